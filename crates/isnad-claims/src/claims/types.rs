@@ -1,0 +1,126 @@
+//! The claim: the `isnad claims` contract (see docs/claims-format.md).
+
+use crate::mentions::Mention;
+use isnad_parser::Span;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What one sentence (or clause) claims happened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// Stable within a run: `"<doc>#<n>"`.
+    pub id: String,
+    /// Document id.
+    pub doc: String,
+    /// The clause or sentence that makes the claim.
+    pub span: Span,
+    /// Exactly the original bytes of `span`.
+    pub text: String,
+    /// Span of the trigger word (verb or noun) that names the event.
+    pub trigger: Span,
+    /// Event type from the trigger lexicon (`gift`, `visit`, `meeting`, `casualties`, …).
+    pub event: String,
+    /// Participants by role (`agent`, `recipient`, `patient`, `theme`, `place`, `destination`, …).
+    pub roles: BTreeMap<String, RoleFiller>,
+    /// When it happened: the nearest time mention, else the publication date (see `time_basis`).
+    pub time: Option<Mention>,
+    /// Where `time` came from.
+    pub time_basis: TimeBasis,
+    /// How many (of the theme or the event), when stated.
+    pub count: Option<Mention>,
+    /// The event's or theme's ordinal ("زيارته الثانية"), when stated.
+    pub ordinal: Option<Mention>,
+    /// A measured amount with unit, when stated.
+    pub quantity: Option<Mention>,
+    /// Who says so, innermost first; the outlet (the document) is always last.
+    pub attribution: Vec<Source>,
+    /// How firmly the source presents it.
+    pub modality: Modality,
+    /// Headline or body.
+    #[serde(rename = "in")]
+    pub location: ClaimLocation,
+}
+
+/// A role's filler.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleFiller {
+    /// Entity id, when the filler is a known or newly found entity.
+    pub entity: Option<String>,
+    /// Original text of the filler.
+    pub text: String,
+    /// Its span.
+    pub span: Span,
+}
+
+/// Where a claim's time came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeBasis {
+    /// A time mention in or near the claim's sentence.
+    Stated,
+    /// The document's publication date (nothing stated).
+    Publication,
+    /// Neither: no time known.
+    Unknown,
+}
+
+/// One link of an attribution chain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// Name as written (or the outlet / document id for the last link).
+    pub name: String,
+    /// Entity id when resolved.
+    pub entity: Option<String>,
+    /// What kind of source.
+    pub kind: SourceKind,
+    /// Span of the name in the text; `None` for the outlet link.
+    pub span: Option<Span>,
+}
+
+/// Kinds of sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A named or titled person (a spokesman, a minister).
+    Person,
+    /// A news agency (TASS, KCNA, Reuters).
+    Agency,
+    /// A government, ministry, country or other institution speaking.
+    Institution,
+    /// Unnamed media, officials or observers ("مراقبون", "وسائل إعلام رسمية").
+    Unnamed,
+    /// The publishing outlet: always the last link.
+    Outlet,
+}
+
+/// How firmly a source presents a claim (FactBank-style factuality).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Stated as fact by the outlet.
+    Asserted,
+    /// Stated as fact by a cited source.
+    Reported,
+    /// من المرجح، يعتقد، ربما، بحسب ما ورد.
+    Hedged,
+    /// لم، لن، ليس، لا.
+    Negated,
+    /// نفى/نفت: the source denies it.
+    Denied,
+    /// اتهم/تتهم: the source accuses someone of it.
+    Accused,
+    /// Future or planned: س، سوف، من المقرر، من المنتظر.
+    Planned,
+    /// لم يتم تأكيد، ما إذا كان: an open question.
+    Unconfirmed,
+}
+
+/// Where in the article a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimLocation {
+    /// The headline.
+    Headline,
+    /// The body.
+    Body,
+}

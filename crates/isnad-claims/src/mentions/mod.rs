@@ -1,0 +1,51 @@
+//! Mentions: temporal, numeric, ordinal and quantity expressions with normalized values.
+//!
+//! This module owns the value types shared by claims and the graph; the finders live in
+//! submodules (`time` for dates, weekdays, relative expressions, clock times and durations;
+//! `number`, `ordinal` and `quantity` for amounts).
+
+mod number;
+mod time;
+mod value;
+
+pub use value::{
+    DurationUnit, DurationValue, Grain, Lean, Mention, MentionContext, MentionValue, NumberValue, OrdinalQualifier,
+    OrdinalValue, Qualifier, QuantityValue, TimeValue,
+};
+
+use isnad_parser::{Document, Span};
+
+/// Finds every mention in `source[span]` (one sentence or a whole `--text` string).
+///
+/// Mentions do not overlap: when two finders claim the same bytes, the longer (more specific)
+/// reading wins, so "يومي 18 و19 يونيو" is one date range and not two numbers.
+pub fn extract_mentions(source: &str, span: Span, context: &MentionContext) -> Vec<Mention> {
+    let mut found = Vec::new();
+    found.extend(time::find(source, span, context));
+    found.extend(number::find(source, span, context));
+    resolve_overlaps(found)
+}
+
+/// Mentions of a document's story text (headline and body sentences; never boilerplate),
+/// resolved at the document's publication date.
+pub fn document_mentions(document: &Document, lean: Lean) -> Vec<Mention> {
+    let context = MentionContext { reference: document.reference_date(), lean };
+    document
+        .sentences
+        .iter()
+        .flat_map(|sentence| extract_mentions(&document.source, sentence.span, &context))
+        .collect()
+}
+
+/// Keeps the longest of overlapping mentions (earliest on ties), in text order.
+fn resolve_overlaps(mut found: Vec<Mention>) -> Vec<Mention> {
+    found.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
+    let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
+    for mention in found {
+        if !kept.iter().any(|k| k.span.overlaps(mention.span)) {
+            kept.push(mention);
+        }
+    }
+    kept.sort_by_key(|m| m.span.start);
+    kept
+}

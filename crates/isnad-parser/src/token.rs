@@ -1,0 +1,227 @@
+//! Word tokens with byte spans and clitic-split candidates.
+
+use crate::normalize::{fold_key, is_ignorable};
+use crate::Span;
+use serde::Serialize;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// Arabic letters (possibly with marks).
+    Arabic,
+    /// Digits, Western or Eastern, possibly with separators (`12,500`, `2.5`, `١٢٬٥٠٠`).
+    Number,
+    /// Latin letters (or mixed Latin and digits such as `S600`).
+    Latin,
+    /// A single punctuation or symbol character.
+    Punct,
+}
+
+/// A token: a maximal run of one kind, its original span and its normalized key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// Original bytes.
+    pub span: Span,
+    /// Kind of characters.
+    pub kind: TokenKind,
+    /// The lookup key: [`fold_key`] of the original text (digits Western, marks dropped).
+    pub key: String,
+}
+
+/// One way to read a word as proclitics + stem + suffix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segmentation {
+    /// Folded proclitics removed from the front, e.g. `"وال"`; empty when none.
+    pub prefix: String,
+    /// Folded stem.
+    pub stem: String,
+    /// Folded pronoun suffix removed from the end; empty when none.
+    pub suffix: String,
+    /// Original bytes of the stem.
+    pub stem_span: Span,
+}
+
+/// Proclitic sequences, longest first. `لل` is ل + ال with the alef elided.
+const PROCLITICS: &[&str] = &[
+    "وبال", "وكال", "ولل", "فبال", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وس", "فس", "فب", "فل", "وك",
+    "و", "ف", "ب", "ل", "ك", "س",
+];
+
+/// Pronoun suffixes, longest first.
+const SUFFIXES: &[&str] = &["هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي"];
+
+/// Shortest stem a split may leave (in letters).
+const MIN_STEM_CHARS: usize = 2;
+
+impl Token {
+    /// The token's original text.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.span.range()]
+    }
+
+    /// Candidate readings: the whole word first, then proclitic and suffix splits that leave a
+    /// stem of at least two letters. A `ت` before a suffix is also offered as `ة` (زيارته → زيارة).
+    pub fn segmentations(&self, source: &str) -> Vec<Segmentation> {
+        let whole = Segmentation {
+            prefix: String::new(),
+            stem: self.key.clone(),
+            suffix: String::new(),
+            stem_span: self.span,
+        };
+        let mut out = vec![whole];
+        if self.kind != TokenKind::Arabic {
+            return out;
+        }
+        let original = self.text(source);
+        let mut prefixes: Vec<&str> = vec![""];
+        prefixes.extend(PROCLITICS.iter().copied().filter(|p| self.key.starts_with(p)));
+        for prefix in prefixes {
+            let rest = &self.key[prefix.len()..];
+            let mut suffixes: Vec<&str> = vec![""];
+            suffixes.extend(SUFFIXES.iter().copied().filter(|s| rest.ends_with(s)));
+            for suffix in suffixes {
+                if prefix.is_empty() && suffix.is_empty() {
+                    continue;
+                }
+                let stem = &rest[..rest.len() - suffix.len()];
+                if stem.chars().count() < MIN_STEM_CHARS {
+                    continue;
+                }
+                let stem_span = map_key_range(original, self.span.start, prefix.chars().count(), stem.chars().count());
+                let mut push = |stem: String| {
+                    let seg = Segmentation { prefix: fold_prefix(prefix), stem, suffix: suffix.to_string(), stem_span };
+                    if !out.contains(&seg) {
+                        out.push(seg);
+                    }
+                };
+                push(stem.to_string());
+                if !suffix.is_empty() && stem.ends_with('ت') {
+                    push(format!("{}ه", &stem[..stem.len() - 'ت'.len_utf8()]));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn fold_prefix(prefix: &str) -> String {
+    prefix.to_string()
+}
+
+/// Maps a range of key characters (`skip` letters in, `take` letters long) back to original bytes,
+/// stepping over marks and tatweel that the key dropped.
+fn map_key_range(original: &str, base: usize, skip: usize, take: usize) -> Span {
+    let mut letters = 0;
+    let mut start = None;
+    let mut end = original.len();
+    for (i, ch) in original.char_indices() {
+        if is_ignorable(ch) {
+            continue;
+        }
+        if letters == skip && start.is_none() {
+            start = Some(i);
+        }
+        if letters == skip + take {
+            end = i;
+            break;
+        }
+        letters += 1;
+    }
+    // Trailing marks belong to the last letter of the stem.
+    let start = start.unwrap_or(original.len());
+    Span::new(base + start, base + end.max(start))
+}
+
+fn class(ch: char) -> Option<TokenKind> {
+    if ch.is_ascii_digit() || matches!(ch, '٠'..='٩' | '۰'..='۹') {
+        Some(TokenKind::Number)
+    } else if is_arabic_letter(ch) || (is_ignorable(ch) && !ch.is_whitespace() && !is_control(ch)) {
+        Some(TokenKind::Arabic)
+    } else if ch.is_alphabetic() {
+        Some(TokenKind::Latin)
+    } else if ch.is_whitespace() || is_control(ch) {
+        None
+    } else {
+        Some(TokenKind::Punct)
+    }
+}
+
+fn is_control(ch: char) -> bool {
+    matches!(ch, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
+        || ch.is_control()
+}
+
+/// True for letters of the Arabic script (base block, supplement and presentation forms).
+pub fn is_arabic_letter(ch: char) -> bool {
+    matches!(ch, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
+        && !matches!(ch, '\u{0640}' | '\u{064B}'..='\u{065F}')
+}
+
+/// Splits `source[span]` into tokens. Numbers keep internal separators (`12,500`, `2.5`, `٢٫٥`)
+/// when a digit follows; Latin runs absorb digits (`S600`).
+pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
+    let text = &source[span.range()];
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let Some(kind) = class(ch) else { continue };
+        let start = span.start + i;
+        let mut end = start + ch.len_utf8();
+        let mut kind = kind;
+        if kind != TokenKind::Punct {
+            while let Some(&(j, next)) = chars.peek() {
+                let next_kind = class(next);
+                let joins = match (kind, next_kind) {
+                    (a, Some(b)) if a == b => true,
+                    (TokenKind::Latin, Some(TokenKind::Number)) => true,
+                    (TokenKind::Number, Some(TokenKind::Latin)) if next.is_ascii_alphabetic() => {
+                        kind = TokenKind::Latin;
+                        true
+                    }
+                    (TokenKind::Number, Some(TokenKind::Punct)) if matches!(next, '.' | ',' | '٫' | '٬') => {
+                        let after = text[j + next.len_utf8()..].chars().next();
+                        after.is_some_and(|c| class(c) == Some(TokenKind::Number))
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                end = span.start + j + next.len_utf8();
+                chars.next();
+            }
+        }
+        let key = fold_key(&source[start..end]);
+        tokens.push(Token { span: Span::new(start, end), kind, key });
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(src: &str) -> Vec<String> {
+        tokenize(src, Span::new(0, src.len())).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_punctuation() {
+        assert_eq!(keys("قال: ١٢٬٥٠٠ و2.5، S600."), ["قال", ":", "12,500", "و", "2.5", "،", "S600", "."]);
+    }
+
+    #[test]
+    fn clitic_candidates_keep_two_letter_stems() {
+        let src = "وبوتين لكيم زيارته بال";
+        let tokens = tokenize(src, Span::new(0, src.len()));
+        let stems = |i: usize| tokens[i].segmentations(src).into_iter().map(|s| s.stem).collect::<Vec<_>>();
+        assert!(stems(0).contains(&"بوتين".to_string()));
+        assert!(stems(1).contains(&"كيم".to_string()));
+        assert!(stems(2).contains(&"زياره".to_string()));
+        assert!(!stems(3).iter().any(|s| s.chars().count() < 2));
+        let seg = tokens[0].segmentations(src).into_iter().find(|s| s.stem == "بوتين").unwrap();
+        assert_eq!(&src[seg.stem_span.range()], "بوتين");
+    }
+}

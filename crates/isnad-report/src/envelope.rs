@@ -1,0 +1,69 @@
+//! The versioned JSON envelope (documented in docs/report-format.md).
+
+use isnad_claims::claims::Claim;
+use isnad_claims::entities::EntityRecord;
+use isnad_graph::{CopyLink, Finding};
+use isnad_parser::{DateSource, Document};
+use serde::Serialize;
+
+/// Schema name and version of the envelope.
+pub const SCHEMA: &str = "isnad.report/1";
+
+/// The report envelope.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// Documents read, sorted by id.
+    pub documents: Vec<DocumentSummary>,
+    /// Claims of all documents.
+    pub claims: Vec<Claim>,
+    /// Entities of the story, with every name seen.
+    pub entities: Vec<EntityRecord>,
+    /// Findings, most severe first.
+    pub findings: Vec<Finding>,
+    /// Documents that copy others.
+    pub copies: Vec<CopyLink>,
+    /// Inputs that could not be read.
+    pub errors: Vec<ErrorEntry>,
+}
+
+/// A document in the envelope.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentSummary {
+    /// Document id.
+    pub id: String,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Where the date came from.
+    pub published_from: Option<DateSource>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Size in bytes.
+    pub bytes: usize,
+}
+
+impl DocumentSummary {
+    /// Summarizes a parsed document.
+    pub fn of(document: &Document) -> DocumentSummary {
+        DocumentSummary {
+            id: document.id.clone(),
+            title: document.meta.title.clone(),
+            published: document.meta.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            published_from: document.meta.published_from,
+            outlet: document.meta.outlet.clone(),
+            bytes: document.bytes,
+        }
+    }
+}
+
+/// An input that could not be read.
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorEntry {
+    /// Path as given.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+}

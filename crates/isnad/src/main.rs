@@ -1,0 +1,3 @@
+//! The `isnad` command.
+
+fn main() {}
