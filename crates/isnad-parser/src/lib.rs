@@ -12,6 +12,7 @@
 //! assert_eq!(doc.text(sentence.span), "وصل الرئيس إلى العاصمة.");
 //! ```
 
+pub mod calendar;
 mod diagnostic;
 mod document;
 mod front_matter;

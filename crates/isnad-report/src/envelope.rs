@@ -67,3 +67,44 @@ pub struct ErrorEntry {
     /// What went wrong.
     pub message: String,
 }
+
+impl Report {
+    /// Assembles the envelope from the pipeline's results. Entities seen in several documents are
+    /// merged by id, keeping every name seen.
+    pub fn build(
+        documents: &[Document],
+        analyses: &[isnad_claims::DocAnalysis],
+        check: &isnad_graph::StoryCheck,
+        errors: &[isnad_parser::InputError],
+    ) -> Report {
+        let mut entities: Vec<EntityRecord> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        for record in analyses.iter().flat_map(|a| &a.entities.entities) {
+            match index.get(&record.id) {
+                Some(&i) => {
+                    let merged: &mut EntityRecord = &mut entities[i];
+                    merged.names.extend(record.names.iter().cloned());
+                }
+                None => {
+                    index.insert(record.id.clone(), entities.len());
+                    entities.push(record.clone());
+                }
+            }
+        }
+        entities.sort_by(|a, b| a.id.cmp(&b.id));
+        Report {
+            schema: SCHEMA,
+            documents: documents.iter().map(DocumentSummary::of).collect(),
+            claims: analyses.iter().flat_map(|a| a.claims.iter().cloned()).collect(),
+            entities,
+            findings: check.findings.clone(),
+            copies: check.copies.clone(),
+            errors: errors.iter().map(|e| ErrorEntry { path: e.path.clone(), message: e.kind.to_string() }).collect(),
+        }
+    }
+
+    /// The envelope as pretty-printed JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("the report serializes: all keys are strings")
+    }
+}

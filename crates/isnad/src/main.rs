@@ -1,3 +1,18 @@
-//! The `isnad` command.
+//! The `isnad` command: parse, mentions, claims, check, graph.
+//!
+//! Exit codes: 0 when nothing reaches `--fail-on`, 1 when a finding does, 2 when an input could
+//! not be read or the usage is wrong. The report always covers every readable input.
 
-fn main() {}
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = isnad::Cli::parse();
+    match isnad::run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("{error:?}");
+            ExitCode::from(2)
+        }
+    }
+}

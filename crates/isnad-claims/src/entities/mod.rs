@@ -1,6 +1,7 @@
 //! Entities: people, organizations, countries, places, products and agencies, found through a
 //! data-file gazetteer and general patterns (titles, reporting verbs, transliterated names).
 
+mod gazetteer;
 mod types;
 
 pub use types::{DocEntities, EntityInfo, EntityMention, EntityRecord, EntityType, Gazetteer, GazetteerError, MatchKind, NameSeen};

@@ -1,0 +1,49 @@
+//! Runs the stages over a set of inputs: parse, then analyze documents in parallel.
+
+use isnad_claims::entities::Gazetteer;
+use isnad_claims::mentions::Lean;
+use isnad_claims::DocAnalysis;
+use isnad_parser::{Diagnostic, Document, InputError, ParseOptions};
+use rayon::prelude::*;
+
+/// Everything read and extracted from the inputs.
+pub struct Story {
+    /// Parsed documents, sorted by id.
+    pub documents: Vec<Document>,
+    /// Per-document diagnostics, parallel to `documents`.
+    pub diagnostics: Vec<Vec<Diagnostic>>,
+    /// Inputs that could not be read.
+    pub errors: Vec<InputError>,
+}
+
+/// Reads and parses every input; unreadable ones are collected, never fatal.
+pub fn read(paths: &[std::path::PathBuf], options: &ParseOptions) -> Story {
+    let loaded = isnad_parser::load(paths, options);
+    let (documents, diagnostics) = loaded.documents.into_iter().unzip();
+    Story { documents, diagnostics, errors: loaded.errors }
+}
+
+/// The gazetteer: built-in data plus the user's files.
+pub fn gazetteer(extra: &[std::path::PathBuf]) -> miette::Result<Gazetteer> {
+    let mut gazetteer = Gazetteer::builtin();
+    for path in extra {
+        gazetteer.load_file(path).map_err(|e| miette::miette!("{e}"))?;
+    }
+    Ok(gazetteer)
+}
+
+/// Extracts mentions, entities and claims from every document, in parallel.
+pub fn analyze(story: &Story, gazetteer: &Gazetteer, lean: Lean) -> Vec<DocAnalysis> {
+    let progress = crate::progress::bar(story.documents.len());
+    let analyses = story
+        .documents
+        .par_iter()
+        .map(|document| {
+            let analysis = isnad_claims::analyze(document, gazetteer, lean);
+            progress.inc(1);
+            analysis
+        })
+        .collect();
+    progress.finish_and_clear();
+    analyses
+}
