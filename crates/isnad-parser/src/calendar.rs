@@ -53,27 +53,42 @@ struct Family {
 pub fn calendar_names() -> &'static CalendarNames {
     static NAMES: OnceLock<CalendarNames> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let data: Data = toml::from_str(include_str!("../data/calendar.toml")).expect("data/calendar.toml is valid");
+        let data: Data =
+            toml::from_str(include_str!("../data/calendar.toml")).expect("data/calendar.toml is valid");
         let mut months = HashMap::new();
         for family in data.family {
             let family_name: &'static str = Box::leak(family.name.into_boxed_str());
-            let calendar = if family.calendar == "hijri" { Calendar::Hijri } else { Calendar::Gregorian };
+            let calendar = if family.calendar == "hijri" {
+                Calendar::Hijri
+            } else {
+                Calendar::Gregorian
+            };
             for (index, spellings) in family.months.iter().enumerate() {
                 for spelling in spellings {
-                    let meaning = MonthName { month: index as u32 + 1, calendar, family: family_name };
+                    let meaning = MonthName {
+                        month: index as u32 + 1,
+                        calendar,
+                        family: family_name,
+                    };
                     months.insert(fold_key(spelling), meaning);
                 }
             }
         }
         let mut weekdays = HashMap::new();
         for (day, spellings) in data.weekdays {
-            let weekday = day.parse::<Weekday>().expect("weekday names in data/calendar.toml are English days");
+            let weekday = day
+                .parse::<Weekday>()
+                .expect("weekday names in data/calendar.toml are English days");
             for spelling in spellings {
                 weekdays.insert(fold_key(&spelling), weekday);
             }
         }
         let longest_month_words = months.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-        CalendarNames { months, weekdays, longest_month_words }
+        CalendarNames {
+            months,
+            weekdays,
+            longest_month_words,
+        }
     })
 }
 
@@ -109,7 +124,9 @@ mod tests {
     use super::*;
 
     fn month(name: &str) -> Option<(u32, Calendar)> {
-        calendar_names().month(&fold_key(name)).map(|m| (m.month, m.calendar))
+        calendar_names()
+            .month(&fold_key(name))
+            .map(|m| (m.month, m.calendar))
     }
 
     #[test]

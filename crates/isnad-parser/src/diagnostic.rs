@@ -27,11 +27,19 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A warning.
     pub fn warning(message: impl Into<String>, span: Option<Span>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, message: message.into(), span }
+        Diagnostic {
+            severity: Severity::Warning,
+            message: message.into(),
+            span,
+        }
     }
 
     /// An informational note.
     pub fn info(message: impl Into<String>, span: Option<Span>) -> Diagnostic {
-        Diagnostic { severity: Severity::Info, message: message.into(), span }
+        Diagnostic {
+            severity: Severity::Info,
+            message: message.into(),
+            span,
+        }
     }
 }

@@ -113,6 +113,8 @@ pub enum BoilerplateReason {
     ForeignLanguage,
     /// The headline repeated in the text.
     RepeatedHeadline,
+    /// A line dating the article ("نُشر في …", "آخر تحديث: …", a date alone at the top).
+    PublicationLine,
     /// A line too short to be story text (a lone name or label).
     Fragment,
 }

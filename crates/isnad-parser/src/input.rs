@@ -1,6 +1,6 @@
 //! Reading inputs: files, directories and stdin, with clear errors that name the file.
 
-use crate::{parse_document, Diagnostic, Document};
+use crate::{Diagnostic, Document, parse_document};
 use std::path::{Path, PathBuf};
 
 /// Options for reading and parsing inputs.
@@ -14,7 +14,10 @@ pub struct ParseOptions {
 
 impl Default for ParseOptions {
     fn default() -> ParseOptions {
-        ParseOptions { max_bytes: 16 * 1024 * 1024, fallback_date: None }
+        ParseOptions {
+            max_bytes: 16 * 1024 * 1024,
+            fallback_date: None,
+        }
     }
 }
 
@@ -64,6 +67,17 @@ pub struct Loaded {
     pub documents: Vec<(Document, Vec<Diagnostic>)>,
     /// Inputs that could not be read; every other input is still in `documents`.
     pub errors: Vec<InputError>,
+    /// Files found in directories that are not articles by their extension (e.g. `expected.toml`),
+    /// not read. Files named on the command line are always read.
+    pub skipped: Vec<PathBuf>,
+}
+
+/// Extensions of article files read from directories; a file without extension is read too.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+
+fn is_article(path: &Path) -> bool {
+    path.extension()
+        .is_none_or(|e| ARTICLE_EXTENSIONS.iter().any(|a| e.eq_ignore_ascii_case(a)))
 }
 
 /// Reads and parses every path: files, directories (recursively, sorted) and `-` for stdin.
@@ -82,20 +96,31 @@ pub fn load(paths: &[PathBuf], options: &ParseOptions) -> Loaded {
                 });
             }
             files.sort();
-            for file in files {
-                let id = file.strip_prefix(path).unwrap_or(&file).components()
+            let (articles, others): (Vec<PathBuf>, Vec<PathBuf>) =
+                files.into_iter().partition(|f| is_article(f));
+            loaded.skipped.extend(others);
+            for file in articles {
+                let id = file
+                    .strip_prefix(path)
+                    .unwrap_or(&file)
+                    .components()
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
                     .collect::<Vec<_>>()
                     .join("/");
                 inputs.push((id, Some(file)));
             }
         } else {
-            let id = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            let id = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
             inputs.push((id, Some(path.clone())));
         }
     }
     for (id, path) in inputs {
-        let shown = path.as_ref().map_or_else(|| "-".to_string(), |p| p.display().to_string());
+        let shown = path
+            .as_ref()
+            .map_or_else(|| "-".to_string(), |p| p.display().to_string());
         match read_bytes(path.as_deref(), options.max_bytes) {
             Ok(bytes) => match parse_document(&id, &bytes, options) {
                 Ok(parsed) => loaded.documents.push(parsed),
@@ -110,7 +135,10 @@ pub fn load(paths: &[PathBuf], options: &ParseOptions) -> Loaded {
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().starts_with('.')).unwrap_or(false);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().starts_with('.'))
+            .unwrap_or(false);
         if name {
             continue; // hidden files and folders (.git, editor swap files) are not articles
         }
@@ -128,19 +156,30 @@ fn read_bytes(path: Option<&Path>, limit: u64) -> Result<Vec<u8>, InputErrorKind
     let mut bytes = Vec::new();
     match path {
         None => {
-            std::io::stdin().take(limit + 1).read_to_end(&mut bytes).map_err(|e| InputErrorKind::Unreadable(e.to_string()))?;
+            std::io::stdin()
+                .take(limit + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| InputErrorKind::Unreadable(e.to_string()))?;
         }
         Some(path) => {
             let meta = std::fs::metadata(path).map_err(|e| InputErrorKind::Unreadable(e.to_string()))?;
             if meta.len() > limit {
-                return Err(InputErrorKind::TooLarge { size: meta.len(), limit });
+                return Err(InputErrorKind::TooLarge {
+                    size: meta.len(),
+                    limit,
+                });
             }
             let file = std::fs::File::open(path).map_err(|e| InputErrorKind::Unreadable(e.to_string()))?;
-            file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| InputErrorKind::Unreadable(e.to_string()))?;
+            file.take(limit + 1)
+                .read_to_end(&mut bytes)
+                .map_err(|e| InputErrorKind::Unreadable(e.to_string()))?;
         }
     }
     if bytes.len() as u64 > limit {
-        return Err(InputErrorKind::TooLarge { size: bytes.len() as u64, limit });
+        return Err(InputErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
     }
     Ok(bytes)
 }

@@ -12,7 +12,10 @@
 //! assert_eq!(doc.text(sentence.span), "وصل الرئيس إلى العاصمة.");
 //! ```
 
+mod boilerplate;
 pub mod calendar;
+mod dateline;
+mod decode;
 mod diagnostic;
 mod document;
 mod front_matter;
@@ -25,8 +28,8 @@ mod token;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Block, BlockKind, BoilerplateReason, DateSource, Document, Metadata, Sentence};
-pub use input::{load, InputError, InputErrorKind, Loaded, ParseOptions};
-pub use normalize::{fold_key, is_ignorable, Fold, Normalized};
+pub use input::{InputError, InputErrorKind, Loaded, ParseOptions, load};
+pub use normalize::{Fold, Normalized, fold_key, is_ignorable};
 pub use parse::parse_document;
 pub use span::Span;
-pub use token::{is_arabic_letter, tokenize, Segmentation, Token, TokenKind};
+pub use token::{Segmentation, Token, TokenKind, is_arabic_letter, tokenize};

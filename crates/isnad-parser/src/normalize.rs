@@ -45,7 +45,11 @@ impl Normalized {
                 Folded::Many(s) => s.chars().for_each(push),
             }
         }
-        Normalized { text, origin, base: span.start }
+        Normalized {
+            text,
+            origin,
+            base: span.start,
+        }
     }
 
     /// The original span covering normalized bytes `start..end`.

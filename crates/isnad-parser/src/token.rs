@@ -1,7 +1,7 @@
 //! Word tokens with byte spans and clitic-split candidates.
 
-use crate::normalize::{fold_key, is_ignorable};
 use crate::Span;
+use crate::normalize::{fold_key, is_ignorable};
 use serde::Serialize;
 
 /// What a token is made of.
@@ -44,8 +44,8 @@ pub struct Segmentation {
 
 /// Proclitic sequences, longest first. `لل` is ل + ال with the alef elided.
 const PROCLITICS: &[&str] = &[
-    "وبال", "وكال", "ولل", "فبال", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وس", "فس", "فب", "فل", "وك",
-    "و", "ف", "ب", "ل", "ك", "س",
+    "وبال", "وكال", "ولل", "فبال", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وس", "فس",
+    "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك", "س",
 ];
 
 /// Pronoun suffixes, longest first.
@@ -88,9 +88,19 @@ impl Token {
                 if stem.chars().count() < MIN_STEM_CHARS {
                     continue;
                 }
-                let stem_span = map_key_range(original, self.span.start, prefix.chars().count(), stem.chars().count());
+                let stem_span = map_key_range(
+                    original,
+                    self.span.start,
+                    prefix.chars().count(),
+                    stem.chars().count(),
+                );
                 let mut push = |stem: String| {
-                    let seg = Segmentation { prefix: fold_prefix(prefix), stem, suffix: suffix.to_string(), stem_span };
+                    let seg = Segmentation {
+                        prefix: fold_prefix(prefix),
+                        stem,
+                        suffix: suffix.to_string(),
+                        stem_span,
+                    };
                     if !out.contains(&seg) {
                         out.push(seg);
                     }
@@ -194,7 +204,11 @@ pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
             }
         }
         let key = fold_key(&source[start..end]);
-        tokens.push(Token { span: Span::new(start, end), kind, key });
+        tokens.push(Token {
+            span: Span::new(start, end),
+            kind,
+            key,
+        });
     }
     tokens
 }
@@ -204,24 +218,40 @@ mod tests {
     use super::*;
 
     fn keys(src: &str) -> Vec<String> {
-        tokenize(src, Span::new(0, src.len())).into_iter().map(|t| t.key).collect()
+        tokenize(src, Span::new(0, src.len()))
+            .into_iter()
+            .map(|t| t.key)
+            .collect()
     }
 
     #[test]
     fn splits_words_numbers_and_punctuation() {
-        assert_eq!(keys("قال: ١٢٬٥٠٠ و2.5، S600."), ["قال", ":", "12,500", "و", "2.5", "،", "S600", "."]);
+        assert_eq!(
+            keys("قال: ١٢٬٥٠٠ و2.5، S600."),
+            ["قال", ":", "12,500", "و", "2.5", "،", "S600", "."]
+        );
     }
 
     #[test]
     fn clitic_candidates_keep_two_letter_stems() {
         let src = "وبوتين لكيم زيارته بال";
         let tokens = tokenize(src, Span::new(0, src.len()));
-        let stems = |i: usize| tokens[i].segmentations(src).into_iter().map(|s| s.stem).collect::<Vec<_>>();
+        let stems = |i: usize| {
+            tokens[i]
+                .segmentations(src)
+                .into_iter()
+                .map(|s| s.stem)
+                .collect::<Vec<_>>()
+        };
         assert!(stems(0).contains(&"بوتين".to_string()));
         assert!(stems(1).contains(&"كيم".to_string()));
         assert!(stems(2).contains(&"زياره".to_string()));
         assert!(!stems(3).iter().any(|s| s.chars().count() < 2));
-        let seg = tokens[0].segmentations(src).into_iter().find(|s| s.stem == "بوتين").unwrap();
+        let seg = tokens[0]
+            .segmentations(src)
+            .into_iter()
+            .find(|s| s.stem == "بوتين")
+            .unwrap();
         assert_eq!(&src[seg.stem_span.range()], "بوتين");
     }
 }

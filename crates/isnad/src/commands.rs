@@ -35,6 +35,10 @@ fn read(input: &InputArgs) -> miette::Result<Story> {
     let options = isnad_parser::ParseOptions { max_bytes: input.max_bytes, fallback_date: input.reference_date };
     let story = pipeline::read(&input.paths, &options);
     crate::errors::report(&story.errors);
+    crate::errors::skipped(&story.skipped);
+    if story.documents.is_empty() && story.errors.is_empty() {
+        miette::bail!("no articles found in {}", input.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+    }
     crate::errors::warn(&story.documents, &story.diagnostics);
     Ok(story)
 }

@@ -20,11 +20,25 @@ pub fn report(errors: &[InputError]) {
     }
 }
 
-/// Prints document diagnostics (warnings such as an empty file) to standard error.
+/// Prints document diagnostics (an empty file, a legacy encoding decoded) to standard error.
 pub fn warn(documents: &[isnad_parser::Document], diagnostics: &[Vec<isnad_parser::Diagnostic>]) {
     for (document, list) in documents.iter().zip(diagnostics) {
-        for diagnostic in list.iter().filter(|d| d.severity == isnad_parser::Severity::Warning) {
-            eprintln!("warning: {}: {}", document.id, diagnostic.message);
+        for diagnostic in list {
+            let label = if diagnostic.severity == isnad_parser::Severity::Warning { "warning" } else { "note" };
+            eprintln!("{label}: {}: {}", document.id, diagnostic.message);
         }
     }
+}
+
+/// Says which files of the given directories were not read because they are not articles.
+pub fn skipped(paths: &[std::path::PathBuf]) {
+    if paths.is_empty() {
+        return;
+    }
+    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    eprintln!(
+        "note: skipped {} file(s) that are not articles (only .txt, .text, .md and files without extension are read from directories): {}",
+        names.len(),
+        names.join(", ")
+    );
 }

@@ -14,13 +14,15 @@ pub struct Story {
     pub diagnostics: Vec<Vec<Diagnostic>>,
     /// Inputs that could not be read.
     pub errors: Vec<InputError>,
+    /// Files in the given directories that were not read because they are not articles.
+    pub skipped: Vec<std::path::PathBuf>,
 }
 
 /// Reads and parses every input; unreadable ones are collected, never fatal.
 pub fn read(paths: &[std::path::PathBuf], options: &ParseOptions) -> Story {
     let loaded = isnad_parser::load(paths, options);
     let (documents, diagnostics) = loaded.documents.into_iter().unzip();
-    Story { documents, diagnostics, errors: loaded.errors }
+    Story { documents, diagnostics, errors: loaded.errors, skipped: loaded.skipped }
 }
 
 /// The gazetteer: built-in data plus the user's files.

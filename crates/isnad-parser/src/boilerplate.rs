@@ -1,0 +1,291 @@
+//! Recognizing blocks that are not the story (see `data/boilerplate.toml` for the markers).
+//!
+//! Rules look at one line at a time (its folded text and word count) plus a little position:
+//! a related-articles heading ends the story, a bare "المصدر:" takes the short line after it.
+
+use crate::document::BoilerplateReason;
+use crate::normalize::fold_key;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Deserialize, Default)]
+struct RuleData {
+    #[serde(default)]
+    starts: Vec<String>,
+    #[serde(default)]
+    whole: Vec<String>,
+    #[serde(default)]
+    contains: Vec<String>,
+    max_words: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct Data {
+    read_also: RuleData,
+    tags: RuleData,
+    source_line: RuleData,
+    ad: RuleData,
+    subscribe: RuleData,
+    widget: RuleData,
+    breaking: RuleData,
+    publication_line: RuleData,
+    embed: RuleData,
+}
+
+/// One kind of marker, with its spellings folded like the lines they are matched against.
+struct Rule {
+    starts: Vec<String>,
+    whole: Vec<String>,
+    contains: Vec<String>,
+    max_words: usize,
+}
+
+impl Rule {
+    fn new(data: RuleData) -> Rule {
+        let fold = |v: Vec<String>| v.iter().map(|s| line_key(s)).collect();
+        Rule {
+            starts: fold(data.starts),
+            whole: fold(data.whole),
+            contains: data.contains.iter().map(|s| s.to_lowercase()).collect(),
+            max_words: data.max_words.unwrap_or(usize::MAX),
+        }
+    }
+
+    /// True when the line is this kind of marker; `line` is a [`line_key`].
+    fn matches(&self, line: &Line) -> bool {
+        if self.whole.iter().any(|w| *w == line.key) {
+            return true;
+        }
+        if self.contains.iter().any(|c| line.lower.contains(c.as_str())) {
+            return true;
+        }
+        line.words <= self.max_words && self.starts.iter().any(|s| starts_with_word(&line.key, s))
+    }
+
+    /// True when the line is nothing but one of the markers (a heading, not an inline item).
+    fn is_bare(&self, line: &Line) -> bool {
+        let bare = line.key.trim_end_matches([':', '.', ' ']);
+        self.starts
+            .iter()
+            .chain(&self.whole)
+            .any(|s| s.trim_end_matches([':', '.', ' ']) == bare)
+    }
+}
+
+/// The marker tables, loaded once.
+struct Markers {
+    read_also: Rule,
+    tags: Rule,
+    source_line: Rule,
+    ad: Rule,
+    subscribe: Rule,
+    widget: Rule,
+    breaking: Rule,
+    publication_line: Rule,
+    embed: Rule,
+}
+
+fn markers() -> &'static Markers {
+    static MARKERS: OnceLock<Markers> = OnceLock::new();
+    MARKERS.get_or_init(|| {
+        let data: Data =
+            toml::from_str(include_str!("../data/boilerplate.toml")).expect("data/boilerplate.toml is valid");
+        Markers {
+            read_also: Rule::new(data.read_also),
+            tags: Rule::new(data.tags),
+            source_line: Rule::new(data.source_line),
+            ad: Rule::new(data.ad),
+            subscribe: Rule::new(data.subscribe),
+            widget: Rule::new(data.widget),
+            breaking: Rule::new(data.breaking),
+            publication_line: Rule::new(data.publication_line),
+            embed: Rule::new(data.embed),
+        }
+    })
+}
+
+/// A line prepared for matching.
+pub(crate) struct Line {
+    /// [`line_key`] of the line.
+    pub key: String,
+    /// Lower-cased original text (for URLs and handles).
+    lower: String,
+    /// Number of words.
+    pub words: usize,
+    /// Letters that are Arabic, and Latin letters.
+    arabic_letters: usize,
+    latin_letters: usize,
+}
+
+impl Line {
+    /// Prepares a line's text.
+    pub(crate) fn new(text: &str) -> Line {
+        let arabic_letters = text
+            .chars()
+            .filter(|&c| crate::token::is_arabic_letter(c))
+            .count();
+        let latin_letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        Line {
+            key: line_key(text),
+            lower: text.to_lowercase(),
+            words: text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count(),
+            arabic_letters,
+            latin_letters,
+        }
+    }
+
+    /// True when the line ends like a sentence (so it is story prose, not a label).
+    pub(crate) fn ends_sentence(&self) -> bool {
+        self.key
+            .trim_end_matches(['"', '”', '»', ')', '\''])
+            .ends_with(['.', '!', '?', '؟', '…'])
+    }
+}
+
+/// A line's matching key: folded, bullets and surrounding space removed, spaces collapsed.
+pub(crate) fn line_key(text: &str) -> String {
+    let folded = fold_key(text);
+    let trimmed = folded
+        .trim()
+        .trim_start_matches(['•', '-', '*', '–', '—', '·', '▪', '●', ' ']);
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `line` starts with `marker` followed by a word boundary.
+fn starts_with_word(line: &str, marker: &str) -> bool {
+    let Some(rest) = line.strip_prefix(marker) else {
+        return false;
+    };
+    let marker_ends_in_letter = marker.chars().last().is_some_and(char::is_alphanumeric);
+    !marker_ends_in_letter || rest.chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// What a line is, judged on its own.
+pub(crate) enum Verdict {
+    /// Story text (or the headline).
+    Story,
+    /// Boilerplate for this reason.
+    Boilerplate(BoilerplateReason),
+    /// A related-articles heading or list item: it and everything after it are not the story.
+    EndOfStory,
+    /// "المصدر:" alone: it and a short line right after it are a source line.
+    BareSource,
+    /// A publication line ("نشر في …") if it also holds a date.
+    PublicationLine,
+}
+
+/// Classifies a line without context.
+pub(crate) fn judge(line: &Line) -> Verdict {
+    let m = markers();
+    if line.key.is_empty() {
+        return Verdict::Story;
+    }
+    if m.embed.matches(line) {
+        return Verdict::Boilerplate(BoilerplateReason::Embed);
+    }
+    if m.read_also.matches(line) {
+        // An inline "اقرأ أيضاً: <headline>" in mid-story is one link; a bare heading starts a list.
+        return if m.read_also.is_bare(line) {
+            Verdict::EndOfStory
+        } else {
+            Verdict::Boilerplate(BoilerplateReason::ReadAlso)
+        };
+    }
+    if m.tags.matches(line) {
+        return Verdict::Boilerplate(BoilerplateReason::Tags);
+    }
+    if m.source_line.matches(line) {
+        return if m.source_line.is_bare(line) {
+            Verdict::BareSource
+        } else {
+            Verdict::Boilerplate(BoilerplateReason::SourceLine)
+        };
+    }
+    if m.ad.matches(line) {
+        return Verdict::Boilerplate(BoilerplateReason::Ad);
+    }
+    if m.subscribe.matches(line) {
+        return Verdict::Boilerplate(BoilerplateReason::Subscribe);
+    }
+    if m.widget.matches(line) {
+        return Verdict::Boilerplate(BoilerplateReason::Widget);
+    }
+    if m.breaking.matches(line) {
+        return Verdict::Boilerplate(BoilerplateReason::BreakingLabel);
+    }
+    if m.publication_line.matches(line) {
+        return Verdict::PublicationLine;
+    }
+    let letters = line.arabic_letters + line.latin_letters;
+    if line.words >= 3 && letters > 0 && line.arabic_letters * 10 < letters * 3 {
+        return Verdict::Boilerplate(BoilerplateReason::ForeignLanguage);
+    }
+    Verdict::Story
+}
+
+/// True when a line could be the short value after a bare "المصدر:" (an outlet's name).
+pub(crate) fn is_source_value(line: &Line) -> bool {
+    line.words <= 5 && !line.ends_sentence()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(text: &str) -> String {
+        match judge(&Line::new(text)) {
+            Verdict::Story => "story".into(),
+            Verdict::Boilerplate(r) => format!("{r:?}"),
+            Verdict::EndOfStory => "end".into(),
+            Verdict::BareSource => "bare_source".into(),
+            Verdict::PublicationLine => "publication".into(),
+        }
+    }
+
+    #[test]
+    fn markers_of_every_kind() {
+        let cases = [
+            ("إقرأ أيضاً:", "end"),
+            ("مقالات مشابهة", "end"),
+            ("اقرأ أيضا: الحكومة تعلن خطة جديدة", "ReadAlso"),
+            ("كلمات دلالية: ملفات بوتين", "Tags"),
+            ("المصدر: سكاي نيوز عربية", "SourceLine"),
+            ("المصدر:", "bare_source"),
+            ("مصادر إضافية • AP", "SourceLine"),
+            ("[ad_1]", "Ad"),
+            ("اشترك في نشرتنا الإخبارية!", "Subscribe"),
+            ("حجم الخط", "Widget"),
+            ("خبر عاجل", "BreakingLabel"),
+            (
+                "More: https://t.co/Cb4jSjInUZ pic.twitter.com/AcLmtrZ9q9",
+                "Embed",
+            ),
+            ("— RT (@RT_com) September 25, 2024", "Embed"),
+            (
+                "Russia reserves right to resort to nuclear weapons if faced with threat",
+                "ForeignLanguage",
+            ),
+            ("آخر تحديث: 17/11/2024 - 12:45", "publication"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(reason(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn story_text_is_not_mistaken_for_markers() {
+        let cases = [
+            "المصدر الأمني قال للصحفيين إن قوات الأمن انتشرت في الشوارع منذ الصباح الباكر.",
+            "وقال المتحدث إن الإعلان عن الاتفاق سيتم خلال الأسبوع المقبل بعد مشاورات مطولة.",
+            "نشرت الصحيفة تقريرا مطولا عن الزيارة.",
+            "وكالة L 'وكالة الأنباء اليابانية كيودو وذكرت أمس نقلاً عن مصدر روسي رسمي",
+            "العاجل من الأمور أن تتفق الأطراف على وقف إطلاق النار.",
+        ];
+        for text in cases {
+            assert_eq!(reason(text), "story", "{text}");
+        }
+    }
+}
