@@ -46,6 +46,28 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
+    /// Every kind, in catalogue order.
+    pub const ALL: [FindingKind; 12] = [
+        FindingKind::DateMismatch,
+        FindingKind::WeekdayMismatch,
+        FindingKind::CountMismatch,
+        FindingKind::QuantityMismatch,
+        FindingKind::OrdinalConflict,
+        FindingKind::PlaceMismatch,
+        FindingKind::ActorMismatch,
+        FindingKind::Contested,
+        FindingKind::Internal,
+        FindingKind::NameVariant,
+        FindingKind::Update,
+        FindingKind::Copy,
+    ];
+
+    /// Help text for the kind: what it detects, why an editor cares, an example, known false
+    /// positives. Generated from the doc comment of the kind's rule file.
+    pub fn help(self) -> &'static str {
+        crate::rules::help(self)
+    }
+
     /// The snake_case name used in JSON and on the command line.
     pub fn name(self) -> &'static str {
         match self {

@@ -1,13 +1,24 @@
 //! isnad-graph: merges the claims of a story's documents into one knowledge graph (petgraph) and
 //! finds the conflicts between them, each with evidence and, where the conflict is only apparent,
 //! the reason it is not one.
+//!
+//! Stages: [`view`] prepares each claim's comparable values; `events` merges claims into events
+//! (keeping every merge or split decision with its reason); the rules (one file each in `rules/`)
+//! turn events and claims into [`Finding`]s; `copies` finds syndicated copies.
 
+mod copies;
+mod events;
 mod finding;
+mod graph;
+mod rules;
+mod view;
 
+pub use events::{Decision, Event};
 pub use finding::{Finding, FindingKind, Severity, Side};
+pub use graph::{Edge, KnowledgeGraph, Node};
 
-use isnad_claims::DocAnalysis;
 use isnad_claims::entities::Gazetteer;
+use isnad_claims::DocAnalysis;
 use isnad_parser::Document;
 use serde::Serialize;
 
@@ -29,10 +40,32 @@ pub struct StoryCheck {
     pub findings: Vec<Finding>,
     /// Copies among the documents.
     pub copies: Vec<CopyLink>,
+    /// Events merged across documents.
+    pub events: Vec<Event>,
+    /// Every merge or split decision between claims with the same participants.
+    pub decisions: Vec<Decision>,
+    /// The knowledge graph.
+    #[serde(skip)]
+    pub graph: KnowledgeGraph,
 }
 
-/// Checks a story: builds the graph and runs every rule.
+/// Checks a story: merges events, builds the graph and runs every rule.
 pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: &Gazetteer) -> StoryCheck {
-    let _ = (documents, analyses, gazetteer);
-    StoryCheck::default()
+    let context = view::Context::new(documents, analyses, gazetteer);
+    let (events, decisions) = events::merge(&context);
+    let copies = copies::find(documents);
+    let mut findings = rules::run(&context, &events, &copies);
+    findings.sort_by(|a, b| {
+        (a.severity, a.kind, first_position(a)).cmp(&(b.severity, b.kind, first_position(b)))
+    });
+    for (n, finding) in findings.iter_mut().enumerate() {
+        finding.id = format!("F{}", n + 1);
+    }
+    let graph = KnowledgeGraph::build(documents, analyses, &events, &copies);
+    StoryCheck { findings, copies, events, decisions, graph }
+}
+
+/// Where a finding's first side is, for a stable order.
+fn first_position(finding: &Finding) -> (String, usize) {
+    finding.sides.first().map_or((String::new(), 0), |s| (s.doc.clone(), s.span.start))
 }

@@ -7,10 +7,11 @@
 mod number;
 mod time;
 mod value;
+pub(crate) mod words;
 
 pub use value::{
     DurationUnit, DurationValue, Grain, Lean, Mention, MentionContext, MentionValue, NumberValue, OrdinalQualifier,
-    OrdinalValue, Qualifier, QuantityValue, TimeValue,
+    OrdinalValue, Qualifier, QuantityValue, TimeValue, weekday_name,
 };
 
 use isnad_parser::{Document, Span};

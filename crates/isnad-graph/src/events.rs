@@ -1,0 +1,133 @@
+//! Event merging: which claims are about one real-world event (see docs/event-merging.md).
+//!
+//! Claims are bucketed by event type, so the work is near-linear in claims: only claims of one
+//! type are ever compared. Within a bucket two claims are one event when their participants agree
+//! and nothing tells them apart; every decision keeps its reason so findings can explain themselves.
+
+use crate::view::{ClaimView, Context};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Times further apart than this are two occurrences of a recurring event, not one misdated event.
+pub(crate) const SAME_EVENT_MAX_GAP_DAYS: i64 = 45;
+
+/// One real-world event: claims merged across documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    /// `"E<n>"` in story order.
+    pub id: String,
+    /// Event type.
+    pub event: String,
+    /// Indices into the context's claims (ids in the report).
+    #[serde(skip)]
+    pub members: Vec<usize>,
+    /// Claim ids.
+    pub claims: Vec<String>,
+}
+
+/// A merge or split decision between two claims, with its reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision {
+    /// The two claim ids.
+    pub claims: [String; 2],
+    /// Whether they were judged one event.
+    pub same: bool,
+    /// Why.
+    pub reason: String,
+}
+
+/// Whether two claims of one type can be one event, and why.
+pub(crate) fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, String) {
+    if !context.same_participants(a, b) {
+        return (false, "different participants".into());
+    }
+    let places_differ = match (a.places.first(), b.places.first()) {
+        (Some(x), Some(y)) => context.is_known_place(x) && context.is_known_place(y) && !context.places_compatible(x, y),
+        _ => false,
+    };
+    let times_overlap = matches!((a.days, b.days), (Some((a0, a1)), Some((b0, b1))) if a0 <= b1 && b0 <= a1);
+    if places_differ && !times_overlap {
+        return (false, "different places and nothing dates them to the same time".into());
+    }
+    if let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days)
+        && (a1 < b0 || b1 < a0)
+    {
+        let gap = if a1 < b0 { (b0 - a1).num_days() } else { (a0 - b1).num_days() };
+        if let (Some((x, _)), Some((y, _))) = (a.ordinal, b.ordinal)
+            && x != y
+        {
+            return (false, format!("ordinals {x} and {y} at different times: two events in order"));
+        }
+        if a.ordinal.is_some() || b.ordinal.is_some() {
+            return (false, "an ordinal places one in a series and the times differ: two events".into());
+        }
+        if a.refers_to_earlier || b.refers_to_earlier {
+            return (false, "one refers to an earlier occurrence (\"سبق أن\", \"في وقت سابق\")".into());
+        }
+        if gap > SAME_EVENT_MAX_GAP_DAYS {
+            return (false, format!("times {gap} days apart: two occurrences"));
+        }
+        return (true, format!("same participants, times {gap} days apart and nothing tells them apart"));
+    }
+    if a.days.is_some() && b.days.is_some() {
+        return (true, "same participants, overlapping times".into());
+    }
+    (true, "same participants, no time to tell them apart".into())
+}
+
+/// Merges the story's claims into events (union-find within each event type).
+pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
+    let mut buckets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, view) in context.claims.iter().enumerate() {
+        buckets.entry(view.claim.event.as_str()).or_default().push(i);
+    }
+    let mut parent: Vec<usize> = (0..context.claims.len()).collect();
+    fn find(parent: &mut [usize], i: usize) -> usize {
+        let mut root = i;
+        while parent[root] != root {
+            root = parent[root];
+        }
+        let mut at = i;
+        while parent[at] != root {
+            let next = parent[at];
+            parent[at] = root;
+            at = next;
+        }
+        root
+    }
+    let mut decisions = Vec::new();
+    for members in buckets.values() {
+        for (n, &i) in members.iter().enumerate() {
+            for &j in &members[n + 1..] {
+                let (a, b) = (&context.claims[i], &context.claims[j]);
+                if !a.affirmed || !b.affirmed {
+                    continue; // denied and doubted claims are judged by the contested rule
+                }
+                let (same, reason) = judge(context, a, b);
+                if same {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[ri.max(rj)] = ri.min(rj);
+                }
+                if context.same_participants(a, b) {
+                    decisions.push(Decision { claims: [a.claim.id.clone(), b.claim.id.clone()], same, reason });
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..context.claims.len() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let events = groups
+        .into_values()
+        .enumerate()
+        .map(|(n, members)| Event {
+            id: format!("E{}", n + 1),
+            event: context.claims[members[0]].claim.event.clone(),
+            claims: members.iter().map(|&i| context.claims[i].claim.id.clone()).collect(),
+            members,
+        })
+        .collect();
+    (events, decisions)
+}

@@ -1,0 +1,68 @@
+//! **actor_mismatch** — one event, participants that cannot both be right.
+//!
+//! Why it matters: who signed, who was appointed, who attacked: naming the wrong actor is a
+//! serious error that survives copy-editing because both names are real.
+//! Example: «وقّع وزير المالية سامر الحلبي الاتفاقية» versus «وقّعها وزير الاقتصاد نادر يوسف»
+//! for the same agreement on the same day.
+//! Only events with a stated, overlapping date, the same other participants or theme, and two
+//! different resolved agents of the same kind are judged.
+//! Known false positives: events with several agents (two ministers both signing), reported
+//! one per article.
+
+use super::{finding, side};
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::view::{ClaimView, Context};
+use std::collections::BTreeMap;
+
+/// Event types whose agent is one party (a second agent would be a different event).
+const SINGLE_AGENT_EVENTS: &[&str] = &["agreement", "appointment", "resignation", "election", "attack", "gift", "production"];
+
+/// Flags same-day claims of one event with the same theme and different agents.
+pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut by_type: BTreeMap<&str, Vec<&ClaimView<'_>>> = BTreeMap::new();
+    for view in context.claims.iter().filter(|v| v.affirmed && v.days.is_some() && v.agent.is_some()) {
+        if SINGLE_AGENT_EVENTS.contains(&view.claim.event.as_str()) {
+            by_type.entry(view.claim.event.as_str()).or_default().push(view);
+        }
+    }
+    let mut findings = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for (event, claims) in by_type {
+        for (n, a) in claims.iter().enumerate() {
+            for b in &claims[n + 1..] {
+                if a.doc == b.doc || a.agent == b.agent {
+                    continue;
+                }
+                let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days) else { continue };
+                if !(a0 <= b1 && b0 <= a1) {
+                    continue;
+                }
+                let others = |v: &ClaimView<'_>| {
+                    v.actors.iter().filter(|(role, _)| role != "agent").map(|(_, k)| k.clone()).collect::<std::collections::BTreeSet<_>>()
+                };
+                let same_object = !others(a).is_disjoint(&others(b)) || !a.theme.is_disjoint(&b.theme);
+                let kinds_match = a.claim.roles["agent"].entity.is_some() && b.claim.roles["agent"].entity.is_some();
+                if !same_object || !kinds_match {
+                    continue;
+                }
+                let key = (a.agent.clone().min(b.agent.clone()), a.agent.clone().max(b.agent.clone()), event);
+                if !seen.insert(key) {
+                    continue;
+                }
+                let agent_side = |v: &ClaimView<'_>| {
+                    let filler = &v.claim.roles["agent"];
+                    side(context, v, Some(filler.span), Some(filler.text.clone()))
+                };
+                let message = format!(
+                    "{event} by {} in {} but by {} in {}",
+                    a.claim.roles["agent"].text,
+                    context.documents[a.doc].id,
+                    b.claim.roles["agent"].text,
+                    context.documents[b.doc].id
+                );
+                findings.push(finding(FindingKind::ActorMismatch, Severity::Contradiction, message, vec![agent_side(a), agent_side(b)]));
+            }
+        }
+    }
+    findings
+}

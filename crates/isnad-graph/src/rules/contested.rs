@@ -1,0 +1,70 @@
+//! **contested** — asserted by one source, denied by another (or by its subject).
+//!
+//! Why it matters: a claim that one side makes and the other denies is not a fact; an editor
+//! must attribute it and present both sides rather than state it.
+//! Example: «تتهم الولايات المتحدة كوريا الشمالية بإرسال أسلحة إلى روسيا» versus «نفت بيونغ يانغ
+//! وموسكو أن تكون كوريا الشمالية قادرة على تزويد روسيا بالأسلحة».
+//! One finding per denial, citing every assertion or accusation of the same kind of event with
+//! the same theme.
+//! Known false positives: a denial of a narrower claim than the accusation (denying one
+//! shipment while others are alleged).
+
+use super::{finding, side};
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::view::{ClaimView, Context};
+use isnad_claims::claims::Modality;
+
+/// Event types that describe the same kind of happening for this rule.
+const FAMILIES: &[&[&str]] = &[&["transfer", "shipment", "supply", "delivery", "sale"]];
+
+fn family(event: &str) -> &str {
+    FAMILIES.iter().find(|f| f.contains(&event)).map_or(event, |f| f[0])
+}
+
+fn is_denial(view: &ClaimView<'_>) -> bool {
+    view.claim.modality == Modality::Denied
+}
+
+fn is_assertion(view: &ClaimView<'_>) -> bool {
+    matches!(view.claim.modality, Modality::Accused | Modality::Asserted | Modality::Reported)
+        && !matches!(view.claim.event.as_str(), "denial" | "statement" | "accusation")
+}
+
+/// True when two claims are about the same alleged happening.
+fn same_allegation(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
+    if family(&a.claim.event) != family(&b.claim.event) {
+        return false;
+    }
+    if !a.theme.is_empty() && !b.theme.is_empty() {
+        return !a.theme.is_disjoint(&b.theme);
+    }
+    a.actor_keys().intersection(&b.actor_keys()).count() >= 2
+}
+
+/// One tension per denial that meets an assertion of the same happening.
+pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut denied_sentences = std::collections::BTreeSet::new();
+    for denial in context.claims.iter().filter(|v| is_denial(v)) {
+        let assertions: Vec<&ClaimView<'_>> =
+            context.claims.iter().filter(|v| is_assertion(v) && same_allegation(v, denial)).collect();
+        if assertions.is_empty() {
+            continue;
+        }
+        let sentence = context.documents[denial.doc].sentence_of(denial.claim.trigger).map(|s| s.span);
+        if !denied_sentences.insert((denial.doc, sentence)) {
+            continue;
+        }
+        let who = |v: &ClaimView<'_>| v.claim.attribution.first().map_or("?".to_string(), |s| s.name.clone());
+        let message = format!(
+            "{} asserted by {} and denied by {}",
+            denial.claim.event,
+            assertions.iter().map(|a| who(a)).collect::<Vec<_>>().join(", "),
+            who(denial)
+        );
+        let mut sides: Vec<_> = assertions.iter().map(|a| side(context, a, None, Some(format!("{:?}", a.claim.modality).to_lowercase()))).collect();
+        sides.push(side(context, denial, None, Some("denied".into())));
+        findings.push(finding(FindingKind::Contested, Severity::Tension, message, sides));
+    }
+    findings
+}

@@ -1,0 +1,66 @@
+//! **count_mismatch** — one counted thing, counts that cannot both be right.
+//!
+//! Why it matters: tolls, crowds and fleets are the numbers readers remember; two articles
+//! giving incompatible counts for the same event need an editor's decision.
+//! Example: «قتل 23 شخصا في الانفجار» versus «أسفر الانفجار عن مقتل 31 شخصا» in reports of the
+//! same hour. Approximations and bounds are intervals: «نحو 300» agrees with 312, «أكثر من 9000»
+//! does not agree with 8500; vague amounts (عشرات) agree with any plausible count.
+//! Not flagged: a total that rises in later reports (see update), a part of a total
+//! («أربع من هذه الرحلات»), and two counts in one article (two different things, as a rule).
+//! Known false positives: two different things counted with the same noun in one event.
+
+use super::{cross_document_pairs, describe_number, finding, side};
+use crate::events::Event;
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::view::{ClaimView, Context};
+
+/// Words that announce a rising total ("ارتفعت حصيلة القتلى إلى").
+pub(crate) const RISING: &[&str] = &["ارتفع", "ارتفعت", "ترتفع", "يرتفع", "حصيله جديده", "الحصيله الجديده", "قفز", "قفزت"];
+
+/// True when the claim's count is a part of a total ("أربع من هذه الرحلات", "اثنتين منها").
+pub(crate) fn is_part(view: &ClaimView<'_>) -> bool {
+    let Some(count) = &view.claim.count else { return false };
+    let after = view.claim.text.get(count.span.end.saturating_sub(view.claim.span.start)..).unwrap_or("");
+    let head: String = isnad_parser::fold_key(after).split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+    head.starts_with("من هذه") || head.starts_with("منها") || head.starts_with("من بين") || head.starts_with("من اصل")
+}
+
+/// True when `later` updates `earlier`: a larger count published later or announced as rising.
+pub(crate) fn is_update(earlier: &ClaimView<'_>, later: &ClaimView<'_>) -> bool {
+    let (Some(a), Some(b)) = (&earlier.count, &later.count) else { return false };
+    let rising_words = RISING.iter().any(|w| isnad_parser::fold_key(&later.claim.text).contains(w));
+    let published_later = matches!((earlier.published, later.published), (Some(x), Some(y)) if y > x);
+    b.low > a.high.unwrap_or(f64::INFINITY) && (rising_words || published_later)
+}
+
+/// Flags cross-document claims of one event whose counts cannot overlap.
+pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for event in events {
+        for (a, b) in cross_document_pairs(context, event) {
+            let (Some(x), Some(y)) = (&a.count, &b.count) else { continue };
+            if x.overlaps(y) || is_part(a) || is_part(b) || a.counted != b.counted {
+                continue;
+            }
+            if is_update(a, b) || is_update(b, a) {
+                continue;
+            }
+            let message = format!(
+                "{}: {} in {} but {} in {}",
+                event.event,
+                describe_number(x),
+                context.documents[a.doc].id,
+                describe_number(y),
+                context.documents[b.doc].id
+            );
+            let count_side = |v: &ClaimView<'_>, n| side(context, v, v.claim.count.as_ref().map(|m| m.span), Some(describe_number(n)));
+            findings.push(finding(
+                FindingKind::CountMismatch,
+                Severity::Contradiction,
+                message,
+                vec![count_side(a, x), count_side(b, y)],
+            ));
+        }
+    }
+    findings
+}

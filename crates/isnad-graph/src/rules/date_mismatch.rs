@@ -1,0 +1,59 @@
+//! **date_mismatch** — one event, dates that cannot both be right.
+//!
+//! Why it matters: the date of an event is the first thing readers check and the easiest to
+//! get wrong when copying from agencies in other time zones or misreading a weekday.
+//! Example: «عُقدت القمة في 14 آذار 2025» in one article and «القمة التي عقدت يوم 16 مارس» in
+//! another, for the same summit of the same leaders.
+//! Grains are respected ("June" agrees with "18 June"), relative dates are resolved at each
+//! article's own publication date, and Hijri dates carry a day of tolerance each side.
+//! Known false positives: two occurrences of a recurring event (a second meeting) less than
+//! 45 days apart with nothing in the text that tells them apart.
+
+use super::{cross_document_pairs, finding, side};
+use crate::events::Event;
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::view::Context;
+use isnad_claims::mentions::MentionValue;
+
+/// Flags cross-document claims of one event whose stated times cannot overlap.
+pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for event in events {
+        let mut seen = std::collections::BTreeSet::new();
+        for (a, b) in cross_document_pairs(context, event) {
+            let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days) else { continue };
+            if !(a1 < b0 || b1 < a0) {
+                continue;
+            }
+            // A bare weekday against a date is the weekday rule's business.
+            let is_weekday = |v: &crate::view::ClaimView<'_>| {
+                v.claim.time.as_ref().is_some_and(|m| matches!(m.value, MentionValue::Weekday(_)))
+            };
+            if is_weekday(a) || is_weekday(b) {
+                continue;
+            }
+            let key = (a.time_text.clone(), b.time_text.clone());
+            if !seen.insert(key) {
+                continue;
+            }
+            let time_side = |v: &crate::view::ClaimView<'_>| {
+                side(context, v, v.claim.time.as_ref().map(|m| m.span), v.time_text.clone())
+            };
+            let message = format!(
+                "{} dated {} in {} but {} in {}",
+                event.event,
+                a.time_text.as_deref().unwrap_or("?"),
+                context.documents[a.doc].id,
+                b.time_text.as_deref().unwrap_or("?"),
+                context.documents[b.doc].id
+            );
+            findings.push(finding(
+                FindingKind::DateMismatch,
+                Severity::Contradiction,
+                message,
+                vec![time_side(a), time_side(b)],
+            ));
+        }
+    }
+    findings
+}

@@ -1,0 +1,64 @@
+//! **internal** — an article disagreeing with itself.
+//!
+//! Why it matters: a headline that states what the body only says is unconfirmed misleads the
+//! many readers who stop at the headline; two values for one thing in one article mean a
+//! half-finished update.
+//! Example: the headline «يسافر ... لحضور منتدى اقتصادي» against the body «لم يتم تأكيد ... ما إذا
+//! كان ... سيحضر المنتدى الاقتصادي»; or a headline toll of 30 against a body toll of 25.
+//! Judged: the headline against the body (asserted versus unconfirmed or negated by the outlet
+//! itself, or counts that cannot overlap). A denial by a cited party is not the article
+//! disagreeing with itself (see contested).
+//! Known false positives: a headline that summarizes a later development than the body's.
+
+use super::{describe_number, finding, side};
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::view::{ClaimView, Context};
+use isnad_claims::claims::{ClaimLocation, Modality};
+
+/// True when two claims of one article are about the same happening.
+fn same_happening(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
+    let shared_words = a.words.intersection(&b.words).count();
+    let shared_actors = a.actor_keys().intersection(&b.actor_keys()).count();
+    (a.claim.event == b.claim.event && (shared_actors > 0 || shared_words >= 2)) || (shared_actors > 0 && shared_words >= 2)
+}
+
+/// Headline claims against body claims of the same document.
+pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for body in context.claims.iter().filter(|v| v.claim.location == ClaimLocation::Body) {
+        for headline in context.claims.iter().filter(|v| v.doc == body.doc && v.claim.location == ClaimLocation::Headline) {
+            if !headline.affirmed || !same_happening(headline, body) {
+                continue;
+            }
+            let doubted = matches!(body.claim.modality, Modality::Unconfirmed | Modality::Negated);
+            let counts_differ = matches!((&headline.count, &body.count), (Some(x), Some(y)) if !x.overlaps(y))
+                && headline.claim.event == body.claim.event;
+            if !(doubted || counts_differ) || !seen.insert(body.claim.id.clone()) {
+                continue;
+            }
+            let document = &context.documents[body.doc];
+            let (message, sides) = if doubted {
+                (
+                    format!(
+                        "{}: the headline states it, the body calls it {}",
+                        document.id,
+                        format!("{:?}", body.claim.modality).to_lowercase()
+                    ),
+                    vec![side(context, headline, None, Some("headline: stated".into())), side(context, body, None, Some(format!("{:?}", body.claim.modality).to_lowercase()))],
+                )
+            } else {
+                let (x, y) = (headline.count.as_ref().expect("checked"), body.count.as_ref().expect("checked"));
+                (
+                    format!("{}: the headline says {} but the body {}", document.id, describe_number(x), describe_number(y)),
+                    vec![
+                        side(context, headline, headline.claim.count.as_ref().map(|m| m.span), Some(describe_number(x))),
+                        side(context, body, body.claim.count.as_ref().map(|m| m.span), Some(describe_number(y))),
+                    ],
+                )
+            };
+            findings.push(finding(FindingKind::Internal, Severity::Tension, message, sides));
+        }
+    }
+    findings
+}

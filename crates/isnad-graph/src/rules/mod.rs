@@ -1,0 +1,113 @@
+//! The conflict rules, one per file. Each file's `//!` doc comment — what it detects, why an
+//! editor cares, an Arabic example, known false positives — is its kind's help text (collected
+//! by `build.rs`), so the catalogue in docs/ and the HTML report's help never drift from the code.
+
+mod actor_mismatch;
+mod contested;
+mod copy;
+mod count_mismatch;
+mod date_mismatch;
+mod internal;
+mod name_variant;
+mod ordinal_conflict;
+mod place_mismatch;
+mod quantity_mismatch;
+mod update;
+mod weekday_mismatch;
+
+use crate::events::Event;
+use crate::finding::{Finding, FindingKind, Severity, Side};
+use crate::view::{ClaimView, Context};
+use crate::CopyLink;
+use isnad_parser::Span;
+
+include!(concat!(env!("OUT_DIR"), "/rule_help.rs"));
+
+/// Help text of a finding kind: its rule file's doc comment.
+pub(crate) fn help(kind: FindingKind) -> &'static str {
+    RULE_HELP.iter().find(|(name, _)| *name == kind.name()).map_or("", |(_, text)| text)
+}
+
+/// Runs every rule; findings come back without ids, in rule order.
+pub(crate) fn run(context: &Context<'_>, events: &[Event], copies: &[CopyLink]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    findings.extend(date_mismatch::check(context, events));
+    findings.extend(weekday_mismatch::check(context, events));
+    findings.extend(count_mismatch::check(context, events));
+    findings.extend(quantity_mismatch::check(context, events));
+    findings.extend(update::check(context, events));
+    findings.extend(ordinal_conflict::check(context));
+    findings.extend(place_mismatch::check(context, events));
+    findings.extend(actor_mismatch::check(context));
+    findings.extend(contested::check(context));
+    findings.extend(internal::check(context));
+    findings.extend(name_variant::check(context));
+    findings.extend(copy::check(copies));
+    findings
+}
+
+/// A finding under construction.
+pub(crate) fn finding(kind: FindingKind, severity: Severity, message: String, sides: Vec<Side>) -> Finding {
+    let mut claims: Vec<String> = sides.iter().filter_map(|s| s.claim.clone()).collect();
+    claims.dedup();
+    Finding { id: String::new(), kind, severity, message, claims, resolution: None, sides }
+}
+
+/// The evidence of one claim: `focus` (a value or name inside it) or the whole claim.
+pub(crate) fn side(context: &Context<'_>, view: &ClaimView<'_>, focus: Option<Span>, value: Option<String>) -> Side {
+    let document = &context.documents[view.doc];
+    let span = focus.unwrap_or(view.claim.span);
+    let sentence = document.sentence_of(span).map_or(view.claim.span, |s| s.span);
+    Side {
+        doc: document.id.clone(),
+        claim: Some(view.claim.id.clone()),
+        span,
+        text: document.text(span).to_string(),
+        sentence,
+        value,
+        attribution: view.claim.attribution.iter().map(|s| s.name.clone()).collect(),
+    }
+}
+
+/// Evidence that is a span of a document but no claim (a name, a date).
+pub(crate) fn text_side(context: &Context<'_>, doc: usize, span: Span, value: Option<String>) -> Side {
+    let document = &context.documents[doc];
+    let sentence = document.sentence_of(span).map_or(span, |s| s.span);
+    Side {
+        doc: document.id.clone(),
+        claim: None,
+        span,
+        text: document.text(span).to_string(),
+        sentence,
+        value,
+        attribution: Vec::new(),
+    }
+}
+
+/// Pairs of members of each event that come from different documents.
+pub(crate) fn cross_document_pairs<'c, 'a>(
+    context: &'c Context<'a>,
+    event: &'c Event,
+) -> impl Iterator<Item = (&'c ClaimView<'a>, &'c ClaimView<'a>)> + 'c {
+    event.members.iter().enumerate().flat_map(move |(n, &i)| {
+        event.members[n + 1..]
+            .iter()
+            .map(move |&j| (&context.claims[i], &context.claims[j]))
+            .filter(|(a, b)| a.doc != b.doc)
+    })
+}
+
+/// A number interval in words ("≥ 9000", "≈ 300 (270–330)", "12").
+pub(crate) fn describe_number(n: &isnad_claims::mentions::NumberValue) -> String {
+    use isnad_claims::mentions::Qualifier::*;
+    let v = |x: f64| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") };
+    match (n.qualifier, n.value) {
+        (Exact, Some(x)) => v(x),
+        (Approx, Some(x)) => format!("≈ {}", v(x)),
+        (AtLeast, Some(x)) => format!("≥ {}", v(x)),
+        (MoreThan, Some(x)) => format!("> {}", v(x)),
+        (AtMost, Some(x)) => format!("≤ {}", v(x)),
+        (LessThan, Some(x)) => format!("< {}", v(x)),
+        _ => format!("{}–{}", v(n.low), n.high.map_or("…".to_string(), v)),
+    }
+}

@@ -1,0 +1,82 @@
+//! **name_variant** — one entity spelled in different ways, within an article or across the story.
+//!
+//! Why it matters: a story should spell each name one way; variants also hide that two articles
+//! talk about the same person, and a typo in a name is an error readers notice.
+//! Example: «شويغو» and «شويجو» (g written غ or ج), «بيونغ يانغ» and «بيونغيانغ» (split or joined),
+//! «كيم جونغ أون» and «كيم يونغ أون» (a typo). Short forms (a surname alone) and titles are not
+//! variants. Every spelling is cited, once per article.
+//! Known false positives: two different people whose names differ by one letter and whom the
+//! entity finder merged.
+
+use super::{finding, text_side};
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::view::Context;
+use isnad_claims::entities::{MatchKind, MentionForm};
+use isnad_parser::{fold_key, Span};
+use std::collections::BTreeMap;
+
+/// How similar two spellings must be (normalized Damerau–Levenshtein on letters only).
+const MIN_SIMILARITY: f64 = 0.75;
+
+fn letters(key: &str) -> String {
+    key.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// True when `a` and `b` spell one name differently (not a short form of the other).
+fn is_variant(a: &str, b: &str) -> bool {
+    let (la, lb) = (letters(a), letters(b));
+    if la == lb && a.split_whitespace().count() == b.split_whitespace().count() {
+        return false; // differ only in punctuation or diacritics
+    }
+    let words_a: Vec<&str> = a.split_whitespace().collect();
+    let words_b: Vec<&str> = b.split_whitespace().collect();
+    let subset = |x: &[&str], y: &[&str]| x.iter().all(|w| y.contains(w));
+    if subset(&words_a, &words_b) || subset(&words_b, &words_a) {
+        return false;
+    }
+    if words_a.len() != words_b.len() {
+        return la == lb; // only a split or joined spelling ("بيونغ يانغ", "بيونغيانغ")
+    }
+    la == lb || strsim::normalized_damerau_levenshtein(&la, &lb) >= MIN_SIMILARITY
+}
+
+/// One note per entity with more than one spelling.
+pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
+    // entity → spelling key → first (doc, span) per document
+    let mut spellings: BTreeMap<&str, BTreeMap<String, Vec<(usize, Span, String)>>> = BTreeMap::new();
+    for (doc, analysis) in context.analyses.iter().enumerate() {
+        for mention in &analysis.entities.mentions {
+            let Some(entity) = mention.entity.as_deref() else { continue };
+            if matches!(mention.how, MatchKind::Coreference) || mention.form != MentionForm::Name || !mention.text.chars().any(isnad_parser::is_arabic_letter) {
+                continue;
+            }
+            let key = fold_key(&mention.text);
+            let places = spellings.entry(entity).or_default().entry(key).or_default();
+            if !places.iter().any(|(d, _, _)| *d == doc) {
+                places.push((doc, mention.span, mention.text.clone()));
+            }
+        }
+    }
+    let mut findings = Vec::new();
+    for (entity, by_key) in spellings {
+        let keys: Vec<&String> = by_key.keys().collect();
+        let variant_keys: Vec<&String> =
+            keys.iter().filter(|k| keys.iter().any(|other| other != *k && is_variant(k, other))).copied().collect();
+        if variant_keys.len() < 2 {
+            continue;
+        }
+        let mut sides = Vec::new();
+        let mut shown = Vec::new();
+        for key in &variant_keys {
+            for (doc, span, text) in &by_key[*key] {
+                sides.push(text_side(context, *doc, *span, Some(format!("spelling «{text}»"))));
+            }
+            shown.push(format!("«{}»", by_key[*key][0].2));
+        }
+        let message = format!("{entity} is spelled {}", shown.join(", "));
+        let mut note = finding(FindingKind::NameVariant, Severity::Note, message, sides);
+        note.resolution = Some("spelling variants of one name: pick one spelling for the story".into());
+        findings.push(note);
+    }
+    findings
+}

@@ -1,0 +1,46 @@
+//! **place_mismatch** — one event, places that cannot both be right.
+//!
+//! Why it matters: where something happened decides who is responsible and who is affected;
+//! a summit "in Cairo" and "in Alexandria" cannot both be true.
+//! Example: «انعقدت القمة في الرياض» versus «القمة التي استضافتها جدة». A place inside another is
+//! compatible when the gazetteer knows it (a capital in its country); places the gazetteer does
+//! not know are never judged.
+//! Known false positives: an event that really moved (a visit to several cities).
+
+use super::{cross_document_pairs, finding, side};
+use crate::events::Event;
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::view::Context;
+
+/// Flags cross-document claims of one event at known places neither of which contains the other.
+pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for event in events {
+        let mut seen = std::collections::BTreeSet::new();
+        for (a, b) in cross_document_pairs(context, event) {
+            let (Some(pa), Some(pb)) = (a.places.first(), b.places.first()) else { continue };
+            if !context.is_known_place(pa) || !context.is_known_place(pb) || context.places_compatible(pa, pb) {
+                continue;
+            }
+            // Only a visit's destination or an event's venue: both must be the same role.
+            let role = |v: &crate::view::ClaimView<'_>| ["place", "destination"].into_iter().find(|r| v.claim.roles.contains_key(*r));
+            if role(a) != role(b) || !seen.insert((pa.clone().min(pb.clone()), pa.clone().max(pb.clone()))) {
+                continue;
+            }
+            let place_side = |v: &crate::view::ClaimView<'_>| {
+                let filler = role(v).and_then(|r| v.claim.roles.get(r));
+                side(context, v, filler.map(|f| f.span), filler.map(|f| f.text.clone()))
+            };
+            let message = format!(
+                "{} placed at {} in {} but at {} in {}",
+                event.event,
+                a.claim.roles.get(role(a).unwrap_or("place")).map_or("?", |f| f.text.as_str()),
+                context.documents[a.doc].id,
+                b.claim.roles.get(role(b).unwrap_or("place")).map_or("?", |f| f.text.as_str()),
+                context.documents[b.doc].id
+            );
+            findings.push(finding(FindingKind::PlaceMismatch, Severity::Contradiction, message, vec![place_side(a), place_side(b)]));
+        }
+    }
+    findings
+}

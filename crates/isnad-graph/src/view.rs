@@ -1,0 +1,231 @@
+//! What the rules need to know about each claim, computed once: its time as days, its
+//! participants as entity keys, its theme words, its values.
+
+use chrono::NaiveDate;
+use isnad_claims::claims::{Claim, Modality};
+use isnad_claims::entities::Gazetteer;
+use isnad_claims::mentions::{MentionValue, NumberValue};
+use isnad_claims::DocAnalysis;
+use isnad_parser::{fold_key, Document};
+use std::collections::{BTreeSet, HashMap};
+
+/// Roles that name who took part (as opposed to where, with what).
+const ACTOR_ROLES: &[&str] = &["agent", "recipient", "patient", "participant"];
+/// Roles that name where.
+const PLACE_ROLES: &[&str] = &["place", "destination"];
+
+/// A claim with the values rules compare.
+pub(crate) struct ClaimView<'a> {
+    /// Index of its document.
+    pub doc: usize,
+    /// The claim.
+    pub claim: &'a Claim,
+    /// Days covered by a *stated* time, when resolved.
+    pub days: Option<(NaiveDate, NaiveDate)>,
+    /// Grain-aware description of the stated time ("2024-06-18..2024-06-19").
+    pub time_text: Option<String>,
+    /// Entity keys (ids, or folded text when unresolved) by role.
+    pub actors: BTreeSet<(String, String)>,
+    /// The agent's key, when there is one.
+    pub agent: Option<String>,
+    /// Place keys (entity ids or folded text).
+    pub places: Vec<String>,
+    /// Folded content words of the theme (articles and clitics stripped).
+    pub theme: BTreeSet<String>,
+    /// Folded content words of the whole clause.
+    pub words: BTreeSet<String>,
+    /// The count, when stated.
+    pub count: Option<NumberValue>,
+    /// The quantity (amount, unit), when stated.
+    pub quantity: Option<(NumberValue, String)>,
+    /// The ordinal value and its limiting window in years, when stated.
+    pub ordinal: Option<(u32, Option<f64>)>,
+    /// The document's publication date.
+    pub published: Option<NaiveDate>,
+    /// True for claims that assert something happened or will (not denied, doubted or negated).
+    pub affirmed: bool,
+    /// True when the clause refers back to an earlier occurrence ("سبق أن", "في وقت سابق").
+    pub refers_to_earlier: bool,
+    /// Key of the count's noun (what is counted), when known.
+    pub counted: Option<String>,
+}
+
+/// Words that say a clause refers to an earlier occurrence, folded.
+const EARLIER_MARKERS: &[&str] = &["سبق ان", "سبق وان", "في وقت سابق", "قبل ذلك", "سابقه", "السابقه", "بعد ان"];
+
+/// Function words ignored when comparing clauses.
+const STOPWORDS: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ثم", "التي", "الذي", "هذا", "هذه", "ذلك", "تلك", "كان",
+    "كانت", "قد", "لقد", "ما", "لا", "لم", "لن", "هو", "هي", "هم", "بين", "عند", "حتي", "اذا", "كل", "بعد",
+    "قبل", "خلال", "حيث", "كما", "اي", "وهو", "وهي", "الا", "اذ", "منذ", "عام", "يوم", "قال", "قالت", "وقال",
+];
+
+/// Strips the article and common proclitics so "والمنتدى" and "منتدى" compare equal.
+pub(crate) fn stem(word: &str) -> String {
+    let mut w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    for prefix in ["وبال", "وال", "بال", "فال", "كال", "لل", "ال"] {
+        if w.chars().count() > prefix.chars().count() + 2 && w.starts_with(prefix) {
+            w = w[prefix.len()..].to_string();
+            break;
+        }
+    }
+    if w.chars().count() > 3 && (w.starts_with('و') || w.starts_with('ب') || w.starts_with('ل')) {
+        let rest: String = w.chars().skip(1).collect();
+        if rest.starts_with("ال") && rest.chars().count() > 4 {
+            return rest.chars().skip(2).collect();
+        }
+    }
+    w
+}
+
+/// Content words of a text, folded and stemmed.
+pub(crate) fn content_words(text: &str) -> BTreeSet<String> {
+    fold_key(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && !STOPWORDS.contains(w))
+        .map(stem)
+        .filter(|w| w.chars().count() >= 3)
+        .collect()
+}
+
+impl<'a> ClaimView<'a> {
+    fn new(doc: usize, document: &Document, claim: &'a Claim) -> ClaimView<'a> {
+        let key_of = |filler: &isnad_claims::claims::RoleFiller| {
+            filler.entity.clone().unwrap_or_else(|| format!("text:{}", fold_key(&filler.text)))
+        };
+        let stated = matches!(claim.time_basis, isnad_claims::claims::TimeBasis::Stated);
+        let time = claim.time.as_ref().and_then(|m| m.value.time()).filter(|_| stated);
+        let days = time.and_then(|t| t.day_range());
+        let time_text = days.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}..{b}") });
+        let actors = claim
+            .roles
+            .iter()
+            .filter(|(role, _)| ACTOR_ROLES.contains(&role.as_str()))
+            .map(|(role, filler)| (role.clone(), key_of(filler)))
+            .collect();
+        let agent = claim.roles.get("agent").map(key_of);
+        let places = PLACE_ROLES.iter().filter_map(|r| claim.roles.get(*r)).map(key_of).collect();
+        let theme = claim.roles.get("theme").map(|t| content_words(&t.text)).unwrap_or_default();
+        let count = claim.count.as_ref().and_then(|m| match &m.value {
+            MentionValue::Number(n) => Some(n.clone()),
+            _ => None,
+        });
+        let quantity = claim.quantity.as_ref().and_then(|m| match &m.value {
+            MentionValue::Quantity(q) => Some((q.amount.clone(), q.unit.clone())),
+            _ => None,
+        });
+        let ordinal = claim.ordinal.as_ref().and_then(|m| match &m.value {
+            MentionValue::Ordinal(o) => {
+                let window = o.qualifier.as_ref().map(|q| q.within.as_ref().map_or(f64::INFINITY, years));
+                Some((o.value, window))
+            }
+            _ => None,
+        });
+        let folded_text = fold_key(&claim.text);
+        let counted = claim.count.as_ref().map(|m| {
+            let after = document.source.get(m.span.end..claim.span.end).unwrap_or("");
+            after.split_whitespace().next().map(|w| stem(&fold_key(w))).unwrap_or_default()
+        });
+        ClaimView {
+            doc,
+            claim,
+            days,
+            time_text,
+            actors,
+            agent,
+            places,
+            theme,
+            words: content_words(&claim.text),
+            count,
+            quantity,
+            ordinal,
+            published: document.meta.published,
+            affirmed: matches!(claim.modality, Modality::Asserted | Modality::Reported | Modality::Planned),
+            refers_to_earlier: EARLIER_MARKERS.iter().any(|m| folded_text.contains(m)),
+            counted,
+        }
+    }
+
+    /// Entity keys of every actor.
+    pub fn actor_keys(&self) -> BTreeSet<&str> {
+        self.actors.iter().map(|(_, k)| k.as_str()).collect()
+    }
+}
+
+/// Length of a duration in years.
+fn years(duration: &isnad_claims::mentions::DurationValue) -> f64 {
+    use isnad_claims::mentions::DurationUnit::*;
+    let per_year = match duration.unit {
+        Second => 31_557_600.0,
+        Minute => 525_960.0,
+        Hour => 8766.0,
+        Day => 365.25,
+        Week => 52.18,
+        Month => 12.0,
+        Year => 1.0,
+    };
+    duration.amount / per_year
+}
+
+/// Everything the rules look at.
+pub(crate) struct Context<'a> {
+    /// The documents, in input order.
+    pub documents: &'a [Document],
+    /// Their analyses, parallel to `documents`.
+    pub analyses: &'a [DocAnalysis],
+    /// Every claim of the story.
+    pub claims: Vec<ClaimView<'a>>,
+    /// Place containment from the gazetteer: id → the id it lies in.
+    within: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Context<'a> {
+    /// Prepares the views of every claim.
+    pub fn new(documents: &'a [Document], analyses: &'a [DocAnalysis], gazetteer: &'a Gazetteer) -> Context<'a> {
+        let claims = documents
+            .iter()
+            .zip(analyses)
+            .enumerate()
+            .flat_map(|(i, (document, analysis))| analysis.claims.iter().map(move |c| ClaimView::new(i, document, c)))
+            .collect();
+        let within = gazetteer
+            .entries
+            .iter()
+            .filter_map(|e| e.within.as_deref().map(|w| (e.id.as_str(), w)))
+            .collect();
+        Context { documents, analyses, claims, within }
+    }
+
+    /// True when one place lies in the other (or they are the same).
+    pub fn places_compatible(&self, a: &str, b: &str) -> bool {
+        a == b || self.lies_in(a, b) || self.lies_in(b, a)
+    }
+
+    fn lies_in(&self, inner: &str, outer: &str) -> bool {
+        let mut at = inner;
+        for _ in 0..8 {
+            match self.within.get(at) {
+                Some(&parent) if parent == outer => return true,
+                Some(&parent) => at = parent,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// True when the gazetteer knows the place (so a disagreement about it can be judged).
+    pub fn is_known_place(&self, key: &str) -> bool {
+        !key.starts_with("text:") && !key.starts_with("new:")
+    }
+
+    /// Two actor sets describe the same participants: they share an entity and their agents,
+    /// when both have one, are the same.
+    pub fn same_participants(&self, a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
+        let shared = a.actor_keys().intersection(&b.actor_keys()).count();
+        let agents_agree = match (&a.agent, &b.agent) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        };
+        shared > 0 && agents_agree
+    }
+}
