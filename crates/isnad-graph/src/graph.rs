@@ -61,7 +61,8 @@ impl Node {
         }
     }
 
-    fn label(&self) -> String {
+    /// A short human-readable label (for drawings).
+    pub fn label(&self) -> String {
         match self {
             Node::Document { id, outlet, published } => {
                 format!("{id}\n{}{}", outlet.as_deref().unwrap_or(""), published.as_deref().map(|p| format!(" {p}")).unwrap_or_default())
@@ -76,7 +77,8 @@ impl Node {
         }
     }
 
-    fn shape(&self) -> &'static str {
+    /// A Graphviz shape suggesting the node's kind.
+    pub fn shape(&self) -> &'static str {
         match self {
             Node::Document { .. } => "note",
             Node::Source { .. } => "house",
@@ -113,7 +115,8 @@ pub enum Edge {
 }
 
 impl Edge {
-    fn label(&self) -> String {
+    /// A short label (for drawings).
+    pub fn label(&self) -> String {
         match self {
             Edge::InDocument => "in".into(),
             Edge::AttributedTo { position } => format!("source {position}"),
@@ -206,59 +209,13 @@ impl KnowledgeGraph {
         self.graph.edge_count()
     }
 
-    /// The graph in Graphviz DOT, labels escaped.
-    pub fn to_dot(&self) -> String {
-        let mut out = String::from("digraph isnad {\n  rankdir=LR;\n  node [fontname=\"sans-serif\"];\n");
-        for i in self.graph.node_indices() {
-            let node = &self.graph[i];
-            out += &format!("  {} [label={}, shape={}];\n", dot_string(node.id()), dot_string(&node.label()), node.shape());
-        }
-        for edge in (&self.graph).edge_references() {
-            let (a, b) = (&self.graph[edge.source()], &self.graph[edge.target()]);
-            out += &format!("  {} -> {} [label={}];\n", dot_string(a.id()), dot_string(b.id()), dot_string(&edge.weight().label()));
-        }
-        out.push_str("}\n");
-        out
+    /// Every node.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.graph.node_indices().map(|i| &self.graph[i])
     }
 
-    /// The graph as JSON: `{"nodes": [...], "edges": [{"from", "to", ...}]}` by our ids.
-    pub fn to_json(&self) -> serde_json::Value {
-        let nodes: Vec<&Node> = self.graph.node_indices().map(|i| &self.graph[i]).collect();
-        let edges: Vec<serde_json::Value> = (&self.graph)
-            .edge_references()
-            .map(|edge| {
-                let mut value = serde_json::to_value(edge.weight()).unwrap_or_default();
-                value["from"] = self.graph[edge.source()].id().into();
-                value["to"] = self.graph[edge.target()].id().into();
-                value
-            })
-            .collect();
-        serde_json::json!({ "schema": "isnad.graph/1", "nodes": nodes, "edges": edges })
-    }
-}
-
-/// A DOT double-quoted string with quotes, backslashes and newlines escaped.
-fn dot_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for ch in text.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::dot_string;
-
-    #[test]
-    fn dot_labels_are_escaped() {
-        assert_eq!(dot_string("قال \"نعم\"\\\nثم"), "\"قال \\\"نعم\\\"\\\\\\nثم\"");
+    /// Every edge as (from, to, edge).
+    pub fn edges(&self) -> impl Iterator<Item = (&Node, &Node, &Edge)> {
+        (&self.graph).edge_references().map(|e| (&self.graph[e.source()], &self.graph[e.target()], e.weight()))
     }
 }

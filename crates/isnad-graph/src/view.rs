@@ -53,6 +53,19 @@ pub(crate) struct ClaimView<'a> {
 /// Words that say a clause refers to an earlier occurrence, folded.
 const EARLIER_MARKERS: &[&str] = &["سبق ان", "سبق وان", "في وقت سابق", "قبل ذلك", "سابقه", "السابقه", "بعد ان"];
 
+/// Words after "في وقت سابق" that make it "earlier today/this year", a time, not an earlier event.
+const EARLIER_TODAY: &[&str] = &["يوم", "اليوم", "من", "هذا", "هذه", "الليله", "صباح", "مساء", "امس"];
+
+/// True when a folded clause refers back to an earlier occurrence of its event.
+fn refers_to_earlier(folded: &str) -> bool {
+    EARLIER_MARKERS.iter().any(|marker| {
+        folded.match_indices(marker).any(|(at, _)| {
+            let next = folded[at + marker.len()..].split_whitespace().next().unwrap_or("");
+            *marker != "في وقت سابق" || !EARLIER_TODAY.contains(&next)
+        })
+    })
+}
+
 /// Function words ignored when comparing clauses.
 const STOPWORDS: &[&str] = &[
     "في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ثم", "التي", "الذي", "هذا", "هذه", "ذلك", "تلك", "كان",
@@ -141,7 +154,7 @@ impl<'a> ClaimView<'a> {
             ordinal,
             published: document.meta.published,
             affirmed: matches!(claim.modality, Modality::Asserted | Modality::Reported | Modality::Planned),
-            refers_to_earlier: EARLIER_MARKERS.iter().any(|m| folded_text.contains(m)),
+            refers_to_earlier: refers_to_earlier(&folded_text),
             counted,
         }
     }

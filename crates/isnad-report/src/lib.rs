@@ -1,7 +1,26 @@
 //! isnad-report: the `isnad.report/1` JSON envelope and its renderings (terminal text, HTML, DOT).
 //!
 //! Only this crate and the CLI know about output formats.
+//!
+//! ```
+//! use isnad_report::{Report, TextOptions, render_html, render_text};
+//!
+//! let text = "قال الوزير إن 20 شخصا أصيبوا في الحادث.";
+//! let (doc, _) = isnad_parser::parse_document("a.txt", text.as_bytes(), &Default::default()).unwrap();
+//! let docs = [doc];
+//! let report = Report::build(&docs, &[], &Default::default(), &[]);
+//! let summary = render_text(&report, &docs, TextOptions { quiet: true, color: false });
+//! assert_eq!(summary, "1 document, 0 claims: 0 contradictions, 0 tensions, 0 notes\n");
+//! assert!(render_html(&report, &docs).contains("<div class=\"doc-text\" dir=\"rtl\" lang=\"ar\">"));
+//! ```
 
 mod envelope;
+mod graph_export;
+mod html;
+mod quote;
+mod text;
 
 pub use envelope::{DocumentSummary, ErrorEntry, Report, SCHEMA};
+pub use graph_export::{graph_dot, graph_json};
+pub use html::render_html;
+pub use text::{TextOptions, render_text};

@@ -25,12 +25,12 @@ pub fn html(report: &Report, documents: &[Document]) -> String {
 
 /// The knowledge graph as DOT.
 pub fn dot(check: &StoryCheck) -> String {
-    check.graph.to_dot()
+    isnad_report::graph_dot(&check.graph)
 }
 
 /// The knowledge graph as JSON.
 pub fn graph_json(check: &StoryCheck) -> miette::Result<String> {
-    let json = serde_json::to_string_pretty(&check.graph.to_json()).map_err(|e| miette::miette!("cannot write the graph: {e}"))?;
+    let json = serde_json::to_string_pretty(&isnad_report::graph_json(&check.graph)).map_err(|e| miette::miette!("cannot write the graph: {e}"))?;
     Ok(json + "\n")
 }
 

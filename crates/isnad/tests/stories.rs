@@ -236,4 +236,8 @@ macro_rules! stories {
 
 stories! {
     seeds => "seeds",
+    deal_desalination => "deal-desalination",
+    earthquake_wadi_amlil => "earthquake-wadi-amlil",
+    summit_amman => "summit-amman",
+    train_collision_minya => "train-collision-minya",
 }

@@ -1,15 +1,543 @@
 //! Claims: events with roles, time, count, ordinal, attribution and modality.
+//!
+//! One claim per trigger occurrence (`data/triggers.toml`) in story sentences. A sentence is
+//! folded once and scanned with one Aho-Corasick automaton for triggers and cues; only sentences
+//! with a trigger are tokenized. Roles come from word order and prepositions over the entity
+//! mentions, attribution from reporting frames (`data/attribution.toml`), the outlet always last.
 
+mod attribution;
+mod lexicon;
+mod roles;
 mod types;
+mod view;
 
 pub use types::{Claim, ClaimLocation, Modality, RoleFiller, Source, SourceKind, TimeBasis};
 
-use crate::entities::DocEntities;
-use crate::mentions::Mention;
-use isnad_parser::Document;
+use crate::entities::{DocEntities, EntityType};
+use crate::mentions::{Grain, Mention, MentionValue, TimeValue};
+use attribution::{Frame, Outer, kind_of};
+use isnad_parser::{Document, Span, TokenKind};
+use lexicon::{Class, Lexicon, What};
+use roles::{Filler, Trig};
+use std::collections::BTreeMap;
+use view::View;
 
 /// Extracts the claims of a document's story sentences from its mentions and entities.
 pub fn find_claims(document: &Document, mentions: &[Mention], entities: &DocEntities) -> Vec<Claim> {
-    let _ = (document, mentions, entities);
-    Vec::new()
+    let outlet = Source {
+        name: document.meta.outlet.clone().unwrap_or_else(|| document.id.clone()),
+        entity: None,
+        kind: SourceKind::Outlet,
+        span: None,
+    };
+    let context = DocContext { document, outlet, publication: publication_mention(document) };
+    let mut claims = Vec::new();
+    let mut carried: Option<Source> = None;
+    for sentence in &document.sentences {
+        if sentence.span.is_empty() || document.source.get(sentence.span.range()).is_none() {
+            continue;
+        }
+        let Some(view) = View::new(&document.source, sentence.span, mentions, entities) else { continue };
+        let location = if sentence.in_headline { ClaimLocation::Headline } else { ClaimLocation::Body };
+        read_sentence(&context, &view, location, &mut carried, &mut claims);
+    }
+    for (n, claim) in claims.iter_mut().enumerate() {
+        claim.id = format!("{}#{}", document.id, n + 1);
+    }
+    claims
 }
+
+struct DocContext<'a> {
+    document: &'a Document,
+    outlet: Source,
+    publication: Option<Mention>,
+}
+
+/// The publication date as a mention (its dateline's span when the text states it).
+fn publication_mention(document: &Document) -> Option<Mention> {
+    let date = document.reference_date()?;
+    let span = document
+        .meta
+        .published_span
+        .filter(|s| document.source.get(s.range()).is_some())
+        .unwrap_or(Span::new(0, 0));
+    Some(Mention {
+        span,
+        text: document.text(span).to_string(),
+        value: MentionValue::Date(TimeValue::days(date, date, Grain::Day)),
+    })
+}
+
+/// A trigger with its roles, before attribution and modality.
+struct Read {
+    trig: Trig,
+    clause: (usize, usize),
+    roles: BTreeMap<String, Filler>,
+    /// Light verb governing a verbal noun ("ستبدأ روسيا تصنيع"), its token.
+    light: Option<usize>,
+}
+
+fn read_sentence(ctx: &DocContext, view: &View, location: ClaimLocation, carried: &mut Option<Source>, out: &mut Vec<Claim>) {
+    let lx = Lexicon::get();
+    let (frames, outers) = attribution::frames(view, carried.as_ref());
+    if let Some(named) = frames.iter().rev().filter_map(|f| f.source.as_ref()).find(|s| s.kind != SourceKind::Unnamed) {
+        *carried = Some(named.clone());
+    }
+    let mut trigs: Vec<Trig> = view
+        .trigger_cues()
+        .filter_map(|(_, c)| match c.hit.what {
+            What::Trigger(entry) => Some(Trig {
+                entry,
+                tok: c.tok,
+                last_tok: c.last_tok,
+                span: c.span,
+                class: c.hit.class,
+                prefix: c.hit.prefix.clone(),
+                suffix: c.hit.suffix.clone(),
+            }),
+            _ => None,
+        })
+        .filter(|t| keeps(view, t, &frames, &outers))
+        .collect();
+    // One word read two ways (two entries of one event, or two events): keep the first entry.
+    trigs.dedup_by(|b, a| a.tok == b.tok);
+    let mut reads: Vec<Read> = trigs
+        .into_iter()
+        .map(|trig| {
+            let clause = view.clause_of(trig.tok);
+            let entry = &lx.events[trig.entry];
+            let mut roles = roles::read_roles(view, &trig, entry, clause);
+            let light = light_verb(view, &trig, clause);
+            if trig.class == Class::Noun && !roles.contains_key("agent") && entry.order.first().is_some_and(|r| r == "agent") {
+                if let Some(agent) = noun_agent(view, &trig, clause, light) {
+                    roles.insert("agent".to_string(), agent);
+                }
+            }
+            Read { trig, clause, roles, light }
+        })
+        .collect();
+    dedup_same_event(&mut reads);
+
+    let first_new = out.len();
+    for index in 0..reads.len() {
+        let claim = build_claim(ctx, view, &reads, index, &frames, &outers, location);
+        out.push(claim);
+    }
+    attach_partitive_counts(view, &reads, &mut out[first_new..]);
+}
+
+/// Drops triggers that are not events here: a missing required word, a cancelling next word, or
+/// a reporting verb that only introduces other claims.
+fn keeps(view: &View, t: &Trig, frames: &[Frame], outers: &[Outer]) -> bool {
+    let lx = Lexicon::get();
+    let entry = &lx.events[t.entry];
+    let clause = view.clause_of(t.tok);
+    let next = view.key(t.last_tok + 1);
+    let next_stem = next.trim_start_matches(['و', 'ف']);
+    if entry.next_not.contains(next) || (!next_stem.is_empty() && entry.next_not.contains(next_stem)) {
+        return false;
+    }
+    if !entry.requires.is_empty() {
+        let end = clause.1.min(t.last_tok + 9);
+        let found = (t.last_tok + 1..end).any(|i| {
+            let key = view.key(i);
+            entry.requires.iter().any(|r| {
+                if r == "ل-" {
+                    view.toks[i].kind == TokenKind::Arabic && key.starts_with('ل') && key.chars().count() >= 3
+                } else {
+                    key == r || key.strip_prefix("ك").or(key.strip_prefix("ال")).or(key.strip_prefix("ب")) == Some(r.as_str())
+                }
+            })
+        });
+        if !found {
+            return false;
+        }
+    }
+    // "حسبما أعلن البلدان": part of an attribution frame, not an announcement of its own.
+    if outers.iter().any(|o| o.tok <= t.tok && t.tok <= o.last_tok) {
+        return false;
+    }
+    // A reporting verb that introduces other triggers is attribution, not a claim.
+    if let Some(frame) = frames.iter().find(|f| f.tok == t.tok)
+        && frame.from < frame.to
+        && view.trigger_cues().any(|(_, c)| c.tok != t.tok && frame.from <= c.tok && c.tok < frame.to)
+    {
+        return false;
+    }
+    true
+}
+
+/// Within one clause, one event is one claim: a verb wins over a noun naming the same event
+/// ("قدم … سيارة … كهدية").
+fn dedup_same_event(reads: &mut Vec<Read>) {
+    let lx = Lexicon::get();
+    let rank = |c: Class| match c {
+        Class::Verb | Class::Phrase => 0,
+        _ => 1,
+    };
+    let mut keep = vec![true; reads.len()];
+    for i in 0..reads.len() {
+        for j in 0..reads.len() {
+            if i == j || !keep[j] {
+                continue;
+            }
+            let (a, b) = (&reads[i], &reads[j]);
+            if a.clause == b.clause
+                && lx.events[a.trig.entry].kind == lx.events[b.trig.entry].kind
+                && (rank(a.trig.class), a.trig.tok) < (rank(b.trig.class), b.trig.tok)
+                && b.trig.class == Class::Noun
+            {
+                keep[j] = false;
+            }
+        }
+    }
+    let mut k = keep.into_iter();
+    reads.retain(|_| k.next().unwrap_or(true));
+}
+
+/// A light verb before a verbal noun in its clause ("يقوم بزيارة", "ستبدأ تصنيع").
+fn light_verb(view: &View, t: &Trig, clause: (usize, usize)) -> Option<usize> {
+    if t.class != Class::Noun {
+        return None;
+    }
+    view.cues
+        .iter()
+        .filter(|c| c.hit.what == What::LightVerb && c.tok < t.tok && c.tok >= clause.0 && t.tok - c.tok <= 8)
+        .map(|c| c.tok)
+        .next_back()
+}
+
+/// The agent of a verbal noun without a genitive: the subject of its light verb, or the person a
+/// possessive suffix points back to ("زيارته": the nearest person before it).
+fn noun_agent(view: &View, t: &Trig, clause: (usize, usize), light: Option<usize>) -> Option<Filler> {
+    if let Some(lv) = light {
+        let after = roles::slots_after(view, lv + 1, t.tok);
+        if let Some(slot) = after.into_iter().find(|s| s.prep.is_none() && s.filler.kind.is_some()) {
+            return Some(slot.filler);
+        }
+        return roles::subject_before(view, lv, clause.0);
+    }
+    let wanted: &[EntityType] = match t.suffix.as_str() {
+        "ه" | "هم" | "هما" => &[EntityType::Person],
+        "ها" => &[EntityType::Country, EntityType::Organization],
+        _ => return None,
+    };
+    view.groups.iter().rev().find(|g| g.last < t.tok && wanted.contains(&g.kind)).map(|g| Filler {
+        span: g.span,
+        entity: g.entity.clone(),
+        kind: Some(g.kind),
+        first: g.first,
+        last: g.last,
+    })
+}
+
+fn role_filler(view: &View, f: &Filler) -> RoleFiller {
+    RoleFiller { entity: f.entity.clone(), text: view.text(f.span).to_string(), span: f.span }
+}
+
+fn source_of(view: &View, f: &Filler) -> Source {
+    Source { name: view.text(f.span).to_string(), entity: f.entity.clone(), kind: kind_of(f.kind), span: Some(f.span) }
+}
+
+fn build_claim(
+    ctx: &DocContext,
+    view: &View,
+    reads: &[Read],
+    index: usize,
+    frames: &[Frame],
+    outers: &[Outer],
+    location: ClaimLocation,
+) -> Claim {
+    let lx = Lexicon::get();
+    let read = &reads[index];
+    let t = &read.trig;
+    let entry = &lx.events[t.entry];
+    let mut roles = read.roles.clone();
+    let clause = read.clause;
+
+    // Denial and accusation govern the events after them in their clause.
+    let governing = |what: What| {
+        view.cues
+            .iter()
+            .filter(|c| c.hit.what == what && c.tok < t.tok && c.tok >= clause.0)
+            .map(|c| c.tok)
+            .next_back()
+    };
+    let own_kind = entry.kind.as_str();
+    let denial = if own_kind == "denial" { None } else { governing(What::Denial) };
+    let accusation = if own_kind == "accusation" || own_kind == "denial" { None } else { governing(What::Accusation) };
+    let read_at = |tok: usize| reads.iter().find(|r| r.trig.tok == tok);
+
+    let mut chain: Vec<Source> = Vec::new();
+    if let Some(d) = denial
+        && let Some(agent) = read_at(d).and_then(|r| r.roles.get("agent"))
+    {
+        chain.push(source_of(view, agent));
+    }
+    if let Some(a) = accusation
+        && let Some(acc) = read_at(a)
+    {
+        if let Some(agent) = acc.roles.get("agent") {
+            chain.push(source_of(view, agent));
+        }
+        // "تتهم X Y بإرسال …": Y is the one accused of doing it.
+        if !roles.contains_key("agent")
+            && let Some(accused) = acc.roles.get("patient").filter(|p| p.kind.is_some())
+        {
+            roles.insert("agent".to_string(), accused.clone());
+        }
+    }
+    let mut governing_frames: Vec<&Frame> = frames.iter().filter(|f| f.tok != t.tok && f.from <= t.tok && t.tok < f.to).collect();
+    governing_frames.sort_by_key(|f| std::cmp::Reverse(f.tok));
+    for frame in governing_frames {
+        chain.extend(frame.inner.iter().cloned());
+        chain.extend(frame.source.iter().cloned());
+    }
+    for outer in outers {
+        chain.extend(outer.source.iter().cloned());
+    }
+    // The same source twice in a row (a frame read two ways) is one link.
+    chain.dedup_by(|b, a| a.span == b.span && a.name == b.name);
+    let cited = !chain.is_empty();
+    chain.push(ctx.outlet.clone());
+
+    let theme = roles.get("theme").or_else(|| roles.get("patient")).cloned();
+    let time = pick_time(ctx, view, t, clause, reads);
+    let (time, time_basis) = match time {
+        Some(m) => (Some(m.clone()), TimeBasis::Stated),
+        None => match &ctx.publication {
+            Some(p) => (Some(p.clone()), TimeBasis::Publication),
+            None => (None, TimeBasis::Unknown),
+        },
+    };
+    let (count, count_part) = match pick_count(view, t, theme.as_ref(), clause) {
+        Some((m, part)) => (Some(m.clone()), part),
+        None => (None, false),
+    };
+    let ordinal = pick_ordinal(view, t, theme.as_ref(), clause, reads).cloned();
+    let quantity = view
+        .mentions
+        .iter()
+        .filter(|m| matches!(&m.value, MentionValue::Quantity(q) if q.unit != "year_of_age"))
+        .filter(|m| in_clause(view, m.span, clause))
+        .min_by_key(|m| distance(m.span, t.span))
+        .map(|m| (*m).clone());
+
+    let modality = if denial.is_some() {
+        Modality::Denied
+    } else if accusation.is_some() {
+        Modality::Accused
+    } else if cue_before(view, What::Unconfirmed, t, clause) {
+        Modality::Unconfirmed
+    } else if negated(view, t) {
+        Modality::Negated
+    } else if cue_before(view, What::Hedge, t, clause) {
+        Modality::Hedged
+    } else if planned(ctx, view, read, time_basis, time.as_ref()) {
+        Modality::Planned
+    } else if cited {
+        Modality::Reported
+    } else {
+        Modality::Asserted
+    };
+
+    let span = view.tok_span(clause.0, clause.1.saturating_sub(1)).cover(t.span);
+    Claim {
+        id: String::new(),
+        doc: ctx.document.id.clone(),
+        span,
+        text: view.text(span).to_string(),
+        trigger: t.span,
+        event: entry.kind.clone(),
+        roles: roles.iter().map(|(role, f)| (role.clone(), role_filler(view, f))).collect(),
+        time,
+        time_basis,
+        count,
+        count_part,
+        ordinal,
+        quantity,
+        attribution: chain,
+        modality,
+        location,
+    }
+}
+
+fn in_clause(view: &View, span: Span, clause: (usize, usize)) -> bool {
+    let whole = view.tok_span(clause.0, clause.1.saturating_sub(1));
+    whole.contains(span)
+}
+
+fn distance(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}
+
+/// A cue of kind `what` before the trigger in its clause.
+fn cue_before(view: &View, what: What, t: &Trig, clause: (usize, usize)) -> bool {
+    view.cues.iter().any(|c| c.hit.what == what && c.tok >= clause.0 && c.span.end <= t.span.start)
+}
+
+/// لم، لن، ليس، لا … right before the trigger ("لم يكشفوا"، "لن يزور"، "عدم تفضيل").
+fn negated(view: &View, t: &Trig) -> bool {
+    let lx = Lexicon::get();
+    let neg = |i: usize| {
+        let k = view.key(i);
+        lx.negation.contains(k) || lx.negation.contains(k.trim_start_matches(['و', 'ف']))
+    };
+    let Some(prev) = t.tok.checked_sub(1) else { return false };
+    if neg(prev) {
+        return true;
+    }
+    matches!(view.key(prev), "يتم" | "تم" | "يكن" | "تكن" | "يعد" | "تعد") && prev.checked_sub(1).is_some_and(neg)
+}
+
+/// Future or plan: a س on the verb or its light verb, a plan word before it, or a stated time
+/// after the publication date.
+fn planned(ctx: &DocContext, view: &View, read: &Read, basis: TimeBasis, time: Option<&Mention>) -> bool {
+    let t = &read.trig;
+    let future_prefix = |p: &str| p.contains('س') && !p.contains('ب');
+    if t.class == Class::Verb && future_prefix(&t.prefix) {
+        return true;
+    }
+    if let Some(lv) = read.light
+        && view.cues.iter().any(|c| c.tok == lv && c.hit.what == What::LightVerb && future_prefix(&c.hit.prefix))
+    {
+        return true;
+    }
+    if cue_before(view, What::Future, t, read.clause) {
+        return true;
+    }
+    if basis == TimeBasis::Stated
+        && let (Some(reference), Some(start)) =
+            (ctx.document.reference_date(), time.and_then(|m| m.value.time()).and_then(|v| v.start))
+    {
+        return start.date() > reference;
+    }
+    false
+}
+
+/// The time of a claim: the nearest temporal mention in the trigger's part of its clause (after
+/// the complementizer that introduces it), else elsewhere in the clause; never the dateline.
+fn pick_time<'a>(ctx: &DocContext, view: &View<'a>, t: &Trig, clause: (usize, usize), _reads: &[Read]) -> Option<&'a Mention> {
+    let lx = Lexicon::get();
+    let dateline = ctx.document.meta.published_span;
+    let qualifiers: Vec<Span> = view
+        .mentions
+        .iter()
+        .filter_map(|m| match &m.value {
+            MentionValue::Ordinal(o) => o.qualifier.as_ref().map(|q| q.span),
+            _ => None,
+        })
+        .collect();
+    let scope_start = (clause.0..t.tok).rev().find(|&i| lx.complementizers.contains(view.key(i))).unwrap_or(clause.0);
+    let scope = view.tok_span(scope_start, clause.1.saturating_sub(1));
+    let whole = view.tok_span(clause.0, clause.1.saturating_sub(1));
+    let candidates = || {
+        view.mentions.iter().copied().filter(|m| {
+            m.value.time().is_some()
+                && !dateline.is_some_and(|d| d.overlaps(m.span))
+                && !qualifiers.iter().any(|q| q.overlaps(m.span))
+        })
+    };
+    let nearest = |area: Span| {
+        candidates()
+            .filter(|m| area.contains(m.span))
+            .min_by_key(|m| (distance(m.span, t.span), m.span.start < t.span.start))
+    };
+    nearest(scope).or_else(|| nearest(whole))
+}
+
+/// The count of the event or its theme: a number right before the trigger or the theme ("سبع
+/// رحلات"), inside the theme ("7000 حاوية"), or a part ("أربع من هذه الرحلات").
+fn pick_count<'a>(view: &View<'a>, t: &Trig, theme: Option<&Filler>, clause: (usize, usize)) -> Option<(&'a Mention, bool)> {
+    let demonstrative = |k: &str| matches!(k, "هذه" | "هذا" | "تلك" | "ذلك" | "هؤلاء" | "هولاء");
+    for m in view.mentions.iter().copied() {
+        if !matches!(m.value, MentionValue::Number(_)) || !in_clause(view, m.span, clause) {
+            continue;
+        }
+        let toks: Vec<usize> = (0..view.toks.len()).filter(|&i| view.toks[i].span.overlaps(m.span)).collect();
+        let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else { continue };
+        // Model names and codes (S600) are not counts.
+        let latin = |i: Option<usize>| i.and_then(|i| view.toks.get(i)).is_some_and(|x| x.kind == TokenKind::Latin);
+        if latin(first.checked_sub(1)) || latin(Some(last + 1)) || toks.iter().any(|&i| view.toks[i].kind == TokenKind::Latin) {
+            continue;
+        }
+        let heads = |i: usize| i == t.tok || theme.is_some_and(|f| f.first == i);
+        let next = last + 1;
+        if heads(next) || theme.is_some_and(|f| f.span.contains(m.span)) {
+            return Some((m, false));
+        }
+        if view.key(next) == "من" {
+            let after = if demonstrative(view.key(next + 1)) { next + 2 } else { next + 1 };
+            if heads(after) {
+                return Some((m, true));
+            }
+        }
+    }
+    None
+}
+
+/// The ordinal of the event or its theme ("زيارته الثانية", "أول سيارة"), never of another noun
+/// ("أول علامة تجارية").
+fn pick_ordinal<'a>(view: &View<'a>, t: &Trig, theme: Option<&Filler>, clause: (usize, usize), reads: &[Read]) -> Option<&'a Mention> {
+    let trigger_key = isnad_parser::fold_key(view.text(t.span));
+    view.mentions.iter().copied().find(|m| {
+        let MentionValue::Ordinal(o) = &m.value else { return false };
+        if !in_clause(view, m.span, clause) {
+            return false;
+        }
+        if let Some(noun_span) = o.noun_span {
+            if noun_span.overlaps(t.span) || theme.is_some_and(|f| f.span.overlaps(noun_span)) {
+                return true;
+            }
+        }
+        let noun = o.noun.as_deref().unwrap_or("");
+        if !noun.is_empty() && (trigger_key.ends_with(noun) || noun.ends_with(&trigger_key)) && o.noun_span.is_none_or(|s| s.overlaps(t.span)) {
+            return true;
+        }
+        // "للمرة الأولى": the time of the nearest event in the clause.
+        if noun == "مره" || noun == "المره" {
+            let nearest = reads
+                .iter()
+                .filter(|r| r.clause == clause)
+                .min_by_key(|r| distance(r.trig.span, m.span));
+            return nearest.is_some_and(|r| r.trig.tok == t.tok);
+        }
+        // "زيارة بوتين الأولى": right after the noun and its genitive name.
+        let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span.overlaps(m.span)) else { return false };
+        let between_names = first > t.last_tok && first <= t.last_tok + 4 && (t.last_tok + 1..first).all(|i| view.group_of[i].is_some());
+        let gap = view.tok_span(t.tok, first.saturating_sub(1));
+        t.class == Class::Noun && between_names && o.noun_span.is_none_or(|s| gap.overlaps(s))
+    })
+}
+
+/// "اثنتين منها على الأقل": a part counted of something named before it in the sentence; it
+/// goes to the nearest claim before it that has no count yet.
+fn attach_partitive_counts(view: &View, reads: &[Read], claims: &mut [Claim]) {
+    for m in view.mentions.iter().copied() {
+        if !matches!(m.value, MentionValue::Number(_)) {
+            continue;
+        }
+        let Some(last) = (0..view.toks.len()).rfind(|&i| view.toks[i].span.overlaps(m.span)) else { continue };
+        if !matches!(view.key(last + 1), "منها" | "منهم" | "منهما" | "منهن") {
+            continue;
+        }
+        let target = reads
+            .iter()
+            .zip(claims.iter_mut())
+            .filter(|(r, c)| r.trig.span.end <= m.span.start && c.count.is_none())
+            .last();
+        if let Some((_, claim)) = target {
+            claim.count = Some(m.clone());
+            claim.count_part = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

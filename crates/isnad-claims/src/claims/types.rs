@@ -28,6 +28,9 @@ pub struct Claim {
     pub time_basis: TimeBasis,
     /// How many (of the theme or the event), when stated.
     pub count: Option<Mention>,
+    /// True when `count` counts a part of a larger set ("أربع من هذه الرحلات", "اثنتين منها"),
+    /// not the total ("سبع رحلات").
+    pub count_part: bool,
     /// The event's or theme's ordinal ("زيارته الثانية"), when stated.
     pub ordinal: Option<Mention>,
     /// A measured amount with unit, when stated.

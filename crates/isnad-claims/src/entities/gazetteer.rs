@@ -6,9 +6,24 @@ use std::path::Path;
 
 /// The data files compiled into the binary, so a fresh install needs no data directory.
 const BUILTIN_FILES: &[(&str, &str)] = &[
-    ("countries.toml", include_str!("../../data/gazetteer/countries.toml")),
-    ("organizations.toml", include_str!("../../data/gazetteer/organizations.toml")),
+    (
+        "countries.toml",
+        include_str!("../../data/gazetteer/countries.toml"),
+    ),
+    (
+        "organizations.toml",
+        include_str!("../../data/gazetteer/organizations.toml"),
+    ),
     ("people.toml", include_str!("../../data/gazetteer/people.toml")),
+    (
+        "agencies.toml",
+        include_str!("../../data/gazetteer/agencies.toml"),
+    ),
+    ("places.toml", include_str!("../../data/gazetteer/places.toml")),
+    (
+        "products.toml",
+        include_str!("../../data/gazetteer/products.toml"),
+    ),
 ];
 
 #[derive(Deserialize)]
@@ -23,7 +38,9 @@ impl Gazetteer {
         let mut gazetteer = Gazetteer::default();
         for (file, text) in BUILTIN_FILES {
             // A broken built-in file is a build defect caught by the tests, not a user error.
-            gazetteer.load_str(file, text).unwrap_or_else(|e| panic!("built-in {e}"));
+            gazetteer
+                .load_str(file, text)
+                .unwrap_or_else(|e| panic!("built-in {e}"));
         }
         gazetteer
     }
@@ -39,8 +56,11 @@ impl Gazetteer {
 
     /// Adds the entries of TOML text; `file` names it in errors.
     pub fn load_str(&mut self, file: &str, text: &str) -> Result<(), GazetteerError> {
-        let parsed: GazetteerFile =
-            toml::from_str(text).map_err(|e| GazetteerError { file: file.to_string(), message: e.to_string() })?;
+        let parsed: GazetteerFile = toml::from_str(text).map_err(|e| GazetteerError {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?;
+        self.invalidate();
         for entry in parsed.entity {
             if entry.name.trim().is_empty() || entry.id.trim().is_empty() {
                 return Err(GazetteerError {

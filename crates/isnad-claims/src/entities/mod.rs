@@ -1,15 +1,561 @@
 //! Entities: people, organizations, countries, places, products and agencies, found through a
 //! data-file gazetteer and general patterns (titles, reporting verbs, transliterated names).
+//!
+//! One pass per sentence over its folded text finds gazetteer phrases (an Aho–Corasick automaton
+//! built once per [`Gazetteer`]) and the patterns for names in no gazetteer; a document-wide pass
+//! then resolves spelling variants, shared short names, surnames and role phrases.
+//!
+//! ```
+//! use isnad_claims::entities::{find_entities, Gazetteer};
+//! use isnad_parser::{parse_document, ParseOptions};
+//! let text = "عنوان الخبر\nقال وزير المالية الكيني جون مباتيا إن الاقتصاد ينمو.\n";
+//! let (doc, _) = parse_document("a.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
+//! let found = find_entities(&doc, &Gazetteer::builtin());
+//! assert!(found.mentions.iter().any(|m| m.text == "جون مباتيا"));
+//! ```
 
 mod gazetteer;
+mod index;
+mod lexicon;
+mod scan;
+mod text;
 mod types;
+mod variant;
 
-pub use types::{DocEntities, EntityInfo, EntityMention, EntityRecord, EntityType, Gazetteer, GazetteerError, MatchKind, NameSeen};
+pub use types::{
+    DocEntities, EntityInfo, EntityMention, EntityRecord, EntityType, Gazetteer, GazetteerError, MatchKind,
+    MentionForm, NameSeen,
+};
 
+use index::GazetteerIndex;
 use isnad_parser::Document;
+use lexicon::Lexicon;
+use scan::{FreeWord, Raw, Role, Target};
+use std::collections::{HashMap, HashSet};
+use variant::{close, close_names, deletions, distance, letter_key, skeleton};
 
 /// Finds and resolves the entity mentions of a document's story text.
 pub fn find_entities(document: &Document, gazetteer: &Gazetteer) -> DocEntities {
-    let _ = (document, gazetteer);
-    DocEntities::default()
+    let lex = lexicon::lexicon();
+    let index = gazetteer.index(lex);
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut free_runs: Vec<Vec<FreeWord>> = Vec::new();
+    for sentence in &document.sentences {
+        if sentence.span.end > document.source.len() || sentence.span.is_empty() {
+            continue;
+        }
+        let st = text::SentenceText::new(&document.source, sentence.span);
+        scan::scan_sentence(&st, lex, &index, &gazetteer.entries, &mut raws, &mut free_runs);
+    }
+    Resolver {
+        doc: document,
+        entries: &gazetteer.entries,
+        index: &index,
+        lex,
+        out: Vec::new(),
+        new_names: Vec::new(),
+    }
+    .run(raws, free_runs)
+}
+
+/// A name in no gazetteer, seen in this document.
+struct NewName {
+    id: String,
+    key: String,
+    kind: EntityType,
+    skeleton: String,
+}
+
+/// A resolved (or ambiguous) mention with the key of the name it was found by.
+struct Out {
+    mention: EntityMention,
+    key: String,
+}
+
+struct Resolver<'a> {
+    doc: &'a Document,
+    entries: &'a [EntityInfo],
+    index: &'a GazetteerIndex,
+    lex: &'a Lexicon,
+    out: Vec<Out>,
+    new_names: Vec<NewName>,
+}
+
+fn kind_name(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Person => "person",
+        EntityType::Organization => "organization",
+        EntityType::Country => "country",
+        EntityType::Place => "place",
+        EntityType::Product => "product",
+        EntityType::Agency => "agency",
+    }
+}
+
+/// Whether a name found as `found` may be a spelling of a gazetteer entry of kind `entry`.
+fn compatible(found: EntityType, entry: EntityType) -> bool {
+    use EntityType::*;
+    found == entry
+        || matches!(
+            (found, entry),
+            (Organization, Agency | Product) | (Agency, Organization)
+        )
+}
+
+impl Resolver<'_> {
+    fn run(mut self, raws: Vec<Raw>, free_runs: Vec<Vec<FreeWord>>) -> DocEntities {
+        let mut slots: Vec<Option<usize>> = vec![None; raws.len()];
+        // Names that point at one entry, and new names, first; they decide the rest.
+        for (r, raw) in raws.iter().enumerate() {
+            if raw.dead {
+                continue;
+            }
+            let resolved = match &raw.target {
+                Target::Entries(ids) if ids.len() == 1 => {
+                    Some((self.entries[ids[0] as usize].id.clone(), raw.how))
+                }
+                // One-word names wait: they may be the surname of a name given in full.
+                Target::New if raw.key.contains(' ') => Some(self.resolve_new(raw)),
+                _ => None,
+            };
+            if let Some((id, how)) = resolved {
+                slots[r] = Some(self.push(raw, Some(id), how, Vec::new()));
+            }
+        }
+        let partials = self.partials();
+        for (r, raw) in raws.iter().enumerate() {
+            if raw.dead || !matches!(raw.target, Target::New) || raw.key.contains(' ') {
+                continue;
+            }
+            let kind_ok = raw.kind == EntityType::Person;
+            slots[r] = Some(match partials.get(&raw.key).filter(|_| kind_ok) {
+                Some(ids) if ids.len() == 1 => {
+                    let o = self.push(raw, Some(ids[0].clone()), MatchKind::Coreference, Vec::new());
+                    self.out[o].mention.form = MentionForm::Partial;
+                    o
+                }
+                Some(ids) => {
+                    let o = self.push(raw, None, MatchKind::Coreference, ids.clone());
+                    self.out[o].mention.form = MentionForm::Partial;
+                    o
+                }
+                None => {
+                    let (id, how) = self.resolve_new(raw);
+                    self.push(raw, Some(id), how, Vec::new())
+                }
+            });
+        }
+        let mut roles: HashMap<Role, Vec<String>> = HashMap::new();
+        for (r, raw) in raws.iter().enumerate() {
+            if let (Some(role), Some(o)) = (raw.role, slots[r]) {
+                if let Some(id) = &self.out[o].mention.entity {
+                    let ids = roles.entry(role).or_default();
+                    if !ids.contains(id) {
+                        ids.push(id.clone());
+                    }
+                }
+            }
+        }
+        let seen: HashSet<String> = self.out.iter().filter_map(|o| o.mention.entity.clone()).collect();
+        for raw in raws.iter().filter(|r| !r.dead) {
+            match &raw.target {
+                Target::Entries(ids) if ids.len() > 1 => {
+                    let cands: Vec<String> =
+                        ids.iter().map(|&i| self.entries[i as usize].id.clone()).collect();
+                    let (entity, candidates) = self.choose(&cands, &seen, partials.get(&raw.key));
+                    let how = if entity.is_some() {
+                        MatchKind::Coreference
+                    } else {
+                        raw.how
+                    };
+                    self.push(raw, entity, how, candidates);
+                }
+                Target::Role(role) => {
+                    let ids = roles.get(role).cloned().unwrap_or_default();
+                    match ids.len() {
+                        0 => {}
+                        1 => {
+                            self.push(raw, ids.into_iter().next(), MatchKind::Coreference, Vec::new());
+                        }
+                        _ => {
+                            self.push(raw, None, MatchKind::Coreference, ids);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.free_words(&free_runs, &partials, &seen);
+        self.finish()
+    }
+
+    fn push(&mut self, raw: &Raw, entity: Option<String>, how: MatchKind, candidates: Vec<String>) -> usize {
+        let kind = entity
+            .as_deref()
+            .and_then(|id| self.index.ids.get(id))
+            .map_or(raw.kind, |&i| self.entries[i as usize].kind);
+        let text = self
+            .doc
+            .source
+            .get(raw.span.range())
+            .unwrap_or_default()
+            .to_string();
+        self.out.push(Out {
+            mention: EntityMention {
+                span: raw.span,
+                text,
+                entity,
+                kind,
+                how,
+                candidates,
+                form: raw.form,
+                title: raw.title,
+            },
+            key: raw.key.clone(),
+        });
+        self.out.len() - 1
+    }
+
+    /// Resolves a name in no gazetteer: a spelling variant of a gazetteer name, of a name seen
+    /// earlier in the document, or a new entity.
+    fn resolve_new(&mut self, raw: &Raw) -> (String, MatchKind) {
+        let lk = letter_key(&raw.key);
+        let sk = skeleton(&lk);
+        let words = raw.key.split(' ').count();
+        let mut found: Vec<u32> = Vec::new();
+        let consider = |found: &mut Vec<u32>, n: u32, exact_skeleton: bool| {
+            let name = &self.index.names[n as usize];
+            let entry = &self.entries[name.entry as usize];
+            let ok = compatible(raw.kind, entry.kind)
+                && if exact_skeleton {
+                    distance(&lk, &name.letter_key) <= 2
+                } else {
+                    close_names(&raw.key, &name.key)
+                };
+            if ok && !found.contains(&name.entry) {
+                found.push(name.entry);
+            }
+        };
+        if lk.chars().count() >= 4 {
+            for &n in self.index.skeletons.get(&sk).into_iter().flatten() {
+                consider(&mut found, n, true);
+            }
+        }
+        if found.is_empty() {
+            for d in deletions(&lk) {
+                for &n in self.index.deletions.get(&d).into_iter().flatten() {
+                    consider(&mut found, n, false);
+                }
+            }
+        }
+        if found.is_empty() && words >= 2 {
+            let parts: Vec<&str> = raw.key.split(' ').collect();
+            for w in [parts[0], parts[parts.len() - 1]] {
+                for &n in self.index.by_word.get(&letter_key(w)).into_iter().flatten() {
+                    consider(&mut found, n, false);
+                }
+            }
+        }
+        if found.len() == 1 {
+            return (self.entries[found[0] as usize].id.clone(), MatchKind::Variant);
+        }
+        if let Some(prev) = self
+            .new_names
+            .iter()
+            .find(|p| p.kind == raw.kind && (p.skeleton == sk || close_names(&raw.key, &p.key)))
+        {
+            return (prev.id.clone(), MatchKind::Variant);
+        }
+        let id = format!(
+            "new:{}:{}",
+            kind_name(raw.kind),
+            if sk.is_empty() { &lk } else { &sk }
+        );
+        self.new_names.push(NewName {
+            id: id.clone(),
+            key: raw.key.clone(),
+            kind: raw.kind,
+            skeleton: sk,
+        });
+        (id, raw.how)
+    }
+
+    /// First and last words of multi-word person names resolved so far → the people.
+    fn partials(&self) -> HashMap<String, Vec<String>> {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for o in &self.out {
+            let (Some(id), EntityType::Person) = (&o.mention.entity, o.mention.kind) else {
+                continue;
+            };
+            if o.mention.form != MentionForm::Name {
+                continue;
+            }
+            let mut keys = vec![o.key.clone()];
+            if let Some(&i) = self.index.ids.get(id) {
+                let e = &self.entries[i as usize];
+                keys.push(lexicon::collapse(&isnad_parser::fold_key(&e.name)));
+            }
+            for key in keys {
+                let words: Vec<&str> = key.split(' ').collect();
+                if words.len() < 2 {
+                    continue;
+                }
+                for w in [words[0], words[words.len() - 1]] {
+                    if w.chars().count() < 3
+                        || self.lex.common_name_parts.contains(w)
+                        || self.lex.stop_words.contains(w)
+                    {
+                        continue;
+                    }
+                    let ids = map.entry(w.to_string()).or_default();
+                    if !ids.contains(id) {
+                        ids.push(id.clone());
+                    }
+                }
+            }
+        }
+        map
+    }
+
+    /// Picks among gazetteer entries sharing a key: the one the document names otherwise, else
+    /// one whose container it names; several stay ambiguous.
+    fn choose(
+        &self,
+        cands: &[String],
+        seen: &HashSet<String>,
+        partial: Option<&Vec<String>>,
+    ) -> (Option<String>, Vec<String>) {
+        let in_doc: Vec<String> = cands.iter().filter(|c| seen.contains(*c)).cloned().collect();
+        let in_doc = if in_doc.is_empty() {
+            partial
+                .map(|p| p.iter().filter(|c| cands.contains(c)).cloned().collect())
+                .unwrap_or_default()
+        } else {
+            in_doc
+        };
+        match in_doc.len() {
+            1 => return (in_doc.into_iter().next(), Vec::new()),
+            0 => {}
+            _ => return (None, self.by_frequency(in_doc)),
+        }
+        let contained: Vec<String> = cands
+            .iter()
+            .filter(|c| {
+                self.index
+                    .ids
+                    .get(*c)
+                    .and_then(|&i| self.entries[i as usize].within.as_ref())
+                    .is_some_and(|w| seen.contains(w))
+            })
+            .cloned()
+            .collect();
+        if contained.len() == 1 {
+            return (contained.into_iter().next(), Vec::new());
+        }
+        (None, cands.to_vec())
+    }
+
+    /// Candidates ordered by how often the document names them (most first).
+    fn by_frequency(&self, mut ids: Vec<String>) -> Vec<String> {
+        let count = |id: &String| {
+            self.out
+                .iter()
+                .filter(|o| o.mention.entity.as_ref() == Some(id))
+                .count()
+        };
+        ids.sort_by_key(|id| std::cmp::Reverse(count(id)));
+        ids
+    }
+
+    /// Words no phrase or pattern took: surnames of people named in full, and spelling variants
+    /// of gazetteer names or of names in this document.
+    fn free_words(
+        &mut self,
+        runs: &[Vec<FreeWord>],
+        partials: &HashMap<String, Vec<String>>,
+        seen: &HashSet<String>,
+    ) {
+        // Single-word names of this document, by their one-deletion strings, for typos.
+        let mut doc_names: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        for o in &self.out {
+            let Some(id) = &o.mention.entity else { continue };
+            if o.mention.form != MentionForm::Name || o.key.contains(' ') {
+                continue;
+            }
+            let lk = letter_key(&o.key);
+            if lk.chars().count() < 5 {
+                continue;
+            }
+            for d in deletions(&lk) {
+                let list = doc_names.entry(d).or_default();
+                if !list.iter().any(|(l, i)| *l == lk && i == id) {
+                    list.push((lk.clone(), id.clone()));
+                }
+            }
+        }
+        for run in runs {
+            let mut i = 0;
+            while i < run.len() {
+                let mut advanced = false;
+                for n in (1..=3.min(run.len() - i)).rev() {
+                    if let Some(found) = self.free_match(&run[i..i + n], partials, seen, &doc_names) {
+                        self.out.push(found);
+                        i += n;
+                        advanced = true;
+                        break;
+                    }
+                }
+                if !advanced {
+                    i += 1;
+                }
+            }
+        }
+    }
+
+    fn free_match(
+        &self,
+        words: &[FreeWord],
+        partials: &HashMap<String, Vec<String>>,
+        seen: &HashSet<String>,
+        doc_names: &HashMap<String, Vec<(String, String)>>,
+    ) -> Option<Out> {
+        let lex = self.lex;
+        let plain = |w: &str| !w.starts_with("ال") && !lex.stop_words.contains(w) && w.chars().count() >= 2;
+        if !words[1..].iter().all(|w| plain(&w.readings[0].0)) {
+            return None;
+        }
+        let rest: Vec<&str> = words[1..].iter().map(|w| w.readings[0].0.as_str()).collect();
+        let last_span = words.last().map(|w| w.readings[0].1)?;
+        for (first, first_span) in &words[0].readings {
+            if !plain(first) || lex.common_name_parts.contains(first.as_str()) {
+                continue;
+            }
+            let key = std::iter::once(first.as_str())
+                .chain(rest.iter().copied())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let span = first_span.cover(last_span);
+            let make = |entity: Option<String>, kind, how, form, candidates| Out {
+                mention: EntityMention {
+                    span,
+                    text: self.doc.source.get(span.range()).unwrap_or_default().to_string(),
+                    entity,
+                    kind,
+                    how,
+                    candidates,
+                    form,
+                    title: None,
+                },
+                key: key.clone(),
+            };
+            if words.len() == 1 && first.chars().count() >= 3 {
+                if let Some(ids) = partials.get(first) {
+                    let (entity, candidates) = if ids.len() == 1 {
+                        (Some(ids[0].clone()), Vec::new())
+                    } else {
+                        (None, ids.clone())
+                    };
+                    return Some(make(
+                        entity,
+                        EntityType::Person,
+                        MatchKind::Coreference,
+                        MentionForm::Partial,
+                        candidates,
+                    ));
+                }
+            }
+            let lk = letter_key(&key);
+            if lk.chars().count() < 4 {
+                continue;
+            }
+            // A variant spelling of a gazetteer name: same letter key (ج/غ, split or joined), or one
+            // letter apart for an entity this document already names ("كراسي" is not "غروسي").
+            let mut hits: Vec<u32> = Vec::new();
+            for &n in self.index.skeletons.get(&skeleton(&lk)).into_iter().flatten() {
+                let name = &self.index.names[n as usize];
+                let id = &self.entries[name.entry as usize].id;
+                let d = distance(&lk, &name.letter_key);
+                let kind = self.entries[name.entry as usize].kind;
+                // Unseen entities only for foreign people and products: a place or organization
+                // name folds onto ordinary words too easily ("إجراء" and "أكرا").
+                let unseen_ok = d == 0
+                    && lk.chars().count() >= 5
+                    && matches!(kind, EntityType::Person | EntityType::Product);
+                if (unseen_ok || (d <= 1 && seen.contains(id))) && !hits.contains(&name.entry) {
+                    hits.push(name.entry);
+                }
+            }
+            if hits.len() == 1 {
+                let e = &self.entries[hits[0] as usize];
+                return Some(make(
+                    Some(e.id.clone()),
+                    e.kind,
+                    MatchKind::Variant,
+                    MentionForm::Name,
+                    Vec::new(),
+                ));
+            }
+            // A typo of a one-word name this document uses ("أنروس" beside "أوروس").
+            if words.len() == 1 && lk.chars().count() >= 5 {
+                let mut ids: Vec<String> = Vec::new();
+                for d in deletions(&lk) {
+                    for (other, id) in doc_names.get(&d).into_iter().flatten() {
+                        if close(&lk, other, 1) && !ids.contains(id) {
+                            ids.push(id.clone());
+                        }
+                    }
+                }
+                if ids.len() == 1 {
+                    let kind = self
+                        .out
+                        .iter()
+                        .find(|o| o.mention.entity.as_ref() == Some(&ids[0]))
+                        .map_or(EntityType::Person, |o| o.mention.kind);
+                    return Some(make(
+                        ids.pop(),
+                        kind,
+                        MatchKind::Variant,
+                        MentionForm::Name,
+                        Vec::new(),
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    /// Mentions in text order and the entities table.
+    fn finish(self) -> DocEntities {
+        let mut mentions: Vec<EntityMention> = self.out.into_iter().map(|o| o.mention).collect();
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        let mut entities: Vec<EntityRecord> = Vec::new();
+        let mut at: HashMap<String, usize> = HashMap::new();
+        for m in &mentions {
+            let Some(id) = &m.entity else { continue };
+            let i = *at.entry(id.clone()).or_insert_with(|| {
+                let name = self
+                    .index
+                    .ids
+                    .get(id)
+                    .map_or_else(|| m.text.clone(), |&i| self.entries[i as usize].name.clone());
+                entities.push(EntityRecord {
+                    id: id.clone(),
+                    kind: m.kind,
+                    name,
+                    names: Vec::new(),
+                });
+                entities.len() - 1
+            });
+            if matches!(m.form, MentionForm::Name | MentionForm::Partial)
+                && !entities[i].names.iter().any(|n| n.text == m.text)
+            {
+                entities[i].names.push(NameSeen {
+                    doc: self.doc.id.clone(),
+                    text: m.text.clone(),
+                    span: m.span,
+                });
+            }
+        }
+        DocEntities { mentions, entities }
+    }
 }

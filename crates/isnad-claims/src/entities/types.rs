@@ -46,6 +46,9 @@ pub struct EntityInfo {
     /// The id of the place or country it lies in (places), or belongs to (people, organizations).
     #[serde(default)]
     pub within: Option<String>,
+    /// Countries: the id of the capital (a `place` entry whose `within` is this country).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capital: Option<String>,
 }
 
 /// Errors loading gazetteer data.
@@ -59,10 +62,15 @@ pub struct GazetteerError {
 }
 
 /// The entity lexicon: built-in data files plus any the user adds.
+///
+/// The matcher (an Aho–Corasick automaton over every name) is built once, on first use, and
+/// rebuilt when entries are added through [`Gazetteer::load_str`] or [`Gazetteer::load_file`].
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     /// All entries, in load order.
     pub entries: Vec<EntityInfo>,
+    /// Lazily built matcher over `entries`.
+    pub(crate) index: std::sync::OnceLock<std::sync::Arc<super::index::GazetteerIndex>>,
 }
 
 /// How a mention was recognized.
@@ -100,6 +108,26 @@ pub struct EntityMention {
     /// Candidate ids when ambiguous.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<String>,
+    /// What kind of expression names the entity.
+    pub form: MentionForm,
+    /// The title or role phrase right before a name ("الرئيس الروسي" before "فلاديمير بوتين");
+    /// `title.cover(span)` is the whole noun phrase.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<Span>,
+}
+
+/// The kind of expression a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionForm {
+    /// A full name or listed spelling ("فلاديمير بوتين", "بوتين", "الأمم المتحدة").
+    Name,
+    /// Part of a name seen in full elsewhere in the document (a surname or first name alone).
+    Partial,
+    /// A role phrase or metonym ("الزعيم الكوري الشمالي", "الكرملين").
+    Descriptor,
+    /// A nationality adjective standing for a country ("الروسية" in "سيارة روسية").
+    Adjective,
 }
 
 /// A spelling of an entity seen in the text.

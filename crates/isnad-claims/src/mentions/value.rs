@@ -269,6 +269,8 @@ pub enum Qualifier {
     LessThan,
     /// عدة، بضع، عشرات، مئات، آلاف.
     Vague,
+    /// A range given by its ends ("بين 10 و20", "من 10 إلى 20", "10-20"): `value` is null.
+    Range,
 }
 
 impl Qualifier {

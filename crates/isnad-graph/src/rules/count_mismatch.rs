@@ -20,6 +20,9 @@ pub(crate) const RISING: &[&str] = &["ارتفع", "ارتفعت", "ترتفع",
 /// True when the claim's count is a part of a total ("أربع من هذه الرحلات", "اثنتين منها").
 pub(crate) fn is_part(view: &ClaimView<'_>) -> bool {
     let Some(count) = &view.claim.count else { return false };
+    if view.claim.count_part {
+        return true;
+    }
     let after = view.claim.text.get(count.span.end.saturating_sub(view.claim.span.start)..).unwrap_or("");
     let head: String = isnad_parser::fold_key(after).split_whitespace().take(3).collect::<Vec<_>>().join(" ");
     head.starts_with("من هذه") || head.starts_with("منها") || head.starts_with("من بين") || head.starts_with("من اصل")

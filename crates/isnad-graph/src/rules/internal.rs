@@ -6,20 +6,40 @@
 //! Example: the headline «يسافر ... لحضور منتدى اقتصادي» against the body «لم يتم تأكيد ... ما إذا
 //! كان ... سيحضر المنتدى الاقتصادي»; or a headline toll of 30 against a body toll of 25.
 //! Judged: the headline against the body (asserted versus unconfirmed or negated by the outlet
-//! itself, or counts that cannot overlap). A denial by a cited party is not the article
+//! itself, reported as done but planned in the body, or counts that cannot overlap). A denial by a cited party is not the article
 //! disagreeing with itself (see contested).
 //! Known false positives: a headline that summarizes a later development than the body's.
 
 use super::{describe_number, finding, side};
 use crate::finding::{Finding, FindingKind, Severity};
-use crate::view::{ClaimView, Context};
+use crate::view::{content_words, ClaimView, Context};
+use std::collections::BTreeSet;
 use isnad_claims::claims::{ClaimLocation, Modality};
 
-/// True when two claims of one article are about the same happening.
+/// Content words of a claim other than its participants' names and its trigger: what it is about.
+fn specifics(view: &ClaimView<'_>) -> BTreeSet<String> {
+    let mut names: BTreeSet<String> = view.claim.roles.values().flat_map(|f| content_words(&f.text)).collect();
+    let trigger = view.claim.text.get(view.claim.trigger.start.saturating_sub(view.claim.span.start)..view.claim.trigger.end.saturating_sub(view.claim.span.start));
+    names.extend(trigger.map(content_words).unwrap_or_default());
+    view.words.difference(&names).cloned().collect()
+}
+
+/// True when two claims of one article are about the same happening: the same participants and
+/// something specific in common besides the names and the verb (a destination, a forum, a deal).
 fn same_happening(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
-    let shared_words = a.words.intersection(&b.words).count();
     let shared_actors = a.actor_keys().intersection(&b.actor_keys()).count();
-    (a.claim.event == b.claim.event && (shared_actors > 0 || shared_words >= 2)) || (shared_actors > 0 && shared_words >= 2)
+    let shared_specifics = specifics(a).intersection(&specifics(b)).count();
+    shared_actors > 0 && shared_specifics >= 1 || shared_specifics >= 2
+}
+
+/// True when a headline's trigger reads as a past-tense verb ("وقّعت"), not a present-tense one
+/// ("يزور", which headlines use for what is under way or coming) or a verbal noun ("زيارة").
+fn reads_as_past(view: &ClaimView<'_>) -> bool {
+    let Some(trigger) = view.claim.text.get(view.claim.trigger.start.saturating_sub(view.claim.span.start)..view.claim.trigger.end.saturating_sub(view.claim.span.start)) else {
+        return false;
+    };
+    let key = isnad_parser::fold_key(trigger);
+    !key.starts_with(['ي', 'ت', 'ن']) && !key.ends_with('ه') && !key.starts_with("ال")
 }
 
 /// Headline claims against body claims of the same document.
@@ -31,7 +51,12 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             if !headline.affirmed || !same_happening(headline, body) {
                 continue;
             }
-            let doubted = matches!(body.claim.modality, Modality::Unconfirmed | Modality::Negated);
+            // A headline that reports as done what the body says is only planned is doubted too.
+            let doubted = matches!(body.claim.modality, Modality::Unconfirmed | Modality::Negated)
+                || (body.claim.modality == Modality::Planned
+                    && matches!(headline.claim.modality, Modality::Asserted | Modality::Reported)
+                    && reads_as_past(headline)
+                    && headline.claim.event == body.claim.event);
             let counts_differ = matches!((&headline.count, &body.count), (Some(x), Some(y)) if !x.overlaps(y))
                 && headline.claim.event == body.claim.event;
             if !(doubted || counts_differ) || !seen.insert(body.claim.id.clone()) {

@@ -34,10 +34,17 @@ fn is_variant(a: &str, b: &str) -> bool {
     if subset(&words_a, &words_b) || subset(&words_b, &words_a) {
         return false;
     }
-    if words_a.len() != words_b.len() {
-        return la == lb; // only a split or joined spelling ("بيونغ يانغ", "بيونغيانغ")
+    if la == lb {
+        return true; // split or joined ("بيونغ يانغ", "بيونغيانغ")
     }
-    la == lb || strsim::normalized_damerau_levenshtein(&la, &lb) >= MIN_SIMILARITY
+    if words_a.len() != words_b.len() {
+        // A surname alone spelled differently from the full name's ("شويجو" after "سيرغي شويغو").
+        let (short, long) = if words_a.len() < words_b.len() { (&words_a, &words_b) } else { (&words_b, &words_a) };
+        let tail = long[long.len() - short.len()..].concat();
+        let short = short.concat();
+        return tail != short && strsim::normalized_damerau_levenshtein(&letters(&tail), &letters(&short)) >= MIN_SIMILARITY;
+    }
+    strsim::normalized_damerau_levenshtein(&la, &lb) >= MIN_SIMILARITY
 }
 
 /// One note per entity with more than one spelling.

@@ -119,8 +119,10 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                 }
             }
             None => {
+                // Only an ordinal whose own time is known can be checked against earlier ones.
+                let placed = ordinal_claim.days.is_some() || (ordinal_claim.published.is_some() && !ordinal_claim.refers_to_earlier);
                 let earlier_occurrences = count_occurrences(&earlier);
-                if value as usize <= earlier_occurrences {
+                if placed && value as usize <= earlier_occurrences {
                     let mut sides = vec![ordinal_side(ordinal_claim)];
                     sides.extend(earlier.iter().map(|c| time_side(c)));
                     findings.push(finding(
@@ -144,22 +146,28 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                 }
                 // A first occurrence followed by another: two events in order, worth explaining.
                 if value == 1 && (ordinal_claim.refers_to_earlier || ordinal_claim.days.is_some()) {
-                    let later = series.iter().map(|(_, c)| *c).find(|c| {
-                        c.ordinal.is_none()
-                            && match (c.days, ordinal_claim.days) {
-                                (Some(later), Some(first)) => (later.0 - first.1).num_days() > SAME_OCCURRENCE_DAYS,
-                                (None, _) => !c.refers_to_earlier,
-                                _ => false,
-                            }
-                    });
-                    if let Some(later) = later {
+                    let later: Vec<&ClaimView<'_>> = series
+                        .iter()
+                        .map(|(_, c)| *c)
+                        .filter(|c| {
+                            c.ordinal.is_none()
+                                && match (c.days, ordinal_claim.days) {
+                                    (Some(later), Some(first)) => (later.0 - first.1).num_days() > SAME_OCCURRENCE_DAYS,
+                                    (None, _) => !c.refers_to_earlier && c.doc == ordinal_claim.doc,
+                                    _ => false,
+                                }
+                        })
+                        .collect();
+                    if let Some(first_later) = later.first() {
                         let first_when = ordinal_claim.time_text.clone().unwrap_or_else(|| "earlier".into());
-                        let later_when = later.time_text.clone().unwrap_or_else(|| "the one reported here".into());
+                        let later_when = first_later.time_text.clone().unwrap_or_else(|| "the one reported now".into());
+                        let mut sides = vec![ordinal_side(ordinal_claim)];
+                        sides.extend(later.iter().map(|c| side(context, c, None, c.time_text.clone())));
                         let mut note = finding(
                             FindingKind::OrdinalConflict,
                             Severity::Note,
                             format!("a first {name} and a later {name} with the same participants"),
-                            vec![ordinal_side(ordinal_claim), side(context, later, None, later.time_text.clone())],
+                            sides,
                         );
                         note.resolution = Some(format!("two {name} events in order: the first {first_when}, then {later_when}"));
                         findings.push(note);

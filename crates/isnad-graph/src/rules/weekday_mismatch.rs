@@ -47,13 +47,16 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             let Some(weekday) = named.weekday else { continue };
             for &j in &event.members {
                 let b = &context.claims[j];
+                if b.claim.time_basis != isnad_claims::claims::TimeBasis::Stated {
+                    continue;
+                }
                 let Some(MentionValue::Date(date)) = b.claim.time.as_ref().map(|m| &m.value) else { continue };
                 let (Some(start), Some(end)) = (date.start, date.end) else { continue };
                 if start.date() != end.date() || start.weekday() == weekday || date.weekday.is_some() {
                     continue;
                 }
                 // Only a weekday meant for that date: resolved within a week of it.
-                let near = named.start.is_none_or(|w| (w.date() - start.date()).num_days().abs() <= 7);
+                let near = named.start.is_some_and(|w| (w.date() - start.date()).num_days().abs() <= 7);
                 if !near {
                     continue;
                 }

@@ -1,9 +1,27 @@
-//! Finder for time mentions (stub until implemented).
+//! Finder for time mentions: absolute dates (every month family, Hijri, numeric), weekdays,
+//! relative expressions, clock times and durations.
+//!
+//! One pass per sentence: the sentence is tokenized once, every token is looked up once in a
+//! hash table of folded words and phrases (data in `data/time.toml` and isnad-parser's
+//! `data/calendar.toml`), and a small recursive-descent grammar reads expressions starting at
+//! tokens that carry a temporal word or a digit. No regular expression runs per word.
+
+mod calendar;
+mod grammar;
+mod lexicon;
+mod spec;
 
 use super::{Mention, MentionContext};
 use isnad_parser::Span;
 
 /// Finds time mentions in `source[span]`.
-pub(crate) fn find(_source: &str, _span: Span, _context: &MentionContext) -> Vec<Mention> {
-    Vec::new()
+pub(crate) fn find(source: &str, span: Span, context: &MentionContext) -> Vec<Mention> {
+    let span = Span::new(span.start.min(source.len()), span.end.min(source.len()));
+    if span.is_empty() || !source.is_char_boundary(span.start) || !source.is_char_boundary(span.end) {
+        return Vec::new();
+    }
+    if !lexicon::lexicon().may_match(&source[span.range()]) {
+        return Vec::new();
+    }
+    grammar::Scan::new(source, span, context).mentions()
 }

@@ -1,0 +1,172 @@
+//! Attribution frames: reporting verbs ("قال X إن"), outer frames ("حسبما نقلت X"), inner frames
+//! ("نقلاً عن X"), and the source phrase each names.
+
+use super::lexicon::{Lexicon, What};
+use super::types::{Source, SourceKind};
+use super::view::View;
+use crate::entities::EntityType;
+use isnad_parser::{Span, TokenKind};
+
+/// A reporting verb and what it governs.
+#[derive(Debug, Clone)]
+pub(crate) struct Frame {
+    /// Token of the verb.
+    pub tok: usize,
+    /// Who says it (after or before the verb, or carried over from an earlier sentence).
+    pub source: Option<Source>,
+    /// Sources it quotes ("نقلاً عن Y"), innermost first.
+    pub inner: Vec<Source>,
+    /// Governed tokens `[from, to)`.
+    pub from: usize,
+    /// End of the governed range.
+    pub to: usize,
+}
+
+/// An outer frame: a source for the whole sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Outer {
+    /// First token of the frame phrase.
+    pub tok: usize,
+    /// Last token of the frame phrase.
+    pub last_tok: usize,
+    /// The source named.
+    pub source: Option<Source>,
+}
+
+/// Kind of a source from its entity type.
+pub(crate) fn kind_of(kind: Option<EntityType>) -> SourceKind {
+    match kind {
+        Some(EntityType::Person) => SourceKind::Person,
+        Some(EntityType::Agency) => SourceKind::Agency,
+        Some(EntityType::Country | EntityType::Organization | EntityType::Place) => SourceKind::Institution,
+        Some(EntityType::Product) | None => SourceKind::Unnamed,
+    }
+}
+
+fn is_cue_tok(view: &View, i: usize) -> bool {
+    view.cues.iter().any(|c| {
+        c.tok <= i
+            && i <= c.last_tok
+            && matches!(c.hit.what, What::Reporting | What::OuterFrame | What::InnerFrame | What::Trigger(_))
+    })
+}
+
+/// The source phrase starting at byte `start` in token `first`, ending before `limit`.
+pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -> Option<Source> {
+    let lx = Lexicon::get();
+    let limit = limit.min(view.toks.len());
+    let mut i = first;
+    // Leading time words ("وذكرت أمس …") are not the source.
+    while i < limit && view.is_time_token(i) {
+        i += 1;
+    }
+    if i >= limit {
+        return None;
+    }
+    let start = if i == first { start } else { view.toks[i].span.start };
+    let mut last = None;
+    let mut j = i;
+    while j < limit && j - i < 9 {
+        let k = view.key(j);
+        let stop = view.is_punct(j)
+            || (lx.prepositions.contains(k) && !lx.name_links.contains(k))
+            || lx.complementizers.contains(k)
+            || lx.stops.contains(k)
+            || (j > i && view.is_time_token(j))
+            || (j > i && view.group_of[j].is_none() && view.clitic_prep(j).is_some() && !lx.name_links.contains(k))
+            || (j > i && is_cue_tok(view, j))
+            || (j > i && k.starts_with('و') && view.group_of[j].is_none() && view.toks[j].kind == TokenKind::Arabic && !lx.name_links.contains(k) && view.group_of[j - 1].is_none());
+        if stop {
+            break;
+        }
+        // A group ends the phrase with it.
+        if let Some(g) = view.group_of[j] {
+            j = view.groups[g].last;
+        }
+        last = Some(j);
+        j += 1;
+    }
+    let last = last?;
+    let span = Span::new(start, view.toks[last].span.end.max(start));
+    let head_key = view.key(i).trim_start_matches(['و', 'ف']).to_string();
+    let head = if head_key.is_empty() { view.key(i).to_string() } else { head_key };
+    let groups: Vec<_> = view.groups.iter().filter(|g| g.first >= i && g.last <= last).collect();
+    let person = groups.iter().find(|g| g.kind == EntityType::Person);
+    let first_group = groups.first();
+    let (kind, entity) = if lx.unnamed.contains(&head) {
+        (SourceKind::Unnamed, None)
+    } else if lx.agency_heads.contains(&head) {
+        let agency = groups.iter().find(|g| g.kind == EntityType::Agency).or(first_group);
+        (SourceKind::Agency, agency.and_then(|g| g.entity.clone()))
+    } else if lx.person_heads.contains(&head) && person.is_some() {
+        (SourceKind::Person, person.and_then(|g| g.entity.clone()))
+    } else if let Some(g) = person.or(first_group) {
+        (kind_of(Some(g.kind)), g.entity.clone())
+    } else if lx.person_heads.contains(&head) {
+        (SourceKind::Person, None)
+    } else {
+        (SourceKind::Unnamed, None)
+    };
+    Some(Source { name: view.text(span).to_string(), entity, kind, span: Some(span) })
+}
+
+/// Reporting frames and outer frames of a sentence. `carried` is the last named source of the
+/// document, the speaker of a verb without a subject ("وأضاف: …").
+pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<Outer>) {
+    let lx = Lexicon::get();
+    let n = view.toks.len();
+    let mut outers = Vec::new();
+    for cue in view.cues.iter().filter(|c| c.hit.what == What::OuterFrame) {
+        // "وفقاً لـX": the name may start inside the frame's last word.
+        let (first, start) = if cue.span.end < view.toks[cue.last_tok].span.end {
+            (cue.last_tok, cue.span.end)
+        } else {
+            let next = cue.last_tok + 1;
+            (next, view.toks.get(next).map_or(view.span.end, |t| t.span.start))
+        };
+        let source = source_np(view, first, start, n);
+        outers.push(Outer { tok: cue.tok, last_tok: cue.last_tok, source });
+    }
+    let in_outer = |i: usize| outers.iter().any(|o| o.tok <= i && i <= o.last_tok);
+    let mut frames = Vec::new();
+    for cue in view.cues.iter().filter(|c| c.hit.what == What::Reporting) {
+        if in_outer(cue.tok) {
+            continue;
+        }
+        let after = cue.last_tok + 1;
+        let scan_end = (after + 16).min(n);
+        let opener = (after..scan_end).find(|&i| {
+            let k = view.key(i);
+            lx.complementizers.contains(k) || matches!(k, ":" | "“" | "«" | "\"") || k == "."
+        });
+        let opener = opener.filter(|&i| view.key(i) != ".");
+        let inner_cue = view.cues.iter().find(|c| c.hit.what == What::InnerFrame && c.tok >= after && opener.is_none_or(|o| c.tok < o));
+        let np_end = inner_cue.map(|c| c.tok).or(opener).unwrap_or(scan_end);
+        let mut source = view.toks.get(after).and_then(|t| source_np(view, after, t.span.start, np_end));
+        if source.is_none() {
+            // "X قال …": the name right before the verb.
+            source = cue.tok.checked_sub(1).and_then(|p| view.group_of[p]).map(|g| {
+                let g = &view.groups[g];
+                Source { name: view.text(g.span).to_string(), entity: g.entity.clone(), kind: kind_of(Some(g.kind)), span: Some(g.span) }
+            });
+        }
+        if source.is_none() {
+            source = carried.cloned();
+        }
+        let inner = inner_cue
+            .and_then(|c| {
+                let next = c.last_tok + 1;
+                view.toks.get(next).and_then(|t| source_np(view, next, t.span.start, opener.unwrap_or(n)))
+            })
+            .into_iter()
+            .collect();
+        let (from, to) = match opener {
+            Some(o) => (o, n),
+            // A verb after a closing quote governs the quote before it.
+            None if (0..cue.tok).any(|i| matches!(view.key(i), "”" | "»" | "\"")) => (0, cue.tok),
+            None => (0, 0),
+        };
+        frames.push(Frame { tok: cue.tok, source, inner, from, to });
+    }
+    (frames, outers)
+}

@@ -1,0 +1,434 @@
+//! The trigger lexicon (`data/triggers.toml`) and attribution cues (`data/attribution.toml`),
+//! compiled once into one Aho-Corasick automaton over folded sentence text.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use isnad_parser::fold_key;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+const TRIGGERS: &str = include_str!("../../data/triggers.toml");
+const ATTRIBUTION: &str = include_str!("../../data/attribution.toml");
+
+#[derive(Deserialize)]
+struct TriggerFile {
+    light_verbs: Vec<String>,
+    syntax: SyntaxFile,
+    event: Vec<EventFile>,
+}
+
+#[derive(Deserialize)]
+struct SyntaxFile {
+    prepositions: Vec<String>,
+    stops: Vec<String>,
+    boundaries: Vec<String>,
+    adverbs: Vec<String>,
+    name_links: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct EventFile {
+    #[serde(rename = "type")]
+    kind: String,
+    order: Vec<String>,
+    genitive: String,
+    #[serde(default)]
+    preps: BTreeMap<String, String>,
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    requires: Vec<String>,
+    #[serde(default)]
+    next_not: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct AttributionFile {
+    reporting_verbs: Vec<String>,
+    complementizers: Vec<String>,
+    outer_frames: Vec<String>,
+    inner_frames: Vec<String>,
+    unnamed: Vec<String>,
+    agency_heads: Vec<String>,
+    person_heads: Vec<String>,
+    modality: ModalityFile,
+}
+
+#[derive(Deserialize)]
+struct ModalityFile {
+    denial: Vec<String>,
+    accusation: Vec<String>,
+    hedge: Vec<String>,
+    negation: Vec<String>,
+    future: Vec<String>,
+    unconfirmed: Vec<String>,
+}
+
+/// One event entry of the trigger lexicon with its role pattern.
+#[derive(Debug)]
+pub(crate) struct EventEntry {
+    /// Event type.
+    pub kind: String,
+    /// Roles of bare noun phrases after a verb.
+    pub order: Vec<String>,
+    /// Role of the noun phrase right after a noun trigger.
+    pub genitive: String,
+    /// Roles of prepositional phrases, by folded preposition.
+    pub preps: HashMap<String, String>,
+    /// Words one of which must follow in the clause (`"ل-"`: a word with the ل proclitic).
+    pub requires: Vec<String>,
+    /// Words that cancel the trigger when they come right after it.
+    pub next_not: HashSet<String>,
+}
+
+/// What kind of word a lexicon form is; decides which clitics it may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// A verb: proclitics و ف (and س on imperfect forms), object suffixes.
+    Verb,
+    /// A noun: preposition and article proclitics, pronoun suffixes.
+    Noun,
+    /// A multi-word trigger.
+    Phrase,
+    /// An attribution or modality cue: و ف in front, nothing after.
+    Cue,
+}
+
+/// What a matched form means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum What {
+    /// A trigger of `events[entry]`.
+    Trigger(usize),
+    /// A reporting verb.
+    Reporting,
+    /// حسبما نقلت، بحسب، وفقاً لـ …
+    OuterFrame,
+    /// نقلاً عن …
+    InnerFrame,
+    /// A denial verb or noun.
+    Denial,
+    /// An accusation verb or noun.
+    Accusation,
+    /// A hedge.
+    Hedge,
+    /// A future or plan marker.
+    Future,
+    /// An open-question marker.
+    Unconfirmed,
+    /// A light verb (يقوم بـ، أجرى، بدأ).
+    LightVerb,
+}
+
+#[derive(Debug)]
+struct Pattern {
+    what: What,
+    class: Class,
+    /// True for a form whose final ة was written ت: only valid before a pronoun suffix.
+    needs_suffix: bool,
+    /// The form ends with a proclitic letter that joins the next word ("وفقا ل").
+    open_end: bool,
+    /// An imperfect verb form (may take the future س).
+    imperfect: bool,
+    /// Number of words in the form.
+    words: usize,
+}
+
+/// Everything compiled from the data files.
+pub(crate) struct Lexicon {
+    /// Event entries.
+    pub events: Vec<EventEntry>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+    /// Word prepositions.
+    pub prepositions: HashSet<String>,
+    /// Words that end a noun phrase.
+    pub stops: HashSet<String>,
+    /// Clause boundary words (single words).
+    pub boundaries: HashSet<String>,
+    /// Adverbs skipped between arguments.
+    pub adverbs: HashSet<String>,
+    /// Words that may sit inside a source's name.
+    pub name_links: HashSet<String>,
+    /// إن، أن، بأن …
+    pub complementizers: HashSet<String>,
+    /// Negation words.
+    pub negation: HashSet<String>,
+    /// Heads of unnamed sources.
+    pub unnamed: HashSet<String>,
+    /// Heads of agency names.
+    pub agency_heads: HashSet<String>,
+    /// Heads of person-by-office names.
+    pub person_heads: HashSet<String>,
+}
+
+/// A validated match in folded sentence text.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    /// Meaning.
+    pub what: What,
+    /// Word class of the form.
+    pub class: Class,
+    /// Folded byte range of the form (without proclitics, with its suffix).
+    pub start: usize,
+    /// End of the word (suffix included).
+    pub end: usize,
+    /// Folded proclitics before the form.
+    pub prefix: String,
+    /// Folded suffix after the form.
+    pub suffix: String,
+    /// Number of words of the form.
+    pub words: usize,
+}
+
+const VERB_PREFIXES: &[&str] = &["", "و", "ف", "ل", "ول", "فل"];
+const FUTURE_PREFIXES: &[&str] = &["س", "وس", "فس"];
+const NOUN_PREFIXES: &[&str] = &[
+    "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "وب", "ول", "فب", "فل",
+    "وك", "وكال",
+];
+const CUE_PREFIXES: &[&str] = &["", "و", "ف"];
+const VERB_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ني"];
+const NOUN_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي"];
+
+fn folded_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| fold_key(w.trim())).filter(|w| !w.is_empty()).collect()
+}
+
+impl Lexicon {
+    /// The built-in lexicon, parsed and compiled once.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            // The data files are compiled in; a broken one is a build defect caught by the tests.
+            let triggers: TriggerFile = toml::from_str(TRIGGERS).unwrap_or_else(|e| panic!("data/triggers.toml: {e}"));
+            let attribution: AttributionFile =
+                toml::from_str(ATTRIBUTION).unwrap_or_else(|e| panic!("data/attribution.toml: {e}"));
+            Lexicon::build(triggers, attribution)
+        })
+    }
+
+    fn build(triggers: TriggerFile, attribution: AttributionFile) -> Lexicon {
+        let mut forms: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut seen: HashSet<(String, usize, bool)> = HashSet::new();
+        let mut add = |form: &str, what: What, class: Class| {
+            let folded = fold_key(form.trim());
+            if folded.is_empty() {
+                return;
+            }
+            let words = folded.split_whitespace().count();
+            let class = if class == Class::Cue || words == 1 { class } else { Class::Phrase };
+            let open_end = class == Class::Cue && folded.ends_with(" ل");
+            let imperfect = class == Class::Verb && folded.starts_with(['ي', 'ت', 'ن', 'ا']);
+            let what_key = what_key(what);
+            let mut push = |text: String, needs_suffix: bool| {
+                if seen.insert((text.clone(), what_key, needs_suffix)) {
+                    forms.push(text);
+                    patterns.push(Pattern { what, class, needs_suffix, open_end, imperfect, words });
+                }
+            };
+            if class == Class::Noun && folded.ends_with('ه') {
+                // زيارة + ه is written زيارته: the ة becomes ت before a suffix.
+                push(format!("{}ت", &folded[..folded.len() - 'ه'.len_utf8()]), true);
+            }
+            push(folded, false);
+        };
+        let mut events = Vec::new();
+        for (index, event) in triggers.event.iter().enumerate() {
+            for verb in &event.verbs {
+                add(verb, What::Trigger(index), Class::Verb);
+            }
+            for noun in &event.nouns {
+                add(noun, What::Trigger(index), Class::Noun);
+            }
+            for phrase in &event.phrases {
+                add(phrase, What::Trigger(index), Class::Phrase);
+            }
+            events.push(EventEntry {
+                kind: event.kind.clone(),
+                order: event.order.clone(),
+                genitive: event.genitive.clone(),
+                preps: event.preps.iter().map(|(k, v)| (fold_key(k), v.clone())).collect(),
+                requires: event.requires.iter().map(|r| fold_key(r)).collect(),
+                next_not: folded_set(&event.next_not),
+            });
+        }
+        for verb in &triggers.light_verbs {
+            add(verb, What::LightVerb, Class::Verb);
+        }
+        for verb in &attribution.reporting_verbs {
+            add(verb, What::Reporting, Class::Verb);
+        }
+        let modality = &attribution.modality;
+        let cues: [(&[String], What); 7] = [
+            (&attribution.outer_frames, What::OuterFrame),
+            (&attribution.inner_frames, What::InnerFrame),
+            (&modality.denial, What::Denial),
+            (&modality.accusation, What::Accusation),
+            (&modality.hedge, What::Hedge),
+            (&modality.future, What::Future),
+            (&modality.unconfirmed, What::Unconfirmed),
+        ];
+        for (list, what) in cues {
+            for cue in list {
+                add(cue, what, Class::Cue);
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&forms)
+            .unwrap_or_else(|e| panic!("trigger automaton: {e}"));
+        let syntax = &triggers.syntax;
+        Lexicon {
+            events,
+            patterns,
+            automaton,
+            prepositions: folded_set(&syntax.prepositions),
+            stops: folded_set(&syntax.stops),
+            boundaries: folded_set(&syntax.boundaries),
+            adverbs: folded_set(&syntax.adverbs),
+            name_links: folded_set(&syntax.name_links),
+            complementizers: folded_set(&attribution.complementizers),
+            negation: folded_set(&modality.negation),
+            unnamed: folded_set(&attribution.unnamed),
+            agency_heads: folded_set(&attribution.agency_heads),
+            person_heads: folded_set(&attribution.person_heads),
+        }
+    }
+
+    /// Every valid match in folded text `text`: a form standing as a word, or behind clitics its
+    /// class allows. Of triggers covering the same word, longer forms win.
+    pub fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if let Some(hit) = validate(text, m.start(), m.end(), pattern) {
+                hits.push(hit);
+            }
+        }
+        // A trigger inside a longer trigger (هدية inside "قدم هدية") is not a trigger of its own.
+        let triggers: Vec<(usize, usize, usize)> = hits
+            .iter()
+            .filter(|h| matches!(h.what, What::Trigger(_)))
+            .map(|h| (h.start - h.prefix.len(), h.end, h.words))
+            .collect();
+        hits.retain(|h| {
+            if !matches!(h.what, What::Trigger(_)) {
+                return true;
+            }
+            let (s, e) = (h.start - h.prefix.len(), h.end);
+            !triggers.iter().any(|&(s2, e2, w2)| s2 <= s && e <= e2 && (e2 - s2 > e - s) && w2 > h.words)
+        });
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        hits
+    }
+}
+
+fn what_key(what: What) -> usize {
+    match what {
+        What::Trigger(i) => 100 + i,
+        What::Reporting => 1,
+        What::OuterFrame => 2,
+        What::InnerFrame => 3,
+        What::Denial => 4,
+        What::Accusation => 5,
+        What::Hedge => 6,
+        What::Future => 7,
+        What::Unconfirmed => 8,
+        What::LightVerb => 9,
+    }
+}
+
+fn is_letter(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Checks the clitics around a raw match and returns the hit, or `None` when the match is part of
+/// another word.
+fn validate(text: &str, start: usize, end: usize, pattern: &Pattern) -> Option<Hit> {
+    let word_start = text[..start].char_indices().rev().take_while(|&(_, c)| is_letter(c)).last().map_or(start, |(i, _)| i);
+    let word_end = if pattern.open_end {
+        end
+    } else {
+        text[end..].char_indices().find(|&(_, c)| !is_letter(c)).map_or(text.len(), |(i, _)| end + i)
+    };
+    let prefix = &text[word_start..start];
+    let suffix = &text[end..word_end];
+    let prefix_ok = match pattern.class {
+        Class::Verb => {
+            VERB_PREFIXES.contains(&prefix) || (pattern.imperfect && FUTURE_PREFIXES.contains(&prefix))
+        }
+        Class::Noun => NOUN_PREFIXES.contains(&prefix),
+        Class::Phrase => VERB_PREFIXES.contains(&prefix) || NOUN_PREFIXES.contains(&prefix),
+        Class::Cue => CUE_PREFIXES.contains(&prefix) || (prefix == "ب" && pattern.what == What::OuterFrame),
+    };
+    let suffix_ok = match pattern.class {
+        Class::Verb | Class::Phrase => VERB_SUFFIXES.contains(&suffix),
+        Class::Noun => NOUN_SUFFIXES.contains(&suffix),
+        Class::Cue => suffix.is_empty(),
+    };
+    if !prefix_ok || !suffix_ok || (pattern.needs_suffix && suffix.is_empty()) {
+        return None;
+    }
+    Some(Hit {
+        what: pattern.what,
+        class: pattern.class,
+        start,
+        end: word_end,
+        prefix: prefix.to_string(),
+        suffix: suffix.to_string(),
+        words: pattern.words,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn triggers(text: &str) -> Vec<(String, String)> {
+        let lexicon = Lexicon::get();
+        let folded = fold_key(text);
+        lexicon
+            .scan(&folded)
+            .into_iter()
+            .filter_map(|h| match h.what {
+                What::Trigger(i) => Some((folded[h.start..h.end].to_string(), lexicon.events[i].kind.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn check(text: &str, expected: &[(&str, &str)]) {
+        let got = triggers(text);
+        let want: Vec<(String, String)> = expected.iter().map(|(a, b)| (fold_key(a), b.to_string())).collect();
+        assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn finds_triggers_through_clitics() {
+        check("أهدى الرئيس سيارة", &[("أهدى", "gift")]);
+        check("وتمثل رحلة الوزير زيارته الثانية", &[("رحلة", "travel"), ("زيارته", "visit")]);
+        check("بإرسال أسلحة", &[("إرسال", "transfer")]);
+        check("سيزور البلاد", &[("يزور", "visit")]);
+        check("والزيارات", &[("زيارات", "visit")]);
+        check("لقي حتفه في الحادث", &[("لقي حتفه", "casualties")]);
+    }
+
+    #[test]
+    fn rejects_words_that_only_contain_a_form() {
+        check("المزارعون والتزاور", &[]);
+        check("زيارتت", &[]);
+        check("الزيارت", &[]);
+    }
+
+    #[test]
+    fn longer_trigger_swallows_its_parts() {
+        let got = triggers("قدم هدية للرئيس");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "gift");
+    }
+}

@@ -1,0 +1,286 @@
+//! Roles from Arabic word order and prepositions: verb–agent–recipient–theme, subject-first,
+//! the genitive of a verbal noun, and prepositional phrases.
+
+use super::lexicon::{Class, EventEntry, Lexicon, What};
+use super::view::View;
+use crate::entities::EntityType;
+use isnad_parser::{Span, TokenKind};
+use std::collections::BTreeMap;
+
+/// A participant or thing read from the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Filler {
+    /// Original span.
+    pub span: Span,
+    /// Entity id, when a group.
+    pub entity: Option<String>,
+    /// Entity kind, when a group.
+    pub kind: Option<EntityType>,
+    /// First token.
+    pub first: usize,
+    /// Last token.
+    pub last: usize,
+}
+
+/// An argument after a predicate: a bare or prepositional noun phrase.
+#[derive(Debug, Clone)]
+pub(crate) struct Slot {
+    /// Folded preposition, when prepositional.
+    pub prep: Option<String>,
+    /// The noun phrase.
+    pub filler: Filler,
+    /// True for the phrase right after the predicate (a noun's genitive).
+    pub adjacent: bool,
+}
+
+/// A trigger occurrence being read.
+#[derive(Debug, Clone)]
+pub(crate) struct Trig {
+    /// Index into the lexicon's events.
+    pub entry: usize,
+    /// First token.
+    pub tok: usize,
+    /// Last token.
+    pub last_tok: usize,
+    /// Original span of the trigger word(s).
+    pub span: Span,
+    /// Word class.
+    pub class: Class,
+    /// Folded proclitics.
+    pub prefix: String,
+    /// Folded pronoun suffix.
+    pub suffix: String,
+}
+
+fn is_place(kind: Option<EntityType>) -> bool {
+    matches!(kind, Some(EntityType::Place | EntityType::Country | EntityType::Organization))
+}
+
+/// True when a filler may play `role`: places want place-like entities, participants want
+/// entities, a theme wants a thing (or a product).
+fn accepts(role: &str, filler: &Filler) -> bool {
+    match role {
+        "place" | "destination" | "origin" => is_place(filler.kind),
+        "agent" | "recipient" | "participant" => filler.kind.is_some_and(|k| k != EntityType::Product),
+        "theme" | "vehicle" => filler.kind.is_none_or(|k| k == EntityType::Product),
+        _ => true,
+    }
+}
+
+/// Reads the arguments after token `from` up to the clause end: entity groups and noun phrases,
+/// each with the preposition in front of it.
+pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
+    let lx = Lexicon::get();
+    let end = end.min(view.toks.len());
+    let mut out: Vec<Slot> = Vec::new();
+    let mut prep: Option<String> = None;
+    let mut adjacent = true;
+    let mut i = from;
+    let starts_trigger = |i: usize| view.cues.iter().any(|c| c.tok == i && matches!(c.hit.what, What::Trigger(_) | What::Reporting));
+    while i < end && out.len() < 6 {
+        let key = view.key(i);
+        if view.is_punct(i) {
+            if matches!(key, "(" | ")" | "/" | "-") {
+                i += 1;
+                adjacent = false;
+                continue;
+            }
+            break;
+        }
+        if view.is_time_token(i) {
+            i += 1;
+            adjacent = false;
+            continue;
+        }
+        if i > from && starts_trigger(i) {
+            break;
+        }
+        if key == "كل" && view.key(i + 1) == "من" {
+            i += 2;
+            continue;
+        }
+        if lx.adverbs.contains(key) {
+            i += 1;
+            continue;
+        }
+        if key == "علي" && view.key(i + 1) == "متن" {
+            prep = Some("علي متن".to_string());
+            i += 2;
+            adjacent = false;
+            continue;
+        }
+        if lx.prepositions.contains(key) {
+            prep = Some(key.to_string());
+            i += 1;
+            adjacent = false;
+            continue;
+        }
+        if lx.stops.contains(key) || lx.complementizers.contains(key) {
+            break;
+        }
+        let clitic = view.clitic_prep(i);
+        if let Some(g) = view.group_of[i] {
+            let group = &view.groups[g];
+            let (p, start) = match clitic {
+                Some((p, at)) => (Some(p.to_string()), at.max(group.span.start)),
+                None => (prep.take(), group.span.start),
+            };
+            out.push(Slot {
+                prep: p,
+                filler: Filler {
+                    span: Span::new(start, group.span.end),
+                    entity: group.entity.clone(),
+                    kind: Some(group.kind),
+                    first: group.first,
+                    last: group.last,
+                },
+                adjacent,
+            });
+            prep = None;
+            adjacent = false;
+            i = group.last + 1;
+            continue;
+        }
+        // "X وشركاؤهما": a thing coordinated with the group before it belongs to that group.
+        if is_conjoined(key) && prep.is_none() && out.last().is_some_and(|s| s.filler.kind.is_some() && s.filler.last + 1 == i) {
+            i += 1;
+            continue;
+        }
+        let (p, start) = match clitic {
+            Some((p, at)) => (Some(p.to_string()), at),
+            None => (prep.take(), view.toks[i].span.start),
+        };
+        let mut last = i;
+        let mut j = i + 1;
+        while j < end && j - i < 5 {
+            let k = view.key(j);
+            let stop = view.is_punct(j)
+                || view.group_of[j].is_some()
+                || lx.prepositions.contains(k)
+                || lx.stops.contains(k)
+                || lx.complementizers.contains(k)
+                || starts_trigger(j)
+                || (k.starts_with('و') && k.chars().count() > 2)
+                // "لاستخدامه": ل + a verbal noun starts a purpose phrase.
+                || (k.starts_with("لا") && k.chars().count() > 4)
+                || view.clitic_prep(j).is_some()
+                || view.is_time_token(j);
+            if stop {
+                break;
+            }
+            last = j;
+            j += 1;
+        }
+        let span = Span::new(start, view.toks[last].span.end.max(start));
+        out.push(Slot { prep: p, filler: Filler { span, entity: None, kind: None, first: i, last }, adjacent });
+        prep = None;
+        adjacent = false;
+        i = last + 1;
+    }
+    out
+}
+
+/// "والزعيم", "وشركاؤهما": و joining a definite or possessed noun (not وسام, a word of its own).
+fn is_conjoined(key: &str) -> bool {
+    let Some(rest) = key.strip_prefix('و') else { return false };
+    rest.chars().count() >= 3 && (rest.starts_with("ال") || ["هما", "هم", "ها", "ه"].iter().any(|s| rest.ends_with(s)))
+}
+
+/// The subject written before a verb ("بوتين يزور …", "أن بوتين أعطى …"): the first entity group
+/// between the clause start (or a complementizer) and the verb that is neither after a
+/// preposition nor the genitive of a noun ("شقيقة كيم").
+pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Option<Filler> {
+    let lx = Lexicon::get();
+    let mut start = clause_start.max(tok.saturating_sub(14));
+    for i in (start..tok).rev() {
+        let k = view.key(i);
+        let other_verb =
+            view.cues.iter().any(|c| c.tok == i && c.hit.class == Class::Verb && matches!(c.hit.what, What::Trigger(_) | What::Reporting));
+        if lx.complementizers.contains(k) || other_verb || matches!(k, "الذي" | "التي" | "الذين") {
+            start = i + 1;
+            break;
+        }
+    }
+    for g in &view.groups {
+        if g.first < start || g.last >= tok {
+            continue;
+        }
+        if view.clitic_prep(g.first).is_some() {
+            continue;
+        }
+        if g.first > start {
+            let prev = g.first - 1;
+            let pk = view.key(prev);
+            if lx.prepositions.contains(pk) {
+                continue;
+            }
+            let content = view.toks[prev].kind == TokenKind::Arabic && view.group_of[prev].is_none();
+            let function = lx.stops.contains(pk) || lx.adverbs.contains(pk) || lx.complementizers.contains(pk) || view.is_time_token(prev);
+            // An indefinite noun right before a name is its head: "شقيقة كيم" is not Kim.
+            if content && !function && !pk.starts_with("ال") && !pk.starts_with("وال") {
+                continue;
+            }
+        }
+        return Some(Filler { span: g.span, entity: g.entity.clone(), kind: Some(g.kind), first: g.first, last: g.last });
+    }
+    None
+}
+
+/// Roles of a trigger from the slots after it, its subject and its genitive.
+pub(crate) fn read_roles(view: &View, trig: &Trig, entry: &EventEntry, clause: (usize, usize)) -> BTreeMap<String, Filler> {
+    let mut roles: BTreeMap<String, Filler> = BTreeMap::new();
+    let slots = slots_after(view, trig.last_tok + 1, clause.1);
+    let mut order: Vec<&str> = entry.order.iter().map(String::as_str).collect();
+    let is_verb = trig.class == Class::Verb || trig.class == Class::Phrase;
+    if is_verb && let Some(subject) = subject_before(view, trig.tok, clause.0) {
+        if let Some(first) = order.first().copied() {
+            roles.insert(first.to_string(), subject);
+            order.remove(0);
+        }
+    }
+    for (n, slot) in slots.iter().enumerate() {
+        if let Some(p) = &slot.prep {
+            if let Some(role) = entry.preps.get(p)
+                && !roles.contains_key(role)
+                && accepts(role, &slot.filler)
+            {
+                roles.insert(role.clone(), slot.filler.clone());
+            }
+            continue;
+        }
+        if !is_verb {
+            // A verbal noun's genitive is the word right after it ("زيارة بوتين"، "نقل الأسلحة"),
+            // unless a pronoun suffix already fills it (زيارته).
+            if n == 0 && slot.adjacent && trig.suffix.is_empty() {
+                let role = entry.genitive.as_str();
+                if !roles.contains_key(role) && accepts(role, &slot.filler) {
+                    roles.insert(role.to_string(), slot.filler.clone());
+                    continue;
+                }
+            }
+            if slot.filler.kind.is_none() && order.contains(&"theme") && !roles.contains_key("theme") {
+                roles.insert("theme".to_string(), slot.filler.clone());
+            }
+            continue;
+        }
+        let filler = &slot.filler;
+        if filler.kind.is_some_and(|k| k != EntityType::Product) {
+            let place_role_later = order.iter().any(|r| matches!(*r, "destination" | "place") && !roles.contains_key(*r));
+            let pick = order.iter().copied().find(|r| {
+                *r != "theme"
+                    && !roles.contains_key(*r)
+                    && accepts(r, filler)
+                    // A city right after the verb is where, not who ("زار بيونغ يانغ").
+                    && !(*r == "agent" && filler.kind == Some(EntityType::Place) && place_role_later)
+            });
+            if let Some(role) = pick {
+                roles.insert(role.to_string(), filler.clone());
+            }
+        } else if order.contains(&"theme") && !roles.contains_key("theme") {
+            roles.insert("theme".to_string(), filler.clone());
+        } else if order.contains(&"patient") && !roles.contains_key("patient") {
+            roles.insert("patient".to_string(), filler.clone());
+        }
+    }
+    roles
+}

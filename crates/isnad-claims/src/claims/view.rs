@@ -1,0 +1,323 @@
+//! One sentence seen as tokens, entity groups, clauses and lexicon hits: what the role,
+//! attribution and modality readers share.
+
+use super::lexicon::{Hit, Lexicon, What};
+use crate::entities::{DocEntities, EntityType};
+use crate::mentions::{Mention, MentionValue};
+use isnad_parser::{Fold, Normalized, Span, Token, TokenKind, tokenize};
+
+/// Adjacent entity mentions read as one participant ("الرئيس الروسي" + "فلاديمير بوتين"), or
+/// coordinated ones ("كوريا الشمالية وروسيا").
+#[derive(Debug, Clone)]
+pub(crate) struct Group {
+    /// Original bytes of the whole group.
+    pub span: Span,
+    /// First token index.
+    pub first: usize,
+    /// Last token index (inclusive).
+    pub last: usize,
+    /// The entity it names (the most specific resolved mention).
+    pub entity: Option<String>,
+    /// Its kind.
+    pub kind: EntityType,
+    /// Byte offset where the group starts inside its first token (after a clitic preposition).
+    pub start_in_token: usize,
+}
+
+/// A lexicon hit mapped to the original text and tokens.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    /// The hit in folded text.
+    pub hit: Hit,
+    /// Original span of the form (proclitics excluded, suffix included).
+    pub span: Span,
+    /// First token index.
+    pub tok: usize,
+    /// Last token index.
+    pub last_tok: usize,
+}
+
+/// A sentence ready for reading.
+pub(crate) struct View<'a> {
+    /// The document's source.
+    pub source: &'a str,
+    /// The sentence span.
+    pub span: Span,
+    /// Tokens of the sentence.
+    pub toks: Vec<Token>,
+    /// Entity groups in text order.
+    pub groups: Vec<Group>,
+    /// Group index of each token.
+    pub group_of: Vec<Option<usize>>,
+    /// Mentions of the sentence.
+    pub mentions: Vec<&'a Mention>,
+    /// Mention index covering each token, if any.
+    pub mention_of: Vec<Option<usize>>,
+    /// Lexicon hits in text order.
+    pub cues: Vec<Cue>,
+    /// Clauses as token ranges `[start, end)`, covering the sentence.
+    pub clauses: Vec<(usize, usize)>,
+}
+
+impl<'a> View<'a> {
+    /// Builds the view; `None` when the sentence has no trigger (nothing to read).
+    pub fn new(source: &'a str, span: Span, mentions: &'a [Mention], entities: &DocEntities) -> Option<View<'a>> {
+        let lexicon = Lexicon::get();
+        let folded = Normalized::of(source, span, Fold::Key);
+        let hits = lexicon.scan(&folded.text);
+        // Without a trigger a sentence only matters for who speaks next ("وقال X …" then "وأضاف").
+        if !hits.iter().any(|h| matches!(h.what, What::Trigger(_) | What::Reporting)) {
+            return None;
+        }
+        let toks = tokenize(source, span);
+        let tok_at = |offset: usize| -> usize {
+            match toks.binary_search_by(|t| {
+                if t.span.end <= offset {
+                    std::cmp::Ordering::Less
+                } else if t.span.start > offset {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            }) {
+                Ok(i) => i,
+                Err(i) => i.min(toks.len().saturating_sub(1)),
+            }
+        };
+        let cues: Vec<Cue> = hits
+            .into_iter()
+            .filter_map(|hit| {
+                let span = folded.original_span(hit.start, hit.end);
+                if span.is_empty() || toks.is_empty() {
+                    return None;
+                }
+                let tok = tok_at(span.start);
+                let last_tok = tok_at(span.end.saturating_sub(1)).max(tok);
+                Some(Cue { hit, span, tok, last_tok })
+            })
+            .collect();
+
+        let mentions: Vec<&Mention> = mentions.iter().filter(|m| span.contains(m.span)).collect();
+        let mut mention_of = vec![None; toks.len()];
+        for (mi, m) in mentions.iter().enumerate() {
+            for (ti, t) in toks.iter().enumerate() {
+                if t.span.overlaps(m.span) {
+                    mention_of[ti] = Some(mi);
+                }
+            }
+        }
+        let (groups, group_of) = build_groups(source, span, &toks, entities);
+        let mut view = View { source, span, toks, groups, group_of, mentions, mention_of, cues, clauses: Vec::new() };
+        view.clauses = view.split_clauses();
+        Some(view)
+    }
+
+    /// Folded key of token `i` ("" past the end).
+    pub fn key(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.key.as_str())
+    }
+
+    /// True when token `i` is punctuation.
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+    }
+
+    /// The original text of a span.
+    pub fn text(&self, span: Span) -> &'a str {
+        self.source.get(span.range()).unwrap_or("")
+    }
+
+    /// The clause (token range) containing token `i`.
+    pub fn clause_of(&self, i: usize) -> (usize, usize) {
+        self.clauses.iter().copied().find(|&(s, e)| s <= i && i < e).unwrap_or((0, self.toks.len()))
+    }
+
+    /// Original span of tokens `first..=last`.
+    pub fn tok_span(&self, first: usize, last: usize) -> Span {
+        match (self.toks.get(first), self.toks.get(last)) {
+            (Some(a), Some(b)) if a.span.start <= b.span.end => Span::new(a.span.start, b.span.end),
+            (Some(a), _) => a.span,
+            _ => Span::new(self.span.start, self.span.start),
+        }
+    }
+
+    /// The mention covering token `i`, if any.
+    pub fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        self.mention_of.get(i).copied().flatten().map(|m| self.mentions[m])
+    }
+
+    /// True when token `i` belongs to a date, weekday, relative time, clock time or duration.
+    pub fn is_time_token(&self, i: usize) -> bool {
+        self.mention_at(i).is_some_and(|m| {
+            m.value.time().is_some() || matches!(m.value, MentionValue::Duration(_) | MentionValue::Ordinal(_))
+        })
+    }
+
+    /// Trigger cues (index into `cues`) in text order.
+    pub fn trigger_cues(&self) -> impl Iterator<Item = (usize, &Cue)> {
+        self.cues.iter().enumerate().filter(|(_, c)| matches!(c.hit.what, What::Trigger(_)))
+    }
+
+    /// The preposition a token carries as a clitic in front of a group or a definite noun
+    /// (لكيم، بالأسلحة، للرئيس), with the byte offset where the noun phrase starts.
+    pub fn clitic_prep(&self, i: usize) -> Option<(&'static str, usize)> {
+        let tok = self.toks.get(i)?;
+        if tok.kind != TokenKind::Arabic {
+            return None;
+        }
+        let text = self.text(tok.span);
+        if let Some(g) = self.group_of[i].map(|g| &self.groups[g])
+            && g.first == i
+            && g.start_in_token > 0
+        {
+            let before = isnad_parser::fold_key(&text[..g.start_in_token.min(text.len())]);
+            let prep = before.trim_start_matches(['و', 'ف']);
+            return match prep {
+                "ل" | "لل" => Some(("ل", tok.span.start + g.start_in_token)),
+                "ب" | "بال" => Some(("ب", tok.span.start + g.start_in_token)),
+                "ك" => Some(("ك", tok.span.start + g.start_in_token)),
+                _ => None,
+            };
+        }
+        let key = tok.key.trim_start_matches(['و', 'ف']);
+        let skipped = tok.key.len() - key.len();
+        let letters_skipped = tok.key[..skipped].chars().count();
+        let (prep, drop) = if key.starts_with("لل") && key.chars().count() > 4 {
+            ("ل", 1)
+        } else if key.starts_with("بال") && key.chars().count() > 5 {
+            ("ب", 1)
+        } else {
+            return None;
+        };
+        Some((prep, skip_letters(text, tok.span.start, letters_skipped + drop)))
+    }
+
+    fn split_clauses(&self) -> Vec<(usize, usize)> {
+        let lexicon = Lexicon::get();
+        let n = self.toks.len();
+        let mut cuts = vec![0];
+        for i in 1..n {
+            let key = self.key(i);
+            let prev = self.key(i - 1);
+            let comma_and = prev == "،" && key.starts_with('و') && key.chars().count() > 2;
+            if key == "؛" || comma_and || lexicon.boundaries.contains(key) || (key == "ان" && matches!(prev, "بعد" | "قبل"))
+            {
+                let at = if key == "ان" { i - 1 } else { i };
+                if at > *cuts.last().unwrap_or(&0) {
+                    cuts.push(at);
+                }
+            }
+        }
+        cuts.push(n);
+        let raw: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).filter(|(s, e)| s < e).collect();
+        // A clause without a trigger joins its neighbour: "، ومسؤول آخر قبلا الهدية" keeps its subject.
+        let has_trigger = |(s, e): (usize, usize)| self.trigger_cues().any(|(_, c)| s <= c.tok && c.tok < e);
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        let mut pending: Option<usize> = None;
+        for clause in raw {
+            if has_trigger(clause) {
+                let start = pending.take().unwrap_or(clause.0);
+                merged.push((start, clause.1));
+            } else if let Some(last) = merged.last_mut() {
+                last.1 = clause.1;
+            } else {
+                pending.get_or_insert(clause.0);
+            }
+        }
+        if let Some(start) = pending {
+            merged.push((start, n));
+        }
+        if merged.is_empty() {
+            merged.push((0, n));
+        }
+        merged
+    }
+}
+
+/// Byte offset in `text` (which starts at `base`) after `letters` letters, marks included.
+pub(crate) fn skip_letters(text: &str, base: usize, letters: usize) -> usize {
+    let mut seen = 0;
+    for (i, ch) in text.char_indices() {
+        if isnad_parser::is_ignorable(ch) {
+            continue;
+        }
+        if seen == letters {
+            return base + i;
+        }
+        seen += 1;
+    }
+    base + text.len()
+}
+
+fn build_groups(source: &str, span: Span, toks: &[Token], entities: &DocEntities) -> (Vec<Group>, Vec<Option<usize>>) {
+    let mut mentions: Vec<_> = entities.mentions.iter().filter(|m| span.contains(m.span) && !m.span.is_empty()).collect();
+    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut groups: Vec<Group> = Vec::new();
+    // Rank of the mention that gave each group its id, and the previous mention itself.
+    let mut best_rank: Vec<u8> = Vec::new();
+    let mut previous: Option<&crate::entities::EntityMention> = None;
+    for m in mentions {
+        let rank = rank_of(m);
+        let merge = match (groups.last(), previous) {
+            (Some(last), _) if m.span.start < last.span.end => true,
+            (Some(last), Some(prev)) => source.get(last.span.end..m.span.start).is_some_and(|gap| joins(gap, prev, m)),
+            _ => false,
+        };
+        if let (true, Some(last), Some(best)) = (merge, groups.last_mut(), best_rank.last_mut()) {
+            let coordinated = source.get(last.span.end..m.span.start).is_some_and(|g| !g.trim().is_empty());
+            if !coordinated && m.entity.is_some() && (rank > *best || last.entity.is_none()) {
+                last.entity = m.entity.clone();
+                last.kind = m.kind;
+                *best = rank;
+            }
+            last.span = last.span.cover(m.span);
+        } else {
+            groups.push(Group { span: m.span, first: 0, last: 0, entity: m.entity.clone(), kind: m.kind, start_in_token: 0 });
+            best_rank.push(rank);
+        }
+        previous = Some(m);
+    }
+    let mut group_of = vec![None; toks.len()];
+    groups.retain(|g| toks.iter().any(|t| t.span.overlaps(g.span)));
+    for (gi, g) in groups.iter_mut().enumerate() {
+        let mut first = None;
+        for (ti, t) in toks.iter().enumerate() {
+            if t.span.overlaps(g.span) {
+                first.get_or_insert(ti);
+                g.last = ti;
+                group_of[ti] = Some(gi);
+            }
+        }
+        g.first = first.unwrap_or(0);
+        g.start_in_token = g.span.start.saturating_sub(toks[g.first].span.start);
+    }
+    (groups, group_of)
+}
+
+/// How specific a mention is: a name beats a descriptor or a coreference.
+fn rank_of(m: &crate::entities::EntityMention) -> u8 {
+    use crate::entities::MatchKind::*;
+    match m.how {
+        Gazetteer | Variant | Transliterated | ReportingVerb => 3,
+        Title => 2,
+        Coreference => 1,
+    }
+}
+
+/// True when two mentions separated by `gap` are one participant: a title or descriptor before a
+/// name, two spellings of one entity, or " و" joining two participants of a kind. Two different
+/// names side by side are two participants ("أهدى بوتين كيم سيارة").
+fn joins(gap: &str, a: &crate::entities::EntityMention, b: &crate::entities::EntityMention) -> bool {
+    let folded = isnad_parser::fold_key(gap);
+    match folded.trim() {
+        "" if !gap.is_empty() || a.span.end == b.span.start => {
+            let same = a.entity.is_some() && a.entity == b.entity;
+            same || (rank_of(a) < 3 && (a.entity.is_none() || b.entity.is_none()))
+        }
+        "و" => {
+            use EntityType::*;
+            a.kind == b.kind || (matches!(a.kind, Country | Organization) && matches!(b.kind, Country | Organization))
+        }
+        _ => false,
+    }
+}

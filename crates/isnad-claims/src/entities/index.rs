@@ -1,0 +1,327 @@
+//! The matcher built once per gazetteer: one Aho–Corasick automaton over every folded name,
+//! spelling, descriptor and adjective, plus the lexicon's titles, reporting verbs, head nouns and
+//! blocked phrases; and maps from transliteration keys to names for spelling variants.
+
+use super::lexicon::{Head, Lexicon, collapse};
+use super::text::{SentenceText, is_word_char};
+use super::types::{EntityInfo, EntityType, Gazetteer, MentionForm};
+use super::variant::{deletions, letter_key, skeleton};
+use aho_corasick::{AhoCorasick, MatchKind};
+use isnad_parser::fold_key;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+/// What a matched phrase is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Payload {
+    /// A name, spelling, descriptor or adjective of a gazetteer entry.
+    Entity { entry: u32, form: MentionForm },
+    /// A title of the given class.
+    Title(u16),
+    /// A reporting verb.
+    Verb,
+    /// A head noun introducing a name.
+    Head(Head),
+    /// An ordinary phrase that hides shorter names inside it.
+    Block,
+}
+
+/// A gazetteer name indexed for spelling variants.
+#[derive(Debug)]
+pub(crate) struct IndexedName {
+    pub entry: u32,
+    /// Folded name, single spaces.
+    pub key: String,
+    pub letter_key: String,
+    pub words: usize,
+}
+
+/// A phrase found in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseMatch {
+    /// Words covered, `first..last`.
+    pub first: usize,
+    pub last: usize,
+    /// Match-text bytes of the phrase (a proclitic before it excluded).
+    pub start: usize,
+    pub end: usize,
+    pub payloads: Vec<Payload>,
+    /// True when found after ل with the article's alef elided ("للزعيم" for "الزعيم").
+    pub elided: bool,
+}
+
+/// The matcher and variant maps of one gazetteer.
+pub(crate) struct GazetteerIndex {
+    automaton: Option<AhoCorasick>,
+    /// Per automaton pattern: payloads, each with whether it is the ال-elided form (after ل).
+    patterns: Vec<Vec<(Payload, bool)>>,
+    /// Entry id → entry index.
+    pub ids: HashMap<String, u32>,
+    pub names: Vec<IndexedName>,
+    /// Skeleton → names.
+    pub skeletons: HashMap<String, Vec<u32>>,
+    /// One-deletion strings of letter keys (names of five letters or more) → names.
+    pub deletions: HashMap<String, Vec<u32>>,
+    /// Letter key of the first or last word of a multi-word name → names.
+    pub by_word: HashMap<String, Vec<u32>>,
+    /// First words of multi-word person names ("كيم" of "كيم جونغ أون").
+    pub first_words: HashSet<String>,
+    fingerprint: (usize, usize),
+}
+
+impl std::fmt::Debug for GazetteerIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GazetteerIndex")
+            .field("patterns", &self.patterns.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Distinct pattern keys with their payloads.
+#[derive(Default)]
+struct PatternSet {
+    keys: Vec<String>,
+    by_key: HashMap<String, usize>,
+    patterns: Vec<Vec<(Payload, bool)>>,
+}
+
+impl PatternSet {
+    fn add(&mut self, key: &str, payload: Payload, elided: bool) {
+        if key.is_empty() {
+            return;
+        }
+        let i = match self.by_key.get(key) {
+            Some(&i) => i,
+            None => {
+                self.keys.push(key.to_string());
+                self.patterns.push(Vec::new());
+                self.by_key.insert(key.to_string(), self.keys.len() - 1);
+                self.keys.len() - 1
+            }
+        };
+        if !self.patterns[i].contains(&(payload, elided)) {
+            self.patterns[i].push((payload, elided));
+        }
+    }
+
+    /// Adds a key and, when it starts with the article, its form after ل with the alef elided:
+    /// "للأمم المتحدة" = ل + الأمم المتحدة.
+    fn add_with_elision(&mut self, key: &str, payload: Payload) {
+        self.add(key, payload, false);
+        if let Some(rest) = key.strip_prefix("ال").filter(|r| r.chars().count() >= 2) {
+            self.add(&format!("ل{rest}"), payload, true);
+        }
+    }
+}
+
+fn fingerprint(entries: &[EntityInfo]) -> (usize, usize) {
+    (
+        entries.len(),
+        entries
+            .iter()
+            .map(|e| e.id.len() + e.spellings.len() + e.descriptors.len())
+            .sum(),
+    )
+}
+
+impl Gazetteer {
+    /// The matcher, built on first use (and rebuilt if `entries` changed behind its back).
+    pub(crate) fn index(&self, lex: &Lexicon) -> Arc<GazetteerIndex> {
+        let current = fingerprint(&self.entries);
+        let cached = self
+            .index
+            .get_or_init(|| Arc::new(GazetteerIndex::build(&self.entries, lex)));
+        if cached.fingerprint == current {
+            cached.clone()
+        } else {
+            Arc::new(GazetteerIndex::build(&self.entries, lex))
+        }
+    }
+
+    /// Forgets the cached matcher after the entries changed.
+    pub(crate) fn invalidate(&mut self) {
+        self.index = OnceLock::new();
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&EntityInfo> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+}
+
+impl GazetteerIndex {
+    /// Builds the automaton and maps.
+    pub fn build(entries: &[EntityInfo], lex: &Lexicon) -> GazetteerIndex {
+        let mut set = PatternSet::default();
+        let mut names = Vec::new();
+        let mut ids = HashMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let i = i as u32;
+            ids.entry(entry.id.clone()).or_insert(i);
+            let spellings = std::iter::once(&entry.name).chain(&entry.spellings);
+            for text in spellings {
+                let key = collapse(&fold_key(text));
+                set.add_with_elision(
+                    &key,
+                    Payload::Entity {
+                        entry: i,
+                        form: MentionForm::Name,
+                    },
+                );
+                if entry.kind != EntityType::Country && !key.starts_with("ال") {
+                    let letter_key = letter_key(&key);
+                    if letter_key.chars().count() >= 4 {
+                        names.push(IndexedName {
+                            entry: i,
+                            key: key.clone(),
+                            letter_key,
+                            words: key.split(' ').count(),
+                        });
+                    }
+                }
+            }
+            for text in &entry.descriptors {
+                let key = collapse(&fold_key(text));
+                set.add_with_elision(
+                    &key,
+                    Payload::Entity {
+                        entry: i,
+                        form: MentionForm::Descriptor,
+                    },
+                );
+            }
+            for text in &entry.adjectives {
+                let key = collapse(&fold_key(text));
+                set.add_with_elision(
+                    &key,
+                    Payload::Entity {
+                        entry: i,
+                        form: MentionForm::Adjective,
+                    },
+                );
+            }
+        }
+        for (title, &class) in &lex.titles {
+            set.add_with_elision(title, Payload::Title(class));
+        }
+        for verb in &lex.reporting_verbs {
+            set.add(verb, Payload::Verb, false);
+        }
+        for (head, &h) in &lex.heads {
+            set.add_with_elision(head, Payload::Head(h));
+        }
+        for phrase in &lex.blocked {
+            set.add_with_elision(phrase, Payload::Block);
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&set.keys)
+            .ok();
+
+        let mut skeletons: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut dels: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut first_words = HashSet::new();
+        for (n, name) in names.iter().enumerate() {
+            let n = n as u32;
+            skeletons.entry(skeleton(&name.letter_key)).or_default().push(n);
+            if name.letter_key.chars().count() >= 5 {
+                for d in deletions(&name.letter_key) {
+                    dels.entry(d).or_default().push(n);
+                }
+            }
+        }
+        for (i, entry) in entries.iter().enumerate() {
+            for text in std::iter::once(&entry.name).chain(&entry.spellings) {
+                let key = collapse(&fold_key(text));
+                let words: Vec<&str> = key.split(' ').collect();
+                if words.len() >= 2 {
+                    if entry.kind == EntityType::Person {
+                        first_words.insert(words[0].to_string());
+                    }
+                    for w in [words[0], words[words.len() - 1]] {
+                        let list = by_word.entry(letter_key(w)).or_default();
+                        for (n, name) in names.iter().enumerate() {
+                            if name.entry == i as u32 && name.words >= 2 && !list.contains(&(n as u32)) {
+                                list.push(n as u32);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        GazetteerIndex {
+            automaton,
+            patterns: set.patterns,
+            ids,
+            names,
+            skeletons,
+            deletions: dels,
+            by_word,
+            first_words,
+            fingerprint: fingerprint(entries),
+        }
+    }
+
+    /// Finds the phrases of a sentence: every match at word boundaries (a proclitic may precede
+    /// it inside the word), then the longest first, never two over one word.
+    pub fn find(&self, st: &SentenceText, lex: &Lexicon) -> Vec<PhraseMatch> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let text = st.text.as_str();
+        let mut found: Vec<PhraseMatch> = Vec::new();
+        for m in automaton.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if text[e..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            let (Some(first), Some(last)) = (st.word_at(s), st.word_at(e.saturating_sub(1))) else {
+                continue;
+            };
+            if st.words[last].end != e {
+                continue;
+            }
+            let prefix = &text[st.words[first].start..s];
+            let kept: Vec<(Payload, bool)> = self.patterns[m.pattern().as_usize()]
+                .iter()
+                .filter(|(_, elided)| match (prefix, elided) {
+                    ("", false) => true,
+                    ("", true) => false,
+                    (p, true) => matches!(p, "ل" | "ول" | "فل"),
+                    (p, false) => lex.proclitics.iter().any(|c| c == p),
+                })
+                .copied()
+                .collect();
+            if kept.is_empty() {
+                continue;
+            }
+            let elided = kept.iter().all(|(_, e)| *e);
+            let payloads = kept.into_iter().map(|(p, _)| p).collect();
+            found.push(PhraseMatch {
+                first,
+                last: last + 1,
+                start: s,
+                end: e,
+                payloads,
+                elided,
+            });
+        }
+        found.sort_by(|a, b| {
+            (b.end - b.start)
+                .cmp(&(a.end - a.start))
+                .then(a.start.cmp(&b.start))
+        });
+        let mut taken = vec![false; st.words.len()];
+        let mut chosen = Vec::new();
+        for m in found {
+            if taken[m.first..m.last].iter().any(|&t| t) {
+                continue;
+            }
+            taken[m.first..m.last].iter_mut().for_each(|t| *t = true);
+            chosen.push(m);
+        }
+        chosen.sort_by_key(|m| m.first);
+        chosen
+    }
+}

@@ -1,0 +1,188 @@
+//! The word lists of `data/entities.toml`: titles, reporting verbs, head nouns, stop words and the
+//! markers of transliterated names. Parsed once; every word is stored as its `fold_key`.
+
+use super::types::EntityType;
+use isnad_parser::fold_key;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
+
+#[derive(Deserialize)]
+struct RawLexicon {
+    proclitics: Vec<String>,
+    titles: BTreeMap<String, Vec<String>>,
+    ministers: RawMinisters,
+    title_modifiers: Vec<String>,
+    reporting_verbs: Vec<String>,
+    name_followers: Vec<String>,
+    name_particles: Vec<String>,
+    common_name_parts: Vec<String>,
+    heads: Vec<RawHeads>,
+    blocked: Vec<String>,
+    transliteration: RawTranslit,
+    stop_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawMinisters {
+    heads: Vec<String>,
+    portfolios: Vec<String>,
+    class: String,
+}
+
+#[derive(Deserialize)]
+struct RawHeads {
+    #[serde(rename = "type")]
+    kind: EntityType,
+    keep: bool,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawTranslit {
+    letters: Vec<String>,
+    endings: Vec<String>,
+    min_letters: usize,
+}
+
+/// A head noun that introduces a name ("شركة", "جامعة", "صحيفة", "مدينة").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Head {
+    /// Kind of the entity it introduces.
+    pub kind: EntityType,
+    /// True when the head is part of the name ("جامعة كوكمين").
+    pub keep: bool,
+}
+
+/// The parsed word lists, folded.
+pub(crate) struct Lexicon {
+    /// Proclitics allowed before a glued name, longest first.
+    pub proclitics: Vec<String>,
+    /// Title phrase → class index into `classes`.
+    pub titles: HashMap<String, u16>,
+    pub title_modifiers: HashSet<String>,
+    pub reporting_verbs: HashSet<String>,
+    pub name_followers: HashSet<String>,
+    pub name_particles: HashSet<String>,
+    pub common_name_parts: HashSet<String>,
+    pub heads: HashMap<String, Head>,
+    pub blocked: Vec<String>,
+    pub translit_letters: Vec<char>,
+    pub translit_endings: Vec<String>,
+    pub translit_min_letters: usize,
+    pub stop_words: HashSet<String>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let raw: RawLexicon = toml::from_str(include_str!("../../data/entities.toml"))
+        .unwrap_or_else(|e| panic!("data/entities.toml: {e}"));
+    Lexicon::from_raw(raw)
+});
+
+/// The built-in lexicon.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+fn folded(words: &[String]) -> impl Iterator<Item = String> + '_ {
+    words
+        .iter()
+        .map(|w| collapse(&fold_key(w)))
+        .filter(|w| !w.is_empty())
+}
+
+/// Folds runs of whitespace to one space, as the sentence match text does.
+pub(crate) fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Lexicon {
+    fn from_raw(raw: RawLexicon) -> Lexicon {
+        let mut classes: Vec<String> = Vec::new();
+        let mut titles = HashMap::new();
+        for (class, words) in &raw.titles {
+            let index = classes.len() as u16;
+            classes.push(class.clone());
+            for w in folded(words) {
+                titles.entry(w).or_insert(index);
+            }
+        }
+        let index = classes.len() as u16;
+        classes.push(raw.ministers.class.clone());
+        for head in folded(&raw.ministers.heads) {
+            // "الوزير الكيني" alone is a role phrase too.
+            titles.entry(head.clone()).or_insert(index);
+            for portfolio in folded(&raw.ministers.portfolios) {
+                titles.entry(format!("{head} {portfolio}")).or_insert(index);
+                // The construct state drops the article: "وزير خارجية كوريا الجنوبية".
+                if let Some(bare) = portfolio.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+                    titles.entry(format!("{head} {bare}")).or_insert(index);
+                }
+            }
+        }
+        let mut heads = HashMap::new();
+        for group in &raw.heads {
+            for w in folded(&group.words) {
+                heads.entry(w).or_insert(Head {
+                    kind: group.kind,
+                    keep: group.keep,
+                });
+            }
+        }
+        let mut proclitics: Vec<String> = folded(&raw.proclitics).collect();
+        proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Lexicon {
+            proclitics,
+            titles,
+            title_modifiers: folded(&raw.title_modifiers).collect(),
+            reporting_verbs: folded(&raw.reporting_verbs).collect(),
+            name_followers: folded(&raw.name_followers).collect(),
+            name_particles: folded(&raw.name_particles).collect(),
+            common_name_parts: folded(&raw.common_name_parts).collect(),
+            heads,
+            blocked: folded(&raw.blocked).collect(),
+            translit_letters: raw
+                .transliteration
+                .letters
+                .iter()
+                .filter_map(|l| l.chars().next())
+                .collect(),
+            translit_endings: folded(&raw.transliteration.endings).collect(),
+            translit_min_letters: raw.transliteration.min_letters,
+            stop_words: folded(&raw.stop_words).collect(),
+        }
+    }
+
+    /// The class of the longest title that starts `words` (a folded phrase), if any.
+    pub fn title_class_prefix(&self, phrase: &str) -> Option<u16> {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        (1..=words.len().min(4))
+            .rev()
+            .find_map(|n| self.titles.get(&words[..n].join(" ")).copied())
+    }
+
+    /// True when a folded word looks like a transliterated foreign name (conservative).
+    pub fn looks_foreign(&self, word: &str) -> Option<EntityType> {
+        if word.starts_with("ال") || self.stop_words.contains(word) {
+            return None;
+        }
+        if word.chars().any(|c| self.translit_letters.contains(&c)) {
+            return Some(EntityType::Person);
+        }
+        let letters = word.chars().count();
+        let vowels = word.chars().filter(|c| matches!(c, 'ا' | 'و' | 'ي')).count();
+        if letters < self.translit_min_letters || vowels < 2 {
+            return None;
+        }
+        let ending = self
+            .translit_endings
+            .iter()
+            .find(|e| word.ends_with(e.as_str()))?;
+        // Place-name endings ("ستان", "غراد", "بورغ") name places, the rest people.
+        Some(if ["ستان", "غراد", "بورغ", "برغ"].contains(&ending.as_str()) {
+            EntityType::Place
+        } else {
+            EntityType::Person
+        })
+    }
+}

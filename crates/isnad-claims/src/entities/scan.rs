@@ -1,0 +1,565 @@
+//! One sentence: gazetteer phrases, then the general patterns for names in no gazetteer
+//! (title + name, reporting verb + name, head noun + name, transliterated runs).
+
+use super::index::{GazetteerIndex, Payload, PhraseMatch};
+use super::lexicon::Lexicon;
+use super::text::{SentenceText, WordKind};
+use super::types::{EntityInfo, EntityType, MatchKind, MentionForm};
+use isnad_parser::Span;
+
+/// A role: a title class and the country named with it ("الرئيس الروسي" → leader, Russia).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Role {
+    pub class: u16,
+    pub country: Option<u32>,
+}
+
+/// What a raw mention points at before the document-wide resolution.
+#[derive(Debug, Clone)]
+pub(crate) enum Target {
+    /// Gazetteer entries sharing the matched key (one, or several when ambiguous).
+    Entries(Vec<u32>),
+    /// A name in no gazetteer (or a variant of one), resolved by its transliteration keys.
+    New,
+    /// A role phrase without a name, resolved to the person introduced with that role.
+    Role(Role),
+}
+
+/// A mention before resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Raw {
+    pub span: Span,
+    /// Folded key of the name, single spaces.
+    pub key: String,
+    pub kind: EntityType,
+    pub how: MatchKind,
+    pub form: MentionForm,
+    pub target: Target,
+    pub title: Option<Span>,
+    /// The role it was introduced with, if any.
+    pub role: Option<Role>,
+    pub dead: bool,
+}
+
+/// A word no phrase or pattern took, kept for the document-wide pass (surnames, variants).
+#[derive(Debug, Clone)]
+pub(crate) struct FreeWord {
+    /// Readings: the whole word, then the word without a proclitic; folded key and original span.
+    pub readings: Vec<(String, Span)>,
+}
+
+/// Scans one sentence, appending raw mentions and runs of free words.
+pub(crate) fn scan_sentence(
+    st: &SentenceText,
+    lex: &Lexicon,
+    index: &GazetteerIndex,
+    entries: &[EntityInfo],
+    raws: &mut Vec<Raw>,
+    free_runs: &mut Vec<Vec<FreeWord>>,
+) {
+    let matches = index.find(st, lex);
+    let n = st.words.len();
+    let mut slot: Vec<Option<usize>> = vec![None; n];
+    for (mi, m) in matches.iter().enumerate() {
+        slot[m.first..m.last].iter_mut().for_each(|s| *s = Some(mi));
+    }
+    let mut consumed = vec![false; n];
+    let mut scan = Scan {
+        st,
+        lex,
+        index,
+        entries,
+        matches: &matches,
+        slot,
+        raws,
+        raw_of: vec![None; matches.len()],
+    };
+
+    // Gazetteer phrases.
+    for mi in 0..matches.len() {
+        scan.emit_entity(mi, &mut consumed);
+    }
+    // Patterns, left to right.
+    let mut i = 0;
+    while i < n {
+        let Some(mi) = scan.slot[i] else {
+            i += 1;
+            continue;
+        };
+        let m = &matches[mi];
+        let person_descriptor = scan.raw_of[mi].is_some_and(|r| {
+            scan.raws[r].form == MentionForm::Descriptor && scan.raws[r].kind == EntityType::Person
+        });
+        let title = m
+            .payloads
+            .iter()
+            .find_map(|p| if let Payload::Title(c) = p { Some(*c) } else { None });
+        if let Some(class) = title.or_else(|| {
+            person_descriptor
+                .then(|| lex.title_class_prefix(&st.text[m.start..m.end]))
+                .flatten()
+        }) {
+            scan.title_rule(mi, class, &mut consumed);
+        } else if person_descriptor {
+            scan.title_rule(mi, u16::MAX, &mut consumed);
+        } else if m.payloads.contains(&Payload::Verb) {
+            scan.verb_rule(mi, &mut consumed);
+        } else if let Some(head) = m
+            .payloads
+            .iter()
+            .find_map(|p| if let Payload::Head(h) = p { Some(*h) } else { None })
+        {
+            scan.head_rule(mi, head, &mut consumed);
+        }
+        i = m.last.max(i + 1);
+    }
+    scan.transliterated(&mut consumed);
+
+    // Runs of free words for the document pass.
+    let mut run: Vec<FreeWord> = Vec::new();
+    for w in 0..n {
+        if scan.slot[w].is_none() && !consumed[w] && st.words[w].kind == WordKind::Letters {
+            run.push(FreeWord {
+                readings: scan.readings(w),
+            });
+        } else if !run.is_empty() {
+            free_runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        free_runs.push(run);
+    }
+}
+
+struct Scan<'a> {
+    st: &'a SentenceText,
+    lex: &'a Lexicon,
+    index: &'a GazetteerIndex,
+    entries: &'a [EntityInfo],
+    matches: &'a [PhraseMatch],
+    slot: Vec<Option<usize>>,
+    raws: &'a mut Vec<Raw>,
+    raw_of: Vec<Option<usize>>,
+}
+
+impl Scan<'_> {
+    fn span(&self, start: usize, end: usize) -> Span {
+        self.st.original(start, end)
+    }
+
+    fn words_span(&self, a: usize, b: usize) -> Span {
+        self.span(self.st.words[a].start, self.st.words[b - 1].end)
+    }
+
+    /// Emits the gazetteer mention of a phrase, if it names entities.
+    fn emit_entity(&mut self, mi: usize, consumed: &mut [bool]) {
+        let m = &self.matches[mi];
+        let entity_payloads: Vec<(u32, MentionForm)> = m
+            .payloads
+            .iter()
+            .filter_map(|p| {
+                if let Payload::Entity { entry, form } = p {
+                    Some((*entry, *form))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let Some(form) = [MentionForm::Name, MentionForm::Descriptor, MentionForm::Adjective]
+            .into_iter()
+            .find(|f| entity_payloads.iter().any(|(_, g)| g == f))
+        else {
+            return;
+        };
+        let mut ids: Vec<u32> = Vec::new();
+        for (e, f) in &entity_payloads {
+            if *f == form && !ids.contains(e) {
+                ids.push(*e);
+            }
+        }
+        let kind = self.entries[ids[0] as usize].kind;
+        // After ل with the alef elided the phrase starts past that ل; its key keeps the article.
+        let (start, key) = if m.elided {
+            let start = m.start + 'ل'.len_utf8();
+            (start, format!("ال{}", &self.st.text[start..m.end]))
+        } else {
+            (m.start, self.st.text[m.start..m.end].to_string())
+        };
+        let mut raw = Raw {
+            span: self.span(start, m.end),
+            key,
+            kind,
+            how: if form == MentionForm::Descriptor {
+                MatchKind::Coreference
+            } else {
+                MatchKind::Gazetteer
+            },
+            form,
+            target: Target::Entries(ids),
+            title: None,
+            role: None,
+            dead: false,
+        };
+        // A shared first name followed by more name words is a longer name, perhaps a variant of
+        // a listed one ("كيم يونغ أون" for "كيم جونغ أون") or a new person.
+        if form == MentionForm::Name
+            && kind == EntityType::Person
+            && self.index.first_words.contains(&raw.key)
+        {
+            // Only short syllables ("جونغ", "أون") continue a name; "كيم سيعقد" does not.
+            let mut run = self.name_run(m.last, 3, consumed);
+            let syllable = |w: &str| w.chars().count() <= 4 && !w.ends_with('ه');
+            let short = (run.start..run.end)
+                .take_while(|&j| syllable(self.st.word(j)))
+                .count();
+            run.end = run.start + short;
+            if !run.is_empty() {
+                raw.span = raw.span.cover(self.words_span(run.start, run.end));
+                raw.key = format!("{} {}", raw.key, self.st.words_text(run.start, run.end));
+                raw.target = Target::New;
+                raw.how = MatchKind::Transliterated;
+                consumed[run].iter_mut().for_each(|c| *c = true);
+            }
+        }
+        self.raw_of[mi] = Some(self.raws.len());
+        self.raws.push(raw);
+    }
+
+    /// True for a word that can be part of a name.
+    fn is_name_word(&self, w: &str, after_particle: bool) -> bool {
+        let lex = self.lex;
+        if w.chars().count() < 2 || w.chars().any(|c| c.is_ascii_alphanumeric()) {
+            return false;
+        }
+        if lex.stop_words.contains(w) || lex.reporting_verbs.contains(w) || lex.titles.contains_key(w) {
+            return false;
+        }
+        if w.starts_with("ال") && !after_particle {
+            return false;
+        }
+        // "وأكد" is و + a stop word.
+        if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
+            if lex.stop_words.contains(rest) || lex.reporting_verbs.contains(rest) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The free name words from `k`, at most `max`; particles only inside the run.
+    fn name_run(&self, k: usize, max: usize, consumed: &[bool]) -> std::ops::Range<usize> {
+        let n = self.st.words.len();
+        let mut j = k;
+        let mut after_particle = false;
+        while j < n && j - k < max && self.slot[j].is_none() && !consumed[j] {
+            if self.st.words[j].kind != WordKind::Letters {
+                break;
+            }
+            let w = self.st.word(j);
+            let particle = self.lex.name_particles.contains(w);
+            if !(particle || self.is_name_word(w, after_particle)) {
+                break;
+            }
+            after_particle = particle;
+            j += 1;
+        }
+        while j > k && self.lex.name_particles.contains(self.st.word(j - 1)) {
+            j -= 1;
+        }
+        k..j
+    }
+
+    /// True when word `j` can end a name: the sentence ends, or punctuation, a phrase, a
+    /// function word, a conjunction-led word or a digit follows.
+    fn is_boundary(&self, j: usize, objects: bool) -> bool {
+        let Some(word) = self.st.words.get(j) else {
+            return true;
+        };
+        if word.kind != WordKind::Letters || self.slot[j].is_some() {
+            return true;
+        }
+        let w = self.st.word(j);
+        self.lex.stop_words.contains(w)
+            || self.lex.name_followers.contains(w)
+            || w.starts_with('و')
+            || (objects && self.accusative(j))
+    }
+
+    /// An indefinite accusative ("اتفاقا", "رسميا") is an object or adverb after a name.
+    fn accusative(&self, j: usize) -> bool {
+        let w = self.st.word(j);
+        let glides = w.chars().filter(|c| matches!(c, 'و' | 'ي')).count();
+        w.ends_with('ا') && w.chars().count() >= 5 && glides <= 1 && self.lex.looks_foreign(w).is_none()
+    }
+
+    /// The longest prefix of a run that ends at a boundary ("مدير إدارة صناعة الذخائر" has none).
+    /// With `objects`, an accusative noun after the name also ends it (after head nouns:
+    /// "وقعت شركة X اتفاقا").
+    fn bounded(&self, run: std::ops::Range<usize>, objects: bool) -> std::ops::Range<usize> {
+        let mut end = run.end;
+        while end > run.start
+            && (!self.is_boundary(end, objects)
+                || (objects && end - run.start > 1 && self.accusative(end - 1)))
+        {
+            end -= 1;
+        }
+        run.start..end
+    }
+
+    /// Skips what may stand between a title and a name: nationality adjectives, a country or
+    /// organization, modifiers. Returns (next word, end of the title phrase, country, adjective raws).
+    fn complements(&self, from: usize) -> (usize, usize, Option<u32>, Vec<usize>) {
+        let n = self.st.words.len();
+        let (mut k, mut end, mut country, mut adjectives) = (from, from, None, Vec::new());
+        for _ in 0..6 {
+            if k >= n {
+                break;
+            }
+            if let Some(mj) = self.slot[k] {
+                let Some(r) = self.raw_of[mj] else { break };
+                let raw = &self.raws[r];
+                let Target::Entries(ids) = &raw.target else { break };
+                let entry = &self.entries[ids[0] as usize];
+                let ok = raw.form == MentionForm::Adjective
+                    || matches!(
+                        entry.kind,
+                        EntityType::Country
+                            | EntityType::Organization
+                            | EntityType::Agency
+                            | EntityType::Place
+                    );
+                if !ok {
+                    break;
+                }
+                if entry.kind == EntityType::Country && country.is_none() {
+                    country = Some(ids[0]);
+                }
+                if raw.form == MentionForm::Adjective {
+                    adjectives.push(r);
+                }
+                k = self.matches[mj].last;
+                end = k;
+            } else if self.st.words[k].kind == WordKind::Letters
+                && self.lex.title_modifiers.contains(self.st.word(k))
+            {
+                k += 1;
+                end = k;
+            } else {
+                break;
+            }
+        }
+        (k, end, country, adjectives)
+    }
+
+    fn title_rule(&mut self, mi: usize, class: u16, consumed: &mut [bool]) {
+        let m = &self.matches[mi];
+        let descriptor = self.raw_of[mi].filter(|&r| self.raws[r].form == MentionForm::Descriptor);
+        let (k, end, country, adjectives) = self.complements(m.last);
+        let title_span = self.span(m.start, self.st.words[end - 1].end);
+        let role = (class != u16::MAX).then_some(Role { class, country });
+        let n = self.st.words.len();
+        if k < n {
+            if let Some(r) = self.slot[k].and_then(|mj| self.raw_of[mj]) {
+                if self.raws[r].kind == EntityType::Person && self.raws[r].form == MentionForm::Name {
+                    self.raws[r].title = Some(title_span);
+                    self.raws[r].role = role;
+                    if let Some(d) = descriptor {
+                        self.raws[d].dead = true;
+                    }
+                    return;
+                }
+            }
+            let run = self.bounded(self.name_run(k, 4, consumed), false);
+            if !run.is_empty() {
+                let span = self.words_span(run.start, run.end);
+                let key = self.st.words_text(run.start, run.end).to_string();
+                consumed[run].iter_mut().for_each(|c| *c = true);
+                if let Some(d) = descriptor {
+                    self.raws[d].dead = true;
+                }
+                self.raws.push(Raw {
+                    span,
+                    key,
+                    kind: EntityType::Person,
+                    how: MatchKind::Title,
+                    form: MentionForm::Name,
+                    target: Target::New,
+                    title: Some(title_span),
+                    role,
+                    dead: false,
+                });
+                return;
+            }
+        }
+        // A role phrase with a nationality and no name ("الزعيم الروسي"): resolved later to the
+        // person introduced with that role.
+        if descriptor.is_none() && country.is_some() && class != u16::MAX {
+            for a in adjectives {
+                self.raws[a].dead = true;
+            }
+            self.raws.push(Raw {
+                span: title_span,
+                key: self.st.text[m.start..self.st.words[end - 1].end].to_string(),
+                kind: EntityType::Person,
+                how: MatchKind::Coreference,
+                form: MentionForm::Descriptor,
+                target: Target::Role(Role { class, country }),
+                title: None,
+                role: None,
+                dead: false,
+            });
+        }
+    }
+
+    fn verb_rule(&mut self, mi: usize, consumed: &mut [bool]) {
+        let k = self.matches[mi].last;
+        let n = self.st.words.len();
+        if k >= n || self.slot[k].is_some() {
+            return;
+        }
+        let run = self.name_run(k, 3, consumed);
+        if run.is_empty() {
+            return;
+        }
+        let after = run.end;
+        let followed = after >= n
+            || self.st.words[after].kind == WordKind::Punct
+            || self.lex.name_followers.contains(self.st.word(after))
+            || self.slot[after].is_some_and(|mj| self.matches[mj].payloads.contains(&Payload::Verb));
+        if !followed {
+            return;
+        }
+        let span = self.words_span(run.start, run.end);
+        let key = self.st.words_text(run.start, run.end).to_string();
+        consumed[run].iter_mut().for_each(|c| *c = true);
+        self.raws.push(Raw {
+            span,
+            key,
+            kind: EntityType::Person,
+            how: MatchKind::ReportingVerb,
+            form: MentionForm::Name,
+            target: Target::New,
+            title: None,
+            role: None,
+            dead: false,
+        });
+    }
+
+    fn head_rule(&mut self, mi: usize, head: super::lexicon::Head, consumed: &mut [bool]) {
+        let m = &self.matches[mi];
+        let (k, _, _, _) = self.complements(m.last);
+        if k >= self.st.words.len() || self.slot[k].is_some() {
+            return;
+        }
+        // Nouns ending in ة or ات after a head are common nouns ("قرية حدودية"), not names.
+        let mut run = self.name_run(k, 4, consumed);
+        let plain = (run.start..run.end)
+            .take_while(|&j| {
+                let w = self.st.word(j);
+                !w.ends_with('ه') && !w.ends_with("ات")
+            })
+            .count();
+        run.end = run.start + plain;
+        let run = self.bounded(run, true);
+        if run.is_empty() {
+            return;
+        }
+        let start = if head.keep {
+            m.start
+        } else {
+            self.st.words[run.start].start
+        };
+        let end = self.st.words[run.end - 1].end;
+        let span = self.span(start, end);
+        let key = if head.keep {
+            format!(
+                "{} {}",
+                &self.st.text[m.start..m.end],
+                self.st.words_text(run.start, run.end)
+            )
+        } else {
+            self.st.words_text(run.start, run.end).to_string()
+        };
+        consumed[run].iter_mut().for_each(|c| *c = true);
+        self.raws.push(Raw {
+            span,
+            key,
+            kind: head.kind,
+            how: MatchKind::Title,
+            form: MentionForm::Name,
+            target: Target::New,
+            title: (!head.keep).then(|| self.span(m.start, m.end)),
+            role: None,
+            dead: false,
+        });
+    }
+
+    /// Runs of transliterated-looking words no pattern took.
+    fn transliterated(&mut self, consumed: &mut [bool]) {
+        let n = self.st.words.len();
+        let mut i = 0;
+        while i < n {
+            let free = |j: usize| {
+                self.slot[j].is_none() && !consumed[j] && self.st.words[j].kind == WordKind::Letters
+            };
+            if !free(i) {
+                i += 1;
+                continue;
+            }
+            let Some((kind, span_start)) = self.foreign_reading(i) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 1;
+            while j < n && j - i < 4 && free(j) && self.lex.looks_foreign(self.st.word(j)).is_some() {
+                j += 1;
+            }
+            let end = self.st.words[j - 1].end;
+            let span = self.span(span_start, end);
+            let key = self.st.text[span_start..end].to_string();
+            consumed[i..j].iter_mut().for_each(|c| *c = true);
+            self.raws.push(Raw {
+                span,
+                key,
+                kind,
+                how: MatchKind::Transliterated,
+                form: MentionForm::Name,
+                target: Target::New,
+                title: None,
+                role: None,
+                dead: false,
+            });
+            i = j;
+        }
+    }
+
+    /// The kind and start byte of a foreign-looking word, trying it without a proclitic too.
+    fn foreign_reading(&self, i: usize) -> Option<(EntityType, usize)> {
+        let w = self.st.word(i);
+        let start = self.st.words[i].start;
+        if let Some(kind) = self.lex.looks_foreign(w) {
+            return Some((kind, start));
+        }
+        self.lex
+            .proclitics
+            .iter()
+            .filter(|p| p.chars().count() == 1)
+            .find_map(|p| {
+                let rest = w.strip_prefix(p.as_str())?;
+                self.lex.looks_foreign(rest).map(|k| (k, start + p.len()))
+            })
+    }
+
+    /// The readings of a free word: whole, then without each proclitic that leaves ≥ 2 letters.
+    fn readings(&self, i: usize) -> Vec<(String, Span)> {
+        let w = self.st.words[i];
+        let word = self.st.word(i);
+        let mut out = vec![(word.to_string(), self.span(w.start, w.end))];
+        for p in &self.lex.proclitics {
+            if let Some(rest) = word.strip_prefix(p.as_str()).filter(|r| r.chars().count() >= 2) {
+                out.push((rest.to_string(), self.span(w.start + p.len(), w.end)));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,130 @@
+//! Transliteration-folded keys and edit distance, so spellings of one foreign name meet.
+//!
+//! Two keys: the *letter key* folds the letter classes that transliteration confuses (g → ج/غ/ق/ك,
+//! v → ف/ڤ, p → ب/پ, t → ت/ط/ث, d → د/ذ/ض, s → س/ص) and drops spaces and hyphens, so
+//! "بيونغ يانغ" and "بيونغيانغ" share it; the *skeleton* also drops the long vowels ا/و/ي inside
+//! the name, which transliterators add or leave out freely (شويغو/شويجو).
+
+/// The letter key of a folded name: letter classes folded, spaces and punctuation dropped.
+pub(crate) fn letter_key(folded: &str) -> String {
+    let mut out = String::with_capacity(folded.len());
+    for ch in folded.chars() {
+        let c = match ch {
+            'ج' | 'غ' | 'ق' | 'ك' | 'گ' | 'ڨ' => 'ك',
+            'ف' | 'ڤ' => 'ف',
+            'ب' | 'پ' => 'ب',
+            'ت' | 'ط' | 'ث' => 'ت',
+            'د' | 'ذ' | 'ض' => 'د',
+            'س' | 'ص' => 'س',
+            'ز' | 'ظ' | 'ژ' => 'ز',
+            'ه' | 'ة' => 'ه',
+            'ى' | 'ئ' => 'ي',
+            'ؤ' => 'و',
+            'چ' => 'ش',
+            'ء' => continue,
+            c if c.is_alphanumeric() => c.to_lowercase().next().unwrap_or(c),
+            _ => continue,
+        };
+        out.push(c);
+    }
+    out
+}
+
+/// The skeleton: the letter key without long vowels, except a first and a last letter.
+pub(crate) fn skeleton(letter_key: &str) -> String {
+    let chars: Vec<char> = letter_key.chars().collect();
+    let last = chars.len().saturating_sub(1);
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| i == 0 || i == last || !matches!(c, 'ا' | 'و' | 'ي'))
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+/// Damerau–Levenshtein distance between two letter keys (in letters).
+pub(crate) fn distance(a: &str, b: &str) -> usize {
+    strsim::damerau_levenshtein(a, b)
+}
+
+/// True when two names of `words` words with these letter keys are spellings of one name:
+/// distance ≤ 1 for names of at least five letters, ≤ 2 for long names of several words.
+pub(crate) fn close(a: &str, b: &str, words: usize) -> bool {
+    close_keys(a, b, words)
+}
+
+/// Like [`close`] for two folded names (with spaces): names of several words must also share
+/// their first word, so "سامي خوري" and "رامي خوري" stay two people while "كيم يونغ أون" and
+/// "كيم جونغ أون" meet.
+pub(crate) fn close_names(a: &str, b: &str) -> bool {
+    let (wa, wb) = (a.split(' ').count(), b.split(' ').count());
+    if wa >= 2 && wb >= 2 {
+        let first = |s: &str| letter_key(s.split(' ').next().unwrap_or_default());
+        if first(a) != first(b) {
+            return false;
+        }
+    }
+    close_keys(&letter_key(a), &letter_key(b), wa.min(wb))
+}
+
+fn close_keys(a: &str, b: &str, words: usize) -> bool {
+    let shortest = a.chars().count().min(b.chars().count());
+    let longest = a.chars().count().max(b.chars().count());
+    if shortest < 5 || longest - shortest > 2 {
+        return false;
+    }
+    let limit = if words >= 2 && shortest >= 9 { 2 } else { 1 };
+    distance(a, b) <= limit
+}
+
+/// The strings one deletion away from `key` (and `key` itself): two keys within one substitution
+/// or deletion share one of them, so a map from these finds distance-1 candidates without a scan.
+pub(crate) fn deletions(key: &str) -> Vec<String> {
+    let chars: Vec<char> = key.chars().collect();
+    let mut out = Vec::with_capacity(chars.len() + 1);
+    out.push(key.to_string());
+    for i in 0..chars.len() {
+        let s: String = chars
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .map(|(_, c)| *c)
+            .collect();
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_parser::fold_key;
+
+    fn skel(s: &str) -> String {
+        skeleton(&letter_key(&fold_key(s)))
+    }
+
+    #[test]
+    fn transliteration_alternations_share_a_skeleton() {
+        assert_eq!(skel("شويغو"), skel("شويجو"));
+        assert_eq!(skel("بيونغ يانغ"), skel("بيونغيانغ"));
+        assert_eq!(
+            letter_key(&fold_key("بيونغ يانغ")),
+            letter_key(&fold_key("بيونغيانغ"))
+        );
+        assert_ne!(skel("شويغو"), skel("لافروف"));
+    }
+
+    #[test]
+    fn close_name_cases() {
+        let k = |s: &str| letter_key(&fold_key(s));
+        assert!(close(&k("أنروس"), &k("أوروس"), 1));
+        assert!(close(&k("كيم يونغ أون"), &k("كيم جونغ أون"), 3));
+        assert!(!close(&k("كيم"), &k("كين"), 1));
+        assert!(!close(&k("بايدن"), &k("لافروف"), 1));
+        assert!(!close_names(&fold_key("سامي خوري"), &fold_key("رامي خوري")));
+        assert!(close_names(&fold_key("كيم يونغ أون"), &fold_key("كيم جونغ أون")));
+    }
+}

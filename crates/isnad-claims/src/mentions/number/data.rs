@@ -1,0 +1,311 @@
+//! The number finder's word tables: `data/units.toml` plus the trigger index built from it and
+//! from `data/numbers.toml`.
+
+use super::super::value::{DurationUnit, Qualifier};
+use super::super::words::{FxBuild, ScaleForm, Term, lexicon};
+use super::scan::scan;
+use isnad_parser::{Span, fold_key};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What a word can start.
+pub(super) const NUMBER: u8 = 1;
+/// An ordinal word ("الثانية", "أول", "الحادي").
+pub(super) const ORDINAL: u8 = 2;
+/// A vague amount (عدة، عشرات) or a plural scale alone (آلاف).
+pub(super) const VAGUE: u8 = 4;
+
+/// Proclitics that may precede a word in text, and what they leave of the article: "للأولى" is
+/// ل + الأولى with the alef of ال elided.
+pub(super) const CLITICS: [&str; 11] = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك", ""];
+
+/// A trigger word: what it may start, and its key without proclitics (article kept).
+#[derive(Debug, Clone)]
+pub(super) struct Trigger {
+    /// Bit set of [`NUMBER`], [`ORDINAL`], [`VAGUE`].
+    pub flags: u8,
+    /// The key without proclitics ("للاولي" → "الاولي").
+    pub base: String,
+    /// Letters of proclitic before the base in the text ("للاولي": 1).
+    pub clitic_letters: usize,
+}
+
+/// A phrase of folded token keys with a payload.
+#[derive(Debug, Clone)]
+pub(super) struct Phrase<T> {
+    /// Token keys in order.
+    pub keys: Vec<String>,
+    /// What it means.
+    pub value: T,
+}
+
+/// A time-unit word: `amount` `unit`s.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DurationWord {
+    /// Unit.
+    pub unit: DurationUnit,
+    /// How many units the word is on its own (2 for a dual).
+    pub amount: f64,
+    /// A plural form: it states no amount without a number.
+    pub plural: bool,
+}
+
+/// A unit of quantities.
+#[derive(Debug, Clone)]
+pub(super) struct Unit {
+    /// Normalized code (`km`, `USD`).
+    pub code: String,
+    /// Multiplier into the code's unit.
+    pub factor: f64,
+}
+
+/// Everything the finder looks up.
+pub(super) struct Tables {
+    /// Trigger words by folded key (with proclitics).
+    triggers: HashMap<String, Trigger, FxBuild>,
+    /// A bit per [`sketch`] value of the trigger keys: most words fail it without hashing.
+    sketches: Vec<u64>,
+    /// Qualifier phrases before a number, longest first.
+    pub before: Vec<Phrase<Qualifier>>,
+    /// Qualifier phrases after a number, longest first.
+    pub after: Vec<Phrase<Qualifier>>,
+    /// Words allowed between a number and a qualifier after it.
+    pub gap: HashSet<String>,
+    /// Vague words and their intervals.
+    pub vague: HashMap<String, (f64, f64)>,
+    /// Year cue words.
+    pub year_cues: HashSet<String>,
+    /// Year markers.
+    pub year_marks: HashSet<String>,
+    /// Clock-time cue words.
+    pub time_cues: HashSet<String>,
+    /// Words heading a month name that contains an ordinal.
+    pub month_heads: HashSet<String>,
+    /// Words after "أول" that make it relative time.
+    pub ordinal_not_before: HashSet<String>,
+    /// Words that are not nouns an ordinal could modify.
+    pub not_nouns: HashSet<String>,
+    /// "مرة" and "المرة".
+    pub occurrence: HashSet<String>,
+    /// Age cue phrases, longest first.
+    pub age_cues: Vec<Phrase<()>>,
+    /// Year words of an age.
+    pub age_units: HashSet<String>,
+    /// Time-unit phrases, longest first.
+    pub durations: Vec<Phrase<DurationWord>>,
+    /// Unit phrases, longest first.
+    pub units: Vec<Phrase<Unit>>,
+    /// Endings that are not feminine duals.
+    pub dual_not: Vec<String>,
+    /// Words after a -تي form that show it is "my X".
+    pub dual_construct_not_before: HashSet<String>,
+}
+
+#[derive(Deserialize)]
+struct UnitsFile {
+    qualifiers_before: HashMap<String, String>,
+    qualifiers_after: HashMap<String, String>,
+    qualifier_gap: Vec<String>,
+    vague: HashMap<String, (f64, f64)>,
+    year_cues: Vec<String>,
+    year_marks: Vec<String>,
+    time_cues: Vec<String>,
+    month_heads: Vec<String>,
+    ordinal_not_before: Vec<String>,
+    not_nouns: Vec<String>,
+    occurrence_nouns: Vec<String>,
+    age_cues: Vec<String>,
+    age_units: Vec<String>,
+    duration: Vec<DurationEntry>,
+    unit: Vec<UnitEntry>,
+    dual_not: Vec<String>,
+    dual_construct_not_before: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct DurationEntry {
+    unit: String,
+    #[serde(default = "one")]
+    amount: f64,
+    words: Vec<String>,
+    #[serde(default)]
+    plural: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct UnitEntry {
+    code: String,
+    #[serde(default = "one")]
+    factor: f64,
+    words: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// The tables, parsed once.
+pub(super) fn tables() -> &'static Tables {
+    static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+        let file: UnitsFile = toml::from_str(include_str!("../../../data/units.toml")).expect("data/units.toml is valid");
+        build(file)
+    });
+    &TABLES
+}
+
+/// Folded token keys of a phrase, split the way the finder splits text.
+fn phrase_keys(text: &str) -> Vec<String> {
+    let toks = scan(text, Span::new(0, text.len()));
+    toks.keys()
+}
+
+fn phrases<T: Clone>(entries: impl IntoIterator<Item = (String, T)>) -> Vec<Phrase<T>> {
+    let mut out: Vec<Phrase<T>> =
+        entries.into_iter().map(|(text, value)| Phrase { keys: phrase_keys(&text), value }).collect();
+    out.retain(|p| !p.keys.is_empty());
+    // Longest first so "ما يزيد على" beats "يزيد على"; ties in text order of keys for stability.
+    out.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()).then_with(|| a.keys.cmp(&b.keys)));
+    out
+}
+
+fn qualifier(name: &str) -> Qualifier {
+    match name {
+        "approx" => Qualifier::Approx,
+        "at_least" => Qualifier::AtLeast,
+        "more_than" => Qualifier::MoreThan,
+        "at_most" => Qualifier::AtMost,
+        "less_than" => Qualifier::LessThan,
+        "vague" => Qualifier::Vague,
+        other => panic!("data/units.toml: unknown qualifier {other}"),
+    }
+}
+
+fn duration_unit(name: &str) -> DurationUnit {
+    match name {
+        "second" => DurationUnit::Second,
+        "minute" => DurationUnit::Minute,
+        "hour" => DurationUnit::Hour,
+        "day" => DurationUnit::Day,
+        "week" => DurationUnit::Week,
+        "month" => DurationUnit::Month,
+        "year" => DurationUnit::Year,
+        other => panic!("data/units.toml: unknown duration unit {other}"),
+    }
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| fold_key(w)).collect()
+}
+
+fn build(file: UnitsFile) -> Tables {
+    let lex = lexicon();
+    let mut bases: Vec<(String, u8)> = Vec::new();
+    for (key, term) in &lex.words {
+        let flags = match term {
+            Term::Scale(_, ScaleForm::Plural) => NUMBER | VAGUE,
+            Term::Fraction(_) => continue,
+            _ => NUMBER,
+        };
+        bases.push((key.clone(), flags));
+        if let Term::Scale(_, ScaleForm::Plural) = term {
+            bases.push((format!("ال{key}"), VAGUE));
+        }
+    }
+    for key in lex.ordinals.keys() {
+        bases.push((key.clone(), ORDINAL));
+        bases.push((format!("ال{key}"), ORDINAL));
+    }
+    for key in lex.ordinal_units.keys() {
+        bases.push((format!("ال{key}"), ORDINAL));
+    }
+    for (key, term) in &lex.words {
+        if let Term::Tens(_) = term {
+            bases.push((format!("ال{key}"), ORDINAL));
+        }
+    }
+    let vague: HashMap<String, (f64, f64)> = file.vague.iter().map(|(k, v)| (fold_key(k), *v)).collect();
+    for key in vague.keys() {
+        bases.push((key.clone(), VAGUE));
+    }
+    let mut triggers: HashMap<String, Trigger, FxBuild> = HashMap::default();
+    for (base, flags) in bases {
+        for clitic in CLITICS {
+            let mut add = |written: String| {
+                let entry = triggers.entry(written).or_insert_with(|| Trigger {
+                    flags: 0,
+                    base: base.clone(),
+                    clitic_letters: clitic.chars().count(),
+                });
+                // The reading with fewer clitic letters wins ("وال…" read as و + ال…).
+                if entry.base == base {
+                    entry.flags |= flags;
+                } else if clitic.chars().count() < entry.clitic_letters {
+                    *entry = Trigger { flags, base: base.clone(), clitic_letters: clitic.chars().count() };
+                }
+            };
+            add(format!("{clitic}{base}"));
+            if let Some(rest) = base.strip_prefix("ال").filter(|_| clitic.ends_with('ل')) {
+                // ل + ال → لل: "للأولى".
+                add(format!("{clitic}ل{rest}"));
+            }
+        }
+    }
+    let durations = phrases(file.duration.iter().flat_map(|d| {
+        let word = DurationWord { unit: duration_unit(&d.unit), amount: d.amount, plural: false };
+        let plural = DurationWord { plural: true, ..word };
+        d.words.iter().map(move |w| (w.clone(), word)).chain(d.plural.iter().map(move |w| (w.clone(), plural)))
+    }));
+    let units = phrases(file.unit.iter().flat_map(|u| {
+        let unit = Unit { code: u.code.clone(), factor: u.factor };
+        u.words.iter().map(move |w| (w.clone(), unit.clone()))
+    }));
+    let mut sketches = vec![0u64; SKETCH_BITS / 64];
+    for key in triggers.keys() {
+        let bit = sketch(key);
+        sketches[bit / 64] |= 1 << (bit % 64);
+    }
+    Tables {
+        triggers,
+        sketches,
+        before: phrases(file.qualifiers_before.iter().map(|(k, v)| (k.clone(), qualifier(v)))),
+        after: phrases(file.qualifiers_after.iter().map(|(k, v)| (k.clone(), qualifier(v)))),
+        gap: set(&file.qualifier_gap),
+        vague,
+        year_cues: set(&file.year_cues),
+        year_marks: set(&file.year_marks),
+        time_cues: set(&file.time_cues),
+        month_heads: set(&file.month_heads),
+        ordinal_not_before: set(&file.ordinal_not_before),
+        not_nouns: set(&file.not_nouns),
+        occurrence: set(&file.occurrence_nouns),
+        age_cues: phrases(file.age_cues.iter().map(|k| (k.clone(), ()))),
+        age_units: set(&file.age_units),
+        durations,
+        units,
+        dual_not: file.dual_not.iter().map(|w| fold_key(w)).collect(),
+        dual_construct_not_before: set(&file.dual_construct_not_before),
+    }
+}
+
+const SKETCH_BITS: usize = 1 << 16;
+
+/// A cheap 16-bit fingerprint of a key: its length and three of its bytes (the second byte of
+/// an Arabic letter carries the letter; the first is nearly always the same).
+fn sketch(key: &str) -> usize {
+    let b = key.as_bytes();
+    let n = b.len();
+    let at = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
+    (n.wrapping_mul(0x9E37) ^ (at(n.wrapping_sub(1)) << 8) ^ at(n.wrapping_sub(3)) ^ at(1).wrapping_mul(0x45)) % SKETCH_BITS
+}
+
+impl Tables {
+    /// The trigger a folded word is, if any.
+    pub(super) fn trigger(&self, key: &str) -> Option<&Trigger> {
+        let bit = sketch(key);
+        if self.sketches[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        self.triggers.get(key)
+    }
+}

@@ -1,0 +1,184 @@
+//! A light tokenization of one sentence for the number finder: spans, kinds and folded keys.
+//!
+//! The parser's `tokenize` joins digits with their separators and Latin letters with digits; the
+//! finder needs bare digit runs (separators are read by `words::read_digits`) and single
+//! punctuation marks, so it scans on its own, keeping keys `fold_key`-compatible.
+
+use super::super::words::{digit_value, is_word_char};
+use isnad_parser::{Span, fold_key, is_arabic_letter};
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Arabic letters.
+    Word,
+    /// A run of digits (no separators).
+    Digits,
+    /// Latin letters, with digits glued to them ("S600").
+    Latin,
+    /// One other character.
+    Punct,
+}
+
+/// A token of the sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok {
+    /// Original bytes.
+    pub span: Span,
+    /// Kind.
+    pub kind: Kind,
+    /// True when whitespace (or the sentence start) comes right before it.
+    pub space_before: bool,
+}
+
+/// Tokens of a sentence with their keys (folded words, lower-case Latin, the punctuation itself,
+/// ASCII digits), kept in one buffer to spare an allocation per token.
+pub(super) struct Tokens {
+    /// Tokens in order.
+    pub toks: Vec<Tok>,
+    /// All keys, back to back.
+    buffer: String,
+    /// Byte range of each token's key in `buffer`.
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Tokens {
+    /// The key of token `i` (empty past the end).
+    pub fn key(&self, i: usize) -> &str {
+        self.ranges.get(i).map_or("", |&(a, b)| &self.buffer[a as usize..b as usize])
+    }
+
+    /// The keys in order.
+    pub fn keys(&self) -> Vec<String> {
+        (0..self.toks.len()).map(|i| self.key(i).to_string()).collect()
+    }
+}
+
+/// Folds a code point of the basic Arabic block the way `fold_key` does: `Some(None)` drops it
+/// (marks, tatweel), `None` means "not a common letter" and sends the word through `fold_key`.
+fn fold_common(cp: u32) -> Option<Option<u32>> {
+    match cp {
+        0x0622 | 0x0623 | 0x0625 => Some(Some(0x0627)),
+        0x0649 => Some(Some(0x064A)),
+        0x0629 => Some(Some(0x0647)),
+        0x064B..=0x065F | 0x0670 | 0x0640 => Some(None),
+        0x0621..=0x063A | 0x0641..=0x064A => Some(Some(cp)),
+        _ => None,
+    }
+}
+
+/// The code point of a two-byte UTF-8 sequence in the Arabic block (U+0600..U+06FF) at `i`.
+fn arabic_at(bytes: &[u8], i: usize) -> Option<u32> {
+    match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(&b0 @ 0xD8..=0xDB), Some(&b1)) => Some((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F)),
+        _ => None,
+    }
+}
+
+/// Scans `source[span]`. Arabic words take a byte-level fast path for the common letters (the
+/// bulk of any article); anything else goes through `char` decoding and `fold_key`.
+pub(super) fn scan(source: &str, span: Span) -> Tokens {
+    let mut tokens = Tokens { toks: Vec::new(), buffer: String::new(), ranges: Vec::new() };
+    let Some(text) = source.get(span.range()) else { return tokens };
+    let bytes = text.as_bytes();
+    tokens.toks.reserve(text.len() / 8);
+    tokens.ranges.reserve(text.len() / 8);
+    let mut buffer: Vec<u8> = Vec::with_capacity(text.len());
+    let mut i = 0;
+    let mut space_before = true;
+    while i < bytes.len() {
+        let start = i;
+        let key_start = buffer.len();
+        let common_letter = arabic_at(bytes, i).is_some_and(|cp| fold_common(cp).is_some_and(|f| f.is_some()));
+        let (kind, end, slow) = if common_letter {
+            // An Arabic word: fold common letters byte-wise until a non-word character.
+            let mut slow = false;
+            while i < bytes.len() {
+                if let Some(cp) = arabic_at(bytes, i)
+                    && let Some(folded) = fold_common(cp)
+                {
+                    if let Some(f) = folded {
+                        // Two-byte UTF-8 of a code point below U+0800.
+                        buffer.extend([0xC0 | (f >> 6) as u8, 0x80 | (f & 0x3F) as u8]);
+                    }
+                    i += 2;
+                    continue;
+                }
+                let Some(ch) = text[i..].chars().next() else { break };
+                if !is_word_char(ch) {
+                    break;
+                }
+                slow = true;
+                i += ch.len_utf8();
+            }
+            (Kind::Word, i, slow)
+        } else {
+            let Some(ch) = text[i..].chars().next() else { break };
+            i += ch.len_utf8();
+            let kind = if is_arabic_letter(ch) {
+                Kind::Word
+            } else if digit_value(ch).is_some() {
+                Kind::Digits
+            } else if ch.is_alphabetic() {
+                Kind::Latin
+            } else if ch.is_whitespace() || is_word_char(ch) || ch.is_control() || isnad_parser::is_ignorable(ch) {
+                space_before = space_before || ch.is_whitespace();
+                continue;
+            } else {
+                Kind::Punct
+            };
+            if kind != Kind::Punct {
+                while let Some(next) = text[i..].chars().next() {
+                    let same = match kind {
+                        Kind::Word => is_word_char(next),
+                        Kind::Digits => digit_value(next).is_some(),
+                        _ => next.is_alphanumeric() && !is_arabic_letter(next),
+                    };
+                    if !same {
+                        break;
+                    }
+                    i += next.len_utf8();
+                }
+            }
+            let raw = &text[start..i];
+            match kind {
+                Kind::Digits => buffer.extend(raw.chars().filter_map(digit_value).map(|d| b'0' + d as u8)),
+                Kind::Latin => buffer.extend(raw.to_lowercase().bytes()),
+                _ => {}
+            }
+            (kind, i, matches!(kind, Kind::Word | Kind::Punct))
+        };
+        if slow {
+            buffer.truncate(key_start);
+            buffer.extend(fold_key(&text[start..end]).bytes());
+        }
+        tokens.toks.push(Tok { span: Span::new(span.start + start, span.start + end), kind, space_before });
+        tokens.ranges.push((key_start as u32, buffer.len() as u32));
+        space_before = false;
+    }
+    // Every key is whole characters (folded letters, digits, fold_key output), so this holds.
+    tokens.buffer = String::from_utf8(buffer).unwrap_or_default();
+    if tokens.buffer.is_empty() {
+        tokens.ranges.iter_mut().for_each(|r| *r = (0, 0));
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_match_fold_key() {
+        let text = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ S600 إلى كـــيم ی\u{200F}ک ٱلله";
+        let tokens = scan(text, Span::new(0, text.len()));
+        for (i, tok) in tokens.toks.iter().enumerate() {
+            let raw = &text[tok.span.range()];
+            match tok.kind {
+                Kind::Word | Kind::Punct => assert_eq!(tokens.key(i), fold_key(raw), "{raw}"),
+                Kind::Digits => assert_eq!(tokens.key(i), fold_key(raw)),
+                Kind::Latin => assert_eq!(tokens.key(i), raw.to_lowercase()),
+            }
+        }
+    }
+}

@@ -1,0 +1,471 @@
+//! The time finder's word table: `data/time.toml` plus the month and weekday names of
+//! isnad-parser's calendar, folded and indexed by first word.
+
+use crate::mentions::{DurationUnit, Qualifier};
+use chrono::Weekday;
+use isnad_parser::calendar::{calendar_names, Calendar, MonthName};
+use isnad_parser::fold_key;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// How many of a unit a noun form names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Count {
+    One,
+    Two,
+    Many,
+}
+
+/// How a part of the day reads an hour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Period {
+    Am,
+    Pm,
+    Noon,
+    Night,
+}
+
+/// A unit of time as written: the contract's unit times a factor (a decade is 10 years).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct UnitDef {
+    pub unit: DurationUnit,
+    pub factor: f64,
+    pub bare_is_one: bool,
+}
+
+/// One meaning of a word or phrase.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum K {
+    Month(MonthName, bool),
+    Weekday(Weekday, bool),
+    RelDay(i32),
+    RelDayFiller,
+    Now,
+    Unit(UnitDef, Count, bool),
+    DayDual,
+    YearDual,
+    Frac(f64),
+    Shift(i32),
+    This,
+    PeriodNoun(PeriodUnit),
+    Earlier,
+    Later,
+    MonthPart(u32, u32),
+    Last,
+    YearLead,
+    MonthLead,
+    Of,
+    Corresponding,
+    HijriEra,
+    GregorianEra,
+    RangeFrom,
+    RangeTo,
+    RangeAnd,
+    Leading,
+    Ago,
+    After,
+    Within,
+    NotBeforeAgo,
+    Qual(Qualifier),
+    Clock,
+    MinuteWord,
+    Minus,
+    ZoneLead,
+    ZoneWord,
+    Part(Period),
+    DaySpan(u32, u32),
+    DayPartLead,
+    Future,
+    MonthPrep,
+    Holiday(usize),
+}
+
+/// A period named by a definite noun ("الأسبوع الماضي").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PeriodUnit {
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+/// A holiday's rule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum HolidayRule {
+    Gregorian(u32, u32),
+    Hijri(u32, u32),
+    Easter,
+}
+
+/// An entry: the words after the first one, and the meaning.
+#[derive(Debug)]
+pub(super) struct Entry {
+    pub rest: Vec<String>,
+    pub kind: K,
+}
+
+/// The folded table.
+pub(super) struct Lexicon {
+    /// First folded word → entries starting with it (longest first).
+    pub index: HashMap<String, Vec<Entry>, BuildHasherDefault<Fnv>>,
+    pub proclitics: Vec<String>,
+    pub holidays: Vec<HolidayRule>,
+    pub future_prefix: Vec<String>,
+    pub imperfect_letters: Vec<char>,
+    pub not_future_verbs: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// First words of strong entries (see `grammar::is_strong`), for the sentence prefilter.
+    strong_first: HashSet<String, BuildHasherDefault<Fnv>>,
+}
+
+#[derive(Deserialize)]
+struct Data {
+    relative_day: HashMap<String, i32>,
+    relative_day_fillers: Vec<String>,
+    now: Vec<String>,
+    unit: Vec<UnitData>,
+    day_dual: Vec<String>,
+    year_dual: Vec<String>,
+    fraction: HashMap<String, f64>,
+    shift: HashMap<String, i32>,
+    this: Vec<String>,
+    period: HashMap<String, String>,
+    earlier: Vec<String>,
+    later: Vec<String>,
+    month_part: Vec<MonthPartData>,
+    last: Vec<String>,
+    year_lead: Vec<String>,
+    month_lead: Vec<String>,
+    of: Vec<String>,
+    corresponding: Vec<String>,
+    hijri_era: Vec<String>,
+    gregorian_era: Vec<String>,
+    range_from: Vec<String>,
+    range_to: Vec<String>,
+    range_and: Vec<String>,
+    leading: Vec<String>,
+    ago: Vec<String>,
+    after: Vec<String>,
+    within: Vec<String>,
+    not_before_ago: Vec<String>,
+    qualifier: QualifierData,
+    clock: Vec<String>,
+    minute_words: Vec<String>,
+    minus: Vec<String>,
+    zone_lead: Vec<String>,
+    zone_words: Vec<String>,
+    part_of_day: Vec<PartData>,
+    day_span: Vec<DaySpanData>,
+    day_part_lead: Vec<String>,
+    future_markers: Vec<String>,
+    future_prefix: Vec<String>,
+    imperfect_letters: Vec<String>,
+    not_future_verbs: Vec<String>,
+    ambiguous_months: Vec<String>,
+    month_preps: Vec<String>,
+    proclitics: Vec<String>,
+    holiday: Vec<HolidayData>,
+}
+
+#[derive(Deserialize)]
+struct UnitData {
+    unit: String,
+    #[serde(default = "one")]
+    factor: f64,
+    singular: Vec<String>,
+    dual: Vec<String>,
+    plural: Vec<String>,
+    #[serde(default)]
+    bare_is_one: bool,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Deserialize)]
+struct MonthPartData {
+    words: Vec<String>,
+    first: u32,
+    last: u32,
+}
+
+#[derive(Deserialize)]
+struct QualifierData {
+    approx: Vec<String>,
+    more_than: Vec<String>,
+    less_than: Vec<String>,
+    at_least: Vec<String>,
+    at_most: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct PartData {
+    period: String,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct DaySpanData {
+    words: Vec<String>,
+    first: u32,
+    last: u32,
+}
+
+#[derive(Deserialize)]
+struct HolidayData {
+    names: Vec<String>,
+    calendar: String,
+    #[serde(default)]
+    month: u32,
+    #[serde(default)]
+    day: u32,
+}
+
+fn unit_of(name: &str) -> DurationUnit {
+    match name {
+        "second" => DurationUnit::Second,
+        "minute" => DurationUnit::Minute,
+        "hour" => DurationUnit::Hour,
+        "day" => DurationUnit::Day,
+        "week" => DurationUnit::Week,
+        "month" => DurationUnit::Month,
+        _ => DurationUnit::Year,
+    }
+}
+
+/// FNV-1a: the index is looked up once per token, and SipHash's DoS resistance buys nothing for
+/// a fixed table of short keys.
+#[derive(Default)]
+pub(super) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// The shared table, parsed once.
+pub(super) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(build)
+}
+
+fn build() -> Lexicon {
+    let data: Data = toml::from_str(include_str!("../../../data/time.toml")).expect("data/time.toml is valid");
+    let mut lex = Lexicon {
+        index: HashMap::default(),
+        proclitics: data.proclitics.iter().map(|p| fold_key(p)).collect(),
+        holidays: Vec::new(),
+        future_prefix: data.future_prefix.iter().map(|p| fold_key(p)).collect(),
+        imperfect_letters: data.imperfect_letters.iter().filter_map(|l| fold_key(l).chars().next()).collect(),
+        not_future_verbs: data.not_future_verbs.iter().map(|w| fold_key(w)).collect(),
+        strong_first: HashSet::default(),
+    };
+    // Longest proclitic first, so "وب" is tried before "و".
+    lex.proclitics.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    let ambiguous: HashSet<String> = data.ambiguous_months.iter().map(|w| fold_key(w)).collect();
+    for (key, meaning) in calendar_names().months() {
+        lex.add(key, K::Month(meaning, ambiguous.contains(key)));
+        // Hijri names are also written with the article ("المحرم", "الرمضان" is rare but "ذي" forms exist).
+        if meaning.calendar == Calendar::Hijri && !key.starts_with("ال") && !key.contains(' ') {
+            lex.add(&format!("ال{key}"), K::Month(meaning, ambiguous.contains(key)));
+        }
+    }
+    for (key, weekday) in calendar_names().weekdays() {
+        lex.add(key, K::Weekday(weekday, key.starts_with("ال")));
+    }
+    for (word, offset) in &data.relative_day {
+        lex.add(word, K::RelDay(*offset));
+    }
+    lex.add_all(&data.relative_day_fillers, K::RelDayFiller);
+    lex.add_all(&data.now, K::Now);
+    for unit in &data.unit {
+        let def = UnitDef { unit: unit_of(&unit.unit), factor: unit.factor, bare_is_one: unit.bare_is_one };
+        for (forms, count) in [(&unit.singular, Count::One), (&unit.dual, Count::Two), (&unit.plural, Count::Many)] {
+            for form in forms {
+                let key = fold_key(form);
+                lex.add(&key, K::Unit(def, count, false));
+                lex.add(&format!("ال{key}"), K::Unit(def, count, true));
+                // Accusative singular after 11..99 ("12 عاماً"): the tanween alef.
+                if count == Count::One && !key.ends_with('ه') {
+                    lex.add(&format!("{key}ا"), K::Unit(def, count, false));
+                }
+            }
+        }
+    }
+    lex.add_all(&data.day_dual, K::DayDual);
+    lex.add_all(&data.year_dual, K::YearDual);
+    for (word, value) in &data.fraction {
+        lex.add(word, K::Frac(*value));
+    }
+    for (word, value) in &data.shift {
+        lex.add(word, K::Shift(*value));
+    }
+    lex.add_all(&data.this, K::This);
+    for (word, unit) in &data.period {
+        let unit = match unit.as_str() {
+            "day" => PeriodUnit::Day,
+            "week" => PeriodUnit::Week,
+            "month" => PeriodUnit::Month,
+            "decade" => PeriodUnit::Decade,
+            _ => PeriodUnit::Year,
+        };
+        lex.add(word, K::PeriodNoun(unit));
+    }
+    lex.add_all(&data.earlier, K::Earlier);
+    lex.add_all(&data.later, K::Later);
+    for part in &data.month_part {
+        lex.add_all(&part.words, K::MonthPart(part.first, part.last));
+    }
+    lex.add_all(&data.last, K::Last);
+    lex.add_all(&data.year_lead, K::YearLead);
+    lex.add_all(&data.month_lead, K::MonthLead);
+    lex.add_all(&data.of, K::Of);
+    lex.add_all(&data.corresponding, K::Corresponding);
+    lex.add_all(&data.hijri_era, K::HijriEra);
+    lex.add_all(&data.gregorian_era, K::GregorianEra);
+    lex.add_all(&data.range_from, K::RangeFrom);
+    lex.add_all(&data.range_to, K::RangeTo);
+    lex.add_all(&data.range_and, K::RangeAnd);
+    lex.add_all(&data.leading, K::Leading);
+    lex.add_all(&data.ago, K::Ago);
+    lex.add_all(&data.after, K::After);
+    lex.add_all(&data.within, K::Within);
+    lex.add_all(&data.not_before_ago, K::NotBeforeAgo);
+    let q = &data.qualifier;
+    for (words, qualifier) in [
+        (&q.approx, Qualifier::Approx),
+        (&q.more_than, Qualifier::MoreThan),
+        (&q.less_than, Qualifier::LessThan),
+        (&q.at_least, Qualifier::AtLeast),
+        (&q.at_most, Qualifier::AtMost),
+    ] {
+        lex.add_all(words, K::Qual(qualifier));
+    }
+    lex.add_all(&data.clock, K::Clock);
+    lex.add_all(&data.minute_words, K::MinuteWord);
+    lex.add_all(&data.minus, K::Minus);
+    lex.add_all(&data.zone_lead, K::ZoneLead);
+    lex.add_all(&data.zone_words, K::ZoneWord);
+    for part in &data.part_of_day {
+        let period = match part.period.as_str() {
+            "am" => Period::Am,
+            "noon" => Period::Noon,
+            "night" => Period::Night,
+            _ => Period::Pm,
+        };
+        lex.add_all(&part.words, K::Part(period));
+    }
+    for span in &data.day_span {
+        lex.add_all(&span.words, K::DaySpan(span.first, span.last));
+    }
+    lex.add_all(&data.day_part_lead, K::DayPartLead);
+    lex.add_all(&data.future_markers, K::Future);
+    lex.add_all(&data.month_preps, K::MonthPrep);
+    for holiday in &data.holiday {
+        let rule = match holiday.calendar.as_str() {
+            "hijri" => HolidayRule::Hijri(holiday.month, holiday.day),
+            "easter" => HolidayRule::Easter,
+            _ => HolidayRule::Gregorian(holiday.month, holiday.day),
+        };
+        let id = lex.holidays.len();
+        lex.holidays.push(rule);
+        lex.add_all(&holiday.names, K::Holiday(id));
+    }
+    for entries in lex.index.values_mut() {
+        entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
+    }
+    lex.strong_first =
+        lex.index.iter().filter(|(_, es)| es.iter().any(|e| super::grammar::is_strong(e.kind))).map(|(k, _)| k.clone()).collect();
+    lex
+}
+
+impl Lexicon {
+    /// A cheap, conservative test run before tokenizing: false when `text` has no digit and no
+    /// word (with or without a proclitic) that can anchor a temporal expression. Words with
+    /// letters outside the basic Arabic block count as possible anchors (their folding is left
+    /// to the tokenizer).
+    pub(super) fn may_match(&self, text: &str) -> bool {
+        let mut word = String::with_capacity(32);
+        let mut unusual = false;
+        let mut check = |word: &mut String, unusual: &mut bool| -> bool {
+            let hit = *unusual || (!word.is_empty() && self.strong_word(word));
+            word.clear();
+            *unusual = false;
+            hit
+        };
+        for ch in text.chars() {
+            if ch.is_ascii_digit() || matches!(ch, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}') {
+                return true;
+            }
+            if isnad_parser::is_ignorable(ch) {
+                continue;
+            }
+            let folded = match ch {
+                'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+                'ى' => 'ي',
+                'ة' => 'ه',
+                '\u{0621}'..='\u{064A}' => ch,
+                c if c.is_ascii() => {
+                    if check(&mut word, &mut unusual) {
+                        return true;
+                    }
+                    continue;
+                }
+                c if c.is_whitespace() || !c.is_alphabetic() => {
+                    if check(&mut word, &mut unusual) {
+                        return true;
+                    }
+                    continue;
+                }
+                _ => {
+                    unusual = true;
+                    ch
+                }
+            };
+            word.push(folded);
+        }
+        check(&mut word, &mut unusual)
+    }
+
+    fn strong_word(&self, word: &str) -> bool {
+        if self.strong_first.contains(word) {
+            return true;
+        }
+        self.proclitics.iter().any(|p| {
+            word.strip_prefix(p.as_str()).is_some_and(|rest| {
+                let keeps_article = p.ends_with("لل") || (p.ends_with("ال") && p.chars().count() > 2);
+                if keeps_article { self.strong_first.contains(&format!("ال{rest}")) } else { self.strong_first.contains(rest) }
+            })
+        })
+    }
+
+    fn add(&mut self, phrase: &str, kind: K) {
+        let key = fold_key(phrase);
+        let mut words = key.split_whitespace().map(str::to_string);
+        let Some(first) = words.next() else { return };
+        let rest: Vec<String> = words.collect();
+        let entries = self.index.entry(first).or_default();
+        if !entries.iter().any(|e| e.rest == rest && e.kind == kind) {
+            entries.push(Entry { rest, kind });
+        }
+    }
+
+    fn add_all(&mut self, phrases: &[String], kind: K) {
+        for phrase in phrases {
+            self.add(phrase, kind);
+        }
+    }
+}

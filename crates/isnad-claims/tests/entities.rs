@@ -1,0 +1,591 @@
+//! Entity finding: gazetteer matches through clitics, names in no gazetteer, coreference,
+//! ambiguity, spelling variants, and the integrity of the built-in gazetteer files.
+
+use isnad_claims::entities::{
+    DocEntities, EntityInfo, EntityMention, EntityType, Gazetteer, MatchKind, MentionForm, find_entities,
+};
+use isnad_parser::{Document, ParseOptions, parse_document};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::builtin);
+
+/// Parses an article (first line: headline) and finds its entities.
+fn analyze(text: &str) -> (Document, DocEntities) {
+    let (doc, _) = parse_document("t.txt", text.as_bytes(), &ParseOptions::default()).expect("parses");
+    let found = find_entities(&doc, &GAZETTEER);
+    for m in &found.mentions {
+        assert_eq!(
+            &doc.source[m.span.range()],
+            m.text,
+            "span must quote the original text"
+        );
+    }
+    (doc, found)
+}
+
+fn article(body: &str) -> String {
+    format!("خبر عاجل عن الأحداث الجارية اليوم\n{body}\n")
+}
+
+fn mentions_of<'a>(found: &'a DocEntities, text: &str) -> Vec<&'a EntityMention> {
+    found.mentions.iter().filter(|m| m.text == text).collect()
+}
+
+/// Checks that `text` is found in `body` and resolves to `id` (a full id, or a prefix ending
+/// in ':' such as "new:person:").
+fn check(body: &str, expected: &[(&str, &str)]) {
+    let (_, found) = analyze(&article(body));
+    for (text, id) in expected {
+        let hits = mentions_of(&found, text);
+        assert!(
+            !hits.is_empty(),
+            "`{text}` not found in {body}\nmentions: {:#?}",
+            found.mentions
+        );
+        for m in hits {
+            let entity = m.entity.as_deref().unwrap_or("<none>");
+            let ok = if id.ends_with(':') {
+                entity.starts_with(id)
+            } else {
+                entity == *id
+            };
+            assert!(ok, "`{text}` resolved to {entity}, expected {id}");
+        }
+    }
+}
+
+/// Checks that none of `texts` is a mention in `body`.
+fn check_absent(body: &str, texts: &[&str]) {
+    let (_, found) = analyze(&article(body));
+    for text in texts {
+        assert!(
+            mentions_of(&found, text).is_empty(),
+            "`{text}` wrongly found in {body}: {:#?}",
+            found.mentions
+        );
+    }
+}
+
+fn entity_of(found: &DocEntities, text: &str) -> Option<String> {
+    mentions_of(found, text).first().and_then(|m| m.entity.clone())
+}
+
+// ---- gazetteer matches through clitics, at word boundaries ----
+
+#[test]
+fn gazetteer_names_through_proclitics() {
+    check(
+        "التقى وبوتين مع الوفد في موسكو.",
+        &[("بوتين", "person:vladimir-putin"), ("موسكو", "place:moscow")],
+    );
+    check(
+        "نُقل الملف بالأمم المتحدة وللأمم المتحدة رأي آخر.",
+        &[("الأمم المتحدة", "org:un"), ("أمم المتحدة", "org:un")],
+    );
+    check(
+        "وصل الوفد إلى بيونغيانغ ثم عاد لموسكو وبكين.",
+        &[
+            ("بيونغيانغ", "place:pyongyang"),
+            ("موسكو", "place:moscow"),
+            ("بكين", "place:beijing"),
+        ],
+    );
+    check(
+        "قالت فرانس برس إن الهند وافقت.",
+        &[("فرانس برس", "agency:afp"), ("الهند", "country:in")],
+    );
+    check(
+        "أكدت وكالة الأنباء المركزية الكورية الخبر.",
+        &[("وكالة الأنباء المركزية الكورية", "agency:kcna")],
+    );
+    check(
+        "نقلت رويترز عن مصدر في الناتو أن الاتحاد الأوروبي يدرس الأمر.",
+        &[
+            ("رويترز", "agency:reuters"),
+            ("الناتو", "org:nato"),
+            ("الاتحاد الأوروبي", "org:eu"),
+        ],
+    );
+}
+
+#[test]
+fn word_boundaries_are_respected() {
+    // الهند inside الهندسة, عمان inside عماني handled as adjective, آبل inside وابل.
+    check_absent(
+        "درس الهندسة في الجامعة وسط وابل من الانتقادات.",
+        &["الهند", "ابل", "وابل"],
+    );
+    // The word بوتين is the name, not ب + وتين.
+    let (_, found) = analyze(&article("اجتمع بوتين بالوفد."));
+    let m = mentions_of(&found, "بوتين");
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].how, MatchKind::Gazetteer);
+    // Longest match first: جنوب السودان is not السودان, and غينيا بيساو is not غينيا.
+    check(
+        "زار الوفد جنوب السودان ثم غينيا بيساو.",
+        &[("جنوب السودان", "country:ss"), ("غينيا بيساو", "country:gw")],
+    );
+    check_absent("ولد في مسقط رأسه قرب الساحل.", &["مسقط"]);
+}
+
+#[test]
+fn nationality_adjectives_point_at_countries() {
+    let (_, found) = analyze(&article(
+        "وصلت سيارة روسية الصنع إلى الوفد الكوري الشمالي والمسؤولين الأمريكيين.",
+    ));
+    for (text, id) in [
+        ("روسية", "country:ru"),
+        ("الكوري الشمالي", "country:kp"),
+        ("الأمريكيين", "country:us"),
+    ] {
+        let m = mentions_of(&found, text);
+        assert_eq!(m.len(), 1, "{text}");
+        assert_eq!(m[0].entity.as_deref(), Some(id));
+        assert_eq!(m[0].form, MentionForm::Adjective);
+    }
+}
+
+// ---- names in no gazetteer ----
+
+#[test]
+fn unknown_people_after_titles_and_reporting_verbs() {
+    check(
+        "قال وزير المالية الكيني جون مباتيا إن الاقتصاد سينمو.",
+        &[("جون مباتيا", "new:person:")],
+    );
+    check(
+        "وأعلن رئيس الوزراء البيروفي خوسيه أرغيداس أمس عن خطة جديدة.",
+        &[("خوسيه أرغيداس", "new:person:")],
+    );
+    check(
+        "وصرح السفير النرويجي هانس كريستيانسن للصحفيين بأن المفاوضات مستمرة.",
+        &[("هانس كريستيانسن", "new:person:")],
+    );
+    check(
+        "وقال تاكاهيرو موريتا، المحلل في طوكيو، إن الأسعار ارتفعت.",
+        &[("تاكاهيرو موريتا", "new:person:")],
+    );
+    check("وأكد الدكتور سمير الحلبي أن العلاج فعال.", &[]);
+    check(
+        "قالت المتحدثة باسم وزارة الصحة لينا كوفاليوفا إن الوضع مستقر.",
+        &[],
+    );
+    let (_, found) = analyze(&article("قال وزير المالية الكيني جون مباتيا إن الاقتصاد سينمو."));
+    let m = &mentions_of(&found, "جون مباتيا")[0];
+    assert_eq!(m.how, MatchKind::Title);
+    assert_eq!(m.kind, EntityType::Person);
+    let title = m.title.expect("the title phrase is kept");
+    assert!(
+        found
+            .entities
+            .iter()
+            .any(|e| e.id == *m.entity.as_ref().unwrap() && e.names[0].text == "جون مباتيا")
+    );
+    let (doc, _) = analyze(&article("قال وزير المالية الكيني جون مباتيا إن الاقتصاد سينمو."));
+    assert_eq!(&doc.source[title.range()], "وزير المالية الكيني");
+}
+
+#[test]
+fn unknown_organizations_and_places_after_head_nouns() {
+    check(
+        "وقعت شركة فيلدمارك اتفاقا مع جامعة كوكمين في سول.",
+        &[
+            ("فيلدمارك", "new:organization:"),
+            ("جامعة كوكمين", "new:organization:"),
+            ("سول", "place:seoul"),
+        ],
+    );
+    check(
+        "وكتبت صحيفة لا ريبوبليكا أن الاتفاق تأخر.",
+        &[("لا ريبوبليكا", "new:agency:")],
+    );
+    check(
+        "ووصل الوفد إلى مدينة كاراغندا صباحا.",
+        &[("كاراغندا", "new:place:")],
+    );
+}
+
+#[test]
+fn no_names_from_common_words_after_titles() {
+    // A verb, a genitive noun or a plural noun after a title or reporting verb is not a name.
+    check_absent("وقال مراقبون إن الرئيس يزور المنطقة.", &["مراقبون", "يزور"]);
+    check_absent(
+        "وقال مدير إدارة صناعة الذخائر إن الإنتاج زاد.",
+        &["إدارة صناعة", "إدارة"],
+    );
+    check_absent(
+        "وأعلن الرئيس أمس أن زعيم البلاد تعكس قراراته المصالح.",
+        &["أمس", "تعكس"],
+    );
+    check_absent("دخلت قرية حدودية مشتركة.", &["حدودية مشتركة", "حدودية"]);
+}
+
+#[test]
+fn transliterated_runs_are_found_conservatively() {
+    check(
+        "وانضم إليهم ألكسندر بيتروفيتش في الاجتماع.",
+        &[("بيتروفيتش", "new:person:")],
+    );
+    check_absent(
+        "تراجعت التكاليف والمخاوف في الأسواق.",
+        &["التكاليف", "المخاوف", "مخاوف"],
+    );
+}
+
+// ---- coreference and ambiguity ----
+
+#[test]
+fn role_phrases_resolve_to_the_person_named_with_that_role() {
+    let (_, found) = analyze(&article(
+        "قال وزير المالية الكيني جون مباتيا إن الاقتصاد سينمو. وأضاف الوزير الكيني أن التضخم تراجع.",
+    ));
+    let named = entity_of(&found, "جون مباتيا").expect("named");
+    let role = mentions_of(&found, "الوزير الكيني");
+    assert_eq!(role.len(), 1);
+    assert_eq!(role[0].entity.as_ref(), Some(&named));
+    assert_eq!(role[0].how, MatchKind::Coreference);
+    // A gazetteer person introduced with one title is found again with another of its class.
+    check(
+        "أهدى الرئيس الروسي فلاديمير بوتين هدية. وقال الزعيم الروسي إنها تعبير عن الصداقة.",
+        &[("الزعيم الروسي", "person:vladimir-putin")],
+    );
+    // Metonyms from the gazetteer.
+    check(
+        "وقال الكرملين إن البيت الأبيض لم يرد.",
+        &[
+            ("الكرملين", "org:russian-presidency"),
+            ("البيت الأبيض", "org:us-presidency"),
+        ],
+    );
+}
+
+#[test]
+fn surnames_resolve_to_the_full_name() {
+    let (_, found) = analyze(&article(
+        "وقال الأستاذ أندريه لانكوف إن التعاون مستمر. وأضاف لانكوف: الوضع معقد. ورد ولانكوف لم يحضر.",
+    ));
+    let full = entity_of(&found, "أندريه لانكوف").expect("full name");
+    for m in mentions_of(&found, "لانكوف") {
+        assert_eq!(m.entity.as_ref(), Some(&full));
+    }
+    assert!(
+        mentions_of(&found, "لانكوف")
+            .iter()
+            .any(|m| m.form == MentionForm::Partial)
+    );
+}
+
+#[test]
+fn a_shared_name_stays_ambiguous_when_two_bearers_appear() {
+    let (_, found) = analyze(&article(
+        "التقى كيم جونغ أون بشقيقته كيم يو جونغ. وقال كيم إن اللقاء ناجح.",
+    ));
+    let kim = mentions_of(&found, "كيم");
+    assert!(!kim.is_empty());
+    for m in kim {
+        assert_eq!(m.entity, None);
+        assert!(m.candidates.contains(&"person:kim-jong-un".to_string()));
+        assert!(m.candidates.contains(&"person:kim-yo-jong".to_string()));
+    }
+    // With one bearer named, the short name resolves.
+    check(
+        "وصل كيم جونغ أون إلى المحطة. ورحب كيم بالوفد.",
+        &[("كيم", "person:kim-jong-un")],
+    );
+    // "لكيم" = ل + كيم.
+    check(
+        "وصل كيم جونغ أون. وقدم بوتين لكيم هدية.",
+        &[("كيم", "person:kim-jong-un")],
+    );
+}
+
+// ---- spelling variants ----
+
+#[test]
+fn spelling_variants_resolve_to_one_entity() {
+    check(
+        "زار وزير الدفاع الروسي سيرغي شويغو المنطقة. وقال شويجو إن الزيارة مهمة.",
+        &[
+            ("سيرغي شويغو", "person:sergei-shoigu"),
+            ("شويجو", "person:sergei-shoigu"),
+        ],
+    );
+    check(
+        "الزعيم الكوري الشمالي كيم يونغ أون وصل إلى روسيا.",
+        &[("كيم يونغ أون", "person:kim-jong-un")],
+    );
+    check(
+        "استقل سيارة أوروس الجديدة. وكانت سيارة أنروس جاهزة.",
+        &[("أوروس", "product:aurus"), ("أنروس", "product:aurus")],
+    );
+    // Unknown names: a variant spelling later in the article joins the first.
+    let (_, found) = analyze(&article(
+        "قال الجنرال فيكتور غوليتسين إن القوات تقدمت. وأضاف فيكتور جوليتسين أن الهجوم انتهى.",
+    ));
+    let a = entity_of(&found, "فيكتور غوليتسين").expect("first spelling");
+    assert_eq!(entity_of(&found, "فيكتور جوليتسين"), Some(a.clone()));
+    let record = found.entities.iter().find(|e| e.id == a).expect("record");
+    let names: Vec<&str> = record.names.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(names, ["فيكتور غوليتسين", "فيكتور جوليتسين"]);
+}
+
+#[test]
+fn different_people_with_similar_names_stay_apart() {
+    let (_, found) = analyze(&article(
+        "قال الوزير سامي خوري إن الخطة جاهزة. وقال النائب رامي خوري إنها متأخرة.",
+    ));
+    let a = entity_of(&found, "سامي خوري");
+    let b = entity_of(&found, "رامي خوري");
+    assert!(a.is_some() && b.is_some());
+    assert_ne!(a, b);
+    check(
+        "وصل دونالد ترامب. وتحدث دونالد توسك.",
+        &[
+            ("دونالد ترامب", "person:donald-trump"),
+            ("دونالد توسك", "person:donald-tusk"),
+        ],
+    );
+}
+
+// ---- the seed articles ----
+
+fn seed(name: &str) -> (Document, DocEntities) {
+    let path = format!("{}/../../seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    analyze(&text)
+}
+
+fn seed_names(found: &DocEntities, id: &str) -> Vec<String> {
+    found
+        .entities
+        .iter()
+        .filter(|e| e.id == id)
+        .flat_map(|e| e.names.iter().map(|n| n.text.clone()))
+        .collect()
+}
+
+#[test]
+fn seed_spellings_resolve_to_single_entities() {
+    let (_, found) = seed("003_cb45c34c0ee6b3b3.txt");
+    let shoigu = seed_names(&found, "person:sergei-shoigu");
+    assert!(
+        shoigu.contains(&"سيرغي شويغو".to_string()) && shoigu.contains(&"شويجو".to_string()),
+        "{shoigu:?}"
+    );
+    let kim = seed_names(&found, "person:kim-jong-un");
+    assert!(
+        kim.contains(&"كيم جونغ أون".to_string()) && kim.contains(&"كيم يونغ أون".to_string()),
+        "{kim:?}"
+    );
+    assert_eq!(mentions_of(&found, "شويجو")[0].how, MatchKind::Variant);
+
+    let (_, found) = seed("000_c4c6b638b0c68706.txt");
+    let aurus = seed_names(&found, "product:aurus");
+    assert!(
+        aurus.contains(&"أوروس".to_string()) && aurus.contains(&"أنروس".to_string()),
+        "{aurus:?}"
+    );
+
+    let (_, found) = seed("001_91a7dfb8b6365864.txt");
+    let pyongyang = seed_names(&found, "place:pyongyang");
+    assert!(pyongyang.contains(&"بيونغ يانغ".to_string()) && pyongyang.contains(&"بيونغيانغ".to_string()));
+
+    let (_, found) = seed("002_de1719343d3b3431.txt");
+    // Two Kims named in full: the bare name is ambiguous between them.
+    assert!(
+        mentions_of(&found, "كيم")
+            .iter()
+            .all(|m| m.entity.is_none() && m.candidates.len() == 2)
+    );
+    // People in no gazetteer: found by title and reporting verb, surname linked.
+    let shin = entity_of(&found, "شين وونسيك").expect("title + name");
+    assert!(shin.starts_with("new:person:"));
+    assert_eq!(entity_of(&found, "شين"), Some(shin));
+    let lankov = entity_of(&found, "أندريه لانكوف").expect("reporting verb + name");
+    assert_eq!(entity_of(&found, "لانكوف"), Some(lankov));
+}
+
+#[test]
+fn seeds_never_yield_mentions_in_boilerplate() {
+    for name in [
+        "000_c4c6b638b0c68706.txt",
+        "001_91a7dfb8b6365864.txt",
+        "004_96fc5884b5102b94.txt",
+    ] {
+        let (doc, found) = seed(name);
+        for m in &found.mentions {
+            assert!(
+                doc.sentence_of(m.span).is_some(),
+                "{name}: `{}` outside story sentences",
+                m.text
+            );
+        }
+    }
+}
+
+#[test]
+fn messy_input_never_panics() {
+    for text in [
+        "",
+        "\n\n",
+        "ـــ",
+        "بال",
+        "لل",
+        "و",
+        "قال",
+        "الرئيس",
+        "S600 Anrus 123",
+        "كيم\u{200F}جونغ",
+        "ﻻ ﻷ",
+    ] {
+        let _ = analyze(text);
+        let _ = analyze(&article(text));
+    }
+}
+
+// ---- the gazetteer files ----
+
+fn data_files() -> Vec<std::path::PathBuf> {
+    let dir = format!("{}/data/gazetteer", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("gazetteer dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_gazetteer_file_parses_and_is_built_in() {
+    let mut all: Vec<EntityInfo> = Vec::new();
+    for file in data_files() {
+        let mut g = Gazetteer::default();
+        g.load_file(&file).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!g.entries.is_empty(), "{} is empty", file.display());
+        all.extend(g.entries);
+    }
+    let builtin = Gazetteer::builtin();
+    assert_eq!(
+        builtin.entries.len(),
+        all.len(),
+        "every data file is in BUILTIN_FILES"
+    );
+}
+
+#[test]
+fn gazetteer_ids_are_unique_and_references_exist() {
+    let g = Gazetteer::builtin();
+    let mut seen = HashSet::new();
+    let mut count = HashMap::new();
+    for file in data_files() {
+        let mut one = Gazetteer::default();
+        one.load_file(&file).expect("parses");
+        for e in one.entries {
+            assert!(seen.insert(e.id.clone()), "duplicate id {}", e.id);
+            *count.entry(e.kind).or_insert(0) += 1;
+        }
+    }
+    let ids: HashMap<&str, &EntityInfo> = g.entries.iter().map(|e| (e.id.as_str(), e)).collect();
+    for e in &g.entries {
+        let prefix = e.id.split(':').next().unwrap_or_default();
+        assert!(
+            ["country", "place", "org", "agency", "person", "product"].contains(&prefix),
+            "{}",
+            e.id
+        );
+        if let Some(w) = &e.within {
+            assert!(
+                ids.contains_key(w.as_str()),
+                "{}: within {} does not exist",
+                e.id,
+                w
+            );
+        }
+    }
+    let countries: Vec<&EntityInfo> = g
+        .entries
+        .iter()
+        .filter(|e| e.kind == EntityType::Country)
+        .collect();
+    assert!(countries.len() >= 190, "{} countries", countries.len());
+    for c in countries {
+        let capital = c
+            .capital
+            .as_deref()
+            .unwrap_or_else(|| panic!("{} has no capital", c.id));
+        let place = ids
+            .get(capital)
+            .unwrap_or_else(|| panic!("{}: capital {capital} missing", c.id));
+        assert_eq!(place.kind, EntityType::Place);
+        assert_eq!(
+            place.within.as_deref(),
+            Some(c.id.as_str()),
+            "{capital} lies in {}",
+            c.id
+        );
+        assert!(!c.adjectives.is_empty(), "{} has no nationality adjectives", c.id);
+    }
+    for kind in [
+        EntityType::Organization,
+        EntityType::Agency,
+        EntityType::Person,
+        EntityType::Product,
+    ] {
+        assert!(
+            count.get(&kind).copied().unwrap_or(0) >= 20,
+            "{kind:?}: too few entries"
+        );
+    }
+}
+
+#[test]
+fn user_gazetteer_entries_are_matched_after_loading() {
+    let mut g = Gazetteer::builtin();
+    let (doc, _) = parse_document(
+        "t.txt",
+        article("وصل زورابيشفيلي إلى المدينة.").as_bytes(),
+        &ParseOptions::default(),
+    )
+    .expect("parses");
+    assert!(
+        find_entities(&doc, &g)
+            .mentions
+            .iter()
+            .all(|m| m.entity.as_deref() != Some("person:test-zura"))
+    );
+    g.load_str(
+        "extra.toml",
+        "[[entity]]\nid = \"person:test-zura\"\ntype = \"person\"\nname = \"زورابيشفيلي\"\n",
+    )
+    .expect("loads");
+    let found = find_entities(&doc, &g);
+    assert!(
+        found
+            .mentions
+            .iter()
+            .any(|m| m.entity.as_deref() == Some("person:test-zura"))
+    );
+}
+
+#[test]
+#[ignore]
+fn zz_speed() {
+    let mut text = String::from("عنوان\n");
+    for f in std::fs::read_dir(format!("{}/../../seeds", env!("CARGO_MANIFEST_DIR"))).unwrap() {
+        text.push_str(&std::fs::read_to_string(f.unwrap().path()).unwrap());
+        text.push('\n');
+    }
+    let big = text.repeat(40);
+    let (doc, _) = parse_document("t.txt", big.as_bytes(), &ParseOptions::default()).unwrap();
+    let _ = find_entities(&doc, &GAZETTEER);
+    let t = std::time::Instant::now();
+    let found = find_entities(&doc, &GAZETTEER);
+    let s = t.elapsed().as_secs_f64();
+    println!("{} bytes, {} mentions, {:.1} MB/s", big.len(), found.mentions.len(), big.len() as f64 / s / 1e6);
+    let t = std::time::Instant::now();
+    let g = Gazetteer::builtin();
+    let _ = find_entities(&doc, &g);
+    println!("build+run {:.3}s", t.elapsed().as_secs_f64());
+}

@@ -1,0 +1,289 @@
+//! The HTML report in a real browser: headless Chromium loads the page, runs its script, and the
+//! test checks the DOM it dumps against the JSON report of the same run: every finding present
+//! with each side's words inside a `<mark>`, one timeline `event-mark` per dated event. A
+//! screenshot of the seeds' report is saved to `target/isnad-report.png` for a human to look at.
+//!
+//! Without Chromium the tests print a loud SKIPPED message and pass; `.ci/run` installs it.
+
+#[path = "../../isnad-report/tests/fixture/mod.rs"]
+mod fixture;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+/// The `chromium` executable on PATH.
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("chromium"))
+        .find(|p| p.is_file())
+}
+
+fn skip(test: &str) {
+    eprintln!(
+        "\n{}\nSKIPPED {test}: chromium not installed (apt-get install chromium; .ci/run does it)\n{}\n",
+        "!".repeat(78),
+        "!".repeat(78)
+    );
+}
+
+/// The target directory the test binary was built into (…/target), where the screenshot goes.
+fn target_dir() -> PathBuf {
+    let bin = Path::new(env!("CARGO_BIN_EXE_isnad"));
+    bin.ancestors()
+        .nth(2)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(std::env::temp_dir)
+}
+
+/// Runs a command with a time limit, returning its stdout; Chromium occasionally hangs.
+fn run(mut command: Command, limit: Duration) -> Vec<u8> {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("chromium starts");
+    let mut stdout = child.stdout.take().expect("piped");
+    let mut stderr = child.stderr.take().expect("piped");
+    let out = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stdout.read_to_end(&mut buf);
+        buf
+    });
+    let err = std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stderr.read_to_end(&mut buf);
+        buf
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("{command:?} did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let (out, err) = (out.join().unwrap_or_default(), err.join().unwrap_or_default());
+    assert!(
+        status.success(),
+        "{command:?} failed ({status}):\n{}",
+        String::from_utf8_lossy(&err)
+    );
+    out
+}
+
+/// Chromium, headless, with a fresh empty profile and no background traffic.
+fn headless(browser: &Path, profile: &Path) -> Command {
+    let mut command = Command::new(browser);
+    command.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ]);
+    command.arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
+
+fn file_url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// The DOM after the page's script ran.
+fn dump_dom(browser: &Path, page: &Path) -> String {
+    let profile = tempfile::tempdir().expect("temp dir");
+    let mut command = headless(browser, profile.path());
+    command.arg("--dump-dom").arg(file_url(page));
+    String::from_utf8(run(command, Duration::from_secs(120))).expect("the DOM is UTF-8")
+}
+
+/// Saves a screenshot of `page` to `png` and checks it is a real, non-blank-sized PNG.
+fn screenshot(browser: &Path, page: &Path, png: &Path) {
+    let profile = tempfile::tempdir().expect("temp dir");
+    let _ = std::fs::remove_file(png);
+    let mut command = headless(browser, profile.path());
+    command
+        .arg(format!("--screenshot={}", png.display()))
+        .arg("--window-size=1280,2000")
+        .arg(file_url(page));
+    run(command, Duration::from_secs(120));
+    let bytes = std::fs::read(png).unwrap_or_else(|e| panic!("no screenshot at {}: {e}", png.display()));
+    assert_eq!(bytes.get(..8), Some(&b"\x89PNG\r\n\x1a\n"[..]), "a PNG");
+    let be32 = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+    assert_eq!((be32(16), be32(20)), (1280, 2000), "IHDR width and height");
+    // A blank page compresses to a few hundred bytes; text, tables and the SVG do not.
+    assert!(bytes.len() > 20_000, "screenshot is only {} bytes", bytes.len());
+}
+
+/// Undoes the escaping a serialized DOM applies to text.
+fn unescape(html: &str) -> String {
+    html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+/// The serialized element that starts with `<tag` and carries `attribute`, up to its closing tag
+/// (for elements that do not nest in themselves).
+fn element<'a>(dom: &'a str, tag: &str, attribute: &str) -> Option<&'a str> {
+    let at = dom.find(attribute)?;
+    let start = dom[..at].rfind(&format!("<{tag}"))?;
+    let close = format!("</{tag}>");
+    let end = start + dom[start..].find(&close)? + close.len();
+    Some(&dom[start..end])
+}
+
+/// Text content of every `<mark>` in `html`.
+fn marks(html: &str) -> Vec<String> {
+    html.split("<mark")
+        .skip(1)
+        .filter_map(|rest| {
+            let inner = &rest[rest.find('>')? + 1..];
+            Some(unescape(&inner[..inner.find("</mark>")?]))
+        })
+        .collect()
+}
+
+/// The values of `attribute="…"` on every element with class `class` (as serialized by Chromium,
+/// which keeps the attribute order of the source).
+fn attribute_values(dom: &str, class: &str, attribute: &str) -> Vec<String> {
+    dom.match_indices(&format!("class=\"{class}\""))
+        .filter_map(|(at, _)| {
+            let tag = &dom[at..at + dom[at..].find('>')?];
+            let key = format!("{attribute}=\"");
+            let from = tag.find(&key)? + key.len();
+            Some(unescape(&tag[from..from + tag[from..].find('"')?]))
+        })
+        .collect()
+}
+
+/// Checks the DOM against the JSON report it was rendered from.
+fn check_dom(dom: &str, report: &Value) {
+    let findings = report["findings"].as_array().expect("findings array");
+    assert_eq!(
+        dom.matches("<article class=\"finding").count(),
+        findings.len(),
+        "one article per finding"
+    );
+    for finding in findings {
+        let id = finding["id"].as_str().expect("finding id");
+        let article = element(dom, "article", &format!("data-id=\"{id}\""))
+            .unwrap_or_else(|| panic!("finding {id} is not in the page"));
+        assert!(article.contains(&format!(
+            "data-kind=\"{}\"",
+            finding["kind"].as_str().unwrap_or_default()
+        )));
+        assert!(article.contains(&format!(
+            "data-severity=\"{}\"",
+            finding["severity"].as_str().unwrap_or_default()
+        )));
+        let marked = marks(article);
+        for side in finding["sides"].as_array().expect("sides") {
+            let text = side["text"].as_str().expect("side text");
+            assert!(
+                marked.iter().any(|m| m == text),
+                "finding {id}: {text:?} is not inside a <mark>; marks: {marked:?}"
+            );
+        }
+    }
+    if !findings.is_empty() {
+        let status = format!("{n} of {n} findings shown", n = findings.len());
+        assert!(dom.contains(&status), "the filter script ran ({status:?})");
+    }
+
+    // A dated event: a distinct (event, start, end) among claims whose time has start and end.
+    let mut dated: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
+    for claim in report["claims"].as_array().expect("claims array") {
+        let value = &claim["time"]["value"];
+        if let (Some(start), Some(end)) = (value["start"].as_str(), value["end"].as_str()) {
+            let event = claim["event"].as_str().unwrap_or_default().to_string();
+            dated
+                .entry((event, start.into(), end.into()))
+                .or_default()
+                .insert(claim["id"].as_str().unwrap_or_default().into());
+        }
+    }
+    let on_page = attribute_values(dom, "event-mark", "data-claims");
+    assert_eq!(
+        on_page.len(),
+        dated.len(),
+        "one event-mark per dated event: {:?}",
+        dated.keys().collect::<Vec<_>>()
+    );
+    let mut expected: Vec<BTreeSet<String>> = dated.into_values().collect();
+    let mut got: Vec<BTreeSet<String>> = on_page
+        .iter()
+        .map(|ids| {
+            ids.split(' ')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected, "each event-mark lists its claims");
+}
+
+#[test]
+fn seeds_report_in_chromium() {
+    let Some(browser) = chromium() else {
+        return skip("seeds_report_in_chromium");
+    };
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (page, json) = (dir.path().join("report.html"), dir.path().join("report.json"));
+    for (format, path) in [("html", &page), ("json", &json)] {
+        let output = Command::new(env!("CARGO_BIN_EXE_isnad"))
+            .arg("check")
+            .arg(&seeds)
+            .args(["--format", format, "--output"])
+            .arg(path)
+            .output()
+            .expect("isnad runs");
+        // 1 only says a finding reached --fail-on; the report is written either way.
+        assert!(
+            matches!(output.status.code(), Some(0 | 1)),
+            "isnad check failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let report: Value =
+        serde_json::from_slice(&std::fs::read(&json).expect("JSON written")).expect("valid JSON");
+    let dom = dump_dom(&browser, &page);
+    assert!(dom.contains("id=\"timeline\""), "the page loaded");
+    check_dom(&dom, &report);
+    screenshot(&browser, &page, &target_dir().join("isnad-report.png"));
+}
+
+#[test]
+fn hand_built_report_in_chromium() {
+    let Some(browser) = chromium() else {
+        return skip("hand_built_report_in_chromium");
+    };
+    let docs = fixture::documents();
+    let report = fixture::report(&docs);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("fixture.html");
+    std::fs::write(&page, isnad_report::render_html(&report, &docs)).expect("page written");
+    let json: Value = serde_json::from_str(&report.to_json()).expect("valid JSON");
+    let dom = dump_dom(&browser, &page);
+    check_dom(&dom, &json);
+    // The fixture's numbers, so the checks above cannot pass vacuously.
+    assert_eq!(dom.matches("<article class=\"finding").count(), 3);
+    assert_eq!(dom.matches("class=\"event-mark\"").count(), 3);
+    screenshot(&browser, &page, &target_dir().join("isnad-report-fixture.png"));
+}
