@@ -26,7 +26,10 @@ fn corpus() -> (String, Vec<Span>) {
     let mut seeds: Vec<(String, Vec<Span>)> = Vec::new();
     for path in &paths {
         let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         let (doc, _) = parse_document(&name, &bytes, &ParseOptions::default())
             .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
         let spans = doc.sentences.iter().map(|s| s.span).collect();
@@ -48,7 +51,10 @@ fn corpus() -> (String, Vec<Span>) {
 
 fn bench(c: &mut Criterion) {
     let (text, spans) = corpus();
-    let context = MentionContext { reference: NaiveDate::from_ymd_opt(2024, 6, 19), lean: Lean::Tense };
+    let context = MentionContext {
+        reference: NaiveDate::from_ymd_opt(2024, 6, 19),
+        lean: Lean::Tense,
+    };
     let mut group = c.benchmark_group("mentions");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);

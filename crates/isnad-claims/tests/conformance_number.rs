@@ -21,14 +21,24 @@ use std::path::PathBuf;
 fn corpus_dir() -> PathBuf {
     std::env::var_os("ISNAD_DUCKLING_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/duckling-ar"))
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/duckling-ar")
+        })
 }
 
 fn rows(file: &str) -> Vec<Vec<String>> {
     let path = corpus_dir().join(file);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("conformance data {} is missing ({e}); set ISNAD_DUCKLING_DIR", path.display()));
-    text.lines().skip(1).filter(|l| !l.is_empty()).map(|l| l.split('\t').map(str::to_string).collect()).collect()
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "conformance data {} is missing ({e}); set ISNAD_DUCKLING_DIR",
+            path.display()
+        )
+    });
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
 }
 
 #[derive(Deserialize)]
@@ -45,14 +55,23 @@ struct Divergence {
 }
 
 fn divergences(file: &str) -> HashMap<String, String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/conformance").join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/conformance")
+        .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let parsed: Divergences = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    parsed.divergence.into_iter().map(|d| (d.text, d.reason)).collect()
+    parsed
+        .divergence
+        .into_iter()
+        .map(|d| (d.text, d.reason))
+        .collect()
 }
 
 fn mentions(text: &str) -> Vec<Mention> {
-    let context = MentionContext { reference: NaiveDate::from_ymd_opt(2013, 2, 12), lean: Lean::Future };
+    let context = MentionContext {
+        reference: NaiveDate::from_ymd_opt(2013, 2, 12),
+        lean: Lean::Future,
+    };
     extract_mentions(text, Span::new(0, text.len()), &context)
 }
 
@@ -60,9 +79,18 @@ fn mentions(text: &str) -> Vec<Mention> {
 fn whole(text: &str, want: impl Fn(&MentionValue) -> bool) -> Result<Mention, String> {
     let trimmed = Span::new(text.len() - text.trim_start().len(), text.trim_end().len());
     let all = mentions(text);
-    all.iter().filter(|m| want(&m.value)).find(|m| m.span.contains(trimmed)).cloned().ok_or_else(|| {
-        format!("no full-span mention; got {:?}", all.iter().map(|m| (&m.text, m.value.type_name())).collect::<Vec<_>>())
-    })
+    all.iter()
+        .filter(|m| want(&m.value))
+        .find(|m| m.span.contains(trimmed))
+        .cloned()
+        .ok_or_else(|| {
+            format!(
+                "no full-span mention; got {:?}",
+                all.iter()
+                    .map(|m| (&m.text, m.value.type_name()))
+                    .collect::<Vec<_>>()
+            )
+        })
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -70,7 +98,12 @@ fn same(a: f64, b: f64) -> bool {
 }
 
 /// Runs rows through `check`, prints the rate and the failures, and returns the pass rate.
-fn run(name: &str, rows: &[Vec<String>], listed: &HashMap<String, String>, check: impl Fn(&[String]) -> Result<(), String>) -> f64 {
+fn run(
+    name: &str,
+    rows: &[Vec<String>],
+    listed: &HashMap<String, String>,
+    check: impl Fn(&[String]) -> Result<(), String>,
+) -> f64 {
     let mut passed = 0;
     let mut diverged = 0;
     let mut failures = Vec::new();
@@ -105,28 +138,50 @@ fn number_of(value: &MentionValue) -> Option<&NumberValue> {
 #[test]
 fn numerals() {
     let rows = rows("numeral.tsv");
-    let rate = run("numeral", &rows, &divergences("numeral-divergences.toml"), |row| {
-        let expected: f64 = row[1].parse().map_err(|e| format!("bad value: {e}"))?;
-        let m = whole(&row[0], |v| matches!(v, MentionValue::Number(_)))?;
-        let got = number_of(&m.value).and_then(|n| n.value).ok_or("no value")?;
-        if same(got, expected) { Ok(()) } else { Err(format!("got {got}, want {expected}")) }
-    });
-    assert!(rate >= 0.95, "numeral conformance {:.1}% is below 95%", 100.0 * rate);
+    let rate = run(
+        "numeral",
+        &rows,
+        &divergences("numeral-divergences.toml"),
+        |row| {
+            let expected: f64 = row[1].parse().map_err(|e| format!("bad value: {e}"))?;
+            let m = whole(&row[0], |v| matches!(v, MentionValue::Number(_)))?;
+            let got = number_of(&m.value).and_then(|n| n.value).ok_or("no value")?;
+            if same(got, expected) {
+                Ok(())
+            } else {
+                Err(format!("got {got}, want {expected}"))
+            }
+        },
+    );
+    assert!(
+        rate >= 0.95,
+        "numeral conformance {:.1}% is below 95%",
+        100.0 * rate
+    );
 }
 
 #[test]
 fn ordinals() {
     let rows = rows("ordinal.tsv");
-    let rate = run("ordinal", &rows, &divergences("ordinal-divergences.toml"), |row| {
-        let expected: u32 = row[1].parse().map_err(|e| format!("bad value: {e}"))?;
-        let m = whole(&row[0], |v| matches!(v, MentionValue::Ordinal(_)))?;
-        match m.value {
-            MentionValue::Ordinal(o) if o.value == expected => Ok(()),
-            MentionValue::Ordinal(o) => Err(format!("got {}, want {expected}", o.value)),
-            _ => Err("not an ordinal".into()),
-        }
-    });
-    assert!(rate >= 0.95, "ordinal conformance {:.1}% is below 95%", 100.0 * rate);
+    let rate = run(
+        "ordinal",
+        &rows,
+        &divergences("ordinal-divergences.toml"),
+        |row| {
+            let expected: u32 = row[1].parse().map_err(|e| format!("bad value: {e}"))?;
+            let m = whole(&row[0], |v| matches!(v, MentionValue::Ordinal(_)))?;
+            match m.value {
+                MentionValue::Ordinal(o) if o.value == expected => Ok(()),
+                MentionValue::Ordinal(o) => Err(format!("got {}, want {expected}", o.value)),
+                _ => Err("not an ordinal".into()),
+            }
+        },
+    );
+    assert!(
+        rate >= 0.95,
+        "ordinal conformance {:.1}% is below 95%",
+        100.0 * rate
+    );
 }
 
 /// Our unit code and the factor that turns our amount into Duckling's unit.
@@ -144,10 +199,16 @@ fn quantities_report() {
     run("quantity (reported only)", &rows, &HashMap::new(), |row| {
         let expected: f64 = row[1].parse().map_err(|e| format!("bad value: {e}"))?;
         let m = whole(&row[0], |v| matches!(v, MentionValue::Quantity(_)))?;
-        let MentionValue::Quantity(q) = &m.value else { return Err("not a quantity".into()) };
+        let MentionValue::Quantity(q) = &m.value else {
+            return Err("not a quantity".into());
+        };
         let (unit, factor) = duckling_unit(&q.unit);
         let got = q.amount.value.ok_or("no value")? * factor;
-        if unit == row[2] && same(got, expected) { Ok(()) } else { Err(format!("got {got} {unit}")) }
+        if unit == row[2] && same(got, expected) {
+            Ok(())
+        } else {
+            Err(format!("got {got} {unit}"))
+        }
     });
 }
 
@@ -156,27 +217,38 @@ fn money_report() {
     let rows = rows("amount_of_money.tsv");
     run("amount_of_money (reported only)", &rows, &HashMap::new(), |row| {
         let m = whole(&row[0], |v| matches!(v, MentionValue::Quantity(_)))?;
-        let MentionValue::Quantity(q) = &m.value else { return Err("not a quantity".into()) };
+        let MentionValue::Quantity(q) = &m.value else {
+            return Err("not a quantity".into());
+        };
         let (unit, _) = duckling_unit(&q.unit);
         // Duckling's "£" is a pound of no stated country; ours defaults to a country's code.
         let unit_ok = unit == row[5] || (row[5] == "£" && matches!(unit, "GBP" | "EGP"));
         let num = |i: usize| row[i].parse::<f64>().ok();
         let value_ok = match row[1].as_str() {
             "value" => q.amount.value.zip(num(2)).is_some_and(|(a, b)| same(a, b)),
-            "interval" => num(3).is_some_and(|f| same(q.amount.low, f)) && q.amount.high.zip(num(4)).is_some_and(|(a, b)| same(a, b)),
+            "interval" => {
+                num(3).is_some_and(|f| same(q.amount.low, f))
+                    && q.amount.high.zip(num(4)).is_some_and(|(a, b)| same(a, b))
+            }
             "under" => q.amount.high.zip(num(4)).is_some_and(|(a, b)| same(a, b)),
             "above" => num(3).is_some_and(|f| same(q.amount.low, f)) && q.amount.high.is_none(),
             _ => false,
         };
-        if unit_ok && value_ok { Ok(()) } else { Err(format!("got {:?} {}", q.amount, q.unit)) }
+        if unit_ok && value_ok {
+            Ok(())
+        } else {
+            Err(format!("got {:?} {}", q.amount, q.unit))
+        }
     });
 }
 
 #[test]
 fn quantity_negatives_yield_no_quantity() {
     for row in rows("negative.tsv").iter().filter(|r| r[1] == "quantity") {
-        let found: Vec<Mention> =
-            mentions(&row[0]).into_iter().filter(|m| matches!(m.value, MentionValue::Quantity(_))).collect();
+        let found: Vec<Mention> = mentions(&row[0])
+            .into_iter()
+            .filter(|m| matches!(m.value, MentionValue::Quantity(_)))
+            .collect();
         assert!(found.is_empty(), "{:?} yields a quantity: {found:?}", row[0]);
     }
 }

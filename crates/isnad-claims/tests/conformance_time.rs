@@ -22,7 +22,7 @@
 //! without a reason counts as a failure.
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use isnad_claims::mentions::{extract_mentions, Grain, Lean, Mention, MentionContext, MentionValue};
+use isnad_claims::mentions::{Grain, Lean, Mention, MentionContext, MentionValue, extract_mentions};
 use isnad_parser::Span;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -31,14 +31,24 @@ use std::path::PathBuf;
 fn corpus_dir() -> PathBuf {
     std::env::var_os("ISNAD_DUCKLING_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/duckling-ar"))
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/duckling-ar")
+        })
 }
 
 fn rows(file: &str) -> Vec<Vec<String>> {
     let path = corpus_dir().join(file);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("conformance data {} is missing ({e}); set ISNAD_DUCKLING_DIR", path.display()));
-    text.lines().skip(1).filter(|l| !l.is_empty()).map(|l| l.split('\t').map(str::to_string).collect()).collect()
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "conformance data {} is missing ({e}); set ISNAD_DUCKLING_DIR",
+            path.display()
+        )
+    });
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
 }
 
 #[derive(Deserialize)]
@@ -55,14 +65,23 @@ struct Divergence {
 }
 
 fn divergences(file: &str) -> HashMap<String, String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/conformance").join(file);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/conformance")
+        .join(file);
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let parsed: Divergences = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    parsed.divergence.into_iter().map(|d| (d.text, d.reason)).collect()
+    parsed
+        .divergence
+        .into_iter()
+        .map(|d| (d.text, d.reason))
+        .collect()
 }
 
 fn mentions(text: &str) -> Vec<Mention> {
-    let context = MentionContext { reference: NaiveDate::from_ymd_opt(2013, 2, 12), lean: Lean::Future };
+    let context = MentionContext {
+        reference: NaiveDate::from_ymd_opt(2013, 2, 12),
+        lean: Lean::Future,
+    };
     extract_mentions(text, Span::new(0, text.len()), &context)
 }
 
@@ -74,7 +93,15 @@ fn whole(text: &str, want: impl Fn(&MentionValue) -> bool) -> Result<Mention, St
         .iter()
         .find(|m| m.span.contains(trimmed))
         .cloned()
-        .ok_or_else(|| format!("no full-span mention; got {:?}", found.iter().map(|m| (&m.text, m.value.type_name())).collect::<Vec<_>>()))
+        .ok_or_else(|| {
+            format!(
+                "no full-span mention; got {:?}",
+                found
+                    .iter()
+                    .map(|m| (&m.text, m.value.type_name()))
+                    .collect::<Vec<_>>()
+            )
+        })
 }
 
 fn grain_of(name: &str) -> Option<Grain> {
@@ -102,7 +129,12 @@ fn period_end(start: NaiveDateTime, grain: Grain) -> NaiveDateTime {
     match grain {
         Grain::Second | Grain::Minute | Grain::Hour | Grain::Day => start,
         Grain::Week => start + Duration::days(6),
-        Grain::Month => midnight(date.checked_add_months(chrono::Months::new(1)).unwrap().pred_opt().unwrap()),
+        Grain::Month => midnight(
+            date.checked_add_months(chrono::Months::new(1))
+                .unwrap()
+                .pred_opt()
+                .unwrap(),
+        ),
         Grain::Year | Grain::Decade => midnight(NaiveDate::from_ymd_opt(date.year(), 12, 31).unwrap()),
     }
 }
@@ -124,12 +156,22 @@ fn check_time(row: &[String]) -> Result<(), String> {
     let (text, kind, start, end, grain) = (field(0), field(1), field(2), field(3), field(4));
     let grain = grain_of(grain).ok_or("unknown grain")?;
     let start = local(start).ok_or("bad start")?;
-    let expected_end = if kind == "interval" { inclusive_end(local(end).ok_or("bad end")?, grain) } else { period_end(start, grain) };
+    let expected_end = if kind == "interval" {
+        inclusive_end(local(end).ok_or("bad end")?, grain)
+    } else {
+        period_end(start, grain)
+    };
     let mention = whole(text, |v| v.time().is_some())?;
     let got = mention.value.time().ok_or("not temporal")?;
-    let (Some(s), Some(e)) = (got.start, got.end) else { return Err(format!("unresolved: {:?}", got.unresolved)) };
+    let (Some(s), Some(e)) = (got.start, got.end) else {
+        return Err(format!("unresolved: {:?}", got.unresolved));
+    };
     let within = |a: NaiveDateTime, b: NaiveDateTime| {
-        if got.calendar == Some("hijri") { (a - b).num_days().abs() <= 1 } else { a == b }
+        if got.calendar == Some("hijri") {
+            (a - b).num_days().abs() <= 1
+        } else {
+            a == b
+        }
     };
     // An interval's grain is that of its endpoints; ours may be coarser when it names the whole
     // period ("رمضان 2019" is a month of days).
@@ -149,7 +191,9 @@ fn check_duration(row: &[String]) -> Result<(), String> {
     let (text, value, unit) = (field(0), field(1), field(2));
     let value: f64 = value.parse().map_err(|_| "bad value")?;
     let mention = whole(text, |v| matches!(v, MentionValue::Duration(_)))?;
-    let MentionValue::Duration(d) = &mention.value else { unreachable!() };
+    let MentionValue::Duration(d) = &mention.value else {
+        unreachable!()
+    };
     let got_unit = serde_json::to_value(d.unit).map_err(|e| e.to_string())?;
     if (d.amount - value).abs() > 1e-9 || got_unit != unit {
         return Err(format!("got {} {got_unit}, want {value} {unit}", d.amount));
@@ -172,7 +216,9 @@ fn run(file: &str, divergence_file: &str, check: fn(&[String]) -> Result<(), Str
             }
             (Ok(()), None) => pass += 1,
             (Err(_), Some(reason)) if !reason.trim().is_empty() => diverged += 1,
-            (Err(why), Some(_)) => failures.push(format!("{text}: {why} (divergence listed without a reason)")),
+            (Err(why), Some(_)) => {
+                failures.push(format!("{text}: {why} (divergence listed without a reason)"))
+            }
             (Err(why), None) => failures.push(format!("{text}: {why}")),
         }
     }
@@ -200,7 +246,11 @@ fn duckling_time_corpus() {
 #[test]
 fn duckling_duration_corpus() {
     let rate = run("duration.tsv", "duration-divergences.toml", check_duration);
-    assert!(rate >= 0.90, "duration conformance {:.1}% is below 90%", 100.0 * rate);
+    assert!(
+        rate >= 0.90,
+        "duration conformance {:.1}% is below 90%",
+        100.0 * rate
+    );
 }
 
 #[test]

@@ -79,7 +79,8 @@ impl Article {
             doc: document.id.clone(),
             span,
             text: spec.clause.into(),
-            trigger: span,
+            // The clause's first word stands for the trigger.
+            trigger: Span::new(span.start, span.start + spec.clause.find(' ').unwrap_or(spec.clause.len())),
             event: spec.event.into(),
             roles,
             time_basis: if time.is_some() { TimeBasis::Stated } else { TimeBasis::Unknown },

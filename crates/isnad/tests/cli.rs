@@ -186,3 +186,39 @@ fn mentions_text_mode_indexes_the_string() {
         }
     }
 }
+
+#[test]
+fn graph_json_edges_refer_to_nodes_by_our_ids() {
+    let output = isnad(&["graph", seeds().to_str().unwrap(), "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let graph = json(&output);
+    let ids: std::collections::HashSet<&str> =
+        graph["nodes"].as_array().unwrap().iter().filter_map(|n| n["id"].as_str()).collect();
+    for kind in ["document", "claim", "event", "entity", "source"] {
+        assert!(graph["nodes"].as_array().unwrap().iter().any(|n| n["kind"] == kind), "no {kind} node");
+    }
+    let edges = graph["edges"].as_array().unwrap();
+    assert!(!edges.is_empty());
+    for edge in edges {
+        for end in ["from", "to"] {
+            let id = edge[end].as_str().unwrap();
+            assert!(ids.contains(id), "edge {end} {id} is not a node");
+        }
+    }
+}
+
+#[test]
+fn graph_dot_is_read_by_graphviz() {
+    let output = isnad(&["graph", seeds().to_str().unwrap(), "--format", "dot"]);
+    let dot = String::from_utf8(output.stdout).unwrap();
+    assert!(dot.starts_with("digraph isnad {") && dot.trim_end().ends_with('}'));
+    let Ok(mut graphviz) = Command::new("dot").arg("-Tsvg").stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn() else {
+        eprintln!("SKIPPED: graphviz `dot` is not installed; only the DOT text's shape was checked");
+        return;
+    };
+    use std::io::Write;
+    graphviz.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
+    let result = graphviz.wait_with_output().unwrap();
+    assert!(result.status.success(), "graphviz rejected the DOT: {}", String::from_utf8_lossy(&result.stderr));
+    assert!(String::from_utf8_lossy(&result.stdout).contains("<svg"));
+}

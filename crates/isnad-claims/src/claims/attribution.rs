@@ -75,7 +75,7 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
             || (j > i && view.is_time_token(j))
             || (j > i && view.group_of[j].is_none() && view.clitic_prep(j).is_some() && !lx.name_links.contains(k))
             || (j > i && is_cue_tok(view, j))
-            || (j > i && k.starts_with('و') && view.group_of[j].is_none() && view.toks[j].kind == TokenKind::Arabic && !lx.name_links.contains(k) && view.group_of[j - 1].is_none());
+            || (j > i && view.group_of[j].is_none() && view.toks[j].kind == TokenKind::Arabic && super::roles::is_conjoined(k));
         if stop {
             break;
         }
@@ -88,8 +88,11 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
     }
     let last = last?;
     let span = Span::new(start, view.toks[last].span.end.max(start));
-    let head_key = view.key(i).trim_start_matches(['و', 'ف']).to_string();
-    let head = if head_key.is_empty() { view.key(i).to_string() } else { head_key };
+    // The head with a conjunction removed, unless the word itself starts with و (وسائل، وكالة).
+    let raw = view.key(i);
+    let listed = |w: &str| lx.unnamed.contains(w) || lx.agency_heads.contains(w) || lx.person_heads.contains(w);
+    let trimmed = raw.strip_prefix(['و', 'ف']).unwrap_or(raw);
+    let head = if listed(raw) || !listed(trimmed) { raw.to_string() } else { trimmed.to_string() };
     let groups: Vec<_> = view.groups.iter().filter(|g| g.first >= i && g.last <= last).collect();
     let person = groups.iter().find(|g| g.kind == EntityType::Person);
     let first_group = groups.first();
@@ -105,7 +108,8 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
     } else if lx.person_heads.contains(&head) {
         (SourceKind::Person, None)
     } else {
-        (SourceKind::Unnamed, None)
+        // A phrase that names nobody ("حسب الاقتضاء", "لأول مرة") is not a source.
+        return None;
     };
     Some(Source { name: view.text(span).to_string(), entity, kind, span: Some(span) })
 }
@@ -130,7 +134,9 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
     let in_outer = |i: usize| outers.iter().any(|o| o.tok <= i && i <= o.last_tok);
     let mut frames = Vec::new();
     for cue in view.cues.iter().filter(|c| c.hit.what == What::Reporting) {
-        if in_outer(cue.tok) {
+        // "المسؤولون الذين أعلنوا …": a reporting verb in a relative clause frames nothing.
+        let relative = cue.tok.checked_sub(1).is_some_and(|p| matches!(view.key(p), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"));
+        if in_outer(cue.tok) || relative {
             continue;
         }
         let after = cue.last_tok + 1;

@@ -24,6 +24,7 @@ struct SyntaxFile {
     boundaries: Vec<String>,
     adverbs: Vec<String>,
     name_links: Vec<String>,
+    institution_heads: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -151,6 +152,8 @@ pub(crate) struct Lexicon {
     pub boundaries: HashSet<String>,
     /// Adverbs skipped between arguments.
     pub adverbs: HashSet<String>,
+    /// Heads of institution or office phrases (possible agents without a recognized entity).
+    pub institution_heads: HashSet<String>,
     /// Words that may sit inside a source's name.
     pub name_links: HashSet<String>,
     /// إن، أن، بأن …
@@ -182,6 +185,8 @@ pub(crate) struct Hit {
     pub suffix: String,
     /// Number of words of the form.
     pub words: usize,
+    /// An imperfect (present/future) verb form.
+    pub imperfect: bool,
 }
 
 const VERB_PREFIXES: &[&str] = &["", "و", "ف", "ل", "ول", "فل"];
@@ -223,7 +228,8 @@ impl Lexicon {
             let words = folded.split_whitespace().count();
             let class = if class == Class::Cue || words == 1 { class } else { Class::Phrase };
             let open_end = class == Class::Cue && folded.ends_with(" ل");
-            let imperfect = class == Class::Verb && folded.starts_with(['ي', 'ت', 'ن', 'ا']);
+            // First-person أفعل is rare in news and would make every أفعل past form look present.
+            let imperfect = class == Class::Verb && folded.starts_with(['ي', 'ت', 'ن']);
             let what_key = what_key(what);
             let mut push = |text: String, needs_suffix: bool| {
                 if seen.insert((text.clone(), what_key, needs_suffix)) {
@@ -292,6 +298,7 @@ impl Lexicon {
             boundaries: folded_set(&syntax.boundaries),
             adverbs: folded_set(&syntax.adverbs),
             name_links: folded_set(&syntax.name_links),
+            institution_heads: folded_set(&syntax.institution_heads),
             complementizers: folded_set(&attribution.complementizers),
             negation: folded_set(&modality.negation),
             unnamed: folded_set(&attribution.unnamed),
@@ -382,6 +389,7 @@ fn validate(text: &str, start: usize, end: usize, pattern: &Pattern) -> Option<H
         prefix: prefix.to_string(),
         suffix: suffix.to_string(),
         words: pattern.words,
+        imperfect: pattern.imperfect,
     })
 }
 

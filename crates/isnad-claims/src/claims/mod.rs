@@ -132,10 +132,11 @@ fn keeps(view: &View, t: &Trig, frames: &[Frame], outers: &[Outer]) -> bool {
     let lx = Lexicon::get();
     let entry = &lx.events[t.entry];
     let clause = view.clause_of(t.tok);
-    let next = view.key(t.last_tok + 1);
-    let next_stem = next.trim_start_matches(['و', 'ف']);
-    if entry.next_not.contains(next) || (!next_stem.is_empty() && entry.next_not.contains(next_stem)) {
-        return false;
+    for next in [view.key(t.last_tok + 1), view.key(t.last_tok + 2)] {
+        let next_stem = next.trim_start_matches(['و', 'ف']);
+        if entry.next_not.contains(next) || (!next_stem.is_empty() && entry.next_not.contains(next_stem)) {
+            return false;
+        }
     }
     if !entry.requires.is_empty() {
         let end = clause.1.min(t.last_tok + 9);
@@ -157,8 +158,10 @@ fn keeps(view: &View, t: &Trig, frames: &[Frame], outers: &[Outer]) -> bool {
     if outers.iter().any(|o| o.tok <= t.tok && t.tok <= o.last_tok) {
         return false;
     }
-    // A reporting verb that introduces other triggers is attribution, not a claim.
-    if let Some(frame) = frames.iter().find(|f| f.tok == t.tok)
+    // A reporting verb that introduces other triggers is attribution, not a claim of another
+    // event ("نقل" quoting is not a transfer); as a statement it is kept: who said it, when.
+    if entry.kind != "statement"
+        && let Some(frame) = frames.iter().find(|f| f.tok == t.tok)
         && frame.from < frame.to
         && view.trigger_cues().any(|(_, c)| c.tok != t.tok && frame.from <= c.tok && c.tok < frame.to)
     {
@@ -183,8 +186,9 @@ fn dedup_same_event(reads: &mut Vec<Read>) {
             }
             let (a, b) = (&reads[i], &reads[j]);
             if a.clause == b.clause
+                && b.trig.tok.abs_diff(a.trig.tok) <= 8
                 && lx.events[a.trig.entry].kind == lx.events[b.trig.entry].kind
-                && (rank(a.trig.class), a.trig.tok) < (rank(b.trig.class), b.trig.tok)
+                && rank(a.trig.class) < rank(b.trig.class)
                 && b.trig.class == Class::Noun
             {
                 keep[j] = false;
@@ -377,9 +381,11 @@ fn distance(a: Span, b: Span) -> usize {
     }
 }
 
-/// A cue of kind `what` before the trigger in its clause.
-fn cue_before(view: &View, what: What, t: &Trig, clause: (usize, usize)) -> bool {
-    view.cues.iter().any(|c| c.hit.what == what && c.tok >= clause.0 && c.span.end <= t.span.start)
+/// A cue of kind `what` before the trigger in its clause (as split, not joined: "ربما جرى
+/// تهريبها، إذ تحظر …" hedges the smuggling, not the ban).
+fn cue_before(view: &View, what: What, t: &Trig, _clause: (usize, usize)) -> bool {
+    let raw = view.raw_clause_of(t.tok);
+    view.cues.iter().any(|c| c.hit.what == what && c.tok >= raw.0 && c.span.end <= t.span.start)
 }
 
 /// لم، لن، ليس، لا … right before the trigger ("لم يكشفوا"، "لن يزور"، "عدم تفضيل").
@@ -412,7 +418,10 @@ fn planned(ctx: &DocContext, view: &View, read: &Read, basis: TimeBasis, time: O
     if cue_before(view, What::Future, t, read.clause) {
         return true;
     }
+    // A past verb is past, whatever a bare month resolved to.
+    let past_verb = t.class == Class::Verb && !view.cues.iter().any(|c| c.tok == t.tok && c.hit.imperfect);
     if basis == TimeBasis::Stated
+        && !past_verb
         && let (Some(reference), Some(start)) =
             (ctx.document.reference_date(), time.and_then(|m| m.value.time()).and_then(|v| v.start))
     {
@@ -464,7 +473,8 @@ fn pick_count<'a>(view: &View<'a>, t: &Trig, theme: Option<&Filler>, clause: (us
         let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else { continue };
         // Model names and codes (S600) are not counts.
         let latin = |i: Option<usize>| i.and_then(|i| view.toks.get(i)).is_some_and(|x| x.kind == TokenKind::Latin);
-        if latin(first.checked_sub(1)) || latin(Some(last + 1)) || toks.iter().any(|&i| view.toks[i].kind == TokenKind::Latin) {
+        let named = toks.iter().any(|&i| view.group_of[i].is_some());
+        if named || latin(first.checked_sub(1)) || latin(Some(last + 1)) || toks.iter().any(|&i| view.toks[i].kind == TokenKind::Latin) {
             continue;
         }
         let heads = |i: usize| i == t.tok || theme.is_some_and(|f| f.first == i);
@@ -500,13 +510,19 @@ fn pick_ordinal<'a>(view: &View<'a>, t: &Trig, theme: Option<&Filler>, clause: (
         if !noun.is_empty() && (trigger_key.ends_with(noun) || noun.ends_with(&trigger_key)) && o.noun_span.is_none_or(|s| s.overlaps(t.span)) {
             return true;
         }
-        // "للمرة الأولى": the time of the nearest event in the clause.
+        // "زار … للمرة الأولى": the time of the predicate before it (or after it, when first).
         if noun == "مره" || noun == "المره" {
-            let nearest = reads
+            let before = view
+                .cues
                 .iter()
-                .filter(|r| r.clause == clause)
-                .min_by_key(|r| distance(r.trig.span, m.span));
-            return nearest.is_some_and(|r| r.trig.tok == t.tok);
+                .filter(|c| c.span.end <= m.span.start && c.tok >= clause.0)
+                .filter(|c| c.hit.class == Class::Verb || reads.iter().any(|r| r.trig.tok == c.tok))
+                .map(|c| c.tok)
+                .next_back();
+            return match before {
+                Some(tok) => tok == t.tok,
+                None => reads.iter().filter(|r| r.clause == clause).min_by_key(|r| distance(r.trig.span, m.span)).is_some_and(|r| r.trig.tok == t.tok),
+            };
         }
         // "زيارة بوتين الأولى": right after the noun and its genitive name.
         let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span.overlaps(m.span)) else { return false };
@@ -524,7 +540,8 @@ fn attach_partitive_counts(view: &View, reads: &[Read], claims: &mut [Claim]) {
             continue;
         }
         let Some(last) = (0..view.toks.len()).rfind(|&i| view.toks[i].span.overlaps(m.span)) else { continue };
-        if !matches!(view.key(last + 1), "منها" | "منهم" | "منهما" | "منهن") {
+        let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span.overlaps(m.span)) else { continue };
+        if !(first..=last + 1).any(|i| matches!(view.key(i), "منها" | "منهم" | "منهما" | "منهن")) {
             continue;
         }
         let target = reads

@@ -31,6 +31,8 @@ pub(crate) struct Slot {
     pub filler: Filler,
     /// True for the phrase right after the predicate (a noun's genitive).
     pub adjacent: bool,
+    /// True when the phrase starts with an office ("وزير الدفاع …").
+    pub title: bool,
 }
 
 /// A trigger occurrence being read.
@@ -121,6 +123,24 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
         let clitic = view.clitic_prep(i);
         if let Some(g) = view.group_of[i] {
             let group = &view.groups[g];
+            // "الرئيس" + "فلاديمير بوتين", "وزير الدفاع" + "الروسي" + "سيرغي شويغو": an office
+            // before a name is part of the name.
+            if clitic.is_none()
+                && let Some(prev) = out.last_mut()
+                && prev.filler.last + 1 == group.first
+                && (prev.filler.kind.is_none() && listed(&lx.person_heads, view.key(prev.filler.first))
+                    || prev.filler.kind.is_some_and(|k| k != EntityType::Person) && group.kind == EntityType::Person && prev.filler.kind != Some(EntityType::Product) && prev.title)
+            {
+                prev.filler.span = prev.filler.span.cover(group.span);
+                prev.filler.last = group.last;
+                if prev.filler.kind.is_none() || group.kind == EntityType::Person {
+                    prev.filler.entity = group.entity.clone();
+                    prev.filler.kind = Some(group.kind);
+                }
+                prev.title = true;
+                i = group.last + 1;
+                continue;
+            }
             let (p, start) = match clitic {
                 Some((p, at)) => (Some(p.to_string()), at.max(group.span.start)),
                 None => (prep.take(), group.span.start),
@@ -135,6 +155,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                     last: group.last,
                 },
                 adjacent,
+                title: false,
             });
             prep = None;
             adjacent = false;
@@ -154,17 +175,19 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
         let mut j = i + 1;
         while j < end && j - i < 5 {
             let k = view.key(j);
-            let stop = view.is_punct(j)
+            // "أكثر من 9000 حاوية": a number phrase is read whole.
+            let same_amount = view.mention_of[j].is_some() && view.mention_of[j] == view.mention_of[j - 1] && !view.is_time_token(j);
+            let stop = !same_amount && (view.is_punct(j)
                 || view.group_of[j].is_some()
                 || lx.prepositions.contains(k)
                 || lx.stops.contains(k)
                 || lx.complementizers.contains(k)
                 || starts_trigger(j)
-                || (k.starts_with('و') && k.chars().count() > 2)
+                || is_conjoined(k)
                 // "لاستخدامه": ل + a verbal noun starts a purpose phrase.
                 || (k.starts_with("لا") && k.chars().count() > 4)
                 || view.clitic_prep(j).is_some()
-                || view.is_time_token(j);
+                || view.is_time_token(j));
             if stop {
                 break;
             }
@@ -172,7 +195,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             j += 1;
         }
         let span = Span::new(start, view.toks[last].span.end.max(start));
-        out.push(Slot { prep: p, filler: Filler { span, entity: None, kind: None, first: i, last }, adjacent });
+        out.push(Slot { prep: p, filler: Filler { span, entity: None, kind: None, first: i, last }, adjacent, title: false });
         prep = None;
         adjacent = false;
         i = last + 1;
@@ -180,8 +203,13 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
     out
 }
 
+/// True when `key` is in `set`, as written or without a conjunction (وزير is listed, و+زير is not).
+pub(crate) fn listed(set: &std::collections::HashSet<String>, key: &str) -> bool {
+    set.contains(key) || key.strip_prefix(['و', 'ف']).is_some_and(|k| set.contains(k))
+}
+
 /// "والزعيم", "وشركاؤهما": و joining a definite or possessed noun (not وسام, a word of its own).
-fn is_conjoined(key: &str) -> bool {
+pub(crate) fn is_conjoined(key: &str) -> bool {
     let Some(rest) = key.strip_prefix('و') else { return false };
     rest.chars().count() >= 3 && (rest.starts_with("ال") || ["هما", "هم", "ها", "ه"].iter().any(|s| rest.ends_with(s)))
 }
@@ -196,7 +224,12 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
         let k = view.key(i);
         let other_verb =
             view.cues.iter().any(|c| c.tok == i && c.hit.class == Class::Verb && matches!(c.hit.what, What::Trigger(_) | What::Reporting));
-        if lx.complementizers.contains(k) || other_verb || matches!(k, "الذي" | "التي" | "الذين") {
+        // After another verb the names are that verb's arguments ("فرضتها الأمم المتحدة …
+        // ووقعتها روسيا"): no subject before this one.
+        if other_verb {
+            return None;
+        }
+        if lx.complementizers.contains(k) || matches!(k, "الذي" | "التي" | "الذين") {
             start = i + 1;
             break;
         }
@@ -251,15 +284,12 @@ pub(crate) fn read_roles(view: &View, trig: &Trig, entry: &EventEntry, clause: (
         if !is_verb {
             // A verbal noun's genitive is the word right after it ("زيارة بوتين"، "نقل الأسلحة"),
             // unless a pronoun suffix already fills it (زيارته).
-            if n == 0 && slot.adjacent && trig.suffix.is_empty() {
+            if n == 0 && slot.adjacent && trig.suffix.is_empty() && !trig.prefix.contains("ال") && !trig.prefix.ends_with("لل") {
                 let role = entry.genitive.as_str();
                 if !roles.contains_key(role) && accepts(role, &slot.filler) {
                     roles.insert(role.to_string(), slot.filler.clone());
                     continue;
                 }
-            }
-            if slot.filler.kind.is_none() && order.contains(&"theme") && !roles.contains_key("theme") {
-                roles.insert("theme".to_string(), slot.filler.clone());
             }
             continue;
         }
@@ -276,6 +306,14 @@ pub(crate) fn read_roles(view: &View, trig: &Trig, entry: &EventEntry, clause: (
             if let Some(role) = pick {
                 roles.insert(role.to_string(), filler.clone());
             }
+        } else if order.first() == Some(&"agent")
+            && !roles.contains_key("agent")
+            && n == 0
+            && listed(&Lexicon::get().institution_heads, view.key(filler.first))
+        {
+            // "أعلنت وزارة الداخلية", "عاد الوزير الأول …": an office or institution right after
+            // the verb is its subject, named or not.
+            roles.insert("agent".to_string(), filler.clone());
         } else if order.contains(&"theme") && !roles.contains_key("theme") {
             roles.insert("theme".to_string(), filler.clone());
         } else if order.contains(&"patient") && !roles.contains_key("patient") {

@@ -163,7 +163,7 @@ fn verbal_noun_genitive_and_possessive() {
     check("خلال زيارة [فيندا|p] الأولى إلى [كورفا|l] منذ عقود.", &["visit", "agent=فيندا", "destination=كورفا"]);
     check("نفت [زمبريا|c] مزاعم نقل الأسلحة.", &["transfer", "theme=الأسلحة", "mod=denied", "src=زمبريا"]);
     check("وتمثل رحلة [فيندا|p] إلى [أورانيا|c] زيارته الثانية للبلاد.", &["visit", "agent=فيندا"]);
-    check("يقوم الرئيس [فيندا|p] بزيارة نادرة إلى [أورانيا|c].", &["visit", "agent=فيندا", "destination=أورانيا"]);
+    check("يقوم الرئيس [فيندا|p] بزيارة نادرة إلى [أورانيا|c].", &["visit", "agent=الرئيس فيندا", "destination=أورانيا"]);
 }
 
 #[test]

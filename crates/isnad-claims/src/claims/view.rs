@@ -1,7 +1,7 @@
 //! One sentence seen as tokens, entity groups, clauses and lexicon hits: what the role,
 //! attribution and modality readers share.
 
-use super::lexicon::{Hit, Lexicon, What};
+use super::lexicon::{Class, Hit, Lexicon, What};
 use crate::entities::{DocEntities, EntityType};
 use crate::mentions::{Mention, MentionValue};
 use isnad_parser::{Fold, Normalized, Span, Token, TokenKind, tokenize};
@@ -55,8 +55,11 @@ pub(crate) struct View<'a> {
     pub mention_of: Vec<Option<usize>>,
     /// Lexicon hits in text order.
     pub cues: Vec<Cue>,
-    /// Clauses as token ranges `[start, end)`, covering the sentence.
+    /// Clauses as token ranges `[start, end)`, covering the sentence; a clause without a
+    /// trigger is joined to its neighbour (for reading roles).
     pub clauses: Vec<(usize, usize)>,
+    /// Clauses as split, before joining (the scope of modality cues).
+    pub raw_clauses: Vec<(usize, usize)>,
 }
 
 impl<'a> View<'a> {
@@ -91,24 +94,33 @@ impl<'a> View<'a> {
                 if span.is_empty() || toks.is_empty() {
                     return None;
                 }
+                // The key folds ة to ه: "وزارة" is not و + زار + ه (visited him).
+                let original = source.get(span.range()).unwrap_or("");
+                if hit.class == Class::Verb && !hit.suffix.is_empty() && original.trim_end_matches(isnad_parser::is_ignorable).ends_with('ة') {
+                    return None;
+                }
                 let tok = tok_at(span.start);
                 let last_tok = tok_at(span.end.saturating_sub(1)).max(tok);
                 Some(Cue { hit, span, tok, last_tok })
             })
             .collect();
 
-        let mentions: Vec<&Mention> = mentions.iter().filter(|m| span.contains(m.span)).collect();
+        let mentions: Vec<&Mention> = in_span(mentions, span, |m| m.span).iter().filter(|m| span.contains(m.span)).collect();
         let mut mention_of = vec![None; toks.len()];
         for (mi, m) in mentions.iter().enumerate() {
-            for (ti, t) in toks.iter().enumerate() {
-                if t.span.overlaps(m.span) {
-                    mention_of[ti] = Some(mi);
+            let first = toks.partition_point(|t| t.span.end <= m.span.start);
+            for (ti, t) in toks.iter().enumerate().skip(first) {
+                if t.span.start >= m.span.end {
+                    break;
                 }
+                mention_of[ti] = Some(mi);
             }
         }
         let (groups, group_of) = build_groups(source, span, &toks, entities);
-        let mut view = View { source, span, toks, groups, group_of, mentions, mention_of, cues, clauses: Vec::new() };
-        view.clauses = view.split_clauses();
+        let mut view =
+            View { source, span, toks, groups, group_of, mentions, mention_of, cues, clauses: Vec::new(), raw_clauses: Vec::new() };
+        view.raw_clauses = view.split_raw();
+        view.clauses = view.join_clauses();
         Some(view)
     }
 
@@ -125,6 +137,11 @@ impl<'a> View<'a> {
     /// The original text of a span.
     pub fn text(&self, span: Span) -> &'a str {
         self.source.get(span.range()).unwrap_or("")
+    }
+
+    /// The unjoined clause containing token `i`.
+    pub fn raw_clause_of(&self, i: usize) -> (usize, usize) {
+        self.raw_clauses.iter().copied().find(|&(s, e)| s <= i && i < e).unwrap_or((0, self.toks.len()))
     }
 
     /// The clause (token range) containing token `i`.
@@ -192,14 +209,14 @@ impl<'a> View<'a> {
         Some((prep, skip_letters(text, tok.span.start, letters_skipped + drop)))
     }
 
-    fn split_clauses(&self) -> Vec<(usize, usize)> {
+    fn split_raw(&self) -> Vec<(usize, usize)> {
         let lexicon = Lexicon::get();
         let n = self.toks.len();
         let mut cuts = vec![0];
         for i in 1..n {
             let key = self.key(i);
             let prev = self.key(i - 1);
-            let comma_and = prev == "،" && key.starts_with('و') && key.chars().count() > 2;
+            let comma_and = prev == "،" && key.starts_with(['و', 'ف']) && key.chars().count() > 2;
             if key == "؛" || comma_and || lexicon.boundaries.contains(key) || (key == "ان" && matches!(prev, "بعد" | "قبل"))
             {
                 let at = if key == "ان" { i - 1 } else { i };
@@ -209,7 +226,12 @@ impl<'a> View<'a> {
             }
         }
         cuts.push(n);
-        let raw: Vec<(usize, usize)> = cuts.windows(2).map(|w| (w[0], w[1])).filter(|(s, e)| s < e).collect();
+        cuts.windows(2).map(|w| (w[0], w[1])).filter(|(s, e)| s < e).collect()
+    }
+
+    fn join_clauses(&self) -> Vec<(usize, usize)> {
+        let n = self.toks.len();
+        let raw = self.raw_clauses.clone();
         // A clause without a trigger joins its neighbour: "، ومسؤول آخر قبلا الهدية" keeps its subject.
         let has_trigger = |(s, e): (usize, usize)| self.trigger_cues().any(|(_, c)| s <= c.tok && c.tok < e);
         let mut merged: Vec<(usize, usize)> = Vec::new();
@@ -234,6 +256,14 @@ impl<'a> View<'a> {
     }
 }
 
+/// The items of a list in text order (the mentions and entities contracts) that start in
+/// `span`: a binary search, since a linear filter per sentence would be quadratic.
+fn in_span<T>(items: &[T], span: Span, at: impl Fn(&T) -> Span) -> &[T] {
+    let from = items.partition_point(|m| at(m).start < span.start);
+    let to = items.partition_point(|m| at(m).start < span.end);
+    &items[from..to.max(from)]
+}
+
 /// Byte offset in `text` (which starts at `base`) after `letters` letters, marks included.
 pub(crate) fn skip_letters(text: &str, base: usize, letters: usize) -> usize {
     let mut seen = 0;
@@ -250,7 +280,8 @@ pub(crate) fn skip_letters(text: &str, base: usize, letters: usize) -> usize {
 }
 
 fn build_groups(source: &str, span: Span, toks: &[Token], entities: &DocEntities) -> (Vec<Group>, Vec<Option<usize>>) {
-    let mut mentions: Vec<_> = entities.mentions.iter().filter(|m| span.contains(m.span) && !m.span.is_empty()).collect();
+    let mut mentions: Vec<_> =
+        in_span(&entities.mentions, span, |m| m.span).iter().filter(|m| span.contains(m.span) && !m.span.is_empty()).collect();
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut groups: Vec<Group> = Vec::new();
     // Rank of the mention that gave each group its id, and the previous mention itself.

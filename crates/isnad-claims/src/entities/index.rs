@@ -66,6 +66,9 @@ pub(crate) struct GazetteerIndex {
     pub by_word: HashMap<String, Vec<u32>>,
     /// First words of multi-word person names ("كيم" of "كيم جونغ أون").
     pub first_words: HashSet<String>,
+    /// Letter keys of the first words of multi-word names: a run of free words is looked up
+    /// as a multi-word variant only when it starts with one.
+    pub first_letter_keys: HashSet<String>,
     fingerprint: (usize, usize),
 }
 
@@ -222,6 +225,7 @@ impl GazetteerIndex {
         let mut dels: HashMap<String, Vec<u32>> = HashMap::new();
         let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
         let mut first_words = HashSet::new();
+        let mut first_letter_keys = HashSet::new();
         for (n, name) in names.iter().enumerate() {
             let n = n as u32;
             skeletons.entry(skeleton(&name.letter_key)).or_default().push(n);
@@ -236,6 +240,7 @@ impl GazetteerIndex {
                 let key = collapse(&fold_key(text));
                 let words: Vec<&str> = key.split(' ').collect();
                 if words.len() >= 2 {
+                    first_letter_keys.insert(letter_key(words[0]));
                     if entry.kind == EntityType::Person {
                         first_words.insert(words[0].to_string());
                     }
@@ -259,6 +264,7 @@ impl GazetteerIndex {
             deletions: dels,
             by_word,
             first_words,
+            first_letter_keys,
             fingerprint: fingerprint(entries),
         }
     }

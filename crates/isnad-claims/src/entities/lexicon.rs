@@ -19,6 +19,7 @@ struct RawLexicon {
     common_name_parts: Vec<String>,
     heads: Vec<RawHeads>,
     blocked: Vec<String>,
+    institutions: Vec<String>,
     transliteration: RawTranslit,
     stop_words: Vec<String>,
 }
@@ -67,6 +68,8 @@ pub(crate) struct Lexicon {
     pub common_name_parts: HashSet<String>,
     pub heads: HashMap<String, Head>,
     pub blocked: Vec<String>,
+    /// Head nouns of institutions named with a nationality adjective.
+    pub institutions: HashSet<String>,
     pub translit_letters: Vec<char>,
     pub translit_endings: Vec<String>,
     pub translit_min_letters: usize,
@@ -141,6 +144,7 @@ impl Lexicon {
             common_name_parts: folded(&raw.common_name_parts).collect(),
             heads,
             blocked: folded(&raw.blocked).collect(),
+            institutions: folded(&raw.institutions).collect(),
             translit_letters: raw
                 .transliteration
                 .letters
@@ -163,16 +167,23 @@ impl Lexicon {
 
     /// True when a folded word looks like a transliterated foreign name (conservative).
     pub fn looks_foreign(&self, word: &str) -> Option<EntityType> {
-        if word.starts_with("ال") || self.stop_words.contains(word) {
+        if word.starts_with("ال") {
             return None;
         }
-        if word.chars().any(|c| self.translit_letters.contains(&c)) {
+        let (mut letters, mut vowels, mut marked) = (0, 0, false);
+        for c in word.chars() {
+            letters += 1;
+            vowels += usize::from(matches!(c, 'ا' | 'و' | 'ي'));
+            marked |= self.translit_letters.contains(&c);
+        }
+        if !marked && (letters < self.translit_min_letters || vowels < 2) {
+            return None;
+        }
+        if self.stop_words.contains(word) {
+            return None;
+        }
+        if marked {
             return Some(EntityType::Person);
-        }
-        let letters = word.chars().count();
-        let vowels = word.chars().filter(|c| matches!(c, 'ا' | 'و' | 'ي')).count();
-        if letters < self.translit_min_letters || vowels < 2 {
-            return None;
         }
         let ending = self
             .translit_endings

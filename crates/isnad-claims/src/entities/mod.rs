@@ -32,7 +32,7 @@ use isnad_parser::Document;
 use lexicon::Lexicon;
 use scan::{FreeWord, Raw, Role, Target};
 use std::collections::{HashMap, HashSet};
-use variant::{close, close_names, deletions, distance, letter_key, skeleton};
+use variant::{close, close_names, deletions, distance, letter_key, skeleton, within_one};
 
 /// Finds and resolves the entity mentions of a document's story text.
 pub fn find_entities(document: &Document, gazetteer: &Gazetteer) -> DocEntities {
@@ -376,28 +376,32 @@ impl Resolver<'_> {
         seen: &HashSet<String>,
     ) {
         // Single-word names of this document, by their one-deletion strings, for typos.
-        let mut doc_names: HashMap<String, Vec<(String, String)>> = HashMap::new();
+        let mut distinct: HashSet<(String, String)> = HashSet::new();
         for o in &self.out {
             let Some(id) = &o.mention.entity else { continue };
-            if o.mention.form != MentionForm::Name || o.key.contains(' ') {
-                continue;
-            }
-            let lk = letter_key(&o.key);
-            if lk.chars().count() < 5 {
-                continue;
-            }
-            for d in deletions(&lk) {
-                let list = doc_names.entry(d).or_default();
-                if !list.iter().any(|(l, i)| *l == lk && i == id) {
-                    list.push((lk.clone(), id.clone()));
+            if o.mention.form == MentionForm::Name && !o.key.contains(' ') {
+                let lk = letter_key(&o.key);
+                if lk.chars().count() >= 5 {
+                    distinct.insert((lk, id.clone()));
                 }
             }
         }
+        let doc_names: Vec<(String, String)> = distinct.into_iter().collect();
         for run in runs {
             let mut i = 0;
             while i < run.len() {
                 let mut advanced = false;
-                for n in (1..=3.min(run.len() - i)).rev() {
+                // Several words only when the first can start a multi-word name.
+                let longest = if run[i]
+                    .letter_keys
+                    .iter()
+                    .any(|k| self.index.first_letter_keys.contains(k))
+                {
+                    3.min(run.len() - i)
+                } else {
+                    1
+                };
+                for n in (1..=longest).rev() {
                     if let Some(found) = self.free_match(&run[i..i + n], partials, seen, &doc_names) {
                         self.out.push(found);
                         i += n;
@@ -417,7 +421,7 @@ impl Resolver<'_> {
         words: &[FreeWord],
         partials: &HashMap<String, Vec<String>>,
         seen: &HashSet<String>,
-        doc_names: &HashMap<String, Vec<(String, String)>>,
+        doc_names: &[(String, String)],
     ) -> Option<Out> {
         let lex = self.lex;
         let plain = |w: &str| !w.starts_with("ال") && !lex.stop_words.contains(w) && w.chars().count() >= 2;
@@ -426,7 +430,10 @@ impl Resolver<'_> {
         }
         let rest: Vec<&str> = words[1..].iter().map(|w| w.readings[0].0.as_str()).collect();
         let last_span = words.last().map(|w| w.readings[0].1)?;
-        for (first, first_span) in &words[0].readings {
+        for (r, (first, first_span)) in words[0].readings.iter().enumerate() {
+            if words.len() == 1 && first.chars().count() < 3 {
+                continue;
+            }
             if !plain(first) || lex.common_name_parts.contains(first.as_str()) {
                 continue;
             }
@@ -464,7 +471,13 @@ impl Resolver<'_> {
                     ));
                 }
             }
-            let lk = letter_key(&key);
+            let lk = if words.len() == 1 {
+                words[0].letter_keys[r].clone()
+            } else {
+                std::iter::once(words[0].letter_keys[r].as_str())
+                    .chain(words[1..].iter().map(|w| w.letter_keys[0].as_str()))
+                    .collect()
+            };
             if lk.chars().count() < 4 {
                 continue;
             }
@@ -498,11 +511,9 @@ impl Resolver<'_> {
             // A typo of a one-word name this document uses ("أنروس" beside "أوروس").
             if words.len() == 1 && lk.chars().count() >= 5 {
                 let mut ids: Vec<String> = Vec::new();
-                for d in deletions(&lk) {
-                    for (other, id) in doc_names.get(&d).into_iter().flatten() {
-                        if close(&lk, other, 1) && !ids.contains(id) {
-                            ids.push(id.clone());
-                        }
+                for (other, id) in doc_names {
+                    if within_one(&lk, other) && close(&lk, other, 1) && !ids.contains(id) {
+                        ids.push(id.clone());
                     }
                 }
                 if ids.len() == 1 {

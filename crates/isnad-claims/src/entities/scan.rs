@@ -46,6 +46,8 @@ pub(crate) struct Raw {
 pub(crate) struct FreeWord {
     /// Readings: the whole word, then the word without a proclitic; folded key and original span.
     pub readings: Vec<(String, Span)>,
+    /// Letter keys of `readings`, in the same order.
+    pub letter_keys: Vec<String>,
 }
 
 /// Scans one sentence, appending raw mentions and runs of free words.
@@ -73,12 +75,14 @@ pub(crate) fn scan_sentence(
         slot,
         raws,
         raw_of: vec![None; matches.len()],
+        institution: vec![None; n],
     };
 
     // Gazetteer phrases.
     for mi in 0..matches.len() {
         scan.emit_entity(mi, &mut consumed);
     }
+    scan.institutions(&mut consumed);
     // Patterns, left to right.
     let mut i = 0;
     while i < n {
@@ -119,8 +123,14 @@ pub(crate) fn scan_sentence(
     let mut run: Vec<FreeWord> = Vec::new();
     for w in 0..n {
         if scan.slot[w].is_none() && !consumed[w] && st.words[w].kind == WordKind::Letters {
+            let readings = scan.readings(w);
+            let letter_keys = readings
+                .iter()
+                .map(|(k, _)| super::variant::letter_key(k))
+                .collect();
             run.push(FreeWord {
-                readings: scan.readings(w),
+                readings,
+                letter_keys,
             });
         } else if !run.is_empty() {
             free_runs.push(std::mem::take(&mut run));
@@ -140,6 +150,8 @@ struct Scan<'a> {
     slot: Vec<Option<usize>>,
     raws: &'a mut Vec<Raw>,
     raw_of: Vec<Option<usize>>,
+    /// Per word: the institution mention covering it (not a phrase of the automaton).
+    institution: Vec<Option<usize>>,
 }
 
 impl Scan<'_> {
@@ -257,7 +269,10 @@ impl Scan<'_> {
             }
             let w = self.st.word(j);
             let particle = self.lex.name_particles.contains(w);
-            if !(particle || self.is_name_word(w, after_particle)) {
+            // A word ending in ة is a noun or adjective, rarely part of a foreign name.
+            if !(particle || self.is_name_word(w, after_particle))
+                || (!after_particle && self.st.ends_in_taa(j))
+            {
                 break;
             }
             after_particle = particle;
@@ -282,6 +297,7 @@ impl Scan<'_> {
         self.lex.stop_words.contains(w)
             || self.lex.name_followers.contains(w)
             || w.starts_with('و')
+            || self.st.ends_in_taa(j)
             || (objects && self.accusative(j))
     }
 
@@ -315,7 +331,10 @@ impl Scan<'_> {
             if k >= n {
                 break;
             }
-            if let Some(mj) = self.slot[k] {
+            if let Some(last) = self.institution[k] {
+                k = last;
+                end = k;
+            } else if let Some(mj) = self.slot[k] {
                 let Some(r) = self.raw_of[mj] else { break };
                 let raw = &self.raws[r];
                 let Target::Entries(ids) = &raw.target else { break };
@@ -492,6 +511,62 @@ impl Scan<'_> {
             role: None,
             dead: false,
         });
+    }
+
+    /// Institutions named by a head noun and a nationality adjective ("وزارة الخارجية
+    /// البرازيلية"): one organization mention instead of a bare adjective.
+    fn institutions(&mut self, consumed: &mut [bool]) {
+        let n = self.st.words.len();
+        for i in 0..n {
+            if self.slot[i].is_some() || consumed[i] || self.st.words[i].kind != WordKind::Letters {
+                continue;
+            }
+            let w = self.st.word(i);
+            let start = if self.lex.institutions.contains(w) {
+                self.st.words[i].start
+            } else if let Some(rest) = w
+                .strip_prefix('و')
+                .or_else(|| w.strip_prefix('ب'))
+                .or_else(|| w.strip_prefix('ف'))
+                && self.lex.institutions.contains(rest)
+            {
+                self.st.words[i].start + 'و'.len_utf8()
+            } else {
+                continue;
+            };
+            // Up to two article nouns, then the adjective.
+            let mut k = i + 1;
+            while k < n
+                && k - i <= 2
+                && self.slot[k].is_none()
+                && !consumed[k]
+                && self.st.word(k).starts_with("ال")
+            {
+                k += 1;
+            }
+            let Some(adj) = self.slot.get(k).copied().flatten().and_then(|mj| self.raw_of[mj]) else {
+                continue;
+            };
+            if self.raws[adj].form != MentionForm::Adjective {
+                continue;
+            }
+            let last = self.matches[self.slot[k].unwrap_or_default()].last;
+            let end = self.st.words[last - 1].end;
+            self.raws[adj].dead = true;
+            consumed[i..k].iter_mut().for_each(|c| *c = true);
+            self.raws.push(Raw {
+                span: self.span(start, end),
+                key: self.st.text[start..end].to_string(),
+                kind: EntityType::Organization,
+                how: MatchKind::Title,
+                form: MentionForm::Name,
+                target: Target::New,
+                title: None,
+                role: None,
+                dead: false,
+            });
+            (i..last).for_each(|j| self.institution[j] = Some(last));
+        }
     }
 
     /// Runs of transliterated-looking words no pattern took.

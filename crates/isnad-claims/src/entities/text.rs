@@ -31,6 +31,8 @@ pub(crate) struct SentenceText {
     map: Vec<u32>,
     norm: Normalized,
     pub words: Vec<Word>,
+    /// Match-text bytes of every ه that was a ة in the original (sorted).
+    taa: Vec<usize>,
 }
 
 /// True for characters that make up words (letters of any script and digits).
@@ -46,6 +48,7 @@ impl SentenceText {
         let mut map = Vec::with_capacity(norm.text.len());
         let mut chars = norm.text.char_indices().peekable();
         let mut prev: Option<char> = None;
+        let mut taa = Vec::new();
         while let Some((i, ch)) = chars.next() {
             let next = chars.peek().map(|&(_, c)| c);
             // A hyphen between two letters joins name parts ("جاي-إن"); match it as a space.
@@ -62,6 +65,9 @@ impl SentenceText {
                 continue;
             }
             let before = text.len();
+            if ch == 'ه' && source.get(norm.original_span(i, i + ch.len_utf8()).range()) == Some("ة") {
+                taa.push(before);
+            }
             text.push(ch);
             for k in 0..(text.len() - before) {
                 map.push((i + k) as u32);
@@ -78,6 +84,7 @@ impl SentenceText {
             map,
             norm,
             words,
+            taa,
         }
     }
 
@@ -108,6 +115,13 @@ impl SentenceText {
         }
         self.norm
             .original_span(self.map[start] as usize, self.map[end - 1] as usize + 1)
+    }
+
+    /// True when word `i` ends in ة in the original (a feminine noun or adjective, rarely a
+    /// foreign name).
+    pub fn ends_in_taa(&self, i: usize) -> bool {
+        let end = self.words[i].end;
+        end >= 2 && self.taa.binary_search(&(end - 2)).is_ok()
     }
 
     /// The index of the word containing match-text byte `at`.

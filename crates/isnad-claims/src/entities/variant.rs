@@ -22,7 +22,8 @@ pub(crate) fn letter_key(folded: &str) -> String {
             'ؤ' => 'و',
             'چ' => 'ش',
             'ء' => continue,
-            c if c.is_alphanumeric() => c.to_lowercase().next().unwrap_or(c),
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            c if isnad_parser::is_arabic_letter(c) || c.is_alphanumeric() => c,
             _ => continue,
         };
         out.push(c);
@@ -77,6 +78,30 @@ fn close_keys(a: &str, b: &str, words: usize) -> bool {
     distance(a, b) <= limit
 }
 
+/// True when two keys are at most one edit apart (substitution, insertion, deletion or
+/// transposition of neighbours), without allocating: the hot check on every free word.
+pub(crate) fn within_one(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if prefix == long.len() {
+        return true;
+    }
+    if short.len() == long.len() {
+        let suffix_eq = |from: usize| short[from..] == long[from..];
+        suffix_eq(prefix + 1)
+            || (prefix + 1 < short.len()
+                && short[prefix] == long[prefix + 1]
+                && short[prefix + 1] == long[prefix]
+                && suffix_eq(prefix + 2))
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
 /// The strings one deletion away from `key` (and `key` itself): two keys within one substitution
 /// or deletion share one of them, so a map from these finds distance-1 candidates without a scan.
 pub(crate) fn deletions(key: &str) -> Vec<String> {
@@ -124,6 +149,17 @@ mod tests {
         assert!(close(&k("كيم يونغ أون"), &k("كيم جونغ أون"), 3));
         assert!(!close(&k("كيم"), &k("كين"), 1));
         assert!(!close(&k("بايدن"), &k("لافروف"), 1));
+        for (a, b, near) in [
+            ("انروس", "اوروس", true),
+            ("abcd", "abdc", true),
+            ("abc", "abcd", true),
+            ("abc", "abc", true),
+            ("abcd", "axcy", false),
+            ("ab", "abcd", false),
+            ("abcde", "acbed", false),
+        ] {
+            assert_eq!(within_one(a, b), near, "{a} {b}");
+        }
         assert!(!close_names(&fold_key("سامي خوري"), &fold_key("رامي خوري")));
         assert!(close_names(&fold_key("كيم يونغ أون"), &fold_key("كيم جونغ أون")));
     }

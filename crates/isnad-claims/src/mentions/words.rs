@@ -59,7 +59,10 @@ pub(crate) fn ordinal_value(folded: &str) -> Option<u32> {
             and = true;
             continue;
         }
-        match w.strip_prefix('و').filter(|_| !words.is_empty() && lex.ordinal_part(w).is_none()) {
+        match w
+            .strip_prefix('و')
+            .filter(|_| !words.is_empty() && lex.ordinal_part(w).is_none())
+        {
             Some(rest) => words.push((true, rest)),
             None => words.push((and, w)),
         }
@@ -68,7 +71,12 @@ pub(crate) fn ordinal_value(folded: &str) -> Option<u32> {
     match words.as_slice() {
         [(_, one)] => {
             let bare = strip_article(one);
-            if let Some(v) = lex.ordinals.get(bare).copied().filter(|_| bare != "حادي" && bare != "حاديه") {
+            if let Some(v) = lex
+                .ordinals
+                .get(bare)
+                .copied()
+                .filter(|_| bare != "حادي" && bare != "حاديه")
+            {
                 return Some(v);
             }
             // "العشرون" (the twentieth): a tens cardinal with the article.
@@ -131,15 +139,26 @@ pub(crate) fn word_at(source: &str, at: usize, limit: usize) -> Option<Word> {
     if !is_arabic_letter(first) {
         return None;
     }
-    let len = text.char_indices().find(|&(_, c)| !is_word_char(c)).map_or(text.len(), |(i, _)| i);
+    let len = text
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| i);
     let span = Span::new(at, at + len);
-    Some(Word { span, key: fold_key(&source[span.range()]) })
+    Some(Word {
+        span,
+        key: fold_key(&source[span.range()]),
+    })
 }
 
 /// Skips spaces and invisible characters from `at`; returns the next position.
 pub(crate) fn skip_space(source: &str, at: usize, limit: usize) -> usize {
-    let Some(text) = source.get(at..limit) else { return at };
-    at + text.char_indices().find(|&(_, c)| !(c.is_whitespace() || is_ignorable(c))).map_or(text.len(), |(i, _)| i)
+    let Some(text) = source.get(at..limit) else {
+        return at;
+    };
+    at + text
+        .char_indices()
+        .find(|&(_, c)| !(c.is_whitespace() || is_ignorable(c)))
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// The next word after spaces, if the next thing is a word.
@@ -155,8 +174,14 @@ fn after_letters(source: &str, word: &Word, skip: usize) -> Span {
 /// The original bytes of the letters of `span` that remain after dropping `skip` letters from the
 /// front and `drop_end` from the back (marks count with the letter before them).
 pub(crate) fn letters_span(source: &str, span: Span, skip: usize, drop_end: usize) -> Span {
-    let Some(text) = source.get(span.range()) else { return span };
-    let starts: Vec<usize> = text.char_indices().filter(|&(_, c)| !is_ignorable(c)).map(|(i, _)| i).collect();
+    let Some(text) = source.get(span.range()) else {
+        return span;
+    };
+    let starts: Vec<usize> = text
+        .char_indices()
+        .filter(|&(_, c)| !is_ignorable(c))
+        .map(|(i, _)| i)
+        .collect();
     let start = starts.get(skip).map_or(text.len(), |&i| i);
     let end = match starts.len().checked_sub(drop_end) {
         Some(n) if n < starts.len() => starts[n],
@@ -205,7 +230,12 @@ pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digit
     if negative {
         i = 1;
     }
-    let run = |from: usize| chars[from.min(chars.len())..].iter().take_while(|(_, c)| digit_value(*c).is_some()).count();
+    let run = |from: usize| {
+        chars[from.min(chars.len())..]
+            .iter()
+            .take_while(|(_, c)| digit_value(*c).is_some())
+            .count()
+    };
     let mut int = String::new();
     let mut frac = String::new();
     let mut thousands: Option<char> = None;
@@ -221,11 +251,15 @@ pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digit
         int.push('0');
         decimal = true;
         let n = run(i + 1);
-        chars[i + 1..i + 1 + n].iter().for_each(|&(_, c)| frac.push(digit_char(c)));
+        chars[i + 1..i + 1 + n]
+            .iter()
+            .for_each(|&(_, c)| frac.push(digit_char(c)));
         i += 1 + n;
         end = i;
     } else {
-        chars[i..i + first_run].iter().for_each(|&(_, c)| int.push(digit_char(c)));
+        chars[i..i + first_run]
+            .iter()
+            .for_each(|&(_, c)| int.push(digit_char(c)));
         i += first_run;
         end = i;
         while let Some(&(_, sep)) = chars.get(i) {
@@ -258,8 +292,14 @@ pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digit
         }
     }
     let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
-    let magnitude: f64 = format!("{int}.{}", if frac.is_empty() { "0" } else { &frac }).parse().ok()?;
-    let plain_int_digits = if thousands.is_none() && !decimal && !negative { int.len() } else { 0 };
+    let magnitude: f64 = format!("{int}.{}", if frac.is_empty() { "0" } else { &frac })
+        .parse()
+        .ok()?;
+    let plain_int_digits = if thousands.is_none() && !decimal && !negative {
+        int.len()
+    } else {
+        0
+    };
     Some(Digits {
         span: Span::new(at, at + end_byte),
         value: if negative { -magnitude } else { magnitude },
@@ -399,9 +439,11 @@ impl Lexicon {
             words.insert(fold(k), Term::Fraction(*v));
         }
         for scale in &file.scales {
-            for (forms, form) in
-                [(&scale.plural, ScaleForm::Plural), (&scale.dual, ScaleForm::Dual), (&scale.singular, ScaleForm::Singular)]
-            {
+            for (forms, form) in [
+                (&scale.plural, ScaleForm::Plural),
+                (&scale.dual, ScaleForm::Dual),
+                (&scale.singular, ScaleForm::Singular),
+            ] {
                 for w in forms {
                     words.insert(fold(w), Term::Scale(scale.value, form));
                 }
@@ -410,8 +452,16 @@ impl Lexicon {
         let fold_map = |m: &HashMap<String, u32>| m.iter().map(|(k, v)| (fold_key(k), *v)).collect();
         let ordinals: HashMap<String, u32> = fold_map(&file.ordinals);
         let ordinal_units: HashMap<String, u32> = fold_map(&file.ordinal_compound_units);
-        let tens = words.iter().filter(|(_, t)| matches!(t, Term::Tens(_))).map(|(k, _)| k.clone());
-        let ordinal_heads = ordinals.keys().chain(ordinal_units.keys()).cloned().chain(tens).collect();
+        let tens = words
+            .iter()
+            .filter(|(_, t)| matches!(t, Term::Tens(_)))
+            .map(|(k, _)| k.clone());
+        let ordinal_heads = ordinals
+            .keys()
+            .chain(ordinal_units.keys())
+            .cloned()
+            .chain(tens)
+            .collect();
         // A proclitic before a stem of fewer than three letters only as و, so "لست" is not ل + ست;
         // the word as written wins over any split.
         let mut written: HashMap<String, (usize, Term), FxBuild> = HashMap::default();
@@ -419,14 +469,24 @@ impl Lexicon {
             let letters = key.chars().count();
             for p in PROCLITICS {
                 if letters >= 3 || (letters == 2 && p == "و") {
-                    written.entry(format!("{p}{key}")).or_insert((p.chars().count(), *term));
+                    written
+                        .entry(format!("{p}{key}"))
+                        .or_insert((p.chars().count(), *term));
                 }
             }
         }
         for (key, term) in &words {
             written.insert(key.clone(), (0, *term));
         }
-        Lexicon { words, teen_tens: file.teen_tens.iter().map(fold).collect(), decimal_point: file.decimal_point.iter().map(fold).collect(), ordinals, ordinal_units, ordinal_heads, written }
+        Lexicon {
+            words,
+            teen_tens: file.teen_tens.iter().map(fold).collect(),
+            decimal_point: file.decimal_point.iter().map(fold).collect(),
+            ordinals,
+            ordinal_units,
+            ordinal_heads,
+            written,
+        }
     }
 
     /// The cardinal term of a folded word, if it is one.
@@ -436,7 +496,10 @@ impl Lexicon {
 
     /// The unit of a compound ordinal without its article ("حادي", "ثاني", "واحد", "اثني").
     fn ordinal_unit(&self, bare: &str) -> Option<u32> {
-        self.ordinals.get(bare).or_else(|| self.ordinal_units.get(bare)).copied()
+        self.ordinals
+            .get(bare)
+            .or_else(|| self.ordinal_units.get(bare))
+            .copied()
     }
 
     /// The unit of a compound ordinal: an ordinal form ("حادي", "ثاني"), or a cardinal form with
@@ -463,7 +526,11 @@ impl Lexicon {
     /// (a stem shorter than three letters only after و, so "لست" is not ل + ست).
     fn first_term(&self, source: &str, word: &Word) -> Option<(Span, Term)> {
         let &(clitic, term) = self.written.get(&word.key)?;
-        let span = if clitic == 0 { word.span } else { after_letters(source, word, clitic) };
+        let span = if clitic == 0 {
+            word.span
+        } else {
+            after_letters(source, word, clitic)
+        };
         Some((span, term))
     }
 }
@@ -536,11 +603,15 @@ impl Reader {
                 }
             }
             Term::Unit(v) | Term::TeenPrefix(v) => {
-                if self.slots & (SLOT_UNIT | SLOT_TEN) != 0 || (self.last.is_some() && self.slots == 0 && !and) {
+                if self.slots & (SLOT_UNIT | SLOT_TEN) != 0
+                    || (self.last.is_some() && self.slots == 0 && !and)
+                {
                     return false;
                 }
                 let next = next_word(source, end, limit);
-                let teen = next.as_ref().filter(|w| (1..=9).contains(&v) && lex.teen_tens.contains(&w.key));
+                let teen = next
+                    .as_ref()
+                    .filter(|w| (1..=9).contains(&v) && lex.teen_tens.contains(&w.key));
                 let hundred = next.as_ref().filter(|w| {
                     (3..=9).contains(&v) && self.slots == 0 && lex.term(&w.key) == Some(Term::Hundred(100))
                 });
@@ -561,7 +632,9 @@ impl Reader {
                 true
             }
             Term::Teen(v) => {
-                if self.slots & (SLOT_UNIT | SLOT_TEN) != 0 || (self.last.is_some() && self.slots == 0 && !and) {
+                if self.slots & (SLOT_UNIT | SLOT_TEN) != 0
+                    || (self.last.is_some() && self.slots == 0 && !and)
+                {
                     return false;
                 }
                 self.current += f64::from(v);
@@ -570,7 +643,9 @@ impl Reader {
             }
             Term::Tens(v) => {
                 let unit_needs_and = self.slots & SLOT_UNIT != 0 && !and;
-                if self.slots & SLOT_TEN != 0 || unit_needs_and || (self.last.is_some() && self.slots == 0 && !and)
+                if self.slots & SLOT_TEN != 0
+                    || unit_needs_and
+                    || (self.last.is_some() && self.slots == 0 && !and)
                 {
                     return false;
                 }
@@ -595,7 +670,11 @@ impl Reader {
                     ScaleForm::Singular if has_current => self.total += self.current * value,
                     ScaleForm::Plural if has_current => self.total += self.current * value,
                     ScaleForm::Singular | ScaleForm::Dual if self.last.is_none() || and => {
-                        self.total += if form == ScaleForm::Dual { 2.0 * value } else { value }
+                        self.total += if form == ScaleForm::Dual {
+                            2.0 * value
+                        } else {
+                            value
+                        }
                     }
                     _ => return false,
                 }
@@ -638,10 +717,13 @@ fn continue_number(lex: &Lexicon, source: &str, limit: usize, reader: Reader) ->
     // "واحد فاصلة واحد", "1 فاصلة 05".
     if let Some(point) = next_word(source, end, limit).filter(|w| lex.decimal_point.contains(&w.key)) {
         let at = skip_space(source, point.span.end, limit);
-        let fraction = match read_digits(source, at, limit).filter(|d| !d.negative && d.plain_int_digits > 0) {
+        let fraction = match read_digits(source, at, limit).filter(|d| !d.negative && d.plain_int_digits > 0)
+        {
             Some(d) => Some((d.span.end, d.plain)),
             None => word_at(source, at, limit).and_then(|w| {
-                let (span, term) = lex.first_term(source, &w).filter(|(s, _)| s.start == w.span.start)?;
+                let (span, term) = lex
+                    .first_term(source, &w)
+                    .filter(|(s, _)| s.start == w.span.start)?;
                 let r = Reader::start(lex, source, limit, span, term)?;
                 let r = continue_inner(lex, source, limit, r);
                 (r.value().fract() == 0.0).then(|| (r.end, format!("{}", r.value() as u64)))
@@ -654,17 +736,25 @@ fn continue_number(lex: &Lexicon, source: &str, limit: usize, reader: Reader) ->
             end = frac_end;
         }
     }
-    NumberRead { span: Span::new(reader.start, end), value }
+    NumberRead {
+        span: Span::new(reader.start, end),
+        value,
+    }
 }
 
 /// The term loop of [`continue_number`] without the decimal word.
 fn continue_inner(lex: &Lexicon, source: &str, limit: usize, mut reader: Reader) -> Reader {
-    loop {
-        let Some(word) = next_word(source, reader.end, limit) else { break };
+    while let Some(word) = next_word(source, reader.end, limit) {
         let (and, span, key) = if word.key == "و" {
-            let Some(next) = next_word(source, word.span.end, limit) else { break };
+            let Some(next) = next_word(source, word.span.end, limit) else {
+                break;
+            };
             (true, next.span, next.key)
-        } else if let Some(stem) = word.key.strip_prefix('و').filter(|_| lex.term(&word.key).is_none()) {
+        } else if let Some(stem) = word
+            .key
+            .strip_prefix('و')
+            .filter(|_| lex.term(&word.key).is_none())
+        {
             (true, after_letters(source, &word, 1), stem.to_string())
         } else {
             (false, word.span, word.key)
@@ -703,7 +793,10 @@ mod tests {
         check("آلاف", None);
         check("إحدى عشرة", Some(("إحدى عشرة", 11.0)));
         check("أحد المسؤولين", None);
-        check("خمسة آلاف وثلاثمائة وخمسة وعشرون", Some(("خمسة آلاف وثلاثمائة وخمسة وعشرون", 5325.0)));
+        check(
+            "خمسة آلاف وثلاثمائة وخمسة وعشرون",
+            Some(("خمسة آلاف وثلاثمائة وخمسة وعشرون", 5325.0)),
+        );
         check("مليون ونصف", Some(("مليون ونصف", 1.5e6)));
         check("واحد فاصلة واحد", Some(("واحد فاصلة واحد", 1.1)));
         check("و19 يونيو", Some(("19", 19.0)));
@@ -754,7 +847,8 @@ impl Hasher for Fx {
         for chunk in bytes.chunks(8) {
             let mut word = [0u8; 8];
             word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
 

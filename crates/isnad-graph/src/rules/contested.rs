@@ -55,13 +55,15 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         if !denied_sentences.insert((denial.doc, sentence)) {
             continue;
         }
-        let who = |v: &ClaimView<'_>| v.claim.attribution.first().map_or("?".to_string(), |s| s.name.clone());
-        let message = format!(
-            "{} asserted by {} and denied by {}",
-            denial.claim.event,
-            assertions.iter().map(|a| who(a)).collect::<Vec<_>>().join(", "),
-            who(denial)
-        );
+        // The speaker, not the outlet that printed it, unless the outlet states it itself.
+        let who = |v: &ClaimView<'_>| {
+            let speaker = v.claim.attribution.iter().find(|s| s.kind != isnad_claims::claims::SourceKind::Outlet);
+            speaker.map_or_else(|| format!("{} (as fact)", context.documents[v.doc].meta.outlet.as_deref().unwrap_or(&context.documents[v.doc].id)), |s| s.name.clone())
+        };
+        let mut asserters: Vec<String> = assertions.iter().map(|a| who(a)).collect();
+        asserters.sort();
+        asserters.dedup();
+        let message = format!("{} asserted by {} and denied by {}", denial.claim.event, asserters.join("; "), who(denial));
         let mut sides: Vec<_> = assertions.iter().map(|a| side(context, a, None, Some(format!("{:?}", a.claim.modality).to_lowercase()))).collect();
         sides.push(side(context, denial, None, Some("denied".into())));
         findings.push(finding(FindingKind::Contested, Severity::Tension, message, sides));

@@ -6,6 +6,7 @@
 //! another, for the same summit of the same leaders.
 //! Grains are respected ("June" agrees with "18 June"), relative dates are resolved at each
 //! article's own publication date, and Hijri dates carry a day of tolerance each side.
+//! Not flagged: the date of an announced update ("ارتفعت الحصيلة اليوم"), which dates the report.
 //! Known false positives: two occurrences of a recurring event (a second meeting) less than
 //! 45 days apart with nothing in the text that tells them apart.
 
@@ -30,6 +31,14 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 v.claim.time.as_ref().is_some_and(|m| matches!(m.value, MentionValue::Weekday(_)))
             };
             if is_weekday(a) || is_weekday(b) {
+                continue;
+            }
+            // "ارتفعت الحصيلة … اليوم" dates the announcement of a new toll, not the event.
+            let announces_update = |v: &crate::view::ClaimView<'_>| {
+                let folded = isnad_parser::fold_key(&v.claim.text);
+                crate::rules::count_mismatch::RISING.iter().any(|w| folded.contains(w))
+            };
+            if announces_update(a) || announces_update(b) {
                 continue;
             }
             let key = (a.time_text.clone(), b.time_text.clone());

@@ -35,11 +35,15 @@ fn same_happening(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
 /// True when a headline's trigger reads as a past-tense verb ("وقّعت"), not a present-tense one
 /// ("يزور", which headlines use for what is under way or coming) or a verbal noun ("زيارة").
 fn reads_as_past(view: &ClaimView<'_>) -> bool {
-    let Some(trigger) = view.claim.text.get(view.claim.trigger.start.saturating_sub(view.claim.span.start)..view.claim.trigger.end.saturating_sub(view.claim.span.start)) else {
-        return false;
-    };
+    let offset = |at: usize| at.saturating_sub(view.claim.span.start);
+    let (start, end) = (offset(view.claim.trigger.start), offset(view.claim.trigger.end));
+    let Some(trigger) = view.claim.text.get(start..end) else { return false };
     let key = isnad_parser::fold_key(trigger);
-    !key.starts_with(['ي', 'ت', 'ن']) && !key.ends_with('ه') && !key.starts_with("ال")
+    // "لحضور", "بزيارة": a verbal noun after an attached preposition states a purpose.
+    let proclitic = view.claim.text.get(..start).and_then(|before| before.chars().next_back());
+    let after_preposition = proclitic.is_some_and(|c| matches!(c, 'ل' | 'ب'))
+        || (key.starts_with(['ل', 'ب']) && key.chars().count() >= 5);
+    !key.starts_with(['ي', 'ت', 'ن']) && !key.ends_with('ه') && !key.starts_with("ال") && !after_preposition
 }
 
 /// Headline claims against body claims of the same document.

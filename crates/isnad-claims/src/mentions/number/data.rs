@@ -98,6 +98,8 @@ pub(super) struct Tables {
     pub units: Vec<Phrase<Unit>>,
     /// Endings that are not feminine duals.
     pub dual_not: Vec<String>,
+    /// Short duals read as 2 ("مرتين").
+    pub dual_words: Vec<String>,
     /// Words after a -تي form that show it is "my X".
     pub dual_construct_not_before: HashSet<String>,
 }
@@ -120,6 +122,7 @@ struct UnitsFile {
     duration: Vec<DurationEntry>,
     unit: Vec<UnitEntry>,
     dual_not: Vec<String>,
+    dual_words: Vec<String>,
     dual_construct_not_before: Vec<String>,
 }
 
@@ -148,7 +151,8 @@ fn one() -> f64 {
 /// The tables, parsed once.
 pub(super) fn tables() -> &'static Tables {
     static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-        let file: UnitsFile = toml::from_str(include_str!("../../../data/units.toml")).expect("data/units.toml is valid");
+        let file: UnitsFile =
+            toml::from_str(include_str!("../../../data/units.toml")).expect("data/units.toml is valid");
         build(file)
     });
     &TABLES
@@ -161,8 +165,13 @@ fn phrase_keys(text: &str) -> Vec<String> {
 }
 
 fn phrases<T: Clone>(entries: impl IntoIterator<Item = (String, T)>) -> Vec<Phrase<T>> {
-    let mut out: Vec<Phrase<T>> =
-        entries.into_iter().map(|(text, value)| Phrase { keys: phrase_keys(&text), value }).collect();
+    let mut out: Vec<Phrase<T>> = entries
+        .into_iter()
+        .map(|(text, value)| Phrase {
+            keys: phrase_keys(&text),
+            value,
+        })
+        .collect();
     out.retain(|p| !p.keys.is_empty());
     // Longest first so "ما يزيد على" beats "يزيد على"; ties in text order of keys for stability.
     out.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()).then_with(|| a.keys.cmp(&b.keys)));
@@ -241,7 +250,11 @@ fn build(file: UnitsFile) -> Tables {
                 if entry.base == base {
                     entry.flags |= flags;
                 } else if clitic.chars().count() < entry.clitic_letters {
-                    *entry = Trigger { flags, base: base.clone(), clitic_letters: clitic.chars().count() };
+                    *entry = Trigger {
+                        flags,
+                        base: base.clone(),
+                        clitic_letters: clitic.chars().count(),
+                    };
                 }
             };
             add(format!("{clitic}{base}"));
@@ -252,12 +265,22 @@ fn build(file: UnitsFile) -> Tables {
         }
     }
     let durations = phrases(file.duration.iter().flat_map(|d| {
-        let word = DurationWord { unit: duration_unit(&d.unit), amount: d.amount, plural: false };
+        let word = DurationWord {
+            unit: duration_unit(&d.unit),
+            amount: d.amount,
+            plural: false,
+        };
         let plural = DurationWord { plural: true, ..word };
-        d.words.iter().map(move |w| (w.clone(), word)).chain(d.plural.iter().map(move |w| (w.clone(), plural)))
+        d.words
+            .iter()
+            .map(move |w| (w.clone(), word))
+            .chain(d.plural.iter().map(move |w| (w.clone(), plural)))
     }));
     let units = phrases(file.unit.iter().flat_map(|u| {
-        let unit = Unit { code: u.code.clone(), factor: u.factor };
+        let unit = Unit {
+            code: u.code.clone(),
+            factor: u.factor,
+        };
         u.words.iter().map(move |w| (w.clone(), unit.clone()))
     }));
     let mut sketches = vec![0u64; SKETCH_BITS / 64];
@@ -268,8 +291,16 @@ fn build(file: UnitsFile) -> Tables {
     Tables {
         triggers,
         sketches,
-        before: phrases(file.qualifiers_before.iter().map(|(k, v)| (k.clone(), qualifier(v)))),
-        after: phrases(file.qualifiers_after.iter().map(|(k, v)| (k.clone(), qualifier(v)))),
+        before: phrases(
+            file.qualifiers_before
+                .iter()
+                .map(|(k, v)| (k.clone(), qualifier(v))),
+        ),
+        after: phrases(
+            file.qualifiers_after
+                .iter()
+                .map(|(k, v)| (k.clone(), qualifier(v))),
+        ),
         gap: set(&file.qualifier_gap),
         vague,
         year_cues: set(&file.year_cues),
@@ -284,6 +315,7 @@ fn build(file: UnitsFile) -> Tables {
         durations,
         units,
         dual_not: file.dual_not.iter().map(|w| fold_key(w)).collect(),
+        dual_words: file.dual_words.iter().map(|w| fold_key(w)).collect(),
         dual_construct_not_before: set(&file.dual_construct_not_before),
     }
 }
@@ -296,7 +328,8 @@ fn sketch(key: &str) -> usize {
     let b = key.as_bytes();
     let n = b.len();
     let at = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
-    (n.wrapping_mul(0x9E37) ^ (at(n.wrapping_sub(1)) << 8) ^ at(n.wrapping_sub(3)) ^ at(1).wrapping_mul(0x45)) % SKETCH_BITS
+    (n.wrapping_mul(0x9E37) ^ (at(n.wrapping_sub(1)) << 8) ^ at(n.wrapping_sub(3)) ^ at(1).wrapping_mul(0x45))
+        % SKETCH_BITS
 }
 
 impl Tables {

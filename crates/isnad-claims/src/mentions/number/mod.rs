@@ -12,7 +12,7 @@ mod ordinal;
 mod scan;
 
 use super::value::{Mention, MentionContext, MentionValue, NumberValue, Qualifier, QuantityValue};
-use super::words::{self, PROCLITIC_LETTERS, ScaleForm, Term, lexicon, letters_span, number_at, read_digits};
+use super::words::{self, PROCLITIC_LETTERS, ScaleForm, Term, letters_span, lexicon, number_at, read_digits};
 use data::{CLITICS, NUMBER, ORDINAL, Phrase, Tables, Trigger, VAGUE, tables};
 use isnad_parser::Span;
 use isnad_parser::calendar::calendar_names;
@@ -28,7 +28,15 @@ pub(crate) fn find(source: &str, span: Span, context: &MentionContext) -> Vec<Me
         return Vec::new();
     }
     let tokens = scan(source, span);
-    let mut finder = Finder { source, limit: span.end, tokens, t: tables(), context, out: Vec::new(), free: span.start };
+    let mut finder = Finder {
+        source,
+        limit: span.end,
+        tokens,
+        t: tables(),
+        context,
+        out: Vec::new(),
+        free: span.start,
+    };
     finder.run();
     finder.out
 }
@@ -38,13 +46,19 @@ pub(crate) fn interval(value: f64, qualifier: Qualifier) -> NumberValue {
     let (low, high) = match qualifier {
         Qualifier::Exact | Qualifier::Vague | Qualifier::Range => (value, Some(value)),
         Qualifier::Approx => {
-            let (a, b) = (value * (1.0 - APPROX_SPREAD), value * (1.0 + APPROX_SPREAD));
-            (a.min(b), Some(a.max(b)))
+            // value ± spread keeps round numbers round (7000 → 6300..7700, not 7700.000000000001).
+            let spread = value.abs() * APPROX_SPREAD;
+            (value - spread, Some(value + spread))
         }
         Qualifier::AtLeast | Qualifier::MoreThan => (value, None),
         Qualifier::AtMost | Qualifier::LessThan => (value.min(0.0), Some(value)),
     };
-    NumberValue { value: Some(value), low, high, qualifier }
+    NumberValue {
+        value: Some(value),
+        low,
+        high,
+        qualifier,
+    }
 }
 
 /// The scanning state of one sentence.
@@ -131,7 +145,12 @@ impl<'a> Finder<'a> {
 
     /// Matches phrases at token `i` going forward; returns the index after the match. The first
     /// word may carry a proclitic when `clitic` is set.
-    fn match_forward<'p, T>(&self, i: usize, phrases: &'p [Phrase<T>], clitic: bool) -> Option<(usize, &'p Phrase<T>)> {
+    fn match_forward<'p, T>(
+        &self,
+        i: usize,
+        phrases: &'p [Phrase<T>],
+        clitic: bool,
+    ) -> Option<(usize, &'p Phrase<T>)> {
         let n = self.tokens.toks.len();
         phrases.iter().find_map(|p| {
             let len = p.keys.len();
@@ -149,12 +168,18 @@ impl<'a> Finder<'a> {
 
     /// Matches phrases ending just before token `end`; returns the first token index and the
     /// proclitic letters on it.
-    fn match_backward<'p, T>(&self, end: usize, phrases: &'p [Phrase<T>]) -> Option<(usize, usize, &'p Phrase<T>)> {
+    fn match_backward<'p, T>(
+        &self,
+        end: usize,
+        phrases: &'p [Phrase<T>],
+    ) -> Option<(usize, usize, &'p Phrase<T>)> {
         phrases.iter().find_map(|p| {
             let len = p.keys.len();
             let start = end.checked_sub(len)?;
             let clitic = clitic_match(self.key(start), &p.keys[0])?;
-            (1..len).all(|k| self.key(start + k) == p.keys[k]).then_some((start, clitic, p))
+            (1..len)
+                .all(|k| self.key(start + k) == p.keys[k])
+                .then_some((start, clitic, p))
         })
     }
 
@@ -166,7 +191,9 @@ impl<'a> Finder<'a> {
         let one = names.month(self.key(i)).is_some()
             || clitic_strip(self.key(i)).is_some_and(|(_, stem)| names.month(stem).is_some());
         one || (self.kind(i + 1) == Some(Kind::Word)
-            && names.month(&format!("{} {}", self.key(i), self.key(i + 1))).is_some())
+            && names
+                .month(&format!("{} {}", self.key(i), self.key(i + 1)))
+                .is_some())
     }
 
     // -- numbers -------------------------------------------------------------------------------
@@ -190,7 +217,8 @@ impl<'a> Finder<'a> {
             return None;
         }
         // Clock times and ratios "10:30", dates "12/5/2024", "1.5.2024", "2024-06-18".
-        let glued_digits = |k: usize| self.glued(k) && self.kind(k + 1) == Some(Kind::Digits) && self.glued(k + 1);
+        let glued_digits =
+            |k: usize| self.glued(k) && self.kind(k + 1) == Some(Kind::Digits) && self.glued(k + 1);
         if glued_digits(after) {
             match self.key(after) {
                 ":" => return self.skip_glued(first),
@@ -210,12 +238,17 @@ impl<'a> Finder<'a> {
                 _ => {}
             }
         }
-        if digits >= 2 && self.key(digits - 1) == ":" && self.glued(digits) && self.kind(digits - 2) == Some(Kind::Digits) {
+        if digits >= 2
+            && self.key(digits - 1) == ":"
+            && self.glued(digits)
+            && self.kind(digits - 2) == Some(Kind::Digits)
+        {
             return None;
         }
         let prev = first.checked_sub(1);
         // A bare year after a year cue, or marked "م"/"هـ", or after a month: the time finder's.
-        let year = read.plain_int_digits == 4 && (1900.0..=2100.0).contains(&read.value) && end == read.span.end;
+        let year =
+            read.plain_int_digits == 4 && (1900.0..=2100.0).contains(&read.value) && end == read.span.end;
         if year {
             let cue = prev.is_some_and(|p| {
                 self.kind(p) == Some(Kind::Word)
@@ -260,7 +293,9 @@ impl<'a> Finder<'a> {
 
     /// A number that starts with a word at token `i`, an ordinal, a vague amount or a dual.
     fn word(&mut self, i: usize) -> Option<Mention> {
-        let Some(trigger) = self.trigger(i) else { return self.dual(i) };
+        let Some(trigger) = self.trigger(i) else {
+            return self.dual(i);
+        };
         if trigger.flags & ORDINAL != 0
             && let Some(m) = self.ordinal(i, trigger)
         {
@@ -283,7 +318,13 @@ impl<'a> Finder<'a> {
     /// The other end of a range starting with the amount `low` read at `start..end` (first token
     /// `first`): "بين 10 و20", "من 10 إلى 20", "10-20". Returns both ends, the byte where the
     /// range starts and the byte where it ends.
-    fn range_end(&self, first: usize, start: usize, end: usize, low: f64) -> Option<(f64, f64, usize, usize)> {
+    fn range_end(
+        &self,
+        first: usize,
+        start: usize,
+        end: usize,
+        low: f64,
+    ) -> Option<(f64, f64, usize, usize)> {
         let next = self.index_at(end);
         let prev = first.checked_sub(1);
         let from = prev.filter(|&p| self.is_word(p, "من"));
@@ -303,20 +344,28 @@ impl<'a> Finder<'a> {
         } else if let Some(p) = between
             && (self.key(next) == "و" || self.key(next).starts_with('و'))
         {
-            let at = if self.key(next) == "و" { self.span(next + 1).start } else { self.span(next).start };
-            let p = if p > 0 && self.key(p - 1) == "ما" { p - 1 } else { p };
+            let at = if self.key(next) == "و" {
+                self.span(next + 1).start
+            } else {
+                self.span(next).start
+            };
+            let p = if p > 0 && self.key(p - 1) == "ما" {
+                p - 1
+            } else {
+                p
+            };
             (at, self.span(p).start)
         } else {
             return None;
         };
-        if self.kind(self.index_at(upper_at)).is_none() {
-            return None;
-        }
+        self.kind(self.index_at(upper_at))?;
         let upper = number_at(self.source, upper_at, self.limit)?;
         let mut low = low;
         // "بين 10 و20 مليون": the lower end shares the upper end's scale word.
         let upper_tokens = self.index_at(upper.span.start)..self.index_at(upper.span.end);
-        let scaled = upper_tokens.into_iter().any(|k| matches!(lexicon().term(self.key(k)), Some(Term::Scale(..))));
+        let scaled = upper_tokens
+            .into_iter()
+            .any(|k| matches!(lexicon().term(self.key(k)), Some(Term::Scale(..))));
         let scale = scale_of(upper.value);
         if scaled && scale > 1.0 && low * scale <= upper.value {
             low *= scale;
@@ -345,17 +394,29 @@ impl<'a> Finder<'a> {
                 let cue_start = letters_span(self.source, self.span(cue), clitic, 0).start;
                 let span = Span::new(cue_start.max(self.free), self.span(next).end);
                 let amount = NumberValue::exact(value);
-                return Some(self.mention(span, MentionValue::Quantity(QuantityValue { amount, unit: "year_of_age".into() })));
+                return Some(self.mention(
+                    span,
+                    MentionValue::Quantity(QuantityValue {
+                        amount,
+                        unit: "year_of_age".into(),
+                    }),
+                ));
             }
             return None;
         }
         // A currency sign before the digits: "$10".
         if unit.is_none()
             && let Some(p) = first.checked_sub(1)
-            && let Some((_, found)) = self.match_forward(p, &self.t.units, false).filter(|(k, _)| *k == first)
+            && let Some((_, found)) = self
+                .match_forward(p, &self.t.units, false)
+                .filter(|(k, _)| *k == first)
         {
             start = self.span(p).start;
-            unit = Some(FoundUnit { code: found.value.code.clone(), factor: found.value.factor, next });
+            unit = Some(FoundUnit {
+                code: found.value.code.clone(),
+                factor: found.value.factor,
+                next,
+            });
         }
         let mut after = next;
         if let Some(u) = &unit {
@@ -376,11 +437,11 @@ impl<'a> Finder<'a> {
         if let Some(q_start) = q_start {
             start = q_start;
         }
-        if let Some((q, k)) = self.qualifier_after(after) {
-            if qualifier == Qualifier::Exact || q == qualifier {
-                qualifier = q;
-                end = self.span(k - 1).end;
-            }
+        if let Some((q, k)) = self.qualifier_after(after)
+            && (qualifier == Qualifier::Exact || q == qualifier)
+        {
+            qualifier = q;
+            end = self.span(k - 1).end;
         }
         let amount = interval(value, qualifier);
         let value = match unit {
@@ -413,7 +474,12 @@ impl<'a> Finder<'a> {
             high *= u.factor;
             unit = Some(u.code);
         }
-        let amount = NumberValue { value: None, low, high: Some(high), qualifier: Qualifier::Range };
+        let amount = NumberValue {
+            value: None,
+            low,
+            high: Some(high),
+            qualifier: Qualifier::Range,
+        };
         let value = match unit {
             Some(unit) => MentionValue::Quantity(QuantityValue { amount, unit }),
             None => MentionValue::Number(amount),
@@ -424,13 +490,21 @@ impl<'a> Finder<'a> {
     /// A unit phrase at token `i` (also with the article: "الدولارات").
     fn unit_after(&self, i: usize) -> Option<FoundUnit> {
         let (next, phrase) = self.match_forward(i, &self.t.units, false)?;
-        Some(FoundUnit { code: phrase.value.code.clone(), factor: phrase.value.factor, next })
+        Some(FoundUnit {
+            code: phrase.value.code.clone(),
+            factor: phrase.value.factor,
+            next,
+        })
     }
 
     /// "ونصف" / "و نصف" at token `i`: the fraction and the index after it.
     fn fraction_at(&self, i: usize) -> Option<(f64, usize)> {
         let lex = lexicon();
-        let (key, next) = if self.key(i) == "و" { (self.key(i + 1), i + 2) } else { (self.key(i).strip_prefix('و')?, i + 1) };
+        let (key, next) = if self.key(i) == "و" {
+            (self.key(i + 1), i + 2)
+        } else {
+            (self.key(i).strip_prefix('و')?, i + 1)
+        };
         match lex.term(key) {
             Some(Term::Fraction(f)) if self.kind(next - 1) == Some(Kind::Word) => Some((f, next)),
             _ => None,
@@ -442,7 +516,11 @@ impl<'a> Finder<'a> {
         match self.match_backward(first, &self.t.before) {
             Some((k, clitic, phrase)) => {
                 let start = letters_span(self.source, self.span(k), clitic, 0).start;
-                if start < self.free { (Qualifier::Exact, None) } else { (phrase.value, Some(start)) }
+                if start < self.free {
+                    (Qualifier::Exact, None)
+                } else {
+                    (phrase.value, Some(start))
+                }
             }
             None => (Qualifier::Exact, None),
         }
@@ -498,11 +576,20 @@ impl<'a> Finder<'a> {
         if self.match_forward(next, &self.t.durations, false).is_some() || self.is_month_at(next) {
             return None;
         }
-        let amount = NumberValue { value: None, low, high: Some(high), qualifier: Qualifier::Vague };
+        let amount = NumberValue {
+            value: None,
+            low,
+            high: Some(high),
+            qualifier: Qualifier::Vague,
+        };
         let value = match self.unit_after(next) {
             Some(u) => {
                 end = self.span(u.next - 1).end;
-                let amount = NumberValue { low: low * u.factor, high: Some(high * u.factor), ..amount };
+                let amount = NumberValue {
+                    low: low * u.factor,
+                    high: Some(high * u.factor),
+                    ..amount
+                };
                 MentionValue::Quantity(QuantityValue { amount, unit: u.code })
             }
             None => MentionValue::Number(amount),
@@ -513,10 +600,22 @@ impl<'a> Finder<'a> {
     /// A counted noun in the feminine dual: "سيارتين", "زيارتان", "سيارتي ليموزين".
     fn dual(&mut self, i: usize) -> Option<Mention> {
         let key = self.key(i);
-        if ["ال", "وال", "بال", "فال", "كال", "لل"].iter().any(|p| key.starts_with(p)) {
+        // Most words end otherwise: leave before any table is consulted.
+        if !(key.ends_with("تين") || key.ends_with("تان") || key.ends_with("تي")) {
             return None;
         }
-        let letters = key.chars().count();
+        if ["ال", "وال", "بال", "فال", "كال", "لل"]
+            .iter()
+            .any(|p| key.starts_with(p))
+        {
+            return None;
+        }
+        if self.t.dual_words.iter().any(|w| clitic_match(key, w).is_some()) {
+            return Some(self.mention(self.span(i), MentionValue::Number(NumberValue::exact(2.0))));
+        }
+        // A first letter that may be a proclitic ("وبوتين" = و + بوتين) does not count toward the
+        // stem: three letters before the ending, beyond any such letter.
+        let letters = key.chars().count() - usize::from(key.starts_with(PROCLITIC_LETTERS));
         let dual = if key.ends_with("تين") || key.ends_with("تان") {
             letters >= 6 && !self.t.dual_not.iter().any(|d| key.ends_with(d.as_str()))
         } else if key.ends_with("تي") {
@@ -539,7 +638,11 @@ impl<'a> Finder<'a> {
     }
 
     fn mention(&self, span: Span, value: MentionValue) -> Mention {
-        Mention { span, text: self.source[span.range()].to_string(), value }
+        Mention {
+            span,
+            text: self.source[span.range()].to_string(),
+            value,
+        }
     }
 }
 
@@ -568,5 +671,8 @@ fn clitic_strip(key: &str) -> Option<(char, &str)> {
 
 /// The largest scale (1, 10³, 10⁶…) that divides `value`: "ملياري … ونصف" halves a billion.
 fn scale_of(value: f64) -> f64 {
-    [1e12, 1e9, 1e6, 1e3].into_iter().find(|s| value.abs() >= *s && (value / s).fract() == 0.0).unwrap_or(1.0)
+    [1e12, 1e9, 1e6, 1e3]
+        .into_iter()
+        .find(|s| value.abs() >= *s && (value / s).fract() == 0.0)
+        .unwrap_or(1.0)
 }

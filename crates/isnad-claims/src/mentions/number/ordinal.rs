@@ -1,7 +1,9 @@
 //! Ordinals: the position word(s), the noun they modify and a limiting window after them
 //! ("زيارته الأولى منذ ما يقرب من ربع قرن").
 
-use super::super::value::{DurationUnit, DurationValue, Mention, MentionValue, OrdinalQualifier, OrdinalValue, Qualifier};
+use super::super::value::{
+    DurationUnit, DurationValue, Mention, MentionValue, OrdinalQualifier, OrdinalValue, Qualifier,
+};
 use super::super::words::{letters_span, number_at, ordinal_value, read_digits, strip_article};
 use super::data::Trigger;
 use super::scan::Kind;
@@ -34,7 +36,9 @@ impl Finder<'_> {
         let bare = strip_article(&trigger.base);
         let definite = bare.len() < trigger.base.len();
         // "ثانية" without the article after a number is a second of time.
-        if !definite && bare == "ثانيه" && prev.is_some_and(|p| self.kind(p) == Some(Kind::Digits) || self.trigger(p).is_some())
+        if !definite
+            && bare == "ثانيه"
+            && prev.is_some_and(|p| self.kind(p) == Some(Kind::Digits) || self.trigger(p).is_some())
         {
             return None;
         }
@@ -43,7 +47,11 @@ impl Finder<'_> {
         // "للمرة الثالثة": the occurrence noun belongs to the expression.
         if let Some(p) = prev
             && self.kind(p) == Some(Kind::Word)
-            && self.t.occurrence.iter().any(|o| clitic_match(self.key(p), o).is_some())
+            && self
+                .t
+                .occurrence
+                .iter()
+                .any(|o| clitic_match(self.key(p), o).is_some())
             && self.span(p).start >= self.free
         {
             span.start = self.span(p).start;
@@ -54,9 +62,11 @@ impl Finder<'_> {
                 noun = self.noun_at(last + 1);
             }
         } else if let Some(p) = prev {
-            noun = self.noun_before(p);
+            noun = self.noun_before(p, bare.ends_with('ه') || bare == "اولي");
         }
-        let after = noun.as_ref().map_or(last + 1, |(_, s, _)| self.index_at(s.end).max(last + 1));
+        let after = noun
+            .as_ref()
+            .map_or(last + 1, |(_, s, _)| self.index_at(s.end).max(last + 1));
         let qualifier = self.window(after);
         let value = OrdinalValue {
             value,
@@ -81,23 +91,35 @@ impl Finder<'_> {
             joined.push_str(self.key(i + k));
             candidates.push((joined.clone(), i + k));
         }
-        candidates.into_iter().rev().find_map(|(text, last)| ordinal_value(&text).map(|v| (v, last)))
+        candidates
+            .into_iter()
+            .rev()
+            .find_map(|(text, last)| ordinal_value(&text).map(|v| (v, last)))
     }
 
     /// The noun at token `i`, folded, without article, proclitics or pronoun suffix.
     fn noun_at(&self, i: usize) -> Option<(String, Span, usize)> {
-        if self.kind(i) != Some(Kind::Word) || self.t.not_nouns.contains(self.key(i)) || self.trigger(i).is_some() {
+        if self.kind(i) != Some(Kind::Word)
+            || self.t.not_nouns.contains(self.key(i))
+            || self.trigger(i).is_some()
+        {
             return None;
         }
         let key = self.key(i);
         let (prefix, rest) = ARTICLES
             .iter()
-            .find_map(|a| key.strip_prefix(a).filter(|r| r.chars().count() >= 2).map(|r| (a.chars().count(), r)))
+            .find_map(|a| {
+                key.strip_prefix(a)
+                    .filter(|r| r.chars().count() >= 2)
+                    .map(|r| (a.chars().count(), r))
+            })
             .unwrap_or((0, key));
         let mut noun = rest.to_string();
         let mut suffix = 0;
         if prefix == 0
-            && let Some((s, stem)) = SUFFIXES.iter().find_map(|s| rest.strip_suffix(s).map(|st| (s, st)))
+            && let Some((s, stem)) = SUFFIXES
+                .iter()
+                .find_map(|s| rest.strip_suffix(s).map(|st| (s, st)))
             && let Some(stem) = stem.strip_suffix('ت').filter(|st| st.chars().count() >= 2)
         {
             noun = format!("{stem}ه");
@@ -113,13 +135,29 @@ impl Finder<'_> {
     }
 
     /// The noun a post-nominal ordinal modifies: the word before, stepping over up to two
-    /// relational adjectives ("زيارته الرسمية الأولى").
-    fn noun_before(&self, p: usize) -> Option<(String, Span, usize)> {
+    /// relational adjectives ("زيارته الرسمية الأولى"); a feminine ordinal after a word with no
+    /// feminine ending agrees with the head of the construct before it ("زيارة بوتين الأولى").
+    fn noun_before(&self, p: usize, feminine: bool) -> Option<(String, Span, usize)> {
+        let noun = self.noun_before_any(p)?;
+        if feminine
+            && !noun.0.ends_with('ه')
+            && let Some(head) = noun.2.checked_sub(1).and_then(|h| self.noun_at(h))
+            && head.0.ends_with('ه')
+            && !self.key(head.2).starts_with("ال")
+            && head.1.start >= self.free
+        {
+            return Some(head);
+        }
+        Some(noun)
+    }
+
+    fn noun_before_any(&self, p: usize) -> Option<(String, Span, usize)> {
         let mut k = p;
         for _ in 0..2 {
             let key = self.key(k);
             let nisba = key.starts_with("ال") && (key.ends_with("يه") || key.ends_with('ي'));
-            if !nisba || k == 0 || self.noun_at(k - 1).is_none() || self.tokens.toks[k].span.start < self.free {
+            if !nisba || k == 0 || self.noun_at(k - 1).is_none() || self.tokens.toks[k].span.start < self.free
+            {
                 break;
             }
             k -= 1;
@@ -165,14 +203,26 @@ impl Finder<'_> {
             let next = self.index_at(number.span.end);
             if let Some((after, phrase)) = self.match_forward(next, &self.t.durations, false) {
                 end = Some(self.span(after - 1).end);
-                within = Some(duration(number.value * phrase.value.amount, phrase.value.unit, qualifier));
+                within = Some(duration(
+                    number.value * phrase.value.amount,
+                    phrase.value.unit,
+                    qualifier,
+                ));
             }
         }
         let span = Span::new(self.span(m).start, end?);
-        Some(OrdinalQualifier { text: self.source[span.range()].to_string(), span, within })
+        Some(OrdinalQualifier {
+            text: self.source[span.range()].to_string(),
+            span,
+            within,
+        })
     }
 }
 
 fn duration(amount: f64, unit: DurationUnit, qualifier: Qualifier) -> DurationValue {
-    DurationValue { amount, unit, qualifier }
+    DurationValue {
+        amount,
+        unit,
+        qualifier,
+    }
 }

@@ -45,7 +45,9 @@ pub(super) struct Tokens {
 impl Tokens {
     /// The key of token `i` (empty past the end).
     pub fn key(&self, i: usize) -> &str {
-        self.ranges.get(i).map_or("", |&(a, b)| &self.buffer[a as usize..b as usize])
+        self.ranges
+            .get(i)
+            .map_or("", |&(a, b)| &self.buffer[a as usize..b as usize])
     }
 
     /// The keys in order.
@@ -78,8 +80,14 @@ fn arabic_at(bytes: &[u8], i: usize) -> Option<u32> {
 /// Scans `source[span]`. Arabic words take a byte-level fast path for the common letters (the
 /// bulk of any article); anything else goes through `char` decoding and `fold_key`.
 pub(super) fn scan(source: &str, span: Span) -> Tokens {
-    let mut tokens = Tokens { toks: Vec::new(), buffer: String::new(), ranges: Vec::new() };
-    let Some(text) = source.get(span.range()) else { return tokens };
+    let mut tokens = Tokens {
+        toks: Vec::new(),
+        buffer: String::new(),
+        ranges: Vec::new(),
+    };
+    let Some(text) = source.get(span.range()) else {
+        return tokens;
+    };
     let bytes = text.as_bytes();
     tokens.toks.reserve(text.len() / 8);
     tokens.ranges.reserve(text.len() / 8);
@@ -89,7 +97,8 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
     while i < bytes.len() {
         let start = i;
         let key_start = buffer.len();
-        let common_letter = arabic_at(bytes, i).is_some_and(|cp| fold_common(cp).is_some_and(|f| f.is_some()));
+        let common_letter =
+            arabic_at(bytes, i).is_some_and(|cp| fold_common(cp).is_some_and(|f| f.is_some()));
         let (kind, end, slow) = if common_letter {
             // An Arabic word: fold common letters byte-wise until a non-word character.
             let mut slow = false;
@@ -121,7 +130,11 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
                 Kind::Digits
             } else if ch.is_alphabetic() {
                 Kind::Latin
-            } else if ch.is_whitespace() || is_word_char(ch) || ch.is_control() || isnad_parser::is_ignorable(ch) {
+            } else if ch.is_whitespace()
+                || is_word_char(ch)
+                || ch.is_control()
+                || isnad_parser::is_ignorable(ch)
+            {
                 space_before = space_before || ch.is_whitespace();
                 continue;
             } else {
@@ -152,7 +165,11 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
             buffer.truncate(key_start);
             buffer.extend(fold_key(&text[start..end]).bytes());
         }
-        tokens.toks.push(Tok { span: Span::new(span.start + start, span.start + end), kind, space_before });
+        tokens.toks.push(Tok {
+            span: Span::new(span.start + start, span.start + end),
+            kind,
+            space_before,
+        });
         tokens.ranges.push((key_start as u32, buffer.len() as u32));
         space_before = false;
     }

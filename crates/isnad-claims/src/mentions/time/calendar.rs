@@ -11,7 +11,11 @@ pub(super) fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 
 /// Days in a Gregorian month.
 pub(super) fn month_len(year: i32, month: u32) -> u32 {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     ymd(ny, nm, 1).and_then(|d| d.pred_opt()).map_or(28, |d| d.day())
 }
 
@@ -84,9 +88,15 @@ fn hijri() -> Hijri<icu_calendar::cal::hijri::UmmAlQura> {
 
 /// A Hijri (Umm al-Qura) date as a Gregorian date.
 pub(super) fn hijri_to_gregorian(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
-    let date = Date::try_new_hijri_with_calendar(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?, hijri()).ok()?;
+    let date =
+        Date::try_new_hijri_with_calendar(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?, hijri())
+            .ok()?;
     let iso: Date<Iso> = date.to_calendar(Iso);
-    ymd(iso.year().extended_year(), u32::from(iso.month().ordinal), u32::from(iso.day_of_month().0))
+    ymd(
+        iso.year().extended_year(),
+        u32::from(iso.month().ordinal),
+        u32::from(iso.day_of_month().0),
+    )
 }
 
 /// Days in a Hijri month.
@@ -97,14 +107,22 @@ pub(super) fn hijri_month_len(year: i32, month: u32) -> Option<u32> {
 
 /// The Hijri year a Gregorian date falls in.
 pub(super) fn hijri_year_of(date: NaiveDate) -> Option<i32> {
-    let iso = Date::try_new_iso(date.year(), u8::try_from(date.month()).ok()?, u8::try_from(date.day()).ok()?).ok()?;
+    let iso = Date::try_new_iso(
+        date.year(),
+        u8::try_from(date.month()).ok()?,
+        u8::try_from(date.day()).ok()?,
+    )
+    .ok()?;
     Some(iso.to_calendar(hijri()).year().extended_year())
 }
 
 /// Gregorian first and last day of a Hijri month.
 pub(super) fn hijri_month_span(year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
     let first = hijri_to_gregorian(year, month, 1)?;
-    Some((first, add_days(first, i64::from(hijri_month_len(year, month)?) - 1)?))
+    Some((
+        first,
+        add_days(first, i64::from(hijri_month_len(year, month)?) - 1)?,
+    ))
 }
 
 /// Western Easter Sunday (the anonymous Gregorian computus).
@@ -136,7 +154,10 @@ mod tests {
         assert_eq!(hijri_to_gregorian(1434, 10, 1), ymd(2013, 8, 8));
         assert_eq!(hijri_year_of(ymd(2024, 3, 20).unwrap()), Some(1445));
         assert_eq!(easter(2013), ymd(2013, 3, 31));
-        assert_eq!(nth_week(2014, 9, 0), Some((ymd(2014, 9, 22).unwrap(), ymd(2014, 9, 28).unwrap())));
+        assert_eq!(
+            nth_week(2014, 9, 0),
+            Some((ymd(2014, 9, 22).unwrap(), ymd(2014, 9, 28).unwrap()))
+        );
         assert_eq!(nth_week(2014, 10, 1).map(|w| w.0), ymd(2014, 10, 6));
         assert_eq!(nth_weekday(2013, 3, Weekday::Mon, 0), ymd(2013, 3, 25));
     }

@@ -1,14 +1,14 @@
 //! The grammar: tokens with their lexicon readings, and parsers for each kind of expression.
 
 use super::calendar::*;
-use super::lexicon::{lexicon, Count, HolidayRule, K, Lexicon, Period, PeriodUnit, UnitDef};
-use super::spec::{widen, DayP, MonthSel, Spec, YearSel, NO_REFERENCE};
+use super::lexicon::{Count, HolidayRule, K, Lexicon, Period, PeriodUnit, UnitDef, lexicon};
+use super::spec::{DayP, MonthSel, NO_REFERENCE, Spec, YearSel, widen};
 use crate::mentions::words::{number_at, ordinal_value};
 use crate::mentions::{
     DurationUnit, DurationValue, Grain, Lean, Mention, MentionContext, MentionValue, Qualifier, TimeValue,
 };
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
-use isnad_parser::{is_ignorable, tokenize, Span, TokenKind};
+use isnad_parser::{Span, TokenKind, is_ignorable, tokenize};
 use std::cell::OnceCell;
 
 /// One meaning of the words starting at a token.
@@ -62,11 +62,19 @@ struct Out {
 
 impl Out {
     fn spec(end: usize, spec: Spec) -> Out {
-        Out { end, val: Val::Spec(spec), approx: false }
+        Out {
+            end,
+            val: Val::Spec(spec),
+            approx: false,
+        }
     }
 
     fn ready(end: usize, value: MentionValue) -> Out {
-        Out { end, val: Val::Ready(value), approx: false }
+        Out {
+            end,
+            val: Val::Ready(value),
+            approx: false,
+        }
     }
 }
 
@@ -118,14 +126,26 @@ impl<'a> Scan<'a> {
         let lex = lexicon();
         let mut toks: Vec<Tok> = tokenize(src, span)
             .into_iter()
-            .map(|t| Tok { span: t.span, kind: t.kind, key: t.key, readings: Vec::new() })
+            .map(|t| Tok {
+                span: t.span,
+                kind: t.kind,
+                key: t.key,
+                readings: Vec::new(),
+            })
             .collect();
         for i in 0..toks.len() {
             let readings = read_token(lex, src, &toks, i);
             toks[i].readings = readings;
         }
         let ordinals = (0..toks.len()).map(|_| OnceCell::new()).collect();
-        Scan { src, toks, lex, ctx, future_at: OnceCell::new(), ordinals }
+        Scan {
+            src,
+            toks,
+            lex,
+            ctx,
+            future_at: OnceCell::new(),
+            ordinals,
+        }
     }
 
     /// Every mention, left to right, without overlaps.
@@ -136,7 +156,8 @@ impl<'a> Scan<'a> {
         // its first few tokens; function words alone ("من", "في") never start a reading.
         let mut next_anchor = vec![usize::MAX; n + 1];
         for i in (0..n).rev() {
-            let anchor = self.toks[i].kind == TokenKind::Number || self.toks[i].readings.iter().any(|r| is_strong(r.kind));
+            let anchor = self.toks[i].kind == TokenKind::Number
+                || self.toks[i].readings.iter().any(|r| is_strong(r.kind));
             next_anchor[i] = if anchor { i } else { next_anchor[i + 1] };
         }
         let mut out = Vec::new();
@@ -152,7 +173,11 @@ impl<'a> Scan<'a> {
                     let start = self.toks[i].span.start + skip;
                     let end = self.toks[o.end - 1].span.end;
                     let span = Span::new(start, end.max(start));
-                    out.push(Mention { span, text: self.src[span.range()].to_string(), value });
+                    out.push(Mention {
+                        span,
+                        text: self.src[span.range()].to_string(),
+                        value,
+                    });
                     i = o.end;
                 }
                 None => i += 1,
@@ -168,7 +193,9 @@ impl<'a> Scan<'a> {
     }
 
     fn find<T>(&self, i: usize, f: impl Fn(K) -> Option<T>) -> Option<(T, usize)> {
-        self.readings(i).iter().find_map(|r| f(r.kind).map(|v| (v, r.end)))
+        self.readings(i)
+            .iter()
+            .find_map(|r| f(r.kind).map(|v| (v, r.end)))
     }
 
     fn has(&self, i: usize, f: impl Fn(K) -> bool) -> Option<usize> {
@@ -176,7 +203,9 @@ impl<'a> Scan<'a> {
     }
 
     fn punct(&self, i: usize, chars: &[char]) -> bool {
-        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.key.chars().next().is_some_and(|c| chars.contains(&c)))
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct && t.key.chars().next().is_some_and(|c| chars.contains(&c))
+        })
     }
 
     /// True when token `i` touches the token before it.
@@ -255,8 +284,11 @@ impl<'a> Scan<'a> {
             Lean::Future => true,
             Lean::Past => false,
             Lean::Tense => {
-                *self.future_at.get_or_init(|| (0..self.toks.len()).find(|&i| self.is_future_marker(i)).unwrap_or(usize::MAX))
-                    < i
+                *self.future_at.get_or_init(|| {
+                    (0..self.toks.len())
+                        .find(|&i| self.is_future_marker(i))
+                        .unwrap_or(usize::MAX)
+                }) < i
             }
         }
     }
@@ -266,13 +298,24 @@ impl<'a> Scan<'a> {
             return true;
         }
         let t = &self.toks[i];
-        if t.kind != TokenKind::Arabic || self.lex.not_future_verbs.contains(&t.key) {
+        if t.kind != TokenKind::Arabic
+            || self.lex.not_future_verbs.contains(&t.key)
+            || self
+                .lex
+                .not_future_endings
+                .iter()
+                .any(|e| t.key.ends_with(e.as_str()))
+        {
             return false;
         }
         self.lex.future_prefix.iter().any(|p| {
-            let Some(rest) = t.key.strip_prefix(p.as_str()) else { return false };
+            let Some(rest) = t.key.strip_prefix(p.as_str()) else {
+                return false;
+            };
             let mut chars = rest.chars();
-            let imperfect = chars.next().is_some_and(|c| self.lex.imperfect_letters.contains(&c));
+            let imperfect = chars
+                .next()
+                .is_some_and(|c| self.lex.imperfect_letters.contains(&c));
             imperfect && chars.count() >= 3 && !self.lex.not_future_verbs.contains(&t.key[p.len()..])
         })
     }
@@ -334,8 +377,11 @@ impl<'a> Scan<'a> {
                     let mut first = *spec;
                     if first.year.is_none() {
                         first.year = last.year;
-                        if let (Some(YearSel::Abs(y)), Some(MonthSel::Gregorian(a)), Some(MonthSel::Gregorian(b))) =
-                            (last.year, first.month, last.month)
+                        if let (
+                            Some(YearSel::Abs(y)),
+                            Some(MonthSel::Gregorian(a)),
+                            Some(MonthSel::Gregorian(b)),
+                        ) = (last.year, first.month, last.month)
                             && a > b
                         {
                             first.year = Some(YearSel::Abs(y - 1));
@@ -346,8 +392,11 @@ impl<'a> Scan<'a> {
                     }
                     if last.year.is_none() {
                         last.year = first.year;
-                        if let (Some(YearSel::Abs(y)), Some(MonthSel::Gregorian(a)), Some(MonthSel::Gregorian(b))) =
-                            (first.year, first.month, last.month)
+                        if let (
+                            Some(YearSel::Abs(y)),
+                            Some(MonthSel::Gregorian(a)),
+                            Some(MonthSel::Gregorian(b)),
+                        ) = (first.year, first.month, last.month)
                             && b < a
                         {
                             last.year = Some(YearSel::Abs(y + 1));
@@ -356,7 +405,10 @@ impl<'a> Scan<'a> {
                     if last.weekday.is_some() && first.weekday.is_none() {
                         last.weekday = None;
                     }
-                    if let (Some(a), Some(b)) = (first.resolve(reference, forward), last.resolve(reference, forward)) {
+                    if let (Some(a), Some(b)) = (
+                        first.resolve(reference, forward),
+                        last.resolve(reference, forward),
+                    ) {
                         let merged = match (a.start, b.end) {
                             (Some(s), Some(e)) if s <= e => Some(TimeValue {
                                 start: Some(s),
@@ -385,7 +437,11 @@ impl<'a> Scan<'a> {
             Val::Ready(v) => v.clone(),
         };
         // A clock time after a single day ("الخميس الساعة 8", "أمس في العاشرة صباحاً").
-        if let Some(t) = value.time().filter(|t| t.grain == Grain::Day && t.start == t.end).cloned() {
+        if let Some(t) = value
+            .time()
+            .filter(|t| t.grain == Grain::Day && t.start == t.end)
+            .cloned()
+        {
             let mut j = end;
             if self.punct(j, &[',', '،']) {
                 j += 1;
@@ -396,7 +452,10 @@ impl<'a> Scan<'a> {
                     tries.push(r.end);
                 }
             }
-            if let Some((clock_end, clock)) = tries.into_iter().find_map(|k| self.clock_expr(k).map(|(c, e)| (e, c))) {
+            if let Some((clock_end, clock)) = tries
+                .into_iter()
+                .find_map(|k| self.clock_expr(k).map(|(c, e)| (e, c)))
+            {
                 let date = t.start.map(|s| s.date());
                 let mut timed = self.clock_value(clock, date);
                 timed.weekday = t.weekday;
@@ -455,7 +514,10 @@ impl<'a> Scan<'a> {
             }
         }
         starts.into_iter().find_map(|s| {
-            let o = [self.weekday_expr(s), self.relative_day(s), self.date_expr(s)].into_iter().flatten().max_by_key(|o| o.end)?;
+            let o = [self.weekday_expr(s), self.relative_day(s), self.date_expr(s)]
+                .into_iter()
+                .flatten()
+                .max_by_key(|o| o.end)?;
             let value = match &o.val {
                 Val::Spec(spec) => spec.resolve(self.ctx.reference, self.forward(i))?,
                 Val::Ready(v) => v.time()?.clone(),
@@ -467,7 +529,9 @@ impl<'a> Scan<'a> {
 
     /// "ثالث ثلاثاء بعد كريسماس 2014": the nth weekday after a date.
     fn nth_weekday_after(&self, i: usize) -> Option<Out> {
-        let (DayP::NthWeekday(n, weekday), j) = self.day_part(i)? else { return None };
+        let (DayP::NthWeekday(n, weekday), j) = self.day_part(i)? else {
+            return None;
+        };
         let k = self.has(j, |k| k == K::After)?;
         let anchor = self.holiday(k).or_else(|| self.date_expr(k))?;
         let value = match &anchor.val {
@@ -490,7 +554,10 @@ impl<'a> Scan<'a> {
     /// Dates with a day, a month or both, and numeric dates.
     fn date_expr(&self, i: usize) -> Option<Out> {
         let mut best: Option<Out> = None;
-        for o in [self.date_dm(i), self.date_md(i), self.numeric(i, false)].into_iter().flatten() {
+        for o in [self.date_dm(i), self.date_md(i), self.numeric(i, false)]
+            .into_iter()
+            .flatten()
+        {
             if best.as_ref().is_none_or(|b| o.end > b.end) {
                 best = Some(o);
             }
@@ -531,13 +598,18 @@ impl<'a> Scan<'a> {
 
     fn month_name(&self, i: usize) -> Option<(MonthSel, usize, bool)> {
         let r = self.readings(i).iter().find(|r| matches!(r.kind, K::Month(..)))?;
-        let K::Month(name, ambiguous) = r.kind else { return None };
+        let K::Month(name, ambiguous) = r.kind else {
+            return None;
+        };
         let short = self.toks[i].key.chars().count() <= 3;
         let mut ambiguous = ambiguous || (r.clitic && short);
         let mut end = r.end;
         // Paired names: "يوليو/تموز", "يونيو (حزيران)", "تموز - يوليو".
         if self.punct(end, &['/', '(', '-', '–'])
-            && let Some(second) = self.readings(end + 1).iter().find(|r| matches!(r.kind, K::Month(..)))
+            && let Some(second) = self
+                .readings(end + 1)
+                .iter()
+                .find(|r| matches!(r.kind, K::Month(..)))
         {
             end = second.end;
             ambiguous = false;
@@ -570,11 +642,10 @@ impl<'a> Scan<'a> {
     fn year(&self, i: usize, bare_ok: bool) -> Option<(YearSel, usize)> {
         let year_lead = |k: K| k == K::YearLead;
         let mut j = i;
-        if self.has(j, |k| k == K::Of).is_some() {
-            let after = self.has(j, |k| k == K::Of)?;
-            if self.has(after, year_lead).is_some() || self.has(after, |k| k == K::This).is_some() {
-                j = after;
-            }
+        if let Some(after) = self.has(j, |k| k == K::Of || k == K::InMonth)
+            && (self.has(after, year_lead).is_some() || self.has(after, |k| k == K::This).is_some())
+        {
+            j = after;
         }
         if let Some(k) = self.has(j, |k| k == K::This)
             && let Some(e) = self.has(k, year_lead)
@@ -617,25 +688,55 @@ impl<'a> Scan<'a> {
     /// "آخر يوم", "ثالث ثلاثاء", "الاثنين الأخير", "أول أسبوع", "أوائل".
     fn day_part(&self, i: usize) -> Option<(DayP, usize)> {
         let shift_last = |k: K| k == K::Last;
-        let weekday = |j: usize| {
-            self.find(j, |k| if let K::Weekday(w, _) = k { Some(w) } else { None })
+        let weekday = |j: usize| self.find(j, |k| if let K::Weekday(w, _) = k { Some(w) } else { None });
+        let week_unit = |k: K| {
+            matches!(
+                k,
+                K::Unit(
+                    UnitDef {
+                        unit: DurationUnit::Week,
+                        ..
+                    },
+                    Count::One,
+                    _
+                )
+            )
         };
-        let week_unit = |k: K| matches!(k, K::Unit(UnitDef { unit: DurationUnit::Week, .. }, Count::One, _));
-        let day_unit = |k: K| matches!(k, K::Unit(UnitDef { unit: DurationUnit::Day, .. }, Count::One, _));
+        let day_unit = |k: K| {
+            matches!(
+                k,
+                K::Unit(
+                    UnitDef {
+                        unit: DurationUnit::Day,
+                        ..
+                    },
+                    Count::One,
+                    _
+                )
+            )
+        };
         if let Some(j) = self.has(i, |k| k == K::DayDual) {
             let (a, k) = self.day_num(j)?;
             let to = self.has(k, |k| k == K::RangeTo || k == K::RangeAnd)?;
             let (b, e) = self.day_num(to)?;
             return Some((DayP::Days(a, b), e));
         }
-        if let Some(((first, last), e)) = self.find(i, |k| if let K::MonthPart(a, b) = k { Some((a, b)) } else { None }) {
+        if let Some(((first, last), e)) = self.find(i, |k| {
+            if let K::MonthPart(a, b) = k {
+                Some((a, b))
+            } else {
+                None
+            }
+        }) {
             return Some((DayP::Part(first, last), e));
         }
         // "اليوم الثالث", "الأسبوع الأول", "اليوم الأخير", "الاسبوع الاخير".
         if let Some(j) = self.has(i, |k| matches!(k, K::Unit(_, Count::One, true))) {
             let is_week = self.has(i, week_unit).is_some();
             let is_day = self.has(i, day_unit).is_some();
-            let n = self.ordinal(j).or_else(|| self.has(j, shift_last).map(|e| (0, e)));
+            let n = self
+                .ordinal(j)
+                .or_else(|| self.has(j, shift_last).map(|e| (0, e)));
             if let Some((n, e)) = n {
                 if is_week {
                     return Some((DayP::NthWeek(n), e));
@@ -646,7 +747,9 @@ impl<'a> Scan<'a> {
             }
         }
         // "ثالث ثلاثاء", "ثالث يوم ثلاثاء", "آخر اثنين", "أول أسبوع", "آخر يوم", "ثالث يوم".
-        let lead = self.ordinal(i).or_else(|| self.has(i, shift_last).map(|e| (0, e)));
+        let lead = self
+            .ordinal(i)
+            .or_else(|| self.has(i, shift_last).map(|e| (0, e)));
         if let Some((n, j)) = lead {
             let after_day = self.has(j, day_unit);
             if let Some((w, e)) = weekday(after_day.unwrap_or(j))
@@ -663,7 +766,9 @@ impl<'a> Scan<'a> {
         }
         // "الاثنين الأخير", "الثلاثاء الثالث" (only before a month: checked by the caller).
         if let Some((w, j)) = weekday(i) {
-            let n = self.ordinal(j).or_else(|| self.has(j, shift_last).map(|e| (0, e)));
+            let n = self
+                .ordinal(j)
+                .or_else(|| self.has(j, shift_last).map(|e| (0, e)));
             if let Some((n, e)) = n.filter(|(n, _)| *n <= 5) {
                 return Some((DayP::NthWeekday(n, w), e));
             }
@@ -688,7 +793,8 @@ impl<'a> Scan<'a> {
         let (day, j) = self.day_part(i)?;
         let mut month = None;
         let mut starts = vec![j];
-        if let Some(k) = self.has(j, |k| k == K::Of) {
+        let in_ok = matches!(day, DayP::NthWeekday(..) | DayP::NthWeek(_));
+        if let Some(k) = self.has(j, |k| k == K::Of || (in_ok && k == K::InMonth)) {
             starts.push(k);
         }
         for k in starts {
@@ -702,9 +808,17 @@ impl<'a> Scan<'a> {
             }
         }
         let (month, mut end) = month?;
-        let mut spec = Spec { day, month: Some(month), ..Spec::default() };
+        let mut spec = Spec {
+            day,
+            month: Some(month),
+            ..Spec::default()
+        };
         if !matches!(month, MonthSel::Rel(_)) {
-            let at = if self.punct(end, &[',', '،']) && self.int(end + 1).is_some() { end + 1 } else { end };
+            let at = if self.punct(end, &[',', '،']) && self.int(end + 1).is_some() {
+                end + 1
+            } else {
+                end
+            };
             if let Some((y, e)) = self.year(at, true) {
                 spec.year = Some(y);
                 end = e;
@@ -719,10 +833,15 @@ impl<'a> Scan<'a> {
         if matches!(month, MonthSel::Rel(_)) {
             return None;
         }
-        let mut spec = Spec { month: Some(month), ..Spec::default() };
+        let mut spec = Spec {
+            month: Some(month),
+            ..Spec::default()
+        };
         // "يوليو 13-15", "اغسطس 27 الى 29": a day range after the month.
         if let Some((a, k)) = self.day_num(j)
-            && let Some(to) = self.has(k, |k| k == K::RangeTo).or_else(|| self.punct(k, &['-']).then_some(k + 1))
+            && let Some(to) = self
+                .has(k, |k| k == K::RangeTo)
+                .or_else(|| self.punct(k, &['-']).then_some(k + 1))
             && let Some((b, e)) = self.day_num(to)
             && b > a
         {
@@ -736,7 +855,11 @@ impl<'a> Scan<'a> {
             return Some(Out::spec(e, spec));
         }
         if let Some((s, e)) = self.find(j, |k| if let K::Shift(s) = k { Some(s) } else { None }) {
-            spec.year = Some(if s == 0 { YearSel::Rel(0) } else { YearSel::MonthShift(s) });
+            spec.year = Some(if s == 0 {
+                YearSel::Rel(0)
+            } else {
+                YearSel::MonthShift(s)
+            });
             return Some(Out::spec(e, spec));
         }
         let after_prep = i > 0 && self.has(i - 1, |k| k == K::MonthPrep).is_some();
@@ -756,7 +879,12 @@ impl<'a> Scan<'a> {
             if let [d, m, y] = parts[..]
                 && y >= 1000
             {
-                let spec = Spec { day: DayP::Day(d), month: Some(MonthSel::Gregorian(m)), year: Some(YearSel::Abs(y as i32)), ..Spec::default() };
+                let spec = Spec {
+                    day: DayP::Day(d),
+                    month: Some(MonthSel::Gregorian(m)),
+                    year: Some(YearSel::Abs(y as i32)),
+                    ..Spec::default()
+                };
                 return (1..=12).contains(&m).then_some(Out::spec(i + 1, spec));
             }
             return None;
@@ -765,7 +893,14 @@ impl<'a> Scan<'a> {
         let mut sep = None;
         let mut j = i + 1;
         while nums.len() < 3 && self.adjacent(j) && self.adjacent(j + 1) {
-            let Some(c) = self.toks[j].key.chars().next().filter(|c| ['/', '-', '.'].contains(c)) else { break };
+            let Some(c) = self.toks[j]
+                .key
+                .chars()
+                .next()
+                .filter(|c| ['/', '-', '.'].contains(c))
+            else {
+                break;
+            };
             if self.toks[j].kind != TokenKind::Punct || sep.is_some_and(|s| s != c) {
                 break;
             }
@@ -807,13 +942,28 @@ impl<'a> Scan<'a> {
             let (a, _) = self.int(j).filter(|(_, d)| *d == 4)?;
             let to = self.has(j + 1, |k| k == K::RangeTo || k == K::RangeAnd)?;
             let (b, _) = self.int(to).filter(|(v, d)| *d == 4 && *v > a)?;
-            let spec = Spec { year: Some(YearSel::Abs(a as i32)), year_to: Some(b as i32), ..Spec::default() };
+            let spec = Spec {
+                year: Some(YearSel::Abs(a as i32)),
+                year_to: Some(b as i32),
+                ..Spec::default()
+            };
             return Some(Out::spec(to + 1, spec));
         }
         let after_prep = after_fi || (i > 0 && self.has(i - 1, |k| k == K::MonthPrep).is_some());
-        let bare = after_prep && self.int(i).is_some_and(|(v, d)| d == 4 && (1900..=2100).contains(&v));
+        let bare = after_prep
+            && self
+                .int(i)
+                .is_some_and(|(v, d)| d == 4 && (1900..=2100).contains(&v));
         let (year, e) = self.year(i, bare)?;
-        matches!(year, YearSel::Abs(_) | YearSel::Hijri(_)).then(|| Out::spec(e, Spec { year: Some(year), ..Spec::default() }))
+        matches!(year, YearSel::Abs(_) | YearSel::Hijri(_)).then(|| {
+            Out::spec(
+                e,
+                Spec {
+                    year: Some(year),
+                    ..Spec::default()
+                },
+            )
+        })
     }
 
     // ---- weekdays ----
@@ -823,14 +973,32 @@ impl<'a> Scan<'a> {
         let mut j = i;
         let mut lead = false;
         let mut this = false;
-        if let Some(e) = self.has(j, |k| matches!(k, K::Unit(UnitDef { unit: DurationUnit::Day, .. }, Count::One, false))) {
+        if let Some(e) = self.has(j, |k| {
+            matches!(
+                k,
+                K::Unit(
+                    UnitDef {
+                        unit: DurationUnit::Day,
+                        ..
+                    },
+                    Count::One,
+                    false
+                )
+            )
+        }) {
             j = e;
             lead = true;
         } else if let Some(e) = self.has(j, |k| k == K::This) {
             j = e;
             this = true;
         }
-        let ((weekday, definite), k) = self.find(j, |k| if let K::Weekday(w, d) = k { Some((w, d)) } else { None })?;
+        let ((weekday, definite), k) = self.find(j, |k| {
+            if let K::Weekday(w, d) = k {
+                Some((w, d))
+            } else {
+                None
+            }
+        })?;
         // The weekday with its date.
         let mut m = k;
         if self.punct(m, &[',', '،']) {
@@ -841,7 +1009,10 @@ impl<'a> Scan<'a> {
             starts.push(e);
         }
         for s in starts {
-            let dated = [self.date_dm(s), self.numeric(s, true)].into_iter().flatten().max_by_key(|o| o.end);
+            let dated = [self.date_dm(s), self.numeric(s, true)]
+                .into_iter()
+                .flatten()
+                .max_by_key(|o| o.end);
             if let Some(mut o) = dated
                 && let Val::Spec(spec) = &mut o.val
             {
@@ -851,7 +1022,11 @@ impl<'a> Scan<'a> {
         }
         // "السبت السادس عشر": a day of this month.
         if let Some((d, e)) = self.ordinal(k).filter(|(d, _)| *d > 5 && *d <= 31) {
-            let spec = Spec { day: DayP::Day(d), weekday: Some(weekday), ..Spec::default() };
+            let spec = Spec {
+                day: DayP::Day(d),
+                weekday: Some(weekday),
+                ..Spec::default()
+            };
             return Some(Out::spec(e, spec));
         }
         // The weekday of a named week: "اثنين الأسبوع الحالي", "الأحد من الأسبوع الماضي", "الاثنين من هذا الأسبوع".
@@ -872,16 +1047,27 @@ impl<'a> Scan<'a> {
             return None;
         }
         let (end, date) = match (week_ref, shift) {
-            (Some((s, e)), _) => (e, self.ctx.reference.and_then(|r| {
-                let monday = add_days(week_start(r)?, 7 * i64::from(s))?;
-                add_days(monday, i64::from(weekday.num_days_from_monday()))
-            })),
-            (None, Some((s, e))) => (e, self.ctx.reference.and_then(|r| match s {
-                -1 => previous_weekday(r, weekday, true),
-                1 => next_weekday(r, weekday),
-                _ => self.weekday_by_lean(r, weekday, i),
-            })),
-            (None, None) => (k, self.ctx.reference.and_then(|r| self.weekday_by_lean(r, weekday, i))),
+            (Some((s, e)), _) => (
+                e,
+                self.ctx.reference.and_then(|r| {
+                    let monday = add_days(week_start(r)?, 7 * i64::from(s))?;
+                    add_days(monday, i64::from(weekday.num_days_from_monday()))
+                }),
+            ),
+            (None, Some((s, e))) => (
+                e,
+                self.ctx.reference.and_then(|r| match s {
+                    -1 => previous_weekday(r, weekday, true),
+                    1 => next_weekday(r, weekday),
+                    _ => self.weekday_by_lean(r, weekday, i),
+                }),
+            ),
+            (None, None) => (
+                k,
+                self.ctx
+                    .reference
+                    .and_then(|r| self.weekday_by_lean(r, weekday, i)),
+            ),
         };
         let mut value = match date {
             Some(d) => TimeValue::days(d, d, Grain::Day),
@@ -892,7 +1078,11 @@ impl<'a> Scan<'a> {
     }
 
     fn weekday_by_lean(&self, reference: NaiveDate, weekday: Weekday, i: usize) -> Option<NaiveDate> {
-        if self.forward(i) { next_weekday(reference, weekday) } else { previous_weekday(reference, weekday, false) }
+        if self.forward(i) {
+            next_weekday(reference, weekday)
+        } else {
+            previous_weekday(reference, weekday, false)
+        }
     }
 
     // ---- relative expressions ----
@@ -934,9 +1124,22 @@ impl<'a> Scan<'a> {
             .into_iter()
             .filter_map(|s| self.find(s, |k| if let K::RelDay(d) = k { Some(d) } else { None }))
             .max_by_key(|(_, e)| *e)?;
-        let mut value = self.rel_value(|r| add_days(r, i64::from(offset)).map(|d| TimeValue::days(d, d, Grain::Day)), Grain::Day)?;
-        let after = if self.punct(end, &[',', '،']) { end + 1 } else { end };
-        if let Some((w, e)) = self.find(after, |k| if let K::Weekday(w, true) = k { Some(w) } else { None }) {
+        let mut value = self.rel_value(
+            |r| add_days(r, i64::from(offset)).map(|d| TimeValue::days(d, d, Grain::Day)),
+            Grain::Day,
+        )?;
+        let after = if self.punct(end, &[',', '،']) {
+            end + 1
+        } else {
+            end
+        };
+        if let Some((w, e)) = self.find(after, |k| {
+            if let K::Weekday(w, true) = k {
+                Some(w)
+            } else {
+                None
+            }
+        }) {
             value.weekday = Some(w);
             end = e;
         }
@@ -1042,7 +1245,9 @@ impl<'a> Scan<'a> {
             _ => None,
         })?;
         let o = self.period_shift(j)?;
-        let MentionValue::Relative(mut value) = o.val_value()? else { return None };
+        let MentionValue::Relative(mut value) = o.val_value()? else {
+            return None;
+        };
         if let (Some(r), Some(start), Some(end)) = (self.ctx.reference, value.start, value.end) {
             let at = r.and_hms_opt(0, 0, 0)?;
             if earlier {
@@ -1103,7 +1308,13 @@ impl<'a> Scan<'a> {
             let value = self.rel_value(|r| Some(TimeValue::days(r, r, Grain::Day)), Grain::Day)?;
             return Some(Out::ready(e, MentionValue::Relative(value)));
         }
-        let ((first, last), e) = self.find(i, |k| if let K::DaySpan(a, b) = k { Some((a, b)) } else { None })?;
+        let ((first, last), e) = self.find(i, |k| {
+            if let K::DaySpan(a, b) = k {
+                Some((a, b))
+            } else {
+                None
+            }
+        })?;
         let value = self.rel_value(
             |r| {
                 let mut v = TimeValue::days(r, r, Grain::Hour);
@@ -1121,14 +1332,17 @@ impl<'a> Scan<'a> {
     /// An amount of time: "ثلاثة أيام", "12 عاماً", "عامين", "ساعة ونصف", "ربع قرن", "نحو عقد".
     /// Returns the qualifier, amount and unit in the contract's units, and the end.
     fn amount(&self, i: usize, bare_ok: bool) -> Option<(Qualifier, f64, DurationUnit, usize)> {
-        let (qualifier, i) = self.find(i, |k| if let K::Qual(q) = k { Some(q) } else { None }).unwrap_or((Qualifier::Exact, i));
+        let (qualifier, i) = self
+            .find(i, |k| if let K::Qual(q) = k { Some(q) } else { None })
+            .unwrap_or((Qualifier::Exact, i));
         let unit_at = |j: usize| {
             self.find(j, |k| match k {
                 K::Unit(def, count, false) => Some((def, count)),
                 _ => None,
             })
         };
-        let (amount, def, mut e) = if let Some((f, j)) = self.find(i, |k| if let K::Frac(f) = k { Some(f) } else { None })
+        let (amount, def, mut e) = if let Some((f, j)) =
+            self.find(i, |k| if let K::Frac(f) = k { Some(f) } else { None })
             && let Some(((def, Count::One), e)) = unit_at(j)
         {
             (f, def, e)
@@ -1155,7 +1369,14 @@ impl<'a> Scan<'a> {
 
     fn duration(&self, i: usize) -> Option<Out> {
         let (qualifier, amount, unit, e) = self.amount(i, false)?;
-        Some(Out::ready(e, MentionValue::Duration(DurationValue { amount, unit, qualifier })))
+        Some(Out::ready(
+            e,
+            MentionValue::Duration(DurationValue {
+                amount,
+                unit,
+                qualifier,
+            }),
+        ))
     }
 
     // ---- clock times ----
@@ -1166,7 +1387,13 @@ impl<'a> Scan<'a> {
         if let Some(to) = self.has(j, |k| k == K::RangeTo)
             && let Some((second, e)) = self.clock(to, true)
         {
-            return Some((ClockRange { first, last: Some(second) }, e));
+            return Some((
+                ClockRange {
+                    first,
+                    last: Some(second),
+                },
+                e,
+            ));
         }
         Some((ClockRange { first, last: None }, j))
     }
@@ -1178,17 +1405,35 @@ impl<'a> Scan<'a> {
         if let Some(e) = lead {
             j = e;
         }
-        let mut clock = Clock { hour: 0, minute: 0, second: None, minutes_given: false, period: None };
-        let digital = self.int(j).filter(|(h, d)| *d <= 2 && *h <= 24).and_then(|(h, _)| {
-            let colon = |k: usize| self.punct(k, &[':']) && self.adjacent(k) && self.adjacent(k + 1);
-            if !colon(j + 1) {
-                return None;
-            }
-            let (m, md) = self.int(j + 2).filter(|(m, d)| *d == 2 && *m < 60)?;
-            let _ = md;
-            let second = if colon(j + 3) { self.int(j + 4).filter(|(s, d)| *d == 2 && *s < 60) } else { None };
-            Some((h, m, second.map(|s| s.0), if second.is_some() { j + 5 } else { j + 3 }))
-        });
+        let mut clock = Clock {
+            hour: 0,
+            minute: 0,
+            second: None,
+            minutes_given: false,
+            period: None,
+        };
+        let digital = self
+            .int(j)
+            .filter(|(h, d)| *d <= 2 && *h <= 24)
+            .and_then(|(h, _)| {
+                let colon = |k: usize| self.punct(k, &[':']) && self.adjacent(k) && self.adjacent(k + 1);
+                if !colon(j + 1) {
+                    return None;
+                }
+                let (m, md) = self.int(j + 2).filter(|(m, d)| *d == 2 && *m < 60)?;
+                let _ = md;
+                let second = if colon(j + 3) {
+                    self.int(j + 4).filter(|(s, d)| *d == 2 && *s < 60)
+                } else {
+                    None
+                };
+                Some((
+                    h,
+                    m,
+                    second.map(|s| s.0),
+                    if second.is_some() { j + 5 } else { j + 3 },
+                ))
+            });
         if let Some((h, m, s, e)) = digital {
             clock.hour = h;
             clock.minute = m;
@@ -1197,7 +1442,10 @@ impl<'a> Scan<'a> {
             j = e;
         } else {
             let hour = if lead.is_some() {
-                self.int(j).filter(|(h, d)| *d <= 2 && *h <= 24).map(|(h, _)| (h, j + 1)).or_else(|| self.hour_word(j))
+                self.int(j)
+                    .filter(|(h, d)| *d <= 2 && *h <= 24)
+                    .map(|(h, _)| (h, j + 1))
+                    .or_else(|| self.hour_word(j))
             } else {
                 self.ordinal(j).filter(|(h, _)| (1..=12).contains(h))
             };
@@ -1209,10 +1457,28 @@ impl<'a> Scan<'a> {
             let conj = self.toks.get(j).is_some_and(|t| t.key.starts_with('و'));
             if minus.is_some() || conj {
                 let at = minus.unwrap_or(j);
-                let at_word = if self.toks.get(at).is_some_and(|t| t.key == "و") { at + 1 } else { at };
+                let at_word = if self.toks.get(at).is_some_and(|t| t.key == "و") {
+                    at + 1
+                } else {
+                    at
+                };
                 let minutes = self
-                    .find(at, |k| if let K::Frac(f) = k { Some((f * 60.0).round()) } else { None })
-                    .or_else(|| self.find(at_word, |k| if let K::Frac(f) = k { Some((f * 60.0).round()) } else { None }))
+                    .find(at, |k| {
+                        if let K::Frac(f) = k {
+                            Some((f * 60.0).round())
+                        } else {
+                            None
+                        }
+                    })
+                    .or_else(|| {
+                        self.find(at_word, |k| {
+                            if let K::Frac(f) = k {
+                                Some((f * 60.0).round())
+                            } else {
+                                None
+                            }
+                        })
+                    })
                     .map(|(m, e)| (m, e, false))
                     .or_else(|| {
                         let (m, e) = self.cardinal(at_word, 4)?;
@@ -1220,7 +1486,9 @@ impl<'a> Scan<'a> {
                         // Without "دقيقة" a number after و is only minutes in digits ("و15").
                         (word.is_some() || self.int(at_word).is_some()).then(|| (m, word.unwrap_or(e), true))
                     });
-                if let Some((m, e, _)) = minutes.filter(|(m, _, _)| *m >= 1.0 && *m < 60.0 && m.fract() == 0.0) {
+                if let Some((m, e, _)) =
+                    minutes.filter(|(m, _, _)| *m >= 1.0 && *m < 60.0 && m.fract() == 0.0)
+                {
                     let m = m as u32;
                     if minus.is_some() {
                         clock.hour = if clock.hour == 0 { 23 } else { clock.hour - 1 };
@@ -1240,7 +1508,9 @@ impl<'a> Scan<'a> {
         // The zone is kept in the span; no conversion.
         if let Some(e) = self.has(j, |k| k == K::ZoneLead) {
             j = e;
-            if self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Latin) || self.has(j, |k| k == K::ZoneWord).is_some() {
+            if self.toks.get(j).is_some_and(|t| t.kind == TokenKind::Latin)
+                || self.has(j, |k| k == K::ZoneWord).is_some()
+            {
                 j += 1;
             }
         }
@@ -1254,7 +1524,10 @@ impl<'a> Scan<'a> {
             return Some(o);
         }
         // One word, or two when the second is not joined by و ("ثلاثة عشر").
-        let two = self.toks.get(j + 1).is_some_and(|t| t.kind == TokenKind::Arabic && !t.key.starts_with('و'));
+        let two = self
+            .toks
+            .get(j + 1)
+            .is_some_and(|t| t.kind == TokenKind::Arabic && !t.key.starts_with('و'));
         let (v, e) = self.cardinal(j, if two { 2 } else { 1 })?;
         (v.fract() == 0.0 && (0.0..=24.0).contains(&v)).then_some((v as u32, e))
     }
@@ -1263,7 +1536,9 @@ impl<'a> Scan<'a> {
         let ClockRange { first, last } = range;
         let period = first.period.or(last.and_then(|l| l.period));
         let grain = last.map_or(first.grain(), |l| finer(first.grain(), l.grain()));
-        let Some(date) = date else { return TimeValue::unresolved(grain, NO_REFERENCE) };
+        let Some(date) = date else {
+            return TimeValue::unresolved(grain, NO_REFERENCE);
+        };
         let start = first.at(date, period);
         let end = match last {
             Some(l) => l.at(date, l.period.or(period)),
@@ -1294,7 +1569,9 @@ impl<'a> Scan<'a> {
                 HolidayRule::Easter => easter(y),
                 HolidayRule::Hijri(m, d) => {
                     let first = hijri_year_of(ymd(y, 1, 1)?)?;
-                    (first..=first + 1).filter_map(|h| hijri_to_gregorian(h, m, d)).find(|g| g.year() == y)
+                    (first..=first + 1)
+                        .filter_map(|h| hijri_to_gregorian(h, m, d))
+                        .find(|g| g.year() == y)
                 }
             }
         };
@@ -1302,9 +1579,15 @@ impl<'a> Scan<'a> {
             (Some(y), _) => occurrence(y),
             (None, Some(r)) => {
                 if self.forward(i) {
-                    [r.year(), r.year() + 1].into_iter().filter_map(occurrence).find(|d| *d >= r)
+                    [r.year(), r.year() + 1]
+                        .into_iter()
+                        .filter_map(occurrence)
+                        .find(|d| *d >= r)
                 } else {
-                    [r.year(), r.year() - 1].into_iter().filter_map(occurrence).find(|d| *d <= r)
+                    [r.year(), r.year() - 1]
+                        .into_iter()
+                        .filter_map(occurrence)
+                        .find(|d| *d <= r)
                 }
             }
             (None, None) => None,
@@ -1312,7 +1595,9 @@ impl<'a> Scan<'a> {
         let value = match date {
             Some(d) if matches!(rule, HolidayRule::Hijri(..)) => widen(d, d, Grain::Day),
             Some(d) => TimeValue::days(d, d, Grain::Day),
-            None if year.is_none() && self.ctx.reference.is_none() => TimeValue::unresolved(Grain::Day, NO_REFERENCE),
+            None if year.is_none() && self.ctx.reference.is_none() => {
+                TimeValue::unresolved(Grain::Day, NO_REFERENCE)
+            }
             None => return None,
         };
         Some(Out::ready(end, MentionValue::Date(value)))
@@ -1321,7 +1606,7 @@ impl<'a> Scan<'a> {
 
 /// How far (in tokens) an expression's first strong word may lie from its start
 /// ("من الثالث والعشرون وحتى السادس والعشرين من شهر …").
-const ANCHOR_WINDOW: usize = 6;
+const ANCHOR_WINDOW: usize = 8;
 
 /// Words that make a temporal reading possible nearby; function words do not.
 pub(super) fn is_strong(kind: K) -> bool {
@@ -1367,7 +1652,10 @@ impl Out {
 
 fn time_mut(value: &mut MentionValue) -> Option<&mut TimeValue> {
     match value {
-        MentionValue::Date(t) | MentionValue::Weekday(t) | MentionValue::Relative(t) | MentionValue::Time(t) => Some(t),
+        MentionValue::Date(t)
+        | MentionValue::Weekday(t)
+        | MentionValue::Relative(t)
+        | MentionValue::Time(t) => Some(t),
         _ => None,
     }
 }
@@ -1409,7 +1697,9 @@ fn read_token(lex: &Lexicon, src: &str, toks: &[Tok], i: usize) -> Vec<Reading> 
     lookup(lex, toks, i, &tok.key, false, 0, &mut out);
     if out.is_empty() && tok.kind == TokenKind::Arabic {
         for p in &lex.proclitics {
-            let Some(rest) = tok.key.strip_prefix(p.as_str()) else { continue };
+            let Some(rest) = tok.key.strip_prefix(p.as_str()) else {
+                continue;
+            };
             let keeps_article = p.ends_with("لل") || (p.ends_with("ال") && p.chars().count() > 2);
             if rest.chars().nth(if keeps_article { 0 } else { 1 }).is_none() {
                 continue;
@@ -1419,7 +1709,15 @@ fn read_token(lex: &Lexicon, src: &str, toks: &[Tok], i: usize) -> Vec<Reading> 
                 let skip = letters_bytes(text, p.chars().count() - if p.ends_with("لل") { 1 } else { 2 });
                 lookup(lex, toks, i, &format!("ال{rest}"), true, skip, &mut out);
             } else {
-                lookup(lex, toks, i, rest, true, letters_bytes(text, p.chars().count()), &mut out);
+                lookup(
+                    lex,
+                    toks,
+                    i,
+                    rest,
+                    true,
+                    letters_bytes(text, p.chars().count()),
+                    &mut out,
+                );
             }
         }
     }
@@ -1441,12 +1739,29 @@ fn letters_bytes(text: &str, letters: usize) -> usize {
     text.len()
 }
 
-fn lookup(lex: &Lexicon, toks: &[Tok], i: usize, key: &str, clitic: bool, skip: usize, out: &mut Vec<Reading>) {
+fn lookup(
+    lex: &Lexicon,
+    toks: &[Tok],
+    i: usize,
+    key: &str,
+    clitic: bool,
+    skip: usize,
+    out: &mut Vec<Reading>,
+) {
     let Some(entries) = lex.index.get(key) else { return };
     for entry in entries {
-        let fits = entry.rest.iter().enumerate().all(|(n, word)| toks.get(i + 1 + n).is_some_and(|t| &t.key == word));
+        let fits = entry
+            .rest
+            .iter()
+            .enumerate()
+            .all(|(n, word)| toks.get(i + 1 + n).is_some_and(|t| &t.key == word));
         if fits {
-            out.push(Reading { kind: entry.kind, end: i + 1 + entry.rest.len(), clitic, skip });
+            out.push(Reading {
+                kind: entry.kind,
+                end: i + 1 + entry.rest.len(),
+                clitic,
+                skip,
+            });
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::mentions::{DurationUnit, Qualifier};
 use chrono::Weekday;
-use isnad_parser::calendar::{calendar_names, Calendar, MonthName};
+use isnad_parser::calendar::{Calendar, MonthName, calendar_names};
 use isnad_parser::fold_key;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -57,6 +57,7 @@ pub(super) enum K {
     YearLead,
     MonthLead,
     Of,
+    InMonth,
     Corresponding,
     HijriEra,
     GregorianEra,
@@ -116,6 +117,7 @@ pub(super) struct Lexicon {
     pub future_prefix: Vec<String>,
     pub imperfect_letters: Vec<char>,
     pub not_future_verbs: HashSet<String, BuildHasherDefault<Fnv>>,
+    pub not_future_endings: Vec<String>,
     /// First words of strong entries (see `grammar::is_strong`), for the sentence prefilter.
     strong_first: HashSet<String, BuildHasherDefault<Fnv>>,
 }
@@ -139,6 +141,8 @@ struct Data {
     year_lead: Vec<String>,
     month_lead: Vec<String>,
     of: Vec<String>,
+    in_month: Vec<String>,
+    not_future_endings: Vec<String>,
     corresponding: Vec<String>,
     hijri_era: Vec<String>,
     gregorian_era: Vec<String>,
@@ -247,7 +251,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -263,18 +271,25 @@ pub(super) fn lexicon() -> &'static Lexicon {
 }
 
 fn build() -> Lexicon {
-    let data: Data = toml::from_str(include_str!("../../../data/time.toml")).expect("data/time.toml is valid");
+    let data: Data =
+        toml::from_str(include_str!("../../../data/time.toml")).expect("data/time.toml is valid");
     let mut lex = Lexicon {
         index: HashMap::default(),
         proclitics: data.proclitics.iter().map(|p| fold_key(p)).collect(),
         holidays: Vec::new(),
         future_prefix: data.future_prefix.iter().map(|p| fold_key(p)).collect(),
-        imperfect_letters: data.imperfect_letters.iter().filter_map(|l| fold_key(l).chars().next()).collect(),
+        imperfect_letters: data
+            .imperfect_letters
+            .iter()
+            .filter_map(|l| fold_key(l).chars().next())
+            .collect(),
         not_future_verbs: data.not_future_verbs.iter().map(|w| fold_key(w)).collect(),
         strong_first: HashSet::default(),
+        not_future_endings: data.not_future_endings.iter().map(|w| fold_key(w)).collect(),
     };
     // Longest proclitic first, so "وب" is tried before "و".
-    lex.proclitics.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    lex.proclitics
+        .sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
     let ambiguous: HashSet<String> = data.ambiguous_months.iter().map(|w| fold_key(w)).collect();
     for (key, meaning) in calendar_names().months() {
         lex.add(key, K::Month(meaning, ambiguous.contains(key)));
@@ -292,8 +307,16 @@ fn build() -> Lexicon {
     lex.add_all(&data.relative_day_fillers, K::RelDayFiller);
     lex.add_all(&data.now, K::Now);
     for unit in &data.unit {
-        let def = UnitDef { unit: unit_of(&unit.unit), factor: unit.factor, bare_is_one: unit.bare_is_one };
-        for (forms, count) in [(&unit.singular, Count::One), (&unit.dual, Count::Two), (&unit.plural, Count::Many)] {
+        let def = UnitDef {
+            unit: unit_of(&unit.unit),
+            factor: unit.factor,
+            bare_is_one: unit.bare_is_one,
+        };
+        for (forms, count) in [
+            (&unit.singular, Count::One),
+            (&unit.dual, Count::Two),
+            (&unit.plural, Count::Many),
+        ] {
             for form in forms {
                 let key = fold_key(form);
                 lex.add(&key, K::Unit(def, count, false));
@@ -333,6 +356,7 @@ fn build() -> Lexicon {
     lex.add_all(&data.year_lead, K::YearLead);
     lex.add_all(&data.month_lead, K::MonthLead);
     lex.add_all(&data.of, K::Of);
+    lex.add_all(&data.in_month, K::InMonth);
     lex.add_all(&data.corresponding, K::Corresponding);
     lex.add_all(&data.hijri_era, K::HijriEra);
     lex.add_all(&data.gregorian_era, K::GregorianEra);
@@ -387,8 +411,12 @@ fn build() -> Lexicon {
     for entries in lex.index.values_mut() {
         entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
     }
-    lex.strong_first =
-        lex.index.iter().filter(|(_, es)| es.iter().any(|e| super::grammar::is_strong(e.kind))).map(|(k, _)| k.clone()).collect();
+    lex.strong_first = lex
+        .index
+        .iter()
+        .filter(|(_, es)| es.iter().any(|e| super::grammar::is_strong(e.kind)))
+        .map(|(k, _)| k.clone())
+        .collect();
     lex
 }
 
@@ -400,7 +428,7 @@ impl Lexicon {
     pub(super) fn may_match(&self, text: &str) -> bool {
         let mut word = String::with_capacity(32);
         let mut unusual = false;
-        let mut check = |word: &mut String, unusual: &mut bool| -> bool {
+        let check = |word: &mut String, unusual: &mut bool| -> bool {
             let hit = *unusual || (!word.is_empty() && self.strong_word(word));
             word.clear();
             *unusual = false;
@@ -447,7 +475,11 @@ impl Lexicon {
         self.proclitics.iter().any(|p| {
             word.strip_prefix(p.as_str()).is_some_and(|rest| {
                 let keeps_article = p.ends_with("لل") || (p.ends_with("ال") && p.chars().count() > 2);
-                if keeps_article { self.strong_first.contains(&format!("ال{rest}")) } else { self.strong_first.contains(rest) }
+                if keeps_article {
+                    self.strong_first.contains(&format!("ال{rest}"))
+                } else {
+                    self.strong_first.contains(rest)
+                }
             })
         })
     }

@@ -106,7 +106,8 @@ impl Spec {
                         (true, Some(t)) if t >= r => t,
                         (false, Some(t)) if t <= r => t,
                         _ => {
-                            let other = add_months(ymd(r.year(), r.month(), 1)?, if forward { 1 } else { -1 })?;
+                            let other =
+                                add_months(ymd(r.year(), r.month(), 1)?, if forward { 1 } else { -1 })?;
                             ymd(other.year(), other.month(), d)?
                         }
                     };
@@ -182,7 +183,8 @@ impl Spec {
                     Some(YearSel::Abs(y)) => {
                         // A Hijri month in a Gregorian year ("رمضان 2019").
                         let first = hijri_year_of(ymd(y, 1, 1)?)?;
-                        (first..=first + 1).find(|&h| self.hijri_days(h, m).is_some_and(|(s, _)| s.year() == y))?
+                        (first..=first + 1)
+                            .find(|&h| self.hijri_days(h, m).is_some_and(|(s, _)| s.year() == y))?
                     }
                     Some(YearSel::Rel(k)) => hijri_year_of(reference?)? + k,
                     Some(YearSel::MonthShift(_)) => return None,
@@ -191,9 +193,14 @@ impl Spec {
                         let now = hijri_year_of(r)?;
                         let candidates = [now - 1, now, now + 1];
                         if forward {
-                            candidates.into_iter().find(|&h| self.hijri_days(h, m).is_some_and(|(_, e)| e >= r))?
+                            candidates
+                                .into_iter()
+                                .find(|&h| self.hijri_days(h, m).is_some_and(|(_, e)| e >= r))?
                         } else {
-                            candidates.into_iter().rev().find(|&h| self.hijri_days(h, m).is_some_and(|(s, _)| s <= r))?
+                            candidates
+                                .into_iter()
+                                .rev()
+                                .find(|&h| self.hijri_days(h, m).is_some_and(|(s, _)| s <= r))?
                         }
                     }
                 };
@@ -220,7 +227,13 @@ impl Spec {
     /// The Gregorian days this spec's day part covers in a Hijri month.
     fn hijri_days(&self, year: i32, month: u32) -> Option<(NaiveDate, NaiveDate)> {
         let len = hijri_month_len(year, month)?;
-        let day = |d: u32| if d <= len { hijri_to_gregorian(year, month, d) } else { None };
+        let day = |d: u32| {
+            if d <= len {
+                hijri_to_gregorian(year, month, d)
+            } else {
+                None
+            }
+        };
         match self.day {
             DayP::Whole => hijri_month_span(year, month),
             DayP::Day(d) => day(d).map(|d| (d, d)),
@@ -233,7 +246,11 @@ impl Spec {
 
 /// A Hijri interval widened by a day each side: moon sighting differs by country.
 pub(super) fn widen(start: NaiveDate, end: NaiveDate, grain: Grain) -> TimeValue {
-    let mut value = TimeValue::days(add_days(start, -1).unwrap_or(start), add_days(end, 1).unwrap_or(end), grain);
+    let mut value = TimeValue::days(
+        add_days(start, -1).unwrap_or(start),
+        add_days(end, 1).unwrap_or(end),
+        grain,
+    );
     value.calendar = Some("hijri");
     value
 }

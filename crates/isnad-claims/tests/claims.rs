@@ -1,0 +1,307 @@
+//! Claims read from the seed articles and from invented articles, through the whole pipeline
+//! (`isnad_claims::analyze`: mentions → entities → claims).
+
+use chrono::NaiveDate;
+use isnad_claims::claims::{Claim, ClaimLocation, Modality, SourceKind, TimeBasis};
+use isnad_claims::entities::Gazetteer;
+use isnad_claims::mentions::{Lean, MentionValue};
+use isnad_parser::{ParseOptions, parse_document};
+use std::path::Path;
+
+fn analyze_text(id: &str, text: &str, fallback: Option<NaiveDate>) -> Vec<Claim> {
+    let options = ParseOptions { fallback_date: fallback, ..ParseOptions::default() };
+    let (doc, _) = parse_document(id, text.as_bytes(), &options).expect("parses");
+    isnad_claims::analyze(&doc, &Gazetteer::builtin(), Lean::Tense).claims
+}
+
+fn seed(name: &str, fallback: Option<NaiveDate>) -> Vec<Claim> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let file = std::fs::read_dir(&dir)
+        .expect("seeds/")
+        .filter_map(Result::ok)
+        .find(|e| e.file_name().to_string_lossy().starts_with(name))
+        .expect("seed file");
+    let text = std::fs::read_to_string(file.path()).expect("utf-8 seed");
+    analyze_text(&file.file_name().to_string_lossy(), &text, fallback)
+}
+
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+}
+
+fn trigger<'a>(c: &'a Claim) -> &'a str {
+    &c.text[c.trigger.start - c.span.start..c.trigger.end - c.span.start]
+}
+
+fn role<'a>(c: &'a Claim, role: &str) -> &'a str {
+    c.roles.get(role).map_or("", |f| f.text.as_str())
+}
+
+fn start(c: &Claim) -> Option<NaiveDate> {
+    c.time.as_ref().and_then(|m| m.value.time()).and_then(|t| t.start).map(|s| s.date())
+}
+
+fn find<'a>(claims: &'a [Claim], what: &str, pred: impl Fn(&Claim) -> bool) -> &'a Claim {
+    claims.iter().find(|c| pred(c)).unwrap_or_else(|| {
+        let seen: Vec<String> = claims.iter().map(|c| format!("{} [{}] {:?}", c.event, trigger(c), c.roles.keys())).collect();
+        panic!("no claim: {what}\nclaims:\n{}", seen.join("\n"))
+    })
+}
+
+fn chain(c: &Claim) -> Vec<&str> {
+    c.attribution.iter().map(|s| s.name.as_str()).collect()
+}
+
+#[test]
+fn seed_000_gift_roles_and_tuesday() {
+    let claims = seed("000", None);
+    let gift = find(&claims, "أهدى", |c| c.event == "gift" && trigger(c) == "أهدى");
+    assert!(role(gift, "agent").contains("بوتين"), "{gift:#?}");
+    assert!(role(gift, "recipient").contains("كيم جونغ أون"), "{gift:#?}");
+    assert!(role(gift, "theme").contains("سيارة ليموزين"), "{gift:#?}");
+    assert_eq!((start(gift), gift.time_basis), (Some(d(2024, 2, 20)), TimeBasis::Stated), "Tuesday from the dateline");
+    assert_eq!(gift.location, ClaimLocation::Body);
+    assert_eq!(gift.attribution.last().map(|s| s.kind), Some(SourceKind::Outlet));
+}
+
+#[test]
+fn seed_000_acceptance_on_sunday_by_kim_yo_jong() {
+    let claims = seed("000", None);
+    let accepted = find(&claims, "قبلا الهدية", |c| c.event == "gift" && trigger(c).contains("قبلا"));
+    assert!(role(accepted, "recipient").contains("كيم يو جونغ"), "{accepted:#?}");
+    assert_eq!(start(accepted), Some(d(2024, 2, 18)));
+    assert_eq!(accepted.attribution[0].kind, SourceKind::Agency);
+}
+
+#[test]
+fn seed_000_peskov_quoted_by_tass() {
+    let claims = seed("000", None);
+    let said = find(&claims, "أعطى", |c| c.event == "gift" && trigger(c) == "أعطى");
+    assert!(chain(said)[0].contains("بيسكوف"), "{:?}", chain(said));
+    assert_eq!(said.attribution[0].kind, SourceKind::Person);
+    assert_eq!(said.modality, Modality::Reported);
+    let quoted = find(&claims, "Peskov then TASS", |c| {
+        c.event == "gift" && chain(c).len() == 3 && chain(c)[0].contains("بيسكوف") && chain(c)[1].contains("تاس")
+    });
+    assert_eq!(quoted.attribution[2].kind, SourceKind::Outlet);
+}
+
+#[test]
+fn seed_000_accusation_of_arms_transfers() {
+    let claims = seed("000", None);
+    let sent = find(&claims, "بإرسال أسلحة", |c| c.event == "transfer" && trigger(c) == "إرسال");
+    assert_eq!(sent.modality, Modality::Accused);
+    assert!(role(sent, "agent").contains("كوريا الشمالية"), "{sent:#?}");
+    assert!(role(sent, "destination").contains("روسيا"));
+    assert!(chain(sent)[0].contains("الولايات المتحدة"), "{:?}", chain(sent));
+}
+
+/// 004 states no date of its own: it ran on 19 June 2024, the day of the drive ("يوم الأربعاء"),
+/// which the test supplies as the publication date so that weekdays resolve.
+fn seed_004() -> Vec<Claim> {
+    seed("004", Some(d(2024, 6, 19)))
+}
+
+#[test]
+fn seed_004_june_gift_and_at_least_two() {
+    let claims = seed_004();
+    let june = find(&claims, "June gift", |c| c.event == "gift" && start(c) == Some(d(2024, 6, 19)) && !role(c, "theme").is_empty());
+    assert!(role(june, "recipient").contains("كيم"), "{june:#?}");
+    let february = find(&claims, "February gift", |c| c.event == "gift" && c.count.is_some());
+    let count = february.count.as_ref().expect("count");
+    assert!(count.text.contains("اثنتين"), "{count:?}");
+    assert!(february.count_part, "اثنتين منها counts a part");
+    assert!(matches!(&count.value, MentionValue::Number(n) if n.low == 2.0 && n.high.is_none()), "{count:?}");
+    assert_eq!(start(february).map(|s| s.format("%Y-%m").to_string()).as_deref(), Some("2024-02"));
+    assert!(matches!(&february.ordinal.as_ref().expect("أول سيارة").value, MentionValue::Ordinal(o) if o.value == 1));
+}
+
+#[test]
+fn seed_004_first_visit_in_a_quarter_century() {
+    let claims = seed_004();
+    let visit = find(&claims, "زيارة بوتين الأولى", |c| c.event == "visit" && c.ordinal.is_some());
+    let MentionValue::Ordinal(o) = &visit.ordinal.as_ref().expect("ordinal").value else { panic!("not an ordinal") };
+    assert_eq!(o.value, 1);
+    assert!(o.qualifier.as_ref().is_some_and(|q| q.text.contains("ربع قرن")), "{o:?}");
+    assert!(role(visit, "agent").contains("بوتين"));
+}
+
+#[test]
+fn seed_002_planned_visit_and_second_visit() {
+    let claims = seed("002", None);
+    let planned = find(&claims, "سيزور", |c| c.event == "visit" && c.modality == Modality::Planned);
+    assert!(planned.time.as_ref().is_some_and(|t| t.text.contains("18 و19 يونيو")), "{planned:#?}");
+    assert!(chain(planned)[0].contains("وسائل إعلام"));
+    let second = find(&claims, "زيارته الثانية", |c| {
+        c.event == "visit" && matches!(c.ordinal.as_ref().map(|m| &m.value), Some(MentionValue::Ordinal(o)) if o.value == 2)
+    });
+    assert_eq!(trigger(second), "زيارته");
+    let headline = find(&claims, "headline", |c| c.location == ClaimLocation::Headline);
+    assert_eq!(headline.event, "visit");
+}
+
+#[test]
+fn seed_002_denial_and_shipment_claim() {
+    let claims = seed("002", None);
+    let denied = find(&claims, "مزاعم نقل الأسلحة", |c| c.event == "transfer" && c.modality == Modality::Denied);
+    assert!(chain(denied)[0].contains("كوريا الشمالية") && chain(denied)[0].contains("روسيا"), "{:?}", chain(denied));
+    let shipped = find(&claims, "شحنت", |c| c.event == "shipment" && trigger(c) == "شحنت");
+    assert!(chain(shipped)[0].contains("شين"), "{:?}", chain(shipped));
+    assert!(matches!(&shipped.count.as_ref().expect("7000").value, MentionValue::Number(n) if n.low <= 7000.0 && n.high.is_none_or(|h| h >= 7000.0)));
+    assert!(!shipped.count_part);
+}
+
+#[test]
+fn seed_003_denial_unconfirmed_and_trips() {
+    let claims = seed("003", None);
+    let denied = find(&claims, "تزويد روسيا بالأسلحة", |c| c.event == "transfer" && c.modality == Modality::Denied);
+    assert!(chain(denied)[0].contains("بيونغ يانغ"), "{:?}", chain(denied));
+    assert!(role(denied, "recipient").contains("روسيا"));
+    let open = find(&claims, "ما إذا كان كيم سيحضر", |c| c.event == "attendance" && c.modality == Modality::Unconfirmed);
+    assert!(role(open, "agent").contains("كيم"));
+    let total = find(&claims, "سبع رحلات", |c| c.count.as_ref().is_some_and(|m| m.text.contains("سبع")));
+    assert!(!total.count_part);
+    let part = find(&claims, "أربع من هذه الرحلات", |c| c.count.as_ref().is_some_and(|m| m.text.contains("أربع")));
+    assert!(part.count_part);
+    assert_eq!((total.event.as_str(), part.event.as_str()), ("travel", "travel"));
+}
+
+#[test]
+fn seeds_precision() {
+    for name in ["000", "001", "002", "003", "004"] {
+        for c in seed(name, None) {
+            if let Some(count) = &c.count {
+                assert!(!count.text.chars().any(|ch| ch.is_ascii_alphabetic()), "{name}: model name as count {count:?}");
+                assert!(
+                    matches!(&count.value, MentionValue::Number(n) if n.low < 1900.0 || n.low > 2100.0),
+                    "{name}: a year as count {count:?}"
+                );
+                assert!(!count.text.contains("40"), "{name}: an age as count");
+            }
+            if let Some(MentionValue::Ordinal(o)) = c.ordinal.as_ref().map(|m| &m.value) {
+                assert_ne!(o.noun.as_deref(), Some("علامه"), "{name}: the brand's ordinal on {} claim", c.event);
+            }
+            assert!(!c.text.contains("العقيدة النووية"), "{name}: claim from boilerplate: {}", c.text);
+            assert_eq!(&c.text, &c.text, "text");
+        }
+    }
+}
+
+/// Invented people and places: roles and attribution come from word order, titles and frames.
+#[test]
+fn invented_gift_and_visit() {
+    let text = "القاهرة - 14 مارس 2024 - أهدى رئيس وزراء البرتغال أندريه كوفالين رئيس البرازيل ماركوس تيليني قلادة ذهبية نادرة، حسبما أعلن البلدان الخميس.\n\
+وقال المتحدث باسم الحكومة البرتغالية جواو ميرانديس إن كوفالين سيزور برازيليا يومي 20 و21 مارس.\n\
+ونفت وزارة الخارجية البرازيلية أن تكون البرتغال قد أرسلت أسلحة إلى البرازيل.\n";
+    let claims = analyze_text("invented.txt", text, None);
+    let gift = find(&claims, "gift", |c| c.event == "gift");
+    assert!(role(gift, "agent").contains("كوفالين"), "{gift:#?}");
+    assert!(role(gift, "theme").contains("قلادة ذهبية"));
+    assert_eq!(start(gift), Some(d(2024, 3, 14)));
+    assert_eq!(chain(gift), ["البلدان", "invented.txt"]);
+    let visit = find(&claims, "visit", |c| c.event == "visit");
+    assert_eq!(visit.modality, Modality::Planned);
+    assert!(role(visit, "agent").contains("كوفالين"));
+    assert!(chain(visit)[0].contains("جواو ميرانديس"), "{:?}", chain(visit));
+    assert_eq!(start(visit), Some(d(2024, 3, 20)));
+    let sent = find(&claims, "transfer", |c| c.event == "transfer");
+    assert_eq!(sent.modality, Modality::Denied);
+    assert!(chain(sent)[0].contains("وزارة الخارجية"), "{:?}", chain(sent));
+    assert!(role(sent, "theme").contains("أسلحة"));
+    // Needs the entity finder to read a name after "رئيس البرازيل".
+    assert!(role(gift, "recipient").contains("تيليني"), "{gift:#?}");
+}
+
+#[test]
+fn invented_casualties_and_quotes() {
+    let text = "وصل وزير الدفاع الكيني صامويل أوتينو إلى مقديشو على متن طائرة عسكرية.\n\
+وذكرت وكالة رويترز نقلاً عن مصادر أمنية أن 12 شخصا قتلوا في هجوم على سوق في المدينة.\n\
+ومن المرجح أن يلتقي أوتينو رئيس الوزراء الصومالي.\n";
+    let claims = analyze_text("k.txt", text, Some(d(2024, 5, 2)));
+    let arrival = find(&claims, "arrival", |c| c.event == "arrival");
+    assert!(role(arrival, "agent").contains("صامويل أوتينو"), "{arrival:#?}");
+    assert!(role(arrival, "destination").contains("مقديشو"));
+    assert!(role(arrival, "vehicle").contains("طائرة"));
+    assert_eq!(arrival.time_basis, TimeBasis::Publication);
+    let attack = find(&claims, "attack", |c| c.event == "attack");
+    assert_eq!(chain(attack)[..2], ["مصادر أمنية", "وكالة رويترز"]);
+    assert_eq!(attack.attribution[0].kind, SourceKind::Unnamed);
+    assert_eq!(attack.attribution[1].kind, SourceKind::Agency);
+    let meeting = find(&claims, "meeting", |c| c.event == "meeting");
+    assert_eq!(meeting.modality, Modality::Hedged);
+}
+
+/// Prints every claim of the seeds: `cargo test -p isnad-claims --test claims dump -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn dump() {
+    for name in ["000", "001", "002", "003", "004"] {
+        let fallback = (name == "004").then(|| NaiveDate::from_ymd_opt(2024, 6, 19)).flatten();
+        for c in seed(name, fallback) {
+            let roles: Vec<String> = c.roles.iter().map(|(r, f)| format!("{r}={}", f.text)).collect();
+            let chain: Vec<String> = c.attribution.iter().map(|s| format!("{}({:?})", s.name, s.kind)).collect();
+            println!(
+                "{} {} [{}] {:?} {} | time={:?} count={:?}{} ord={:?} | {}",
+                c.id,
+                c.event,
+                &c.text[c.trigger.start - c.span.start..c.trigger.end - c.span.start],
+                c.modality,
+                roles.join(", "),
+                c.time.as_ref().map(|m| (m.text.clone(), m.value.time().and_then(|t| t.start).map(|s| s.date().to_string()))),
+                c.count.as_ref().map(|m| m.text.clone()),
+                if c.count_part { "(part)" } else { "" },
+                c.ordinal.as_ref().map(|m| m.text.clone()),
+                chain.join(" > ")
+            );
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn dump_entities() {
+    let text = std::env::var("ISNAD_TEXT").unwrap_or_default();
+    let (doc, _) = parse_document("x", text.as_bytes(), &ParseOptions::default()).expect("parses");
+    let a = isnad_claims::analyze(&doc, &Gazetteer::builtin(), Lean::Tense);
+    for m in &a.entities.mentions {
+        println!("{} {:?} {:?} {:?}", m.text, m.entity, m.kind, m.how);
+    }
+    for m in &a.mentions {
+        println!("M {} {:?}", m.text, m.value.type_name());
+    }
+}
+
+/// Claims throughput on the seeds repeated to ~8 MB (mentions and entities computed first):
+/// `cargo test --release -p isnad-claims --test claims throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut text = String::new();
+    for entry in std::fs::read_dir(&dir).expect("seeds/").filter_map(Result::ok) {
+        text.push_str(&std::fs::read_to_string(entry.path()).expect("seed"));
+        text.push('\n');
+    }
+    let mut docs = Vec::new();
+    while docs.len() * text.len() < 8_000_000 {
+        let (doc, _) = parse_document("b", text.as_bytes(), &ParseOptions::default()).expect("parses");
+        docs.push(doc);
+    }
+    let gazetteer = Gazetteer::builtin();
+    let inputs: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let a = isnad_claims::analyze(d, &gazetteer, Lean::Tense);
+            (a.mentions, a.entities)
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let mut n = 0;
+    for (doc, (mentions, entities)) in docs.iter().zip(&inputs) {
+        n += isnad_claims::claims::find_claims(doc, mentions, entities).len();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let mb = (docs.len() * text.len()) as f64 / 1e6;
+    println!("{n} claims from {mb:.1} MB in {secs:.2}s: {:.1} MB/s", mb / secs);
+}
