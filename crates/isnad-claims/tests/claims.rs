@@ -9,7 +9,10 @@ use isnad_parser::{ParseOptions, parse_document};
 use std::path::Path;
 
 fn analyze_text(id: &str, text: &str, fallback: Option<NaiveDate>) -> Vec<Claim> {
-    let options = ParseOptions { fallback_date: fallback, ..ParseOptions::default() };
+    let options = ParseOptions {
+        fallback_date: fallback,
+        ..ParseOptions::default()
+    };
     let (doc, _) = parse_document(id, text.as_bytes(), &options).expect("parses");
     isnad_claims::analyze(&doc, &Gazetteer::builtin(), Lean::Tense).claims
 }
@@ -25,7 +28,6 @@ fn seed(name: &str, fallback: Option<NaiveDate>) -> Vec<Claim> {
     analyze_text(&file.file_name().to_string_lossy(), &text, fallback)
 }
 
-
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
 }
@@ -39,12 +41,19 @@ fn role<'a>(c: &'a Claim, role: &str) -> &'a str {
 }
 
 fn start(c: &Claim) -> Option<NaiveDate> {
-    c.time.as_ref().and_then(|m| m.value.time()).and_then(|t| t.start).map(|s| s.date())
+    c.time
+        .as_ref()
+        .and_then(|m| m.value.time())
+        .and_then(|t| t.start)
+        .map(|s| s.date())
 }
 
 fn find<'a>(claims: &'a [Claim], what: &str, pred: impl Fn(&Claim) -> bool) -> &'a Claim {
     claims.iter().find(|c| pred(c)).unwrap_or_else(|| {
-        let seen: Vec<String> = claims.iter().map(|c| format!("{} [{}] {:?}", c.event, trigger(c), c.roles.keys())).collect();
+        let seen: Vec<String> = claims
+            .iter()
+            .map(|c| format!("{} [{}] {:?}", c.event, trigger(c), c.roles.keys()))
+            .collect();
         panic!("no claim: {what}\nclaims:\n{}", seen.join("\n"))
     })
 }
@@ -60,7 +69,11 @@ fn seed_000_gift_roles_and_tuesday() {
     assert!(role(gift, "agent").contains("بوتين"), "{gift:#?}");
     assert!(role(gift, "recipient").contains("كيم جونغ أون"), "{gift:#?}");
     assert!(role(gift, "theme").contains("سيارة ليموزين"), "{gift:#?}");
-    assert_eq!((start(gift), gift.time_basis), (Some(d(2024, 2, 20)), TimeBasis::Stated), "Tuesday from the dateline");
+    assert_eq!(
+        (start(gift), gift.time_basis),
+        (Some(d(2024, 2, 20)), TimeBasis::Stated),
+        "Tuesday from the dateline"
+    );
     assert_eq!(gift.location, ClaimLocation::Body);
     assert_eq!(gift.attribution.last().map(|s| s.kind), Some(SourceKind::Outlet));
 }
@@ -68,8 +81,13 @@ fn seed_000_gift_roles_and_tuesday() {
 #[test]
 fn seed_000_acceptance_on_sunday_by_kim_yo_jong() {
     let claims = seed("000", None);
-    let accepted = find(&claims, "قبلا الهدية", |c| c.event == "gift" && trigger(c).contains("قبلا"));
-    assert!(role(accepted, "recipient").contains("كيم يو جونغ"), "{accepted:#?}");
+    let accepted = find(&claims, "قبلا الهدية", |c| {
+        c.event == "gift" && trigger(c).contains("قبلا")
+    });
+    assert!(
+        role(accepted, "recipient").contains("كيم يو جونغ"),
+        "{accepted:#?}"
+    );
     assert_eq!(start(accepted), Some(d(2024, 2, 18)));
     assert_eq!(accepted.attribution[0].kind, SourceKind::Agency);
 }
@@ -82,7 +100,10 @@ fn seed_000_peskov_quoted_by_tass() {
     assert_eq!(said.attribution[0].kind, SourceKind::Person);
     assert_eq!(said.modality, Modality::Reported);
     let quoted = find(&claims, "Peskov then TASS", |c| {
-        c.event == "gift" && chain(c).len() == 3 && chain(c)[0].contains("بيسكوف") && chain(c)[1].contains("تاس")
+        c.event == "gift"
+            && chain(c).len() == 3
+            && chain(c)[0].contains("بيسكوف")
+            && chain(c)[1].contains("تاس")
     });
     assert_eq!(quoted.attribution[2].kind, SourceKind::Outlet);
 }
@@ -90,7 +111,9 @@ fn seed_000_peskov_quoted_by_tass() {
 #[test]
 fn seed_000_accusation_of_arms_transfers() {
     let claims = seed("000", None);
-    let sent = find(&claims, "بإرسال أسلحة", |c| c.event == "transfer" && trigger(c) == "إرسال");
+    let sent = find(&claims, "بإرسال أسلحة", |c| {
+        c.event == "transfer" && trigger(c) == "إرسال"
+    });
     assert_eq!(sent.modality, Modality::Accused);
     assert!(role(sent, "agent").contains("كوريا الشمالية"), "{sent:#?}");
     assert!(role(sent, "destination").contains("روسيا"));
@@ -106,35 +129,63 @@ fn seed_004() -> Vec<Claim> {
 #[test]
 fn seed_004_june_gift_and_at_least_two() {
     let claims = seed_004();
-    let june = find(&claims, "June gift", |c| c.event == "gift" && start(c) == Some(d(2024, 6, 19)) && !role(c, "theme").is_empty());
+    let june = find(&claims, "June gift", |c| {
+        c.event == "gift" && start(c) == Some(d(2024, 6, 19)) && !role(c, "theme").is_empty()
+    });
     assert!(role(june, "recipient").contains("كيم"), "{june:#?}");
-    let february = find(&claims, "February gift", |c| c.event == "gift" && c.count.is_some());
+    let february = find(&claims, "February gift", |c| {
+        c.event == "gift" && c.count.is_some()
+    });
     let count = february.count.as_ref().expect("count");
     assert!(count.text.contains("اثنتين"), "{count:?}");
     assert!(february.count_part, "اثنتين منها counts a part");
-    assert!(matches!(&count.value, MentionValue::Number(n) if n.low == 2.0 && n.high.is_none()), "{count:?}");
-    assert_eq!(start(february).map(|s| s.format("%Y-%m").to_string()).as_deref(), Some("2024-02"));
-    assert!(matches!(&february.ordinal.as_ref().expect("أول سيارة").value, MentionValue::Ordinal(o) if o.value == 1));
+    assert!(
+        matches!(&count.value, MentionValue::Number(n) if n.low == 2.0 && n.high.is_none()),
+        "{count:?}"
+    );
+    assert_eq!(
+        start(february).map(|s| s.format("%Y-%m").to_string()).as_deref(),
+        Some("2024-02")
+    );
+    assert!(
+        matches!(&february.ordinal.as_ref().expect("أول سيارة").value, MentionValue::Ordinal(o) if o.value == 1)
+    );
 }
 
 #[test]
 fn seed_004_first_visit_in_a_quarter_century() {
     let claims = seed_004();
-    let visit = find(&claims, "زيارة بوتين الأولى", |c| c.event == "visit" && c.ordinal.is_some());
-    let MentionValue::Ordinal(o) = &visit.ordinal.as_ref().expect("ordinal").value else { panic!("not an ordinal") };
+    let visit = find(&claims, "زيارة بوتين الأولى", |c| {
+        c.event == "visit" && c.ordinal.is_some()
+    });
+    let MentionValue::Ordinal(o) = &visit.ordinal.as_ref().expect("ordinal").value else {
+        panic!("not an ordinal")
+    };
     assert_eq!(o.value, 1);
-    assert!(o.qualifier.as_ref().is_some_and(|q| q.text.contains("ربع قرن")), "{o:?}");
+    assert!(
+        o.qualifier.as_ref().is_some_and(|q| q.text.contains("ربع قرن")),
+        "{o:?}"
+    );
     assert!(role(visit, "agent").contains("بوتين"));
 }
 
 #[test]
 fn seed_002_planned_visit_and_second_visit() {
     let claims = seed("002", None);
-    let planned = find(&claims, "سيزور", |c| c.event == "visit" && c.modality == Modality::Planned);
-    assert!(planned.time.as_ref().is_some_and(|t| t.text.contains("18 و19 يونيو")), "{planned:#?}");
+    let planned = find(&claims, "سيزور", |c| {
+        c.event == "visit" && c.modality == Modality::Planned
+    });
+    assert!(
+        planned
+            .time
+            .as_ref()
+            .is_some_and(|t| t.text.contains("18 و19 يونيو")),
+        "{planned:#?}"
+    );
     assert!(chain(planned)[0].contains("وسائل إعلام"));
     let second = find(&claims, "زيارته الثانية", |c| {
-        c.event == "visit" && matches!(c.ordinal.as_ref().map(|m| &m.value), Some(MentionValue::Ordinal(o)) if o.value == 2)
+        c.event == "visit"
+            && matches!(c.ordinal.as_ref().map(|m| &m.value), Some(MentionValue::Ordinal(o)) if o.value == 2)
     });
     assert_eq!(trigger(second), "زيارته");
     let headline = find(&claims, "headline", |c| c.location == ClaimLocation::Headline);
@@ -144,25 +195,43 @@ fn seed_002_planned_visit_and_second_visit() {
 #[test]
 fn seed_002_denial_and_shipment_claim() {
     let claims = seed("002", None);
-    let denied = find(&claims, "مزاعم نقل الأسلحة", |c| c.event == "transfer" && c.modality == Modality::Denied);
-    assert!(chain(denied)[0].contains("كوريا الشمالية") && chain(denied)[0].contains("روسيا"), "{:?}", chain(denied));
-    let shipped = find(&claims, "شحنت", |c| c.event == "shipment" && trigger(c) == "شحنت");
+    let denied = find(&claims, "مزاعم نقل الأسلحة", |c| {
+        c.event == "transfer" && c.modality == Modality::Denied
+    });
+    assert!(
+        chain(denied)[0].contains("كوريا الشمالية") && chain(denied)[0].contains("روسيا"),
+        "{:?}",
+        chain(denied)
+    );
+    let shipped = find(&claims, "شحنت", |c| {
+        c.event == "shipment" && trigger(c) == "شحنت"
+    });
     assert!(chain(shipped)[0].contains("شين"), "{:?}", chain(shipped));
-    assert!(matches!(&shipped.count.as_ref().expect("7000").value, MentionValue::Number(n) if n.low <= 7000.0 && n.high.is_none_or(|h| h >= 7000.0)));
+    assert!(
+        matches!(&shipped.count.as_ref().expect("7000").value, MentionValue::Number(n) if n.low <= 7000.0 && n.high.is_none_or(|h| h >= 7000.0))
+    );
     assert!(!shipped.count_part);
 }
 
 #[test]
 fn seed_003_denial_unconfirmed_and_trips() {
     let claims = seed("003", None);
-    let denied = find(&claims, "تزويد روسيا بالأسلحة", |c| c.event == "transfer" && c.modality == Modality::Denied);
+    let denied = find(&claims, "تزويد روسيا بالأسلحة", |c| {
+        c.event == "transfer" && c.modality == Modality::Denied
+    });
     assert!(chain(denied)[0].contains("بيونغ يانغ"), "{:?}", chain(denied));
     assert!(role(denied, "recipient").contains("روسيا"));
-    let open = find(&claims, "ما إذا كان كيم سيحضر", |c| c.event == "attendance" && c.modality == Modality::Unconfirmed);
+    let open = find(&claims, "ما إذا كان كيم سيحضر", |c| {
+        c.event == "attendance" && c.modality == Modality::Unconfirmed
+    });
     assert!(role(open, "agent").contains("كيم"));
-    let total = find(&claims, "سبع رحلات", |c| c.count.as_ref().is_some_and(|m| m.text.contains("سبع")));
+    let total = find(&claims, "سبع رحلات", |c| {
+        c.count.as_ref().is_some_and(|m| m.text.contains("سبع"))
+    });
     assert!(!total.count_part);
-    let part = find(&claims, "أربع من هذه الرحلات", |c| c.count.as_ref().is_some_and(|m| m.text.contains("أربع")));
+    let part = find(&claims, "أربع من هذه الرحلات", |c| {
+        c.count.as_ref().is_some_and(|m| m.text.contains("أربع"))
+    });
     assert!(part.count_part);
     assert_eq!((total.event.as_str(), part.event.as_str()), ("travel", "travel"));
 }
@@ -172,7 +241,10 @@ fn seeds_precision() {
     for name in ["000", "001", "002", "003", "004"] {
         for c in seed(name, None) {
             if let Some(count) = &c.count {
-                assert!(!count.text.chars().any(|ch| ch.is_ascii_alphabetic()), "{name}: model name as count {count:?}");
+                assert!(
+                    !count.text.chars().any(|ch| ch.is_ascii_alphabetic()),
+                    "{name}: model name as count {count:?}"
+                );
                 assert!(
                     matches!(&count.value, MentionValue::Number(n) if n.low < 1900.0 || n.low > 2100.0),
                     "{name}: a year as count {count:?}"
@@ -180,9 +252,18 @@ fn seeds_precision() {
                 assert!(!count.text.contains("40"), "{name}: an age as count");
             }
             if let Some(MentionValue::Ordinal(o)) = c.ordinal.as_ref().map(|m| &m.value) {
-                assert_ne!(o.noun.as_deref(), Some("علامه"), "{name}: the brand's ordinal on {} claim", c.event);
+                assert_ne!(
+                    o.noun.as_deref(),
+                    Some("علامه"),
+                    "{name}: the brand's ordinal on {} claim",
+                    c.event
+                );
             }
-            assert!(!c.text.contains("العقيدة النووية"), "{name}: claim from boilerplate: {}", c.text);
+            assert!(
+                !c.text.contains("العقيدة النووية"),
+                "{name}: claim from boilerplate: {}",
+                c.text
+            );
             assert_eq!(&c.text, &c.text, "text");
         }
     }
@@ -237,10 +318,16 @@ fn invented_casualties_and_quotes() {
 #[ignore]
 fn dump() {
     for name in ["000", "001", "002", "003", "004"] {
-        let fallback = (name == "004").then(|| NaiveDate::from_ymd_opt(2024, 6, 19)).flatten();
+        let fallback = (name == "004")
+            .then(|| NaiveDate::from_ymd_opt(2024, 6, 19))
+            .flatten();
         for c in seed(name, fallback) {
             let roles: Vec<String> = c.roles.iter().map(|(r, f)| format!("{r}={}", f.text)).collect();
-            let chain: Vec<String> = c.attribution.iter().map(|s| format!("{}({:?})", s.name, s.kind)).collect();
+            let chain: Vec<String> = c
+                .attribution
+                .iter()
+                .map(|s| format!("{}({:?})", s.name, s.kind))
+                .collect();
             println!(
                 "{} {} [{}] {:?} {} | time={:?} count={:?}{} ord={:?} | {}",
                 c.id,
@@ -248,7 +335,10 @@ fn dump() {
                 &c.text[c.trigger.start - c.span.start..c.trigger.end - c.span.start],
                 c.modality,
                 roles.join(", "),
-                c.time.as_ref().map(|m| (m.text.clone(), m.value.time().and_then(|t| t.start).map(|s| s.date().to_string()))),
+                c.time.as_ref().map(|m| (
+                    m.text.clone(),
+                    m.value.time().and_then(|t| t.start).map(|s| s.date().to_string())
+                )),
                 c.count.as_ref().map(|m| m.text.clone()),
                 if c.count_part { "(part)" } else { "" },
                 c.ordinal.as_ref().map(|m| m.text.clone()),

@@ -23,6 +23,8 @@ pub struct Event {
     pub members: Vec<usize>,
     /// Claim ids.
     pub claims: Vec<String>,
+    /// Documents reporting it that are not copies of one another: how well it is corroborated.
+    pub independent_sources: usize,
 }
 
 /// A merge or split decision between two claims, with its reason.
@@ -73,6 +75,17 @@ pub(crate) fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>)
         return (true, "same participants, overlapping times".into());
     }
     (true, "same participants, no time to tell them apart".into())
+}
+
+/// Counts, for each event, the documents reporting it, a copy and its source counting once.
+pub(crate) fn count_sources(context: &Context<'_>, events: &mut [Event], copies: &[crate::CopyLink]) {
+    for event in events {
+        let mut docs: Vec<&str> = event.members.iter().map(|&i| context.documents[context.claims[i].doc].id.as_str()).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let copied = docs.iter().filter(|d| copies.iter().any(|c| c.doc == **d && docs.contains(&c.source.as_str()))).count();
+        event.independent_sources = docs.len() - copied;
+    }
 }
 
 /// Merges the story's claims into events (union-find within each event type).
@@ -126,6 +139,7 @@ pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
             id: format!("E{}", n + 1),
             event: context.claims[members[0]].claim.event.clone(),
             claims: members.iter().map(|&i| context.claims[i].claim.id.clone()).collect(),
+            independent_sources: 0,
             members,
         })
         .collect();

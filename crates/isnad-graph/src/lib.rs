@@ -52,8 +52,9 @@ pub struct StoryCheck {
 /// Checks a story: merges events, builds the graph and runs every rule.
 pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: &Gazetteer) -> StoryCheck {
     let context = view::Context::new(documents, analyses, gazetteer);
-    let (events, decisions) = events::merge(&context);
+    let (mut events, decisions) = events::merge(&context);
     let copies = copies::find(documents);
+    events::count_sources(&context, &mut events, &copies);
     let mut findings = rules::run(&context, &events, &copies);
     findings.sort_by(|a, b| {
         (a.severity, a.kind, first_position(a)).cmp(&(b.severity, b.kind, first_position(b)))

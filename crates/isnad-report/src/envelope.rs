@@ -24,6 +24,10 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Documents that copy others.
     pub copies: Vec<CopyLink>,
+    /// Events: claims merged across documents, with how many independent documents report each.
+    pub events: Vec<isnad_graph::Event>,
+    /// Every merge or split decision between claims with the same participants, with its reason.
+    pub decisions: Vec<isnad_graph::Decision>,
     /// Inputs that could not be read.
     pub errors: Vec<ErrorEntry>,
 }
@@ -99,6 +103,8 @@ impl Report {
             entities,
             findings: check.findings.clone(),
             copies: check.copies.clone(),
+            events: check.events.clone(),
+            decisions: check.decisions.clone(),
             errors: errors.iter().map(|e| ErrorEntry { path: e.path.clone(), message: e.kind.to_string() }).collect(),
         }
     }

@@ -47,7 +47,10 @@ fn is_cue_tok(view: &View, i: usize) -> bool {
     view.cues.iter().any(|c| {
         c.tok <= i
             && i <= c.last_tok
-            && matches!(c.hit.what, What::Reporting | What::OuterFrame | What::InnerFrame | What::Trigger(_))
+            && matches!(
+                c.hit.what,
+                What::Reporting | What::OuterFrame | What::InnerFrame | What::Trigger(_)
+            )
     })
 }
 
@@ -63,7 +66,11 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
     if i >= limit {
         return None;
     }
-    let start = if i == first { start } else { view.toks[i].span.start };
+    let start = if i == first {
+        start
+    } else {
+        view.toks[i].span.start
+    };
     let mut last = None;
     let mut j = i;
     while j < limit && j - i < 9 {
@@ -73,9 +80,15 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
             || lx.complementizers.contains(k)
             || lx.stops.contains(k)
             || (j > i && view.is_time_token(j))
-            || (j > i && view.group_of[j].is_none() && view.clitic_prep(j).is_some() && !lx.name_links.contains(k))
+            || (j > i
+                && view.group_of[j].is_none()
+                && view.clitic_prep(j).is_some()
+                && !lx.name_links.contains(k))
             || (j > i && is_cue_tok(view, j))
-            || (j > i && view.group_of[j].is_none() && view.toks[j].kind == TokenKind::Arabic && super::roles::is_conjoined(k));
+            || (j > i
+                && view.group_of[j].is_none()
+                && view.toks[j].kind == TokenKind::Arabic
+                && super::roles::is_conjoined(k));
         if stop {
             break;
         }
@@ -90,16 +103,28 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
     let span = Span::new(start, view.toks[last].span.end.max(start));
     // The head with a conjunction removed, unless the word itself starts with و (وسائل، وكالة).
     let raw = view.key(i);
-    let listed = |w: &str| lx.unnamed.contains(w) || lx.agency_heads.contains(w) || lx.person_heads.contains(w);
+    let listed =
+        |w: &str| lx.unnamed.contains(w) || lx.agency_heads.contains(w) || lx.person_heads.contains(w);
     let trimmed = raw.strip_prefix(['و', 'ف']).unwrap_or(raw);
-    let head = if listed(raw) || !listed(trimmed) { raw.to_string() } else { trimmed.to_string() };
-    let groups: Vec<_> = view.groups.iter().filter(|g| g.first >= i && g.last <= last).collect();
+    let head = if listed(raw) || !listed(trimmed) {
+        raw.to_string()
+    } else {
+        trimmed.to_string()
+    };
+    let groups: Vec<_> = view
+        .groups
+        .iter()
+        .filter(|g| g.first >= i && g.last <= last)
+        .collect();
     let person = groups.iter().find(|g| g.kind == EntityType::Person);
     let first_group = groups.first();
     let (kind, entity) = if lx.unnamed.contains(&head) {
         (SourceKind::Unnamed, None)
     } else if lx.agency_heads.contains(&head) {
-        let agency = groups.iter().find(|g| g.kind == EntityType::Agency).or(first_group);
+        let agency = groups
+            .iter()
+            .find(|g| g.kind == EntityType::Agency)
+            .or(first_group);
         (SourceKind::Agency, agency.and_then(|g| g.entity.clone()))
     } else if lx.person_heads.contains(&head) && person.is_some() {
         (SourceKind::Person, person.and_then(|g| g.entity.clone()))
@@ -111,7 +136,12 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
         // A phrase that names nobody ("حسب الاقتضاء", "لأول مرة") is not a source.
         return None;
     };
-    Some(Source { name: view.text(span).to_string(), entity, kind, span: Some(span) })
+    Some(Source {
+        name: view.text(span).to_string(),
+        entity,
+        kind,
+        span: Some(span),
+    })
 }
 
 /// Reporting frames and outer frames of a sentence. `carried` is the last named source of the
@@ -129,13 +159,20 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
             (next, view.toks.get(next).map_or(view.span.end, |t| t.span.start))
         };
         let source = source_np(view, first, start, n);
-        outers.push(Outer { tok: cue.tok, last_tok: cue.last_tok, source });
+        outers.push(Outer {
+            tok: cue.tok,
+            last_tok: cue.last_tok,
+            source,
+        });
     }
     let in_outer = |i: usize| outers.iter().any(|o| o.tok <= i && i <= o.last_tok);
     let mut frames = Vec::new();
     for cue in view.cues.iter().filter(|c| c.hit.what == What::Reporting) {
         // "المسؤولون الذين أعلنوا …": a reporting verb in a relative clause frames nothing.
-        let relative = cue.tok.checked_sub(1).is_some_and(|p| matches!(view.key(p), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"));
+        let relative = cue
+            .tok
+            .checked_sub(1)
+            .is_some_and(|p| matches!(view.key(p), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"));
         if in_outer(cue.tok) || relative {
             continue;
         }
@@ -146,14 +183,25 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
             lx.complementizers.contains(k) || matches!(k, ":" | "“" | "«" | "\"") || k == "."
         });
         let opener = opener.filter(|&i| view.key(i) != ".");
-        let inner_cue = view.cues.iter().find(|c| c.hit.what == What::InnerFrame && c.tok >= after && opener.is_none_or(|o| c.tok < o));
+        let inner_cue = view
+            .cues
+            .iter()
+            .find(|c| c.hit.what == What::InnerFrame && c.tok >= after && opener.is_none_or(|o| c.tok < o));
         let np_end = inner_cue.map(|c| c.tok).or(opener).unwrap_or(scan_end);
-        let mut source = view.toks.get(after).and_then(|t| source_np(view, after, t.span.start, np_end));
+        let mut source = view
+            .toks
+            .get(after)
+            .and_then(|t| source_np(view, after, t.span.start, np_end));
         if source.is_none() {
             // "X قال …": the name right before the verb.
             source = cue.tok.checked_sub(1).and_then(|p| view.group_of[p]).map(|g| {
                 let g = &view.groups[g];
-                Source { name: view.text(g.span).to_string(), entity: g.entity.clone(), kind: kind_of(Some(g.kind)), span: Some(g.span) }
+                Source {
+                    name: view.text(g.span).to_string(),
+                    entity: g.entity.clone(),
+                    kind: kind_of(Some(g.kind)),
+                    span: Some(g.span),
+                }
             });
         }
         if source.is_none() {
@@ -162,7 +210,9 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
         let inner = inner_cue
             .and_then(|c| {
                 let next = c.last_tok + 1;
-                view.toks.get(next).and_then(|t| source_np(view, next, t.span.start, opener.unwrap_or(n)))
+                view.toks
+                    .get(next)
+                    .and_then(|t| source_np(view, next, t.span.start, opener.unwrap_or(n)))
             })
             .into_iter()
             .collect();
@@ -172,7 +222,13 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
             None if (0..cue.tok).any(|i| matches!(view.key(i), "”" | "»" | "\"")) => (0, cue.tok),
             None => (0, 0),
         };
-        frames.push(Frame { tok: cue.tok, source, inner, from, to });
+        frames.push(Frame {
+            tok: cue.tok,
+            source,
+            inner,
+            from,
+            to,
+        });
     }
     (frames, outers)
 }

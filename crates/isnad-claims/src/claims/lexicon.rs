@@ -192,15 +192,19 @@ pub(crate) struct Hit {
 const VERB_PREFIXES: &[&str] = &["", "و", "ف", "ل", "ول", "فل"];
 const FUTURE_PREFIXES: &[&str] = &["س", "وس", "فس"];
 const NOUN_PREFIXES: &[&str] = &[
-    "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "وب", "ول", "فب", "فل",
-    "وك", "وكال",
+    "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "وب", "ول",
+    "فب", "فل", "وك", "وكال",
 ];
 const CUE_PREFIXES: &[&str] = &["", "و", "ف"];
 const VERB_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ني"];
 const NOUN_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي"];
 
 fn folded_set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| fold_key(w.trim())).filter(|w| !w.is_empty()).collect()
+    words
+        .iter()
+        .map(|w| fold_key(w.trim()))
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 impl Lexicon {
@@ -209,7 +213,8 @@ impl Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
             // The data files are compiled in; a broken one is a build defect caught by the tests.
-            let triggers: TriggerFile = toml::from_str(TRIGGERS).unwrap_or_else(|e| panic!("data/triggers.toml: {e}"));
+            let triggers: TriggerFile =
+                toml::from_str(TRIGGERS).unwrap_or_else(|e| panic!("data/triggers.toml: {e}"));
             let attribution: AttributionFile =
                 toml::from_str(ATTRIBUTION).unwrap_or_else(|e| panic!("data/attribution.toml: {e}"));
             Lexicon::build(triggers, attribution)
@@ -226,7 +231,11 @@ impl Lexicon {
                 return;
             }
             let words = folded.split_whitespace().count();
-            let class = if class == Class::Cue || words == 1 { class } else { Class::Phrase };
+            let class = if class == Class::Cue || words == 1 {
+                class
+            } else {
+                Class::Phrase
+            };
             let open_end = class == Class::Cue && folded.ends_with(" ل");
             // First-person أفعل is rare in news and would make every أفعل past form look present.
             let imperfect = class == Class::Verb && folded.starts_with(['ي', 'ت', 'ن']);
@@ -234,7 +243,14 @@ impl Lexicon {
             let mut push = |text: String, needs_suffix: bool| {
                 if seen.insert((text.clone(), what_key, needs_suffix)) {
                     forms.push(text);
-                    patterns.push(Pattern { what, class, needs_suffix, open_end, imperfect, words });
+                    patterns.push(Pattern {
+                        what,
+                        class,
+                        needs_suffix,
+                        open_end,
+                        imperfect,
+                        words,
+                    });
                 }
             };
             if class == Class::Noun && folded.ends_with('ه') {
@@ -258,7 +274,11 @@ impl Lexicon {
                 kind: event.kind.clone(),
                 order: event.order.clone(),
                 genitive: event.genitive.clone(),
-                preps: event.preps.iter().map(|(k, v)| (fold_key(k), v.clone())).collect(),
+                preps: event
+                    .preps
+                    .iter()
+                    .map(|(k, v)| (fold_key(k), v.clone()))
+                    .collect(),
                 requires: event.requires.iter().map(|r| fold_key(r)).collect(),
                 next_not: folded_set(&event.next_not),
             });
@@ -328,7 +348,9 @@ impl Lexicon {
                 return true;
             }
             let (s, e) = (h.start - h.prefix.len(), h.end);
-            !triggers.iter().any(|&(s2, e2, w2)| s2 <= s && e <= e2 && (e2 - s2 > e - s) && w2 > h.words)
+            !triggers
+                .iter()
+                .any(|&(s2, e2, w2)| s2 <= s && e <= e2 && (e2 - s2 > e - s) && w2 > h.words)
         });
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         hits
@@ -357,11 +379,19 @@ fn is_letter(c: char) -> bool {
 /// Checks the clitics around a raw match and returns the hit, or `None` when the match is part of
 /// another word.
 fn validate(text: &str, start: usize, end: usize, pattern: &Pattern) -> Option<Hit> {
-    let word_start = text[..start].char_indices().rev().take_while(|&(_, c)| is_letter(c)).last().map_or(start, |(i, _)| i);
+    let word_start = text[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_letter(c))
+        .last()
+        .map_or(start, |(i, _)| i);
     let word_end = if pattern.open_end {
         end
     } else {
-        text[end..].char_indices().find(|&(_, c)| !is_letter(c)).map_or(text.len(), |(i, _)| end + i)
+        text[end..]
+            .char_indices()
+            .find(|&(_, c)| !is_letter(c))
+            .map_or(text.len(), |(i, _)| end + i)
     };
     let prefix = &text[word_start..start];
     let suffix = &text[end..word_end];
@@ -404,7 +434,9 @@ mod tests {
             .scan(&folded)
             .into_iter()
             .filter_map(|h| match h.what {
-                What::Trigger(i) => Some((folded[h.start..h.end].to_string(), lexicon.events[i].kind.clone())),
+                What::Trigger(i) => {
+                    Some((folded[h.start..h.end].to_string(), lexicon.events[i].kind.clone()))
+                }
                 _ => None,
             })
             .collect()
@@ -412,14 +444,20 @@ mod tests {
 
     fn check(text: &str, expected: &[(&str, &str)]) {
         let got = triggers(text);
-        let want: Vec<(String, String)> = expected.iter().map(|(a, b)| (fold_key(a), b.to_string())).collect();
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (fold_key(a), b.to_string()))
+            .collect();
         assert_eq!(got, want, "{text}");
     }
 
     #[test]
     fn finds_triggers_through_clitics() {
         check("أهدى الرئيس سيارة", &[("أهدى", "gift")]);
-        check("وتمثل رحلة الوزير زيارته الثانية", &[("رحلة", "travel"), ("زيارته", "visit")]);
+        check(
+            "وتمثل رحلة الوزير زيارته الثانية",
+            &[("رحلة", "travel"), ("زيارته", "visit")],
+        );
         check("بإرسال أسلحة", &[("إرسال", "transfer")]);
         check("سيزور البلاد", &[("يزور", "visit")]);
         check("والزيارات", &[("زيارات", "visit")]);

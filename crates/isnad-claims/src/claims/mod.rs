@@ -25,20 +25,34 @@ use view::View;
 /// Extracts the claims of a document's story sentences from its mentions and entities.
 pub fn find_claims(document: &Document, mentions: &[Mention], entities: &DocEntities) -> Vec<Claim> {
     let outlet = Source {
-        name: document.meta.outlet.clone().unwrap_or_else(|| document.id.clone()),
+        name: document
+            .meta
+            .outlet
+            .clone()
+            .unwrap_or_else(|| document.id.clone()),
         entity: None,
         kind: SourceKind::Outlet,
         span: None,
     };
-    let context = DocContext { document, outlet, publication: publication_mention(document) };
+    let context = DocContext {
+        document,
+        outlet,
+        publication: publication_mention(document),
+    };
     let mut claims = Vec::new();
     let mut carried: Option<Source> = None;
     for sentence in &document.sentences {
         if sentence.span.is_empty() || document.source.get(sentence.span.range()).is_none() {
             continue;
         }
-        let Some(view) = View::new(&document.source, sentence.span, mentions, entities) else { continue };
-        let location = if sentence.in_headline { ClaimLocation::Headline } else { ClaimLocation::Body };
+        let Some(view) = View::new(&document.source, sentence.span, mentions, entities) else {
+            continue;
+        };
+        let location = if sentence.in_headline {
+            ClaimLocation::Headline
+        } else {
+            ClaimLocation::Body
+        };
         read_sentence(&context, &view, location, &mut carried, &mut claims);
     }
     for (n, claim) in claims.iter_mut().enumerate() {
@@ -77,10 +91,21 @@ struct Read {
     light: Option<usize>,
 }
 
-fn read_sentence(ctx: &DocContext, view: &View, location: ClaimLocation, carried: &mut Option<Source>, out: &mut Vec<Claim>) {
+fn read_sentence(
+    ctx: &DocContext,
+    view: &View,
+    location: ClaimLocation,
+    carried: &mut Option<Source>,
+    out: &mut Vec<Claim>,
+) {
     let lx = Lexicon::get();
     let (frames, outers) = attribution::frames(view, carried.as_ref());
-    if let Some(named) = frames.iter().rev().filter_map(|f| f.source.as_ref()).find(|s| s.kind != SourceKind::Unnamed) {
+    if let Some(named) = frames
+        .iter()
+        .rev()
+        .filter_map(|f| f.source.as_ref())
+        .find(|s| s.kind != SourceKind::Unnamed)
+    {
         *carried = Some(named.clone());
     }
     let mut trigs: Vec<Trig> = view
@@ -108,12 +133,20 @@ fn read_sentence(ctx: &DocContext, view: &View, location: ClaimLocation, carried
             let entry = &lx.events[trig.entry];
             let mut roles = roles::read_roles(view, &trig, entry, clause);
             let light = light_verb(view, &trig, clause);
-            if trig.class == Class::Noun && !roles.contains_key("agent") && entry.order.first().is_some_and(|r| r == "agent") {
+            if trig.class == Class::Noun
+                && !roles.contains_key("agent")
+                && entry.order.first().is_some_and(|r| r == "agent")
+            {
                 if let Some(agent) = noun_agent(view, &trig, clause, light) {
                     roles.insert("agent".to_string(), agent);
                 }
             }
-            Read { trig, clause, roles, light }
+            Read {
+                trig,
+                clause,
+                roles,
+                light,
+            }
         })
         .collect();
     dedup_same_event(&mut reads);
@@ -146,7 +179,12 @@ fn keeps(view: &View, t: &Trig, frames: &[Frame], outers: &[Outer]) -> bool {
                 if r == "ل-" {
                     view.toks[i].kind == TokenKind::Arabic && key.starts_with('ل') && key.chars().count() >= 3
                 } else {
-                    key == r || key.strip_prefix("ك").or(key.strip_prefix("ال")).or(key.strip_prefix("ب")) == Some(r.as_str())
+                    key == r
+                        || key
+                            .strip_prefix("ك")
+                            .or(key.strip_prefix("ال"))
+                            .or(key.strip_prefix("ب"))
+                            == Some(r.as_str())
                 }
             })
         });
@@ -163,7 +201,9 @@ fn keeps(view: &View, t: &Trig, frames: &[Frame], outers: &[Outer]) -> bool {
     if entry.kind != "statement"
         && let Some(frame) = frames.iter().find(|f| f.tok == t.tok)
         && frame.from < frame.to
-        && view.trigger_cues().any(|(_, c)| c.tok != t.tok && frame.from <= c.tok && c.tok < frame.to)
+        && view
+            .trigger_cues()
+            .any(|(_, c)| c.tok != t.tok && frame.from <= c.tok && c.tok < frame.to)
     {
         return false;
     }
@@ -216,7 +256,10 @@ fn light_verb(view: &View, t: &Trig, clause: (usize, usize)) -> Option<usize> {
 fn noun_agent(view: &View, t: &Trig, clause: (usize, usize), light: Option<usize>) -> Option<Filler> {
     if let Some(lv) = light {
         let after = roles::slots_after(view, lv + 1, t.tok);
-        if let Some(slot) = after.into_iter().find(|s| s.prep.is_none() && s.filler.kind.is_some()) {
+        if let Some(slot) = after
+            .into_iter()
+            .find(|s| s.prep.is_none() && s.filler.kind.is_some())
+        {
             return Some(slot.filler);
         }
         return roles::subject_before(view, lv, clause.0);
@@ -226,21 +269,34 @@ fn noun_agent(view: &View, t: &Trig, clause: (usize, usize), light: Option<usize
         "ها" => &[EntityType::Country, EntityType::Organization],
         _ => return None,
     };
-    view.groups.iter().rev().find(|g| g.last < t.tok && wanted.contains(&g.kind)).map(|g| Filler {
-        span: g.span,
-        entity: g.entity.clone(),
-        kind: Some(g.kind),
-        first: g.first,
-        last: g.last,
-    })
+    view.groups
+        .iter()
+        .rev()
+        .find(|g| g.last < t.tok && wanted.contains(&g.kind))
+        .map(|g| Filler {
+            span: g.span,
+            entity: g.entity.clone(),
+            kind: Some(g.kind),
+            first: g.first,
+            last: g.last,
+        })
 }
 
 fn role_filler(view: &View, f: &Filler) -> RoleFiller {
-    RoleFiller { entity: f.entity.clone(), text: view.text(f.span).to_string(), span: f.span }
+    RoleFiller {
+        entity: f.entity.clone(),
+        text: view.text(f.span).to_string(),
+        span: f.span,
+    }
 }
 
 fn source_of(view: &View, f: &Filler) -> Source {
-    Source { name: view.text(f.span).to_string(), entity: f.entity.clone(), kind: kind_of(f.kind), span: Some(f.span) }
+    Source {
+        name: view.text(f.span).to_string(),
+        entity: f.entity.clone(),
+        kind: kind_of(f.kind),
+        span: Some(f.span),
+    }
 }
 
 fn build_claim(
@@ -268,8 +324,16 @@ fn build_claim(
             .next_back()
     };
     let own_kind = entry.kind.as_str();
-    let denial = if own_kind == "denial" { None } else { governing(What::Denial) };
-    let accusation = if own_kind == "accusation" || own_kind == "denial" { None } else { governing(What::Accusation) };
+    let denial = if own_kind == "denial" {
+        None
+    } else {
+        governing(What::Denial)
+    };
+    let accusation = if own_kind == "accusation" || own_kind == "denial" {
+        None
+    } else {
+        governing(What::Accusation)
+    };
     let read_at = |tok: usize| reads.iter().find(|r| r.trig.tok == tok);
 
     let mut chain: Vec<Source> = Vec::new();
@@ -291,7 +355,10 @@ fn build_claim(
             roles.insert("agent".to_string(), accused.clone());
         }
     }
-    let mut governing_frames: Vec<&Frame> = frames.iter().filter(|f| f.tok != t.tok && f.from <= t.tok && t.tok < f.to).collect();
+    let mut governing_frames: Vec<&Frame> = frames
+        .iter()
+        .filter(|f| f.tok != t.tok && f.from <= t.tok && t.tok < f.to)
+        .collect();
     governing_frames.sort_by_key(|f| std::cmp::Reverse(f.tok));
     for frame in governing_frames {
         chain.extend(frame.inner.iter().cloned());
@@ -353,7 +420,10 @@ fn build_claim(
         text: view.text(span).to_string(),
         trigger: t.span,
         event: entry.kind.clone(),
-        roles: roles.iter().map(|(role, f)| (role.clone(), role_filler(view, f))).collect(),
+        roles: roles
+            .iter()
+            .map(|(role, f)| (role.clone(), role_filler(view, f)))
+            .collect(),
         time,
         time_basis,
         count,
@@ -385,7 +455,9 @@ fn distance(a: Span, b: Span) -> usize {
 /// تهريبها، إذ تحظر …" hedges the smuggling, not the ban).
 fn cue_before(view: &View, what: What, t: &Trig, _clause: (usize, usize)) -> bool {
     let raw = view.raw_clause_of(t.tok);
-    view.cues.iter().any(|c| c.hit.what == what && c.tok >= raw.0 && c.span.end <= t.span.start)
+    view.cues
+        .iter()
+        .any(|c| c.hit.what == what && c.tok >= raw.0 && c.span.end <= t.span.start)
 }
 
 /// لم، لن، ليس، لا … right before the trigger ("لم يكشفوا"، "لن يزور"، "عدم تفضيل").
@@ -395,11 +467,14 @@ fn negated(view: &View, t: &Trig) -> bool {
         let k = view.key(i);
         lx.negation.contains(k) || lx.negation.contains(k.trim_start_matches(['و', 'ف']))
     };
-    let Some(prev) = t.tok.checked_sub(1) else { return false };
+    let Some(prev) = t.tok.checked_sub(1) else {
+        return false;
+    };
     if neg(prev) {
         return true;
     }
-    matches!(view.key(prev), "يتم" | "تم" | "يكن" | "تكن" | "يعد" | "تعد") && prev.checked_sub(1).is_some_and(neg)
+    matches!(view.key(prev), "يتم" | "تم" | "يكن" | "تكن" | "يعد" | "تعد")
+        && prev.checked_sub(1).is_some_and(neg)
 }
 
 /// Future or plan: a س on the verb or its light verb, a plan word before it, or a stated time
@@ -411,7 +486,10 @@ fn planned(ctx: &DocContext, view: &View, read: &Read, basis: TimeBasis, time: O
         return true;
     }
     if let Some(lv) = read.light
-        && view.cues.iter().any(|c| c.tok == lv && c.hit.what == What::LightVerb && future_prefix(&c.hit.prefix))
+        && view
+            .cues
+            .iter()
+            .any(|c| c.tok == lv && c.hit.what == What::LightVerb && future_prefix(&c.hit.prefix))
     {
         return true;
     }
@@ -422,8 +500,10 @@ fn planned(ctx: &DocContext, view: &View, read: &Read, basis: TimeBasis, time: O
     let past_verb = t.class == Class::Verb && !view.cues.iter().any(|c| c.tok == t.tok && c.hit.imperfect);
     if basis == TimeBasis::Stated
         && !past_verb
-        && let (Some(reference), Some(start)) =
-            (ctx.document.reference_date(), time.and_then(|m| m.value.time()).and_then(|v| v.start))
+        && let (Some(reference), Some(start)) = (
+            ctx.document.reference_date(),
+            time.and_then(|m| m.value.time()).and_then(|v| v.start),
+        )
     {
         return start.date() > reference;
     }
@@ -432,7 +512,13 @@ fn planned(ctx: &DocContext, view: &View, read: &Read, basis: TimeBasis, time: O
 
 /// The time of a claim: the nearest temporal mention in the trigger's part of its clause (after
 /// the complementizer that introduces it), else elsewhere in the clause; never the dateline.
-fn pick_time<'a>(ctx: &DocContext, view: &View<'a>, t: &Trig, clause: (usize, usize), _reads: &[Read]) -> Option<&'a Mention> {
+fn pick_time<'a>(
+    ctx: &DocContext,
+    view: &View<'a>,
+    t: &Trig,
+    clause: (usize, usize),
+    _reads: &[Read],
+) -> Option<&'a Mention> {
     let lx = Lexicon::get();
     let dateline = ctx.document.meta.published_span;
     let qualifiers: Vec<Span> = view
@@ -443,7 +529,10 @@ fn pick_time<'a>(ctx: &DocContext, view: &View<'a>, t: &Trig, clause: (usize, us
             _ => None,
         })
         .collect();
-    let scope_start = (clause.0..t.tok).rev().find(|&i| lx.complementizers.contains(view.key(i))).unwrap_or(clause.0);
+    let scope_start = (clause.0..t.tok)
+        .rev()
+        .find(|&i| lx.complementizers.contains(view.key(i)))
+        .unwrap_or(clause.0);
     let scope = view.tok_span(scope_start, clause.1.saturating_sub(1));
     let whole = view.tok_span(clause.0, clause.1.saturating_sub(1));
     let candidates = || {
@@ -463,18 +552,34 @@ fn pick_time<'a>(ctx: &DocContext, view: &View<'a>, t: &Trig, clause: (usize, us
 
 /// The count of the event or its theme: a number right before the trigger or the theme ("سبع
 /// رحلات"), inside the theme ("7000 حاوية"), or a part ("أربع من هذه الرحلات").
-fn pick_count<'a>(view: &View<'a>, t: &Trig, theme: Option<&Filler>, clause: (usize, usize)) -> Option<(&'a Mention, bool)> {
+fn pick_count<'a>(
+    view: &View<'a>,
+    t: &Trig,
+    theme: Option<&Filler>,
+    clause: (usize, usize),
+) -> Option<(&'a Mention, bool)> {
     let demonstrative = |k: &str| matches!(k, "هذه" | "هذا" | "تلك" | "ذلك" | "هؤلاء" | "هولاء");
     for m in view.mentions.iter().copied() {
         if !matches!(m.value, MentionValue::Number(_)) || !in_clause(view, m.span, clause) {
             continue;
         }
-        let toks: Vec<usize> = (0..view.toks.len()).filter(|&i| view.toks[i].span.overlaps(m.span)).collect();
-        let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else { continue };
+        let toks: Vec<usize> = (0..view.toks.len())
+            .filter(|&i| view.toks[i].span.overlaps(m.span))
+            .collect();
+        let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else {
+            continue;
+        };
         // Model names and codes (S600) are not counts.
-        let latin = |i: Option<usize>| i.and_then(|i| view.toks.get(i)).is_some_and(|x| x.kind == TokenKind::Latin);
+        let latin = |i: Option<usize>| {
+            i.and_then(|i| view.toks.get(i))
+                .is_some_and(|x| x.kind == TokenKind::Latin)
+        };
         let named = toks.iter().any(|&i| view.group_of[i].is_some());
-        if named || latin(first.checked_sub(1)) || latin(Some(last + 1)) || toks.iter().any(|&i| view.toks[i].kind == TokenKind::Latin) {
+        if named
+            || latin(first.checked_sub(1))
+            || latin(Some(last + 1))
+            || toks.iter().any(|&i| view.toks[i].kind == TokenKind::Latin)
+        {
             continue;
         }
         let heads = |i: usize| i == t.tok || theme.is_some_and(|f| f.first == i);
@@ -483,7 +588,11 @@ fn pick_count<'a>(view: &View<'a>, t: &Trig, theme: Option<&Filler>, clause: (us
             return Some((m, false));
         }
         if view.key(next) == "من" {
-            let after = if demonstrative(view.key(next + 1)) { next + 2 } else { next + 1 };
+            let after = if demonstrative(view.key(next + 1)) {
+                next + 2
+            } else {
+                next + 1
+            };
             if heads(after) {
                 return Some((m, true));
             }
@@ -494,10 +603,18 @@ fn pick_count<'a>(view: &View<'a>, t: &Trig, theme: Option<&Filler>, clause: (us
 
 /// The ordinal of the event or its theme ("زيارته الثانية", "أول سيارة"), never of another noun
 /// ("أول علامة تجارية").
-fn pick_ordinal<'a>(view: &View<'a>, t: &Trig, theme: Option<&Filler>, clause: (usize, usize), reads: &[Read]) -> Option<&'a Mention> {
+fn pick_ordinal<'a>(
+    view: &View<'a>,
+    t: &Trig,
+    theme: Option<&Filler>,
+    clause: (usize, usize),
+    reads: &[Read],
+) -> Option<&'a Mention> {
     let trigger_key = isnad_parser::fold_key(view.text(t.span));
     view.mentions.iter().copied().find(|m| {
-        let MentionValue::Ordinal(o) = &m.value else { return false };
+        let MentionValue::Ordinal(o) = &m.value else {
+            return false;
+        };
         if !in_clause(view, m.span, clause) {
             return false;
         }
@@ -507,7 +624,10 @@ fn pick_ordinal<'a>(view: &View<'a>, t: &Trig, theme: Option<&Filler>, clause: (
             }
         }
         let noun = o.noun.as_deref().unwrap_or("");
-        if !noun.is_empty() && (trigger_key.ends_with(noun) || noun.ends_with(&trigger_key)) && o.noun_span.is_none_or(|s| s.overlaps(t.span)) {
+        if !noun.is_empty()
+            && (trigger_key.ends_with(noun) || noun.ends_with(&trigger_key))
+            && o.noun_span.is_none_or(|s| s.overlaps(t.span))
+        {
             return true;
         }
         // "زار … للمرة الأولى": the time of the predicate before it (or after it, when first).
@@ -521,12 +641,20 @@ fn pick_ordinal<'a>(view: &View<'a>, t: &Trig, theme: Option<&Filler>, clause: (
                 .next_back();
             return match before {
                 Some(tok) => tok == t.tok,
-                None => reads.iter().filter(|r| r.clause == clause).min_by_key(|r| distance(r.trig.span, m.span)).is_some_and(|r| r.trig.tok == t.tok),
+                None => reads
+                    .iter()
+                    .filter(|r| r.clause == clause)
+                    .min_by_key(|r| distance(r.trig.span, m.span))
+                    .is_some_and(|r| r.trig.tok == t.tok),
             };
         }
         // "زيارة بوتين الأولى": right after the noun and its genitive name.
-        let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span.overlaps(m.span)) else { return false };
-        let between_names = first > t.last_tok && first <= t.last_tok + 4 && (t.last_tok + 1..first).all(|i| view.group_of[i].is_some());
+        let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span.overlaps(m.span)) else {
+            return false;
+        };
+        let between_names = first > t.last_tok
+            && first <= t.last_tok + 4
+            && (t.last_tok + 1..first).all(|i| view.group_of[i].is_some());
         let gap = view.tok_span(t.tok, first.saturating_sub(1));
         t.class == Class::Noun && between_names && o.noun_span.is_none_or(|s| gap.overlaps(s))
     })
@@ -539,9 +667,14 @@ fn attach_partitive_counts(view: &View, reads: &[Read], claims: &mut [Claim]) {
         if !matches!(m.value, MentionValue::Number(_)) {
             continue;
         }
-        let Some(last) = (0..view.toks.len()).rfind(|&i| view.toks[i].span.overlaps(m.span)) else { continue };
-        let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span.overlaps(m.span)) else { continue };
-        if !(first..=last + 1).any(|i| matches!(view.key(i), "منها" | "منهم" | "منهما" | "منهن")) {
+        let Some(last) = (0..view.toks.len()).rfind(|&i| view.toks[i].span.overlaps(m.span)) else {
+            continue;
+        };
+        let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span.overlaps(m.span)) else {
+            continue;
+        };
+        if !(first..=last + 1).any(|i| matches!(view.key(i), "منها" | "منهم" | "منهما" | "منهن"))
+        {
             continue;
         }
         let target = reads

@@ -55,7 +55,10 @@ pub(crate) struct Trig {
 }
 
 fn is_place(kind: Option<EntityType>) -> bool {
-    matches!(kind, Some(EntityType::Place | EntityType::Country | EntityType::Organization))
+    matches!(
+        kind,
+        Some(EntityType::Place | EntityType::Country | EntityType::Organization)
+    )
 }
 
 /// True when a filler may play `role`: places want place-like entities, participants want
@@ -78,7 +81,11 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
     let mut prep: Option<String> = None;
     let mut adjacent = true;
     let mut i = from;
-    let starts_trigger = |i: usize| view.cues.iter().any(|c| c.tok == i && matches!(c.hit.what, What::Trigger(_) | What::Reporting));
+    let starts_trigger = |i: usize| {
+        view.cues
+            .iter()
+            .any(|c| c.tok == i && matches!(c.hit.what, What::Trigger(_) | What::Reporting))
+    };
     while i < end && out.len() < 6 {
         let key = view.key(i);
         if view.is_punct(i) {
@@ -129,7 +136,10 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                 && let Some(prev) = out.last_mut()
                 && prev.filler.last + 1 == group.first
                 && (prev.filler.kind.is_none() && listed(&lx.person_heads, view.key(prev.filler.first))
-                    || prev.filler.kind.is_some_and(|k| k != EntityType::Person) && group.kind == EntityType::Person && prev.filler.kind != Some(EntityType::Product) && prev.title)
+                    || prev.filler.kind.is_some_and(|k| k != EntityType::Person)
+                        && group.kind == EntityType::Person
+                        && prev.filler.kind != Some(EntityType::Product)
+                        && prev.title)
             {
                 prev.filler.span = prev.filler.span.cover(group.span);
                 prev.filler.last = group.last;
@@ -163,7 +173,12 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             continue;
         }
         // "X وشركاؤهما": a thing coordinated with the group before it belongs to that group.
-        if is_conjoined(key) && prep.is_none() && out.last().is_some_and(|s| s.filler.kind.is_some() && s.filler.last + 1 == i) {
+        if is_conjoined(key)
+            && prep.is_none()
+            && out
+                .last()
+                .is_some_and(|s| s.filler.kind.is_some() && s.filler.last + 1 == i)
+        {
             i += 1;
             continue;
         }
@@ -176,8 +191,11 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
         while j < end && j - i < 5 {
             let k = view.key(j);
             // "أكثر من 9000 حاوية": a number phrase is read whole.
-            let same_amount = view.mention_of[j].is_some() && view.mention_of[j] == view.mention_of[j - 1] && !view.is_time_token(j);
-            let stop = !same_amount && (view.is_punct(j)
+            let same_amount = view.mention_of[j].is_some()
+                && view.mention_of[j] == view.mention_of[j - 1]
+                && !view.is_time_token(j);
+            let stop = !same_amount
+                && (view.is_punct(j)
                 || view.group_of[j].is_some()
                 || lx.prepositions.contains(k)
                 || lx.stops.contains(k)
@@ -195,7 +213,18 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             j += 1;
         }
         let span = Span::new(start, view.toks[last].span.end.max(start));
-        out.push(Slot { prep: p, filler: Filler { span, entity: None, kind: None, first: i, last }, adjacent, title: false });
+        out.push(Slot {
+            prep: p,
+            filler: Filler {
+                span,
+                entity: None,
+                kind: None,
+                first: i,
+                last,
+            },
+            adjacent,
+            title: false,
+        });
         prep = None;
         adjacent = false;
         i = last + 1;
@@ -210,8 +239,11 @@ pub(crate) fn listed(set: &std::collections::HashSet<String>, key: &str) -> bool
 
 /// "والزعيم", "وشركاؤهما": و joining a definite or possessed noun (not وسام, a word of its own).
 pub(crate) fn is_conjoined(key: &str) -> bool {
-    let Some(rest) = key.strip_prefix('و') else { return false };
-    rest.chars().count() >= 3 && (rest.starts_with("ال") || ["هما", "هم", "ها", "ه"].iter().any(|s| rest.ends_with(s)))
+    let Some(rest) = key.strip_prefix('و') else {
+        return false;
+    };
+    rest.chars().count() >= 3
+        && (rest.starts_with("ال") || ["هما", "هم", "ها", "ه"].iter().any(|s| rest.ends_with(s)))
 }
 
 /// The subject written before a verb ("بوتين يزور …", "أن بوتين أعطى …"): the first entity group
@@ -222,8 +254,11 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
     let mut start = clause_start.max(tok.saturating_sub(14));
     for i in (start..tok).rev() {
         let k = view.key(i);
-        let other_verb =
-            view.cues.iter().any(|c| c.tok == i && c.hit.class == Class::Verb && matches!(c.hit.what, What::Trigger(_) | What::Reporting));
+        let other_verb = view.cues.iter().any(|c| {
+            c.tok == i
+                && c.hit.class == Class::Verb
+                && matches!(c.hit.what, What::Trigger(_) | What::Reporting)
+        });
         // After another verb the names are that verb's arguments ("فرضتها الأمم المتحدة …
         // ووقعتها روسيا"): no subject before this one.
         if other_verb {
@@ -248,19 +283,33 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
                 continue;
             }
             let content = view.toks[prev].kind == TokenKind::Arabic && view.group_of[prev].is_none();
-            let function = lx.stops.contains(pk) || lx.adverbs.contains(pk) || lx.complementizers.contains(pk) || view.is_time_token(prev);
+            let function = lx.stops.contains(pk)
+                || lx.adverbs.contains(pk)
+                || lx.complementizers.contains(pk)
+                || view.is_time_token(prev);
             // An indefinite noun right before a name is its head: "شقيقة كيم" is not Kim.
             if content && !function && !pk.starts_with("ال") && !pk.starts_with("وال") {
                 continue;
             }
         }
-        return Some(Filler { span: g.span, entity: g.entity.clone(), kind: Some(g.kind), first: g.first, last: g.last });
+        return Some(Filler {
+            span: g.span,
+            entity: g.entity.clone(),
+            kind: Some(g.kind),
+            first: g.first,
+            last: g.last,
+        });
     }
     None
 }
 
 /// Roles of a trigger from the slots after it, its subject and its genitive.
-pub(crate) fn read_roles(view: &View, trig: &Trig, entry: &EventEntry, clause: (usize, usize)) -> BTreeMap<String, Filler> {
+pub(crate) fn read_roles(
+    view: &View,
+    trig: &Trig,
+    entry: &EventEntry,
+    clause: (usize, usize),
+) -> BTreeMap<String, Filler> {
     let mut roles: BTreeMap<String, Filler> = BTreeMap::new();
     let slots = slots_after(view, trig.last_tok + 1, clause.1);
     let mut order: Vec<&str> = entry.order.iter().map(String::as_str).collect();
@@ -284,7 +333,12 @@ pub(crate) fn read_roles(view: &View, trig: &Trig, entry: &EventEntry, clause: (
         if !is_verb {
             // A verbal noun's genitive is the word right after it ("زيارة بوتين"، "نقل الأسلحة"),
             // unless a pronoun suffix already fills it (زيارته).
-            if n == 0 && slot.adjacent && trig.suffix.is_empty() && !trig.prefix.contains("ال") && !trig.prefix.ends_with("لل") {
+            if n == 0
+                && slot.adjacent
+                && trig.suffix.is_empty()
+                && !trig.prefix.contains("ال")
+                && !trig.prefix.ends_with("لل")
+            {
                 let role = entry.genitive.as_str();
                 if !roles.contains_key(role) && accepts(role, &slot.filler) {
                     roles.insert(role.to_string(), slot.filler.clone());
@@ -295,7 +349,9 @@ pub(crate) fn read_roles(view: &View, trig: &Trig, entry: &EventEntry, clause: (
         }
         let filler = &slot.filler;
         if filler.kind.is_some_and(|k| k != EntityType::Product) {
-            let place_role_later = order.iter().any(|r| matches!(*r, "destination" | "place") && !roles.contains_key(*r));
+            let place_role_later = order
+                .iter()
+                .any(|r| matches!(*r, "destination" | "place") && !roles.contains_key(*r));
             let pick = order.iter().copied().find(|r| {
                 *r != "theme"
                     && !roles.contains_key(*r)

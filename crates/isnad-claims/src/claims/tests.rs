@@ -40,20 +40,42 @@ fn mark(input: &str) -> Marked {
                 text: text.to_string(),
                 entity: (tag != "pd").then(|| format!("new:{tag}:{}", fold_key(text))),
                 kind,
-                how: if tag == "pd" { MatchKind::Coreference } else { MatchKind::Gazetteer },
+                how: if tag == "pd" {
+                    MatchKind::Coreference
+                } else {
+                    MatchKind::Gazetteer
+                },
                 candidates: Vec::new(),
                 form: crate::entities::MentionForm::Name,
                 title: None,
             });
         } else if let Some(n) = tag.strip_prefix("n=") {
             let value: f64 = n.parse().expect("number");
-            let v = NumberValue { value: Some(value), low: value, high: Some(value), qualifier: Qualifier::Exact };
-            mentions.push(Mention { span, text: text.to_string(), value: MentionValue::Number(v) });
+            let v = NumberValue {
+                value: Some(value),
+                low: value,
+                high: Some(value),
+                qualifier: Qualifier::Exact,
+            };
+            mentions.push(Mention {
+                span,
+                text: text.to_string(),
+                value: MentionValue::Number(v),
+            });
         } else if let Some(o) = tag.strip_prefix("o=") {
             let (value, noun) = o.split_once(':').expect("o=value:noun");
             // The noun span is found once the whole text is known (the noun may follow).
-            let v = OrdinalValue { value: value.parse().expect("ordinal"), noun: Some(noun.to_string()), noun_span: None, qualifier: None };
-            mentions.push(Mention { span, text: text.to_string(), value: MentionValue::Ordinal(v) });
+            let v = OrdinalValue {
+                value: value.parse().expect("ordinal"),
+                noun: Some(noun.to_string()),
+                noun_span: None,
+                qualifier: None,
+            };
+            mentions.push(Mention {
+                span,
+                text: text.to_string(),
+                value: MentionValue::Ordinal(v),
+            });
         }
         rest = &rest[close + 1..];
     }
@@ -71,10 +93,16 @@ fn mark(input: &str) -> Marked {
             o.noun = Some(fold_key(&noun));
         }
     }
-    let options = ParseOptions { fallback_date: chrono::NaiveDate::from_ymd_opt(2024, 3, 14), ..ParseOptions::default() };
+    let options = ParseOptions {
+        fallback_date: chrono::NaiveDate::from_ymd_opt(2024, 3, 14),
+        ..ParseOptions::default()
+    };
     let (doc, _) = parse_document("t.txt", source.as_bytes(), &options).expect("parses");
     // Time mentions from the real finder, where it is ready.
-    let context = MentionContext { reference: doc.reference_date(), lean: crate::mentions::Lean::Tense };
+    let context = MentionContext {
+        reference: doc.reference_date(),
+        lean: crate::mentions::Lean::Tense,
+    };
     for sentence in &doc.sentences {
         for m in crate::mentions::extract_mentions(&doc.source, sentence.span, &context) {
             if m.value.time().is_some() && !mentions.iter().any(|k: &Mention| k.span.overlaps(m.span)) {
@@ -83,7 +111,11 @@ fn mark(input: &str) -> Marked {
         }
     }
     mentions.sort_by_key(|m| m.span.start);
-    Marked { doc, mentions, entities }
+    Marked {
+        doc,
+        mentions,
+        entities,
+    }
 }
 
 fn claims(input: &str) -> Vec<Claim> {
@@ -97,12 +129,19 @@ fn check(input: &str, expected: &[&str]) {
     let found = claims(input);
     let event = expected[0];
     let claim = found.iter().find(|c| c.event == event).unwrap_or_else(|| {
-        panic!("no {event} claim in {input}\nfound: {:#?}", found.iter().map(|c| (&c.event, &c.roles)).collect::<Vec<_>>())
+        panic!(
+            "no {event} claim in {input}\nfound: {:#?}",
+            found.iter().map(|c| (&c.event, &c.roles)).collect::<Vec<_>>()
+        )
     });
     for want in &expected[1..] {
         let (key, value) = want.split_once('=').unwrap_or((want, ""));
         match key {
-            "mod" => assert_eq!(format!("{:?}", claim.modality).to_lowercase(), value, "{input}: {claim:#?}"),
+            "mod" => assert_eq!(
+                format!("{:?}", claim.modality).to_lowercase(),
+                value,
+                "{input}: {claim:#?}"
+            ),
             "src" => {
                 let names: Vec<&str> = claim.attribution.iter().map(|s| s.name.as_str()).collect();
                 let want: Vec<&str> = value.split('>').collect();
@@ -122,7 +161,11 @@ fn check(input: &str, expected: &[&str]) {
                 "{input}: {claim:#?}"
             ),
             "noord" => assert!(claim.ordinal.is_none(), "{input}: {:?}", claim.ordinal),
-            "none" => assert!(!claim.roles.contains_key(value), "{input}: {value} = {:?}", claim.roles.get(value)),
+            "none" => assert!(
+                !claim.roles.contains_key(value),
+                "{input}: {value} = {:?}",
+                claim.roles.get(value)
+            ),
             role => {
                 let got = claim.roles.get(role).map(|f| f.text.as_str());
                 assert_eq!(got, Some(value), "{input}: role {role} in {:#?}", claim.roles);
@@ -135,42 +178,98 @@ fn check(input: &str, expected: &[&str]) {
 fn verb_agent_recipient_theme() {
     check(
         "أهدى [الرئيس الزمبري|pd] [كارلو فيندا|p] [الزعيم الأوراني|pd] [ماتيو رانزي|p] سيارة رياضية فاخرة لاستخدامه الشخصي.",
-        &["gift", "agent=الرئيس الزمبري كارلو فيندا", "recipient=الزعيم الأوراني ماتيو رانزي", "theme=سيارة رياضية فاخرة", "mod=asserted"],
+        &[
+            "gift",
+            "agent=الرئيس الزمبري كارلو فيندا",
+            "recipient=الزعيم الأوراني ماتيو رانزي",
+            "theme=سيارة رياضية فاخرة",
+            "mod=asserted",
+        ],
     );
-    check("منح [فيندا|p] [رانزي|p] وساماً رفيعاً.", &["gift", "agent=فيندا", "recipient=رانزي", "theme=وساماً رفيعاً"]);
-    check("وقدم [فيندا|p] ل[رانزي|p] ساعة ذهبية.", &["gift", "agent=فيندا", "recipient=رانزي", "theme=ساعة ذهبية"]);
+    check(
+        "منح [فيندا|p] [رانزي|p] وساماً رفيعاً.",
+        &["gift", "agent=فيندا", "recipient=رانزي", "theme=وساماً رفيعاً"],
+    );
+    check(
+        "وقدم [فيندا|p] ل[رانزي|p] ساعة ذهبية.",
+        &["gift", "agent=فيندا", "recipient=رانزي", "theme=ساعة ذهبية"],
+    );
 }
 
 #[test]
 fn subject_first_and_prepositions() {
-    check("[فيندا|p] يزور [زمبريا|c] الأسبوع المقبل.", &["visit", "agent=فيندا", "destination=زمبريا"]);
-    check("وصل [رانزي|p] إلى [مدينة كورفا|l] على متن قطار خاص.", &["arrival", "agent=رانزي", "destination=مدينة كورفا", "vehicle=قطار خاص"]);
-    check("وغادر [رانزي|p] [كورفا|l] متوجها إلى [زمبريا|c].", &["departure", "agent=رانزي", "origin=كورفا"]);
-    check("والتقى [فيندا|p] مع [رانزي|p] في [كورفا|l].", &["meeting", "agent=فيندا", "participant=رانزي", "place=كورفا"]);
-    check("وأرسل [فيندا|p] ل[رانزي|p] رسالة.", &["transfer", "agent=فيندا", "recipient=رانزي"]);
+    check(
+        "[فيندا|p] يزور [زمبريا|c] الأسبوع المقبل.",
+        &["visit", "agent=فيندا", "destination=زمبريا"],
+    );
+    check(
+        "وصل [رانزي|p] إلى [مدينة كورفا|l] على متن قطار خاص.",
+        &[
+            "arrival",
+            "agent=رانزي",
+            "destination=مدينة كورفا",
+            "vehicle=قطار خاص",
+        ],
+    );
+    check(
+        "وغادر [رانزي|p] [كورفا|l] متوجها إلى [زمبريا|c].",
+        &["departure", "agent=رانزي", "origin=كورفا"],
+    );
+    check(
+        "والتقى [فيندا|p] مع [رانزي|p] في [كورفا|l].",
+        &["meeting", "agent=فيندا", "participant=رانزي", "place=كورفا"],
+    );
+    check(
+        "وأرسل [فيندا|p] ل[رانزي|p] رسالة.",
+        &["transfer", "agent=فيندا", "recipient=رانزي"],
+    );
 }
 
 #[test]
 fn subject_is_not_a_genitive_or_a_place() {
     check(
         "وذكرت [وكالة الأنباء الزمبرية|a] أن شقيقة [رانزي|p]، [لوسيا رانزي|p]، ومسؤول كبير آخر في [زمبريا|c] قبلا الهدية.",
-        &["gift", "recipient=لوسيا رانزي", "src=وكالة الأنباء الزمبرية", "mod=reported"],
+        &[
+            "gift",
+            "recipient=لوسيا رانزي",
+            "src=وكالة الأنباء الزمبرية",
+            "mod=reported",
+        ],
     );
 }
 
 #[test]
 fn verbal_noun_genitive_and_possessive() {
-    check("خلال زيارة [فيندا|p] الأولى إلى [كورفا|l] منذ عقود.", &["visit", "agent=فيندا", "destination=كورفا"]);
-    check("نفت [زمبريا|c] مزاعم نقل الأسلحة.", &["transfer", "theme=الأسلحة", "mod=denied", "src=زمبريا"]);
-    check("وتمثل رحلة [فيندا|p] إلى [أورانيا|c] زيارته الثانية للبلاد.", &["visit", "agent=فيندا"]);
-    check("يقوم الرئيس [فيندا|p] بزيارة نادرة إلى [أورانيا|c].", &["visit", "agent=الرئيس فيندا", "destination=أورانيا"]);
+    check(
+        "خلال زيارة [فيندا|p] الأولى إلى [كورفا|l] منذ عقود.",
+        &["visit", "agent=فيندا", "destination=كورفا"],
+    );
+    check(
+        "نفت [زمبريا|c] مزاعم نقل الأسلحة.",
+        &["transfer", "theme=الأسلحة", "mod=denied", "src=زمبريا"],
+    );
+    check(
+        "وتمثل رحلة [فيندا|p] إلى [أورانيا|c] زيارته الثانية للبلاد.",
+        &["visit", "agent=فيندا"],
+    );
+    check(
+        "يقوم الرئيس [فيندا|p] بزيارة نادرة إلى [أورانيا|c].",
+        &["visit", "agent=الرئيس فيندا", "destination=أورانيا"],
+    );
 }
 
 #[test]
 fn accusation_moves_the_agent() {
     check(
         "وتتهم [زمبريا|c] و[أورانيا|c] وشركاؤهما [فالدوريا|c] بإرسال أسلحة تقليدية إلى [كورفا|l].",
-        &["transfer", "agent=فالدوريا", "destination=كورفا", "theme=أسلحة تقليدية", "mod=accused", "src=زمبريا وأورانيا"],
+        &[
+            "transfer",
+            "agent=فالدوريا",
+            "destination=كورفا",
+            "theme=أسلحة تقليدية",
+            "mod=accused",
+            "src=زمبريا وأورانيا",
+        ],
     );
     check(
         "وتتهم [زمبريا|c] [فالدوريا|c] بإرسال أسلحة.",
@@ -186,16 +285,31 @@ fn denial_names_the_denier() {
     );
     check(
         "نفت [فالدوريا|c] أن تكون [زمبريا|c] قادرة على تزويد [أورانيا|c] بالأسلحة.",
-        &["transfer", "mod=denied", "recipient=أورانيا", "theme=الأسلحة", "src=فالدوريا"],
+        &[
+            "transfer",
+            "mod=denied",
+            "recipient=أورانيا",
+            "theme=الأسلحة",
+            "src=فالدوريا",
+        ],
     );
-    check("ونفت [فالدوريا|c] مزاعم نقل الأسلحة.", &["denial", "agent=فالدوريا", "mod=asserted"]);
+    check(
+        "ونفت [فالدوريا|c] مزاعم نقل الأسلحة.",
+        &["denial", "agent=فالدوريا", "mod=asserted"],
+    );
 }
 
 #[test]
 fn attribution_chains() {
     check(
         "وقال المتحدث باسم الحكومة [ماركو تيلي|p] إن [فيندا|p] أعطى [رانزي|p] ساعة ذهبية.",
-        &["gift", "agent=فيندا", "recipient=رانزي", "src=المتحدث باسم الحكومة ماركو تيلي", "mod=reported"],
+        &[
+            "gift",
+            "agent=فيندا",
+            "recipient=رانزي",
+            "src=المتحدث باسم الحكومة ماركو تيلي",
+            "mod=reported",
+        ],
     );
     check(
         "وقال [تيلي|p] إن [فيندا|p] أهدى [رانزي|p] ساعة، حسبما نقلت [وكالة نوفا|a] للأنباء.",
@@ -214,7 +328,10 @@ fn attribution_chains() {
         &["gift", "src=البلدان", "mod=reported"],
     );
     let found = claims("أهدى [فيندا|p] [رانزي|p] سيارة، حسبما أعلن البلدان.");
-    assert!(found.iter().all(|c| c.event != "statement"), "a frame is not a statement: {found:#?}");
+    assert!(
+        found.iter().all(|c| c.event != "statement"),
+        "a frame is not a statement: {found:#?}"
+    );
     let outlet = found[0].attribution.last().expect("outlet");
     assert_eq!((outlet.kind, outlet.name.as_str()), (SourceKind::Outlet, "t.txt"));
 }
@@ -229,43 +346,78 @@ fn carried_speaker() {
 
 #[test]
 fn modality_cues() {
-    check("ومن المرجح أن يزور [فيندا|p] [كورفا|l].", &["visit", "mod=hedged"]);
-    check("ولم يزر [فيندا|p] [كورفا|l]، ولم يلتق [رانزي|p].", &["meeting", "mod=negated"]);
+    check(
+        "ومن المرجح أن يزور [فيندا|p] [كورفا|l].",
+        &["visit", "mod=hedged"],
+    );
+    check(
+        "ولم يزر [فيندا|p] [كورفا|l]، ولم يلتق [رانزي|p].",
+        &["meeting", "mod=negated"],
+    );
     check("سيزور [فيندا|p] [كورفا|l].", &["visit", "mod=planned"]);
-    check("ومن المقرر أن يصل [فيندا|p] إلى [كورفا|l].", &["arrival", "mod=planned"]);
+    check(
+        "ومن المقرر أن يصل [فيندا|p] إلى [كورفا|l].",
+        &["arrival", "mod=planned"],
+    );
     check(
         "ولم يتم تأكيد مكان الاجتماع أو ما إذا كان [رانزي|p] سيحضر المنتدى.",
         &["attendance", "agent=رانزي", "mod=unconfirmed"],
     );
-    check("وستبدأ [زمبريا|c] تصنيع الطائرات في [كورفا|l].", &["production", "agent=زمبريا", "theme=الطائرات", "mod=planned"]);
+    check(
+        "وستبدأ [زمبريا|c] تصنيع الطائرات في [كورفا|l].",
+        &["production", "agent=زمبريا", "theme=الطائرات", "mod=planned"],
+    );
 }
 
 #[test]
 fn counts_totals_and_parts() {
-    check("وقام [رانزي|p] ب<سبع|n=7> رحلات فقط خارج بلاده.", &["travel", "count=سبع", "total"]);
-    check("<أربع|n=4> من هذه الرحلات كانت إلى [أورانيا|c].", &["travel", "count=أربع", "part"]);
-    check("وشحنت [فالدوريا|c] <7000|n=7000> حاوية إلى [زمبريا|c].", &["shipment", "agent=فالدوريا", "count=7000", "total"]);
+    check(
+        "وقام [رانزي|p] ب<سبع|n=7> رحلات فقط خارج بلاده.",
+        &["travel", "count=سبع", "total"],
+    );
+    check(
+        "<أربع|n=4> من هذه الرحلات كانت إلى [أورانيا|c].",
+        &["travel", "count=أربع", "part"],
+    );
+    check(
+        "وشحنت [فالدوريا|c] <7000|n=7000> حاوية إلى [زمبريا|c].",
+        &["shipment", "agent=فالدوريا", "count=7000", "total"],
+    );
     check(
         "وسبق أن قدم [فيندا|p] ل[رانزي|p] سيارة في الشتاء، مما يعني أنه أصبح لديه <اثنتين|n=2> منها.",
         &["gift", "count=اثنتين", "part"],
     );
-    check("واستخدم [رانزي|p] سيارة S<600|n=600> خلال زيارته.", &["visit", "nocount"]);
+    check(
+        "واستخدم [رانزي|p] سيارة S<600|n=600> خلال زيارته.",
+        &["visit", "nocount"],
+    );
 }
 
 #[test]
 fn ordinals_of_the_event_or_theme_only() {
-    check("وتمثل هذه زيارته <الثانية|o=2:زيارته> للبلاد.", &["visit", "ord=الثانية"]);
-    check("قدم [فيندا|p] ل[رانزي|p] <أول|o=1:سيارة> سيارة من طرازها.", &["gift", "ord=أول", "theme=سيارة"]);
+    check(
+        "وتمثل هذه زيارته <الثانية|o=2:زيارته> للبلاد.",
+        &["visit", "ord=الثانية"],
+    );
+    check(
+        "قدم [فيندا|p] ل[رانزي|p] <أول|o=1:سيارة> سيارة من طرازها.",
+        &["gift", "ord=أول", "theme=سيارة"],
+    );
     check(
         "أهدى [فيندا|p] [رانزي|p] ساعة من [نوفا|r] التي كانت <أول|o=1:علامة> علامة تجارية.",
         &["gift", "noord"],
     );
-    check("زار [فيندا|p] [كورفا|l] <للمرة الأولى|o=1:مرة> في الصيف.", &["visit", "ord=للمرة الأولى"]);
+    check(
+        "زار [فيندا|p] [كورفا|l] <للمرة الأولى|o=1:مرة> في الصيف.",
+        &["visit", "ord=للمرة الأولى"],
+    );
 }
 
 #[test]
 fn headline_and_clauses() {
-    let found = claims("[فيندا|p] يزور [أورانيا|c]\n\nوصل [فيندا|p] إلى [كورفا|l]، بينما غادر [رانزي|p] [أورانيا|c].\n");
+    let found = claims(
+        "[فيندا|p] يزور [أورانيا|c]\n\nوصل [فيندا|p] إلى [كورفا|l]، بينما غادر [رانزي|p] [أورانيا|c].\n",
+    );
     let visit = found.iter().find(|c| c.event == "visit").expect("visit");
     assert_eq!(visit.location, ClaimLocation::Headline);
     let arrival = found.iter().find(|c| c.event == "arrival").expect("arrival");
@@ -284,7 +436,16 @@ fn found_text(s: &str) -> String {
 
 #[test]
 fn never_panics_on_odd_text() {
-    for input in ["", "أهدى", "زيارة", "،،، أهدى ،،،", "قال إن", "نفت", "S600 أهدى 3", "أهدى\u{200F}ـــ سيارة ﻻ"] {
+    for input in [
+        "",
+        "أهدى",
+        "زيارة",
+        "،،، أهدى ،،،",
+        "قال إن",
+        "نفت",
+        "S600 أهدى 3",
+        "أهدى\u{200F}ـــ سيارة ﻻ",
+    ] {
         let _ = claims(input);
     }
 }

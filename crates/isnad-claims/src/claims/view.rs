@@ -64,12 +64,20 @@ pub(crate) struct View<'a> {
 
 impl<'a> View<'a> {
     /// Builds the view; `None` when the sentence has no trigger (nothing to read).
-    pub fn new(source: &'a str, span: Span, mentions: &'a [Mention], entities: &DocEntities) -> Option<View<'a>> {
+    pub fn new(
+        source: &'a str,
+        span: Span,
+        mentions: &'a [Mention],
+        entities: &DocEntities,
+    ) -> Option<View<'a>> {
         let lexicon = Lexicon::get();
         let folded = Normalized::of(source, span, Fold::Key);
         let hits = lexicon.scan(&folded.text);
         // Without a trigger a sentence only matters for who speaks next ("وقال X …" then "وأضاف").
-        if !hits.iter().any(|h| matches!(h.what, What::Trigger(_) | What::Reporting)) {
+        if !hits
+            .iter()
+            .any(|h| matches!(h.what, What::Trigger(_) | What::Reporting))
+        {
             return None;
         }
         let toks = tokenize(source, span);
@@ -96,16 +104,29 @@ impl<'a> View<'a> {
                 }
                 // The key folds ة to ه: "وزارة" is not و + زار + ه (visited him).
                 let original = source.get(span.range()).unwrap_or("");
-                if hit.class == Class::Verb && !hit.suffix.is_empty() && original.trim_end_matches(isnad_parser::is_ignorable).ends_with('ة') {
+                if hit.class == Class::Verb
+                    && !hit.suffix.is_empty()
+                    && original
+                        .trim_end_matches(isnad_parser::is_ignorable)
+                        .ends_with('ة')
+                {
                     return None;
                 }
                 let tok = tok_at(span.start);
                 let last_tok = tok_at(span.end.saturating_sub(1)).max(tok);
-                Some(Cue { hit, span, tok, last_tok })
+                Some(Cue {
+                    hit,
+                    span,
+                    tok,
+                    last_tok,
+                })
             })
             .collect();
 
-        let mentions: Vec<&Mention> = in_span(mentions, span, |m| m.span).iter().filter(|m| span.contains(m.span)).collect();
+        let mentions: Vec<&Mention> = in_span(mentions, span, |m| m.span)
+            .iter()
+            .filter(|m| span.contains(m.span))
+            .collect();
         let mut mention_of = vec![None; toks.len()];
         for (mi, m) in mentions.iter().enumerate() {
             let first = toks.partition_point(|t| t.span.end <= m.span.start);
@@ -117,8 +138,18 @@ impl<'a> View<'a> {
             }
         }
         let (groups, group_of) = build_groups(source, span, &toks, entities);
-        let mut view =
-            View { source, span, toks, groups, group_of, mentions, mention_of, cues, clauses: Vec::new(), raw_clauses: Vec::new() };
+        let mut view = View {
+            source,
+            span,
+            toks,
+            groups,
+            group_of,
+            mentions,
+            mention_of,
+            cues,
+            clauses: Vec::new(),
+            raw_clauses: Vec::new(),
+        };
         view.raw_clauses = view.split_raw();
         view.clauses = view.join_clauses();
         Some(view)
@@ -141,12 +172,20 @@ impl<'a> View<'a> {
 
     /// The unjoined clause containing token `i`.
     pub fn raw_clause_of(&self, i: usize) -> (usize, usize) {
-        self.raw_clauses.iter().copied().find(|&(s, e)| s <= i && i < e).unwrap_or((0, self.toks.len()))
+        self.raw_clauses
+            .iter()
+            .copied()
+            .find(|&(s, e)| s <= i && i < e)
+            .unwrap_or((0, self.toks.len()))
     }
 
     /// The clause (token range) containing token `i`.
     pub fn clause_of(&self, i: usize) -> (usize, usize) {
-        self.clauses.iter().copied().find(|&(s, e)| s <= i && i < e).unwrap_or((0, self.toks.len()))
+        self.clauses
+            .iter()
+            .copied()
+            .find(|&(s, e)| s <= i && i < e)
+            .unwrap_or((0, self.toks.len()))
     }
 
     /// Original span of tokens `first..=last`.
@@ -160,19 +199,27 @@ impl<'a> View<'a> {
 
     /// The mention covering token `i`, if any.
     pub fn mention_at(&self, i: usize) -> Option<&'a Mention> {
-        self.mention_of.get(i).copied().flatten().map(|m| self.mentions[m])
+        self.mention_of
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|m| self.mentions[m])
     }
 
     /// True when token `i` belongs to a date, weekday, relative time, clock time or duration.
     pub fn is_time_token(&self, i: usize) -> bool {
         self.mention_at(i).is_some_and(|m| {
-            m.value.time().is_some() || matches!(m.value, MentionValue::Duration(_) | MentionValue::Ordinal(_))
+            m.value.time().is_some()
+                || matches!(m.value, MentionValue::Duration(_) | MentionValue::Ordinal(_))
         })
     }
 
     /// Trigger cues (index into `cues`) in text order.
     pub fn trigger_cues(&self) -> impl Iterator<Item = (usize, &Cue)> {
-        self.cues.iter().enumerate().filter(|(_, c)| matches!(c.hit.what, What::Trigger(_)))
+        self.cues
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c.hit.what, What::Trigger(_)))
     }
 
     /// The preposition a token carries as a clitic in front of a group or a definite noun
@@ -217,7 +264,10 @@ impl<'a> View<'a> {
             let key = self.key(i);
             let prev = self.key(i - 1);
             let comma_and = prev == "،" && key.starts_with(['و', 'ف']) && key.chars().count() > 2;
-            if key == "؛" || comma_and || lexicon.boundaries.contains(key) || (key == "ان" && matches!(prev, "بعد" | "قبل"))
+            if key == "؛"
+                || comma_and
+                || lexicon.boundaries.contains(key)
+                || (key == "ان" && matches!(prev, "بعد" | "قبل"))
             {
                 let at = if key == "ان" { i - 1 } else { i };
                 if at > *cuts.last().unwrap_or(&0) {
@@ -226,7 +276,10 @@ impl<'a> View<'a> {
             }
         }
         cuts.push(n);
-        cuts.windows(2).map(|w| (w[0], w[1])).filter(|(s, e)| s < e).collect()
+        cuts.windows(2)
+            .map(|w| (w[0], w[1]))
+            .filter(|(s, e)| s < e)
+            .collect()
     }
 
     fn join_clauses(&self) -> Vec<(usize, usize)> {
@@ -279,9 +332,16 @@ pub(crate) fn skip_letters(text: &str, base: usize, letters: usize) -> usize {
     base + text.len()
 }
 
-fn build_groups(source: &str, span: Span, toks: &[Token], entities: &DocEntities) -> (Vec<Group>, Vec<Option<usize>>) {
-    let mut mentions: Vec<_> =
-        in_span(&entities.mentions, span, |m| m.span).iter().filter(|m| span.contains(m.span) && !m.span.is_empty()).collect();
+fn build_groups(
+    source: &str,
+    span: Span,
+    toks: &[Token],
+    entities: &DocEntities,
+) -> (Vec<Group>, Vec<Option<usize>>) {
+    let mut mentions: Vec<_> = in_span(&entities.mentions, span, |m| m.span)
+        .iter()
+        .filter(|m| span.contains(m.span) && !m.span.is_empty())
+        .collect();
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut groups: Vec<Group> = Vec::new();
     // Rank of the mention that gave each group its id, and the previous mention itself.
@@ -291,11 +351,15 @@ fn build_groups(source: &str, span: Span, toks: &[Token], entities: &DocEntities
         let rank = rank_of(m);
         let merge = match (groups.last(), previous) {
             (Some(last), _) if m.span.start < last.span.end => true,
-            (Some(last), Some(prev)) => source.get(last.span.end..m.span.start).is_some_and(|gap| joins(gap, prev, m)),
+            (Some(last), Some(prev)) => source
+                .get(last.span.end..m.span.start)
+                .is_some_and(|gap| joins(gap, prev, m)),
             _ => false,
         };
         if let (true, Some(last), Some(best)) = (merge, groups.last_mut(), best_rank.last_mut()) {
-            let coordinated = source.get(last.span.end..m.span.start).is_some_and(|g| !g.trim().is_empty());
+            let coordinated = source
+                .get(last.span.end..m.span.start)
+                .is_some_and(|g| !g.trim().is_empty());
             if !coordinated && m.entity.is_some() && (rank > *best || last.entity.is_none()) {
                 last.entity = m.entity.clone();
                 last.kind = m.kind;
@@ -303,7 +367,14 @@ fn build_groups(source: &str, span: Span, toks: &[Token], entities: &DocEntities
             }
             last.span = last.span.cover(m.span);
         } else {
-            groups.push(Group { span: m.span, first: 0, last: 0, entity: m.entity.clone(), kind: m.kind, start_in_token: 0 });
+            groups.push(Group {
+                span: m.span,
+                first: 0,
+                last: 0,
+                entity: m.entity.clone(),
+                kind: m.kind,
+                start_in_token: 0,
+            });
             best_rank.push(rank);
         }
         previous = Some(m);
@@ -347,7 +418,8 @@ fn joins(gap: &str, a: &crate::entities::EntityMention, b: &crate::entities::Ent
         }
         "و" => {
             use EntityType::*;
-            a.kind == b.kind || (matches!(a.kind, Country | Organization) && matches!(b.kind, Country | Organization))
+            a.kind == b.kind
+                || (matches!(a.kind, Country | Organization) && matches!(b.kind, Country | Organization))
         }
         _ => false,
     }
