@@ -13,11 +13,8 @@ const SENTENCE_COPIED: f64 = 0.6;
 const DOCUMENT_DERIVED: f64 = 0.5;
 
 fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<String> = fold_key(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
+    let folded = fold_key(text);
+    let words: Vec<&str> = folded.split(|c: char| !crate::view::is_word_char(c)).filter(|w| !w.is_empty()).collect();
     if words.len() < SHINGLE {
         return Vec::new();
     }
@@ -33,8 +30,9 @@ fn shingles(text: &str) -> Vec<u64> {
 
 /// Finds documents derived from others.
 pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
+    use rayon::prelude::*;
     let sentences: Vec<Vec<Vec<u64>>> = documents
-        .iter()
+        .par_iter()
         .map(|d| d.sentences.iter().map(|s| shingles(d.text(s.span))).filter(|s| !s.is_empty()).collect())
         .collect();
     let mut owners: HashMap<u64, HashSet<usize>> = HashMap::new();

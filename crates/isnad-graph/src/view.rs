@@ -48,6 +48,10 @@ pub(crate) struct ClaimView<'a> {
     pub refers_to_earlier: bool,
     /// Key of the count's noun (what is counted), when known.
     pub counted: Option<String>,
+    /// True when the clause announces a rising total ("ارتفعت حصيلة").
+    pub announces_rise: bool,
+    /// Content words other than the participants' names and the trigger: what it is about.
+    pub specifics: BTreeSet<String>,
 }
 
 /// Words that say a clause refers to an earlier occurrence, folded.
@@ -73,9 +77,21 @@ const STOPWORDS: &[&str] = &[
     "قبل", "خلال", "حيث", "كما", "اي", "وهو", "وهي", "الا", "اذ", "منذ", "عام", "يوم", "قال", "قالت", "وقال",
 ];
 
+/// A letter or digit, with the common scripts checked first (`char::is_alphanumeric` is slow on
+/// non-ASCII text, and this runs on every character of every claim).
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        return isnad_parser::is_arabic_letter(c) || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c);
+    }
+    c.is_alphanumeric()
+}
+
 /// Strips the article and common proclitics so "والمنتدى" and "منتدى" compare equal.
 pub(crate) fn stem(word: &str) -> String {
-    let mut w = word.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let mut w = word.trim_matches(|c: char| !is_word_char(c)).to_string();
     for prefix in ["وبال", "وال", "بال", "فال", "كال", "لل", "ال"] {
         if w.chars().count() > prefix.chars().count() + 2 && w.starts_with(prefix) {
             w = w[prefix.len()..].to_string();
@@ -93,8 +109,13 @@ pub(crate) fn stem(word: &str) -> String {
 
 /// Content words of a text, folded and stemmed.
 pub(crate) fn content_words(text: &str) -> BTreeSet<String> {
-    fold_key(text)
-        .split(|c: char| !c.is_alphanumeric())
+    folded_content_words(&fold_key(text))
+}
+
+/// Content words of already folded text.
+fn folded_content_words(folded: &str) -> BTreeSet<String> {
+    folded
+        .split(|c: char| !is_word_char(c))
         .filter(|w| w.chars().count() >= 3 && !STOPWORDS.contains(w))
         .map(stem)
         .filter(|w| w.chars().count() >= 3)
@@ -148,7 +169,7 @@ impl<'a> ClaimView<'a> {
             agent,
             places,
             theme,
-            words: content_words(&claim.text),
+            words: folded_content_words(&folded_text),
             count,
             quantity,
             ordinal,
@@ -156,7 +177,20 @@ impl<'a> ClaimView<'a> {
             affirmed: matches!(claim.modality, Modality::Asserted | Modality::Reported | Modality::Planned),
             refers_to_earlier: refers_to_earlier(&folded_text),
             counted,
+            announces_rise: crate::rules::RISING.iter().any(|w| folded_text.contains(w)),
+            specifics: BTreeSet::new(),
         }
+        .with_specifics()
+    }
+
+    fn with_specifics(mut self) -> Self {
+        let mut names: BTreeSet<String> = self.claim.roles.values().flat_map(|f| content_words(&f.text)).collect();
+        let offset = |at: usize| at.saturating_sub(self.claim.span.start);
+        if let Some(trigger) = self.claim.text.get(offset(self.claim.trigger.start)..offset(self.claim.trigger.end)) {
+            names.extend(content_words(trigger));
+        }
+        self.specifics = self.words.difference(&names).cloned().collect();
+        self
     }
 
     /// Entity keys of every actor.
@@ -195,12 +229,14 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     /// Prepares the views of every claim.
     pub fn new(documents: &'a [Document], analyses: &'a [DocAnalysis], gazetteer: &'a Gazetteer) -> Context<'a> {
-        let claims = documents
-            .iter()
+        use rayon::prelude::*;
+        let per_document: Vec<Vec<ClaimView<'a>>> = documents
+            .par_iter()
             .zip(analyses)
             .enumerate()
-            .flat_map(|(i, (document, analysis))| analysis.claims.iter().map(move |c| ClaimView::new(i, document, c)))
+            .map(|(i, (document, analysis))| analysis.claims.iter().map(|c| ClaimView::new(i, document, c)).collect())
             .collect();
+        let claims = per_document.into_iter().flatten().collect();
         let within = gazetteer
             .entries
             .iter()

@@ -80,6 +80,9 @@ enum Folded {
 
 /// Normalizes a string for matching (no offsets): the key used by lexicons and gazetteers.
 pub fn fold_key(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         match fold_char(ch, Fold::Key) {
@@ -92,6 +95,7 @@ pub fn fold_key(text: &str) -> String {
 }
 
 /// True for characters that carry no letters: tashkeel, tatweel and invisible controls.
+#[inline]
 pub fn is_ignorable(ch: char) -> bool {
     matches!(ch,
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{06D6}'..='\u{06ED}'
@@ -99,7 +103,15 @@ pub fn is_ignorable(ch: char) -> bool {
         | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
 }
 
+#[inline]
 fn fold_char(ch: char, fold: Fold) -> Folded {
+    // Fast path for the common case: ASCII and the Arabic letters no fold touches.
+    if ch.is_ascii()
+        || (matches!(ch, '\u{0621}'..='\u{064A}')
+            && !matches!(ch, 'أ' | 'إ' | 'آ' | 'ى' | 'ة' | '\u{0640}'))
+    {
+        return Folded::One(ch);
+    }
     if is_ignorable(ch) {
         return Folded::Drop;
     }

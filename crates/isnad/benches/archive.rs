@@ -146,14 +146,21 @@ fn main() {
     let options = ParseOptions { fallback_date: NaiveDate::from_ymd_opt(2024, 6, 1), ..ParseOptions::default() };
     let start = Instant::now();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut stage_times = [std::time::Duration::ZERO; 3];
     for story in &archive {
+        let stage = Instant::now();
         let documents: Vec<_> = story
             .par_iter()
             .filter_map(|(id, text)| parse_document(id, text.as_bytes(), &options).ok().map(|(d, _)| d))
             .collect();
+        stage_times[0] += stage.elapsed();
+        let stage = Instant::now();
         let analyses: Vec<_> =
             documents.par_iter().map(|d| isnad_claims::analyze(d, &gazetteer, isnad_claims::mentions::Lean::Tense)).collect();
+        stage_times[1] += stage.elapsed();
+        let stage = Instant::now();
         let check = isnad_graph::check_story(&documents, &analyses, &gazetteer);
+        stage_times[2] += stage.elapsed();
         *counts.entry("claims").or_default() += analyses.iter().map(|a| a.claims.len()).sum::<usize>();
         *counts.entry("findings").or_default() += check.findings.len();
     }
@@ -162,6 +169,7 @@ fn main() {
     println!("articles: {articles} in {stories} stories, {:.1} MB", bytes as f64 / 1e6);
     println!("claims: {}, findings: {}", counts["claims"], counts["findings"]);
     println!("time: {elapsed:.2?} total, {per_thousand:.3} s per 1,000 articles");
+    println!("stages: parse {:.2?}, analyze {:.2?}, check {:.2?}", stage_times[0], stage_times[1], stage_times[2]);
     println!("throughput: {:.1} MB/s end to end on {} threads", bytes as f64 / 1e6 / elapsed.as_secs_f64(), rayon::current_num_threads());
     match peak_rss_kib() {
         Some(kib) => println!("peak memory: {:.1} MiB ({:.1} MiB per 1,000 articles)", kib as f64 / 1024.0, kib as f64 / 1024.0 * 1000.0 / articles as f64),

@@ -103,8 +103,12 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
     let span = Span::new(start, view.toks[last].span.end.max(start));
     // The head with a conjunction removed, unless the word itself starts with و (وسائل، وكالة).
     let raw = view.key(i);
-    let listed =
-        |w: &str| lx.unnamed.contains(w) || lx.agency_heads.contains(w) || lx.person_heads.contains(w);
+    let listed = |w: &str| {
+        lx.unnamed.contains(w)
+            || lx.agency_heads.contains(w)
+            || lx.person_heads.contains(w)
+            || lx.institution_heads.contains(w)
+    };
     let trimmed = raw.strip_prefix(['و', 'ف']).unwrap_or(raw);
     let head = if listed(raw) || !listed(trimmed) {
         raw.to_string()
@@ -132,6 +136,8 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
         (kind_of(Some(g.kind)), g.entity.clone())
     } else if lx.person_heads.contains(&head) {
         (SourceKind::Person, None)
+    } else if lx.institution_heads.contains(&head) {
+        (SourceKind::Institution, None)
     } else {
         // A phrase that names nobody ("حسب الاقتضاء", "لأول مرة") is not a source.
         return None;
@@ -216,8 +222,17 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
             })
             .into_iter()
             .collect();
+        // "أعلنت الوزارة مقتل 14 شخصاً": without إن/أن the object after the source is what is said.
+        let object_start = source
+            .as_ref()
+            .and_then(|s| s.span)
+            .filter(|s| {
+                opener.is_none() && s.start >= view.toks.get(after).map_or(usize::MAX, |t| t.span.start)
+            })
+            .map(|s| view.toks.partition_point(|t| t.span.start < s.end));
         let (from, to) = match opener {
             Some(o) => (o, n),
+            None if object_start.is_some_and(|o| o < n) => (object_start.unwrap_or(n), n),
             // A verb after a closing quote governs the quote before it.
             None if (0..cue.tok).any(|i| matches!(view.key(i), "”" | "»" | "\"")) => (0, cue.tok),
             None => (0, 0),

@@ -94,6 +94,29 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                 adjacent = false;
                 continue;
             }
+            // "رئيس الهيئة، المهندس شريف عبد المنعم، …": a name in apposition to an unnamed
+            // office is who the office is.
+            if key == "،"
+                && out.len() == 1
+                && out[0].prep.is_none()
+                && out[0].filler.kind != Some(EntityType::Person)
+                && let Some(g) = (i + 1..(i + 4).min(end)).find_map(|j| view.group_of[j])
+                && view.groups[g].kind == EntityType::Person
+                && (i + 1..view.groups[g].first).all(|j| !view.is_punct(j) && view.group_of[j].is_none())
+                && (view.is_punct(view.groups[g].last + 1) || view.groups[g].last + 1 >= end)
+            {
+                let group = &view.groups[g];
+                let slot = &mut out[0];
+                slot.filler.span = slot.filler.span.cover(group.span);
+                slot.filler.entity = group.entity.clone();
+                slot.filler.kind = Some(EntityType::Person);
+                slot.filler.last = group.last;
+                i = group.last + 1;
+                if view.key(i) == "،" {
+                    i += 1;
+                }
+                continue;
+            }
             break;
         }
         if view.is_time_token(i) {
@@ -135,7 +158,9 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             if clitic.is_none()
                 && let Some(prev) = out.last_mut()
                 && prev.filler.last + 1 == group.first
-                && (prev.filler.kind.is_none() && listed(&lx.person_heads, view.key(prev.filler.first))
+                && (prev.filler.kind.is_none()
+                    && (listed(&lx.person_heads, view.key(prev.filler.first))
+                        || listed(&lx.institution_heads, view.key(prev.filler.first)))
                     || prev.filler.kind.is_some_and(|k| k != EntityType::Person)
                         && group.kind == EntityType::Person
                         && prev.filler.kind != Some(EntityType::Product)
@@ -205,7 +230,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                 // "لاستخدامه": ل + a verbal noun starts a purpose phrase.
                 || (k.starts_with("لا") && k.chars().count() > 4)
                 || view.clitic_prep(j).is_some()
-                || view.is_time_token(j));
+                || view.is_when_token(j));
             if stop {
                 break;
             }

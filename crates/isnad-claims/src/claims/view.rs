@@ -214,6 +214,12 @@ impl<'a> View<'a> {
         })
     }
 
+    /// True when token `i` belongs to a date, time or duration (not an ordinal: "الوزير الأول").
+    pub fn is_when_token(&self, i: usize) -> bool {
+        self.mention_at(i)
+            .is_some_and(|m| m.value.time().is_some() || matches!(m.value, MentionValue::Duration(_)))
+    }
+
     /// Trigger cues (index into `cues`) in text order.
     pub fn trigger_cues(&self) -> impl Iterator<Item = (usize, &Cue)> {
         self.cues

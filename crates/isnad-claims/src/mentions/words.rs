@@ -224,6 +224,13 @@ pub(crate) fn digit_value(ch: char) -> Option<u32> {
 /// otherwise). A leading decimal separator reads ".77" as 0.77.
 pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digits> {
     let text = source.get(at..limit)?;
+    // Most calls land on words: reject before collecting anything.
+    let mut lead = text.chars();
+    let first = lead.next()?;
+    let first = if matches!(first, '-' | '−') { lead.next()? } else { first };
+    if digit_value(first).is_none() && !matches!(first, '.' | '٫') {
+        return None;
+    }
     let chars: Vec<(usize, char)> = text.char_indices().take(64).collect();
     let mut i = 0;
     let negative = matches!(chars.first(), Some((_, '-' | '−')));

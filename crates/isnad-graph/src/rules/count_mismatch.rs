@@ -14,9 +14,6 @@ use crate::events::Event;
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::{ClaimView, Context};
 
-/// Words that announce a rising total ("ارتفعت حصيلة القتلى إلى").
-pub(crate) const RISING: &[&str] = &["ارتفع", "ارتفعت", "ترتفع", "يرتفع", "حصيله جديده", "الحصيله الجديده", "قفز", "قفزت"];
-
 /// True when the claim's count is a part of a total ("أربع من هذه الرحلات", "اثنتين منها").
 pub(crate) fn is_part(view: &ClaimView<'_>) -> bool {
     let Some(count) = &view.claim.count else { return false };
@@ -31,7 +28,7 @@ pub(crate) fn is_part(view: &ClaimView<'_>) -> bool {
 /// True when `later` updates `earlier`: a larger count published later or announced as rising.
 pub(crate) fn is_update(earlier: &ClaimView<'_>, later: &ClaimView<'_>) -> bool {
     let (Some(a), Some(b)) = (&earlier.count, &later.count) else { return false };
-    let rising_words = RISING.iter().any(|w| isnad_parser::fold_key(&later.claim.text).contains(w));
+    let rising_words = later.announces_rise;
     let published_later = matches!((earlier.published, later.published), (Some(x), Some(y)) if y > x);
     b.low > a.high.unwrap_or(f64::INFINITY) && (rising_words || published_later)
 }

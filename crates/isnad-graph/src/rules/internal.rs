@@ -12,23 +12,14 @@
 
 use super::{describe_number, finding, side};
 use crate::finding::{Finding, FindingKind, Severity};
-use crate::view::{content_words, ClaimView, Context};
-use std::collections::BTreeSet;
+use crate::view::{ClaimView, Context};
 use isnad_claims::claims::{ClaimLocation, Modality};
-
-/// Content words of a claim other than its participants' names and its trigger: what it is about.
-fn specifics(view: &ClaimView<'_>) -> BTreeSet<String> {
-    let mut names: BTreeSet<String> = view.claim.roles.values().flat_map(|f| content_words(&f.text)).collect();
-    let trigger = view.claim.text.get(view.claim.trigger.start.saturating_sub(view.claim.span.start)..view.claim.trigger.end.saturating_sub(view.claim.span.start));
-    names.extend(trigger.map(content_words).unwrap_or_default());
-    view.words.difference(&names).cloned().collect()
-}
 
 /// True when two claims of one article are about the same happening: the same participants and
 /// something specific in common besides the names and the verb (a destination, a forum, a deal).
 fn same_happening(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
     let shared_actors = a.actor_keys().intersection(&b.actor_keys()).count();
-    let shared_specifics = specifics(a).intersection(&specifics(b)).count();
+    let shared_specifics = a.specifics.intersection(&b.specifics).count();
     shared_actors > 0 && shared_specifics >= 1 || shared_specifics >= 2
 }
 

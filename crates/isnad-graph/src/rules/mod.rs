@@ -23,6 +23,9 @@ use isnad_parser::Span;
 
 include!(concat!(env!("OUT_DIR"), "/rule_help.rs"));
 
+/// Words that announce a rising total ("ارتفعت حصيلة القتلى إلى"), folded.
+pub(crate) const RISING: &[&str] = &["ارتفع", "ارتفعت", "ترتفع", "يرتفع", "حصيله جديده", "الحصيله الجديده", "قفز", "قفزت"];
+
 /// Help text of a finding kind: its rule file's doc comment.
 pub(crate) fn help(kind: FindingKind) -> &'static str {
     RULE_HELP.iter().find(|(name, _)| *name == kind.name()).map_or("", |(_, text)| text)
@@ -30,20 +33,24 @@ pub(crate) fn help(kind: FindingKind) -> &'static str {
 
 /// Runs every rule; findings come back without ids, in rule order.
 pub(crate) fn run(context: &Context<'_>, events: &[Event], copies: &[CopyLink]) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    findings.extend(date_mismatch::check(context, events));
-    findings.extend(weekday_mismatch::check(context, events));
-    findings.extend(count_mismatch::check(context, events));
-    findings.extend(quantity_mismatch::check(context, events));
-    findings.extend(update::check(context, events));
-    findings.extend(ordinal_conflict::check(context));
-    findings.extend(place_mismatch::check(context, events));
-    findings.extend(actor_mismatch::check(context));
-    findings.extend(contested::check(context));
-    findings.extend(internal::check(context));
-    findings.extend(name_variant::check(context));
-    findings.extend(copy::check(copies));
-    findings
+    use rayon::prelude::*;
+    type Rule<'r> = &'r (dyn Fn() -> Vec<Finding> + Sync);
+    let rules: [Rule<'_>; 12] = [
+        &|| date_mismatch::check(context, events),
+        &|| weekday_mismatch::check(context, events),
+        &|| count_mismatch::check(context, events),
+        &|| quantity_mismatch::check(context, events),
+        &|| update::check(context, events),
+        &|| ordinal_conflict::check(context),
+        &|| place_mismatch::check(context, events),
+        &|| actor_mismatch::check(context),
+        &|| contested::check(context),
+        &|| internal::check(context),
+        &|| name_variant::check(context),
+        &|| copy::check(copies),
+    ];
+    // Rules are independent: run them in parallel, keeping rule order in the result.
+    rules.par_iter().map(|rule| rule()).collect::<Vec<_>>().into_iter().flatten().collect()
 }
 
 /// A finding under construction.

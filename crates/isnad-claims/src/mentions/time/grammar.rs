@@ -1695,30 +1695,13 @@ fn read_token(lex: &Lexicon, src: &str, toks: &[Tok], i: usize) -> Vec<Reading> 
     }
     let mut out = Vec::new();
     lookup(lex, toks, i, &tok.key, false, 0, &mut out);
-    if out.is_empty() && tok.kind == TokenKind::Arabic {
-        for p in &lex.proclitics {
-            let Some(rest) = tok.key.strip_prefix(p.as_str()) else {
-                continue;
-            };
-            let keeps_article = p.ends_with("لل") || (p.ends_with("ال") && p.chars().count() > 2);
-            if rest.chars().nth(if keeps_article { 0 } else { 1 }).is_none() {
-                continue;
-            }
-            let text = &src[tok.span.range()];
-            if keeps_article {
-                let skip = letters_bytes(text, p.chars().count() - if p.ends_with("لل") { 1 } else { 2 });
-                lookup(lex, toks, i, &format!("ال{rest}"), true, skip, &mut out);
-            } else {
-                lookup(
-                    lex,
-                    toks,
-                    i,
-                    rest,
-                    true,
-                    letters_bytes(text, p.chars().count()),
-                    &mut out,
-                );
-            }
+    if out.is_empty()
+        && tok.kind == TokenKind::Arabic
+        && let Some(hits) = lex.clitic_index.get(&tok.key)
+    {
+        let text = &src[tok.span.range()];
+        for hit in hits {
+            lookup(lex, toks, i, &hit.key, true, letters_bytes(text, hit.skip_letters), &mut out);
         }
     }
     out

@@ -1,13 +1,13 @@
 //! The time finder's word table: `data/time.toml` plus the month and weekday names of
 //! isnad-parser's calendar, folded and indexed by first word.
 
+use crate::mentions::words::FxBuild;
 use crate::mentions::{DurationUnit, Qualifier};
 use chrono::Weekday;
 use isnad_parser::calendar::{Calendar, MonthName, calendar_names};
 use isnad_parser::fold_key;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// How many of a unit a noun form names.
@@ -111,15 +111,29 @@ pub(super) struct Entry {
 /// The folded table.
 pub(super) struct Lexicon {
     /// First folded word → entries starting with it (longest first).
-    pub index: HashMap<String, Vec<Entry>, BuildHasherDefault<Fnv>>,
+    pub index: HashMap<String, Vec<Entry>, FxBuild>,
+    /// A word with a proclitic → the index keys it reads as after stripping one, in proclitic
+    /// order (longest first), each with the number of letters to skip in the original word.
+    /// Built once so a token costs one probe instead of one per proclitic.
+    pub clitic_index: HashMap<String, Vec<CliticKey>, FxBuild>,
     pub proclitics: Vec<String>,
     pub holidays: Vec<HolidayRule>,
     pub future_prefix: Vec<String>,
     pub imperfect_letters: Vec<char>,
-    pub not_future_verbs: HashSet<String, BuildHasherDefault<Fnv>>,
+    pub not_future_verbs: HashSet<String, FxBuild>,
     pub not_future_endings: Vec<String>,
-    /// First words of strong entries (see `grammar::is_strong`), for the sentence prefilter.
-    strong_first: HashSet<String, BuildHasherDefault<Fnv>>,
+    /// First words of strong entries (see `grammar::is_strong`), for the sentence prefilter,
+    /// with every proclitic-prefixed form of them.
+    strong_first: HashSet<String, FxBuild>,
+}
+
+/// An index key reached by stripping a proclitic from a word.
+#[derive(Debug)]
+pub(super) struct CliticKey {
+    /// Letters of the original word before the part the key reads.
+    pub skip_letters: usize,
+    /// The key in [`Lexicon::index`].
+    pub key: String,
 }
 
 #[derive(Deserialize)]
@@ -240,30 +254,6 @@ fn unit_of(name: &str) -> DurationUnit {
     }
 }
 
-/// FNV-1a: the index is looked up once per token, and SipHash's DoS resistance buys nothing for
-/// a fixed table of short keys.
-#[derive(Default)]
-pub(super) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
 /// The shared table, parsed once.
 pub(super) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
@@ -275,6 +265,7 @@ fn build() -> Lexicon {
         toml::from_str(include_str!("../../../data/time.toml")).expect("data/time.toml is valid");
     let mut lex = Lexicon {
         index: HashMap::default(),
+        clitic_index: HashMap::default(),
         proclitics: data.proclitics.iter().map(|p| fold_key(p)).collect(),
         holidays: Vec::new(),
         future_prefix: data.future_prefix.iter().map(|p| fold_key(p)).collect(),
@@ -411,13 +402,47 @@ fn build() -> Lexicon {
     for entries in lex.index.values_mut() {
         entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
     }
-    lex.strong_first = lex
+    let strong: HashSet<String, FxBuild> = lex
         .index
         .iter()
         .filter(|(_, es)| es.iter().any(|e| super::grammar::is_strong(e.kind)))
         .map(|(k, _)| k.clone())
         .collect();
+    // Proclitic forms, proclitics outer so each word's list keeps the proclitic order.
+    let mut strong_first = strong.clone();
+    let mut clitic_index: HashMap<String, Vec<CliticKey>, FxBuild> = HashMap::default();
+    for p in &lex.proclitics {
+        let p_letters = p.chars().count();
+        let keeps_article = keeps_article(p);
+        for key in lex.index.keys() {
+            let (rest, skip_letters) = if keeps_article {
+                let Some(rest) = key.strip_prefix("ال") else { continue };
+                (rest, p_letters - if p.ends_with("لل") { 1 } else { 2 })
+            } else {
+                (key.as_str(), p_letters)
+            };
+            // The finder reads a stripped word only when a stem remains (two letters, or one
+            // after a kept article); the prefilter tries every split.
+            if strong.contains(key) {
+                strong_first.insert(format!("{p}{rest}"));
+            }
+            if rest.chars().nth(if keeps_article { 0 } else { 1 }).is_none() {
+                continue;
+            }
+            clitic_index.entry(format!("{p}{rest}")).or_default().push(CliticKey {
+                skip_letters,
+                key: key.clone(),
+            });
+        }
+    }
+    lex.strong_first = strong_first;
+    lex.clitic_index = clitic_index;
     lex
+}
+
+/// True for a proclitic that ends in the article, kept on the word it leaves ("وال", "لل").
+pub(super) fn keeps_article(p: &str) -> bool {
+    p.ends_with("لل") || (p.ends_with("ال") && p.chars().count() > 2)
 }
 
 impl Lexicon {
@@ -469,19 +494,7 @@ impl Lexicon {
     }
 
     fn strong_word(&self, word: &str) -> bool {
-        if self.strong_first.contains(word) {
-            return true;
-        }
-        self.proclitics.iter().any(|p| {
-            word.strip_prefix(p.as_str()).is_some_and(|rest| {
-                let keeps_article = p.ends_with("لل") || (p.ends_with("ال") && p.chars().count() > 2);
-                if keeps_article {
-                    self.strong_first.contains(&format!("ال{rest}"))
-                } else {
-                    self.strong_first.contains(rest)
-                }
-            })
-        })
+        self.strong_first.contains(word)
     }
 
     fn add(&mut self, phrase: &str, kind: K) {

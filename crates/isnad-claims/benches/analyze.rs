@@ -1,0 +1,97 @@
+//! Throughput of the whole claims layer (`analyze`: mentions, entities, claims) and of the entity
+//! finder alone, over the seed and fixture articles repeated to ≥ 50 MB of parsed documents.
+//!
+//! Every article is parsed once; an iteration walks the list of documents again and again until it
+//! has read the target size, so the cost per document stays that of a real article (the
+//! document-wide passes must be linear, not the corpus).
+//! Run: `cargo bench -p isnad-claims --bench analyze -- --quick` (target ≥ 15 MB/s on one core).
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use isnad_claims::entities::{Gazetteer, find_entities};
+use isnad_claims::{analyze, mentions::Lean};
+use isnad_parser::{Document, ParseOptions, parse_document};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+
+/// Bytes of text the benchmark reads per iteration, at least.
+const TARGET_BYTES: usize = 50 * 1024 * 1024;
+
+fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            txt_files(&path, out);
+        } else if path.extension().is_some_and(|x| x == "txt") {
+            out.push(path);
+        }
+    }
+}
+
+/// The parsed seeds and fixture articles, and how many passes over them reach the target size.
+fn corpus() -> (Vec<Document>, usize) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut paths = Vec::new();
+    txt_files(&root.join("seeds"), &mut paths);
+    txt_files(&root.join("fixtures"), &mut paths);
+    paths.sort();
+    let docs: Vec<Document> = paths
+        .iter()
+        .map(|path| {
+            let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let id = path.to_string_lossy().to_string();
+            parse_document(&id, &bytes, &ParseOptions::default())
+                .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()))
+                .0
+        })
+        .collect();
+    let once: usize = docs.iter().map(|d| d.source.len()).sum();
+    assert!(once > 0, "no articles under {}", root.display());
+    (docs, TARGET_BYTES.div_ceil(once))
+}
+
+fn bench(c: &mut Criterion) {
+    let (docs, passes) = corpus();
+    let bytes: usize = docs.iter().map(|d| d.source.len()).sum::<usize>() * passes;
+    let gazetteer = Gazetteer::builtin();
+    // Build the matchers before timing.
+    for doc in &docs {
+        analyze(doc, &gazetteer, Lean::Tense);
+    }
+
+    let mut group = c.benchmark_group("claims");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("analyze", |b| {
+        b.iter(|| {
+            let mut count = 0usize;
+            for _ in 0..passes {
+                for doc in &docs {
+                    let a = analyze(black_box(doc), &gazetteer, Lean::Tense);
+                    count += a.mentions.len() + a.entities.mentions.len() + a.claims.len();
+                }
+            }
+            count
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("entities");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("find_entities", |b| {
+        b.iter(|| {
+            let mut count = 0usize;
+            for _ in 0..passes {
+                for doc in &docs {
+                    count += find_entities(black_box(doc), &gazetteer).mentions.len();
+                }
+            }
+            count
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
