@@ -88,52 +88,62 @@ pub(crate) fn count_sources(context: &Context<'_>, events: &mut [Event], copies:
     }
 }
 
-/// Merges the story's claims into events (union-find within each event type).
+/// Merges the story's claims into events (greedy clustering within each event type).
 pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
     let mut buckets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, view) in context.claims.iter().enumerate() {
         buckets.entry(view.claim.event.as_str()).or_default().push(i);
     }
-    let mut parent: Vec<usize> = (0..context.claims.len()).collect();
-    fn find(parent: &mut [usize], i: usize) -> usize {
-        let mut root = i;
-        while parent[root] != root {
-            root = parent[root];
-        }
-        let mut at = i;
-        while parent[at] != root {
-            let next = parent[at];
-            parent[at] = root;
-            at = next;
-        }
-        root
-    }
+    // Greedy clustering: a claim joins a cluster only when it can be one event with *every*
+    // member, so an undated claim cannot chain two differently dated occurrences together.
+    // Dated claims go first so clusters form around dates.
     let mut decisions = Vec::new();
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
     for members in buckets.values() {
-        for (n, &i) in members.iter().enumerate() {
-            for &j in &members[n + 1..] {
-                let (a, b) = (&context.claims[i], &context.claims[j]);
-                if !a.affirmed || !b.affirmed {
-                    continue; // denied and doubted claims are judged by the contested rule
+        let mut order: Vec<usize> = members.clone();
+        order.sort_by_key(|&i| (context.claims[i].days.is_none(), i));
+        let first_cluster = clusters.len();
+        for i in order {
+            let a = &context.claims[i];
+            let mut home = None;
+            if a.affirmed {
+                for (c, cluster) in clusters.iter().enumerate().skip(first_cluster) {
+                    let mut fits = true;
+                    for &j in cluster {
+                        let b = &context.claims[j];
+                        if !b.affirmed {
+                            fits = false;
+                            break;
+                        }
+                        let (same, reason) = judge(context, a, b);
+                        if context.same_participants(a, b) {
+                            decisions.push(Decision { claims: [b.claim.id.clone(), a.claim.id.clone()], same, reason });
+                        }
+                        if !same {
+                            fits = false;
+                            break;
+                        }
+                    }
+                    if fits {
+                        home = Some(c);
+                        break;
+                    }
                 }
-                let (same, reason) = judge(context, a, b);
-                if same {
-                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                    parent[ri.max(rj)] = ri.min(rj);
-                }
-                if context.same_participants(a, b) {
-                    decisions.push(Decision { claims: [a.claim.id.clone(), b.claim.id.clone()], same, reason });
-                }
+            }
+            match home {
+                Some(c) => clusters[c].push(i),
+                None => clusters.push(vec![i]),
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..context.claims.len() {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(i);
+    // Events in story order of their first claim.
+    for cluster in &mut clusters {
+        cluster.sort_unstable();
     }
+    clusters.sort_by_key(|c| c[0]);
+    let groups = clusters;
     let events = groups
-        .into_values()
+        .into_iter()
         .enumerate()
         .map(|(n, members)| Event {
             id: format!("E{}", n + 1),

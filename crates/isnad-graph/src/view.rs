@@ -11,6 +11,9 @@ use std::collections::{BTreeSet, HashMap};
 
 /// Roles that name who took part (as opposed to where, with what).
 const ACTOR_ROLES: &[&str] = &["agent", "recipient", "patient", "participant"];
+/// Event types that are incidents: their claims may name no participant at all.
+const INCIDENT_EVENTS: &[&str] = &["casualties", "attack", "accident", "disaster"];
+
 /// Roles that name where.
 const PLACE_ROLES: &[&str] = &["place", "destination"];
 
@@ -48,6 +51,8 @@ pub(crate) struct ClaimView<'a> {
     pub refers_to_earlier: bool,
     /// Key of the count's noun (what is counted), when known.
     pub counted: Option<String>,
+    /// What the count measures (`killed`, `injured`, … from data/measures.toml), when recognizable.
+    pub measure: Option<&'static str>,
     /// True when the clause announces a rising total ("ارتفعت حصيلة").
     pub announces_rise: bool,
     /// Content words other than the participants' names and the trigger: what it is about.
@@ -177,6 +182,7 @@ impl<'a> ClaimView<'a> {
             affirmed: matches!(claim.modality, Modality::Asserted | Modality::Reported | Modality::Planned),
             refers_to_earlier: refers_to_earlier(&folded_text),
             counted,
+            measure: claim.count.as_ref().and_then(|m| measure_near(document, claim, m.span)),
             announces_rise: crate::rules::RISING.iter().any(|w| folded_text.contains(w)),
             specifics: BTreeSet::new(),
         }
@@ -197,6 +203,43 @@ impl<'a> ClaimView<'a> {
     pub fn actor_keys(&self) -> BTreeSet<&str> {
         self.actors.iter().map(|(_, k)| k.as_str()).collect()
     }
+}
+
+/// Measure words by class, folded, loaded once from data/measures.toml.
+fn measures() -> &'static Vec<(&'static str, Vec<String>)> {
+    static MEASURES: std::sync::OnceLock<Vec<(&'static str, Vec<String>)>> = std::sync::OnceLock::new();
+    MEASURES.get_or_init(|| {
+        #[derive(serde::Deserialize)]
+        struct Data {
+            measure: std::collections::BTreeMap<String, Vec<String>>,
+        }
+        let data: Data = toml::from_str(include_str!("../data/measures.toml")).expect("data/measures.toml is valid");
+        data.measure
+            .into_iter()
+            .map(|(class, words)| (&*Box::leak(class.into_boxed_str()), words.iter().map(|w| fold_key(w)).collect()))
+            .collect()
+    })
+}
+
+/// The class of what a count measures: the nearest measure word to the count in its clause
+/// ("مقتل 14 شخصا" → killed; "وأصيب أكثر من 40 آخرين" → injured).
+fn measure_near(document: &Document, claim: &Claim, count: isnad_parser::Span) -> Option<&'static str> {
+    let before = document.source.get(claim.span.start.min(count.start)..count.start).unwrap_or("");
+    let after = document.source.get(count.end..claim.span.end.max(count.end)).unwrap_or("");
+    let words_before: Vec<String> = before.split_whitespace().rev().take(4).map(fold_key).collect();
+    let words_after: Vec<String> = after.split_whitespace().take(4).map(fold_key).collect();
+    // Nearest first, alternating sides.
+    for i in 0..4 {
+        for word in [words_after.get(i), words_before.get(i)].into_iter().flatten() {
+            let word = word.trim_matches(|c: char| !is_word_char(c));
+            for (class, list) in measures() {
+                if list.iter().any(|m| word == m || (word.len() > m.len() && word.ends_with(m.as_str()) && word.len() - m.len() <= 4)) {
+                    return Some(class);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Length of a duration in years.
@@ -270,6 +313,12 @@ impl<'a> Context<'a> {
     /// Two actor sets describe the same participants: they share an entity and their agents,
     /// when both have one, are the same.
     pub fn same_participants(&self, a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
+        // An incident (a quake's toll, an attack) often has no named actor: claims about it with
+        // no named participant on either side are about the story's one incident.
+        let named = |v: &ClaimView<'_>| v.actors.iter().any(|(_, k)| !k.starts_with("text:"));
+        if INCIDENT_EVENTS.contains(&a.claim.event.as_str()) && !named(a) && !named(b) {
+            return true;
+        }
         let shared = a.actor_keys().intersection(&b.actor_keys()).count();
         let agents_agree = match (&a.agent, &b.agent) {
             (Some(x), Some(y)) => x == y,

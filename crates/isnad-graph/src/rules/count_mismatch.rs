@@ -39,7 +39,11 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     for event in events {
         for (a, b) in cross_document_pairs(context, event) {
             let (Some(x), Some(y)) = (&a.count, &b.count) else { continue };
-            if x.overlaps(y) || is_part(a) || is_part(b) || a.counted != b.counted {
+            let same_measure = match (a.measure, b.measure) {
+                (Some(m), Some(n)) => m == n,
+                _ => a.counted == b.counted,
+            };
+            if x.overlaps(y) || is_part(a) || is_part(b) || !same_measure {
                 continue;
             }
             if is_update(a, b) || is_update(b, a) {

@@ -24,6 +24,9 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 continue;
             };
             let (Some(x), Some(y)) = (&earlier.count, &later.count) else { continue };
+            if earlier.measure != later.measure {
+                continue;
+            }
             let message = format!(
                 "{}: {} in {} rises to {} in {}",
                 event.event,
