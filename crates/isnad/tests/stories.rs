@@ -25,6 +25,9 @@ struct ExpectedFinding {
     #[serde(default)]
     why: String,
     quotes: Vec<Quote>,
+    /// A known gap: why isnad does not find this yet. A pending finding that is missing is
+    /// reported but does not fail; one that is found fails, so the mark is removed (a ratchet).
+    pending: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -107,11 +110,18 @@ fn check_story(story: &str) -> Vec<String> {
         let hit = findings.iter().position(|f| {
             f["kind"] == want.kind.as_str() && f["severity"] == want.severity.as_str() && quotes.iter().all(|q| cites(f, q))
         });
-        match hit {
-            Some(i) => matched[i] = true,
-            None => {
-                let cited: Vec<String> = want.quotes.iter().map(|q| format!("{}: «{}»", q.doc, q.text)).collect();
+        let cited: Vec<String> = want.quotes.iter().map(|q| format!("{}: «{}»", q.doc, q.text)).collect();
+        match (hit, &want.pending) {
+            (Some(i), None) => matched[i] = true,
+            (Some(i), Some(_)) => {
+                matched[i] = true;
+                problems.push(format!("{story}: pending {} {} is now found: remove its `pending` mark", want.severity, want.kind));
+            }
+            (None, None) => {
                 problems.push(format!("{story}: missing {} {} citing [{}] ({})", want.severity, want.kind, cited.join(" | "), want.why));
+            }
+            (None, Some(gap)) => {
+                eprintln!("PENDING {story}: {} {} citing [{}]: {gap}", want.severity, want.kind, cited.join(" | "));
             }
         }
     }
@@ -155,6 +165,8 @@ struct ExpectedClaim {
     modality: Option<String>,
     #[serde(default)]
     attribution: Vec<String>,
+    /// A known gap, as for findings: reported when missing, a failure once read.
+    pending: Option<String>,
 }
 
 fn role_has(claim: &Value, roles: &[&str], want: &str) -> bool {
@@ -191,7 +203,16 @@ fn check_claims(story: &str, dir: &Path, articles: &Path) -> Vec<String> {
                     })
                 })
         };
-        if !candidates.iter().any(fits) {
+        let read = candidates.iter().any(fits);
+        if let Some(gap) = &want.pending {
+            if read {
+                problems.push(format!("{story}: pending claim is now read: remove its `pending` mark: {} «{}»", want.event, want.quote));
+            } else {
+                eprintln!("PENDING {story}: claim {} in {} «{}»: {gap}", want.event, want.doc, want.quote);
+            }
+            continue;
+        }
+        if !read {
             let seen: Vec<String> = candidates.iter().map(|c| c.to_string()).collect();
             problems.push(format!(
                 "{story}: claim not read: {} in {} «{}» (candidates: {})",
