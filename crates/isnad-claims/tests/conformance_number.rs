@@ -1,5 +1,5 @@
 //! Conformance of the number finder with Duckling's Arabic numeral, ordinal, quantity and money
-//! corpora (`/work/shared/conformance/duckling-ar/`, or `ISNAD_DUCKLING_DIR`).
+//! corpora (vendored in `tests/conformance/duckling-ar/`, or `ISNAD_DUCKLING_DIR`).
 //!
 //! Every row is read the way `isnad mentions --text … --reference-date 2013-02-12 --lean future`
 //! reads it: one mention of the row's dimension must cover the whole text and its value must
@@ -11,69 +11,12 @@
 //! `tests/conformance/numeral-divergences.toml` and `ordinal-divergences.toml`; a listed row
 //! without a reason counts as a failure.
 
-use chrono::NaiveDate;
-use isnad_claims::mentions::{Lean, Mention, MentionContext, MentionValue, NumberValue, extract_mentions};
+use isnad_claims::mentions::{Mention, MentionValue, NumberValue};
 use isnad_parser::Span;
-use serde::Deserialize;
 use std::collections::HashMap;
-use std::path::PathBuf;
 
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("ISNAD_DUCKLING_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/conformance/duckling-ar")
-        })
-}
-
-fn rows(file: &str) -> Vec<Vec<String>> {
-    let path = corpus_dir().join(file);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "conformance data {} is missing ({e}); set ISNAD_DUCKLING_DIR",
-            path.display()
-        )
-    });
-    text.lines()
-        .skip(1)
-        .filter(|l| !l.is_empty())
-        .map(|l| l.split('\t').map(str::to_string).collect())
-        .collect()
-}
-
-#[derive(Deserialize)]
-struct Divergences {
-    #[serde(default)]
-    divergence: Vec<Divergence>,
-}
-
-#[derive(Deserialize)]
-struct Divergence {
-    text: String,
-    #[serde(default)]
-    reason: String,
-}
-
-fn divergences(file: &str) -> HashMap<String, String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/conformance")
-        .join(file);
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
-    let parsed: Divergences = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    parsed
-        .divergence
-        .into_iter()
-        .map(|d| (d.text, d.reason))
-        .collect()
-}
-
-fn mentions(text: &str) -> Vec<Mention> {
-    let context = MentionContext {
-        reference: NaiveDate::from_ymd_opt(2013, 2, 12),
-        lean: Lean::Future,
-    };
-    extract_mentions(text, Span::new(0, text.len()), &context)
-}
+mod common;
+use common::{divergences, mentions, rows};
 
 /// The mention of the wanted dimension covering the whole text (surrounding spaces aside).
 fn whole(text: &str, want: impl Fn(&MentionValue) -> bool) -> Result<Mention, String> {

@@ -143,7 +143,23 @@ fn map_key_range(original: &str, base: usize, skip: usize, take: usize) -> Span 
     Span::new(base + start, base + end.max(start))
 }
 
+#[inline]
 fn class(ch: char) -> Option<TokenKind> {
+    // Fast paths: ASCII, and the Arabic letters and marks (U+0621..U+065F) that make most text.
+    if ch.is_ascii() {
+        return if ch.is_ascii_digit() {
+            Some(TokenKind::Number)
+        } else if ch.is_ascii_alphabetic() {
+            Some(TokenKind::Latin)
+        } else if ch <= ' ' || ch == '\u{7F}' {
+            None
+        } else {
+            Some(TokenKind::Punct)
+        };
+    }
+    if matches!(ch, '\u{0621}'..='\u{065F}') {
+        return Some(TokenKind::Arabic);
+    }
     if ch.is_ascii_digit() || matches!(ch, '٠'..='٩' | '۰'..='۹') {
         Some(TokenKind::Number)
     } else if is_arabic_letter(ch) || (is_ignorable(ch) && !ch.is_whitespace() && !is_control(ch)) {
@@ -173,7 +189,7 @@ pub fn is_arabic_letter(ch: char) -> bool {
 /// when a digit follows; Latin runs absorb digits (`S600`).
 pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
     let text = &source[span.range()];
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 8);
     let mut chars = text.char_indices().peekable();
     while let Some((i, ch)) = chars.next() {
         let Some(kind) = class(ch) else { continue };

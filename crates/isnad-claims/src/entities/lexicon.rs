@@ -4,7 +4,8 @@
 use super::types::EntityType;
 use isnad_parser::fold_key;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use super::hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 #[derive(Deserialize)]
@@ -59,21 +60,24 @@ pub(crate) struct Head {
 pub(crate) struct Lexicon {
     /// Proclitics allowed before a glued name, longest first.
     pub proclitics: Vec<String>,
+    /// Byte length of each proclitic's letter key (same order): a word's letter key without the
+    /// proclitic is the word's key past these bytes.
+    pub proclitic_key_lens: Vec<usize>,
     /// Title phrase → class index into `classes`.
-    pub titles: HashMap<String, u16>,
-    pub title_modifiers: HashSet<String>,
-    pub reporting_verbs: HashSet<String>,
-    pub name_followers: HashSet<String>,
-    pub name_particles: HashSet<String>,
-    pub common_name_parts: HashSet<String>,
-    pub heads: HashMap<String, Head>,
+    pub titles: FxHashMap<String, u16>,
+    pub title_modifiers: FxHashSet<String>,
+    pub reporting_verbs: FxHashSet<String>,
+    pub name_followers: FxHashSet<String>,
+    pub name_particles: FxHashSet<String>,
+    pub common_name_parts: FxHashSet<String>,
+    pub heads: FxHashMap<String, Head>,
     pub blocked: Vec<String>,
     /// Head nouns of institutions named with a nationality adjective.
-    pub institutions: HashSet<String>,
+    pub institutions: FxHashSet<String>,
     pub translit_letters: Vec<char>,
     pub translit_endings: Vec<String>,
     pub translit_min_letters: usize,
-    pub stop_words: HashSet<String>,
+    pub stop_words: FxHashSet<String>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -102,7 +106,7 @@ pub(crate) fn collapse(text: &str) -> String {
 impl Lexicon {
     fn from_raw(raw: RawLexicon) -> Lexicon {
         let mut classes: Vec<String> = Vec::new();
-        let mut titles = HashMap::new();
+        let mut titles = FxHashMap::default();
         for (class, words) in &raw.titles {
             let index = classes.len() as u16;
             classes.push(class.clone());
@@ -123,7 +127,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut heads = HashMap::new();
+        let mut heads = FxHashMap::default();
         for group in &raw.heads {
             for w in folded(&group.words) {
                 heads.entry(w).or_insert(Head {
@@ -135,6 +139,7 @@ impl Lexicon {
         let mut proclitics: Vec<String> = folded(&raw.proclitics).collect();
         proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
         Lexicon {
+            proclitic_key_lens: proclitics.iter().map(|p| super::variant::letter_key(p).len()).collect(),
             proclitics,
             titles,
             title_modifiers: folded(&raw.title_modifiers).collect(),

@@ -15,6 +15,7 @@
 //! ```
 
 mod gazetteer;
+mod hash;
 mod index;
 mod lexicon;
 mod scan;
@@ -30,22 +31,22 @@ pub use types::{
 use index::GazetteerIndex;
 use isnad_parser::Document;
 use lexicon::Lexicon;
-use scan::{FreeWord, Raw, Role, Target};
-use std::collections::{HashMap, HashSet};
-use variant::{close, close_names, deletions, distance, letter_key, skeleton, within_one};
+use hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use scan::{FreeWord, FreeWords, Raw, Role, Target};
+use variant::{close, close_names, deletions, distance, letter_key, skeleton, skeleton_into, within_one_chars};
 
 /// Finds and resolves the entity mentions of a document's story text.
 pub fn find_entities(document: &Document, gazetteer: &Gazetteer) -> DocEntities {
     let lex = lexicon::lexicon();
     let index = gazetteer.index(lex);
     let mut raws: Vec<Raw> = Vec::new();
-    let mut free_runs: Vec<Vec<FreeWord>> = Vec::new();
+    let mut free = FreeWords::default();
     for sentence in &document.sentences {
         if sentence.span.end > document.source.len() || sentence.span.is_empty() {
             continue;
         }
         let st = text::SentenceText::new(&document.source, sentence.span);
-        scan::scan_sentence(&st, lex, &index, &gazetteer.entries, &mut raws, &mut free_runs);
+        scan::scan_sentence(&st, lex, &index, &gazetteer.entries, &mut raws, &mut free);
     }
     Resolver {
         doc: document,
@@ -55,7 +56,7 @@ pub fn find_entities(document: &Document, gazetteer: &Gazetteer) -> DocEntities 
         out: Vec::new(),
         new_names: Vec::new(),
     }
-    .run(raws, free_runs)
+    .run(raws, &free)
 }
 
 /// A name in no gazetteer, seen in this document.
@@ -64,6 +65,21 @@ struct NewName {
     key: String,
     kind: EntityType,
     skeleton: String,
+}
+
+/// A one-word name of this document, for typos of it among free words.
+struct DocName {
+    key: String,
+    chars: Vec<char>,
+    id: String,
+}
+
+/// Buffers reused across free words.
+#[derive(Default)]
+struct Scratch {
+    key: String,
+    skeleton: String,
+    chars: Vec<char>,
 }
 
 /// A resolved (or ambiguous) mention with the key of the name it was found by.
@@ -103,7 +119,7 @@ fn compatible(found: EntityType, entry: EntityType) -> bool {
 }
 
 impl Resolver<'_> {
-    fn run(mut self, raws: Vec<Raw>, free_runs: Vec<Vec<FreeWord>>) -> DocEntities {
+    fn run(mut self, raws: Vec<Raw>, free: &FreeWords) -> DocEntities {
         let mut slots: Vec<Option<usize>> = vec![None; raws.len()];
         // Names that point at one entry, and new names, first; they decide the rest.
         for (r, raw) in raws.iter().enumerate() {
@@ -145,7 +161,7 @@ impl Resolver<'_> {
                 }
             });
         }
-        let mut roles: HashMap<Role, Vec<String>> = HashMap::new();
+        let mut roles: HashMap<Role, Vec<String>> = HashMap::default();
         for (r, raw) in raws.iter().enumerate() {
             if let (Some(role), Some(o)) = (raw.role, slots[r]) {
                 if let Some(id) = &self.out[o].mention.entity {
@@ -185,7 +201,7 @@ impl Resolver<'_> {
                 _ => {}
             }
         }
-        self.free_words(&free_runs, &partials, &seen);
+        self.free_words(free, &partials, &seen);
         self.finish()
     }
 
@@ -282,7 +298,7 @@ impl Resolver<'_> {
 
     /// First and last words of multi-word person names resolved so far → the people.
     fn partials(&self) -> HashMap<String, Vec<String>> {
-        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        let mut map: HashMap<String, Vec<String>> = HashMap::default();
         for o in &self.out {
             let (Some(id), EntityType::Person) = (&o.mention.entity, o.mention.kind) else {
                 continue;
@@ -371,12 +387,12 @@ impl Resolver<'_> {
     /// of gazetteer names or of names in this document.
     fn free_words(
         &mut self,
-        runs: &[Vec<FreeWord>],
+        free: &FreeWords,
         partials: &HashMap<String, Vec<String>>,
         seen: &HashSet<String>,
     ) {
-        // Single-word names of this document, by their one-deletion strings, for typos.
-        let mut distinct: HashSet<(String, String)> = HashSet::new();
+        // Single-word names of this document, by their letters, for typos.
+        let mut distinct: HashSet<(String, String)> = HashSet::default();
         for o in &self.out {
             let Some(id) = &o.mention.entity else { continue };
             if o.mention.form == MentionForm::Name && !o.key.contains(' ') {
@@ -386,23 +402,32 @@ impl Resolver<'_> {
                 }
             }
         }
-        let doc_names: Vec<(String, String)> = distinct.into_iter().collect();
-        for run in runs {
+        let doc_names: Vec<DocName> = distinct
+            .into_iter()
+            .map(|(key, id)| DocName {
+                chars: key.chars().collect(),
+                key,
+                id,
+            })
+            .collect();
+        let mut scratch = Scratch::default();
+        for run in &free.runs {
+            let run = &free.words[run.clone()];
             let mut i = 0;
             while i < run.len() {
                 let mut advanced = false;
                 // Several words only when the first can start a multi-word name.
-                let longest = if run[i]
-                    .letter_keys
-                    .iter()
-                    .any(|k| self.index.first_letter_keys.contains(k))
+                let longest = if (0..free.count(&run[i]))
+                    .any(|r| self.index.first_letter_keys.contains(free.letter_key(&run[i], r)))
                 {
                     3.min(run.len() - i)
                 } else {
                     1
                 };
                 for n in (1..=longest).rev() {
-                    if let Some(found) = self.free_match(&run[i..i + n], partials, seen, &doc_names) {
+                    if let Some(found) =
+                        self.free_match(free, &run[i..i + n], partials, seen, &doc_names, &mut scratch)
+                    {
                         self.out.push(found);
                         i += n;
                         advanced = true;
@@ -418,29 +443,38 @@ impl Resolver<'_> {
 
     fn free_match(
         &self,
+        free: &FreeWords,
         words: &[FreeWord],
         partials: &HashMap<String, Vec<String>>,
         seen: &HashSet<String>,
-        doc_names: &[(String, String)],
+        doc_names: &[DocName],
+        scratch: &mut Scratch,
     ) -> Option<Out> {
         let lex = self.lex;
-        let plain = |w: &str| !w.starts_with("ال") && !lex.stop_words.contains(w) && w.chars().count() >= 2;
-        if !words[1..].iter().all(|w| plain(&w.readings[0].0)) {
+        if !words[1..].iter().all(|w| free.reading(w, 0).2) {
             return None;
         }
-        let rest: Vec<&str> = words[1..].iter().map(|w| w.readings[0].0.as_str()).collect();
-        let last_span = words.last().map(|w| w.readings[0].1)?;
-        for (r, (first, first_span)) in words[0].readings.iter().enumerate() {
-            if words.len() == 1 && first.chars().count() < 3 {
+        let last_span = words.last().map(|w| free.reading(w, 0).1)?;
+        for r in 0..free.count(&words[0]) {
+            let (first, first_span, plain) = free.reading(&words[0], r);
+            if !plain {
                 continue;
             }
-            if !plain(first) || lex.common_name_parts.contains(first.as_str()) {
+            let first_chars = first.chars().count();
+            if words.len() == 1 && first_chars < 3 {
                 continue;
             }
-            let key = std::iter::once(first.as_str())
-                .chain(rest.iter().copied())
-                .collect::<Vec<_>>()
-                .join(" ");
+            if lex.common_name_parts.contains(first) {
+                continue;
+            }
+            let key = || {
+                let mut key = first.to_string();
+                for w in &words[1..] {
+                    key.push(' ');
+                    key.push_str(free.reading(w, 0).0);
+                }
+                key
+            };
             let span = first_span.cover(last_span);
             let make = |entity: Option<String>, kind, how, form, candidates| Out {
                 mention: EntityMention {
@@ -453,9 +487,9 @@ impl Resolver<'_> {
                     form,
                     title: None,
                 },
-                key: key.clone(),
+                key: key(),
             };
-            if words.len() == 1 && first.chars().count() >= 3 {
+            if words.len() == 1 && first_chars >= 3 {
                 if let Some(ids) = partials.get(first) {
                     let (entity, candidates) = if ids.len() == 1 {
                         (Some(ids[0].clone()), Vec::new())
@@ -471,29 +505,33 @@ impl Resolver<'_> {
                     ));
                 }
             }
-            let lk = if words.len() == 1 {
-                words[0].letter_keys[r].clone()
+            let lk: &str = if words.len() == 1 {
+                free.letter_key(&words[0], r)
             } else {
-                std::iter::once(words[0].letter_keys[r].as_str())
-                    .chain(words[1..].iter().map(|w| w.letter_keys[0].as_str()))
-                    .collect()
+                scratch.key.clear();
+                scratch.key.push_str(free.letter_key(&words[0], r));
+                for w in &words[1..] {
+                    scratch.key.push_str(free.letter_key(w, 0));
+                }
+                &scratch.key
             };
-            if lk.chars().count() < 4 {
+            let lk_chars = lk.chars().count();
+            if lk_chars < 4 {
                 continue;
             }
             // A variant spelling of a gazetteer name: same letter key (ج/غ, split or joined), or one
             // letter apart for an entity this document already names ("كراسي" is not "غروسي").
             let mut hits: Vec<u32> = Vec::new();
-            for &n in self.index.skeletons.get(&skeleton(&lk)).into_iter().flatten() {
+            skeleton_into(lk, &mut scratch.skeleton);
+            for &n in self.index.skeletons.get(scratch.skeleton.as_str()).into_iter().flatten() {
                 let name = &self.index.names[n as usize];
                 let id = &self.entries[name.entry as usize].id;
-                let d = distance(&lk, &name.letter_key);
+                let d = distance(lk, &name.letter_key);
                 let kind = self.entries[name.entry as usize].kind;
                 // Unseen entities only for foreign people and products: a place or organization
                 // name folds onto ordinary words too easily ("إجراء" and "أكرا").
-                let unseen_ok = d == 0
-                    && lk.chars().count() >= 5
-                    && matches!(kind, EntityType::Person | EntityType::Product);
+                let unseen_ok =
+                    d == 0 && lk_chars >= 5 && matches!(kind, EntityType::Person | EntityType::Product);
                 if (unseen_ok || (d <= 1 && seen.contains(id))) && !hits.contains(&name.entry) {
                     hits.push(name.entry);
                 }
@@ -509,11 +547,17 @@ impl Resolver<'_> {
                 ));
             }
             // A typo of a one-word name this document uses ("أنروس" beside "أوروس").
-            if words.len() == 1 && lk.chars().count() >= 5 {
+            if words.len() == 1 && lk_chars >= 5 && !doc_names.is_empty() {
+                scratch.chars.clear();
+                scratch.chars.extend(lk.chars());
                 let mut ids: Vec<String> = Vec::new();
-                for (other, id) in doc_names {
-                    if within_one(&lk, other) && close(&lk, other, 1) && !ids.contains(id) {
-                        ids.push(id.clone());
+                for name in doc_names {
+                    if name.chars.len().abs_diff(lk_chars) <= 1
+                        && within_one_chars(&scratch.chars, &name.chars)
+                        && close(lk, &name.key, 1)
+                        && !ids.contains(&name.id)
+                    {
+                        ids.push(name.id.clone());
                     }
                 }
                 if ids.len() == 1 {
@@ -540,7 +584,7 @@ impl Resolver<'_> {
         let mut mentions: Vec<EntityMention> = self.out.into_iter().map(|o| o.mention).collect();
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let mut entities: Vec<EntityRecord> = Vec::new();
-        let mut at: HashMap<String, usize> = HashMap::new();
+        let mut at: HashMap<String, usize> = HashMap::default();
         for m in &mentions {
             let Some(id) = &m.entity else { continue };
             let i = *at.entry(id.clone()).or_insert_with(|| {

@@ -41,13 +41,71 @@ pub(crate) struct Raw {
     pub dead: bool,
 }
 
+/// One reading of a free word: the whole word, or the word without a proclitic.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Reading {
+    /// Bytes of the folded word skipped (the proclitic).
+    skip: u32,
+    /// Bytes of the word's letter key skipped.
+    key_skip: u32,
+    /// Original span of the reading.
+    pub span: Span,
+    /// Whether the reading may be part of a name ([`plain_word`]).
+    pub plain: bool,
+}
+
 /// A word no phrase or pattern took, kept for the document-wide pass (surnames, variants).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct FreeWord {
-    /// Readings: the whole word, then the word without a proclitic; folded key and original span.
-    pub readings: Vec<(String, Span)>,
-    /// Letter keys of `readings`, in the same order.
-    pub letter_keys: Vec<String>,
+    /// Folded word and its letter key: byte ranges of [`FreeWords::buf`].
+    word: (u32, u32),
+    key: (u32, u32),
+    /// Its readings, a range of [`FreeWords::readings`]: whole first, then without each proclitic.
+    readings: (u32, u32),
+}
+
+/// The free words of a document in runs, their texts in one buffer (no allocation per word).
+#[derive(Debug, Default)]
+pub(crate) struct FreeWords {
+    buf: String,
+    readings: Vec<Reading>,
+    pub words: Vec<FreeWord>,
+    /// Runs of consecutive free words: ranges of `words`.
+    pub runs: Vec<std::ops::Range<usize>>,
+}
+
+impl FreeWords {
+    /// The number of readings of a word.
+    pub fn count(&self, w: &FreeWord) -> usize {
+        (w.readings.1 - w.readings.0) as usize
+    }
+
+    /// Reading `r` of a word (0 is the whole word): folded text, original span, plain.
+    pub fn reading(&self, w: &FreeWord, r: usize) -> (&str, Span, bool) {
+        let rd = self.readings[w.readings.0 as usize + r];
+        let start = (w.word.0 + rd.skip) as usize;
+        (self.buf.get(start..w.word.1 as usize).unwrap_or_default(), rd.span, rd.plain)
+    }
+
+    /// The letter key of reading `r` of a word.
+    pub fn letter_key(&self, w: &FreeWord, r: usize) -> &str {
+        let rd = self.readings[w.readings.0 as usize + r];
+        let start = (w.key.0 + rd.key_skip) as usize;
+        self.buf.get(start..w.key.1 as usize).unwrap_or_default()
+    }
+
+    fn end_run(&mut self, start: &mut usize) {
+        if self.words.len() > *start {
+            self.runs.push(*start..self.words.len());
+        }
+        *start = self.words.len();
+    }
+}
+
+/// True for a folded word that may be part of a name found among free words: not an article
+/// noun, not a stop word, two letters at least.
+pub(crate) fn plain_word(lex: &Lexicon, w: &str) -> bool {
+    !w.starts_with("ال") && w.chars().nth(1).is_some() && !lex.stop_words.contains(w)
 }
 
 /// Scans one sentence, appending raw mentions and runs of free words.
@@ -57,7 +115,7 @@ pub(crate) fn scan_sentence(
     index: &GazetteerIndex,
     entries: &[EntityInfo],
     raws: &mut Vec<Raw>,
-    free_runs: &mut Vec<Vec<FreeWord>>,
+    free: &mut FreeWords,
 ) {
     let matches = index.find(st, lex);
     let n = st.words.len();
@@ -119,26 +177,49 @@ pub(crate) fn scan_sentence(
     }
     scan.transliterated(&mut consumed);
 
-    // Runs of free words for the document pass.
-    let mut run: Vec<FreeWord> = Vec::new();
+    // Runs of free words for the document pass. A word none of whose readings is plain can
+    // neither start nor continue a name there, so it ends the run instead.
+    let mut run_start = free.words.len();
     for w in 0..n {
         if scan.slot[w].is_none() && !consumed[w] && st.words[w].kind == WordKind::Letters {
-            let readings = scan.readings(w);
-            let letter_keys = readings
-                .iter()
-                .map(|(k, _)| super::variant::letter_key(k))
-                .collect();
-            run.push(FreeWord {
-                readings,
-                letter_keys,
+            let word = st.word(w);
+            let first = free.readings.len();
+            free.readings.push(Reading {
+                skip: 0,
+                key_skip: 0,
+                span: scan.span(st.words[w].start, st.words[w].end),
+                plain: plain_word(lex, word),
             });
-        } else if !run.is_empty() {
-            free_runs.push(std::mem::take(&mut run));
+            for (p, &key_len) in lex.proclitics.iter().zip(&lex.proclitic_key_lens) {
+                if let Some(rest) = word.strip_prefix(p.as_str()).filter(|r| r.chars().nth(1).is_some()) {
+                    free.readings.push(Reading {
+                        skip: p.len() as u32,
+                        key_skip: key_len as u32,
+                        span: scan.span(st.words[w].start + p.len(), st.words[w].end),
+                        plain: plain_word(lex, rest),
+                    });
+                }
+            }
+            if !free.readings[first..].iter().any(|r| r.plain) {
+                free.readings.truncate(first);
+                free.end_run(&mut run_start);
+                continue;
+            }
+            let first = first as u32;
+            let at = free.buf.len() as u32;
+            free.buf.push_str(word);
+            let key_at = free.buf.len() as u32;
+            super::variant::letter_key_into(word, &mut free.buf);
+            free.words.push(FreeWord {
+                word: (at, key_at),
+                key: (key_at, free.buf.len() as u32),
+                readings: (first, free.readings.len() as u32),
+            });
+        } else {
+            free.end_run(&mut run_start);
         }
     }
-    if !run.is_empty() {
-        free_runs.push(run);
-    }
+    free.end_run(&mut run_start);
 }
 
 struct Scan<'a> {
@@ -625,16 +706,4 @@ impl Scan<'_> {
             })
     }
 
-    /// The readings of a free word: whole, then without each proclitic that leaves ≥ 2 letters.
-    fn readings(&self, i: usize) -> Vec<(String, Span)> {
-        let w = self.st.words[i];
-        let word = self.st.word(i);
-        let mut out = vec![(word.to_string(), self.span(w.start, w.end))];
-        for p in &self.lex.proclitics {
-            if let Some(rest) = word.strip_prefix(p.as_str()).filter(|r| r.chars().count() >= 2) {
-                out.push((rest.to_string(), self.span(w.start + p.len(), w.end)));
-            }
-        }
-        out
-    }
 }

@@ -27,8 +27,9 @@ pub(crate) struct Word {
 pub(crate) struct SentenceText {
     /// Folded text, single spaces.
     pub text: String,
-    /// For each byte of `text`, the byte of the normalized text it came from.
-    map: Vec<u32>,
+    /// Where the text drifts from the normalized text (a dropped or shortened space): from text
+    /// byte `.0` on, text byte `t` came from normalized byte `.1 + (t - .0)` (sorted; usually empty).
+    shifts: Vec<(u32, u32)>,
     norm: Normalized,
     pub words: Vec<Word>,
     /// Match-text bytes of every ه that was a ة in the original (sorted).
@@ -40,51 +41,70 @@ pub(crate) fn is_word_char(c: char) -> bool {
     is_arabic_letter(c) || c.is_alphanumeric()
 }
 
+/// True when normalized text is already its own match text: no whitespace but single inner ASCII
+/// spaces, no hyphens. Bytes that may start a non-ASCII space or hyphen send it to the slow path.
+fn already_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut prev_space = false;
+    for &b in bytes {
+        match b {
+            b' ' if prev_space => return false,
+            b'\t'..=b'\r' | b'-' | 0xC2 | 0xE1 | 0xE2 | 0xE3 => return false,
+            _ => {}
+        }
+        prev_space = b == b' ';
+    }
+    true
+}
+
 impl SentenceText {
     /// Builds the match text of `source[span]`.
     pub fn new(source: &str, span: Span) -> SentenceText {
-        let norm = Normalized::of(source, span, Fold::Key);
-        let mut text = String::with_capacity(norm.text.len());
-        let mut map = Vec::with_capacity(norm.text.len());
-        let mut chars = norm.text.char_indices().peekable();
-        let mut prev: Option<char> = None;
-        let mut taa = Vec::new();
-        while let Some((i, ch)) = chars.next() {
-            let next = chars.peek().map(|&(_, c)| c);
-            // A hyphen between two letters joins name parts ("جاي-إن"); match it as a space.
-            let hyphen_join = matches!(ch, '-' | '‐' | '‑')
-                && prev.is_some_and(|p| is_word_char(p) && !p.is_ascii_digit())
-                && next.is_some_and(|n| is_word_char(n) && !n.is_ascii_digit());
-            let ch = if ch.is_whitespace() || hyphen_join {
-                ' '
-            } else {
-                ch
-            };
-            if ch == ' ' && (text.is_empty() || text.ends_with(' ')) {
-                prev = Some(ch);
-                continue;
-            }
-            let before = text.len();
-            if ch == 'ه' && source.get(norm.original_span(i, i + ch.len_utf8()).range()) == Some("ة") {
-                taa.push(before);
-            }
-            text.push(ch);
-            for k in 0..(text.len() - before) {
-                map.push((i + k) as u32);
-            }
-            prev = Some(ch);
-        }
-        if text.ends_with(' ') {
-            text.pop();
-            map.pop();
-        }
-        let words = split_words(&text);
-        SentenceText {
+        let mut norm = Normalized::of(source, span, Fold::Key);
+        let mut shifts = Vec::new();
+        let text = if already_collapsed(&norm.text) {
+            std::mem::take(&mut norm.text)
+        } else {
+            collapse_spaces(&norm.text, &mut shifts)
+        };
+        let mut st = SentenceText {
+            words: split_words(&text),
             text,
-            map,
+            shifts,
             norm,
-            words,
-            taa,
+            taa: Vec::new(),
+        };
+        // ه (D9 87) that was ة in the original.
+        let bytes = st.text.as_bytes();
+        let mut taa = Vec::new();
+        for at in 0..bytes.len().saturating_sub(1) {
+            if bytes[at] == 0xD9 && bytes[at + 1] == 0x87 {
+                let n = st.norm_byte(at);
+                if source.get(st.norm.original_span(n, n + 2).range()) == Some("ة") {
+                    taa.push(at);
+                }
+            }
+        }
+        st.taa = taa;
+        st
+    }
+
+    /// The normalized-text byte that match-text byte `at` came from.
+    #[inline]
+    fn norm_byte(&self, at: usize) -> usize {
+        if self.shifts.is_empty() {
+            return at;
+        }
+        let i = self.shifts.partition_point(|&(t, _)| t as usize <= at);
+        match i.checked_sub(1) {
+            Some(i) => {
+                let (t, n) = self.shifts[i];
+                n as usize + (at - t as usize)
+            }
+            None => at,
         }
     }
 
@@ -104,17 +124,16 @@ impl SentenceText {
 
     /// The original span of match-text bytes `start..end`.
     pub fn original(&self, start: usize, end: usize) -> Span {
-        if start >= end || end > self.map.len() {
-            let at = self
-                .map
-                .get(start)
-                .map_or(self.norm.original_offset(usize::MAX), |&m| {
-                    self.norm.original_offset(m as usize)
-                });
+        if start >= end || end > self.text.len() {
+            let at = if start < self.text.len() {
+                self.norm.original_offset(self.norm_byte(start))
+            } else {
+                self.norm.original_offset(usize::MAX)
+            };
             return Span::new(at, at);
         }
         self.norm
-            .original_span(self.map[start] as usize, self.map[end - 1] as usize + 1)
+            .original_span(self.norm_byte(start), self.norm_byte(end - 1) + 1)
     }
 
     /// True when word `i` ends in ة in the original (a feminine noun or adjective, rarely a
@@ -129,6 +148,38 @@ impl SentenceText {
         let i = self.words.partition_point(|w| w.end <= at);
         (i < self.words.len() && self.words[i].start <= at).then_some(i)
     }
+}
+
+/// The slow path of the match text: whitespace runs to one space, hyphens between letters to a
+/// space, recording in `shifts` where the text drifts from `norm`.
+fn collapse_spaces(norm: &str, shifts: &mut Vec<(u32, u32)>) -> String {
+    let mut text = String::with_capacity(norm.len());
+    let mut chars = norm.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    // The normalized byte the next text byte maps to when nothing drifted.
+    let mut expected = 0usize;
+    while let Some((i, ch)) = chars.next() {
+        let next = chars.peek().map(|&(_, c)| c);
+        // A hyphen between two letters joins name parts ("جاي-إن"); match it as a space.
+        let hyphen_join = matches!(ch, '-' | '‐' | '‑')
+            && prev.is_some_and(|p| is_word_char(p) && !p.is_ascii_digit())
+            && next.is_some_and(|n| is_word_char(n) && !n.is_ascii_digit());
+        let ch = if ch.is_whitespace() || hyphen_join { ' ' } else { ch };
+        if ch == ' ' && (text.is_empty() || text.ends_with(' ')) {
+            prev = Some(ch);
+            continue;
+        }
+        if i != expected {
+            shifts.push((text.len() as u32, i as u32));
+        }
+        text.push(ch);
+        expected = i + ch.len_utf8();
+        prev = Some(ch);
+    }
+    if text.ends_with(' ') {
+        text.pop();
+    }
+    text
 }
 
 fn split_words(text: &str) -> Vec<Word> {

@@ -8,6 +8,13 @@
 /// The letter key of a folded name: letter classes folded, spaces and punctuation dropped.
 pub(crate) fn letter_key(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
+    letter_key_into(folded, &mut out);
+    out
+}
+
+/// Appends the letter key of `folded` to `out` (char by char, so the key of a word with a
+/// proclitic is the proclitic's key followed by the rest's).
+pub(crate) fn letter_key_into(folded: &str, out: &mut String) {
     for ch in folded.chars() {
         let c = match ch {
             'ج' | 'غ' | 'ق' | 'ك' | 'گ' | 'ڨ' => 'ك',
@@ -28,19 +35,24 @@ pub(crate) fn letter_key(folded: &str) -> String {
         };
         out.push(c);
     }
-    out
 }
 
 /// The skeleton: the letter key without long vowels, except a first and a last letter.
 pub(crate) fn skeleton(letter_key: &str) -> String {
-    let chars: Vec<char> = letter_key.chars().collect();
-    let last = chars.len().saturating_sub(1);
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| i == 0 || i == last || !matches!(c, 'ا' | 'و' | 'ي'))
-        .map(|(_, c)| *c)
-        .collect()
+    let mut out = String::with_capacity(letter_key.len());
+    skeleton_into(letter_key, &mut out);
+    out
+}
+
+/// Writes the skeleton of `letter_key` into `out` (cleared first).
+pub(crate) fn skeleton_into(letter_key: &str, out: &mut String) {
+    out.clear();
+    for (i, c) in letter_key.char_indices() {
+        let edge = i == 0 || i + c.len_utf8() == letter_key.len();
+        if edge || !matches!(c, 'ا' | 'و' | 'ي') {
+            out.push(c);
+        }
+    }
 }
 
 /// Damerau–Levenshtein distance between two letter keys (in letters).
@@ -79,10 +91,17 @@ fn close_keys(a: &str, b: &str, words: usize) -> bool {
 }
 
 /// True when two keys are at most one edit apart (substitution, insertion, deletion or
-/// transposition of neighbours), without allocating: the hot check on every free word.
+/// transposition of neighbours).
+#[cfg(test)]
 pub(crate) fn within_one(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    within_one_chars(&a, &b)
+}
+
+/// [`within_one`] over keys already split into characters, without allocating: the hot check on
+/// every free word.
+pub(crate) fn within_one_chars(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
     }
