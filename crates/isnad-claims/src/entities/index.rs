@@ -221,6 +221,7 @@ impl GazetteerIndex {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&set.keys)
             .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&set.keys))
             .ok();

@@ -75,6 +75,8 @@ pub(crate) struct Lexicon {
     /// Head nouns of institutions named with a nationality adjective.
     pub institutions: FxHashSet<String>,
     pub translit_letters: Vec<char>,
+    /// The lowest of `translit_letters`.
+    pub translit_lowest: char,
     pub translit_endings: Vec<String>,
     pub translit_min_letters: usize,
     pub stop_words: FxHashSet<String>,
@@ -150,6 +152,13 @@ impl Lexicon {
             heads,
             blocked: folded(&raw.blocked).collect(),
             institutions: folded(&raw.institutions).collect(),
+            translit_lowest: raw
+                .transliteration
+                .letters
+                .iter()
+                .filter_map(|l| l.chars().next())
+                .min()
+                .unwrap_or(char::MAX),
             translit_letters: raw
                 .transliteration
                 .letters
@@ -179,7 +188,8 @@ impl Lexicon {
         for c in word.chars() {
             letters += 1;
             vowels += usize::from(matches!(c, 'ا' | 'و' | 'ي'));
-            marked |= self.translit_letters.contains(&c);
+            // The markers are rare letters: most letters are below all of them.
+            marked |= c >= self.translit_lowest && self.translit_letters.contains(&c);
         }
         if !marked && (letters < self.translit_min_letters || vowels < 2) {
             return None;

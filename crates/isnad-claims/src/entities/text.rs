@@ -77,15 +77,12 @@ impl SentenceText {
             norm,
             taa: Vec::new(),
         };
-        // ه (D9 87) that was ة in the original.
-        let bytes = st.text.as_bytes();
+        // Every ه that was ة in the original.
         let mut taa = Vec::new();
-        for at in 0..bytes.len().saturating_sub(1) {
-            if bytes[at] == 0xD9 && bytes[at + 1] == 0x87 {
-                let n = st.norm_byte(at);
-                if source.get(st.norm.original_span(n, n + 2).range()) == Some("ة") {
-                    taa.push(at);
-                }
+        for (at, h) in st.text.match_indices('ه') {
+            let n = st.norm_byte(at);
+            if source.get(st.norm.original_span(n, n + h.len()).range()) == Some("ة") {
+                taa.push(at);
             }
         }
         st.taa = taa;
