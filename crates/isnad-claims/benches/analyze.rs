@@ -17,7 +17,9 @@ use std::path::{Path, PathBuf};
 const TARGET_BYTES: usize = 50 * 1024 * 1024;
 
 fn txt_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {

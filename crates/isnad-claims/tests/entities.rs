@@ -222,6 +222,80 @@ fn a_name_ends_before_a_feminine_noun() {
 }
 
 #[test]
+fn given_names_ending_in_taa_after_titles() {
+    // Listed given names in ة, alone or with a surname.
+    check(
+        "قالت المديرة فاطمة زيتوني إن المشروع تأخر.",
+        &[("فاطمة زيتوني", "new:person:")],
+    );
+    check(
+        "وأعلن القائد حمزة دوبلاني أن القوات انسحبت.",
+        &[("حمزة دوبلاني", "new:person:")],
+    );
+    check(
+        "وصرح السفير أسامة قرنفلي للصحفيين بأن المحادثات مستمرة.",
+        &[("أسامة قرنفلي", "new:person:")],
+    );
+    check(
+        "وقال العميد طلحة موراني إن الطريق مغلق.",
+        &[("طلحة موراني", "new:person:")],
+    );
+    check("قال الرئيس حمزة إن البلاد بخير.", &[("حمزة", "new:person:")]);
+    // An unlisted name in ة right after a title, followed by another name word.
+    check(
+        "قالت المحامية نوارة بلقاسمي إن القضية أُغلقت.",
+        &[("نوارة بلقاسمي", "new:person:")],
+    );
+    // Nouns in ة after a name or a title still end the name or are no name.
+    check(
+        "أهدى رئيس البرازيل ماركوس تيليني قلادة ذهبية.",
+        &[("ماركوس تيليني", "new:person:")],
+    );
+    check_absent(
+        "وقال مدير مدرسة البلدة إن الدروس توقفت.",
+        &["مدرسة البلدة", "البلدة"],
+    );
+    check_absent("وأكد الوزير زيارة قريبة للمنطقة.", &["زيارة قريبة", "قريبة"]);
+}
+
+#[test]
+fn names_after_long_titles() {
+    check(
+        "وقال مدير إدارة صناعة الأسمدة كامو تيرانغا إن الإنتاج زاد.",
+        &[("كامو تيرانغا", "new:person:")],
+    );
+    check(
+        "وأعلن رئيس هيئة تنمية الصادرات الزراعية مارتن أوكيلو أن الصادرات ارتفعت.",
+        &[("مارتن أوكيلو", "new:person:")],
+    );
+    check(
+        "قال قائد القوات البرية الكينية جوزيف موانغي إن الوضع هادئ.",
+        &[("جوزيف موانغي", "new:person:")],
+    );
+    // A coordinated portfolio belongs to the title, not to the name.
+    check(
+        "ورافقه وزير الاقتصاد والمالية سالم ولد أعمر، ووزير الزراعة.",
+        &[("سالم ولد أعمر", "new:person:")],
+    );
+    check_absent(
+        "ورافقه وزير الاقتصاد والمالية سالم ولد أعمر، ووزير الزراعة.",
+        &["والمالية سالم ولد أعمر", "والمالية سالم"],
+    );
+    let (doc, found) = analyze(&article(
+        "وقال مدير إدارة صناعة الأسمدة كامو تيرانغا إن الإنتاج زاد.",
+    ));
+    let m = mentions_of(&found, "كامو تيرانغا")[0];
+    let title = m.title.expect("the title phrase is kept");
+    assert_eq!(&doc.source[title.range()], "مدير إدارة صناعة الأسمدة");
+    // Without a name after the chain there is none; a definite title governs no chain.
+    check_absent(
+        "وقال مدير إدارة صناعة الأسمدة إن الإنتاج زاد.",
+        &["إدارة صناعة", "إدارة", "الأسمدة"],
+    );
+    check_absent("زار الرئيس المدينة الساحلية كاموندا ليتو أمس.", &["كاموندا ليتو"]);
+}
+
+#[test]
 fn no_names_from_common_words_after_titles() {
     // A verb, a genitive noun or a plural noun after a title or reporting verb is not a name.
     check_absent("وقال مراقبون إن الرئيس يزور المنطقة.", &["مراقبون", "يزور"]);

@@ -84,13 +84,22 @@ pub fn fold_key(text: &str) -> String {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match fold_char(ch, Fold::Key) {
+    // Runs of characters that fold to themselves are copied whole.
+    let mut clean = 0;
+    for (i, ch) in text.char_indices() {
+        let folded = fold_char(ch, Fold::Key);
+        if matches!(folded, Folded::One(c) if c == ch) {
+            continue;
+        }
+        out.push_str(&text[clean..i]);
+        clean = i + ch.len_utf8();
+        match folded {
             Folded::Drop => {}
             Folded::One(c) => out.push(c),
             Folded::Many(s) => out.push_str(s),
         }
     }
+    out.push_str(&text[clean..]);
     out
 }
 
@@ -107,8 +116,7 @@ pub fn is_ignorable(ch: char) -> bool {
 fn fold_char(ch: char, fold: Fold) -> Folded {
     // Fast path for the common case: ASCII and the Arabic letters no fold touches.
     if ch.is_ascii()
-        || (matches!(ch, '\u{0621}'..='\u{064A}')
-            && !matches!(ch, 'أ' | 'إ' | 'آ' | 'ى' | 'ة' | '\u{0640}'))
+        || (matches!(ch, '\u{0621}'..='\u{064A}') && !matches!(ch, 'أ' | 'إ' | 'آ' | 'ى' | 'ة' | '\u{0640}'))
     {
         return Folded::One(ch);
     }

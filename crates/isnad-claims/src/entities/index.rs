@@ -2,11 +2,11 @@
 //! spelling, descriptor and adjective, plus the lexicon's titles, reporting verbs, head nouns and
 //! blocked phrases; and maps from transliteration keys to names for spelling variants.
 
+use super::hash::{FxHashMap, FxHashSet};
 use super::lexicon::{Head, Lexicon, collapse};
 use super::text::{SentenceText, is_word_char};
 use super::types::{EntityInfo, EntityType, Gazetteer, MentionForm};
 use super::variant::{deletions, letter_key, skeleton};
-use super::hash::{FxHashMap, FxHashSet};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use isnad_parser::fold_key;
 use std::sync::{Arc, OnceLock};
@@ -223,7 +223,11 @@ impl GazetteerIndex {
             .kind(Some(AhoCorasickKind::DFA))
             .prefilter(false)
             .build(&set.keys)
-            .or_else(|_| AhoCorasick::builder().match_kind(MatchKind::Standard).build(&set.keys))
+            .or_else(|_| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&set.keys)
+            })
             .ok();
 
         let mut skeletons: FxHashMap<String, Vec<u32>> = FxHashMap::default();

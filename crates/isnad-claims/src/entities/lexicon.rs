@@ -1,10 +1,10 @@
 //! The word lists of `data/entities.toml`: titles, reporting verbs, head nouns, stop words and the
 //! markers of transliterated names. Parsed once; every word is stored as its `fold_key`.
 
+use super::hash::{FxHashMap, FxHashSet};
 use super::types::EntityType;
 use isnad_parser::fold_key;
 use serde::Deserialize;
-use super::hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -18,6 +18,7 @@ struct RawLexicon {
     name_followers: Vec<String>,
     name_particles: Vec<String>,
     common_name_parts: Vec<String>,
+    taa_given_names: Vec<String>,
     heads: Vec<RawHeads>,
     blocked: Vec<String>,
     institutions: Vec<String>,
@@ -70,6 +71,8 @@ pub(crate) struct Lexicon {
     pub name_followers: FxHashSet<String>,
     pub name_particles: FxHashSet<String>,
     pub common_name_parts: FxHashSet<String>,
+    /// Given names ending in ة ("فاطمة", "حمزة"): name words although nouns in ة are not.
+    pub taa_names: FxHashSet<String>,
     pub heads: FxHashMap<String, Head>,
     pub blocked: Vec<String>,
     /// Head nouns of institutions named with a nationality adjective.
@@ -141,7 +144,10 @@ impl Lexicon {
         let mut proclitics: Vec<String> = folded(&raw.proclitics).collect();
         proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
         Lexicon {
-            proclitic_key_lens: proclitics.iter().map(|p| super::variant::letter_key(p).len()).collect(),
+            proclitic_key_lens: proclitics
+                .iter()
+                .map(|p| super::variant::letter_key(p).len())
+                .collect(),
             proclitics,
             titles,
             title_modifiers: folded(&raw.title_modifiers).collect(),
@@ -149,6 +155,7 @@ impl Lexicon {
             name_followers: folded(&raw.name_followers).collect(),
             name_particles: folded(&raw.name_particles).collect(),
             common_name_parts: folded(&raw.common_name_parts).collect(),
+            taa_names: folded(&raw.taa_given_names).collect(),
             heads,
             blocked: folded(&raw.blocked).collect(),
             institutions: folded(&raw.institutions).collect(),
@@ -179,11 +186,9 @@ impl Lexicon {
             .find_map(|n| self.titles.get(&words[..n].join(" ")).copied())
     }
 
-    /// True when a folded word looks like a transliterated foreign name (conservative).
-    pub fn looks_foreign(&self, word: &str) -> Option<EntityType> {
-        if word.starts_with("ال") {
-            return None;
-        }
+    /// Whether a folded word has the letters of a transliterated name (a marker letter, or
+    /// enough letters and long vowels); a word without them has no part that looks foreign.
+    pub fn maybe_foreign(&self, word: &str) -> bool {
         let (mut letters, mut vowels, mut marked) = (0, 0, false);
         for c in word.chars() {
             letters += 1;
@@ -191,9 +196,17 @@ impl Lexicon {
             // The markers are rare letters: most letters are below all of them.
             marked |= c >= self.translit_lowest && self.translit_letters.contains(&c);
         }
-        if !marked && (letters < self.translit_min_letters || vowels < 2) {
+        marked || (letters >= self.translit_min_letters && vowels >= 2)
+    }
+
+    /// True when a folded word looks like a transliterated foreign name (conservative).
+    pub fn looks_foreign(&self, word: &str) -> Option<EntityType> {
+        if word.starts_with("ال") || !self.maybe_foreign(word) {
             return None;
         }
+        let marked = word
+            .chars()
+            .any(|c| c >= self.translit_lowest && self.translit_letters.contains(&c));
         if self.stop_words.contains(word) {
             return None;
         }

@@ -28,12 +28,14 @@ pub use types::{
     MentionForm, NameSeen,
 };
 
+use hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use index::GazetteerIndex;
 use isnad_parser::Document;
 use lexicon::Lexicon;
-use hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use scan::{FreeWord, FreeWords, Raw, Role, Target};
-use variant::{close, close_names, deletions, distance, letter_key, skeleton, skeleton_into, within_one_chars};
+use variant::{
+    close, close_names_keyed, deletions, distance, letter_key, skeleton, skeleton_into, within_one_chars,
+};
 
 /// Finds and resolves the entity mentions of a document's story text.
 pub fn find_entities(document: &Document, gazetteer: &Gazetteer) -> DocEntities {
@@ -63,6 +65,7 @@ pub fn find_entities(document: &Document, gazetteer: &Gazetteer) -> DocEntities 
 struct NewName {
     id: String,
     key: String,
+    letter_key: String,
     kind: EntityType,
     skeleton: String,
 }
@@ -246,7 +249,7 @@ impl Resolver<'_> {
                 && if exact_skeleton {
                     distance(&lk, &name.letter_key) <= 2
                 } else {
-                    close_names(&raw.key, &name.key)
+                    close_names_keyed(&raw.key, &lk, &name.key, &name.letter_key)
                 };
             if ok && !found.contains(&name.entry) {
                 found.push(name.entry);
@@ -275,11 +278,10 @@ impl Resolver<'_> {
         if found.len() == 1 {
             return (self.entries[found[0] as usize].id.clone(), MatchKind::Variant);
         }
-        if let Some(prev) = self
-            .new_names
-            .iter()
-            .find(|p| p.kind == raw.kind && (p.skeleton == sk || close_names(&raw.key, &p.key)))
-        {
+        if let Some(prev) = self.new_names.iter().find(|p| {
+            p.kind == raw.kind
+                && (p.skeleton == sk || close_names_keyed(&raw.key, &lk, &p.key, &p.letter_key))
+        }) {
             return (prev.id.clone(), MatchKind::Variant);
         }
         let id = format!(
@@ -290,6 +292,7 @@ impl Resolver<'_> {
         self.new_names.push(NewName {
             id: id.clone(),
             key: raw.key.clone(),
+            letter_key: lk,
             kind: raw.kind,
             skeleton: sk,
         });
@@ -523,7 +526,13 @@ impl Resolver<'_> {
             // letter apart for an entity this document already names ("كراسي" is not "غروسي").
             let mut hits: Vec<u32> = Vec::new();
             skeleton_into(lk, &mut scratch.skeleton);
-            for &n in self.index.skeletons.get(scratch.skeleton.as_str()).into_iter().flatten() {
+            for &n in self
+                .index
+                .skeletons
+                .get(scratch.skeleton.as_str())
+                .into_iter()
+                .flatten()
+            {
                 let name = &self.index.names[n as usize];
                 let id = &self.entries[name.entry as usize].id;
                 let d = distance(lk, &name.letter_key);

@@ -84,7 +84,11 @@ impl FreeWords {
     pub fn reading(&self, w: &FreeWord, r: usize) -> (&str, Span, bool) {
         let rd = self.readings[w.readings.0 as usize + r];
         let start = (w.word.0 + rd.skip) as usize;
-        (self.buf.get(start..w.word.1 as usize).unwrap_or_default(), rd.span, rd.plain)
+        (
+            self.buf.get(start..w.word.1 as usize).unwrap_or_default(),
+            rd.span,
+            rd.plain,
+        )
     }
 
     /// The letter key of reading `r` of a word.
@@ -191,7 +195,10 @@ pub(crate) fn scan_sentence(
                 plain: plain_word(lex, word),
             });
             for (p, &key_len) in lex.proclitics.iter().zip(&lex.proclitic_key_lens) {
-                if let Some(rest) = word.strip_prefix(p.as_str()).filter(|r| r.chars().nth(1).is_some()) {
+                if let Some(rest) = word
+                    .strip_prefix(p.as_str())
+                    .filter(|r| r.chars().nth(1).is_some())
+                {
                     free.readings.push(Reading {
                         skip: p.len() as u32,
                         key_skip: key_len as u32,
@@ -300,7 +307,7 @@ impl Scan<'_> {
             && self.index.first_words.contains(&raw.key)
         {
             // Only short syllables ("جونغ", "أون") continue a name; "كيم سيعقد" does not.
-            let mut run = self.name_run(m.last, 3, consumed);
+            let mut run = self.name_run(m.last, 3, consumed, false);
             let syllable = |w: &str| w.chars().count() <= 4 && !w.ends_with('ه');
             let short = (run.start..run.end)
                 .take_while(|&j| syllable(self.st.word(j)))
@@ -339,8 +346,10 @@ impl Scan<'_> {
         true
     }
 
-    /// The free name words from `k`, at most `max`; particles only inside the run.
-    fn name_run(&self, k: usize, max: usize, consumed: &[bool]) -> std::ops::Range<usize> {
+    /// The free name words from `k`, at most `max`; particles only inside the run. With
+    /// `given_first` (after a title), a first word ending in ة followed by another name word is a
+    /// given name ("حمزة", "أسامة") rather than a noun.
+    fn name_run(&self, k: usize, max: usize, consumed: &[bool], given_first: bool) -> std::ops::Range<usize> {
         let n = self.st.words.len();
         let mut j = k;
         let mut after_particle = false;
@@ -350,10 +359,14 @@ impl Scan<'_> {
             }
             let w = self.st.word(j);
             let particle = self.lex.name_particles.contains(w);
-            // A word ending in ة is a noun or adjective, rarely part of a foreign name.
-            if !(particle || self.is_name_word(w, after_particle))
-                || (!after_particle && self.st.ends_in_taa(j))
-            {
+            if !(particle || self.is_name_word(w, after_particle)) {
+                break;
+            }
+            // A word ending in ة is a noun or adjective, unless it is a listed given name or
+            // (right after a title) another name word follows it.
+            let given = self.lex.taa_names.contains(w)
+                || (given_first && j == k && !w.starts_with('و') && self.name_token(j + 1, consumed));
+            if !after_particle && self.st.ends_in_taa(j) && !given {
                 break;
             }
             after_particle = particle;
@@ -363,6 +376,72 @@ impl Scan<'_> {
             j -= 1;
         }
         k..j
+    }
+
+    /// True when word `j` is a free word that can be part of a name and is no noun in ة.
+    fn name_token(&self, j: usize, consumed: &[bool]) -> bool {
+        if j >= self.st.words.len()
+            || self.slot[j].is_some()
+            || consumed[j]
+            || self.st.words[j].kind != WordKind::Letters
+        {
+            return false;
+        }
+        let w = self.st.word(j);
+        (self.lex.name_particles.contains(w) || self.is_name_word(w, false))
+            && (!self.st.ends_in_taa(j) || self.lex.taa_names.contains(w))
+    }
+
+    /// A title in the construct state may govern a chain of nouns before the name: "مدير إدارة
+    /// صناعة الذخائر X", "وزير الاقتصاد والمالية X", "المدير التنفيذي لمؤسسة X". From `from`
+    /// (just after the title and its complements), skips nouns ending in ة and article nouns
+    /// (with adjectives, countries or modifiers between them) and returns the name of two words
+    /// or more after them, the end of the title phrase and a country named in it.
+    fn after_chain(
+        &self,
+        title_definite: bool,
+        from: usize,
+        consumed: &[bool],
+    ) -> Option<(std::ops::Range<usize>, usize, Option<u32>)> {
+        let n = self.st.words.len();
+        let (mut k, mut end, mut country, mut nouns) = (from, from, None, 0);
+        for _ in 0..8 {
+            if k >= n {
+                break;
+            }
+            let free = self.slot[k].is_none() && !consumed[k] && self.st.words[k].kind == WordKind::Letters;
+            let w = self.st.word(k);
+            let lex = self.lex;
+            // A definite title ("الرئيس") governs no noun: only "لـ" + noun continues it.
+            let article = w.starts_with("لل")
+                || ((w.starts_with("ال") || w.starts_with("وال")) && (nouns > 0 || !title_definite));
+            let taa = self.st.ends_in_taa(k) && (nouns > 0 || !title_definite);
+            if free
+                && (article || taa)
+                && !lex.stop_words.contains(w)
+                && !lex.reporting_verbs.contains(w)
+                && !lex.titles.contains_key(w)
+                && !lex.taa_names.contains(w)
+            {
+                nouns += 1;
+                k += 1;
+                end = k;
+                continue;
+            }
+            let (k2, end2, c, _) = self.complements(k);
+            if k2 > k && nouns > 0 {
+                country = country.or(c);
+                k = k2;
+                end = end2;
+                continue;
+            }
+            break;
+        }
+        if nouns == 0 {
+            return None;
+        }
+        let run = self.bounded(self.name_run(k, 4, consumed, true), false);
+        (run.len() >= 2).then_some((run, end, country))
     }
 
     /// True when word `j` can end a name: the sentence ends, or punctuation, a phrase, a
@@ -455,8 +534,8 @@ impl Scan<'_> {
         let m = &self.matches[mi];
         let descriptor = self.raw_of[mi].filter(|&r| self.raws[r].form == MentionForm::Descriptor);
         let (k, end, country, adjectives) = self.complements(m.last);
-        let title_span = self.span(m.start, self.st.words[end - 1].end);
-        let role = (class != u16::MAX).then_some(Role { class, country });
+        let mut title_span = self.span(m.start, self.st.words[end - 1].end);
+        let mut role = (class != u16::MAX).then_some(Role { class, country });
         let n = self.st.words.len();
         if k < n {
             if let Some(r) = self.slot[k].and_then(|mj| self.raw_of[mj]) {
@@ -469,7 +548,20 @@ impl Scan<'_> {
                     return;
                 }
             }
-            let run = self.bounded(self.name_run(k, 4, consumed), false);
+            let mut run = self.bounded(self.name_run(k, 4, consumed, true), false);
+            if run.is_empty() {
+                // The head noun of the title: "الرئيس" is definite, "قائد القوات" a construct.
+                let head = &self.st.text[m.start..m.end];
+                let definite = head.starts_with("ال") || m.elided;
+                if let Some((r, chain_end, c)) = self.after_chain(definite, k, consumed) {
+                    run = r;
+                    title_span = self.span(m.start, self.st.words[chain_end - 1].end);
+                    role = (class != u16::MAX).then_some(Role {
+                        class,
+                        country: country.or(c),
+                    });
+                }
+            }
             if !run.is_empty() {
                 let span = self.words_span(run.start, run.end);
                 let key = self.st.words_text(run.start, run.end).to_string();
@@ -517,7 +609,7 @@ impl Scan<'_> {
         if k >= n || self.slot[k].is_some() {
             return;
         }
-        let run = self.name_run(k, 3, consumed);
+        let run = self.name_run(k, 3, consumed, false);
         if run.is_empty() {
             return;
         }
@@ -552,7 +644,7 @@ impl Scan<'_> {
             return;
         }
         // Nouns ending in ة or ات after a head are common nouns ("قرية حدودية"), not names.
-        let mut run = self.name_run(k, 4, consumed);
+        let mut run = self.name_run(k, 4, consumed, false);
         let plain = (run.start..run.end)
             .take_while(|&j| {
                 let w = self.st.word(j);
@@ -693,6 +785,10 @@ impl Scan<'_> {
     fn foreign_reading(&self, i: usize) -> Option<(EntityType, usize)> {
         let w = self.st.word(i);
         let start = self.st.words[i].start;
+        // Without a proclitic the word has fewer letters and vowels and the same markers.
+        if !self.lex.maybe_foreign(w) {
+            return None;
+        }
         if let Some(kind) = self.lex.looks_foreign(w) {
             return Some((kind, start));
         }
@@ -705,5 +801,4 @@ impl Scan<'_> {
                 self.lex.looks_foreign(rest).map(|k| (k, start + p.len()))
             })
     }
-
 }

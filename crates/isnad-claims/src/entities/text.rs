@@ -161,7 +161,11 @@ fn collapse_spaces(norm: &str, shifts: &mut Vec<(u32, u32)>) -> String {
         let hyphen_join = matches!(ch, '-' | '‐' | '‑')
             && prev.is_some_and(|p| is_word_char(p) && !p.is_ascii_digit())
             && next.is_some_and(|n| is_word_char(n) && !n.is_ascii_digit());
-        let ch = if ch.is_whitespace() || hyphen_join { ' ' } else { ch };
+        let ch = if ch.is_whitespace() || hyphen_join {
+            ' '
+        } else {
+            ch
+        };
         if ch == ' ' && (text.is_empty() || text.ends_with(' ')) {
             prev = Some(ch);
             continue;

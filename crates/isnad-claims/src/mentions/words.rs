@@ -101,6 +101,18 @@ pub(crate) fn ordinal_value(folded: &str) -> Option<u32> {
     }
 }
 
+/// True when an ordinal may start with this folded word (see [`ordinal_value`]): a cheap test
+/// run before building multi-word keys.
+pub(crate) fn may_start_ordinal(first: &str) -> bool {
+    lexicon().ordinal_heads.contains(strip_article(first))
+}
+
+/// True when a folded word is a cardinal number word as written, possibly after a proclitic
+/// (the only words [`number_at`] reads besides digits).
+pub(crate) fn is_number_word(key: &str) -> bool {
+    lexicon().written.contains_key(key)
+}
+
 /// Drops a leading article when a stem of at least two letters remains.
 pub(crate) fn strip_article(word: &str) -> &str {
     match word.strip_prefix("ال") {
@@ -227,7 +239,11 @@ pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digit
     // Most calls land on words: reject before collecting anything.
     let mut lead = text.chars();
     let first = lead.next()?;
-    let first = if matches!(first, '-' | '−') { lead.next()? } else { first };
+    let first = if matches!(first, '-' | '−') {
+        lead.next()?
+    } else {
+        first
+    };
     if digit_value(first).is_none() && !matches!(first, '.' | '٫') {
         return None;
     }

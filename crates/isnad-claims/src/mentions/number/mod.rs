@@ -42,6 +42,17 @@ pub(crate) fn find(source: &str, span: Span, context: &MentionContext) -> Vec<Me
 }
 
 /// The interval of `value` under `qualifier`.
+/// True for a folded word that names years of age ("عامًا", "سنة"), from `data/units.toml`.
+pub(crate) fn is_age_unit(key: &str) -> bool {
+    data::tables().age_units.contains(key)
+}
+
+/// True when the keys around an amount set it off as an apposition: "كيم، 40 عامًا، يمتلك",
+/// "كيم (40 عامًا)". Years in apposition to a person are an age, not a duration.
+pub(crate) fn is_appositive(before: &str, after: &str) -> bool {
+    matches!((before, after), ("،" | ",", "،" | ",") | ("(", ")"))
+}
+
 pub(crate) fn interval(value: f64, qualifier: Qualifier) -> NumberValue {
     let (low, high) = match qualifier {
         Qualifier::Exact | Qualifier::Vague | Qualifier::Range => (value, Some(value)),
@@ -388,11 +399,19 @@ impl<'a> Finder<'a> {
         let mut unit = self.unit_after(next);
         if unit.is_none() && self.match_forward(next, &self.t.durations, false).is_some() {
             // An age ("البالغ من العمر 71 عاماً") is a quantity; other time units are durations.
-            if self.t.age_units.contains(self.key(next))
-                && let Some((cue, clitic, _)) = self.match_backward(first, &self.t.age_cues)
-            {
-                let cue_start = letters_span(self.source, self.span(cue), clitic, 0).start;
-                let span = Span::new(cue_start.max(self.free), self.span(next).end);
+            let appositive = first
+                .checked_sub(1)
+                .is_some_and(|b| is_appositive(self.key(b), self.key(next + 1)));
+            let age_unit = self.t.age_units.contains(self.key(next));
+            let cue = age_unit
+                .then(|| self.match_backward(first, &self.t.age_cues))
+                .flatten();
+            if age_unit && (cue.is_some() || appositive) {
+                let start = match cue {
+                    Some((cue, clitic, _)) => letters_span(self.source, self.span(cue), clitic, 0).start,
+                    None => start,
+                };
+                let span = Span::new(start.max(self.free), self.span(next).end);
                 let amount = NumberValue::exact(value);
                 return Some(self.mention(
                     span,

@@ -185,8 +185,10 @@ impl Finder<'_> {
         let mut end = None;
         // "منذ عام 2000", "منذ 2000".
         let year_at = |y: usize| {
+            // "منذ" may end the sentence: check the token exists before reading at it.
+            (self.kind(y) == Some(Kind::Digits)).then_some(())?;
             let d = read_digits(self.source, self.span(y).start, self.limit)?;
-            (self.kind(y) == Some(Kind::Digits) && d.plain_int_digits == 4).then_some((d.value, d.span.end))
+            (d.plain_int_digits == 4).then_some((d.value, d.span.end))
         };
         let year_word = ["عام", "العام", "سنه"].iter().any(|w| self.is_word(k, w));
         if let Some((year, year_end)) = year_at(if year_word { k + 1 } else { k }) {

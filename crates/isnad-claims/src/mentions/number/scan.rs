@@ -154,12 +154,15 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
                 }
             }
             let raw = &text[start..i];
+            // ASCII and Arabic comma, semicolon and question mark fold to themselves.
+            let plain_punct = kind == Kind::Punct && (ch.is_ascii() || matches!(ch, '،' | '؛' | '؟'));
             match kind {
                 Kind::Digits => buffer.extend(raw.chars().filter_map(digit_value).map(|d| b'0' + d as u8)),
                 Kind::Latin => buffer.extend(raw.to_lowercase().bytes()),
+                Kind::Punct if plain_punct => buffer.extend(raw.bytes()),
                 _ => {}
             }
-            (kind, i, matches!(kind, Kind::Word | Kind::Punct))
+            (kind, i, kind == Kind::Word || (kind == Kind::Punct && !plain_punct))
         };
         if slow {
             buffer.truncate(key_start);
@@ -187,7 +190,7 @@ mod tests {
 
     #[test]
     fn keys_match_fold_key() {
-        let text = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ S600 إلى كـــيم ی\u{200F}ک ٱلله";
+        let text = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ S600 إلى كـــيم ی\u{200F}ک ٱلله؛ لماذا؟ (نعم) “قال”.";
         let tokens = scan(text, Span::new(0, text.len()));
         for (i, tok) in tokens.toks.iter().enumerate() {
             let raw = &text[tok.span.range()];

@@ -1,9 +1,10 @@
 //! The grammar: tokens with their lexicon readings, and parsers for each kind of expression.
 
 use super::calendar::*;
-use super::lexicon::{Count, HolidayRule, K, Lexicon, Period, PeriodUnit, UnitDef, lexicon};
+use super::lexicon::{Count, Entry, HolidayRule, K, Lexicon, Period, PeriodUnit, UnitDef, lexicon};
 use super::spec::{DayP, MonthSel, NO_REFERENCE, Spec, YearSel, widen};
-use crate::mentions::words::{number_at, ordinal_value};
+use crate::mentions::number::{is_age_unit, is_appositive};
+use crate::mentions::words::{is_number_word, is_word_char, may_start_ordinal, number_at, ordinal_value};
 use crate::mentions::{
     DurationUnit, DurationValue, Grain, Lean, Mention, MentionContext, MentionValue, Qualifier, TimeValue,
 };
@@ -235,6 +236,10 @@ impl<'a> Scan<'a> {
     }
 
     fn read_ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        // Every key built below starts with this token's word.
+        if !may_start_ordinal(&self.toks.get(i)?.key) {
+            return None;
+        }
         let mut key = String::new();
         let mut found = None;
         for len in 1..=3 {
@@ -263,6 +268,9 @@ impl<'a> Scan<'a> {
                 Some((value, i + 1))
             }
             TokenKind::Arabic => {
+                if !self.may_be_number_word(i) {
+                    return None;
+                }
                 let last = (i + max).min(self.toks.len()) - 1;
                 let limit = self.toks[last].span.end;
                 // A definite number ("الأسابيع الثلاثة") is read after its article.
@@ -277,6 +285,23 @@ impl<'a> Scan<'a> {
             }
             _ => None,
         }
+    }
+
+    /// False when `number_at` cannot read a number at Arabic token `i` or after its article:
+    /// the word is the token (nothing word-like glued after it), it is not a proclitic letter
+    /// glued to digits, and neither it nor its article-less form is a number word.
+    fn may_be_number_word(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let text = &self.src[t.span.range()];
+        let single_letter = text.chars().nth(1).is_none();
+        let glued = self.src[t.span.end..].chars().next().is_some_and(is_word_char);
+        // A ligature folds to two letters, so the key's letters need not match the text's.
+        let ligature = text.chars().any(|c| matches!(c, '\u{FB50}'..='\u{FEFF}'));
+        single_letter
+            || glued
+            || ligature
+            || is_number_word(&t.key)
+            || t.key.strip_prefix("ال").is_some_and(is_number_word)
     }
 
     fn forward(&self, i: usize) -> bool {
@@ -1369,6 +1394,14 @@ impl<'a> Scan<'a> {
 
     fn duration(&self, i: usize) -> Option<Out> {
         let (qualifier, amount, unit, e) = self.amount(i, false)?;
+        // "كيم، 40 عامًا، …": an age in apposition, read by the number finder as a quantity.
+        if let (Some(before), Some(after), Some(last)) =
+            (i.checked_sub(1), self.toks.get(e), e.checked_sub(1))
+            && is_appositive(&self.toks[before].key, &after.key)
+            && is_age_unit(&self.toks[last].key)
+        {
+            return None;
+        }
         Some(Out::ready(
             e,
             MentionValue::Duration(DurationValue {
@@ -1694,14 +1727,17 @@ fn read_token(lex: &Lexicon, src: &str, toks: &[Tok], i: usize) -> Vec<Reading> 
         return Vec::new();
     }
     let mut out = Vec::new();
-    lookup(lex, toks, i, &tok.key, false, 0, &mut out);
-    if out.is_empty()
-        && tok.kind == TokenKind::Arabic
-        && let Some(hits) = lex.clitic_index.get(&tok.key)
-    {
+    let Some(slot) = lex.index.get(&tok.key) else {
+        return out;
+    };
+    push_fitting(toks, i, &slot.entries, false, 0, &mut out);
+    if out.is_empty() && tok.kind == TokenKind::Arabic && !slot.clitic.is_empty() {
         let text = &src[tok.span.range()];
-        for hit in hits {
-            lookup(lex, toks, i, &hit.key, true, letters_bytes(text, hit.skip_letters), &mut out);
+        for hit in &slot.clitic {
+            if let Some(stem) = lex.index.get(&hit.key) {
+                let skip = letters_bytes(text, hit.skip_letters);
+                push_fitting(toks, i, &stem.entries, true, skip, &mut out);
+            }
         }
     }
     out
@@ -1722,16 +1758,15 @@ fn letters_bytes(text: &str, letters: usize) -> usize {
     text.len()
 }
 
-fn lookup(
-    lex: &Lexicon,
+/// The readings among `entries` (starting at token `i`) whose further words follow in the text.
+fn push_fitting(
     toks: &[Tok],
     i: usize,
-    key: &str,
+    entries: &[Entry],
     clitic: bool,
     skip: usize,
     out: &mut Vec<Reading>,
 ) {
-    let Some(entries) = lex.index.get(key) else { return };
     for entry in entries {
         let fits = entry
             .rest

@@ -111,20 +111,24 @@ pub(super) struct Entry {
 /// The folded table.
 pub(super) struct Lexicon {
     /// First folded word → entries starting with it (longest first).
-    pub index: HashMap<String, Vec<Entry>, FxBuild>,
-    /// A word with a proclitic → the index keys it reads as after stripping one, in proclitic
-    /// order (longest first), each with the number of letters to skip in the original word.
-    /// Built once so a token costs one probe instead of one per proclitic.
-    pub clitic_index: HashMap<String, Vec<CliticKey>, FxBuild>,
+    /// Also holds words with a proclitic, so a token costs one probe instead of one per proclitic.
+    pub index: HashMap<String, Slot, FxBuild>,
     pub proclitics: Vec<String>,
     pub holidays: Vec<HolidayRule>,
     pub future_prefix: Vec<String>,
     pub imperfect_letters: Vec<char>,
     pub not_future_verbs: HashSet<String, FxBuild>,
     pub not_future_endings: Vec<String>,
-    /// First words of strong entries (see `grammar::is_strong`), for the sentence prefilter,
-    /// with every proclitic-prefixed form of them.
-    strong_first: HashSet<String, FxBuild>,
+}
+
+/// What a folded word may read as.
+#[derive(Debug, Default)]
+pub(super) struct Slot {
+    /// Entries starting with the word itself (longest first).
+    pub entries: Vec<Entry>,
+    /// Index keys the word reads as after stripping a proclitic, in proclitic order (longest
+    /// first); tried only when no entry of the word itself fits.
+    pub clitic: Vec<CliticKey>,
 }
 
 /// An index key reached by stripping a proclitic from a word.
@@ -265,7 +269,6 @@ fn build() -> Lexicon {
         toml::from_str(include_str!("../../../data/time.toml")).expect("data/time.toml is valid");
     let mut lex = Lexicon {
         index: HashMap::default(),
-        clitic_index: HashMap::default(),
         proclitics: data.proclitics.iter().map(|p| fold_key(p)).collect(),
         holidays: Vec::new(),
         future_prefix: data.future_prefix.iter().map(|p| fold_key(p)).collect(),
@@ -275,7 +278,6 @@ fn build() -> Lexicon {
             .filter_map(|l| fold_key(l).chars().next())
             .collect(),
         not_future_verbs: data.not_future_verbs.iter().map(|w| fold_key(w)).collect(),
-        strong_first: HashSet::default(),
         not_future_endings: data.not_future_endings.iter().map(|w| fold_key(w)).collect(),
     };
     // Longest proclitic first, so "وب" is tried before "و".
@@ -399,44 +401,38 @@ fn build() -> Lexicon {
         lex.holidays.push(rule);
         lex.add_all(&holiday.names, K::Holiday(id));
     }
-    for entries in lex.index.values_mut() {
+    for Slot { entries, .. } in lex.index.values_mut() {
         entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
     }
-    let strong: HashSet<String, FxBuild> = lex
-        .index
-        .iter()
-        .filter(|(_, es)| es.iter().any(|e| super::grammar::is_strong(e.kind)))
-        .map(|(k, _)| k.clone())
-        .collect();
     // Proclitic forms, proclitics outer so each word's list keeps the proclitic order.
-    let mut strong_first = strong.clone();
-    let mut clitic_index: HashMap<String, Vec<CliticKey>, FxBuild> = HashMap::default();
+    let words: Vec<String> = lex.index.keys().cloned().collect();
     for p in &lex.proclitics {
         let p_letters = p.chars().count();
         let keeps_article = keeps_article(p);
-        for key in lex.index.keys() {
+        for key in &words {
             let (rest, skip_letters) = if keeps_article {
-                let Some(rest) = key.strip_prefix("ال") else { continue };
+                let Some(rest) = key.strip_prefix("ال") else {
+                    continue;
+                };
                 (rest, p_letters - if p.ends_with("لل") { 1 } else { 2 })
             } else {
                 (key.as_str(), p_letters)
             };
-            // The finder reads a stripped word only when a stem remains (two letters, or one
-            // after a kept article); the prefilter tries every split.
-            if strong.contains(key) {
-                strong_first.insert(format!("{p}{rest}"));
-            }
+            // A stripped word is read only when a stem remains (two letters, or one after a kept
+            // article).
             if rest.chars().nth(if keeps_article { 0 } else { 1 }).is_none() {
                 continue;
             }
-            clitic_index.entry(format!("{p}{rest}")).or_default().push(CliticKey {
-                skip_letters,
-                key: key.clone(),
-            });
+            lex.index
+                .entry(format!("{p}{rest}"))
+                .or_default()
+                .clitic
+                .push(CliticKey {
+                    skip_letters,
+                    key: key.clone(),
+                });
         }
     }
-    lex.strong_first = strong_first;
-    lex.clitic_index = clitic_index;
     lex
 }
 
@@ -446,63 +442,12 @@ pub(super) fn keeps_article(p: &str) -> bool {
 }
 
 impl Lexicon {
-    /// A cheap, conservative test run before tokenizing: false when `text` has no digit and no
-    /// word (with or without a proclitic) that can anchor a temporal expression. Words with
-    /// letters outside the basic Arabic block count as possible anchors (their folding is left
-    /// to the tokenizer).
-    pub(super) fn may_match(&self, text: &str) -> bool {
-        let mut word = String::with_capacity(32);
-        let mut unusual = false;
-        let check = |word: &mut String, unusual: &mut bool| -> bool {
-            let hit = *unusual || (!word.is_empty() && self.strong_word(word));
-            word.clear();
-            *unusual = false;
-            hit
-        };
-        for ch in text.chars() {
-            if ch.is_ascii_digit() || matches!(ch, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}') {
-                return true;
-            }
-            if isnad_parser::is_ignorable(ch) {
-                continue;
-            }
-            let folded = match ch {
-                'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-                'ى' => 'ي',
-                'ة' => 'ه',
-                '\u{0621}'..='\u{064A}' => ch,
-                c if c.is_ascii() => {
-                    if check(&mut word, &mut unusual) {
-                        return true;
-                    }
-                    continue;
-                }
-                c if c.is_whitespace() || !c.is_alphabetic() => {
-                    if check(&mut word, &mut unusual) {
-                        return true;
-                    }
-                    continue;
-                }
-                _ => {
-                    unusual = true;
-                    ch
-                }
-            };
-            word.push(folded);
-        }
-        check(&mut word, &mut unusual)
-    }
-
-    fn strong_word(&self, word: &str) -> bool {
-        self.strong_first.contains(word)
-    }
-
     fn add(&mut self, phrase: &str, kind: K) {
         let key = fold_key(phrase);
         let mut words = key.split_whitespace().map(str::to_string);
         let Some(first) = words.next() else { return };
         let rest: Vec<String> = words.collect();
-        let entries = self.index.entry(first).or_default();
+        let entries = &mut self.index.entry(first).or_default().entries;
         if !entries.iter().any(|e| e.rest == rest && e.kind == kind) {
             entries.push(Entry { rest, kind });
         }
