@@ -6,9 +6,13 @@ use std::fmt::Write;
 fn main() {
     let dir = std::path::Path::new("src/rules");
     println!("cargo::rerun-if-changed=src/rules");
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("src/rules").map(|e| e.expect("entry").path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("src/rules")
+        .map(|e| e.expect("entry").path())
+        .collect();
     entries.sort();
-    let mut out = String::from("/// (kind, help) for every rule file.\nstatic RULE_HELP: &[(&str, &str)] = &[\n");
+    let mut out =
+        String::from("/// (kind, help) for every rule file.\nstatic RULE_HELP: &[(&str, &str)] = &[\n");
     for path in entries {
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
         if name == "mod" || path.extension().is_none_or(|e| e != "rs") {
@@ -18,7 +22,11 @@ fn main() {
         let doc: Vec<&str> = text
             .lines()
             .take_while(|l| l.starts_with("//!"))
-            .map(|l| l.trim_start_matches("//!").strip_prefix(' ').unwrap_or(l.trim_start_matches("//!")))
+            .map(|l| {
+                l.trim_start_matches("//!")
+                    .strip_prefix(' ')
+                    .unwrap_or(l.trim_start_matches("//!"))
+            })
             .collect();
         writeln!(out, "    ({name:?}, {:?}),", doc.join("\n")).expect("write to string");
     }

@@ -30,5 +30,10 @@ pub fn analyze(document: &Document, gazetteer: &entities::Gazetteer, lean: menti
     let mentions = mentions::document_mentions(document, lean);
     let entities = entities::find_entities(document, gazetteer);
     let claims = claims::find_claims(document, &mentions, &entities);
-    DocAnalysis { doc: document.id.clone(), mentions, entities, claims }
+    DocAnalysis {
+        doc: document.id.clone(),
+        mentions,
+        entities,
+        claims,
+    }
 }

@@ -32,7 +32,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
 }
 
-fn trigger<'a>(c: &'a Claim) -> &'a str {
+fn trigger(c: &Claim) -> &str {
     &c.text[c.trigger.start - c.span.start..c.trigger.end - c.span.start]
 }
 

@@ -1,7 +1,7 @@
 //! Copies among a story's documents: sentences shared as near-duplicates of normalized text.
 
 use crate::CopyLink;
-use isnad_parser::{fold_key, Document};
+use isnad_parser::{Document, fold_key};
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
@@ -14,7 +14,10 @@ const DOCUMENT_DERIVED: f64 = 0.5;
 
 fn shingles(text: &str) -> Vec<u64> {
     let folded = fold_key(text);
-    let words: Vec<&str> = folded.split(|c: char| !crate::view::is_word_char(c)).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = folded
+        .split(|c: char| !crate::view::is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.len() < SHINGLE {
         return Vec::new();
     }
@@ -33,7 +36,13 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
     use rayon::prelude::*;
     let sentences: Vec<Vec<Vec<u64>>> = documents
         .par_iter()
-        .map(|d| d.sentences.iter().map(|s| shingles(d.text(s.span))).filter(|s| !s.is_empty()).collect())
+        .map(|d| {
+            d.sentences
+                .iter()
+                .map(|s| shingles(d.text(s.span)))
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
         .collect();
     let mut owners: HashMap<u64, HashSet<usize>> = HashMap::new();
     for (doc, list) in sentences.iter().enumerate() {
@@ -74,7 +83,11 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
                 _ => doc > other,
             };
             if is_later {
-                links.push(CopyLink { doc: a.id.clone(), source: b.id.clone(), overlap: (overlap * 100.0).round() / 100.0 });
+                links.push(CopyLink {
+                    doc: a.id.clone(),
+                    source: b.id.clone(),
+                    overlap: (overlap * 100.0).round() / 100.0,
+                });
             }
         }
     }

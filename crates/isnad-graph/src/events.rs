@@ -44,32 +44,53 @@ pub(crate) fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>)
         return (false, "different participants".into());
     }
     let places_differ = match (a.places.first(), b.places.first()) {
-        (Some(x), Some(y)) => context.is_known_place(x) && context.is_known_place(y) && !context.places_compatible(x, y),
+        (Some(x), Some(y)) => {
+            context.is_known_place(x) && context.is_known_place(y) && !context.places_compatible(x, y)
+        }
         _ => false,
     };
     let times_overlap = matches!((a.days, b.days), (Some((a0, a1)), Some((b0, b1))) if a0 <= b1 && b0 <= a1);
     if places_differ && !times_overlap {
-        return (false, "different places and nothing dates them to the same time".into());
+        return (
+            false,
+            "different places and nothing dates them to the same time".into(),
+        );
     }
     if let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days)
         && (a1 < b0 || b1 < a0)
     {
-        let gap = if a1 < b0 { (b0 - a1).num_days() } else { (a0 - b1).num_days() };
+        let gap = if a1 < b0 {
+            (b0 - a1).num_days()
+        } else {
+            (a0 - b1).num_days()
+        };
         if let (Some((x, _)), Some((y, _))) = (a.ordinal, b.ordinal)
             && x != y
         {
-            return (false, format!("ordinals {x} and {y} at different times: two events in order"));
+            return (
+                false,
+                format!("ordinals {x} and {y} at different times: two events in order"),
+            );
         }
         if a.ordinal.is_some() || b.ordinal.is_some() {
-            return (false, "an ordinal places one in a series and the times differ: two events".into());
+            return (
+                false,
+                "an ordinal places one in a series and the times differ: two events".into(),
+            );
         }
         if a.refers_to_earlier || b.refers_to_earlier {
-            return (false, "one refers to an earlier occurrence (\"سبق أن\", \"في وقت سابق\")".into());
+            return (
+                false,
+                "one refers to an earlier occurrence (\"سبق أن\", \"في وقت سابق\")".into(),
+            );
         }
         if gap > SAME_EVENT_MAX_GAP_DAYS {
             return (false, format!("times {gap} days apart: two occurrences"));
         }
-        return (true, format!("same participants, times {gap} days apart and nothing tells them apart"));
+        return (
+            true,
+            format!("same participants, times {gap} days apart and nothing tells them apart"),
+        );
     }
     if a.days.is_some() && b.days.is_some() {
         return (true, "same participants, overlapping times".into());
@@ -80,10 +101,21 @@ pub(crate) fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>)
 /// Counts, for each event, the documents reporting it, a copy and its source counting once.
 pub(crate) fn count_sources(context: &Context<'_>, events: &mut [Event], copies: &[crate::CopyLink]) {
     for event in events {
-        let mut docs: Vec<&str> = event.members.iter().map(|&i| context.documents[context.claims[i].doc].id.as_str()).collect();
+        let mut docs: Vec<&str> = event
+            .members
+            .iter()
+            .map(|&i| context.documents[context.claims[i].doc].id.as_str())
+            .collect();
         docs.sort_unstable();
         docs.dedup();
-        let copied = docs.iter().filter(|d| copies.iter().any(|c| c.doc == **d && docs.contains(&c.source.as_str()))).count();
+        let copied = docs
+            .iter()
+            .filter(|d| {
+                copies
+                    .iter()
+                    .any(|c| c.doc == **d && docs.contains(&c.source.as_str()))
+            })
+            .count();
         event.independent_sources = docs.len() - copied;
     }
 }
@@ -117,7 +149,11 @@ pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
                         }
                         let (same, reason) = judge(context, a, b);
                         if context.same_participants(a, b) {
-                            decisions.push(Decision { claims: [b.claim.id.clone(), a.claim.id.clone()], same, reason });
+                            decisions.push(Decision {
+                                claims: [b.claim.id.clone(), a.claim.id.clone()],
+                                same,
+                                reason,
+                            });
                         }
                         if !same {
                             fits = false;
@@ -148,7 +184,10 @@ pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
         .map(|(n, members)| Event {
             id: format!("E{}", n + 1),
             event: context.claims[members[0]].claim.event.clone(),
-            claims: members.iter().map(|&i| context.claims[i].claim.id.clone()).collect(),
+            claims: members
+                .iter()
+                .map(|&i| context.claims[i].claim.id.clone())
+                .collect(),
             independent_sources: 0,
             members,
         })

@@ -1,8 +1,8 @@
 //! The story's knowledge graph (petgraph `StableGraph`): documents, sources, entities, events and
 //! claims. Nodes carry our own ids; a `NodeIndex` is never persisted or printed.
 
-use crate::events::Event;
 use crate::CopyLink;
+use crate::events::Event;
 use isnad_claims::DocAnalysis;
 use isnad_parser::Document;
 use petgraph::stable_graph::{NodeIndex, StableGraph};
@@ -57,15 +57,27 @@ impl Node {
     /// Our id of the node.
     pub fn id(&self) -> &str {
         match self {
-            Node::Document { id, .. } | Node::Source { id, .. } | Node::Entity { id, .. } | Node::Event { id, .. } | Node::Claim { id, .. } => id,
+            Node::Document { id, .. }
+            | Node::Source { id, .. }
+            | Node::Entity { id, .. }
+            | Node::Event { id, .. }
+            | Node::Claim { id, .. } => id,
         }
     }
 
     /// A short human-readable label (for drawings).
     pub fn label(&self) -> String {
         match self {
-            Node::Document { id, outlet, published } => {
-                format!("{id}\n{}{}", outlet.as_deref().unwrap_or(""), published.as_deref().map(|p| format!(" {p}")).unwrap_or_default())
+            Node::Document {
+                id,
+                outlet,
+                published,
+            } => {
+                format!(
+                    "{id}\n{}{}",
+                    outlet.as_deref().unwrap_or(""),
+                    published.as_deref().map(|p| format!(" {p}")).unwrap_or_default()
+                )
             }
             Node::Source { name, .. } => name.clone(),
             Node::Entity { name, .. } => name.clone(),
@@ -136,7 +148,12 @@ pub struct KnowledgeGraph {
 
 impl KnowledgeGraph {
     /// Builds the graph from the story's documents, analyses, merged events and copies.
-    pub(crate) fn build(documents: &[Document], analyses: &[DocAnalysis], events: &[Event], copies: &[CopyLink]) -> KnowledgeGraph {
+    pub(crate) fn build(
+        documents: &[Document],
+        analyses: &[DocAnalysis],
+        events: &[Event],
+        copies: &[CopyLink],
+    ) -> KnowledgeGraph {
         let mut kg = KnowledgeGraph::default();
         for document in documents {
             kg.node(Node::Document {
@@ -147,22 +164,34 @@ impl KnowledgeGraph {
         }
         let mut event_of: HashMap<&str, &str> = HashMap::new();
         for event in events {
-            kg.node(Node::Event { id: event.id.clone(), event: event.event.clone() });
+            kg.node(Node::Event {
+                id: event.id.clone(),
+                event: event.event.clone(),
+            });
             for claim in &event.claims {
                 event_of.insert(claim, &event.id);
             }
         }
         for analysis in analyses {
             for record in &analysis.entities.entities {
-                kg.node(Node::Entity { id: record.id.clone(), name: record.name.clone() });
+                kg.node(Node::Entity {
+                    id: record.id.clone(),
+                    name: record.name.clone(),
+                });
             }
             for claim in &analysis.claims {
-                let c = kg.node(Node::Claim { id: claim.id.clone(), text: claim.text.clone() });
+                let c = kg.node(Node::Claim {
+                    id: claim.id.clone(),
+                    text: claim.text.clone(),
+                });
                 if let Some(&d) = kg.index.get(&claim.doc) {
                     kg.graph.add_edge(c, d, Edge::InDocument);
                 }
                 for (position, source) in claim.attribution.iter().enumerate() {
-                    let s = kg.node(Node::Source { id: format!("source:{}", source.name), name: source.name.clone() });
+                    let s = kg.node(Node::Source {
+                        id: format!("source:{}", source.name),
+                        name: source.name.clone(),
+                    });
                     kg.graph.add_edge(c, s, Edge::AttributedTo { position });
                 }
                 if let Some(&event) = event_of.get(claim.id.as_str())
@@ -171,8 +200,14 @@ impl KnowledgeGraph {
                     kg.graph.add_edge(c, e, Edge::About);
                     for (role, filler) in &claim.roles {
                         let Some(entity) = &filler.entity else { continue };
-                        let n = kg.node(Node::Entity { id: entity.clone(), name: filler.text.clone() });
-                        let exists = kg.graph.edges_connecting(e, n).any(|edge| matches!(edge.weight(), Edge::Role { role: r } if r == role));
+                        let n = kg.node(Node::Entity {
+                            id: entity.clone(),
+                            name: filler.text.clone(),
+                        });
+                        let exists = kg
+                            .graph
+                            .edges_connecting(e, n)
+                            .any(|edge| matches!(edge.weight(), Edge::Role { role: r } if r == role));
                         if !exists {
                             kg.graph.add_edge(e, n, Edge::Role { role: role.clone() });
                         }
@@ -182,7 +217,13 @@ impl KnowledgeGraph {
         }
         for link in copies {
             if let (Some(&a), Some(&b)) = (kg.index.get(&link.doc), kg.index.get(&link.source)) {
-                kg.graph.add_edge(a, b, Edge::Copies { overlap: link.overlap });
+                kg.graph.add_edge(
+                    a,
+                    b,
+                    Edge::Copies {
+                        overlap: link.overlap,
+                    },
+                );
             }
         }
         kg
@@ -216,6 +257,8 @@ impl KnowledgeGraph {
 
     /// Every edge as (from, to, edge).
     pub fn edges(&self) -> impl Iterator<Item = (&Node, &Node, &Edge)> {
-        (&self.graph).edge_references().map(|e| (&self.graph[e.source()], &self.graph[e.target()], e.weight()))
+        (&self.graph)
+            .edge_references()
+            .map(|e| (&self.graph[e.source()], &self.graph[e.target()], e.weight()))
     }
 }

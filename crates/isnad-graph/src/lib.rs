@@ -17,8 +17,8 @@ pub use events::{Decision, Event};
 pub use finding::{Finding, FindingKind, Severity, Side};
 pub use graph::{Edge, KnowledgeGraph, Node};
 
-use isnad_claims::entities::Gazetteer;
 use isnad_claims::DocAnalysis;
+use isnad_claims::entities::Gazetteer;
 use isnad_parser::Document;
 use serde::Serialize;
 
@@ -63,10 +63,19 @@ pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: 
         finding.id = format!("F{}", n + 1);
     }
     let graph = KnowledgeGraph::build(documents, analyses, &events, &copies);
-    StoryCheck { findings, copies, events, decisions, graph }
+    StoryCheck {
+        findings,
+        copies,
+        events,
+        decisions,
+        graph,
+    }
 }
 
 /// Where a finding's first side is, for a stable order.
 fn first_position(finding: &Finding) -> (String, usize) {
-    finding.sides.first().map_or((String::new(), 0), |s| (s.doc.clone(), s.span.start))
+    finding
+        .sides
+        .first()
+        .map_or((String::new(), 0), |s| (s.doc.clone(), s.span.start))
 }

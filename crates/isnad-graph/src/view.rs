@@ -2,11 +2,11 @@
 //! participants as entity keys, its theme words, its values.
 
 use chrono::NaiveDate;
+use isnad_claims::DocAnalysis;
 use isnad_claims::claims::{Claim, Modality};
 use isnad_claims::entities::Gazetteer;
 use isnad_claims::mentions::{MentionValue, NumberValue};
-use isnad_claims::DocAnalysis;
-use isnad_parser::{fold_key, Document};
+use isnad_parser::{Document, fold_key};
 use std::collections::{BTreeSet, HashMap};
 
 /// Roles that name who took part (as opposed to where, with what).
@@ -60,16 +60,37 @@ pub(crate) struct ClaimView<'a> {
 }
 
 /// Words that say a clause refers to an earlier occurrence, folded.
-const EARLIER_MARKERS: &[&str] = &["سبق ان", "سبق وان", "في وقت سابق", "قبل ذلك", "سابقه", "السابقه", "بعد ان"];
+const EARLIER_MARKERS: &[&str] = &[
+    "سبق ان",
+    "سبق وان",
+    "في وقت سابق",
+    "قبل ذلك",
+    "سابقه",
+    "السابقه",
+    "بعد ان",
+];
 
 /// Words after "في وقت سابق" that make it "earlier today/this year", a time, not an earlier event.
-const EARLIER_TODAY: &[&str] = &["يوم", "اليوم", "من", "هذا", "هذه", "الليله", "صباح", "مساء", "امس"];
+const EARLIER_TODAY: &[&str] = &[
+    "يوم",
+    "اليوم",
+    "من",
+    "هذا",
+    "هذه",
+    "الليله",
+    "صباح",
+    "مساء",
+    "امس",
+];
 
 /// True when a folded clause refers back to an earlier occurrence of its event.
 fn refers_to_earlier(folded: &str) -> bool {
     EARLIER_MARKERS.iter().any(|marker| {
         folded.match_indices(marker).any(|(at, _)| {
-            let next = folded[at + marker.len()..].split_whitespace().next().unwrap_or("");
+            let next = folded[at + marker.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
             *marker != "في وقت سابق" || !EARLIER_TODAY.contains(&next)
         })
     })
@@ -77,9 +98,10 @@ fn refers_to_earlier(folded: &str) -> bool {
 
 /// Function words ignored when comparing clauses.
 const STOPWORDS: &[&str] = &[
-    "في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ثم", "التي", "الذي", "هذا", "هذه", "ذلك", "تلك", "كان",
-    "كانت", "قد", "لقد", "ما", "لا", "لم", "لن", "هو", "هي", "هم", "بين", "عند", "حتي", "اذا", "كل", "بعد",
-    "قبل", "خلال", "حيث", "كما", "اي", "وهو", "وهي", "الا", "اذ", "منذ", "عام", "يوم", "قال", "قالت", "وقال",
+    "في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ثم", "التي", "الذي", "هذا", "هذه", "ذلك", "تلك",
+    "كان", "كانت", "قد", "لقد", "ما", "لا", "لم", "لن", "هو", "هي", "هم", "بين", "عند", "حتي", "اذا", "كل",
+    "بعد", "قبل", "خلال", "حيث", "كما", "اي", "وهو", "وهي", "الا", "اذ", "منذ", "عام", "يوم", "قال", "قالت",
+    "وقال",
 ];
 
 /// A letter or digit, with the common scripts checked first (`char::is_alphanumeric` is slow on
@@ -89,7 +111,9 @@ pub(crate) fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        return isnad_parser::is_arabic_letter(c) || ('\u{0660}'..='\u{0669}').contains(&c) || ('\u{06F0}'..='\u{06F9}').contains(&c);
+        return isnad_parser::is_arabic_letter(c)
+            || ('\u{0660}'..='\u{0669}').contains(&c)
+            || ('\u{06F0}'..='\u{06F9}').contains(&c);
     }
     c.is_alphanumeric()
 }
@@ -130,12 +154,25 @@ fn folded_content_words(folded: &str) -> BTreeSet<String> {
 impl<'a> ClaimView<'a> {
     fn new(doc: usize, document: &Document, claim: &'a Claim) -> ClaimView<'a> {
         let key_of = |filler: &isnad_claims::claims::RoleFiller| {
-            filler.entity.clone().unwrap_or_else(|| format!("text:{}", fold_key(&filler.text)))
+            filler
+                .entity
+                .clone()
+                .unwrap_or_else(|| format!("text:{}", fold_key(&filler.text)))
         };
         let stated = matches!(claim.time_basis, isnad_claims::claims::TimeBasis::Stated);
-        let time = claim.time.as_ref().and_then(|m| m.value.time()).filter(|_| stated);
+        let time = claim
+            .time
+            .as_ref()
+            .and_then(|m| m.value.time())
+            .filter(|_| stated);
         let days = time.and_then(|t| t.day_range());
-        let time_text = days.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}..{b}") });
+        let time_text = days.map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}..{b}")
+            }
+        });
         let actors = claim
             .roles
             .iter()
@@ -143,8 +180,16 @@ impl<'a> ClaimView<'a> {
             .map(|(role, filler)| (role.clone(), key_of(filler)))
             .collect();
         let agent = claim.roles.get("agent").map(key_of);
-        let places = PLACE_ROLES.iter().filter_map(|r| claim.roles.get(*r)).map(key_of).collect();
-        let theme = claim.roles.get("theme").map(|t| content_words(&t.text)).unwrap_or_default();
+        let places = PLACE_ROLES
+            .iter()
+            .filter_map(|r| claim.roles.get(*r))
+            .map(key_of)
+            .collect();
+        let theme = claim
+            .roles
+            .get("theme")
+            .map(|t| content_words(&t.text))
+            .unwrap_or_default();
         let count = claim.count.as_ref().and_then(|m| match &m.value {
             MentionValue::Number(n) => Some(n.clone()),
             _ => None,
@@ -155,7 +200,10 @@ impl<'a> ClaimView<'a> {
         });
         let ordinal = claim.ordinal.as_ref().and_then(|m| match &m.value {
             MentionValue::Ordinal(o) => {
-                let window = o.qualifier.as_ref().map(|q| q.within.as_ref().map_or(f64::INFINITY, years));
+                let window = o
+                    .qualifier
+                    .as_ref()
+                    .map(|q| q.within.as_ref().map_or(f64::INFINITY, years));
                 Some((o.value, window))
             }
             _ => None,
@@ -163,7 +211,11 @@ impl<'a> ClaimView<'a> {
         let folded_text = fold_key(&claim.text);
         let counted = claim.count.as_ref().map(|m| {
             let after = document.source.get(m.span.end..claim.span.end).unwrap_or("");
-            after.split_whitespace().next().map(|w| stem(&fold_key(w))).unwrap_or_default()
+            after
+                .split_whitespace()
+                .next()
+                .map(|w| stem(&fold_key(w)))
+                .unwrap_or_default()
         });
         ClaimView {
             doc,
@@ -179,10 +231,16 @@ impl<'a> ClaimView<'a> {
             quantity,
             ordinal,
             published: document.meta.published,
-            affirmed: matches!(claim.modality, Modality::Asserted | Modality::Reported | Modality::Planned),
+            affirmed: matches!(
+                claim.modality,
+                Modality::Asserted | Modality::Reported | Modality::Planned
+            ),
             refers_to_earlier: refers_to_earlier(&folded_text),
             counted,
-            measure: claim.count.as_ref().and_then(|m| measure_near(document, claim, m.span)),
+            measure: claim
+                .count
+                .as_ref()
+                .and_then(|m| measure_near(document, claim, m.span)),
             announces_rise: crate::rules::RISING.iter().any(|w| folded_text.contains(w)),
             specifics: BTreeSet::new(),
         }
@@ -190,9 +248,18 @@ impl<'a> ClaimView<'a> {
     }
 
     fn with_specifics(mut self) -> Self {
-        let mut names: BTreeSet<String> = self.claim.roles.values().flat_map(|f| content_words(&f.text)).collect();
+        let mut names: BTreeSet<String> = self
+            .claim
+            .roles
+            .values()
+            .flat_map(|f| content_words(&f.text))
+            .collect();
         let offset = |at: usize| at.saturating_sub(self.claim.span.start);
-        if let Some(trigger) = self.claim.text.get(offset(self.claim.trigger.start)..offset(self.claim.trigger.end)) {
+        if let Some(trigger) = self
+            .claim
+            .text
+            .get(offset(self.claim.trigger.start)..offset(self.claim.trigger.end))
+        {
             names.extend(content_words(trigger));
         }
         self.specifics = self.words.difference(&names).cloned().collect();
@@ -213,10 +280,16 @@ fn measures() -> &'static Vec<(&'static str, Vec<String>)> {
         struct Data {
             measure: std::collections::BTreeMap<String, Vec<String>>,
         }
-        let data: Data = toml::from_str(include_str!("../data/measures.toml")).expect("data/measures.toml is valid");
+        let data: Data =
+            toml::from_str(include_str!("../data/measures.toml")).expect("data/measures.toml is valid");
         data.measure
             .into_iter()
-            .map(|(class, words)| (&*Box::leak(class.into_boxed_str()), words.iter().map(|w| fold_key(w)).collect()))
+            .map(|(class, words)| {
+                (
+                    &*Box::leak(class.into_boxed_str()),
+                    words.iter().map(|w| fold_key(w)).collect(),
+                )
+            })
             .collect()
     })
 }
@@ -224,8 +297,14 @@ fn measures() -> &'static Vec<(&'static str, Vec<String>)> {
 /// The class of what a count measures: the nearest measure word to the count in its clause
 /// ("مقتل 14 شخصا" → killed; "وأصيب أكثر من 40 آخرين" → injured).
 fn measure_near(document: &Document, claim: &Claim, count: isnad_parser::Span) -> Option<&'static str> {
-    let before = document.source.get(claim.span.start.min(count.start)..count.start).unwrap_or("");
-    let after = document.source.get(count.end..claim.span.end.max(count.end)).unwrap_or("");
+    let before = document
+        .source
+        .get(claim.span.start.min(count.start)..count.start)
+        .unwrap_or("");
+    let after = document
+        .source
+        .get(count.end..claim.span.end.max(count.end))
+        .unwrap_or("");
     let words_before: Vec<String> = before.split_whitespace().rev().take(4).map(fold_key).collect();
     let words_after: Vec<String> = after.split_whitespace().take(4).map(fold_key).collect();
     // Nearest first, alternating sides.
@@ -233,7 +312,10 @@ fn measure_near(document: &Document, claim: &Claim, count: isnad_parser::Span) -
         for word in [words_after.get(i), words_before.get(i)].into_iter().flatten() {
             let word = word.trim_matches(|c: char| !is_word_char(c));
             for (class, list) in measures() {
-                if list.iter().any(|m| word == m || (word.len() > m.len() && word.ends_with(m.as_str()) && word.len() - m.len() <= 4)) {
+                if list.iter().any(|m| {
+                    word == m
+                        || (word.len() > m.len() && word.ends_with(m.as_str()) && word.len() - m.len() <= 4)
+                }) {
                     return Some(class);
                 }
             }
@@ -271,13 +353,23 @@ pub(crate) struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// Prepares the views of every claim.
-    pub fn new(documents: &'a [Document], analyses: &'a [DocAnalysis], gazetteer: &'a Gazetteer) -> Context<'a> {
+    pub fn new(
+        documents: &'a [Document],
+        analyses: &'a [DocAnalysis],
+        gazetteer: &'a Gazetteer,
+    ) -> Context<'a> {
         use rayon::prelude::*;
         let per_document: Vec<Vec<ClaimView<'a>>> = documents
             .par_iter()
             .zip(analyses)
             .enumerate()
-            .map(|(i, (document, analysis))| analysis.claims.iter().map(|c| ClaimView::new(i, document, c)).collect())
+            .map(|(i, (document, analysis))| {
+                analysis
+                    .claims
+                    .iter()
+                    .map(|c| ClaimView::new(i, document, c))
+                    .collect()
+            })
             .collect();
         let claims = per_document.into_iter().flatten().collect();
         let within = gazetteer
@@ -285,7 +377,12 @@ impl<'a> Context<'a> {
             .iter()
             .filter_map(|e| e.within.as_deref().map(|w| (e.id.as_str(), w)))
             .collect();
-        Context { documents, analyses, claims, within }
+        Context {
+            documents,
+            analyses,
+            claims,
+            within,
+        }
     }
 
     /// True when one place lies in the other (or they are the same).

@@ -2,14 +2,15 @@
 //! findings the graph must (or must not) produce, independently of extraction quality.
 
 use chrono::NaiveDate;
+use isnad_claims::DocAnalysis;
 use isnad_claims::claims::{Claim, ClaimLocation, Modality, RoleFiller, Source, SourceKind, TimeBasis};
 use isnad_claims::entities::{DocEntities, EntityMention, EntityType, Gazetteer, MatchKind, MentionForm};
 use isnad_claims::mentions::{
-    DurationUnit, DurationValue, Grain, Mention, MentionValue, NumberValue, OrdinalQualifier, OrdinalValue, Qualifier, TimeValue,
+    DurationUnit, DurationValue, Grain, Mention, MentionValue, NumberValue, OrdinalQualifier, OrdinalValue,
+    Qualifier, TimeValue,
 };
-use isnad_claims::DocAnalysis;
-use isnad_graph::{check_story, FindingKind, Severity};
-use isnad_parser::{parse_document, Document, ParseOptions, Span};
+use isnad_graph::{FindingKind, Severity, check_story};
+use isnad_parser::{Document, ParseOptions, Span, parse_document};
 
 /// A document and the claims read from it.
 struct Article {
@@ -18,20 +19,35 @@ struct Article {
 }
 
 fn article(id: &str, text: &str, published: Option<&str>) -> Article {
-    let options = ParseOptions { fallback_date: published.map(|p| p.parse().unwrap()), ..ParseOptions::default() };
+    let options = ParseOptions {
+        fallback_date: published.map(|p| p.parse().unwrap()),
+        ..ParseOptions::default()
+    };
     let (document, _) = parse_document(id, text.as_bytes(), &options).unwrap();
-    let analysis = DocAnalysis { doc: id.into(), mentions: Vec::new(), entities: DocEntities::default(), claims: Vec::new() };
+    let analysis = DocAnalysis {
+        doc: id.into(),
+        mentions: Vec::new(),
+        entities: DocEntities::default(),
+        claims: Vec::new(),
+    };
     Article { document, analysis }
 }
 
 fn span_of(document: &Document, needle: &str) -> Span {
-    let start = document.source.find(needle).unwrap_or_else(|| panic!("{needle} not in {}", document.id));
+    let start = document
+        .source
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in {}", document.id));
     Span::new(start, start + needle.len())
 }
 
 fn mention(document: &Document, needle: &str, value: MentionValue) -> Mention {
     let span = span_of(document, needle);
-    Mention { span, text: needle.into(), value }
+    Mention {
+        span,
+        text: needle.into(),
+        value,
+    }
 }
 
 fn day(date: &str) -> TimeValue {
@@ -52,7 +68,16 @@ struct ClaimSpec<'a> {
 }
 
 fn spec<'a>(clause: &'a str, event: &'a str) -> ClaimSpec<'a> {
-    ClaimSpec { clause, event, roles: Vec::new(), time: None, count: None, ordinal: None, modality: Modality::Asserted, source: None }
+    ClaimSpec {
+        clause,
+        event,
+        roles: Vec::new(),
+        time: None,
+        count: None,
+        ordinal: None,
+        modality: Modality::Asserted,
+        source: None,
+    }
 }
 
 impl Article {
@@ -63,35 +88,67 @@ impl Article {
             .roles
             .iter()
             .map(|(role, entity, text)| {
-                let filler = RoleFiller { entity: entity.map(str::to_string), text: text.to_string(), span: span_of(document, text) };
+                let filler = RoleFiller {
+                    entity: entity.map(str::to_string),
+                    text: text.to_string(),
+                    span: span_of(document, text),
+                };
                 (role.to_string(), filler)
             })
             .collect();
         let mut attribution = Vec::new();
         if let Some(name) = spec.source {
-            attribution.push(Source { name: name.into(), entity: None, kind: SourceKind::Person, span: Some(span_of(document, name)) });
+            attribution.push(Source {
+                name: name.into(),
+                entity: None,
+                kind: SourceKind::Person,
+                span: Some(span_of(document, name)),
+            });
         }
-        attribution.push(Source { name: document.id.clone(), entity: None, kind: SourceKind::Outlet, span: None });
+        attribution.push(Source {
+            name: document.id.clone(),
+            entity: None,
+            kind: SourceKind::Outlet,
+            span: None,
+        });
         let time = spec.time.map(|(text, value)| mention(document, text, value));
-        let in_headline = document.sentences.iter().any(|s| s.in_headline && s.span.contains(span));
+        let in_headline = document
+            .sentences
+            .iter()
+            .any(|s| s.in_headline && s.span.contains(span));
         let claim = Claim {
             id: format!("{}#{}", document.id, self.analysis.claims.len() + 1),
             doc: document.id.clone(),
             span,
             text: spec.clause.into(),
             // The clause's first word stands for the trigger.
-            trigger: Span::new(span.start, span.start + spec.clause.find(' ').unwrap_or(spec.clause.len())),
+            trigger: Span::new(
+                span.start,
+                span.start + spec.clause.find(' ').unwrap_or(spec.clause.len()),
+            ),
             event: spec.event.into(),
             roles,
-            time_basis: if time.is_some() { TimeBasis::Stated } else { TimeBasis::Unknown },
+            time_basis: if time.is_some() {
+                TimeBasis::Stated
+            } else {
+                TimeBasis::Unknown
+            },
             time,
             count_part: false,
-            count: spec.count.map(|(text, n)| mention(document, text, MentionValue::Number(n))),
-            ordinal: spec.ordinal.map(|(text, o)| mention(document, text, MentionValue::Ordinal(o))),
+            count: spec
+                .count
+                .map(|(text, n)| mention(document, text, MentionValue::Number(n))),
+            ordinal: spec
+                .ordinal
+                .map(|(text, o)| mention(document, text, MentionValue::Ordinal(o))),
             quantity: None,
             attribution,
             modality: spec.modality,
-            location: if in_headline { ClaimLocation::Headline } else { ClaimLocation::Body },
+            location: if in_headline {
+                ClaimLocation::Headline
+            } else {
+                ClaimLocation::Body
+            },
         };
         self.analysis.claims.push(claim);
         self
@@ -114,9 +171,20 @@ impl Article {
 }
 
 fn check(articles: Vec<Article>) -> Vec<(FindingKind, Severity, Vec<String>)> {
-    let (documents, analyses): (Vec<_>, Vec<_>) = articles.into_iter().map(|a| (a.document, a.analysis)).unzip();
+    let (documents, analyses): (Vec<_>, Vec<_>) =
+        articles.into_iter().map(|a| (a.document, a.analysis)).unzip();
     let result = check_story(&documents, &analyses, &Gazetteer::default());
-    result.findings.iter().map(|f| (f.kind, f.severity, f.sides.iter().map(|s| s.text.clone()).collect())).collect()
+    result
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.kind,
+                f.severity,
+                f.sides.iter().map(|s| s.text.clone()).collect(),
+            )
+        })
+        .collect()
 }
 
 fn serious(findings: &[(FindingKind, Severity, Vec<String>)]) -> Vec<&(FindingKind, Severity, Vec<String>)> {
@@ -127,10 +195,26 @@ const MINISTER: (&str, Option<&str>, &str) = ("agent", Some("person:a"), "الو
 
 #[test]
 fn one_summit_on_two_dates_is_a_date_mismatch() {
-    let mut a = article("a.txt", "عنوان أول\nعقد الوزير سامر قمة مع الوفد في 14 آذار 2025.\n", None);
-    a.claim(ClaimSpec { roles: vec![MINISTER], time: Some(("14 آذار 2025", MentionValue::Date(day("2025-03-14")))), ..spec("عقد الوزير سامر قمة مع الوفد", "meeting") });
-    let mut b = article("b.txt", "عنوان ثان\nالتقى الوزير سامر الوفد في 16 مارس 2025.\n", None);
-    b.claim(ClaimSpec { roles: vec![MINISTER], time: Some(("16 مارس 2025", MentionValue::Date(day("2025-03-16")))), ..spec("التقى الوزير سامر الوفد", "meeting") });
+    let mut a = article(
+        "a.txt",
+        "عنوان أول\nعقد الوزير سامر قمة مع الوفد في 14 آذار 2025.\n",
+        None,
+    );
+    a.claim(ClaimSpec {
+        roles: vec![MINISTER],
+        time: Some(("14 آذار 2025", MentionValue::Date(day("2025-03-14")))),
+        ..spec("عقد الوزير سامر قمة مع الوفد", "meeting")
+    });
+    let mut b = article(
+        "b.txt",
+        "عنوان ثان\nالتقى الوزير سامر الوفد في 16 مارس 2025.\n",
+        None,
+    );
+    b.claim(ClaimSpec {
+        roles: vec![MINISTER],
+        time: Some(("16 مارس 2025", MentionValue::Date(day("2025-03-16")))),
+        ..spec("التقى الوزير سامر الوفد", "meeting")
+    });
     let found = check(vec![a, b]);
     assert_eq!(serious(&found).len(), 1, "{found:?}");
     assert_eq!(found[0].0, FindingKind::DateMismatch);
@@ -140,108 +224,306 @@ fn one_summit_on_two_dates_is_a_date_mismatch() {
 #[test]
 fn occurrences_months_apart_are_two_events() {
     let mut a = article("a.txt", "عنوان\nالتقى الوزير سامر الوفد في 14 آذار 2025.\n", None);
-    a.claim(ClaimSpec { roles: vec![MINISTER], time: Some(("14 آذار 2025", MentionValue::Date(day("2025-03-14")))), ..spec("التقى الوزير سامر الوفد", "meeting") });
-    let mut b = article("b.txt", "عنوان\nالتقى الوزير سامر الوفد في 20 يونيو 2025.\n", None);
-    b.claim(ClaimSpec { roles: vec![MINISTER], time: Some(("20 يونيو 2025", MentionValue::Date(day("2025-06-20")))), ..spec("التقى الوزير سامر الوفد", "meeting") });
+    a.claim(ClaimSpec {
+        roles: vec![MINISTER],
+        time: Some(("14 آذار 2025", MentionValue::Date(day("2025-03-14")))),
+        ..spec("التقى الوزير سامر الوفد", "meeting")
+    });
+    let mut b = article(
+        "b.txt",
+        "عنوان\nالتقى الوزير سامر الوفد في 20 يونيو 2025.\n",
+        None,
+    );
+    b.claim(ClaimSpec {
+        roles: vec![MINISTER],
+        time: Some(("20 يونيو 2025", MentionValue::Date(day("2025-06-20")))),
+        ..spec("التقى الوزير سامر الوفد", "meeting")
+    });
     assert!(serious(&check(vec![a, b])).is_empty());
 }
 
 #[test]
 fn counts_that_cannot_overlap_conflict_but_approximations_and_updates_do_not() {
     let exact = |n: f64| NumberValue::exact(n);
-    let approx = NumberValue { value: Some(300.0), low: 270.0, high: Some(330.0), qualifier: Qualifier::Approx };
+    let approx = NumberValue {
+        value: Some(300.0),
+        low: 270.0,
+        high: Some(330.0),
+        qualifier: Qualifier::Approx,
+    };
     let build = |text: &'static str, count: &'static str, value: NumberValue, id: &str, published: &str| {
         let mut a = article(id, text, Some(published));
-        a.claim(ClaimSpec { roles: vec![("patient", Some("place:x"), "الرملة")], count: Some((count, value)), ..spec(text.lines().nth(1).unwrap(), "casualties") });
+        a.claim(ClaimSpec {
+            roles: vec![("patient", Some("place:x"), "الرملة")],
+            count: Some((count, value)),
+            ..spec(text.lines().nth(1).unwrap(), "casualties")
+        });
         a
     };
     let found = check(vec![
-        build("عنوان\nقتل 23 شخصا في الرملة.", "23", exact(23.0), "a.txt", "2025-01-01"),
-        build("عنوان\nقتل 31 شخصا في الرملة.", "31", exact(31.0), "b.txt", "2025-01-01"),
+        build(
+            "عنوان\nقتل 23 شخصا في الرملة.",
+            "23",
+            exact(23.0),
+            "a.txt",
+            "2025-01-01",
+        ),
+        build(
+            "عنوان\nقتل 31 شخصا في الرملة.",
+            "31",
+            exact(31.0),
+            "b.txt",
+            "2025-01-01",
+        ),
     ]);
-    assert_eq!(serious(&found).iter().map(|f| f.0).collect::<Vec<_>>(), [FindingKind::CountMismatch]);
+    assert_eq!(
+        serious(&found).iter().map(|f| f.0).collect::<Vec<_>>(),
+        [FindingKind::CountMismatch]
+    );
     let found = check(vec![
-        build("عنوان\nقتل نحو 300 شخص في الرملة.", "نحو 300", approx, "a.txt", "2025-01-01"),
-        build("عنوان\nقتل 312 شخصا في الرملة.", "312", exact(312.0), "b.txt", "2025-01-01"),
+        build(
+            "عنوان\nقتل نحو 300 شخص في الرملة.",
+            "نحو 300",
+            approx,
+            "a.txt",
+            "2025-01-01",
+        ),
+        build(
+            "عنوان\nقتل 312 شخصا في الرملة.",
+            "312",
+            exact(312.0),
+            "b.txt",
+            "2025-01-01",
+        ),
     ]);
     assert!(serious(&found).is_empty(), "{found:?}");
     let found = check(vec![
-        build("عنوان\nقتل 12 شخصا في الرملة.", "12", exact(12.0), "a.txt", "2025-01-01"),
-        build("عنوان\nارتفعت حصيلة القتلى إلى 19 شخصا في الرملة.", "19", exact(19.0), "b.txt", "2025-01-02"),
+        build(
+            "عنوان\nقتل 12 شخصا في الرملة.",
+            "12",
+            exact(12.0),
+            "a.txt",
+            "2025-01-01",
+        ),
+        build(
+            "عنوان\nارتفعت حصيلة القتلى إلى 19 شخصا في الرملة.",
+            "19",
+            exact(19.0),
+            "b.txt",
+            "2025-01-02",
+        ),
     ]);
     assert!(serious(&found).is_empty(), "{found:?}");
-    assert!(found.iter().any(|f| f.0 == FindingKind::Update && f.1 == Severity::Note));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == FindingKind::Update && f.1 == Severity::Note)
+    );
 }
 
 #[test]
 fn qualified_first_is_explained_by_an_old_earlier_occurrence() {
-    let window = OrdinalQualifier { text: "منذ ربع قرن".into(), span: Span::new(0, 0), within: Some(DurationValue { amount: 25.0, unit: DurationUnit::Year, qualifier: Qualifier::Approx }) };
-    let mut a = article("a.txt", "عنوان\nزار الوزير سامر البلاد للمرة الأولى في يوليو 2000.\nوهذه زيارته الثانية للبلاد.\n", Some("2024-06-19"));
+    let window = OrdinalQualifier {
+        text: "منذ ربع قرن".into(),
+        span: Span::new(0, 0),
+        within: Some(DurationValue {
+            amount: 25.0,
+            unit: DurationUnit::Year,
+            qualifier: Qualifier::Approx,
+        }),
+    };
+    let mut a = article(
+        "a.txt",
+        "عنوان\nزار الوزير سامر البلاد للمرة الأولى في يوليو 2000.\nوهذه زيارته الثانية للبلاد.\n",
+        Some("2024-06-19"),
+    );
     let july: NaiveDate = "2000-07-01".parse().unwrap();
     a.claim(ClaimSpec {
         roles: vec![MINISTER],
-        time: Some(("يوليو 2000", MentionValue::Date(TimeValue::days(july, "2000-07-31".parse().unwrap(), Grain::Month)))),
-        ordinal: Some(("الأولى", OrdinalValue { value: 1, noun: None, noun_span: None, qualifier: None })),
+        time: Some((
+            "يوليو 2000",
+            MentionValue::Date(TimeValue::days(july, "2000-07-31".parse().unwrap(), Grain::Month)),
+        )),
+        ordinal: Some((
+            "الأولى",
+            OrdinalValue {
+                value: 1,
+                noun: None,
+                noun_span: None,
+                qualifier: None,
+            },
+        )),
         ..spec("زار الوزير سامر البلاد للمرة الأولى في يوليو 2000", "visit")
     });
     a.claim(ClaimSpec {
         roles: vec![("agent", Some("person:a"), "زيارته")],
-        ordinal: Some(("الثانية", OrdinalValue { value: 2, noun: None, noun_span: None, qualifier: None })),
+        ordinal: Some((
+            "الثانية",
+            OrdinalValue {
+                value: 2,
+                noun: None,
+                noun_span: None,
+                qualifier: None,
+            },
+        )),
         ..spec("وهذه زيارته الثانية للبلاد", "visit")
     });
-    let mut b = article("b.txt", "عنوان\nجاءت زيارة الوزير سامر الأولى منذ ربع قرن.\n", Some("2024-06-19"));
+    let mut b = article(
+        "b.txt",
+        "عنوان\nجاءت زيارة الوزير سامر الأولى منذ ربع قرن.\n",
+        Some("2024-06-19"),
+    );
     b.claim(ClaimSpec {
         roles: vec![MINISTER],
-        ordinal: Some(("الأولى منذ ربع قرن", OrdinalValue { value: 1, noun: None, noun_span: None, qualifier: Some(window.clone()) })),
+        ordinal: Some((
+            "الأولى منذ ربع قرن",
+            OrdinalValue {
+                value: 1,
+                noun: None,
+                noun_span: None,
+                qualifier: Some(window.clone()),
+            },
+        )),
         ..spec("جاءت زيارة الوزير سامر الأولى منذ ربع قرن", "visit")
     });
     let found = check(vec![a, b]);
     assert!(serious(&found).is_empty(), "{found:?}");
-    let note = found.iter().find(|f| f.0 == FindingKind::OrdinalConflict && f.1 == Severity::Note).expect("explained");
-    assert!(note.2.iter().any(|t| t == "الثانية") && note.2.iter().any(|t| t == "الأولى منذ ربع قرن"), "{note:?}");
+    let note = found
+        .iter()
+        .find(|f| f.0 == FindingKind::OrdinalConflict && f.1 == Severity::Note)
+        .expect("explained");
+    assert!(
+        note.2.iter().any(|t| t == "الثانية") && note.2.iter().any(|t| t == "الأولى منذ ربع قرن"),
+        "{note:?}"
+    );
 
     // Without the qualifier, "first" after a known earlier visit is a contradiction.
-    let mut c = article("c.txt", "عنوان\nزار الوزير سامر البلاد في يوليو 2000.\n", Some("2024-06-19"));
-    c.claim(ClaimSpec { roles: vec![MINISTER], time: Some(("يوليو 2000", MentionValue::Date(TimeValue::days(july, "2000-07-31".parse().unwrap(), Grain::Month)))), ..spec("زار الوزير سامر البلاد في يوليو 2000", "visit") });
-    let mut d = article("d.txt", "عنوان\nجاءت زيارة الوزير سامر الأولى للبلاد.\n", Some("2024-06-19"));
-    d.claim(ClaimSpec { roles: vec![MINISTER], ordinal: Some(("الأولى", OrdinalValue { value: 1, noun: None, noun_span: None, qualifier: None })), ..spec("جاءت زيارة الوزير سامر الأولى للبلاد", "visit") });
+    let mut c = article(
+        "c.txt",
+        "عنوان\nزار الوزير سامر البلاد في يوليو 2000.\n",
+        Some("2024-06-19"),
+    );
+    c.claim(ClaimSpec {
+        roles: vec![MINISTER],
+        time: Some((
+            "يوليو 2000",
+            MentionValue::Date(TimeValue::days(july, "2000-07-31".parse().unwrap(), Grain::Month)),
+        )),
+        ..spec("زار الوزير سامر البلاد في يوليو 2000", "visit")
+    });
+    let mut d = article(
+        "d.txt",
+        "عنوان\nجاءت زيارة الوزير سامر الأولى للبلاد.\n",
+        Some("2024-06-19"),
+    );
+    d.claim(ClaimSpec {
+        roles: vec![MINISTER],
+        ordinal: Some((
+            "الأولى",
+            OrdinalValue {
+                value: 1,
+                noun: None,
+                noun_span: None,
+                qualifier: None,
+            },
+        )),
+        ..spec("جاءت زيارة الوزير سامر الأولى للبلاد", "visit")
+    });
     let found = check(vec![c, d]);
-    assert!(found.iter().any(|f| f.0 == FindingKind::OrdinalConflict && f.1 == Severity::Contradiction), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == FindingKind::OrdinalConflict && f.1 == Severity::Contradiction),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn a_denial_of_an_accusation_is_contested() {
-    let mut a = article("a.txt", "عنوان\nتتهم الحكومة الشركة بنقل أسلحة إلى الميناء.\n", None);
-    a.claim(ClaimSpec { roles: vec![("agent", Some("org:c"), "الشركة")], modality: Modality::Accused, source: Some("الحكومة"), ..spec("بنقل أسلحة إلى الميناء", "transfer") });
-    a.analysis.claims[0].roles.insert("theme".into(), RoleFiller { entity: None, text: "أسلحة".into(), span: span_of(&a.document, "أسلحة") });
+    let mut a = article(
+        "a.txt",
+        "عنوان\nتتهم الحكومة الشركة بنقل أسلحة إلى الميناء.\n",
+        None,
+    );
+    a.claim(ClaimSpec {
+        roles: vec![("agent", Some("org:c"), "الشركة")],
+        modality: Modality::Accused,
+        source: Some("الحكومة"),
+        ..spec("بنقل أسلحة إلى الميناء", "transfer")
+    });
+    a.analysis.claims[0].roles.insert(
+        "theme".into(),
+        RoleFiller {
+            entity: None,
+            text: "أسلحة".into(),
+            span: span_of(&a.document, "أسلحة"),
+        },
+    );
     let mut b = article("b.txt", "عنوان\nونفت الشركة مزاعم نقل الأسلحة.\n", None);
-    b.claim(ClaimSpec { roles: vec![("agent", Some("org:c"), "الشركة")], modality: Modality::Denied, source: Some("الشركة"), ..spec("ونفت الشركة مزاعم نقل الأسلحة", "transfer") });
-    b.analysis.claims[0].roles.insert("theme".into(), RoleFiller { entity: None, text: "الأسلحة".into(), span: span_of(&b.document, "الأسلحة") });
+    b.claim(ClaimSpec {
+        roles: vec![("agent", Some("org:c"), "الشركة")],
+        modality: Modality::Denied,
+        source: Some("الشركة"),
+        ..spec("ونفت الشركة مزاعم نقل الأسلحة", "transfer")
+    });
+    b.analysis.claims[0].roles.insert(
+        "theme".into(),
+        RoleFiller {
+            entity: None,
+            text: "الأسلحة".into(),
+            span: span_of(&b.document, "الأسلحة"),
+        },
+    );
     let found = check(vec![a, b]);
-    assert_eq!(found.iter().filter(|f| f.0 == FindingKind::Contested).count(), 1, "{found:?}");
+    assert_eq!(
+        found.iter().filter(|f| f.0 == FindingKind::Contested).count(),
+        1,
+        "{found:?}"
+    );
     assert!(found.iter().all(|f| f.1 != Severity::Contradiction));
 }
 
 #[test]
 fn headline_stated_body_unconfirmed_is_internal() {
-    let mut a = article("a.txt", "الوزير سامر يحضر منتدى الاستثمار\nولم يتم تأكيد ما إذا كان الوزير سامر سيحضر منتدى الاستثمار.\n", None);
-    a.claim(ClaimSpec { roles: vec![MINISTER], ..spec("الوزير سامر يحضر منتدى الاستثمار", "attendance") });
-    a.claim(ClaimSpec { roles: vec![("agent", Some("person:a"), "الوزير سامر سيحضر")], modality: Modality::Unconfirmed, ..spec("ما إذا كان الوزير سامر سيحضر منتدى الاستثمار", "attendance") });
+    let mut a = article(
+        "a.txt",
+        "الوزير سامر يحضر منتدى الاستثمار\nولم يتم تأكيد ما إذا كان الوزير سامر سيحضر منتدى الاستثمار.\n",
+        None,
+    );
+    a.claim(ClaimSpec {
+        roles: vec![MINISTER],
+        ..spec("الوزير سامر يحضر منتدى الاستثمار", "attendance")
+    });
+    a.claim(ClaimSpec {
+        roles: vec![("agent", Some("person:a"), "الوزير سامر سيحضر")],
+        modality: Modality::Unconfirmed,
+        ..spec("ما إذا كان الوزير سامر سيحضر منتدى الاستثمار", "attendance")
+    });
     let found = check(vec![a]);
-    assert_eq!(serious(&found).iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(), [(FindingKind::Internal, Severity::Tension)]);
+    assert_eq!(
+        serious(&found).iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(),
+        [(FindingKind::Internal, Severity::Tension)]
+    );
 }
 
 #[test]
 fn spelling_variants_are_noted_but_short_forms_are_not() {
-    let mut a = article("a.txt", "عنوان\nقال سيرغي شويغو إن شويجو وصل. وأكد شويغو ذلك.\n", None);
-    a.name("سيرغي شويغو", "person:s", 0).name("شويجو", "person:s", 0).name("شويغو", "person:s", 1);
+    let mut a = article(
+        "a.txt",
+        "عنوان\nقال سيرغي شويغو إن شويجو وصل. وأكد شويغو ذلك.\n",
+        None,
+    );
+    a.name("سيرغي شويغو", "person:s", 0)
+        .name("شويجو", "person:s", 0)
+        .name("شويغو", "person:s", 1);
     let found = check(vec![a]);
     let notes: Vec<_> = found.iter().filter(|f| f.0 == FindingKind::NameVariant).collect();
     assert_eq!(notes.len(), 1, "{found:?}");
     assert!(notes[0].2.contains(&"شويجو".to_string()) && notes[0].2.contains(&"شويغو".to_string()));
 
     let mut b = article("b.txt", "عنوان\nقال فلاديمير بوتين إن بوتين سيعود.\n", None);
-    b.name("فلاديمير بوتين", "person:p", 0).name("بوتين", "person:p", 1);
+    b.name("فلاديمير بوتين", "person:p", 0)
+        .name("بوتين", "person:p", 1);
     assert!(check(vec![b]).iter().all(|f| f.0 != FindingKind::NameVariant));
 }
 
@@ -250,12 +532,19 @@ fn copied_articles_are_linked() {
     let body = "قال الوزير إن الحكومة ستفتح المعبر أمام الشاحنات صباح الغد. وأضاف أن الإجراءات الأمنية اكتملت في كل النقاط الحدودية.";
     let a = article("a.txt", &format!("عنوان أول\n{body}\n"), Some("2025-01-01"));
     let b = article("b.txt", &format!("عنوان ثان مختلف\n{body}\n"), Some("2025-01-02"));
-    let c = article("c.txt", "عنوان ثالث\nخبر آخر تماما عن الطقس والأمطار الغزيرة في المدينة اليوم.\n", Some("2025-01-02"));
+    let c = article(
+        "c.txt",
+        "عنوان ثالث\nخبر آخر تماما عن الطقس والأمطار الغزيرة في المدينة اليوم.\n",
+        Some("2025-01-02"),
+    );
     let documents = vec![a.document, b.document, c.document];
     let analyses = vec![a.analysis, b.analysis, c.analysis];
     let result = check_story(&documents, &analyses, &Gazetteer::default());
     assert_eq!(result.copies.len(), 1);
-    assert_eq!((result.copies[0].doc.as_str(), result.copies[0].source.as_str()), ("b.txt", "a.txt"));
+    assert_eq!(
+        (result.copies[0].doc.as_str(), result.copies[0].source.as_str()),
+        ("b.txt", "a.txt")
+    );
     let copies_edge = result.graph.edges().any(|(from, to, edge)| {
         from.id() == "b.txt" && to.id() == "a.txt" && matches!(edge, isnad_graph::Edge::Copies { .. })
     });

@@ -53,7 +53,7 @@ impl Rule {
 
     /// True when the line is this kind of marker; `line` is a [`line_key`].
     fn matches(&self, line: &Line) -> bool {
-        if self.whole.iter().any(|w| *w == line.key) {
+        if self.whole.contains(&line.key) {
             return true;
         }
         if self.contains.iter().any(|c| line.lower.contains(c.as_str())) {

@@ -74,11 +74,11 @@ pub fn parse_document(
     if meta.published.is_none() {
         dateline_end = read_dateline(&source, &lines, &kinds, &mut meta);
     }
-    if meta.published.is_none() {
-        if let Some(date) = options.fallback_date {
-            meta.published = Some(date);
-            meta.published_from = Some(DateSource::Inferred);
-        }
+    if meta.published.is_none()
+        && let Some(date) = options.fallback_date
+    {
+        meta.published = Some(date);
+        meta.published_from = Some(DateSource::Inferred);
     }
     if meta.outlet.is_none() {
         meta.outlet = outlet_from_source_lines(&source, &lines, &kinds);

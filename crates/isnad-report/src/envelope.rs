@@ -105,7 +105,13 @@ impl Report {
             copies: check.copies.clone(),
             events: check.events.clone(),
             decisions: check.decisions.clone(),
-            errors: errors.iter().map(|e| ErrorEntry { path: e.path.clone(), message: e.kind.to_string() }).collect(),
+            errors: errors
+                .iter()
+                .map(|e| ErrorEntry {
+                    path: e.path.clone(),
+                    message: e.kind.to_string(),
+                })
+                .collect(),
         }
     }
 

@@ -6,10 +6,20 @@ use isnad_graph::KnowledgeGraph;
 pub fn graph_dot(graph: &KnowledgeGraph) -> String {
     let mut out = String::from("digraph isnad {\n  rankdir=LR;\n  node [fontname=\"sans-serif\"];\n");
     for node in graph.nodes() {
-        out += &format!("  {} [label={}, shape={}];\n", dot_string(node.id()), dot_string(&node.label()), node.shape());
+        out += &format!(
+            "  {} [label={}, shape={}];\n",
+            dot_string(node.id()),
+            dot_string(&node.label()),
+            node.shape()
+        );
     }
     for (from, to, edge) in graph.edges() {
-        out += &format!("  {} -> {} [label={}];\n", dot_string(from.id()), dot_string(to.id()), dot_string(&edge.label()));
+        out += &format!(
+            "  {} -> {} [label={}];\n",
+            dot_string(from.id()),
+            dot_string(to.id()),
+            dot_string(&edge.label())
+        );
     }
     out.push_str("}\n");
     out
@@ -18,7 +28,10 @@ pub fn graph_dot(graph: &KnowledgeGraph) -> String {
 /// The graph as JSON: `{"schema": "isnad.graph/1", "nodes": [...], "edges": [{"from", "to", "kind", ...}]}`,
 /// nodes and edges referring to each other by our ids.
 pub fn graph_json(graph: &KnowledgeGraph) -> serde_json::Value {
-    let nodes: Vec<serde_json::Value> = graph.nodes().map(|n| serde_json::to_value(n).unwrap_or_default()).collect();
+    let nodes: Vec<serde_json::Value> = graph
+        .nodes()
+        .map(|n| serde_json::to_value(n).unwrap_or_default())
+        .collect();
     let edges: Vec<serde_json::Value> = graph
         .edges()
         .map(|(from, to, edge)| {

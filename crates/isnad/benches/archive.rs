@@ -6,7 +6,7 @@
 //! Target: ≥ 10 MB/s end to end on 2 cores; conflict detection near-linear in claims.
 
 use chrono::{Duration, NaiveDate};
-use isnad_parser::{parse_document, ParseOptions};
+use isnad_parser::{ParseOptions, parse_document};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -15,8 +15,23 @@ use std::time::Instant;
 const ARTICLES_PER_STORY: usize = 20;
 
 /// Words after which a name follows: the varied names are the ones found after them.
-const TITLES: &[&str] = &["الرئيس", "وزير", "الوزير", "وزيرة", "المتحدث", "رئيس", "السفير", "مدير", "الزعيم", "المدرب", "الناطق", "محافظ"];
-const SYLLABLES: &[&str] = &["كا", "رو", "مي", "لان", "سو", "تي", "فا", "دو", "نو", "بير", "زا", "لي", "غو", "ما", "ري"];
+const TITLES: &[&str] = &[
+    "الرئيس",
+    "وزير",
+    "الوزير",
+    "وزيرة",
+    "المتحدث",
+    "رئيس",
+    "السفير",
+    "مدير",
+    "الزعيم",
+    "المدرب",
+    "الناطق",
+    "محافظ",
+];
+const SYLLABLES: &[&str] = &[
+    "كا", "رو", "مي", "لان", "سو", "تي", "فا", "دو", "نو", "بير", "زا", "لي", "غو", "ما", "ري",
+];
 
 /// A template story: its articles' texts.
 struct Template {
@@ -26,17 +41,31 @@ struct Template {
 fn templates(root: &Path) -> Vec<Template> {
     let mut dirs = vec![root.join("seeds")];
     if let Ok(entries) = std::fs::read_dir(root.join("fixtures")) {
-        let mut found: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+        let mut found: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
         found.sort();
         dirs.extend(found);
     }
     dirs.iter()
         .map(|dir| {
             let mut files: Vec<_> = std::fs::read_dir(dir)
-                .map(|it| it.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect())
+                .map(|it| {
+                    it.filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                        .collect()
+                })
                 .unwrap_or_default();
             files.sort();
-            Template { articles: files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect() }
+            Template {
+                articles: files
+                    .iter()
+                    .filter_map(|f| std::fs::read_to_string(f).ok())
+                    .collect(),
+            }
         })
         .filter(|t| !t.articles.is_empty())
         .collect()
@@ -63,7 +92,9 @@ fn invented_name(story: usize, index: usize) -> String {
     let mut seed = (story * 7919 + index * 104_729) as u64;
     let mut name = String::new();
     for _ in 0..3 {
-        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         name.push_str(SYLLABLES[(seed >> 33) as usize % SYLLABLES.len()]);
     }
     name
@@ -73,11 +104,11 @@ fn invented_name(story: usize, index: usize) -> String {
 fn vary(text: &str, names: &[String], story: usize) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     for line in text.split_inclusive('\n') {
-        if let Some(rest) = line.strip_prefix("published = ") {
-            if let Ok(date) = NaiveDate::parse_from_str(rest.trim(), "%Y-%m-%d") {
-                out += &format!("published = {}\n", date + Duration::days((story % 40) as i64));
-                continue;
-            }
+        if let Some(rest) = line.strip_prefix("published = ")
+            && let Ok(date) = NaiveDate::parse_from_str(rest.trim(), "%Y-%m-%d")
+        {
+            out += &format!("published = {}\n", date + Duration::days((story % 40) as i64));
+            continue;
         }
         out += &vary_numbers(line, story);
     }
@@ -120,10 +151,18 @@ fn peak_rss_kib() -> Option<u64> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let stories = args.iter().position(|a| a == "--stories").and_then(|i| args.get(i + 1)?.parse().ok()).unwrap_or(500usize);
+    let stories = args
+        .iter()
+        .position(|a| a == "--stories")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(500usize);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let templates = templates(&root);
-    assert!(!templates.is_empty(), "no seeds or fixtures found under {}", root.display());
+    assert!(
+        !templates.is_empty(),
+        "no seeds or fixtures found under {}",
+        root.display()
+    );
 
     let generation = Instant::now();
     let archive: Vec<Vec<(String, String)>> = (0..stories)
@@ -132,7 +171,11 @@ fn main() {
             let names = names_of(template);
             (0..ARTICLES_PER_STORY)
                 .map(|i| {
-                    let text = vary(&template.articles[i % template.articles.len()], &names, story + i / template.articles.len());
+                    let text = vary(
+                        &template.articles[i % template.articles.len()],
+                        &names,
+                        story + i / template.articles.len(),
+                    );
                     (format!("story{story:03}/{i:02}.txt"), text)
                 })
                 .collect()
@@ -140,10 +183,17 @@ fn main() {
         .collect();
     let articles: usize = archive.iter().map(Vec::len).sum();
     let bytes: usize = archive.iter().flatten().map(|(_, t)| t.len()).sum();
-    eprintln!("generated {articles} articles in {stories} stories ({:.1} MB) in {:.1?}", bytes as f64 / 1e6, generation.elapsed());
+    eprintln!(
+        "generated {articles} articles in {stories} stories ({:.1} MB) in {:.1?}",
+        bytes as f64 / 1e6,
+        generation.elapsed()
+    );
 
     let gazetteer = isnad_claims::entities::Gazetteer::builtin();
-    let options = ParseOptions { fallback_date: NaiveDate::from_ymd_opt(2024, 6, 1), ..ParseOptions::default() };
+    let options = ParseOptions {
+        fallback_date: NaiveDate::from_ymd_opt(2024, 6, 1),
+        ..ParseOptions::default()
+    };
     let start = Instant::now();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut stage_times = [std::time::Duration::ZERO; 3];
@@ -155,8 +205,10 @@ fn main() {
             .collect();
         stage_times[0] += stage.elapsed();
         let stage = Instant::now();
-        let analyses: Vec<_> =
-            documents.par_iter().map(|d| isnad_claims::analyze(d, &gazetteer, isnad_claims::mentions::Lean::Tense)).collect();
+        let analyses: Vec<_> = documents
+            .par_iter()
+            .map(|d| isnad_claims::analyze(d, &gazetteer, isnad_claims::mentions::Lean::Tense))
+            .collect();
         stage_times[1] += stage.elapsed();
         let stage = Instant::now();
         let check = isnad_graph::check_story(&documents, &analyses, &gazetteer);
@@ -166,13 +218,27 @@ fn main() {
     }
     let elapsed = start.elapsed();
     let per_thousand = elapsed.as_secs_f64() * 1000.0 / articles as f64;
-    println!("articles: {articles} in {stories} stories, {:.1} MB", bytes as f64 / 1e6);
+    println!(
+        "articles: {articles} in {stories} stories, {:.1} MB",
+        bytes as f64 / 1e6
+    );
     println!("claims: {}, findings: {}", counts["claims"], counts["findings"]);
     println!("time: {elapsed:.2?} total, {per_thousand:.3} s per 1,000 articles");
-    println!("stages: parse {:.2?}, analyze {:.2?}, check {:.2?}", stage_times[0], stage_times[1], stage_times[2]);
-    println!("throughput: {:.1} MB/s end to end on {} threads", bytes as f64 / 1e6 / elapsed.as_secs_f64(), rayon::current_num_threads());
+    println!(
+        "stages: parse {:.2?}, analyze {:.2?}, check {:.2?}",
+        stage_times[0], stage_times[1], stage_times[2]
+    );
+    println!(
+        "throughput: {:.1} MB/s end to end on {} threads",
+        bytes as f64 / 1e6 / elapsed.as_secs_f64(),
+        rayon::current_num_threads()
+    );
     match peak_rss_kib() {
-        Some(kib) => println!("peak memory: {:.1} MiB ({:.1} MiB per 1,000 articles)", kib as f64 / 1024.0, kib as f64 / 1024.0 * 1000.0 / articles as f64),
+        Some(kib) => println!(
+            "peak memory: {:.1} MiB ({:.1} MiB per 1,000 articles)",
+            kib as f64 / 1024.0,
+            kib as f64 / 1024.0 * 1000.0 / articles as f64
+        ),
         None => println!("peak memory: unavailable (no /proc/self/status)"),
     }
 }

@@ -1,6 +1,8 @@
 //! One function per subcommand.
 
-use crate::cli::{CheckFormat, Cli, Command, FailOn, GraphFormat, InputArgs, LeanArg, LinesFormat, OutputArgs, ParseFormat};
+use crate::cli::{
+    CheckFormat, Cli, Command, FailOn, GraphFormat, InputArgs, LeanArg, LinesFormat, OutputArgs, ParseFormat,
+};
 use crate::pipeline::{self, Story};
 use isnad_claims::mentions::{Lean, Mention, MentionContext};
 use isnad_graph::Severity;
@@ -14,11 +16,35 @@ use std::process::ExitCode;
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> miette::Result<ExitCode> {
     match cli.command {
-        Command::Parse { input, format, output } => parse(&input, format, &output),
-        Command::Mentions { input, text, lean, format, output } => mentions(&input, text, lean, format, &output),
-        Command::Claims { input, format, output } => claims(&input, format, &output),
-        Command::Check { input, format, fail_on, quiet, output } => check(&input, format, fail_on, quiet, &output),
-        Command::Graph { input, format, output } => graph(&input, format, &output),
+        Command::Parse {
+            input,
+            format,
+            output,
+        } => parse(&input, format, &output),
+        Command::Mentions {
+            input,
+            text,
+            lean,
+            format,
+            output,
+        } => mentions(&input, text, lean, format, &output),
+        Command::Claims {
+            input,
+            format,
+            output,
+        } => claims(&input, format, &output),
+        Command::Check {
+            input,
+            format,
+            fail_on,
+            quiet,
+            output,
+        } => check(&input, format, fail_on, quiet, &output),
+        Command::Graph {
+            input,
+            format,
+            output,
+        } => graph(&input, format, &output),
     }
 }
 
@@ -32,12 +58,23 @@ fn require_paths(input: &InputArgs) -> miette::Result<()> {
 /// Reads the inputs and prints their errors; exit code 2 is decided by the caller.
 fn read(input: &InputArgs) -> miette::Result<Story> {
     require_paths(input)?;
-    let options = isnad_parser::ParseOptions { max_bytes: input.max_bytes, fallback_date: input.reference_date };
+    let options = isnad_parser::ParseOptions {
+        max_bytes: input.max_bytes,
+        fallback_date: input.reference_date,
+    };
     let story = pipeline::read(&input.paths, &options);
     crate::errors::report(&story.errors);
     crate::errors::skipped(&story.skipped);
     if story.documents.is_empty() && story.errors.is_empty() {
-        miette::bail!("no articles found in {}", input.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "));
+        miette::bail!(
+            "no articles found in {}",
+            input
+                .paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     crate::errors::warn(&story.documents, &story.diagnostics);
     Ok(story)
@@ -55,7 +92,9 @@ fn exit_for(story: &Story, failed: bool) -> ExitCode {
 
 fn write_output(output: &OutputArgs, text: &str) -> miette::Result<()> {
     match &output.output {
-        Some(path) => std::fs::write(path, text).into_diagnostic().wrap_err_with(|| format!("cannot write {}", path.display())),
+        Some(path) => std::fs::write(path, text)
+            .into_diagnostic()
+            .wrap_err_with(|| format!("cannot write {}", path.display())),
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`isnad … | head`) is not an error worth reporting.
@@ -79,8 +118,16 @@ fn parse(input: &InputArgs, format: ParseFormat, output: &OutputArgs) -> miette:
     let text = match format {
         ParseFormat::Json => {
             let documents: Vec<ParsedDocument> = story.documents.iter().map(ParsedDocument::of).collect();
-            let errors: Vec<_> = story.errors.iter().map(|e| ErrorLine { path: &e.path, message: e.kind.to_string() }).collect();
-            let body = serde_json::json!({ "schema": "isnad.parse/1", "documents": documents, "errors": errors });
+            let errors: Vec<_> = story
+                .errors
+                .iter()
+                .map(|e| ErrorLine {
+                    path: &e.path,
+                    message: e.kind.to_string(),
+                })
+                .collect();
+            let body =
+                serde_json::json!({ "schema": "isnad.parse/1", "documents": documents, "errors": errors });
             format!("{}\n", serde_json::to_string_pretty(&body).into_diagnostic()?)
         }
         ParseFormat::Text => story.documents.iter().map(outline).collect::<Vec<_>>().join("\n"),
@@ -145,12 +192,21 @@ impl<'a> ParsedDocument<'a> {
             blocks: document
                 .blocks
                 .iter()
-                .map(|b| ParsedBlock { span: b.span, kind: &b.kind, text: document.text(b.span) })
+                .map(|b| ParsedBlock {
+                    span: b.span,
+                    kind: &b.kind,
+                    text: document.text(b.span),
+                })
                 .collect(),
             sentences: document
                 .sentences
                 .iter()
-                .map(|s| ParsedSentence { span: s.span, block: s.block, in_headline: s.in_headline, text: document.text(s.span) })
+                .map(|s| ParsedSentence {
+                    span: s.span,
+                    block: s.block,
+                    in_headline: s.in_headline,
+                    text: document.text(s.span),
+                })
                 .collect(),
         }
     }
@@ -186,7 +242,11 @@ fn outline(document: &Document) -> String {
 fn serde_plain<T: Serialize>(value: &T) -> String {
     match serde_json::to_value(value) {
         Ok(serde_json::Value::String(s)) => s,
-        Ok(serde_json::Value::Object(map)) => map.get("kind").and_then(|v| v.as_str()).unwrap_or("?").to_string(),
+        Ok(serde_json::Value::Object(map)) => map
+            .get("kind")
+            .and_then(|v| v.as_str())
+            .unwrap_or("?")
+            .to_string(),
         _ => "?".to_string(),
     }
 }
@@ -208,9 +268,15 @@ fn mentions(
     let lean = lean(lean_arg);
     let (lines, code) = match text {
         Some(text) => {
-            let context = MentionContext { reference: input.reference_date, lean };
+            let context = MentionContext {
+                reference: input.reference_date,
+                lean,
+            };
             let found = isnad_claims::mentions::extract_mentions(&text, Span::new(0, text.len()), &context);
-            (render_lines(found.iter().map(|m| MentionLine { doc: "-", mention: m }), format)?, ExitCode::SUCCESS)
+            (
+                render_lines(found.iter().map(|m| MentionLine { doc: "-", mention: m }), format)?,
+                ExitCode::SUCCESS,
+            )
         }
         None => {
             let story = read(input)?;
@@ -222,7 +288,9 @@ fn mentions(
                     .map(|d| (d.id.clone(), isnad_claims::mentions::document_mentions(d, lean)))
                     .collect()
             };
-            let all = per_doc.iter().flat_map(|(doc, found)| found.iter().map(move |m| MentionLine { doc, mention: m }));
+            let all = per_doc
+                .iter()
+                .flat_map(|(doc, found)| found.iter().map(move |m| MentionLine { doc, mention: m }));
             (render_lines(all, format)?, exit_for(&story, false))
         }
     };
@@ -268,7 +336,13 @@ fn claims(input: &InputArgs, format: LinesFormat, output: &OutputArgs) -> miette
     Ok(exit_for(&story, false))
 }
 
-fn check(input: &InputArgs, format: CheckFormat, fail_on: FailOn, quiet: bool, output: &OutputArgs) -> miette::Result<ExitCode> {
+fn check(
+    input: &InputArgs,
+    format: CheckFormat,
+    fail_on: FailOn,
+    quiet: bool,
+    output: &OutputArgs,
+) -> miette::Result<ExitCode> {
     let story = read(input)?;
     let gazetteer = pipeline::gazetteer(&input.gazetteer)?;
     let analyses = pipeline::analyze(&story, &gazetteer, Lean::Tense);

@@ -6,7 +6,10 @@ use miette::Diagnostic;
 /// An input that could not be read, as a miette diagnostic naming the file.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("cannot check {path}: {problem}")]
-#[diagnostic(code(isnad::input), help("the other inputs were still checked; fix or remove this file"))]
+#[diagnostic(
+    code(isnad::input),
+    help("the other inputs were still checked; fix or remove this file")
+)]
 pub struct InputProblem {
     path: String,
     problem: String,
@@ -15,7 +18,10 @@ pub struct InputProblem {
 /// Prints every input error to standard error.
 pub fn report(errors: &[InputError]) {
     for error in errors {
-        let problem = InputProblem { path: error.path.clone(), problem: error.kind.to_string() };
+        let problem = InputProblem {
+            path: error.path.clone(),
+            problem: error.kind.to_string(),
+        };
         eprintln!("{:?}", miette::Report::new(problem));
     }
 }
@@ -24,7 +30,11 @@ pub fn report(errors: &[InputError]) {
 pub fn warn(documents: &[isnad_parser::Document], diagnostics: &[Vec<isnad_parser::Diagnostic>]) {
     for (document, list) in documents.iter().zip(diagnostics) {
         for diagnostic in list {
-            let label = if diagnostic.severity == isnad_parser::Severity::Warning { "warning" } else { "note" };
+            let label = if diagnostic.severity == isnad_parser::Severity::Warning {
+                "warning"
+            } else {
+                "note"
+            };
             eprintln!("{label}: {}: {}", document.id, diagnostic.message);
         }
     }

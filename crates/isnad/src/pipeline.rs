@@ -1,8 +1,8 @@
 //! Runs the stages over a set of inputs: parse, then analyze documents in parallel.
 
+use isnad_claims::DocAnalysis;
 use isnad_claims::entities::Gazetteer;
 use isnad_claims::mentions::Lean;
-use isnad_claims::DocAnalysis;
 use isnad_parser::{Diagnostic, Document, InputError, ParseOptions};
 use rayon::prelude::*;
 
@@ -22,7 +22,12 @@ pub struct Story {
 pub fn read(paths: &[std::path::PathBuf], options: &ParseOptions) -> Story {
     let loaded = isnad_parser::load(paths, options);
     let (documents, diagnostics) = loaded.documents.into_iter().unzip();
-    Story { documents, diagnostics, errors: loaded.errors, skipped: loaded.skipped }
+    Story {
+        documents,
+        diagnostics,
+        errors: loaded.errors,
+        skipped: loaded.skipped,
+    }
 }
 
 /// The gazetteer: built-in data plus the user's files.

@@ -30,7 +30,8 @@ pub fn dot(check: &StoryCheck) -> String {
 
 /// The knowledge graph as JSON.
 pub fn graph_json(check: &StoryCheck) -> miette::Result<String> {
-    let json = serde_json::to_string_pretty(&isnad_report::graph_json(&check.graph)).map_err(|e| miette::miette!("cannot write the graph: {e}"))?;
+    let json = serde_json::to_string_pretty(&isnad_report::graph_json(&check.graph))
+        .map_err(|e| miette::miette!("cannot write the graph: {e}"))?;
     Ok(json + "\n")
 }
 

@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn isnad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_isnad")).args(args).output().expect("isnad runs")
+    Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .args(args)
+        .output()
+        .expect("isnad runs")
 }
 
 fn seeds() -> PathBuf {
@@ -17,7 +20,8 @@ fn stderr(output: &Output) -> String {
 }
 
 fn json(output: &Output) -> Value {
-    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)))
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)))
 }
 
 const GOOD: &str = "+++\npublished = 2025-03-14\noutlet = \"وكالة الاختبار\"\n+++\nعنوان الخبر\n\nوصل الوزير إلى العاصمة يوم الجمعة.\n";
@@ -37,13 +41,33 @@ fn check_bad_input(bad_name: &str, bad: &[u8], extra: &[&str], problem: &str) {
     let mut args = vec!["check", path, "--format", "json"];
     args.extend_from_slice(extra);
     let output = isnad(&args);
-    assert_eq!(output.status.code(), Some(2), "{bad_name}: exit code; stderr: {}", stderr(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{bad_name}: exit code; stderr: {}",
+        stderr(&output)
+    );
     let err = stderr(&output);
-    assert!(err.contains(bad_name), "{bad_name}: stderr does not name the file: {err}");
-    assert!(err.contains(problem), "{bad_name}: stderr does not say `{problem}`: {err}");
+    assert!(
+        err.contains(bad_name),
+        "{bad_name}: stderr does not name the file: {err}"
+    );
+    assert!(
+        err.contains(problem),
+        "{bad_name}: stderr does not say `{problem}`: {err}"
+    );
     let report = json(&output);
-    let ids: Vec<&str> = report["documents"].as_array().expect("documents").iter().filter_map(|d| d["id"].as_str()).collect();
-    assert_eq!(ids, ["good.txt"], "{bad_name}: the good document is still reported");
+    let ids: Vec<&str> = report["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| d["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["good.txt"],
+        "{bad_name}: the good document is still reported"
+    );
     let errors = report["errors"].as_array().expect("errors");
     assert_eq!(errors.len(), 1);
     assert!(errors[0]["path"].as_str().is_some_and(|p| p.ends_with(bad_name)));
@@ -53,7 +77,12 @@ fn check_bad_input(bad_name: &str, bad: &[u8], extra: &[&str], problem: &str) {
 #[test]
 fn invalid_utf8_names_the_file_and_the_offset() {
     // 0xC3 0x28 is an invalid two-byte sequence; byte 6 is where it starts.
-    check_bad_input("broken.txt", b"abcdef\xC3\x28 more text", &[], "invalid UTF-8 at byte 6");
+    check_bad_input(
+        "broken.txt",
+        b"abcdef\xC3\x28 more text",
+        &[],
+        "invalid UTF-8 at byte 6",
+    );
 }
 
 #[test]
@@ -64,14 +93,25 @@ fn binary_file_is_refused() {
 #[test]
 fn oversized_file_is_refused() {
     let big = "كلمة ".repeat(400);
-    check_bad_input("huge.txt", big.as_bytes(), &["--max-bytes", "1000"], "over the limit of 1000 bytes");
+    check_bad_input(
+        "huge.txt",
+        big.as_bytes(),
+        &["--max-bytes", "1000"],
+        "over the limit of 1000 bytes",
+    );
 }
 
 #[test]
 fn missing_path_is_an_error_but_other_paths_are_checked() {
     let dir = batch_with("other.txt", GOOD.as_bytes());
     let good = dir.path().join("good.txt");
-    let output = isnad(&["check", good.to_str().unwrap(), "/nonexistent/story.txt", "--format", "json"]);
+    let output = isnad(&[
+        "check",
+        good.to_str().unwrap(),
+        "/nonexistent/story.txt",
+        "--format",
+        "json",
+    ]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("/nonexistent/story.txt"));
     assert_eq!(json(&output)["documents"][0]["id"], "good.txt");
@@ -82,7 +122,11 @@ fn empty_file_is_a_warning_not_an_error() {
     let dir = batch_with("empty.txt", b"");
     let output = isnad(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
     assert_ne!(output.status.code(), Some(2), "stderr: {}", stderr(&output));
-    assert!(stderr(&output).contains("empty.txt"), "warning names the file: {}", stderr(&output));
+    assert!(
+        stderr(&output).contains("empty.txt"),
+        "warning names the file: {}",
+        stderr(&output)
+    );
     assert_eq!(json(&output)["documents"].as_array().map(Vec::len), Some(2));
 }
 
@@ -125,18 +169,45 @@ fn parse_json_gives_structure_with_exact_spans() {
     let source = std::fs::read(seeds().join("000_c4c6b638b0c68706.txt")).unwrap();
     for doc in documents {
         let source = std::fs::read(seeds().join(doc["id"].as_str().unwrap())).unwrap();
-        for item in doc["blocks"].as_array().unwrap().iter().chain(doc["sentences"].as_array().unwrap()) {
-            let (s, e) = (item["span"][0].as_u64().unwrap() as usize, item["span"][1].as_u64().unwrap() as usize);
-            assert_eq!(item["text"].as_str().unwrap().as_bytes(), &source[s..e], "span text of {}", doc["id"]);
+        for item in doc["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .chain(doc["sentences"].as_array().unwrap())
+        {
+            let (s, e) = (
+                item["span"][0].as_u64().unwrap() as usize,
+                item["span"][1].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                item["text"].as_str().unwrap().as_bytes(),
+                &source[s..e],
+                "span text of {}",
+                doc["id"]
+            );
         }
-        assert!(doc["blocks"].as_array().unwrap().iter().any(|b| b["kind"] == "boilerplate") || doc["id"] == "000_c4c6b638b0c68706.txt");
+        assert!(
+            doc["blocks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|b| b["kind"] == "boilerplate")
+                || doc["id"] == "000_c4c6b638b0c68706.txt"
+        );
     }
     assert!(!source.is_empty());
 }
 
 #[test]
 fn check_json_is_the_versioned_envelope() {
-    let output = isnad(&["check", seeds().to_str().unwrap(), "--format", "json", "--fail-on", "never"]);
+    let output = isnad(&[
+        "check",
+        seeds().to_str().unwrap(),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let report = json(&output);
     assert_eq!(report["schema"], "isnad.report/1");
@@ -150,7 +221,10 @@ fn check_json_is_the_versioned_envelope() {
     assert_eq!(doc["bytes"], 5634);
     for claim in report["claims"].as_array().unwrap() {
         let source = std::fs::read(seeds().join(claim["doc"].as_str().unwrap())).unwrap();
-        let (s, e) = (claim["span"][0].as_u64().unwrap() as usize, claim["span"][1].as_u64().unwrap() as usize);
+        let (s, e) = (
+            claim["span"][0].as_u64().unwrap() as usize,
+            claim["span"][1].as_u64().unwrap() as usize,
+        );
         assert_eq!(claim["text"].as_str().unwrap().as_bytes(), &source[s..e]);
     }
 }
@@ -159,7 +233,16 @@ fn check_json_is_the_versioned_envelope() {
 fn output_flag_writes_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.json");
-    let output = isnad(&["check", seeds().to_str().unwrap(), "--format", "json", "--fail-on", "never", "--output", out.to_str().unwrap()]);
+    let output = isnad(&[
+        "check",
+        seeds().to_str().unwrap(),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(0));
     assert!(output.stdout.is_empty());
     let written: Value = serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap();
@@ -169,17 +252,34 @@ fn output_flag_writes_the_file() {
 #[test]
 fn mentions_text_mode_indexes_the_string() {
     let text = "وصل الوفد يوم الثلاثاء";
-    let output = isnad(&["mentions", "--text", text, "--reference-date", "2024-02-22", "--format", "jsonl"]);
+    let output = isnad(&[
+        "mentions",
+        "--text",
+        text,
+        "--reference-date",
+        "2024-02-22",
+        "--format",
+        "jsonl",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let stdout = String::from_utf8(output.stdout).unwrap();
-    let weekdays: Vec<Value> =
-        stdout.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()).filter(|m| m["type"] == "weekday").collect();
+    let weekdays: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|m| m["type"] == "weekday")
+        .collect();
     assert_eq!(weekdays.len(), 1, "one weekday in: {stdout}");
-    assert_eq!(weekdays[0]["value"]["start"], "2024-02-20", "past-tense Tuesday on or before Thursday 22 Feb");
+    assert_eq!(
+        weekdays[0]["value"]["start"], "2024-02-20",
+        "past-tense Tuesday on or before Thursday 22 Feb"
+    );
     for line in stdout.lines() {
         let mention: Value = serde_json::from_str(line).unwrap();
         assert_eq!(mention["doc"], "-");
-        let (s, e) = (mention["span"][0].as_u64().unwrap() as usize, mention["span"][1].as_u64().unwrap() as usize);
+        let (s, e) = (
+            mention["span"][0].as_u64().unwrap() as usize,
+            mention["span"][1].as_u64().unwrap() as usize,
+        );
         assert_eq!(mention["text"].as_str().unwrap(), &text[s..e]);
         for key in ["type", "value"] {
             assert!(mention.get(key).is_some());
@@ -192,10 +292,21 @@ fn graph_json_edges_refer_to_nodes_by_our_ids() {
     let output = isnad(&["graph", seeds().to_str().unwrap(), "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let graph = json(&output);
-    let ids: std::collections::HashSet<&str> =
-        graph["nodes"].as_array().unwrap().iter().filter_map(|n| n["id"].as_str()).collect();
+    let ids: std::collections::HashSet<&str> = graph["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|n| n["id"].as_str())
+        .collect();
     for kind in ["document", "claim", "event", "entity", "source"] {
-        assert!(graph["nodes"].as_array().unwrap().iter().any(|n| n["kind"] == kind), "no {kind} node");
+        assert!(
+            graph["nodes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|n| n["kind"] == kind),
+            "no {kind} node"
+        );
     }
     let edges = graph["edges"].as_array().unwrap();
     assert!(!edges.is_empty());
@@ -212,13 +323,23 @@ fn graph_dot_is_read_by_graphviz() {
     let output = isnad(&["graph", seeds().to_str().unwrap(), "--format", "dot"]);
     let dot = String::from_utf8(output.stdout).unwrap();
     assert!(dot.starts_with("digraph isnad {") && dot.trim_end().ends_with('}'));
-    let Ok(mut graphviz) = Command::new("dot").arg("-Tsvg").stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn() else {
+    let Ok(mut graphviz) = Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
         eprintln!("SKIPPED: graphviz `dot` is not installed; only the DOT text's shape was checked");
         return;
     };
     use std::io::Write;
     graphviz.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
     let result = graphviz.wait_with_output().unwrap();
-    assert!(result.status.success(), "graphviz rejected the DOT: {}", String::from_utf8_lossy(&result.stderr));
+    assert!(
+        result.status.success(),
+        "graphviz rejected the DOT: {}",
+        String::from_utf8_lossy(&result.stderr)
+    );
     assert!(String::from_utf8_lossy(&result.stdout).contains("<svg"));
 }

@@ -53,7 +53,10 @@ fn workspace() -> PathBuf {
 }
 
 fn isnad(args: &[&str]) -> Value {
-    let output = Command::new(env!("CARGO_BIN_EXE_isnad")).args(args).output().expect("isnad runs");
+    let output = Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .args(args)
+        .output()
+        .expect("isnad runs");
     assert!(
         output.status.code().is_some_and(|c| c == 0 || c == 1),
         "isnad {args:?} failed: {}",
@@ -64,11 +67,22 @@ fn isnad(args: &[&str]) -> Value {
 
 fn locate(story: &str, articles: &Path, quote: &Quote) -> Located {
     let path = articles.join(&quote.doc);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{story}: cannot read {}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{story}: cannot read {}: {e}", path.display()));
     let mut hits = text.match_indices(&quote.text);
-    let (start, _) = hits.next().unwrap_or_else(|| panic!("{story}: quote not in {}: {}", quote.doc, quote.text));
-    assert!(hits.next().is_none(), "{story}: quote not unique in {}: {}", quote.doc, quote.text);
-    (quote.doc.clone(), (start as u64, (start + quote.text.len()) as u64))
+    let (start, _) = hits
+        .next()
+        .unwrap_or_else(|| panic!("{story}: quote not in {}: {}", quote.doc, quote.text));
+    assert!(
+        hits.next().is_none(),
+        "{story}: quote not unique in {}: {}",
+        quote.doc,
+        quote.text
+    );
+    (
+        quote.doc.clone(),
+        (start as u64, (start + quote.text.len()) as u64),
+    )
 }
 
 fn side_spans(finding: &Value) -> Vec<Located> {
@@ -84,44 +98,91 @@ fn side_spans(finding: &Value) -> Vec<Located> {
 }
 
 fn cites(finding: &Value, quote: &Located) -> bool {
-    side_spans(finding).iter().any(|(doc, (s, e))| doc == &quote.0 && *s < quote.1.1 && quote.1.0 < *e)
+    side_spans(finding)
+        .iter()
+        .any(|(doc, (s, e))| doc == &quote.0 && *s < quote.1.1 && quote.1.0 < *e)
 }
 
 fn describe(finding: &Value) -> String {
     let quotes: Vec<String> = finding["sides"]
         .as_array()
-        .map(|sides| sides.iter().map(|s| format!("{}: «{}»", s["doc"].as_str().unwrap_or("?"), s["text"].as_str().unwrap_or("?"))).collect())
+        .map(|sides| {
+            sides
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{}: «{}»",
+                        s["doc"].as_str().unwrap_or("?"),
+                        s["text"].as_str().unwrap_or("?")
+                    )
+                })
+                .collect()
+        })
         .unwrap_or_default();
-    format!("{} {} [{}] — {}", finding["severity"], finding["kind"], quotes.join(" | "), finding["message"])
+    format!(
+        "{} {} [{}] — {}",
+        finding["severity"],
+        finding["kind"],
+        quotes.join(" | "),
+        finding["message"]
+    )
 }
 
 /// Checks one story; returns every problem found, each naming the story.
 fn check_story(story: &str) -> Vec<String> {
     let dir = workspace().join("fixtures").join(story);
-    let expected: Expected = toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).expect("expected.toml"))
-        .unwrap_or_else(|e| panic!("{story}: bad expected.toml: {e}"));
+    let expected: Expected =
+        toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).expect("expected.toml"))
+            .unwrap_or_else(|e| panic!("{story}: bad expected.toml: {e}"));
     let articles = expected.articles.as_ref().map_or(dir.clone(), |a| dir.join(a));
-    let report = isnad(&["check", articles.to_str().expect("utf-8 path"), "--format", "json", "--fail-on", "never"]);
+    let report = isnad(&[
+        "check",
+        articles.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
     let findings = report["findings"].as_array().cloned().unwrap_or_default();
     let mut problems = Vec::new();
     let mut matched = vec![false; findings.len()];
     for want in &expected.finding {
         let quotes: Vec<Located> = want.quotes.iter().map(|q| locate(story, &articles, q)).collect();
         let hit = findings.iter().position(|f| {
-            f["kind"] == want.kind.as_str() && f["severity"] == want.severity.as_str() && quotes.iter().all(|q| cites(f, q))
+            f["kind"] == want.kind.as_str()
+                && f["severity"] == want.severity.as_str()
+                && quotes.iter().all(|q| cites(f, q))
         });
-        let cited: Vec<String> = want.quotes.iter().map(|q| format!("{}: «{}»", q.doc, q.text)).collect();
+        let cited: Vec<String> = want
+            .quotes
+            .iter()
+            .map(|q| format!("{}: «{}»", q.doc, q.text))
+            .collect();
         match (hit, &want.pending) {
             (Some(i), None) => matched[i] = true,
             (Some(i), Some(_)) => {
                 matched[i] = true;
-                problems.push(format!("{story}: pending {} {} is now found: remove its `pending` mark", want.severity, want.kind));
+                problems.push(format!(
+                    "{story}: pending {} {} is now found: remove its `pending` mark",
+                    want.severity, want.kind
+                ));
             }
             (None, None) => {
-                problems.push(format!("{story}: missing {} {} citing [{}] ({})", want.severity, want.kind, cited.join(" | "), want.why));
+                problems.push(format!(
+                    "{story}: missing {} {} citing [{}] ({})",
+                    want.severity,
+                    want.kind,
+                    cited.join(" | "),
+                    want.why
+                ));
             }
             (None, Some(gap)) => {
-                eprintln!("PENDING {story}: {} {} citing [{}]: {gap}", want.severity, want.kind, cited.join(" | "));
+                eprintln!(
+                    "PENDING {story}: {} {} citing [{}]: {gap}",
+                    want.severity,
+                    want.kind,
+                    cited.join(" | ")
+                );
             }
         }
     }
@@ -129,9 +190,14 @@ fn check_story(story: &str) -> Vec<String> {
         let quotes: Vec<Located> = look.quotes.iter().map(|q| locate(story, &articles, q)).collect();
         for finding in &findings {
             let serious = finding["severity"] == "contradiction" || finding["severity"] == "tension";
-            let kind_listed = look.kinds.is_empty() || look.kinds.iter().any(|k| finding["kind"] == k.as_str());
+            let kind_listed =
+                look.kinds.is_empty() || look.kinds.iter().any(|k| finding["kind"] == k.as_str());
             if serious && kind_listed && quotes.iter().all(|q| cites(finding, q)) {
-                problems.push(format!("{story}: look-alike flagged ({}): {}", look.why, describe(finding)));
+                problems.push(format!(
+                    "{story}: look-alike flagged ({}): {}",
+                    look.why,
+                    describe(finding)
+                ));
             }
         }
     }
@@ -170,45 +236,85 @@ struct ExpectedClaim {
 }
 
 fn role_has(claim: &Value, roles: &[&str], want: &str) -> bool {
-    roles.iter().any(|role| claim["roles"][*role]["text"].as_str().is_some_and(|t| t.contains(want) || want.contains(t)))
+    roles.iter().any(|role| {
+        claim["roles"][*role]["text"]
+            .as_str()
+            .is_some_and(|t| t.contains(want) || want.contains(t))
+    })
 }
 
 fn check_claims(story: &str, dir: &Path, articles: &Path) -> Vec<String> {
-    let expected: ExpectedClaims = toml::from_str(&std::fs::read_to_string(dir.join("claims.toml")).expect("claims.toml"))
-        .unwrap_or_else(|e| panic!("{story}: bad claims.toml: {e}"));
-    let out = isnad(&["claims", articles.to_str().expect("utf-8 path"), "--format", "json"]);
+    let expected: ExpectedClaims =
+        toml::from_str(&std::fs::read_to_string(dir.join("claims.toml")).expect("claims.toml"))
+            .unwrap_or_else(|e| panic!("{story}: bad claims.toml: {e}"));
+    let out = isnad(&[
+        "claims",
+        articles.to_str().expect("utf-8 path"),
+        "--format",
+        "json",
+    ]);
     let claims = out["claims"].as_array().cloned().unwrap_or_default();
     let mut problems = Vec::new();
     for want in &expected.claim {
-        let quote = locate(story, articles, &Quote { doc: want.doc.clone(), text: want.quote.clone() });
+        let quote = locate(
+            story,
+            articles,
+            &Quote {
+                doc: want.doc.clone(),
+                text: want.quote.clone(),
+            },
+        );
         let candidates: Vec<&Value> = claims
             .iter()
             .filter(|c| {
                 let span = c["span"].as_array();
                 c["doc"] == want.doc.as_str()
                     && c["event"] == want.event.as_str()
-                    && span.is_some_and(|s| s[0].as_u64() < Some(quote.1.1) && Some(quote.1.0) < s[1].as_u64())
+                    && span
+                        .is_some_and(|s| s[0].as_u64() < Some(quote.1.1) && Some(quote.1.0) < s[1].as_u64())
             })
             .collect();
         let fits = |c: &&Value| {
             want.agent.as_deref().is_none_or(|a| role_has(c, &["agent"], a))
-                && want.recipient.as_deref().is_none_or(|r| role_has(c, &["recipient", "patient"], r))
-                && want.place.as_deref().is_none_or(|p| role_has(c, &["place", "destination"], p))
-                && want.time.as_deref().is_none_or(|t| c["time"]["value"]["start"].as_str().is_some_and(|s| s.starts_with(t)))
-                && want.count.is_none_or(|n| c["count"]["value"]["value"].as_f64() == Some(n))
+                && want
+                    .recipient
+                    .as_deref()
+                    .is_none_or(|r| role_has(c, &["recipient", "patient"], r))
+                && want
+                    .place
+                    .as_deref()
+                    .is_none_or(|p| role_has(c, &["place", "destination"], p))
+                && want.time.as_deref().is_none_or(|t| {
+                    c["time"]["value"]["start"]
+                        .as_str()
+                        .is_some_and(|s| s.starts_with(t))
+                })
+                && want
+                    .count
+                    .is_none_or(|n| c["count"]["value"]["value"].as_f64() == Some(n))
                 && want.modality.as_deref().is_none_or(|m| c["modality"] == m)
                 && want.attribution.iter().all(|name| {
                     c["attribution"].as_array().is_some_and(|chain| {
-                        chain.iter().any(|s| s["name"].as_str().is_some_and(|n| n.contains(name.as_str()) || name.contains(n)))
+                        chain.iter().any(|s| {
+                            s["name"]
+                                .as_str()
+                                .is_some_and(|n| n.contains(name.as_str()) || name.contains(n))
+                        })
                     })
                 })
         };
         let read = candidates.iter().any(fits);
         if let Some(gap) = &want.pending {
             if read {
-                problems.push(format!("{story}: pending claim is now read: remove its `pending` mark: {} «{}»", want.event, want.quote));
+                problems.push(format!(
+                    "{story}: pending claim is now read: remove its `pending` mark: {} «{}»",
+                    want.event, want.quote
+                ));
             } else {
-                eprintln!("PENDING {story}: claim {} in {} «{}»: {gap}", want.event, want.doc, want.quote);
+                eprintln!(
+                    "PENDING {story}: claim {} in {} «{}»: {gap}",
+                    want.event, want.doc, want.quote
+                );
             }
             continue;
         }
@@ -219,7 +325,11 @@ fn check_claims(story: &str, dir: &Path, articles: &Path) -> Vec<String> {
                 want.event,
                 want.doc,
                 want.quote,
-                if seen.is_empty() { "none".to_string() } else { seen.join("; ") }
+                if seen.is_empty() {
+                    "none".to_string()
+                } else {
+                    seen.join("; ")
+                }
             ));
         }
     }
@@ -228,7 +338,11 @@ fn check_claims(story: &str, dir: &Path, articles: &Path) -> Vec<String> {
 
 fn run(story: &str) {
     let problems = check_story(story);
-    assert!(problems.is_empty(), "story `{story}` failed:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "story `{story}` failed:\n{}",
+        problems.join("\n")
+    );
 }
 
 /// Every fixture directory with an expected.toml must have a test below.
@@ -244,7 +358,10 @@ fn every_story_has_a_test() {
     }
     found.sort();
     for story in &found {
-        assert!(listed.contains(&story.as_str()), "fixtures/{story} has no test: add it to STORIES and stories!()");
+        assert!(
+            listed.contains(&story.as_str()),
+            "fixtures/{story} has no test: add it to STORIES and stories!()"
+        );
     }
 }
 

@@ -136,10 +136,9 @@ fn read_sentence(
             if trig.class == Class::Noun
                 && !roles.contains_key("agent")
                 && entry.order.first().is_some_and(|r| r == "agent")
+                && let Some(agent) = noun_agent(view, &trig, clause, light)
             {
-                if let Some(agent) = noun_agent(view, &trig, clause, light) {
-                    roles.insert("agent".to_string(), agent);
-                }
+                roles.insert("agent".to_string(), agent);
             }
             Read {
                 trig,
@@ -444,10 +443,8 @@ fn in_clause(view: &View, span: Span, clause: (usize, usize)) -> bool {
 fn distance(a: Span, b: Span) -> usize {
     if a.end <= b.start {
         b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
     } else {
-        0
+        a.start.saturating_sub(b.end)
     }
 }
 
@@ -618,10 +615,10 @@ fn pick_ordinal<'a>(
         if !in_clause(view, m.span, clause) {
             return false;
         }
-        if let Some(noun_span) = o.noun_span {
-            if noun_span.overlaps(t.span) || theme.is_some_and(|f| f.span.overlaps(noun_span)) {
-                return true;
-            }
+        if let Some(noun_span) = o.noun_span
+            && (noun_span.overlaps(t.span) || theme.is_some_and(|f| f.span.overlaps(noun_span)))
+        {
+            return true;
         }
         let noun = o.noun.as_deref().unwrap_or("");
         if !noun.is_empty()

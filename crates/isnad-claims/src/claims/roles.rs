@@ -339,11 +339,12 @@ pub(crate) fn read_roles(
     let slots = slots_after(view, trig.last_tok + 1, clause.1);
     let mut order: Vec<&str> = entry.order.iter().map(String::as_str).collect();
     let is_verb = trig.class == Class::Verb || trig.class == Class::Phrase;
-    if is_verb && let Some(subject) = subject_before(view, trig.tok, clause.0) {
-        if let Some(first) = order.first().copied() {
-            roles.insert(first.to_string(), subject);
-            order.remove(0);
-        }
+    if is_verb
+        && let Some(subject) = subject_before(view, trig.tok, clause.0)
+        && let Some(first) = order.first().copied()
+    {
+        roles.insert(first.to_string(), subject);
+        order.remove(0);
     }
     for (n, slot) in slots.iter().enumerate() {
         if let Some(p) = &slot.prep {

@@ -166,12 +166,12 @@ impl Resolver<'_> {
         }
         let mut roles: HashMap<Role, Vec<String>> = HashMap::default();
         for (r, raw) in raws.iter().enumerate() {
-            if let (Some(role), Some(o)) = (raw.role, slots[r]) {
-                if let Some(id) = &self.out[o].mention.entity {
-                    let ids = roles.entry(role).or_default();
-                    if !ids.contains(id) {
-                        ids.push(id.clone());
-                    }
+            if let (Some(role), Some(o)) = (raw.role, slots[r])
+                && let Some(id) = &self.out[o].mention.entity
+            {
+                let ids = roles.entry(role).or_default();
+                if !ids.contains(id) {
+                    ids.push(id.clone());
                 }
             }
         }
@@ -492,21 +492,22 @@ impl Resolver<'_> {
                 },
                 key: key(),
             };
-            if words.len() == 1 && first_chars >= 3 {
-                if let Some(ids) = partials.get(first) {
-                    let (entity, candidates) = if ids.len() == 1 {
-                        (Some(ids[0].clone()), Vec::new())
-                    } else {
-                        (None, ids.clone())
-                    };
-                    return Some(make(
-                        entity,
-                        EntityType::Person,
-                        MatchKind::Coreference,
-                        MentionForm::Partial,
-                        candidates,
-                    ));
-                }
+            if words.len() == 1
+                && first_chars >= 3
+                && let Some(ids) = partials.get(first)
+            {
+                let (entity, candidates) = if ids.len() == 1 {
+                    (Some(ids[0].clone()), Vec::new())
+                } else {
+                    (None, ids.clone())
+                };
+                return Some(make(
+                    entity,
+                    EntityType::Person,
+                    MatchKind::Coreference,
+                    MentionForm::Partial,
+                    candidates,
+                ));
             }
             let lk: &str = if words.len() == 1 {
                 free.letter_key(&words[0], r)

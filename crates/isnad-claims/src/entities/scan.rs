@@ -338,10 +338,10 @@ impl Scan<'_> {
             return false;
         }
         // "وأكد" is و + a stop word.
-        if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')) {
-            if lex.stop_words.contains(rest) || lex.reporting_verbs.contains(rest) {
-                return false;
-            }
+        if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'))
+            && (lex.stop_words.contains(rest) || lex.reporting_verbs.contains(rest))
+        {
+            return false;
         }
         true
     }
@@ -538,15 +538,16 @@ impl Scan<'_> {
         let mut role = (class != u16::MAX).then_some(Role { class, country });
         let n = self.st.words.len();
         if k < n {
-            if let Some(r) = self.slot[k].and_then(|mj| self.raw_of[mj]) {
-                if self.raws[r].kind == EntityType::Person && self.raws[r].form == MentionForm::Name {
-                    self.raws[r].title = Some(title_span);
-                    self.raws[r].role = role;
-                    if let Some(d) = descriptor {
-                        self.raws[d].dead = true;
-                    }
-                    return;
+            if let Some(r) = self.slot[k].and_then(|mj| self.raw_of[mj])
+                && self.raws[r].kind == EntityType::Person
+                && self.raws[r].form == MentionForm::Name
+            {
+                self.raws[r].title = Some(title_span);
+                self.raws[r].role = role;
+                if let Some(d) = descriptor {
+                    self.raws[d].dead = true;
                 }
+                return;
             }
             let mut run = self.bounded(self.name_run(k, 4, consumed, true), false);
             if run.is_empty() {

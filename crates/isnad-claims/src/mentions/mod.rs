@@ -10,8 +10,8 @@ mod value;
 pub(crate) mod words;
 
 pub use value::{
-    DurationUnit, DurationValue, Grain, Lean, Mention, MentionContext, MentionValue, NumberValue, OrdinalQualifier,
-    OrdinalValue, Qualifier, QuantityValue, TimeValue, weekday_name,
+    DurationUnit, DurationValue, Grain, Lean, Mention, MentionContext, MentionValue, NumberValue,
+    OrdinalQualifier, OrdinalValue, Qualifier, QuantityValue, TimeValue, weekday_name,
 };
 
 use isnad_parser::{Document, Span};
@@ -30,7 +30,10 @@ pub fn extract_mentions(source: &str, span: Span, context: &MentionContext) -> V
 /// Mentions of a document's story text (headline and body sentences; never boilerplate),
 /// resolved at the document's publication date.
 pub fn document_mentions(document: &Document, lean: Lean) -> Vec<Mention> {
-    let context = MentionContext { reference: document.reference_date(), lean };
+    let context = MentionContext {
+        reference: document.reference_date(),
+        lean,
+    };
     document
         .sentences
         .iter()

@@ -77,7 +77,10 @@ impl MentionValue {
     /// The time interval, for the four temporal types.
     pub fn time(&self) -> Option<&TimeValue> {
         match self {
-            MentionValue::Date(t) | MentionValue::Weekday(t) | MentionValue::Relative(t) | MentionValue::Time(t) => Some(t),
+            MentionValue::Date(t)
+            | MentionValue::Weekday(t)
+            | MentionValue::Relative(t)
+            | MentionValue::Time(t) => Some(t),
             _ => None,
         }
     }
@@ -296,7 +299,12 @@ pub struct NumberValue {
 impl NumberValue {
     /// An exact number.
     pub fn exact(value: f64) -> NumberValue {
-        NumberValue { value: Some(value), low: value, high: Some(value), qualifier: Qualifier::Exact }
+        NumberValue {
+            value: Some(value),
+            low: value,
+            high: Some(value),
+            qualifier: Qualifier::Exact,
+        }
     }
 
     /// True when the two intervals share at least one value.

@@ -15,12 +15,24 @@ use crate::view::{ClaimView, Context};
 use std::collections::BTreeMap;
 
 /// Event types whose agent is one party (a second agent would be a different event).
-const SINGLE_AGENT_EVENTS: &[&str] = &["agreement", "appointment", "resignation", "election", "attack", "gift", "production"];
+const SINGLE_AGENT_EVENTS: &[&str] = &[
+    "agreement",
+    "appointment",
+    "resignation",
+    "election",
+    "attack",
+    "gift",
+    "production",
+];
 
 /// Flags same-day claims of one event with the same theme and different agents.
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut by_type: BTreeMap<&str, Vec<&ClaimView<'_>>> = BTreeMap::new();
-    for view in context.claims.iter().filter(|v| v.affirmed && v.days.is_some() && v.agent.is_some()) {
+    for view in context
+        .claims
+        .iter()
+        .filter(|v| v.affirmed && v.days.is_some() && v.agent.is_some())
+    {
         if SINGLE_AGENT_EVENTS.contains(&view.claim.event.as_str()) {
             by_type.entry(view.claim.event.as_str()).or_default().push(view);
         }
@@ -33,19 +45,30 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                 if a.doc == b.doc || a.agent == b.agent {
                     continue;
                 }
-                let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days) else { continue };
+                let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days) else {
+                    continue;
+                };
                 if !(a0 <= b1 && b0 <= a1) {
                     continue;
                 }
                 let others = |v: &ClaimView<'_>| {
-                    v.actors.iter().filter(|(role, _)| role != "agent").map(|(_, k)| k.clone()).collect::<std::collections::BTreeSet<_>>()
+                    v.actors
+                        .iter()
+                        .filter(|(role, _)| role != "agent")
+                        .map(|(_, k)| k.clone())
+                        .collect::<std::collections::BTreeSet<_>>()
                 };
                 let same_object = !others(a).is_disjoint(&others(b)) || !a.theme.is_disjoint(&b.theme);
-                let kinds_match = a.claim.roles["agent"].entity.is_some() && b.claim.roles["agent"].entity.is_some();
+                let kinds_match =
+                    a.claim.roles["agent"].entity.is_some() && b.claim.roles["agent"].entity.is_some();
                 if !same_object || !kinds_match {
                     continue;
                 }
-                let key = (a.agent.clone().min(b.agent.clone()), a.agent.clone().max(b.agent.clone()), event);
+                let key = (
+                    a.agent.clone().min(b.agent.clone()),
+                    a.agent.clone().max(b.agent.clone()),
+                    event,
+                );
                 if !seen.insert(key) {
                     continue;
                 }
@@ -60,7 +83,12 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                     b.claim.roles["agent"].text,
                     context.documents[b.doc].id
                 );
-                findings.push(finding(FindingKind::ActorMismatch, Severity::Contradiction, message, vec![agent_side(a), agent_side(b)]));
+                findings.push(finding(
+                    FindingKind::ActorMismatch,
+                    Severity::Contradiction,
+                    message,
+                    vec![agent_side(a), agent_side(b)],
+                ));
             }
         }
     }

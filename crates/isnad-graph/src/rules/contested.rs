@@ -18,7 +18,10 @@ use isnad_claims::claims::Modality;
 const FAMILIES: &[&[&str]] = &[&["transfer", "shipment", "supply", "delivery", "sale"]];
 
 fn family(event: &str) -> &str {
-    FAMILIES.iter().find(|f| f.contains(&event)).map_or(event, |f| f[0])
+    FAMILIES
+        .iter()
+        .find(|f| f.contains(&event))
+        .map_or(event, |f| f[0])
 }
 
 fn is_denial(view: &ClaimView<'_>) -> bool {
@@ -26,8 +29,10 @@ fn is_denial(view: &ClaimView<'_>) -> bool {
 }
 
 fn is_assertion(view: &ClaimView<'_>) -> bool {
-    matches!(view.claim.modality, Modality::Accused | Modality::Asserted | Modality::Reported)
-        && !matches!(view.claim.event.as_str(), "denial" | "statement" | "accusation")
+    matches!(
+        view.claim.modality,
+        Modality::Accused | Modality::Asserted | Modality::Reported
+    ) && !matches!(view.claim.event.as_str(), "denial" | "statement" | "accusation")
 }
 
 /// True when two claims are about the same alleged happening.
@@ -46,25 +51,61 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut denied_sentences = std::collections::BTreeSet::new();
     for denial in context.claims.iter().filter(|v| is_denial(v)) {
-        let assertions: Vec<&ClaimView<'_>> =
-            context.claims.iter().filter(|v| is_assertion(v) && same_allegation(v, denial)).collect();
+        let assertions: Vec<&ClaimView<'_>> = context
+            .claims
+            .iter()
+            .filter(|v| is_assertion(v) && same_allegation(v, denial))
+            .collect();
         if assertions.is_empty() {
             continue;
         }
-        let sentence = context.documents[denial.doc].sentence_of(denial.claim.trigger).map(|s| s.span);
+        let sentence = context.documents[denial.doc]
+            .sentence_of(denial.claim.trigger)
+            .map(|s| s.span);
         if !denied_sentences.insert((denial.doc, sentence)) {
             continue;
         }
         // The speaker, not the outlet that printed it, unless the outlet states it itself.
         let who = |v: &ClaimView<'_>| {
-            let speaker = v.claim.attribution.iter().find(|s| s.kind != isnad_claims::claims::SourceKind::Outlet);
-            speaker.map_or_else(|| format!("{} (as fact)", context.documents[v.doc].meta.outlet.as_deref().unwrap_or(&context.documents[v.doc].id)), |s| s.name.clone())
+            let speaker = v
+                .claim
+                .attribution
+                .iter()
+                .find(|s| s.kind != isnad_claims::claims::SourceKind::Outlet);
+            speaker.map_or_else(
+                || {
+                    format!(
+                        "{} (as fact)",
+                        context.documents[v.doc]
+                            .meta
+                            .outlet
+                            .as_deref()
+                            .unwrap_or(&context.documents[v.doc].id)
+                    )
+                },
+                |s| s.name.clone(),
+            )
         };
         let mut asserters: Vec<String> = assertions.iter().map(|a| who(a)).collect();
         asserters.sort();
         asserters.dedup();
-        let message = format!("{} asserted by {} and denied by {}", denial.claim.event, asserters.join("; "), who(denial));
-        let mut sides: Vec<_> = assertions.iter().map(|a| side(context, a, None, Some(format!("{:?}", a.claim.modality).to_lowercase()))).collect();
+        let message = format!(
+            "{} asserted by {} and denied by {}",
+            denial.claim.event,
+            asserters.join("; "),
+            who(denial)
+        );
+        let mut sides: Vec<_> = assertions
+            .iter()
+            .map(|a| {
+                side(
+                    context,
+                    a,
+                    None,
+                    Some(format!("{:?}", a.claim.modality).to_lowercase()),
+                )
+            })
+            .collect();
         sides.push(side(context, denial, None, Some("denied".into())));
         findings.push(finding(FindingKind::Contested, Severity::Tension, message, sides));
     }

@@ -8,8 +8,8 @@
 //! Known false positives: two articles quoting the same long official statement.
 
 use super::finding;
-use crate::finding::{Finding, FindingKind, Severity};
 use crate::CopyLink;
+use crate::finding::{Finding, FindingKind, Severity};
 
 /// One note per copy link.
 pub(crate) fn check(copies: &[CopyLink]) -> Vec<Finding> {
@@ -19,7 +19,12 @@ pub(crate) fn check(copies: &[CopyLink]) -> Vec<Finding> {
             let mut note = finding(
                 FindingKind::Copy,
                 Severity::Note,
-                format!("{} copies {} ({:.0}% of its sentences)", link.doc, link.source, link.overlap * 100.0),
+                format!(
+                    "{} copies {} ({:.0}% of its sentences)",
+                    link.doc,
+                    link.source,
+                    link.overlap * 100.0
+                ),
                 Vec::new(),
             );
             note.resolution = Some(format!("{} and {} count as one source", link.doc, link.source));

@@ -16,18 +16,33 @@ use crate::view::{ClaimView, Context};
 
 /// True when the claim's count is a part of a total ("أربع من هذه الرحلات", "اثنتين منها").
 pub(crate) fn is_part(view: &ClaimView<'_>) -> bool {
-    let Some(count) = &view.claim.count else { return false };
+    let Some(count) = &view.claim.count else {
+        return false;
+    };
     if view.claim.count_part {
         return true;
     }
-    let after = view.claim.text.get(count.span.end.saturating_sub(view.claim.span.start)..).unwrap_or("");
-    let head: String = isnad_parser::fold_key(after).split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-    head.starts_with("من هذه") || head.starts_with("منها") || head.starts_with("من بين") || head.starts_with("من اصل")
+    let after = view
+        .claim
+        .text
+        .get(count.span.end.saturating_sub(view.claim.span.start)..)
+        .unwrap_or("");
+    let head: String = isnad_parser::fold_key(after)
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    head.starts_with("من هذه")
+        || head.starts_with("منها")
+        || head.starts_with("من بين")
+        || head.starts_with("من اصل")
 }
 
 /// True when `later` updates `earlier`: a larger count published later or announced as rising.
 pub(crate) fn is_update(earlier: &ClaimView<'_>, later: &ClaimView<'_>) -> bool {
-    let (Some(a), Some(b)) = (&earlier.count, &later.count) else { return false };
+    let (Some(a), Some(b)) = (&earlier.count, &later.count) else {
+        return false;
+    };
     let rising_words = later.announces_rise;
     let published_later = matches!((earlier.published, later.published), (Some(x), Some(y)) if y > x);
     b.low > a.high.unwrap_or(f64::INFINITY) && (rising_words || published_later)
@@ -38,7 +53,9 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for event in events {
         for (a, b) in cross_document_pairs(context, event) {
-            let (Some(x), Some(y)) = (&a.count, &b.count) else { continue };
+            let (Some(x), Some(y)) = (&a.count, &b.count) else {
+                continue;
+            };
             let same_measure = match (a.measure, b.measure) {
                 (Some(m), Some(n)) => m == n,
                 _ => a.counted == b.counted,
@@ -57,7 +74,14 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 describe_number(y),
                 context.documents[b.doc].id
             );
-            let count_side = |v: &ClaimView<'_>, n| side(context, v, v.claim.count.as_ref().map(|m| m.span), Some(describe_number(n)));
+            let count_side = |v: &ClaimView<'_>, n| {
+                side(
+                    context,
+                    v,
+                    v.claim.count.as_ref().map(|m| m.span),
+                    Some(describe_number(n)),
+                )
+            };
             findings.push(finding(
                 FindingKind::CountMismatch,
                 Severity::Contradiction,

@@ -22,13 +22,18 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     for event in events {
         let mut seen = std::collections::BTreeSet::new();
         for (a, b) in cross_document_pairs(context, event) {
-            let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days) else { continue };
+            let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days) else {
+                continue;
+            };
             if !(a1 < b0 || b1 < a0) {
                 continue;
             }
             // A bare weekday against a date is the weekday rule's business.
             let is_weekday = |v: &crate::view::ClaimView<'_>| {
-                v.claim.time.as_ref().is_some_and(|m| matches!(m.value, MentionValue::Weekday(_)))
+                v.claim
+                    .time
+                    .as_ref()
+                    .is_some_and(|m| matches!(m.value, MentionValue::Weekday(_)))
             };
             if is_weekday(a) || is_weekday(b) {
                 continue;
@@ -42,7 +47,12 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 continue;
             }
             let time_side = |v: &crate::view::ClaimView<'_>| {
-                side(context, v, v.claim.time.as_ref().map(|m| m.span), v.time_text.clone())
+                side(
+                    context,
+                    v,
+                    v.claim.time.as_ref().map(|m| m.span),
+                    v.time_text.clone(),
+                )
             };
             let message = format!(
                 "{} dated {} in {} but {} in {}",

@@ -28,10 +28,16 @@ fn same_happening(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
 fn reads_as_past(view: &ClaimView<'_>) -> bool {
     let offset = |at: usize| at.saturating_sub(view.claim.span.start);
     let (start, end) = (offset(view.claim.trigger.start), offset(view.claim.trigger.end));
-    let Some(trigger) = view.claim.text.get(start..end) else { return false };
+    let Some(trigger) = view.claim.text.get(start..end) else {
+        return false;
+    };
     let key = isnad_parser::fold_key(trigger);
     // "لحضور", "بزيارة": a verbal noun after an attached preposition states a purpose.
-    let proclitic = view.claim.text.get(..start).and_then(|before| before.chars().next_back());
+    let proclitic = view
+        .claim
+        .text
+        .get(..start)
+        .and_then(|before| before.chars().next_back());
     let after_preposition = proclitic.is_some_and(|c| matches!(c, 'ل' | 'ب'))
         || (key.starts_with(['ل', 'ب']) && key.chars().count() >= 5);
     !key.starts_with(['ي', 'ت', 'ن']) && !key.ends_with('ه') && !key.starts_with("ال") && !after_preposition
@@ -41,8 +47,16 @@ fn reads_as_past(view: &ClaimView<'_>) -> bool {
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
-    for body in context.claims.iter().filter(|v| v.claim.location == ClaimLocation::Body) {
-        for headline in context.claims.iter().filter(|v| v.doc == body.doc && v.claim.location == ClaimLocation::Headline) {
+    for body in context
+        .claims
+        .iter()
+        .filter(|v| v.claim.location == ClaimLocation::Body)
+    {
+        for headline in context
+            .claims
+            .iter()
+            .filter(|v| v.doc == body.doc && v.claim.location == ClaimLocation::Headline)
+        {
             if !headline.affirmed || !same_happening(headline, body) {
                 continue;
             }
@@ -65,15 +79,41 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                         document.id,
                         format!("{:?}", body.claim.modality).to_lowercase()
                     ),
-                    vec![side(context, headline, None, Some("headline: stated".into())), side(context, body, None, Some(format!("{:?}", body.claim.modality).to_lowercase()))],
+                    vec![
+                        side(context, headline, None, Some("headline: stated".into())),
+                        side(
+                            context,
+                            body,
+                            None,
+                            Some(format!("{:?}", body.claim.modality).to_lowercase()),
+                        ),
+                    ],
                 )
             } else {
-                let (x, y) = (headline.count.as_ref().expect("checked"), body.count.as_ref().expect("checked"));
+                let (x, y) = (
+                    headline.count.as_ref().expect("checked"),
+                    body.count.as_ref().expect("checked"),
+                );
                 (
-                    format!("{}: the headline says {} but the body {}", document.id, describe_number(x), describe_number(y)),
+                    format!(
+                        "{}: the headline says {} but the body {}",
+                        document.id,
+                        describe_number(x),
+                        describe_number(y)
+                    ),
                     vec![
-                        side(context, headline, headline.claim.count.as_ref().map(|m| m.span), Some(describe_number(x))),
-                        side(context, body, body.claim.count.as_ref().map(|m| m.span), Some(describe_number(y))),
+                        side(
+                            context,
+                            headline,
+                            headline.claim.count.as_ref().map(|m| m.span),
+                            Some(describe_number(x)),
+                        ),
+                        side(
+                            context,
+                            body,
+                            body.claim.count.as_ref().map(|m| m.span),
+                            Some(describe_number(y)),
+                        ),
                     ],
                 )
             };

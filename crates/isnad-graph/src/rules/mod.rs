@@ -15,20 +15,32 @@ mod quantity_mismatch;
 mod update;
 mod weekday_mismatch;
 
+use crate::CopyLink;
 use crate::events::Event;
 use crate::finding::{Finding, FindingKind, Severity, Side};
 use crate::view::{ClaimView, Context};
-use crate::CopyLink;
 use isnad_parser::Span;
 
 include!(concat!(env!("OUT_DIR"), "/rule_help.rs"));
 
 /// Words that announce a rising total ("ارتفعت حصيلة القتلى إلى"), folded.
-pub(crate) const RISING: &[&str] = &["ارتفع", "ارتفعت", "ترتفع", "يرتفع", "حصيله جديده", "الحصيله الجديده", "قفز", "قفزت"];
+pub(crate) const RISING: &[&str] = &[
+    "ارتفع",
+    "ارتفعت",
+    "ترتفع",
+    "يرتفع",
+    "حصيله جديده",
+    "الحصيله الجديده",
+    "قفز",
+    "قفزت",
+];
 
 /// Help text of a finding kind: its rule file's doc comment.
 pub(crate) fn help(kind: FindingKind) -> &'static str {
-    RULE_HELP.iter().find(|(name, _)| *name == kind.name()).map_or("", |(_, text)| text)
+    RULE_HELP
+        .iter()
+        .find(|(name, _)| *name == kind.name())
+        .map_or("", |(_, text)| text)
 }
 
 /// Runs every rule; findings come back without ids, in rule order.
@@ -50,18 +62,37 @@ pub(crate) fn run(context: &Context<'_>, events: &[Event], copies: &[CopyLink]) 
         &|| copy::check(copies),
     ];
     // Rules are independent: run them in parallel, keeping rule order in the result.
-    rules.par_iter().map(|rule| rule()).collect::<Vec<_>>().into_iter().flatten().collect()
+    rules
+        .par_iter()
+        .map(|rule| rule())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// A finding under construction.
 pub(crate) fn finding(kind: FindingKind, severity: Severity, message: String, sides: Vec<Side>) -> Finding {
     let mut claims: Vec<String> = sides.iter().filter_map(|s| s.claim.clone()).collect();
     claims.dedup();
-    Finding { id: String::new(), kind, severity, message, claims, resolution: None, sides }
+    Finding {
+        id: String::new(),
+        kind,
+        severity,
+        message,
+        claims,
+        resolution: None,
+        sides,
+    }
 }
 
 /// The evidence of one claim: `focus` (a value or name inside it) or the whole claim.
-pub(crate) fn side(context: &Context<'_>, view: &ClaimView<'_>, focus: Option<Span>, value: Option<String>) -> Side {
+pub(crate) fn side(
+    context: &Context<'_>,
+    view: &ClaimView<'_>,
+    focus: Option<Span>,
+    value: Option<String>,
+) -> Side {
     let document = &context.documents[view.doc];
     let span = focus.unwrap_or(view.claim.span);
     let sentence = document.sentence_of(span).map_or(view.claim.span, |s| s.span);
@@ -107,7 +138,13 @@ pub(crate) fn cross_document_pairs<'c, 'a>(
 /// A number interval in words ("≥ 9000", "≈ 300 (270–330)", "12").
 pub(crate) fn describe_number(n: &isnad_claims::mentions::NumberValue) -> String {
     use isnad_claims::mentions::Qualifier::*;
-    let v = |x: f64| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") };
+    let v = |x: f64| {
+        if x.fract() == 0.0 {
+            format!("{x:.0}")
+        } else {
+            format!("{x}")
+        }
+    };
     match (n.qualifier, n.value) {
         (Exact, Some(x)) => v(x),
         (Approx, Some(x)) => format!("≈ {}", v(x)),

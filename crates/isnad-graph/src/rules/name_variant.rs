@@ -12,7 +12,7 @@ use super::{finding, text_side};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::Context;
 use isnad_claims::entities::{MatchKind, MentionForm};
-use isnad_parser::{fold_key, Span};
+use isnad_parser::{Span, fold_key};
 use std::collections::BTreeMap;
 
 /// How similar two spellings must be (normalized Damerau–Levenshtein on letters only).
@@ -39,10 +39,15 @@ fn is_variant(a: &str, b: &str) -> bool {
     }
     if words_a.len() != words_b.len() {
         // A surname alone spelled differently from the full name's ("شويجو" after "سيرغي شويغو").
-        let (short, long) = if words_a.len() < words_b.len() { (&words_a, &words_b) } else { (&words_b, &words_a) };
+        let (short, long) = if words_a.len() < words_b.len() {
+            (&words_a, &words_b)
+        } else {
+            (&words_b, &words_a)
+        };
         let tail = long[long.len() - short.len()..].concat();
         let short = short.concat();
-        return tail != short && strsim::normalized_damerau_levenshtein(&letters(&tail), &letters(&short)) >= MIN_SIMILARITY;
+        return tail != short
+            && strsim::normalized_damerau_levenshtein(&letters(&tail), &letters(&short)) >= MIN_SIMILARITY;
     }
     strsim::normalized_damerau_levenshtein(&la, &lb) >= MIN_SIMILARITY
 }
@@ -53,8 +58,13 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut spellings: BTreeMap<&str, BTreeMap<String, Vec<(usize, Span, String)>>> = BTreeMap::new();
     for (doc, analysis) in context.analyses.iter().enumerate() {
         for mention in &analysis.entities.mentions {
-            let Some(entity) = mention.entity.as_deref() else { continue };
-            if matches!(mention.how, MatchKind::Coreference) || mention.form != MentionForm::Name || !mention.text.chars().any(isnad_parser::is_arabic_letter) {
+            let Some(entity) = mention.entity.as_deref() else {
+                continue;
+            };
+            if matches!(mention.how, MatchKind::Coreference)
+                || mention.form != MentionForm::Name
+                || !mention.text.chars().any(isnad_parser::is_arabic_letter)
+            {
                 continue;
             }
             let key = fold_key(&mention.text);
@@ -67,8 +77,11 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (entity, by_key) in spellings {
         let keys: Vec<&String> = by_key.keys().collect();
-        let variant_keys: Vec<&String> =
-            keys.iter().filter(|k| keys.iter().any(|other| other != *k && is_variant(k, other))).copied().collect();
+        let variant_keys: Vec<&String> = keys
+            .iter()
+            .filter(|k| keys.iter().any(|other| other != *k && is_variant(k, other)))
+            .copied()
+            .collect();
         if variant_keys.len() < 2 {
             continue;
         }
@@ -76,7 +89,12 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         let mut shown = Vec::new();
         for key in &variant_keys {
             for (doc, span, text) in &by_key[*key] {
-                sides.push(text_side(context, *doc, *span, Some(format!("spelling «{text}»"))));
+                sides.push(text_side(
+                    context,
+                    *doc,
+                    *span,
+                    Some(format!("spelling «{text}»")),
+                ));
             }
             shown.push(format!("«{}»", by_key[*key][0].2));
         }

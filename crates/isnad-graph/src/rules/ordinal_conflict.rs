@@ -23,7 +23,8 @@ const WINDOW_TOLERANCE: f64 = 0.85;
 
 /// When a claim happened: its stated days, else "now" (the story's reference).
 fn when(view: &ClaimView<'_>, now: NaiveDate) -> (NaiveDate, NaiveDate) {
-    view.days.unwrap_or((view.published.unwrap_or(now), view.published.unwrap_or(now)))
+    view.days
+        .unwrap_or((view.published.unwrap_or(now), view.published.unwrap_or(now)))
 }
 
 /// Checks each ordinal against the other claims of its series.
@@ -38,7 +39,9 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut noted_pairs = std::collections::BTreeSet::new();
     for (i, ordinal_claim) in context.claims.iter().enumerate() {
-        let Some((value, window)) = ordinal_claim.ordinal else { continue };
+        let Some((value, window)) = ordinal_claim.ordinal else {
+            continue;
+        };
         if !ordinal_claim.affirmed {
             continue;
         }
@@ -47,7 +50,10 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             .iter()
             .enumerate()
             .filter(|(j, other)| {
-                *j != i && other.affirmed && other.claim.event == ordinal_claim.claim.event && context.same_participants(ordinal_claim, other)
+                *j != i
+                    && other.affirmed
+                    && other.claim.event == ordinal_claim.claim.event
+                    && context.same_participants(ordinal_claim, other)
             })
             .collect();
         if series.is_empty() {
@@ -59,7 +65,10 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         let earlier: Vec<&ClaimView<'_>> = series
             .iter()
             .map(|(_, c)| *c)
-            .filter(|c| c.days.is_some_and(|(_, end)| (start - end).num_days() > SAME_OCCURRENCE_DAYS))
+            .filter(|c| {
+                c.days
+                    .is_some_and(|(_, end)| (start - end).num_days() > SAME_OCCURRENCE_DAYS)
+            })
             .collect();
         let name = &ordinal_claim.claim.event;
         let ordinal_side = |v: &ClaimView<'_>| {
@@ -70,19 +79,32 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             });
             side(context, v, v.claim.ordinal.as_ref().map(|m| m.span), text)
         };
-        let time_side = |v: &ClaimView<'_>| side(context, v, v.claim.time.as_ref().map(|m| m.span), v.time_text.clone());
+        let time_side = |v: &ClaimView<'_>| {
+            side(
+                context,
+                v,
+                v.claim.time.as_ref().map(|m| m.span),
+                v.time_text.clone(),
+            )
+        };
         // Rivals: claims of the same occurrence with a different ordinal.
         let rivals: Vec<&ClaimView<'_>> = series
             .iter()
             .map(|(_, c)| *c)
             .filter(|c| {
                 c.ordinal.is_some_and(|(n, _)| n != value)
-                    && if current { c.days.is_none() && !c.refers_to_earlier } else { c.days.is_some_and(|d| d.0 <= start && start <= d.1) }
+                    && if current {
+                        c.days.is_none() && !c.refers_to_earlier
+                    } else {
+                        c.days.is_some_and(|d| d.0 <= start && start <= d.1)
+                    }
             })
             .collect();
         match window {
             Some(years) => {
-                let Some(latest_earlier) = earlier.iter().max_by_key(|c| c.days.map(|d| d.1)) else { continue };
+                let Some(latest_earlier) = earlier.iter().max_by_key(|c| c.days.map(|d| d.1)) else {
+                    continue;
+                };
                 let (_, end) = latest_earlier.days.expect("earlier claims are dated");
                 let gap_years = (start - end).num_days() as f64 / 365.25;
                 let qualifier = ordinal_claim
@@ -90,7 +112,9 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                     .ordinal
                     .as_ref()
                     .and_then(|m| match &m.value {
-                        isnad_claims::mentions::MentionValue::Ordinal(o) => o.qualifier.as_ref().map(|q| q.text.clone()),
+                        isnad_claims::mentions::MentionValue::Ordinal(o) => {
+                            o.qualifier.as_ref().map(|q| q.text.clone())
+                        }
                         _ => None,
                     })
                     .unwrap_or_default();
@@ -102,7 +126,9 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                     let mut note = finding(
                         FindingKind::OrdinalConflict,
                         Severity::Note,
-                        format!("{name}: \"first\" limited by «{qualifier}» while an earlier {name} is reported ({earlier_when})"),
+                        format!(
+                            "{name}: \"first\" limited by «{qualifier}» while an earlier {name} is reported ({earlier_when})"
+                        ),
                         sides,
                     );
                     note.resolution = Some(format!(
@@ -120,7 +146,8 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             }
             None => {
                 // Only an ordinal whose own time is known can be checked against earlier ones.
-                let placed = ordinal_claim.days.is_some() || (ordinal_claim.published.is_some() && !ordinal_claim.refers_to_earlier);
+                let placed = ordinal_claim.days.is_some()
+                    || (ordinal_claim.published.is_some() && !ordinal_claim.refers_to_earlier);
                 let earlier_occurrences = count_occurrences(&earlier);
                 if placed && value as usize <= earlier_occurrences {
                     let mut sides = vec![ordinal_side(ordinal_claim)];
@@ -133,13 +160,22 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                     ));
                     continue;
                 }
-                for rival in rivals.iter().filter(|r| r.ordinal.is_some_and(|(_, w)| w.is_none())) {
-                    let key = (ordinal_claim.claim.id.clone().min(rival.claim.id.clone()), ordinal_claim.claim.id.clone().max(rival.claim.id.clone()));
+                for rival in rivals
+                    .iter()
+                    .filter(|r| r.ordinal.is_some_and(|(_, w)| w.is_none()))
+                {
+                    let key = (
+                        ordinal_claim.claim.id.clone().min(rival.claim.id.clone()),
+                        ordinal_claim.claim.id.clone().max(rival.claim.id.clone()),
+                    );
                     if noted_pairs.insert(key) {
                         findings.push(finding(
                             FindingKind::OrdinalConflict,
                             Severity::Contradiction,
-                            format!("{name}: one occurrence called number {value} and number {}", rival.ordinal.map_or(0, |o| o.0)),
+                            format!(
+                                "{name}: one occurrence called number {value} and number {}",
+                                rival.ordinal.map_or(0, |o| o.0)
+                            ),
                             vec![ordinal_side(ordinal_claim), ordinal_side(rival)],
                         ));
                     }
@@ -152,15 +188,23 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                         .filter(|c| {
                             c.ordinal.is_none()
                                 && match (c.days, ordinal_claim.days) {
-                                    (Some(later), Some(first)) => (later.0 - first.1).num_days() > SAME_OCCURRENCE_DAYS,
+                                    (Some(later), Some(first)) => {
+                                        (later.0 - first.1).num_days() > SAME_OCCURRENCE_DAYS
+                                    }
                                     (None, _) => !c.refers_to_earlier && c.doc == ordinal_claim.doc,
                                     _ => false,
                                 }
                         })
                         .collect();
                     if let Some(first_later) = later.first() {
-                        let first_when = ordinal_claim.time_text.clone().unwrap_or_else(|| "earlier".into());
-                        let later_when = first_later.time_text.clone().unwrap_or_else(|| "the one reported now".into());
+                        let first_when = ordinal_claim
+                            .time_text
+                            .clone()
+                            .unwrap_or_else(|| "earlier".into());
+                        let later_when = first_later
+                            .time_text
+                            .clone()
+                            .unwrap_or_else(|| "the one reported now".into());
                         let mut sides = vec![ordinal_side(ordinal_claim)];
                         sides.extend(later.iter().map(|c| side(context, c, None, c.time_text.clone())));
                         let mut note = finding(
@@ -169,7 +213,9 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                             format!("a first {name} and a later {name} with the same participants"),
                             sides,
                         );
-                        note.resolution = Some(format!("two {name} events in order: the first {first_when}, then {later_when}"));
+                        note.resolution = Some(format!(
+                            "two {name} events in order: the first {first_when}, then {later_when}"
+                        ));
                         findings.push(note);
                     }
                 }

@@ -18,12 +18,19 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     for event in events {
         let mut seen = std::collections::BTreeSet::new();
         for (a, b) in cross_document_pairs(context, event) {
-            let (Some(pa), Some(pb)) = (a.places.first(), b.places.first()) else { continue };
-            if !context.is_known_place(pa) || !context.is_known_place(pb) || context.places_compatible(pa, pb) {
+            let (Some(pa), Some(pb)) = (a.places.first(), b.places.first()) else {
+                continue;
+            };
+            if !context.is_known_place(pa) || !context.is_known_place(pb) || context.places_compatible(pa, pb)
+            {
                 continue;
             }
             // Only a visit's destination or an event's venue: both must be the same role.
-            let role = |v: &crate::view::ClaimView<'_>| ["place", "destination"].into_iter().find(|r| v.claim.roles.contains_key(*r));
+            let role = |v: &crate::view::ClaimView<'_>| {
+                ["place", "destination"]
+                    .into_iter()
+                    .find(|r| v.claim.roles.contains_key(*r))
+            };
             if role(a) != role(b) || !seen.insert((pa.clone().min(pb.clone()), pa.clone().max(pb.clone()))) {
                 continue;
             }
@@ -34,12 +41,23 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             let message = format!(
                 "{} placed at {} in {} but at {} in {}",
                 event.event,
-                a.claim.roles.get(role(a).unwrap_or("place")).map_or("?", |f| f.text.as_str()),
+                a.claim
+                    .roles
+                    .get(role(a).unwrap_or("place"))
+                    .map_or("?", |f| f.text.as_str()),
                 context.documents[a.doc].id,
-                b.claim.roles.get(role(b).unwrap_or("place")).map_or("?", |f| f.text.as_str()),
+                b.claim
+                    .roles
+                    .get(role(b).unwrap_or("place"))
+                    .map_or("?", |f| f.text.as_str()),
                 context.documents[b.doc].id
             );
-            findings.push(finding(FindingKind::PlaceMismatch, Severity::Contradiction, message, vec![place_side(a), place_side(b)]));
+            findings.push(finding(
+                FindingKind::PlaceMismatch,
+                Severity::Contradiction,
+                message,
+                vec![place_side(a), place_side(b)],
+            ));
         }
     }
     findings

@@ -17,7 +17,9 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for event in events {
         for (a, b) in cross_document_pairs(context, event) {
-            let (Some((x, unit_a)), Some((y, unit_b))) = (&a.quantity, &b.quantity) else { continue };
+            let (Some((x, unit_a)), Some((y, unit_b))) = (&a.quantity, &b.quantity) else {
+                continue;
+            };
             if unit_a != unit_b || x.overlaps(y) {
                 continue;
             }
@@ -30,13 +32,17 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 value(y, unit_b),
                 context.documents[b.doc].id
             );
-            let quantity_side =
-                |v: &ClaimView<'_>, text| side(context, v, v.claim.quantity.as_ref().map(|m| m.span), Some(text));
+            let quantity_side = |v: &ClaimView<'_>, text| {
+                side(context, v, v.claim.quantity.as_ref().map(|m| m.span), Some(text))
+            };
             findings.push(finding(
                 FindingKind::QuantityMismatch,
                 Severity::Contradiction,
                 message,
-                vec![quantity_side(a, value(x, unit_a)), quantity_side(b, value(y, unit_b))],
+                vec![
+                    quantity_side(a, value(x, unit_a)),
+                    quantity_side(b, value(y, unit_b)),
+                ],
             ));
         }
     }

@@ -23,7 +23,9 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             } else {
                 continue;
             };
-            let (Some(x), Some(y)) = (&earlier.count, &later.count) else { continue };
+            let (Some(x), Some(y)) = (&earlier.count, &later.count) else {
+                continue;
+            };
             if earlier.measure != later.measure {
                 continue;
             }
@@ -40,8 +42,18 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 Severity::Note,
                 message,
                 vec![
-                    side(context, earlier, earlier.claim.count.as_ref().map(|m| m.span), Some(describe_number(x))),
-                    side(context, later, later.claim.count.as_ref().map(|m| m.span), Some(describe_number(y))),
+                    side(
+                        context,
+                        earlier,
+                        earlier.claim.count.as_ref().map(|m| m.span),
+                        Some(describe_number(x)),
+                    ),
+                    side(
+                        context,
+                        later,
+                        later.claim.count.as_ref().map(|m| m.span),
+                        Some(describe_number(y)),
+                    ),
                 ],
             );
             update.resolution = Some(format!(

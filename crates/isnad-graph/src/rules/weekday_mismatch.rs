@@ -12,15 +12,19 @@ use crate::events::Event;
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::Context;
 use chrono::Datelike;
-use isnad_claims::mentions::{weekday_name, MentionValue};
+use isnad_claims::mentions::{MentionValue, weekday_name};
 
 /// Flags dates whose stated weekday is wrong, and weekdays contradicting an event's date.
 pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (doc, analysis) in context.analyses.iter().enumerate() {
         for mention in &analysis.mentions {
-            let MentionValue::Date(value) = &mention.value else { continue };
-            let (Some(weekday), Some(start), Some(end)) = (value.weekday, value.start, value.end) else { continue };
+            let MentionValue::Date(value) = &mention.value else {
+                continue;
+            };
+            let (Some(weekday), Some(start), Some(end)) = (value.weekday, value.start, value.end) else {
+                continue;
+            };
             if start.date() != end.date() || start.weekday() == weekday {
                 continue;
             }
@@ -43,20 +47,28 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     for event in events {
         for &i in &event.members {
             let a = &context.claims[i];
-            let Some(MentionValue::Weekday(named)) = a.claim.time.as_ref().map(|m| &m.value) else { continue };
+            let Some(MentionValue::Weekday(named)) = a.claim.time.as_ref().map(|m| &m.value) else {
+                continue;
+            };
             let Some(weekday) = named.weekday else { continue };
             for &j in &event.members {
                 let b = &context.claims[j];
                 if b.claim.time_basis != isnad_claims::claims::TimeBasis::Stated {
                     continue;
                 }
-                let Some(MentionValue::Date(date)) = b.claim.time.as_ref().map(|m| &m.value) else { continue };
-                let (Some(start), Some(end)) = (date.start, date.end) else { continue };
+                let Some(MentionValue::Date(date)) = b.claim.time.as_ref().map(|m| &m.value) else {
+                    continue;
+                };
+                let (Some(start), Some(end)) = (date.start, date.end) else {
+                    continue;
+                };
                 if start.date() != end.date() || start.weekday() == weekday || date.weekday.is_some() {
                     continue;
                 }
                 // Only a weekday meant for that date: resolved within a week of it.
-                let near = named.start.is_some_and(|w| (w.date() - start.date()).num_days().abs() <= 7);
+                let near = named
+                    .start
+                    .is_some_and(|w| (w.date() - start.date()).num_days().abs() <= 7);
                 if !near {
                     continue;
                 }
@@ -70,10 +82,25 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                     weekday_name(start.weekday())
                 );
                 let sides = vec![
-                    side(context, a, a.claim.time.as_ref().map(|m| m.span), Some(weekday_name(weekday).to_string())),
-                    side(context, b, b.claim.time.as_ref().map(|m| m.span), Some(format!("{} ({})", start.date(), weekday_name(start.weekday())))),
+                    side(
+                        context,
+                        a,
+                        a.claim.time.as_ref().map(|m| m.span),
+                        Some(weekday_name(weekday).to_string()),
+                    ),
+                    side(
+                        context,
+                        b,
+                        b.claim.time.as_ref().map(|m| m.span),
+                        Some(format!("{} ({})", start.date(), weekday_name(start.weekday()))),
+                    ),
                 ];
-                findings.push(finding(FindingKind::WeekdayMismatch, Severity::Contradiction, message, sides));
+                findings.push(finding(
+                    FindingKind::WeekdayMismatch,
+                    Severity::Contradiction,
+                    message,
+                    sides,
+                ));
             }
         }
     }

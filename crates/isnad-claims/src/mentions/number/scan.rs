@@ -162,7 +162,11 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
                 Kind::Punct if plain_punct => buffer.extend(raw.bytes()),
                 _ => {}
             }
-            (kind, i, kind == Kind::Word || (kind == Kind::Punct && !plain_punct))
+            (
+                kind,
+                i,
+                kind == Kind::Word || (kind == Kind::Punct && !plain_punct),
+            )
         };
         if slow {
             buffer.truncate(key_start);
