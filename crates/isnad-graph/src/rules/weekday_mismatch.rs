@@ -5,6 +5,7 @@
 //! disagree, one of them is wrong, and editors often fix only one when updating a story.
 //! Example: «يوم الأربعاء 20 فبراير 2024» (20 February 2024 was a Tuesday); or «وصل الوفد يوم
 //! الخميس» while another article dates the arrival «15 آذار 2025», a Saturday.
+//! The other article's date may be explicit or relative to its own publication date.
 //! Known false positives: a weekday that belongs to a different clause than the date next to it.
 
 use super::{finding, side, text_side};
@@ -44,6 +45,7 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             ));
         }
     }
+    let mut seen = std::collections::HashSet::new();
     for event in events {
         for &i in &event.members {
             let a = &context.claims[i];
@@ -53,16 +55,28 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             let Some(weekday) = named.weekday else { continue };
             for &j in &event.members {
                 let b = &context.claims[j];
-                if b.claim.time_basis != isnad_claims::claims::TimeBasis::Stated {
+                // A toll update's "اليوم" dates the report, not the event.
+                if b.claim.time_basis != isnad_claims::claims::TimeBasis::Stated
+                    || a.announces_rise
+                    || b.announces_rise
+                {
                     continue;
                 }
-                let Some(MentionValue::Date(date)) = b.claim.time.as_ref().map(|m| &m.value) else {
+                let (Some(ta), Some(tb)) = (&a.claim.time, &b.claim.time) else {
                     continue;
+                };
+                if !seen.insert((a.doc, ta.span, b.doc, tb.span)) {
+                    continue;
+                }
+                // An explicit date, or a relative one resolved at its own article's date ("اليوم").
+                let date = match b.claim.time.as_ref().map(|m| &m.value) {
+                    Some(MentionValue::Date(date) | MentionValue::Relative(date)) => date,
+                    _ => continue,
                 };
                 let (Some(start), Some(end)) = (date.start, date.end) else {
                     continue;
                 };
-                if start.date() != end.date() || start.weekday() == weekday || date.weekday.is_some() {
+                if start.date() != end.date() || start.weekday() == weekday {
                     continue;
                 }
                 // Only a weekday meant for that date: resolved within a week of it.
