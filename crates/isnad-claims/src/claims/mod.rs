@@ -581,7 +581,9 @@ fn pick_count<'a>(
         }
         let heads = |i: usize| i == t.tok || theme.is_some_and(|f| f.first == i);
         let next = last + 1;
-        if heads(next) || theme.is_some_and(|f| f.span.contains(m.span)) {
+        // A verbal noun followed by its amount counts it: "مقتل ما لا يقل عن 21 شخصا"، "إصابة 23".
+        let follows_trigger = first == t.tok + 1;
+        if heads(next) || follows_trigger || theme.is_some_and(|f| f.span.contains(m.span)) {
             return Some((m, false));
         }
         if view.key(next) == "من" {
