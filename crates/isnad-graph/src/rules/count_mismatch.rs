@@ -9,7 +9,7 @@
 //! («أربع من هذه الرحلات»), and two counts in one article (two different things, as a rule).
 //! Known false positives: two different things counted with the same noun in one event.
 
-use super::{cross_document_pairs, describe_number, finding, side};
+use super::{count_side, cross_document_pairs, describe_number, finding};
 use crate::events::Event;
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::{ClaimView, Context};
@@ -74,19 +74,11 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 describe_number(y),
                 context.documents[b.doc].id
             );
-            let count_side = |v: &ClaimView<'_>, n| {
-                side(
-                    context,
-                    v,
-                    v.claim.count.as_ref().map(|m| m.span),
-                    Some(describe_number(n)),
-                )
-            };
             findings.push(finding(
                 FindingKind::CountMismatch,
                 Severity::Contradiction,
                 message,
-                vec![count_side(a, x), count_side(b, y)],
+                vec![count_side(context, a), count_side(context, b)],
             ));
         }
     }

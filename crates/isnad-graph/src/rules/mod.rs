@@ -107,6 +107,12 @@ pub(crate) fn side(
     }
 }
 
+/// The evidence of a claim's count: its words and its interval.
+pub(crate) fn count_side(context: &Context<'_>, view: &ClaimView<'_>) -> Side {
+    let value = view.count.as_ref().map(describe_number);
+    side(context, view, view.claim.count.as_ref().map(|m| m.span), value)
+}
+
 /// Evidence that is a span of a document but no claim (a name, a date).
 pub(crate) fn text_side(context: &Context<'_>, doc: usize, span: Span, value: Option<String>) -> Side {
     let document = &context.documents[doc];

@@ -5,7 +5,7 @@
 //! Example: «قتل 12 شخصا» on Monday, «ارتفعت حصيلة القتلى إلى 19» on Tuesday.
 //! Known false positives: a larger count of a different group counted with the same noun.
 
-use super::{cross_document_pairs, describe_number, finding, side};
+use super::{count_side, cross_document_pairs, describe_number, finding};
 use crate::events::Event;
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::rules::count_mismatch::is_update;
@@ -41,20 +41,7 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 FindingKind::Update,
                 Severity::Note,
                 message,
-                vec![
-                    side(
-                        context,
-                        earlier,
-                        earlier.claim.count.as_ref().map(|m| m.span),
-                        Some(describe_number(x)),
-                    ),
-                    side(
-                        context,
-                        later,
-                        later.claim.count.as_ref().map(|m| m.span),
-                        Some(describe_number(y)),
-                    ),
-                ],
+                vec![count_side(context, earlier), count_side(context, later)],
             );
             update.resolution = Some(format!(
                 "an update over time: the later report gives {} (the earlier figure was {})",
