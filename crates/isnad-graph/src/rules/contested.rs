@@ -40,10 +40,13 @@ fn same_allegation(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
     if family(&a.claim.event) != family(&b.claim.event) {
         return false;
     }
-    if !a.theme.is_empty() && !b.theme.is_empty() {
-        return !a.theme.is_disjoint(&b.theme);
+    // The theme decides; when one side states none, its clause must mention the other's theme.
+    match (a.theme.is_empty(), b.theme.is_empty()) {
+        (false, false) => !a.theme.is_disjoint(&b.theme),
+        (false, true) => !a.theme.is_disjoint(&b.words),
+        (true, false) => !b.theme.is_disjoint(&a.words),
+        (true, true) => a.actor_keys().intersection(&b.actor_keys()).count() >= 2,
     }
-    a.actor_keys().intersection(&b.actor_keys()).count() >= 2
 }
 
 /// One tension per denial that meets an assertion of the same happening.
