@@ -29,6 +29,8 @@ pub(crate) struct ClaimView<'a> {
     pub time_text: Option<String>,
     /// Entity keys (ids, or folded text when unresolved) by role.
     pub actors: BTreeSet<(String, String)>,
+    /// Entity keys of every actor, whatever the role (precomputed: merging compares them often).
+    pub actor_set: BTreeSet<String>,
     /// The agent's key, when there is one.
     pub agent: Option<String>,
     /// Place keys (entity ids or folded text).
@@ -223,6 +225,7 @@ impl<'a> ClaimView<'a> {
             days,
             time_text,
             actors,
+            actor_set: BTreeSet::new(),
             agent,
             places,
             theme,
@@ -248,6 +251,7 @@ impl<'a> ClaimView<'a> {
     }
 
     fn with_specifics(mut self) -> Self {
+        self.actor_set = self.actors.iter().map(|(_, k)| k.clone()).collect();
         let mut names: BTreeSet<String> = self
             .claim
             .roles
@@ -266,9 +270,9 @@ impl<'a> ClaimView<'a> {
         self
     }
 
-    /// Entity keys of every actor.
-    pub fn actor_keys(&self) -> BTreeSet<&str> {
-        self.actors.iter().map(|(_, k)| k.as_str()).collect()
+    /// How many actors two claims share.
+    pub fn shared_actors(&self, other: &ClaimView<'_>) -> usize {
+        self.actor_set.intersection(&other.actor_set).count()
     }
 }
 
@@ -416,7 +420,7 @@ impl<'a> Context<'a> {
         if INCIDENT_EVENTS.contains(&a.claim.event.as_str()) && !named(a) && !named(b) {
             return true;
         }
-        let shared = a.actor_keys().intersection(&b.actor_keys()).count();
+        let shared = a.shared_actors(b);
         let agents_agree = match (&a.agent, &b.agent) {
             (Some(x), Some(y)) => x == y,
             _ => true,

@@ -45,7 +45,7 @@ fn same_allegation(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
         (false, false) => !a.theme.is_disjoint(&b.theme),
         (false, true) => !a.theme.is_disjoint(&b.words),
         (true, false) => !b.theme.is_disjoint(&a.words),
-        (true, true) => a.actor_keys().intersection(&b.actor_keys()).count() >= 2,
+        (true, true) => a.shared_actors(b) >= 2,
     }
 }
 

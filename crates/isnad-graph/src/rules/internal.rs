@@ -18,7 +18,7 @@ use isnad_claims::claims::{ClaimLocation, Modality};
 /// True when two claims of one article are about the same happening: the same participants and
 /// something specific in common besides the names and the verb (a destination, a forum, a deal).
 fn same_happening(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
-    let shared_actors = a.actor_keys().intersection(&b.actor_keys()).count();
+    let shared_actors = a.shared_actors(b);
     let shared_specifics = a.specifics.intersection(&b.specifics).count();
     shared_actors > 0 && shared_specifics >= 1 || shared_specifics >= 2
 }
