@@ -4,12 +4,12 @@
 //!
 //! ```
 //! use isnad_parser::{parse_document, ParseOptions, BlockKind};
-//! let text = "بوتين يزور بيونغ يانغ\nوصل الرئيس إلى العاصمة.\n";
+//! let text = "الوزيرة تزور الميناء الجديد\nوصلت الوزيرة إلى المدينة صباحاً.\n";
 //! let (doc, _) = parse_document("story.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
-//! assert_eq!(doc.meta.title.as_deref(), Some("بوتين يزور بيونغ يانغ"));
+//! assert_eq!(doc.meta.title.as_deref(), Some("الوزيرة تزور الميناء الجديد"));
 //! assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Body));
 //! let sentence = &doc.sentences[1];
-//! assert_eq!(doc.text(sentence.span), "وصل الرئيس إلى العاصمة.");
+//! assert_eq!(doc.text(sentence.span), "وصلت الوزيرة إلى المدينة صباحاً.");
 //! ```
 
 mod boilerplate;

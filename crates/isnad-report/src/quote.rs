@@ -141,7 +141,7 @@ pub(crate) fn summary_line(report: &Report) -> String {
     line
 }
 
-/// An attribution chain as one line, innermost source first: "بيسكوف via تاس via outlet".
+/// An attribution chain as one line, innermost source first: "المتحدث via الوكالة via outlet".
 pub(crate) fn sources_line(attribution: &[String]) -> String {
     attribution.join(" via ")
 }

@@ -87,7 +87,7 @@ struct Read {
     trig: Trig,
     clause: (usize, usize),
     roles: BTreeMap<String, Filler>,
-    /// Light verb governing a verbal noun ("ستبدأ روسيا تصنيع"), its token.
+    /// Light verb governing a verbal noun ("ستبدأ مصر تصنيع"), its token.
     light: Option<usize>,
 }
 
@@ -647,7 +647,7 @@ fn pick_ordinal<'a>(
                     .is_some_and(|r| r.trig.tok == t.tok),
             };
         }
-        // "زيارة بوتين الأولى": right after the noun and its genitive name.
+        // "زيارة الوزير الأولى": right after the noun and its genitive name.
         let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span.overlaps(m.span)) else {
             return false;
         };

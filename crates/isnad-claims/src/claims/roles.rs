@@ -153,7 +153,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
         let clitic = view.clitic_prep(i);
         if let Some(g) = view.group_of[i] {
             let group = &view.groups[g];
-            // "الرئيس" + "فلاديمير بوتين", "وزير الدفاع" + "الروسي" + "سيرغي شويغو": an office
+            // "الرئيس" + "جواو سيلفا", "وزير الدفاع" + "البرازيلي" + "ماركو ألفيشو": an office
             // before a name is part of the name.
             if clitic.is_none()
                 && let Some(prev) = out.last_mut()
@@ -271,9 +271,9 @@ pub(crate) fn is_conjoined(key: &str) -> bool {
         && (rest.starts_with("ال") || ["هما", "هم", "ها", "ه"].iter().any(|s| rest.ends_with(s)))
 }
 
-/// The subject written before a verb ("بوتين يزور …", "أن بوتين أعطى …"): the first entity group
+/// The subject written before a verb ("سامر يزور …", "أن سامر أعطى …"): the first entity group
 /// between the clause start (or a complementizer) and the verb that is neither after a
-/// preposition nor the genitive of a noun ("شقيقة كيم").
+/// preposition nor the genitive of a noun ("شقيقة سامر").
 pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Option<Filler> {
     let lx = Lexicon::get();
     let mut start = clause_start.max(tok.saturating_sub(14));
@@ -285,7 +285,7 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
                 && matches!(c.hit.what, What::Trigger(_) | What::Reporting)
         });
         // After another verb the names are that verb's arguments ("فرضتها الأمم المتحدة …
-        // ووقعتها روسيا"): no subject before this one.
+        // ووقعتها مصر"): no subject before this one.
         if other_verb {
             return None;
         }
@@ -312,7 +312,7 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
                 || lx.adverbs.contains(pk)
                 || lx.complementizers.contains(pk)
                 || view.is_time_token(prev);
-            // An indefinite noun right before a name is its head: "شقيقة كيم" is not Kim.
+            // An indefinite noun right before a name is its head: "شقيقة سامر" is not Samer.
             if content && !function && !pk.starts_with("ال") && !pk.starts_with("وال") {
                 continue;
             }
@@ -357,7 +357,7 @@ pub(crate) fn read_roles(
             continue;
         }
         if !is_verb {
-            // A verbal noun's genitive is the word right after it ("زيارة بوتين"، "نقل الأسلحة"),
+            // A verbal noun's genitive is the word right after it ("زيارة الوزير"، "نقل الأسلحة"),
             // unless a pronoun suffix already fills it (زيارته).
             if n == 0
                 && slot.adjacent
@@ -382,7 +382,7 @@ pub(crate) fn read_roles(
                 *r != "theme"
                     && !roles.contains_key(*r)
                     && accepts(r, filler)
-                    // A city right after the verb is where, not who ("زار بيونغ يانغ").
+                    // A city right after the verb is where, not who ("زار الرباط").
                     && !(*r == "agent" && filler.kind == Some(EntityType::Place) && place_role_later)
             });
             if let Some(role) = pick {

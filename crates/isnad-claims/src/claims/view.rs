@@ -6,8 +6,8 @@ use crate::entities::{DocEntities, EntityType};
 use crate::mentions::{Mention, MentionValue};
 use isnad_parser::{Fold, Normalized, Span, Token, TokenKind, tokenize};
 
-/// Adjacent entity mentions read as one participant ("الرئيس الروسي" + "فلاديمير بوتين"), or
-/// coordinated ones ("كوريا الشمالية وروسيا").
+/// Adjacent entity mentions read as one participant ("الرئيس البرازيلي" + "جواو سيلفا"), or
+/// coordinated ones ("مصر والأردن").
 #[derive(Debug, Clone)]
 pub(crate) struct Group {
     /// Original bytes of the whole group.
@@ -229,7 +229,7 @@ impl<'a> View<'a> {
     }
 
     /// The preposition a token carries as a clitic in front of a group or a definite noun
-    /// (لكيم، بالأسلحة، للرئيس), with the byte offset where the noun phrase starts.
+    /// (لسامر، بالأسلحة، للرئيس), with the byte offset where the noun phrase starts.
     pub fn clitic_prep(&self, i: usize) -> Option<(&'static str, usize)> {
         let tok = self.toks.get(i)?;
         if tok.kind != TokenKind::Arabic {
@@ -414,7 +414,7 @@ fn rank_of(m: &crate::entities::EntityMention) -> u8 {
 
 /// True when two mentions separated by `gap` are one participant: a title or descriptor before a
 /// name, two spellings of one entity, or " و" joining two participants of a kind. Two different
-/// names side by side are two participants ("أهدى بوتين كيم سيارة").
+/// names side by side are two participants ("أهدى سامر خالد سيارة").
 fn joins(gap: &str, a: &crate::entities::EntityMention, b: &crate::entities::EntityMention) -> bool {
     let folded = isnad_parser::fold_key(gap);
     match folded.trim() {

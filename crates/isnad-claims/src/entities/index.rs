@@ -64,7 +64,7 @@ pub(crate) struct GazetteerIndex {
     pub deletions: FxHashMap<String, Vec<u32>>,
     /// Letter key of the first or last word of a multi-word name → names.
     pub by_word: FxHashMap<String, Vec<u32>>,
-    /// First words of multi-word person names ("كيم" of "كيم جونغ أون").
+    /// First words of multi-word person names ("ماريا" of "ماريا لوبيز").
     pub first_words: FxHashSet<String>,
     /// Letter keys of the first words of multi-word names: a run of free words is looked up
     /// as a multi-word variant only when it starts with one.

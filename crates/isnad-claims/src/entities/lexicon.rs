@@ -126,7 +126,7 @@ impl Lexicon {
             titles.entry(head.clone()).or_insert(index);
             for portfolio in folded(&raw.ministers.portfolios) {
                 titles.entry(format!("{head} {portfolio}")).or_insert(index);
-                // The construct state drops the article: "وزير خارجية كوريا الجنوبية".
+                // The construct state drops the article: "وزير خارجية جنوب أفريقيا".
                 if let Some(bare) = portfolio.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
                     titles.entry(format!("{head} {bare}")).or_insert(index);
                 }

@@ -556,7 +556,7 @@ impl Resolver<'_> {
                     Vec::new(),
                 ));
             }
-            // A typo of a one-word name this document uses ("أنروس" beside "أوروس").
+            // A typo of a one-word name this document uses ("كاراداك" beside "كاراداغ").
             if words.len() == 1 && lk_chars >= 5 && !doc_names.is_empty() {
                 scratch.chars.clear();
                 scratch.chars.extend(lk.chars());

@@ -301,12 +301,12 @@ impl Scan<'_> {
             dead: false,
         };
         // A shared first name followed by more name words is a longer name, perhaps a variant of
-        // a listed one ("كيم يونغ أون" for "كيم جونغ أون") or a new person.
+        // a listed one ("مارتا لوبيث" for "مارتا لوبيز") or a new person.
         if form == MentionForm::Name
             && kind == EntityType::Person
             && self.index.first_words.contains(&raw.key)
         {
-            // Only short syllables ("جونغ", "أون") continue a name; "كيم سيعقد" does not.
+            // Only short syllables ("سون", "مين") continue a name; "مارتا سيعقد" does not.
             let mut run = self.name_run(m.last, 3, consumed, false);
             let syllable = |w: &str| w.chars().count() <= 4 && !w.ends_with('ه');
             let short = (run.start..run.end)

@@ -37,7 +37,7 @@ pub struct EntityInfo {
     /// Other spellings (and short forms such as a surname).
     #[serde(default)]
     pub spellings: Vec<String>,
-    /// Role phrases that refer to it ("الرئيس الروسي", "الكرملين").
+    /// Role phrases that refer to it ("الرئيس الفرنسي", "الإليزيه").
     #[serde(default)]
     pub descriptors: Vec<String>,
     /// Nationality adjectives (countries: "الروسي", "الروسية", "روسي").
@@ -110,7 +110,7 @@ pub struct EntityMention {
     pub candidates: Vec<String>,
     /// What kind of expression names the entity.
     pub form: MentionForm,
-    /// The title or role phrase right before a name ("الرئيس الروسي" before "فلاديمير بوتين");
+    /// The title or role phrase right before a name ("الرئيس البرازيلي" before "جواو سيلفا");
     /// `title.cover(span)` is the whole noun phrase.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<Span>,
@@ -120,11 +120,11 @@ pub struct EntityMention {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MentionForm {
-    /// A full name or listed spelling ("فلاديمير بوتين", "بوتين", "الأمم المتحدة").
+    /// A full name or listed spelling ("جواو سيلفا", "سيلفا", "الأمم المتحدة").
     Name,
     /// Part of a name seen in full elsewhere in the document (a surname or first name alone).
     Partial,
-    /// A role phrase or metonym ("الزعيم الكوري الشمالي", "الكرملين").
+    /// A role phrase or metonym ("الرئيس البرازيلي", "الإليزيه").
     Descriptor,
     /// A nationality adjective standing for a country ("الروسية" in "سيارة روسية").
     Adjective,

@@ -2,8 +2,8 @@
 //!
 //! Why it matters: a claim that one side makes and the other denies is not a fact; an editor
 //! must attribute it and present both sides rather than state it.
-//! Example: «تتهم الولايات المتحدة كوريا الشمالية بإرسال أسلحة إلى روسيا» versus «نفت بيونغ يانغ
-//! وموسكو أن تكون كوريا الشمالية قادرة على تزويد روسيا بالأسلحة».
+//! Example: «تتهم المعارضة الحكومة بتهريب الوقود إلى الجارة الشمالية» versus «نفت الحكومة
+//! أن تكون قد هربت أي شحنة وقود».
 //! One finding per denial, citing every assertion or accusation of the same kind of event with
 //! the same theme.
 //! Known false positives: a denial of a narrower claim than the accusation (denying one

@@ -2,8 +2,8 @@
 //!
 //! Why it matters: a story should spell each name one way; variants also hide that two articles
 //! talk about the same person, and a typo in a name is an error readers notice.
-//! Example: «شويغو» and «شويجو» (g written غ or ج), «بيونغ يانغ» and «بيونغيانغ» (split or joined),
-//! «كيم جونغ أون» and «كيم يونغ أون» (a typo). Short forms (a surname alone) and titles are not
+//! Example: «غارسيا» and «جارسيا» (g written غ or ج), «سان خوسيه» and «سانخوسيه» (split or joined),
+//! «مارتا لوبيز» and «مارتا لوبيث» (a typo). Short forms (a surname alone) and titles are not
 //! variants. Every spelling is cited, once per article.
 //! Known false positives: two different people whose names differ by one letter and whom the
 //! entity finder merged.
@@ -35,10 +35,10 @@ fn is_variant(a: &str, b: &str) -> bool {
         return false;
     }
     if la == lb {
-        return true; // split or joined ("بيونغ يانغ", "بيونغيانغ")
+        return true; // split or joined ("سان خوسيه", "سانخوسيه")
     }
     if words_a.len() != words_b.len() {
-        // A surname alone spelled differently from the full name's ("شويجو" after "سيرغي شويغو").
+        // A surname alone spelled differently from the full name's ("جارسيا" after "ألبرتو غارسيا").
         let (short, long) = if words_a.len() < words_b.len() {
             (&words_a, &words_b)
         } else {

@@ -5,9 +5,9 @@
 //! forgotten. A series is the claims of one event type with the same participants.
 //! Flagged: "first" with a known earlier occurrence; "second" with two or more before it; one
 //! event given two different ordinals. Explained (a note with the reason): an ordinal limited by
-//! a qualifier («الأولى منذ ما يقرب من ربع قرن») whose window the earlier occurrence lies outside,
+//! a qualifier («الأولى منذ نحو عقدين») whose window the earlier occurrence lies outside,
 //! and a "first" followed by a later occurrence (two events in order, e.g. a first and a second gift).
-//! Example: «زيارته الثانية» versus «زيارته الأولى منذ ربع قرن», with «زار ... للمرة الأولى في يوليو 2000».
+//! Example: «زيارتها الثانية» versus «زيارتها الأولى منذ عقدين», with «زارت ... للمرة الأولى في مارس 2003».
 //! Known false positives: series whose participants were read too coarsely (two different
 //! ministers of one country).
 
@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 /// Occurrences this close together are one event.
 const SAME_OCCURRENCE_DAYS: i64 = crate::events::SAME_EVENT_MAX_GAP_DAYS;
-/// A window stated approximately ("نحو ربع قرن") is met at this share of its length.
+/// A window stated approximately ("نحو عقدين") is met at this share of its length.
 const WINDOW_TOLERANCE: f64 = 0.85;
 
 /// When a claim happened: its stated days, else "now" (the story's reference).

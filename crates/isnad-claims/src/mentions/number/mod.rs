@@ -47,8 +47,8 @@ pub(crate) fn is_age_unit(key: &str) -> bool {
     data::tables().age_units.contains(key)
 }
 
-/// True when the keys around an amount set it off as an apposition: "كيم، 40 عامًا، يمتلك",
-/// "كيم (40 عامًا)". Years in apposition to a person are an age, not a duration.
+/// True when the keys around an amount set it off as an apposition: "سامر، 40 عامًا، يمتلك",
+/// "سامر (40 عامًا)". Years in apposition to a person are an age, not a duration.
 pub(crate) fn is_appositive(before: &str, after: &str) -> bool {
     matches!((before, after), ("،" | ",", "،" | ",") | ("(", ")"))
 }
@@ -632,7 +632,7 @@ impl<'a> Finder<'a> {
         if self.t.dual_words.iter().any(|w| clitic_match(key, w).is_some()) {
             return Some(self.mention(self.span(i), MentionValue::Number(NumberValue::exact(2.0))));
         }
-        // A first letter that may be a proclitic ("وبوتين" = و + بوتين) does not count toward the
+        // A first letter that may be a proclitic ("وباسل" = و + باسل) does not count toward the
         // stem: three letters before the ending, beyond any such letter.
         let letters = key.chars().count() - usize::from(key.starts_with(PROCLITIC_LETTERS));
         let dual = if key.ends_with("تين") || key.ends_with("تان") {

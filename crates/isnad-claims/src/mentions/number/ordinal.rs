@@ -136,7 +136,7 @@ impl Finder<'_> {
 
     /// The noun a post-nominal ordinal modifies: the word before, stepping over up to two
     /// relational adjectives ("زيارته الرسمية الأولى"); a feminine ordinal after a word with no
-    /// feminine ending agrees with the head of the construct before it ("زيارة بوتين الأولى").
+    /// feminine ending agrees with the head of the construct before it ("زيارة الوزير الأولى").
     fn noun_before(&self, p: usize, feminine: bool) -> Option<(String, Span, usize)> {
         let noun = self.noun_before_any(p)?;
         if feminine

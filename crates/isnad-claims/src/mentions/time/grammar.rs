@@ -1394,7 +1394,7 @@ impl<'a> Scan<'a> {
 
     fn duration(&self, i: usize) -> Option<Out> {
         let (qualifier, amount, unit, e) = self.amount(i, false)?;
-        // "كيم، 40 عامًا، …": an age in apposition, read by the number finder as a quantity.
+        // "سامر، 40 عامًا، …": an age in apposition, read by the number finder as a quantity.
         if let (Some(before), Some(after), Some(last)) =
             (i.checked_sub(1), self.toks.get(e), e.checked_sub(1))
             && is_appositive(&self.toks[before].key, &after.key)
