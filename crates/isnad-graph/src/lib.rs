@@ -10,6 +10,7 @@ mod copies;
 mod events;
 mod finding;
 mod graph;
+mod lexicon;
 mod rules;
 mod view;
 

@@ -1,6 +1,7 @@
 //! What the rules need to know about each claim, computed once: its time as days, its
 //! participants as entity keys, its theme words, its values.
 
+use crate::lexicon::lexicon;
 use chrono::NaiveDate;
 use isnad_claims::DocAnalysis;
 use isnad_claims::claims::{Claim, Modality};
@@ -55,56 +56,26 @@ pub(crate) struct ClaimView<'a> {
     pub counted: Option<String>,
     /// What the count measures (`killed`, `injured`, … from data/measures.toml), when recognizable.
     pub measure: Option<&'static str>,
+    /// True when the count is a part of a larger set ("أربع من هذه الرحلات"), not a rival total.
+    pub count_is_part: bool,
     /// True when the clause announces a rising total ("ارتفعت حصيلة").
     pub announces_rise: bool,
     /// Content words other than the participants' names and the trigger: what it is about.
     pub specifics: BTreeSet<String>,
 }
 
-/// Words that say a clause refers to an earlier occurrence, folded.
-const EARLIER_MARKERS: &[&str] = &[
-    "سبق ان",
-    "سبق وان",
-    "في وقت سابق",
-    "قبل ذلك",
-    "سابقه",
-    "السابقه",
-    "بعد ان",
-];
-
-/// Words after "في وقت سابق" that make it "earlier today/this year", a time, not an earlier event.
-const EARLIER_TODAY: &[&str] = &[
-    "يوم",
-    "اليوم",
-    "من",
-    "هذا",
-    "هذه",
-    "الليله",
-    "صباح",
-    "مساء",
-    "امس",
-];
-
 /// True when a folded clause refers back to an earlier occurrence of its event.
 fn refers_to_earlier(folded: &str) -> bool {
-    EARLIER_MARKERS.iter().any(|marker| {
-        folded.match_indices(marker).any(|(at, _)| {
+    lexicon().earlier.iter().any(|(marker, cancelled_by)| {
+        folded.match_indices(marker.as_str()).any(|(at, _)| {
             let next = folded[at + marker.len()..]
                 .split_whitespace()
                 .next()
                 .unwrap_or("");
-            *marker != "في وقت سابق" || !EARLIER_TODAY.contains(&next)
+            !cancelled_by.contains(next)
         })
     })
 }
-
-/// Function words ignored when comparing clauses.
-const STOPWORDS: &[&str] = &[
-    "في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ثم", "التي", "الذي", "هذا", "هذه", "ذلك", "تلك",
-    "كان", "كانت", "قد", "لقد", "ما", "لا", "لم", "لن", "هو", "هي", "هم", "بين", "عند", "حتي", "اذا", "كل",
-    "بعد", "قبل", "خلال", "حيث", "كما", "اي", "وهو", "وهي", "الا", "اذ", "منذ", "عام", "يوم", "قال", "قالت",
-    "وقال",
-];
 
 /// A letter or digit, with the common scripts checked first (`char::is_alphanumeric` is slow on
 /// non-ASCII text, and this runs on every character of every claim).
@@ -147,7 +118,7 @@ pub(crate) fn content_words(text: &str) -> BTreeSet<String> {
 fn folded_content_words(folded: &str) -> BTreeSet<String> {
     folded
         .split(|c: char| !is_word_char(c))
-        .filter(|w| w.chars().count() >= 3 && !STOPWORDS.contains(w))
+        .filter(|w| w.chars().count() >= 3 && !lexicon().stopwords.contains(*w))
         .map(stem)
         .filter(|w| w.chars().count() >= 3)
         .collect()
@@ -244,7 +215,11 @@ impl<'a> ClaimView<'a> {
                 .count
                 .as_ref()
                 .and_then(|m| measure_near(document, claim, m.span)),
-            announces_rise: crate::rules::RISING.iter().any(|w| folded_text.contains(w)),
+            count_is_part: claim
+                .count
+                .as_ref()
+                .is_some_and(|count| claim.count_part || followed_by_part_of(claim, count.span)),
+            announces_rise: lexicon().rising.iter().any(|w| folded_text.contains(w.as_str())),
             specifics: BTreeSet::new(),
         }
         .with_specifics()
@@ -276,26 +251,18 @@ impl<'a> ClaimView<'a> {
     }
 }
 
-/// Measure words by class, folded, loaded once from data/measures.toml.
-fn measures() -> &'static Vec<(&'static str, Vec<String>)> {
-    static MEASURES: std::sync::OnceLock<Vec<(&'static str, Vec<String>)>> = std::sync::OnceLock::new();
-    MEASURES.get_or_init(|| {
-        #[derive(serde::Deserialize)]
-        struct Data {
-            measure: std::collections::BTreeMap<String, Vec<String>>,
-        }
-        let data: Data =
-            toml::from_str(include_str!("../data/measures.toml")).expect("data/measures.toml is valid");
-        data.measure
-            .into_iter()
-            .map(|(class, words)| {
-                (
-                    &*Box::leak(class.into_boxed_str()),
-                    words.iter().map(|w| fold_key(w)).collect(),
-                )
-            })
-            .collect()
-    })
+/// True when the words right after a count make it a part ("منها", "من هذه", "من بين").
+fn followed_by_part_of(claim: &Claim, count: isnad_parser::Span) -> bool {
+    let after = claim
+        .text
+        .get(count.end.saturating_sub(claim.span.start)..)
+        .unwrap_or("");
+    let head: String = fold_key(after)
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    lexicon().part_of.iter().any(|p| head.starts_with(p.as_str()))
 }
 
 /// The class of what a count measures: the nearest measure word to the count in its clause
@@ -315,12 +282,12 @@ fn measure_near(document: &Document, claim: &Claim, count: isnad_parser::Span) -
     for i in 0..4 {
         for word in [words_after.get(i), words_before.get(i)].into_iter().flatten() {
             let word = word.trim_matches(|c: char| !is_word_char(c));
-            for (class, list) in measures() {
+            for (class, list) in &lexicon().measures {
                 if list.iter().any(|m| {
                     word == m
                         || (word.len() > m.len() && word.ends_with(m.as_str()) && word.len() - m.len() <= 4)
                 }) {
-                    return Some(class);
+                    return Some(class.as_str());
                 }
             }
         }

@@ -14,30 +14,6 @@ use crate::events::Event;
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::{ClaimView, Context};
 
-/// True when the claim's count is a part of a total ("أربع من هذه الرحلات", "اثنتين منها").
-pub(crate) fn is_part(view: &ClaimView<'_>) -> bool {
-    let Some(count) = &view.claim.count else {
-        return false;
-    };
-    if view.claim.count_part {
-        return true;
-    }
-    let after = view
-        .claim
-        .text
-        .get(count.span.end.saturating_sub(view.claim.span.start)..)
-        .unwrap_or("");
-    let head: String = isnad_parser::fold_key(after)
-        .split_whitespace()
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ");
-    head.starts_with("من هذه")
-        || head.starts_with("منها")
-        || head.starts_with("من بين")
-        || head.starts_with("من اصل")
-}
-
 /// True when `later` updates `earlier`: a larger count published later or announced as rising.
 pub(crate) fn is_update(earlier: &ClaimView<'_>, later: &ClaimView<'_>) -> bool {
     let (Some(a), Some(b)) = (&earlier.count, &later.count) else {
@@ -60,7 +36,7 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 (Some(m), Some(n)) => m == n,
                 _ => a.counted == b.counted,
             };
-            if x.overlaps(y) || is_part(a) || is_part(b) || !same_measure {
+            if x.overlaps(y) || a.count_is_part || b.count_is_part || !same_measure {
                 continue;
             }
             if is_update(a, b) || is_update(b, a) {

@@ -23,18 +23,6 @@ use isnad_parser::Span;
 
 include!(concat!(env!("OUT_DIR"), "/rule_help.rs"));
 
-/// Words that announce a rising total ("ارتفعت حصيلة القتلى إلى"), folded.
-pub(crate) const RISING: &[&str] = &[
-    "ارتفع",
-    "ارتفعت",
-    "ترتفع",
-    "يرتفع",
-    "حصيله جديده",
-    "الحصيله الجديده",
-    "قفز",
-    "قفزت",
-];
-
 /// Help text of a finding kind: its rule file's doc comment.
 pub(crate) fn help(kind: FindingKind) -> &'static str {
     RULE_HELP
