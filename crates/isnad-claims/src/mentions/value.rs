@@ -241,6 +241,22 @@ pub enum DurationUnit {
     Year,
 }
 
+impl DurationUnit {
+    /// The unit a data file or the JSON contract names (`"hour"`, `"year"`, …).
+    pub fn from_name(name: &str) -> Option<DurationUnit> {
+        Some(match name {
+            "second" => DurationUnit::Second,
+            "minute" => DurationUnit::Minute,
+            "hour" => DurationUnit::Hour,
+            "day" => DurationUnit::Day,
+            "week" => DurationUnit::Week,
+            "month" => DurationUnit::Month,
+            "year" => DurationUnit::Year,
+            _ => return None,
+        })
+    }
+}
+
 /// A length of time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DurationValue {

@@ -191,16 +191,7 @@ fn qualifier(name: &str) -> Qualifier {
 }
 
 fn duration_unit(name: &str) -> DurationUnit {
-    match name {
-        "second" => DurationUnit::Second,
-        "minute" => DurationUnit::Minute,
-        "hour" => DurationUnit::Hour,
-        "day" => DurationUnit::Day,
-        "week" => DurationUnit::Week,
-        "month" => DurationUnit::Month,
-        "year" => DurationUnit::Year,
-        other => panic!("data/units.toml: unknown duration unit {other}"),
-    }
+    DurationUnit::from_name(name).unwrap_or_else(|| panic!("data/units.toml: unknown duration unit {name}"))
 }
 
 fn set(words: &[String]) -> HashSet<String> {

@@ -247,15 +247,8 @@ struct HolidayData {
 }
 
 fn unit_of(name: &str) -> DurationUnit {
-    match name {
-        "second" => DurationUnit::Second,
-        "minute" => DurationUnit::Minute,
-        "hour" => DurationUnit::Hour,
-        "day" => DurationUnit::Day,
-        "week" => DurationUnit::Week,
-        "month" => DurationUnit::Month,
-        _ => DurationUnit::Year,
-    }
+    // A misspelt unit in the data is a build defect, not a year.
+    DurationUnit::from_name(name).unwrap_or_else(|| panic!("data/time.toml: unknown duration unit {name}"))
 }
 
 /// The shared table, parsed once.
