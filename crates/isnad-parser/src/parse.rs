@@ -50,7 +50,7 @@ pub fn parse_document(
 
     let headline = find_headline(&source, &lines, &prepared, &meta);
     let headline_key =
-        headline.map(|i| boilerplate::line_key(strip_site_suffix(&source, lines[i]).0.text(&source)));
+        headline.map(|i| boilerplate::line_key(&source[strip_site_suffix(&source, lines[i]).0.range()]));
     if let Some(i) = headline {
         let (title, site) = strip_site_suffix(&source, lines[i]);
         if meta.title.is_none() {
@@ -132,7 +132,7 @@ fn find_headline(source: &str, lines: &[Span], prepared: &[Line], meta: &Metadat
     let first = prepared.first()?;
     if let Some(title) = &meta.title {
         let key = boilerplate::line_key(title);
-        let line_key = boilerplate::line_key(strip_site_suffix(source, lines[0]).0.text(source));
+        let line_key = boilerplate::line_key(&source[strip_site_suffix(source, lines[0]).0.range()]);
         return (line_key == key || first.key == key).then_some(0);
     }
     let reads_as_headline = lines.len() > 1
@@ -159,16 +159,6 @@ fn strip_site_suffix(source: &str, line: Span) -> (Span, Option<Span>) {
         }
     }
     (line, None)
-}
-
-trait SpanText {
-    fn text<'a>(&self, source: &'a str) -> &'a str;
-}
-
-impl SpanText for Span {
-    fn text<'a>(&self, source: &'a str) -> &'a str {
-        &source[self.range()]
-    }
 }
 
 /// The kind of every line, in order.
@@ -216,8 +206,13 @@ fn classify(
                 boiler(BoilerplateReason::SourceLine)
             }
             Verdict::Story => {
-                let key = boilerplate::line_key(strip_site_suffix(source, *line).0.text(source));
-                if headline_key.is_some_and(|h| h == key || h == prepared.key) {
+                // The line as is, or without a "| Site" suffix, repeats the headline.
+                let repeats_headline = headline_key.is_some_and(|h| {
+                    h == prepared.key
+                        || matches!(strip_site_suffix(source, *line), (title, Some(_))
+                            if boilerplate::line_key(&source[title.range()]) == h)
+                });
+                if repeats_headline {
                     boiler(BoilerplateReason::RepeatedHeadline)
                 } else if prepared.words <= 2 && !prepared.ends_sentence() {
                     boiler(BoilerplateReason::Fragment)
