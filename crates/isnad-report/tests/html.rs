@@ -276,15 +276,7 @@ fn help_section_lists_only_kinds_with_help() {
 fn renders_without_documents_and_with_malformed_spans() {
     let docs = fixture::documents();
     let mut report = fixture::report(&docs);
-    for (i, side) in report
-        .findings
-        .iter_mut()
-        .flat_map(|f| f.sides.iter_mut())
-        .enumerate()
-    {
-        side.span = [(1, 3), (10_000, 20_000), (50, 20)][i % 3].into();
-        side.sentence = [(3, 1), (0, 99_999), (7, 7)][i % 3].into();
-    }
+    fixture::break_side_spans(&mut report);
     for claim in &mut report.claims {
         claim.span = (claim.span.start + 1, claim.span.end + 7_000).into();
     }

@@ -159,16 +159,7 @@ fn control_characters_from_the_input_never_reach_the_terminal() {
 fn malformed_spans_do_not_panic() {
     let docs = fixture::documents();
     let mut report = fixture::report(&docs);
-    for (i, side) in report
-        .findings
-        .iter_mut()
-        .flat_map(|f| f.sides.iter_mut())
-        .enumerate()
-    {
-        // Inside a letter, past the end, reversed.
-        side.span = [(1, 3), (10_000, 20_000), (50, 20)][i % 3].into();
-        side.sentence = [(3, 1), (0, 99_999), (7, 7)][i % 3].into();
-    }
+    fixture::break_side_spans(&mut report);
     for options in [PLAIN, COLOR] {
         let out = render_text(&report, &docs, options);
         assert!(out.contains("F3"));
