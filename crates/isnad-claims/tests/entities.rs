@@ -187,6 +187,34 @@ fn unknown_people_after_titles_and_reporting_verbs() {
 }
 
 #[test]
+fn family_names_with_the_article() {
+    // Nisbas, tribal plurals and article words before a name particle belong to the name.
+    check(
+        "وأكد وزير الداخلية سامي الدرويشي أن الحادث قيد التحقيق.",
+        &[("سامي الدرويشي", "new:person:")],
+    );
+    check(
+        "ترأس رئيس الوزراء ناصر الحمايدة ونظيره اجتماعات اللجنة.",
+        &[("ناصر الحمايدة", "new:person:")],
+    );
+    check(
+        "عاد الوزير الأول محمد الأمين ولد سيدي عالي إلى نواكشوط.",
+        &[("محمد الأمين ولد سيدي عالي", "new:person:")],
+    );
+    check("وقال حمدي الزياني إن الطريق مغلق.", &[("حمدي الزياني", "new:person:")]);
+    // An article noun after a name is its object, not a family name.
+    check(
+        "والتقى الوزير سامر الوفد الزائر في مكتبه.",
+        &[("سامر", "new:person:")],
+    );
+    check_absent(
+        "والتقى الوزير سامر الوفد الزائر في مكتبه.",
+        &["سامر الوفد", "سامر الوفد الزائر"],
+    );
+    check_absent("وافتتح المدير كريم المعرض السنوي أمس.", &["كريم المعرض"]);
+}
+
+#[test]
 fn unknown_organizations_and_places_after_head_nouns() {
     check(
         "وقعت شركة فيلدمارك اتفاقا مع جامعة كوكمين في سول.",

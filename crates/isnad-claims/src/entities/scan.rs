@@ -359,12 +359,21 @@ impl Scan<'_> {
             }
             let w = self.st.word(j);
             let particle = self.lex.name_particles.contains(w);
-            if !(particle || self.is_name_word(w, after_particle)) {
+            let family = j > k && self.family_name(j, consumed);
+            if !(particle || family || self.is_name_word(w, after_particle)) {
                 break;
             }
-            // A word ending in ة is a noun or adjective, unless it is a listed given name or
-            // (right after a title) another name word follows it.
+            // "و" + a noun with a possessive pronoun ("ونظيره") starts the next conjunct.
+            if j > k
+                && w.strip_prefix('و').is_some_and(|r| r.ends_with('ه') && r.chars().count() >= 4)
+                && !self.st.ends_in_taa(j)
+            {
+                break;
+            }
+            // A word ending in ة is a noun or adjective, unless it is a listed given name, a
+            // family name or (right after a title) another name word follows it.
             let given = self.lex.taa_names.contains(w)
+                || family
                 || (given_first && j == k && !w.starts_with('و') && self.name_token(j + 1, consumed));
             if !after_particle && self.st.ends_in_taa(j) && !given {
                 break;
@@ -376,6 +385,29 @@ impl Scan<'_> {
             j -= 1;
         }
         k..j
+    }
+
+    /// True for a family name with the article after a given name: a nisba ("الحمايدي",
+    /// "الشناوي"), a tribal plural ("الحمايدة", "الطراونة") or any article word before a name
+    /// particle ("محمد الأمين ولد ..."). Other article words after a name are its object or an
+    /// adjective ("التقى الوزير سامر الوفد").
+    fn family_name(&self, j: usize, consumed: &[bool]) -> bool {
+        let w = self.st.word(j);
+        let Some(stem) = w.strip_prefix("ال") else {
+            return false;
+        };
+        let lex = self.lex;
+        if lex.stop_words.contains(w) || lex.title_modifiers.contains(w) || lex.titles.contains_key(w) {
+            return false;
+        }
+        let letters: Vec<char> = stem.chars().collect();
+        let nisba = letters.len() >= 3 && stem.ends_with('ي');
+        let tribal = letters.len() == 6 && letters[2] == 'ا' && letters[0] != 'م' && self.st.ends_in_taa(j);
+        let before_particle = j + 2 < self.st.words.len()
+            && self.st.words[j + 1].kind == WordKind::Letters
+            && lex.name_particles.contains(self.st.word(j + 1))
+            && self.name_token(j + 2, consumed);
+        nisba || tribal || before_particle
     }
 
     /// True when word `j` is a free word that can be part of a name and is no noun in ة.
@@ -457,6 +489,7 @@ impl Scan<'_> {
         self.lex.stop_words.contains(w)
             || self.lex.name_followers.contains(w)
             || w.starts_with('و')
+            || w.starts_with("ال")
             || self.st.ends_in_taa(j)
             || (objects && self.accusative(j))
     }
@@ -549,7 +582,7 @@ impl Scan<'_> {
                 }
                 return;
             }
-            let mut run = self.bounded(self.name_run(k, 4, consumed, true), false);
+            let mut run = self.bounded(self.name_run(k, 5, consumed, true), false);
             if run.is_empty() {
                 // The head noun of the title: "الرئيس" is definite, "قائد القوات" a construct.
                 let head = &self.st.text[m.start..m.end];
