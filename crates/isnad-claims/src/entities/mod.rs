@@ -319,14 +319,18 @@ impl Resolver<'_> {
                 if words.len() < 2 {
                     continue;
                 }
-                for w in [words[0], words[words.len() - 1]] {
-                    if w.chars().count() < 3
-                        || self.lex.common_name_parts.contains(w)
-                        || self.lex.stop_words.contains(w)
-                    {
-                        continue;
-                    }
-                    let ids = map.entry(w.to_string()).or_default();
+                // The part from a particle on is a family name too ("ولد سيدي عالي").
+                let particle_tails = (1..words.len())
+                    .filter(|&p| p + 1 < words.len() && self.lex.name_particles.contains(words[p]))
+                    .map(|p| words[p..].join(" "));
+                let ends = [words[0], words[words.len() - 1]].into_iter().filter(|w| {
+                    w.chars().count() >= 3
+                        && !self.lex.common_name_parts.contains(*w)
+                        && !self.lex.name_particles.contains(*w)
+                        && !self.lex.stop_words.contains(*w)
+                });
+                for part in ends.map(str::to_string).chain(particle_tails) {
+                    let ids = map.entry(part).or_default();
                     if !ids.contains(id) {
                         ids.push(id.clone());
                     }
@@ -420,9 +424,10 @@ impl Resolver<'_> {
             while i < run.len() {
                 let mut advanced = false;
                 // Several words only when the first can start a multi-word name.
-                let longest = if (0..free.count(&run[i]))
-                    .any(|r| self.index.first_letter_keys.contains(free.letter_key(&run[i], r)))
-                {
+                let longest = if (0..free.count(&run[i])).any(|r| {
+                    self.index.first_letter_keys.contains(free.letter_key(&run[i], r))
+                        || self.lex.name_particles.contains(free.reading(&run[i], r).0)
+                }) {
                     3.min(run.len() - i)
                 } else {
                     1
@@ -460,7 +465,9 @@ impl Resolver<'_> {
         let last_span = words.last().map(|w| free.reading(w, 0).1)?;
         for r in 0..free.count(&words[0]) {
             let (first, first_span, plain) = free.reading(&words[0], r);
-            if !plain {
+            // A family name with the article ("الحمايدة") is no plain word, but a known surname.
+            let family = words.len() == 1 && first.starts_with("ال") && partials.contains_key(first);
+            if !plain && !family {
                 continue;
             }
             let first_chars = first.chars().count();
@@ -492,10 +499,12 @@ impl Resolver<'_> {
                 },
                 key: key(),
             };
-            if words.len() == 1
-                && first_chars >= 3
-                && let Some(ids) = partials.get(first)
-            {
+            let partial = if words.len() == 1 {
+                partials.get(first).filter(|_| first_chars >= 3)
+            } else {
+                partials.get(&key())
+            };
+            if let Some(ids) = partial {
                 let (entity, candidates) = if ids.len() == 1 {
                     (Some(ids[0].clone()), Vec::new())
                 } else {

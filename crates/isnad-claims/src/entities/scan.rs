@@ -207,7 +207,9 @@ pub(crate) fn scan_sentence(
                     });
                 }
             }
-            if !free.readings[first..].iter().any(|r| r.plain) {
+            // Article words stay for the document pass: one may be a family name ("الحمايدة").
+            let article = word.starts_with("ال") && !lex.stop_words.contains(word);
+            if !article && !free.readings[first..].iter().any(|r| r.plain) {
                 free.readings.truncate(first);
                 free.end_run(&mut run_start);
                 continue;
@@ -363,6 +365,9 @@ impl Scan<'_> {
             if !(particle || family || self.is_name_word(w, after_particle)) {
                 break;
             }
+            if self.possessive(j) {
+                break;
+            }
             // "و" + a noun with a possessive pronoun ("ونظيره") starts the next conjunct.
             if j > k
                 && w.strip_prefix('و').is_some_and(|r| r.ends_with('ه') && r.chars().count() >= 4)
@@ -410,6 +415,13 @@ impl Scan<'_> {
         nisba || tribal || before_particle
     }
 
+    /// A long word ending in ه that is no ة carries a possessive pronoun ("وصوله", "حكومته").
+    fn possessive(&self, j: usize) -> bool {
+        let w = self.st.word(j);
+        // Foreign names end in يه ("أندريه"); possessives rarely do.
+        w.ends_with('ه') && !w.ends_with("يه") && w.chars().count() >= 5 && !self.st.ends_in_taa(j)
+    }
+
     /// True when word `j` is a free word that can be part of a name and is no noun in ة.
     fn name_token(&self, j: usize, consumed: &[bool]) -> bool {
         if j >= self.st.words.len()
@@ -420,7 +432,8 @@ impl Scan<'_> {
             return false;
         }
         let w = self.st.word(j);
-        (self.lex.name_particles.contains(w) || self.is_name_word(w, false))
+        !self.possessive(j)
+            && (self.lex.name_particles.contains(w) || self.is_name_word(w, false))
             && (!self.st.ends_in_taa(j) || self.lex.taa_names.contains(w))
     }
 
@@ -489,8 +502,10 @@ impl Scan<'_> {
         self.lex.stop_words.contains(w)
             || self.lex.name_followers.contains(w)
             || w.starts_with('و')
-            || w.starts_with("ال")
-            || self.st.ends_in_taa(j)
+            || (self.st.ends_in_taa(j) && !w.starts_with("ال"))
+            // After a head noun ("بلدة X الأكثر", "مجموعة X القابضة") an article word agrees with
+            // the head; after a title it may be a noun's complement ("أشغال اللجنة").
+            || (objects && w.starts_with("ال"))
             || (objects && self.accusative(j))
     }
 
@@ -506,8 +521,12 @@ impl Scan<'_> {
     /// "وقعت شركة X اتفاقا").
     fn bounded(&self, run: std::ops::Range<usize>, objects: bool) -> std::ops::Range<usize> {
         let mut end = run.end;
+        // After a name of two words or more, an article noun is its object ("... سيدي عالي
+        // الاجتماع"); after one word it may be a noun's complement ("أشغال اللجنة").
+        let object_after =
+            |end: usize| end - run.start >= 2 && end < self.st.words.len() && self.st.word(end).starts_with("ال");
         while end > run.start
-            && (!self.is_boundary(end, objects)
+            && (!(self.is_boundary(end, objects) || object_after(end))
                 || (objects && end - run.start > 1 && self.accusative(end - 1)))
         {
             end -= 1;
