@@ -395,3 +395,20 @@ fn throughput() {
     let mb = (docs.len() * text.len()) as f64 / 1e6;
     println!("{n} claims from {mb:.1} MB in {secs:.2}s: {:.1} MB/s", mb / secs);
 }
+
+/// Subjects written before the verb: after "وكان … قد", and after "سبق لـ … أن".
+#[test]
+fn subjects_before_the_verb() {
+    let text = "عنوان الخبر عن زيارة الوزير\n\
+ترأس رئيس الوزراء سالم الدرويشي، أمس، اجتماع الحكومة. وكان الدرويشي قد وصل إلى مدينة كاراغندا مساء أمس.\n\
+وسبق للدرويشي أن زار البرازيل في أيار 2023.\n";
+    let claims = analyze_text("subjects.txt", text, Some(d(2025, 3, 11)));
+    let arrival = find(&claims, "arrival", |c| c.event == "arrival");
+    assert_eq!(role(arrival, "agent"), "الدرويشي", "{arrival:#?}");
+    assert!(role(arrival, "destination").contains("كاراغندا"));
+    let visit = find(&claims, "visit", |c| c.event == "visit" && c.text.contains("البرازيل"));
+    // The article's alef is elided after ل: the name is written "لدرويشي".
+    assert_eq!(role(visit, "agent"), "لدرويشي", "{visit:#?}");
+    assert_eq!(role(visit, "destination"), "البرازيل");
+    assert_eq!(start(visit), Some(d(2023, 5, 1)));
+}

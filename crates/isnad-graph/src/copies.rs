@@ -2,8 +2,8 @@
 
 use crate::CopyLink;
 use isnad_parser::{Document, fold_key};
-use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Words per shingle.
 const SHINGLE: usize = 5;
@@ -12,23 +12,65 @@ const SENTENCE_COPIED: f64 = 0.6;
 /// Share of a document's sentences copied from another for the document to be derived from it.
 const DOCUMENT_DERIVED: f64 = 0.5;
 
+/// Hashes of the runs of [`SHINGLE`] words of a text. Only equality of hashes matters, so a fast
+/// multiply-rotate hash (64 bits, collisions negligible) replaces SipHash here.
 fn shingles(text: &str) -> Vec<u64> {
     let folded = fold_key(text);
-    let words: Vec<&str> = folded
+    let words: Vec<u64> = folded
         .split(|c: char| !crate::view::is_word_char(c))
         .filter(|w| !w.is_empty())
+        .map(word_hash)
         .collect();
     if words.len() < SHINGLE {
         return Vec::new();
     }
     words
         .windows(SHINGLE)
-        .map(|w| {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut hasher);
-            hasher.finish()
-        })
+        .map(|w| w.iter().fold(0u64, |h, &x| mix(h, x)))
         .collect()
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+#[inline]
+fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(SEED)
+}
+
+/// A word's hash: its bytes eight at a time, then its length (so "ab" + "c" ≠ "a" + "bc").
+fn word_hash(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    let mut hash = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        hash = mix(hash, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+    }
+    let mut last = [0u8; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    hash = mix(hash, u64::from_le_bytes(last));
+    // A final avalanche so nearby words spread over all bits.
+    let hash = mix(hash, bytes.len() as u64);
+    hash ^ (hash >> 29)
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// Finds documents derived from others.
@@ -44,30 +86,44 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
                 .collect()
         })
         .collect();
-    let mut owners: HashMap<u64, HashSet<usize>> = HashMap::new();
+    // Shingle → the documents with it, each once and in order.
+    let mut owners: HashMap<u64, Vec<usize>, BuildHasherDefault<IdentityHasher>> = HashMap::default();
     for (doc, list) in sentences.iter().enumerate() {
         for shingle in list.iter().flatten() {
-            owners.entry(*shingle).or_default().insert(doc);
+            let docs = owners.entry(*shingle).or_default();
+            if docs.last() != Some(&doc) {
+                docs.push(doc);
+            }
         }
     }
     let mut links = Vec::new();
+    // Shingles of the current sentence found per other document, and which documents those are
+    // (so resetting costs what was touched, not the story size).
+    let mut hits = vec![0usize; documents.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (doc, list) in sentences.iter().enumerate() {
         if list.is_empty() {
             continue;
         }
-        let mut copied_from: HashMap<usize, usize> = HashMap::new();
+        let mut copied_from: Vec<(usize, usize)> = Vec::new();
         for sentence in list {
-            let mut hits: HashMap<usize, usize> = HashMap::new();
             for shingle in sentence {
                 for &other in owners.get(shingle).into_iter().flatten() {
                     if other != doc {
-                        *hits.entry(other).or_default() += 1;
+                        if hits[other] == 0 {
+                            touched.push(other);
+                        }
+                        hits[other] += 1;
                     }
                 }
             }
-            for (other, n) in hits {
+            for other in touched.drain(..) {
+                let n = std::mem::take(&mut hits[other]);
                 if n as f64 >= SENTENCE_COPIED * sentence.len() as f64 {
-                    *copied_from.entry(other).or_default() += 1;
+                    match copied_from.iter_mut().find(|(o, _)| *o == other) {
+                        Some((_, count)) => *count += 1,
+                        None => copied_from.push((other, 1)),
+                    }
                 }
             }
         }

@@ -38,11 +38,9 @@ pub struct Decision {
     pub reason: String,
 }
 
-/// Whether two claims of one type can be one event, and why.
-pub(crate) fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, String) {
-    if !context.same_participants(a, b) {
-        return (false, "different participants".into());
-    }
+/// Whether two claims of one type with the same participants (checked by the caller, see
+/// [`Context::same_participants`]) can be one event, and why.
+fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, String) {
     let places_differ = match (a.places.first(), b.places.first()) {
         (Some(x), Some(y)) => {
             context.is_known_place(x) && context.is_known_place(y) && !context.places_compatible(x, y)
@@ -147,14 +145,17 @@ pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
                             fits = false;
                             break;
                         }
-                        let (same, reason) = judge(context, a, b);
-                        if context.same_participants(a, b) {
-                            decisions.push(Decision {
-                                claims: [b.claim.id.clone(), a.claim.id.clone()],
-                                same,
-                                reason,
-                            });
+                        // Different participants: not one event, and no decision worth keeping.
+                        if !context.same_participants(a, b) {
+                            fits = false;
+                            break;
                         }
+                        let (same, reason) = judge(context, a, b);
+                        decisions.push(Decision {
+                            claims: [b.claim.id.clone(), a.claim.id.clone()],
+                            same,
+                            reason,
+                        });
                         if !same {
                             fits = false;
                             break;

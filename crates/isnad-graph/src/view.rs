@@ -66,15 +66,42 @@ pub(crate) struct ClaimView<'a> {
 
 /// True when a folded clause refers back to an earlier occurrence of its event.
 fn refers_to_earlier(folded: &str) -> bool {
-    lexicon().earlier.iter().any(|(marker, cancelled_by)| {
-        folded.match_indices(marker.as_str()).any(|(at, _)| {
-            let next = folded[at + marker.len()..]
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
-            !cancelled_by.contains(next)
-        })
-    })
+    let earlier = &lexicon().earlier;
+    // One pass over the text for all markers, each marker's occurrences taken left to right
+    // without overlap (as `match_indices` would): this runs on every claim.
+    let mut next_free = [0usize; 16];
+    if earlier.len() > next_free.len() || earlier.iter().any(|(marker, _)| marker.is_empty()) {
+        return earlier.iter().any(|(marker, cancelled_by)| {
+            folded
+                .match_indices(marker.as_str())
+                .any(|(at, _)| !cancelled_by.contains(next_word(folded, at + marker.len())))
+        });
+    }
+    let bytes = folded.as_bytes();
+    for at in 0..bytes.len() {
+        if !folded.is_char_boundary(at) {
+            continue;
+        }
+        for (m, (marker, cancelled_by)) in earlier.iter().enumerate() {
+            if at >= next_free[m] && bytes[at..].starts_with(marker.as_bytes()) {
+                next_free[m] = at + marker.len();
+                if !cancelled_by.contains(next_word(folded, at + marker.len())) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The first whitespace-separated word of `text[at..]` ("" when none).
+fn next_word(text: &str, at: usize) -> &str {
+    text[at..].split_whitespace().next().unwrap_or("")
+}
+
+/// True when the folded text contains any of the words.
+fn contains_any(folded: &str, words: &[String]) -> bool {
+    words.iter().any(|w| folded.contains(w.as_str()))
 }
 
 /// A letter or digit, with the common scripts checked first (`char::is_alphanumeric` is slow on
@@ -93,17 +120,25 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// Strips the article and common proclitics so "والمنتدى" and "منتدى" compare equal.
 pub(crate) fn stem(word: &str) -> String {
-    let mut w = word.trim_matches(|c: char| !is_word_char(c)).to_string();
+    stem_str(word.trim_matches(|c: char| !is_word_char(c))).to_string()
+}
+
+/// [`stem`] of a word that is already trimmed, without allocating.
+fn stem_str(word: &str) -> &str {
+    let mut w = word;
+    let mut chars = w.chars().count();
     for prefix in ["وبال", "وال", "بال", "فال", "كال", "لل", "ال"] {
-        if w.chars().count() > prefix.chars().count() + 2 && w.starts_with(prefix) {
-            w = w[prefix.len()..].to_string();
+        let prefix_chars = prefix.len() / 'ا'.len_utf8();
+        if chars > prefix_chars + 2 && w.starts_with(prefix) {
+            w = &w[prefix.len()..];
+            chars -= prefix_chars;
             break;
         }
     }
-    if w.chars().count() > 3 && (w.starts_with('و') || w.starts_with('ب') || w.starts_with('ل')) {
-        let rest: String = w.chars().skip(1).collect();
-        if rest.starts_with("ال") && rest.chars().count() > 4 {
-            return rest.chars().skip(2).collect();
+    if chars > 3 && (w.starts_with('و') || w.starts_with('ب') || w.starts_with('ل')) {
+        let rest = &w['و'.len_utf8()..];
+        if rest.starts_with("ال") && chars - 1 > 4 {
+            return &rest["ال".len()..];
         }
     }
     w
@@ -116,12 +151,19 @@ pub(crate) fn content_words(text: &str) -> BTreeSet<String> {
 
 /// Content words of already folded text.
 fn folded_content_words(folded: &str) -> BTreeSet<String> {
-    folded
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| w.chars().count() >= 3 && !lexicon().stopwords.contains(*w))
-        .map(stem)
-        .filter(|w| w.chars().count() >= 3)
-        .collect()
+    let stopwords = &lexicon().stopwords;
+    let mut out = BTreeSet::new();
+    for word in folded.split(|c: char| !is_word_char(c)) {
+        // Three letters are at least three bytes: shorter words are skipped before counting.
+        if word.len() < 3 || word.chars().count() < 3 || stopwords.contains(word) {
+            continue;
+        }
+        let stemmed = stem_str(word);
+        if stemmed.len() >= 3 && stemmed.chars().count() >= 3 && !out.contains(stemmed) {
+            out.insert(stemmed.to_string());
+        }
+    }
+    out
 }
 
 impl<'a> ClaimView<'a> {
@@ -219,7 +261,7 @@ impl<'a> ClaimView<'a> {
                 .count
                 .as_ref()
                 .is_some_and(|count| claim.count_part || followed_by_part_of(claim, count.span)),
-            announces_rise: lexicon().rising.iter().any(|w| folded_text.contains(w.as_str())),
+            announces_rise: contains_any(&folded_text, &lexicon().rising),
             specifics: BTreeSet::new(),
         }
         .with_specifics()

@@ -156,6 +156,12 @@ fn main() {
         .position(|a| a == "--stories")
         .and_then(|i| args.get(i + 1)?.parse().ok())
         .unwrap_or(500usize);
+    // `--dump FILE` writes every analysis and check as JSON lines, to compare outputs across changes.
+    let mut dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .map(|path| std::io::BufWriter::new(std::fs::File::create(path).expect("dump file")));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let templates = templates(&root);
     assert!(
@@ -215,6 +221,16 @@ fn main() {
         stage_times[2] += stage.elapsed();
         *counts.entry("claims").or_default() += analyses.iter().map(|a| a.claims.len()).sum::<usize>();
         *counts.entry("findings").or_default() += check.findings.len();
+        if let Some(out) = dump.as_mut() {
+            use std::io::Write;
+            for analysis in &analyses {
+                writeln!(out, "{}", serde_json::to_string(analysis).expect("json")).expect("dump");
+            }
+            writeln!(out, "{}", serde_json::to_string(&check).expect("json")).expect("dump");
+            let nodes: Vec<_> = check.graph.nodes().collect();
+            let edges: Vec<_> = check.graph.edges().collect();
+            writeln!(out, "{}", serde_json::to_string(&(nodes, edges)).expect("json")).expect("dump");
+        }
     }
     let elapsed = start.elapsed();
     let per_thousand = elapsed.as_secs_f64() * 1000.0 / articles as f64;

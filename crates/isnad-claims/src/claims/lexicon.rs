@@ -23,6 +23,8 @@ struct SyntaxFile {
     stops: Vec<String>,
     boundaries: Vec<String>,
     adverbs: Vec<String>,
+    #[serde(default)]
+    raising_verbs: Vec<String>,
     name_links: Vec<String>,
     institution_heads: Vec<String>,
 }
@@ -151,6 +153,8 @@ pub(crate) struct Lexicon {
     /// Clause boundary words (single words).
     pub boundaries: HashSet<String>,
     /// Adverbs skipped between arguments.
+    /// Verbs whose subject stands after ل before "أن" ("سبق لسامر أن زار").
+    pub raising_verbs: HashSet<String>,
     pub adverbs: HashSet<String>,
     /// Heads of institution or office phrases (possible agents without a recognized entity).
     pub institution_heads: HashSet<String>,
@@ -317,6 +321,7 @@ impl Lexicon {
             stops: folded_set(&syntax.stops),
             boundaries: folded_set(&syntax.boundaries),
             adverbs: folded_set(&syntax.adverbs),
+            raising_verbs: folded_set(&syntax.raising_verbs),
             name_links: folded_set(&syntax.name_links),
             institution_heads: folded_set(&syntax.institution_heads),
             complementizers: folded_set(&attribution.complementizers),

@@ -290,6 +290,21 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
             return None;
         }
         if lx.complementizers.contains(k) || matches!(k, "الذي" | "التي" | "الذين") {
+            // "سبق لسامر أن زار": the subject is the ل-phrase before "أن".
+            if let Some(g) = i.checked_sub(1).and_then(|j| view.group_of[j]).map(|g| &view.groups[g])
+                && g.last + 1 == i
+                && view.clitic_prep(g.first).is_some_and(|(p, _)| p == "ل")
+                && g.first > 0
+                && listed(&lx.raising_verbs, view.key(g.first - 1))
+            {
+                return Some(Filler {
+                    span: g.span,
+                    entity: g.entity.clone(),
+                    kind: Some(g.kind),
+                    first: g.first,
+                    last: g.last,
+                });
+            }
             start = i + 1;
             break;
         }
@@ -308,7 +323,8 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
                 continue;
             }
             let content = view.toks[prev].kind == TokenKind::Arabic && view.group_of[prev].is_none();
-            let function = lx.stops.contains(pk)
+            // "وكان سامر قد وصل": a function word with a conjunction is still one.
+            let function = listed(&lx.stops, pk)
                 || lx.adverbs.contains(pk)
                 || lx.complementizers.contains(pk)
                 || view.is_time_token(prev);

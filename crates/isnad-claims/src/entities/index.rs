@@ -1,13 +1,18 @@
-//! The matcher built once per gazetteer: one Aho–Corasick automaton over every folded name,
-//! spelling, descriptor and adjective, plus the lexicon's titles, reporting verbs, head nouns and
-//! blocked phrases; and maps from transliteration keys to names for spelling variants.
+//! The matcher built once per gazetteer: one phrase table over every folded name, spelling,
+//! descriptor and adjective, plus the lexicon's titles, reporting verbs, head nouns and blocked
+//! phrases; and maps from transliteration keys to names for spelling variants.
+//!
+//! Phrases only count when they end at the end of a word and start at the start of one (after a
+//! proclitic at most), so the sentence is walked word by word: from each possible start, the text
+//! up to the end of the next word, and the next, is looked up while it is the beginning of some
+//! phrase. An Aho–Corasick automaton over the same phrases finds the same matches, but its table
+//! (tens of megabytes for a full gazetteer) misses the cache on every byte of text.
 
 use super::hash::{FxHashMap, FxHashSet};
 use super::lexicon::{Head, Lexicon, collapse};
-use super::text::{SentenceText, is_word_char};
+use super::text::{SentenceText, is_word_char, split_words};
 use super::types::{EntityInfo, EntityType, Gazetteer, MentionForm};
 use super::variant::{deletions, letter_key, skeleton};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use isnad_parser::fold_key;
 use std::sync::{Arc, OnceLock};
 
@@ -50,10 +55,25 @@ pub(crate) struct PhraseMatch {
     pub elided: bool,
 }
 
+/// What a piece of text is in the phrase table.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    /// The phrase it is, if any (index of `patterns`).
+    pattern: Option<u32>,
+    /// Whether it is also the beginning of a longer phrase, up to the end of one of its words.
+    continues: bool,
+}
+
 /// The matcher and variant maps of one gazetteer.
 pub(crate) struct GazetteerIndex {
-    automaton: Option<AhoCorasick>,
-    /// Per automaton pattern: payloads, each with whether it is the ال-elided form (after ل).
+    /// Every phrase, and every beginning of a phrase that ends a word of it.
+    phrases: FxHashMap<Box<str>, Step>,
+    /// Longest phrase, in bytes.
+    longest: usize,
+    /// What may stand in a word before a phrase: the proclitics and ل (+ و/ف) before an elided
+    /// article, distinct, never empty.
+    starts: Vec<String>,
+    /// Per phrase: payloads, each with whether it is the ال-elided form (after ل).
     patterns: Vec<Vec<(Payload, bool)>>,
     /// Entry id → entry index.
     pub ids: FxHashMap<String, u32>,
@@ -76,6 +96,7 @@ impl std::fmt::Debug for GazetteerIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GazetteerIndex")
             .field("patterns", &self.patterns.len())
+            .field("phrases", &self.phrases.len())
             .finish_non_exhaustive()
     }
 }
@@ -216,19 +237,27 @@ impl GazetteerIndex {
         for phrase in &lex.blocked {
             set.add_with_elision(phrase, Payload::Block);
         }
-        // A full DFA: built once per gazetteer, it makes the overlapping search of every sentence
-        // several times faster than the default NFA.
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&set.keys)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&set.keys)
-            })
-            .ok();
+        let mut phrases: FxHashMap<Box<str>, Step> = FxHashMap::default();
+        let mut longest = 0;
+        for (i, key) in set.keys.iter().enumerate() {
+            longest = longest.max(key.len());
+            const NOTHING: Step = Step {
+                pattern: None,
+                continues: false,
+            };
+            phrases.entry(key.as_str().into()).or_insert(NOTHING).pattern = Some(i as u32);
+            for word in split_words(key) {
+                if word.end < key.len() {
+                    phrases.entry(key[..word.end].into()).or_insert(NOTHING).continues = true;
+                }
+            }
+        }
+        let mut starts: Vec<String> = Vec::new();
+        for p in lex.proclitics.iter().map(String::as_str).chain(["ل", "ول", "فل"]) {
+            if !p.is_empty() && !starts.iter().any(|s| s == p) {
+                starts.push(p.to_string());
+            }
+        }
 
         let mut skeletons: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         let mut dels: FxHashMap<String, Vec<u32>> = FxHashMap::default();
@@ -265,7 +294,9 @@ impl GazetteerIndex {
             }
         }
         GazetteerIndex {
-            automaton,
+            phrases,
+            longest,
+            starts,
             patterns: set.patterns,
             ids,
             names,
@@ -281,46 +312,36 @@ impl GazetteerIndex {
     /// Finds the phrases of a sentence: every match at word boundaries (a proclitic may precede
     /// it inside the word), then the longest first, never two over one word.
     pub fn find(&self, st: &SentenceText, lex: &Lexicon) -> Vec<PhraseMatch> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
         let text = st.text.as_str();
         let mut found: Vec<PhraseMatch> = Vec::new();
-        for m in automaton.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if text[e..].chars().next().is_some_and(is_word_char) {
-                continue;
+        for (first, word) in st.words.iter().enumerate() {
+            let word_text = &text[word.start..word.end];
+            let prefixes = std::iter::once("").chain(
+                self.starts
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|p| p.len() < word_text.len() && word_text.starts_with(p)),
+            );
+            for prefix in prefixes {
+                let s = word.start + prefix.len();
+                for (last, end_word) in st.words.iter().enumerate().skip(first) {
+                    let e = end_word.end;
+                    if e - s > self.longest {
+                        break;
+                    }
+                    let Some(step) = self.phrases.get(&text[s..e]) else {
+                        break;
+                    };
+                    if let Some(pattern) = step.pattern
+                        && let Some(m) = self.accept(text, (first, last), (s, e), prefix, pattern, lex)
+                    {
+                        found.push(m);
+                    }
+                    if !step.continues {
+                        break;
+                    }
+                }
             }
-            let (Some(first), Some(last)) = (st.word_at(s), st.word_at(e.saturating_sub(1))) else {
-                continue;
-            };
-            if st.words[last].end != e {
-                continue;
-            }
-            let prefix = &text[st.words[first].start..s];
-            let kept: Vec<(Payload, bool)> = self.patterns[m.pattern().as_usize()]
-                .iter()
-                .filter(|(_, elided)| match (prefix, elided) {
-                    ("", false) => true,
-                    ("", true) => false,
-                    (p, true) => matches!(p, "ل" | "ول" | "فل"),
-                    (p, false) => lex.proclitics.iter().any(|c| c == p),
-                })
-                .copied()
-                .collect();
-            if kept.is_empty() {
-                continue;
-            }
-            let elided = kept.iter().all(|(_, e)| *e);
-            let payloads = kept.into_iter().map(|(p, _)| p).collect();
-            found.push(PhraseMatch {
-                first,
-                last: last + 1,
-                start: s,
-                end: e,
-                payloads,
-                elided,
-            });
         }
         found.sort_by(|a, b| {
             (b.end - b.start)
@@ -338,5 +359,45 @@ impl GazetteerIndex {
         }
         chosen.sort_by_key(|m| m.first);
         chosen
+    }
+
+    /// The match of phrase `pattern` over words `first..=last` at bytes `s..e`, after `prefix`
+    /// in its first word, keeping the payloads that prefix allows; `None` when none.
+    fn accept(
+        &self,
+        text: &str,
+        (first, last): (usize, usize),
+        (s, e): (usize, usize),
+        prefix: &str,
+        pattern: u32,
+        lex: &Lexicon,
+    ) -> Option<PhraseMatch> {
+        // A phrase ending in punctuation must not run into a word.
+        if text[e..].chars().next().is_some_and(is_word_char) {
+            return None;
+        }
+        let kept: Vec<(Payload, bool)> = self.patterns[pattern as usize]
+            .iter()
+            .filter(|(_, elided)| match (prefix, elided) {
+                ("", false) => true,
+                ("", true) => false,
+                (p, true) => matches!(p, "ل" | "ول" | "فل"),
+                (p, false) => lex.proclitics.iter().any(|c| c == p),
+            })
+            .copied()
+            .collect();
+        if kept.is_empty() {
+            return None;
+        }
+        let elided = kept.iter().all(|(_, e)| *e);
+        let payloads = kept.into_iter().map(|(p, _)| p).collect();
+        Some(PhraseMatch {
+            first,
+            last: last + 1,
+            start: s,
+            end: e,
+            payloads,
+            elided,
+        })
     }
 }

@@ -1,8 +1,8 @@
 //! Entities: people, organizations, countries, places, products and agencies, found through a
 //! data-file gazetteer and general patterns (titles, reporting verbs, transliterated names).
 //!
-//! One pass per sentence over its folded text finds gazetteer phrases (an Aho–Corasick automaton
-//! built once per [`Gazetteer`]) and the patterns for names in no gazetteer; a document-wide pass
+//! One pass per sentence over its folded words finds gazetteer phrases (a phrase table built once
+//! per [`Gazetteer`]) and the patterns for names in no gazetteer; a document-wide pass
 //! then resolves spelling variants, shared short names, surnames and role phrases.
 //!
 //! ```
@@ -465,9 +465,22 @@ impl Resolver<'_> {
         let last_span = words.last().map(|w| free.reading(w, 0).1)?;
         for r in 0..free.count(&words[0]) {
             let (first, first_span, plain) = free.reading(&words[0], r);
-            // A family name with the article ("الحمايدة") is no plain word, but a known surname.
-            let family = words.len() == 1 && first.starts_with("ال") && partials.contains_key(first);
-            if !plain && !family {
+            // A family name with the article ("الحمايدة", "للحمايدة" with its alef elided) is no
+            // plain word, but a known surname.
+            let whole = free.reading(&words[0], 0).0;
+            let elided = r > 0
+                && whole.trim_start_matches(['و', 'ف']).starts_with("لل")
+                && first.starts_with('ل')
+                && !first.starts_with("لل");
+            let family_key = if first.starts_with("ال") {
+                Some(first.to_string())
+            } else if elided {
+                Some(format!("ا{first}"))
+            } else {
+                None
+            };
+            let family_ids = family_key.filter(|_| words.len() == 1).and_then(|k| partials.get(&k));
+            if !plain && family_ids.is_none() {
                 continue;
             }
             let first_chars = first.chars().count();
@@ -485,7 +498,7 @@ impl Resolver<'_> {
                 }
                 key
             };
-            let span = first_span.cover(last_span);
+            let span = if words.len() == 1 { first_span } else { first_span.cover(last_span) };
             let make = |entity: Option<String>, kind, how, form, candidates| Out {
                 mention: EntityMention {
                     span,
@@ -499,7 +512,9 @@ impl Resolver<'_> {
                 },
                 key: key(),
             };
-            let partial = if words.len() == 1 {
+            let partial = if family_ids.is_some() {
+                family_ids
+            } else if words.len() == 1 {
                 partials.get(first).filter(|_| first_chars >= 3)
             } else {
                 partials.get(&key())

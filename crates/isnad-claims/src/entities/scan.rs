@@ -107,9 +107,10 @@ impl FreeWords {
 }
 
 /// True for a folded word that may be part of a name found among free words: not an article
-/// noun, not a stop word, two letters at least.
+/// noun (with or without ل), not a stop word, two letters at least.
 pub(crate) fn plain_word(lex: &Lexicon, w: &str) -> bool {
-    !w.starts_with("ال") && w.chars().nth(1).is_some() && !lex.stop_words.contains(w)
+    // "لل" is ل + the article with its alef elided ("للدرويشي").
+    !w.starts_with("ال") && !w.starts_with("لل") && w.chars().nth(1).is_some() && !lex.stop_words.contains(w)
 }
 
 /// Scans one sentence, appending raw mentions and runs of free words.

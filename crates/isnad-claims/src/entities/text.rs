@@ -139,12 +139,6 @@ impl SentenceText {
         let end = self.words[i].end;
         end >= 2 && self.taa.binary_search(&(end - 2)).is_ok()
     }
-
-    /// The index of the word containing match-text byte `at`.
-    pub fn word_at(&self, at: usize) -> Option<usize> {
-        let i = self.words.partition_point(|w| w.end <= at);
-        (i < self.words.len() && self.words[i].start <= at).then_some(i)
-    }
 }
 
 /// The slow path of the match text: whitespace runs to one space, hyphens between letters to a
@@ -183,7 +177,8 @@ fn collapse_spaces(norm: &str, shifts: &mut Vec<(u32, u32)>) -> String {
     text
 }
 
-fn split_words(text: &str) -> Vec<Word> {
+/// Splits match text into words: runs of word characters, and single punctuation marks.
+pub(crate) fn split_words(text: &str) -> Vec<Word> {
     let mut words = Vec::new();
     let mut current: Option<(usize, bool)> = None; // (start, has letters)
     for (i, ch) in text.char_indices() {

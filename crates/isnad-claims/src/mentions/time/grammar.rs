@@ -689,7 +689,10 @@ impl<'a> Scan<'a> {
             return Some(self.era(v as i32, k + 1));
         }
         let (v, digits) = self.int(j)?;
-        if digits != 4 || self.punct(j + 1, &['/', '-', ':', '.']) && self.adjacent(j + 1) {
+        // "2023/5" or "2023.5.1" is no bare year; "أيار 2023." ends a sentence.
+        let joined = self.punct(j + 1, &['/', '-', ':']) && self.adjacent(j + 1)
+            || self.punct(j + 1, &['.']) && self.adjacent(j + 1) && self.adjacent(j + 2) && self.int(j + 2).is_some();
+        if digits != 4 || joined {
             return None;
         }
         let (sel, e) = self.era(v as i32, j + 1);
