@@ -52,7 +52,38 @@ fn corpus() -> (Vec<Document>, usize) {
     (docs, TARGET_BYTES.div_ceil(once))
 }
 
+/// `ISNAD_BENCH_ONCE=analyze|entities`: one timed pass instead of criterion's sampling, for
+/// `perf stat` (cycles and instructions do not depend on the machine's load as time does).
+fn once(which: &str) {
+    let (docs, passes) = corpus();
+    let bytes: usize = docs.iter().map(|d| d.source.len()).sum::<usize>() * passes;
+    let gazetteer = Gazetteer::builtin();
+    for doc in &docs {
+        analyze(doc, &gazetteer, Lean::Tense);
+    }
+    let start = std::time::Instant::now();
+    let mut count = 0usize;
+    for _ in 0..passes {
+        for doc in &docs {
+            count += match which {
+                "entities" => find_entities(black_box(doc), &gazetteer).mentions.len(),
+                _ => analyze(black_box(doc), &gazetteer, Lean::Tense).claims.len(),
+            };
+        }
+    }
+    let elapsed = start.elapsed();
+    println!(
+        "{which}: {count} items, {:.1} MiB in {elapsed:.2?}: {:.2} MiB/s",
+        bytes as f64 / 1048576.0,
+        bytes as f64 / 1048576.0 / elapsed.as_secs_f64()
+    );
+}
+
 fn bench(c: &mut Criterion) {
+    if let Ok(which) = std::env::var("ISNAD_BENCH_ONCE") {
+        once(&which);
+        return;
+    }
     let (docs, passes) = corpus();
     let bytes: usize = docs.iter().map(|d| d.source.len()).sum::<usize>() * passes;
     let gazetteer = Gazetteer::builtin();

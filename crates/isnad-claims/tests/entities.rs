@@ -409,6 +409,12 @@ fn family_names_alone_resolve_to_the_full_name() {
     let tails = mentions_of(&found, "ولد سيدي عالي");
     assert_eq!(tails.len(), 2, "{:#?}", found.mentions);
     assert!(tails.iter().all(|m| m.entity.as_ref() == Some(&visitor)));
+    // A name opened by a lineage particle needs no title; an article word before it belongs to it.
+    check(
+        "ملف التأشيرات يعود بعد زيارة ولد سيدي عالي. ونفى الناطق باسم الحكومة الناني ولد أحمدو الخبر.",
+        &[("ولد سيدي عالي", "new:person:"), ("الناني ولد أحمدو", "new:person:")],
+    );
+    check_absent("ولد في القرية عام 1960 وعاش فيها.", &["ولد في", "في القرية"]);
     // A particle alone is nobody's surname.
     check_absent("وقال سالم ولد أعمر إن الوضع هادئ. ولد في القرية.", &["ولد"]);
 }

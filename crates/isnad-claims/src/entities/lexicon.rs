@@ -17,6 +17,8 @@ struct RawLexicon {
     reporting_verbs: Vec<String>,
     name_followers: Vec<String>,
     name_particles: Vec<String>,
+    #[serde(default)]
+    name_openers: Vec<String>,
     common_name_parts: Vec<String>,
     taa_given_names: Vec<String>,
     heads: Vec<RawHeads>,
@@ -70,6 +72,8 @@ pub(crate) struct Lexicon {
     pub reporting_verbs: FxHashSet<String>,
     pub name_followers: FxHashSet<String>,
     pub name_particles: FxHashSet<String>,
+    /// Lineage particles that open a name with no title before it ("ولد", "بن").
+    pub name_openers: FxHashSet<String>,
     pub common_name_parts: FxHashSet<String>,
     /// Given names ending in ة ("فاطمة", "حمزة"): name words although nouns in ة are not.
     pub taa_names: FxHashSet<String>,
@@ -154,6 +158,7 @@ impl Lexicon {
             reporting_verbs: folded(&raw.reporting_verbs).collect(),
             name_followers: folded(&raw.name_followers).collect(),
             name_particles: folded(&raw.name_particles).collect(),
+            name_openers: folded(&raw.name_openers).collect(),
             common_name_parts: folded(&raw.common_name_parts).collect(),
             taa_names: folded(&raw.taa_given_names).collect(),
             heads,

@@ -133,8 +133,11 @@ impl Resolver<'_> {
                 Target::Entries(ids) if ids.len() == 1 => {
                     Some((self.entries[ids[0] as usize].id.clone(), raw.how))
                 }
-                // One-word names wait: they may be the surname of a name given in full.
-                Target::New if raw.key.contains(' ') => Some(self.resolve_new(raw)),
+                // One-word and particle-led names wait: they may be the surname of a name given
+                // in full ("الحمايدة", "ولد سيدي عالي").
+                Target::New if raw.key.contains(' ') && !self.particle_led(&raw.key) => {
+                    Some(self.resolve_new(raw))
+                }
                 _ => None,
             };
             if let Some((id, how)) = resolved {
@@ -143,7 +146,10 @@ impl Resolver<'_> {
         }
         let partials = self.partials();
         for (r, raw) in raws.iter().enumerate() {
-            if raw.dead || !matches!(raw.target, Target::New) || raw.key.contains(' ') {
+            if raw.dead
+                || !matches!(raw.target, Target::New)
+                || (raw.key.contains(' ') && !self.particle_led(&raw.key))
+            {
                 continue;
             }
             let kind_ok = raw.kind == EntityType::Person;
@@ -206,6 +212,11 @@ impl Resolver<'_> {
         }
         self.free_words(free, &partials, &seen);
         self.finish()
+    }
+
+    /// True for a name that starts with a lineage particle ("ولد سيدي عالي").
+    fn particle_led(&self, key: &str) -> bool {
+        key.split(' ').next().is_some_and(|w| self.lex.name_particles.contains(w))
     }
 
     fn push(&mut self, raw: &Raw, entity: Option<String>, how: MatchKind, candidates: Vec<String>) -> usize {

@@ -180,6 +180,7 @@ pub(crate) fn scan_sentence(
         }
         i = m.last.max(i + 1);
     }
+    scan.particle_names(&mut consumed);
     scan.transliterated(&mut consumed);
 
     // Runs of free words for the document pass. A word none of whose readings is plain can
@@ -362,7 +363,7 @@ impl Scan<'_> {
             }
             let w = self.st.word(j);
             let particle = self.lex.name_particles.contains(w);
-            let family = j > k && self.family_name(j, consumed);
+            let family = self.family_name(j, consumed, j > k);
             if !(particle || family || self.is_name_word(w, after_particle)) {
                 break;
             }
@@ -393,11 +394,11 @@ impl Scan<'_> {
         k..j
     }
 
-    /// True for a family name with the article after a given name: a nisba ("الحمايدي",
-    /// "الشناوي"), a tribal plural ("الحمايدة", "الطراونة") or any article word before a name
-    /// particle ("محمد الأمين ولد ..."). Other article words after a name are its object or an
+    /// True for a name word with the article: after a given name a nisba ("الحمايدي",
+    /// "الشناوي") or a tribal plural ("الحمايدة", "الطراونة"); anywhere, an article word before a
+    /// name particle ("محمد الأمين ولد ...", "الناني ولد أحمدو"). Other article words after a name are its object or an
     /// adjective ("التقى الوزير سامر الوفد").
-    fn family_name(&self, j: usize, consumed: &[bool]) -> bool {
+    fn family_name(&self, j: usize, consumed: &[bool], after_given: bool) -> bool {
         let w = self.st.word(j);
         let Some(stem) = w.strip_prefix("ال") else {
             return false;
@@ -413,7 +414,8 @@ impl Scan<'_> {
             && self.st.words[j + 1].kind == WordKind::Letters
             && lex.name_particles.contains(self.st.word(j + 1))
             && self.name_token(j + 2, consumed);
-        nisba || tribal || before_particle
+        // First in a name only before a particle ("الناني ولد أحمدو").
+        (after_given && (nisba || tribal)) || before_particle
     }
 
     /// A long word ending in ه that is no ة carries a possessive pronoun ("وصوله", "حكومته").
@@ -462,12 +464,14 @@ impl Scan<'_> {
             let article = w.starts_with("لل")
                 || ((w.starts_with("ال") || w.starts_with("وال")) && (nouns > 0 || !title_definite));
             let taa = self.st.ends_in_taa(k) && (nouns > 0 || !title_definite);
+            // Article nouns listed as stop words may still head the chain ("باسم الحكومة X").
             if free
                 && (article || taa)
-                && !lex.stop_words.contains(w)
+                && (!lex.stop_words.contains(w) || w.starts_with("ال"))
                 && !lex.reporting_verbs.contains(w)
                 && !lex.titles.contains_key(w)
                 && !lex.taa_names.contains(w)
+                && !self.family_name(k, consumed, false)
             {
                 nouns += 1;
                 k += 1;
@@ -606,7 +610,8 @@ impl Scan<'_> {
             if run.is_empty() {
                 // The head noun of the title: "الرئيس" is definite, "قائد القوات" a construct.
                 let head = &self.st.text[m.start..m.end];
-                let definite = head.starts_with("ال") || m.elided;
+                // "الناطق باسم" governs what it speaks for ("الناطق باسم الحكومة X").
+                let definite = (head.starts_with("ال") || m.elided) && !head.ends_with("باسم");
                 if let Some((r, chain_end, c)) = self.after_chain(definite, k, consumed) {
                     run = r;
                     title_span = self.span(m.start, self.st.words[chain_end - 1].end);
@@ -793,6 +798,46 @@ impl Scan<'_> {
                 dead: false,
             });
             (i..last).for_each(|j| self.institution[j] = Some(last));
+        }
+    }
+
+    /// Names opened by a lineage particle, with no title before them ("ولد سيدي عالي", "بن
+    /// سلمان"): the particle and one or two name words.
+    fn particle_names(&mut self, consumed: &mut [bool]) {
+        let n = self.st.words.len();
+        for i in 0..n {
+            if self.slot[i].is_some() || consumed[i] || self.st.words[i].kind != WordKind::Letters {
+                continue;
+            }
+            let w = self.st.word(i);
+            // The particle, bare or after one proclitic ("لولد").
+            let skip = if self.lex.name_openers.contains(w) {
+                0
+            } else if let Some(rest) = w.strip_prefix(['و', 'ل', 'ب', 'ف'])
+                && self.lex.name_openers.contains(rest)
+            {
+                w.len() - rest.len()
+            } else {
+                continue;
+            };
+            let run = self.bounded(self.name_run(i + 1, 2, consumed, false), false);
+            if run.is_empty() {
+                continue;
+            }
+            let start = self.st.words[i].start + skip;
+            let end = self.st.words[run.end - 1].end;
+            consumed[i..run.end].iter_mut().for_each(|c| *c = true);
+            self.raws.push(Raw {
+                span: self.span(start, end),
+                key: self.st.text[start..end].to_string(),
+                kind: EntityType::Person,
+                how: MatchKind::Title,
+                form: MentionForm::Name,
+                target: Target::New,
+                title: None,
+                role: None,
+                dead: false,
+            });
         }
     }
 
