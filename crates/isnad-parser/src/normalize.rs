@@ -10,11 +10,30 @@ use crate::Span;
 pub struct Normalized {
     /// The normalized text.
     pub text: String,
-    /// `origin[i]` is the original byte range of the character that produced normalized byte `i`.
-    origin: Vec<Span>,
+    /// For every byte of `text`, the original character that produced it.
+    origin: Origin,
     /// Byte offset in the original text where the normalized text starts.
     base: usize,
 }
+
+/// Where each normalized byte came from. Usually packed: the original character's offset from
+/// `base` shifted left by 3, or'ed with its length in bytes (4 bytes per normalized byte instead
+/// of a 16-byte span: this map is built for every sentence several times).
+#[derive(Debug, Clone)]
+enum Origin {
+    Packed(Vec<u32>),
+    /// For spans too long to pack (over 512 MiB).
+    Wide(Vec<Span>),
+}
+
+impl Default for Origin {
+    fn default() -> Self {
+        Origin::Packed(Vec::new())
+    }
+}
+
+/// Longest span whose offsets fit [`Origin::Packed`].
+const PACKED_MAX: usize = (u32::MAX >> 3) as usize;
 
 /// How aggressively to fold letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,44 +49,95 @@ impl Normalized {
     pub fn of(original: &str, span: Span, fold: Fold) -> Normalized {
         let slice = &original[span.range()];
         let mut text = String::with_capacity(slice.len());
-        let mut origin = Vec::with_capacity(slice.len());
-        for (offset, ch) in slice.char_indices() {
-            let start = span.start + offset;
-            let source = Span::new(start, start + ch.len_utf8());
-            let mut push = |c: char| {
-                let before = text.len();
-                text.push(c);
-                origin.extend(std::iter::repeat_n(source, text.len() - before));
+        if slice.len() > PACKED_MAX {
+            let mut origin = Vec::with_capacity(slice.len());
+            fold_into(slice, fold, &mut text, |offset, len, n| {
+                let start = span.start + offset;
+                origin.extend(std::iter::repeat_n(Span::new(start, start + len), n));
+            });
+            return Normalized {
+                text,
+                origin: Origin::Wide(origin),
+                base: span.start,
             };
-            match fold_char(ch, fold) {
-                Folded::Drop => {}
-                Folded::One(c) => push(c),
-                Folded::Many(s) => s.chars().for_each(push),
-            }
         }
+        let mut origin: Vec<u32> = Vec::with_capacity(slice.len());
+        fold_into(slice, fold, &mut text, |offset, len, n| {
+            let packed = ((offset as u32) << 3) | len as u32;
+            origin.extend(std::iter::repeat_n(packed, n));
+        });
         Normalized {
             text,
-            origin,
+            origin: Origin::Packed(origin),
             base: span.start,
+        }
+    }
+
+    fn origin_len(&self) -> usize {
+        match &self.origin {
+            Origin::Packed(v) => v.len(),
+            Origin::Wide(v) => v.len(),
+        }
+    }
+
+    /// The original span of the character that produced normalized byte `i` (`i` in range).
+    #[inline]
+    fn origin_at(&self, i: usize) -> Span {
+        match &self.origin {
+            Origin::Packed(v) => {
+                let p = v[i] as usize;
+                let start = self.base + (p >> 3);
+                Span::new(start, start + (p & 7))
+            }
+            Origin::Wide(v) => v[i],
         }
     }
 
     /// The original span covering normalized bytes `start..end`.
     pub fn original_span(&self, start: usize, end: usize) -> Span {
-        if start >= end || self.origin.is_empty() {
-            let at = self.origin.get(start).map_or(self.base, |s| s.start);
+        let len = self.origin_len();
+        if start >= end || len == 0 {
+            let at = if start < len {
+                self.origin_at(start).start
+            } else {
+                self.base
+            };
             return Span::new(at, at);
         }
-        let first = self.origin[start.min(self.origin.len() - 1)];
-        let last = self.origin[(end - 1).min(self.origin.len() - 1)];
+        let first = self.origin_at(start.min(len - 1));
+        let last = self.origin_at((end - 1).min(len - 1));
         Span::new(first.start, last.end)
     }
 
     /// The original offset of normalized byte `index` (or the end of the text).
     pub fn original_offset(&self, index: usize) -> usize {
-        match self.origin.get(index) {
-            Some(span) => span.start,
-            None => self.origin.last().map_or(self.base, |s| s.end),
+        let len = self.origin_len();
+        if index < len {
+            self.origin_at(index).start
+        } else if len > 0 {
+            self.origin_at(len - 1).end
+        } else {
+            self.base
+        }
+    }
+}
+
+/// Folds `slice` into `text`, calling `origin(offset, len, n)` for every original character at
+/// byte `offset` (of `len` bytes) that produced `n` bytes of text.
+#[inline]
+fn fold_into(slice: &str, fold: Fold, text: &mut String, mut origin: impl FnMut(usize, usize, usize)) {
+    for (offset, ch) in slice.char_indices() {
+        let len = ch.len_utf8();
+        match fold_char(ch, fold) {
+            Folded::Drop => {}
+            Folded::One(c) => {
+                text.push(c);
+                origin(offset, len, c.len_utf8());
+            }
+            Folded::Many(s) => {
+                text.push_str(s);
+                origin(offset, len, s.len());
+            }
         }
     }
 }

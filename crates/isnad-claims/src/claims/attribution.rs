@@ -75,7 +75,10 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
     let mut j = i;
     while j < limit && j - i < 9 {
         let k = view.key(j);
+        // "لـ«نواكشوط نيوز»": a preposition written apart with a tatweel.
+        let detached_clitic = matches!(k.trim_end_matches('ـ'), "ل" | "ب");
         let stop = view.is_punct(j)
+            || detached_clitic
             || (lx.prepositions.contains(k) && !lx.name_links.contains(k))
             || lx.complementizers.contains(k)
             || lx.stops.contains(k)
@@ -93,11 +96,17 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
             break;
         }
         // A group ends the phrase with it.
+        let mut person = false;
         if let Some(g) = view.group_of[j] {
             j = view.groups[g].last;
+            person = view.groups[g].kind == EntityType::Person;
         }
         last = Some(j);
         j += 1;
+        // A person's name ends the source ("الناطق باسم الحكومة X وجود …": what X denied follows).
+        if person {
+            break;
+        }
     }
     let last = last?;
     let span = Span::new(start, view.toks[last].span.end.max(start));

@@ -401,3 +401,117 @@ impl GazetteerIndex {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use isnad_parser::{ParseOptions, parse_document};
+
+    /// The matches an overlapping Aho–Corasick search over the same phrases finds, filtered as
+    /// [`GazetteerIndex::find`] filters them, before choosing: the walk must find the same.
+    fn automaton_matches(index: &GazetteerIndex, st: &SentenceText, lex: &Lexicon) -> Vec<(usize, usize)> {
+        let mut keys: Vec<(u32, &str)> = index
+            .phrases
+            .iter()
+            .filter_map(|(k, s)| s.pattern.map(|p| (p, &**k)))
+            .collect();
+        keys.sort();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(keys.iter().map(|(_, k)| k))
+            .unwrap();
+        let text = st.text.as_str();
+        let word_at = |at: usize| {
+            let i = st.words.partition_point(|w| w.end <= at);
+            (i < st.words.len() && st.words[i].start <= at).then_some(i)
+        };
+        let mut out = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let (Some(first), Some(last)) = (word_at(s), word_at(e.saturating_sub(1))) else {
+                continue;
+            };
+            if st.words[last].end != e {
+                continue;
+            }
+            let prefix = &text[st.words[first].start..s];
+            if index
+                .accept(text, (first, last), (s, e), prefix, keys[m.pattern().as_usize()].0, lex)
+                .is_some()
+            {
+                out.push((s, e));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn walk_matches(index: &GazetteerIndex, st: &SentenceText, lex: &Lexicon) -> Vec<(usize, usize)> {
+        // `find` chooses among overlapping matches; compare the candidates by disabling nothing:
+        // every chosen match must be an automaton match, and the choice is made on the same set.
+        let mut all = Vec::new();
+        let text = st.text.as_str();
+        for (first, word) in st.words.iter().enumerate() {
+            let word_text = &text[word.start..word.end];
+            let prefixes = std::iter::once("").chain(
+                index
+                    .starts
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|p| p.len() < word_text.len() && word_text.starts_with(p)),
+            );
+            for prefix in prefixes {
+                let s = word.start + prefix.len();
+                for (last, end_word) in st.words.iter().enumerate().skip(first) {
+                    let e = end_word.end;
+                    let Some(step) = index.phrases.get(&text[s..e]) else { break };
+                    if let Some(p) = step.pattern
+                        && index.accept(text, (first, last), (s, e), prefix, p, lex).is_some()
+                    {
+                        all.push((s, e));
+                    }
+                    if !step.continues {
+                        break;
+                    }
+                }
+            }
+        }
+        all.sort();
+        all
+    }
+
+    #[test]
+    fn phrase_walk_finds_what_an_automaton_finds() {
+        let lex = super::super::lexicon::lexicon();
+        let gazetteer = Gazetteer::builtin();
+        let index = gazetteer.index(lex);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut texts: Vec<String> = vec![
+            "قال الرئيس، وللأمم المتحدة (كيم) والأمين-العام ونائب-الرئيس: «الوزير».".to_string(),
+        ];
+        let extra = std::env::var("ISNAD_EXTRA").unwrap_or_default();
+        for dir in ["seeds", "fixtures/summit-amman", "fixtures/deal-desalination", &extra] {
+            for entry in std::fs::read_dir(root.join(dir)).into_iter().flatten().flatten() {
+                if entry.path().extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(entry.path()).unwrap());
+                }
+            }
+        }
+        let mut sentences = 0;
+        for text in &texts {
+            let (doc, _) = parse_document("t.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
+            for sentence in &doc.sentences {
+                let st = SentenceText::new(&doc.source, sentence.span);
+                assert_eq!(
+                    walk_matches(&index, &st, lex),
+                    automaton_matches(&index, &st, lex),
+                    "{}",
+                    st.text
+                );
+                sentences += 1;
+            }
+        }
+        assert!(sentences > 50);
+    }
+}

@@ -19,6 +19,7 @@ struct RawLexicon {
     name_particles: Vec<String>,
     #[serde(default)]
     name_openers: Vec<String>,
+
     common_name_parts: Vec<String>,
     taa_given_names: Vec<String>,
     heads: Vec<RawHeads>,
