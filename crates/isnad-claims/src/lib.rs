@@ -8,6 +8,9 @@
 pub mod claims;
 pub mod entities;
 pub mod mentions;
+pub mod story;
+
+pub use story::link_story;
 
 use isnad_parser::Document;
 use serde::Serialize;

@@ -42,7 +42,7 @@ pub fn gazetteer(extra: &[std::path::PathBuf]) -> miette::Result<Gazetteer> {
 /// Extracts mentions, entities and claims from every document, in parallel.
 pub fn analyze(story: &Story, gazetteer: &Gazetteer, lean: Lean) -> Vec<DocAnalysis> {
     let progress = crate::progress::bar(story.documents.len());
-    let analyses = story
+    let mut analyses: Vec<DocAnalysis> = story
         .documents
         .par_iter()
         .map(|document| {
@@ -52,5 +52,6 @@ pub fn analyze(story: &Story, gazetteer: &Gazetteer, lean: Lean) -> Vec<DocAnaly
         })
         .collect();
     progress.finish_and_clear();
+    isnad_claims::link_story(&mut analyses);
     analyses
 }

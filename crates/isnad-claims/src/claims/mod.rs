@@ -263,7 +263,14 @@ fn noun_agent(view: &View, t: &Trig, clause: (usize, usize), light: Option<usize
         }
         return roles::subject_before(view, lv, clause.0);
     }
-    let wanted: &[EntityType] = match t.suffix.as_str() {
+    // "زيارة له": the pronoun after ل right after the noun is its possessor too.
+    let next = view.key(t.last_tok + 1);
+    let suffix = if t.suffix.is_empty() {
+        next.strip_prefix('ل').filter(|p| matches!(*p, "ه" | "ها" | "هم" | "هما")).unwrap_or("")
+    } else {
+        t.suffix.as_str()
+    };
+    let wanted: &[EntityType] = match suffix {
         "ه" | "هم" | "هما" => &[EntityType::Person],
         "ها" => &[EntityType::Country, EntityType::Organization],
         _ => return None,

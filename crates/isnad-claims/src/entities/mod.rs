@@ -17,7 +17,7 @@
 mod gazetteer;
 mod hash;
 mod index;
-mod lexicon;
+pub(crate) mod lexicon;
 mod scan;
 mod text;
 mod types;

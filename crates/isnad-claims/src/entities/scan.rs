@@ -668,7 +668,11 @@ impl Scan<'_> {
         if k >= n || self.slot[k].is_some() {
             return;
         }
-        let run = self.name_run(k, 3, consumed, false);
+        let mut run = self.name_run(k, 3, consumed, false);
+        // "وقال الدرويشي إن": a family name alone, checked by what follows it below.
+        if run.is_empty() && self.family_name(k, consumed, true) {
+            run = k..k + 1;
+        }
         if run.is_empty() {
             return;
         }

@@ -1,0 +1,105 @@
+//! Story-wide entity linking: a person named in full in one article and only by family name in
+//! another ("محمد الأمين ولد سيدي عالي" and "ولد سيدي عالي", "ناصر الحمايدة" and "الحمايدة") is
+//! one person. Each document is read on its own (in parallel); this pass runs once over the
+//! story's analyses and rewrites the short name's id to the full name's.
+
+use crate::DocAnalysis;
+use crate::entities::lexicon::{collapse, lexicon};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Rewrites the ids of new people known in the story only by a family name to the one person
+/// named in full whose name ends with it. A family name two full names share stays as it is.
+pub fn link_story(analyses: &mut [DocAnalysis]) {
+    let lex = lexicon();
+    // Every new person of the story, with the words of each of its spellings.
+    let mut people: BTreeMap<String, BTreeSet<Vec<String>>> = BTreeMap::new();
+    for analysis in analyses.iter() {
+        for record in &analysis.entities.entities {
+            if !record.id.starts_with("new:person:") {
+                continue;
+            }
+            let spellings = people.entry(record.id.clone()).or_default();
+            for seen in &record.names {
+                let key = collapse(&isnad_parser::fold_key(&seen.text));
+                spellings.insert(key.split(' ').map(str::to_string).collect());
+            }
+        }
+    }
+    // Family names of people named in full: the last word, and the part from a particle on.
+    let mut family: HashMap<Vec<String>, BTreeSet<String>> = HashMap::new();
+    for (id, spellings) in &people {
+        for words in spellings.iter().filter(|w| w.len() >= 2) {
+            let tails = (1..words.len()).filter(|&p| {
+                let tail = &words[p..];
+                if tail.len() == 1 {
+                    let w = tail[0].as_str();
+                    w.chars().count() >= 3 && !lex.common_name_parts.contains(w) && !lex.stop_words.contains(w)
+                } else {
+                    lex.name_particles.contains(tail[0].as_str())
+                }
+            });
+            for p in tails {
+                family.entry(words[p..].to_vec()).or_default().insert(id.clone());
+            }
+        }
+    }
+    // A person all of whose spellings are one full name's family name is that person.
+    let mut rename: HashMap<String, String> = HashMap::new();
+    for (id, spellings) in &people {
+        let mut target: Option<&String> = None;
+        let mut unique = true;
+        for words in spellings {
+            match family.get(words) {
+                Some(owners) if owners.len() == 1 && !owners.contains(id) => {
+                    let owner = owners.iter().next();
+                    if target.is_some() && target != owner {
+                        unique = false;
+                    }
+                    target = owner;
+                }
+                _ => unique = false,
+            }
+        }
+        if let (true, Some(full)) = (unique, target) {
+            rename.insert(id.clone(), full.clone());
+        }
+    }
+    if rename.is_empty() {
+        return;
+    }
+    for analysis in analyses.iter_mut() {
+        relink(analysis, &rename);
+    }
+}
+
+fn relink(analysis: &mut DocAnalysis, rename: &HashMap<String, String>) {
+    let swap = |id: &mut Option<String>| {
+        if let Some(new) = id.as_ref().and_then(|i| rename.get(i)) {
+            *id = Some(new.clone());
+        }
+    };
+    for mention in &mut analysis.entities.mentions {
+        swap(&mut mention.entity);
+    }
+    // Records: renamed, and merged into the full name's record when the document has both.
+    let mut records = std::mem::take(&mut analysis.entities.entities);
+    for record in &mut records {
+        if let Some(new) = rename.get(&record.id) {
+            record.id = new.clone();
+        }
+    }
+    for record in records {
+        match analysis.entities.entities.iter_mut().find(|r| r.id == record.id) {
+            Some(kept) => kept.names.extend(record.names),
+            None => analysis.entities.entities.push(record),
+        }
+    }
+    for claim in &mut analysis.claims {
+        for filler in claim.roles.values_mut() {
+            swap(&mut filler.entity);
+        }
+        for source in &mut claim.attribution {
+            swap(&mut source.entity);
+        }
+    }
+}
