@@ -20,8 +20,7 @@ pub fn link_story(analyses: &mut [DocAnalysis]) {
             }
             let spellings = people.entry(record.id.clone()).or_default();
             for seen in &record.names {
-                let key = collapse(&isnad_parser::fold_key(&seen.text));
-                spellings.insert(key.split(' ').map(str::to_string).collect());
+                spellings.insert(words_of(&seen.text));
             }
         }
     }
@@ -64,12 +63,67 @@ pub fn link_story(analyses: &mut [DocAnalysis]) {
             rename.insert(id.clone(), full.clone());
         }
     }
-    if rename.is_empty() {
+    if !rename.is_empty() {
+        for analysis in analyses.iter_mut() {
+            relink(analysis, &rename);
+        }
+    }
+    name_unresolved_institutions(analyses);
+}
+
+/// Unresolved participants that name an organization of the story in short ("اللجنة العليا
+/// المشتركة" for "اللجنة العليا الأردنية الموريتانية المشتركة") or with words after its name
+/// take its id, when exactly one organization fits.
+fn name_unresolved_institutions(analyses: &mut [DocAnalysis]) {
+    let mut orgs: BTreeMap<Vec<String>, String> = BTreeMap::new();
+    for analysis in analyses.iter() {
+        for record in &analysis.entities.entities {
+            if !record.id.starts_with("new:organization:") {
+                continue;
+            }
+            for seen in &record.names {
+                let words = words_of(&seen.text);
+                if words.len() >= 2 {
+                    orgs.insert(words, record.id.clone());
+                }
+            }
+        }
+    }
+    if orgs.is_empty() {
         return;
     }
+    let fits = |filler: &[String], org: &[String]| {
+        filler[0] == org[0] && (is_subsequence(filler, org) || filler.starts_with(org))
+    };
     for analysis in analyses.iter_mut() {
-        relink(analysis, &rename);
+        for claim in &mut analysis.claims {
+            for filler in claim.roles.values_mut().filter(|f| f.entity.is_none()) {
+                let words = words_of(&filler.text);
+                if words.len() < 2 {
+                    continue;
+                }
+                let owners: BTreeSet<&String> =
+                    orgs.iter().filter(|(org, _)| fits(&words, org)).map(|(_, id)| id).collect();
+                if owners.len() == 1 {
+                    filler.entity = owners.into_iter().next().cloned();
+                }
+            }
+        }
     }
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    collapse(&isnad_parser::fold_key(text))
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when every word of `short` appears in `long`, in order.
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|l| l == w))
 }
 
 fn relink(analysis: &mut DocAnalysis, rename: &HashMap<String, String>) {

@@ -66,37 +66,15 @@ pub(crate) struct ClaimView<'a> {
 
 /// True when a folded clause refers back to an earlier occurrence of its event.
 fn refers_to_earlier(folded: &str) -> bool {
-    let earlier = &lexicon().earlier;
-    // One pass over the text for all markers, each marker's occurrences taken left to right
-    // without overlap (as `match_indices` would): this runs on every claim.
-    let mut next_free = [0usize; 16];
-    if earlier.len() > next_free.len() || earlier.iter().any(|(marker, _)| marker.is_empty()) {
-        return earlier.iter().any(|(marker, cancelled_by)| {
-            folded
-                .match_indices(marker.as_str())
-                .any(|(at, _)| !cancelled_by.contains(next_word(folded, at + marker.len())))
-        });
-    }
-    let bytes = folded.as_bytes();
-    for at in 0..bytes.len() {
-        if !folded.is_char_boundary(at) {
-            continue;
-        }
-        for (m, (marker, cancelled_by)) in earlier.iter().enumerate() {
-            if at >= next_free[m] && bytes[at..].starts_with(marker.as_bytes()) {
-                next_free[m] = at + marker.len();
-                if !cancelled_by.contains(next_word(folded, at + marker.len())) {
-                    return true;
-                }
-            }
-        }
-    }
-    false
-}
-
-/// The first whitespace-separated word of `text[at..]` ("" when none).
-fn next_word(text: &str, at: usize) -> &str {
-    text[at..].split_whitespace().next().unwrap_or("")
+    lexicon().earlier.iter().any(|(marker, cancelled_by)| {
+        folded.match_indices(marker.as_str()).any(|(at, _)| {
+            let next = folded[at + marker.len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            !cancelled_by.contains(next)
+        })
+    })
 }
 
 /// True when the folded text contains any of the words.
@@ -151,23 +129,53 @@ pub(crate) fn content_words(text: &str) -> BTreeSet<String> {
 
 /// Content words of already folded text.
 fn folded_content_words(folded: &str) -> BTreeSet<String> {
-    let stopwords = &lexicon().stopwords;
     let mut out = BTreeSet::new();
-    for word in folded.split(|c: char| !is_word_char(c)) {
-        // Three letters are at least three bytes: shorter words are skipped before counting.
-        if word.len() < 3 || word.chars().count() < 3 || stopwords.contains(word) {
-            continue;
-        }
-        let stemmed = stem_str(word);
-        if stemmed.len() >= 3 && stemmed.chars().count() >= 3 && !out.contains(stemmed) {
-            out.insert(stemmed.to_string());
+    for word in content_word_slices(folded) {
+        if !out.contains(word) {
+            out.insert(word.to_string());
         }
     }
     out
 }
 
+/// The stemmed content words of folded text, as slices of it (repeats included).
+fn content_word_slices(folded: &str) -> impl Iterator<Item = &str> {
+    let stopwords = &lexicon().stopwords;
+    folded
+        .split(|c: char| !is_word_char(c))
+        // Three letters are at least three bytes: shorter words are skipped before counting.
+        .filter(move |w| w.len() >= 3 && w.chars().count() >= 3 && !stopwords.contains(*w))
+        .map(stem_str)
+        .filter(|w| w.len() >= 3 && w.chars().count() >= 3)
+}
+
+/// What the view reads from a claim's text alone: computed once per distinct text of a document
+/// (a sentence with several triggers makes several claims with one text).
+#[derive(Clone)]
+struct ClauseWords {
+    words: BTreeSet<String>,
+    refers_to_earlier: bool,
+    announces_rise: bool,
+}
+
+impl ClauseWords {
+    fn of(text: &str) -> ClauseWords {
+        let folded = fold_key(text);
+        ClauseWords {
+            words: folded_content_words(&folded),
+            refers_to_earlier: refers_to_earlier(&folded),
+            announces_rise: contains_any(&folded, &lexicon().rising),
+        }
+    }
+}
+
 impl<'a> ClaimView<'a> {
-    fn new(doc: usize, document: &Document, claim: &'a Claim) -> ClaimView<'a> {
+    fn new(
+        doc: usize,
+        document: &Document,
+        claim: &'a Claim,
+        clauses: &mut HashMap<&'a str, ClauseWords>,
+    ) -> ClaimView<'a> {
         let key_of = |filler: &isnad_claims::claims::RoleFiller| {
             filler
                 .entity
@@ -223,7 +231,14 @@ impl<'a> ClaimView<'a> {
             }
             _ => None,
         });
-        let folded_text = fold_key(&claim.text);
+        let clause = match clauses.get(claim.text.as_str()) {
+            Some(known) => known.clone(),
+            None => {
+                let computed = ClauseWords::of(&claim.text);
+                clauses.insert(claim.text.as_str(), computed.clone());
+                computed
+            }
+        };
         let counted = claim.count.as_ref().map(|m| {
             let after = document.source.get(m.span.end..claim.span.end).unwrap_or("");
             after
@@ -242,7 +257,7 @@ impl<'a> ClaimView<'a> {
             agent,
             places,
             theme,
-            words: folded_content_words(&folded_text),
+            words: clause.words,
             count,
             quantity,
             ordinal,
@@ -251,7 +266,7 @@ impl<'a> ClaimView<'a> {
                 claim.modality,
                 Modality::Asserted | Modality::Reported | Modality::Planned
             ),
-            refers_to_earlier: refers_to_earlier(&folded_text),
+            refers_to_earlier: clause.refers_to_earlier,
             counted,
             measure: claim
                 .count
@@ -261,7 +276,7 @@ impl<'a> ClaimView<'a> {
                 .count
                 .as_ref()
                 .is_some_and(|count| claim.count_part || followed_by_part_of(claim, count.span)),
-            announces_rise: contains_any(&folded_text, &lexicon().rising),
+            announces_rise: clause.announces_rise,
             specifics: BTreeSet::new(),
         }
         .with_specifics()
@@ -269,21 +284,27 @@ impl<'a> ClaimView<'a> {
 
     fn with_specifics(mut self) -> Self {
         self.actor_set = self.actors.iter().map(|(_, k)| k.clone()).collect();
-        let mut names: BTreeSet<String> = self
+        let offset = |at: usize| at.saturating_sub(self.claim.span.start);
+        let trigger = self
+            .claim
+            .text
+            .get(offset(self.claim.trigger.start)..offset(self.claim.trigger.end));
+        // The content words of the role fillers and the trigger, as slices of their folded texts.
+        let folded: Vec<String> = self
             .claim
             .roles
             .values()
-            .flat_map(|f| content_words(&f.text))
+            .map(|f| f.text.as_str())
+            .chain(trigger)
+            .map(fold_key)
             .collect();
-        let offset = |at: usize| at.saturating_sub(self.claim.span.start);
-        if let Some(trigger) = self
-            .claim
-            .text
-            .get(offset(self.claim.trigger.start)..offset(self.claim.trigger.end))
-        {
-            names.extend(content_words(trigger));
-        }
-        self.specifics = self.words.difference(&names).cloned().collect();
+        let names: Vec<&str> = folded.iter().flat_map(|f| content_word_slices(f)).collect();
+        self.specifics = self
+            .words
+            .iter()
+            .filter(|w| !names.contains(&w.as_str()))
+            .cloned()
+            .collect();
         self
     }
 
@@ -377,10 +398,11 @@ impl<'a> Context<'a> {
             .zip(analyses)
             .enumerate()
             .map(|(i, (document, analysis))| {
+                let mut clauses = HashMap::new();
                 analysis
                     .claims
                     .iter()
-                    .map(|c| ClaimView::new(i, document, c))
+                    .map(|c| ClaimView::new(i, document, c, &mut clauses))
                     .collect()
             })
             .collect();

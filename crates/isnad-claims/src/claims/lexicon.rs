@@ -25,6 +25,8 @@ struct SyntaxFile {
     adverbs: Vec<String>,
     #[serde(default)]
     raising_verbs: Vec<String>,
+    #[serde(default)]
+    host_verbs: Vec<String>,
     name_links: Vec<String>,
     institution_heads: Vec<String>,
 }
@@ -155,6 +157,8 @@ pub(crate) struct Lexicon {
     /// Adverbs skipped between arguments.
     /// Verbs whose subject stands after ل before "أن" ("سبق لسامر أن زار").
     pub raising_verbs: HashSet<String>,
+    /// Verbs of a relative clause naming where an event took place ("التي احتضنتها مدينة X").
+    pub host_verbs: HashSet<String>,
     pub adverbs: HashSet<String>,
     /// Heads of institution or office phrases (possible agents without a recognized entity).
     pub institution_heads: HashSet<String>,
@@ -308,8 +312,10 @@ impl Lexicon {
                 add(cue, what, Class::Cue);
             }
         }
+        // A full DFA: built once, it scans every sentence faster than the default NFA.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&forms)
             .unwrap_or_else(|e| panic!("trigger automaton: {e}"));
         let syntax = &triggers.syntax;
@@ -322,6 +328,7 @@ impl Lexicon {
             boundaries: folded_set(&syntax.boundaries),
             adverbs: folded_set(&syntax.adverbs),
             raising_verbs: folded_set(&syntax.raising_verbs),
+            host_verbs: folded_set(&syntax.host_verbs),
             name_links: folded_set(&syntax.name_links),
             institution_heads: folded_set(&syntax.institution_heads),
             complementizers: folded_set(&attribution.complementizers),

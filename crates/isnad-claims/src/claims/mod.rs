@@ -132,6 +132,12 @@ fn read_sentence(
             let clause = view.clause_of(trig.tok);
             let entry = &lx.events[trig.entry];
             let mut roles = roles::read_roles(view, &trig, entry, clause);
+            if !roles.contains_key("place")
+                && entry.preps.values().any(|r| r == "place")
+                && let Some(place) = hosted_in(view, &trig)
+            {
+                roles.insert("place".to_string(), place);
+            }
             let light = light_verb(view, &trig, clause);
             if trig.class == Class::Noun
                 && !roles.contains_key("agent")
@@ -236,6 +242,29 @@ fn dedup_same_event(reads: &mut Vec<Read>) {
     }
     let mut k = keep.into_iter();
     reads.retain(|_| k.next().unwrap_or(true));
+}
+
+/// The place named by a relative clause after the trigger's phrase: "اجتماعات اللجنة التي
+/// احتضنتها مدينة العقبة" (the meetings that the city of Aqaba hosted).
+fn hosted_in(view: &View, t: &Trig) -> Option<Filler> {
+    let lx = Lexicon::get();
+    let end = view.toks.len().min(t.last_tok + 12);
+    let rel = (t.last_tok + 1..end).find(|&i| matches!(view.key(i), "التي" | "الذي" | "والتي" | "والذي"))?;
+    if !lx.host_verbs.contains(view.key(rel + 1)) {
+        return None;
+    }
+    // The place, perhaps after a head noun ("مدينة").
+    (rel + 2..(rel + 5).min(view.toks.len()))
+        .find_map(|j| view.group_of[j])
+        .map(|g| &view.groups[g])
+        .filter(|g| matches!(g.kind, EntityType::Place | EntityType::Country))
+        .map(|g| Filler {
+            span: g.span,
+            entity: g.entity.clone(),
+            kind: Some(g.kind),
+            first: g.first,
+            last: g.last,
+        })
 }
 
 /// A light verb before a verbal noun in its clause ("يقوم بزيارة", "ستبدأ تصنيع").

@@ -66,7 +66,11 @@ fn is_place(kind: Option<EntityType>) -> bool {
 fn accepts(role: &str, filler: &Filler) -> bool {
     match role {
         "place" | "destination" | "origin" => is_place(filler.kind),
-        "agent" | "recipient" | "participant" => filler.kind.is_some_and(|k| k != EntityType::Product),
+        "agent" | "recipient" => filler.kind.is_some_and(|k| k != EntityType::Product),
+        // A city is where people meet, not whom they meet ("اجتمعوا بعمّان").
+        "participant" => filler
+            .kind
+            .is_some_and(|k| !matches!(k, EntityType::Product | EntityType::Place)),
         "theme" | "vehicle" => filler.kind.is_none_or(|k| k == EntityType::Product),
         _ => true,
     }
@@ -369,6 +373,13 @@ pub(crate) fn read_roles(
                 && accepts(role, &slot.filler)
             {
                 roles.insert(role.clone(), slot.filler.clone());
+            } else if p == "ب"
+                && slot.filler.kind == Some(EntityType::Place)
+                && entry.preps.values().any(|r| r == "place")
+                && !roles.contains_key("place")
+            {
+                // "في دار رئاسة الوزراء بعمّان": ب + a city is where.
+                roles.insert("place".to_string(), slot.filler.clone());
             }
             continue;
         }
@@ -382,7 +393,11 @@ pub(crate) fn read_roles(
                 && !trig.prefix.ends_with("لل")
             {
                 let role = entry.genitive.as_str();
-                if !roles.contains_key(role) && accepts(role, &slot.filler) {
+                // "اجتماعات اللجنة العليا المشتركة": an institution unnamed as an entity still acts.
+                let institution = role == "agent"
+                    && slot.filler.kind.is_none()
+                    && listed(&Lexicon::get().institution_heads, view.key(slot.filler.first));
+                if !roles.contains_key(role) && (accepts(role, &slot.filler) || institution) {
                     roles.insert(role.to_string(), slot.filler.clone());
                     continue;
                 }

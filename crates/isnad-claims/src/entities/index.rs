@@ -71,8 +71,8 @@ pub(crate) struct GazetteerIndex {
     /// Longest phrase, in bytes.
     longest: usize,
     /// What may stand in a word before a phrase: the proclitics and ل (+ و/ف) before an elided
-    /// article, distinct, never empty.
-    starts: Vec<String>,
+    /// article, distinct, never empty; grouped by their first letter (most words start with none).
+    starts: Vec<(char, Vec<String>)>,
     /// Per phrase: payloads, each with whether it is the ال-elided form (after ل).
     patterns: Vec<Vec<(Payload, bool)>>,
     /// Entry id → entry index.
@@ -252,10 +252,18 @@ impl GazetteerIndex {
                 }
             }
         }
-        let mut starts: Vec<String> = Vec::new();
+        let mut starts: Vec<(char, Vec<String>)> = Vec::new();
         for p in lex.proclitics.iter().map(String::as_str).chain(["ل", "ول", "فل"]) {
-            if !p.is_empty() && !starts.iter().any(|s| s == p) {
-                starts.push(p.to_string());
+            let Some(first) = p.chars().next() else { continue };
+            let at = match starts.iter().position(|(c, _)| *c == first) {
+                Some(at) => at,
+                None => {
+                    starts.push((first, Vec::new()));
+                    starts.len() - 1
+                }
+            };
+            if !starts[at].1.iter().any(|s| s == p) {
+                starts[at].1.push(p.to_string());
             }
         }
 
@@ -316,13 +324,7 @@ impl GazetteerIndex {
         let mut found: Vec<PhraseMatch> = Vec::new();
         for (first, word) in st.words.iter().enumerate() {
             let word_text = &text[word.start..word.end];
-            let prefixes = std::iter::once("").chain(
-                self.starts
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|p| p.len() < word_text.len() && word_text.starts_with(p)),
-            );
-            for prefix in prefixes {
+            for prefix in std::iter::once("").chain(self.prefixes_of(word_text)) {
                 let s = word.start + prefix.len();
                 for (last, end_word) in st.words.iter().enumerate().skip(first) {
                     let e = end_word.end;
@@ -359,6 +361,16 @@ impl GazetteerIndex {
         }
         chosen.sort_by_key(|m| m.first);
         chosen
+    }
+
+    /// The proclitics (or ل before an elided article) a word starts with, leaving some of it.
+    fn prefixes_of<'w>(&'w self, word: &'w str) -> impl Iterator<Item = &'w str> + 'w {
+        let first = word.chars().next();
+        self.starts
+            .iter()
+            .filter(move |(c, _)| Some(*c) == first)
+            .flat_map(|(_, list)| list.iter().map(String::as_str))
+            .filter(move |p| p.len() < word.len() && word.starts_with(p))
     }
 
     /// The match of phrase `pattern` over words `first..=last` at bytes `s..e`, after `prefix`
@@ -454,14 +466,7 @@ mod tests {
         let text = st.text.as_str();
         for (first, word) in st.words.iter().enumerate() {
             let word_text = &text[word.start..word.end];
-            let prefixes = std::iter::once("").chain(
-                index
-                    .starts
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|p| p.len() < word_text.len() && word_text.starts_with(p)),
-            );
-            for prefix in prefixes {
+            for prefix in std::iter::once("").chain(index.prefixes_of(word_text)) {
                 let s = word.start + prefix.len();
                 for (last, end_word) in st.words.iter().enumerate().skip(first) {
                     let e = end_word.end;

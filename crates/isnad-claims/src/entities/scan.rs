@@ -786,9 +786,31 @@ impl Scan<'_> {
             if self.raws[adj].form != MentionForm::Adjective {
                 continue;
             }
-            let last = self.matches[self.slot[k].unwrap_or_default()].last;
-            let end = self.st.words[last - 1].end;
+            let mut last = self.matches[self.slot[k].unwrap_or_default()].last;
             self.raws[adj].dead = true;
+            // More nationality adjectives ("الأردنية الموريتانية") and feminine article
+            // adjectives agreeing with a feminine head ("اللجنة ... المشتركة").
+            while let Some(next) = self.slot.get(last).copied().flatten().and_then(|mj| self.raw_of[mj])
+                && self.raws[next].form == MentionForm::Adjective
+            {
+                self.raws[next].dead = true;
+                last = self.matches[self.slot[last].unwrap_or_default()].last;
+            }
+            let feminine_head = self.st.ends_in_taa(i);
+            let mut agreeing = 0;
+            while feminine_head
+                && agreeing < 2
+                && last < n
+                && self.slot[last].is_none()
+                && !consumed[last]
+                && self.st.word(last).starts_with("ال")
+                && self.st.ends_in_taa(last)
+            {
+                consumed[last] = true;
+                last += 1;
+                agreeing += 1;
+            }
+            let end = self.st.words[last - 1].end;
             consumed[i..k].iter_mut().for_each(|c| *c = true);
             self.raws.push(Raw {
                 span: self.span(start, end),
