@@ -7,6 +7,7 @@
 
 pub mod claims;
 pub mod entities;
+mod folded;
 pub mod mentions;
 pub mod story;
 
@@ -30,6 +31,8 @@ pub struct DocAnalysis {
 
 /// Runs both layers on one document.
 pub fn analyze(document: &Document, gazetteer: &entities::Gazetteer, lean: mentions::Lean) -> DocAnalysis {
+    // The entity pass folds every sentence; the claim pass reuses those texts.
+    let _shared = folded::Scope::begin(&document.source);
     let mentions = mentions::document_mentions(document, lean);
     let entities = entities::find_entities(document, gazetteer);
     let claims = claims::find_claims(document, &mentions, &entities);

@@ -328,6 +328,21 @@ fn names_after_long_titles() {
 }
 
 #[test]
+fn names_in_commas_after_a_title() {
+    // A title ending in a place head governs the place; the holder is named in commas.
+    check(
+        "وقال عامل إقليم وادي سمرين، عبد الرحيم البقالي، في تصريح إن الطرق مقطوعة.",
+        &[("وادي سمرين", "new:place:"), ("عبد الرحيم البقالي", "new:person:")],
+    );
+    check_absent(
+        "وقال عامل إقليم وادي سمرين، عبد الرحيم البقالي، في تصريح إن الطرق مقطوعة.",
+        &["وادي سمرين، عبد الرحيم البقالي"],
+    );
+    // One name word in commas is not enough: it may be anything.
+    check_absent("وقال المدير، أمس، إن العمل مستمر.", &["أمس"]);
+}
+
+#[test]
 fn no_names_from_common_words_after_titles() {
     // A verb, a genitive noun or a plural noun after a title or reporting verb is not a name.
     check_absent("وقال مراقبون إن الرئيس يزور المنطقة.", &["مراقبون", "يزور"]);

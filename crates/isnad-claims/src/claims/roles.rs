@@ -241,6 +241,21 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             last = j;
             j += 1;
         }
+        // "المتحدث الرسمي باسم" + "وزارة الصحة والسكان": what an office speaks for is part of it.
+        if p.is_none()
+            && let Some(prev) = out.last_mut()
+            && prev.filler.last + 1 == i
+            && view.key(prev.filler.last) == "باسم"
+        {
+            // "… وزارة الصحة والسكان": a coordinated noun belongs to it too.
+            while last + 1 < end && view.group_of[last + 1].is_none() && is_conjoined(view.key(last + 1)) {
+                last += 1;
+            }
+            prev.filler.span = prev.filler.span.cover(Span::new(start, view.toks[last].span.end.max(start)));
+            prev.filler.last = last;
+            i = last + 1;
+            continue;
+        }
         let span = Span::new(start, view.toks[last].span.end.max(start));
         out.push(Slot {
             prep: p,

@@ -71,7 +71,9 @@ impl<'a> View<'a> {
         entities: &DocEntities,
     ) -> Option<View<'a>> {
         let lexicon = Lexicon::get();
-        let folded = Normalized::of(source, span, Fold::Key);
+        // Folded once for the entity pass when run through `analyze`.
+        let folded =
+            crate::folded::take(source, span).unwrap_or_else(|| Normalized::of(source, span, Fold::Key));
         let hits = lexicon.scan(&folded.text);
         // Without a trigger a sentence only matters for who speaks next ("وقال X …" then "وأضاف").
         if !hits

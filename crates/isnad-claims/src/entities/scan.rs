@@ -590,7 +590,32 @@ impl Scan<'_> {
     fn title_rule(&mut self, mi: usize, class: u16, consumed: &mut [bool]) {
         let m = &self.matches[mi];
         let descriptor = self.raw_of[mi].filter(|&r| self.raws[r].form == MentionForm::Descriptor);
-        let (k, end, country, adjectives) = self.complements(m.last);
+        let (mut k, end, country, adjectives) = self.complements(m.last);
+        // "عامل إقليم وادي أمليل": a title ending in a place head governs the place's name; the
+        // holder's name may follow it in commas.
+        let last_word = self.st.word(m.last - 1);
+        if k == m.last
+            && self.lex.heads.get(last_word).is_some_and(|h| h.kind == EntityType::Place)
+        {
+            let place = self.bounded(self.name_run(k, 3, consumed, false), false);
+            if !place.is_empty() {
+                let span = self.words_span(place.start, place.end);
+                let key = self.st.words_text(place.start, place.end).to_string();
+                consumed[place.clone()].iter_mut().for_each(|c| *c = true);
+                self.raws.push(Raw {
+                    span,
+                    key,
+                    kind: EntityType::Place,
+                    how: MatchKind::Title,
+                    form: MentionForm::Name,
+                    target: Target::New,
+                    title: None,
+                    role: None,
+                    dead: false,
+                });
+                k = place.end;
+            }
+        }
         let mut title_span = self.span(m.start, self.st.words[end - 1].end);
         let mut role = (class != u16::MAX).then_some(Role { class, country });
         let n = self.st.words.len();
@@ -607,6 +632,15 @@ impl Scan<'_> {
                 return;
             }
             let mut run = self.bounded(self.name_run(k, 5, consumed, true), false);
+            // "عامل إقليم وادي أمليل، عبد الكريم الزياني،": a name of two words or more in
+            // commas right after the title phrase is who holds it.
+            if run.is_empty() && self.st.word(k) == "،" {
+                let r = self.name_run(k + 1, 5, consumed, true);
+                let closed = r.end >= n || self.st.words[r.end].kind != WordKind::Letters;
+                if r.len() >= 2 && closed {
+                    run = r;
+                }
+            }
             if run.is_empty() {
                 // The head noun of the title: "الرئيس" is definite, "قائد القوات" a construct.
                 let head = &self.st.text[m.start..m.end];

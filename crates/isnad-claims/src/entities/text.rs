@@ -64,6 +64,7 @@ impl SentenceText {
     /// Builds the match text of `source[span]`.
     pub fn new(source: &str, span: Span) -> SentenceText {
         let mut norm = Normalized::of(source, span, Fold::Key);
+        crate::folded::offer(source, span, &norm);
         let mut shifts = Vec::new();
         let text = if already_collapsed(&norm.text) {
             std::mem::take(&mut norm.text)
