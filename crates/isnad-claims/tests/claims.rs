@@ -412,3 +412,13 @@ fn subjects_before_the_verb() {
     assert_eq!(role(visit, "destination"), "البرازيل");
     assert_eq!(start(visit), Some(d(2023, 5, 1)));
 }
+
+/// A statement's issuer is the source ("وفق آخر بيان لوزارة …"), and the source ends with its name.
+#[test]
+fn sources_named_through_a_statement() {
+    let text = "عنوان الخبر\nارتفعت حصيلة ضحايا الفيضانات إلى 45 قتيلاً، وفق آخر بيان لوزارة الداخلية الكينية صدر أمس.\n";
+    let claims = analyze_text("issuer.txt", text, Some(d(2025, 3, 11)));
+    let toll = find(&claims, "toll", |c| c.event == "casualties" && c.count.is_some());
+    assert_eq!(chain(toll), ["وزارة الداخلية الكينية", "issuer.txt"], "{toll:#?}");
+    assert_eq!(toll.modality, Modality::Reported);
+}

@@ -118,6 +118,54 @@ pub(crate) fn count_sources(context: &Context<'_>, events: &mut [Event], copies:
     }
 }
 
+/// Greedy clustering of the claims of one event type: the clusters and every decision taken.
+fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>, Vec<Decision>) {
+    let mut decisions = Vec::new();
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut order: Vec<usize> = members.to_vec();
+    order.sort_by_key(|&i| (context.claims[i].days.is_none(), i));
+    for i in order {
+        let a = &context.claims[i];
+        let mut home = None;
+        if a.affirmed {
+            for (c, cluster) in clusters.iter().enumerate() {
+                let mut fits = true;
+                for &j in cluster {
+                    let b = &context.claims[j];
+                    if !b.affirmed {
+                        fits = false;
+                        break;
+                    }
+                    // Different participants: not one event, and no decision worth keeping.
+                    if !context.same_participants(a, b) {
+                        fits = false;
+                        break;
+                    }
+                    let (same, reason) = judge(context, a, b);
+                    decisions.push(Decision {
+                        claims: [b.claim.id.clone(), a.claim.id.clone()],
+                        same,
+                        reason,
+                    });
+                    if !same {
+                        fits = false;
+                        break;
+                    }
+                }
+                if fits {
+                    home = Some(c);
+                    break;
+                }
+            }
+        }
+        match home {
+            Some(c) => clusters[c].push(i),
+            None => clusters.push(vec![i]),
+        }
+    }
+    (clusters, decisions)
+}
+
 /// Merges the story's claims into events (greedy clustering within each event type).
 pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
     let mut buckets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -126,52 +174,20 @@ pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
     }
     // Greedy clustering: a claim joins a cluster only when it can be one event with *every*
     // member, so an undated claim cannot chain two differently dated occurrences together.
-    // Dated claims go first so clusters form around dates.
+    // Dated claims go first so clusters form around dates. Buckets are independent: they are
+    // clustered in parallel and their results joined in bucket order.
+    use rayon::prelude::*;
+    let per_bucket: Vec<(Vec<Vec<usize>>, Vec<Decision>)> = buckets
+        .values()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|members| cluster_bucket(context, members))
+        .collect();
     let mut decisions = Vec::new();
     let mut clusters: Vec<Vec<usize>> = Vec::new();
-    for members in buckets.values() {
-        let mut order: Vec<usize> = members.clone();
-        order.sort_by_key(|&i| (context.claims[i].days.is_none(), i));
-        let first_cluster = clusters.len();
-        for i in order {
-            let a = &context.claims[i];
-            let mut home = None;
-            if a.affirmed {
-                for (c, cluster) in clusters.iter().enumerate().skip(first_cluster) {
-                    let mut fits = true;
-                    for &j in cluster {
-                        let b = &context.claims[j];
-                        if !b.affirmed {
-                            fits = false;
-                            break;
-                        }
-                        // Different participants: not one event, and no decision worth keeping.
-                        if !context.same_participants(a, b) {
-                            fits = false;
-                            break;
-                        }
-                        let (same, reason) = judge(context, a, b);
-                        decisions.push(Decision {
-                            claims: [b.claim.id.clone(), a.claim.id.clone()],
-                            same,
-                            reason,
-                        });
-                        if !same {
-                            fits = false;
-                            break;
-                        }
-                    }
-                    if fits {
-                        home = Some(c);
-                        break;
-                    }
-                }
-            }
-            match home {
-                Some(c) => clusters[c].push(i),
-                None => clusters.push(vec![i]),
-            }
-        }
+    for (bucket_clusters, bucket_decisions) in per_bucket {
+        clusters.extend(bucket_clusters);
+        decisions.extend(bucket_decisions);
     }
     // Events in story order of their first claim.
     for cluster in &mut clusters {

@@ -52,18 +52,23 @@ pub struct StoryCheck {
 
 /// Checks a story: merges events, builds the graph and runs every rule.
 pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: &Gazetteer) -> StoryCheck {
-    let context = view::Context::new(documents, analyses, gazetteer);
+    // Independent stages run side by side (the checks are sequential within a story otherwise).
+    let (context, copies) = rayon::join(
+        || view::Context::new(documents, analyses, gazetteer),
+        || copies::find(documents),
+    );
     let (mut events, decisions) = events::merge(&context);
-    let copies = copies::find(documents);
     events::count_sources(&context, &mut events, &copies);
-    let mut findings = rules::run(&context, &events, &copies);
+    let (mut findings, graph) = rayon::join(
+        || rules::run(&context, &events, &copies),
+        || KnowledgeGraph::build(documents, analyses, &events, &copies),
+    );
     findings.sort_by(|a, b| {
         (a.severity, a.kind, first_position(a)).cmp(&(b.severity, b.kind, first_position(b)))
     });
     for (n, finding) in findings.iter_mut().enumerate() {
         finding.id = format!("F{}", n + 1);
     }
-    let graph = KnowledgeGraph::build(documents, analyses, &events, &copies);
     StoryCheck {
         findings,
         copies,

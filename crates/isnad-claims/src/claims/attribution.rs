@@ -63,13 +63,25 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
     while i < limit && view.is_time_token(i) {
         i += 1;
     }
+    // "آخر بيان لوزارة الداخلية": the source is who issued the statement.
+    let mut d = i;
+    while d < limit && view.group_of[d].is_none() && lx.document_heads.contains(view.key(d)) {
+        d += 1;
+    }
+    let issuer = (d > i && d < limit)
+        .then(|| view.clitic_prep(d))
+        .flatten()
+        .filter(|(p, _)| *p == "ل");
+    if issuer.is_some() {
+        i = d;
+    }
     if i >= limit {
         return None;
     }
-    let start = if i == first {
-        start
-    } else {
-        view.toks[i].span.start
+    let start = match issuer {
+        Some((_, at)) => at,
+        None if i == first => start,
+        None => view.toks[i].span.start,
     };
     let mut last = None;
     let mut j = i;
@@ -103,8 +115,12 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
         }
         last = Some(j);
         j += 1;
-        // A person's name ends the source ("الناطق باسم الحكومة X وجود …": what X denied follows).
-        if person {
+        // A person's name ends the source ("الناطق باسم الحكومة X وجود …": what X denied follows);
+        // after another name only its adjectives or another name continue it ("… المغربية صدر").
+        let named = view.group_of[j - 1].is_some();
+        if person
+            || (named && j < limit && view.group_of[j].is_none() && !view.key(j).starts_with("ال"))
+        {
             break;
         }
     }

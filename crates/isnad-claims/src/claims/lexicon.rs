@@ -59,6 +59,8 @@ struct AttributionFile {
     inner_frames: Vec<String>,
     unnamed: Vec<String>,
     agency_heads: Vec<String>,
+    #[serde(default)]
+    document_heads: Vec<String>,
     person_heads: Vec<String>,
     modality: ModalityFile,
 }
@@ -172,6 +174,8 @@ pub(crate) struct Lexicon {
     pub unnamed: HashSet<String>,
     /// Heads of agency names.
     pub agency_heads: HashSet<String>,
+    /// Words for a statement or its figures ("آخر بيان لـ", "أرقام"): the source is who issued it.
+    pub document_heads: HashSet<String>,
     /// Heads of person-by-office names.
     pub person_heads: HashSet<String>,
 }
@@ -335,6 +339,7 @@ impl Lexicon {
             negation: folded_set(&modality.negation),
             unnamed: folded_set(&attribution.unnamed),
             agency_heads: folded_set(&attribution.agency_heads),
+            document_heads: folded_set(&attribution.document_heads),
             person_heads: folded_set(&attribution.person_heads),
         }
     }

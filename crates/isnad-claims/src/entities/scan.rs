@@ -794,13 +794,10 @@ impl Scan<'_> {
             let w = self.st.word(i);
             let start = if self.lex.institutions.contains(w) {
                 self.st.words[i].start
-            } else if let Some(rest) = w
-                .strip_prefix('و')
-                .or_else(|| w.strip_prefix('ب'))
-                .or_else(|| w.strip_prefix('ف'))
+            } else if let Some(rest) = w.strip_prefix(['و', 'ب', 'ف', 'ل'])
                 && self.lex.institutions.contains(rest)
             {
-                self.st.words[i].start + 'و'.len_utf8()
+                self.st.words[i].start + (w.len() - rest.len())
             } else {
                 continue;
             };
