@@ -54,7 +54,10 @@ pub(crate) fn offer(source: &str, span: Span, normalized: &Normalized) {
     SHARED.with(|s| {
         if let Some(shared) = s.borrow_mut().as_mut()
             && shared.source == identity(source)
-            && shared.sentences.last().is_none_or(|(last, _)| last.start < span.start)
+            && shared
+                .sentences
+                .last()
+                .is_none_or(|(last, _)| last.start < span.start)
         {
             shared.sentences.push((span, Some(normalized.clone())));
         }

@@ -43,7 +43,10 @@ fn word_hash(word: &str) -> u64 {
     let mut hash = 0u64;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        hash = mix(hash, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        hash = mix(
+            hash,
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        );
     }
     let mut last = [0u8; 8];
     last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());

@@ -8,7 +8,9 @@ use isnad_claims::claims::{Claim, Modality};
 use isnad_claims::entities::Gazetteer;
 use isnad_claims::mentions::{MentionValue, NumberValue};
 use isnad_parser::{Document, fold_key};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// Roles that name who took part (as opposed to where, with what).
 const ACTOR_ROLES: &[&str] = &["agent", "recipient", "patient", "participant"];
@@ -129,24 +131,55 @@ pub(crate) fn content_words(text: &str) -> BTreeSet<String> {
 
 /// Content words of already folded text.
 fn folded_content_words(folded: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for word in content_word_slices(folded) {
-        if !out.contains(word) {
-            out.insert(word.to_string());
-        }
-    }
-    out
+    let mut words: Vec<&str> = content_word_slices(folded).collect();
+    words.sort_unstable();
+    words.dedup();
+    words.into_iter().map(str::to_string).collect()
 }
 
 /// The stemmed content words of folded text, as slices of it (repeats included).
 fn content_word_slices(folded: &str) -> impl Iterator<Item = &str> {
-    let stopwords = &lexicon().stopwords;
+    let stopwords = stopwords();
     folded
         .split(|c: char| !is_word_char(c))
         // Three letters are at least three bytes: shorter words are skipped before counting.
         .filter(move |w| w.len() >= 3 && w.chars().count() >= 3 && !stopwords.contains(*w))
         .map(stem_str)
         .filter(|w| w.len() >= 3 && w.chars().count() >= 3)
+}
+
+/// The lexicon's stop words in a set with a fast hash: every word of every claim is looked up.
+fn stopwords() -> &'static HashSet<&'static str, BuildHasherDefault<WordHasher>> {
+    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>> = OnceLock::new();
+    SET.get_or_init(|| lexicon().stopwords.iter().map(String::as_str).collect())
+}
+
+/// A multiply-rotate hasher (as in rustc) for short words of our own data: no flooding risk.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// What the view reads from a claim's text alone: computed once per distinct text of a document

@@ -83,6 +83,12 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
         None if i == first => start,
         None => view.toks[i].span.start,
     };
+    // An office's phrase may coordinate nouns in what it speaks for ("باسم وزارة الصحة والسكان").
+    let office = {
+        let k = view.key(i);
+        let k = k.strip_prefix(['و', 'ف']).filter(|r| lx.person_heads.contains(*r)).unwrap_or(k);
+        lx.person_heads.contains(k) || lx.institution_heads.contains(k)
+    };
     let mut last = None;
     let mut j = i;
     while j < limit && j - i < 9 {
@@ -103,7 +109,8 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
             || (j > i
                 && view.group_of[j].is_none()
                 && view.toks[j].kind == TokenKind::Arabic
-                && super::roles::is_conjoined(k));
+                && super::roles::conjoined_at(view, j)
+                && !(office && k.starts_with("وال")));
         if stop {
             break;
         }
@@ -124,7 +131,19 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
             break;
         }
     }
-    let last = last?;
+    let mut last = last?;
+    // "المتحدث باسم وزارة الصحة، الدكتور X،": the name in commas after an unnamed office is who
+    // speaks.
+    let named = (i..=last).any(|t| view.group_of[t].is_some_and(|g| view.groups[g].kind == EntityType::Person));
+    if !named
+        && view.key(last + 1) == "،"
+        && let Some(g) = (last + 2..(last + 5).min(limit)).find_map(|t| view.group_of[t]).map(|g| &view.groups[g])
+        && g.kind == EntityType::Person
+        && (last + 2..g.first).all(|t| !view.is_punct(t) && view.group_of[t].is_none())
+        && (g.last + 1 >= limit || view.is_punct(g.last + 1))
+    {
+        last = g.last;
+    }
     let span = Span::new(start, view.toks[last].span.end.max(start));
     // The head with a conjunction removed, unless the word itself starts with و (وسائل، وكالة).
     let raw = view.key(i);

@@ -201,13 +201,21 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             i = group.last + 1;
             continue;
         }
-        // "X وشركاؤهما": a thing coordinated with the group before it belongs to that group.
-        if is_conjoined(key)
+        // "X وشركاؤهما": a thing coordinated with the group before it belongs to that group;
+        // "المتحدث باسم وزارة الصحة والسكان": so does a noun coordinated inside an office's name.
+        if conjoined_at(view, i)
             && prep.is_none()
-            && out
-                .last()
-                .is_some_and(|s| s.filler.kind.is_some() && s.filler.last + 1 == i)
+            && let Some(prev) = out.last_mut()
+            && prev.filler.last + 1 == i
+            && (prev.filler.kind.is_some()
+                || (key.starts_with("وال")
+                    && (listed(&lx.person_heads, view.key(prev.filler.first))
+                        || listed(&lx.institution_heads, view.key(prev.filler.first)))))
         {
+            if prev.filler.kind.is_none() {
+                prev.filler.span = prev.filler.span.cover(view.toks[i].span);
+                prev.filler.last = i;
+            }
             i += 1;
             continue;
         }
@@ -230,7 +238,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                 || lx.stops.contains(k)
                 || lx.complementizers.contains(k)
                 || starts_trigger(j)
-                || is_conjoined(k)
+                || conjoined_at(view, j)
                 // "لاستخدامه": ل + a verbal noun starts a purpose phrase.
                 || (k.starts_with("لا") && k.chars().count() > 4)
                 || view.clitic_prep(j).is_some()
@@ -248,7 +256,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             && view.key(prev.filler.last) == "باسم"
         {
             // "… وزارة الصحة والسكان": a coordinated noun belongs to it too.
-            while last + 1 < end && view.group_of[last + 1].is_none() && is_conjoined(view.key(last + 1)) {
+            while last + 1 < end && view.group_of[last + 1].is_none() && conjoined_at(view, last + 1) {
                 last += 1;
             }
             prev.filler.span = prev.filler.span.cover(Span::new(start, view.toks[last].span.end.max(start)));
@@ -279,6 +287,11 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
 /// True when `key` is in `set`, as written or without a conjunction (وزير is listed, و+زير is not).
 pub(crate) fn listed(set: &std::collections::HashSet<String>, key: &str) -> bool {
     set.contains(key) || key.strip_prefix(['و', 'ف']).is_some_and(|k| set.contains(k))
+}
+
+/// [`is_conjoined`] for token `i`, telling a pronoun ه from a ة the folded key lost ("وزارة").
+pub(crate) fn conjoined_at(view: &View, i: usize) -> bool {
+    is_conjoined(view.key(i)) && !view.toks.get(i).is_some_and(|t| view.text(t.span).ends_with('ة'))
 }
 
 /// "والزعيم", "وشركاؤهما": و joining a definite or possessed noun (not وسام, a word of its own).

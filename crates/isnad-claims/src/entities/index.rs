@@ -449,7 +449,14 @@ mod tests {
             }
             let prefix = &text[st.words[first].start..s];
             if index
-                .accept(text, (first, last), (s, e), prefix, keys[m.pattern().as_usize()].0, lex)
+                .accept(
+                    text,
+                    (first, last),
+                    (s, e),
+                    prefix,
+                    keys[m.pattern().as_usize()].0,
+                    lex,
+                )
                 .is_some()
             {
                 out.push((s, e));
@@ -469,9 +476,13 @@ mod tests {
                 let s = word.start + prefix.len();
                 for (last, end_word) in st.words.iter().enumerate().skip(first) {
                     let e = end_word.end;
-                    let Some(step) = index.phrases.get(&text[s..e]) else { break };
+                    let Some(step) = index.phrases.get(&text[s..e]) else {
+                        break;
+                    };
                     if let Some(p) = step.pattern
-                        && index.accept(text, (first, last), (s, e), prefix, p, lex).is_some()
+                        && index
+                            .accept(text, (first, last), (s, e), prefix, p, lex)
+                            .is_some()
                     {
                         all.push((s, e));
                     }
@@ -491,11 +502,14 @@ mod tests {
         let gazetteer = Gazetteer::builtin();
         let index = gazetteer.index(lex);
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut texts: Vec<String> = vec![
-            "قال الرئيس، وللأمم المتحدة (كيم) والأمين-العام ونائب-الرئيس: «الوزير».".to_string(),
-        ];
+        let mut texts: Vec<String> =
+            vec!["قال الرئيس، وللأمم المتحدة (كيم) والأمين-العام ونائب-الرئيس: «الوزير».".to_string()];
         let mut dirs = vec![root.join("seeds")];
-        for entry in std::fs::read_dir(root.join("fixtures")).into_iter().flatten().flatten() {
+        for entry in std::fs::read_dir(root.join("fixtures"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             dirs.push(entry.path());
         }
         for dir in dirs {
