@@ -422,3 +422,13 @@ fn sources_named_through_a_statement() {
     assert_eq!(chain(toll), ["وزارة الداخلية الكينية", "issuer.txt"], "{toll:#?}");
     assert_eq!(toll.modality, Modality::Reported);
 }
+
+/// Two parties coordinated after a verb: "و" + an institution starts the second one.
+#[test]
+fn coordinated_parties_stay_apart() {
+    let text = "عنوان الخبر\nوقّع المكتب الوطني للكهرباء ومجمع سيلفرتون الكندي اليوم الخميس عقدا بقيمة 200 مليون دولار.\n";
+    let claims = analyze_text("parties.txt", text, Some(d(2025, 1, 23)));
+    let deal = find(&claims, "agreement", |c| c.event == "agreement" && c.quantity.is_some());
+    assert_eq!(role(deal, "agent"), "المكتب الوطني للكهرباء", "{deal:#?}");
+    assert!(!role(deal, "agent").contains("سيلفرتون"));
+}

@@ -159,7 +159,14 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             let group = &view.groups[g];
             // "الرئيس" + "جواو سيلفا", "وزير الدفاع" + "البرازيلي" + "ماركو ألفيشو": an office
             // before a name is part of the name.
+            // "الديوان الوطني ومجمع كاراداغ": a group after و is a second party, not the name.
+            let conjoined = group.start_in_token > 0
+                && view
+                    .toks
+                    .get(group.first)
+                    .is_some_and(|t| view.text(t.span).starts_with('و'));
             if clitic.is_none()
+                && !conjoined
                 && let Some(prev) = out.last_mut()
                 && prev.filler.last + 1 == group.first
                 && (prev.filler.kind.is_none()
@@ -239,9 +246,15 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                 || lx.complementizers.contains(k)
                 || starts_trigger(j)
                 || conjoined_at(view, j)
+                // "الديوان الوطني ومجمع كاراداغ": و + an institution or office starts a second party.
+                || k.strip_prefix('و').is_some_and(|r| {
+                    lx.institution_heads.contains(r) || lx.person_heads.contains(r)
+                })
                 // "لاستخدامه": ل + a verbal noun starts a purpose phrase.
                 || (k.starts_with("لا") && k.chars().count() > 4)
-                || view.clitic_prep(j).is_some()
+                // "المكتب الوطني للكهرباء": an institution's name goes on through لل.
+                || (view.clitic_prep(j).is_some()
+                    && !(k.starts_with("لل") && listed(&lx.institution_heads, view.key(i))))
                 || view.is_when_token(j));
             if stop {
                 break;
