@@ -156,7 +156,7 @@ impl KnowledgeGraph {
     ) -> KnowledgeGraph {
         let mut kg = KnowledgeGraph::default();
         for document in documents {
-            kg.node(Node::Document {
+            kg.node(&document.id, || Node::Document {
                 id: document.id.clone(),
                 outlet: document.meta.outlet.clone(),
                 published: document.meta.published.map(|d| d.to_string()),
@@ -164,7 +164,7 @@ impl KnowledgeGraph {
         }
         let mut event_of: HashMap<&str, &str> = HashMap::new();
         for event in events {
-            kg.node(Node::Event {
+            kg.node(&event.id, || Node::Event {
                 id: event.id.clone(),
                 event: event.event.clone(),
             });
@@ -172,15 +172,16 @@ impl KnowledgeGraph {
                 event_of.insert(claim, &event.id);
             }
         }
+        let mut source_id = String::new();
         for analysis in analyses {
             for record in &analysis.entities.entities {
-                kg.node(Node::Entity {
+                kg.node(&record.id, || Node::Entity {
                     id: record.id.clone(),
                     name: record.name.clone(),
                 });
             }
             for claim in &analysis.claims {
-                let c = kg.node(Node::Claim {
+                let c = kg.node(&claim.id, || Node::Claim {
                     id: claim.id.clone(),
                     text: claim.text.clone(),
                 });
@@ -188,8 +189,11 @@ impl KnowledgeGraph {
                     kg.graph.add_edge(c, d, Edge::InDocument);
                 }
                 for (position, source) in claim.attribution.iter().enumerate() {
-                    let s = kg.node(Node::Source {
-                        id: format!("source:{}", source.name),
+                    source_id.clear();
+                    source_id.push_str("source:");
+                    source_id.push_str(&source.name);
+                    let s = kg.node(&source_id, || Node::Source {
+                        id: source_id.clone(),
                         name: source.name.clone(),
                     });
                     kg.graph.add_edge(c, s, Edge::AttributedTo { position });
@@ -200,7 +204,7 @@ impl KnowledgeGraph {
                     kg.graph.add_edge(c, e, Edge::About);
                     for (role, filler) in &claim.roles {
                         let Some(entity) = &filler.entity else { continue };
-                        let n = kg.node(Node::Entity {
+                        let n = kg.node(entity, || Node::Entity {
                             id: entity.clone(),
                             name: filler.text.clone(),
                         });
@@ -229,11 +233,13 @@ impl KnowledgeGraph {
         kg
     }
 
-    /// Adds a node unless one with its id exists; returns its index.
-    fn node(&mut self, node: Node) -> NodeIndex {
-        if let Some(&i) = self.index.get(node.id()) {
+    /// Adds the node `make` builds unless one with the id `id` exists (the node's own id, checked
+    /// before building it: most ids recur); returns its index.
+    fn node(&mut self, id: &str, make: impl FnOnce() -> Node) -> NodeIndex {
+        if let Some(&i) = self.index.get(id) {
             return i;
         }
+        let node = make();
         let id = node.id().to_string();
         let i = self.graph.add_node(node);
         self.index.insert(id, i);

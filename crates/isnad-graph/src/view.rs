@@ -184,7 +184,6 @@ impl Hasher for WordHasher {
 
 /// What the view reads from a claim's text alone: computed once per distinct text of a document
 /// (a sentence with several triggers makes several claims with one text).
-#[derive(Clone)]
 struct ClauseWords {
     words: BTreeSet<String>,
     refers_to_earlier: bool,
@@ -203,12 +202,7 @@ impl ClauseWords {
 }
 
 impl<'a> ClaimView<'a> {
-    fn new(
-        doc: usize,
-        document: &Document,
-        claim: &'a Claim,
-        clauses: &mut HashMap<&'a str, ClauseWords>,
-    ) -> ClaimView<'a> {
+    fn new(doc: usize, document: &Document, claim: &'a Claim, clause: ClauseWords) -> ClaimView<'a> {
         let key_of = |filler: &isnad_claims::claims::RoleFiller| {
             filler
                 .entity
@@ -264,14 +258,6 @@ impl<'a> ClaimView<'a> {
             }
             _ => None,
         });
-        let clause = match clauses.get(claim.text.as_str()) {
-            Some(known) => known.clone(),
-            None => {
-                let computed = ClauseWords::of(&claim.text);
-                clauses.insert(claim.text.as_str(), computed.clone());
-                computed
-            }
-        };
         let counted = claim.count.as_ref().map(|m| {
             let after = document.source.get(m.span.end..claim.span.end).unwrap_or("");
             after
@@ -431,12 +417,24 @@ impl<'a> Context<'a> {
             .zip(analyses)
             .enumerate()
             .map(|(i, (document, analysis))| {
-                let mut clauses = HashMap::new();
-                analysis
-                    .claims
-                    .iter()
-                    .map(|c| ClaimView::new(i, document, c, &mut clauses))
-                    .collect()
+                let mut views: Vec<ClaimView<'a>> = Vec::with_capacity(analysis.claims.len());
+                // The first view of each distinct claim text: later claims copy its words.
+                let mut first_with: HashMap<&str, usize> = HashMap::new();
+                for claim in &analysis.claims {
+                    let clause = match first_with.get(claim.text.as_str()) {
+                        Some(&j) => ClauseWords {
+                            words: views[j].words.clone(),
+                            refers_to_earlier: views[j].refers_to_earlier,
+                            announces_rise: views[j].announces_rise,
+                        },
+                        None => {
+                            first_with.insert(&claim.text, views.len());
+                            ClauseWords::of(&claim.text)
+                        }
+                    };
+                    views.push(ClaimView::new(i, document, claim, clause));
+                }
+                views
             })
             .collect();
         let claims = per_document.into_iter().flatten().collect();

@@ -170,6 +170,13 @@ fn keeps(view: &View, t: &Trig, frames: &[Frame], outers: &[Outer]) -> bool {
     let lx = Lexicon::get();
     let entry = &lx.events[t.entry];
     let clause = view.clause_of(t.tok);
+    // A word inside a measure is no event ("على سلم ريشتر" is a scale, not a handover).
+    if view
+        .mention_at(t.tok)
+        .is_some_and(|m| matches!(m.value, MentionValue::Quantity(_)))
+    {
+        return false;
+    }
     for next in [view.key(t.last_tok + 1), view.key(t.last_tok + 2)] {
         let next_stem = next.trim_start_matches(['و', 'ف']);
         if entry.next_not.contains(next) || (!next_stem.is_empty() && entry.next_not.contains(next_stem)) {
