@@ -432,3 +432,13 @@ fn coordinated_parties_stay_apart() {
     assert_eq!(role(deal, "agent"), "المكتب الوطني للكهرباء", "{deal:#?}");
     assert!(!role(deal, "agent").contains("سيلفرتون"));
 }
+
+/// The signatory after an "on behalf of" phrase is the agent: "وقّع العقد عن الجانب X المدير Y".
+#[test]
+fn signatories_on_behalf_of_a_side() {
+    let text = "عنوان الخبر\nووقّع العقد عن الجانب الكيني المدير العام للهيئة جوزيف موانغي.\n";
+    let claims = analyze_text("behalf.txt", text, Some(d(2025, 1, 23)));
+    let deal = find(&claims, "agreement", |c| c.event == "agreement");
+    assert!(role(deal, "agent").ends_with("جوزيف موانغي"), "{deal:#?}");
+    assert_eq!(role(deal, "theme"), "العقد");
+}

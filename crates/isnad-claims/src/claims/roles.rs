@@ -165,6 +165,22 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                     .toks
                     .get(group.first)
                     .is_some_and(|t| view.text(t.span).starts_with('و'));
+            // "عن الجانب التونسي": a nationality adjective after a noun modifies it.
+            let text = view.text(group.span);
+            let adjective = group.kind == EntityType::Country
+                && text.starts_with("ال")
+                && (text.ends_with('ي') || text.ends_with("ية"));
+            if clitic.is_none()
+                && adjective
+                && let Some(prev) = out.last_mut()
+                && prev.filler.last + 1 == group.first
+                && prev.filler.kind.is_none()
+            {
+                prev.filler.span = prev.filler.span.cover(group.span);
+                prev.filler.last = group.last;
+                i = group.last + 1;
+                continue;
+            }
             if clitic.is_none()
                 && !conjoined
                 && let Some(prev) = out.last_mut()
@@ -246,6 +262,8 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                 || lx.complementizers.contains(k)
                 || starts_trigger(j)
                 || conjoined_at(view, j)
+                // "ووقّع العقد المدير X": an office starts the next phrase.
+                || lx.person_heads.contains(k)
                 // "الديوان الوطني ومجمع كاراداغ": و + an institution or office starts a second party.
                 || k.strip_prefix('و').is_some_and(|r| {
                     lx.institution_heads.contains(r) || lx.person_heads.contains(r)

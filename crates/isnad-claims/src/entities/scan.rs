@@ -338,7 +338,8 @@ impl Scan<'_> {
         if lex.stop_words.contains(w) || lex.reporting_verbs.contains(w) || lex.titles.contains_key(w) {
             return false;
         }
-        if w.starts_with("ال") && !after_particle {
+        // "للديوان" is ل + the article with its alef elided.
+        if (w.starts_with("ال") || w.starts_with("لل")) && !after_particle {
             return false;
         }
         // "وأكد" is و + a stop word.
