@@ -442,3 +442,12 @@ fn signatories_on_behalf_of_a_side() {
     assert!(role(deal, "agent").ends_with("جوزيف موانغي"), "{deal:#?}");
     assert_eq!(role(deal, "theme"), "العقد");
 }
+
+/// A name that looks like a proclitic and a trigger ("فيصل" = ف + يصل) names no event.
+#[test]
+fn names_are_no_triggers() {
+    let text = "عنوان الخبر\nاندلع حريق في مصنع بمدينة فيصل آباد أمس.\n";
+    let claims = analyze_text("names.txt", text, Some(d(2025, 6, 3)));
+    assert!(claims.iter().all(|c| c.event != "arrival"), "{claims:#?}");
+    assert!(claims.iter().any(|c| c.event == "disaster"));
+}

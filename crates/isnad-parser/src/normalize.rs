@@ -150,13 +150,15 @@ enum Folded {
 
 /// Normalizes a string for matching (no offsets): the key used by lexicons and gazetteers.
 pub fn fold_key(text: &str) -> String {
-    if text.is_ascii() {
+    let start = clean_prefix_len(text);
+    if start == text.len() {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
     // Runs of characters that fold to themselves are copied whole.
     let mut clean = 0;
-    for (i, ch) in text.char_indices() {
+    for (i, ch) in text[start..].char_indices() {
+        let i = start + i;
         let folded = fold_char(ch, Fold::Key);
         if matches!(folded, Folded::One(c) if c == ch) {
             continue;
@@ -171,6 +173,35 @@ pub fn fold_key(text: &str) -> String {
     }
     out.push_str(&text[clean..]);
     out
+}
+
+/// Length of the longest prefix of `text` that every fold leaves as it is: ASCII and the Arabic
+/// letters U+0621..U+064A but أ إ آ ى ة and tatweel (the fast path of [`fold_char`]), read
+/// bytewise since most words are only that.
+#[inline]
+fn clean_prefix_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        if matches!(b, 0xD8 | 0xD9)
+            && let Some(&next) = bytes.get(i + 1)
+        {
+            let cp = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
+            if (0x0621..=0x064A).contains(&cp)
+                && !matches!(cp, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0640 | 0x0649)
+            {
+                i += 2;
+                continue;
+            }
+        }
+        break;
+    }
+    i
 }
 
 /// True for characters that carry no letters: tashkeel, tatweel and invisible controls.
@@ -245,6 +276,22 @@ mod tests {
         check("على", "علي");
         check("كـــيم", "كيم");
         check("a\u{200F}b\u{00A0}c", "ab c");
+    }
+
+    #[test]
+    fn clean_prefix_stops_at_the_first_folded_character() {
+        for (text, clean) in [
+            ("", ""),
+            ("abc", "abc"),
+            ("قال ان", "قال ان"),
+            ("قالت أن", "قالت "),
+            ("سنة", "سن"),
+            ("مـن", "م"),
+            ("كيم١", "كيم"),
+            ("على", "عل"),
+        ] {
+            assert_eq!(&text[..clean_prefix_len(text)], clean, "{text}");
+        }
     }
 
     #[test]

@@ -13,6 +13,8 @@ const ATTRIBUTION: &str = include_str!("../../data/attribution.toml");
 #[derive(Deserialize)]
 struct TriggerFile {
     light_verbs: Vec<String>,
+    #[serde(default)]
+    not_triggers: Vec<String>,
     syntax: SyntaxFile,
     event: Vec<EventFile>,
 }
@@ -150,6 +152,8 @@ pub(crate) struct Lexicon {
     pub events: Vec<EventEntry>,
     patterns: Vec<Pattern>,
     automaton: AhoCorasick,
+    /// Whole words that only look like a clitic + trigger ("فيصل" is a name, not ف + يصل).
+    not_triggers: HashSet<String>,
     /// Word prepositions.
     pub prepositions: HashSet<String>,
     /// Words that end a noun phrase.
@@ -327,6 +331,7 @@ impl Lexicon {
             events,
             patterns,
             automaton,
+            not_triggers: folded_set(&triggers.not_triggers),
             prepositions: folded_set(&syntax.prepositions),
             stops: folded_set(&syntax.stops),
             boundaries: folded_set(&syntax.boundaries),
@@ -354,6 +359,10 @@ impl Lexicon {
                 hits.push(hit);
             }
         }
+        hits.retain(|h| {
+            !matches!(h.what, What::Trigger(_) | What::LightVerb)
+                || !self.not_triggers.contains(text.get(h.start - h.prefix.len()..h.end).unwrap_or(""))
+        });
         // A trigger inside a longer trigger (هدية inside "قدم هدية") is not a trigger of its own.
         let triggers: Vec<(usize, usize, usize)> = hits
             .iter()

@@ -465,10 +465,11 @@ impl Scan<'_> {
             let article = w.starts_with("لل")
                 || ((w.starts_with("ال") || w.starts_with("وال")) && (nouns > 0 || !title_definite));
             let taa = self.st.ends_in_taa(k) && (nouns > 0 || !title_definite);
-            // Article nouns listed as stop words may still head the chain ("باسم الحكومة X").
+            // Nouns listed as stop words may still be in the chain ("باسم الحكومة X", "باسم
+            // هيئة الإنقاذ X").
             if free
                 && (article || taa)
-                && (!lex.stop_words.contains(w) || w.starts_with("ال"))
+                && (!lex.stop_words.contains(w) || w.starts_with("ال") || taa)
                 && !lex.reporting_verbs.contains(w)
                 && !lex.titles.contains_key(w)
                 && !lex.taa_names.contains(w)
