@@ -79,9 +79,9 @@ pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: 
 }
 
 /// Where a finding's first side is, for a stable order.
-fn first_position(finding: &Finding) -> (String, usize) {
+fn first_position(finding: &Finding) -> (&str, usize) {
     finding
         .sides
         .first()
-        .map_or((String::new(), 0), |s| (s.doc.clone(), s.span.start))
+        .map_or(("", 0), |s| (s.doc.as_str(), s.span.start))
 }
