@@ -49,6 +49,15 @@ fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, 
     };
     let times_overlap = matches!((a.days, b.days), (Some((a0, a1)), Some((b0, b1))) if a0 <= b1 && b0 <= a1);
     if places_differ && !times_overlap {
+        if let Some(days) = recent_report(a, b).or_else(|| recent_report(b, a)) {
+            return (
+                true,
+                format!(
+                    "same participants; an undated report published {days} day(s) after the dated one \
+                     tells of the same occurrence"
+                ),
+            );
+        }
         return (
             false,
             "different places and nothing dates them to the same time".into(),
@@ -94,6 +103,29 @@ fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, 
         return (true, "same participants, overlapping times".into());
     }
     (true, "same participants, no time to tell them apart".into())
+}
+
+/// Days between a dated past claim and a later, undated report of the same participants that
+/// follows it closely ("عقب اجتماعات اللجنة …" three days after the meeting): such a report
+/// speaks of that occurrence, so a different place in it is a disagreement, not another event.
+fn recent_report(dated: &ClaimView<'_>, undated: &ClaimView<'_>) -> Option<i64> {
+    const RECENT_REPORT_DAYS: i64 = 7;
+    // Journeys follow one another within days ("arrived in Amman", then "returned to
+    // Nouakchott"): only events that happen in one place are judged this way.
+    const MOVEMENTS: &[&str] = &["arrival", "departure", "travel", "visit", "transfer", "shipment", "gift"];
+    let (_, end) = dated.days?;
+    if MOVEMENTS.contains(&dated.claim.event.as_str())
+        || undated.days.is_some()
+        || undated.ordinal.is_some()
+        || undated.refers_to_earlier
+        || dated.ordinal.is_some()
+        || !undated.affirmed
+        || undated.claim.modality == isnad_claims::claims::Modality::Planned
+    {
+        return None;
+    }
+    let gap = (undated.published? - end).num_days();
+    (0..=RECENT_REPORT_DAYS).contains(&gap).then_some(gap)
 }
 
 /// Counts, for each event, the documents reporting it, a copy and its source counting once.
