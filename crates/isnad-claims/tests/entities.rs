@@ -237,6 +237,9 @@ fn unknown_organizations_and_places_after_head_nouns() {
         &[("وزارة الخارجية البرازيلية", "new:organization:")],
     );
     check_absent("ونفت وزارة الخارجية البرازيلية الخبر.", &["البرازيلية"]);
+    // A plural noun after a head is no variant of a short gazetteer name ("بنوك" is not Boeing).
+    let (_, found) = analyze(&article("بقرض من مجموعة بنوك تركية بنحو 95 مليون يورو."));
+    assert!(found.mentions.iter().all(|m| m.entity.as_deref() != Some("org:boeing")), "{found:#?}");
     // An article adjective after the name agrees with the head noun.
     check(
         "وكانت بلدة تازمورت الأكثر تضرراً، ووقعت مجموعة كاراتاش القابضة العقد.",

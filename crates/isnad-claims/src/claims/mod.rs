@@ -55,10 +55,36 @@ pub fn find_claims(document: &Document, mentions: &[Mention], entities: &DocEnti
         };
         read_sentence(&context, &view, location, &mut carried, &mut claims);
     }
+    carry_times(&mut claims);
     for (n, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("{}#{}", document.id, n + 1);
     }
     claims
+}
+
+/// A body claim with no time of its own that continues the event of the sentence before ("وقّع
+/// الطرفان اليوم الخميس عقدا … ووقّع العقد عن الجانب …") takes that claim's stated time.
+fn carry_times(claims: &mut [Claim]) {
+    for i in 1..claims.len() {
+        if claims[i].time_basis != TimeBasis::Publication || claims[i].location != ClaimLocation::Body {
+            continue;
+        }
+        let sentence = claims[i].span;
+        // The claims of the sentence right before this one.
+        let Some(previous) = claims[..i].iter().rev().map(|c| c.span).find(|s| s.end <= sentence.start) else {
+            continue;
+        };
+        let donor = claims[..i].iter().rev().find(|c| {
+            c.span == previous
+                && c.event == claims[i].event
+                && c.time_basis == TimeBasis::Stated
+                && c.location == ClaimLocation::Body
+        });
+        if let Some(time) = donor.and_then(|c| c.time.clone()) {
+            claims[i].time = Some(time);
+            claims[i].time_basis = TimeBasis::Stated;
+        }
+    }
 }
 
 struct DocContext<'a> {
@@ -155,6 +181,8 @@ fn read_sentence(
         })
         .collect();
     dedup_same_event(&mut reads);
+    let gapped: Vec<Read> = reads.iter().filter_map(|r| gapped_conjunct(view, r)).collect();
+    reads.extend(gapped);
 
     let first_new = out.len();
     for index in 0..reads.len() {
@@ -220,6 +248,42 @@ fn keeps(view: &View, t: &Trig, frames: &[Frame], outers: &[Outer]) -> bool {
         return false;
     }
     true
+}
+
+/// The verbless conjunct after a verb's clause: "ووقّع العقد عن الجانب التونسي X، وعن الجانب
+/// التركي Y" says Y signed too, on behalf of the other side: a second read of the same verb.
+fn gapped_conjunct(view: &View, read: &Read) -> Option<Read> {
+    if read.trig.class != Class::Verb || !read.roles.contains_key("behalf") {
+        return None;
+    }
+    let lx = Lexicon::get();
+    let after = read.roles.values().map(|f| f.last).max()?.max(read.trig.last_tok);
+    // "، وعن …" right after what the verb's clause read.
+    let start = (after + 1..view.toks.len().min(after + 3)).find(|&k| {
+        view.key(k.saturating_sub(1)) == "،"
+            && view.key(k).strip_prefix('و').is_some_and(|p| lx.prepositions.contains(p))
+    })?;
+    let clause_end = view.raw_clause_of(start).1.max(start + 1);
+    // The conjunct ends at the next comma ("…، بحضور الوزيرة" is another phrase).
+    let end = (start..clause_end).find(|&k| view.key(k) == "،").unwrap_or(clause_end);
+    if view.trigger_cues().any(|(_, c)| c.tok >= start && c.tok < end) {
+        return None;
+    }
+    let slots = roles::slots_after(view, start + 1, end);
+    let behalf = slots.first().filter(|s| s.prep.is_none())?;
+    let agent = slots
+        .iter()
+        .skip(1)
+        .find(|s| s.prep.is_none() && s.filler.kind == Some(EntityType::Person))?;
+    let mut roles = read.roles.clone();
+    roles.insert("behalf".to_string(), behalf.filler.clone());
+    roles.insert("agent".to_string(), agent.filler.clone());
+    Some(Read {
+        trig: read.trig.clone(),
+        clause: (start, end),
+        roles,
+        light: read.light,
+    })
 }
 
 /// Within one clause, one event is one claim: a verb wins over a noun naming the same event

@@ -178,6 +178,9 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             {
                 prev.filler.span = prev.filler.span.cover(group.span);
                 prev.filler.last = group.last;
+                // "الجانب التونسي" is Tunisia's side: the country identifies it, though the
+                // phrase is not the country itself (its kind stays unknown).
+                prev.filler.entity = prev.filler.entity.take().or_else(|| group.entity.clone());
                 i = group.last + 1;
                 continue;
             }
@@ -262,8 +265,12 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                 || lx.complementizers.contains(k)
                 || starts_trigger(j)
                 || conjoined_at(view, j)
-                // "ووقّع العقد المدير X": an office starts the next phrase.
+                // "ووقّع العقد المدير X", "… مديره العام X": an office starts the next phrase.
                 || lx.person_heads.contains(k)
+                || (j > i
+                    && ["ه", "ها"]
+                        .iter()
+                        .any(|p| k.strip_suffix(p).is_some_and(|r| lx.person_heads.contains(r))))
                 // "الديوان الوطني ومجمع كاراداغ": و + an institution or office starts a second party.
                 || k.strip_prefix('و').is_some_and(|r| {
                     lx.institution_heads.contains(r) || lx.person_heads.contains(r)

@@ -256,9 +256,12 @@ impl Resolver<'_> {
         let consider = |found: &mut Vec<u32>, n: u32, exact_skeleton: bool| {
             let name = &self.index.names[n as usize];
             let entry = &self.entries[name.entry as usize];
+            // A skeleton of three consonants is shared by too many words: then the letters must
+            // agree exactly ("بنوك" banks is not "بوينغ").
+            let short = sk.chars().count() < 4;
             let ok = compatible(raw.kind, entry.kind)
                 && if exact_skeleton {
-                    distance(&lk, &name.letter_key) <= 2
+                    distance(&lk, &name.letter_key) <= if short { 0 } else { 2 }
                 } else {
                     close_names_keyed(&raw.key, &lk, &name.key, &name.letter_key)
                 };
@@ -271,7 +274,8 @@ impl Resolver<'_> {
                 consider(&mut found, n, true);
             }
         }
-        if found.is_empty() {
+        // Three letters or fewer fold onto too many words ("بنوك" banks and "بوينغ").
+        if found.is_empty() && lk.chars().count() >= 4 {
             for d in deletions(&lk) {
                 for &n in self.index.deletions.get(&d).into_iter().flatten() {
                     consider(&mut found, n, false);

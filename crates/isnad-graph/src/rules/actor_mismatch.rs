@@ -6,6 +6,7 @@
 //! for the same agreement on the same day.
 //! Only events with a stated, overlapping date, the same other participants or theme, and two
 //! different resolved agents of the same kind are judged.
+//! Agents acting on behalf of sides ("عن الجانب التركي X") are compared side by side.
 //! Known false positives: events with several agents (two ministers both signing), reported
 //! one per article.
 
@@ -59,6 +60,17 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                         .collect::<std::collections::BTreeSet<_>>()
                 };
                 let same_object = !others(a).is_disjoint(&others(b)) || !a.theme.is_disjoint(&b.theme);
+                // Signatories on behalf of two sides ("عن الجانب التونسي" / "عن الجانب التركي")
+                // are both right: only agents acting for the same side are rivals.
+                let behalf = |v: &ClaimView<'_>| {
+                    v.claim
+                        .roles
+                        .get("behalf")
+                        .map(|f| f.entity.clone().unwrap_or_else(|| format!("text:{}", f.text)))
+                };
+                if (behalf(a).is_some() || behalf(b).is_some()) && behalf(a) != behalf(b) {
+                    continue;
+                }
                 let kinds_match =
                     a.claim.roles["agent"].entity.is_some() && b.claim.roles["agent"].entity.is_some();
                 if !same_object || !kinds_match {
