@@ -240,6 +240,12 @@ fn unknown_organizations_and_places_after_head_nouns() {
     // A plural noun after a head is no variant of a short gazetteer name ("بنوك" is not Boeing).
     let (_, found) = analyze(&article("بقرض من مجموعة بنوك تركية بنحو 95 مليون يورو."));
     assert!(found.mentions.iter().all(|m| m.entity.as_deref() != Some("org:boeing")), "{found:#?}");
+    // An accusative or a word in و after a head's name is no part of it.
+    check_absent(
+        "ونُقل المصابون إلى مستشفى ميدانياً قرب البلدة، وضرب الزلزال إقليم وادي سمرين ويخلف قتلى.",
+        &["مستشفى ميدانياً قرب", "وادي سمرين ويخلف قتلى"],
+    );
+    check_absent("وجاء تصريح المتحدث عقب اجتماعات اللجنة.", &["عقب اجتماعات"]);
     // An article adjective after the name agrees with the head noun.
     check(
         "وكانت بلدة تازمورت الأكثر تضرراً، ووقعت مجموعة كاراتاش القابضة العقد.",

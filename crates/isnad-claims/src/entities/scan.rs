@@ -338,8 +338,8 @@ impl Scan<'_> {
         if lex.stop_words.contains(w) || lex.reporting_verbs.contains(w) || lex.titles.contains_key(w) {
             return false;
         }
-        // "للديوان" is ل + the article with its alef elided.
-        if (w.starts_with("ال") || w.starts_with("لل")) && !after_particle {
+        // "للديوان" is ل + the article with its alef elided; "والقرى" is و + the article.
+        if (w.starts_with("ال") || w.starts_with("لل") || w.starts_with("وال")) && !after_particle {
             return false;
         }
         // "وأكد" is و + a stop word.
@@ -744,10 +744,17 @@ impl Scan<'_> {
         }
         // Nouns ending in ة or ات after a head are common nouns ("قرية حدودية"), not names.
         let mut run = self.name_run(k, 4, consumed, false);
+        // An accusative adjective with words after it ("مستشفى ميدانياً قرب"; a word in ا may be a
+        // name: "كاراغندا صباحا") or, after the first word, a word in و ("وادي أمليل ويخلف قتلى") is no
+        // part of the name either.
+        let end = run.end;
         let plain = (run.start..run.end)
             .take_while(|&j| {
                 let w = self.st.word(j);
-                !w.ends_with('ه') && !w.ends_with("ات")
+                !w.ends_with('ه')
+                    && !w.ends_with("ات")
+                    && !(j + 1 < end && w.ends_with("يا") && w.chars().count() >= 5)
+                    && (j == run.start || !w.starts_with('و'))
             })
             .count();
         run.end = run.start + plain;
