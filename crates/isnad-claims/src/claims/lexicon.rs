@@ -4,6 +4,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use isnad_parser::fold_key;
 use serde::Deserialize;
+use crate::entities::hash::FxHashSet;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -91,7 +92,7 @@ pub(crate) struct EventEntry {
     /// Words one of which must follow in the clause (`"ل-"`: a word with the ل proclitic).
     pub requires: Vec<String>,
     /// Words that cancel the trigger when they come right after it.
-    pub next_not: HashSet<String>,
+    pub next_not: FxHashSet<String>,
 }
 
 /// What kind of word a lexicon form is; decides which clitics it may carry.
@@ -153,35 +154,35 @@ pub(crate) struct Lexicon {
     patterns: Vec<Pattern>,
     automaton: AhoCorasick,
     /// Whole words that only look like a clitic + trigger ("فيصل" is a name, not ف + يصل).
-    not_triggers: HashSet<String>,
+    not_triggers: FxHashSet<String>,
     /// Word prepositions.
-    pub prepositions: HashSet<String>,
+    pub prepositions: FxHashSet<String>,
     /// Words that end a noun phrase.
-    pub stops: HashSet<String>,
+    pub stops: FxHashSet<String>,
     /// Clause boundary words (single words).
-    pub boundaries: HashSet<String>,
+    pub boundaries: FxHashSet<String>,
     /// Adverbs skipped between arguments.
     /// Verbs whose subject stands after ل before "أن" ("سبق لسامر أن زار").
-    pub raising_verbs: HashSet<String>,
+    pub raising_verbs: FxHashSet<String>,
     /// Verbs of a relative clause naming where an event took place ("التي احتضنتها مدينة X").
-    pub host_verbs: HashSet<String>,
-    pub adverbs: HashSet<String>,
+    pub host_verbs: FxHashSet<String>,
+    pub adverbs: FxHashSet<String>,
     /// Heads of institution or office phrases (possible agents without a recognized entity).
-    pub institution_heads: HashSet<String>,
+    pub institution_heads: FxHashSet<String>,
     /// Words that may sit inside a source's name.
-    pub name_links: HashSet<String>,
+    pub name_links: FxHashSet<String>,
     /// إن، أن، بأن …
-    pub complementizers: HashSet<String>,
+    pub complementizers: FxHashSet<String>,
     /// Negation words.
-    pub negation: HashSet<String>,
+    pub negation: FxHashSet<String>,
     /// Heads of unnamed sources.
-    pub unnamed: HashSet<String>,
+    pub unnamed: FxHashSet<String>,
     /// Heads of agency names.
-    pub agency_heads: HashSet<String>,
+    pub agency_heads: FxHashSet<String>,
     /// Words for a statement or its figures ("آخر بيان لـ", "أرقام"): the source is who issued it.
-    pub document_heads: HashSet<String>,
+    pub document_heads: FxHashSet<String>,
     /// Heads of person-by-office names.
-    pub person_heads: HashSet<String>,
+    pub person_heads: FxHashSet<String>,
 }
 
 /// A validated match in folded sentence text.
@@ -215,7 +216,7 @@ const CUE_PREFIXES: &[&str] = &["", "و", "ف"];
 const VERB_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ني"];
 const NOUN_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي"];
 
-fn folded_set(words: &[String]) -> HashSet<String> {
+fn folded_set(words: &[String]) -> FxHashSet<String> {
     words
         .iter()
         .map(|w| fold_key(w.trim()))

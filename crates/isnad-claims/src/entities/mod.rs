@@ -15,7 +15,7 @@
 //! ```
 
 mod gazetteer;
-mod hash;
+pub(crate) mod hash;
 mod index;
 pub(crate) mod lexicon;
 mod scan;

@@ -408,9 +408,12 @@ impl Scan<'_> {
         if lex.stop_words.contains(w) || lex.title_modifiers.contains(w) || lex.titles.contains_key(w) {
             return false;
         }
-        let letters: Vec<char> = stem.chars().collect();
-        let nisba = letters.len() >= 3 && stem.ends_with('ي');
-        let tribal = letters.len() == 6 && letters[2] == 'ا' && letters[0] != 'م' && self.st.ends_in_taa(j);
+        let count = stem.chars().count();
+        let nisba = count >= 3 && stem.ends_with('ي');
+        let tribal = count == 6
+            && stem.chars().nth(2) == Some('ا')
+            && !stem.starts_with('م')
+            && self.st.ends_in_taa(j);
         let before_particle = j + 2 < self.st.words.len()
             && self.st.words[j + 1].kind == WordKind::Letters
             && lex.name_particles.contains(self.st.word(j + 1))
