@@ -470,3 +470,17 @@ fn signatories_of_both_sides_and_the_time_carried_over() {
         assert_eq!(c.time_basis, TimeBasis::Stated);
     }
 }
+
+/// Matches: won against, lost to; winning a contract or an election is no match.
+#[test]
+fn matches_are_told_from_other_wins() {
+    let text = "عنوان الخبر\nخسر فريق نهضة سطيف أمام الرشيد الرياضي بنتيجة 2-1 في النهائي.\n\
+وفازت شركة كاراتاش بعقد إنشاء المحطة.\n";
+    let claims = analyze_text("match.txt", text, Some(d(2025, 4, 13)));
+    let lost = find(&claims, "match", |c| c.event == "match" && c.text.contains("خسر"));
+    assert_eq!(role(lost, "agent"), "نهضة سطيف", "{lost:#?}");
+    assert!(
+        claims.iter().all(|c| !(c.event == "match" && c.text.contains("بعقد"))),
+        "{claims:#?}"
+    );
+}

@@ -246,6 +246,12 @@ fn unknown_organizations_and_places_after_head_nouns() {
         &["مستشفى ميدانياً قرب", "وادي سمرين ويخلف قتلى"],
     );
     check_absent("وجاء تصريح المتحدث عقب اجتماعات اللجنة.", &["عقب اجتماعات"]);
+    // Teams: the name after "فريق"/"منتخب" may start with the article or a noun in ة.
+    check(
+        "توج فريق الرشيد الرياضي بلقب الكأس بعد فوزه على فريق نهضة سطيف.",
+        &[("الرشيد الرياضي", "new:organization:"), ("نهضة سطيف", "new:organization:")],
+    );
+    check_absent("توج فريق الرشيد الرياضي بلقب الكأس.", &["الرشيد الرياضي بلقب"]);
     // An article adjective after the name agrees with the head noun.
     check(
         "وكانت بلدة تازمورت الأكثر تضرراً، ووقعت مجموعة كاراتاش القابضة العقد.",

@@ -375,10 +375,16 @@ fn noun_agent(view: &View, t: &Trig, clause: (usize, usize), light: Option<usize
         "ها" => &[EntityType::Country, EntityType::Organization],
         _ => return None,
     };
-    view.groups
-        .iter()
-        .rev()
-        .find(|g| g.last < t.tok && wanted.contains(&g.kind))
+    // "فوزه": with no person before it, a masculine pronoun may stand for a team or a company.
+    let fallback: &[EntityType] = if suffix == "ه" { &[EntityType::Organization] } else { &[] };
+    let before = |kinds: &[EntityType]| {
+        view.groups
+            .iter()
+            .rev()
+            .find(|g| g.last < t.tok && kinds.contains(&g.kind))
+    };
+    before(wanted)
+        .or_else(|| before(fallback))
         .map(|g| Filler {
             span: g.span,
             entity: g.entity.clone(),

@@ -41,6 +41,8 @@ struct RawHeads {
     #[serde(rename = "type")]
     kind: EntityType,
     keep: bool,
+    #[serde(default)]
+    article: bool,
     words: Vec<String>,
 }
 
@@ -58,6 +60,8 @@ pub(crate) struct Head {
     pub kind: EntityType,
     /// True when the head is part of the name ("جامعة كوكمين").
     pub keep: bool,
+    /// True when the name after it may start with the article ("فريق الوداد", "نادي الهلال").
+    pub article: bool,
 }
 
 /// The parsed word lists, folded.
@@ -143,6 +147,7 @@ impl Lexicon {
                 heads.entry(w).or_insert(Head {
                     kind: group.kind,
                     keep: group.keep,
+                    article: group.article,
                 });
             }
         }

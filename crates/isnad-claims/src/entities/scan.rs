@@ -747,6 +747,57 @@ impl Scan<'_> {
         }
         // Nouns ending in ة or ات after a head are common nouns ("قرية حدودية"), not names.
         let mut run = self.name_run(k, 4, consumed, false);
+        // "فريق الوداد الرياضي", "فريق نهضة بركان": a team's name may start with the article or a
+        // noun in ة; then come a nisba ("الرياضي") or, after a bare first word, one name word.
+        if head.article && run.is_empty() {
+            let n = self.st.words.len();
+            let usable = |j: usize| {
+                j < n
+                    && self.slot[j].is_none()
+                    && !consumed[j]
+                    && self.st.words[j].kind == WordKind::Letters
+                    && !self.lex.stop_words.contains(self.st.word(j))
+                    && !self.st.word(j).starts_with('و')
+            };
+            let mut j = k;
+            if usable(k) {
+                j = k + 1;
+                let first_bare = !self.st.word(k).starts_with("ال");
+                // "نهضة سطيف": a team named after its town takes the town's name in.
+                let town = (j < n)
+                    .then(|| self.slot[j])
+                    .flatten()
+                    .filter(|&mj| self.matches[mj].first == j)
+                    .and_then(|mj| self.raw_of[mj].map(|r| (mj, r)))
+                    .filter(|&(_, r)| self.raws[r].kind == EntityType::Place);
+                if first_bare && let Some((mj, r)) = town {
+                    self.raws[r].dead = true;
+                    j = self.matches[mj].last;
+                } else if first_bare && usable(j) && self.is_name_word(self.st.word(j), false) {
+                    j += 1;
+                }
+                while usable(j) && j - k < 3 && self.family_name(j, consumed, true) {
+                    j += 1;
+                }
+            }
+            if j > k {
+                consumed[k..j].iter_mut().for_each(|c| *c = true);
+                let span = self.words_span(k, j);
+                let key = self.st.words_text(k, j).to_string();
+                self.raws.push(Raw {
+                    span,
+                    key,
+                    kind: head.kind,
+                    how: MatchKind::Title,
+                    form: MentionForm::Name,
+                    target: Target::New,
+                    title: Some(self.span(m.start, m.end)),
+                    role: None,
+                    dead: false,
+                });
+            }
+            return;
+        }
         // An accusative adjective with words after it ("مستشفى ميدانياً قرب"; a word in ا may be a
         // name: "كاراغندا صباحا") or, after the first word, a word in و ("وادي أمليل ويخلف قتلى") is no
         // part of the name either.
