@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 /// Roles that name who took part (as opposed to where, with what).
 const ACTOR_ROLES: &[&str] = &["agent", "recipient", "patient", "participant"];
 /// Event types that are incidents: their claims may name no participant at all.
+/// Events whose two sides play the same part, so the agent is only who is written first.
+const SYMMETRIC_EVENTS: &[&str] = &["meeting", "match"];
 const INCIDENT_EVENTS: &[&str] = &["casualties", "attack", "accident", "disaster"];
 
 /// Roles that name where.
@@ -483,8 +485,11 @@ impl<'a> Context<'a> {
             return true;
         }
         let shared = a.shared_actors(b);
+        // In a meeting or a match either side may be written first ("الوداد فاز على بركان",
+        // "بركان خسر أمام الوداد"): the agents agree when one is a participant of the other.
+        let symmetric = SYMMETRIC_EVENTS.contains(&a.claim.event.as_str());
         let agents_agree = match (&a.agent, &b.agent) {
-            (Some(x), Some(y)) => x == y,
+            (Some(x), Some(y)) => x == y || (symmetric && (a.actor_set.contains(y) || b.actor_set.contains(x))),
             _ => true,
         };
         shared > 0 && agents_agree

@@ -434,9 +434,12 @@ pub(crate) fn read_roles(
     }
     for (n, slot) in slots.iter().enumerate() {
         if let Some(p) = &slot.prep {
+            // "أمام الوداد الرياضي": after a preposition that names a participant, an unnamed
+            // phrase is one too (the story pass may give it an id).
+            let named_by_prep = |role: &str| role == "participant" && slot.filler.kind.is_none();
             if let Some(role) = entry.preps.get(p)
                 && !roles.contains_key(role)
-                && accepts(role, &slot.filler)
+                && (accepts(role, &slot.filler) || named_by_prep(role))
             {
                 roles.insert(role.clone(), slot.filler.clone());
             } else if p == "ب"
