@@ -478,7 +478,7 @@ fn matches_are_told_from_other_wins() {
 وفازت شركة كاراتاش بعقد إنشاء المحطة.\n";
     let claims = analyze_text("match.txt", text, Some(d(2025, 4, 13)));
     let lost = find(&claims, "match", |c| c.event == "match" && c.text.contains("خسر"));
-    assert_eq!(role(lost, "agent"), "نهضة سطيف", "{lost:#?}");
+    assert!(role(lost, "agent").ends_with("نهضة سطيف"), "{lost:#?}");
     assert!(
         claims.iter().all(|c| !(c.event == "match" && c.text.contains("بعقد"))),
         "{claims:#?}"

@@ -374,6 +374,7 @@ macro_rules! stories {
 
 stories! {
     seeds => "seeds",
+    cup_final_rabat => "cup-final-rabat",
     deal_desalination => "deal-desalination",
     earthquake_wadi_amlil => "earthquake-wadi-amlil",
     summit_amman => "summit-amman",
