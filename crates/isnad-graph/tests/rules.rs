@@ -321,6 +321,27 @@ fn counts_that_cannot_overlap_conflict_but_approximations_and_updates_do_not() {
     );
 }
 
+/// A headline repeating the body's new figure adds no second update note.
+#[test]
+fn one_update_note_per_rise_between_two_articles() {
+    let mut a = article("a.txt", "عنوان\nقتل 12 قتيلا في الرملة.", Some("2025-01-01"));
+    a.claim(ClaimSpec {
+        count: Some(("12", NumberValue::exact(12.0))),
+        ..spec("قتل 12 قتيلا في الرملة.", "casualties")
+    });
+    let text = "ارتفاع الحصيلة إلى 19 قتيلا\nارتفعت الحصيلة إلى 19 قتيلا في الرملة.";
+    let mut b = article("b.txt", text, Some("2025-01-02"));
+    for clause in text.lines() {
+        b.claim(ClaimSpec {
+            count: Some(("19", NumberValue::exact(19.0))),
+            ..spec(clause, "casualties")
+        });
+    }
+    let found = check(vec![a, b]);
+    let updates = found.iter().filter(|f| f.0 == FindingKind::Update).count();
+    assert_eq!(updates, 1, "{found:?}");
+}
+
 #[test]
 fn qualified_first_is_explained_by_an_old_earlier_occurrence() {
     let window = OrdinalQualifier {

@@ -14,6 +14,8 @@ use crate::view::Context;
 /// Notes counts of one event that rise from earlier to later reports.
 pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     let mut findings = Vec::new();
+    // One note per rise between two documents: a headline repeating the body's figure adds none.
+    let mut seen = std::collections::BTreeSet::new();
     for event in events {
         for (a, b) in cross_document_pairs(context, event) {
             let (earlier, later) = if is_update(a, b) {
@@ -27,6 +29,9 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 continue;
             };
             if earlier.measure != later.measure {
+                continue;
+            }
+            if !seen.insert((earlier.doc, later.doc, describe_number(x), describe_number(y))) {
                 continue;
             }
             let message = format!(
