@@ -155,6 +155,8 @@ pub(crate) struct Lexicon {
     automaton: AhoCorasick,
     /// Whole words that only look like a clitic + trigger ("فيصل" is a name, not ف + يصل).
     not_triggers: FxHashSet<String>,
+    /// Every trigger and reporting verb form as listed (no clitics): a verb is never a name.
+    pub verb_forms: FxHashSet<String>,
     /// Word prepositions.
     pub prepositions: FxHashSet<String>,
     /// Words that end a noun phrase.
@@ -276,6 +278,10 @@ impl Lexicon {
             }
             push(folded, false);
         };
+        let mut verb_forms = FxHashSet::default();
+        for verb in triggers.event.iter().flat_map(|e| &e.verbs).chain(&attribution.reporting_verbs) {
+            verb_forms.insert(fold_key(verb.trim()));
+        }
         let mut events = Vec::new();
         for (index, event) in triggers.event.iter().enumerate() {
             for verb in &event.verbs {
@@ -333,6 +339,7 @@ impl Lexicon {
             patterns,
             automaton,
             not_triggers: folded_set(&triggers.not_triggers),
+            verb_forms,
             prepositions: folded_set(&syntax.prepositions),
             stops: folded_set(&syntax.stops),
             boundaries: folded_set(&syntax.boundaries),

@@ -6,7 +6,7 @@
 //! mentions, attribution from reporting frames (`data/attribution.toml`), the outlet always last.
 
 mod attribution;
-mod lexicon;
+pub(crate) mod lexicon;
 mod roles;
 mod types;
 mod view;

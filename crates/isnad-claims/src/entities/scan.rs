@@ -660,6 +660,14 @@ impl Scan<'_> {
                     });
                 }
             }
+            // "الوزير الأول يعود إلى …": a verb of the trigger lexicon is no one-word name.
+            if run.len() == 1
+                && crate::claims::lexicon::Lexicon::get()
+                    .verb_forms
+                    .contains(self.st.word(run.start))
+            {
+                run = run.start..run.start;
+            }
             if !run.is_empty() {
                 let span = self.words_span(run.start, run.end);
                 let key = self.st.words_text(run.start, run.end).to_string();
