@@ -186,8 +186,8 @@ pub(crate) fn scan_sentence(
     // Runs of free words for the document pass. A word none of whose readings is plain can
     // neither start nor continue a name there, so it ends the run instead.
     let mut run_start = free.words.len();
-    for w in 0..n {
-        if scan.slot[w].is_none() && !consumed[w] && st.words[w].kind == WordKind::Letters {
+    for (w, &taken) in consumed.iter().enumerate() {
+        if scan.slot[w].is_none() && !taken && st.words[w].kind == WordKind::Letters {
             let word = st.word(w);
             let first = free.readings.len();
             free.readings.push(Reading {
@@ -813,10 +813,10 @@ impl Scan<'_> {
         let plain = (run.start..run.end)
             .take_while(|&j| {
                 let w = self.st.word(j);
-                !w.ends_with('ه')
-                    && !w.ends_with("ات")
-                    && !(j + 1 < end && w.ends_with("يا") && w.chars().count() >= 5)
-                    && (j == run.start || !w.starts_with('و'))
+                let common_noun = w.ends_with('ه') || w.ends_with("ات");
+                let accusative = j + 1 < end && w.ends_with("يا") && w.chars().count() >= 5;
+                let conjunct = j > run.start && w.starts_with('و');
+                !(common_noun || accusative || conjunct)
             })
             .count();
         run.end = run.start + plain;

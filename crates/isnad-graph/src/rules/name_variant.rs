@@ -52,10 +52,13 @@ fn is_variant(a: &str, b: &str) -> bool {
     strsim::normalized_damerau_levenshtein(&la, &lb) >= MIN_SIMILARITY
 }
 
+/// Where a spelling is used: (document, span, text as written).
+type Uses = Vec<(usize, Span, String)>;
+
 /// One note per entity with more than one spelling.
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     // entity → spelling key → first (doc, span) per document
-    let mut spellings: BTreeMap<&str, BTreeMap<String, Vec<(usize, Span, String)>>> = BTreeMap::new();
+    let mut spellings: BTreeMap<&str, BTreeMap<String, Uses>> = BTreeMap::new();
     for (doc, analysis) in context.analyses.iter().enumerate() {
         for mention in &analysis.entities.mentions {
             let Some(entity) = mention.entity.as_deref() else {
