@@ -7,8 +7,9 @@
 //! Run: `cargo bench -p isnad-claims --bench analyze -- --quick` (target ≥ 15 MB/s on one core).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use isnad_claims::analyze;
 use isnad_claims::entities::{Gazetteer, find_entities};
-use isnad_claims::{analyze, mentions::Lean};
+use isnad_claims::mentions::{Lean, document_mentions};
 use isnad_parser::{Document, ParseOptions, parse_document};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -52,7 +53,7 @@ fn corpus() -> (Vec<Document>, usize) {
     (docs, TARGET_BYTES.div_ceil(once))
 }
 
-/// `ISNAD_BENCH_ONCE=analyze|entities`: one timed pass instead of criterion's sampling, for
+/// `ISNAD_BENCH_ONCE=analyze|entities|mentions`: one timed pass instead of criterion's sampling, for
 /// `perf stat` (cycles and instructions do not depend on the machine's load as time does).
 fn once(which: &str) {
     let (docs, passes) = corpus();
@@ -68,6 +69,7 @@ fn once(which: &str) {
         for doc in &docs {
             count += match which {
                 "entities" => find_entities(black_box(doc), &gazetteer).mentions.len(),
+                "mentions" => document_mentions(black_box(doc), Lean::Tense).len(),
                 _ => analyze(black_box(doc), &gazetteer, Lean::Tense).claims.len(),
             };
         }

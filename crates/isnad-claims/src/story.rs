@@ -32,7 +32,9 @@ pub fn link_story(analyses: &mut [DocAnalysis]) {
                 let tail = &words[p..];
                 if tail.len() == 1 {
                     let w = tail[0].as_str();
-                    w.chars().count() >= 3 && !lex.common_name_parts.contains(w) && !lex.stop_words.contains(w)
+                    w.chars().count() >= 3
+                        && !lex.common_name_parts.contains(w)
+                        && !lex.stop_words.contains(w)
                 } else {
                     lex.name_particles.contains(tail[0].as_str())
                 }
@@ -102,8 +104,11 @@ fn name_unresolved_institutions(analyses: &mut [DocAnalysis]) {
                 if words.len() < 2 {
                     continue;
                 }
-                let owners: BTreeSet<&String> =
-                    orgs.iter().filter(|(org, _)| fits(&words, org)).map(|(_, id)| id).collect();
+                let owners: BTreeSet<&String> = orgs
+                    .iter()
+                    .filter(|(org, _)| fits(&words, org))
+                    .map(|(_, id)| id)
+                    .collect();
                 if owners.len() == 1 {
                     filler.entity = owners.into_iter().next().cloned();
                 }

@@ -406,7 +406,9 @@ fn subjects_before_the_verb() {
     let arrival = find(&claims, "arrival", |c| c.event == "arrival");
     assert_eq!(role(arrival, "agent"), "الدرويشي", "{arrival:#?}");
     assert!(role(arrival, "destination").contains("كاراغندا"));
-    let visit = find(&claims, "visit", |c| c.event == "visit" && c.text.contains("البرازيل"));
+    let visit = find(&claims, "visit", |c| {
+        c.event == "visit" && c.text.contains("البرازيل")
+    });
     // The article's alef is elided after ل: the name is written "لدرويشي".
     assert_eq!(role(visit, "agent"), "لدرويشي", "{visit:#?}");
     assert_eq!(role(visit, "destination"), "البرازيل");
@@ -428,7 +430,9 @@ fn sources_named_through_a_statement() {
 fn coordinated_parties_stay_apart() {
     let text = "عنوان الخبر\nوقّع المكتب الوطني للكهرباء ومجمع سيلفرتون الكندي اليوم الخميس عقدا بقيمة 200 مليون دولار.\n";
     let claims = analyze_text("parties.txt", text, Some(d(2025, 1, 23)));
-    let deal = find(&claims, "agreement", |c| c.event == "agreement" && c.quantity.is_some());
+    let deal = find(&claims, "agreement", |c| {
+        c.event == "agreement" && c.quantity.is_some()
+    });
     assert_eq!(role(deal, "agent"), "المكتب الوطني للكهرباء", "{deal:#?}");
     assert!(!role(deal, "agent").contains("سيلفرتون"));
 }
@@ -463,7 +467,11 @@ fn signatories_of_both_sides_and_the_time_carried_over() {
     assert_eq!(signed.len(), 2, "{claims:#?}");
     assert!(role(signed[0], "agent").ends_with("جوزيف موانغي"));
     assert_eq!(signed[0].roles["behalf"].entity.as_deref(), Some("country:ke"));
-    assert!(role(signed[1], "agent").ends_with("بيتر ماكلين"), "{:#?}", signed[1]);
+    assert!(
+        role(signed[1], "agent").ends_with("بيتر ماكلين"),
+        "{:#?}",
+        signed[1]
+    );
     assert_eq!(signed[1].roles["behalf"].entity.as_deref(), Some("country:ca"));
     for c in signed {
         assert_eq!(start(c), Some(d(2025, 1, 23)));
@@ -480,7 +488,9 @@ fn matches_are_told_from_other_wins() {
     let lost = find(&claims, "match", |c| c.event == "match" && c.text.contains("خسر"));
     assert!(role(lost, "agent").ends_with("نهضة سطيف"), "{lost:#?}");
     assert!(
-        claims.iter().all(|c| !(c.event == "match" && c.text.contains("بعقد"))),
+        claims
+            .iter()
+            .all(|c| !(c.event == "match" && c.text.contains("بعقد"))),
         "{claims:#?}"
     );
 }

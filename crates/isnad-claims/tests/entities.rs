@@ -201,7 +201,10 @@ fn family_names_with_the_article() {
         "عاد الوزير الأول محمد الأمين ولد سيدي عالي إلى نواكشوط.",
         &[("محمد الأمين ولد سيدي عالي", "new:person:")],
     );
-    check("وقال حمدي الزياني إن الطريق مغلق.", &[("حمدي الزياني", "new:person:")]);
+    check(
+        "وقال حمدي الزياني إن الطريق مغلق.",
+        &[("حمدي الزياني", "new:person:")],
+    );
     // An article noun after a name is its object, not a family name.
     check_absent(
         "والتقى الوزير سامر الوفد الزائر في مكتبه.",
@@ -210,7 +213,10 @@ fn family_names_with_the_article() {
     check_absent("وافتتح المدير كريم المعرض السنوي أمس.", &["كريم المعرض"]);
     // A noun in the construct state after a title is no name ("أشغال اللجنة").
     check_absent("ترأس مع نظيره الأردني أشغال اللجنة العليا.", &["أشغال"]);
-    check_absent("وكان في استقبال الوزير الأول لدى وصوله عدد من الوزراء.", &["وصوله"]);
+    check_absent(
+        "وكان في استقبال الوزير الأول لدى وصوله عدد من الوزراء.",
+        &["وصوله"],
+    );
 }
 
 #[test]
@@ -239,7 +245,13 @@ fn unknown_organizations_and_places_after_head_nouns() {
     check_absent("ونفت وزارة الخارجية البرازيلية الخبر.", &["البرازيلية"]);
     // A plural noun after a head is no variant of a short gazetteer name ("بنوك" is not Boeing).
     let (_, found) = analyze(&article("بقرض من مجموعة بنوك تركية بنحو 95 مليون يورو."));
-    assert!(found.mentions.iter().all(|m| m.entity.as_deref() != Some("org:boeing")), "{found:#?}");
+    assert!(
+        found
+            .mentions
+            .iter()
+            .all(|m| m.entity.as_deref() != Some("org:boeing")),
+        "{found:#?}"
+    );
     // An accusative or a word in و after a head's name is no part of it.
     check_absent(
         "ونُقل المصابون إلى مستشفى ميدانياً قرب البلدة، وضرب الزلزال إقليم وادي سمرين ويخلف قتلى.",
@@ -249,7 +261,10 @@ fn unknown_organizations_and_places_after_head_nouns() {
     // Teams: the name after "فريق"/"منتخب" may start with the article or a noun in ة.
     check(
         "توج فريق الرشيد الرياضي بلقب الكأس بعد فوزه على فريق نهضة سطيف.",
-        &[("الرشيد الرياضي", "new:organization:"), ("نهضة سطيف", "new:organization:")],
+        &[
+            ("الرشيد الرياضي", "new:organization:"),
+            ("نهضة سطيف", "new:organization:"),
+        ],
     );
     check_absent("توج فريق الرشيد الرياضي بلقب الكأس.", &["الرشيد الرياضي بلقب"]);
     // An article adjective after the name agrees with the head noun.
@@ -351,7 +366,10 @@ fn names_in_commas_after_a_title() {
     // A title ending in a place head governs the place; the holder is named in commas.
     check(
         "وقال عامل إقليم وادي سمرين، عبد الرحيم البقالي، في تصريح إن الطرق مقطوعة.",
-        &[("وادي سمرين", "new:place:"), ("عبد الرحيم البقالي", "new:person:")],
+        &[
+            ("وادي سمرين", "new:place:"),
+            ("عبد الرحيم البقالي", "new:person:"),
+        ],
     );
     check_absent(
         "وقال عامل إقليم وادي سمرين، عبد الرحيم البقالي، في تصريح إن الطرق مقطوعة.",
@@ -448,7 +466,10 @@ fn family_names_alone_resolve_to_the_full_name() {
     // A name opened by a lineage particle needs no title; an article word before it belongs to it.
     check(
         "ملف التأشيرات يعود بعد زيارة ولد سيدي عالي. ونفى الناطق باسم الحكومة الناني ولد أحمدو الخبر.",
-        &[("ولد سيدي عالي", "new:person:"), ("الناني ولد أحمدو", "new:person:")],
+        &[
+            ("ولد سيدي عالي", "new:person:"),
+            ("الناني ولد أحمدو", "new:person:"),
+        ],
     );
     check_absent("ولد في القرية عام 1960 وعاش فيها.", &["ولد في", "في القرية"]);
     // A particle alone is nobody's surname.

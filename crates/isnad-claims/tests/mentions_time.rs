@@ -158,7 +158,10 @@ fn years() {
     check("في 2021 أعلنت", &["في 2021 = date 2021-01-01..2021-12-31 year"]);
     check("2024م", &["2024م = date 2024-01-01..2024-12-31 year"]);
     // A full stop ends the sentence, not a "2023.5" number or a "2023.5.1" date.
-    check("في أيار 2023.", &["في أيار 2023 = date 2023-05-01..2023-05-31 month"]);
+    check(
+        "في أيار 2023.",
+        &["في أيار 2023 = date 2023-05-01..2023-05-31 month"],
+    );
     check("منذ 2018", &["2018 = date 2018-01-01..2018-12-31 year"]);
     check(
         "بين عامي 2018 و2019",
@@ -567,4 +570,3 @@ fn never_panics_on_odd_input() {
         let _ = render(text, None, Lean::Future);
     }
 }
-

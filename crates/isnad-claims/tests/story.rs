@@ -39,7 +39,11 @@ fn family_names_in_other_articles_link_to_the_full_name() {
     assert_ne!(before, full, "each article alone cannot know the full name");
     link_story(&mut story);
     assert_eq!(ids_of(&story[1], "ولد سيدي عالي"), full);
-    let visit = story[1].claims.iter().find(|c| c.event == "visit").expect("visit");
+    let visit = story[1]
+        .claims
+        .iter()
+        .find(|c| c.event == "visit")
+        .expect("visit");
     assert_eq!(visit.roles["agent"].entity.as_ref(), full.first());
     assert!(story[1].entities.entities.iter().all(|e| e.id != before[0]));
 }

@@ -112,7 +112,15 @@ fn recent_report(dated: &ClaimView<'_>, undated: &ClaimView<'_>) -> Option<i64> 
     const RECENT_REPORT_DAYS: i64 = 7;
     // Journeys follow one another within days ("arrived in Amman", then "returned to
     // Nouakchott"): only events that happen in one place are judged this way.
-    const MOVEMENTS: &[&str] = &["arrival", "departure", "travel", "visit", "transfer", "shipment", "gift"];
+    const MOVEMENTS: &[&str] = &[
+        "arrival",
+        "departure",
+        "travel",
+        "visit",
+        "transfer",
+        "shipment",
+        "gift",
+    ];
     let (_, end) = dated.days?;
     if MOVEMENTS.contains(&dated.claim.event.as_str())
         || undated.days.is_some()

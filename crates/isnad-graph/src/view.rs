@@ -489,7 +489,9 @@ impl<'a> Context<'a> {
         // "بركان خسر أمام الوداد"): the agents agree when one is a participant of the other.
         let symmetric = SYMMETRIC_EVENTS.contains(&a.claim.event.as_str());
         let agents_agree = match (&a.agent, &b.agent) {
-            (Some(x), Some(y)) => x == y || (symmetric && (a.actor_set.contains(y) || b.actor_set.contains(x))),
+            (Some(x), Some(y)) => {
+                x == y || (symmetric && (a.actor_set.contains(y) || b.actor_set.contains(x)))
+            }
             _ => true,
         };
         shared > 0 && agents_agree

@@ -120,18 +120,42 @@ pub(crate) struct Line {
 impl Line {
     /// Prepares a line's text.
     pub(crate) fn new(text: &str) -> Line {
-        let arabic_letters = text
-            .chars()
-            .filter(|&c| crate::token::is_arabic_letter(c))
-            .count();
-        let latin_letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+        // One pass counts letters and words (whitespace-separated runs holding a letter or digit)
+        // and notes whether lower-casing can change anything.
+        let mut arabic_letters = 0;
+        let mut latin_letters = 0;
+        let mut words = 0;
+        let mut in_word = false;
+        let mut word_counted = false;
+        let mut caseless = true;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                in_word = false;
+                continue;
+            }
+            if !in_word {
+                in_word = true;
+                word_counted = false;
+            }
+            if crate::token::is_arabic_letter(c) {
+                arabic_letters += 1;
+            } else if c.is_ascii_alphabetic() {
+                latin_letters += 1;
+            }
+            caseless = caseless && is_caseless(c);
+            if !word_counted && is_alphanumeric(c) {
+                word_counted = true;
+                words += 1;
+            }
+        }
         Line {
             key: line_key(text),
-            lower: text.to_lowercase(),
-            words: text
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count(),
+            lower: if caseless {
+                text.to_string()
+            } else {
+                text.to_lowercase()
+            },
+            words,
             arabic_letters,
             latin_letters,
         }
@@ -145,13 +169,43 @@ impl Line {
     }
 }
 
+/// True when `c` has no lower case of its own (ASCII but capitals, the Arabic blocks, general
+/// punctuation): a line made of such characters is its own `to_lowercase`, and Arabic lines, the
+/// bulk of any article, skip the per-character case tables.
+#[inline]
+fn is_caseless(c: char) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_uppercase()
+    } else {
+        matches!(c, '\u{0600}'..='\u{06FF}' | '\u{2000}'..='\u{206F}' | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}' | '\u{00A0}' | '\u{00AB}' | '\u{00BB}')
+    }
+}
+
+/// `char::is_alphanumeric`, with the common Arabic letters answered without the Unicode tables.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        matches!(c, '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}') || c.is_alphanumeric()
+    }
+}
+
 /// A line's matching key: folded, bullets and surrounding space removed, spaces collapsed.
 pub(crate) fn line_key(text: &str) -> String {
     let folded = fold_key(text);
     let trimmed = folded
         .trim()
         .trim_start_matches(['•', '-', '*', '–', '—', '·', '▪', '●', ' ']);
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut key = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
 }
 
 /// True when `line` starts with `marker` followed by a word boundary.
@@ -234,6 +288,46 @@ pub(crate) fn is_source_value(line: &Line) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_counts_match_the_plain_definitions() {
+        let texts = [
+            "",
+            "قال الرئيس «نعم» — 2024",
+            "Pic.Twitter.com/X",
+            "ΣΑΣ İK Ä",
+            "  تابعونا على X.com/abc  ،  - ",
+            "ٱلله ﻻ ۳ ـــ ، S600",
+        ];
+        for text in texts {
+            let line = Line::new(text);
+            assert_eq!(line.lower, text.to_lowercase(), "{text}");
+            let words = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            assert_eq!(line.words, words, "{text}");
+            let arabic = text
+                .chars()
+                .filter(|&c| crate::token::is_arabic_letter(c))
+                .count();
+            assert_eq!(line.arabic_letters, arabic, "{text}");
+            assert_eq!(
+                line.latin_letters,
+                text.chars().filter(|c| c.is_ascii_alphabetic()).count()
+            );
+            assert_eq!(line.key, line_key_reference(text), "{text}");
+        }
+    }
+
+    /// `line_key` as first written, to check the buffer-building one against.
+    fn line_key_reference(text: &str) -> String {
+        let folded = fold_key(text);
+        let trimmed = folded
+            .trim()
+            .trim_start_matches(['•', '-', '*', '–', '—', '·', '▪', '●', ' ']);
+        trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 
     fn reason(text: &str) -> String {
         match judge(&Line::new(text)) {

@@ -155,6 +155,22 @@ pub fn fold_key(text: &str) -> String {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
+    fold_rest_into(text, start, &mut out);
+    out
+}
+
+/// Appends [`fold_key`] of `text` to `out` (a shared buffer spares an allocation per word).
+pub(crate) fn fold_key_into(text: &str, out: &mut String) {
+    let start = clean_prefix_len(text);
+    if start == text.len() {
+        out.push_str(text);
+    } else {
+        fold_rest_into(text, start, out);
+    }
+}
+
+/// Appends the key of `text` to `out`, `text[..start]` being known to fold to itself.
+fn fold_rest_into(text: &str, start: usize, out: &mut String) {
     // Runs of characters that fold to themselves are copied whole.
     let mut clean = 0;
     for (i, ch) in text[start..].char_indices() {
@@ -172,7 +188,6 @@ pub fn fold_key(text: &str) -> String {
         }
     }
     out.push_str(&text[clean..]);
-    out
 }
 
 /// Length of the longest prefix of `text` that every fold leaves as it is: ASCII and the Arabic

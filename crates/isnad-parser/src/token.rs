@@ -1,7 +1,7 @@
 //! Word tokens with byte spans and clitic-split candidates.
 
 use crate::Span;
-use crate::normalize::{fold_key, is_ignorable};
+use crate::normalize::{fold_key_into, is_ignorable};
 use serde::Serialize;
 
 /// What a token is made of.
@@ -188,45 +188,171 @@ pub fn is_arabic_letter(ch: char) -> bool {
 /// Splits `source[span]` into tokens. Numbers keep internal separators (`12,500`, `2.5`, `٢٫٥`)
 /// when a digit follows; Latin runs absorb digits (`S600`).
 pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
-    let text = &source[span.range()];
-    let mut tokens = Vec::with_capacity(text.len() / 8);
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
-        let Some(kind) = class(ch) else { continue };
-        let start = span.start + i;
-        let mut end = start + ch.len_utf8();
-        let mut kind = kind;
-        if kind != TokenKind::Punct {
-            while let Some(&(j, next)) = chars.peek() {
-                let next_kind = class(next);
-                let joins = match (kind, next_kind) {
-                    (a, Some(b)) if a == b => true,
-                    (TokenKind::Latin, Some(TokenKind::Number)) => true,
-                    (TokenKind::Number, Some(TokenKind::Latin)) if next.is_ascii_alphabetic() => {
-                        kind = TokenKind::Latin;
-                        true
-                    }
-                    (TokenKind::Number, Some(TokenKind::Punct)) if matches!(next, '.' | ',' | '٫' | '٬') => {
-                        let after = text[j + next.len_utf8()..].chars().next();
-                        after.is_some_and(|c| class(c) == Some(TokenKind::Number))
-                    }
-                    _ => false,
-                };
-                if !joins {
-                    break;
-                }
-                end = span.start + j + next.len_utf8();
-                chars.next();
-            }
-        }
-        let key = fold_key(&source[start..end]);
-        tokens.push(Token {
-            span: Span::new(start, end),
-            kind,
-            key,
-        });
-    }
+    let tokens = Tokens::of(source, span);
     tokens
+        .pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Token {
+            span: p.span,
+            kind: p.kind,
+            key: tokens.keys.get(i).to_string(),
+        })
+        .collect()
+}
+
+/// A token's span and kind; its key is kept apart, in [`TokenKeys`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    /// Original bytes.
+    pub span: Span,
+    /// Kind of characters.
+    pub kind: TokenKind,
+}
+
+/// The keys of a token list, back to back in one buffer.
+#[derive(Debug, Clone, Default)]
+pub struct TokenKeys {
+    buffer: String,
+    /// End of each key in `buffer` (a key starts where the previous one ends).
+    ends: Vec<u32>,
+}
+
+impl TokenKeys {
+    /// The key of token `i` (`""` past the end).
+    pub fn get(&self, i: usize) -> &str {
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.buffer.get(start as usize..end as usize).unwrap_or("")
+    }
+}
+
+/// What [`tokenize`] finds, without a `String` per token: pieces and their keys.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// Tokens in text order.
+    pub pieces: Vec<Piece>,
+    /// Their keys ([`fold_key`](crate::fold_key) of the original text).
+    pub keys: TokenKeys,
+}
+
+/// The code point of the two bytes when they are the UTF-8 of a letter or mark in
+/// U+0621..U+065F, which [`class`] reads as Arabic: the bulk of any article, stepped over
+/// without decoding.
+#[inline]
+fn arabic_pair(b0: u8, b1: u8) -> Option<u32> {
+    if !matches!(b0, 0xD8 | 0xD9) {
+        return None;
+    }
+    let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+    (0x0621..=0x065F).contains(&cp).then_some(cp)
+}
+
+/// [`fold_key`](crate::fold_key) of a code point in U+0621..U+065F: marks and tatweel drop,
+/// أ إ آ read ا, ى reads ي, ة reads ه, other letters stay.
+#[inline]
+fn fold_arabic(cp: u32) -> Option<char> {
+    match cp {
+        0x0622 | 0x0623 | 0x0625 => Some('ا'),
+        0x0649 => Some('ي'),
+        0x0629 => Some('ه'),
+        0x0640 | 0x064B..=0x065F => None,
+        _ => char::from_u32(cp),
+    }
+}
+
+impl Tokens {
+    /// Tokenizes `source[span]` (nothing when the span is not a valid range of `source`).
+    pub fn of(source: &str, span: Span) -> Tokens {
+        let Some(text) = source.get(span.range()) else {
+            return Tokens::default();
+        };
+        let bytes = text.as_bytes();
+        let mut pieces = Vec::with_capacity(text.len() / 8);
+        let mut ends = Vec::with_capacity(text.len() / 8);
+        let mut buffer = String::with_capacity(text.len());
+        let mut i = 0;
+        while let Some(ch) = text[i..].chars().next() {
+            let start = i;
+            i += ch.len_utf8();
+            let Some(mut kind) = class(ch) else { continue };
+            let key_start = buffer.len();
+            // Letters of U+0621..U+065F fold into the buffer as they are read; a token with any
+            // other character is folded again as a whole.
+            let mut slow = true;
+            if kind == TokenKind::Arabic
+                && let Some(cp) = arabic_pair(bytes[start], bytes.get(start + 1).copied().unwrap_or(0))
+            {
+                slow = false;
+                buffer.extend(fold_arabic(cp));
+            }
+            if kind != TokenKind::Punct {
+                loop {
+                    if kind == TokenKind::Arabic {
+                        while i + 1 < bytes.len()
+                            && let Some(cp) = arabic_pair(bytes[i], bytes[i + 1])
+                        {
+                            buffer.extend(fold_arabic(cp));
+                            i += 2;
+                        }
+                    }
+                    let Some(next) = text[i..].chars().next() else {
+                        break;
+                    };
+                    let joins = match (kind, class(next)) {
+                        (a, Some(b)) if a == b => true,
+                        (TokenKind::Latin, Some(TokenKind::Number)) => true,
+                        (TokenKind::Number, Some(TokenKind::Latin)) if next.is_ascii_alphabetic() => {
+                            kind = TokenKind::Latin;
+                            true
+                        }
+                        (TokenKind::Number, Some(TokenKind::Punct))
+                            if matches!(next, '.' | ',' | '٫' | '٬') =>
+                        {
+                            let after = text[i + next.len_utf8()..].chars().next();
+                            after.is_some_and(|c| class(c) == Some(TokenKind::Number))
+                        }
+                        _ => false,
+                    };
+                    if !joins {
+                        break;
+                    }
+                    slow = true;
+                    i += next.len_utf8();
+                }
+            }
+            if slow {
+                buffer.truncate(key_start);
+                fold_key_into(&text[start..i], &mut buffer);
+            }
+            pieces.push(Piece {
+                span: Span::new(span.start + start, span.start + i),
+                kind,
+            });
+            ends.push(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
+        }
+        Tokens {
+            pieces,
+            keys: TokenKeys { buffer, ends },
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.pieces.len()
+    }
+
+    /// True when there is no token.
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    /// The key of token `i` (`""` past the end).
+    pub fn key(&self, i: usize) -> &str {
+        self.keys.get(i)
+    }
 }
 
 #[cfg(test)]
@@ -238,6 +364,22 @@ mod tests {
             .into_iter()
             .map(|t| t.key)
             .collect()
+    }
+
+    #[test]
+    fn shared_keys_match_fold_key() {
+        let src = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ S600 إلى كـــيم ی\u{200F}ک ٱلله؛ 12,500 و2.5 “قال”.";
+        let tokens = Tokens::of(src, Span::new(0, src.len()));
+        assert!(tokens.len() > 10);
+        for (i, piece) in tokens.pieces.iter().enumerate() {
+            assert_eq!(
+                tokens.key(i),
+                crate::fold_key(&src[piece.span.range()]),
+                "token {i}"
+            );
+        }
+        assert_eq!(tokens.key(tokens.len()), "");
+        assert!(Tokens::of(src, Span::new(1, 2)).is_empty());
     }
 
     #[test]

@@ -86,7 +86,10 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
     // An office's phrase may coordinate nouns in what it speaks for ("باسم وزارة الصحة والسكان").
     let office = {
         let k = view.key(i);
-        let k = k.strip_prefix(['و', 'ف']).filter(|r| lx.person_heads.contains(*r)).unwrap_or(k);
+        let k = k
+            .strip_prefix(['و', 'ف'])
+            .filter(|r| lx.person_heads.contains(*r))
+            .unwrap_or(k);
         lx.person_heads.contains(k) || lx.institution_heads.contains(k)
     };
     let mut last = None;
@@ -125,19 +128,20 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
         // A person's name ends the source ("الناطق باسم الحكومة X وجود …": what X denied follows);
         // after another name only its adjectives or another name continue it ("… المغربية صدر").
         let named = view.group_of[j - 1].is_some();
-        if person
-            || (named && j < limit && view.group_of[j].is_none() && !view.key(j).starts_with("ال"))
-        {
+        if person || (named && j < limit && view.group_of[j].is_none() && !view.key(j).starts_with("ال")) {
             break;
         }
     }
     let mut last = last?;
     // "المتحدث باسم وزارة الصحة، الدكتور X،": the name in commas after an unnamed office is who
     // speaks.
-    let named = (i..=last).any(|t| view.group_of[t].is_some_and(|g| view.groups[g].kind == EntityType::Person));
+    let named =
+        (i..=last).any(|t| view.group_of[t].is_some_and(|g| view.groups[g].kind == EntityType::Person));
     if !named
         && view.key(last + 1) == "،"
-        && let Some(g) = (last + 2..(last + 5).min(limit)).find_map(|t| view.group_of[t]).map(|g| &view.groups[g])
+        && let Some(g) = (last + 2..(last + 5).min(limit))
+            .find_map(|t| view.group_of[t])
+            .map(|g| &view.groups[g])
         && g.kind == EntityType::Person
         && (last + 2..g.first).all(|t| !view.is_punct(t) && view.group_of[t].is_none())
         && (g.last + 1 >= limit || view.is_punct(g.last + 1))

@@ -1,10 +1,10 @@
 //! The trigger lexicon (`data/triggers.toml`) and attribution cues (`data/attribution.toml`),
 //! compiled once into one Aho-Corasick automaton over folded sentence text.
 
+use crate::entities::hash::FxHashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use isnad_parser::fold_key;
 use serde::Deserialize;
-use crate::entities::hash::FxHashSet;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -279,7 +279,12 @@ impl Lexicon {
             push(folded, false);
         };
         let mut verb_forms = FxHashSet::default();
-        for verb in triggers.event.iter().flat_map(|e| &e.verbs).chain(&attribution.reporting_verbs) {
+        for verb in triggers
+            .event
+            .iter()
+            .flat_map(|e| &e.verbs)
+            .chain(&attribution.reporting_verbs)
+        {
             verb_forms.insert(fold_key(verb.trim()));
         }
         let mut events = Vec::new();
@@ -369,7 +374,9 @@ impl Lexicon {
         }
         hits.retain(|h| {
             !matches!(h.what, What::Trigger(_) | What::LightVerb)
-                || !self.not_triggers.contains(text.get(h.start - h.prefix.len()..h.end).unwrap_or(""))
+                || !self
+                    .not_triggers
+                    .contains(text.get(h.start - h.prefix.len()..h.end).unwrap_or(""))
         });
         // A trigger inside a longer trigger (هدية inside "قدم هدية") is not a trigger of its own.
         let triggers: Vec<(usize, usize, usize)> = hits

@@ -71,7 +71,12 @@ fn carry_times(claims: &mut [Claim]) {
         }
         let sentence = claims[i].span;
         // The claims of the sentence right before this one.
-        let Some(previous) = claims[..i].iter().rev().map(|c| c.span).find(|s| s.end <= sentence.start) else {
+        let Some(previous) = claims[..i]
+            .iter()
+            .rev()
+            .map(|c| c.span)
+            .find(|s| s.end <= sentence.start)
+        else {
             continue;
         };
         let donor = claims[..i].iter().rev().find(|c| {
@@ -261,11 +266,16 @@ fn gapped_conjunct(view: &View, read: &Read) -> Option<Read> {
     // "، وعن …" right after what the verb's clause read.
     let start = (after + 1..view.toks.len().min(after + 3)).find(|&k| {
         view.key(k.saturating_sub(1)) == "،"
-            && view.key(k).strip_prefix('و').is_some_and(|p| lx.prepositions.contains(p))
+            && view
+                .key(k)
+                .strip_prefix('و')
+                .is_some_and(|p| lx.prepositions.contains(p))
     })?;
     let clause_end = view.raw_clause_of(start).1.max(start + 1);
     // The conjunct ends at the next comma ("…، بحضور الوزيرة" is another phrase).
-    let end = (start..clause_end).find(|&k| view.key(k) == "،").unwrap_or(clause_end);
+    let end = (start..clause_end)
+        .find(|&k| view.key(k) == "،")
+        .unwrap_or(clause_end);
     if view.trigger_cues().any(|(_, c)| c.tok >= start && c.tok < end) {
         return None;
     }
@@ -366,7 +376,9 @@ fn noun_agent(view: &View, t: &Trig, clause: (usize, usize), light: Option<usize
     // "زيارة له": the pronoun after ل right after the noun is its possessor too.
     let next = view.key(t.last_tok + 1);
     let suffix = if t.suffix.is_empty() {
-        next.strip_prefix('ل').filter(|p| matches!(*p, "ه" | "ها" | "هم" | "هما")).unwrap_or("")
+        next.strip_prefix('ل')
+            .filter(|p| matches!(*p, "ه" | "ها" | "هم" | "هما"))
+            .unwrap_or("")
     } else {
         t.suffix.as_str()
     };
@@ -376,22 +388,24 @@ fn noun_agent(view: &View, t: &Trig, clause: (usize, usize), light: Option<usize
         _ => return None,
     };
     // "فوزه": with no person before it, a masculine pronoun may stand for a team or a company.
-    let fallback: &[EntityType] = if suffix == "ه" { &[EntityType::Organization] } else { &[] };
+    let fallback: &[EntityType] = if suffix == "ه" {
+        &[EntityType::Organization]
+    } else {
+        &[]
+    };
     let before = |kinds: &[EntityType]| {
         view.groups
             .iter()
             .rev()
             .find(|g| g.last < t.tok && kinds.contains(&g.kind))
     };
-    before(wanted)
-        .or_else(|| before(fallback))
-        .map(|g| Filler {
-            span: g.span,
-            entity: g.entity.clone(),
-            kind: Some(g.kind),
-            first: g.first,
-            last: g.last,
-        })
+    before(wanted).or_else(|| before(fallback)).map(|g| Filler {
+        span: g.span,
+        entity: g.entity.clone(),
+        kind: Some(g.kind),
+        first: g.first,
+        last: g.last,
+    })
 }
 
 fn role_filler(view: &View, f: &Filler) -> RoleFiller {

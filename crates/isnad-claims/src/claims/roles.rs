@@ -297,7 +297,10 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             while last + 1 < end && view.group_of[last + 1].is_none() && conjoined_at(view, last + 1) {
                 last += 1;
             }
-            prev.filler.span = prev.filler.span.cover(Span::new(start, view.toks[last].span.end.max(start)));
+            prev.filler.span = prev
+                .filler
+                .span
+                .cover(Span::new(start, view.toks[last].span.end.max(start)));
             prev.filler.last = last;
             i = last + 1;
             continue;
@@ -361,7 +364,10 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
         }
         if lx.complementizers.contains(k) || matches!(k, "الذي" | "التي" | "الذين") {
             // "سبق لسامر أن زار": the subject is the ل-phrase before "أن".
-            if let Some(g) = i.checked_sub(1).and_then(|j| view.group_of[j]).map(|g| &view.groups[g])
+            if let Some(g) = i
+                .checked_sub(1)
+                .and_then(|j| view.group_of[j])
+                .map(|g| &view.groups[g])
                 && g.last + 1 == i
                 && view.clitic_prep(g.first).is_some_and(|(p, _)| p == "ل")
                 && g.first > 0

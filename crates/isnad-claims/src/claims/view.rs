@@ -4,7 +4,7 @@
 use super::lexicon::{Class, Hit, Lexicon, What};
 use crate::entities::{DocEntities, EntityType};
 use crate::mentions::{Mention, MentionValue};
-use isnad_parser::{Fold, Normalized, Span, Token, TokenKind, tokenize};
+use isnad_parser::{Fold, Normalized, Piece, Span, TokenKeys, TokenKind, Tokens};
 
 /// Adjacent entity mentions read as one participant ("الرئيس البرازيلي" + "جواو سيلفا"), or
 /// coordinated ones ("مصر والأردن").
@@ -44,7 +44,9 @@ pub(crate) struct View<'a> {
     /// The sentence span.
     pub span: Span,
     /// Tokens of the sentence.
-    pub toks: Vec<Token>,
+    pub toks: Vec<Piece>,
+    /// Their folded keys (read with [`View::key`]).
+    keys: TokenKeys,
     /// Entity groups in text order.
     pub groups: Vec<Group>,
     /// Group index of each token.
@@ -82,7 +84,9 @@ impl<'a> View<'a> {
         {
             return None;
         }
-        let toks = tokenize(source, span);
+        // Tokenized once for the mention pass when run through `analyze`.
+        let Tokens { pieces: toks, keys } =
+            crate::folded::take_tokens(source, span).unwrap_or_else(|| Tokens::of(source, span));
         let tok_at = |offset: usize| -> usize {
             match toks.binary_search_by(|t| {
                 if t.span.end <= offset {
@@ -144,6 +148,7 @@ impl<'a> View<'a> {
             source,
             span,
             toks,
+            keys,
             groups,
             group_of,
             mentions,
@@ -159,7 +164,7 @@ impl<'a> View<'a> {
 
     /// Folded key of token `i` ("" past the end).
     pub fn key(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.key.as_str())
+        self.keys.get(i)
     }
 
     /// True when token `i` is punctuation.
@@ -251,9 +256,10 @@ impl<'a> View<'a> {
                 _ => None,
             };
         }
-        let key = tok.key.trim_start_matches(['و', 'ف']);
-        let skipped = tok.key.len() - key.len();
-        let letters_skipped = tok.key[..skipped].chars().count();
+        let whole = self.keys.get(i);
+        let key = whole.trim_start_matches(['و', 'ف']);
+        let skipped = whole.len() - key.len();
+        let letters_skipped = whole[..skipped].chars().count();
         let (prep, drop) = if key.starts_with("لل") && key.chars().count() > 4 {
             ("ل", 1)
         } else if key.starts_with("بال") && key.chars().count() > 5 {
@@ -343,7 +349,7 @@ pub(crate) fn skip_letters(text: &str, base: usize, letters: usize) -> usize {
 fn build_groups(
     source: &str,
     span: Span,
-    toks: &[Token],
+    toks: &[Piece],
     entities: &DocEntities,
 ) -> (Vec<Group>, Vec<Option<usize>>) {
     let mut mentions: Vec<_> = in_span(&entities.mentions, span, |m| m.span)

@@ -216,7 +216,9 @@ impl Resolver<'_> {
 
     /// True for a name that starts with a lineage particle ("ولد سيدي عالي").
     fn particle_led(&self, key: &str) -> bool {
-        key.split(' ').next().is_some_and(|w| self.lex.name_particles.contains(w))
+        key.split(' ')
+            .next()
+            .is_some_and(|w| self.lex.name_particles.contains(w))
     }
 
     fn push(&mut self, raw: &Raw, entity: Option<String>, how: MatchKind, candidates: Vec<String>) -> usize {
@@ -494,7 +496,9 @@ impl Resolver<'_> {
             } else {
                 None
             };
-            let family_ids = family_key.filter(|_| words.len() == 1).and_then(|k| partials.get(&k));
+            let family_ids = family_key
+                .filter(|_| words.len() == 1)
+                .and_then(|k| partials.get(&k));
             if !plain && family_ids.is_none() {
                 continue;
             }
@@ -513,7 +517,11 @@ impl Resolver<'_> {
                 }
                 key
             };
-            let span = if words.len() == 1 { first_span } else { first_span.cover(last_span) };
+            let span = if words.len() == 1 {
+                first_span
+            } else {
+                first_span.cover(last_span)
+            };
             let make = |entity: Option<String>, kind, how, form, candidates| Out {
                 mention: EntityMention {
                     span,

@@ -373,7 +373,8 @@ impl Scan<'_> {
             }
             // "و" + a noun with a possessive pronoun ("ونظيره") starts the next conjunct.
             if j > k
-                && w.strip_prefix('و').is_some_and(|r| r.ends_with('ه') && r.chars().count() >= 4)
+                && w.strip_prefix('و')
+                    .is_some_and(|r| r.ends_with('ه') && r.chars().count() >= 4)
                 && !self.st.ends_in_taa(j)
             {
                 break;
@@ -533,8 +534,9 @@ impl Scan<'_> {
         let mut end = run.end;
         // After a name of two words or more, an article noun is its object ("... سيدي عالي
         // الاجتماع"); after one word it may be a noun's complement ("أشغال اللجنة").
-        let object_after =
-            |end: usize| end - run.start >= 2 && end < self.st.words.len() && self.st.word(end).starts_with("ال");
+        let object_after = |end: usize| {
+            end - run.start >= 2 && end < self.st.words.len() && self.st.word(end).starts_with("ال")
+        };
         while end > run.start
             && (!(self.is_boundary(end, objects) || object_after(end))
                 || (objects && end - run.start > 1 && self.accusative(end - 1)))
@@ -600,7 +602,11 @@ impl Scan<'_> {
         // holder's name may follow it in commas.
         let last_word = self.st.word(m.last - 1);
         if k == m.last
-            && self.lex.heads.get(last_word).is_some_and(|h| h.kind == EntityType::Place)
+            && self
+                .lex
+                .heads
+                .get(last_word)
+                .is_some_and(|h| h.kind == EntityType::Place)
         {
             let place = self.bounded(self.name_run(k, 3, consumed, false), false);
             if !place.is_empty() {
@@ -892,7 +898,12 @@ impl Scan<'_> {
             self.raws[adj].dead = true;
             // More nationality adjectives ("الأردنية الموريتانية") and feminine article
             // adjectives agreeing with a feminine head ("اللجنة ... المشتركة").
-            while let Some(next) = self.slot.get(last).copied().flatten().and_then(|mj| self.raw_of[mj])
+            while let Some(next) = self
+                .slot
+                .get(last)
+                .copied()
+                .flatten()
+                .and_then(|mj| self.raw_of[mj])
                 && self.raws[next].form == MentionForm::Adjective
             {
                 self.raws[next].dead = true;

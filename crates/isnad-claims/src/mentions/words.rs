@@ -403,9 +403,9 @@ pub(crate) struct Lexicon {
     /// Folded words for the decimal point.
     pub decimal_point: Vec<String>,
     /// Ordinal words without article.
-    pub ordinals: HashMap<String, u32>,
+    pub ordinals: HashMap<String, u32, FxBuild>,
     /// Cardinal forms used as the unit of compound ordinals.
-    pub ordinal_units: HashMap<String, u32>,
+    pub ordinal_units: HashMap<String, u32, FxBuild>,
     /// Bare words an ordinal can start with (ordinal forms, compound units, tens).
     ordinal_heads: HashSet<String, FxBuild>,
     /// Every written form of a cardinal word: as is, or after a proclitic (letters, term).
@@ -473,8 +473,8 @@ impl Lexicon {
             }
         }
         let fold_map = |m: &HashMap<String, u32>| m.iter().map(|(k, v)| (fold_key(k), *v)).collect();
-        let ordinals: HashMap<String, u32> = fold_map(&file.ordinals);
-        let ordinal_units: HashMap<String, u32> = fold_map(&file.ordinal_compound_units);
+        let ordinals: HashMap<String, u32, FxBuild> = fold_map(&file.ordinals);
+        let ordinal_units: HashMap<String, u32, FxBuild> = fold_map(&file.ordinal_compound_units);
         let tens = words
             .iter()
             .filter(|(_, t)| matches!(t, Term::Tens(_)))
@@ -865,13 +865,25 @@ impl BuildHasher for FxBuild {
     }
 }
 
+impl Fx {
+    #[inline]
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 =
-                (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        // Eight bytes at a time, the last few zero-padded (read bytewise: a short copy would
+        // call memcpy).
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = chunk.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.mix(word);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.mix(rest.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b)));
         }
     }
 

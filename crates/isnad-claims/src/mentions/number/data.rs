@@ -40,6 +40,40 @@ pub(super) struct Phrase<T> {
     pub value: T,
 }
 
+/// Phrases longest first, with the indices of those starting with each key: a lookup finds the
+/// few phrases a word can start instead of comparing every one.
+pub(super) struct Phrases<T> {
+    /// The phrases, longest first.
+    pub list: Vec<Phrase<T>>,
+    /// Indices into `list` (ascending) by first key.
+    by_first: HashMap<String, Vec<usize>, FxBuild>,
+    /// The distinct phrase lengths (in tokens).
+    pub lengths: Vec<usize>,
+}
+
+impl<T> Phrases<T> {
+    fn new(list: Vec<Phrase<T>>) -> Phrases<T> {
+        let mut by_first: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
+        let mut lengths = Vec::new();
+        for (i, p) in list.iter().enumerate() {
+            by_first.entry(p.keys[0].clone()).or_default().push(i);
+            if !lengths.contains(&p.keys.len()) {
+                lengths.push(p.keys.len());
+            }
+        }
+        Phrases {
+            list,
+            by_first,
+            lengths,
+        }
+    }
+
+    /// Indices (ascending) of the phrases whose first key is `first`.
+    pub fn starting(&self, first: &str) -> &[usize] {
+        self.by_first.get(first).map_or(&[], Vec::as_slice)
+    }
+}
+
 /// A time-unit word: `amount` `unit`s.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct DurationWord {
@@ -67,41 +101,41 @@ pub(super) struct Tables {
     /// A bit per [`sketch`] value of the trigger keys: most words fail it without hashing.
     sketches: Vec<u64>,
     /// Qualifier phrases before a number, longest first.
-    pub before: Vec<Phrase<Qualifier>>,
+    pub before: Phrases<Qualifier>,
     /// Qualifier phrases after a number, longest first.
-    pub after: Vec<Phrase<Qualifier>>,
+    pub after: Phrases<Qualifier>,
     /// Words allowed between a number and a qualifier after it.
-    pub gap: HashSet<String>,
+    pub gap: HashSet<String, FxBuild>,
     /// Vague words and their intervals.
-    pub vague: HashMap<String, (f64, f64)>,
+    pub vague: HashMap<String, (f64, f64), FxBuild>,
     /// Year cue words.
-    pub year_cues: HashSet<String>,
+    pub year_cues: HashSet<String, FxBuild>,
     /// Year markers.
-    pub year_marks: HashSet<String>,
+    pub year_marks: HashSet<String, FxBuild>,
     /// Clock-time cue words.
-    pub time_cues: HashSet<String>,
+    pub time_cues: HashSet<String, FxBuild>,
     /// Words heading a month name that contains an ordinal.
-    pub month_heads: HashSet<String>,
+    pub month_heads: HashSet<String, FxBuild>,
     /// Words after "أول" that make it relative time.
-    pub ordinal_not_before: HashSet<String>,
+    pub ordinal_not_before: HashSet<String, FxBuild>,
     /// Words that are not nouns an ordinal could modify.
-    pub not_nouns: HashSet<String>,
+    pub not_nouns: HashSet<String, FxBuild>,
     /// "مرة" and "المرة".
-    pub occurrence: HashSet<String>,
+    pub occurrence: HashSet<String, FxBuild>,
     /// Age cue phrases, longest first.
-    pub age_cues: Vec<Phrase<()>>,
+    pub age_cues: Phrases<()>,
     /// Year words of an age.
-    pub age_units: HashSet<String>,
+    pub age_units: HashSet<String, FxBuild>,
     /// Time-unit phrases, longest first.
-    pub durations: Vec<Phrase<DurationWord>>,
+    pub durations: Phrases<DurationWord>,
     /// Unit phrases, longest first.
-    pub units: Vec<Phrase<Unit>>,
+    pub units: Phrases<Unit>,
     /// Endings that are not feminine duals.
     pub dual_not: Vec<String>,
     /// Short duals read as 2 ("مرتين").
     pub dual_words: Vec<String>,
     /// Words after a -تي form that show it is "my X".
-    pub dual_construct_not_before: HashSet<String>,
+    pub dual_construct_not_before: HashSet<String, FxBuild>,
 }
 
 #[derive(Deserialize)]
@@ -164,7 +198,7 @@ fn phrase_keys(text: &str) -> Vec<String> {
     toks.keys()
 }
 
-fn phrases<T: Clone>(entries: impl IntoIterator<Item = (String, T)>) -> Vec<Phrase<T>> {
+fn phrases<T: Clone>(entries: impl IntoIterator<Item = (String, T)>) -> Phrases<T> {
     let mut out: Vec<Phrase<T>> = entries
         .into_iter()
         .map(|(text, value)| Phrase {
@@ -175,7 +209,7 @@ fn phrases<T: Clone>(entries: impl IntoIterator<Item = (String, T)>) -> Vec<Phra
     out.retain(|p| !p.keys.is_empty());
     // Longest first so "ما يزيد على" beats "يزيد على"; ties in text order of keys for stability.
     out.sort_by(|a, b| b.keys.len().cmp(&a.keys.len()).then_with(|| a.keys.cmp(&b.keys)));
-    out
+    Phrases::new(out)
 }
 
 fn qualifier(name: &str) -> Qualifier {
@@ -194,7 +228,7 @@ fn duration_unit(name: &str) -> DurationUnit {
     DurationUnit::from_name(name).unwrap_or_else(|| panic!("data/units.toml: unknown duration unit {name}"))
 }
 
-fn set(words: &[String]) -> HashSet<String> {
+fn set(words: &[String]) -> HashSet<String, FxBuild> {
     words.iter().map(|w| fold_key(w)).collect()
 }
 
@@ -224,7 +258,8 @@ fn build(file: UnitsFile) -> Tables {
             bases.push((format!("ال{key}"), ORDINAL));
         }
     }
-    let vague: HashMap<String, (f64, f64)> = file.vague.iter().map(|(k, v)| (fold_key(k), *v)).collect();
+    let vague: HashMap<String, (f64, f64), FxBuild> =
+        file.vague.iter().map(|(k, v)| (fold_key(k), *v)).collect();
     for key in vague.keys() {
         bases.push((key.clone(), VAGUE));
     }

@@ -13,7 +13,7 @@ mod scan;
 
 use super::value::{Mention, MentionContext, MentionValue, NumberValue, Qualifier, QuantityValue};
 use super::words::{self, PROCLITIC_LETTERS, ScaleForm, Term, letters_span, lexicon, number_at, read_digits};
-use data::{CLITICS, NUMBER, ORDINAL, Phrase, Tables, Trigger, VAGUE, tables};
+use data::{CLITICS, NUMBER, ORDINAL, Phrase, Phrases, Tables, Trigger, VAGUE, tables};
 use isnad_parser::Span;
 use isnad_parser::calendar::calendar_names;
 use scan::{Kind, Tokens, scan};
@@ -159,22 +159,40 @@ impl<'a> Finder<'a> {
     fn match_forward<'p, T>(
         &self,
         i: usize,
-        phrases: &'p [Phrase<T>],
+        phrases: &'p Phrases<T>,
         clitic: bool,
     ) -> Option<(usize, &'p Phrase<T>)> {
         let n = self.tokens.toks.len();
-        phrases.iter().find_map(|p| {
+        let matches = |p: &Phrase<T>| {
             let len = p.keys.len();
             if i + len > n {
-                return None;
+                return false;
             }
             let first_ok = if clitic {
                 clitic_match(self.key(i), &p.keys[0]).is_some()
             } else {
                 self.key(i) == p.keys[0]
             };
-            (first_ok && (1..len).all(|k| self.key(i + k) == p.keys[k])).then_some((i + len, p))
-        })
+            first_ok && (1..len).all(|k| self.key(i + k) == p.keys[k])
+        };
+        // Only phrases starting with the word (or with what a proclitic leaves of it) can match;
+        // they are tried in list order, as a scan of the whole list would.
+        let found = if clitic {
+            let mut candidates: Vec<usize> = Vec::new();
+            clitic_bases(self.key(i), |base| {
+                candidates.extend_from_slice(phrases.starting(base))
+            });
+            candidates.sort_unstable();
+            candidates.into_iter().find(|&pi| matches(&phrases.list[pi]))
+        } else {
+            phrases
+                .starting(self.key(i))
+                .iter()
+                .copied()
+                .find(|&pi| matches(&phrases.list[pi]))
+        }?;
+        let p = &phrases.list[found];
+        Some((i + p.keys.len(), p))
     }
 
     /// Matches phrases ending just before token `end`; returns the first token index and the
@@ -182,16 +200,36 @@ impl<'a> Finder<'a> {
     fn match_backward<'p, T>(
         &self,
         end: usize,
-        phrases: &'p [Phrase<T>],
+        phrases: &'p Phrases<T>,
     ) -> Option<(usize, usize, &'p Phrase<T>)> {
-        phrases.iter().find_map(|p| {
+        let try_phrase = |p: &'p Phrase<T>| {
             let len = p.keys.len();
             let start = end.checked_sub(len)?;
             let clitic = clitic_match(self.key(start), &p.keys[0])?;
             (1..len)
                 .all(|k| self.key(start + k) == p.keys[k])
                 .then_some((start, clitic, p))
-        })
+        };
+        // A phrase of length L can only match when its first key is what a proclitic leaves of
+        // the word L tokens back; candidates are tried in list order.
+        let mut candidates: Vec<usize> = Vec::new();
+        for &len in &phrases.lengths {
+            let Some(start) = end.checked_sub(len) else {
+                continue;
+            };
+            clitic_bases(self.key(start), |base| {
+                candidates.extend(
+                    phrases
+                        .starting(base)
+                        .iter()
+                        .filter(|&&pi| phrases.list[pi].keys.len() == len),
+                )
+            });
+        }
+        candidates.sort_unstable();
+        candidates
+            .into_iter()
+            .find_map(|pi| try_phrase(&phrases.list[pi]))
     }
 
     fn is_month_at(&self, i: usize) -> bool {
@@ -679,6 +717,21 @@ fn clitic_match(key: &str, base: &str) -> Option<usize> {
         let fused = base.strip_prefix("ال").filter(|_| c.ends_with('ل'))?;
         (rest.strip_prefix('ل')? == fused).then(|| c.chars().count())
     })
+}
+
+/// Calls `f` with every `base` for which [`clitic_match`]`(key, base)` can hold: the key itself,
+/// the key after each proclitic, and the article form of a fused "لل" (possibly twice).
+fn clitic_bases(key: &str, mut f: impl FnMut(&str)) {
+    f(key);
+    for c in CLITICS.iter().filter(|c| !c.is_empty()) {
+        let Some(rest) = key.strip_prefix(c) else { continue };
+        f(rest);
+        if c.ends_with('ل')
+            && let Some(fused) = rest.strip_prefix('ل')
+        {
+            f(&format!("ال{fused}"));
+        }
+    }
 }
 
 /// A key without one proclitic letter, when the rest keeps two letters.

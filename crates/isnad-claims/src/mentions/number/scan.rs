@@ -91,7 +91,8 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
     let bytes = text.as_bytes();
     tokens.toks.reserve(text.len() / 8);
     tokens.ranges.reserve(text.len() / 8);
-    let mut buffer: Vec<u8> = Vec::with_capacity(text.len());
+    // A `String` from the start: validating a byte buffer at the end showed in profiles.
+    let mut buffer = String::with_capacity(text.len());
     let mut i = 0;
     let mut space_before = true;
     while i < bytes.len() {
@@ -106,10 +107,7 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
                 if let Some(cp) = arabic_at(bytes, i)
                     && let Some(folded) = fold_common(cp)
                 {
-                    if let Some(f) = folded {
-                        // Two-byte UTF-8 of a code point below U+0800.
-                        buffer.extend([0xC0 | (f >> 6) as u8, 0x80 | (f & 0x3F) as u8]);
-                    }
+                    buffer.extend(folded.and_then(char::from_u32));
                     i += 2;
                     continue;
                 }
@@ -157,9 +155,13 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
             // ASCII and Arabic comma, semicolon and question mark fold to themselves.
             let plain_punct = kind == Kind::Punct && (ch.is_ascii() || matches!(ch, '،' | '؛' | '؟'));
             match kind {
-                Kind::Digits => buffer.extend(raw.chars().filter_map(digit_value).map(|d| b'0' + d as u8)),
-                Kind::Latin => buffer.extend(raw.to_lowercase().bytes()),
-                Kind::Punct if plain_punct => buffer.extend(raw.bytes()),
+                Kind::Digits => buffer.extend(
+                    raw.chars()
+                        .filter_map(digit_value)
+                        .map(|d| char::from(b'0' + d as u8)),
+                ),
+                Kind::Latin => buffer.push_str(&raw.to_lowercase()),
+                Kind::Punct if plain_punct => buffer.push_str(raw),
                 _ => {}
             }
             (
@@ -170,7 +172,7 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
         };
         if slow {
             buffer.truncate(key_start);
-            buffer.extend(fold_key(&text[start..end]).bytes());
+            buffer.push_str(&fold_key(&text[start..end]));
         }
         tokens.toks.push(Tok {
             span: Span::new(span.start + start, span.start + end),
@@ -180,11 +182,7 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
         tokens.ranges.push((key_start as u32, buffer.len() as u32));
         space_before = false;
     }
-    // Every key is whole characters (folded letters, digits, fold_key output), so this holds.
-    tokens.buffer = String::from_utf8(buffer).unwrap_or_default();
-    if tokens.buffer.is_empty() {
-        tokens.ranges.iter_mut().for_each(|r| *r = (0, 0));
-    }
+    tokens.buffer = buffer;
     tokens
 }
 

@@ -9,7 +9,7 @@ use crate::mentions::{
     DurationUnit, DurationValue, Grain, Lean, Mention, MentionContext, MentionValue, Qualifier, TimeValue,
 };
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
-use isnad_parser::{Span, TokenKind, is_ignorable, tokenize};
+use isnad_parser::{Span, TokenKind, Tokens, is_ignorable};
 use std::cell::OnceCell;
 
 /// One meaning of the words starting at a token.
@@ -25,17 +25,21 @@ struct Reading {
 }
 
 #[derive(Debug)]
-struct Tok {
+struct Tok<'a> {
     span: Span,
     kind: TokenKind,
-    key: String,
-    readings: Vec<Reading>,
+    /// The folded key, borrowed from the sentence's shared key buffer.
+    key: &'a str,
+    /// Its readings: a range of [`Scan::all_readings`].
+    readings: (u32, u32),
 }
 
 /// A sentence being read.
 pub(super) struct Scan<'a> {
     src: &'a str,
-    toks: Vec<Tok>,
+    toks: Vec<Tok<'a>>,
+    /// The readings of every token, back to back (one buffer rather than a `Vec` per token).
+    all_readings: Vec<Reading>,
     lex: &'static Lexicon,
     ctx: &'a MentionContext,
     /// Index of the first future marker (`usize::MAX` when none), found when first needed.
@@ -122,26 +126,31 @@ fn finer(a: Grain, b: Grain) -> Grain {
 }
 
 impl<'a> Scan<'a> {
-    /// Tokenizes `source[span]` and looks every token up.
-    pub(super) fn new(src: &'a str, span: Span, ctx: &'a MentionContext) -> Scan<'a> {
+    /// Reads the tokens of a sentence of `src`, looking every token up.
+    pub(super) fn new(src: &'a str, tokens: &'a Tokens, ctx: &'a MentionContext) -> Scan<'a> {
         let lex = lexicon();
-        let mut toks: Vec<Tok> = tokenize(src, span)
-            .into_iter()
-            .map(|t| Tok {
-                span: t.span,
-                kind: t.kind,
-                key: t.key,
-                readings: Vec::new(),
+        let mut toks: Vec<Tok> = tokens
+            .pieces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Tok {
+                span: p.span,
+                kind: p.kind,
+                key: tokens.key(i),
+                readings: (0, 0),
             })
             .collect();
+        let mut all_readings = Vec::new();
         for i in 0..toks.len() {
-            let readings = read_token(lex, src, &toks, i);
-            toks[i].readings = readings;
+            let from = all_readings.len();
+            read_token(lex, src, &toks, i, &mut all_readings);
+            toks[i].readings = (from as u32, all_readings.len() as u32);
         }
         let ordinals = (0..toks.len()).map(|_| OnceCell::new()).collect();
         Scan {
             src,
             toks,
+            all_readings,
             lex,
             ctx,
             future_at: OnceCell::new(),
@@ -157,8 +166,8 @@ impl<'a> Scan<'a> {
         // its first few tokens; function words alone ("من", "في") never start a reading.
         let mut next_anchor = vec![usize::MAX; n + 1];
         for i in (0..n).rev() {
-            let anchor = self.toks[i].kind == TokenKind::Number
-                || self.toks[i].readings.iter().any(|r| is_strong(r.kind));
+            let anchor =
+                self.toks[i].kind == TokenKind::Number || self.readings(i).iter().any(|r| is_strong(r.kind));
             next_anchor[i] = if anchor { i } else { next_anchor[i + 1] };
         }
         let mut out = Vec::new();
@@ -170,7 +179,7 @@ impl<'a> Scan<'a> {
             }
             match self.best_at(i) {
                 Some((o, value)) => {
-                    let skip = self.toks[i].readings.iter().map(|r| r.skip).min().unwrap_or(0);
+                    let skip = self.readings(i).iter().map(|r| r.skip).min().unwrap_or(0);
                     let start = self.toks[i].span.start + skip;
                     let end = self.toks[o.end - 1].span.end;
                     let span = Span::new(start, end.max(start));
@@ -190,7 +199,11 @@ impl<'a> Scan<'a> {
     // ---- token helpers ----
 
     fn readings(&self, i: usize) -> &[Reading] {
-        self.toks.get(i).map_or(&[], |t| t.readings.as_slice())
+        self.toks.get(i).map_or(&[], |t| {
+            self.all_readings
+                .get(t.readings.0 as usize..t.readings.1 as usize)
+                .unwrap_or(&[])
+        })
     }
 
     fn find<T>(&self, i: usize, f: impl Fn(K) -> Option<T>) -> Option<(T, usize)> {
@@ -237,7 +250,7 @@ impl<'a> Scan<'a> {
 
     fn read_ordinal(&self, i: usize) -> Option<(u32, usize)> {
         // Every key built below starts with this token's word.
-        if !may_start_ordinal(&self.toks.get(i)?.key) {
+        if !may_start_ordinal(self.toks.get(i)?.key) {
             return None;
         }
         let mut key = String::new();
@@ -251,7 +264,7 @@ impl<'a> Scan<'a> {
             if len > 1 {
                 key.push(' ');
             }
-            key.push_str(&self.toks[j].key);
+            key.push_str(self.toks[j].key);
             if let Some(v) = ordinal_value(&key) {
                 found = Some((v, j + 1));
             }
@@ -300,7 +313,7 @@ impl<'a> Scan<'a> {
         single_letter
             || glued
             || ligature
-            || is_number_word(&t.key)
+            || is_number_word(t.key)
             || t.key.strip_prefix("ال").is_some_and(is_number_word)
     }
 
@@ -324,7 +337,7 @@ impl<'a> Scan<'a> {
         }
         let t = &self.toks[i];
         if t.kind != TokenKind::Arabic
-            || self.lex.not_future_verbs.contains(&t.key)
+            || self.lex.not_future_verbs.contains(t.key)
             || self
                 .lex
                 .not_future_endings
@@ -691,7 +704,10 @@ impl<'a> Scan<'a> {
         let (v, digits) = self.int(j)?;
         // "2023/5" or "2023.5.1" is no bare year; "أيار 2023." ends a sentence.
         let joined = self.punct(j + 1, &['/', '-', ':']) && self.adjacent(j + 1)
-            || self.punct(j + 1, &['.']) && self.adjacent(j + 1) && self.adjacent(j + 2) && self.int(j + 2).is_some();
+            || self.punct(j + 1, &['.'])
+                && self.adjacent(j + 1)
+                && self.adjacent(j + 2)
+                && self.int(j + 2).is_some();
         if digits != 4 || joined {
             return None;
         }
@@ -1400,8 +1416,8 @@ impl<'a> Scan<'a> {
         // "سامر، 40 عامًا، …": an age in apposition, read by the number finder as a quantity.
         if let (Some(before), Some(after), Some(last)) =
             (i.checked_sub(1), self.toks.get(e), e.checked_sub(1))
-            && is_appositive(&self.toks[before].key, &after.key)
-            && is_age_unit(&self.toks[last].key)
+            && is_appositive(self.toks[before].key, after.key)
+            && is_age_unit(self.toks[last].key)
         {
             return None;
         }
@@ -1724,26 +1740,26 @@ fn shift_by(date: NaiveDate, unit: DurationUnit, amount: f64) -> Option<NaiveDat
 
 /// The readings of token `i`: the whole word first; proclitic-stripped words only when the
 /// whole word is unknown (a lexicon hit on the whole word wins).
-fn read_token(lex: &Lexicon, src: &str, toks: &[Tok], i: usize) -> Vec<Reading> {
+/// Appends the readings of token `i` to `out`.
+fn read_token(lex: &Lexicon, src: &str, toks: &[Tok], i: usize, out: &mut Vec<Reading>) {
     let tok = &toks[i];
     if tok.kind == TokenKind::Punct || tok.kind == TokenKind::Number {
-        return Vec::new();
+        return;
     }
-    let mut out = Vec::new();
-    let Some(slot) = lex.index.get(&tok.key) else {
-        return out;
+    let from = out.len();
+    let Some(slot) = lex.index.get(tok.key) else {
+        return;
     };
-    push_fitting(toks, i, &slot.entries, false, 0, &mut out);
-    if out.is_empty() && tok.kind == TokenKind::Arabic && !slot.clitic.is_empty() {
+    push_fitting(toks, i, &slot.entries, false, 0, out);
+    if out.len() == from && tok.kind == TokenKind::Arabic && !slot.clitic.is_empty() {
         let text = &src[tok.span.range()];
         for hit in &slot.clitic {
             if let Some(stem) = lex.index.get(&hit.key) {
                 let skip = letters_bytes(text, hit.skip_letters);
-                push_fitting(toks, i, &stem.entries, true, skip, &mut out);
+                push_fitting(toks, i, &stem.entries, true, skip, out);
             }
         }
     }
-    out
 }
 
 /// Bytes taken by the first `letters` letters of `text` (marks attached to them included).
@@ -1775,7 +1791,7 @@ fn push_fitting(
             .rest
             .iter()
             .enumerate()
-            .all(|(n, word)| toks.get(i + 1 + n).is_some_and(|t| &t.key == word));
+            .all(|(n, word)| toks.get(i + 1 + n).is_some_and(|t| t.key == word));
         if fits {
             out.push(Reading {
                 kind: entry.kind,

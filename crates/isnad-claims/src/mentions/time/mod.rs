@@ -12,7 +12,7 @@ mod lexicon;
 mod spec;
 
 use super::{Mention, MentionContext};
-use isnad_parser::Span;
+use isnad_parser::{Span, Tokens};
 
 /// Finds time mentions in `source[span]`.
 pub(crate) fn find(source: &str, span: Span, context: &MentionContext) -> Vec<Mention> {
@@ -23,5 +23,9 @@ pub(crate) fn find(source: &str, span: Span, context: &MentionContext) -> Vec<Me
     // No separate prefilter: a pass over the words to reject a sentence cost more than it saved
     // on news text, where most sentences hold a digit or a temporal word; the grammar only starts
     // readings near such anchors anyway.
-    grammar::Scan::new(source, span, context).mentions()
+    let tokens = Tokens::of(source, span);
+    let found = grammar::Scan::new(source, &tokens, context).mentions();
+    // Inside `analyze` the claim pass reads the same sentence's tokens.
+    crate::folded::offer_tokens(source, span, tokens);
+    found
 }
