@@ -63,7 +63,7 @@ pub struct GazetteerError {
 
 /// The entity lexicon: built-in data files plus any the user adds.
 ///
-/// The matcher (an Aho–Corasick automaton over every name) is built once, on first use, and
+/// The matcher (a phrase table over every name, walked word by word) is built once, on first use, and
 /// rebuilt when entries are added through [`Gazetteer::load_str`] or [`Gazetteer::load_file`].
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
