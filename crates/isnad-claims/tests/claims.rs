@@ -494,3 +494,12 @@ fn matches_are_told_from_other_wins() {
         "{claims:#?}"
     );
 }
+
+/// A dateline city before a dash is not the subject of the verb after it.
+#[test]
+fn a_dateline_city_is_no_subject() {
+    let text = "عنوان الخبر\nلوساكا - أعلنت اللجنة الانتخابية في زامبيا اليوم الاثنين فوز الحزب بالانتخابات.\n";
+    let claims = analyze_text("dateline.txt", text, Some(d(2025, 10, 6)));
+    let said = find(&claims, "statement", |c| c.event == "statement");
+    assert!(!role(said, "agent").contains("لوساكا"), "{said:#?}");
+}

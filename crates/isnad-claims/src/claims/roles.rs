@@ -392,6 +392,10 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
         if view.clitic_prep(g.first).is_some() {
             continue;
         }
+        // "لوساكا - أعلنت اللجنة …": a city before a dash is the dateline, not the subject.
+        if matches!(view.key(g.last + 1), "-" | "–" | "—" | ":") {
+            continue;
+        }
         if g.first > start {
             let prev = g.first - 1;
             let pk = view.key(prev);
