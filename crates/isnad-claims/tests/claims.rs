@@ -503,3 +503,22 @@ fn a_dateline_city_is_no_subject() {
     let said = find(&claims, "statement", |c| c.event == "statement");
     assert!(!role(said, "agent").contains("لوساكا"), "{said:#?}");
 }
+
+/// A number of what the event counts is its count anywhere in the clause (seats of an election,
+/// spectators of an attendance).
+#[test]
+fn counts_of_what_the_event_counts() {
+    let text = "عنوان الخبر\nأعلنت اللجنة فوز حزب التجديد الوطني بزعامة هنري موامبا بـ 82 مقعداً في الانتخابات.\n\
+وحضر المباراة نحو 45 ألف متفرج.\n";
+    let claims = analyze_text("counts.txt", text, Some(d(2025, 10, 6)));
+    let count = |c: &Claim| match c.count.as_ref().map(|m| &m.value) {
+        Some(MentionValue::Number(n)) => n.value,
+        _ => None,
+    };
+    let won = find(&claims, "election", |c| {
+        c.event == "election" && c.count.is_some()
+    });
+    assert_eq!(count(won), Some(82.0));
+    let came = find(&claims, "attendance", |c| c.event == "attendance");
+    assert_eq!(count(came), Some(45000.0), "{came:#?}");
+}

@@ -52,6 +52,8 @@ struct EventFile {
     requires: Vec<String>,
     #[serde(default)]
     next_not: Vec<String>,
+    #[serde(default)]
+    counts: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -93,6 +95,8 @@ pub(crate) struct EventEntry {
     pub requires: Vec<String>,
     /// Words that cancel the trigger when they come right after it.
     pub next_not: FxHashSet<String>,
+    /// Nouns whose number anywhere in the clause is the event's count ("82 مقعداً" of an election).
+    pub counts: FxHashSet<String>,
 }
 
 /// What kind of word a lexicon form is; decides which clitics it may carry.
@@ -309,6 +313,7 @@ impl Lexicon {
                     .collect(),
                 requires: event.requires.iter().map(|r| fold_key(r)).collect(),
                 next_not: folded_set(&event.next_not),
+                counts: folded_set(&event.counts),
             });
         }
         for verb in &triggers.light_verbs {

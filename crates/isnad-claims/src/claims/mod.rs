@@ -713,6 +713,10 @@ fn pick_count<'a>(
         if heads(next) || follows_trigger || theme.is_some_and(|f| f.span.contains(m.span)) {
             return Some((m, false));
         }
+        // "فوز الحزب … بـ 82 مقعداً": a number of what the event counts (its data's `counts`).
+        if Lexicon::get().events[t.entry].counts.contains(view.key(next)) {
+            return Some((m, false));
+        }
         if view.key(next) == "من" {
             let after = if demonstrative(view.key(next + 1)) {
                 next + 2
