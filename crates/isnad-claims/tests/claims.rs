@@ -522,3 +522,12 @@ fn counts_of_what_the_event_counts() {
     let came = find(&claims, "attendance", |c| c.event == "attendance");
     assert_eq!(count(came), Some(45000.0), "{came:#?}");
 }
+
+/// An event set against the clause's own by "بعد" keeps its own date, not the clause's.
+#[test]
+fn an_event_after_baada_is_not_dated_by_its_clause() {
+    let text = "عنوان الخبر\nبدأ زعيم الحزب اليوم الأربعاء مشاورات تشكيل الحكومة، بعد فوز حزبه في الانتخابات البرلمانية.\n";
+    let claims = analyze_text("after.txt", text, Some(d(2025, 10, 8)));
+    let vote = find(&claims, "election", |c| c.event == "election");
+    assert_ne!(vote.time_basis, TimeBasis::Stated, "{vote:#?}");
+}

@@ -377,6 +377,7 @@ stories! {
     cup_final_rabat => "cup-final-rabat",
     deal_desalination => "deal-desalination",
     earthquake_wadi_amlil => "earthquake-wadi-amlil",
+    election_zambia => "election-zambia",
     summit_amman => "summit-amman",
     train_collision_minya => "train-collision-minya",
 }

@@ -217,7 +217,7 @@ fn keeps(view: &View, t: &Trig, frames: &[Frame], outers: &[Outer]) -> bool {
         }
     }
     if !entry.requires.is_empty() {
-        let end = clause.1.min(t.last_tok + 9);
+        let end = clause.1.min(t.last_tok + 14);
         let found = (t.last_tok + 1..end).any(|i| {
             let key = view.key(i);
             entry.requires.iter().any(|r| {
@@ -666,9 +666,21 @@ fn pick_time<'a>(
                 && !qualifiers.iter().any(|q| q.overlaps(m.span))
         })
     };
+    // "بدأ اليوم الأربعاء المشاورات بعد فوز حزبه": an event after بعد/قبل/عقب is dated apart
+    // from the clause it is set against; only a time written after it is its own.
+    let set_against = t.class == Class::Noun
+        && (clause.0.max(t.tok.saturating_sub(8))..t.tok)
+            .rev()
+            .take_while(|&i| !view.is_punct(i))
+            .any(|i| {
+                matches!(
+                    view.key(i).trim_start_matches(['و', 'ف']),
+                    "بعد" | "قبل" | "عقب" | "اثر" | "منذ"
+                )
+            });
     let nearest = |area: Span| {
         candidates()
-            .filter(|m| area.contains(m.span))
+            .filter(|m| area.contains(m.span) && (!set_against || m.span.start >= t.span.end))
             .min_by_key(|m| (distance(m.span, t.span), m.span.start < t.span.start))
     };
     nearest(scope).or_else(|| nearest(whole))
