@@ -267,6 +267,8 @@ fn unknown_organizations_and_places_after_head_nouns() {
         ],
     );
     check_absent("توج فريق الرشيد الرياضي بلقب الكأس.", &["الرشيد الرياضي بلقب"]);
+    // Common nouns after "تحالف" are no names ("تحالف أسلحة بين البلدين").
+    check_absent("أثار مخاوف غربية بشأن تحالف أسلحة بين البلدين.", &["أسلحة"]);
     // An article adjective after the name agrees with the head noun.
     check(
         "وكانت بلدة تازمورت الأكثر تضرراً، ووقعت مجموعة كاراتاش القابضة العقد.",
