@@ -84,14 +84,8 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
         None => view.toks[i].span.start,
     };
     // An office's phrase may coordinate nouns in what it speaks for ("باسم وزارة الصحة والسكان").
-    let office = {
-        let k = view.key(i);
-        let k = k
-            .strip_prefix(['و', 'ف'])
-            .filter(|r| lx.person_heads.contains(*r))
-            .unwrap_or(k);
-        lx.person_heads.contains(k) || lx.institution_heads.contains(k)
-    };
+    let office =
+        super::roles::listed(&lx.person_heads, view.key(i)) || lx.institution_heads.contains(view.key(i));
     let mut last = None;
     let mut j = i;
     while j < limit && j - i < 9 {

@@ -62,29 +62,32 @@ pub fn find_claims(document: &Document, mentions: &[Mention], entities: &DocEnti
     claims
 }
 
-/// A body claim with no time of its own that continues the event of the sentence before ("وقّع
+/// A body claim with no time of its own that continues the event of the clause before ("وقّع
 /// الطرفان اليوم الخميس عقدا … ووقّع العقد عن الجانب …") takes that claim's stated time.
 fn carry_times(claims: &mut [Claim]) {
     for i in 1..claims.len() {
         if claims[i].time_basis != TimeBasis::Publication || claims[i].location != ClaimLocation::Body {
             continue;
         }
-        let sentence = claims[i].span;
-        // The claims of the sentence right before this one.
-        let Some(previous) = claims[..i]
+        let own = claims[i].span;
+        // The claims of the clause right before this one. Claims are in text order and each span
+        // covers its trigger, so they all lie between that clause's start and this claim.
+        let mut earlier = claims[..i]
             .iter()
             .rev()
-            .map(|c| c.span)
-            .find(|s| s.end <= sentence.start)
-        else {
+            .skip_while(|c| c.span.end > own.start)
+            .peekable();
+        let Some(previous) = earlier.peek().map(|c| c.span) else {
             continue;
         };
-        let donor = claims[..i].iter().rev().find(|c| {
-            c.span == previous
-                && c.event == claims[i].event
-                && c.time_basis == TimeBasis::Stated
-                && c.location == ClaimLocation::Body
-        });
+        let donor = earlier
+            .take_while(|c| c.span.end > previous.start)
+            .filter(|c| c.span == previous)
+            .find(|c| {
+                c.event == claims[i].event
+                    && c.time_basis == TimeBasis::Stated
+                    && c.location == ClaimLocation::Body
+            });
         if let Some(time) = donor.and_then(|c| c.time.clone()) {
             claims[i].time = Some(time);
             claims[i].time_basis = TimeBasis::Stated;
@@ -339,13 +342,7 @@ fn hosted_in(view: &View, t: &Trig) -> Option<Filler> {
         .find_map(|j| view.group_of[j])
         .map(|g| &view.groups[g])
         .filter(|g| matches!(g.kind, EntityType::Place | EntityType::Country))
-        .map(|g| Filler {
-            span: g.span,
-            entity: g.entity.clone(),
-            kind: Some(g.kind),
-            first: g.first,
-            last: g.last,
-        })
+        .map(Filler::of)
 }
 
 /// A light verb before a verbal noun in its clause ("يقوم بزيارة", "ستبدأ تصنيع").
@@ -399,13 +396,7 @@ fn noun_agent(view: &View, t: &Trig, clause: (usize, usize), light: Option<usize
             .rev()
             .find(|g| g.last < t.tok && kinds.contains(&g.kind))
     };
-    before(wanted).or_else(|| before(fallback)).map(|g| Filler {
-        span: g.span,
-        entity: g.entity.clone(),
-        kind: Some(g.kind),
-        first: g.first,
-        last: g.last,
-    })
+    before(wanted).or_else(|| before(fallback)).map(Filler::of)
 }
 
 fn role_filler(view: &View, f: &Filler) -> RoleFiller {

@@ -2,7 +2,7 @@
 //! the genitive of a verbal noun, and prepositional phrases.
 
 use super::lexicon::{Class, EventEntry, Lexicon, What};
-use super::view::View;
+use super::view::{Group, View};
 use crate::entities::EntityType;
 use isnad_parser::{Span, TokenKind};
 use std::collections::BTreeMap;
@@ -20,6 +20,19 @@ pub(crate) struct Filler {
     pub first: usize,
     /// Last token.
     pub last: usize,
+}
+
+impl Filler {
+    /// The filler an entity group names, as a whole.
+    pub(crate) fn of(group: &Group) -> Filler {
+        Filler {
+            span: group.span,
+            entity: group.entity.clone(),
+            kind: Some(group.kind),
+            first: group.first,
+            last: group.last,
+        }
+    }
 }
 
 /// An argument after a predicate: a bare or prepositional noun phrase.
@@ -373,13 +386,7 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
                 && g.first > 0
                 && listed(&lx.raising_verbs, view.key(g.first - 1))
             {
-                return Some(Filler {
-                    span: g.span,
-                    entity: g.entity.clone(),
-                    kind: Some(g.kind),
-                    first: g.first,
-                    last: g.last,
-                });
+                return Some(Filler::of(g));
             }
             start = i + 1;
             break;
@@ -413,13 +420,7 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
                 continue;
             }
         }
-        return Some(Filler {
-            span: g.span,
-            entity: g.entity.clone(),
-            kind: Some(g.kind),
-            first: g.first,
-            last: g.last,
-        });
+        return Some(Filler::of(g));
     }
     None
 }

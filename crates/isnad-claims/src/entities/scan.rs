@@ -41,6 +41,23 @@ pub(crate) struct Raw {
     pub dead: bool,
 }
 
+impl Raw {
+    /// A name in no gazetteer, found by a pattern: resolved later by its transliteration keys.
+    fn new_name(span: Span, key: String, kind: EntityType, how: MatchKind) -> Raw {
+        Raw {
+            span,
+            key,
+            kind,
+            how,
+            form: MentionForm::Name,
+            target: Target::New,
+            title: None,
+            role: None,
+            dead: false,
+        }
+    }
+}
+
 /// One reading of a free word: the whole word, or the word without a proclitic.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Reading {
@@ -613,17 +630,8 @@ impl Scan<'_> {
                 let span = self.words_span(place.start, place.end);
                 let key = self.st.words_text(place.start, place.end).to_string();
                 consumed[place.clone()].iter_mut().for_each(|c| *c = true);
-                self.raws.push(Raw {
-                    span,
-                    key,
-                    kind: EntityType::Place,
-                    how: MatchKind::Title,
-                    form: MentionForm::Name,
-                    target: Target::New,
-                    title: None,
-                    role: None,
-                    dead: false,
-                });
+                self.raws
+                    .push(Raw::new_name(span, key, EntityType::Place, MatchKind::Title));
                 k = place.end;
             }
         }
@@ -682,15 +690,9 @@ impl Scan<'_> {
                     self.raws[d].dead = true;
                 }
                 self.raws.push(Raw {
-                    span,
-                    key,
-                    kind: EntityType::Person,
-                    how: MatchKind::Title,
-                    form: MentionForm::Name,
-                    target: Target::New,
                     title: Some(title_span),
                     role,
-                    dead: false,
+                    ..Raw::new_name(span, key, EntityType::Person, MatchKind::Title)
                 });
                 return;
             }
@@ -740,17 +742,12 @@ impl Scan<'_> {
         let span = self.words_span(run.start, run.end);
         let key = self.st.words_text(run.start, run.end).to_string();
         consumed[run].iter_mut().for_each(|c| *c = true);
-        self.raws.push(Raw {
+        self.raws.push(Raw::new_name(
             span,
             key,
-            kind: EntityType::Person,
-            how: MatchKind::ReportingVerb,
-            form: MentionForm::Name,
-            target: Target::New,
-            title: None,
-            role: None,
-            dead: false,
-        });
+            EntityType::Person,
+            MatchKind::ReportingVerb,
+        ));
     }
 
     fn head_rule(&mut self, mi: usize, head: super::lexicon::Head, consumed: &mut [bool]) {
@@ -799,15 +796,8 @@ impl Scan<'_> {
                 let span = self.words_span(k, j);
                 let key = self.st.words_text(k, j).to_string();
                 self.raws.push(Raw {
-                    span,
-                    key,
-                    kind: head.kind,
-                    how: MatchKind::Title,
-                    form: MentionForm::Name,
-                    target: Target::New,
                     title: Some(self.span(m.start, m.end)),
-                    role: None,
-                    dead: false,
+                    ..Raw::new_name(span, key, head.kind, MatchKind::Title)
                 });
             }
             return;
@@ -848,15 +838,8 @@ impl Scan<'_> {
         };
         consumed[run].iter_mut().for_each(|c| *c = true);
         self.raws.push(Raw {
-            span,
-            key,
-            kind: head.kind,
-            how: MatchKind::Title,
-            form: MentionForm::Name,
-            target: Target::New,
             title: (!head.keep).then(|| self.span(m.start, m.end)),
-            role: None,
-            dead: false,
+            ..Raw::new_name(span, key, head.kind, MatchKind::Title)
         });
     }
 
@@ -925,17 +908,12 @@ impl Scan<'_> {
             }
             let end = self.st.words[last - 1].end;
             consumed[i..k].iter_mut().for_each(|c| *c = true);
-            self.raws.push(Raw {
-                span: self.span(start, end),
-                key: self.st.text[start..end].to_string(),
-                kind: EntityType::Organization,
-                how: MatchKind::Title,
-                form: MentionForm::Name,
-                target: Target::New,
-                title: None,
-                role: None,
-                dead: false,
-            });
+            self.raws.push(Raw::new_name(
+                self.span(start, end),
+                self.st.text[start..end].to_string(),
+                EntityType::Organization,
+                MatchKind::Title,
+            ));
             (i..last).for_each(|j| self.institution[j] = Some(last));
         }
     }
@@ -966,17 +944,12 @@ impl Scan<'_> {
             let start = self.st.words[i].start + skip;
             let end = self.st.words[run.end - 1].end;
             consumed[i..run.end].iter_mut().for_each(|c| *c = true);
-            self.raws.push(Raw {
-                span: self.span(start, end),
-                key: self.st.text[start..end].to_string(),
-                kind: EntityType::Person,
-                how: MatchKind::Title,
-                form: MentionForm::Name,
-                target: Target::New,
-                title: None,
-                role: None,
-                dead: false,
-            });
+            self.raws.push(Raw::new_name(
+                self.span(start, end),
+                self.st.text[start..end].to_string(),
+                EntityType::Person,
+                MatchKind::Title,
+            ));
         }
     }
 
@@ -1004,17 +977,8 @@ impl Scan<'_> {
             let span = self.span(span_start, end);
             let key = self.st.text[span_start..end].to_string();
             consumed[i..j].iter_mut().for_each(|c| *c = true);
-            self.raws.push(Raw {
-                span,
-                key,
-                kind,
-                how: MatchKind::Transliterated,
-                form: MentionForm::Name,
-                target: Target::New,
-                title: None,
-                role: None,
-                dead: false,
-            });
+            self.raws
+                .push(Raw::new_name(span, key, kind, MatchKind::Transliterated));
             i = j;
         }
     }
