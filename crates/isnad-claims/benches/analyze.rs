@@ -12,6 +12,10 @@ use isnad_claims::entities::{Gazetteer, find_entities};
 use isnad_claims::mentions::{Lean, document_mentions};
 use isnad_parser::{Document, ParseOptions, parse_document};
 use std::hint::black_box;
+
+// The same allocator as the `isnad` binary, so the benchmark measures what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 
 /// Bytes of text the benchmark reads per iteration, at least.

@@ -8,9 +8,9 @@ use isnad_claims::claims::{Claim, Modality};
 use isnad_claims::entities::Gazetteer;
 use isnad_claims::mentions::{MentionValue, NumberValue};
 use isnad_parser::{Document, fold_key};
+use rustc_hash::FxBuildHasher;
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Roles that name who took part (as opposed to where, with what).
 const ACTOR_ROLES: &[&str] = &["agent", "recipient", "patient", "participant"];
@@ -43,7 +43,7 @@ pub(crate) struct ClaimView<'a> {
     /// Folded content words of the theme (articles and clitics stripped).
     pub theme: BTreeSet<String>,
     /// Folded content words of the whole clause.
-    pub words: BTreeSet<String>,
+    pub words: Arc<BTreeSet<String>>,
     /// The count, when stated.
     pub count: Option<NumberValue>,
     /// The quantity (amount, unit), when stated.
@@ -151,43 +151,15 @@ fn content_word_slices(folded: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The lexicon's stop words in a set with a fast hash: every word of every claim is looked up.
-fn stopwords() -> &'static HashSet<&'static str, BuildHasherDefault<WordHasher>> {
-    static SET: OnceLock<HashSet<&'static str, BuildHasherDefault<WordHasher>>> = OnceLock::new();
+fn stopwords() -> &'static HashSet<&'static str, FxBuildHasher> {
+    static SET: OnceLock<HashSet<&'static str, FxBuildHasher>> = OnceLock::new();
     SET.get_or_init(|| lexicon().stopwords.iter().map(String::as_str).collect())
-}
-
-/// A multiply-rotate hasher (as in rustc) for short words of our own data: no flooding risk.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// What the view reads from a claim's text alone: computed once per distinct text of a document
 /// (a sentence with several triggers makes several claims with one text).
 struct ClauseWords {
-    words: BTreeSet<String>,
+    words: Arc<BTreeSet<String>>,
     refers_to_earlier: bool,
     announces_rise: bool,
 }
@@ -196,7 +168,7 @@ impl ClauseWords {
     fn of(text: &str) -> ClauseWords {
         let folded = fold_key(text);
         ClauseWords {
-            words: folded_content_words(&folded),
+            words: Arc::new(folded_content_words(&folded)),
             refers_to_earlier: refers_to_earlier(&folded),
             announces_rise: contains_any(&folded, &lexicon().rising),
         }
@@ -421,11 +393,11 @@ impl<'a> Context<'a> {
             .map(|(i, (document, analysis))| {
                 let mut views: Vec<ClaimView<'a>> = Vec::with_capacity(analysis.claims.len());
                 // The first view of each distinct claim text: later claims copy its words.
-                let mut first_with: HashMap<&str, usize> = HashMap::new();
+                let mut first_with: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
                 for claim in &analysis.claims {
                     let clause = match first_with.get(claim.text.as_str()) {
                         Some(&j) => ClauseWords {
-                            words: views[j].words.clone(),
+                            words: Arc::clone(&views[j].words),
                             refers_to_earlier: views[j].refers_to_earlier,
                             announces_rise: views[j].announces_rise,
                         },

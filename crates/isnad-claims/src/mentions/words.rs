@@ -2,10 +2,10 @@
 //! `data/numbers.toml`), plus the small scanners both use: words over the original text and
 //! digit runs with their separators.
 
+pub(crate) use crate::entities::hash::FxBuild;
 use isnad_parser::{Span, fold_key, is_arabic_letter, is_ignorable};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasher, Hasher};
 use std::sync::LazyLock;
 
 /// A number read at a position: digits (Western, Eastern, Persian; separators) or number words
@@ -847,47 +847,5 @@ mod tests {
         ] {
             assert_eq!(ordinal_value(word), value, "{word}");
         }
-    }
-}
-
-/// Builds [`Fx`] hashers.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FxBuild;
-
-/// The Fx hash (as in rustc): word tables are probed for every word of every sentence, where
-/// SipHash showed in profiles; their keys are fixed data, so hash flooding is no concern.
-pub(crate) struct Fx(u64);
-
-impl BuildHasher for FxBuild {
-    type Hasher = Fx;
-    fn build_hasher(&self) -> Fx {
-        Fx(0)
-    }
-}
-
-impl Fx {
-    #[inline]
-    fn mix(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        // Eight bytes at a time, the last few zero-padded (read bytewise: a short copy would
-        // call memcpy).
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = chunk.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b));
-            self.mix(word);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            self.mix(rest.iter().rev().fold(0u64, |w, &b| (w << 8) | u64::from(b)));
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
