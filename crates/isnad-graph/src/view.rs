@@ -64,8 +64,6 @@ pub(crate) struct ClaimView<'a> {
     pub count_is_part: bool,
     /// True when the clause announces a rising total ("ارتفعت حصيلة").
     pub announces_rise: bool,
-    /// Content words other than the participants' names and the trigger: what it is about.
-    pub specifics: BTreeSet<String>,
 }
 
 /// True when a folded clause refers back to an earlier occurrence of its event.
@@ -270,35 +268,38 @@ impl<'a> ClaimView<'a> {
                 .as_ref()
                 .is_some_and(|count| claim.count_part || followed_by_part_of(claim, count.span)),
             announces_rise: clause.announces_rise,
-            specifics: BTreeSet::new(),
         }
-        .with_specifics()
+        .with_actor_set()
     }
 
-    fn with_specifics(mut self) -> Self {
+    fn with_actor_set(mut self) -> Self {
         self.actor_set = self.actors.iter().map(|(_, k)| k.clone()).collect();
+        self
+    }
+
+    /// The content words of the role fillers and the trigger, folded and stemmed.
+    fn name_words(&self) -> Vec<String> {
         let offset = |at: usize| at.saturating_sub(self.claim.span.start);
         let trigger = self
             .claim
             .text
             .get(offset(self.claim.trigger.start)..offset(self.claim.trigger.end));
-        // The content words of the role fillers and the trigger, as slices of their folded texts.
-        let folded: Vec<String> = self
-            .claim
-            .roles
-            .values()
-            .map(|f| f.text.as_str())
-            .chain(trigger)
-            .map(fold_key)
-            .collect();
-        let names: Vec<&str> = folded.iter().flat_map(|f| content_word_slices(f)).collect();
-        self.specifics = self
-            .words
-            .iter()
-            .filter(|w| !names.contains(&w.as_str()))
-            .cloned()
-            .collect();
-        self
+        let mut names: Vec<String> = Vec::new();
+        for text in self.claim.roles.values().map(|f| f.text.as_str()).chain(trigger) {
+            names.extend(content_word_slices(&fold_key(text)).map(str::to_string));
+        }
+        names
+    }
+
+    /// How many content words two claims share besides their participants' names and their
+    /// triggers: what they are about (a destination, a forum, a deal).
+    pub fn shared_specifics(&self, other: &ClaimView<'_>) -> usize {
+        let names = self.name_words();
+        let other_names = other.name_words();
+        self.words
+            .intersection(&other.words)
+            .filter(|w| !names.contains(w) && !other_names.contains(w))
+            .count()
     }
 
     /// How many actors two claims share.
