@@ -314,7 +314,11 @@ fn followed_by_part_of(claim: &Claim, count: isnad_parser::Span) -> bool {
         .text
         .get(count.end.saturating_sub(claim.span.start)..)
         .unwrap_or("");
-    let head: String = fold_key(after)
+    // Only the first words matter: the rest of the clause is not folded.
+    let near_end = after.split_whitespace().nth(7).map_or(after.len(), |w| {
+        w.as_ptr() as usize - after.as_ptr() as usize + w.len()
+    });
+    let head: String = fold_key(&after[..near_end])
         .split_whitespace()
         .take(3)
         .collect::<Vec<_>>()
@@ -376,7 +380,7 @@ pub(crate) struct Context<'a> {
     /// Every claim of the story.
     pub claims: Vec<ClaimView<'a>>,
     /// Place containment from the gazetteer: id → the id it lies in.
-    within: HashMap<&'a str, &'a str>,
+    within: HashMap<&'a str, &'a str, FxBuildHasher>,
 }
 
 impl<'a> Context<'a> {
