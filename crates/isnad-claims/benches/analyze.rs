@@ -54,7 +54,13 @@ fn corpus() -> (Vec<Document>, usize) {
         .collect();
     let once: usize = docs.iter().map(|d| d.source.len()).sum();
     assert!(once > 0, "no articles under {}", root.display());
-    (docs, TARGET_BYTES.div_ceil(once))
+    // `ISNAD_BENCH_MIB=N` reads N MiB instead: small enough for `valgrind --tool=callgrind`, whose
+    // instruction counts compare two builds where a loaded machine's timings cannot.
+    let target = std::env::var("ISNAD_BENCH_MIB")
+        .ok()
+        .and_then(|m| m.parse::<usize>().ok())
+        .map_or(TARGET_BYTES, |mib| mib * 1024 * 1024);
+    (docs, target.div_ceil(once))
 }
 
 /// `ISNAD_BENCH_ONCE=analyze|entities|mentions`: one timed pass instead of criterion's sampling, for

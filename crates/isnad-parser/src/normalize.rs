@@ -5,35 +5,28 @@
 
 use crate::Span;
 
-/// Normalized text plus, for every byte of it, the original span it came from.
+/// Normalized text plus the way back from each of its bytes to the original text.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
-    /// The normalized text.
+    /// The normalized text. Read it, never change it: the way back to the original reads it.
     pub text: String,
-    /// For every byte of `text`, the original character that produced it.
-    origin: Origin,
+    /// Every original character that did not fold to itself, in text order. Between them the
+    /// normalized text is a verbatim copy of the original, so offsets only shift.
+    edits: Vec<Edit>,
     /// Byte offset in the original text where the normalized text starts.
     base: usize,
 }
 
-/// Where each normalized byte came from. Usually packed: the original character's offset from
-/// `base` shifted left by 3, or'ed with its length in bytes (4 bytes per normalized byte instead
-/// of a 16-byte span: this map is built for every sentence several times).
-#[derive(Debug, Clone)]
-enum Origin {
-    Packed(Vec<u32>),
-    /// For spans too long to pack (over 512 MiB).
-    Wide(Vec<Span>),
+/// One original character that folded to something else (or to nothing).
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    /// Where its normalized bytes start in `text`, and how many there are (0 when dropped).
+    norm: usize,
+    norm_len: usize,
+    /// Where it starts in the original text, from `base`, and its length in bytes.
+    orig: usize,
+    orig_len: usize,
 }
-
-impl Default for Origin {
-    fn default() -> Self {
-        Origin::Packed(Vec::new())
-    }
-}
-
-/// Longest span whose offsets fit [`Origin::Packed`].
-const PACKED_MAX: usize = (u32::MAX >> 3) as usize;
 
 /// How aggressively to fold letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,53 +42,66 @@ impl Normalized {
     pub fn of(original: &str, span: Span, fold: Fold) -> Normalized {
         let slice = &original[span.range()];
         let mut text = String::with_capacity(slice.len());
-        if slice.len() > PACKED_MAX {
-            let mut origin = Vec::with_capacity(slice.len());
-            fold_into(slice, fold, &mut text, |offset, len, n| {
-                let start = span.start + offset;
-                origin.extend(std::iter::repeat_n(Span::new(start, start + len), n));
-            });
-            return Normalized {
-                text,
-                origin: Origin::Wide(origin),
-                base: span.start,
+        let mut edits = Vec::new();
+        // Runs of characters that fold to themselves are found bytewise and copied whole.
+        let (mut at, mut clean) = (0, 0);
+        while at < slice.len() {
+            at += clean_prefix_len(&slice[at..]);
+            let Some(ch) = slice[at..].chars().next() else {
+                break;
             };
+            let len = ch.len_utf8();
+            let folded = fold_char(ch, fold);
+            if !matches!(folded, Folded::One(c) if c == ch) {
+                text.push_str(&slice[clean..at]);
+                let norm = text.len();
+                match folded {
+                    Folded::Drop => {}
+                    Folded::One(c) => text.push(c),
+                    Folded::Many(s) => text.push_str(s),
+                }
+                edits.push(Edit {
+                    norm,
+                    norm_len: text.len() - norm,
+                    orig: at,
+                    orig_len: len,
+                });
+                clean = at + len;
+            }
+            at += len;
         }
-        let mut origin: Vec<u32> = Vec::with_capacity(slice.len());
-        fold_into(slice, fold, &mut text, |offset, len, n| {
-            let packed = ((offset as u32) << 3) | len as u32;
-            origin.extend(std::iter::repeat_n(packed, n));
-        });
+        text.push_str(&slice[clean..]);
         Normalized {
             text,
-            origin: Origin::Packed(origin),
+            edits,
             base: span.start,
         }
     }
 
-    fn origin_len(&self) -> usize {
-        match &self.origin {
-            Origin::Packed(v) => v.len(),
-            Origin::Wide(v) => v.len(),
-        }
-    }
-
     /// The original span of the character that produced normalized byte `i` (`i` in range).
-    #[inline]
     fn origin_at(&self, i: usize) -> Span {
-        match &self.origin {
-            Origin::Packed(v) => {
-                let p = v[i] as usize;
-                let start = self.base + (p >> 3);
-                Span::new(start, start + (p & 7))
+        let k = self.edits.partition_point(|e| e.norm <= i);
+        // Where the verbatim run holding byte `i` starts, in both texts.
+        let (norm_from, orig_from) = match k.checked_sub(1).map(|k| self.edits[k]) {
+            Some(e) if i < e.norm + e.norm_len => {
+                let start = self.base + e.orig;
+                return Span::new(start, start + e.orig_len);
             }
-            Origin::Wide(v) => v[i],
+            Some(e) => (e.norm + e.norm_len, e.orig + e.orig_len),
+            None => (0, 0),
+        };
+        let mut char_start = i;
+        while char_start > norm_from && !self.text.is_char_boundary(char_start) {
+            char_start -= 1;
         }
+        let len = self.text[char_start..].chars().next().map_or(1, char::len_utf8);
+        let start = self.base + orig_from + (char_start - norm_from);
+        Span::new(start, start + len)
     }
 
     /// The original span covering normalized bytes `start..end`.
     pub fn original_span(&self, start: usize, end: usize) -> Span {
-        let len = self.origin_len();
+        let len = self.text.len();
         if start >= end || len == 0 {
             let at = if start < len {
                 self.origin_at(start).start
@@ -111,33 +117,13 @@ impl Normalized {
 
     /// The original offset of normalized byte `index` (or the end of the text).
     pub fn original_offset(&self, index: usize) -> usize {
-        let len = self.origin_len();
+        let len = self.text.len();
         if index < len {
             self.origin_at(index).start
         } else if len > 0 {
             self.origin_at(len - 1).end
         } else {
             self.base
-        }
-    }
-}
-
-/// Folds `slice` into `text`, calling `origin(offset, len, n)` for every original character at
-/// byte `offset` (of `len` bytes) that produced `n` bytes of text.
-#[inline]
-fn fold_into(slice: &str, fold: Fold, text: &mut String, mut origin: impl FnMut(usize, usize, usize)) {
-    for (offset, ch) in slice.char_indices() {
-        let len = ch.len_utf8();
-        match fold_char(ch, fold) {
-            Folded::Drop => {}
-            Folded::One(c) => {
-                text.push(c);
-                origin(offset, len, c.len_utf8());
-            }
-            Folded::Many(s) => {
-                text.push_str(s);
-                origin(offset, len, s.len());
-            }
         }
     }
 }

@@ -109,4 +109,23 @@ proptest! {
             offset += word.len() + 1;
         }
     }
+
+    #[test]
+    fn every_normalized_character_maps_to_one_original_character_in_order(text in article_text()) {
+        let start = text.find(' ').unwrap_or(0);
+        let span = Span::new(start, text.len());
+        let normalized = Normalized::of(&text, span, Fold::Key);
+        let mut previous_end = span.start;
+        for (i, c) in normalized.text.char_indices() {
+            let original = normalized.original_span(i, i + c.len_utf8());
+            let piece = &text[original.range()];
+            prop_assert!(original.start >= previous_end && original.end <= span.end);
+            prop_assert_eq!(piece.chars().count(), 1, "{:?} from {:?}", c, piece);
+            // A ligature folds to two letters that both come from it.
+            prop_assert!(fold_key(piece).contains(c), "{:?} from {:?}", c, piece);
+            if fold_key(piece).len() == c.len_utf8() {
+                previous_end = original.end;
+            }
+        }
+    }
 }

@@ -63,11 +63,12 @@ fn already_collapsed(text: &str) -> bool {
 impl SentenceText {
     /// Builds the match text of `source[span]`.
     pub fn new(source: &str, span: Span) -> SentenceText {
-        let mut norm = Normalized::of(source, span, Fold::Key);
+        let norm = Normalized::of(source, span, Fold::Key);
         crate::folded::offer(source, span, &norm);
         let mut shifts = Vec::new();
         let text = if already_collapsed(&norm.text) {
-            std::mem::take(&mut norm.text)
+            // A copy: the normalized text maps its own bytes back to the original.
+            norm.text.clone()
         } else {
             collapse_spaces(&norm.text, &mut shifts)
         };
