@@ -160,6 +160,10 @@ fn class(ch: char) -> Option<TokenKind> {
     if matches!(ch, '\u{0621}'..='\u{065F}') {
         return Some(TokenKind::Arabic);
     }
+    // News punctuation, decided before the Unicode tables are consulted.
+    if matches!(ch, '،' | '؛' | '؟' | '«' | '»' | '“' | '”' | '‘' | '’' | '–' | '—' | '…') {
+        return Some(TokenKind::Punct);
+    }
     if ch.is_ascii_digit() || matches!(ch, '٠'..='٩' | '۰'..='۹') {
         Some(TokenKind::Number)
     } else if is_arabic_letter(ch) || (is_ignorable(ch) && !ch.is_whitespace() && !is_control(ch)) {

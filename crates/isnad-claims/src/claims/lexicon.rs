@@ -418,8 +418,16 @@ fn what_key(what: What) -> usize {
     }
 }
 
+/// `char::is_alphanumeric`, with ASCII and the Arabic letters (most of folded text) decided first:
+/// the general case looks up Unicode tables.
 fn is_letter(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{0620}'..='\u{064A}').contains(&c) {
+        true
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Checks the clitics around a raw match and returns the hit, or `None` when the match is part of
@@ -508,6 +516,13 @@ mod tests {
         check("سيزور البلاد", &[("يزور", "visit")]);
         check("والزيارات", &[("زيارات", "visit")]);
         check("لقي حتفه في الحادث", &[("لقي حتفه", "casualties")]);
+    }
+
+    #[test]
+    fn letters_are_alphanumeric_characters() {
+        for c in ['a', 'Z', '7', ' ', '-', '٣', 'ب', 'ء', 'ي', 'ـ', 'ژ', 'é', '«', '،'] {
+            assert_eq!(is_letter(c), c.is_alphanumeric(), "{c}");
+        }
     }
 
     #[test]

@@ -227,7 +227,7 @@ impl Lexicon {
         let ending = self
             .translit_endings
             .iter()
-            .find(|e| word.ends_with(e.as_str()))?;
+            .find(|e| super::text::ends_with_short(word, e))?;
         // Place-name endings ("ستان", "غراد", "بورغ") name places, the rest people.
         Some(if ["ستان", "غراد", "بورغ", "برغ"].contains(&ending.as_str()) {
             EntityType::Place

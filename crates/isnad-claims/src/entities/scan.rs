@@ -214,8 +214,7 @@ pub(crate) fn scan_sentence(
                 plain: plain_word(lex, word),
             });
             for (p, &key_len) in lex.proclitics.iter().zip(&lex.proclitic_key_lens) {
-                if let Some(rest) = word
-                    .strip_prefix(p.as_str())
+                if let Some(rest) = super::text::strip_short_prefix(word, p)
                     .filter(|r| r.chars().nth(1).is_some())
                 {
                     free.readings.push(Reading {
@@ -999,7 +998,7 @@ impl Scan<'_> {
             .iter()
             .filter(|p| p.chars().count() == 1)
             .find_map(|p| {
-                let rest = w.strip_prefix(p.as_str())?;
+                let rest = super::text::strip_short_prefix(w, p)?;
                 self.lex.looks_foreign(rest).map(|k| (k, start + p.len()))
             })
     }

@@ -102,8 +102,12 @@ fn close_keys(a: &str, b: &str, words: usize) -> bool {
     if shortest < 5 || longest - shortest > 2 {
         return false;
     }
-    let limit = if words >= 2 && shortest >= 9 { 2 } else { 1 };
-    distance(a, b) <= limit
+    if words >= 2 && shortest >= 9 {
+        return distance(a, b) <= 2;
+    }
+    // One edit apart: the direct check, without the general distance's table.
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    within_one_chars(&a, &b)
 }
 
 /// True when two keys are at most one edit apart (substitution, insertion, deletion or
