@@ -57,6 +57,7 @@ pub fn find_entities(document: &Document, gazetteer: &Gazetteer) -> DocEntities 
         lex,
         out: Vec::new(),
         new_names: Vec::new(),
+        variants: HashMap::default(),
     }
     .run(raws, &free)
 }
@@ -98,6 +99,9 @@ struct Resolver<'a> {
     lex: &'a Lexicon,
     out: Vec<Out>,
     new_names: Vec<NewName>,
+    /// The gazetteer entries each new name (key and kind) is a variant of: a name comes back
+    /// several times in an article, and the search for variants is the costly part.
+    variants: HashMap<(String, EntityType), Vec<u32>>,
 }
 
 fn kind_name(kind: EntityType) -> &'static str {
@@ -248,11 +252,8 @@ impl Resolver<'_> {
         self.out.len() - 1
     }
 
-    /// Resolves a name in no gazetteer: a spelling variant of a gazetteer name, of a name seen
-    /// earlier in the document, or a new entity.
-    fn resolve_new(&mut self, raw: &Raw) -> (String, MatchKind) {
-        let lk = letter_key(&raw.key);
-        let sk = skeleton(&lk);
+    /// The gazetteer entries a new name (with letter key `lk` and skeleton `sk`) may spell.
+    fn gazetteer_variants(&self, raw: &Raw, lk: &str, sk: &str) -> Vec<u32> {
         let words = raw.key.split(' ').count();
         let mut found: Vec<u32> = Vec::new();
         let consider = |found: &mut Vec<u32>, n: u32, exact_skeleton: bool| {
@@ -263,22 +264,26 @@ impl Resolver<'_> {
             let short = sk.chars().count() < 4;
             let ok = compatible(raw.kind, entry.kind)
                 && if exact_skeleton {
-                    distance(&lk, &name.letter_key) <= if short { 0 } else { 2 }
+                    if short {
+                        lk == name.letter_key
+                    } else {
+                        distance(lk, &name.letter_key) <= 2
+                    }
                 } else {
-                    close_names_keyed(&raw.key, &lk, &name.key, &name.letter_key)
+                    close_names_keyed(&raw.key, lk, &name.key, &name.letter_key)
                 };
             if ok && !found.contains(&name.entry) {
                 found.push(name.entry);
             }
         };
         if lk.chars().count() >= 4 {
-            for &n in self.index.skeletons.get(&sk).into_iter().flatten() {
+            for &n in self.index.skeletons.get(sk).into_iter().flatten() {
                 consider(&mut found, n, true);
             }
         }
         // Three letters or fewer fold onto too many words ("بنوك" banks and "بوينغ").
         if found.is_empty() && lk.chars().count() >= 4 {
-            for d in deletions(&lk) {
+            for d in deletions(lk) {
                 for &n in self.index.deletions.get(&d).into_iter().flatten() {
                     consider(&mut found, n, false);
                 }
@@ -292,6 +297,23 @@ impl Resolver<'_> {
                 }
             }
         }
+        found
+    }
+
+    /// Resolves a name in no gazetteer: a spelling variant of a gazetteer name, of a name seen
+    /// earlier in the document, or a new entity.
+    fn resolve_new(&mut self, raw: &Raw) -> (String, MatchKind) {
+        let lk = letter_key(&raw.key);
+        let sk = skeleton(&lk);
+        let cache_key = (raw.key.clone(), raw.kind);
+        let found = match self.variants.get(&cache_key) {
+            Some(found) => found.clone(),
+            None => {
+                let found = self.gazetteer_variants(raw, &lk, &sk);
+                self.variants.insert(cache_key, found.clone());
+                found
+            }
+        };
         if found.len() == 1 {
             return (self.entries[found[0] as usize].id.clone(), MatchKind::Variant);
         }

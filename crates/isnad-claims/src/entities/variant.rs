@@ -63,9 +63,11 @@ pub(crate) fn skeleton_into(letter_key: &str, out: &mut String) {
     }
 }
 
-/// Damerau–Levenshtein distance between two letter keys (in letters).
+/// Edit distance between two letter keys (in letters), counting a swap of neighbours as one
+/// edit: the optimal-string-alignment distance, which differs from unrestricted Damerau–Levenshtein
+/// only when a swapped pair is edited again, and needs no table of the alphabet.
 pub(crate) fn distance(a: &str, b: &str) -> usize {
-    strsim::damerau_levenshtein(a, b)
+    strsim::osa_distance(a, b)
 }
 
 /// True when two names of `words` words with these letter keys are spellings of one name:
