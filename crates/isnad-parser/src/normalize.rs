@@ -99,6 +99,18 @@ impl Normalized {
         Span::new(start, start + len)
     }
 
+    /// Where the characters that were `from` in `original` (which this text normalizes) stand in
+    /// the normalized text, when the fold changed them ("ة" under [`Fold::Key`]): their byte offsets.
+    pub fn folded_from<'s>(&'s self, original: &'s str, from: char) -> impl Iterator<Item = usize> + 's {
+        let mut buf = [0u8; 4];
+        let from: &str = from.encode_utf8(&mut buf);
+        let from = from.to_string();
+        self.edits
+            .iter()
+            .filter(move |e| original.get(self.base + e.orig..self.base + e.orig + e.orig_len) == Some(&from))
+            .map(|e| e.norm)
+    }
+
     /// The original span covering normalized bytes `start..end`.
     pub fn original_span(&self, start: usize, end: usize) -> Span {
         let len = self.text.len();

@@ -161,7 +161,10 @@ fn class(ch: char) -> Option<TokenKind> {
         return Some(TokenKind::Arabic);
     }
     // News punctuation, decided before the Unicode tables are consulted.
-    if matches!(ch, '،' | '؛' | '؟' | '«' | '»' | '“' | '”' | '‘' | '’' | '–' | '—' | '…') {
+    if matches!(
+        ch,
+        '،' | '؛' | '؟' | '«' | '»' | '“' | '”' | '‘' | '’' | '–' | '—' | '…'
+    ) {
         return Some(TokenKind::Punct);
     }
     if ch.is_ascii_digit() || matches!(ch, '٠'..='٩' | '۰'..='۹') {

@@ -520,7 +520,9 @@ mod tests {
 
     #[test]
     fn letters_are_alphanumeric_characters() {
-        for c in ['a', 'Z', '7', ' ', '-', '٣', 'ب', 'ء', 'ي', 'ـ', 'ژ', 'é', '«', '،'] {
+        for c in [
+            'a', 'Z', '7', ' ', '-', '٣', 'ب', 'ء', 'ي', 'ـ', 'ژ', 'é', '«', '،',
+        ] {
             assert_eq!(is_letter(c), c.is_alphanumeric(), "{c}");
         }
     }

@@ -214,8 +214,8 @@ pub(crate) fn scan_sentence(
                 plain: plain_word(lex, word),
             });
             for (p, &key_len) in lex.proclitics.iter().zip(&lex.proclitic_key_lens) {
-                if let Some(rest) = super::text::strip_short_prefix(word, p)
-                    .filter(|r| r.chars().nth(1).is_some())
+                if let Some(rest) =
+                    super::text::strip_short_prefix(word, p).filter(|r| r.chars().nth(1).is_some())
                 {
                     free.readings.push(Reading {
                         skip: p.len() as u32,

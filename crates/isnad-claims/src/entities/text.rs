@@ -97,16 +97,27 @@ impl SentenceText {
             norm,
             taa: Vec::new(),
         };
-        // Every ه that was ة in the original.
-        let mut taa = Vec::new();
-        for (at, h) in st.text.match_indices('ه') {
-            let n = st.norm_byte(at);
-            if source.get(st.norm.original_span(n, n + h.len()).range()) == Some("ة") {
-                taa.push(at);
-            }
-        }
+        // Every ه that was ة in the original: the fold changed those, so they are among its edits.
+        let taa = st
+            .norm
+            .folded_from(source, 'ة')
+            .filter(|&n| st.norm.text[n..].starts_with('ه'))
+            .map(|n| st.text_byte(n))
+            .collect();
         st.taa = taa;
         st
+    }
+
+    /// The match-text byte that normalized byte `n` became (`n` not a dropped space).
+    fn text_byte(&self, n: usize) -> usize {
+        let i = self.shifts.partition_point(|&(_, from)| from as usize <= n);
+        match i.checked_sub(1) {
+            Some(i) => {
+                let (t, from) = self.shifts[i];
+                t as usize + (n - from as usize)
+            }
+            None => n,
+        }
     }
 
     /// The normalized-text byte that match-text byte `at` came from.

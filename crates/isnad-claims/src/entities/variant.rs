@@ -146,16 +146,12 @@ pub(crate) fn within_one_chars(a: &[char], b: &[char]) -> bool {
 /// The strings one deletion away from `key` (and `key` itself): two keys within one substitution
 /// or deletion share one of them, so a map from these finds distance-1 candidates without a scan.
 pub(crate) fn deletions(key: &str) -> Vec<String> {
-    let chars: Vec<char> = key.chars().collect();
-    let mut out = Vec::with_capacity(chars.len() + 1);
+    let mut out = Vec::with_capacity(key.len() / 2 + 2);
     out.push(key.to_string());
-    for i in 0..chars.len() {
-        let s: String = chars
-            .iter()
-            .enumerate()
-            .filter(|&(j, _)| j != i)
-            .map(|(_, c)| *c)
-            .collect();
+    for (at, c) in key.char_indices() {
+        let mut s = String::with_capacity(key.len());
+        s.push_str(&key[..at]);
+        s.push_str(&key[at + c.len_utf8()..]);
         if !out.contains(&s) {
             out.push(s);
         }
