@@ -94,7 +94,12 @@ impl Normalized {
         while char_start > norm_from && !self.text.is_char_boundary(char_start) {
             char_start -= 1;
         }
-        let len = self.text[char_start..].chars().next().map_or(1, char::len_utf8);
+        let len = match self.text.as_bytes().get(char_start) {
+            Some(&lead) if lead >= 0xF0 => 4,
+            Some(&lead) if lead >= 0xE0 => 3,
+            Some(&lead) if lead >= 0xC0 => 2,
+            _ => 1,
+        };
         let start = self.base + orig_from + (char_start - norm_from);
         Span::new(start, start + len)
     }

@@ -56,7 +56,14 @@ pub(crate) fn ends_with_short(word: &str, suffix: &str) -> bool {
 
 /// True for characters that make up words (letters of any script and digits).
 pub(crate) fn is_word_char(c: char) -> bool {
-    is_arabic_letter(c) || c.is_alphanumeric()
+    // ASCII and the Arabic letters first: most of folded text, decided without Unicode tables.
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{0620}'..='\u{064A}').contains(&c) {
+        true
+    } else {
+        is_arabic_letter(c) || c.is_alphanumeric()
+    }
 }
 
 /// True when normalized text is already its own match text: no whitespace but single inner ASCII
@@ -210,7 +217,8 @@ fn collapse_spaces(norm: &str, shifts: &mut Vec<(u32, u32)>) -> String {
 
 /// Splits match text into words: runs of word characters, and single punctuation marks.
 pub(crate) fn split_words(text: &str) -> Vec<Word> {
-    let mut words = Vec::new();
+    // About one word per six bytes of Arabic text.
+    let mut words = Vec::with_capacity(text.len() / 6 + 1);
     let mut current: Option<(usize, bool)> = None; // (start, has letters)
     for (i, ch) in text.char_indices() {
         if is_word_char(ch) {
@@ -251,4 +259,43 @@ pub(crate) fn split_words(text: &str) -> Vec<Word> {
         });
     }
     words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_characters_are_arabic_letters_and_alphanumerics() {
+        for c in [
+            'a', 'Z', '7', ' ', '-', '،', '«', 'ء', 'ب', 'ي', 'ـ', 'ً', '٣', 'ژ', 'ﻻ', 'é', '\u{200F}',
+        ] {
+            assert_eq!(
+                is_word_char(c),
+                is_arabic_letter(c) || c.is_alphanumeric(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_are_letter_runs_and_single_marks() {
+        let text = "قال 20 «كيم» S600.";
+        let words: Vec<(&str, WordKind)> = split_words(text)
+            .iter()
+            .map(|w| (&text[w.start..w.end], w.kind))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("قال", WordKind::Letters),
+                ("20", WordKind::Digits),
+                ("«", WordKind::Punct),
+                ("كيم", WordKind::Letters),
+                ("»", WordKind::Punct),
+                ("S600", WordKind::Letters),
+                (".", WordKind::Punct),
+            ]
+        );
+    }
 }
