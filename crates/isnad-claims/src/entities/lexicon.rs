@@ -197,9 +197,8 @@ impl Lexicon {
             .find_map(|n| self.titles.get(&words[..n].join(" ")).copied())
     }
 
-    /// Whether a folded word has the letters of a transliterated name (a marker letter, or
-    /// enough letters and long vowels); a word without them has no part that looks foreign.
-    pub fn maybe_foreign(&self, word: &str) -> bool {
+    /// Letters, long vowels, and whether a marker letter is among them, in one pass.
+    fn foreign_profile(&self, word: &str) -> (usize, usize, bool) {
         let (mut letters, mut vowels, mut marked) = (0, 0, false);
         for c in word.chars() {
             letters += 1;
@@ -207,17 +206,25 @@ impl Lexicon {
             // The markers are rare letters: most letters are below all of them.
             marked |= c >= self.translit_lowest && self.translit_letters.contains(&c);
         }
+        (letters, vowels, marked)
+    }
+
+    /// Whether a folded word has the letters of a transliterated name (a marker letter, or
+    /// enough letters and long vowels); a word without them has no part that looks foreign.
+    pub fn maybe_foreign(&self, word: &str) -> bool {
+        let (letters, vowels, marked) = self.foreign_profile(word);
         marked || (letters >= self.translit_min_letters && vowels >= 2)
     }
 
     /// True when a folded word looks like a transliterated foreign name (conservative).
     pub fn looks_foreign(&self, word: &str) -> Option<EntityType> {
-        if word.starts_with("ال") || !self.maybe_foreign(word) {
+        if word.starts_with("ال") {
             return None;
         }
-        let marked = word
-            .chars()
-            .any(|c| c >= self.translit_lowest && self.translit_letters.contains(&c));
+        let (letters, vowels, marked) = self.foreign_profile(word);
+        if !(marked || (letters >= self.translit_min_letters && vowels >= 2)) {
+            return None;
+        }
         if self.stop_words.contains(word) {
             return None;
         }

@@ -207,10 +207,11 @@ pub(crate) fn scan_sentence(
         if scan.slot[w].is_none() && !taken && st.words[w].kind == WordKind::Letters {
             let word = st.word(w);
             let first = free.readings.len();
+            let whole = scan.span(st.words[w].start, st.words[w].end);
             free.readings.push(Reading {
                 skip: 0,
                 key_skip: 0,
-                span: scan.span(st.words[w].start, st.words[w].end),
+                span: whole,
                 plain: plain_word(lex, word),
             });
             for (p, &key_len) in lex.proclitics.iter().zip(&lex.proclitic_key_lens) {
@@ -220,7 +221,8 @@ pub(crate) fn scan_sentence(
                     free.readings.push(Reading {
                         skip: p.len() as u32,
                         key_skip: key_len as u32,
-                        span: scan.span(st.words[w].start + p.len(), st.words[w].end),
+                        // Same end as the whole word: only the start is looked up.
+                        span: Span::new(st.original_start(st.words[w].start + p.len()), whole.end),
                         plain: plain_word(lex, rest),
                     });
                 }

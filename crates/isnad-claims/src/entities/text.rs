@@ -171,6 +171,11 @@ impl SentenceText {
             .original_span(self.norm_byte(start), self.norm_byte(end - 1) + 1)
     }
 
+    /// Where match-text byte `at` (inside the text) starts in the original.
+    pub fn original_start(&self, at: usize) -> usize {
+        self.norm.original_offset(self.norm_byte(at))
+    }
+
     /// True when word `i` ends in ة in the original (a feminine noun or adjective, rarely a
     /// foreign name).
     pub fn ends_in_taa(&self, i: usize) -> bool {
