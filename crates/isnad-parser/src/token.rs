@@ -293,7 +293,9 @@ impl Tokens {
                 && let Some(cp) = arabic_pair(bytes[start], bytes.get(start + 1).copied().unwrap_or(0))
             {
                 slow = false;
-                buffer.extend(fold_arabic(cp));
+                if let Some(c) = fold_arabic(cp) {
+                    buffer.push(c);
+                }
             }
             if kind != TokenKind::Punct {
                 loop {
@@ -301,7 +303,10 @@ impl Tokens {
                         while i + 1 < bytes.len()
                             && let Some(cp) = arabic_pair(bytes[i], bytes[i + 1])
                         {
-                            buffer.extend(fold_arabic(cp));
+                            // One `push` per letter: `extend` with an `Option` reserved first.
+                            if let Some(c) = fold_arabic(cp) {
+                                buffer.push(c);
+                            }
                             i += 2;
                         }
                     }

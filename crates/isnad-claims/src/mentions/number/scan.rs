@@ -107,7 +107,10 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
                 if let Some(cp) = arabic_at(bytes, i)
                     && let Some(folded) = fold_common(cp)
                 {
-                    buffer.extend(folded.and_then(char::from_u32));
+                    // One `push` per letter: `extend` with an `Option` reserved before each.
+                    if let Some(c) = folded.and_then(char::from_u32) {
+                        buffer.push(c);
+                    }
                     i += 2;
                     continue;
                 }
