@@ -424,6 +424,14 @@ fn rank_of(m: &crate::entities::EntityMention) -> u8 {
 /// name, two spellings of one entity, or " و" joining two participants of a kind. Two different
 /// names side by side are two participants ("أهدى سامر خالد سيارة").
 fn joins(gap: &str, a: &crate::entities::EntityMention, b: &crate::entities::EntityMention) -> bool {
+    // Two characters that folding keeps (it only drops marks and controls) make the gap neither
+    // empty nor "و": most gaps are whole stretches of text, not worth folding.
+    let kept = gap
+        .chars()
+        .filter(|&c| !c.is_whitespace() && !isnad_parser::is_ignorable(c));
+    if kept.take(2).count() == 2 {
+        return false;
+    }
     let folded = isnad_parser::fold_key(gap);
     match folded.trim() {
         "" if !gap.is_empty() || a.span.end == b.span.start => {
