@@ -187,6 +187,13 @@ fn is_control(ch: char) -> bool {
 
 /// True for letters of the Arabic script (base block, supplement and presentation forms).
 pub fn is_arabic_letter(ch: char) -> bool {
+    // The basic letters and everything below them first: almost every character asked about.
+    if ('\u{0621}'..='\u{064A}').contains(&ch) {
+        return ch != '\u{0640}';
+    }
+    if ch < '\u{0621}' {
+        return false;
+    }
     matches!(ch, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}'
         | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}')
         && !matches!(ch, '\u{0640}' | '\u{064B}'..='\u{065F}')
@@ -370,6 +377,17 @@ impl Tokens {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_letters_are_the_script_blocks_without_marks_and_tatweel() {
+        for ch in ('\u{0}'..='\u{FFFF}').filter(|c| !c.is_control()) {
+            let blocks = matches!(ch, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}'
+                | '\u{06FA}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}'
+                | '\u{FE70}'..='\u{FEFC}');
+            let expected = blocks && !matches!(ch, '\u{0640}' | '\u{064B}'..='\u{065F}');
+            assert_eq!(is_arabic_letter(ch), expected, "{:04X}", ch as u32);
+        }
+    }
 
     fn keys(src: &str) -> Vec<String> {
         tokenize(src, Span::new(0, src.len()))
