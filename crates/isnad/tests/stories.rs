@@ -224,6 +224,7 @@ struct ExpectedClaim {
     quote: String,
     event: String,
     agent: Option<String>,
+    chair: Option<String>,
     recipient: Option<String>,
     place: Option<String>,
     time: Option<String>,
@@ -276,6 +277,7 @@ fn check_claims(story: &str, dir: &Path, articles: &Path) -> Vec<String> {
             .collect();
         let fits = |c: &&Value| {
             want.agent.as_deref().is_none_or(|a| role_has(c, &["agent"], a))
+                && want.chair.as_deref().is_none_or(|a| role_has(c, &["chair"], a))
                 && want
                     .recipient
                     .as_deref()

@@ -14,6 +14,10 @@ const ATTRIBUTION: &str = include_str!("../../data/attribution.toml");
 #[derive(Deserialize)]
 struct TriggerFile {
     light_verbs: Vec<String>,
+    /// Light verbs whose subject presides over the event ("ترأس"): when the noun names its own
+    /// agent ("اجتماعات اللجنة"), that subject is the event's chair.
+    #[serde(default)]
+    chairing_verbs: Vec<String>,
     #[serde(default)]
     not_triggers: Vec<String>,
     syntax: SyntaxFile,
@@ -161,6 +165,8 @@ pub(crate) struct Lexicon {
     not_triggers: FxHashSet<String>,
     /// Every trigger and reporting verb form as listed (no clitics): a verb is never a name.
     pub verb_forms: FxHashSet<String>,
+    /// Light verbs whose subject chairs the event of the noun they govern ("ترأس").
+    pub chairing_verbs: FxHashSet<String>,
     /// Word prepositions.
     pub prepositions: FxHashSet<String>,
     /// Words that end a noun phrase.
@@ -349,6 +355,7 @@ impl Lexicon {
             patterns,
             automaton,
             not_triggers: folded_set(&triggers.not_triggers),
+            chairing_verbs: folded_set(&triggers.chairing_verbs),
             verb_forms,
             prepositions: folded_set(&syntax.prepositions),
             stops: folded_set(&syntax.stops),

@@ -179,6 +179,8 @@ fn read_sentence(
                 && let Some(agent) = noun_agent(view, &trig, clause, light)
             {
                 roles.insert("agent".to_string(), agent);
+            } else if let Some(chair) = chair_of(view, &trig, &roles) {
+                roles.insert("chair".to_string(), chair);
             }
             Read {
                 trig,
@@ -355,6 +357,33 @@ fn light_verb(view: &View, t: &Trig, clause: (usize, usize)) -> Option<usize> {
         .filter(|c| c.hit.what == What::LightVerb && c.tok < t.tok && c.tok >= clause.0 && t.tok - c.tok <= 8)
         .map(|c| c.tok)
         .next_back()
+}
+
+/// Who presides over an event whose noun names its own agent: the subject of a chairing light
+/// verb before it ("ترأس X، صباح اليوم، اجتماعات اللجنة": the committee meets, X chairs), with no
+/// other trigger between them, when it is someone else than the agent.
+fn chair_of(view: &View, t: &Trig, roles: &BTreeMap<String, Filler>) -> Option<Filler> {
+    if t.class != Class::Noun {
+        return None;
+    }
+    let agent = roles.get("agent")?;
+    let lexicon = Lexicon::get();
+    let verb = view
+        .cues
+        .iter()
+        .filter(|c| c.tok < t.tok && matches!(c.hit.what, What::LightVerb | What::Trigger(_)))
+        .next_back()
+        .filter(|c| c.hit.what == What::LightVerb)?;
+    let form = isnad_parser::fold_key(view.text(verb.span));
+    let form = form.strip_suffix(verb.hit.suffix.as_str()).unwrap_or(&form);
+    if !lexicon.chairing_verbs.contains(form) {
+        return None;
+    }
+    let subject = roles::slots_after(view, verb.tok + 1, t.tok)
+        .into_iter()
+        .find(|s| s.prep.is_none() && s.filler.kind.is_some())?
+        .filler;
+    (subject.span != agent.span).then_some(subject)
 }
 
 /// The agent of a verbal noun without a genitive: the subject of its light verb, or the person a

@@ -259,6 +259,28 @@ fn verbal_noun_genitive_and_possessive() {
 }
 
 #[test]
+fn a_chairing_verb_names_the_chair_of_the_body_that_meets() {
+    check(
+        "ترأس [رئيس الحكومة|pd] [سالم بن داود|p]، صباح اليوم، اجتماعات [المجلس الأعلى للتعاون|o] في [بلدة زمر|l].",
+        &[
+            "meeting",
+            "agent=المجلس الأعلى للتعاون",
+            "chair=رئيس الحكومة سالم بن داود",
+        ],
+    );
+    // Without a body of its own, the meeting is the chair's: no separate chair.
+    check(
+        "ترأس [سالم بن داود|p] اجتماعات طارئة.",
+        &["meeting", "agent=سالم بن داود", "none=chair"],
+    );
+    // Other light verbs carry the agent, never a chair.
+    check(
+        "أجرى [سالم بن داود|p] محادثات [المجلس الأعلى للتعاون|o].",
+        &["meeting", "none=chair"],
+    );
+}
+
+#[test]
 fn accusation_moves_the_agent() {
     check(
         "وتتهم [زمبريا|c] و[أورانيا|c] وشركاؤهما [فالدوريا|c] بإرسال أسلحة تقليدية إلى [كورفا|l].",
