@@ -509,7 +509,13 @@ impl<'a> Scan<'a> {
 
     /// Every parser at token `i`; the longest reading wins (earliest parser on ties).
     fn expr(&self, i: usize, after_fi: bool) -> Option<Out> {
-        if i >= self.toks.len() {
+        let t = self.toks.get(i)?;
+        // Every reading starts with a digit, a word of the lexicon, or a number or ordinal word:
+        // any other token is turned away before the nine readers try it.
+        if t.kind != TokenKind::Number
+            && self.readings(i).is_empty()
+            && !(t.kind == TokenKind::Arabic && (self.may_be_number_word(i) || self.ordinal(i).is_some()))
+        {
             return None;
         }
         let mut best: Option<Out> = None;
