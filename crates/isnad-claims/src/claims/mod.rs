@@ -371,8 +371,7 @@ fn chair_of(view: &View, t: &Trig, roles: &BTreeMap<String, Filler>) -> Option<F
     let verb = view
         .cues
         .iter()
-        .filter(|c| c.tok < t.tok && matches!(c.hit.what, What::LightVerb | What::Trigger(_)))
-        .next_back()
+        .rfind(|c| c.tok < t.tok && matches!(c.hit.what, What::LightVerb | What::Trigger(_)))
         .filter(|c| c.hit.what == What::LightVerb)?;
     let form = isnad_parser::fold_key(view.text(verb.span));
     let form = form.strip_suffix(verb.hit.suffix.as_str()).unwrap_or(&form);
