@@ -71,6 +71,8 @@ pub(crate) struct Lexicon {
     /// Byte length of each proclitic's letter key (same order): a word's letter key without the
     /// proclitic is the word's key past these bytes.
     pub proclitic_key_lens: Vec<usize>,
+    /// The letters proclitics start with: a word starting with none of them has no proclitic.
+    pub proclitic_firsts: Vec<char>,
     /// Title phrase → class index into `classes`.
     pub titles: FxHashMap<String, u16>,
     pub title_modifiers: FxHashSet<String>,
@@ -153,7 +155,11 @@ impl Lexicon {
         }
         let mut proclitics: Vec<String> = folded(&raw.proclitics).collect();
         proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let mut proclitic_firsts: Vec<char> = proclitics.iter().filter_map(|p| p.chars().next()).collect();
+        proclitic_firsts.sort_unstable();
+        proclitic_firsts.dedup();
         Lexicon {
+            proclitic_firsts,
             proclitic_key_lens: proclitics
                 .iter()
                 .map(|p| super::variant::letter_key(p).len())

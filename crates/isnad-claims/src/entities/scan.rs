@@ -214,7 +214,16 @@ pub(crate) fn scan_sentence(
                 span: whole,
                 plain: plain_word(lex, word),
             });
-            for (p, &key_len) in lex.proclitics.iter().zip(&lex.proclitic_key_lens) {
+            let may_have_proclitic = word
+                .chars()
+                .next()
+                .is_some_and(|c| lex.proclitic_firsts.contains(&c));
+            for (p, &key_len) in lex
+                .proclitics
+                .iter()
+                .zip(&lex.proclitic_key_lens)
+                .filter(|_| may_have_proclitic)
+            {
                 if let Some(rest) =
                     super::text::strip_short_prefix(word, p).filter(|r| r.chars().nth(1).is_some())
                 {
