@@ -320,6 +320,29 @@ impl GazetteerIndex {
     /// Finds the phrases of a sentence: every match at word boundaries (a proclitic may precede
     /// it inside the word), then the longest first, never two over one word.
     pub fn find(&self, st: &SentenceText, lex: &Lexicon) -> Vec<PhraseMatch> {
+        let mut found = self.candidates(st, lex);
+        found.sort_by(|a, b| {
+            (b.end - b.start)
+                .cmp(&(a.end - a.start))
+                .then(a.start.cmp(&b.start))
+        });
+        let mut taken = vec![false; st.words.len()];
+        let mut chosen = Vec::new();
+        for m in found {
+            if taken[m.first..m.last].iter().any(|&t| t) {
+                continue;
+            }
+            taken[m.first..m.last].iter_mut().for_each(|t| *t = true);
+            chosen.push(m);
+        }
+        chosen.sort_by_key(|m| m.first);
+        chosen
+    }
+
+    /// Every phrase match of a sentence, before choosing among overlapping ones: from each word
+    /// start (and after each proclitic), the text up to the end of the next word, and the next, is
+    /// looked up while it begins some phrase.
+    fn candidates(&self, st: &SentenceText, lex: &Lexicon) -> Vec<PhraseMatch> {
         let text = st.text.as_str();
         let mut found: Vec<PhraseMatch> = Vec::new();
         for (first, word) in st.words.iter().enumerate() {
@@ -345,22 +368,7 @@ impl GazetteerIndex {
                 }
             }
         }
-        found.sort_by(|a, b| {
-            (b.end - b.start)
-                .cmp(&(a.end - a.start))
-                .then(a.start.cmp(&b.start))
-        });
-        let mut taken = vec![false; st.words.len()];
-        let mut chosen = Vec::new();
-        for m in found {
-            if taken[m.first..m.last].iter().any(|&t| t) {
-                continue;
-            }
-            taken[m.first..m.last].iter_mut().for_each(|t| *t = true);
-            chosen.push(m);
-        }
-        chosen.sort_by_key(|m| m.first);
-        chosen
+        found
     }
 
     /// The proclitics (or ل before an elided article) a word starts with, leaving some of it.
@@ -468,30 +476,11 @@ mod tests {
 
     /// The matches the word walk of [`GazetteerIndex::find`] finds, before choosing among them.
     fn walk_matches(index: &GazetteerIndex, st: &SentenceText, lex: &Lexicon) -> Vec<(usize, usize)> {
-        let mut all = Vec::new();
-        let text = st.text.as_str();
-        for (first, word) in st.words.iter().enumerate() {
-            let word_text = &text[word.start..word.end];
-            for prefix in std::iter::once("").chain(index.prefixes_of(word_text)) {
-                let s = word.start + prefix.len();
-                for (last, end_word) in st.words.iter().enumerate().skip(first) {
-                    let e = end_word.end;
-                    let Some(step) = index.phrases.get(&text[s..e]) else {
-                        break;
-                    };
-                    if let Some(p) = step.pattern
-                        && index
-                            .accept(text, (first, last), (s, e), prefix, p, lex)
-                            .is_some()
-                    {
-                        all.push((s, e));
-                    }
-                    if !step.continues {
-                        break;
-                    }
-                }
-            }
-        }
+        let mut all: Vec<(usize, usize)> = index
+            .candidates(st, lex)
+            .iter()
+            .map(|m| (m.start, m.end))
+            .collect();
         all.sort();
         all
     }

@@ -203,8 +203,9 @@ impl Lexicon {
             .find_map(|n| self.titles.get(&words[..n].join(" ")).copied())
     }
 
-    /// Letters, long vowels, and whether a marker letter is among them, in one pass.
-    fn foreign_profile(&self, word: &str) -> (usize, usize, bool) {
+    /// Whether a folded word has the letters of a transliterated name (a marker letter, or
+    /// enough letters and long vowels), and if so whether a marker letter is among them.
+    fn foreign_letters(&self, word: &str) -> Option<bool> {
         let (mut letters, mut vowels, mut marked) = (0, 0, false);
         for c in word.chars() {
             letters += 1;
@@ -212,14 +213,13 @@ impl Lexicon {
             // The markers are rare letters: most letters are below all of them.
             marked |= c >= self.translit_lowest && self.translit_letters.contains(&c);
         }
-        (letters, vowels, marked)
+        (marked || (letters >= self.translit_min_letters && vowels >= 2)).then_some(marked)
     }
 
-    /// Whether a folded word has the letters of a transliterated name (a marker letter, or
-    /// enough letters and long vowels); a word without them has no part that looks foreign.
+    /// Whether a folded word has the letters of a transliterated name; a word without them has
+    /// no part that looks foreign.
     pub fn maybe_foreign(&self, word: &str) -> bool {
-        let (letters, vowels, marked) = self.foreign_profile(word);
-        marked || (letters >= self.translit_min_letters && vowels >= 2)
+        self.foreign_letters(word).is_some()
     }
 
     /// True when a folded word looks like a transliterated foreign name (conservative).
@@ -227,10 +227,7 @@ impl Lexicon {
         if word.starts_with("ال") {
             return None;
         }
-        let (letters, vowels, marked) = self.foreign_profile(word);
-        if !(marked || (letters >= self.translit_min_letters && vowels >= 2)) {
-            return None;
-        }
+        let marked = self.foreign_letters(word)?;
         if self.stop_words.contains(word) {
             return None;
         }

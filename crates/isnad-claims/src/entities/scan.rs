@@ -1,6 +1,7 @@
 //! One sentence: gazetteer phrases, then the general patterns for names in no gazetteer
 //! (title + name, reporting verb + name, head noun + name, transliterated runs).
 
+use super::hash::FxHashSet;
 use super::index::{GazetteerIndex, Payload, PhraseMatch};
 use super::lexicon::Lexicon;
 use super::text::{SentenceText, WordKind};
@@ -130,6 +131,16 @@ pub(crate) fn plain_word(lex: &Lexicon, w: &str) -> bool {
     !w.starts_with("ال") && !w.starts_with("لل") && w.chars().nth(1).is_some() && !lex.stop_words.contains(w)
 }
 
+/// Where a word of `set` starts in folded word `w`: at its start, or after one proclitic letter
+/// ("والمجلس", "لولد").
+fn listed_at(w: &str, set: &FxHashSet<String>) -> Option<usize> {
+    if set.contains(w) {
+        return Some(0);
+    }
+    let rest = w.strip_prefix(['و', 'ب', 'ف', 'ل'])?;
+    set.contains(rest).then_some(w.len() - rest.len())
+}
+
 /// Scans one sentence, appending raw mentions and runs of free words.
 pub(crate) fn scan_sentence(
     st: &SentenceText,
@@ -203,8 +214,8 @@ pub(crate) fn scan_sentence(
     // Runs of free words for the document pass. A word none of whose readings is plain can
     // neither start nor continue a name there, so it ends the run instead.
     let mut run_start = free.words.len();
-    for (w, &taken) in consumed.iter().enumerate() {
-        if scan.slot[w].is_none() && !taken && st.words[w].kind == WordKind::Letters {
+    for w in 0..consumed.len() {
+        if scan.is_free(w, &consumed) {
             let word = st.word(w);
             let first = free.readings.len();
             let whole = scan.span(st.words[w].start, st.words[w].end);
@@ -276,6 +287,11 @@ struct Scan<'a> {
 impl Scan<'_> {
     fn span(&self, start: usize, end: usize) -> Span {
         self.st.original(start, end)
+    }
+
+    /// True for a word of letters that no phrase and no pattern has taken.
+    fn is_free(&self, j: usize, consumed: &[bool]) -> bool {
+        self.slot[j].is_none() && !consumed[j] && self.st.words[j].kind == WordKind::Letters
     }
 
     fn words_span(&self, a: usize, b: usize) -> Span {
@@ -489,7 +505,7 @@ impl Scan<'_> {
             if k >= n {
                 break;
             }
-            let free = self.slot[k].is_none() && !consumed[k] && self.st.words[k].kind == WordKind::Letters;
+            let free = self.is_free(k, consumed);
             let w = self.st.word(k);
             let lex = self.lex;
             // A definite title ("الرئيس") governs no noun: only "لـ" + noun continues it.
@@ -773,6 +789,7 @@ impl Scan<'_> {
         if head.article && run.is_empty() {
             let n = self.st.words.len();
             let usable = |j: usize| {
+                // Field by field, not `is_free`: the raws are changed while this is in use.
                 j < n
                     && self.slot[j].is_none()
                     && !consumed[j]
@@ -858,19 +875,13 @@ impl Scan<'_> {
     fn institutions(&mut self, consumed: &mut [bool]) {
         let n = self.st.words.len();
         for i in 0..n {
-            if self.slot[i].is_some() || consumed[i] || self.st.words[i].kind != WordKind::Letters {
+            if !self.is_free(i, consumed) {
                 continue;
             }
-            let w = self.st.word(i);
-            let start = if self.lex.institutions.contains(w) {
-                self.st.words[i].start
-            } else if let Some(rest) = w.strip_prefix(['و', 'ب', 'ف', 'ل'])
-                && self.lex.institutions.contains(rest)
-            {
-                self.st.words[i].start + (w.len() - rest.len())
-            } else {
+            let Some(skip) = listed_at(self.st.word(i), &self.lex.institutions) else {
                 continue;
             };
+            let start = self.st.words[i].start + skip;
             // Up to two article nouns, then the adjective.
             let mut k = i + 1;
             while k < n
@@ -933,18 +944,11 @@ impl Scan<'_> {
     fn particle_names(&mut self, consumed: &mut [bool]) {
         let n = self.st.words.len();
         for i in 0..n {
-            if self.slot[i].is_some() || consumed[i] || self.st.words[i].kind != WordKind::Letters {
+            if !self.is_free(i, consumed) {
                 continue;
             }
-            let w = self.st.word(i);
             // The particle, bare or after one proclitic ("لولد").
-            let skip = if self.lex.name_openers.contains(w) {
-                0
-            } else if let Some(rest) = w.strip_prefix(['و', 'ل', 'ب', 'ف'])
-                && self.lex.name_openers.contains(rest)
-            {
-                w.len() - rest.len()
-            } else {
+            let Some(skip) = listed_at(self.st.word(i), &self.lex.name_openers) else {
                 continue;
             };
             let run = self.bounded(self.name_run(i + 1, 2, consumed, false), false);
@@ -968,9 +972,7 @@ impl Scan<'_> {
         let n = self.st.words.len();
         let mut i = 0;
         while i < n {
-            let free = |j: usize| {
-                self.slot[j].is_none() && !consumed[j] && self.st.words[j].kind == WordKind::Letters
-            };
+            let free = |j: usize| self.is_free(j, consumed);
             if !free(i) {
                 i += 1;
                 continue;

@@ -117,30 +117,13 @@ impl SentenceText {
 
     /// The match-text byte that normalized byte `n` became (`n` not a dropped space).
     fn text_byte(&self, n: usize) -> usize {
-        let i = self.shifts.partition_point(|&(_, from)| from as usize <= n);
-        match i.checked_sub(1) {
-            Some(i) => {
-                let (t, from) = self.shifts[i];
-                t as usize + (n - from as usize)
-            }
-            None => n,
-        }
+        across(&self.shifts, n, |&(text, norm)| (norm, text))
     }
 
     /// The normalized-text byte that match-text byte `at` came from.
     #[inline]
     fn norm_byte(&self, at: usize) -> usize {
-        if self.shifts.is_empty() {
-            return at;
-        }
-        let i = self.shifts.partition_point(|&(t, _)| t as usize <= at);
-        match i.checked_sub(1) {
-            Some(i) => {
-                let (t, n) = self.shifts[i];
-                n as usize + (at - t as usize)
-            }
-            None => at,
-        }
+        across(&self.shifts, at, |&pair| pair)
     }
 
     /// The folded text of words `a..b` (b exclusive).
@@ -186,6 +169,20 @@ impl SentenceText {
 
 /// The slow path of the match text: whitespace runs to one space, hyphens between letters to a
 /// space, recording in `shifts` where the text drifts from `norm`.
+/// Follows byte `at` across drift points, each read by `side` as `(from, to)` and sorted by
+/// `from`: from byte `from` on, byte `b` stands at `to + (b - from)` on the other side.
+#[inline]
+fn across(shifts: &[(u32, u32)], at: usize, side: impl Fn(&(u32, u32)) -> (u32, u32)) -> usize {
+    let i = shifts.partition_point(|pair| side(pair).0 as usize <= at);
+    match i.checked_sub(1) {
+        Some(i) => {
+            let (from, to) = side(&shifts[i]);
+            to as usize + (at - from as usize)
+        }
+        None => at,
+    }
+}
+
 fn collapse_spaces(norm: &str, shifts: &mut Vec<(u32, u32)>) -> String {
     let mut text = String::with_capacity(norm.len());
     let mut chars = norm.char_indices().peekable();

@@ -108,14 +108,12 @@ fn close_keys(a: &str, b: &str, words: usize) -> bool {
         return distance(a, b) <= 2;
     }
     // One edit apart: the direct check, without the general distance's table.
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    within_one_chars(&a, &b)
+    within_one(a, b)
 }
 
 /// True when two keys are at most one edit apart (substitution, insertion, deletion or
 /// transposition of neighbours).
-#[cfg(test)]
-pub(crate) fn within_one(a: &str, b: &str) -> bool {
+fn within_one(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     within_one_chars(&a, &b)
 }
