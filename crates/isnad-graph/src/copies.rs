@@ -2,8 +2,8 @@
 
 use crate::CopyLink;
 use isnad_parser::{Document, fold_key};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use rustc_hash::{FxBuildHasher, FxHashMap};
+use std::hash::BuildHasher;
 
 /// Words per shingle.
 const SHINGLE: usize = 5;
@@ -12,68 +12,22 @@ const SENTENCE_COPIED: f64 = 0.6;
 /// Share of a document's sentences copied from another for the document to be derived from it.
 const DOCUMENT_DERIVED: f64 = 0.5;
 
-/// Hashes of the runs of [`SHINGLE`] words of a text. Only equality of hashes matters, so a fast
-/// multiply-rotate hash (64 bits, collisions negligible) replaces SipHash here.
+/// Hashes of the runs of [`SHINGLE`] words of a text. Only equality of hashes matters, so the
+/// fast Fx hash (64 bits, collisions negligible at a story's size) replaces SipHash here.
 fn shingles(text: &str) -> Vec<u64> {
     let folded = fold_key(text);
     let words: Vec<u64> = folded
         .split(|c: char| !crate::view::is_word_char(c))
         .filter(|w| !w.is_empty())
-        .map(word_hash)
+        .map(|w| FxBuildHasher.hash_one(w))
         .collect();
     if words.len() < SHINGLE {
         return Vec::new();
     }
     words
         .windows(SHINGLE)
-        .map(|w| w.iter().fold(0u64, |h, &x| mix(h, x)))
+        .map(|w| FxBuildHasher.hash_one(w))
         .collect()
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-#[inline]
-fn mix(hash: u64, word: u64) -> u64 {
-    (hash.rotate_left(5) ^ word).wrapping_mul(SEED)
-}
-
-/// A word's hash: its bytes eight at a time, then its length (so "ab" + "c" ≠ "a" + "bc").
-fn word_hash(word: &str) -> u64 {
-    let bytes = word.as_bytes();
-    let mut hash = 0u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        hash = mix(
-            hash,
-            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
-        );
-    }
-    let mut last = [0u8; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    hash = mix(hash, u64::from_le_bytes(last));
-    // A final avalanche so nearby words spread over all bits.
-    let hash = mix(hash, bytes.len() as u64);
-    hash ^ (hash >> 29)
-}
-
-/// A hasher for keys that are already hashes.
-#[derive(Default)]
-struct IdentityHasher(u64);
-
-impl Hasher for IdentityHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = mix(self.0, u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.0 = i;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// Finds documents derived from others.
@@ -90,7 +44,7 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
         })
         .collect();
     // Shingle → the documents with it, each once and in order.
-    let mut owners: HashMap<u64, Vec<usize>, BuildHasherDefault<IdentityHasher>> = HashMap::default();
+    let mut owners: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (doc, list) in sentences.iter().enumerate() {
         for shingle in list.iter().flatten() {
             let docs = owners.entry(*shingle).or_default();

@@ -314,12 +314,11 @@ fn followed_by_part_of(claim: &Claim, count: isnad_parser::Span) -> bool {
         .text
         .get(count.end.saturating_sub(claim.span.start)..)
         .unwrap_or("");
-    // Only the first words matter: the rest of the clause is not folded.
-    let near_end = after.split_whitespace().nth(7).map_or(after.len(), |w| {
-        w.as_ptr() as usize - after.as_ptr() as usize + w.len()
-    });
-    let head: String = fold_key(&after[..near_end])
+    // Only the first three words matter: the rest of the clause is not folded.
+    let head: String = after
         .split_whitespace()
+        .map(fold_key)
+        .filter(|w| !w.is_empty())
         .take(3)
         .collect::<Vec<_>>()
         .join(" ");
