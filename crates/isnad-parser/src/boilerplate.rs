@@ -143,7 +143,7 @@ impl Line {
                 latin_letters += 1;
             }
             caseless = caseless && is_caseless(c);
-            if !word_counted && is_alphanumeric(c) {
+            if !word_counted && crate::token::is_alphanumeric(c) {
                 word_counted = true;
                 words += 1;
             }
@@ -179,16 +179,6 @@ fn is_caseless(c: char) -> bool {
     } else {
         matches!(c, '\u{0600}'..='\u{06FF}' | '\u{2000}'..='\u{206F}' | '\u{FB50}'..='\u{FDFF}'
             | '\u{FE70}'..='\u{FEFF}' | '\u{00A0}' | '\u{00AB}' | '\u{00BB}')
-    }
-}
-
-/// `char::is_alphanumeric`, with the common Arabic letters answered without the Unicode tables.
-#[inline]
-fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        matches!(c, '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}') || c.is_alphanumeric()
     }
 }
 

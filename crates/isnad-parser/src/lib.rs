@@ -32,4 +32,7 @@ pub use input::{InputError, InputErrorKind, Loaded, ParseOptions, load};
 pub use normalize::{Fold, Normalized, fold_key, is_ignorable};
 pub use parse::parse_document;
 pub use span::Span;
-pub use token::{Piece, Segmentation, Token, TokenKeys, TokenKind, Tokens, is_arabic_letter, tokenize};
+pub use token::{
+    Piece, Segmentation, Token, TokenKeys, TokenKind, Tokens, fold_arabic_pair, is_alphanumeric,
+    is_arabic_letter, tokenize,
+};

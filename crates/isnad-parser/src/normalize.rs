@@ -107,12 +107,10 @@ impl Normalized {
     /// Where the characters that were `from` in `original` (which this text normalizes) stand in
     /// the normalized text, when the fold changed them ("ة" under [`Fold::Key`]): their byte offsets.
     pub fn folded_from<'s>(&'s self, original: &'s str, from: char) -> impl Iterator<Item = usize> + 's {
-        let mut buf = [0u8; 4];
-        let from: &str = from.encode_utf8(&mut buf);
-        let from = from.to_string();
         self.edits
             .iter()
-            .filter(move |e| original.get(self.base + e.orig..self.base + e.orig + e.orig_len) == Some(&from))
+            // Each edit is one original character.
+            .filter(move |e| original.get(self.base + e.orig..).and_then(|t| t.chars().next()) == Some(from))
             .map(|e| e.norm)
     }
 

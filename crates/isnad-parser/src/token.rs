@@ -185,6 +185,17 @@ fn is_control(ch: char) -> bool {
         || ch.is_control()
 }
 
+/// `char::is_alphanumeric`, with ASCII and the basic Arabic letters (most of any article)
+/// decided before the Unicode tables are consulted.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{0620}'..='\u{064A}').contains(&c) || c.is_alphanumeric()
+    }
+}
+
 /// True for letters of the Arabic script (base block, supplement and presentation forms).
 pub fn is_arabic_letter(ch: char) -> bool {
     // The basic letters and everything below them first: almost every character asked about.
@@ -277,6 +288,14 @@ fn fold_arabic(cp: u32) -> Option<char> {
     }
 }
 
+/// The fast path of [`fold_key`](crate::fold_key) over Arabic text, two UTF-8 bytes at a time:
+/// for a letter or mark in U+0621..U+065F, `Some` of what it folds to (`Some(None)` when the fold
+/// drops it); `None` for anything else, which needs the full fold.
+#[inline]
+pub fn fold_arabic_pair(b0: u8, b1: u8) -> Option<Option<char>> {
+    arabic_pair(b0, b1).map(fold_arabic)
+}
+
 impl Tokens {
     /// Tokenizes `source[span]` (nothing when the span is not a valid range of `source`).
     pub fn of(source: &str, span: Span) -> Tokens {
@@ -297,10 +316,11 @@ impl Tokens {
             // other character is folded again as a whole.
             let mut slow = true;
             if kind == TokenKind::Arabic
-                && let Some(cp) = arabic_pair(bytes[start], bytes.get(start + 1).copied().unwrap_or(0))
+                && let Some(folded) =
+                    fold_arabic_pair(bytes[start], bytes.get(start + 1).copied().unwrap_or(0))
             {
                 slow = false;
-                if let Some(c) = fold_arabic(cp) {
+                if let Some(c) = folded {
                     buffer.push(c);
                 }
             }
@@ -308,10 +328,10 @@ impl Tokens {
                 loop {
                     if kind == TokenKind::Arabic {
                         while i + 1 < bytes.len()
-                            && let Some(cp) = arabic_pair(bytes[i], bytes[i + 1])
+                            && let Some(folded) = fold_arabic_pair(bytes[i], bytes[i + 1])
                         {
                             // One `push` per letter: `extend` with an `Option` reserved first.
-                            if let Some(c) = fold_arabic(cp) {
+                            if let Some(c) = folded {
                                 buffer.push(c);
                             }
                             i += 2;
@@ -377,6 +397,13 @@ impl Tokens {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alphanumerics_are_the_standard_ones() {
+        for c in ('\u{0}'..='\u{FFFF}').filter(|c| !c.is_control()) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn arabic_letters_are_the_script_blocks_without_marks_and_tatweel() {

@@ -56,14 +56,8 @@ pub(crate) fn ends_with_short(word: &str, suffix: &str) -> bool {
 
 /// True for characters that make up words (letters of any script and digits).
 pub(crate) fn is_word_char(c: char) -> bool {
-    // ASCII and the Arabic letters first: most of folded text, decided without Unicode tables.
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if ('\u{0620}'..='\u{064A}').contains(&c) {
-        true
-    } else {
-        is_arabic_letter(c) || c.is_alphanumeric()
-    }
+    // The alphanumeric test first: it answers ASCII and the Arabic letters without tables.
+    isnad_parser::is_alphanumeric(c) || is_arabic_letter(c)
 }
 
 /// True when normalized text is already its own match text: no whitespace but single inner ASCII

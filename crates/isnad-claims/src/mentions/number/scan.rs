@@ -56,27 +56,6 @@ impl Tokens {
     }
 }
 
-/// Folds a code point of the basic Arabic block the way `fold_key` does: `Some(None)` drops it
-/// (marks, tatweel), `None` means "not a common letter" and sends the word through `fold_key`.
-fn fold_common(cp: u32) -> Option<Option<u32>> {
-    match cp {
-        0x0622 | 0x0623 | 0x0625 => Some(Some(0x0627)),
-        0x0649 => Some(Some(0x064A)),
-        0x0629 => Some(Some(0x0647)),
-        0x064B..=0x065F | 0x0670 | 0x0640 => Some(None),
-        0x0621..=0x063A | 0x0641..=0x064A => Some(Some(cp)),
-        _ => None,
-    }
-}
-
-/// The code point of a two-byte UTF-8 sequence in the Arabic block (U+0600..U+06FF) at `i`.
-fn arabic_at(bytes: &[u8], i: usize) -> Option<u32> {
-    match (bytes.get(i), bytes.get(i + 1)) {
-        (Some(&b0 @ 0xD8..=0xDB), Some(&b1)) => Some((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F)),
-        _ => None,
-    }
-}
-
 /// Scans `source[span]`. Arabic words take a byte-level fast path for the common letters (the
 /// bulk of any article); anything else goes through `char` decoding and `fold_key`.
 pub(super) fn scan(source: &str, span: Span) -> Tokens {
@@ -98,17 +77,20 @@ pub(super) fn scan(source: &str, span: Span) -> Tokens {
     while i < bytes.len() {
         let start = i;
         let key_start = buffer.len();
-        let common_letter =
-            arabic_at(bytes, i).is_some_and(|cp| fold_common(cp).is_some_and(|f| f.is_some()));
+        // The parser's fold of one Arabic letter from its two bytes (`None`: not such a letter).
+        let pair = |i: usize| {
+            bytes
+                .get(i + 1)
+                .and_then(|&b1| isnad_parser::fold_arabic_pair(bytes[i], b1))
+        };
+        let common_letter = pair(i).is_some_and(|f| f.is_some());
         let (kind, end, slow) = if common_letter {
             // An Arabic word: fold common letters byte-wise until a non-word character.
             let mut slow = false;
             while i < bytes.len() {
-                if let Some(cp) = arabic_at(bytes, i)
-                    && let Some(folded) = fold_common(cp)
-                {
+                if let Some(folded) = pair(i) {
                     // One `push` per letter: `extend` with an `Option` reserved before each.
-                    if let Some(c) = folded.and_then(char::from_u32) {
+                    if let Some(c) = folded {
                         buffer.push(c);
                     }
                     i += 2;
