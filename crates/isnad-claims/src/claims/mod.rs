@@ -378,23 +378,25 @@ fn chair_of(view: &View, t: &Trig, roles: &BTreeMap<String, Filler>) -> Option<F
     if !lexicon.chairing_verbs.contains(form) {
         return None;
     }
-    let subject = roles::slots_after(view, verb.tok + 1, t.tok)
-        .into_iter()
-        .find(|s| s.prep.is_none() && s.filler.kind.is_some())?
-        .filler;
+    let subject = subject_after(view, verb.tok, t.tok)?;
     (subject.span != agent.span).then_some(subject)
+}
+
+/// The subject a light verb at token `verb` names before the noun at token `noun`: the first
+/// entity after the verb that no preposition introduces.
+fn subject_after(view: &View, verb: usize, noun: usize) -> Option<Filler> {
+    roles::slots_after(view, verb + 1, noun)
+        .into_iter()
+        .find(|s| s.prep.is_none() && s.filler.kind.is_some())
+        .map(|s| s.filler)
 }
 
 /// The agent of a verbal noun without a genitive: the subject of its light verb, or the person a
 /// possessive suffix points back to ("زيارته": the nearest person before it).
 fn noun_agent(view: &View, t: &Trig, clause: (usize, usize), light: Option<usize>) -> Option<Filler> {
     if let Some(lv) = light {
-        let after = roles::slots_after(view, lv + 1, t.tok);
-        if let Some(slot) = after
-            .into_iter()
-            .find(|s| s.prep.is_none() && s.filler.kind.is_some())
-        {
-            return Some(slot.filler);
+        if let Some(subject) = subject_after(view, lv, t.tok) {
+            return Some(subject);
         }
         return roles::subject_before(view, lv, clause.0);
     }
