@@ -169,7 +169,7 @@ fn class(ch: char) -> Option<TokenKind> {
     }
     if ch.is_ascii_digit() || matches!(ch, '٠'..='٩' | '۰'..='۹') {
         Some(TokenKind::Number)
-    } else if is_arabic_letter(ch) || (is_ignorable(ch) && !ch.is_whitespace() && !is_control(ch)) {
+    } else if is_arabic_letter(ch) || is_word_mark(ch) {
         Some(TokenKind::Arabic)
     } else if ch.is_alphabetic() {
         Some(TokenKind::Latin)
@@ -178,6 +178,12 @@ fn class(ch: char) -> Option<TokenKind> {
     } else {
         Some(TokenKind::Punct)
     }
+}
+
+/// True for the marks a word may carry without letters of their own: tashkeel, tatweel, the soft
+/// hyphen (ignorable characters that are not invisible format controls).
+pub fn is_word_mark(ch: char) -> bool {
+    is_ignorable(ch) && !ch.is_whitespace() && !is_control(ch)
 }
 
 fn is_control(ch: char) -> bool {

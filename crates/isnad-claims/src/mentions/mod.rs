@@ -14,16 +14,23 @@ pub use value::{
     OrdinalQualifier, OrdinalValue, Qualifier, QuantityValue, TimeValue, weekday_name,
 };
 
-use isnad_parser::{Document, Span};
+use isnad_parser::{Document, Span, Tokens};
 
 /// Finds every mention in `source[span]` (one sentence or a whole `--text` string).
 ///
 /// Mentions do not overlap: when two finders claim the same bytes, the longer (more specific)
 /// reading wins, so "يومي 18 و19 يونيو" is one date range and not two numbers.
 pub fn extract_mentions(source: &str, span: Span, context: &MentionContext) -> Vec<Mention> {
-    let mut found = Vec::new();
-    found.extend(time::find(source, span, context));
-    found.extend(number::find(source, span, context));
+    let span = Span::new(span.start.min(source.len()), span.end.min(source.len()));
+    if span.is_empty() || !source.is_char_boundary(span.start) || !source.is_char_boundary(span.end) {
+        return Vec::new();
+    }
+    // One tokenization for both finders.
+    let tokens = Tokens::of(source, span);
+    let mut found = time::find(source, &tokens, context);
+    found.extend(number::find(source, span, &tokens, context));
+    // Inside `analyze` the claim pass reads the same sentence's tokens.
+    crate::folded::offer_tokens(source, span, tokens);
     resolve_overlaps(found)
 }
 

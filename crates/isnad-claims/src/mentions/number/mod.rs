@@ -16,18 +16,19 @@ use super::words::{self, PROCLITIC_LETTERS, ScaleForm, Term, letters_span, lexic
 use data::{CLITICS, NUMBER, ORDINAL, Phrase, Phrases, Tables, Trigger, VAGUE, tables};
 use isnad_parser::Span;
 use isnad_parser::calendar::calendar_names;
-use scan::{Kind, Tokens, scan};
+use scan::{Kind, Tokens};
 
 /// Relative half-width of the interval of an approximate amount ("نحو 300" = 270..330).
 pub(crate) const APPROX_SPREAD: f64 = 0.1;
 
-/// Finds number mentions in `source[span]`.
-pub(crate) fn find(source: &str, span: Span, context: &MentionContext) -> Vec<Mention> {
-    let span = Span::new(span.start.min(source.len()), span.end.min(source.len()));
-    if span.is_empty() || !source.is_char_boundary(span.start) || !source.is_char_boundary(span.end) {
-        return Vec::new();
-    }
-    let tokens = scan(source, span);
+/// Finds number mentions in `source[span]`, a valid range of `source` that `parsed` tokenizes.
+pub(crate) fn find(
+    source: &str,
+    span: Span,
+    parsed: &isnad_parser::Tokens,
+    context: &MentionContext,
+) -> Vec<Mention> {
+    let tokens = scan::from_parser(source, span, parsed);
     let mut finder = Finder {
         source,
         limit: span.end,

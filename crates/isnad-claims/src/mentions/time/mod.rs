@@ -12,20 +12,12 @@ mod lexicon;
 mod spec;
 
 use super::{Mention, MentionContext};
-use isnad_parser::{Span, Tokens};
+use isnad_parser::Tokens;
 
-/// Finds time mentions in `source[span]`.
-pub(crate) fn find(source: &str, span: Span, context: &MentionContext) -> Vec<Mention> {
-    let span = Span::new(span.start.min(source.len()), span.end.min(source.len()));
-    if span.is_empty() || !source.is_char_boundary(span.start) || !source.is_char_boundary(span.end) {
-        return Vec::new();
-    }
+/// Finds time mentions in the text that `tokens` tokenizes.
+pub(crate) fn find(source: &str, tokens: &Tokens, context: &MentionContext) -> Vec<Mention> {
     // No separate prefilter: a pass over the words to reject a sentence cost more than it saved
     // on news text, where most sentences hold a digit or a temporal word; the grammar only starts
     // readings near such anchors anyway.
-    let tokens = Tokens::of(source, span);
-    let found = grammar::Scan::new(source, &tokens, context).mentions();
-    // Inside `analyze` the claim pass reads the same sentence's tokens.
-    crate::folded::offer_tokens(source, span, tokens);
-    found
+    grammar::Scan::new(source, tokens, context).mentions()
 }
