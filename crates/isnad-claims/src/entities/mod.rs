@@ -34,7 +34,8 @@ use isnad_parser::Document;
 use lexicon::Lexicon;
 use scan::{FreeWord, FreeWords, Raw, Role, Target};
 use variant::{
-    close, close_names_keyed, deletions, distance, letter_key, skeleton, skeleton_into, within_one_chars,
+    close, close_names_keyed, for_each_deletion, letter_key, skeleton, skeleton_into, within,
+    within_one_chars,
 };
 
 /// Finds and resolves the entity mentions of a document's story text.
@@ -267,7 +268,7 @@ impl Resolver<'_> {
                     if short {
                         lk == name.letter_key
                     } else {
-                        distance(lk, &name.letter_key) <= 2
+                        within(lk, &name.letter_key, 2)
                     }
                 } else {
                     close_names_keyed(&raw.key, lk, &name.key, &name.letter_key)
@@ -283,11 +284,12 @@ impl Resolver<'_> {
         }
         // Three letters or fewer fold onto too many words ("بنوك" banks and "بوينغ").
         if found.is_empty() && lk.chars().count() >= 4 {
-            for d in deletions(lk) {
-                for &n in self.index.deletions.get(&d).into_iter().flatten() {
+            let mut buffer = String::with_capacity(lk.len());
+            for_each_deletion(lk, &mut buffer, |d| {
+                for &n in self.index.deletions.get(d).into_iter().flatten() {
                     consider(&mut found, n, false);
                 }
-            }
+            });
         }
         if found.is_empty() && words >= 2 {
             let parts: Vec<&str> = raw.key.split(' ').collect();
@@ -605,13 +607,15 @@ impl Resolver<'_> {
             {
                 let name = &self.index.names[n as usize];
                 let id = &self.entries[name.entry as usize].id;
-                let d = distance(lk, &name.letter_key);
+                let same = lk == name.letter_key;
                 let kind = self.entries[name.entry as usize].kind;
                 // Unseen entities only for foreign people and products: a place or organization
                 // name folds onto ordinary words too easily ("إجراء" and "أكرا").
                 let unseen_ok =
-                    d == 0 && lk_chars >= 5 && matches!(kind, EntityType::Person | EntityType::Product);
-                if (unseen_ok || (d <= 1 && seen.contains(id))) && !hits.contains(&name.entry) {
+                    same && lk_chars >= 5 && matches!(kind, EntityType::Person | EntityType::Product);
+                if (unseen_ok || (seen.contains(id) && (same || within(lk, &name.letter_key, 1))))
+                    && !hits.contains(&name.entry)
+                {
                     hits.push(name.entry);
                 }
             }

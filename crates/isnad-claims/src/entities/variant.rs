@@ -5,6 +5,8 @@
 //! "سان خوسيه" and "سانخوسيه" share it; the *skeleton* also drops the long vowels ا/و/ي inside
 //! the name, which transliterators add or leave out freely (غارسيا/جارسيا).
 
+use rapidfuzz::distance::osa;
+
 /// The letter key of a folded name: letter classes folded, spaces and punctuation dropped.
 pub(crate) fn letter_key(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len());
@@ -63,11 +65,13 @@ pub(crate) fn skeleton_into(letter_key: &str, out: &mut String) {
     }
 }
 
-/// Edit distance between two letter keys (in letters), counting a swap of neighbours as one
-/// edit: the optimal-string-alignment distance, which differs from unrestricted Damerau–Levenshtein
-/// only when a swapped pair is edited again, and needs no table of the alphabet.
-pub(crate) fn distance(a: &str, b: &str) -> usize {
-    strsim::osa_distance(a, b)
+/// True when two letter keys are at most `max` edits apart (in letters), counting a swap of
+/// neighbours as one edit: the optimal-string-alignment distance, which differs from unrestricted
+/// Damerau–Levenshtein only when a swapped pair is edited again. The bit-parallel algorithm with a
+/// cutoff stops early; the full table cost ~10k instructions per pair of long names.
+pub(crate) fn within(a: &str, b: &str, max: usize) -> bool {
+    let cutoff = osa::Args::default().score_cutoff(max);
+    osa::distance_with_args(a.chars(), b.chars(), &cutoff).is_some()
 }
 
 /// True when two names of `words` words with these letter keys are spellings of one name:
@@ -105,7 +109,7 @@ fn close_keys(a: &str, b: &str, words: usize) -> bool {
         return false;
     }
     if words >= 2 && shortest >= 9 {
-        return distance(a, b) <= 2;
+        return within(a, b, 2);
     }
     // One edit apart: the direct check, without the general distance's table.
     within_one(a, b)
@@ -144,17 +148,26 @@ pub(crate) fn within_one_chars(a: &[char], b: &[char]) -> bool {
 /// The strings one deletion away from `key` (and `key` itself): two keys within one substitution
 /// or deletion share one of them, so a map from these finds distance-1 candidates without a scan.
 pub(crate) fn deletions(key: &str) -> Vec<String> {
-    let mut out = Vec::with_capacity(key.len() / 2 + 2);
-    out.push(key.to_string());
-    for (at, c) in key.char_indices() {
-        let mut s = String::with_capacity(key.len());
-        s.push_str(&key[..at]);
-        s.push_str(&key[at + c.len_utf8()..]);
-        if !out.contains(&s) {
-            out.push(s);
+    let mut out: Vec<String> = Vec::with_capacity(key.len() / 2 + 2);
+    let mut buffer = String::with_capacity(key.len());
+    for_each_deletion(key, &mut buffer, |d| {
+        if !out.iter().any(|o| o == d) {
+            out.push(d.to_string());
         }
-    }
+    });
     out
+}
+
+/// Calls `f` with `key` and each string one deletion away from it (built in `buffer`, so no
+/// string is allocated; a doubled letter gives the same string twice).
+pub(crate) fn for_each_deletion(key: &str, buffer: &mut String, mut f: impl FnMut(&str)) {
+    f(key);
+    for (at, c) in key.char_indices() {
+        buffer.clear();
+        buffer.push_str(&key[..at]);
+        buffer.push_str(&key[at + c.len_utf8()..]);
+        f(buffer);
+    }
 }
 
 #[cfg(test)]
@@ -197,5 +210,13 @@ mod tests {
         }
         assert!(!close_names(&fold_key("سامي خوري"), &fold_key("رامي خوري")));
         assert!(close_names(&fold_key("كيم يونغ أون"), &fold_key("كيم جونغ أون")));
+    }
+
+    proptest::proptest! {
+        /// The cutoff check agrees with the full optimal-string-alignment distance.
+        #[test]
+        fn within_agrees_with_the_full_distance(a in "[كتيوسا]{0,12}", b in "[كتيوسا]{0,12}", max in 0usize..4) {
+            proptest::prop_assert_eq!(within(&a, &b, max), strsim::osa_distance(&a, &b) <= max);
+        }
     }
 }
