@@ -60,39 +60,24 @@ pub(crate) fn is_word_char(c: char) -> bool {
     isnad_parser::is_alphanumeric(c) || is_arabic_letter(c)
 }
 
-/// True when normalized text is already its own match text: no whitespace but single inner ASCII
-/// spaces, no hyphens. Bytes that may start a non-ASCII space or hyphen send it to the slow path.
-fn already_collapsed(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
-    }
-    let mut prev_space = false;
-    for &b in bytes {
-        match b {
-            b' ' if prev_space => return false,
-            b'\t'..=b'\r' | b'-' | 0xC2 | 0xE1 | 0xE2 | 0xE3 => return false,
-            _ => {}
-        }
-        prev_space = b == b' ';
-    }
-    true
-}
-
 impl SentenceText {
     /// Builds the match text of `source[span]`.
     pub fn new(source: &str, span: Span) -> SentenceText {
         let norm = Normalized::of(source, span, Fold::Key);
         crate::folded::offer(source, span, &norm);
         let mut shifts = Vec::new();
-        let text = if already_collapsed(&norm.text) {
-            // A copy: the normalized text maps its own bytes back to the original.
-            norm.text.clone()
-        } else {
-            collapse_spaces(&norm.text, &mut shifts)
+        // Usually the normalized text is already its own match text (a copy: the normalized text
+        // maps its own bytes back to the original); the split says when it is not.
+        let (text, words) = match split(&norm.text, true) {
+            Some(words) => (norm.text.clone(), words),
+            None => {
+                let text = collapse_spaces(&norm.text, &mut shifts);
+                let words = split_words(&text);
+                (text, words)
+            }
         };
         let mut st = SentenceText {
-            words: split_words(&text),
+            words,
             text,
             shifts,
             norm,
@@ -213,15 +198,23 @@ fn collapse_spaces(norm: &str, shifts: &mut Vec<(u32, u32)>) -> String {
 
 /// Splits match text into words: runs of word characters, and single punctuation marks.
 pub(crate) fn split_words(text: &str) -> Vec<Word> {
+    split(text, false).unwrap_or_default()
+}
+
+/// [`split_words`]; with `check`, `None` for text that is not yet match text: whitespace other
+/// than single inner spaces, or a hyphen, which may join two parts of a name.
+fn split(text: &str, check: bool) -> Option<Vec<Word>> {
     // About one word per six bytes of Arabic text.
     let mut words = Vec::with_capacity(text.len() / 6 + 1);
     let mut current: Option<(usize, bool)> = None; // (start, has letters)
+    let mut after_space = true;
     for (i, ch) in text.char_indices() {
         if is_word_char(ch) {
             match &mut current {
                 Some((_, letters)) => *letters |= !ch.is_ascii_digit(),
                 None => current = Some((i, !ch.is_ascii_digit())),
             }
+            after_space = false;
             continue;
         }
         if let Some((start, letters)) = current.take() {
@@ -235,13 +228,25 @@ pub(crate) fn split_words(text: &str) -> Vec<Word> {
                 },
             });
         }
-        if ch != ' ' {
-            words.push(Word {
-                start: i,
-                end: i + ch.len_utf8(),
-                kind: WordKind::Punct,
-            });
+        if ch == ' ' {
+            if check && after_space {
+                return None;
+            }
+            after_space = true;
+            continue;
         }
+        if check && (ch.is_whitespace() || matches!(ch, '-' | '‐' | '‑')) {
+            return None;
+        }
+        after_space = false;
+        words.push(Word {
+            start: i,
+            end: i + ch.len_utf8(),
+            kind: WordKind::Punct,
+        });
+    }
+    if check && after_space && !text.is_empty() {
+        return None;
     }
     if let Some((start, letters)) = current {
         words.push(Word {
@@ -254,7 +259,7 @@ pub(crate) fn split_words(text: &str) -> Vec<Word> {
             },
         });
     }
-    words
+    Some(words)
 }
 
 #[cfg(test)]
@@ -293,5 +298,25 @@ mod tests {
                 (".", WordKind::Punct),
             ]
         );
+    }
+
+    proptest::proptest! {
+        /// The split takes text as match text exactly when collapsing would leave it unchanged.
+        #[test]
+        fn the_split_knows_match_text(text in "[ كيم-‐\u{00A0}\t\n«»0-9a]{0,16}") {
+            let mut shifts = Vec::new();
+            let collapsed = collapse_spaces(&text, &mut shifts);
+            match split(&text, true) {
+                Some(words) => {
+                    proptest::prop_assert_eq!(&collapsed, &text);
+                    let expected: Vec<(usize, usize)> =
+                        split_words(&text).iter().map(|w| (w.start, w.end)).collect();
+                    let got: Vec<(usize, usize)> = words.iter().map(|w| (w.start, w.end)).collect();
+                    proptest::prop_assert_eq!(got, expected);
+                }
+                // Only hyphens may be sent to the slow path without need.
+                None => proptest::prop_assert!(collapsed != text || text.contains(['-', '‐'])),
+            }
+        }
     }
 }
