@@ -327,7 +327,7 @@ impl GazetteerIndex {
                 .then(a.start.cmp(&b.start))
         });
         let mut taken = vec![false; st.words.len()];
-        let mut chosen = Vec::new();
+        let mut chosen = Vec::with_capacity(found.len());
         for m in found {
             if taken[m.first..m.last].iter().any(|&t| t) {
                 continue;

@@ -42,8 +42,10 @@ use variant::{
 pub fn find_entities(document: &Document, gazetteer: &Gazetteer) -> DocEntities {
     let lex = lexicon::lexicon();
     let index = gazetteer.index(lex);
-    let mut raws: Vec<Raw> = Vec::new();
-    let mut free = FreeWords::default();
+    // Sized from the text (a name every hundred bytes, a word every six or so), so the document's
+    // lists are not regrown sentence by sentence.
+    let mut raws: Vec<Raw> = Vec::with_capacity(document.source.len() / 100);
+    let mut free = FreeWords::with_capacity(document.source.len());
     for sentence in &document.sentences {
         if sentence.span.end > document.source.len() || sentence.span.is_empty() {
             continue;

@@ -93,6 +93,16 @@ pub(crate) struct FreeWords {
 }
 
 impl FreeWords {
+    /// Empty, with room for the free words of `bytes` bytes of text.
+    pub fn with_capacity(bytes: usize) -> FreeWords {
+        FreeWords {
+            buf: String::with_capacity(bytes / 2),
+            readings: Vec::with_capacity(bytes / 8),
+            words: Vec::with_capacity(bytes / 10),
+            runs: Vec::with_capacity(bytes / 40),
+        }
+    }
+
     /// The number of readings of a word.
     pub fn count(&self, w: &FreeWord) -> usize {
         (w.readings.1 - w.readings.0) as usize

@@ -140,7 +140,7 @@ impl<'a> Scan<'a> {
                 readings: (0, 0),
             })
             .collect();
-        let mut all_readings = Vec::new();
+        let mut all_readings = Vec::with_capacity(toks.len());
         for i in 0..toks.len() {
             let from = all_readings.len();
             read_token(lex, src, &toks, i, &mut all_readings);
