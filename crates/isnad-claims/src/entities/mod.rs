@@ -188,7 +188,13 @@ impl Resolver<'_> {
                 }
             }
         }
-        let seen: HashSet<String> = self.out.iter().filter_map(|o| o.mention.entity.clone()).collect();
+        // Each entity once: cloning every mention's id cost an allocation per mention.
+        let mut seen: HashSet<String> = HashSet::default();
+        for id in self.out.iter().filter_map(|o| o.mention.entity.as_ref()) {
+            if !seen.contains(id) {
+                seen.insert(id.clone());
+            }
+        }
         for raw in raws.iter().filter(|r| !r.dead) {
             match &raw.target {
                 Target::Entries(ids) if ids.len() > 1 => {
@@ -345,11 +351,13 @@ impl Resolver<'_> {
     /// First and last words of multi-word person names resolved so far → the people.
     fn partials(&self) -> HashMap<String, Vec<String>> {
         let mut map: HashMap<String, Vec<String>> = HashMap::default();
+        // A person is named the same way many times: each name of each person is read once.
+        let mut done: HashSet<(&str, &str)> = HashSet::default();
         for o in &self.out {
             let (Some(id), EntityType::Person) = (&o.mention.entity, o.mention.kind) else {
                 continue;
             };
-            if o.mention.form != MentionForm::Name {
+            if o.mention.form != MentionForm::Name || !done.insert((o.key.as_str(), id.as_str())) {
                 continue;
             }
             let mut keys = vec![o.key.clone()];
@@ -669,10 +677,10 @@ impl Resolver<'_> {
         let mut mentions: Vec<EntityMention> = self.out.into_iter().map(|o| o.mention).collect();
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let mut entities: Vec<EntityRecord> = Vec::new();
-        let mut at: HashMap<String, usize> = HashMap::default();
+        let mut at: HashMap<&str, usize> = HashMap::default();
         for m in &mentions {
             let Some(id) = &m.entity else { continue };
-            let i = *at.entry(id.clone()).or_insert_with(|| {
+            let i = *at.entry(id.as_str()).or_insert_with(|| {
                 let name = self
                     .index
                     .ids

@@ -336,17 +336,11 @@ impl<'a> Scan<'a> {
             return true;
         }
         let t = &self.toks[i];
-        if t.kind != TokenKind::Arabic
-            || self.lex.not_future_verbs.contains(t.key)
-            || self
-                .lex
-                .not_future_endings
-                .iter()
-                .any(|e| t.key.ends_with(e.as_str()))
-        {
+        if t.kind != TokenKind::Arabic {
             return false;
         }
-        self.lex.future_prefix.iter().any(|p| {
+        // The shape of a future verb first: it rules out nearly every word without a lookup.
+        let prefixed = self.lex.future_prefix.iter().any(|p| {
             let Some(rest) = t.key.strip_prefix(p.as_str()) else {
                 return false;
             };
@@ -355,7 +349,10 @@ impl<'a> Scan<'a> {
                 .next()
                 .is_some_and(|c| self.lex.imperfect_letters.contains(&c));
             imperfect && chars.count() >= 3 && !self.lex.not_future_verbs.contains(&t.key[p.len()..])
-        })
+        });
+        prefixed
+            && !self.lex.not_future_verbs.contains(t.key)
+            && !(self.lex.not_future_endings.iter()).any(|e| t.key.ends_with(e.as_str()))
     }
 
     // ---- top level ----
