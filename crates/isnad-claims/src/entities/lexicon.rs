@@ -73,6 +73,8 @@ pub(crate) struct Lexicon {
     pub proclitic_key_lens: Vec<usize>,
     /// The letters proclitics start with: a word starting with none of them has no proclitic.
     pub proclitic_firsts: Vec<char>,
+    /// The proclitics of one letter.
+    pub one_letter_proclitics: Vec<char>,
     /// Title phrase → class index into `classes`.
     pub titles: FxHashMap<String, u16>,
     pub title_modifiers: FxHashSet<String>,
@@ -158,8 +160,15 @@ impl Lexicon {
         let mut proclitic_firsts: Vec<char> = proclitics.iter().filter_map(|p| p.chars().next()).collect();
         proclitic_firsts.sort_unstable();
         proclitic_firsts.dedup();
+        let one_letter_proclitics = (proclitics.iter())
+            .filter_map(|p| {
+                let mut chars = p.chars();
+                chars.next().filter(|_| chars.next().is_none())
+            })
+            .collect();
         Lexicon {
             proclitic_firsts,
+            one_letter_proclitics,
             proclitic_key_lens: proclitics
                 .iter()
                 .map(|p| super::variant::letter_key(p).len())
@@ -204,8 +213,9 @@ impl Lexicon {
     }
 
     /// Whether a folded word has the letters of a transliterated name (a marker letter, or
-    /// enough letters and long vowels), and if so whether a marker letter is among them.
-    fn foreign_letters(&self, word: &str) -> Option<bool> {
+    /// enough letters and long vowels), and if so whether a marker letter is among them. A word
+    /// without them has no part that looks foreign.
+    pub fn foreign_letters(&self, word: &str) -> Option<bool> {
         let (mut letters, mut vowels, mut marked) = (0, 0, false);
         for c in word.chars() {
             letters += 1;
@@ -216,19 +226,16 @@ impl Lexicon {
         (marked || (letters >= self.translit_min_letters && vowels >= 2)).then_some(marked)
     }
 
-    /// Whether a folded word has the letters of a transliterated name; a word without them has
-    /// no part that looks foreign.
-    pub fn maybe_foreign(&self, word: &str) -> bool {
-        self.foreign_letters(word).is_some()
-    }
-
     /// True when a folded word looks like a transliterated foreign name (conservative).
     pub fn looks_foreign(&self, word: &str) -> Option<EntityType> {
-        if word.starts_with("ال") {
-            return None;
-        }
         let marked = self.foreign_letters(word)?;
-        if self.stop_words.contains(word) {
+        self.foreign_kind(word, marked)
+    }
+
+    /// [`Lexicon::looks_foreign`] for a word with the letters of a transliterated name, `marked`
+    /// when a marker letter is among them.
+    pub fn foreign_kind(&self, word: &str, marked: bool) -> Option<EntityType> {
+        if word.starts_with("ال") || self.stop_words.contains(word) {
             return None;
         }
         if marked {

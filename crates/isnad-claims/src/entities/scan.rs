@@ -1010,19 +1010,18 @@ impl Scan<'_> {
         let w = self.st.word(i);
         let start = self.st.words[i].start;
         // Without a proclitic the word has fewer letters and vowels and the same markers.
-        if !self.lex.maybe_foreign(w) {
-            return None;
-        }
-        if let Some(kind) = self.lex.looks_foreign(w) {
+        let marked = self.lex.foreign_letters(w)?;
+        if let Some(kind) = self.lex.foreign_kind(w, marked) {
             return Some((kind, start));
         }
+        // Proclitics of one letter: at most one, the word's first letter, can be stripped.
+        let first = w.chars().next()?;
+        if !self.lex.one_letter_proclitics.contains(&first) {
+            return None;
+        }
+        let rest = &w[first.len_utf8()..];
         self.lex
-            .proclitics
-            .iter()
-            .filter(|p| p.chars().count() == 1)
-            .find_map(|p| {
-                let rest = super::text::strip_short_prefix(w, p)?;
-                self.lex.looks_foreign(rest).map(|k| (k, start + p.len()))
-            })
+            .looks_foreign(rest)
+            .map(|k| (k, start + first.len_utf8()))
     }
 }
