@@ -888,11 +888,8 @@ impl Scan<'_> {
             if !self.is_free(i, consumed) {
                 continue;
             }
-            let Some(skip) = listed_at(self.st.word(i), &self.lex.institutions) else {
-                continue;
-            };
-            let start = self.st.words[i].start + skip;
-            // Up to two article nouns, then the adjective.
+            // Up to two article nouns, then the adjective: looked for before the head noun is
+            // looked up, as nearly every word has no nationality adjective after it.
             let mut k = i + 1;
             while k < n
                 && k - i <= 2
@@ -908,6 +905,10 @@ impl Scan<'_> {
             if self.raws[adj].form != MentionForm::Adjective {
                 continue;
             }
+            let Some(skip) = listed_at(self.st.word(i), &self.lex.institutions) else {
+                continue;
+            };
+            let start = self.st.words[i].start + skip;
             let mut last = self.matches[self.slot[k].unwrap_or_default()].last;
             self.raws[adj].dead = true;
             // More nationality adjectives ("الأردنية الموريتانية") and feminine article
