@@ -101,38 +101,36 @@ impl<'a> View<'a> {
                 Err(i) => i.min(toks.len().saturating_sub(1)),
             }
         };
-        let cues: Vec<Cue> = hits
-            .into_iter()
-            .filter_map(|hit| {
-                let span = folded.original_span(hit.start, hit.end);
-                if span.is_empty() || toks.is_empty() {
-                    return None;
-                }
-                // The key folds ة to ه: "وزارة" is not و + زار + ه (visited him).
-                let original = source.get(span.range()).unwrap_or("");
-                if hit.class == Class::Verb
-                    && !hit.suffix.is_empty()
-                    && original
-                        .trim_end_matches(isnad_parser::is_ignorable)
-                        .ends_with('ة')
-                {
-                    return None;
-                }
-                let tok = tok_at(span.start);
-                let last_tok = tok_at(span.end.saturating_sub(1)).max(tok);
-                Some(Cue {
-                    hit,
-                    span,
-                    tok,
-                    last_tok,
-                })
+        // Sized once: the hits are an upper bound.
+        let mut cues: Vec<Cue> = Vec::with_capacity(hits.len());
+        cues.extend(hits.into_iter().filter_map(|hit| {
+            let span = folded.original_span(hit.start, hit.end);
+            if span.is_empty() || toks.is_empty() {
+                return None;
+            }
+            // The key folds ة to ه: "وزارة" is not و + زار + ه (visited him).
+            let original = source.get(span.range()).unwrap_or("");
+            if hit.class == Class::Verb
+                && !hit.suffix.is_empty()
+                && original
+                    .trim_end_matches(isnad_parser::is_ignorable)
+                    .ends_with('ة')
+            {
+                return None;
+            }
+            let tok = tok_at(span.start);
+            let last_tok = tok_at(span.end.saturating_sub(1)).max(tok);
+            Some(Cue {
+                hit,
+                span,
+                tok,
+                last_tok,
             })
-            .collect();
+        }));
 
-        let mentions: Vec<&Mention> = in_span(mentions, span, |m| m.span)
-            .iter()
-            .filter(|m| span.contains(m.span))
-            .collect();
+        let in_sentence = in_span(mentions, span, |m| m.span);
+        let mut mentions: Vec<&Mention> = Vec::with_capacity(in_sentence.len());
+        mentions.extend(in_sentence.iter().filter(|m| span.contains(m.span)));
         let mut mention_of = vec![None; toks.len()];
         for (mi, m) in mentions.iter().enumerate() {
             let first = toks.partition_point(|t| t.span.end <= m.span.start);
@@ -357,9 +355,9 @@ fn build_groups(
         .filter(|m| span.contains(m.span) && !m.span.is_empty())
         .collect();
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<Group> = Vec::with_capacity(mentions.len());
     // Rank of the mention that gave each group its id, and the previous mention itself.
-    let mut best_rank: Vec<u8> = Vec::new();
+    let mut best_rank: Vec<u8> = Vec::with_capacity(mentions.len());
     let mut previous: Option<&crate::entities::EntityMention> = None;
     for m in mentions {
         let rank = rank_of(m);

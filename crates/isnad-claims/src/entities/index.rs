@@ -344,7 +344,8 @@ impl GazetteerIndex {
     /// looked up while it begins some phrase.
     fn candidates(&self, st: &SentenceText, lex: &Lexicon) -> Vec<PhraseMatch> {
         let text = st.text.as_str();
-        let mut found: Vec<PhraseMatch> = Vec::new();
+        // A phrase every few words (titles, names, adjectives): sized once per sentence.
+        let mut found: Vec<PhraseMatch> = Vec::with_capacity(st.words.len() / 2);
         for (first, word) in st.words.iter().enumerate() {
             let word_text = &text[word.start..word.end];
             for prefix in std::iter::once("").chain(self.prefixes_of(word_text)) {

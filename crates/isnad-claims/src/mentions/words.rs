@@ -247,7 +247,9 @@ pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digit
     if digit_value(first).is_none() && !matches!(first, '.' | '٫') {
         return None;
     }
-    let chars: Vec<(usize, char)> = text.char_indices().take(64).collect();
+    // At most 64 characters: allocated once, not regrown from 4.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(64.min(text.len()));
+    chars.extend(text.char_indices().take(64));
     let mut i = 0;
     let negative = matches!(chars.first(), Some((_, '-' | '−')));
     if negative {
