@@ -83,6 +83,8 @@ pub(crate) struct Lexicon {
     pub name_particles: FxHashSet<String>,
     /// Lineage particles that open a name with no title before it ("ولد", "بن").
     pub name_openers: FxHashSet<String>,
+    /// The longest word `name_openers` can match, one proclitic letter included, in bytes.
+    pub name_opener_bytes: usize,
     pub common_name_parts: FxHashSet<String>,
     /// Given names ending in ة ("فاطمة", "حمزة"): name words although nouns in ة are not.
     pub taa_names: FxHashSet<String>,
@@ -180,6 +182,10 @@ impl Lexicon {
             name_followers: folded(&raw.name_followers).collect(),
             name_particles: folded(&raw.name_particles).collect(),
             name_openers: folded(&raw.name_openers).collect(),
+            name_opener_bytes: folded(&raw.name_openers)
+                .map(|w| w.len() + 'و'.len_utf8())
+                .max()
+                .unwrap_or(0),
             common_name_parts: folded(&raw.common_name_parts).collect(),
             taa_names: folded(&raw.taa_given_names).collect(),
             heads,

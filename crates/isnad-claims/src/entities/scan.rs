@@ -958,8 +958,12 @@ impl Scan<'_> {
             if !self.is_free(i, consumed) {
                 continue;
             }
-            // The particle, bare or after one proclitic ("لولد").
-            let Some(skip) = listed_at(self.st.word(i), &self.lex.name_openers) else {
+            // The particle, bare or after one proclitic ("لولد"); longer words are none.
+            let word = self.st.word(i);
+            if word.len() > self.lex.name_opener_bytes {
+                continue;
+            }
+            let Some(skip) = listed_at(word, &self.lex.name_openers) else {
                 continue;
             };
             let run = self.bounded(self.name_run(i + 1, 2, consumed, false), false);
