@@ -524,16 +524,19 @@ impl Resolver<'_> {
                 && whole.trim_start_matches(['و', 'ف']).starts_with("لل")
                 && first.starts_with('ل')
                 && !first.starts_with("لل");
-            let family_key = if first.starts_with("ال") {
-                Some(first.to_string())
+            // Looked up without building a key for every article word.
+            let family_ids = if words.len() != 1 {
+                None
+            } else if first.starts_with("ال") {
+                partials.get(first)
             } else if elided {
-                Some(format!("ا{first}"))
+                scratch.key.clear();
+                scratch.key.push('ا');
+                scratch.key.push_str(first);
+                partials.get(scratch.key.as_str())
             } else {
                 None
             };
-            let family_ids = family_key
-                .filter(|_| words.len() == 1)
-                .and_then(|k| partials.get(&k));
             if !plain && family_ids.is_none() {
                 continue;
             }
