@@ -9,6 +9,7 @@ pub mod claims;
 pub mod entities;
 mod folded;
 pub mod mentions;
+mod short;
 pub mod story;
 
 pub use story::link_story;

@@ -250,7 +250,7 @@ impl Lexicon {
         let ending = self
             .translit_endings
             .iter()
-            .find(|e| super::text::ends_with_short(word, e))?;
+            .find(|e| crate::short::ends_with_short(word, e))?;
         // Place-name endings ("ستان", "غراد", "بورغ") name places, the rest people.
         Some(if ["ستان", "غراد", "بورغ", "برغ"].contains(&ending.as_str()) {
             EntityType::Place

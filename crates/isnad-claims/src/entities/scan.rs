@@ -246,7 +246,7 @@ pub(crate) fn scan_sentence(
                 .filter(|_| may_have_proclitic)
             {
                 if let Some(rest) =
-                    super::text::strip_short_prefix(word, p).filter(|r| r.chars().nth(1).is_some())
+                    crate::short::strip_short_prefix(word, p).filter(|r| r.chars().nth(1).is_some())
                 {
                     free.readings.push(Reading {
                         skip: p.len() as u32,

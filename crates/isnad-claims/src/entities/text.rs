@@ -36,24 +36,6 @@ pub(crate) struct SentenceText {
     taa: Vec<usize>,
 }
 
-/// `word.strip_prefix(prefix)` for a short prefix (a proclitic), compared inline: a call to
-/// `memcmp` for every proclitic of every word showed in profiles.
-#[inline]
-pub(crate) fn strip_short_prefix<'w>(word: &'w str, prefix: &str) -> Option<&'w str> {
-    let (w, p) = (word.as_bytes(), prefix.as_bytes());
-    if w.len() < p.len() || p.iter().zip(w).any(|(a, b)| a != b) {
-        return None;
-    }
-    word.get(p.len()..)
-}
-
-/// `word.ends_with(suffix)` for a short suffix, compared inline (see [`strip_short_prefix`]).
-#[inline]
-pub(crate) fn ends_with_short(word: &str, suffix: &str) -> bool {
-    let (w, s) = (word.as_bytes(), suffix.as_bytes());
-    w.len() >= s.len() && s.iter().rev().zip(w.iter().rev()).all(|(a, b)| a == b)
-}
-
 /// True for characters that make up words (letters of any script and digits).
 pub(crate) fn is_word_char(c: char) -> bool {
     // The alphanumeric test first: it answers ASCII and the Arabic letters without tables.

@@ -13,6 +13,7 @@ mod scan;
 
 use super::value::{Mention, MentionContext, MentionValue, NumberValue, Qualifier, QuantityValue};
 use super::words::{self, PROCLITIC_LETTERS, ScaleForm, Term, letters_span, lexicon, number_at, read_digits};
+use crate::short::{ends_with_short, strip_short_prefix};
 use data::{CLITICS, NUMBER, ORDINAL, Phrase, Phrases, Tables, Trigger, VAGUE, tables};
 use isnad_parser::Span;
 use isnad_parser::calendar::calendar_names;
@@ -675,7 +676,7 @@ impl<'a> Finder<'a> {
         // stem: three letters before the ending, beyond any such letter.
         let letters = key.chars().count() - usize::from(key.starts_with(PROCLITIC_LETTERS));
         let dual = if key.ends_with("تين") || key.ends_with("تان") {
-            letters >= 6 && !self.t.dual_not.iter().any(|d| key.ends_with(d.as_str()))
+            letters >= 6 && !self.t.dual_not.iter().any(|d| ends_with_short(key, d))
         } else if key.ends_with("تي") {
             // The construct dual, before an indefinite noun; "my X" reads the same, so the stem
             // must not end in a long vowel (nisba adjectives: "كويتي", "إماراتي").
@@ -711,7 +712,7 @@ fn clitic_match(key: &str, base: &str) -> Option<usize> {
         return Some(0);
     }
     CLITICS.iter().filter(|c| !c.is_empty()).find_map(|c| {
-        let rest = key.strip_prefix(c)?;
+        let rest = strip_short_prefix(key, c)?;
         if rest == base {
             return Some(c.chars().count());
         }

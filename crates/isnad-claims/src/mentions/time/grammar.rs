@@ -8,6 +8,7 @@ use crate::mentions::words::{is_number_word, is_word_char, may_start_ordinal, nu
 use crate::mentions::{
     DurationUnit, DurationValue, Grain, Lean, Mention, MentionContext, MentionValue, Qualifier, TimeValue,
 };
+use crate::short::{ends_with_short, strip_short_prefix};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use isnad_parser::{Span, TokenKind, Tokens, is_ignorable};
 use std::cell::OnceCell;
@@ -341,7 +342,7 @@ impl<'a> Scan<'a> {
         }
         // The shape of a future verb first: it rules out nearly every word without a lookup.
         let prefixed = self.lex.future_prefix.iter().any(|p| {
-            let Some(rest) = t.key.strip_prefix(p.as_str()) else {
+            let Some(rest) = strip_short_prefix(t.key, p) else {
                 return false;
             };
             let mut chars = rest.chars();
@@ -352,7 +353,7 @@ impl<'a> Scan<'a> {
         });
         prefixed
             && !self.lex.not_future_verbs.contains(t.key)
-            && !(self.lex.not_future_endings.iter()).any(|e| t.key.ends_with(e.as_str()))
+            && !(self.lex.not_future_endings.iter()).any(|e| ends_with_short(t.key, e))
     }
 
     // ---- top level ----
