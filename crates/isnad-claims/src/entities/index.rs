@@ -379,7 +379,7 @@ impl GazetteerIndex {
             .iter()
             .filter(move |(c, _)| Some(*c) == first)
             .flat_map(|(_, list)| list.iter().map(String::as_str))
-            .filter(move |p| p.len() < word.len() && word.starts_with(p))
+            .filter(move |p| p.len() < word.len() && crate::short::strip_short_prefix(word, p).is_some())
     }
 
     /// The match of phrase `pattern` over words `first..=last` at bytes `s..e`, after `prefix`
