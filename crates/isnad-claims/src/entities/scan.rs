@@ -228,11 +228,12 @@ pub(crate) fn scan_sentence(
         if scan.is_free(w, &consumed) {
             let word = st.word(w);
             let first = free.readings.len();
-            let whole = scan.span(st.words[w].start, st.words[w].end);
+            // Spans are mapped once the word is kept: stop words, the most frequent free
+            // words, are dropped below.
             free.readings.push(Reading {
                 skip: 0,
                 key_skip: 0,
-                span: whole,
+                span: Span::default(),
                 plain: plain_word(lex, word),
             });
             let may_have_proclitic = word
@@ -251,8 +252,7 @@ pub(crate) fn scan_sentence(
                     free.readings.push(Reading {
                         skip: p.len() as u32,
                         key_skip: key_len as u32,
-                        // Same end as the whole word: only the start is looked up.
-                        span: Span::new(st.original_start(st.words[w].start + p.len()), whole.end),
+                        span: Span::default(),
                         plain: plain_word(lex, rest),
                     });
                 }
@@ -263,6 +263,14 @@ pub(crate) fn scan_sentence(
                 free.readings.truncate(first);
                 free.end_run(&mut run_start);
                 continue;
+            }
+            let whole = scan.span(st.words[w].start, st.words[w].end);
+            for reading in &mut free.readings[first..] {
+                // A reading after a proclitic ends with the whole word: only its start is mapped.
+                reading.span = match reading.skip {
+                    0 => whole,
+                    skip => Span::new(st.original_start(st.words[w].start + skip as usize), whole.end),
+                };
             }
             let first = first as u32;
             let at = free.buf.len() as u32;
