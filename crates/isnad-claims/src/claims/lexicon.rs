@@ -1,9 +1,9 @@
 //! The trigger lexicon (`data/triggers.toml`) and attribution cues (`data/attribution.toml`),
 //! compiled once into one Aho-Corasick automaton over folded sentence text.
 
-use crate::entities::hash::FxHashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use isnad_parser::fold_key;
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;

@@ -339,7 +339,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
 }
 
 /// True when `key` is in `set`, as written or without a conjunction (وزير is listed, و+زير is not).
-pub(crate) fn listed(set: &crate::entities::hash::FxHashSet<String>, key: &str) -> bool {
+pub(crate) fn listed(set: &rustc_hash::FxHashSet<String>, key: &str) -> bool {
     set.contains(key) || key.strip_prefix(['و', 'ف']).is_some_and(|k| set.contains(k))
 }
 

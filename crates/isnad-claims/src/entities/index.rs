@@ -8,12 +8,12 @@
 //! phrase. An Aho–Corasick automaton over the same phrases finds the same matches, but its table
 //! (tens of megabytes for a full gazetteer) misses the cache on every byte of text.
 
-use super::hash::{FxHashMap, FxHashSet};
 use super::lexicon::{Head, Lexicon, collapse};
 use super::text::{SentenceText, is_word_char, split_words};
 use super::types::{EntityInfo, EntityType, Gazetteer, MentionForm};
 use super::variant::{deletions, letter_key, skeleton};
 use isnad_parser::fold_key;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, OnceLock};
 
 /// What a matched phrase is.

@@ -1,9 +1,9 @@
 //! The word lists of `data/entities.toml`: titles, reporting verbs, head nouns, stop words and the
 //! markers of transliterated names. Parsed once; every word is stored as its `fold_key`.
 
-use super::hash::{FxHashMap, FxHashSet};
 use super::types::EntityType;
 use isnad_parser::fold_key;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;

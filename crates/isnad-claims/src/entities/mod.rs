@@ -15,7 +15,6 @@
 //! ```
 
 mod gazetteer;
-pub(crate) mod hash;
 mod index;
 pub(crate) mod lexicon;
 mod scan;
@@ -28,10 +27,10 @@ pub use types::{
     MentionForm, NameSeen,
 };
 
-use hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use index::GazetteerIndex;
 use isnad_parser::Document;
 use lexicon::Lexicon;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use scan::{FreeWord, FreeWords, Raw, Role, Target};
 use variant::{
     close, close_names_keyed, for_each_deletion, letter_key, skeleton, skeleton_into, within,

@@ -1,12 +1,12 @@
 //! One sentence: gazetteer phrases, then the general patterns for names in no gazetteer
 //! (title + name, reporting verb + name, head noun + name, transliterated runs).
 
-use super::hash::FxHashSet;
 use super::index::{GazetteerIndex, Payload, PhraseMatch};
 use super::lexicon::Lexicon;
 use super::text::{SentenceText, WordKind};
 use super::types::{EntityInfo, EntityType, MatchKind, MentionForm};
 use isnad_parser::Span;
+use rustc_hash::FxHashSet;
 
 /// A role: a title class and the country named with it ("الرئيس الروسي" → leader, Russia).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

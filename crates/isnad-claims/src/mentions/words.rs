@@ -2,10 +2,10 @@
 //! `data/numbers.toml`), plus the small scanners both use: words over the original text and
 //! digit runs with their separators.
 
-pub(crate) use crate::entities::hash::FxBuild;
 use isnad_parser::{Span, fold_key, is_arabic_letter, is_ignorable};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A number read at a position: digits (Western, Eastern, Persian; separators) or number words
@@ -399,19 +399,19 @@ struct ScaleEntry {
 /// Folded number words from `data/numbers.toml`.
 pub(crate) struct Lexicon {
     /// Cardinal words by folded key.
-    pub words: HashMap<String, Term, FxBuild>,
+    pub words: FxHashMap<String, Term>,
     /// Folded "عشر"/"عشره".
     pub teen_tens: Vec<String>,
     /// Folded words for the decimal point.
     pub decimal_point: Vec<String>,
     /// Ordinal words without article.
-    pub ordinals: HashMap<String, u32, FxBuild>,
+    pub ordinals: FxHashMap<String, u32>,
     /// Cardinal forms used as the unit of compound ordinals.
-    pub ordinal_units: HashMap<String, u32, FxBuild>,
+    pub ordinal_units: FxHashMap<String, u32>,
     /// Bare words an ordinal can start with (ordinal forms, compound units, tens).
-    ordinal_heads: HashSet<String, FxBuild>,
+    ordinal_heads: FxHashSet<String>,
     /// Every written form of a cardinal word: as is, or after a proclitic (letters, term).
-    written: HashMap<String, (usize, Term), FxBuild>,
+    written: FxHashMap<String, (usize, Term)>,
 }
 
 trait ContainsStr {
@@ -437,7 +437,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 impl Lexicon {
     fn from_file(file: NumbersFile) -> Lexicon {
         let fold = |s: &String| fold_key(s);
-        let mut words: HashMap<String, Term, FxBuild> = HashMap::default();
+        let mut words: FxHashMap<String, Term> = HashMap::default();
         // Later inserts win: scales and hundreds over units that share a spelling.
         for (k, v) in &file.teen_prefixes {
             words.insert(fold(k), Term::TeenPrefix(*v));
@@ -475,8 +475,8 @@ impl Lexicon {
             }
         }
         let fold_map = |m: &HashMap<String, u32>| m.iter().map(|(k, v)| (fold_key(k), *v)).collect();
-        let ordinals: HashMap<String, u32, FxBuild> = fold_map(&file.ordinals);
-        let ordinal_units: HashMap<String, u32, FxBuild> = fold_map(&file.ordinal_compound_units);
+        let ordinals: FxHashMap<String, u32> = fold_map(&file.ordinals);
+        let ordinal_units: FxHashMap<String, u32> = fold_map(&file.ordinal_compound_units);
         let tens = words
             .iter()
             .filter(|(_, t)| matches!(t, Term::Tens(_)))
@@ -489,7 +489,7 @@ impl Lexicon {
             .collect();
         // A proclitic before a stem of fewer than three letters only as و, so "لست" is not ل + ست;
         // the word as written wins over any split.
-        let mut written: HashMap<String, (usize, Term), FxBuild> = HashMap::default();
+        let mut written: FxHashMap<String, (usize, Term)> = HashMap::default();
         for (key, term) in &words {
             let letters = key.chars().count();
             for p in PROCLITICS {

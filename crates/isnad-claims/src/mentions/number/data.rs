@@ -2,11 +2,12 @@
 //! from `data/numbers.toml`.
 
 use super::super::value::{DurationUnit, Qualifier};
-use super::super::words::{FxBuild, ScaleForm, Term, lexicon};
+use super::super::words::{ScaleForm, Term, lexicon};
 use super::scan::scan;
 use isnad_parser::{Span, fold_key};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What a word can start.
@@ -46,14 +47,14 @@ pub(super) struct Phrases<T> {
     /// The phrases, longest first.
     pub list: Vec<Phrase<T>>,
     /// Indices into `list` (ascending) by first key.
-    by_first: HashMap<String, Vec<usize>, FxBuild>,
+    by_first: FxHashMap<String, Vec<usize>>,
     /// The distinct phrase lengths (in tokens).
     pub lengths: Vec<usize>,
 }
 
 impl<T> Phrases<T> {
     fn new(list: Vec<Phrase<T>>) -> Phrases<T> {
-        let mut by_first: HashMap<String, Vec<usize>, FxBuild> = HashMap::default();
+        let mut by_first: FxHashMap<String, Vec<usize>> = HashMap::default();
         let mut lengths = Vec::new();
         for (i, p) in list.iter().enumerate() {
             by_first.entry(p.keys[0].clone()).or_default().push(i);
@@ -97,7 +98,7 @@ pub(super) struct Unit {
 /// Everything the finder looks up.
 pub(super) struct Tables {
     /// Trigger words by folded key (with proclitics).
-    triggers: HashMap<String, Trigger, FxBuild>,
+    triggers: FxHashMap<String, Trigger>,
     /// A bit per [`sketch`] value of the trigger keys: most words fail it without hashing.
     sketches: Vec<u64>,
     /// Qualifier phrases before a number, longest first.
@@ -105,27 +106,27 @@ pub(super) struct Tables {
     /// Qualifier phrases after a number, longest first.
     pub after: Phrases<Qualifier>,
     /// Words allowed between a number and a qualifier after it.
-    pub gap: HashSet<String, FxBuild>,
+    pub gap: FxHashSet<String>,
     /// Vague words and their intervals.
-    pub vague: HashMap<String, (f64, f64), FxBuild>,
+    pub vague: FxHashMap<String, (f64, f64)>,
     /// Year cue words.
-    pub year_cues: HashSet<String, FxBuild>,
+    pub year_cues: FxHashSet<String>,
     /// Year markers.
-    pub year_marks: HashSet<String, FxBuild>,
+    pub year_marks: FxHashSet<String>,
     /// Clock-time cue words.
-    pub time_cues: HashSet<String, FxBuild>,
+    pub time_cues: FxHashSet<String>,
     /// Words heading a month name that contains an ordinal.
-    pub month_heads: HashSet<String, FxBuild>,
+    pub month_heads: FxHashSet<String>,
     /// Words after "أول" that make it relative time.
-    pub ordinal_not_before: HashSet<String, FxBuild>,
+    pub ordinal_not_before: FxHashSet<String>,
     /// Words that are not nouns an ordinal could modify.
-    pub not_nouns: HashSet<String, FxBuild>,
+    pub not_nouns: FxHashSet<String>,
     /// "مرة" and "المرة".
-    pub occurrence: HashSet<String, FxBuild>,
+    pub occurrence: FxHashSet<String>,
     /// Age cue phrases, longest first.
     pub age_cues: Phrases<()>,
     /// Year words of an age.
-    pub age_units: HashSet<String, FxBuild>,
+    pub age_units: FxHashSet<String>,
     /// Time-unit phrases, longest first.
     pub durations: Phrases<DurationWord>,
     /// Unit phrases, longest first.
@@ -135,7 +136,7 @@ pub(super) struct Tables {
     /// Short duals read as 2 ("مرتين").
     pub dual_words: Vec<String>,
     /// Words after a -تي form that show it is "my X".
-    pub dual_construct_not_before: HashSet<String, FxBuild>,
+    pub dual_construct_not_before: FxHashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -228,7 +229,7 @@ fn duration_unit(name: &str) -> DurationUnit {
     DurationUnit::from_name(name).unwrap_or_else(|| panic!("data/units.toml: unknown duration unit {name}"))
 }
 
-fn set(words: &[String]) -> HashSet<String, FxBuild> {
+fn set(words: &[String]) -> FxHashSet<String> {
     words.iter().map(|w| fold_key(w)).collect()
 }
 
@@ -258,12 +259,11 @@ fn build(file: UnitsFile) -> Tables {
             bases.push((format!("ال{key}"), ORDINAL));
         }
     }
-    let vague: HashMap<String, (f64, f64), FxBuild> =
-        file.vague.iter().map(|(k, v)| (fold_key(k), *v)).collect();
+    let vague: FxHashMap<String, (f64, f64)> = file.vague.iter().map(|(k, v)| (fold_key(k), *v)).collect();
     for key in vague.keys() {
         bases.push((key.clone(), VAGUE));
     }
-    let mut triggers: HashMap<String, Trigger, FxBuild> = HashMap::default();
+    let mut triggers: FxHashMap<String, Trigger> = HashMap::default();
     for (base, flags) in bases {
         for clitic in CLITICS {
             let mut add = |written: String| {

@@ -1,11 +1,11 @@
 //! The time finder's word table: `data/time.toml` plus the month and weekday names of
 //! isnad-parser's calendar, folded and indexed by first word.
 
-use crate::mentions::words::FxBuild;
 use crate::mentions::{DurationUnit, Qualifier};
 use chrono::Weekday;
 use isnad_parser::calendar::{Calendar, MonthName, calendar_names};
 use isnad_parser::fold_key;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -112,12 +112,12 @@ pub(super) struct Entry {
 pub(super) struct Lexicon {
     /// First folded word → entries starting with it (longest first).
     /// Also holds words with a proclitic, so a token costs one probe instead of one per proclitic.
-    pub index: HashMap<String, Slot, FxBuild>,
+    pub index: FxHashMap<String, Slot>,
     pub proclitics: Vec<String>,
     pub holidays: Vec<HolidayRule>,
     pub future_prefix: Vec<String>,
     pub imperfect_letters: Vec<char>,
-    pub not_future_verbs: HashSet<String, FxBuild>,
+    pub not_future_verbs: FxHashSet<String>,
     pub not_future_endings: Vec<String>,
 }
 
