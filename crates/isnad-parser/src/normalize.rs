@@ -44,34 +44,7 @@ impl Normalized {
         let mut text = String::with_capacity(slice.len());
         // Arabic news has an alef with hamza, a taa marbuta or a mark every twenty bytes or so.
         let mut edits = Vec::with_capacity(slice.len() / 16);
-        // Runs of characters that fold to themselves are found bytewise and copied whole.
-        let (mut at, mut clean) = (0, 0);
-        while at < slice.len() {
-            at += clean_prefix_len(&slice[at..]);
-            let Some(ch) = slice[at..].chars().next() else {
-                break;
-            };
-            let len = ch.len_utf8();
-            let folded = fold_char(ch, fold);
-            if !matches!(folded, Folded::One(c) if c == ch) {
-                text.push_str(&slice[clean..at]);
-                let norm = text.len();
-                match folded {
-                    Folded::Drop => {}
-                    Folded::One(c) => text.push(c),
-                    Folded::Many(s) => text.push_str(s),
-                }
-                edits.push(Edit {
-                    norm,
-                    norm_len: text.len() - norm,
-                    orig: at,
-                    orig_len: len,
-                });
-                clean = at + len;
-            }
-            at += len;
-        }
-        text.push_str(&slice[clean..]);
+        fold_into(slice, fold, &mut text, |edit| edits.push(edit));
         Normalized {
             text,
             edits,
@@ -152,44 +125,48 @@ enum Folded {
 
 /// Normalizes a string for matching (no offsets): the key used by lexicons and gazetteers.
 pub fn fold_key(text: &str) -> String {
-    let start = clean_prefix_len(text);
-    if start == text.len() {
-        return text.to_string();
-    }
     let mut out = String::with_capacity(text.len());
-    fold_rest_into(text, start, &mut out);
+    fold_key_into(text, &mut out);
     out
 }
 
 /// Appends [`fold_key`] of `text` to `out` (a shared buffer spares an allocation per word).
 pub(crate) fn fold_key_into(text: &str, out: &mut String) {
-    let start = clean_prefix_len(text);
-    if start == text.len() {
-        out.push_str(text);
-    } else {
-        fold_rest_into(text, start, out);
-    }
+    fold_into(text, Fold::Key, out, |_| {});
 }
 
-/// Appends the key of `text` to `out`, `text[..start]` being known to fold to itself.
-fn fold_rest_into(text: &str, start: usize, out: &mut String) {
-    // Runs of characters that fold to themselves are copied whole.
-    let mut clean = 0;
-    for (i, ch) in text[start..].char_indices() {
-        let i = start + i;
-        let folded = fold_char(ch, Fold::Key);
-        if matches!(folded, Folded::One(c) if c == ch) {
-            continue;
+/// Appends the fold of `slice` to `out`, telling `edit` of every character that did not fold to
+/// itself (its `norm` counted in `out`). Runs of characters that fold to themselves are found
+/// bytewise and copied whole.
+#[inline]
+fn fold_into(slice: &str, fold: Fold, out: &mut String, mut edit: impl FnMut(Edit)) {
+    let (mut at, mut clean) = (0, 0);
+    while at < slice.len() {
+        at += clean_prefix_len(&slice[at..]);
+        let Some(ch) = slice[at..].chars().next() else {
+            break;
+        };
+        let len = ch.len_utf8();
+        let folded = fold_char(ch, fold);
+        if !matches!(folded, Folded::One(c) if c == ch) {
+            out.push_str(&slice[clean..at]);
+            let norm = out.len();
+            match folded {
+                Folded::Drop => {}
+                Folded::One(c) => out.push(c),
+                Folded::Many(s) => out.push_str(s),
+            }
+            edit(Edit {
+                norm,
+                norm_len: out.len() - norm,
+                orig: at,
+                orig_len: len,
+            });
+            clean = at + len;
         }
-        out.push_str(&text[clean..i]);
-        clean = i + ch.len_utf8();
-        match folded {
-            Folded::Drop => {}
-            Folded::One(c) => out.push(c),
-            Folded::Many(s) => out.push_str(s),
-        }
+        at += len;
     }
-    out.push_str(&text[clean..]);
+    out.push_str(&slice[clean..]);
 }
 
 /// Length of the longest prefix of `text` that every fold leaves as it is: ASCII and the Arabic
