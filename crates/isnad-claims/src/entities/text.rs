@@ -128,8 +128,6 @@ impl SentenceText {
     }
 }
 
-/// The slow path of the match text: whitespace runs to one space, hyphens between letters to a
-/// space, recording in `shifts` where the text drifts from `norm`.
 /// Follows byte `at` across drift points, each read by `side` as `(from, to)` and sorted by
 /// `from`: from byte `from` on, byte `b` stands at `to + (b - from)` on the other side.
 #[inline]
@@ -144,6 +142,8 @@ fn across(shifts: &[(u32, u32)], at: usize, side: impl Fn(&(u32, u32)) -> (u32, 
     }
 }
 
+/// The slow path of the match text: whitespace runs to one space, hyphens between letters to a
+/// space, recording in `shifts` where the text drifts from `norm`.
 fn collapse_spaces(norm: &str, shifts: &mut Vec<(u32, u32)>) -> String {
     let mut text = String::with_capacity(norm.len());
     let mut chars = norm.char_indices().peekable();

@@ -108,15 +108,13 @@ fn close_keys(a: &str, b: &str, words: usize) -> bool {
     if shortest < 5 || longest - shortest > 2 {
         return false;
     }
-    if words >= 2 && shortest >= 9 {
-        return within(a, b, 2);
-    }
-    // One edit apart: the direct check, without the general distance's table.
-    within_one(a, b)
+    let limit = if words >= 2 && shortest >= 9 { 2 } else { 1 };
+    within(a, b, limit)
 }
 
 /// True when two keys are at most one edit apart (substitution, insertion, deletion or
 /// transposition of neighbours).
+#[cfg(test)]
 fn within_one(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     within_one_chars(&a, &b)

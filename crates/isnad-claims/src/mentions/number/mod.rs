@@ -726,7 +726,9 @@ fn clitic_match(key: &str, base: &str) -> Option<usize> {
 fn clitic_bases(key: &str, mut f: impl FnMut(&str)) {
     f(key);
     for c in CLITICS.iter().filter(|c| !c.is_empty()) {
-        let Some(rest) = key.strip_prefix(c) else { continue };
+        let Some(rest) = strip_short_prefix(key, c) else {
+            continue;
+        };
         f(rest);
         if c.ends_with('ل')
             && let Some(fused) = rest.strip_prefix('ل')

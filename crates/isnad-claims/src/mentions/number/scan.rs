@@ -1,8 +1,9 @@
-//! A light tokenization of one sentence for the number finder: spans, kinds and folded keys.
+//! The number finder's tokens of one sentence: spans, kinds and folded keys.
 //!
-//! The parser's `tokenize` joins digits with their separators and Latin letters with digits; the
+//! The parser's tokens join digits with their separators and Latin letters with digits; the
 //! finder needs bare digit runs (separators are read by `words::read_digits`) and single
-//! punctuation marks, so it scans on its own, keeping keys `fold_key`-compatible.
+//! punctuation marks. [`from_parser`] takes the parser's tokens as they are where they agree and
+//! rescans the rest with [`scan`], which keeps keys `fold_key`-compatible.
 
 use super::super::words::{digit_value, is_word_char};
 use isnad_parser::{Span, TokenKind, fold_key, is_arabic_letter};
