@@ -7,6 +7,7 @@
 
 pub mod claims;
 pub mod entities;
+pub mod facts;
 mod folded;
 pub mod mentions;
 mod short;
@@ -28,6 +29,8 @@ pub struct DocAnalysis {
     pub entities: entities::DocEntities,
     /// Claims, in text order.
     pub claims: Vec<claims::Claim>,
+    /// Facts (figures with what they measure), in text order.
+    pub facts: Vec<facts::Fact>,
 }
 
 /// Runs both layers on one document.
@@ -37,10 +40,12 @@ pub fn analyze(document: &Document, gazetteer: &entities::Gazetteer, lean: menti
     let mentions = mentions::document_mentions(document, lean);
     let entities = entities::find_entities(document, gazetteer);
     let claims = claims::find_claims(document, &mentions, &entities);
+    let facts = facts::find_facts(document, &mentions, &entities, &claims);
     DocAnalysis {
         doc: document.id.clone(),
         mentions,
         entities,
         claims,
+        facts,
     }
 }

@@ -94,6 +94,9 @@ pub struct Side {
     pub doc: String,
     /// The claim, when the side is a claim.
     pub claim: Option<String>,
+    /// The fact, when the side is a figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
     /// The exact words (a value, a name, a trigger) this side is about.
     pub span: Span,
     /// Exactly the original bytes of `span`.
@@ -119,6 +122,9 @@ pub struct Finding {
     pub message: String,
     /// Ids of every claim cited, every side.
     pub claims: Vec<String>,
+    /// Ids of every fact cited, every side.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<String>,
     /// Why the apparent conflict is not one, when it is explained.
     pub resolution: Option<String>,
     /// The evidence, one entry per side.

@@ -8,6 +8,7 @@
 
 mod copies;
 mod events;
+mod facts;
 mod finding;
 mod graph;
 mod lexicon;
@@ -15,6 +16,7 @@ mod rules;
 mod view;
 
 pub use events::{Decision, Event};
+pub use facts::{Comparison, Outcome};
 pub use finding::{Finding, FindingKind, Severity, Side};
 pub use graph::{Edge, KnowledgeGraph, Node};
 
@@ -45,6 +47,8 @@ pub struct StoryCheck {
     pub events: Vec<Event>,
     /// Every merge or split decision between claims with the same participants.
     pub decisions: Vec<Decision>,
+    /// Every comparison (or decision not to compare) between facts with one attribute.
+    pub comparisons: Vec<Comparison>,
     /// The knowledge graph.
     #[serde(skip)]
     pub graph: KnowledgeGraph,
@@ -74,6 +78,7 @@ pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: 
         copies,
         events,
         decisions,
+        comparisons: context.compared.comparisons.clone(),
         graph,
     }
 }

@@ -380,6 +380,10 @@ pub(crate) struct Context<'a> {
     pub claims: Vec<ClaimView<'a>>,
     /// Place containment from the gazetteer: id → the id it lies in.
     within: HashMap<&'a str, &'a str, FxBuildHasher>,
+    /// Every fact of the story, prepared for comparison.
+    pub facts: crate::facts::Facts<'a>,
+    /// What comparing the facts found.
+    pub compared: crate::facts::Compared,
 }
 
 impl<'a> Context<'a> {
@@ -421,11 +425,15 @@ impl<'a> Context<'a> {
             .iter()
             .filter_map(|e| e.within.as_deref().map(|w| (e.id.as_str(), w)))
             .collect();
+        let facts = crate::facts::Facts::new(documents, analyses);
+        let compared = crate::facts::compare(&facts);
         Context {
             documents,
             analyses,
             claims,
             within,
+            facts,
+            compared,
         }
     }
 

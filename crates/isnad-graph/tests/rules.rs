@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use isnad_claims::DocAnalysis;
 use isnad_claims::claims::{Claim, ClaimLocation, Modality, RoleFiller, Source, SourceKind, TimeBasis};
 use isnad_claims::entities::{DocEntities, EntityMention, EntityType, Gazetteer, MatchKind, MentionForm};
+use isnad_claims::facts::{AsOf, Attribute, AttributeSource, Fact, FactValue, Scope, Subject};
 use isnad_claims::mentions::{
     DurationUnit, DurationValue, Grain, Mention, MentionValue, NumberValue, OrdinalQualifier, OrdinalValue,
     Qualifier, TimeValue,
@@ -29,6 +30,7 @@ fn article(id: &str, text: &str, published: Option<&str>) -> Article {
         mentions: Vec::new(),
         entities: DocEntities::default(),
         claims: Vec::new(),
+        facts: Vec::new(),
     };
     Article { document, analysis }
 }
@@ -154,6 +156,70 @@ impl Article {
         self
     }
 
+    /// A figure of the sentence containing `value` (its words): a death toll (`killed`, a running
+    /// total), announced as a rise when `rise`.
+    fn toll(&mut self, value: &str, n: NumberValue, rise: bool) -> &mut Article {
+        let document = &self.document;
+        let span = span_of(document, value);
+        let sentence = document.sentence_of(span).expect("in a sentence");
+        let published = document.reference_date().expect("dated");
+        let words: Vec<String> = document
+            .text(sentence.span)
+            .split_whitespace()
+            .map(isnad_claims::facts::lemma)
+            .collect();
+        let mut context = words.clone();
+        context.sort();
+        context.dedup();
+        self.analysis.facts.push(Fact {
+            id: format!("{}#f{}", document.id, self.analysis.facts.len() + 1),
+            doc: document.id.clone(),
+            span,
+            text: value.into(),
+            sentence: sentence.span,
+            clause: sentence.span,
+            value: FactValue {
+                amount: n,
+                unit: None,
+            },
+            attribute: Attribute {
+                key: Some("killed".into()),
+                class: Some("killed".into()),
+                from: AttributeSource::Counted,
+                head: None,
+                qualifiers: Vec::new(),
+                modifier: None,
+                evolving: true,
+            },
+            subject: Subject::default(),
+            as_of: AsOf {
+                time: Some(day(&published.to_string())),
+                basis: TimeBasis::Publication,
+                span: None,
+                hours: None,
+            },
+            scope: Scope {
+                rise,
+                ..Scope::default()
+            },
+            attribution: vec![Source {
+                name: document.id.clone(),
+                entity: None,
+                kind: SourceKind::Outlet,
+                span: None,
+            }],
+            modality: Modality::Asserted,
+            location: if sentence.in_headline {
+                ClaimLocation::Headline
+            } else {
+                ClaimLocation::Body
+            },
+            context: context.clone(),
+            sentence_words: context,
+        });
+        self
+    }
+
     fn name(&mut self, text: &str, entity: &str, nth: usize) -> &mut Article {
         let start = self.document.source.match_indices(text).nth(nth).unwrap().0;
         self.analysis.entities.mentions.push(EntityMention {
@@ -251,92 +317,66 @@ fn counts_that_cannot_overlap_conflict_but_approximations_and_updates_do_not() {
         high: Some(330.0),
         qualifier: Qualifier::Approx,
     };
-    let build = |text: &'static str, count: &'static str, value: NumberValue, id: &str, published: &str| {
+    let build = |text: &'static str, value_text: &'static str, value: NumberValue, id: &str, rise: bool, published: &str| {
         let mut a = article(id, text, Some(published));
-        a.claim(ClaimSpec {
-            roles: vec![("patient", Some("place:x"), "الرملة")],
-            count: Some((count, value)),
-            ..spec(text.lines().nth(1).unwrap(), "casualties")
-        });
+        a.toll(value_text, value, rise);
         a
     };
     let found = check(vec![
-        build(
-            "عنوان\nقتل 23 شخصا في الرملة.",
-            "23",
-            exact(23.0),
-            "a.txt",
-            "2025-01-01",
-        ),
-        build(
-            "عنوان\nقتل 31 شخصا في الرملة.",
-            "31",
-            exact(31.0),
-            "b.txt",
-            "2025-01-01",
-        ),
+        build("عنوان\nقتل 23 شخصا في الرملة.", "23", exact(23.0), "a.txt", false, "2025-01-01"),
+        build("عنوان\nقتل 31 شخصا في الرملة.", "31", exact(31.0), "b.txt", false, "2025-01-01"),
     ]);
     assert_eq!(
         serious(&found).iter().map(|f| f.0).collect::<Vec<_>>(),
         [FindingKind::CountMismatch]
     );
     let found = check(vec![
-        build(
-            "عنوان\nقتل نحو 300 شخص في الرملة.",
-            "نحو 300",
-            approx,
-            "a.txt",
-            "2025-01-01",
-        ),
-        build(
-            "عنوان\nقتل 312 شخصا في الرملة.",
-            "312",
-            exact(312.0),
-            "b.txt",
-            "2025-01-01",
-        ),
+        build("عنوان\nقتل نحو 300 شخص في الرملة.", "نحو 300", approx, "a.txt", false, "2025-01-01"),
+        build("عنوان\nقتل 312 شخصا في الرملة.", "312", exact(312.0), "b.txt", false, "2025-01-01"),
     ]);
     assert!(serious(&found).is_empty(), "{found:?}");
-    let found = check(vec![
-        build(
-            "عنوان\nقتل 12 شخصا في الرملة.",
-            "12",
-            exact(12.0),
-            "a.txt",
-            "2025-01-01",
-        ),
-        build(
-            "عنوان\nارتفعت حصيلة القتلى إلى 19 شخصا في الرملة.",
-            "19",
-            exact(19.0),
-            "b.txt",
-            "2025-01-02",
-        ),
-    ]);
-    assert!(serious(&found).is_empty(), "{found:?}");
-    assert!(
-        found
-            .iter()
-            .any(|f| f.0 == FindingKind::Update && f.1 == Severity::Note)
-    );
+    // A toll of a later day is an update; so is a rise announced the same day.
+    for (published, rise) in [("2025-01-02", false), ("2025-01-01", true)] {
+        let found = check(vec![
+            build("عنوان\nقتل 12 شخصا في الرملة.", "12", exact(12.0), "a.txt", false, "2025-01-01"),
+            build(
+                "عنوان\nارتفعت حصيلة القتلى إلى 19 شخصا في الرملة.",
+                "19",
+                exact(19.0),
+                "b.txt",
+                rise,
+                published,
+            ),
+        ]);
+        assert!(serious(&found).is_empty(), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|f| f.0 == FindingKind::Update && f.1 == Severity::Note),
+            "{found:?}"
+        );
+    }
 }
 
 /// A headline repeating the body's new figure adds no second update note.
 #[test]
 fn one_update_note_per_rise_between_two_articles() {
     let mut a = article("a.txt", "عنوان\nقتل 12 قتيلا في الرملة.", Some("2025-01-01"));
-    a.claim(ClaimSpec {
-        count: Some(("12", NumberValue::exact(12.0))),
-        ..spec("قتل 12 قتيلا في الرملة.", "casualties")
-    });
+    a.toll("12", NumberValue::exact(12.0), false);
     let text = "ارتفاع الحصيلة إلى 19 قتيلا\nارتفعت الحصيلة إلى 19 قتيلا في الرملة.";
     let mut b = article("b.txt", text, Some("2025-01-02"));
-    for clause in text.lines() {
-        b.claim(ClaimSpec {
-            count: Some(("19", NumberValue::exact(19.0))),
-            ..spec(clause, "casualties")
-        });
-    }
+    let body = text.find('\n').unwrap() + 1;
+    b.toll("19", NumberValue::exact(19.0), true);
+    // The body's 19 (the second occurrence of the words).
+    let second = body + text[body..].find("19").unwrap();
+    b.analysis.facts.push({
+        let mut f = b.analysis.facts[0].clone();
+        f.id = "b.txt#f2".into();
+        f.span = Span::new(second, second + 2);
+        f.sentence = b.document.sentence_of(f.span).unwrap().span;
+        f.location = ClaimLocation::Body;
+        f
+    });
     let found = check(vec![a, b]);
     let updates = found.iter().filter(|f| f.0 == FindingKind::Update).count();
     assert_eq!(updates, 1, "{found:?}");

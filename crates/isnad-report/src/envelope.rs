@@ -1,6 +1,7 @@
 //! The versioned JSON envelope (documented in docs/report-format.md).
 
 use isnad_claims::claims::Claim;
+use isnad_claims::facts::Fact;
 use isnad_claims::entities::EntityRecord;
 use isnad_graph::{CopyLink, Finding};
 use isnad_parser::{DateSource, Document};
@@ -18,6 +19,8 @@ pub struct Report {
     pub documents: Vec<DocumentSummary>,
     /// Claims of all documents.
     pub claims: Vec<Claim>,
+    /// Facts (figures with what they measure, as of when, by whom) of all documents.
+    pub facts: Vec<Fact>,
     /// Entities of the story, with every name seen.
     pub entities: Vec<EntityRecord>,
     /// Findings, most severe first.
@@ -28,6 +31,9 @@ pub struct Report {
     pub events: Vec<isnad_graph::Event>,
     /// Every merge or split decision between claims with the same participants, with its reason.
     pub decisions: Vec<isnad_graph::Decision>,
+    /// Every comparison (or decision not to compare) between facts with one attribute, with its
+    /// reason.
+    pub comparisons: Vec<isnad_graph::Comparison>,
     /// Inputs that could not be read.
     pub errors: Vec<ErrorEntry>,
 }
@@ -100,11 +106,13 @@ impl Report {
             schema: SCHEMA,
             documents: documents.iter().map(DocumentSummary::of).collect(),
             claims: analyses.iter().flat_map(|a| a.claims.iter().cloned()).collect(),
+            facts: analyses.iter().flat_map(|a| a.facts.iter().cloned()).collect(),
             entities,
             findings: check.findings.clone(),
             copies: check.copies.clone(),
             events: check.events.clone(),
             decisions: check.decisions.clone(),
+            comparisons: check.comparisons.clone(),
             errors: errors
                 .iter()
                 .map(|e| ErrorEntry {

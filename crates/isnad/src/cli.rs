@@ -51,6 +51,16 @@ pub enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// List the facts: every figure with what it measures, what it is about, as of when, who says so.
+    Facts {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = LinesFormat::Json)]
+        format: LinesFormat,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Check a story: find where its articles contradict each other, and explain look-alikes.
     Check {
         #[command(flatten)]

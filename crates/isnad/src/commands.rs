@@ -33,6 +33,11 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
             format,
             output,
         } => claims(&input, format, &output),
+        Command::Facts {
+            input,
+            format,
+            output,
+        } => facts(&input, format, &output),
         Command::Check {
             input,
             format,
@@ -327,6 +332,26 @@ fn claims(input: &InputArgs, format: LinesFormat, output: &OutputArgs) -> miette
                 "schema": "isnad.claims/1",
                 "claims": report.claims,
                 "entities": report.entities,
+                "errors": report.errors,
+            });
+            format!("{}\n", serde_json::to_string_pretty(&body).into_diagnostic()?)
+        }
+    };
+    write_output(output, &text)?;
+    Ok(exit_for(&story, false))
+}
+
+fn facts(input: &InputArgs, format: LinesFormat, output: &OutputArgs) -> miette::Result<ExitCode> {
+    let story = read(input)?;
+    let gazetteer = pipeline::gazetteer(&input.gazetteer)?;
+    let analyses = pipeline::analyze(&story, &gazetteer, Lean::Tense);
+    let report = Report::build(&story.documents, &analyses, &Default::default(), &story.errors);
+    let text = match format {
+        LinesFormat::Jsonl => render_lines(report.facts.iter(), format)?,
+        LinesFormat::Json => {
+            let body = serde_json::json!({
+                "schema": "isnad.facts/1",
+                "facts": report.facts,
                 "errors": report.errors,
             });
             format!("{}\n", serde_json::to_string_pretty(&body).into_diagnostic()?)

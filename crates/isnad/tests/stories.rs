@@ -382,4 +382,8 @@ stories! {
     election_zambia => "election-zambia",
     summit_amman => "summit-amman",
     train_collision_minya => "train-collision-minya",
+    factory_fire_wadi_rayhan => "factory-fire-wadi-rayhan",
+    bridge_tender_abu_tayba => "bridge-tender-abu-tayba",
+    ferry_marsa_hamdan => "ferry-marsa-hamdan",
+    results_sanabel => "results-sanabel",
 }

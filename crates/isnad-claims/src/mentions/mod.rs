@@ -16,6 +16,11 @@ pub use value::{
 
 use isnad_parser::{Document, Span, Tokens};
 
+/// The interval of `value` under `qualifier` (approximations and bounds widen it).
+pub(crate) fn number_interval(value: f64, qualifier: Qualifier) -> NumberValue {
+    number::interval(value, qualifier)
+}
+
 /// Finds every mention in `source[span]` (one sentence or a whole `--text` string).
 ///
 /// Mentions do not overlap: when two finders claim the same bytes, the longer (more specific)

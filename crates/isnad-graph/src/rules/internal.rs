@@ -6,11 +6,14 @@
 //! Example: the headline «يسافر ... لحضور منتدى اقتصادي» against the body «لم يتم تأكيد ... ما إذا
 //! كان ... سيحضر المنتدى الاقتصادي»; or a headline toll of 30 against a body toll of 25.
 //! Judged: the headline against the body (asserted versus unconfirmed or negated by the outlet
-//! itself, reported as done but planned in the body, or counts that cannot overlap). A denial by a cited party is not the article
-//! disagreeing with itself (see contested).
+//! itself, or reported as done but planned in the body); one figure given twice with values
+//! that cannot both be right (the same attribute, the same time, clauses about the same thing);
+//! parts that cannot make their whole («31 قتيلاً، بينهم 12 طفلاً و9 نساء و14 رجلاً»: 35 > 31; «164
+//! راكباً و6 من أفراد الطاقم، أي ما مجموعه 180»: 170 ≠ 180). A denial by a cited party is not the
+//! article disagreeing with itself (see contested), nor are two figures from two sources it quotes.
 //! Known false positives: a headline that summarizes a later development than the body's.
 
-use super::{describe_number, finding, side};
+use super::{describe_fact, disagreement_finding, fact_side, finding, side};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::{ClaimView, Context};
 use isnad_claims::claims::{ClaimLocation, Modality};
@@ -65,63 +68,61 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                     && matches!(headline.claim.modality, Modality::Asserted | Modality::Reported)
                     && reads_as_past(headline)
                     && headline.claim.event == body.claim.event);
-            let counts_differ = matches!((&headline.count, &body.count), (Some(x), Some(y)) if !x.overlaps(y))
-                && headline.claim.event == body.claim.event;
             // The cheap tests first: comparing what two claims are about folds their texts.
-            if !(doubted || counts_differ)
+            if !doubted
                 || !same_happening(headline, body)
                 || !seen.insert(body.claim.id.clone())
             {
                 continue;
             }
             let document = &context.documents[body.doc];
-            let (message, sides) = if doubted {
-                (
-                    format!(
-                        "{}: the headline states it, the body calls it {}",
-                        document.id,
-                        format!("{:?}", body.claim.modality).to_lowercase()
-                    ),
-                    vec![
-                        side(context, headline, None, Some("headline: stated".into())),
-                        side(
-                            context,
-                            body,
-                            None,
-                            Some(format!("{:?}", body.claim.modality).to_lowercase()),
-                        ),
-                    ],
-                )
-            } else {
-                let (x, y) = (
-                    headline.count.as_ref().expect("checked"),
-                    body.count.as_ref().expect("checked"),
-                );
-                (
-                    format!(
-                        "{}: the headline says {} but the body {}",
-                        document.id,
-                        describe_number(x),
-                        describe_number(y)
-                    ),
-                    vec![
-                        side(
-                            context,
-                            headline,
-                            headline.claim.count.as_ref().map(|m| m.span),
-                            Some(describe_number(x)),
-                        ),
-                        side(
-                            context,
-                            body,
-                            body.claim.count.as_ref().map(|m| m.span),
-                            Some(describe_number(y)),
-                        ),
-                    ],
-                )
-            };
+            let message = format!(
+                "{}: the headline states it, the body calls it {}",
+                document.id,
+                format!("{:?}", body.claim.modality).to_lowercase()
+            );
+            let sides = vec![
+                side(context, headline, None, Some("headline: stated".into())),
+                side(
+                    context,
+                    body,
+                    None,
+                    Some(format!("{:?}", body.claim.modality).to_lowercase()),
+                ),
+            ];
             findings.push(finding(FindingKind::Internal, Severity::Tension, message, sides));
         }
+    }
+    findings.extend(figures(context));
+    findings
+}
+
+/// One article giving one figure twice with values that cannot both be right, and parts that
+/// cannot make their whole.
+fn figures(context: &Context<'_>) -> Vec<Finding> {
+    let views = &context.facts.views;
+    let mut findings: Vec<Finding> = context
+        .compared
+        .disagreements
+        .iter()
+        .filter(|d| d.internal)
+        .map(|d| disagreement_finding(context, FindingKind::Internal, Severity::Contradiction, &d.sides))
+        .collect();
+    for (whole, parts, sum) in crate::facts::sums(&context.facts) {
+        let w = &views[whole];
+        let stated = describe_fact(w.fact);
+        let listed: Vec<String> = parts.iter().map(|&p| describe_fact(views[p].fact)).collect();
+        let relation = if w.fact.scope.total { "is given as the total of" } else { "is less than its parts" };
+        let message = format!(
+            "{}: {} {relation} {} (= {})",
+            context.documents[w.doc].id,
+            stated,
+            listed.join(" + "),
+            super::describe_number(&isnad_claims::mentions::NumberValue::exact(sum))
+        );
+        let mut sides = vec![fact_side(context, w)];
+        sides.extend(parts.iter().map(|&p| fact_side(context, &views[p])));
+        findings.push(finding(FindingKind::Internal, Severity::Contradiction, message, sides));
     }
     findings
 }

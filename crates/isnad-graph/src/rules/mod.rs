@@ -18,6 +18,7 @@ mod weekday_mismatch;
 use crate::CopyLink;
 use crate::events::Event;
 use crate::finding::{Finding, FindingKind, Severity, Side};
+use crate::facts::FactView;
 use crate::view::{ClaimView, Context};
 use isnad_parser::Span;
 
@@ -38,9 +39,9 @@ pub(crate) fn run(context: &Context<'_>, events: &[Event], copies: &[CopyLink]) 
     let rules: [Rule<'_>; 12] = [
         &|| date_mismatch::check(context, events),
         &|| weekday_mismatch::check(context, events),
-        &|| count_mismatch::check(context, events),
-        &|| quantity_mismatch::check(context, events),
-        &|| update::check(context, events),
+        &|| count_mismatch::check(context),
+        &|| quantity_mismatch::check(context),
+        &|| update::check(context),
         &|| ordinal_conflict::check(context),
         &|| place_mismatch::check(context, events),
         &|| actor_mismatch::check(context),
@@ -63,12 +64,15 @@ pub(crate) fn run(context: &Context<'_>, events: &[Event], copies: &[CopyLink]) 
 pub(crate) fn finding(kind: FindingKind, severity: Severity, message: String, sides: Vec<Side>) -> Finding {
     let mut claims: Vec<String> = sides.iter().filter_map(|s| s.claim.clone()).collect();
     claims.dedup();
+    let mut facts: Vec<String> = sides.iter().filter_map(|s| s.fact.clone()).collect();
+    facts.dedup();
     Finding {
         id: String::new(),
         kind,
         severity,
         message,
         claims,
+        facts,
         resolution: None,
         sides,
     }
@@ -87,6 +91,7 @@ pub(crate) fn side(
     Side {
         doc: document.id.clone(),
         claim: Some(view.claim.id.clone()),
+        fact: None,
         span,
         text: document.text(span).to_string(),
         sentence,
@@ -95,10 +100,68 @@ pub(crate) fn side(
     }
 }
 
-/// The evidence of a claim's count: its words and its interval.
-pub(crate) fn count_side(context: &Context<'_>, view: &ClaimView<'_>) -> Side {
-    let value = view.count.as_ref().map(describe_number);
-    side(context, view, view.claim.count.as_ref().map(|m| m.span), value)
+/// The evidence of a fact: its value's words, its sentence and its interval.
+pub(crate) fn fact_side(context: &Context<'_>, view: &FactView<'_>) -> Side {
+    let document = &context.documents[view.doc];
+    let fact = view.fact;
+    Side {
+        doc: document.id.clone(),
+        claim: fact.subject.claim.clone(),
+        fact: Some(fact.id.clone()),
+        span: fact.span,
+        text: document.text(fact.span).to_string(),
+        sentence: fact.sentence,
+        value: Some(describe_fact(fact)),
+        attribution: fact.attribution.iter().map(|s| s.name.clone()).collect(),
+    }
+}
+
+/// A fact's value in words, with its unit ("≈ 300", "2.5 USD", "12 year").
+pub(crate) fn describe_fact(fact: &isnad_claims::facts::Fact) -> String {
+    match &fact.value.unit {
+        Some(unit) => format!("{} {unit}", describe_number(&fact.value.amount)),
+        None => describe_number(&fact.value.amount),
+    }
+}
+
+/// What a fact measures, in words an editor reads: the attribute's own word in the text, else its
+/// class, else its unit.
+pub(crate) fn describe_attribute(context: &Context<'_>, view: &FactView<'_>) -> String {
+    let attribute = &view.fact.attribute;
+    if let Some(class) = &attribute.class {
+        return class.clone();
+    }
+    if let Some(head) = &attribute.head {
+        return context.documents[view.doc].text(head.span).to_string();
+    }
+    view.fact.value.unit.clone().unwrap_or_else(|| "count".to_string())
+}
+
+/// One finding for a disagreement between facts: every side's value and the documents that give
+/// it, each fact cited once.
+pub(crate) fn disagreement_finding(
+    context: &Context<'_>,
+    kind: FindingKind,
+    severity: Severity,
+    sides: &[Vec<usize>],
+) -> Finding {
+    let views = &context.facts.views;
+    let first = &views[sides[0][0]];
+    let summary: Vec<String> = sides
+        .iter()
+        .map(|side| {
+            let mut docs: Vec<&str> = side.iter().map(|&m| context.documents[views[m].doc].id.as_str()).collect();
+            docs.dedup();
+            format!("{} in {}", describe_fact(views[side[0]].fact), docs.join(", "))
+        })
+        .collect();
+    let message = format!("{}: {}", describe_attribute(context, first), summary.join(" — "));
+    let evidence: Vec<Side> = sides
+        .iter()
+        .flatten()
+        .map(|&m| fact_side(context, &views[m]))
+        .collect();
+    finding(kind, severity, message, evidence)
 }
 
 /// Evidence that is a span of a document but no claim (a name, a date).
@@ -108,6 +171,7 @@ pub(crate) fn text_side(context: &Context<'_>, doc: usize, span: Span, value: Op
     Side {
         doc: document.id.clone(),
         claim: None,
+        fact: None,
         span,
         text: document.text(span).to_string(),
         sentence,

@@ -1,0 +1,131 @@
+//! Light lemmas: one key for the forms of a word that name the same thing in a figure's
+//! attribute ("قتيل", "قتيلاً", "والقتيل"; "إصابة", "إصابات"; "سعة", "سعته").
+//!
+//! Not a morphological analyser: the article and proclitics come off, then one pronoun suffix,
+//! then case, plural and feminine endings, never leaving fewer than three letters. The same
+//! function reduces the data file's words and the text's, so the two meet on one key.
+
+use isnad_parser::fold_key;
+
+/// Article and proclitic combinations, longest first; each needs what remains to keep 3 letters.
+const ARTICLES: &[&str] = &["وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
+
+/// Pronoun suffixes that end a noun ("عمرها", "حتفهم", "سعته"), longest first.
+const PRONOUNS: &[&str] = &["هما", "هم", "هن", "ها", "ه"];
+
+/// Endings of case, number and gender, longest first.
+const ENDINGS: &[&str] = &["يين", "ات", "ين", "ون", "ان", "ا", "ه", "ي"];
+
+fn letters(word: &str) -> usize {
+    word.chars().count()
+}
+
+/// The light lemma of one word (any spelling: it is folded first).
+pub fn lemma(word: &str) -> String {
+    let key = fold_key(word);
+    let key = key.trim_matches(|c: char| !c.is_alphanumeric());
+    lemma_of_key(key)
+}
+
+/// [`lemma`] of an already folded word.
+pub(crate) fn lemma_of_key(key: &str) -> String {
+    let mut w = key;
+    let mut stripped_article = false;
+    for article in ARTICLES {
+        if let Some(rest) = w.strip_prefix(article)
+            && letters(rest) >= 3
+        {
+            w = rest;
+            stripped_article = true;
+            break;
+        }
+    }
+    // A conjunction or preposition glued to an indefinite word ("ووفاة", "بتبديد"), kept when the
+    // word is short (so "وفاة", "بلغ" stay whole).
+    if !stripped_article {
+        for _ in 0..2 {
+            match w.chars().next() {
+                Some('و' | 'ف' | 'ب' | 'ل' | 'ك') if letters(w) >= 5 => w = &w['و'.len_utf8()..],
+                _ => break,
+            }
+        }
+    }
+    // One pronoun suffix on a longer word; ة becomes ت before it ("سعته" is سعة + ه).
+    let mut owned;
+    for pronoun in PRONOUNS {
+        if let Some(rest) = w.strip_suffix(pronoun)
+            && letters(rest) >= 3
+            && (pronoun.len() > 'ه'.len_utf8() || letters(w) >= 5 || rest.ends_with('ت'))
+        {
+            owned = rest.to_string();
+            if let Some(stem) = owned.strip_suffix('ت')
+                && letters(stem) >= 2
+            {
+                owned = format!("{stem}ه");
+            }
+            return strip_endings(&owned);
+        }
+    }
+    strip_endings(w)
+}
+
+/// Case, plural and feminine endings off, keeping at least three letters (two for a word that
+/// had ة: "سعة" → "سع").
+fn strip_endings(word: &str) -> String {
+    let mut w = word;
+    for _ in 0..2 {
+        let before = w;
+        for ending in ENDINGS {
+            if let Some(rest) = w.strip_suffix(ending) {
+                let keep = if *ending == "ه" { 2 } else { 3 };
+                if letters(rest) >= keep {
+                    w = rest;
+                    break;
+                }
+            }
+        }
+        if w == before {
+            break;
+        }
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lemma;
+
+    fn same(a: &str, b: &str) {
+        assert_eq!(lemma(a), lemma(b), "{a} vs {b}");
+    }
+
+    #[test]
+    fn forms_of_one_word_meet() {
+        same("قتيلاً", "قتيل");
+        same("والقتيل", "قتيل");
+        same("مفقوداً", "المفقودين");
+        same("إصابة", "إصابات");
+        same("الإصابات", "إصابة");
+        same("سعته", "السعة");
+        same("عمرها", "عمر");
+        same("حتفهم", "حتف");
+        same("فلسطينيين", "فلسطيني");
+        same("راكباً", "راكب");
+        same("ووفاة", "وفاة");
+        same("غرامة", "الغرامة");
+    }
+
+    #[test]
+    fn short_words_keep_their_letters() {
+        assert_eq!(lemma("بلغ"), "بلغ");
+        assert_eq!(lemma("وفاة"), "وفاه".trim_end_matches('ه'));
+        assert_eq!(lemma("قتل"), "قتل");
+    }
+
+    #[test]
+    fn different_words_stay_apart() {
+        assert_ne!(lemma("قتيل"), lemma("جريح"));
+        assert_ne!(lemma("تدفق"), lemma("تصريف"));
+        assert_ne!(lemma("ركاب"), lemma("طاقم"));
+    }
+}

@@ -1,0 +1,204 @@
+//! The fact layer's words (`data/facts.toml`), reduced to light lemmas or folded phrases once.
+
+use super::lemma::lemma;
+use isnad_parser::fold_key;
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+#[derive(Deserialize)]
+struct File {
+    generic_counted: Vec<String>,
+    measure_nouns: Vec<String>,
+    linking: Vec<String>,
+    parts_follow: Vec<String>,
+    whole_before: Vec<String>,
+    total_before: Vec<String>,
+    partitive_heads: Vec<String>,
+    contrast: Vec<String>,
+    delta_before: Vec<String>,
+    rise: Vec<String>,
+    so_far: Vec<String>,
+    earlier: Vec<String>,
+    lasting: Vec<String>,
+    stopwords: Vec<String>,
+    clause_breaks: Vec<String>,
+    change: Vec<String>,
+    to_level: Vec<String>,
+    modifiers_before: BTreeMap<String, Vec<String>>,
+    day_parts: BTreeMap<String, (u32, u32)>,
+    class: Vec<ClassFile>,
+    modifiers: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct ClassFile {
+    name: String,
+    #[serde(default)]
+    evolving: bool,
+    words: Vec<String>,
+}
+
+/// An attribute class: words that name one measured thing.
+#[derive(Debug)]
+pub(crate) struct Class {
+    /// Its name (`killed`, `revenue`, …).
+    pub name: String,
+    /// A running total that changes over a story.
+    pub evolving: bool,
+}
+
+/// Folded phrases of one or more words, matched token by token.
+pub(crate) struct Phrases {
+    list: Vec<Vec<String>>,
+}
+
+impl Phrases {
+    fn of(words: &[String]) -> Phrases {
+        let mut list: Vec<Vec<String>> = words
+            .iter()
+            .map(|w| fold_key(w).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .filter(|p| !p.is_empty())
+            .collect();
+        // Longest first, so "من بينهم" wins over "منهم" where both could match.
+        list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        Phrases { list }
+    }
+
+    /// The length in tokens of a phrase starting at token `i` of `keys`, when one does; the first
+    /// word may carry a و or ف.
+    pub fn at<'k>(&self, keys: &dyn Fn(usize) -> &'k str, i: usize, n: usize) -> Option<usize> {
+        self.list.iter().find_map(|p| {
+            if i + p.len() > n {
+                return None;
+            }
+            let first = keys(i);
+            let first_ok = first == p[0]
+                || first
+                    .strip_prefix(['و', 'ف'])
+                    .is_some_and(|rest| rest == p[0]);
+            (first_ok && (1..p.len()).all(|k| keys(i + k) == p[k])).then_some(p.len())
+        })
+    }
+
+    /// The length in tokens of a phrase ending at token `end` (exclusive) of `keys`.
+    pub fn ending_at<'k>(&self, keys: &dyn Fn(usize) -> &'k str, end: usize) -> Option<usize> {
+        self.list.iter().find_map(|p| {
+            let start = end.checked_sub(p.len())?;
+            let first = keys(start);
+            let first_ok = first == p[0]
+                || first
+                    .strip_prefix(['و', 'ف'])
+                    .is_some_and(|rest| rest == p[0]);
+            (first_ok && (1..p.len()).all(|k| keys(start + k) == p[k])).then_some(p.len())
+        })
+    }
+}
+
+/// The fact layer's lexicon.
+pub(crate) struct Lexicon {
+    /// Lemmas of counted nouns that only say "people" or "things".
+    pub generic: FxHashSet<String>,
+    /// Lemmas of measure nouns.
+    pub measures: FxHashSet<String>,
+    /// Folded linking words (whole tokens).
+    pub linking: FxHashSet<String>,
+    /// Lemma → class index.
+    pub class_of: FxHashMap<String, usize>,
+    /// The classes.
+    pub classes: Vec<Class>,
+    /// Lemma → modifier name (`new`, `daily`, `average`).
+    pub modifiers: FxHashMap<String, String>,
+    /// Lemmas of verbs whose event a duration after them measures.
+    pub lasting: FxHashSet<String>,
+    pub parts_follow: Phrases,
+    pub whole_before: Phrases,
+    pub total_before: Phrases,
+    pub contrast: Phrases,
+    pub delta_before: Phrases,
+    pub rise: Phrases,
+    pub so_far: Phrases,
+    pub earlier: Phrases,
+    /// Folded heads after "من" that make a count partitive ("من أفراد الطاقم").
+    pub partitive_heads: FxHashSet<String>,
+    /// Folded function words.
+    pub stopwords: FxHashSet<String>,
+    /// Words that start another part of a sentence.
+    pub clause_breaks: Phrases,
+    /// Lemmas of words of change (a figure after one is a delta).
+    pub change: FxHashSet<String>,
+    /// Folded words that make the value after them a level.
+    pub to_level: FxHashSet<String>,
+    /// Lemma → modifier named by a word before the value (`capacity`, `target`, `forecast`).
+    pub modifiers_before: FxHashMap<String, String>,
+    /// Folded word → the hours `[from, to)` a part of the day names.
+    pub day_parts: FxHashMap<String, (u32, u32)>,
+}
+
+fn lemmas(words: &[String]) -> FxHashSet<String> {
+    words.iter().map(|w| lemma(w)).collect()
+}
+
+impl Lexicon {
+    /// The lexicon, parsed once from the embedded data file.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let file: File =
+                toml::from_str(include_str!("../../data/facts.toml")).expect("data/facts.toml is valid");
+            let mut class_of = FxHashMap::default();
+            let mut classes = Vec::new();
+            for (i, class) in file.class.iter().enumerate() {
+                for word in &class.words {
+                    // A multi-word entry is keyed by its last word's lemma ("صافي الربح" → ربح).
+                    let last = word.split_whitespace().last().unwrap_or(word);
+                    class_of.entry(lemma(last)).or_insert(i);
+                }
+                classes.push(Class {
+                    name: class.name.clone(),
+                    evolving: class.evolving,
+                });
+            }
+            let mut modifiers = FxHashMap::default();
+            for (name, words) in &file.modifiers {
+                for word in words {
+                    modifiers.insert(lemma(word), name.clone());
+                }
+            }
+            Lexicon {
+                generic: lemmas(&file.generic_counted),
+                measures: lemmas(&file.measure_nouns),
+                linking: file.linking.iter().map(|w| fold_key(w)).collect(),
+                class_of,
+                classes,
+                modifiers,
+                lasting: lemmas(&file.lasting),
+                parts_follow: Phrases::of(&file.parts_follow),
+                whole_before: Phrases::of(&file.whole_before),
+                total_before: Phrases::of(&file.total_before),
+                contrast: Phrases::of(&file.contrast),
+                delta_before: Phrases::of(&file.delta_before),
+                rise: Phrases::of(&file.rise),
+                so_far: Phrases::of(&file.so_far),
+                earlier: Phrases::of(&file.earlier),
+                partitive_heads: file.partitive_heads.iter().map(|w| fold_key(w)).collect(),
+                stopwords: file.stopwords.iter().map(|w| fold_key(w)).collect(),
+                clause_breaks: Phrases::of(&file.clause_breaks),
+                change: lemmas(&file.change),
+                to_level: file.to_level.iter().map(|w| fold_key(w)).collect(),
+                modifiers_before: file
+                    .modifiers_before
+                    .iter()
+                    .flat_map(|(name, words)| words.iter().map(move |w| (lemma(w), name.clone())))
+                    .collect(),
+                day_parts: file.day_parts.iter().map(|(w, &h)| (fold_key(w), h)).collect(),
+            }
+        })
+    }
+
+    /// The class of a lemma, when the data names one.
+    pub fn class(&self, lemma: &str) -> Option<&Class> {
+        self.class_of.get(lemma).map(|&i| &self.classes[i])
+    }
+}

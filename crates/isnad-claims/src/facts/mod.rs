@@ -1,0 +1,231 @@
+//! Facts: every number, amount and length of time of the story text with what it measures (read
+//! from the words around it, open vocabulary), what it is about, the time it holds, who says so
+//! and how it relates to the other figures of its sentence. The graph compares facts across
+//! reports without reading the text again (docs/facts.md).
+
+mod lemma;
+mod lexicon;
+mod read;
+mod types;
+
+pub use lemma::lemma;
+pub use types::{AsOf, Attribute, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject};
+
+use crate::claims::{Claim, ClaimLocation, Modality, Source, SourceKind, TimeBasis};
+use crate::entities::DocEntities;
+use crate::mentions::{Grain, Mention, TimeValue};
+use isnad_parser::{Document, Span, Tokens, fold_key};
+use read::SentenceFacts;
+
+/// The facts of a document's story sentences, in text order.
+pub fn find_facts(document: &Document, mentions: &[Mention], entities: &DocEntities, claims: &[Claim]) -> Vec<Fact> {
+    let outlet = Source {
+        name: document
+            .meta
+            .outlet
+            .clone()
+            .unwrap_or_else(|| document.id.clone()),
+        entity: None,
+        kind: SourceKind::Outlet,
+        span: None,
+    };
+    let publication = document.reference_date();
+    let mut facts: Vec<Fact> = Vec::new();
+    let mut cursor = 0;
+    for sentence in &document.sentences {
+        let span = sentence.span;
+        // Mentions are in text order: those of this sentence follow the cursor.
+        while cursor < mentions.len() && mentions[cursor].span.start < span.start {
+            cursor += 1;
+        }
+        let end = mentions[cursor..].partition_point(|m| m.span.start < span.end) + cursor;
+        let in_sentence: Vec<&Mention> = mentions[cursor..end].iter().filter(|m| span.contains(m.span)).collect();
+        if !in_sentence.iter().any(|m| is_numeric(m)) {
+            continue;
+        }
+        let tokens = Tokens::of(&document.source, span);
+        let names: Vec<Span> = entities
+            .mentions
+            .iter()
+            .filter(|m| span.contains(m.span))
+            .map(|m| m.title.map_or(m.span, |t| t.cover(m.span)))
+            .collect();
+        let reader = SentenceFacts::new(&tokens, &in_sentence, &names);
+        let drafts = reader.read();
+        if drafts.is_empty() {
+            continue;
+        }
+        let sentence_words = reader.context(0, tokens.len());
+        let first_id = facts.len();
+        for draft in &drafts {
+            let clause = tokens.pieces[draft.clause.0]
+                .span
+                .cover(tokens.pieces[draft.clause.1.saturating_sub(1).max(draft.clause.0)].span);
+            let claim = claim_of(claims, draft.mention.span, clause);
+            let (attribution, modality, subject_claim, event) = match claim {
+                Some(c) => (c.attribution.clone(), c.modality, Some(c.id.clone()), Some(c.event.clone())),
+                None => (vec![outlet.clone()], Modality::Asserted, None, None),
+            };
+            let source_spans: Vec<Span> = attribution.iter().filter_map(|s| s.span).collect();
+            let mut subject_entities: Vec<String> = entities
+                .mentions
+                .iter()
+                .filter(|m| clause.contains(m.span) && !source_spans.iter().any(|s| s.overlaps(m.span)))
+                .map(|m| m.entity.clone().unwrap_or_else(|| format!("text:{}", fold_key(&m.text))))
+                .collect();
+            subject_entities.sort();
+            subject_entities.dedup();
+            let time = draft.time.or_else(|| earlier_occurrence(&in_sentence, draft.mention.span, publication));
+            let as_of = match (time, publication) {
+                (Some(m), _) => AsOf {
+                    time: m.value.time().cloned(),
+                    basis: TimeBasis::Stated,
+                    span: Some(m.span),
+                    hours: day_part(m),
+                },
+                (None, Some(date)) => AsOf {
+                    time: Some(TimeValue::days(date, date, Grain::Day)),
+                    basis: TimeBasis::Publication,
+                    span: None,
+                    hours: None,
+                },
+                (None, None) => AsOf {
+                    time: None,
+                    basis: TimeBasis::Unknown,
+                    span: None,
+                    hours: None,
+                },
+            };
+            facts.push(Fact {
+                id: String::new(),
+                doc: document.id.clone(),
+                span: draft.mention.span,
+                text: draft.mention.text.clone(),
+                sentence: span,
+                clause,
+                value: draft.value.clone(),
+                attribute: draft.attribute.clone(),
+                subject: Subject {
+                    claim: subject_claim,
+                    event,
+                    entities: subject_entities,
+                },
+                as_of,
+                scope: draft.scope.clone(),
+                attribution,
+                modality,
+                location: if sentence.in_headline {
+                    ClaimLocation::Headline
+                } else {
+                    ClaimLocation::Body
+                },
+                context: draft.context.clone(),
+                sentence_words: sentence_words.clone(),
+            });
+        }
+        // Part-of links by index within the sentence become ids below.
+        for (k, draft) in drafts.iter().enumerate() {
+            if let Some(w) = draft.part_of {
+                facts[first_id + k].scope.part_of = Some(format!("#{}", first_id + w));
+            }
+        }
+    }
+    headline_like_body(&mut facts);
+    for (n, fact) in facts.iter_mut().enumerate() {
+        fact.id = format!("{}#f{}", document.id, n + 1);
+    }
+    let ids: Vec<String> = facts.iter().map(|f| f.id.clone()).collect();
+    for fact in &mut facts {
+        if let Some(local) = fact.scope.part_of.as_deref().and_then(|p| p.strip_prefix('#'))
+            && let Ok(index) = local.parse::<usize>()
+        {
+            fact.scope.part_of = ids.get(index).cloned();
+        }
+    }
+    facts
+}
+
+/// A headline figure is the body's figure told short: it holds when the body's does and is as
+/// new ("14 قتيلاً" in the headline, "ارتفع عدد الضحايا إلى 14 قتيلاً مساء اليوم" in the body).
+fn headline_like_body(facts: &mut [Fact]) {
+    for h in 0..facts.len() {
+        if facts[h].location != ClaimLocation::Headline || facts[h].as_of.basis == TimeBasis::Stated {
+            continue;
+        }
+        let body = facts.iter().position(|b| {
+            b.location == ClaimLocation::Body
+                && b.attribute.key.is_some()
+                && b.attribute.key == facts[h].attribute.key
+                && b.value.unit == facts[h].value.unit
+                && b.value.amount.value.is_some()
+                && b.value.amount.value == facts[h].value.amount.value
+        });
+        if let Some(b) = body {
+            facts[h].as_of = facts[b].as_of.clone();
+            facts[h].scope.rise |= facts[b].scope.rise;
+            facts[h].scope.so_far |= facts[b].scope.so_far;
+        }
+    }
+}
+
+/// A date of another year earlier in the sentence dates a figure of a clause that states none
+/// ("الحريق الذي أتى على مصنع … في صيف 2019، وأودى بحياة 3 عمال").
+fn earlier_occurrence<'m>(
+    in_sentence: &[&'m Mention],
+    value: Span,
+    publication: Option<chrono::NaiveDate>,
+) -> Option<&'m Mention> {
+    use chrono::Datelike;
+    let publication = publication?;
+    in_sentence
+        .iter()
+        .copied()
+        .filter(|m| m.span.end <= value.start && matches!(m.value, crate::mentions::MentionValue::Date(_)))
+        .filter(|m| {
+            m.value
+                .time()
+                .and_then(|t| t.day_range())
+                .is_some_and(|(_, end)| end.year() < publication.year() && (publication - end).num_days() > 45)
+        })
+        .next_back()
+}
+
+/// The hours a stated time's part of the day names ("مساء اليوم"), for a time of a day's grain.
+fn day_part(m: &Mention) -> Option<(u32, u32)> {
+    let t = m.value.time()?;
+    if t.grain != Grain::Day {
+        return None;
+    }
+    let first = fold_key(m.text.split_whitespace().next()?);
+    let first = first.trim_start_matches(['و', 'ف']);
+    lexicon::Lexicon::get().day_parts.get(first).copied()
+}
+
+fn is_numeric(m: &Mention) -> bool {
+    use crate::mentions::MentionValue::*;
+    matches!(m.value, Number(_) | Quantity(_) | Duration(_))
+}
+
+/// The claim a figure belongs to: the one that counts or measures it, else the claim of its
+/// clause whose trigger is nearest.
+fn claim_of(claims: &[Claim], value: Span, clause: Span) -> Option<&Claim> {
+    let own = claims.iter().find(|c| {
+        c.count.as_ref().is_some_and(|m| m.span == value) || c.quantity.as_ref().is_some_and(|m| m.span == value)
+    });
+    own.or_else(|| {
+        claims
+            .iter()
+            .filter(|c| c.span.contains(value) || (clause.overlaps(c.span) && clause.contains(c.trigger)))
+            .min_by_key(|c| {
+                let t = c.trigger;
+                if t.end <= value.start {
+                    value.start - t.end
+                } else {
+                    t.start.saturating_sub(value.end)
+                }
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,785 @@
+//! Reading the figures of one sentence: each number, amount or duration with the attribute the
+//! words around it give, its clause, its time, and how it relates to the other figures of the
+//! sentence (parts of a whole, an explicit total, the other side of "مقابل").
+
+use super::lemma::lemma_of_key;
+use super::lexicon::Lexicon;
+use super::types::{Attribute, AttributeSource, AttributeWord, FactValue, Scope};
+use crate::mentions::{DurationUnit, Mention, MentionValue, Qualifier};
+use isnad_parser::{TokenKind, Tokens};
+
+/// A figure read from a sentence, before the document gives it an id, a claim and a time.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft<'a> {
+    /// The value's mention.
+    pub mention: &'a Mention,
+    /// Its first and last token.
+    pub first: usize,
+    pub last: usize,
+    /// Its value.
+    pub value: FactValue,
+    /// What it measures.
+    pub attribute: Attribute,
+    /// Its clause as a token range `[start, end)`.
+    pub clause: (usize, usize),
+    /// Scope flags (the part-of link is set by index in `part_of`).
+    pub scope: Scope,
+    /// Index of the draft it is a part of.
+    pub part_of: Option<usize>,
+    /// The temporal mention that dates it, when its clause states one.
+    pub time: Option<&'a Mention>,
+    /// Context lemmas of its clause.
+    pub context: Vec<String>,
+}
+
+/// One sentence's tokens and mentions, for reading its figures.
+pub(crate) struct SentenceFacts<'a> {
+    toks: &'a Tokens,
+    lx: &'static Lexicon,
+    /// Mentions of the sentence, in text order, with their token ranges.
+    mentions: Vec<(&'a Mention, usize, usize)>,
+    /// Index into `mentions` of the mention covering each token.
+    mention_of: Vec<Option<usize>>,
+    /// Clause start of each token.
+    clause_start: Vec<usize>,
+    /// Clause end (exclusive) of each token.
+    clause_end: Vec<usize>,
+    /// True for tokens inside a name (a person, place or organization): never an attribute word.
+    named: Vec<bool>,
+}
+
+/// Folded words after which a value is an identifier, not an amount ("رقم 5"، "المادة 12").
+const IDENTIFIER_HEADS: &[&str] = &["رقم", "الرقم", "برقم", "المادة", "الفصل", "البند", "الماده", "الفقره"];
+
+impl<'a> SentenceFacts<'a> {
+    /// Prepares a sentence: `mentions` are the sentence's mentions in text order.
+    pub fn new(toks: &'a Tokens, mentions: &[&'a Mention], names: &[isnad_parser::Span]) -> SentenceFacts<'a> {
+        let lx = Lexicon::get();
+        let n = toks.len();
+        let mut mention_of = vec![None; n];
+        let mut with_tokens = Vec::with_capacity(mentions.len());
+        for &m in mentions {
+            let first = toks.pieces.partition_point(|t| t.span.end <= m.span.start);
+            let mut last = first;
+            while last + 1 < n && toks.pieces[last + 1].span.start < m.span.end {
+                last += 1;
+            }
+            if first >= n {
+                continue;
+            }
+            let index = with_tokens.len();
+            for slot in &mut mention_of[first..=last] {
+                *slot = Some(index);
+            }
+            with_tokens.push((m, first, last));
+        }
+        let key = |i: usize| toks.key(i);
+        // Clauses: punctuation ends one, a clause-breaking word starts one.
+        let mut starts = vec![0usize];
+        for i in 1..n {
+            let previous = key(i - 1);
+            let punct_break = toks.pieces[i - 1].kind == TokenKind::Punct
+                && matches!(previous, "،" | "," | "؛" | ";" | ":" | "." | "؟" | "?" | "!" | "-" | "–" | "(" | ")");
+            if punct_break || lx.clause_breaks.at(&key, i, n).is_some() {
+                starts.push(i);
+            }
+        }
+        starts.dedup();
+        let mut clause_start = vec![0; n];
+        let mut clause_end = vec![n; n];
+        for (k, &s) in starts.iter().enumerate() {
+            let e = starts.get(k + 1).copied().unwrap_or(n);
+            for i in s..e {
+                clause_start[i] = s;
+                clause_end[i] = e;
+            }
+        }
+        let named = toks
+            .pieces
+            .iter()
+            .map(|p| names.iter().any(|s| s.contains(p.span)))
+            .collect();
+        SentenceFacts {
+            toks,
+            lx,
+            mentions: with_tokens,
+            mention_of,
+            clause_start,
+            clause_end,
+            named,
+        }
+    }
+
+    fn key(&self, i: usize) -> &str {
+        self.toks.key(i)
+    }
+
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.pieces.get(i).map(|p| p.kind)
+    }
+
+    fn n(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn is_arabic(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Arabic)
+    }
+
+    fn is_numeric_mention(&self, i: usize) -> bool {
+        self.mention_of[i].is_some_and(|m| {
+            matches!(
+                self.mentions[m].0.value,
+                MentionValue::Number(_) | MentionValue::Quantity(_) | MentionValue::Duration(_)
+            )
+        })
+    }
+
+    fn is_time_mention(&self, i: usize) -> bool {
+        self.mention_of[i].is_some_and(|m| self.mentions[m].0.value.time().is_some())
+    }
+
+    /// A content word: Arabic, not a function or linking word, not part of a figure or a time.
+    fn is_content(&self, i: usize) -> bool {
+        if !self.is_arabic(i) || self.mention_of[i].is_some() {
+            return false;
+        }
+        let k = self.key(i);
+        let bare = k.strip_prefix(['و', 'ف']).unwrap_or(k);
+        !(self.lx.stopwords.contains(k)
+            || self.lx.linking.contains(k)
+            || self.lx.stopwords.contains(bare)
+            || self.lx.linking.contains(bare)
+            || k.chars().count() < 3
+            || crate::mentions::words::is_number_word(k))
+    }
+
+    /// The light lemma of token `i`.
+    fn lemma(&self, i: usize) -> String {
+        lemma_of_key(self.key(i))
+    }
+
+    /// Lemmas of the content words in `[from, to)`.
+    pub fn context(&self, from: usize, to: usize) -> Vec<String> {
+        let mut words: Vec<String> = (from..to.min(self.n()))
+            .filter(|&i| self.is_content(i))
+            .map(|i| self.lemma(i))
+            .filter(|w| w.chars().count() >= 2)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
+    /// Reads every figure of the sentence.
+    pub fn read(&self) -> Vec<Draft<'a>> {
+        let mut drafts: Vec<Draft<'a>> = Vec::new();
+        for (index, &(mention, first, last)) in self.mentions.iter().enumerate() {
+            let Some(value) = self.value_of(mention, first, last) else {
+                continue;
+            };
+            let Some(attribute) = self.attribute(index, &value, first, last) else {
+                continue;
+            };
+            let clause = (self.clause_start[first], self.clause_end[last]);
+            let scope = Scope {
+                rise: self.phrase_in(&self.lx.rise, clause.0, first),
+                so_far: self.phrase_in(&self.lx.so_far, clause.0, clause.1),
+                earlier: self.phrase_in(&self.lx.earlier, clause.0, clause.1),
+                partitive: self.partitive(first, last),
+                ..Scope::default()
+            };
+            drafts.push(Draft {
+                mention,
+                first,
+                last,
+                value,
+                attribute,
+                clause,
+                scope,
+                part_of: None,
+                time: self.time_of(first, clause),
+                context: self.context(clause.0, clause.1),
+            });
+        }
+        self.inherit(&mut drafts);
+        self.parts(&mut drafts);
+        drafts
+    }
+
+    /// The value of a numeric mention that can be a fact: a count, an amount with its unit, or a
+    /// length of time that measures something.
+    fn value_of(&self, mention: &Mention, first: usize, last: usize) -> Option<FactValue> {
+        match &mention.value {
+            MentionValue::Number(n) => {
+                // Codes and model names ("S600", "اس-300") are no amounts.
+                let latin = |i: Option<usize>| i.is_some_and(|i| self.kind(i) == Some(TokenKind::Latin));
+                if latin(first.checked_sub(1))
+                    || latin(Some(last + 1))
+                    || (first..=last).any(|i| self.kind(i) == Some(TokenKind::Latin))
+                {
+                    return None;
+                }
+                // "رقم 5"، "المدرج 27": an identifier after a definite noun with no counted noun.
+                if let Some(before) = first.checked_sub(1) {
+                    let k = self.key(before);
+                    let bare = k.strip_prefix(['و', 'ف']).unwrap_or(k);
+                    if IDENTIFIER_HEADS.contains(&bare) {
+                        return None;
+                    }
+                    if n.qualifier == Qualifier::Exact
+                        && self.is_arabic(before)
+                        && bare.starts_with("ال")
+                        && self.kind(first) == Some(TokenKind::Number)
+                        && first == last
+                        && self.counted_noun(last + 1).is_none()
+                        && !self.lx.measures.contains(&lemma_of_key(bare))
+                        && self.lx.class(&lemma_of_key(bare)).is_none()
+                    {
+                        return None;
+                    }
+                }
+                Some(FactValue {
+                    amount: n.clone(),
+                    unit: None,
+                })
+            }
+            MentionValue::Quantity(q) => {
+                let unit = if q.unit == "year_of_age" {
+                    "year".to_string()
+                } else {
+                    q.unit.clone()
+                };
+                Some(FactValue {
+                    amount: q.amount.clone(),
+                    unit: Some(unit),
+                })
+            }
+            MentionValue::Duration(d) => {
+                let unit = match d.unit {
+                    DurationUnit::Second => "second",
+                    DurationUnit::Minute => "minute",
+                    DurationUnit::Hour => "hour",
+                    DurationUnit::Day => "day",
+                    DurationUnit::Week => "week",
+                    DurationUnit::Month => "month",
+                    DurationUnit::Year => "year",
+                };
+                let amount = crate::mentions::number_interval(d.amount, d.qualifier);
+                Some(FactValue {
+                    amount,
+                    unit: Some(unit.to_string()),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// True when a phrase of `phrases` starts at a token in `[from, to)`.
+    fn phrase_in(&self, phrases: &super::lexicon::Phrases, from: usize, to: usize) -> bool {
+        let key = |i: usize| self.key(i);
+        (from..to.min(self.n())).any(|i| phrases.at(&key, i, self.n()).is_some())
+    }
+
+    /// The phrase of `phrases` that ends right before token `at` (skipping a comma), if any: its
+    /// first token.
+    fn phrase_before(&self, phrases: &super::lexicon::Phrases, at: usize) -> Option<usize> {
+        let key = |i: usize| self.key(i);
+        let mut end = at;
+        if end > 0 && matches!(self.key(end - 1), "،" | ",") {
+            end -= 1;
+        }
+        phrases.ending_at(&key, end).map(|len| end - len)
+    }
+
+    /// "6 من أفراد الطاقم"، "4 من المصابين": a count of part of a named set.
+    fn partitive(&self, first: usize, last: usize) -> bool {
+        let within_or_after = self.counted_candidate(first, last).filter(|&i| self.key(i) == "من");
+        let Some(from) = within_or_after else {
+            return false;
+        };
+        let mut head = from + 1;
+        if self.lx.partitive_heads.contains(self.key(head)) {
+            head += 1;
+        }
+        let k = self.key(head);
+        self.is_arabic(head) && (k.starts_with("ال") || k.starts_with("هذه") || k.starts_with("هولاء"))
+    }
+
+    /// The first token after the number itself: past the last number word or digits of the
+    /// mention and the qualifiers after them ("ستة أشخاص على الأقل" → أشخاص; "أكثر من ألف وخمسمئة
+    /// عامل" → عامل).
+    fn counted_candidate(&self, first: usize, last: usize) -> Option<usize> {
+        let number = |i: usize| {
+            let k = self.key(i);
+            let bare = k.strip_prefix('و').unwrap_or(k);
+            self.kind(i) == Some(TokenKind::Number)
+                || crate::mentions::words::is_number_word(k)
+                || crate::mentions::words::is_number_word(bare)
+        };
+        let end = (first..=last).rev().find(|&i| number(i)).unwrap_or(first);
+        let skip = |i: usize| {
+            let k = self.key(i);
+            number(i)
+                || matches!(k, "." | "٫" | "," | "٬" | "-" | "ـ" | "علي" | "الاقل" | "تقريبا" | "فقط" | "ال")
+                || (i <= last && self.lx.linking.contains(k))
+        };
+        (end + 1..(last + 2).min(self.n()).max(end + 2).min(self.n())).find(|&i| !skip(i) && self.is_arabic(i))
+    }
+
+    /// A counted noun at `i` (the noun a number counts), unless it is a function word or starts
+    /// the next phrase ("مقتل 7 وإصابة 250": و + a noun is the next phrase).
+    fn counted_noun(&self, i: usize) -> Option<usize> {
+        if !self.is_arabic(i) || self.mention_of[i].is_some_and(|m| self.mentions[m].0.value.time().is_some())
+        {
+            return None;
+        }
+        let k = self.key(i);
+        if self.lx.stopwords.contains(k) || self.lx.linking.contains(k) || k == "من" {
+            return None;
+        }
+        if let Some(rest) = k.strip_prefix(['و', 'ف'])
+            && rest.chars().count() >= 3
+        {
+            // "وفاة" is a word; "وإصابة" is و + a word.
+            let whole_known = self.lx.class(&lemma_of_key(k)).is_some() && !k.starts_with("وال");
+            let rest_known = self.lx.class(&lemma_of_key(rest)).is_some();
+            if !whole_known || rest_known {
+                return None;
+            }
+        }
+        Some(i)
+    }
+
+    /// True when the word at `i` reads as a verbal noun in construct with the number after it
+    /// ("بإدانة 11"، "توقيف 23"): indefinite in form, and ending in ة or shaped تفعيل/إفعال. A verb
+    /// ("سخّرت 23") or a definite noun ("شملت المحاكمة 17") does not qualify what is counted.
+    fn governs_a_number(&self, i: usize) -> bool {
+        let key = self.key(i);
+        let mut stem = key;
+        for _ in 0..2 {
+            if stem.chars().count() > 4
+                && let Some(rest) = stem.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك'])
+            {
+                stem = rest;
+            }
+        }
+        if stem.starts_with("ال") {
+            return false;
+        }
+        let letters: Vec<char> = stem.chars().collect();
+        let n = letters.len();
+        let feminine = n >= 4 && letters[n - 1] == 'ه';
+        let tafil = n == 5 && letters[0] == 'ت' && letters[3] == 'ي';
+        let ifal = n == 5 && letters[0] == 'ا' && letters[3] == 'ا';
+        feminine || tafil || ifal
+    }
+
+    /// What the figure at mention `index` measures.
+    fn attribute(&self, index: usize, value: &FactValue, first: usize, last: usize) -> Option<Attribute> {
+        let lx = self.lx;
+        let clause_start = self.clause_start[first];
+        let mut counted: Option<usize> = None;
+        if value.unit.is_none() {
+            if let Some(c) = self.counted_candidate(first, last) {
+                if self.key(c) == "من" {
+                    let mut head = c + 1;
+                    if lx.partitive_heads.contains(self.key(head)) {
+                        head += 1;
+                    }
+                    if self.is_arabic(head) {
+                        counted = Some(head);
+                    }
+                } else {
+                    counted = self.counted_noun(c);
+                }
+            }
+        } else if self.key(last + 1) == "من" && self.is_arabic(last + 2) && self.key(last + 2).starts_with("ال") {
+            // "212 مليمتراً من الأمطار": what the amount is of.
+            counted = Some(last + 2);
+        }
+        let counted_lemma = counted.map(|c| self.lemma(c));
+        let counted_generic = counted_lemma.as_ref().is_some_and(|l| lx.generic.contains(l));
+
+        // The words before: the nearest event word, the nearest measure noun, a class word.
+        let mut event_word: Option<usize> = None;
+        let mut measure_word: Option<usize> = None;
+        let mut class_word: Option<usize> = None;
+        let mut steps = 0;
+        let mut i = first;
+        while i > clause_start && steps < 7 {
+            i -= 1;
+            if self.kind(i) == Some(TokenKind::Punct) {
+                break;
+            }
+            if self.is_numeric_mention(i) && self.mention_of[i] != Some(index) {
+                break;
+            }
+            if self.is_time_mention(i) || !self.is_content(i) {
+                continue;
+            }
+            steps += 1;
+            let l = self.lemma(i);
+            if class_word.is_none() && lx.class(&l).is_some() && steps <= 3 {
+                class_word = Some(i);
+            }
+            if measure_word.is_none() && self.measure_lemma(i).is_some() {
+                measure_word = Some(i);
+            }
+            if event_word.is_none() && steps <= 2 && !self.named[i] {
+                event_word = Some(i);
+            }
+        }
+        // After the counted noun, the word that says what happened to them ("ستة أشخاص … حتفهم"،
+        // "4 عمال في عداد المفقودين").
+        let after_counted = {
+            let from = counted.map_or(last + 1, |c| c + 1);
+            let reach = if counted_generic || counted.is_none() { 3 } else { 4 };
+            (from..(from + reach).min(self.n()))
+                .take_while(|&j| self.kind(j) != Some(TokenKind::Punct) && !self.is_numeric_mention(j))
+                .find(|&j| self.is_content(j) && lx.class(&self.lemma(j)).is_some())
+        };
+
+        let class_at = counted
+            .filter(|&c| lx.class(&self.lemma(c)).is_some())
+            .or(class_word)
+            .or(after_counted);
+        let mut class = class_at.and_then(|w| lx.class(&self.lemma(w)));
+        let is_duration = matches!(self.mentions[index].0.value, MentionValue::Duration(_));
+        if class.is_none()
+            && value.unit.as_deref().is_some_and(is_time_unit)
+            && event_word.is_some_and(|w| lx.lasting.contains(&self.lemma(w)))
+        {
+            // A length of time after a verb of lasting is the event's duration.
+            class = lx.class("مده");
+        }
+
+        let word = |i: usize| AttributeWord {
+            lemma: self.measure_lemma(i).unwrap_or_else(|| self.lemma(i)),
+            span: self.toks.pieces[i].span,
+        };
+        let (from, head_at) = if let Some(c) = counted.filter(|_| !counted_generic) {
+            (AttributeSource::Counted, Some(c))
+        } else if let Some(m) = measure_word {
+            (AttributeSource::Measure, Some(m))
+        } else if let Some(w) = class_word.or(after_counted) {
+            (AttributeSource::Event, Some(w))
+        } else if let Some(e) = event_word {
+            (AttributeSource::Event, Some(e))
+        } else if value.unit.is_some() {
+            (AttributeSource::Unit, None)
+        } else {
+            (AttributeSource::Unknown, None)
+        };
+        let head = head_at.map(word);
+
+        // A length of time that nothing says is a measure, with another figure in its clause, is
+        // that figure's window ("212 مليمتراً خلال 24 ساعة").
+        if is_duration && class.is_none() && from != AttributeSource::Measure {
+            let clause = (clause_start, self.clause_end[last]);
+            let others = self
+                .mentions
+                .iter()
+                .enumerate()
+                .any(|(k, &(m, f, _))| k != index && f >= clause.0 && f < clause.1 && is_figure(m));
+            if others || from == AttributeSource::Unit || from == AttributeSource::Unknown {
+                return None;
+            }
+        }
+
+        let mut qualifiers: Vec<String> = Vec::new();
+        match from {
+            // The verbal noun right before a count qualifies what is counted: "بإدانة 11 متهماً"
+            // counts the convicted among the defendants.
+            AttributeSource::Counted => {
+                if let Some(e) = first
+                    .checked_sub(1)
+                    .filter(|&e| Some(e) == event_word && !self.named[e] && self.governs_a_number(e))
+                {
+                    let l = self.lemma(e);
+                    if !lx.measures.contains(&l) && lx.class(&l).is_none() {
+                        qualifiers.push(l);
+                    }
+                }
+            }
+            // What a measure is of: the noun after it ("نسبة التغطية"، "أرباحاً تشغيلية"), the noun
+            // before "بطول"/"بقيمة" ("جسراً بطول"), the antecedent of "الذي يبلغ طوله".
+            AttributeSource::Measure | AttributeSource::Event if class.is_none_or(|c| !c.evolving) => {
+                if let Some(h) = head_at {
+                    qualifiers = self.measure_qualifiers(h, first);
+                }
+            }
+            _ => {}
+        }
+        qualifiers.sort();
+        qualifiers.dedup();
+
+        let mut modifier = None;
+        if let Some(c) = counted
+            && self.is_arabic(c + 1)
+            && let Some(m) = lx.modifiers.get(&self.lemma(c + 1))
+        {
+            modifier = Some(m.clone());
+        }
+        if let Some(m) = self.modifier_before(first) {
+            modifier = Some(m);
+        }
+        if self.is_delta(first, last) {
+            modifier = Some("delta".to_string());
+        }
+        if self.phrase_before(&lx.contrast, first).is_some() {
+            modifier = Some("contrast".to_string());
+        }
+        let key = class
+            .map(|c| c.name.clone())
+            .or_else(|| head.as_ref().map(|h| h.lemma.clone()));
+        let key = key.map(|k| match &modifier {
+            Some(m) => format!("{k}+{m}"),
+            None => k,
+        });
+        Some(Attribute {
+            key,
+            class: class.map(|c| c.name.clone()),
+            from,
+            head,
+            qualifiers,
+            modifier,
+            evolving: class.is_some_and(|c| c.evolving),
+        })
+    }
+
+    /// The lemma of a measure noun at `i`, also after an attached preposition ("بطول"، "بقيمة").
+    fn measure_lemma(&self, i: usize) -> Option<String> {
+        let l = self.lemma(i);
+        if self.lx.measures.contains(&l) {
+            return Some(l);
+        }
+        let rest = self.key(i).strip_prefix(['ب', 'ل', 'ك'])?;
+        let l = lemma_of_key(rest);
+        self.lx.measures.contains(&l).then_some(l)
+    }
+
+    /// What a measure noun at `h` is of: the content word after it (its genitive or adjective,
+    /// not past the value at `value`), the noun before a ب-measure ("جسراً بطول")، or the noun a
+    /// relative clause hangs on ("للجسر الذي يبلغ طوله").
+    fn measure_qualifiers(&self, h: usize, value: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        let after = h + 1;
+        if after < value && self.is_content(after) && !self.named[after] {
+            out.push(self.lemma(after));
+        }
+        let key = self.key(h);
+        let before = h.checked_sub(1);
+        // "صافي الربح": the construct noun before a definite head.
+        if key.trim_start_matches(['و', 'ف', 'ب', 'ل']).starts_with("ال")
+            && let Some(b) = before
+            && self.is_content(b)
+            && !self.key(b).starts_with("ال")
+            && self.clause_start[b] == self.clause_start[h]
+            && !self.lx.change.contains(&self.lemma(b))
+        {
+            out.push(self.lemma(b));
+        }
+        let with_preposition = key.starts_with('ب') && !key.starts_with("بال") && self.measure_lemma(h).is_some();
+        if with_preposition
+            && let Some(b) = before
+            && self.is_content(b)
+            && self.clause_start[b] == self.clause_start[h]
+        {
+            out.push(self.lemma(b));
+        }
+        let has_pronoun = ["ه", "ها", "هم"].iter().any(|p| key.ends_with(p)) && key.chars().count() >= 4;
+        if has_pronoun {
+            // "… للجسر الذي يبلغ طوله": the noun before the relative pronoun.
+            if let Some(r) = (self.clause_start[h].saturating_sub(1)..h)
+                .rev()
+                .take(4)
+                .find(|&i| matches!(self.key(i), "الذي" | "التي"))
+                && let Some(b) = r.checked_sub(1)
+                && self.is_content(b)
+            {
+                out.push(self.lemma(b));
+            }
+        }
+        out
+    }
+
+    /// A modifier named by a word before the value in its clause: a capacity ("تتسع لـ 600")، a
+    /// target ("المستهدف 90%")، a forecast ("يتوقع 5%").
+    fn modifier_before(&self, first: usize) -> Option<String> {
+        let start = self.clause_start[first].max(first.saturating_sub(6));
+        (start..first).rev().find_map(|i| self.lx.modifiers_before.get(&self.lemma(i)).cloned())
+    }
+
+    /// True when the figure is a change, not a level: "بمقدار 75 نقطة"، or a change word before it
+    /// in its clause ("ارتفعت الإيرادات بنسبة 31%"، "زيادة قدرها 850") with no "إلى" ("to") right
+    /// before the value.
+    fn is_delta(&self, first: usize, last: usize) -> bool {
+        let key = |k: usize| self.key(k);
+        if self.phrase_before(&self.lx.delta_before, first).is_some()
+            || (first..=last).any(|i| self.lx.delta_before.at(&key, i, self.n()).is_some())
+        {
+            return true;
+        }
+        let to_level = (first.saturating_sub(2)..first).any(|i| {
+            let k = self.key(i);
+            self.lx.to_level.contains(k) || k.strip_prefix('و').is_some_and(|r| self.lx.to_level.contains(r))
+        });
+        !to_level && (self.clause_start[first]..first).any(|i| self.lx.change.contains(&self.lemma(i)))
+    }
+
+    /// The stated time of a figure: the nearest temporal mention of its clause (not one inside a
+    /// relative clause about an earlier noun, not the start of a "منذ" window), else of a clause
+    /// that gives its source ("بحسب بيان … عند السابعة").
+    fn time_of(&self, first: usize, clause: (usize, usize)) -> Option<&'a Mention> {
+        let relative = (clause.0 + 1..first).find(|&i| {
+            matches!(self.key(i), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين")
+        });
+        let usable = |m: &(&'a Mention, usize, usize)| {
+            let (mention, f, _) = *m;
+            if mention.value.time().is_none() || matches!(mention.value, MentionValue::Duration(_)) {
+                return false;
+            }
+            if f > 0 && self.key(f - 1) == "منذ" || self.key(f) == "منذ" {
+                return false;
+            }
+            // "الفيضان الذي ضرب البلدة فجر أمس … إلى 19 قتيلاً": that time is the flood's.
+            !relative.is_some_and(|r| f > r && f < first)
+        };
+        let nearest = |from: usize, to: usize| {
+            self.mentions
+                .iter()
+                .filter(|m| m.1 >= from && m.2 < to && usable(m))
+                .min_by_key(|m| m.1.abs_diff(first))
+                .map(|m| m.0)
+        };
+        nearest(clause.0, clause.1).or_else(|| {
+            // A following clause naming the source: "، بحسب بيان … عند السابعة".
+            let next = clause.1;
+            let is_source_word = |k: &str| matches!(k, "بحسب" | "حسب" | "وفق" | "وفقا" | "نقلا" | "طبقا");
+            let k = self.key(next);
+            let starts_source = is_source_word(k) || k.strip_prefix('و').is_some_and(is_source_word);
+            (next < self.n() && starts_source).then(|| nearest(next, self.clause_end[next])).flatten()
+        })
+    }
+
+    /// A figure with no word of its own measures what the figure before it in its clause
+    /// measures when only joining words stand between them: "خمسة أصوات مقابل ثلاثة" (the other
+    /// side), "ارتفع صافي الربح بنسبة 18% ليبلغ 684 مليون جنيه" (the level after the change).
+    fn inherit(&self, drafts: &mut [Draft<'a>]) {
+        for k in 1..drafts.len() {
+            if !matches!(drafts[k].attribute.from, AttributeSource::Unknown | AttributeSource::Unit) {
+                continue;
+            }
+            let previous = &drafts[k - 1];
+            if previous.attribute.key.is_none() || self.clause_start[drafts[k].first] != self.clause_start[previous.first] {
+                continue;
+            }
+            let head_at = previous
+                .attribute
+                .head
+                .as_ref()
+                .and_then(|h| self.toks.pieces.iter().position(|p| p.span == h.span));
+            let joined = (previous.last + 1..drafts[k].first).all(|i| {
+                let key = self.key(i);
+                let bare = key.strip_prefix('و').unwrap_or(key);
+                matches!(key, "و" | "،" | ",")
+                    || Some(i) == head_at
+                    || self.lx.linking.contains(key)
+                    || self.lx.linking.contains(bare)
+                    || self.lx.to_level.contains(key)
+                    || self.lx.to_level.contains(bare)
+                    || self.lx.contrast.at(&|j| self.key(j), i, self.n()).is_some()
+                    || self.lx.contrast.ending_at(&|j| self.key(j), i + 1).is_some()
+                    || self.lx.modifiers.contains_key(&self.lemma(i))
+            });
+            let same_unit = previous.value.unit == drafts[k].value.unit
+                || (previous.value.unit.as_deref() == Some("percent")) != (drafts[k].value.unit.as_deref() == Some("percent"));
+            if !joined || !same_unit {
+                continue;
+            }
+            let modifier = drafts[k].attribute.modifier.clone();
+            let mut attribute = previous.attribute.clone();
+            attribute.modifier = modifier.clone();
+            attribute.key = attribute.key.map(|key| {
+                let base = key.split('+').next().unwrap_or(&key).to_string();
+                match &modifier {
+                    Some(m) => format!("{base}+{m}"),
+                    None => base,
+                }
+            });
+            drafts[k].attribute = attribute;
+        }
+    }
+
+    /// Parts and wholes: "31 قتيلاً، بينهم 12 طفلاً و9 نساء"; "11 متهماً … من أصل 14"; "164 راكباً
+    /// و6 من أفراد الطاقم، أي ما مجموعه 180".
+    fn parts(&self, drafts: &mut [Draft<'a>]) {
+        let lx = self.lx;
+        let key = |i: usize| self.key(i);
+        for w in 0..drafts.len() {
+            // A list of parts after this figure.
+            let after = drafts[w]
+                .attribute
+                .head
+                .as_ref()
+                .filter(|h| h.span.start >= drafts[w].mention.span.end)
+                .and_then(|h| self.toks.pieces.iter().position(|p| p.span == h.span))
+                .unwrap_or(drafts[w].last)
+                + 1;
+            let mut at = after;
+            while at < self.n() && (matches!(self.key(at), "،" | ",") || lx.modifiers.contains_key(&self.lemma(at))) {
+                at += 1;
+            }
+            if let Some(len) = lx.parts_follow.at(&key, at, self.n()) {
+                let list_start = at + len;
+                let list_end = self.clause_end[list_start.min(self.n().saturating_sub(1))];
+                for part in drafts.iter_mut().skip(w + 1) {
+                    if part.first >= list_start && part.first < list_end && part.part_of.is_none() {
+                        part.part_of = Some(w);
+                    }
+                }
+            }
+            // This figure is the whole of the ones before it ("من أصل 14").
+            let first = drafts[w].first;
+            let whole = self.phrase_before(&lx.whole_before, first).is_some()
+                || (drafts[w].first..=drafts[w].last).any(|i| lx.whole_before.at(&key, i, self.n()).is_some());
+            let total = self.phrase_before(&lx.total_before, first).is_some();
+            if whole || total {
+                let start = if total { 0 } else { self.clause_start[first].min(drafts[w.saturating_sub(1)].first) };
+                let unit = drafts[w].value.unit.clone();
+                let members: Vec<usize> = (0..w)
+                    .filter(|&p| {
+                        drafts[p].first >= start && drafts[p].part_of.is_none() && drafts[p].value.unit == unit
+                    })
+                    .collect();
+                if whole && !total && members.len() == 1 {
+                    // "82 مقعداً من أصل 156": one figure out of a pool; the pool is no rival count.
+                    drafts[w].scope.pool = true;
+                    if drafts[w].attribute.key.is_none() {
+                        drafts[w].attribute = drafts[members[0]].attribute.clone();
+                    }
+                } else {
+                    for &p in &members {
+                        drafts[p].part_of = Some(w);
+                    }
+                    if drafts[w].attribute.key.is_none()
+                        && let Some(&p) = members.first()
+                    {
+                        drafts[w].attribute = drafts[p].attribute.clone();
+                    }
+                    drafts[w].scope.total = total && !members.is_empty();
+                }
+            }
+        }
+    }
+}
+
+/// True for a mention that can be a figure (a count, an amount, a length of time).
+fn is_figure(m: &Mention) -> bool {
+    matches!(m.value, MentionValue::Number(_) | MentionValue::Quantity(_) | MentionValue::Duration(_))
+}
+
+fn is_time_unit(unit: &str) -> bool {
+    matches!(unit, "second" | "minute" | "hour" | "day" | "week" | "month" | "year")
+}

@@ -1,0 +1,147 @@
+//! Facts read from short sentences: the attribute, the scope, the parts.
+
+use super::*;
+use crate::entities::Gazetteer;
+use isnad_parser::{ParseOptions, parse_document};
+
+/// The facts of a one-article story written as its text (a headline line, then the body).
+fn facts_of(text: &str) -> Vec<Fact> {
+    let options = ParseOptions {
+        fallback_date: chrono::NaiveDate::from_ymd_opt(2025, 6, 12),
+        ..ParseOptions::default()
+    };
+    let (doc, _) = parse_document("a.txt", text.as_bytes(), &options).expect("parses");
+    crate::analyze(&doc, &Gazetteer::builtin(), crate::mentions::Lean::Tense).facts
+}
+
+/// The fact whose value text is `value`.
+fn fact<'f>(facts: &'f [Fact], value: &str) -> &'f Fact {
+    facts
+        .iter()
+        .find(|f| f.text == value || f.text.split(|c: char| !c.is_alphanumeric()).any(|w| w == value))
+        .unwrap_or_else(|| panic!("no fact {value} in {:#?}", facts.iter().map(|f| &f.text).collect::<Vec<_>>()))
+}
+
+fn key(facts: &[Fact], value: &str) -> Option<String> {
+    fact(facts, value).attribute.key.clone()
+}
+
+#[test]
+fn counted_nouns_and_event_words_give_the_attribute() {
+    let f = facts_of("عنوان\nلقي 19 قتيلاً وفُقد 34 مفقوداً في السيول، ونقل 23 مصاباً إلى المستشفى.\n");
+    assert_eq!(key(&f, "19").as_deref(), Some("killed"));
+    assert_eq!(key(&f, "34").as_deref(), Some("missing"));
+    assert_eq!(key(&f, "23").as_deref(), Some("injured"));
+    let f = facts_of("عنوان\nأسفر الهجوم عن مقتل 7 وإصابة 250 في الاحتجاجات.\n");
+    assert_eq!(key(&f, "7").as_deref(), Some("killed"));
+    assert_eq!(key(&f, "250").as_deref(), Some("injured"));
+}
+
+#[test]
+fn open_vocabulary_counted_nouns_are_lemmas() {
+    let f = facts_of("عنوان\nشملت المحاكمة 17 متهماً، وعلقت في الميناء 120 سفينة.\n");
+    assert_eq!(key(&f, "17").as_deref(), Some(super::lemma("متهم").as_str()));
+    assert_eq!(key(&f, "120").as_deref(), Some(super::lemma("سفن").as_str()).filter(|_| false).or(Some(super::lemma("سفينة").as_str())));
+}
+
+#[test]
+fn measure_nouns_before_an_amount() {
+    let f = facts_of("عنوان\nبلغت نسبة التغطية 87% في الجولة الأولى.\n");
+    let coverage = fact(&f, "87");
+    assert_eq!(coverage.attribute.from, AttributeSource::Measure);
+    assert_eq!(coverage.value.unit.as_deref(), Some("percent"));
+    assert_eq!(coverage.attribute.qualifiers, vec![super::lemma("التغطية")]);
+}
+
+#[test]
+fn generic_people_take_the_event_word() {
+    let f = facts_of("عنوان\nأعلنت الشرطة توقيف 23 شخصاً في المدينة.\n");
+    assert_eq!(key(&f, "23").as_deref(), Some("arrested"));
+    let f = facts_of("عنوان\nلقي ستة أشخاص على الأقل حتفهم في الحادث.\n");
+    assert_eq!(key(&f, "ستة").as_deref(), Some("killed"));
+}
+
+#[test]
+fn parts_of_a_whole_are_linked() {
+    let f = facts_of("عنوان\nارتفعت الحصيلة إلى 31 قتيلاً، بينهم 12 طفلاً و9 نساء و14 رجلاً.\n");
+    let whole = fact(&f, "31");
+    assert!(whole.scope.rise);
+    for part in ["12", "9", "14"] {
+        assert_eq!(fact(&f, part).scope.part_of.as_deref(), Some(whole.id.as_str()), "{part}");
+    }
+    let f = facts_of("عنوان\nقضت المحكمة بإدانة 11 متهماً وتبرئة ثلاثة آخرين من أصل 14 متهماً.\n");
+    let whole = fact(&f, "14");
+    assert_eq!(fact(&f, "11").scope.part_of.as_deref(), Some(whole.id.as_str()));
+    assert_eq!(fact(&f, "ثلاثة").scope.part_of.as_deref(), Some(whole.id.as_str()));
+}
+
+#[test]
+fn an_explicit_total_must_be_met() {
+    let f = facts_of("عنوان\nكانت الطائرة تقل 164 راكباً و6 من أفراد الطاقم، أي ما مجموعه 180 شخصاً.\n");
+    let total = fact(&f, "180");
+    assert!(total.scope.total);
+    assert_eq!(fact(&f, "164").scope.part_of.as_deref(), Some(total.id.as_str()));
+    assert!(fact(&f, "6").scope.partitive);
+}
+
+#[test]
+fn new_cases_are_not_the_cumulative_count() {
+    let f = facts_of("عنوان\nسجلت الوزارة 86 إصابة جديدة، ليرتفع العدد الإجمالي إلى 640 إصابة.\n");
+    assert_ne!(key(&f, "86"), key(&f, "640"));
+    assert!(fact(&f, "640").scope.rise);
+}
+
+#[test]
+fn the_stated_time_is_the_figures_not_a_relative_clauses() {
+    let f = facts_of(
+        "عنوان\nارتفعت حصيلة الفيضان الذي ضرب البلدة فجر أمس الثلاثاء إلى 19 قتيلاً، بحسب بيان صدر عند السابعة من صباح اليوم الخميس.\n",
+    );
+    let toll = fact(&f, "19");
+    assert_eq!(toll.as_of.basis, TimeBasis::Stated);
+    assert_eq!(
+        toll.as_of.time.as_ref().and_then(|t| t.day_range()).map(|d| d.0.to_string()),
+        Some("2025-06-12".to_string())
+    );
+}
+
+#[test]
+fn identifiers_and_time_windows_are_no_facts() {
+    let f = facts_of("عنوان\nهبطت الطائرة على المدرج 27 بعد أن سجلت المحطة 30 مليمتراً خلال 24 ساعة.\n");
+    assert!(f.iter().all(|x| x.text != "27"), "{:?}", f.iter().map(|x| &x.text).collect::<Vec<_>>());
+    assert!(f.iter().all(|x| !x.text.contains("24")));
+}
+
+#[test]
+fn a_lasting_verb_makes_a_duration_a_fact() {
+    let f = facts_of("عنوان\nأنهى العمال إضراباً دام تسعة أيام.\n");
+    let d = fact(&f, "تسعة");
+    assert_eq!(d.attribute.key.as_deref(), Some("duration"));
+    assert_eq!(d.value.unit.as_deref(), Some("day"));
+}
+
+#[test]
+fn the_other_side_of_muqabil_is_another_attribute() {
+    let f = facts_of("عنوان\nاتخذ القرار بأغلبية خمسة أصوات مقابل ثلاثة.\n");
+    assert_ne!(key(&f, "خمسة"), key(&f, "ثلاثة"));
+    assert_eq!(fact(&f, "ثلاثة").attribute.modifier.as_deref(), Some("contrast"));
+}
+
+#[test]
+#[ignore]
+fn dump() {
+    let text = std::env::var("FACTS_TEXT").unwrap_or_default();
+    for f in facts_of(&format!("عنوان\n{text}\n")) {
+        let a = &f.attribute;
+        eprintln!(
+            "{} | {:?} {:?} | {:?} from {:?} q {:?} mod {:?} | {:?}",
+            f.text,
+            f.as_of.basis,
+            f.as_of.time.as_ref().and_then(|t| t.start),
+            a.key,
+            a.from,
+            a.qualifiers,
+            a.modifier,
+            f.scope
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! The fact: one figure of the story text with what it measures, of what, as of when and by whom
+//! (see docs/facts.md).
+
+use crate::claims::{ClaimLocation, Modality, Source, TimeBasis};
+use crate::mentions::{NumberValue, TimeValue};
+use isnad_parser::Span;
+use serde::Serialize;
+
+/// A number, amount or length of time stated in story text, ready to be compared with the
+/// figures of other reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fact {
+    /// Stable within a run: `"<doc>#f<n>"`.
+    pub id: String,
+    /// Document id.
+    pub doc: String,
+    /// The value's words.
+    pub span: Span,
+    /// Exactly the original bytes of `span`.
+    pub text: String,
+    /// The sentence that states it.
+    pub sentence: Span,
+    /// The part of the sentence the figure belongs to (its clause).
+    pub clause: Span,
+    /// The value as an interval, with its unit (none for a count).
+    pub value: FactValue,
+    /// What is measured.
+    pub attribute: Attribute,
+    /// What it is about: the event of its claim and the named entities of its clause.
+    pub subject: Subject,
+    /// The time the figure holds.
+    pub as_of: AsOf,
+    /// How the figure relates to others: part of a whole, a total, a rising count, an earlier
+    /// occurrence.
+    pub scope: Scope,
+    /// Who says so, innermost first; the outlet last.
+    pub attribution: Vec<Source>,
+    /// How firmly the source presents it.
+    pub modality: Modality,
+    /// Headline or body.
+    #[serde(rename = "in")]
+    pub location: ClaimLocation,
+    /// Light lemmas of the content words of its clause: what the graph aligns figures on.
+    #[serde(skip)]
+    pub context: Vec<String>,
+    /// Light lemmas of the content words of its whole sentence.
+    #[serde(skip)]
+    pub sentence_words: Vec<String>,
+}
+
+/// A figure's value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactValue {
+    /// The amount as an interval (approximations and bounds widen it).
+    #[serde(flatten)]
+    pub amount: NumberValue,
+    /// Normalized unit (`USD`, `percent`, `km`, `year`, `day`, …); `None` for a count.
+    pub unit: Option<String>,
+}
+
+/// Where a figure's attribute was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttributeSource {
+    /// The counted noun after the number ("250 جريحاً").
+    Counted,
+    /// A measure noun before it ("نسبة التغطية 87%").
+    Measure,
+    /// The event word next to it ("مقتل 7"، "توقيف 23 شخصاً").
+    Event,
+    /// Only its unit is known.
+    Unit,
+    /// Nothing says what it measures.
+    Unknown,
+}
+
+/// A word of the text that an attribute comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttributeWord {
+    /// Its light lemma.
+    pub lemma: String,
+    /// Its span.
+    pub span: Span,
+}
+
+/// What a figure measures, read from the text (open vocabulary) and folded to a light lemma.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribute {
+    /// The key figures are grouped on: the class (`killed`) when the data names one, else the
+    /// head lemma (with the modifier after a `+`); `None` when nothing says what is measured.
+    pub key: Option<String>,
+    /// The class from `data/facts.toml`, when one matches.
+    pub class: Option<String>,
+    /// Where it was read.
+    pub from: AttributeSource,
+    /// The head word (counted noun, measure noun or event word).
+    pub head: Option<AttributeWord>,
+    /// Lemmas qualifying the head: the noun after a measure noun ("التغطية" in "نسبة التغطية"),
+    /// the verbal noun right before a count ("إدانة" in "بإدانة 11 متهماً").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub qualifiers: Vec<String>,
+    /// A modifier that makes it another attribute: `new`, `daily`, `average`, `delta` (a change,
+    /// not a level), `contrast` (the other side of "مقابل").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// A running total that changes over a story (a toll): compared only as of one time.
+    pub evolving: bool,
+}
+
+/// What a figure is about.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Subject {
+    /// The claim whose clause states it, when there is one.
+    pub claim: Option<String>,
+    /// That claim's event type.
+    pub event: Option<String>,
+    /// Entity keys named in its clause besides its sources (ids, or `text:` + folded name).
+    pub entities: Vec<String>,
+}
+
+/// The time a figure holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AsOf {
+    /// The time stated in its clause, else the report's date.
+    pub time: Option<TimeValue>,
+    /// Where `time` came from.
+    pub basis: TimeBasis,
+    /// The stated time's words, when stated.
+    pub span: Option<Span>,
+    /// The hours `[from, to)` of the day a stated day-grain time names ("مساء اليوم": 15–24).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<(u32, u32)>,
+}
+
+/// How a figure relates to the others.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Scope {
+    /// The fact this one is a part of ("12 طفلاً" in "31 قتيلاً، بينهم 12 طفلاً").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// A part of a set named after it ("6 من أفراد الطاقم"), never a rival total.
+    pub partitive: bool,
+    /// An explicit total: its parts must add up to it ("أي ما مجموعه 180").
+    pub total: bool,
+    /// The pool one figure is taken from ("82 مقعداً من أصل 156"): a capacity, not a rival count.
+    pub pool: bool,
+    /// Announced as a change ("ارتفعت الحصيلة إلى"): a newer figure.
+    pub rise: bool,
+    /// A running figure "so far" ("حتى الآن").
+    pub so_far: bool,
+    /// Its clause refers to an earlier occurrence ("سبق أن").
+    pub earlier: bool,
+}

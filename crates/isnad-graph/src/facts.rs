@@ -1,0 +1,682 @@
+//! Comparing facts across the story: which figures are about the same thing at the same time
+//! (alignment), which of those disagree, and one finding per disagreement (docs/facts.md).
+//!
+//! Two figures are compared when their attributes are the same (the class or the lemma the
+//! claims layer read), their units convert, neither is a part of a whole the other is not, they
+//! hold at the same time (a running total is compared only as of one time), nothing in their
+//! clauses tells them apart (another occurrence, another named subject), and their clauses align:
+//! they share enough of what is distinctive in the story, words weighed by how rare they are in
+//! the story's sentences (inverse document frequency). Every pair with one attribute gets a
+//! [`Comparison`] with its reason, compared or not.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use isnad_claims::DocAnalysis;
+use isnad_claims::claims::{ClaimLocation, Modality, SourceKind};
+use isnad_claims::facts::Fact;
+use isnad_claims::mentions::{NumberValue, Qualifier};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Times further apart than this are two occurrences, not one misdated figure.
+const SAME_OCCURRENCE_MAX_GAP_DAYS: i64 = 45;
+
+/// Share of the smaller clause's weight two clauses must share to be about the same thing when
+/// either has words of its own that the other does not.
+const ALIGNED_SHARE: f64 = 0.34;
+
+/// Share two body sentences of one article must have to be one figure given twice.
+const RESTATED_SHARE: f64 = 0.5;
+
+/// What came of comparing two facts with one attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Compared: the values can both be right.
+    Agree,
+    /// Compared: the values cannot both be right.
+    Conflict,
+    /// A later figure of a running total: an update over time.
+    Update,
+    /// Not compared (the reason says why).
+    NotCompared,
+}
+
+/// One comparison (or decision not to compare) between two facts, with its reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The two fact ids.
+    pub facts: [String; 2],
+    /// The attribute they share.
+    pub attribute: String,
+    /// What came of it.
+    pub outcome: Outcome,
+    /// Why.
+    pub reason: String,
+}
+
+/// A fact with what comparing it needs, computed once.
+pub(crate) struct FactView<'a> {
+    /// Index of its document.
+    pub doc: usize,
+    /// The fact.
+    pub fact: &'a Fact,
+    /// The unit its value was converted to (`None` for a count) and the interval in that unit.
+    pub base_unit: Option<&'static str>,
+    pub low: f64,
+    pub high: Option<f64>,
+    /// The stated time of its clause, when stated and resolved.
+    pub stated: Option<Period>,
+    /// When the figure holds: stated, else the report's date.
+    pub as_of: Option<Period>,
+    /// The report's date.
+    pub published: Option<NaiveDate>,
+    /// The named source that says it, when one does (not the outlet).
+    pub source: Option<String>,
+}
+
+impl FactView<'_> {
+    /// True when the two value intervals share a value.
+    pub fn overlaps(&self, other: &FactView<'_>) -> bool {
+        let below = |high: Option<f64>, low: f64| high.is_some_and(|h| h < low - 1e-9 * low.abs().max(1.0));
+        !below(self.high, other.low) && !below(other.high, self.low)
+    }
+
+    /// True for a vague amount ("عشرات") that agrees with any plausible count.
+    fn vague(&self) -> bool {
+        self.fact.value.amount.qualifier == Qualifier::Vague
+    }
+}
+
+/// Units that convert into one another, with the factor into the first unit of their family.
+const CONVERSIONS: &[(&str, &str, f64)] = &[
+    ("m", "m", 1.0),
+    ("km", "m", 1000.0),
+    ("mile", "m", 1609.344),
+    ("nmi", "m", 1852.0),
+    ("m2", "m2", 1.0),
+    ("km2", "m2", 1.0e6),
+    ("hectare", "m2", 1.0e4),
+    ("kg", "kg", 1.0),
+    ("ton", "kg", 1000.0),
+    ("second", "day", 1.0 / 86400.0),
+    ("minute", "day", 1.0 / 1440.0),
+    ("hour", "day", 1.0 / 24.0),
+    ("day", "day", 1.0),
+    ("week", "day", 7.0),
+    ("month", "day", 30.436875),
+    ("year", "day", 365.2425),
+];
+
+/// Currencies written by their family name alone ("دينار") and the national ones of the family: a
+/// story set in one country writes its own currency either way.
+const CURRENCY_FAMILIES: &[(&str, &[&str])] = &[
+    ("dinar", &["KWD", "JOD", "IQD", "BHD", "LYD", "DZD", "TND"]),
+    ("lira", &["TRY", "LBP"]),
+    ("SAR", &["QAR", "OMR", "YER"]),
+    ("AED", &["MAD"]),
+];
+
+/// True when two units measure alike: the same base unit, or a currency's family name and one of
+/// its national currencies.
+fn same_unit(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => {
+            x == y
+                || CURRENCY_FAMILIES
+                    .iter()
+                    .any(|(family, members)| (x == *family && members.contains(&y)) || (y == *family && members.contains(&x)))
+        }
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// The base unit of a unit code and the factor into it.
+fn base_of(unit: &str) -> (&'static str, f64) {
+    CONVERSIONS
+        .iter()
+        .find(|(code, _, _)| *code == unit)
+        .map(|&(_, base, factor)| (base, factor))
+        .unwrap_or_else(|| (leak_unit(unit), 1.0))
+}
+
+/// Unit codes come from the claims layer's data: a small fixed set, interned once.
+fn leak_unit(unit: &str) -> &'static str {
+    use std::sync::{Mutex, OnceLock};
+    static UNITS: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
+    let units = UNITS.get_or_init(|| Mutex::new(Vec::new()));
+    let mut units = units.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(u) = units.iter().find(|u| **u == unit) {
+        return u;
+    }
+    let leaked: &'static str = Box::leak(unit.to_string().into_boxed_str());
+    units.push(leaked);
+    leaked
+}
+
+/// The story's facts, prepared for comparison.
+pub(crate) struct Facts<'a> {
+    /// Every fact of the story.
+    pub views: Vec<FactView<'a>>,
+    /// Inverse document frequency of each context lemma over the story's figure sentences.
+    idf: FxHashMap<&'a str, f64>,
+}
+
+impl<'a> Facts<'a> {
+    /// Prepares every fact of the story.
+    pub fn new(documents: &[isnad_parser::Document], analyses: &'a [DocAnalysis]) -> Facts<'a> {
+        let mut views = Vec::new();
+        let mut sentences: BTreeMap<(usize, usize), &'a [String]> = BTreeMap::new();
+        for (doc, analysis) in analyses.iter().enumerate() {
+            let published = documents.get(doc).and_then(|d| d.reference_date());
+            for fact in &analysis.facts {
+                sentences.insert((doc, fact.sentence.start), &fact.sentence_words);
+                let (base, factor) = match fact.value.unit.as_deref() {
+                    Some(unit) => {
+                        let (base, factor) = base_of(unit);
+                        (Some(base), factor)
+                    }
+                    None => (None, 1.0),
+                };
+                let amount: &NumberValue = &fact.value.amount;
+                let period = fact.as_of.time.as_ref().and_then(|t| Period::of(t, fact.as_of.hours));
+                let stated = if fact.as_of.basis == isnad_claims::claims::TimeBasis::Stated {
+                    period
+                } else {
+                    None
+                };
+                let source = fact
+                    .attribution
+                    .iter()
+                    .find(|s| s.kind != SourceKind::Outlet && s.kind != SourceKind::Unnamed)
+                    .map(|s| s.entity.clone().unwrap_or_else(|| isnad_parser::fold_key(&s.name)));
+                views.push(FactView {
+                    doc,
+                    fact,
+                    base_unit: base,
+                    low: amount.low * factor,
+                    high: amount.high.map(|h| h * factor),
+                    stated,
+                    as_of: period,
+                    published,
+                    source,
+                });
+            }
+        }
+        let n = sentences.len().max(1) as f64;
+        let mut df: FxHashMap<&'a str, usize> = FxHashMap::default();
+        for words in sentences.values() {
+            for w in words.iter() {
+                *df.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let idf = df
+            .into_iter()
+            .map(|(w, d)| (w, (1.0 + n / d as f64).ln()))
+            .collect();
+        Facts { views, idf }
+    }
+
+    fn weight(&self, word: &str) -> f64 {
+        self.idf.get(word).copied().unwrap_or(1.0)
+    }
+
+    /// How well two clauses align: the weight they share over the weight of the smaller, and
+    /// whether each has distinctive words (of weight) that the other's whole sentence lacks.
+    fn alignment(&self, a: &FactView<'_>, b: &FactView<'_>) -> (f64, f64, f64) {
+        let skip = |w: &str, v: &FactView<'_>| {
+            v.fact.attribute.head.as_ref().is_some_and(|h| h.lemma == w)
+                || v.fact.attribute.qualifiers.iter().any(|q| q == w)
+        };
+        let total = |v: &FactView<'_>| -> f64 {
+            v.fact
+                .context
+                .iter()
+                .filter(|w| !skip(w, v))
+                .map(|w| self.weight(w))
+                .sum()
+        };
+        let shared: f64 = a
+            .fact
+            .context
+            .iter()
+            .filter(|w| !skip(w, a) && b.fact.sentence_words.binary_search(w).is_ok())
+            .map(|w| self.weight(w))
+            .sum();
+        let shared_b: f64 = b
+            .fact
+            .context
+            .iter()
+            .filter(|w| !skip(w, b) && a.fact.sentence_words.binary_search(w).is_ok())
+            .map(|w| self.weight(w))
+            .sum();
+        let shared = shared.max(shared_b);
+        let (ta, tb) = (total(a), total(b));
+        let smaller = ta.min(tb);
+        let share = if smaller <= 0.0 { 1.0 } else { (shared / smaller).min(1.0) };
+        (share, ta - shared.min(ta), tb - shared.min(tb))
+    }
+
+    /// Whether two facts with one attribute are about the same thing at the same time, and why.
+    pub fn judge(&self, a: &FactView<'_>, b: &FactView<'_>) -> Result<(), Apart> {
+        self.judge_inner(a, b).map_err(|(as_of, reason)| Apart { as_of, reason })
+    }
+
+    fn judge_inner(&self, a: &FactView<'_>, b: &FactView<'_>) -> Result<(), (bool, String)> {
+        let (fa, fb) = (a.fact, b.fact);
+        let apart = |reason: &str| Err((false, reason.to_string()));
+        if !same_unit(a.base_unit, b.base_unit) {
+            return apart("different units");
+        }
+        if fa.scope.part_of.is_some() || fb.scope.part_of.is_some() {
+            return apart("one is a part of a whole stated with it");
+        }
+        if fa.scope.pool != fb.scope.pool {
+            return apart("one is the pool a figure is taken from (\"من أصل …\")");
+        }
+        let (qa, qb) = (&fa.attribute.qualifiers, &fb.attribute.qualifiers);
+        if !qa.is_empty() && !qb.is_empty() && !qa.iter().any(|q| qb.contains(q)) {
+            return apart(&format!("different qualifiers ({} and {})", qa.join(" "), qb.join(" ")));
+        }
+        if fa.scope.partitive != fb.scope.partitive {
+            return apart("one counts a part of a set (\"من …\"), the other a total");
+        }
+        if !affirmed(fa.modality) || !affirmed(fb.modality) {
+            return apart("one is not asserted (denied, negated or doubted)");
+        }
+        if fa.scope.earlier != fb.scope.earlier {
+            return apart("one refers to an earlier occurrence");
+        }
+        // Another time: a figure dated apart from the other is another occurrence (or, for a
+        // running total, another as-of).
+        if let (Some(x), Some(y)) = (a.stated, b.stated)
+            && disjoint(x, y)
+        {
+            let near = gap_days(x, y) <= occurrence_gap(x, y);
+            return Err((
+                fa.attribute.evolving && near,
+                format!("stated at different times ({} and {})", describe_days(x), describe_days(y)),
+            ));
+        }
+        for (dated, other) in [(a, b), (b, a)] {
+            if let (Some(x), None, Some(p)) = (dated.stated, other.stated, other.published)
+                && gap_days(x, Period::day(p)) > occurrence_gap(x, Period::day(p))
+            {
+                return apart(&format!(
+                    "one is dated {} and the other report is of {p}: another occurrence",
+                    describe_days(x)
+                ));
+            }
+        }
+        if fa.attribute.evolving
+            && let (Some(x), Some(y)) = (a.as_of, b.as_of)
+            && disjoint(x, y)
+        {
+            return Err((
+                true,
+                format!(
+                    "a running total as of different times ({} and {})",
+                    describe_days(x),
+                    describe_days(y)
+                ),
+            ));
+        }
+        // A figure of a class the data names (a toll, a count of arrests) is about the story's
+        // main event unless something above sets it apart; other attributes need their clauses to
+        // be about the same thing.
+        let (share, own_a, own_b) = self.alignment(a, b);
+        if fa.attribute.class.is_none() && share < ALIGNED_SHARE && own_a > 2.0 && own_b > 2.0 {
+            return apart(&format!("their clauses are about different things (share {share:.2})"));
+        }
+        // One article giving one figure twice: two body sentences must be restatements of one
+        // another (a headline is a restatement of the body by nature).
+        if a.doc == b.doc
+            && fa.location == ClaimLocation::Body
+            && fb.location == ClaimLocation::Body
+            && share < RESTATED_SHARE
+        {
+            return apart(&format!("two sentences of one article about different things (share {share:.2})"));
+        }
+        if fa.attribute.key.is_none() && share < 0.7 {
+            return apart(&format!(
+                "nothing says what is measured and the clauses differ (share {share:.2})"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Why two facts with one attribute are not compared.
+pub(crate) struct Apart {
+    /// True when the only thing between them is time: a running total at two times.
+    pub as_of: bool,
+    /// The reason, in words.
+    pub reason: String,
+}
+
+fn affirmed(modality: Modality) -> bool {
+    matches!(modality, Modality::Asserted | Modality::Reported | Modality::Planned)
+}
+
+/// A stretch of time a figure holds in: `[start, end)`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Period {
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+}
+
+impl Period {
+    /// The period of a time value at its grain, narrowed to a part of the day when one is named.
+    fn of(t: &isnad_claims::mentions::TimeValue, hours: Option<(u32, u32)>) -> Option<Period> {
+        use isnad_claims::mentions::Grain;
+        let (start, last) = (t.start?, t.end?);
+        let step = match t.grain {
+            Grain::Second => Duration::seconds(1),
+            Grain::Minute => Duration::minutes(1),
+            Grain::Hour => Duration::hours(1),
+            _ => Duration::days(1),
+        };
+        let mut period = Period {
+            start,
+            end: last + step,
+        };
+        if let Some((from, to)) = hours
+            && t.grain == Grain::Day
+            && start.date() == last.date()
+        {
+            let day = start.date().and_hms_opt(0, 0, 0)?;
+            period = Period {
+                start: day + Duration::hours(i64::from(from)),
+                end: day + Duration::hours(i64::from(to)),
+            };
+        }
+        Some(period)
+    }
+
+    /// The period of one whole day.
+    fn day(date: NaiveDate) -> Period {
+        let start = date.and_hms_opt(0, 0, 0).expect("midnight exists");
+        Period {
+            start,
+            end: start + Duration::days(1),
+        }
+    }
+
+    /// Its length in days.
+    fn days(&self) -> i64 {
+        (self.end - self.start).num_days()
+    }
+}
+
+/// How far apart two times may be and still be one occurrence: 45 days, or the length of the
+/// longer period ("in 2024" and a report of March 2025 may speak of one year's figure).
+fn occurrence_gap(a: Period, b: Period) -> i64 {
+    SAME_OCCURRENCE_MAX_GAP_DAYS.max(a.days()).max(b.days())
+}
+
+fn disjoint(a: Period, b: Period) -> bool {
+    a.end <= b.start || b.end <= a.start
+}
+
+/// Whole days between two periods (0 when they touch or overlap).
+fn gap_days(a: Period, b: Period) -> i64 {
+    if a.end <= b.start {
+        (b.start - a.end).num_days()
+    } else if b.end <= a.start {
+        (a.start - b.end).num_days()
+    } else {
+        0
+    }
+}
+
+fn describe_days(p: Period) -> String {
+    let last = p.end - Duration::seconds(1);
+    if (p.end - p.start) < Duration::days(1) && p.start.date() == last.date() {
+        if p.end - p.start == Duration::days(1) {
+            p.start.date().to_string()
+        } else {
+            format!("{} {}–{}", p.start.date(), p.start.format("%H:%M"), p.end.format("%H:%M"))
+        }
+    } else if p.start.date() == last.date() {
+        p.start.date().to_string()
+    } else {
+        format!("{}..{}", p.start.date(), last.date())
+    }
+}
+
+/// The key two facts are grouped on: the attribute, or for a figure with none, its unit.
+pub(crate) fn group_key(v: &FactView<'_>) -> String {
+    let unit = v.base_unit.map_or("count", |u| {
+        CURRENCY_FAMILIES
+            .iter()
+            .find(|(family, members)| *family == u || members.contains(&u))
+            .map_or(u, |(family, _)| family)
+    });
+    match &v.fact.attribute.key {
+        Some(k) => format!("{k}|{unit}"),
+        None => format!("?|{unit}"),
+    }
+}
+
+/// A disagreement: comparable facts whose values fall into two or more sides.
+pub(crate) struct Disagreement {
+    /// The sides, each a list of view indices whose values agree, in ascending order of value.
+    pub sides: Vec<Vec<usize>>,
+    /// True when every fact is from one document.
+    pub internal: bool,
+}
+
+/// Everything the fact rules need: disagreements, updates and every comparison.
+pub(crate) struct Compared {
+    /// Disagreements, one per group of comparable facts.
+    pub disagreements: Vec<Disagreement>,
+    /// Updates: (earlier view, later view).
+    pub updates: Vec<(usize, usize)>,
+    /// Every comparison with its reason.
+    pub comparisons: Vec<Comparison>,
+}
+
+/// Compares every pair of facts with one attribute.
+pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, v) in facts.views.iter().enumerate() {
+        groups.entry(group_key(v)).or_default().push(i);
+    }
+    let mut comparisons = Vec::new();
+    let mut disagreements = Vec::new();
+    let mut updates = Vec::new();
+    for (key, members) in &groups {
+        let mut comparable: Vec<(usize, usize, bool)> = Vec::new();
+        for (n, &i) in members.iter().enumerate() {
+            for &j in &members[n + 1..] {
+                let (a, b) = (&facts.views[i], &facts.views[j]);
+                // Two figures of one sentence are two things ("19 قتيلاً و34 مفقوداً").
+                if a.doc == b.doc && a.fact.sentence == b.fact.sentence {
+                    continue;
+                }
+                let record = |outcome, reason: String| Comparison {
+                    facts: [a.fact.id.clone(), b.fact.id.clone()],
+                    attribute: key.clone(),
+                    outcome,
+                    reason,
+                };
+                match facts.judge(a, b) {
+                    Err(apart) => match update_of(a, b, i, j).filter(|_| apart.as_of) {
+                        Some((earlier, later)) => {
+                            updates.push((earlier, later));
+                            comparisons.push(record(
+                                Outcome::Update,
+                                format!("{}; the later figure is newer", apart.reason),
+                            ));
+                        }
+                        None => comparisons.push(record(Outcome::NotCompared, apart.reason)),
+                    },
+                    Ok(()) => {
+                        let agree = a.overlaps(b) || a.vague() || b.vague();
+                        if !agree && a.doc != b.doc && (a.fact.scope.rise || b.fact.scope.rise) && is_later_and_larger(a, b).or(is_later_and_larger(b, a)).is_some() {
+                            let (earlier, later) = if is_later_and_larger(a, b).is_some() { (i, j) } else { (j, i) };
+                            updates.push((earlier, later));
+                            comparisons.push(record(Outcome::Update, "announced as a rise: the later figure is newer".into()));
+                            continue;
+                        }
+                        // Within one article, two sources giving two figures is a reported
+                        // dispute, not the article contradicting itself.
+                        if !agree && a.doc == b.doc && a.source != b.source {
+                            comparisons.push(record(
+                                Outcome::NotCompared,
+                                "one article quoting two sources with two figures".into(),
+                            ));
+                            continue;
+                        }
+                        comparable.push((i, j, agree));
+                        comparisons.push(record(
+                            if agree { Outcome::Agree } else { Outcome::Conflict },
+                            if agree {
+                                "same attribute, same time, values overlap".into()
+                            } else {
+                                "same attribute, same time, values cannot both be right".into()
+                            },
+                        ));
+                    }
+                }
+            }
+        }
+        disagreements.extend(disagreements_of(facts, &comparable));
+    }
+    Compared {
+        disagreements,
+        updates,
+        comparisons,
+    }
+}
+
+/// When two facts of a running total are not compared because they hold at different times, the
+/// later one is an update when it is published or stated later.
+fn update_of(a: &FactView<'_>, b: &FactView<'_>, i: usize, j: usize) -> Option<(usize, usize)> {
+    if !a.fact.attribute.evolving || a.doc == b.doc && a.fact.sentence == b.fact.sentence {
+        return None;
+    }
+    let (Some(x), Some(y)) = (a.as_of, b.as_of) else {
+        return None;
+    };
+    if !disjoint(x, y) || a.overlaps(b) || a.fact.scope.part_of.is_some() || b.fact.scope.part_of.is_some() {
+        return None;
+    }
+    if x.end <= y.start { Some((i, j)) } else { Some((j, i)) }
+}
+
+/// `Some(())` when `later` is published after `earlier` and its value is larger.
+fn is_later_and_larger(earlier: &FactView<'_>, later: &FactView<'_>) -> Option<()> {
+    let published_later = matches!((earlier.published, later.published), (Some(x), Some(y)) if y > x);
+    let larger = later.low > earlier.high.unwrap_or(f64::INFINITY);
+    (larger && (published_later || later.fact.scope.rise)).then_some(())
+}
+
+/// Groups the comparable pairs into disagreements: components joined by comparisons, their
+/// facts split into sides of agreeing values; a component with two sides that conflict is one.
+fn disagreements_of(facts: &Facts<'_>, comparable: &[(usize, usize, bool)]) -> Vec<Disagreement> {
+    if !comparable.iter().any(|(_, _, agree)| !agree) {
+        return Vec::new();
+    }
+    // Union-find over the compared facts.
+    let mut parent: FxHashMap<usize, usize> = FxHashMap::default();
+    fn find(parent: &mut FxHashMap<usize, usize>, x: usize) -> usize {
+        let p = *parent.entry(x).or_insert(x);
+        if p == x {
+            return x;
+        }
+        let root = find(parent, p);
+        parent.insert(x, root);
+        root
+    }
+    for &(i, j, _) in comparable {
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        if ri != rj {
+            parent.insert(ri.max(rj), ri.min(rj));
+        }
+    }
+    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let keys: Vec<usize> = parent.keys().copied().collect();
+    for x in keys {
+        let root = find(&mut parent, x);
+        components.entry(root).or_default().push(x);
+    }
+    let conflicts: Vec<(usize, usize)> = comparable
+        .iter()
+        .filter(|(_, _, agree)| !agree)
+        .map(|&(i, j, _)| (i, j))
+        .collect();
+    let mut out = Vec::new();
+    for (_, mut members) in components {
+        if !conflicts.iter().any(|(i, _)| members.contains(i)) {
+            continue;
+        }
+        // Sides: facts sorted by value, a new side where a value no longer overlaps the side's.
+        members.sort_by(|&x, &y| {
+            let (a, b) = (&facts.views[x], &facts.views[y]);
+            a.low
+                .partial_cmp(&b.low)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(x.cmp(&y))
+        });
+        let mut sides: Vec<Vec<usize>> = Vec::new();
+        for m in members {
+            let v = &facts.views[m];
+            match sides.last_mut() {
+                Some(side) if side.iter().all(|&s| facts.views[s].overlaps(v) || v.vague() || facts.views[s].vague()) => side.push(m),
+                _ => sides.push(vec![m]),
+            }
+        }
+        // Keep only sides that take part in a conflict.
+        let in_conflict = |side: &Vec<usize>| {
+            side.iter()
+                .any(|m| conflicts.iter().any(|&(i, j)| i == *m || j == *m))
+        };
+        sides.retain(in_conflict);
+        if sides.len() < 2 {
+            continue;
+        }
+        let docs: Vec<usize> = sides.iter().flatten().map(|&m| facts.views[m].doc).collect();
+        let internal = docs.iter().all(|&d| d == docs[0]);
+        out.push(Disagreement { sides, internal });
+    }
+    out
+}
+
+/// Parts that cannot make their whole: a stated total its parts do not add up to, or parts that
+/// exceed their whole. Returns (whole, parts, sum).
+pub(crate) fn sums<'f>(facts: &'f Facts<'_>) -> Vec<(usize, Vec<usize>, f64)> {
+    let index: FxHashMap<&str, usize> = facts
+        .views
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.fact.id.as_str(), i))
+        .collect();
+    let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, v) in facts.views.iter().enumerate() {
+        if let Some(&w) = v.fact.scope.part_of.as_deref().and_then(|id| index.get(id)) {
+            parts.entry(w).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for (whole, members) in parts {
+        let w = &facts.views[whole];
+        if members.iter().any(|&m| facts.views[m].high.is_none() || facts.views[m].vague()) || w.vague() {
+            continue;
+        }
+        let exact = |v: &FactView<'_>| v.fact.value.amount.qualifier == Qualifier::Exact;
+        let sum_low: f64 = members.iter().map(|&m| facts.views[m].low).sum();
+        let sum_high: f64 = members.iter().filter_map(|&m| facts.views[m].high).sum();
+        let exceeds = w.high.is_some_and(|h| sum_low > h + 1e-9);
+        let short_of_total = w.fact.scope.total
+            && exact(w)
+            && members.iter().all(|&m| exact(&facts.views[m]))
+            && (sum_high - w.low).abs() > 1e-9;
+        if exceeds || short_of_total {
+            out.push((whole, members, sum_low));
+        }
+    }
+    out
+}
+
