@@ -23,7 +23,7 @@ const SAME_OCCURRENCE_MAX_GAP_DAYS: i64 = 45;
 
 /// Share of the smaller clause's weight two clauses must share to be about the same thing when
 /// either has words of its own that the other does not.
-const ALIGNED_SHARE: f64 = 0.34;
+const ALIGNED_SHARE: f64 = 0.25;
 
 /// Share two body sentences of one article must have to be one figure given twice.
 const RESTATED_SHARE: f64 = 0.5;
@@ -91,6 +91,8 @@ impl FactView<'_> {
 /// Units that convert into one another, with the factor into the first unit of their family.
 const CONVERSIONS: &[(&str, &str, f64)] = &[
     ("m", "m", 1.0),
+    ("mm", "m", 0.001),
+    ("cm", "m", 0.01),
     ("km", "m", 1000.0),
     ("mile", "m", 1609.344),
     ("nmi", "m", 1852.0),
@@ -161,6 +163,9 @@ pub(crate) struct Facts<'a> {
     pub views: Vec<FactView<'a>>,
     /// Inverse document frequency of each context lemma over the story's figure sentences.
     idf: FxHashMap<&'a str, f64>,
+    /// Lemmas that most of the story's documents use: the story's topic, which says nothing
+    /// about which of its things a figure is of.
+    topic: rustc_hash::FxHashSet<&'a str>,
 }
 
 impl<'a> Facts<'a> {
@@ -215,7 +220,20 @@ impl<'a> Facts<'a> {
             .into_iter()
             .map(|(w, d)| (w, (1.0 + n / d as f64).ln()))
             .collect();
-        Facts { views, idf }
+        let mut in_docs: FxHashMap<&'a str, rustc_hash::FxHashSet<usize>> = FxHashMap::default();
+        for (&(doc, _), words) in &sentences {
+            for w in words.iter() {
+                in_docs.entry(w.as_str()).or_default().insert(doc);
+            }
+        }
+        let documents_with_facts = sentences.keys().map(|&(d, _)| d).collect::<rustc_hash::FxHashSet<_>>().len();
+        let topic_docs = 2.max(documents_with_facts.div_ceil(2));
+        let topic = in_docs
+            .into_iter()
+            .filter(|(_, docs)| docs.len() >= topic_docs)
+            .map(|(w, _)| w)
+            .collect();
+        Facts { views, idf, topic }
     }
 
     fn weight(&self, word: &str) -> f64 {
@@ -275,9 +293,31 @@ impl<'a> Facts<'a> {
         if fa.scope.pool != fb.scope.pool {
             return apart("one is the pool a figure is taken from (\"من أصل …\")");
         }
-        let (qa, qb) = (&fa.attribute.qualifiers, &fb.attribute.qualifiers);
-        if !qa.is_empty() && !qb.is_empty() && !qa.iter().any(|q| qb.contains(q)) {
-            return apart(&format!("different qualifiers ({} and {})", qa.join(" "), qb.join(" ")));
+        // What a figure is of ("نسبة التغطية"، "الوردية الليلية التي تضم") must be what the other is of,
+        // or at least be spoken of in the other's sentence.
+        // Only what sets a figure apart counts: the story's topic ("الزلزال" in a quake story) is
+        // what every figure is of.
+        let distinctive = |q: &[String]| -> Vec<String> {
+            q.iter().filter(|w| !self.topic.contains(w.as_str())).cloned().collect()
+        };
+        let (qa, qb) = (distinctive(&fa.attribute.qualifiers), distinctive(&fb.attribute.qualifiers));
+        let covered = |q: &[String], other: &Fact, other_q: &[String]| {
+            q.is_empty() || q.iter().any(|w| other_q.contains(w) || other.sentence_words.binary_search(w).is_ok())
+        };
+        let governed = |g: &Option<String>, other: &Fact| {
+            g.as_ref().is_none_or(|g| {
+                other.attribute.governor.as_ref() == Some(g) || other.sentence_words.binary_search(g).is_ok()
+            })
+        };
+        if !governed(&fa.attribute.governor, fb) || !governed(&fb.attribute.governor, fa) {
+            return apart("governed by different events (\"بإدانة 11\" and \"شملت 17\")");
+        }
+        if !covered(&qa, fb, &qb) || !covered(&qb, fa, &qa) || (!qa.is_empty() && !qb.is_empty() && !qa.iter().any(|q| qb.contains(q))) {
+            return apart(&format!(
+                "what they are of differs ({} and {})",
+                if qa.is_empty() { "-".to_string() } else { qa.join(" ") },
+                if qb.is_empty() { "-".to_string() } else { qb.join(" ") }
+            ));
         }
         if fa.scope.partitive != fb.scope.partitive {
             return apart("one counts a part of a set (\"من …\"), the other a total");
@@ -322,11 +362,17 @@ impl<'a> Facts<'a> {
                 ),
             ));
         }
+        if fa.attribute.evolving && a.as_of.is_none() != b.as_of.is_none() {
+            return apart("a running total, and one report has no date to set it against");
+        }
         // A figure of a class the data names (a toll, a count of arrests) is about the story's
         // main event unless something above sets it apart; other attributes need their clauses to
         // be about the same thing.
         let (share, own_a, own_b) = self.alignment(a, b);
-        if fa.attribute.class.is_none() && share < ALIGNED_SHARE && own_a > 2.0 && own_b > 2.0 {
+        // Two figures of one distinctive thing ("جسراً بطول" and "للجسر الذي يبلغ طوله") need no
+        // more agreement from their clauses.
+        let same_thing = fa.attribute.qualifiers.iter().any(|q| fb.attribute.qualifiers.contains(q));
+        if fa.attribute.class.is_none() && !same_thing && share < ALIGNED_SHARE && own_a > 2.0 && own_b > 2.0 {
             return apart(&format!("their clauses are about different things (share {share:.2})"));
         }
         // One article giving one figure twice: two body sentences must be restatements of one
@@ -463,7 +509,8 @@ pub(crate) fn group_key(v: &FactView<'_>) -> String {
 pub(crate) struct Disagreement {
     /// The sides, each a list of view indices whose values agree, in ascending order of value.
     pub sides: Vec<Vec<usize>>,
-    /// True when every fact is from one document.
+    /// True when one document is on both sides: the article disagrees with itself (other reports
+    /// may side with either of its figures).
     pub internal: bool,
 }
 
@@ -514,7 +561,17 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                     },
                     Ok(()) => {
                         let agree = a.overlaps(b) || a.vague() || b.vague();
-                        if !agree && a.doc != b.doc && (a.fact.scope.rise || b.fact.scope.rise) && is_later_and_larger(a, b).or(is_later_and_larger(b, a)).is_some() {
+                        // A rise announced for a running total (or for a count nothing says is
+                        // fixed): the larger, later figure is newer.
+                        let may_run = a.fact.attribute.evolving || a.fact.attribute.class.is_none();
+                        let same_stated_time = a.stated.is_some() && b.stated.is_some();
+                        if !agree
+                            && may_run
+                            && !same_stated_time
+                            && a.doc != b.doc
+                            && (a.fact.scope.rise || b.fact.scope.rise)
+                            && is_later_and_larger(a, b).or(is_later_and_larger(b, a)).is_some()
+                        {
                             let (earlier, later) = if is_later_and_larger(a, b).is_some() { (i, j) } else { (j, i) };
                             updates.push((earlier, later));
                             comparisons.push(record(Outcome::Update, "announced as a rise: the later figure is newer".into()));
@@ -522,7 +579,12 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                         }
                         // Within one article, two sources giving two figures is a reported
                         // dispute, not the article contradicting itself.
-                        if !agree && a.doc == b.doc && a.source != b.source {
+                        if !agree
+                            && a.doc == b.doc
+                            && a.source.is_some()
+                            && b.source.is_some()
+                            && a.source != b.source
+                        {
                             comparisons.push(record(
                                 Outcome::NotCompared,
                                 "one article quoting two sources with two figures".into(),
@@ -573,72 +635,56 @@ fn is_later_and_larger(earlier: &FactView<'_>, later: &FactView<'_>) -> Option<(
     (larger && (published_later || later.fact.scope.rise)).then_some(())
 }
 
-/// Groups the comparable pairs into disagreements: components joined by comparisons, their
-/// facts split into sides of agreeing values; a component with two sides that conflict is one.
+/// Groups the comparable pairs into disagreements. Each conflict not yet reported seeds one: its
+/// two facts, each joined by every fact compared with both that agrees with it and conflicts with
+/// the other. So one disagreement is reported once, citing every report on each side, and facts
+/// that were never compared with each other are never put side by side.
 fn disagreements_of(facts: &Facts<'_>, comparable: &[(usize, usize, bool)]) -> Vec<Disagreement> {
-    if !comparable.iter().any(|(_, _, agree)| !agree) {
-        return Vec::new();
+    let mut outcome: FxHashMap<(usize, usize), bool> = FxHashMap::default();
+    for &(i, j, agree) in comparable {
+        outcome.insert((i.min(j), i.max(j)), agree);
     }
-    // Union-find over the compared facts.
-    let mut parent: FxHashMap<usize, usize> = FxHashMap::default();
-    fn find(parent: &mut FxHashMap<usize, usize>, x: usize) -> usize {
-        let p = *parent.entry(x).or_insert(x);
-        if p == x {
-            return x;
-        }
-        let root = find(parent, p);
-        parent.insert(x, root);
-        root
-    }
-    for &(i, j, _) in comparable {
-        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-        if ri != rj {
-            parent.insert(ri.max(rj), ri.min(rj));
-        }
-    }
-    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let keys: Vec<usize> = parent.keys().copied().collect();
-    for x in keys {
-        let root = find(&mut parent, x);
-        components.entry(root).or_default().push(x);
-    }
-    let conflicts: Vec<(usize, usize)> = comparable
+    let relation = |x: usize, y: usize| outcome.get(&(x.min(y), x.max(y))).copied();
+    let mut members: Vec<usize> = comparable.iter().flat_map(|&(i, j, _)| [i, j]).collect();
+    members.sort_unstable();
+    members.dedup();
+    let mut conflicts: Vec<(usize, usize)> = comparable
         .iter()
         .filter(|(_, _, agree)| !agree)
-        .map(|&(i, j, _)| (i, j))
+        .map(|&(i, j, _)| (i.min(j), i.max(j)))
         .collect();
+    conflicts.sort_unstable();
+    let mut covered: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
     let mut out = Vec::new();
-    for (_, mut members) in components {
-        if !conflicts.iter().any(|(i, _)| members.contains(i)) {
+    for &(a, b) in &conflicts {
+        if covered.contains(&(a, b)) {
             continue;
         }
-        // Sides: facts sorted by value, a new side where a value no longer overlaps the side's.
-        members.sort_by(|&x, &y| {
-            let (a, b) = (&facts.views[x], &facts.views[y]);
-            a.low
-                .partial_cmp(&b.low)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(x.cmp(&y))
-        });
-        let mut sides: Vec<Vec<usize>> = Vec::new();
-        for m in members {
-            let v = &facts.views[m];
-            match sides.last_mut() {
-                Some(side) if side.iter().all(|&s| facts.views[s].overlaps(v) || v.vague() || facts.views[s].vague()) => side.push(m),
-                _ => sides.push(vec![m]),
+        let side_of = |seed: usize, other: usize| -> Vec<usize> {
+            let mut side: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|&m| m == seed || (relation(m, seed) == Some(true) && relation(m, other) == Some(false)))
+                .collect();
+            side.sort_unstable();
+            side
+        };
+        let (side_a, side_b) = (side_of(a, b), side_of(b, a));
+        for &x in &side_a {
+            for &y in &side_b {
+                covered.insert((x.min(y), x.max(y)));
             }
         }
-        // Keep only sides that take part in a conflict.
-        let in_conflict = |side: &Vec<usize>| {
-            side.iter()
-                .any(|m| conflicts.iter().any(|&(i, j)| i == *m || j == *m))
-        };
-        sides.retain(in_conflict);
-        if sides.len() < 2 {
-            continue;
-        }
+        let mut sides = vec![side_a, side_b];
+        sides.sort_by(|x, y| {
+            facts.views[x[0]]
+                .low
+                .partial_cmp(&facts.views[y[0]].low)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         let docs: Vec<usize> = sides.iter().flatten().map(|&m| facts.views[m].doc).collect();
-        let internal = docs.iter().all(|&d| d == docs[0]);
+        let internal = docs.iter().all(|&d| d == docs[0])
+            || sides[0].iter().any(|&x| sides[1].iter().any(|&y| facts.views[x].doc == facts.views[y].doc));
         out.push(Disagreement { sides, internal });
     }
     out

@@ -188,6 +188,7 @@ impl Article {
                 from: AttributeSource::Counted,
                 head: None,
                 qualifiers: Vec::new(),
+                governor: None,
                 modifier: None,
                 evolving: true,
             },

@@ -108,6 +108,9 @@ pub(crate) struct Lexicon {
     pub class_of: FxHashMap<String, usize>,
     /// The classes.
     pub classes: Vec<Class>,
+    /// Class words exactly as written (folded), so a word that starts with و ("وفيات") is known
+    /// from و + a word ("وإصابة").
+    pub class_forms: FxHashSet<String>,
     /// Lemma → modifier name (`new`, `daily`, `average`).
     pub modifiers: FxHashMap<String, String>,
     /// Lemmas of verbs whose event a duration after them measures.
@@ -149,6 +152,7 @@ impl Lexicon {
                 toml::from_str(include_str!("../../data/facts.toml")).expect("data/facts.toml is valid");
             let mut class_of = FxHashMap::default();
             let mut classes = Vec::new();
+            let class_forms = file.class.iter().flat_map(|c| c.words.iter().map(|w| fold_key(w))).collect();
             for (i, class) in file.class.iter().enumerate() {
                 for word in &class.words {
                     // A multi-word entry is keyed by its last word's lemma ("صافي الربح" → ربح).
@@ -172,6 +176,7 @@ impl Lexicon {
                 linking: file.linking.iter().map(|w| fold_key(w)).collect(),
                 class_of,
                 classes,
+                class_forms,
                 modifiers,
                 lasting: lemmas(&file.lasting),
                 parts_follow: Phrases::of(&file.parts_follow),

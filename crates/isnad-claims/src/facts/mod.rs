@@ -50,7 +50,7 @@ pub fn find_facts(document: &Document, mentions: &[Mention], entities: &DocEntit
             .filter(|m| span.contains(m.span))
             .map(|m| m.title.map_or(m.span, |t| t.cover(m.span)))
             .collect();
-        let reader = SentenceFacts::new(&tokens, &in_sentence, &names);
+        let reader = SentenceFacts::new(&tokens, &in_sentence, &names, publication);
         let drafts = reader.read();
         if drafts.is_empty() {
             continue;
@@ -75,8 +75,7 @@ pub fn find_facts(document: &Document, mentions: &[Mention], entities: &DocEntit
                 .collect();
             subject_entities.sort();
             subject_entities.dedup();
-            let time = draft.time.or_else(|| earlier_occurrence(&in_sentence, draft.mention.span, publication));
-            let as_of = match (time, publication) {
+            let as_of = match (draft.time, publication) {
                 (Some(m), _) => AsOf {
                     time: m.value.time().cloned(),
                     basis: TimeBasis::Stated,
@@ -166,28 +165,6 @@ fn headline_like_body(facts: &mut [Fact]) {
             facts[h].scope.so_far |= facts[b].scope.so_far;
         }
     }
-}
-
-/// A date of another year earlier in the sentence dates a figure of a clause that states none
-/// ("الحريق الذي أتى على مصنع … في صيف 2019، وأودى بحياة 3 عمال").
-fn earlier_occurrence<'m>(
-    in_sentence: &[&'m Mention],
-    value: Span,
-    publication: Option<chrono::NaiveDate>,
-) -> Option<&'m Mention> {
-    use chrono::Datelike;
-    let publication = publication?;
-    in_sentence
-        .iter()
-        .copied()
-        .filter(|m| m.span.end <= value.start && matches!(m.value, crate::mentions::MentionValue::Date(_)))
-        .filter(|m| {
-            m.value
-                .time()
-                .and_then(|t| t.day_range())
-                .is_some_and(|(_, end)| end.year() < publication.year() && (publication - end).num_days() > 45)
-        })
-        .next_back()
 }
 
 /// The hours a stated time's part of the day names ("مساء اليوم"), for a time of a day's grain.

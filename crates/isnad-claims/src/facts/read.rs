@@ -46,6 +46,8 @@ pub(crate) struct SentenceFacts<'a> {
     clause_end: Vec<usize>,
     /// True for tokens inside a name (a person, place or organization): never an attribute word.
     named: Vec<bool>,
+    /// The report's date: a date of another year dates another occurrence.
+    publication: Option<chrono::NaiveDate>,
 }
 
 /// Folded words after which a value is an identifier, not an amount ("رقم 5"، "المادة 12").
@@ -53,7 +55,12 @@ const IDENTIFIER_HEADS: &[&str] = &["رقم", "الرقم", "برقم", "الم�
 
 impl<'a> SentenceFacts<'a> {
     /// Prepares a sentence: `mentions` are the sentence's mentions in text order.
-    pub fn new(toks: &'a Tokens, mentions: &[&'a Mention], names: &[isnad_parser::Span]) -> SentenceFacts<'a> {
+    pub fn new(
+        toks: &'a Tokens,
+        mentions: &[&'a Mention],
+        names: &[isnad_parser::Span],
+        publication: Option<chrono::NaiveDate>,
+    ) -> SentenceFacts<'a> {
         let lx = Lexicon::get();
         let n = toks.len();
         let mut mention_of = vec![None; n];
@@ -107,6 +114,7 @@ impl<'a> SentenceFacts<'a> {
             clause_start,
             clause_end,
             named,
+            publication,
         }
     }
 
@@ -182,6 +190,13 @@ impl<'a> SentenceFacts<'a> {
                 continue;
             };
             let clause = (self.clause_start[first], self.clause_end[last]);
+            // An age holds when it is reported: the year in its clause is the birth's or the build's.
+            let time = if attribute.class.as_deref() == Some("age") {
+                None
+            } else {
+                self.time_of(first, clause)
+                    .or_else(|| self.time_of_coordinated(clause, attribute.evolving))
+            };
             let scope = Scope {
                 rise: self.phrase_in(&self.lx.rise, clause.0, first),
                 so_far: self.phrase_in(&self.lx.so_far, clause.0, clause.1),
@@ -198,7 +213,7 @@ impl<'a> SentenceFacts<'a> {
                 clause,
                 scope,
                 part_of: None,
-                time: self.time_of(first, clause),
+                time,
                 context: self.context(clause.0, clause.1),
             });
         }
@@ -303,7 +318,7 @@ impl<'a> SentenceFacts<'a> {
             head += 1;
         }
         let k = self.key(head);
-        self.is_arabic(head) && (k.starts_with("ال") || k.starts_with("هذه") || k.starts_with("هولاء"))
+        self.is_arabic(head) && (k.starts_with("ال") || k.starts_with("هذه") || k.starts_with("هولاء") || self.is_content(head))
     }
 
     /// The first token after the number itself: past the last number word or digits of the
@@ -341,10 +356,8 @@ impl<'a> SentenceFacts<'a> {
         if let Some(rest) = k.strip_prefix(['و', 'ف'])
             && rest.chars().count() >= 3
         {
-            // "وفاة" is a word; "وإصابة" is و + a word.
-            let whole_known = self.lx.class(&lemma_of_key(k)).is_some() && !k.starts_with("وال");
-            let rest_known = self.lx.class(&lemma_of_key(rest)).is_some();
-            if !whole_known || rest_known {
+            // "وفيات" is a word; "وإصابة" is و + a word.
+            if !self.lx.class_forms.contains(k) {
                 return None;
             }
         }
@@ -420,7 +433,7 @@ impl<'a> SentenceFacts<'a> {
             }
             steps += 1;
             let l = self.lemma(i);
-            if class_word.is_none() && lx.class(&l).is_some() && steps <= 3 {
+            if class_word.is_none() && self.class_at(i).is_some() && steps <= 3 {
                 class_word = Some(i);
             }
             if measure_word.is_none() && self.measure_lemma(i).is_some() {
@@ -437,14 +450,20 @@ impl<'a> SentenceFacts<'a> {
             let reach = if counted_generic || counted.is_none() { 3 } else { 4 };
             (from..(from + reach).min(self.n()))
                 .take_while(|&j| self.kind(j) != Some(TokenKind::Punct) && !self.is_numeric_mention(j))
-                .find(|&j| self.is_content(j) && lx.class(&self.lemma(j)).is_some())
+                .find(|&j| self.is_content(j) && self.class_at(j).is_some())
         };
 
         let class_at = counted
-            .filter(|&c| lx.class(&self.lemma(c)).is_some())
+            .filter(|&c| self.class_at(c).is_some())
             .or(class_word)
             .or(after_counted);
-        let mut class = class_at.and_then(|w| lx.class(&self.lemma(w)));
+        let mut class = class_at.and_then(|w| self.class_at(w));
+        if class.is_none()
+            && let MentionValue::Quantity(q) = &self.mentions[index].0.value
+            && q.unit == "year_of_age"
+        {
+            class = lx.class("عمر");
+        }
         let is_duration = matches!(self.mentions[index].0.value, MentionValue::Duration(_));
         if class.is_none()
             && value.unit.as_deref().is_some_and(is_time_unit)
@@ -488,6 +507,7 @@ impl<'a> SentenceFacts<'a> {
         }
 
         let mut qualifiers: Vec<String> = Vec::new();
+        let mut governor = None;
         match from {
             // The verbal noun right before a count qualifies what is counted: "بإدانة 11 متهماً"
             // counts the convicted among the defendants.
@@ -498,8 +518,30 @@ impl<'a> SentenceFacts<'a> {
                 {
                     let l = self.lemma(e);
                     if !lx.measures.contains(&l) && lx.class(&l).is_none() {
-                        qualifiers.push(l);
+                        governor = Some(l);
                     }
+                }
+                // "الأطباء والممرضين الـ14 المصابين": the definite noun right before the number is
+                // the set counted.
+                if let Some(b) = first.checked_sub(1)
+                    && self.is_content(b)
+                    && !self.named[b]
+                    && self.key(b).trim_start_matches(['و', 'ف']).starts_with("ال")
+                    && self.class_at(b).is_none()
+                    && self.measure_lemma(b).is_none()
+                {
+                    qualifiers.push(self.lemma(b));
+                }
+                // "الوردية الليلية التي تضم 64 عاملاً": the count is of the noun the relative
+                // clause hangs on.
+                if let Some(r) = (clause_start..first)
+                    .rev()
+                    .take(4)
+                    .find(|&i| matches!(self.key(i), "الذي" | "التي" | "اللذين" | "اللتين"))
+                    && let Some(b) = (clause_start..r).rev().find(|&i| self.is_content(i) && !self.named[i])
+                    && r - b <= 2
+                {
+                    qualifiers.push(self.lemma(b));
                 }
             }
             // What a measure is of: the noun after it ("نسبة التغطية"، "أرباحاً تشغيلية"), the noun
@@ -515,11 +557,15 @@ impl<'a> SentenceFacts<'a> {
         qualifiers.dedup();
 
         let mut modifier = None;
-        if let Some(c) = counted
-            && self.is_arabic(c + 1)
-            && let Some(m) = lx.modifiers.get(&self.lemma(c + 1))
-        {
-            modifier = Some(m.clone());
+        // A modifier right after the counted noun or the measure ("86 إصابة جديدة"، "أرباحاً
+        // تشغيلية"، "ثلاث حارات لكل اتجاه").
+        for at in [counted, head_at, class_at].into_iter().flatten() {
+            if modifier.is_none()
+                && self.is_arabic(at + 1)
+                && let Some(m) = lx.modifiers.get(&self.lemma(at + 1)).or_else(|| lx.modifiers.get(self.key(at + 1)))
+            {
+                modifier = Some(m.clone());
+            }
         }
         if let Some(m) = self.modifier_before(first) {
             modifier = Some(m);
@@ -543,8 +589,19 @@ impl<'a> SentenceFacts<'a> {
             from,
             head,
             qualifiers,
+            governor,
             modifier,
             evolving: class.is_some_and(|c| c.evolving),
+        })
+    }
+
+    /// The class of the word at `i`, also after a conjunction or preposition glued to a short word
+    /// ("وفُقد" is و + فقد).
+    fn class_at(&self, i: usize) -> Option<&'static super::lexicon::Class> {
+        let lx = self.lx;
+        lx.class(&self.lemma(i)).or_else(|| {
+            let rest = self.key(i).strip_prefix(['و', 'ف', 'ب', 'ل'])?;
+            (rest.chars().count() >= 3).then(|| lx.class(&lemma_of_key(rest))).flatten()
         })
     }
 
@@ -565,16 +622,23 @@ impl<'a> SentenceFacts<'a> {
     fn measure_qualifiers(&self, h: usize, value: usize) -> Vec<String> {
         let mut out = Vec::new();
         let after = h + 1;
-        if after < value && self.is_content(after) && !self.named[after] {
+        // The genitive or definite adjective after it ("نسبة التغطية"، "قوة الزلزال"), not a verb.
+        if after < value
+            && self.is_content(after)
+            && !self.named[after]
+            && self.key(after).trim_start_matches(['و', 'ف', 'ب', 'ل']).starts_with("ال")
+        {
             out.push(self.lemma(after));
         }
         let key = self.key(h);
         let before = h.checked_sub(1);
-        // "صافي الربح": the construct noun before a definite head.
-        if key.trim_start_matches(['و', 'ف', 'ب', 'ل']).starts_with("ال")
-            && let Some(b) = before
+        // "صافي الربح"، "صافي ربح": the construct noun before the head (indefinite, no case ending).
+        if let Some(b) = before
             && self.is_content(b)
             && !self.key(b).starts_with("ال")
+            && !self.key(b).starts_with('ي')
+            && !self.key(b).ends_with('ا')
+            && !self.lx.modifiers.contains_key(&self.lemma(b))
             && self.clause_start[b] == self.clause_start[h]
             && !self.lx.change.contains(&self.lemma(b))
         {
@@ -621,11 +685,15 @@ impl<'a> SentenceFacts<'a> {
         {
             return true;
         }
-        let to_level = (first.saturating_sub(2)..first).any(|i| {
+        let Some(change) = (self.clause_start[first]..first).rev().find(|&i| self.lx.change.contains(&self.lemma(i)))
+        else {
+            return false;
+        };
+        // "ارتفعت الحصيلة إلى 19 قتيلاً و34 مفقوداً": a level, up to the last figure of the list.
+        !(change..first).any(|i| {
             let k = self.key(i);
             self.lx.to_level.contains(k) || k.strip_prefix('و').is_some_and(|r| self.lx.to_level.contains(r))
-        });
-        !to_level && (self.clause_start[first]..first).any(|i| self.lx.change.contains(&self.lemma(i)))
+        })
     }
 
     /// The stated time of a figure: the nearest temporal mention of its clause (not one inside a
@@ -640,7 +708,7 @@ impl<'a> SentenceFacts<'a> {
             if mention.value.time().is_none() || matches!(mention.value, MentionValue::Duration(_)) {
                 return false;
             }
-            if f > 0 && self.key(f - 1) == "منذ" || self.key(f) == "منذ" {
+            if self.since_window(f) {
                 return false;
             }
             // "الفيضان الذي ضرب البلدة فجر أمس … إلى 19 قتيلاً": that time is the flood's.
@@ -661,6 +729,55 @@ impl<'a> SentenceFacts<'a> {
             let starts_source = is_source_word(k) || k.strip_prefix('و').is_some_and(is_source_word);
             (next < self.n() && starts_source).then(|| nearest(next, self.clause_end[next])).flatten()
         })
+    }
+
+    /// The time of an earlier clause of the sentence for a figure whose clause states none and
+    /// continues it: a running total takes the sentence's time ("حتى العاشرة صباحاً انتشلت الفرق 371
+    /// ناجياً، فيما لا يزال 70 في عداد المفقودين"); any figure of a coordinated clause takes a date of
+    /// another year ("الحريق الذي أتى على مصنع في صيف 2019، وأودى بحياة 3 عمال").
+    fn time_of_coordinated(&self, clause: (usize, usize), evolving: bool) -> Option<&'a Mention> {
+        use chrono::Datelike;
+        let opening = self.key(clause.0);
+        let coordinated = opening.starts_with('و')
+            || matches!(opening, "الذي" | "التي" | "الذين")
+            || self.lx.clause_breaks.at(&|i| self.key(i), clause.0, self.n()).is_some();
+        if clause.0 == 0 || !coordinated {
+            return None;
+        }
+        let old = |m: &Mention| {
+            matches!(m.value, MentionValue::Date(_))
+                && self.publication.is_some_and(|p| {
+                    m.value
+                        .time()
+                        .and_then(|t| t.day_range())
+                        .is_some_and(|(_, end)| end.year() < p.year() && (p - end).num_days() > 45)
+                })
+        };
+        self.mentions
+            .iter()
+            .filter(|&&(m, f, _)| {
+                f < clause.0
+                    && m.value.time().is_some()
+                    && !matches!(m.value, MentionValue::Duration(_))
+                    && !self.since_window(f)
+                    && ((evolving && self.is_report_time(m, f)) || old(m))
+            })
+            .map(|&(m, _, _)| m)
+            .next_back()
+    }
+
+    /// True when the time at token `f` starts a window "since" ("منذ تسجيل أول حالة الخميس
+    /// الماضي"): it dates where a running count starts, not when it holds.
+    fn since_window(&self, f: usize) -> bool {
+        let start = self.clause_start[f].max(f.saturating_sub(5));
+        (start..=f).any(|i| matches!(self.key(i), "منذ" | "ومنذ"))
+    }
+
+    /// A time that dates a report rather than an event: a clock time, or a time "so far" ("حتى
+    /// الساعة العاشرة"). The day an incident happened is not the time its toll holds.
+    fn is_report_time(&self, m: &Mention, first: usize) -> bool {
+        matches!(m.value, MentionValue::Time(_)) || (first > 0 && matches!(self.key(first - 1), "حتي" | "وحتي"))
+            || self.key(first) == "حتي"
     }
 
     /// A figure with no word of its own measures what the figure before it in its clause
@@ -762,11 +879,6 @@ impl<'a> SentenceFacts<'a> {
                 } else {
                     for &p in &members {
                         drafts[p].part_of = Some(w);
-                    }
-                    if drafts[w].attribute.key.is_none()
-                        && let Some(&p) = members.first()
-                    {
-                        drafts[w].attribute = drafts[p].attribute.clone();
                     }
                     drafts[w].scope.total = total && !members.is_empty();
                 }

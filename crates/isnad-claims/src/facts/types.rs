@@ -95,10 +95,15 @@ pub struct Attribute {
     pub from: AttributeSource,
     /// The head word (counted noun, measure noun or event word).
     pub head: Option<AttributeWord>,
-    /// Lemmas qualifying the head: the noun after a measure noun ("التغطية" in "نسبة التغطية"),
-    /// the verbal noun right before a count ("إدانة" in "بإدانة 11 متهماً").
+    /// Lemmas of what the head is of: the noun after a measure noun ("التغطية" in "نسبة
+    /// التغطية"), the noun before "بطول" ("جسراً بطول")، the noun a relative clause hangs on
+    /// ("الوردية التي تضم 64 عاملاً").
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub qualifiers: Vec<String>,
+    /// The verbal noun that governs a count ("إدانة" in "بإدانة 11 متهماً": the convicted among
+    /// the defendants).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub governor: Option<String>,
     /// A modifier that makes it another attribute: `new`, `daily`, `average`, `delta` (a change,
     /// not a level), `contrast` (the other side of "مقابل").
     #[serde(skip_serializing_if = "Option::is_none")]

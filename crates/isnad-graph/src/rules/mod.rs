@@ -128,13 +128,17 @@ pub(crate) fn describe_fact(fact: &isnad_claims::facts::Fact) -> String {
 /// class, else its unit.
 pub(crate) fn describe_attribute(context: &Context<'_>, view: &FactView<'_>) -> String {
     let attribute = &view.fact.attribute;
-    if let Some(class) = &attribute.class {
-        return class.clone();
+    let name = if let Some(class) = &attribute.class {
+        class.clone()
+    } else if let Some(head) = &attribute.head {
+        context.documents[view.doc].text(head.span).to_string()
+    } else {
+        view.fact.value.unit.clone().unwrap_or_else(|| "count".to_string())
+    };
+    match &attribute.modifier {
+        Some(modifier) => format!("{name} ({modifier})"),
+        None => name,
     }
-    if let Some(head) = &attribute.head {
-        return context.documents[view.doc].text(head.span).to_string();
-    }
-    view.fact.value.unit.clone().unwrap_or_else(|| "count".to_string())
 }
 
 /// One finding for a disagreement between facts: every side's value and the documents that give
