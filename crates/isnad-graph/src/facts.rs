@@ -277,15 +277,26 @@ impl<'a> Facts<'a> {
     }
 
     /// Whether two facts with one attribute are about the same thing at the same time, and why.
-    pub fn judge(&self, a: &FactView<'_>, b: &FactView<'_>) -> Result<(), Apart> {
-        self.judge_inner(a, b).map_err(|(as_of, reason)| Apart { as_of, reason })
+    /// `copied`: the two facts are the same place of two near-copied sentences, so their
+    /// attributes need not have been read alike (but must not be known to differ).
+    pub fn judge(&self, a: &FactView<'_>, b: &FactView<'_>, copied: bool) -> Result<(), Apart> {
+        self.judge_inner(a, b, copied).map_err(|(as_of, reason)| Apart { as_of, reason })
     }
 
-    fn judge_inner(&self, a: &FactView<'_>, b: &FactView<'_>) -> Result<(), (bool, String)> {
+    fn judge_inner(&self, a: &FactView<'_>, b: &FactView<'_>, copied: bool) -> Result<(), (bool, String)> {
         let (fa, fb) = (a.fact, b.fact);
         let apart = |reason: &str| Err((false, reason.to_string()));
         if !same_unit(a.base_unit, b.base_unit) {
             return apart("different units");
+        }
+        if copied {
+            let (ca, cb) = (&fa.attribute.class, &fb.attribute.class);
+            if ca.is_some() && cb.is_some() && ca != cb {
+                return apart("near-copied sentences, but the figures measure different things");
+            }
+            if fa.attribute.modifier != fb.attribute.modifier {
+                return apart("near-copied sentences, but one figure is a change, a capacity or a target");
+            }
         }
         if fa.scope.part_of.is_some() || fb.scope.part_of.is_some() {
             return apart("one is a part of a whole stated with it");
@@ -309,10 +320,14 @@ impl<'a> Facts<'a> {
                 other.attribute.governor.as_ref() == Some(g) || other.sentence_words.binary_search(g).is_ok()
             })
         };
-        if !governed(&fa.attribute.governor, fb) || !governed(&fb.attribute.governor, fa) {
+        if !copied && (!governed(&fa.attribute.governor, fb) || !governed(&fb.attribute.governor, fa)) {
             return apart("governed by different events (\"بإدانة 11\" and \"شملت 17\")");
         }
-        if !covered(&qa, fb, &qb) || !covered(&qb, fa, &qa) || (!qa.is_empty() && !qb.is_empty() && !qa.iter().any(|q| qb.contains(q))) {
+        if !copied
+            && (!covered(&qa, fb, &qb)
+                || !covered(&qb, fa, &qa)
+                || (!qa.is_empty() && !qb.is_empty() && !qa.iter().any(|q| qb.contains(q))))
+        {
             return apart(&format!(
                 "what they are of differs ({} and {})",
                 if qa.is_empty() { "-".to_string() } else { qa.join(" ") },
@@ -365,14 +380,17 @@ impl<'a> Facts<'a> {
         if fa.attribute.evolving && a.as_of.is_none() != b.as_of.is_none() {
             return apart("a running total, and one report has no date to set it against");
         }
-        // A figure of a class the data names (a toll, a count of arrests) is about the story's
-        // main event unless something above sets it apart; other attributes need their clauses to
-        // be about the same thing.
+        // A figure of a class the data names (a toll, revenue) is about the story's main event
+        // unless something above sets it apart; other attributes (and lengths and ages, said of
+        // many things) need their clauses to be about the same thing.
         let (share, own_a, own_b) = self.alignment(a, b);
         // Two figures of one distinctive thing ("جسراً بطول" and "للجسر الذي يبلغ طوله") need no
         // more agreement from their clauses.
         let same_thing = fa.attribute.qualifiers.iter().any(|q| fb.attribute.qualifiers.contains(q));
-        if fa.attribute.class.is_none() && !same_thing && share < ALIGNED_SHARE && own_a > 2.0 && own_b > 2.0 {
+        if copied {
+            return Ok(());
+        }
+        if fa.attribute.of_something && !same_thing && share < ALIGNED_SHARE && own_a > 2.0 && own_b > 2.0 {
             return apart(&format!("their clauses are about different things (share {share:.2})"));
         }
         // One article giving one figure twice: two body sentences must be restatements of one
@@ -530,11 +548,16 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
     for (i, v) in facts.views.iter().enumerate() {
         groups.entry(group_key(v)).or_default().push(i);
     }
-    let mut comparisons = Vec::new();
-    let mut disagreements = Vec::new();
-    let mut updates = Vec::new();
+    let copies: rustc_hash::FxHashSet<(usize, usize)> =
+        near_copies(facts).into_iter().map(|(i, j)| (i.min(j), i.max(j))).collect();
+    let mut pairs: Vec<(usize, usize, String, bool)> = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
     for (key, members) in &groups {
-        let mut comparable: Vec<(usize, usize, bool)> = Vec::new();
+        // Dates and ordinals are the claims' to compare (date_mismatch, ordinal_conflict); as
+        // facts they are compared only where two reports copy one sentence.
+        if members.iter().any(|&i| is_time_or_order(&facts.views[i])) {
+            continue;
+        }
         for (n, &i) in members.iter().enumerate() {
             for &j in &members[n + 1..] {
                 let (a, b) = (&facts.views[i], &facts.views[j]);
@@ -542,75 +565,206 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                 if a.doc == b.doc && a.fact.sentence == b.fact.sentence {
                     continue;
                 }
-                let record = |outcome, reason: String| Comparison {
-                    facts: [a.fact.id.clone(), b.fact.id.clone()],
-                    attribute: key.clone(),
-                    outcome,
-                    reason,
-                };
-                match facts.judge(a, b) {
-                    Err(apart) => match update_of(a, b, i, j).filter(|_| apart.as_of) {
-                        Some((earlier, later)) => {
-                            updates.push((earlier, later));
-                            comparisons.push(record(
-                                Outcome::Update,
-                                format!("{}; the later figure is newer", apart.reason),
-                            ));
-                        }
-                        None => comparisons.push(record(Outcome::NotCompared, apart.reason)),
-                    },
-                    Ok(()) => {
-                        let agree = a.overlaps(b) || a.vague() || b.vague();
-                        // A rise announced for a running total (or for a count nothing says is
-                        // fixed): the larger, later figure is newer.
-                        let may_run = a.fact.attribute.evolving || a.fact.attribute.class.is_none();
-                        let same_stated_time = a.stated.is_some() && b.stated.is_some();
-                        if !agree
-                            && may_run
-                            && !same_stated_time
-                            && a.doc != b.doc
-                            && (a.fact.scope.rise || b.fact.scope.rise)
-                            && is_later_and_larger(a, b).or(is_later_and_larger(b, a)).is_some()
-                        {
-                            let (earlier, later) = if is_later_and_larger(a, b).is_some() { (i, j) } else { (j, i) };
-                            updates.push((earlier, later));
-                            comparisons.push(record(Outcome::Update, "announced as a rise: the later figure is newer".into()));
-                            continue;
-                        }
-                        // Within one article, two sources giving two figures is a reported
-                        // dispute, not the article contradicting itself.
-                        if !agree
-                            && a.doc == b.doc
-                            && a.source.is_some()
-                            && b.source.is_some()
-                            && a.source != b.source
-                        {
-                            comparisons.push(record(
-                                Outcome::NotCompared,
-                                "one article quoting two sources with two figures".into(),
-                            ));
-                            continue;
-                        }
-                        comparable.push((i, j, agree));
-                        comparisons.push(record(
-                            if agree { Outcome::Agree } else { Outcome::Conflict },
-                            if agree {
-                                "same attribute, same time, values overlap".into()
-                            } else {
-                                "same attribute, same time, values cannot both be right".into()
-                            },
-                        ));
-                    }
-                }
+                seen.insert((i.min(j), i.max(j)));
+                pairs.push((i, j, key.clone(), copies.contains(&(i.min(j), i.max(j)))));
             }
         }
-        disagreements.extend(disagreements_of(facts, &comparable));
+    }
+    for &(i, j) in &copies {
+        if seen.insert((i, j)) {
+            let unit = facts.views[i].base_unit.unwrap_or("count");
+            pairs.push((i, j, format!("copy|{unit}"), true));
+        }
+    }
+    let mut comparisons = Vec::new();
+    let mut updates = Vec::new();
+    let mut comparable: Vec<(usize, usize, bool)> = Vec::new();
+    for (i, j, key, copied) in pairs {
+        let (a, b) = (&facts.views[i], &facts.views[j]);
+        let record = |outcome, reason: String| Comparison {
+            facts: [a.fact.id.clone(), b.fact.id.clone()],
+            attribute: key.clone(),
+            outcome,
+            reason,
+        };
+        match facts.judge(a, b, copied) {
+            Err(apart) => match update_of(a, b, i, j).filter(|_| apart.as_of) {
+                Some((earlier, later)) => {
+                    updates.push((earlier, later));
+                    comparisons.push(record(
+                        Outcome::Update,
+                        format!("{}; the later figure is newer", apart.reason),
+                    ));
+                }
+                None => comparisons.push(record(Outcome::NotCompared, apart.reason)),
+            },
+            Ok(()) => {
+                let agree = a.overlaps(b);
+                // A rise announced for a running total (or for a count nothing says is fixed):
+                // the larger, later figure is newer.
+                let may_run = a.fact.attribute.evolving || a.fact.attribute.class.is_none();
+                let same_stated_time = a.stated.is_some() && b.stated.is_some();
+                if !agree
+                    && may_run
+                    && !same_stated_time
+                    && a.doc != b.doc
+                    && (a.fact.scope.rise || b.fact.scope.rise)
+                    && is_later_and_larger(a, b).or(is_later_and_larger(b, a)).is_some()
+                {
+                    let (earlier, later) = if is_later_and_larger(a, b).is_some() { (i, j) } else { (j, i) };
+                    updates.push((earlier, later));
+                    comparisons.push(record(
+                        Outcome::Update,
+                        "announced as a rise: the later figure is newer".into(),
+                    ));
+                    continue;
+                }
+                // Within one article, two sources giving two figures is a reported dispute, not
+                // the article contradicting itself.
+                if !agree && a.doc == b.doc && a.source.is_some() && b.source.is_some() && a.source != b.source {
+                    comparisons.push(record(
+                        Outcome::NotCompared,
+                        "one article quoting two sources with two figures".into(),
+                    ));
+                    continue;
+                }
+                comparable.push((i, j, agree));
+                let what = if copied { "the same place of near-copied sentences" } else { "same attribute, same time" };
+                comparisons.push(record(
+                    if agree { Outcome::Agree } else { Outcome::Conflict },
+                    if agree {
+                        format!("{what}, values overlap")
+                    } else {
+                        format!("{what}, values cannot both be right")
+                    },
+                ));
+            }
+        }
     }
     Compared {
-        disagreements,
+        disagreements: disagreements_of(facts, &comparable),
         updates,
         comparisons,
     }
+}
+
+/// True for a date or an ordinal fact.
+pub(crate) fn is_time_or_order(v: &FactView<'_>) -> bool {
+    matches!(v.base_unit, Some("date" | "ordinal"))
+}
+
+/// Share of the smaller sentence's weight two sentences of different reports must share to be
+/// near-copies (one agency text run twice, or a headline restated).
+const NEAR_COPY_SHARE: f64 = 0.6;
+
+/// How much of a report two near-copies share.
+#[derive(Clone, Copy)]
+enum CopyLevel {
+    /// Whole sentences (a headline restated, a sentence rewritten a little).
+    Sentence,
+    /// One long clause copied into sentences that go on differently.
+    Clause,
+}
+
+/// Share a copied clause must have (of the smaller clause's weight, with at least four words).
+const COPIED_CLAUSE_SHARE: f64 = 0.8;
+
+/// Facts at the same place of near-copied sentences or clauses of two reports.
+fn near_copies(facts: &Facts<'_>) -> Vec<(usize, usize)> {
+    let mut pairs = near_copies_by(facts, CopyLevel::Sentence);
+    pairs.extend(near_copies_by(facts, CopyLevel::Clause));
+    pairs
+}
+
+/// Facts at the same place of near-copied clauses of two reports: the k-th figure of a unit in
+/// one and the k-th of that unit in the other, when both sentences have as many.
+fn near_copies_by(facts: &Facts<'_>, level: CopyLevel) -> Vec<(usize, usize)> {
+    // The story's figure clauses, each with its facts in text order: a copied clause may sit in
+    // sentences that go on differently.
+    let mut sentences: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
+    for (i, v) in facts.views.iter().enumerate() {
+        let start = match level {
+            CopyLevel::Sentence => v.fact.sentence.start,
+            CopyLevel::Clause => v.fact.clause.start,
+        };
+        sentences.entry((v.doc, start)).or_default().push(i);
+    }
+    let list: Vec<(&(usize, usize), &Vec<usize>)> = sentences.iter().collect();
+    let words = |s: &[usize]| -> &[String] {
+        match level {
+            CopyLevel::Sentence => &facts.views[s[0]].fact.sentence_words,
+            CopyLevel::Clause => &facts.views[s[0]].fact.context,
+        }
+    };
+    let (min_shared, min_share) = match level {
+        CopyLevel::Sentence => (2, NEAR_COPY_SHARE),
+        CopyLevel::Clause => (4, COPIED_CLAUSE_SHARE),
+    };
+    // Sentences sharing a word, found through the word, so unrelated ones are never paired.
+    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (n, (_, members)) in list.iter().enumerate() {
+        for w in words(members) {
+            postings.entry(w.as_str()).or_default().push(n);
+        }
+    }
+    let weight_of = |ws: &[String]| -> f64 { ws.iter().map(|w| facts.weight(w)).sum() };
+    let mut out = Vec::new();
+    for (n, ((doc, _), members)) in list.iter().enumerate() {
+        let mut shared: FxHashMap<usize, (f64, usize)> = FxHashMap::default();
+        for w in words(members) {
+            let Some(others) = postings.get(w.as_str()) else { continue };
+            // A word most sentences use says nothing about which are copies.
+            if others.len() * 2 > list.len().max(4) {
+                continue;
+            }
+            for &m in others {
+                if m > n && list[m].0.0 != *doc {
+                    let entry = shared.entry(m).or_default();
+                    entry.0 += facts.weight(w);
+                    entry.1 += 1;
+                }
+            }
+        }
+        for (m, (weight, count)) in shared {
+            let other = list[m].1;
+            let smaller = weight_of(words(members)).min(weight_of(words(other)));
+            if count < min_shared || smaller <= 0.0 || weight / smaller < min_share {
+                continue;
+            }
+            // The k-th figure of each unit with the k-th of that unit.
+            let by_unit = |s: &[usize]| -> BTreeMap<&str, Vec<usize>> {
+                let mut units: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+                for &i in s {
+                    units.entry(facts.views[i].base_unit.unwrap_or("count")).or_default().push(i);
+                }
+                units
+            };
+            let (ua, ub) = (by_unit(members), by_unit(other));
+            for (unit, xs) in &ua {
+                let Some(ys) = ub.get(unit) else { continue };
+                // Figures of one attribute pair up first ("زوجها السادس" with "زوجها السادس"),
+                // the rest in their order when as many are left on each side.
+                let key = |i: usize| facts.views[i].fact.attribute.key.as_deref();
+                let (mut left_x, mut left_y): (Vec<usize>, Vec<usize>) = (Vec::new(), ys.clone());
+                for &x in xs {
+                    let same: Vec<usize> = left_y.iter().copied().filter(|&y| key(x).is_some() && key(y) == key(x)).collect();
+                    let unique_here = xs.iter().filter(|&&o| key(o) == key(x)).count() == 1;
+                    if let [y] = same[..]
+                        && unique_here
+                    {
+                        out.push((x, y));
+                        left_y.retain(|&o| o != y);
+                    } else {
+                        left_x.push(x);
+                    }
+                }
+                if left_x.len() == left_y.len() {
+                    out.extend(left_x.into_iter().zip(left_y));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// When two facts of a running total are not compared because they hold at different times, the

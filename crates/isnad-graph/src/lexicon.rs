@@ -1,4 +1,4 @@
-//! The word lists of the conflict rules (`data/cues.toml`, `data/measures.toml`), folded and
+//! The word lists of the conflict rules (`data/cues.toml`), folded and
 //! loaded once.
 
 use isnad_parser::fold_key;
@@ -9,7 +9,6 @@ use std::sync::OnceLock;
 #[derive(Deserialize)]
 struct CuesFile {
     rising: Vec<String>,
-    part_of: Vec<String>,
     stopwords: Vec<String>,
     earlier: EarlierFile,
 }
@@ -21,23 +20,14 @@ struct EarlierFile {
     unless_followed_by: BTreeMap<String, Vec<String>>,
 }
 
-#[derive(Deserialize)]
-struct MeasuresFile {
-    measure: BTreeMap<String, Vec<String>>,
-}
-
 /// The rules' word lists.
 pub(crate) struct Lexicon {
     /// Words announcing a rising total.
     pub rising: Vec<String>,
-    /// Words after a count that make it a part of a larger set.
-    pub part_of: Vec<String>,
     /// Function words ignored when comparing clauses.
     pub stopwords: HashSet<String>,
     /// Markers of a reference to an earlier occurrence, each with the next words that cancel it.
     pub earlier: Vec<(String, HashSet<String>)>,
-    /// What counts measure: class and its words.
-    pub measures: Vec<(String, Vec<String>)>,
 }
 
 fn folded(words: &[String]) -> Vec<String> {
@@ -50,8 +40,6 @@ pub(crate) fn lexicon() -> &'static Lexicon {
     LEXICON.get_or_init(|| {
         let cues: CuesFile =
             toml::from_str(include_str!("../data/cues.toml")).expect("data/cues.toml is valid");
-        let measures: MeasuresFile =
-            toml::from_str(include_str!("../data/measures.toml")).expect("data/measures.toml is valid");
         let mut cancelling: HashMap<String, HashSet<String>> = cues
             .earlier
             .unless_followed_by
@@ -60,7 +48,6 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             .collect();
         Lexicon {
             rising: folded(&cues.rising),
-            part_of: folded(&cues.part_of),
             stopwords: folded(&cues.stopwords).into_iter().collect(),
             earlier: folded(&cues.earlier.markers)
                 .into_iter()
@@ -68,11 +55,6 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                     let next = cancelling.remove(&marker).unwrap_or_default();
                     (marker, next)
                 })
-                .collect(),
-            measures: measures
-                .measure
-                .into_iter()
-                .map(|(class, words)| (class, folded(&words)))
                 .collect(),
         }
     })

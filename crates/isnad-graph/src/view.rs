@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use isnad_claims::DocAnalysis;
 use isnad_claims::claims::{Claim, Modality};
 use isnad_claims::entities::Gazetteer;
-use isnad_claims::mentions::{MentionValue, NumberValue};
+use isnad_claims::mentions::MentionValue;
 use isnad_parser::{Document, fold_key};
 use rustc_hash::FxBuildHasher;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -44,10 +44,6 @@ pub(crate) struct ClaimView<'a> {
     pub theme: BTreeSet<String>,
     /// Folded content words of the whole clause.
     pub words: Arc<BTreeSet<String>>,
-    /// The count, when stated.
-    pub count: Option<NumberValue>,
-    /// The quantity (amount, unit), when stated.
-    pub quantity: Option<(NumberValue, String)>,
     /// The ordinal value and its limiting window in years, when stated.
     pub ordinal: Option<(u32, Option<f64>)>,
     /// The document's publication date.
@@ -56,12 +52,6 @@ pub(crate) struct ClaimView<'a> {
     pub affirmed: bool,
     /// True when the clause refers back to an earlier occurrence ("سبق أن", "في وقت سابق").
     pub refers_to_earlier: bool,
-    /// Key of the count's noun (what is counted), when known.
-    pub counted: Option<String>,
-    /// What the count measures (`killed`, `injured`, … from data/measures.toml), when recognizable.
-    pub measure: Option<&'static str>,
-    /// True when the count is a part of a larger set ("أربع من هذه الرحلات"), not a rival total.
-    pub count_is_part: bool,
     /// True when the clause announces a rising total ("ارتفعت حصيلة").
     pub announces_rise: bool,
 }
@@ -98,12 +88,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Strips the article and common proclitics so "والمنتدى" and "منتدى" compare equal.
-pub(crate) fn stem(word: &str) -> String {
-    stem_str(word.trim_matches(|c: char| !is_word_char(c))).to_string()
-}
-
-/// [`stem`] of a word that is already trimmed, without allocating.
+/// A word without the article and common proclitics ("والمنتدى" → "منتدى"), without allocating.
 fn stem_str(word: &str) -> &str {
     let mut w = word;
     let mut chars = w.chars().count();
@@ -212,14 +197,6 @@ impl<'a> ClaimView<'a> {
             .get("theme")
             .map(|t| content_words(&t.text))
             .unwrap_or_default();
-        let count = claim.count.as_ref().and_then(|m| match &m.value {
-            MentionValue::Number(n) => Some(n.clone()),
-            _ => None,
-        });
-        let quantity = claim.quantity.as_ref().and_then(|m| match &m.value {
-            MentionValue::Quantity(q) => Some((q.amount.clone(), q.unit.clone())),
-            _ => None,
-        });
         let ordinal = claim.ordinal.as_ref().and_then(|m| match &m.value {
             MentionValue::Ordinal(o) => {
                 let window = o
@@ -229,14 +206,6 @@ impl<'a> ClaimView<'a> {
                 Some((o.value, window))
             }
             _ => None,
-        });
-        let counted = claim.count.as_ref().map(|m| {
-            let after = document.source.get(m.span.end..claim.span.end).unwrap_or("");
-            after
-                .split_whitespace()
-                .next()
-                .map(|w| stem(&fold_key(w)))
-                .unwrap_or_default()
         });
         ClaimView {
             doc,
@@ -249,8 +218,6 @@ impl<'a> ClaimView<'a> {
             places,
             theme,
             words: clause.words,
-            count,
-            quantity,
             ordinal,
             published: document.meta.published,
             affirmed: matches!(
@@ -258,15 +225,6 @@ impl<'a> ClaimView<'a> {
                 Modality::Asserted | Modality::Reported | Modality::Planned
             ),
             refers_to_earlier: clause.refers_to_earlier,
-            counted,
-            measure: claim
-                .count
-                .as_ref()
-                .and_then(|m| measure_near(document, claim, m.span)),
-            count_is_part: claim
-                .count
-                .as_ref()
-                .is_some_and(|count| claim.count_part || followed_by_part_of(claim, count.span)),
             announces_rise: clause.announces_rise,
         }
         .with_actor_set()
@@ -306,53 +264,6 @@ impl<'a> ClaimView<'a> {
     pub fn shared_actors(&self, other: &ClaimView<'_>) -> usize {
         self.actor_set.intersection(&other.actor_set).count()
     }
-}
-
-/// True when the words right after a count make it a part ("منها", "من هذه", "من بين").
-fn followed_by_part_of(claim: &Claim, count: isnad_parser::Span) -> bool {
-    let after = claim
-        .text
-        .get(count.end.saturating_sub(claim.span.start)..)
-        .unwrap_or("");
-    // Only the first three words matter: the rest of the clause is not folded.
-    let head: String = after
-        .split_whitespace()
-        .map(fold_key)
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ");
-    lexicon().part_of.iter().any(|p| head.starts_with(p.as_str()))
-}
-
-/// The class of what a count measures: the nearest measure word to the count in its clause
-/// ("مقتل 14 شخصا" → killed; "وأصيب أكثر من 40 آخرين" → injured).
-fn measure_near(document: &Document, claim: &Claim, count: isnad_parser::Span) -> Option<&'static str> {
-    let before = document
-        .source
-        .get(claim.span.start.min(count.start)..count.start)
-        .unwrap_or("");
-    let after = document
-        .source
-        .get(count.end..claim.span.end.max(count.end))
-        .unwrap_or("");
-    let words_before: Vec<String> = before.split_whitespace().rev().take(4).map(fold_key).collect();
-    let words_after: Vec<String> = after.split_whitespace().take(4).map(fold_key).collect();
-    // Nearest first, alternating sides.
-    for i in 0..4 {
-        for word in [words_after.get(i), words_before.get(i)].into_iter().flatten() {
-            let word = word.trim_matches(|c: char| !is_word_char(c));
-            for (class, list) in &lexicon().measures {
-                if list.iter().any(|m| {
-                    word == m
-                        || (word.len() > m.len() && word.ends_with(m.as_str()) && word.len() - m.len() <= 4)
-                }) {
-                    return Some(class.as_str());
-                }
-            }
-        }
-    }
-    None
 }
 
 /// Length of a duration in years.

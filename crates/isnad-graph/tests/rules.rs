@@ -181,6 +181,7 @@ impl Article {
             value: FactValue {
                 amount: n,
                 unit: None,
+                time: None,
             },
             attribute: Attribute {
                 key: Some("killed".into()),
@@ -191,6 +192,7 @@ impl Article {
                 governor: None,
                 modifier: None,
                 evolving: true,
+                of_something: false,
             },
             subject: Subject::default(),
             as_of: AsOf {

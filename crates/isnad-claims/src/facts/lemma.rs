@@ -29,6 +29,16 @@ pub fn lemma(word: &str) -> String {
 
 /// [`lemma`] of an already folded word.
 pub(crate) fn lemma_of_key(key: &str) -> String {
+    lemma_with(key, true)
+}
+
+/// The lemma of a folded word written without a glued conjunction or preposition: a lexicon's
+/// own words ("فائدة" is not ف + ائدة).
+pub(crate) fn lemma_plain(key: &str) -> String {
+    lemma_with(key, false)
+}
+
+fn lemma_with(key: &str, strip_proclitics: bool) -> String {
     let mut w = key;
     let mut stripped_article = false;
     for article in ARTICLES {
@@ -42,7 +52,7 @@ pub(crate) fn lemma_of_key(key: &str) -> String {
     }
     // A conjunction or preposition glued to an indefinite word ("ووفاة", "بتبديد"), kept when the
     // word is short (so "وفاة", "بلغ" stay whole).
-    if !stripped_article {
+    if !stripped_article && strip_proclitics {
         for _ in 0..2 {
             match w.chars().next() {
                 Some('و' | 'ف' | 'ب' | 'ل' | 'ك') if letters(w) >= 5 => w = &w['و'.len_utf8()..],

@@ -1,6 +1,6 @@
 //! The fact layer's words (`data/facts.toml`), reduced to light lemmas or folded phrases once.
 
-use super::lemma::lemma;
+use super::lemma::lemma_plain;
 use isnad_parser::fold_key;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 struct File {
     generic_counted: Vec<String>,
     measure_nouns: Vec<String>,
+    generic_measures: Vec<String>,
     linking: Vec<String>,
     parts_follow: Vec<String>,
     whole_before: Vec<String>,
@@ -37,6 +38,8 @@ struct ClassFile {
     name: String,
     #[serde(default)]
     evolving: bool,
+    #[serde(default)]
+    of_something: bool,
     words: Vec<String>,
 }
 
@@ -47,6 +50,8 @@ pub(crate) struct Class {
     pub name: String,
     /// A running total that changes over a story.
     pub evolving: bool,
+    /// Said of many things in one story (a length, an age): two figures must be of one thing.
+    pub of_something: bool,
 }
 
 /// Folded phrases of one or more words, matched token by token.
@@ -102,6 +107,8 @@ pub(crate) struct Lexicon {
     pub generic: FxHashSet<String>,
     /// Lemmas of measure nouns.
     pub measures: FxHashSet<String>,
+    /// Lemmas of measure nouns that say only "how" ("نسبة"، "معدل").
+    pub generic_measures: FxHashSet<String>,
     /// Folded linking words (whole tokens).
     pub linking: FxHashSet<String>,
     /// Lemma → class index.
@@ -139,6 +146,12 @@ pub(crate) struct Lexicon {
     pub day_parts: FxHashMap<String, (u32, u32)>,
 }
 
+/// The lemma of a lexicon's word (written without proclitics).
+fn lemma(word: &str) -> String {
+    let key = fold_key(word);
+    lemma_plain(key.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
 fn lemmas(words: &[String]) -> FxHashSet<String> {
     words.iter().map(|w| lemma(w)).collect()
 }
@@ -162,6 +175,7 @@ impl Lexicon {
                 classes.push(Class {
                     name: class.name.clone(),
                     evolving: class.evolving,
+                    of_something: class.of_something,
                 });
             }
             let mut modifiers = FxHashMap::default();
@@ -172,7 +186,8 @@ impl Lexicon {
             }
             Lexicon {
                 generic: lemmas(&file.generic_counted),
-                measures: lemmas(&file.measure_nouns),
+                measures: lemmas(&file.measure_nouns).union(&lemmas(&file.generic_measures)).cloned().collect(),
+                generic_measures: lemmas(&file.generic_measures),
                 linking: file.linking.iter().map(|w| fold_key(w)).collect(),
                 class_of,
                 classes,
@@ -205,5 +220,16 @@ impl Lexicon {
     /// The class of a lemma, when the data names one.
     pub fn class(&self, lemma: &str) -> Option<&Class> {
         self.class_of.get(lemma).map(|&i| &self.classes[i])
+    }
+
+    /// True when any of the lexicon's word lists knows the lemma.
+    pub fn knows(&self, lemma: &str) -> bool {
+        self.class_of.contains_key(lemma)
+            || self.measures.contains(lemma)
+            || self.modifiers.contains_key(lemma)
+            || self.modifiers_before.contains_key(lemma)
+            || self.lasting.contains(lemma)
+            || self.change.contains(lemma)
+            || self.generic.contains(lemma)
     }
 }

@@ -180,7 +180,7 @@ fn day_part(m: &Mention) -> Option<(u32, u32)> {
 
 fn is_numeric(m: &Mention) -> bool {
     use crate::mentions::MentionValue::*;
-    matches!(m.value, Number(_) | Quantity(_) | Duration(_))
+    matches!(m.value, Number(_) | Quantity(_) | Duration(_) | Date(_) | Ordinal(_))
 }
 
 /// The claim a figure belongs to: the one that counts or measures it, else the claim of its

@@ -2,10 +2,10 @@
 //! words around it give, its clause, its time, and how it relates to the other figures of the
 //! sentence (parts of a whole, an explicit total, the other side of "مقابل").
 
-use super::lemma::lemma_of_key;
+use super::lemma::{lemma_of_key, lemma_plain};
 use super::lexicon::Lexicon;
 use super::types::{Attribute, AttributeSource, AttributeWord, FactValue, Scope};
-use crate::mentions::{DurationUnit, Mention, MentionValue, Qualifier};
+use crate::mentions::{DurationUnit, Mention, MentionValue, NumberValue, Qualifier};
 use isnad_parser::{TokenKind, Tokens};
 
 /// A figure read from a sentence, before the document gives it an id, a claim and a time.
@@ -162,9 +162,15 @@ impl<'a> SentenceFacts<'a> {
             || crate::mentions::words::is_number_word(k))
     }
 
-    /// The light lemma of token `i`.
+    /// The light lemma of token `i`: as written when the lexicon knows it so ("فائدة"), else with
+    /// a glued conjunction or preposition off ("بتبديد" → تبديد).
     fn lemma(&self, i: usize) -> String {
-        lemma_of_key(self.key(i))
+        let plain = lemma_plain(self.key(i));
+        if self.lx.knows(&plain) {
+            plain
+        } else {
+            lemma_of_key(self.key(i))
+        }
     }
 
     /// Lemmas of the content words in `[from, to)`.
@@ -191,7 +197,9 @@ impl<'a> SentenceFacts<'a> {
             };
             let clause = (self.clause_start[first], self.clause_end[last]);
             // An age holds when it is reported: the year in its clause is the birth's or the build's.
-            let time = if attribute.class.as_deref() == Some("age") {
+            let time = if attribute.class.as_deref() == Some("age")
+                || matches!(value.unit.as_deref(), Some("date" | "ordinal"))
+            {
                 None
             } else {
                 self.time_of(first, clause)
@@ -248,8 +256,8 @@ impl<'a> SentenceFacts<'a> {
                         && self.kind(first) == Some(TokenKind::Number)
                         && first == last
                         && self.counted_noun(last + 1).is_none()
-                        && !self.lx.measures.contains(&lemma_of_key(bare))
-                        && self.lx.class(&lemma_of_key(bare)).is_none()
+                        && !self.lx.knows(&lemma_plain(bare))
+                        && !self.lx.knows(&lemma_of_key(bare))
                     {
                         return None;
                     }
@@ -257,6 +265,7 @@ impl<'a> SentenceFacts<'a> {
                 Some(FactValue {
                     amount: n.clone(),
                     unit: None,
+                    time: None,
                 })
             }
             MentionValue::Quantity(q) => {
@@ -268,6 +277,7 @@ impl<'a> SentenceFacts<'a> {
                 Some(FactValue {
                     amount: q.amount.clone(),
                     unit: Some(unit),
+                    time: None,
                 })
             }
             MentionValue::Duration(d) => {
@@ -284,8 +294,31 @@ impl<'a> SentenceFacts<'a> {
                 Some(FactValue {
                     amount,
                     unit: Some(unit.to_string()),
+                    time: None,
                 })
             }
+            // A date and a place in a series are figures too: the graph compares them where two
+            // reports copy one sentence and change them ("جائزة 2018" and "جائزة 2020").
+            MentionValue::Date(t) => {
+                use chrono::Datelike;
+                let (start, end) = t.day_range()?;
+                let days = |d: chrono::NaiveDate| f64::from(d.num_days_from_ce());
+                Some(FactValue {
+                    amount: NumberValue {
+                        value: None,
+                        low: days(start),
+                        high: Some(days(end)),
+                        qualifier: Qualifier::Range,
+                    },
+                    unit: Some("date".to_string()),
+                    time: Some(t.clone()),
+                })
+            }
+            MentionValue::Ordinal(o) => Some(FactValue {
+                amount: NumberValue::exact(f64::from(o.value)),
+                unit: Some("ordinal".to_string()),
+                time: None,
+            }),
             _ => None,
         }
     }
@@ -356,8 +389,13 @@ impl<'a> SentenceFacts<'a> {
         if let Some(rest) = k.strip_prefix(['و', 'ف'])
             && rest.chars().count() >= 3
         {
-            // "وفيات" is a word; "وإصابة" is و + a word.
-            if !self.lx.class_forms.contains(k) {
+            // "وفيات" and "ولايات" are words; "وإصابة" and "والمصابين" are و + a word.
+            if !self.lx.class_forms.contains(k)
+                && (rest.starts_with("ال")
+                    || self.lx.class_forms.contains(rest)
+                    || self.lx.class(&lemma_plain(rest)).is_some()
+                    || self.lx.measures.contains(&lemma_plain(rest)))
+            {
                 return None;
             }
         }
@@ -392,6 +430,9 @@ impl<'a> SentenceFacts<'a> {
     fn attribute(&self, index: usize, value: &FactValue, first: usize, last: usize) -> Option<Attribute> {
         let lx = self.lx;
         let clause_start = self.clause_start[first];
+        if matches!(value.unit.as_deref(), Some("date" | "ordinal")) {
+            return Some(self.noun_attribute(index, first));
+        }
         let mut counted: Option<usize> = None;
         if value.unit.is_none() {
             if let Some(c) = self.counted_candidate(first, last) {
@@ -432,7 +473,6 @@ impl<'a> SentenceFacts<'a> {
                 continue;
             }
             steps += 1;
-            let l = self.lemma(i);
             if class_word.is_none() && self.class_at(i).is_some() && steps <= 3 {
                 class_word = Some(i);
             }
@@ -453,13 +493,17 @@ impl<'a> SentenceFacts<'a> {
                 .find(|&j| self.is_content(j) && self.class_at(j).is_some())
         };
 
+        // A class word before the number names what happened to a specific counted noun only when
+        // it governs the number ("مقتل 7 فلسطينيين"); further back it is another phrase's ("إصابة 41
+        // حالة … في أربع ولايات").
+        let governing_class = first.checked_sub(1).filter(|&b| self.class_at(b).is_some());
+        let specific = counted.is_some() && !counted_generic;
         let class_at = counted
             .filter(|&c| self.class_at(c).is_some())
-            .or(class_word)
+            .or(if specific { governing_class } else { class_word })
             .or(after_counted);
         let mut class = class_at.and_then(|w| self.class_at(w));
-        if class.is_none()
-            && let MentionValue::Quantity(q) = &self.mentions[index].0.value
+        if let MentionValue::Quantity(q) = &self.mentions[index].0.value
             && q.unit == "year_of_age"
         {
             class = lx.class("عمر");
@@ -473,6 +517,29 @@ impl<'a> SentenceFacts<'a> {
             class = lx.class("مده");
         }
 
+        // "عجز الموازنة": the head of a chain of measure nouns is the first, the rest its genitives.
+        while let Some(m) = measure_word
+            && m > clause_start
+            && self.key(m).trim_start_matches(['و', 'ف']).starts_with("ال")
+            && self.measure_lemma(m - 1).is_some()
+        {
+            measure_word = Some(m - 1);
+        }
+        // "معدل التضخم"، "نسبة البطالة": a head that says only "how" measures its genitive when that
+        // is a measure itself.
+        let mut generic_head: Option<usize> = None;
+        if let Some(m) = measure_word
+            && self.measure_lemma(m).is_some_and(|l| lx.generic_measures.contains(&l))
+            && m + 1 < first
+            && self.is_content(m + 1)
+            && (self.measure_lemma(m + 1).is_some() || self.class_at(m + 1).is_some())
+        {
+            generic_head = Some(m);
+            measure_word = Some(m + 1);
+            if class.is_none() {
+                class = self.class_at(m + 1);
+            }
+        }
         let word = |i: usize| AttributeWord {
             lemma: self.measure_lemma(i).unwrap_or_else(|| self.lemma(i)),
             span: self.toks.pieces[i].span,
@@ -567,6 +634,17 @@ impl<'a> SentenceFacts<'a> {
                 modifier = Some(m.clone());
             }
         }
+        // "متوسط عمر أسطولها": an average before the head.
+        for at in [head_at, generic_head].into_iter().flatten() {
+            let before = if Some(at) == generic_head { Some(at) } else { at.checked_sub(1) };
+            if modifier.is_none()
+                && let Some(b) = before
+                && self.is_arabic(b)
+                && let Some(m) = lx.modifiers.get(&self.lemma(b))
+            {
+                modifier = Some(m.clone());
+            }
+        }
         if let Some(m) = self.modifier_before(first) {
             modifier = Some(m);
         }
@@ -592,7 +670,47 @@ impl<'a> SentenceFacts<'a> {
             governor,
             modifier,
             evolving: class.is_some_and(|c| c.evolving),
+            of_something: class.is_none_or(|c| c.of_something),
         })
+    }
+
+    /// What a date or an ordinal is of: the ordinal's noun ("زيارته الثانية"), else the nearest
+    /// content word before it ("جائزة اليورفيجن 2018").
+    fn noun_attribute(&self, index: usize, first: usize) -> Attribute {
+        let (mention, _, _) = self.mentions[index];
+        let word = |i: usize| AttributeWord {
+            lemma: self.lemma(i),
+            span: self.toks.pieces[i].span,
+        };
+        let head = match &mention.value {
+            MentionValue::Ordinal(o) => o.noun_span.and_then(|s| {
+                self.toks.pieces.iter().position(|p| p.span.overlaps(s)).map(word)
+            }),
+            _ => (self.clause_start[first]..first)
+                .rev()
+                .take(3)
+                .find(|&i| self.is_content(i))
+                .map(word),
+        };
+        // "الأولى منذ عقد": an ordinal counted within a window is another series than one without.
+        let modifier = match &mention.value {
+            MentionValue::Ordinal(o) => o
+                .qualifier
+                .as_ref()
+                .map(|q| format!("within {}", isnad_parser::fold_key(&q.text))),
+            _ => None,
+        };
+        Attribute {
+            key: head.as_ref().map(|h| h.lemma.clone()),
+            class: None,
+            from: if head.is_some() { AttributeSource::Event } else { AttributeSource::Unknown },
+            head,
+            qualifiers: Vec::new(),
+            governor: None,
+            modifier,
+            evolving: false,
+            of_something: true,
+        }
     }
 
     /// The class of the word at `i`, also after a conjunction or preposition glued to a short word
@@ -601,7 +719,9 @@ impl<'a> SentenceFacts<'a> {
         let lx = self.lx;
         lx.class(&self.lemma(i)).or_else(|| {
             let rest = self.key(i).strip_prefix(['و', 'ف', 'ب', 'ل'])?;
-            (rest.chars().count() >= 3).then(|| lx.class(&lemma_of_key(rest))).flatten()
+            (rest.chars().count() >= 3)
+                .then(|| lx.class(&lemma_plain(rest)).or_else(|| lx.class(&lemma_of_key(rest))))
+                .flatten()
         })
     }
 
@@ -612,8 +732,9 @@ impl<'a> SentenceFacts<'a> {
             return Some(l);
         }
         let rest = self.key(i).strip_prefix(['ب', 'ل', 'ك'])?;
-        let l = lemma_of_key(rest);
-        self.lx.measures.contains(&l).then_some(l)
+        [lemma_plain(rest), lemma_of_key(rest)]
+            .into_iter()
+            .find(|l| self.lx.measures.contains(l))
     }
 
     /// What a measure noun at `h` is of: the content word after it (its genitive or adjective,
@@ -690,7 +811,7 @@ impl<'a> SentenceFacts<'a> {
             return false;
         };
         // "ارتفعت الحصيلة إلى 19 قتيلاً و34 مفقوداً": a level, up to the last figure of the list.
-        !(change..first).any(|i| {
+        !(change..=last).any(|i| {
             let k = self.key(i);
             self.lx.to_level.contains(k) || k.strip_prefix('و').is_some_and(|r| self.lx.to_level.contains(r))
         })
@@ -844,9 +965,19 @@ impl<'a> SentenceFacts<'a> {
                 .and_then(|h| self.toks.pieces.iter().position(|p| p.span == h.span))
                 .unwrap_or(drafts[w].last)
                 + 1;
+            // Past commas, modifiers and a second counted noun ("4763 موظفاً وعاملاً، يتوزعون بين").
             let mut at = after;
-            while at < self.n() && (matches!(self.key(at), "،" | ",") || lx.modifiers.contains_key(&self.lemma(at))) {
-                at += 1;
+            let mut skipped_words = 0;
+            while at < self.n() && lx.parts_follow.at(&key, at, self.n()).is_none() {
+                let k = self.key(at);
+                if matches!(k, "،" | ",") || lx.modifiers.contains_key(&self.lemma(at)) {
+                    at += 1;
+                } else if self.is_arabic(at) && !self.is_numeric_mention(at) && skipped_words < 2 && k.starts_with('و') {
+                    skipped_words += 1;
+                    at += 1;
+                } else {
+                    break;
+                }
             }
             if let Some(len) = lx.parts_follow.at(&key, at, self.n()) {
                 let list_start = at + len;
@@ -863,8 +994,13 @@ impl<'a> SentenceFacts<'a> {
                 || (drafts[w].first..=drafts[w].last).any(|i| lx.whole_before.at(&key, i, self.n()).is_some());
             let total = self.phrase_before(&lx.total_before, first).is_some();
             if whole || total {
-                let start = if total { 0 } else { self.clause_start[first].min(drafts[w.saturating_sub(1)].first) };
                 let unit = drafts[w].value.unit.clone();
+                let previous_same_unit = (0..w).rev().find(|&p| drafts[p].value.unit == unit).map(|p| drafts[p].first);
+                let start = if total {
+                    0
+                } else {
+                    self.clause_start[first].min(previous_same_unit.unwrap_or(first))
+                };
                 let members: Vec<usize> = (0..w)
                     .filter(|&p| {
                         drafts[p].first >= start && drafts[p].part_of.is_none() && drafts[p].value.unit == unit

@@ -54,8 +54,13 @@ pub struct FactValue {
     /// The amount as an interval (approximations and bounds widen it).
     #[serde(flatten)]
     pub amount: NumberValue,
-    /// Normalized unit (`USD`, `percent`, `km`, `year`, `day`, …); `None` for a count.
+    /// Normalized unit (`USD`, `percent`, `km`, `year`, `day`, …, `date` for a date, `ordinal`
+    /// for a place in a series); `None` for a count. A date's amount is its days (counted from
+    /// 1 January of year 1).
     pub unit: Option<String>,
+    /// For a date, the date itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<crate::mentions::TimeValue>,
 }
 
 /// Where a figure's attribute was read.
@@ -110,6 +115,9 @@ pub struct Attribute {
     pub modifier: Option<String>,
     /// A running total that changes over a story (a toll): compared only as of one time.
     pub evolving: bool,
+    /// Said of many things in one story (a length, an age): compared only when of one thing.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub of_something: bool,
 }
 
 /// What a figure is about.

@@ -70,5 +70,15 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             ));
         }
     }
+    // Two reports that copy one sentence and change its date, unless the events already say so.
+    let copied: Vec<Finding> = context
+        .compared
+        .disagreements
+        .iter()
+        .filter(|d| context.facts.views[d.sides[0][0]].base_unit == Some("date"))
+        .map(|d| super::disagreement_finding(context, FindingKind::DateMismatch, Severity::Contradiction, &d.sides))
+        .filter(|f| !findings.iter().any(|e: &Finding| super::same_evidence(e, f)))
+        .collect();
+    findings.extend(copied);
     findings
 }

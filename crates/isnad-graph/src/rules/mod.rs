@@ -100,6 +100,14 @@ pub(crate) fn side(
     }
 }
 
+/// True when every side of `b` overlaps a side of `a` in the same document: the same evidence
+/// reported twice.
+pub(crate) fn same_evidence(a: &Finding, b: &Finding) -> bool {
+    b.sides
+        .iter()
+        .all(|y| a.sides.iter().any(|x| x.doc == y.doc && (x.span.overlaps(y.span) || x.sentence.overlaps(y.span))))
+}
+
 /// The evidence of a fact: its value's words, its sentence and its interval.
 pub(crate) fn fact_side(context: &Context<'_>, view: &FactView<'_>) -> Side {
     let document = &context.documents[view.doc];
@@ -118,6 +126,20 @@ pub(crate) fn fact_side(context: &Context<'_>, view: &FactView<'_>) -> Side {
 
 /// A fact's value in words, with its unit ("≈ 300", "2.5 USD", "12 year").
 pub(crate) fn describe_fact(fact: &isnad_claims::facts::Fact) -> String {
+    if let Some(time) = &fact.value.time
+        && let Some((start, end)) = time.day_range()
+    {
+        use chrono::Datelike;
+        return match time.grain {
+            isnad_claims::mentions::Grain::Year => start.year().to_string(),
+            isnad_claims::mentions::Grain::Month => start.format("%Y-%m").to_string(),
+            _ if start == end => start.to_string(),
+            _ => format!("{start}..{end}"),
+        };
+    }
+    if fact.value.unit.as_deref() == Some("ordinal") {
+        return format!("ordinal {}", describe_number(&fact.value.amount));
+    }
     match &fact.value.unit {
         Some(unit) => format!("{} {unit}", describe_number(&fact.value.amount)),
         None => describe_number(&fact.value.amount),

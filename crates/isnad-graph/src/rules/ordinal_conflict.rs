@@ -36,7 +36,14 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         .chain(context.claims.iter().filter_map(|c| c.days.map(|d| d.1)))
         .max()
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(2100, 1, 1).expect("valid date"));
-    let mut findings = Vec::new();
+    // Two reports that copy one sentence and change its ordinal.
+    let mut findings: Vec<Finding> = context
+        .compared
+        .disagreements
+        .iter()
+        .filter(|d| context.facts.views[d.sides[0][0]].base_unit == Some("ordinal"))
+        .map(|d| super::disagreement_finding(context, FindingKind::OrdinalConflict, Severity::Contradiction, &d.sides))
+        .collect();
     let mut noted_pairs = std::collections::BTreeSet::new();
     for (i, ordinal_claim) in context.claims.iter().enumerate() {
         let Some((value, window)) = ordinal_claim.ordinal else {

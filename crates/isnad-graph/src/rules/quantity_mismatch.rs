@@ -22,7 +22,10 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         .compared
         .disagreements
         .iter()
-        .filter(|d| !d.internal && context.facts.views[d.sides[0][0]].base_unit.is_some())
+        .filter(|d| {
+            let v = &context.facts.views[d.sides[0][0]];
+            !d.internal && v.base_unit.is_some() && !crate::facts::is_time_or_order(v)
+        })
         .map(|d| disagreement_finding(context, FindingKind::QuantityMismatch, Severity::Contradiction, &d.sides))
         .collect()
 }
