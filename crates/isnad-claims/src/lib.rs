@@ -8,11 +8,12 @@
 pub mod claims;
 pub mod entities;
 pub mod facts;
-mod folded;
 pub mod mentions;
+mod prepared;
 mod short;
 pub mod story;
 
+pub use prepared::{Prepared, PreparedSentence};
 pub use story::link_story;
 
 use isnad_parser::Document;
@@ -33,14 +34,14 @@ pub struct DocAnalysis {
     pub facts: Vec<facts::Fact>,
 }
 
-/// Runs both layers on one document.
+/// Runs every layer on one document: mentions, entities, claims and facts.
 pub fn analyze(document: &Document, gazetteer: &entities::Gazetteer, lean: mentions::Lean) -> DocAnalysis {
-    // The entity pass folds every sentence; the claim pass reuses those texts.
-    let _shared = folded::Scope::begin(&document.source);
-    let mentions = mentions::document_mentions(document, lean);
-    let entities = entities::find_entities(document, gazetteer);
-    let claims = claims::find_claims(document, &mentions, &entities);
-    let facts = facts::find_facts(document, &mentions, &entities, &claims);
+    // Every sentence is tokenized and folded once, for all the passes.
+    let prepared = Prepared::of(document);
+    let mentions = mentions::prepared_mentions(&prepared, lean);
+    let entities = entities::prepared_entities(&prepared, gazetteer);
+    let claims = claims::prepared_claims(&prepared, &mentions, &entities);
+    let facts = facts::prepared_facts(&prepared, &mentions, &entities, &claims);
     DocAnalysis {
         doc: document.id.clone(),
         mentions,

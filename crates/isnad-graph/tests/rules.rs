@@ -217,8 +217,8 @@ impl Article {
             } else {
                 ClaimLocation::Body
             },
-            context: context.clone(),
-            sentence_words: context,
+            context: context.clone().into(),
+            sentence_words: context.into(),
         });
         self
     }

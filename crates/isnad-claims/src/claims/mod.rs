@@ -24,6 +24,12 @@ use view::View;
 
 /// Extracts the claims of a document's story sentences from its mentions and entities.
 pub fn find_claims(document: &Document, mentions: &[Mention], entities: &DocEntities) -> Vec<Claim> {
+    prepared_claims(&crate::Prepared::of(document), mentions, entities)
+}
+
+/// [`find_claims`] of a prepared document (its sentences already tokenized and folded).
+pub fn prepared_claims(prepared: &crate::Prepared<'_>, mentions: &[Mention], entities: &DocEntities) -> Vec<Claim> {
+    let document = prepared.document;
     let outlet = Source {
         name: document
             .meta
@@ -42,11 +48,8 @@ pub fn find_claims(document: &Document, mentions: &[Mention], entities: &DocEnti
     // About one claim per sentence: sized once, not regrown claim by claim (a claim is large).
     let mut claims = Vec::with_capacity(document.sentences.len() * 3 / 2);
     let mut carried: Option<Source> = None;
-    for sentence in &document.sentences {
-        if sentence.span.is_empty() || document.source.get(sentence.span.range()).is_none() {
-            continue;
-        }
-        let Some(view) = View::new(&document.source, sentence.span, mentions, entities) else {
+    for (sentence, p) in prepared.sentences() {
+        let Some(view) = View::new(&document.source, sentence.span, p, mentions, entities) else {
             continue;
         };
         let location = if sentence.in_headline {

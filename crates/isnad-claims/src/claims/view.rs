@@ -4,7 +4,7 @@
 use super::lexicon::{Class, Hit, Lexicon, What};
 use crate::entities::{DocEntities, EntityType};
 use crate::mentions::{Mention, MentionValue};
-use isnad_parser::{Fold, Normalized, Piece, Span, TokenKeys, TokenKind, Tokens};
+use isnad_parser::{Piece, Span, TokenKeys, TokenKind};
 
 /// Adjacent entity mentions read as one participant ("الرئيس البرازيلي" + "جواو سيلفا"), or
 /// coordinated ones ("مصر والأردن").
@@ -44,9 +44,9 @@ pub(crate) struct View<'a> {
     /// The sentence span.
     pub span: Span,
     /// Tokens of the sentence.
-    pub toks: Vec<Piece>,
+    pub toks: &'a [Piece],
     /// Their folded keys (read with [`View::key`]).
-    keys: TokenKeys,
+    keys: &'a TokenKeys,
     /// Entity groups in text order.
     pub groups: Vec<Group>,
     /// Group index of each token.
@@ -69,13 +69,12 @@ impl<'a> View<'a> {
     pub fn new(
         source: &'a str,
         span: Span,
+        prepared: &'a crate::PreparedSentence,
         mentions: &'a [Mention],
         entities: &DocEntities,
     ) -> Option<View<'a>> {
         let lexicon = Lexicon::get();
-        // Folded once for the entity pass when run through `analyze`.
-        let folded =
-            crate::folded::take(source, span).unwrap_or_else(|| Normalized::of(source, span, Fold::Key));
+        let folded = &prepared.folded;
         let hits = lexicon.scan(&folded.text);
         // Without a trigger a sentence only matters for who speaks next ("وقال X …" then "وأضاف").
         if !hits
@@ -84,9 +83,7 @@ impl<'a> View<'a> {
         {
             return None;
         }
-        // Tokenized once for the mention pass when run through `analyze`.
-        let Tokens { pieces: toks, keys } =
-            crate::folded::take_tokens(source, span).unwrap_or_else(|| Tokens::of(source, span));
+        let (toks, keys) = (&prepared.tokens.pieces[..], &prepared.tokens.keys);
         let tok_at = |offset: usize| -> usize {
             match toks.binary_search_by(|t| {
                 if t.span.end <= offset {
@@ -141,7 +138,7 @@ impl<'a> View<'a> {
                 mention_of[ti] = Some(mi);
             }
         }
-        let (groups, group_of) = build_groups(source, span, &toks, entities);
+        let (groups, group_of) = build_groups(source, span, toks, entities);
         let mut view = View {
             source,
             span,

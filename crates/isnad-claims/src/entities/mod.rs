@@ -39,17 +39,20 @@ use variant::{
 
 /// Finds and resolves the entity mentions of a document's story text.
 pub fn find_entities(document: &Document, gazetteer: &Gazetteer) -> DocEntities {
+    prepared_entities(&crate::Prepared::of(document), gazetteer)
+}
+
+/// [`find_entities`] of a prepared document (its sentences already folded).
+pub fn prepared_entities(prepared: &crate::Prepared<'_>, gazetteer: &Gazetteer) -> DocEntities {
+    let document = prepared.document;
     let lex = lexicon::lexicon();
     let index = gazetteer.index(lex);
     // Sized from the text (a name every hundred bytes, a word every six or so), so the document's
     // lists are not regrown sentence by sentence.
     let mut raws: Vec<Raw> = Vec::with_capacity(document.source.len() / 100);
     let mut free = FreeWords::with_capacity(document.source.len());
-    for sentence in &document.sentences {
-        if sentence.span.end > document.source.len() || sentence.span.is_empty() {
-            continue;
-        }
-        let st = text::SentenceText::new(&document.source, sentence.span);
+    for (_, sentence) in prepared.sentences() {
+        let st = text::SentenceText::new(&document.source, &sentence.folded);
         scan::scan_sentence(&st, lex, &index, &gazetteer.entries, &mut raws, &mut free);
     }
     Resolver {

@@ -1,7 +1,7 @@
 //! A sentence as matching text: `Fold::Key` normalization with whitespace runs collapsed to one
 //! space, split into words, with every byte mapped back to the original text.
 
-use isnad_parser::{Fold, Normalized, Span, is_arabic_letter};
+use isnad_parser::{Normalized, Span, is_arabic_letter};
 
 /// What a word is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,10 +43,9 @@ pub(crate) fn is_word_char(c: char) -> bool {
 }
 
 impl SentenceText {
-    /// Builds the match text of `source[span]`.
-    pub fn new(source: &str, span: Span) -> SentenceText {
-        let norm = Normalized::of(source, span, Fold::Key);
-        crate::folded::offer(source, span, &norm);
+    /// Builds the match text of a sentence from its `Fold::Key` normalization.
+    pub fn new(source: &str, norm: &Normalized) -> SentenceText {
+        let norm = norm.clone();
         let mut shifts = Vec::new();
         // Usually the normalized text is already its own match text (a copy: the normalized text
         // maps its own bytes back to the original); the split says when it is not.

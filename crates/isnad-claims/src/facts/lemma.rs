@@ -29,16 +29,18 @@ pub fn lemma(word: &str) -> String {
 
 /// [`lemma`] of an already folded word.
 pub(crate) fn lemma_of_key(key: &str) -> String {
-    lemma_with(key, true)
+    lemma_slice(key, true).to_string()
 }
 
 /// The lemma of a folded word written without a glued conjunction or preposition: a lexicon's
 /// own words ("فائدة" is not ف + ائدة).
 pub(crate) fn lemma_plain(key: &str) -> String {
-    lemma_with(key, false)
+    lemma_slice(key, false).to_string()
 }
 
-fn lemma_with(key: &str, strip_proclitics: bool) -> String {
+/// The lemma of a folded word, as a slice of it (no allocation: it runs on every word of every
+/// sentence with a figure).
+pub(crate) fn lemma_slice(key: &str, strip_proclitics: bool) -> &str {
     let mut w = key;
     let mut stripped_article = false;
     for article in ARTICLES {
@@ -60,30 +62,29 @@ fn lemma_with(key: &str, strip_proclitics: bool) -> String {
             }
         }
     }
-    // One pronoun suffix on a longer word; ة becomes ت before it ("سعته" is سعة + ه).
-    let mut owned;
+    // One pronoun suffix on a longer word; ة becomes ت before it ("سعته" is سعة + ه, whose ة the
+    // endings would take off anyway: one pass of them is spent on it).
     for pronoun in PRONOUNS {
         if let Some(rest) = w.strip_suffix(pronoun)
             && letters(rest) >= 3
             && (pronoun.len() > 'ه'.len_utf8() || letters(w) >= 5 || rest.ends_with('ت'))
         {
-            owned = rest.to_string();
-            if let Some(stem) = owned.strip_suffix('ت')
+            if let Some(stem) = rest.strip_suffix('ت')
                 && letters(stem) >= 2
             {
-                owned = format!("{stem}ه");
+                return strip_endings(stem, 1);
             }
-            return strip_endings(&owned);
+            return strip_endings(rest, 2);
         }
     }
-    strip_endings(w)
+    strip_endings(w, 2)
 }
 
-/// Case, plural and feminine endings off, keeping at least three letters (two for a word that
-/// had ة: "سعة" → "سع").
-fn strip_endings(word: &str) -> String {
+/// Case, plural and feminine endings off (up to `passes` of them), keeping at least three letters
+/// (two for a word that had ة: "سعة" → "سع").
+fn strip_endings(word: &str, passes: usize) -> &str {
     let mut w = word;
-    for _ in 0..2 {
+    for _ in 0..passes {
         let before = w;
         for ending in ENDINGS {
             if let Some(rest) = w.strip_suffix(ending) {
@@ -98,7 +99,7 @@ fn strip_endings(word: &str) -> String {
             break;
         }
     }
-    w.to_string()
+    w
 }
 
 #[cfg(test)]

@@ -57,6 +57,8 @@ pub(crate) struct Class {
 /// Folded phrases of one or more words, matched token by token.
 pub(crate) struct Phrases {
     list: Vec<Vec<String>>,
+    /// Indices into `list` by first word, longest phrase first.
+    by_first: FxHashMap<String, Vec<usize>>,
 }
 
 impl Phrases {
@@ -68,23 +70,38 @@ impl Phrases {
             .collect();
         // Longest first, so "من بينهم" wins over "منهم" where both could match.
         list.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        Phrases { list }
+        let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, p) in list.iter().enumerate() {
+            by_first.entry(p[0].clone()).or_default().push(i);
+        }
+        Phrases { list, by_first }
+    }
+
+    /// Phrases whose first word is `word` or `word` without a leading و or ف (each list longest
+    /// first).
+    fn starting(&self, word: &str) -> impl Iterator<Item = &Vec<String>> {
+        let bare = word.strip_prefix(['و', 'ف']).and_then(|b| self.by_first.get(b));
+        self.by_first
+            .get(word)
+            .into_iter()
+            .chain(bare)
+            .flatten()
+            .map(|&i| &self.list[i])
     }
 
     /// The length in tokens of a phrase starting at token `i` of `keys`, when one does; the first
     /// word may carry a و or ف.
     pub fn at<'k>(&self, keys: &dyn Fn(usize) -> &'k str, i: usize, n: usize) -> Option<usize> {
-        self.list.iter().find_map(|p| {
-            if i + p.len() > n {
-                return None;
-            }
-            let first = keys(i);
-            let first_ok = first == p[0]
-                || first
-                    .strip_prefix(['و', 'ف'])
-                    .is_some_and(|rest| rest == p[0]);
-            (first_ok && (1..p.len()).all(|k| keys(i + k) == p[k])).then_some(p.len())
-        })
+        if i >= n {
+            return None;
+        }
+        if self.by_first.is_empty() {
+            return None;
+        }
+        self.starting(keys(i))
+            .filter(|p| i + p.len() <= n && (1..p.len()).all(|k| keys(i + k) == p[k]))
+            .map(Vec::len)
+            .max()
     }
 
     /// The length in tokens of a phrase ending at token `end` (exclusive) of `keys`.
@@ -134,6 +151,8 @@ pub(crate) struct Lexicon {
     pub partitive_heads: FxHashSet<String>,
     /// Folded function words.
     pub stopwords: FxHashSet<String>,
+    /// Function and linking words, also with a glued و or ف: never content words.
+    pub function_words: FxHashSet<String>,
     /// Words that start another part of a sentence.
     pub clause_breaks: Phrases,
     /// Lemmas of words of change (a figure after one is a delta).
@@ -144,6 +163,10 @@ pub(crate) struct Lexicon {
     pub modifiers_before: FxHashMap<String, String>,
     /// Folded word → the hours `[from, to)` a part of the day names.
     pub day_parts: FxHashMap<String, (u32, u32)>,
+    /// Every lemma of the word lists above, for one lookup per word.
+    known: FxHashSet<String>,
+    /// The first word of every phrase list above: a word not here starts none of them.
+    phrase_firsts: FxHashSet<String>,
 }
 
 /// The lemma of a lexicon's word (written without proclitics).
@@ -213,8 +236,50 @@ impl Lexicon {
                     .flat_map(|(name, words)| words.iter().map(move |w| (lemma(w), name.clone())))
                     .collect(),
                 day_parts: file.day_parts.iter().map(|(w, &h)| (fold_key(w), h)).collect(),
+                known: FxHashSet::default(),
+                phrase_firsts: FxHashSet::default(),
+                function_words: FxHashSet::default(),
             }
+            .with_known()
         })
+    }
+
+    fn with_known(mut self) -> Lexicon {
+        let mut known: FxHashSet<String> = FxHashSet::default();
+        known.extend(self.class_of.keys().cloned());
+        known.extend(self.measures.iter().cloned());
+        known.extend(self.modifiers.keys().cloned());
+        known.extend(self.modifiers_before.keys().cloned());
+        known.extend(self.lasting.iter().cloned());
+        known.extend(self.change.iter().cloned());
+        known.extend(self.generic.iter().cloned());
+        self.known = known;
+        let lists = [
+            &self.parts_follow,
+            &self.whole_before,
+            &self.total_before,
+            &self.contrast,
+            &self.delta_before,
+            &self.rise,
+            &self.so_far,
+            &self.earlier,
+            &self.clause_breaks,
+        ];
+        let with_conjunctions = |words: Vec<String>| -> FxHashSet<String> {
+            words
+                .into_iter()
+                .flat_map(|w| [format!("و{w}"), format!("ف{w}"), w])
+                .collect()
+        };
+        self.phrase_firsts = with_conjunctions(lists.iter().flat_map(|p| p.by_first.keys().cloned()).collect());
+        self.function_words =
+            with_conjunctions(self.stopwords.iter().chain(&self.linking).cloned().collect());
+        self
+    }
+
+    /// True when a folded word (or the word without a leading و or ف) may start a phrase.
+    pub fn may_start_phrase(&self, word: &str) -> bool {
+        self.phrase_firsts.contains(word)
     }
 
     /// The class of a lemma, when the data names one.
@@ -224,12 +289,6 @@ impl Lexicon {
 
     /// True when any of the lexicon's word lists knows the lemma.
     pub fn knows(&self, lemma: &str) -> bool {
-        self.class_of.contains_key(lemma)
-            || self.measures.contains(lemma)
-            || self.modifiers.contains_key(lemma)
-            || self.modifiers_before.contains_key(lemma)
-            || self.lasting.contains(lemma)
-            || self.change.contains(lemma)
-            || self.generic.contains(lemma)
+        self.known.contains(lemma)
     }
 }

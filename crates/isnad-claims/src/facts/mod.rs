@@ -14,11 +14,22 @@ pub use types::{AsOf, Attribute, AttributeSource, AttributeWord, Fact, FactValue
 use crate::claims::{Claim, ClaimLocation, Modality, Source, SourceKind, TimeBasis};
 use crate::entities::DocEntities;
 use crate::mentions::{Grain, Mention, TimeValue};
-use isnad_parser::{Document, Span, Tokens, fold_key};
+use isnad_parser::{Document, Span, fold_key};
 use read::SentenceFacts;
 
 /// The facts of a document's story sentences, in text order.
 pub fn find_facts(document: &Document, mentions: &[Mention], entities: &DocEntities, claims: &[Claim]) -> Vec<Fact> {
+    prepared_facts(&crate::Prepared::of(document), mentions, entities, claims)
+}
+
+/// [`find_facts`] of a prepared document (its sentences already tokenized).
+pub fn prepared_facts(
+    prepared: &crate::Prepared<'_>,
+    mentions: &[Mention],
+    entities: &DocEntities,
+    claims: &[Claim],
+) -> Vec<Fact> {
+    let document = prepared.document;
     let outlet = Source {
         name: document
             .meta
@@ -32,7 +43,7 @@ pub fn find_facts(document: &Document, mentions: &[Mention], entities: &DocEntit
     let publication = document.reference_date();
     let mut facts: Vec<Fact> = Vec::new();
     let mut cursor = 0;
-    for sentence in &document.sentences {
+    for (sentence, p) in prepared.sentences() {
         let span = sentence.span;
         // Mentions are in text order: those of this sentence follow the cursor.
         while cursor < mentions.len() && mentions[cursor].span.start < span.start {
@@ -43,32 +54,40 @@ pub fn find_facts(document: &Document, mentions: &[Mention], entities: &DocEntit
         if !in_sentence.iter().any(|m| is_numeric(m)) {
             continue;
         }
-        let tokens = Tokens::of(&document.source, span);
-        let names: Vec<Span> = entities
-            .mentions
+        let tokens = &p.tokens;
+        // The entity mentions and claims of this sentence (both lists are in text order).
+        let in_span = |start: usize| start >= span.start && start < span.end;
+        let first_entity = entities.mentions.partition_point(|m| m.span.start < span.start);
+        let sentence_entities: Vec<&crate::entities::EntityMention> = entities.mentions[first_entity..]
+            .iter()
+            .take_while(|m| in_span(m.span.start))
+            .collect();
+        let first_claim = claims.partition_point(|c| c.span.start < span.start);
+        let sentence_claims: Vec<&Claim> = claims[first_claim..].iter().take_while(|c| in_span(c.span.start)).collect();
+        let names: Vec<Span> = sentence_entities
             .iter()
             .filter(|m| span.contains(m.span))
             .map(|m| m.title.map_or(m.span, |t| t.cover(m.span)))
             .collect();
-        let reader = SentenceFacts::new(&tokens, &in_sentence, &names, publication);
+        let reader = SentenceFacts::new(tokens, &in_sentence, &names, publication);
         let drafts = reader.read();
         if drafts.is_empty() {
             continue;
         }
-        let sentence_words = reader.context(0, tokens.len());
+        let sentence_words: std::sync::Arc<[String]> = reader.context(0, tokens.len()).into();
+
         let first_id = facts.len();
         for draft in &drafts {
             let clause = tokens.pieces[draft.clause.0]
                 .span
                 .cover(tokens.pieces[draft.clause.1.saturating_sub(1).max(draft.clause.0)].span);
-            let claim = claim_of(claims, draft.mention.span, clause);
+            let claim = claim_of(&sentence_claims, draft.mention.span, clause);
             let (attribution, modality, subject_claim, event) = match claim {
                 Some(c) => (c.attribution.clone(), c.modality, Some(c.id.clone()), Some(c.event.clone())),
                 None => (vec![outlet.clone()], Modality::Asserted, None, None),
             };
             let source_spans: Vec<Span> = attribution.iter().filter_map(|s| s.span).collect();
-            let mut subject_entities: Vec<String> = entities
-                .mentions
+            let mut subject_entities: Vec<String> = sentence_entities
                 .iter()
                 .filter(|m| clause.contains(m.span) && !source_spans.iter().any(|s| s.overlaps(m.span)))
                 .map(|m| m.entity.clone().unwrap_or_else(|| format!("text:{}", fold_key(&m.text))))
@@ -118,8 +137,8 @@ pub fn find_facts(document: &Document, mentions: &[Mention], entities: &DocEntit
                 } else {
                     ClaimLocation::Body
                 },
-                context: draft.context.clone(),
-                sentence_words: sentence_words.clone(),
+                context: std::sync::Arc::clone(&draft.context),
+                sentence_words: std::sync::Arc::clone(&sentence_words),
             });
         }
         // Part-of links by index within the sentence become ids below.
@@ -185,13 +204,14 @@ fn is_numeric(m: &Mention) -> bool {
 
 /// The claim a figure belongs to: the one that counts or measures it, else the claim of its
 /// clause whose trigger is nearest.
-fn claim_of(claims: &[Claim], value: Span, clause: Span) -> Option<&Claim> {
-    let own = claims.iter().find(|c| {
+fn claim_of<'c>(claims: &[&'c Claim], value: Span, clause: Span) -> Option<&'c Claim> {
+    let own = claims.iter().copied().find(|c| {
         c.count.as_ref().is_some_and(|m| m.span == value) || c.quantity.as_ref().is_some_and(|m| m.span == value)
     });
     own.or_else(|| {
         claims
             .iter()
+            .copied()
             .filter(|c| c.span.contains(value) || (clause.overlaps(c.span) && clause.contains(c.trigger)))
             .min_by_key(|c| {
                 let t = c.trigger;

@@ -29,7 +29,7 @@ pub(crate) struct Draft<'a> {
     /// The temporal mention that dates it, when its clause states one.
     pub time: Option<&'a Mention>,
     /// Context lemmas of its clause.
-    pub context: Vec<String>,
+    pub context: std::sync::Arc<[String]>,
 }
 
 /// One sentence's tokens and mentions, for reading its figures.
@@ -48,6 +48,14 @@ pub(crate) struct SentenceFacts<'a> {
     named: Vec<bool>,
     /// The report's date: a date of another year dates another occurrence.
     publication: Option<chrono::NaiveDate>,
+    /// Each token's light lemma, computed once, back to back in one buffer (ends in
+    /// `lemma_ends`): no string per token.
+    lemma_buffer: String,
+    lemma_ends: Vec<u32>,
+    /// Whether each token is a content word.
+    content: Vec<bool>,
+    /// Whether each token may start a phrase of the lexicon (most start none).
+    may_start: Vec<bool>,
 }
 
 /// Folded words after which a value is an identifier, not an amount ("رقم 5"، "المادة 12").
@@ -81,13 +89,14 @@ impl<'a> SentenceFacts<'a> {
             with_tokens.push((m, first, last));
         }
         let key = |i: usize| toks.key(i);
+        let may_start: Vec<bool> = (0..n).map(|i| lx.may_start_phrase(key(i))).collect();
         // Clauses: punctuation ends one, a clause-breaking word starts one.
         let mut starts = vec![0usize];
         for i in 1..n {
             let previous = key(i - 1);
             let punct_break = toks.pieces[i - 1].kind == TokenKind::Punct
                 && matches!(previous, "،" | "," | "؛" | ";" | ":" | "." | "؟" | "?" | "!" | "-" | "–" | "(" | ")");
-            if punct_break || lx.clause_breaks.at(&key, i, n).is_some() {
+            if punct_break || (may_start[i] && lx.clause_breaks.at(&key, i, n).is_some()) {
                 starts.push(i);
             }
         }
@@ -101,12 +110,19 @@ impl<'a> SentenceFacts<'a> {
                 clause_end[i] = e;
             }
         }
-        let named = toks
-            .pieces
-            .iter()
-            .map(|p| names.iter().any(|s| s.contains(p.span)))
-            .collect();
-        SentenceFacts {
+        // Names and tokens are both in text order: one walk marks the tokens inside a name.
+        let mut named = vec![false; n];
+        let mut next_name = 0;
+        for (i, p) in toks.pieces.iter().enumerate() {
+            while next_name < names.len() && names[next_name].end <= p.span.start {
+                next_name += 1;
+            }
+            named[i] = names[next_name..]
+                .iter()
+                .take_while(|s| s.start <= p.span.start)
+                .any(|s| s.contains(p.span));
+        }
+        let mut facts = SentenceFacts {
             toks,
             lx,
             mentions: with_tokens,
@@ -115,7 +131,34 @@ impl<'a> SentenceFacts<'a> {
             clause_end,
             named,
             publication,
+            lemma_buffer: String::new(),
+            lemma_ends: Vec::new(),
+            content: Vec::new(),
+            may_start,
+        };
+        facts.content = (0..n).map(|i| facts.compute_content(i)).collect();
+        // Function words are looked up as written; only other words need a lemma.
+        let mut buffer = String::with_capacity(toks.len() * 8);
+        let mut ends = Vec::with_capacity(n);
+        for i in 0..n {
+            let k = facts.key(i);
+            if facts.is_arabic(i) && k.len() >= 6 && !lx.stopwords.contains(k) {
+                // As written when the lexicon knows it so ("فائدة"), else with a glued conjunction
+                // or preposition off ("بتبديد" → تبديد).
+                let plain = super::lemma::lemma_slice(k, false);
+                if lx.knows(plain) {
+                    buffer.push_str(plain);
+                } else {
+                    buffer.push_str(super::lemma::lemma_slice(k, true));
+                }
+            } else {
+                buffer.push_str(k);
+            }
+            ends.push(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
         }
+        facts.lemma_buffer = buffer;
+        facts.lemma_ends = ends;
+        facts
     }
 
     fn key(&self, i: usize) -> &str {
@@ -149,29 +192,28 @@ impl<'a> SentenceFacts<'a> {
 
     /// A content word: Arabic, not a function or linking word, not part of a figure or a time.
     fn is_content(&self, i: usize) -> bool {
+        self.content.get(i).copied().unwrap_or(false)
+    }
+
+    fn compute_content(&self, i: usize) -> bool {
         if !self.is_arabic(i) || self.mention_of[i].is_some() {
             return false;
         }
         let k = self.key(i);
-        let bare = k.strip_prefix(['و', 'ف']).unwrap_or(k);
-        !(self.lx.stopwords.contains(k)
-            || self.lx.linking.contains(k)
-            || self.lx.stopwords.contains(bare)
-            || self.lx.linking.contains(bare)
-            || k.chars().count() < 3
-            || crate::mentions::words::is_number_word(k))
+        // Three letters are at least six bytes; the function words come with و and ف already.
+        !(k.len() < 6 || self.lx.function_words.contains(k) || crate::mentions::words::is_number_word(k))
     }
 
     /// The light lemma of token `i`: as written when the lexicon knows it so ("فائدة"), else with
     /// a glued conjunction or preposition off ("بتبديد" → تبديد).
-    fn lemma(&self, i: usize) -> String {
-        let plain = lemma_plain(self.key(i));
-        if self.lx.knows(&plain) {
-            plain
-        } else {
-            lemma_of_key(self.key(i))
-        }
+    fn lemma(&self, i: usize) -> &str {
+        let Some(&end) = self.lemma_ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.lemma_ends[i - 1] };
+        self.lemma_buffer.get(start as usize..end as usize).unwrap_or("")
     }
+
 
     /// Lemmas of the content words in `[from, to)`.
     pub fn context(&self, from: usize, to: usize) -> Vec<String> {
@@ -179,6 +221,7 @@ impl<'a> SentenceFacts<'a> {
             .filter(|&i| self.is_content(i))
             .map(|i| self.lemma(i))
             .filter(|w| w.chars().count() >= 2)
+            .map(str::to_string)
             .collect();
         words.sort_unstable();
         words.dedup();
@@ -188,6 +231,8 @@ impl<'a> SentenceFacts<'a> {
     /// Reads every figure of the sentence.
     pub fn read(&self) -> Vec<Draft<'a>> {
         let mut drafts: Vec<Draft<'a>> = Vec::new();
+        // Facts of one clause share its context words.
+        let mut contexts: Vec<((usize, usize), std::sync::Arc<[String]>)> = Vec::new();
         for (index, &(mention, first, last)) in self.mentions.iter().enumerate() {
             let Some(value) = self.value_of(mention, first, last) else {
                 continue;
@@ -222,7 +267,14 @@ impl<'a> SentenceFacts<'a> {
                 scope,
                 part_of: None,
                 time,
-                context: self.context(clause.0, clause.1),
+                context: match contexts.iter().find(|(c, _)| *c == clause) {
+                    Some((_, words)) => std::sync::Arc::clone(words),
+                    None => {
+                        let words: std::sync::Arc<[String]> = self.context(clause.0, clause.1).into();
+                        contexts.push((clause, std::sync::Arc::clone(&words)));
+                        words
+                    }
+                },
             });
         }
         self.inherit(&mut drafts);
@@ -326,7 +378,7 @@ impl<'a> SentenceFacts<'a> {
     /// True when a phrase of `phrases` starts at a token in `[from, to)`.
     fn phrase_in(&self, phrases: &super::lexicon::Phrases, from: usize, to: usize) -> bool {
         let key = |i: usize| self.key(i);
-        (from..to.min(self.n())).any(|i| phrases.at(&key, i, self.n()).is_some())
+        (from..to.min(self.n())).any(|i| self.may_start[i] && phrases.at(&key, i, self.n()).is_some())
     }
 
     /// The phrase of `phrases` that ends right before token `at` (skipping a comma), if any: its
@@ -453,7 +505,7 @@ impl<'a> SentenceFacts<'a> {
             counted = Some(last + 2);
         }
         let counted_lemma = counted.map(|c| self.lemma(c));
-        let counted_generic = counted_lemma.as_ref().is_some_and(|l| lx.generic.contains(l));
+        let counted_generic = counted_lemma.is_some_and(|l| lx.generic.contains(l));
 
         // The words before: the nearest event word, the nearest measure noun, a class word.
         let mut event_word: Option<usize> = None;
@@ -511,7 +563,7 @@ impl<'a> SentenceFacts<'a> {
         let is_duration = matches!(self.mentions[index].0.value, MentionValue::Duration(_));
         if class.is_none()
             && value.unit.as_deref().is_some_and(is_time_unit)
-            && event_word.is_some_and(|w| lx.lasting.contains(&self.lemma(w)))
+            && event_word.is_some_and(|w| lx.lasting.contains(self.lemma(w)))
         {
             // A length of time after a verb of lasting is the event's duration.
             class = lx.class("مده");
@@ -541,7 +593,7 @@ impl<'a> SentenceFacts<'a> {
             }
         }
         let word = |i: usize| AttributeWord {
-            lemma: self.measure_lemma(i).unwrap_or_else(|| self.lemma(i)),
+            lemma: self.measure_lemma(i).unwrap_or_else(|| self.lemma(i).to_string()),
             span: self.toks.pieces[i].span,
         };
         let (from, head_at) = if let Some(c) = counted.filter(|_| !counted_generic) {
@@ -584,8 +636,8 @@ impl<'a> SentenceFacts<'a> {
                     .filter(|&e| Some(e) == event_word && !self.named[e] && self.governs_a_number(e))
                 {
                     let l = self.lemma(e);
-                    if !lx.measures.contains(&l) && lx.class(&l).is_none() {
-                        governor = Some(l);
+                    if !lx.measures.contains(l) && lx.class(l).is_none() {
+                        governor = Some(l.to_string());
                     }
                 }
                 // "الأطباء والممرضين الـ14 المصابين": the definite noun right before the number is
@@ -597,7 +649,7 @@ impl<'a> SentenceFacts<'a> {
                     && self.class_at(b).is_none()
                     && self.measure_lemma(b).is_none()
                 {
-                    qualifiers.push(self.lemma(b));
+                    qualifiers.push(self.lemma(b).to_string());
                 }
                 // "الوردية الليلية التي تضم 64 عاملاً": the count is of the noun the relative
                 // clause hangs on.
@@ -608,7 +660,7 @@ impl<'a> SentenceFacts<'a> {
                     && let Some(b) = (clause_start..r).rev().find(|&i| self.is_content(i) && !self.named[i])
                     && r - b <= 2
                 {
-                    qualifiers.push(self.lemma(b));
+                    qualifiers.push(self.lemma(b).to_string());
                 }
             }
             // What a measure is of: the noun after it ("نسبة التغطية"، "أرباحاً تشغيلية"), the noun
@@ -629,7 +681,7 @@ impl<'a> SentenceFacts<'a> {
         for at in [counted, head_at, class_at].into_iter().flatten() {
             if modifier.is_none()
                 && self.is_arabic(at + 1)
-                && let Some(m) = lx.modifiers.get(&self.lemma(at + 1)).or_else(|| lx.modifiers.get(self.key(at + 1)))
+                && let Some(m) = lx.modifiers.get(self.lemma(at + 1)).or_else(|| lx.modifiers.get(self.key(at + 1)))
             {
                 modifier = Some(m.clone());
             }
@@ -640,7 +692,7 @@ impl<'a> SentenceFacts<'a> {
             if modifier.is_none()
                 && let Some(b) = before
                 && self.is_arabic(b)
-                && let Some(m) = lx.modifiers.get(&self.lemma(b))
+                && let Some(m) = lx.modifiers.get(self.lemma(b))
             {
                 modifier = Some(m.clone());
             }
@@ -679,7 +731,7 @@ impl<'a> SentenceFacts<'a> {
     fn noun_attribute(&self, index: usize, first: usize) -> Attribute {
         let (mention, _, _) = self.mentions[index];
         let word = |i: usize| AttributeWord {
-            lemma: self.lemma(i),
+            lemma: self.lemma(i).to_string(),
             span: self.toks.pieces[i].span,
         };
         let head = match &mention.value {
@@ -717,7 +769,7 @@ impl<'a> SentenceFacts<'a> {
     /// ("وفُقد" is و + فقد).
     fn class_at(&self, i: usize) -> Option<&'static super::lexicon::Class> {
         let lx = self.lx;
-        lx.class(&self.lemma(i)).or_else(|| {
+        lx.class(self.lemma(i)).or_else(|| {
             let rest = self.key(i).strip_prefix(['و', 'ف', 'ب', 'ل'])?;
             (rest.chars().count() >= 3)
                 .then(|| lx.class(&lemma_plain(rest)).or_else(|| lx.class(&lemma_of_key(rest))))
@@ -728,8 +780,8 @@ impl<'a> SentenceFacts<'a> {
     /// The lemma of a measure noun at `i`, also after an attached preposition ("بطول"، "بقيمة").
     fn measure_lemma(&self, i: usize) -> Option<String> {
         let l = self.lemma(i);
-        if self.lx.measures.contains(&l) {
-            return Some(l);
+        if self.lx.measures.contains(l) {
+            return Some(l.to_string());
         }
         let rest = self.key(i).strip_prefix(['ب', 'ل', 'ك'])?;
         [lemma_plain(rest), lemma_of_key(rest)]
@@ -749,7 +801,7 @@ impl<'a> SentenceFacts<'a> {
             && !self.named[after]
             && self.key(after).trim_start_matches(['و', 'ف', 'ب', 'ل']).starts_with("ال")
         {
-            out.push(self.lemma(after));
+            out.push(self.lemma(after).to_string());
         }
         let key = self.key(h);
         let before = h.checked_sub(1);
@@ -759,11 +811,11 @@ impl<'a> SentenceFacts<'a> {
             && !self.key(b).starts_with("ال")
             && !self.key(b).starts_with('ي')
             && !self.key(b).ends_with('ا')
-            && !self.lx.modifiers.contains_key(&self.lemma(b))
+            && !self.lx.modifiers.contains_key(self.lemma(b))
             && self.clause_start[b] == self.clause_start[h]
-            && !self.lx.change.contains(&self.lemma(b))
+            && !self.lx.change.contains(self.lemma(b))
         {
-            out.push(self.lemma(b));
+            out.push(self.lemma(b).to_string());
         }
         let with_preposition = key.starts_with('ب') && !key.starts_with("بال") && self.measure_lemma(h).is_some();
         if with_preposition
@@ -771,7 +823,7 @@ impl<'a> SentenceFacts<'a> {
             && self.is_content(b)
             && self.clause_start[b] == self.clause_start[h]
         {
-            out.push(self.lemma(b));
+            out.push(self.lemma(b).to_string());
         }
         let has_pronoun = ["ه", "ها", "هم"].iter().any(|p| key.ends_with(p)) && key.chars().count() >= 4;
         if has_pronoun {
@@ -783,7 +835,7 @@ impl<'a> SentenceFacts<'a> {
                 && let Some(b) = r.checked_sub(1)
                 && self.is_content(b)
             {
-                out.push(self.lemma(b));
+                out.push(self.lemma(b).to_string());
             }
         }
         out
@@ -793,7 +845,7 @@ impl<'a> SentenceFacts<'a> {
     /// target ("المستهدف 90%")، a forecast ("يتوقع 5%").
     fn modifier_before(&self, first: usize) -> Option<String> {
         let start = self.clause_start[first].max(first.saturating_sub(6));
-        (start..first).rev().find_map(|i| self.lx.modifiers_before.get(&self.lemma(i)).cloned())
+        (start..first).rev().find_map(|i| self.lx.modifiers_before.get(self.lemma(i)).cloned())
     }
 
     /// True when the figure is a change, not a level: "بمقدار 75 نقطة"، or a change word before it
@@ -806,7 +858,7 @@ impl<'a> SentenceFacts<'a> {
         {
             return true;
         }
-        let Some(change) = (self.clause_start[first]..first).rev().find(|&i| self.lx.change.contains(&self.lemma(i)))
+        let Some(change) = (self.clause_start[first]..first).rev().find(|&i| self.lx.change.contains(self.lemma(i)))
         else {
             return false;
         };
@@ -929,7 +981,7 @@ impl<'a> SentenceFacts<'a> {
                     || self.lx.to_level.contains(bare)
                     || self.lx.contrast.at(&|j| self.key(j), i, self.n()).is_some()
                     || self.lx.contrast.ending_at(&|j| self.key(j), i + 1).is_some()
-                    || self.lx.modifiers.contains_key(&self.lemma(i))
+                    || self.lx.modifiers.contains_key(self.lemma(i))
             });
             let same_unit = previous.value.unit == drafts[k].value.unit
                 || (previous.value.unit.as_deref() == Some("percent")) != (drafts[k].value.unit.as_deref() == Some("percent"));
@@ -970,7 +1022,7 @@ impl<'a> SentenceFacts<'a> {
             let mut skipped_words = 0;
             while at < self.n() && lx.parts_follow.at(&key, at, self.n()).is_none() {
                 let k = self.key(at);
-                if matches!(k, "،" | ",") || lx.modifiers.contains_key(&self.lemma(at)) {
+                if matches!(k, "،" | ",") || lx.modifiers.contains_key(self.lemma(at)) {
                     at += 1;
                 } else if self.is_arabic(at) && !self.is_numeric_mention(at) && skipped_words < 2 && k.starts_with('و') {
                     skipped_words += 1;

@@ -40,12 +40,13 @@ pub struct Fact {
     /// Headline or body.
     #[serde(rename = "in")]
     pub location: ClaimLocation,
-    /// Light lemmas of the content words of its clause: what the graph aligns figures on.
+    /// Light lemmas of the content words of its clause: what the graph aligns figures on
+    /// (shared by the facts of one clause).
     #[serde(skip)]
-    pub context: Vec<String>,
-    /// Light lemmas of the content words of its whole sentence.
+    pub context: std::sync::Arc<[String]>,
+    /// Light lemmas of the content words of its whole sentence (shared by its facts).
     #[serde(skip)]
-    pub sentence_words: Vec<String>,
+    pub sentence_words: std::sync::Arc<[String]>,
 }
 
 /// A figure's value.

@@ -32,24 +32,33 @@ pub fn extract_mentions(source: &str, span: Span, context: &MentionContext) -> V
     }
     // One tokenization for both finders.
     let tokens = Tokens::of(source, span);
-    let mut found = time::find(source, &tokens, context);
-    found.extend(number::find(source, span, &tokens, context));
-    // Inside `analyze` the claim pass reads the same sentence's tokens.
-    crate::folded::offer_tokens(source, span, tokens);
+    mentions_of_tokens(source, span, &tokens, context)
+}
+
+/// [`extract_mentions`] of a sentence already tokenized (`tokens` are `Tokens::of(source, span)`).
+fn mentions_of_tokens(source: &str, span: Span, tokens: &Tokens, context: &MentionContext) -> Vec<Mention> {
+    let mut found = time::find(source, tokens, context);
+    found.extend(number::find(source, span, tokens, context));
     resolve_overlaps(found)
 }
 
 /// Mentions of a document's story text (headline and body sentences; never boilerplate),
 /// resolved at the document's publication date.
 pub fn document_mentions(document: &Document, lean: Lean) -> Vec<Mention> {
+    prepared_mentions(&crate::Prepared::of(document), lean)
+}
+
+/// [`document_mentions`] of a prepared document (its sentences already tokenized).
+pub fn prepared_mentions(prepared: &crate::Prepared<'_>, lean: Lean) -> Vec<Mention> {
+    let document = prepared.document;
     let context = MentionContext {
         reference: document.reference_date(),
         lean,
     };
     // About two mentions per sentence: sized once rather than regrown mention by mention.
     let mut mentions = Vec::with_capacity(document.sentences.len() * 2);
-    for sentence in &document.sentences {
-        mentions.extend(extract_mentions(&document.source, sentence.span, &context));
+    for (sentence, p) in prepared.sentences() {
+        mentions.extend(mentions_of_tokens(&document.source, sentence.span, &p.tokens, &context));
     }
     mentions
 }
