@@ -377,3 +377,11 @@ proptest::proptest! {
         mentions(&text);
     }
 }
+
+/// A unit with no number and a fraction after it is one unit and that much more.
+#[test]
+fn a_bare_unit_with_a_fraction() {
+    one("لم يتجاوز ارتفاع الموج متراً ونصف المتر", "quantity «متراً ونصف» 1.5 1.5..1.5 exact m");
+    one("قطع السباح كيلومترا وربع", "quantity «كيلومترا وربع» 1.25 1.25..1.25 exact km");
+    check("قطع مترا واحدا", &[]);
+}

@@ -570,3 +570,13 @@ fn never_panics_on_odd_input() {
         let _ = render(text, None, Lean::Future);
     }
 }
+
+/// A date without a year followed by "المقبل" is the next such date, even after a year of
+/// another figure earlier in the sentence.
+#[test]
+fn a_date_followed_by_next_is_the_next_one() {
+    check(
+        "أرباح العام المالي 2023 تعرض على الجمعية يوم الثلاثاء 15 أبريل المقبل",
+        &["يوم الثلاثاء 15 أبريل = date 2025-04-15..2025-04-15 day tuesday"],
+    );
+}

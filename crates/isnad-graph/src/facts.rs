@@ -166,11 +166,17 @@ pub(crate) struct Facts<'a> {
     /// Lemmas that most of the story's documents use: the story's topic, which says nothing
     /// about which of its things a figure is of.
     topic: rustc_hash::FxHashSet<&'a str>,
+    /// Every gazetteer place the facts name, with the places it lies in (itself included).
+    enclosing: FxHashMap<String, Vec<String>>,
 }
 
 impl<'a> Facts<'a> {
     /// Prepares every fact of the story.
-    pub fn new(documents: &[isnad_parser::Document], analyses: &'a [DocAnalysis]) -> Facts<'a> {
+    pub fn new(
+        documents: &[isnad_parser::Document],
+        analyses: &'a [DocAnalysis],
+        within: &dyn Fn(&str) -> Option<String>,
+    ) -> Facts<'a> {
         let mut views = Vec::new();
         let mut sentences: BTreeMap<(usize, usize), &'a [String]> = BTreeMap::new();
         for (doc, analysis) in analyses.iter().enumerate() {
@@ -233,7 +239,26 @@ impl<'a> Facts<'a> {
             .filter(|(_, docs)| docs.len() >= topic_docs)
             .map(|(w, _)| w)
             .collect();
-        Facts { views, idf, topic }
+        let mut enclosing: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        for v in &views {
+            for place in &v.fact.subject.places {
+                enclosing.entry(place.clone()).or_insert_with(|| {
+                    let mut chain = vec![place.clone()];
+                    while chain.len() < 8
+                        && let Some(up) = within(chain.last().expect("not empty"))
+                    {
+                        chain.push(up);
+                    }
+                    chain
+                });
+            }
+        }
+        Facts {
+            views,
+            idf,
+            topic,
+            enclosing,
+        }
     }
 
     fn weight(&self, word: &str) -> f64 {
@@ -306,6 +331,27 @@ impl<'a> Facts<'a> {
         }
         // What a figure is of ("نسبة التغطية"، "الوردية الليلية التي تضم") must be what the other is of,
         // or at least be spoken of in the other's sentence.
+        // Another named place the gazetteer knows, neither inside the other: another occurrence.
+        if let Some((x, y)) = self.places_apart(fa, fb) {
+            return apart(&format!("at different places ({x} and {y})"));
+        }
+        // A figure said of another named person or organization ("6 سنوات لرجل الأعمال X"، "5 سنوات
+        // للمقاول Y"): another subject. A running total is the story's, whoever gives it.
+        let (ea, eb): (Vec<&String>, Vec<&String>) = (
+            fa.subject.entities.iter().filter(|e| !e.starts_with("text:")).collect(),
+            fb.subject.entities.iter().filter(|e| !e.starts_with("text:")).collect(),
+        );
+        // A name read a word too long ("فرديناند تفك") is still the name: one key may extend the other.
+        let same_name = |x: &String, y: &String| {
+            x == y || (x.len() >= 12 && y.len() >= 12 && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
+        };
+        if !fa.attribute.evolving
+            && !ea.is_empty()
+            && !eb.is_empty()
+            && !ea.iter().any(|x| eb.iter().any(|y| same_name(x, y)))
+        {
+            return apart("said of different named subjects");
+        }
         // Only what sets a figure apart counts: the story's topic ("الزلزال" in a quake story) is
         // what every figure is of.
         let distinctive = |q: &[String]| -> Vec<String> {
@@ -408,6 +454,27 @@ impl<'a> Facts<'a> {
             ));
         }
         Ok(())
+    }
+}
+
+impl Facts<'_> {
+    /// Two places, one of each fact, that the gazetteer knows and that lie apart (neither inside
+    /// the other), when each fact names only places apart from the other's.
+    fn places_apart<'f>(&self, a: &'f Fact, b: &'f Fact) -> Option<(&'f str, &'f str)> {
+        let known = |p: &&String| !p.starts_with("text:") && !p.starts_with("new:");
+        let (pa, pb): (Vec<&String>, Vec<&String>) =
+            (a.subject.places.iter().filter(known).collect(), b.subject.places.iter().filter(known).collect());
+        if pa.is_empty() || pb.is_empty() {
+            return None;
+        }
+        let related = |x: &String, y: &String| {
+            let chain = |p: &String| self.enclosing.get(p).cloned().unwrap_or_else(|| vec![p.clone()]);
+            chain(x).contains(y) || chain(y).contains(x)
+        };
+        if pa.iter().any(|x| pb.iter().any(|y| related(x, y))) {
+            return None;
+        }
+        Some((pa[0].as_str(), pb[0].as_str()))
     }
 }
 

@@ -336,7 +336,14 @@ impl<'a> Context<'a> {
             .iter()
             .filter_map(|e| e.within.as_deref().map(|w| (e.id.as_str(), w)))
             .collect();
-        let facts = crate::facts::Facts::new(documents, analyses);
+        let within_of = |id: &str| {
+            gazetteer
+                .entries
+                .iter()
+                .find(|e| e.id == id)
+                .and_then(|e| e.within.clone())
+        };
+        let facts = crate::facts::Facts::new(documents, analyses, &within_of);
         let compared = crate::facts::compare(&facts);
         Context {
             documents,

@@ -282,6 +282,11 @@ impl Lexicon {
         self.phrase_firsts.contains(word)
     }
 
+    /// The class of that name (`age`, `duration`, `share`).
+    pub fn class_named(&self, name: &str) -> Option<&Class> {
+        self.classes.iter().find(|c| c.name == name)
+    }
+
     /// The class of a lemma, when the data names one.
     pub fn class(&self, lemma: &str) -> Option<&Class> {
         self.class_of.get(lemma).map(|&i| &self.classes[i])

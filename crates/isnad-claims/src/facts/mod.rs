@@ -12,7 +12,7 @@ pub use lemma::lemma;
 pub use types::{AsOf, Attribute, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject};
 
 use crate::claims::{Claim, ClaimLocation, Modality, Source, SourceKind, TimeBasis};
-use crate::entities::DocEntities;
+use crate::entities::{DocEntities, EntityType};
 use crate::mentions::{Grain, Mention, TimeValue};
 use isnad_parser::{Document, Span, fold_key};
 use read::SentenceFacts;
@@ -87,13 +87,18 @@ pub fn prepared_facts(
                 None => (vec![outlet.clone()], Modality::Asserted, None, None),
             };
             let source_spans: Vec<Span> = attribution.iter().filter_map(|s| s.span).collect();
-            let mut subject_entities: Vec<String> = sentence_entities
-                .iter()
-                .filter(|m| clause.contains(m.span) && !source_spans.iter().any(|s| s.overlaps(m.span)))
-                .map(|m| m.entity.clone().unwrap_or_else(|| format!("text:{}", fold_key(&m.text))))
-                .collect();
-            subject_entities.sort();
-            subject_entities.dedup();
+            let named_in_clause = |places: bool| {
+                let mut keys: Vec<String> = sentence_entities
+                    .iter()
+                    .filter(|m| clause.contains(m.span) && !source_spans.iter().any(|s| s.overlaps(m.span)))
+                    .filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country) == places)
+                    .map(|m| m.entity.clone().unwrap_or_else(|| format!("text:{}", fold_key(&m.text))))
+                    .collect();
+                keys.sort();
+                keys.dedup();
+                keys
+            };
+            let (subject_entities, subject_places) = (named_in_clause(false), named_in_clause(true));
             let as_of = match (draft.time, publication) {
                 (Some(m), _) => AsOf {
                     time: m.value.time().cloned(),
@@ -127,6 +132,7 @@ pub fn prepared_facts(
                     claim: subject_claim,
                     event,
                     entities: subject_entities,
+                    places: subject_places,
                 },
                 as_of,
                 scope: draft.scope.clone(),

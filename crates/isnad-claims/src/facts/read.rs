@@ -250,11 +250,19 @@ impl<'a> SentenceFacts<'a> {
                 self.time_of(first, clause)
                     .or_else(|| self.time_of_coordinated(clause, attribute.evolving))
             };
+            // "ارتفاع الأمواج": a measure head is no rise, though the word is one.
+            let head = attribute
+                .head
+                .as_ref()
+                .and_then(|h| self.toks.pieces.iter().position(|p| p.span == h.span));
             let scope = Scope {
-                rise: self.phrase_in(&self.lx.rise, clause.0, first),
+                rise: (clause.0..first)
+                    .filter(|&i| Some(i) != head)
+                    .any(|i| self.may_start[i] && self.lx.rise.at(&|k| self.key(k), i, self.n()).is_some()),
                 so_far: self.phrase_in(&self.lx.so_far, clause.0, clause.1),
                 earlier: self.phrase_in(&self.lx.earlier, clause.0, clause.1),
-                partitive: self.partitive(first, last),
+                // "35% من العقد" is a share (its attribute says so), not a part of a set.
+                partitive: value.unit.as_deref() != Some("percent") && self.partitive(first, last),
                 ..Scope::default()
             };
             drafts.push(Draft {
@@ -294,6 +302,18 @@ impl<'a> SentenceFacts<'a> {
                     || (first..=last).any(|i| self.kind(i) == Some(TokenKind::Latin))
                 {
                     return None;
+                }
+                // "جائزة اليورفيجن 2018": a year after a name, with nothing counted, dates it.
+                if let Some(year) = n.value.filter(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(v))
+                    && n.qualifier == Qualifier::Exact
+                    && self.kind(first) == Some(TokenKind::Number)
+                    && self.counted_noun(last + 1).is_none()
+                    && first.checked_sub(1).is_some_and(|b| self.is_arabic(b))
+                    && let Some(start) = chrono::NaiveDate::from_ymd_opt(year as i32, 1, 1)
+                    && let Some(end) = chrono::NaiveDate::from_ymd_opt(year as i32, 12, 31)
+                {
+                    let t = crate::mentions::TimeValue::days(start, end, crate::mentions::Grain::Year);
+                    return self.value_of_date(&t);
                 }
                 // "رقم 5"، "المدرج 27": an identifier after a definite noun with no counted noun.
                 if let Some(before) = first.checked_sub(1) {
@@ -351,21 +371,7 @@ impl<'a> SentenceFacts<'a> {
             }
             // A date and a place in a series are figures too: the graph compares them where two
             // reports copy one sentence and change them ("جائزة 2018" and "جائزة 2020").
-            MentionValue::Date(t) => {
-                use chrono::Datelike;
-                let (start, end) = t.day_range()?;
-                let days = |d: chrono::NaiveDate| f64::from(d.num_days_from_ce());
-                Some(FactValue {
-                    amount: NumberValue {
-                        value: None,
-                        low: days(start),
-                        high: Some(days(end)),
-                        qualifier: Qualifier::Range,
-                    },
-                    unit: Some("date".to_string()),
-                    time: Some(t.clone()),
-                })
-            }
+            MentionValue::Date(t) => self.value_of_date(t),
             MentionValue::Ordinal(o) => Some(FactValue {
                 amount: NumberValue::exact(f64::from(o.value)),
                 unit: Some("ordinal".to_string()),
@@ -373,6 +379,23 @@ impl<'a> SentenceFacts<'a> {
             }),
             _ => None,
         }
+    }
+
+    /// The value of a date: its days (from 1 January of year 1), with the date itself.
+    fn value_of_date(&self, t: &crate::mentions::TimeValue) -> Option<FactValue> {
+        use chrono::Datelike;
+        let (start, end) = t.day_range()?;
+        let days = |d: chrono::NaiveDate| f64::from(d.num_days_from_ce());
+        Some(FactValue {
+            amount: NumberValue {
+                value: None,
+                low: days(start),
+                high: Some(days(end)),
+                qualifier: Qualifier::Range,
+            },
+            unit: Some("date".to_string()),
+            time: Some(t.clone()),
+        })
     }
 
     /// True when a phrase of `phrases` starts at a token in `[from, to)`.
@@ -554,11 +577,17 @@ impl<'a> SentenceFacts<'a> {
             .filter(|&c| self.class_at(c).is_some())
             .or(if specific { governing_class } else { class_word })
             .or(after_counted);
-        let mut class = class_at.and_then(|w| self.class_at(w));
+        let mut class = class_at
+            .and_then(|w| self.class_at(w))
+            .or_else(|| measure_word.and_then(|m| self.class_at(m)));
         if let MentionValue::Quantity(q) = &self.mentions[index].0.value
             && q.unit == "year_of_age"
         {
-            class = lx.class("عمر");
+            class = lx.class_named("age");
+        }
+        // "35% من العقد": a percentage of a thing is a share of it.
+        if class.is_none() && value.unit.as_deref() == Some("percent") && self.key(last + 1) == "من" && self.is_content(last + 2) {
+            class = lx.class_named("share");
         }
         let is_duration = matches!(self.mentions[index].0.value, MentionValue::Duration(_));
         if class.is_none()
@@ -566,7 +595,7 @@ impl<'a> SentenceFacts<'a> {
             && event_word.is_some_and(|w| lx.lasting.contains(self.lemma(w)))
         {
             // A length of time after a verb of lasting is the event's duration.
-            class = lx.class("مده");
+            class = lx.class_named("duration");
         }
 
         // "عجز الموازنة": the head of a chain of measure nouns is the first, the rest its genitives.
@@ -700,7 +729,7 @@ impl<'a> SentenceFacts<'a> {
         if let Some(m) = self.modifier_before(first) {
             modifier = Some(m);
         }
-        if self.is_delta(first, last) {
+        if self.is_delta(first, last, head_at) {
             modifier = Some("delta".to_string());
         }
         if self.phrase_before(&lx.contrast, first).is_some() {
@@ -851,14 +880,16 @@ impl<'a> SentenceFacts<'a> {
     /// True when the figure is a change, not a level: "بمقدار 75 نقطة"، or a change word before it
     /// in its clause ("ارتفعت الإيرادات بنسبة 31%"، "زيادة قدرها 850") with no "إلى" ("to") right
     /// before the value.
-    fn is_delta(&self, first: usize, last: usize) -> bool {
+    fn is_delta(&self, first: usize, last: usize, head: Option<usize>) -> bool {
         let key = |k: usize| self.key(k);
         if self.phrase_before(&self.lx.delta_before, first).is_some()
             || (first..=last).any(|i| self.lx.delta_before.at(&key, i, self.n()).is_some())
         {
             return true;
         }
-        let Some(change) = (self.clause_start[first]..first).rev().find(|&i| self.lx.change.contains(self.lemma(i)))
+        let Some(change) = (self.clause_start[first]..first)
+            .rev()
+            .find(|&i| Some(i) != head && self.lx.change.contains(self.lemma(i)))
         else {
             return false;
         };

@@ -128,8 +128,11 @@ pub struct Subject {
     pub claim: Option<String>,
     /// That claim's event type.
     pub event: Option<String>,
-    /// Entity keys named in its clause besides its sources (ids, or `text:` + folded name).
+    /// People and organizations named in its clause besides its sources (entity ids, or
+    /// `text:` + the folded name).
     pub entities: Vec<String>,
+    /// Places and countries named in its clause.
+    pub places: Vec<String>,
 }
 
 /// The time a figure holds.

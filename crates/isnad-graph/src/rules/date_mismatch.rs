@@ -6,6 +6,8 @@
 //! another, for the same summit of the same leaders.
 //! Grains are respected ("June" agrees with "18 June"), relative dates are resolved at each
 //! article's own publication date, and Hijri dates carry a day of tolerance each side.
+//! Also flagged: two reports that copy one sentence (or a long clause) and change its date
+//! («تفوز بجائزة المهرجان 2018» and «… 2020»), compared as facts.
 //! Not flagged: the date of an announced update ("ارتفعت الحصيلة اليوم"), which dates the report.
 //! Known false positives: two occurrences of a recurring event (a second meeting) less than
 //! 45 days apart with nothing in the text that tells them apart.

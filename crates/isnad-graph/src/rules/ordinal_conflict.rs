@@ -8,6 +8,9 @@
 //! a qualifier («الأولى منذ نحو عقدين») whose window the earlier occurrence lies outside,
 //! and a "first" followed by a later occurrence (two events in order, e.g. a first and a second gift).
 //! Example: «زيارتها الثانية» versus «زيارتها الأولى منذ عقدين», with «زارت ... للمرة الأولى في مارس 2003».
+//! Also flagged: two reports that copy one clause and change its ordinal («ويعد هذا ثاني حادث
+//! تتعرض له عبارات الشركة خلال عامين» and «… ثالث حادث …»), compared as facts (an ordinal counted
+//! within a window is compared only with one counted within the same window).
 //! Known false positives: series whose participants were read too coarsely (two different
 //! ministers of one country).
 

@@ -345,7 +345,7 @@ impl<'a> Finder<'a> {
     /// A number that starts with a word at token `i`, an ordinal, a vague amount or a dual.
     fn word(&mut self, i: usize) -> Option<Mention> {
         let Some(trigger) = self.trigger(i) else {
-            return self.dual(i);
+            return self.dual(i).or_else(|| self.unit_and_fraction(i));
         };
         if trigger.flags & ORDINAL != 0
             && let Some(m) = self.ordinal(i, trigger)
@@ -554,6 +554,31 @@ impl<'a> Finder<'a> {
             factor: phrase.value.factor,
             next,
         })
+    }
+
+    /// A unit with no number before it and a fraction after it: one unit and that much more
+    /// ("متراً ونصف المتر" = 1.5 m, "كيلومتراً وربع" = 1.25 km).
+    fn unit_and_fraction(&mut self, i: usize) -> Option<Mention> {
+        let before = i.checked_sub(1);
+        if before.is_some_and(|b| matches!(self.kind(b), Some(Kind::Digits)) || self.trigger(b).is_some()) {
+            return None;
+        }
+        let unit = self.unit_after(i)?;
+        let (fraction, mut next) = self.fraction_at(unit.next)?;
+        // "ونصف المتر": the unit again, with the article.
+        if let Some(again) = self.unit_after(next)
+            && again.code == unit.code
+        {
+            next = again.next;
+        }
+        let (qualifier, q_start) = self.qualifier_before(i);
+        let start = q_start.unwrap_or(self.span(i).start);
+        let amount = interval((1.0 + fraction) * unit.factor, qualifier);
+        let end = self.span(next - 1).end;
+        Some(self.mention(
+            Span::new(start, end),
+            MentionValue::Quantity(QuantityValue { amount, unit: unit.code }),
+        ))
     }
 
     /// "ونصف" / "و نصف" at token `i`: the fraction and the index after it.

@@ -328,6 +328,8 @@ impl<'a> Scan<'a> {
                         .find(|&i| self.is_future_marker(i))
                         .unwrap_or(usize::MAX)
                 }) < i
+                    // "الثلاثاء 15 أبريل المقبل": the word after a date that makes it the next one.
+                    || (i + 1..self.toks.len().min(i + 6)).any(|j| self.lex.future_after.contains(self.toks[j].key))
             }
         }
     }
@@ -1318,6 +1320,13 @@ impl<'a> Scan<'a> {
         })?;
         // "أكثر من عامين" is a comparison, not "two years ago".
         if i > 0 && self.has(i - 1, |k| k == K::NotBeforeAgo).is_some() && self.toks[i].key == "من" {
+            return None;
+        }
+        // "35% من عقد": "من" before a bare unit word is "of a contract", not "a decade ago";
+        // only a number makes it an amount of time.
+        if self.toks[i].key == "من"
+            && self.toks.get(j).is_none_or(|t| t.kind != TokenKind::Number && !is_number_word(t.key))
+        {
             return None;
         }
         let (qualifier, amount, unit, e) = self.amount(j, true)?;

@@ -119,6 +119,8 @@ pub(super) struct Lexicon {
     pub imperfect_letters: Vec<char>,
     pub not_future_verbs: FxHashSet<String>,
     pub not_future_endings: Vec<String>,
+    /// Words right after a date that make it the next such date.
+    pub future_after: FxHashSet<String>,
 }
 
 /// What a folded word may read as.
@@ -182,6 +184,7 @@ struct Data {
     day_span: Vec<DaySpanData>,
     day_part_lead: Vec<String>,
     future_markers: Vec<String>,
+    future_after: Vec<String>,
     future_prefix: Vec<String>,
     imperfect_letters: Vec<String>,
     not_future_verbs: Vec<String>,
@@ -272,6 +275,7 @@ fn build() -> Lexicon {
             .collect(),
         not_future_verbs: data.not_future_verbs.iter().map(|w| fold_key(w)).collect(),
         not_future_endings: data.not_future_endings.iter().map(|w| fold_key(w)).collect(),
+        future_after: data.future_after.iter().map(|w| fold_key(w)).collect(),
     };
     // Longest proclitic first, so "وب" is tried before "و".
     lex.proclitics
