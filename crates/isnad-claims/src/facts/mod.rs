@@ -99,9 +99,9 @@ pub fn prepared_facts(
                 keys
             };
             let (subject_entities, subject_places) = (named_in_clause(false), named_in_clause(true));
-            let as_of = match (draft.time, publication) {
-                (Some(m), _) => AsOf {
-                    time: m.value.time().cloned(),
+            let as_of = match (&draft.time, publication) {
+                (Some((t, m)), _) => AsOf {
+                    time: Some(t.clone()),
                     basis: TimeBasis::Stated,
                     span: Some(m.span),
                     hours: day_part(m),

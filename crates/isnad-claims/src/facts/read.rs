@@ -26,8 +26,8 @@ pub(crate) struct Draft<'a> {
     pub scope: Scope,
     /// Index of the draft it is a part of.
     pub part_of: Option<usize>,
-    /// The temporal mention that dates it, when its clause states one.
-    pub time: Option<&'a Mention>,
+    /// The time that dates it, when its clause states one: the time's value and its mention.
+    pub time: Option<(crate::mentions::TimeValue, &'a Mention)>,
     /// Context lemmas of its clause.
     pub context: std::sync::Arc<[String]>,
 }
@@ -304,15 +304,7 @@ impl<'a> SentenceFacts<'a> {
                     return None;
                 }
                 // "جائزة اليورفيجن 2018": a year after a name, with nothing counted, dates it.
-                if let Some(year) = n.value.filter(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(v))
-                    && n.qualifier == Qualifier::Exact
-                    && self.kind(first) == Some(TokenKind::Number)
-                    && self.counted_noun(last + 1).is_none()
-                    && first.checked_sub(1).is_some_and(|b| self.is_arabic(b))
-                    && let Some(start) = chrono::NaiveDate::from_ymd_opt(year as i32, 1, 1)
-                    && let Some(end) = chrono::NaiveDate::from_ymd_opt(year as i32, 12, 31)
-                {
-                    let t = crate::mentions::TimeValue::days(start, end, crate::mentions::Grain::Year);
+                if let Some(t) = self.year_after_name(n, first, last) {
                     return self.value_of_date(&t);
                 }
                 // "رقم 5"، "المدرج 27": an identifier after a definite noun with no counted noun.
@@ -903,16 +895,19 @@ impl<'a> SentenceFacts<'a> {
     /// The stated time of a figure: the nearest temporal mention of its clause (not one inside a
     /// relative clause about an earlier noun, not the start of a "منذ" window), else of a clause
     /// that gives its source ("بحسب بيان … عند السابعة").
-    fn time_of(&self, first: usize, clause: (usize, usize)) -> Option<&'a Mention> {
+    fn time_of(&self, first: usize, clause: (usize, usize)) -> Option<(crate::mentions::TimeValue, &'a Mention)> {
         let relative = (clause.0 + 1..first).find(|&i| {
             matches!(self.key(i), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين")
         });
         let usable = |m: &(&'a Mention, usize, usize)| {
-            let (mention, f, _) = *m;
-            if mention.value.time().is_none() || matches!(mention.value, MentionValue::Duration(_)) {
+            let (mention, f, l) = *m;
+            if self.time_value(mention, f, l).is_none() || matches!(mention.value, MentionValue::Duration(_)) {
                 return false;
             }
-            if self.since_window(f) {
+            // "منذ فيضان 2009 الذي أودى بحياة 41 شخصاً": a figure of a relative clause hanging on a
+            // dated noun is of that occurrence, even after "منذ".
+            let dates_antecedent = (l + 1..first).any(|i| matches!(self.key(i), "الذي" | "التي" | "الذين"));
+            if self.since_window(f) && !dates_antecedent {
                 return false;
             }
             // "الفيضان الذي ضرب البلدة فجر أمس … إلى 19 قتيلاً": that time is the flood's.
@@ -923,7 +918,7 @@ impl<'a> SentenceFacts<'a> {
                 .iter()
                 .filter(|m| m.1 >= from && m.2 < to && usable(m))
                 .min_by_key(|m| m.1.abs_diff(first))
-                .map(|m| m.0)
+                .and_then(|&(m, f, l)| Some((self.time_value(m, f, l)?, m)))
         };
         nearest(clause.0, clause.1).or_else(|| {
             // A following clause naming the source: "، بحسب بيان … عند السابعة".
@@ -939,7 +934,11 @@ impl<'a> SentenceFacts<'a> {
     /// continues it: a running total takes the sentence's time ("حتى العاشرة صباحاً انتشلت الفرق 371
     /// ناجياً، فيما لا يزال 70 في عداد المفقودين"); any figure of a coordinated clause takes a date of
     /// another year ("الحريق الذي أتى على مصنع في صيف 2019، وأودى بحياة 3 عمال").
-    fn time_of_coordinated(&self, clause: (usize, usize), evolving: bool) -> Option<&'a Mention> {
+    fn time_of_coordinated(
+        &self,
+        clause: (usize, usize),
+        evolving: bool,
+    ) -> Option<(crate::mentions::TimeValue, &'a Mention)> {
         use chrono::Datelike;
         let opening = self.key(clause.0);
         let coordinated = opening.starts_with('و')
@@ -948,26 +947,52 @@ impl<'a> SentenceFacts<'a> {
         if clause.0 == 0 || !coordinated {
             return None;
         }
-        let old = |m: &Mention| {
-            matches!(m.value, MentionValue::Date(_))
+        let old = |t: &crate::mentions::TimeValue| {
+            t.grain >= crate::mentions::Grain::Day
                 && self.publication.is_some_and(|p| {
-                    m.value
-                        .time()
-                        .and_then(|t| t.day_range())
+                    t.day_range()
                         .is_some_and(|(_, end)| end.year() < p.year() && (p - end).num_days() > 45)
                 })
         };
         self.mentions
             .iter()
-            .filter(|&&(m, f, _)| {
-                f < clause.0
-                    && m.value.time().is_some()
+            .filter_map(|&(m, f, l)| {
+                let t = self.time_value(m, f, l)?;
+                (f < clause.0
                     && !matches!(m.value, MentionValue::Duration(_))
                     && !self.since_window(f)
-                    && ((evolving && self.is_report_time(m, f)) || old(m))
+                    && ((evolving && self.is_report_time(m, f)) || old(&t)))
+                .then_some((t, m))
             })
-            .map(|&(m, _, _)| m)
             .next_back()
+    }
+
+    /// The time a mention states: a temporal mention's value, or the year of a bare year after a
+    /// name ("فيضان 2009"، "جائزة 2018"), which the time finder leaves to the numbers.
+    fn time_value(&self, m: &Mention, first: usize, last: usize) -> Option<crate::mentions::TimeValue> {
+        if let Some(t) = m.value.time() {
+            return Some(t.clone());
+        }
+        let MentionValue::Number(n) = &m.value else {
+            return None;
+        };
+        self.year_after_name(n, first, last)
+    }
+
+    /// A bare year after a name with nothing counted after it, as a year.
+    fn year_after_name(&self, n: &NumberValue, first: usize, last: usize) -> Option<crate::mentions::TimeValue> {
+        let year = n.value.filter(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(v))?;
+        if n.qualifier != Qualifier::Exact
+            || self.kind(first) != Some(TokenKind::Number)
+            || first != last
+            || self.counted_noun(last + 1).is_some()
+            || !first.checked_sub(1).is_some_and(|b| self.is_arabic(b))
+        {
+            return None;
+        }
+        let start = chrono::NaiveDate::from_ymd_opt(year as i32, 1, 1)?;
+        let end = chrono::NaiveDate::from_ymd_opt(year as i32, 12, 31)?;
+        Some(crate::mentions::TimeValue::days(start, end, crate::mentions::Grain::Year))
     }
 
     /// True when the time at token `f` starts a window "since" ("منذ تسجيل أول حالة الخميس

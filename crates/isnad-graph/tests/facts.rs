@@ -1,0 +1,203 @@
+//! Figures compared as facts, end to end on short invented articles: which figures are compared,
+//! which are set apart and why, and one finding per disagreement.
+
+use isnad_claims::entities::Gazetteer;
+use isnad_claims::mentions::Lean;
+use isnad_graph::{FindingKind, Outcome, Severity, StoryCheck, check_story};
+use isnad_parser::{ParseOptions, parse_document};
+
+/// Checks a story of `(id, publication date, text)` articles (a headline line, then the body).
+fn check(articles: &[(&str, &str, &str)]) -> (StoryCheck, Vec<isnad_parser::Document>) {
+    let gazetteer = Gazetteer::builtin();
+    let documents: Vec<_> = articles
+        .iter()
+        .map(|(id, published, text)| {
+            let options = ParseOptions {
+                fallback_date: published.parse().ok(),
+                ..ParseOptions::default()
+            };
+            parse_document(id, text.as_bytes(), &options).expect("parses").0
+        })
+        .collect();
+    let mut analyses: Vec<_> = documents
+        .iter()
+        .map(|d| isnad_claims::analyze(d, &gazetteer, Lean::Tense))
+        .collect();
+    isnad_claims::link_story(&mut analyses);
+    (check_story(&documents, &analyses, &gazetteer), documents)
+}
+
+/// The contradictions and tensions: kind, severity and the cited words of every side.
+fn serious(result: &StoryCheck) -> Vec<(FindingKind, Severity, Vec<String>)> {
+    result
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Note)
+        .map(|f| (f.kind, f.severity, f.sides.iter().map(|s| s.text.clone()).collect()))
+        .collect()
+}
+
+/// The reason of the comparison between the facts whose words are `a` and `b`.
+fn reason(result: &StoryCheck, documents: &[isnad_parser::Document], a: &str, b: &str) -> (Outcome, String) {
+    result
+        .comparisons
+        .iter()
+        .find(|c| {
+            let words = |id: &str| words_of(documents, result, id);
+            let (x, y) = (words(&c.facts[0]), words(&c.facts[1]));
+            (x == a && y == b) || (x == b && y == a)
+        })
+        .map(|c| (c.outcome, c.reason.clone()))
+        .unwrap_or_else(|| panic!("no comparison of {a} and {b}: {:#?}", result.comparisons))
+}
+
+/// The words of a fact, found by analysing its document again (the check keeps only ids).
+fn words_of(documents: &[isnad_parser::Document], _result: &StoryCheck, id: &str) -> String {
+    let doc = id.rsplit_once('#').map_or(id, |(d, _)| d);
+    let document = documents.iter().find(|d| d.id == doc).expect("document");
+    let analysis = isnad_claims::analyze(document, &Gazetteer::builtin(), Lean::Tense);
+    analysis
+        .facts
+        .iter()
+        .find(|f| f.id == id)
+        .map(|f| f.text.clone())
+        .expect("fact")
+}
+
+#[test]
+fn one_toll_at_one_time_given_differently_is_a_count_mismatch() {
+    let (result, _) = check(&[
+        ("a.txt", "2025-03-02", "عنوان\nقتل 23 شخصا في انهيار المبنى صباح اليوم.\n"),
+        ("b.txt", "2025-03-02", "عنوان\nأسفر انهيار المبنى عن مقتل 31 شخصا.\n"),
+    ]);
+    assert_eq!(
+        serious(&result),
+        [(FindingKind::CountMismatch, Severity::Contradiction, vec!["23".into(), "31".into()])]
+    );
+}
+
+#[test]
+fn a_later_toll_is_an_update_not_a_conflict() {
+    let (result, documents) = check(&[
+        ("a.txt", "2025-03-02", "عنوان\nقتل 23 شخصا في انهيار المبنى.\n"),
+        ("b.txt", "2025-03-03", "عنوان\nارتفعت حصيلة انهيار المبنى إلى 31 قتيلا.\n"),
+    ]);
+    assert!(serious(&result).is_empty(), "{:#?}", result.findings);
+    assert!(result.findings.iter().any(|f| f.kind == FindingKind::Update));
+    let (outcome, why) = reason(&result, &documents, "23", "31");
+    assert_eq!(outcome, Outcome::Update, "{why}");
+}
+
+#[test]
+fn different_attributes_are_never_compared() {
+    let (result, _) = check(&[
+        ("a.txt", "2025-03-02", "عنوان\nقتل 23 شخصا وأصيب 40 آخرون في الانفجار.\n"),
+        ("b.txt", "2025-03-02", "عنوان\nأسفر الانفجار عن مقتل 23 وإصابة 41.\n"),
+    ]);
+    // 40 and 41 injured conflict; 23 dead are never set against an injured count.
+    assert_eq!(
+        serious(&result),
+        [(FindingKind::CountMismatch, Severity::Contradiction, vec!["40".into(), "41".into()])]
+    );
+}
+
+#[test]
+fn parts_are_not_rival_totals_but_must_not_exceed_their_whole() {
+    let (result, _) = check(&[(
+        "a.txt",
+        "2025-03-02",
+        "عنوان\nارتفعت الحصيلة إلى 31 قتيلا، بينهم 12 طفلا و9 نساء و14 رجلا.\n",
+    )]);
+    let found = serious(&result);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, FindingKind::Internal);
+    assert_eq!(found[0].2, ["31", "12", "9", "14"]);
+    let (result, _) = check(&[(
+        "a.txt",
+        "2025-03-02",
+        "عنوان\nارتفعت الحصيلة إلى 31 قتيلا، بينهم 12 طفلا و9 نساء.\n",
+    )]);
+    assert!(serious(&result).is_empty(), "{:#?}", result.findings);
+}
+
+#[test]
+fn an_explicit_total_must_be_met() {
+    let (result, _) = check(&[(
+        "a.txt",
+        "2025-03-02",
+        "عنوان\nكانت الطائرة تقل 164 راكبا و6 من أفراد الطاقم، أي ما مجموعه 180 شخصا.\n",
+    )]);
+    let found = serious(&result);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, FindingKind::Internal);
+}
+
+#[test]
+fn what_a_measure_is_of_sets_figures_apart() {
+    let (result, documents) = check(&[
+        ("a.txt", "2025-03-02", "عنوان\nبلغت نسبة التغطية في الحملة 87%.\n"),
+        ("b.txt", "2025-03-02", "عنوان\nبلغت نسبة المشاركة في الحملة 60%.\n"),
+    ]);
+    assert!(serious(&result).is_empty(), "{:#?}", result.findings);
+    let (outcome, why) = reason(&result, &documents, "87%", "60%");
+    assert_eq!(outcome, Outcome::NotCompared);
+    assert!(why.contains("of differs"), "{why}");
+}
+
+#[test]
+fn one_disagreement_is_one_finding_citing_every_report() {
+    let (result, _) = check(&[
+        ("a.txt", "2025-03-02", "عنوان\nبلغت قيمة الصفقة 310 ملايين دينار.\n"),
+        ("b.txt", "2025-03-02", "عنوان\nبلغت قيمة الصفقة 310 ملايين دينار وفق الوزارة.\n"),
+        ("c.txt", "2025-03-02", "عنوان\nبلغت قيمة الصفقة 420 مليون دينار.\n"),
+    ]);
+    let found = serious(&result);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, FindingKind::QuantityMismatch);
+    assert_eq!(found[0].2.len(), 3);
+}
+
+#[test]
+fn a_near_copy_that_changed_a_figure_is_a_conflict() {
+    // The attribute is read differently in each (a verb, a noun), but the sentences are copies.
+    let (result, _) = check(&[
+        ("a.txt", "2025-03-02", "عنوان\nالشركة القابضة تستثمر 165 مليار درهم في مصافي التكرير الجديدة.\n"),
+        ("b.txt", "2025-03-02", "عنوان\n165 مليون درهم في مصافي التكرير الجديدة استثمارات الشركة القابضة.\n"),
+    ]);
+    assert_eq!(serious(&result).len(), 1, "{:#?}", result.findings);
+    assert_eq!(serious(&result)[0].0, FindingKind::QuantityMismatch);
+}
+
+#[test]
+fn another_years_figure_is_another_occurrence() {
+    let (result, documents) = check(&[
+        ("a.txt", "2025-10-16", "عنوان\nوهذا الفيضان الأعنف منذ فيضان 2009 الذي أودى بحياة 41 شخصا.\n"),
+        ("b.txt", "2025-10-16", "عنوان\nارتفعت حصيلة الفيضان إلى 27 قتيلا.\n"),
+    ]);
+    assert!(serious(&result).is_empty(), "{:#?}", result.findings);
+    let (outcome, _) = reason(&result, &documents, "41", "27");
+    assert_eq!(outcome, Outcome::NotCompared);
+}
+
+#[test]
+fn named_places_the_gazetteer_keeps_apart_are_two_events() {
+    let (result, _) = check(&[
+        ("a.txt", "2025-03-02", "عنوان\nمقتل 3 أشخاص في غارة على غزة.\n"),
+        ("b.txt", "2025-03-02", "عنوان\nمقتل شخصين في غارة على ليبيا.\n"),
+    ]);
+    assert!(serious(&result).is_empty(), "{:#?}", result.findings);
+}
+
+#[test]
+fn every_pair_of_one_attribute_keeps_its_reason() {
+    let (result, _) = check(&[
+        ("a.txt", "2025-03-02", "عنوان\nقتل 23 شخصا في انهيار المبنى.\n"),
+        ("b.txt", "2025-03-02", "عنوان\nقتل 23 شخصا في انهيار المبنى.\n"),
+    ]);
+    assert!(
+        result
+            .comparisons
+            .iter()
+            .any(|c| c.outcome == Outcome::Agree && !c.reason.is_empty())
+    );
+}
