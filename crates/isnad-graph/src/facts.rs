@@ -16,7 +16,9 @@ use isnad_claims::facts::Fact;
 use isnad_claims::mentions::{NumberValue, Qualifier};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Times further apart than this are two occurrences, not one misdated figure.
 const SAME_OCCURRENCE_MAX_GAP_DAYS: i64 = 45;
@@ -46,13 +48,13 @@ pub enum Outcome {
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
     /// The two fact ids.
-    pub facts: [String; 2],
+    pub facts: [Arc<str>; 2],
     /// The attribute they share.
-    pub attribute: String,
+    pub attribute: Arc<str>,
     /// What came of it.
     pub outcome: Outcome,
     /// Why.
-    pub reason: String,
+    pub reason: Cow<'static, str>,
 }
 
 /// A fact with what comparing it needs, computed once.
@@ -61,6 +63,8 @@ pub(crate) struct FactView<'a> {
     pub doc: usize,
     /// The fact.
     pub fact: &'a Fact,
+    /// Its id, shared by every comparison that names it.
+    id: Arc<str>,
     /// The unit its value was converted to (`None` for a count) and the interval in that unit.
     pub base_unit: Option<&'static str>,
     pub low: f64,
@@ -73,6 +77,13 @@ pub(crate) struct FactView<'a> {
     pub published: Option<NaiveDate>,
     /// The named source that says it, when one does (not the outlet).
     pub source: Option<String>,
+    /// Ids of its sentence's words, sorted (see [`Facts::weights`]).
+    sentence_ids: std::sync::Arc<[u32]>,
+    /// Ids of its clause's words, sorted.
+    context_ids: std::sync::Arc<[u32]>,
+    /// Ids of its clause's words other than its own head and qualifiers: what its clause says
+    /// about the thing measured, for alignment.
+    about_ids: Vec<u32>,
 }
 
 impl FactView<'_> {
@@ -161,8 +172,9 @@ fn leak_unit(unit: &str) -> &'static str {
 pub(crate) struct Facts<'a> {
     /// Every fact of the story.
     pub views: Vec<FactView<'a>>,
-    /// Inverse document frequency of each context lemma over the story's figure sentences.
-    idf: FxHashMap<&'a str, f64>,
+    /// Inverse document frequency of each context lemma over the story's figure sentences, by
+    /// word id: alignment and near-copies compare integers, not strings.
+    weights: Vec<f64>,
     /// Lemmas that most of the story's documents use: the story's topic, which says nothing
     /// about which of its things a figure is of.
     topic: rustc_hash::FxHashSet<&'a str>,
@@ -177,12 +189,34 @@ impl<'a> Facts<'a> {
         analyses: &'a [DocAnalysis],
         within: &dyn Fn(&str) -> Option<String>,
     ) -> Facts<'a> {
+        // Every lemma of the story gets an id; a clause or sentence shared by several facts is
+        // mapped once.
+        let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
+        let mut mapped: FxHashMap<*const String, std::sync::Arc<[u32]>> = FxHashMap::default();
+        let map_words = |ids: &mut FxHashMap<&'a str, u32>,
+                         mapped: &mut FxHashMap<*const String, std::sync::Arc<[u32]>>,
+                         words: &'a [String]|
+         -> std::sync::Arc<[u32]> {
+            std::sync::Arc::clone(mapped.entry(words.as_ptr()).or_insert_with(|| {
+                let mut list: Vec<u32> = words
+                    .iter()
+                    .map(|w| {
+                        let next = ids.len() as u32;
+                        *ids.entry(w.as_str()).or_insert(next)
+                    })
+                    .collect();
+                list.sort_unstable();
+                list.into()
+            }))
+        };
         let mut views = Vec::new();
-        let mut sentences: BTreeMap<(usize, usize), &'a [String]> = BTreeMap::new();
+        let mut sentences: BTreeMap<(usize, usize), std::sync::Arc<[u32]>> = BTreeMap::new();
         for (doc, analysis) in analyses.iter().enumerate() {
             let published = documents.get(doc).and_then(|d| d.reference_date());
             for fact in &analysis.facts {
-                sentences.insert((doc, fact.sentence.start), &fact.sentence_words);
+                let sentence_ids = map_words(&mut ids, &mut mapped, &fact.sentence_words);
+                let context_ids = map_words(&mut ids, &mut mapped, &fact.context);
+                sentences.insert((doc, fact.sentence.start), std::sync::Arc::clone(&sentence_ids));
                 let (base, factor) = match fact.value.unit.as_deref() {
                     Some(unit) => {
                         let (base, factor) = base_of(unit);
@@ -202,9 +236,16 @@ impl<'a> Facts<'a> {
                     .iter()
                     .find(|s| s.kind != SourceKind::Outlet && s.kind != SourceKind::Unnamed)
                     .map(|s| s.entity.clone().unwrap_or_else(|| isnad_parser::fold_key(&s.name)));
+                // The head and qualifiers say what is measured, not what it is about.
+                let own = |w: &String| {
+                    fact.attribute.head.as_ref().is_some_and(|h| &h.lemma == w)
+                        || fact.attribute.qualifiers.iter().any(|q| q == w)
+                };
+                let about_ids = fact.context.iter().filter(|w| !own(w)).map(|w| ids[w.as_str()]).collect();
                 views.push(FactView {
                     doc,
                     fact,
+                    id: fact.id.as_str().into(),
                     base_unit: base,
                     low: amount.low * factor,
                     high: amount.high.map(|h| h * factor),
@@ -212,32 +253,40 @@ impl<'a> Facts<'a> {
                     as_of: period,
                     published,
                     source,
+                    sentence_ids,
+                    context_ids,
+                    about_ids,
                 });
             }
         }
         let n = sentences.len().max(1) as f64;
-        let mut df: FxHashMap<&'a str, usize> = FxHashMap::default();
+        let mut df: Vec<usize> = vec![0; ids.len()];
         for words in sentences.values() {
-            for w in words.iter() {
-                *df.entry(w.as_str()).or_default() += 1;
+            for &w in words.iter() {
+                df[w as usize] += 1;
             }
         }
-        let idf = df
+        // A word no sentence has (a clause word the sentence's list dropped) weighs as a rare one.
+        let weights = df
             .into_iter()
-            .map(|(w, d)| (w, (1.0 + n / d as f64).ln()))
+            .map(|d| if d == 0 { 1.0 } else { (1.0 + n / d as f64).ln() })
             .collect();
-        let mut in_docs: FxHashMap<&'a str, rustc_hash::FxHashSet<usize>> = FxHashMap::default();
+        // Sentences are in document order: a word's documents are counted as they change.
+        let (mut in_docs, mut last_doc) = (vec![0usize; ids.len()], vec![usize::MAX; ids.len()]);
         for (&(doc, _), words) in &sentences {
-            for w in words.iter() {
-                in_docs.entry(w.as_str()).or_default().insert(doc);
+            for &w in words.iter() {
+                if last_doc[w as usize] != doc {
+                    last_doc[w as usize] = doc;
+                    in_docs[w as usize] += 1;
+                }
             }
         }
         let documents_with_facts = sentences.keys().map(|&(d, _)| d).collect::<rustc_hash::FxHashSet<_>>().len();
         let topic_docs = 2.max(documents_with_facts.div_ceil(2));
-        let topic = in_docs
-            .into_iter()
-            .filter(|(_, docs)| docs.len() >= topic_docs)
-            .map(|(w, _)| w)
+        let topic = ids
+            .iter()
+            .filter(|&(_, &id)| in_docs[id as usize] >= topic_docs)
+            .map(|(&w, _)| w)
             .collect();
         let mut enclosing: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for v in &views {
@@ -255,47 +304,29 @@ impl<'a> Facts<'a> {
         }
         Facts {
             views,
-            idf,
+            weights,
             topic,
             enclosing,
         }
     }
 
-    fn weight(&self, word: &str) -> f64 {
-        self.idf.get(word).copied().unwrap_or(1.0)
+    fn weight(&self, word: u32) -> f64 {
+        self.weights[word as usize]
+    }
+
+    /// The summed weight of some words.
+    fn weight_of(&self, words: &[u32]) -> f64 {
+        words.iter().map(|&w| self.weight(w)).sum()
     }
 
     /// How well two clauses align: the weight they share over the weight of the smaller, and
     /// whether each has distinctive words (of weight) that the other's whole sentence lacks.
     fn alignment(&self, a: &FactView<'_>, b: &FactView<'_>) -> (f64, f64, f64) {
-        let skip = |w: &str, v: &FactView<'_>| {
-            v.fact.attribute.head.as_ref().is_some_and(|h| h.lemma == w)
-                || v.fact.attribute.qualifiers.iter().any(|q| q == w)
+        let shared_with = |x: &FactView<'_>, y: &FactView<'_>| -> f64 {
+            x.about_ids.iter().filter(|w| y.sentence_ids.binary_search(w).is_ok()).map(|&w| self.weight(w)).sum()
         };
-        let total = |v: &FactView<'_>| -> f64 {
-            v.fact
-                .context
-                .iter()
-                .filter(|w| !skip(w, v))
-                .map(|w| self.weight(w))
-                .sum()
-        };
-        let shared: f64 = a
-            .fact
-            .context
-            .iter()
-            .filter(|w| !skip(w, a) && b.fact.sentence_words.binary_search(w).is_ok())
-            .map(|w| self.weight(w))
-            .sum();
-        let shared_b: f64 = b
-            .fact
-            .context
-            .iter()
-            .filter(|w| !skip(w, b) && a.fact.sentence_words.binary_search(w).is_ok())
-            .map(|w| self.weight(w))
-            .sum();
-        let shared = shared.max(shared_b);
-        let (ta, tb) = (total(a), total(b));
+        let shared = shared_with(a, b).max(shared_with(b, a));
+        let (ta, tb) = (self.weight_of(&a.about_ids), self.weight_of(&b.about_ids));
         let smaller = ta.min(tb);
         let share = if smaller <= 0.0 { 1.0 } else { (shared / smaller).min(1.0) };
         (share, ta - shared.min(ta), tb - shared.min(tb))
@@ -308,9 +339,11 @@ impl<'a> Facts<'a> {
         self.judge_inner(a, b, copied).map_err(|(as_of, reason)| Apart { as_of, reason })
     }
 
-    fn judge_inner(&self, a: &FactView<'_>, b: &FactView<'_>, copied: bool) -> Result<(), (bool, String)> {
+    fn judge_inner(&self, a: &FactView<'_>, b: &FactView<'_>, copied: bool) -> Result<(), (bool, Cow<'static, str>)> {
         let (fa, fb) = (a.fact, b.fact);
-        let apart = |reason: &str| Err((false, reason.to_string()));
+        fn apart(reason: impl Into<Cow<'static, str>>) -> Result<(), (bool, Cow<'static, str>)> {
+            Err((false, reason.into()))
+        }
         if !same_unit(a.base_unit, b.base_unit) {
             return apart("different units");
         }
@@ -333,7 +366,7 @@ impl<'a> Facts<'a> {
         // or at least be spoken of in the other's sentence.
         // Another named place the gazetteer knows, neither inside the other: another occurrence.
         if let Some((x, y)) = self.places_apart(fa, fb) {
-            return apart(&format!("at different places ({x} and {y})"));
+            return apart(format!("at different places ({x} and {y})"));
         }
         // A figure said of another named person or organization ("6 سنوات لرجل الأعمال X"، "5 سنوات
         // للمقاول Y"): another subject. A running total is the story's, whoever gives it.
@@ -374,7 +407,7 @@ impl<'a> Facts<'a> {
                 || !covered(&qb, fa, &qa)
                 || (!qa.is_empty() && !qb.is_empty() && !qa.iter().any(|q| qb.contains(q))))
         {
-            return apart(&format!(
+            return apart(format!(
                 "what they are of differs ({} and {})",
                 if qa.is_empty() { "-".to_string() } else { qa.join(" ") },
                 if qb.is_empty() { "-".to_string() } else { qb.join(" ") }
@@ -397,14 +430,14 @@ impl<'a> Facts<'a> {
             let near = gap_days(x, y) <= occurrence_gap(x, y);
             return Err((
                 fa.attribute.evolving && near,
-                format!("stated at different times ({} and {})", describe_days(x), describe_days(y)),
+                format!("stated at different times ({} and {})", describe_days(x), describe_days(y)).into(),
             ));
         }
         for (dated, other) in [(a, b), (b, a)] {
             if let (Some(x), None, Some(p)) = (dated.stated, other.stated, other.published)
                 && gap_days(x, Period::day(p)) > occurrence_gap(x, Period::day(p))
             {
-                return apart(&format!(
+                return apart(format!(
                     "one is dated {} and the other report is of {p}: another occurrence",
                     describe_days(x)
                 ));
@@ -420,7 +453,8 @@ impl<'a> Facts<'a> {
                     "a running total as of different times ({} and {})",
                     describe_days(x),
                     describe_days(y)
-                ),
+                )
+                .into(),
             ));
         }
         if fa.attribute.evolving && a.as_of.is_none() != b.as_of.is_none() {
@@ -437,7 +471,7 @@ impl<'a> Facts<'a> {
             return Ok(());
         }
         if fa.attribute.of_something && !same_thing && share < ALIGNED_SHARE && own_a > 2.0 && own_b > 2.0 {
-            return apart(&format!("their clauses are about different things (share {share:.2})"));
+            return apart(format!("their clauses are about different things (share {share:.2})"));
         }
         // One article giving one figure twice: two body sentences must be restatements of one
         // another (a headline is a restatement of the body by nature).
@@ -446,10 +480,10 @@ impl<'a> Facts<'a> {
             && fb.location == ClaimLocation::Body
             && share < RESTATED_SHARE
         {
-            return apart(&format!("two sentences of one article about different things (share {share:.2})"));
+            return apart(format!("two sentences of one article about different things (share {share:.2})"));
         }
         if fa.attribute.key.is_none() && share < 0.7 {
-            return apart(&format!(
+            return apart(format!(
                 "nothing says what is measured and the clauses differ (share {share:.2})"
             ));
         }
@@ -483,7 +517,7 @@ pub(crate) struct Apart {
     /// True when the only thing between them is time: a running total at two times.
     pub as_of: bool,
     /// The reason, in words.
-    pub reason: String,
+    pub reason: Cow<'static, str>,
 }
 
 fn affirmed(modality: Modality) -> bool {
@@ -611,13 +645,13 @@ pub(crate) struct Compared {
 
 /// Compares every pair of facts with one attribute.
 pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
-    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<Arc<str>, Vec<usize>> = BTreeMap::new();
     for (i, v) in facts.views.iter().enumerate() {
-        groups.entry(group_key(v)).or_default().push(i);
+        groups.entry(group_key(v).into()).or_default().push(i);
     }
     let copies: rustc_hash::FxHashSet<(usize, usize)> =
         near_copies(facts).into_iter().map(|(i, j)| (i.min(j), i.max(j))).collect();
-    let mut pairs: Vec<(usize, usize, String, bool)> = Vec::new();
+    let mut pairs: Vec<(usize, usize, Arc<str>, bool)> = Vec::new();
     let mut seen: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
     for (key, members) in &groups {
         // Dates and ordinals are the claims' to compare (date_mismatch, ordinal_conflict); as
@@ -633,14 +667,14 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                     continue;
                 }
                 seen.insert((i.min(j), i.max(j)));
-                pairs.push((i, j, key.clone(), copies.contains(&(i.min(j), i.max(j)))));
+                pairs.push((i, j, Arc::clone(key), copies.contains(&(i.min(j), i.max(j)))));
             }
         }
     }
     for &(i, j) in &copies {
         if seen.insert((i, j)) {
             let unit = facts.views[i].base_unit.unwrap_or("count");
-            pairs.push((i, j, format!("copy|{unit}"), true));
+            pairs.push((i, j, format!("copy|{unit}").into(), true));
         }
     }
     let mut comparisons = Vec::new();
@@ -648,9 +682,9 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
     let mut comparable: Vec<(usize, usize, bool)> = Vec::new();
     for (i, j, key, copied) in pairs {
         let (a, b) = (&facts.views[i], &facts.views[j]);
-        let record = |outcome, reason: String| Comparison {
-            facts: [a.fact.id.clone(), b.fact.id.clone()],
-            attribute: key.clone(),
+        let record = |outcome, reason: Cow<'static, str>| Comparison {
+            facts: [Arc::clone(&a.id), Arc::clone(&b.id)],
+            attribute: Arc::clone(&key),
             outcome,
             reason,
         };
@@ -660,7 +694,7 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                     updates.push((earlier, later));
                     comparisons.push(record(
                         Outcome::Update,
-                        format!("{}; the later figure is newer", apart.reason),
+                        format!("{}; the later figure is newer", apart.reason).into(),
                     ));
                 }
                 None => comparisons.push(record(Outcome::NotCompared, apart.reason)),
@@ -696,13 +730,13 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                     continue;
                 }
                 comparable.push((i, j, agree));
-                let what = if copied { "the same place of near-copied sentences" } else { "same attribute, same time" };
                 comparisons.push(record(
                     if agree { Outcome::Agree } else { Outcome::Conflict },
-                    if agree {
-                        format!("{what}, values overlap")
-                    } else {
-                        format!("{what}, values cannot both be right")
+                    match (agree, copied) {
+                        (true, true) => "the same place of near-copied sentences, values overlap".into(),
+                        (true, false) => "same attribute, same time, values overlap".into(),
+                        (false, true) => "the same place of near-copied sentences, values cannot both be right".into(),
+                        (false, false) => "same attribute, same time, values cannot both be right".into(),
                     },
                 ));
             }
@@ -757,10 +791,10 @@ fn near_copies_by(facts: &Facts<'_>, level: CopyLevel) -> Vec<(usize, usize)> {
         sentences.entry((v.doc, start)).or_default().push(i);
     }
     let list: Vec<(&(usize, usize), &Vec<usize>)> = sentences.iter().collect();
-    let words = |s: &[usize]| -> &[String] {
+    let words = |s: &[usize]| -> &[u32] {
         match level {
-            CopyLevel::Sentence => &facts.views[s[0]].fact.sentence_words,
-            CopyLevel::Clause => &facts.views[s[0]].fact.context,
+            CopyLevel::Sentence => &facts.views[s[0]].sentence_ids,
+            CopyLevel::Clause => &facts.views[s[0]].context_ids,
         }
     };
     let (min_shared, min_share) = match level {
@@ -768,33 +802,40 @@ fn near_copies_by(facts: &Facts<'_>, level: CopyLevel) -> Vec<(usize, usize)> {
         CopyLevel::Clause => (4, COPIED_CLAUSE_SHARE),
     };
     // Sentences sharing a word, found through the word, so unrelated ones are never paired.
-    let mut postings: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); facts.weights.len()];
     for (n, (_, members)) in list.iter().enumerate() {
-        for w in words(members) {
-            postings.entry(w.as_str()).or_default().push(n);
+        for &w in words(members) {
+            postings[w as usize].push(n as u32);
         }
     }
-    let weight_of = |ws: &[String]| -> f64 { ws.iter().map(|w| facts.weight(w)).sum() };
+    let totals: Vec<f64> = list.iter().map(|(_, members)| facts.weight_of(words(members))).collect();
+    // What each later sentence shares with the current one, and which were touched.
+    let mut shared: Vec<(f64, usize)> = vec![(0.0, 0); list.len()];
+    let mut touched: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     for (n, ((doc, _), members)) in list.iter().enumerate() {
-        let mut shared: FxHashMap<usize, (f64, usize)> = FxHashMap::default();
-        for w in words(members) {
-            let Some(others) = postings.get(w.as_str()) else { continue };
+        for &w in words(members) {
+            let others = &postings[w as usize];
             // A word most sentences use says nothing about which are copies.
             if others.len() * 2 > list.len().max(4) {
                 continue;
             }
             for &m in others {
+                let m = m as usize;
                 if m > n && list[m].0.0 != *doc {
-                    let entry = shared.entry(m).or_default();
-                    entry.0 += facts.weight(w);
-                    entry.1 += 1;
+                    if shared[m].1 == 0 {
+                        touched.push(m);
+                    }
+                    shared[m].0 += facts.weight(w);
+                    shared[m].1 += 1;
                 }
             }
         }
-        for (m, (weight, count)) in shared {
+        touched.sort_unstable();
+        for m in touched.drain(..) {
+            let (weight, count) = std::mem::take(&mut shared[m]);
             let other = list[m].1;
-            let smaller = weight_of(words(members)).min(weight_of(words(other)));
+            let smaller = totals[n].min(totals[m]);
             if count < min_shared || smaller <= 0.0 || weight / smaller < min_share {
                 continue;
             }

@@ -57,7 +57,7 @@ pub struct StoryCheck {
 /// Checks a story: merges events, builds the graph and runs every rule.
 pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: &Gazetteer) -> StoryCheck {
     // Independent stages run side by side (the checks are sequential within a story otherwise).
-    let (context, copies) = rayon::join(
+    let (mut context, copies) = rayon::join(
         || view::Context::new(documents, analyses, gazetteer),
         || copies::find(documents),
     );
@@ -78,7 +78,7 @@ pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: 
         copies,
         events,
         decisions,
-        comparisons: context.compared.comparisons.clone(),
+        comparisons: std::mem::take(&mut context.compared.comparisons),
         graph,
     }
 }

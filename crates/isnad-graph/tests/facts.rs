@@ -47,7 +47,7 @@ fn reason(result: &StoryCheck, documents: &[isnad_parser::Document], a: &str, b:
             let (x, y) = (words(&c.facts[0]), words(&c.facts[1]));
             (x == a && y == b) || (x == b && y == a)
         })
-        .map(|c| (c.outcome, c.reason.clone()))
+        .map(|c| (c.outcome, c.reason.to_string()))
         .unwrap_or_else(|| panic!("no comparison of {a} and {b}: {:#?}", result.comparisons))
 }
 
