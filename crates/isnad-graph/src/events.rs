@@ -112,17 +112,8 @@ fn recent_report(dated: &ClaimView<'_>, undated: &ClaimView<'_>) -> Option<i64> 
     const RECENT_REPORT_DAYS: i64 = 7;
     // Journeys follow one another within days ("arrived in Amman", then "returned to
     // Nouakchott"): only events that happen in one place are judged this way.
-    const MOVEMENTS: &[&str] = &[
-        "arrival",
-        "departure",
-        "travel",
-        "visit",
-        "transfer",
-        "shipment",
-        "gift",
-    ];
     let (_, end) = dated.days?;
-    if MOVEMENTS.contains(&dated.claim.event.as_str())
+    if dated.claim.properties.movement
         || undated.days.is_some()
         || undated.ordinal.is_some()
         || undated.refers_to_earlier

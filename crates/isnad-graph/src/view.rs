@@ -14,10 +14,6 @@ use std::sync::{Arc, OnceLock};
 
 /// Roles that name who took part (as opposed to where, with what).
 const ACTOR_ROLES: &[&str] = &["agent", "recipient", "patient", "participant"];
-/// Event types that are incidents: their claims may name no participant at all.
-/// Events whose two sides play the same part, so the agent is only who is written first.
-const SYMMETRIC_EVENTS: &[&str] = &["meeting", "match"];
-const INCIDENT_EVENTS: &[&str] = &["casualties", "attack", "accident", "disaster"];
 
 /// Roles that name where.
 const PLACE_ROLES: &[&str] = &["place", "destination"];
@@ -54,24 +50,6 @@ pub(crate) struct ClaimView<'a> {
     pub refers_to_earlier: bool,
     /// True when the clause announces a rising total ("ارتفعت حصيلة").
     pub announces_rise: bool,
-}
-
-/// True when a folded clause refers back to an earlier occurrence of its event.
-fn refers_to_earlier(folded: &str) -> bool {
-    lexicon().earlier.iter().any(|(marker, cancelled_by)| {
-        folded.match_indices(marker.as_str()).any(|(at, _)| {
-            let next = folded[at + marker.len()..]
-                .split_whitespace()
-                .next()
-                .unwrap_or("");
-            !cancelled_by.contains(next)
-        })
-    })
-}
-
-/// True when the folded text contains any of the words.
-fn contains_any(folded: &str, words: &[String]) -> bool {
-    words.iter().any(|w| folded.contains(w.as_str()))
 }
 
 /// A letter or digit, with the common scripts checked first (`char::is_alphanumeric` is slow on
@@ -143,17 +121,12 @@ fn stopwords() -> &'static HashSet<&'static str, FxBuildHasher> {
 /// (a sentence with several triggers makes several claims with one text).
 struct ClauseWords {
     words: Arc<BTreeSet<String>>,
-    refers_to_earlier: bool,
-    announces_rise: bool,
 }
 
 impl ClauseWords {
     fn of(text: &str) -> ClauseWords {
-        let folded = fold_key(text);
         ClauseWords {
-            words: Arc::new(folded_content_words(&folded)),
-            refers_to_earlier: refers_to_earlier(&folded),
-            announces_rise: contains_any(&folded, &lexicon().rising),
+            words: Arc::new(folded_content_words(&fold_key(text))),
         }
     }
 }
@@ -224,8 +197,8 @@ impl<'a> ClaimView<'a> {
                 claim.modality,
                 Modality::Asserted | Modality::Reported | Modality::Planned
             ),
-            refers_to_earlier: clause.refers_to_earlier,
-            announces_rise: clause.announces_rise,
+            refers_to_earlier: claim.cues.earlier,
+            announces_rise: claim.cues.rising,
         }
         .with_actor_set()
     }
@@ -317,8 +290,6 @@ impl<'a> Context<'a> {
                     let clause = match first_with.get(claim.text.as_str()) {
                         Some(&j) => ClauseWords {
                             words: Arc::clone(&views[j].words),
-                            refers_to_earlier: views[j].refers_to_earlier,
-                            announces_rise: views[j].announces_rise,
                         },
                         None => {
                             first_with.insert(&claim.text, views.len());
@@ -383,13 +354,13 @@ impl<'a> Context<'a> {
         // An incident (a quake's toll, an attack) often has no named actor: claims about it with
         // no named participant on either side are about the story's one incident.
         let named = |v: &ClaimView<'_>| v.actors.iter().any(|(_, k)| !k.starts_with("text:"));
-        if INCIDENT_EVENTS.contains(&a.claim.event.as_str()) && !named(a) && !named(b) {
+        if a.claim.properties.incident && !named(a) && !named(b) {
             return true;
         }
         let shared = a.shared_actors(b);
         // In a meeting or a match either side may be written first ("الوداد فاز على بركان",
         // "بركان خسر أمام الوداد"): the agents agree when one is a participant of the other.
-        let symmetric = SYMMETRIC_EVENTS.contains(&a.claim.event.as_str());
+        let symmetric = a.claim.properties.symmetric;
         let agents_agree = match (&a.agent, &b.agent) {
             (Some(x), Some(y)) => {
                 x == y || (symmetric && (a.actor_set.contains(y) || b.actor_set.contains(x)))

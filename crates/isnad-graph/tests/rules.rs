@@ -129,6 +129,8 @@ impl Article {
                 span.start + spec.clause.find(' ').unwrap_or(spec.clause.len()),
             ),
             event: spec.event.into(),
+            properties: isnad_claims::claims::event_properties(spec.event),
+            cues: Default::default(),
             roles,
             time_basis: if time.is_some() {
                 TimeBasis::Stated

@@ -22,6 +22,37 @@ struct TriggerFile {
     not_triggers: Vec<String>,
     syntax: SyntaxFile,
     event: Vec<EventFile>,
+    /// Event types by property (`[properties]`).
+    #[serde(default)]
+    properties: PropertiesFile,
+    /// What a clause signals about its event (`[cues]`).
+    cues: CuesFile,
+}
+
+/// The `[cues]` table.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CuesFile {
+    rising: Vec<String>,
+    earlier: Vec<String>,
+    #[serde(default)]
+    earlier_unless_followed_by: BTreeMap<String, Vec<String>>,
+}
+
+/// The `[properties]` table: the event types that have each property.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PropertiesFile {
+    #[serde(default)]
+    incident: Vec<String>,
+    #[serde(default)]
+    symmetric: Vec<String>,
+    #[serde(default)]
+    movement: Vec<String>,
+    #[serde(default)]
+    single_agent: Vec<String>,
+    #[serde(default)]
+    speech: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -101,6 +132,8 @@ pub(crate) struct EventEntry {
     pub next_not: FxHashSet<String>,
     /// Nouns whose number anywhere in the clause is the event's count ("82 مقعداً" of an election).
     pub counts: FxHashSet<String>,
+    /// What the graph needs to know of the event type.
+    pub properties: super::EventProperties,
 }
 
 /// What kind of word a lexicon form is; decides which clitics it may carry.
@@ -195,6 +228,10 @@ pub(crate) struct Lexicon {
     pub document_heads: FxHashSet<String>,
     /// Heads of person-by-office names.
     pub person_heads: FxHashSet<String>,
+    /// Words announcing a rising total (folded).
+    pub rising: Vec<String>,
+    /// Markers of a reference to an earlier occurrence, each with the next words that cancel it.
+    pub earlier: Vec<(String, FxHashSet<String>)>,
 }
 
 /// A validated match in folded sentence text.
@@ -297,6 +334,31 @@ impl Lexicon {
         {
             verb_forms.insert(fold_key(verb.trim()));
         }
+        let declared = &triggers.properties;
+        // A property of a type no table declares is a typo in the data: caught by every test.
+        for kind in declared
+            .incident
+            .iter()
+            .chain(&declared.symmetric)
+            .chain(&declared.movement)
+            .chain(&declared.single_agent)
+            .chain(&declared.speech)
+        {
+            assert!(
+                triggers.event.iter().any(|e| &e.kind == kind),
+                "data/triggers.toml: [properties] names the event type {kind:?}, which no [[event]] declares"
+            );
+        }
+        let properties_of = |kind: &str| {
+            let has = |types: &[String]| types.iter().any(|t| t == kind);
+            super::EventProperties {
+                incident: has(&declared.incident),
+                symmetric: has(&declared.symmetric),
+                movement: has(&declared.movement),
+                single_agent: has(&declared.single_agent),
+                speech: has(&declared.speech),
+            }
+        };
         let mut events = Vec::new();
         for (index, event) in triggers.event.iter().enumerate() {
             for verb in &event.verbs {
@@ -320,6 +382,7 @@ impl Lexicon {
                 requires: event.requires.iter().map(|r| fold_key(r)).collect(),
                 next_not: folded_set(&event.next_not),
                 counts: folded_set(&event.counts),
+                properties: properties_of(&event.kind),
             });
         }
         for verb in &triggers.light_verbs {
@@ -371,6 +434,37 @@ impl Lexicon {
             agency_heads: folded_set(&attribution.agency_heads),
             document_heads: folded_set(&attribution.document_heads),
             person_heads: folded_set(&attribution.person_heads),
+            rising: triggers.cues.rising.iter().map(|w| fold_key(w.trim())).collect(),
+            earlier: triggers
+                .cues
+                .earlier
+                .iter()
+                .map(|marker| {
+                    let cancelled_by = triggers
+                        .cues
+                        .earlier_unless_followed_by
+                        .get(marker)
+                        .map(|next| folded_set(next))
+                        .unwrap_or_default();
+                    (fold_key(marker.trim()), cancelled_by)
+                })
+                .collect(),
+        }
+    }
+
+    /// What a folded clause signals about its event.
+    pub fn cues_of(&self, folded: &str) -> super::ClauseCues {
+        let earlier = self.earlier.iter().any(|(marker, cancelled_by)| {
+            folded.match_indices(marker.as_str()).any(|(at, _)| {
+                let next = folded[at + marker.len()..].split_whitespace().next().unwrap_or("");
+                // "في وقت سابق اليوم." ends its sentence with the cancelling word.
+                let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+                !cancelled_by.contains(next)
+            })
+        });
+        super::ClauseCues {
+            earlier,
+            rising: self.rising.iter().any(|w| folded.contains(w.as_str())),
         }
     }
 

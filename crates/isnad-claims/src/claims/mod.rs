@@ -11,7 +11,7 @@ mod roles;
 mod types;
 mod view;
 
-pub use types::{Claim, ClaimLocation, Modality, RoleFiller, Source, SourceKind, TimeBasis};
+pub use types::{Claim, ClaimLocation, ClauseCues, EventProperties, Modality, RoleFiller, Source, SourceKind, TimeBasis};
 
 use crate::entities::{DocEntities, EntityType};
 use crate::mentions::{Grain, Mention, MentionValue, TimeValue};
@@ -564,13 +564,17 @@ fn build_claim(
     };
 
     let span = view.tok_span(clause.0, clause.1.saturating_sub(1)).cover(t.span);
+    let text = view.text(span).to_string();
+    let cues = lx.cues_of(&isnad_parser::fold_key(&text));
     Claim {
         id: String::new(),
         doc: ctx.document.id.clone(),
         span,
-        text: view.text(span).to_string(),
+        text,
         trigger: t.span,
         event: entry.kind.clone(),
+        properties: entry.properties,
+        cues,
         roles: roles
             .iter()
             .map(|(role, f)| (role.clone(), role_filler(view, f)))
@@ -585,6 +589,17 @@ fn build_claim(
         modality,
         location,
     }
+}
+
+/// What the trigger lexicon declares of an event type (nothing for a type it does not know): for
+/// claims built by hand, as tests and tools do.
+pub fn event_properties(event: &str) -> EventProperties {
+    Lexicon::get()
+        .events
+        .iter()
+        .find(|e| e.kind == event)
+        .map(|e| e.properties)
+        .unwrap_or_default()
 }
 
 fn in_clause(view: &View, span: Span, clause: (usize, usize)) -> bool {

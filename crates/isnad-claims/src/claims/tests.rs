@@ -471,3 +471,32 @@ fn never_panics_on_odd_text() {
         let _ = claims(input);
     }
 }
+
+#[test]
+fn claims_carry_the_event_properties_the_lexicon_declares() {
+    // Written for this test: a meeting is symmetric, a convoy's trip a movement, a toll an incident.
+    let found = claims("التقى وزير الخارجية نظيره في العاصمة أمس. وقتل 4 أشخاص في انفجار بالسوق.");
+    let meeting = found.iter().find(|c| c.event == "meeting").expect("meeting");
+    assert!(meeting.properties.symmetric && !meeting.properties.incident, "{:?}", meeting.properties);
+    assert_eq!(event_properties("visit").names(), vec!["movement"]);
+    assert_eq!(event_properties("casualties").names(), vec!["incident"]);
+    assert_eq!(event_properties("gift").names(), vec!["movement", "single_agent"]);
+    assert!(event_properties("denial").speech);
+    assert!(event_properties("no-such-type").is_empty());
+    // Serialized as the list of the properties that hold.
+    let json = serde_json::to_value(meeting).expect("json");
+    assert_eq!(json["properties"], serde_json::json!(["symmetric"]));
+}
+
+#[test]
+fn clauses_signal_earlier_occurrences_and_rising_totals() {
+    // Written for this test, in a story of a hospital fire and a minister's visits.
+    let earlier = claims("وسبق أن زار الوزير المستشفى قبل عامين.");
+    assert!(earlier.iter().any(|c| c.cues.earlier), "{earlier:#?}");
+    let today = claims("وزار الوزير المستشفى في وقت سابق اليوم.");
+    assert!(today.iter().all(|c| !c.cues.earlier), "{today:#?}");
+    let rising = claims("وارتفعت حصيلة قتلى الحريق إلى 12 شخصاً.");
+    assert!(rising.iter().any(|c| c.cues.rising), "{rising:#?}");
+    let plain = claims("قتل 12 شخصاً في الحريق.");
+    assert!(plain.iter().all(|c| c.cues.is_empty()), "{plain:#?}");
+}

@@ -20,6 +20,12 @@ pub struct Claim {
     pub trigger: Span,
     /// Event type from the trigger lexicon (`gift`, `visit`, `meeting`, `casualties`, …).
     pub event: String,
+    /// What the trigger lexicon declares of the event type (`[properties]` of triggers.toml).
+    #[serde(skip_serializing_if = "EventProperties::is_empty")]
+    pub properties: EventProperties,
+    /// What the claim's clause signals about its event (`[cues]` of triggers.toml).
+    #[serde(skip_serializing_if = "ClauseCues::is_empty")]
+    pub cues: ClauseCues,
     /// Participants by role (`agent`, `recipient`, `patient`, `theme`, `place`, `destination`, …).
     pub roles: BTreeMap<String, RoleFiller>,
     /// When it happened: the nearest time mention, else the publication date (see `time_basis`).
@@ -42,6 +48,67 @@ pub struct Claim {
     /// Headline or body.
     #[serde(rename = "in")]
     pub location: ClaimLocation,
+}
+
+/// What the trigger lexicon declares of an event type, for the graph to merge and judge by
+/// (serialized as the list of the properties that hold: `["incident"]`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventProperties {
+    /// An incident (a crash, an attack, a toll): its claims may name no participant at all.
+    pub incident: bool,
+    /// Its two sides play the same part (a meeting, a match): the agent is only who is written first.
+    pub symmetric: bool,
+    /// A journey or handover: occurrences follow one another within days in different places.
+    pub movement: bool,
+    /// One party acts (signs, appoints, attacks): a second agent is another event or a disagreement.
+    pub single_agent: bool,
+    /// Speech about other events (a denial, a statement, an accusation).
+    pub speech: bool,
+}
+
+impl EventProperties {
+    /// The properties that hold, by name.
+    pub fn names(&self) -> Vec<&'static str> {
+        [
+            (self.incident, "incident"),
+            (self.symmetric, "symmetric"),
+            (self.movement, "movement"),
+            (self.single_agent, "single_agent"),
+            (self.speech, "speech"),
+        ]
+        .into_iter()
+        .filter_map(|(holds, name)| holds.then_some(name))
+        .collect()
+    }
+
+    /// True when no property holds.
+    pub fn is_empty(&self) -> bool {
+        *self == EventProperties::default()
+    }
+}
+
+impl Serialize for EventProperties {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.names().serialize(serializer)
+    }
+}
+
+/// What a claim's clause signals about its event, beyond its roles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ClauseCues {
+    /// It refers back to an earlier occurrence ("سبق أن"، "في وقت سابق"): not the story's.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub earlier: bool,
+    /// It announces a rising total ("ارتفعت حصيلة"): an update, dated by its report.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rising: bool,
+}
+
+impl ClauseCues {
+    /// True when the clause signals nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == ClauseCues::default()
+    }
 }
 
 /// A role's filler.

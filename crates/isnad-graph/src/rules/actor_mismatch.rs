@@ -15,17 +15,6 @@ use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::{ClaimView, Context};
 use std::collections::BTreeMap;
 
-/// Event types whose agent is one party (a second agent would be a different event).
-const SINGLE_AGENT_EVENTS: &[&str] = &[
-    "agreement",
-    "appointment",
-    "resignation",
-    "election",
-    "attack",
-    "gift",
-    "production",
-];
-
 /// Flags same-day claims of one event with the same theme and different agents.
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut by_type: BTreeMap<&str, Vec<&ClaimView<'_>>> = BTreeMap::new();
@@ -34,7 +23,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         .iter()
         .filter(|v| v.affirmed && v.days.is_some() && v.agent.is_some())
     {
-        if SINGLE_AGENT_EVENTS.contains(&view.claim.event.as_str()) {
+        if view.claim.properties.single_agent {
             by_type.entry(view.claim.event.as_str()).or_default().push(view);
         }
     }

@@ -32,7 +32,7 @@ fn is_assertion(view: &ClaimView<'_>) -> bool {
     matches!(
         view.claim.modality,
         Modality::Accused | Modality::Asserted | Modality::Reported
-    ) && !matches!(view.claim.event.as_str(), "denial" | "statement" | "accusation")
+    ) && !view.claim.properties.speech
 }
 
 /// True when two claims are about the same alleged happening.
