@@ -116,8 +116,8 @@ pub enum Edge {
     About,
     /// event → entity, with the entity's role.
     Role {
-        /// Role name.
-        role: String,
+        /// The role.
+        role: isnad_claims::claims::Role,
     },
     /// document → document it copies.
     Copies {
@@ -133,7 +133,7 @@ impl Edge {
             Edge::InDocument => "in".into(),
             Edge::AttributedTo { position } => format!("source {position}"),
             Edge::About => "about".into(),
-            Edge::Role { role } => role.clone(),
+            Edge::Role { role } => role.to_string(),
             Edge::Copies { overlap } => format!("copies {:.0}%", overlap * 100.0),
         }
     }
@@ -213,7 +213,7 @@ impl KnowledgeGraph {
                             .edges_connecting(e, n)
                             .any(|edge| matches!(edge.weight(), Edge::Role { role: r } if r == role));
                         if !exists {
-                            kg.graph.add_edge(e, n, Edge::Role { role: role.clone() });
+                            kg.graph.add_edge(e, n, Edge::Role { role: *role });
                         }
                     }
                 }

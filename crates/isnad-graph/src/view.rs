@@ -4,7 +4,7 @@
 use crate::lexicon::lexicon;
 use chrono::NaiveDate;
 use isnad_claims::DocAnalysis;
-use isnad_claims::claims::{Claim, Modality};
+use isnad_claims::claims::{Claim, Modality, Role};
 use isnad_claims::entities::Gazetteer;
 use isnad_claims::mentions::MentionValue;
 use isnad_parser::{Document, fold_key};
@@ -12,11 +12,9 @@ use rustc_hash::FxBuildHasher;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
-/// Roles that name who took part (as opposed to where, with what).
-const ACTOR_ROLES: &[&str] = &["agent", "recipient", "patient", "participant"];
 
 /// Roles that name where.
-const PLACE_ROLES: &[&str] = &["place", "destination"];
+const PLACE_ROLES: [Role; 2] = [Role::Place, Role::Destination];
 
 /// A claim with the values rules compare.
 pub(crate) struct ClaimView<'a> {
@@ -29,7 +27,7 @@ pub(crate) struct ClaimView<'a> {
     /// Grain-aware description of the stated time ("2024-06-18..2024-06-19").
     pub time_text: Option<String>,
     /// Entity keys (ids, or folded text when unresolved) by role.
-    pub actors: BTreeSet<(String, String)>,
+    pub actors: BTreeSet<(Role, String)>,
     /// Entity keys of every actor, whatever the role (precomputed: merging compares them often).
     pub actor_set: BTreeSet<String>,
     /// The agent's key, when there is one.
@@ -156,18 +154,18 @@ impl<'a> ClaimView<'a> {
         let actors = claim
             .roles
             .iter()
-            .filter(|(role, _)| ACTOR_ROLES.contains(&role.as_str()))
-            .map(|(role, filler)| (role.clone(), key_of(filler)))
+            .filter(|(role, _)| role.is_actor())
+            .map(|(role, filler)| (*role, key_of(filler)))
             .collect();
-        let agent = claim.roles.get("agent").map(key_of);
+        let agent = claim.roles.get(&Role::Agent).map(key_of);
         let places = PLACE_ROLES
             .iter()
-            .filter_map(|r| claim.roles.get(*r))
+            .filter_map(|r| claim.roles.get(r))
             .map(key_of)
             .collect();
         let theme = claim
             .roles
-            .get("theme")
+            .get(&Role::Theme)
             .map(|t| content_words(&t.text))
             .unwrap_or_default();
         let ordinal = claim.ordinal.as_ref().and_then(|m| match &m.value {

@@ -95,7 +95,7 @@ impl Article {
                     text: text.to_string(),
                     span: span_of(document, text),
                 };
-                (role.to_string(), filler)
+                (role.parse::<isnad_claims::claims::Role>().expect("a role"), filler)
             })
             .collect();
         let mut attribution = Vec::new();
@@ -518,7 +518,7 @@ fn a_denial_of_an_accusation_is_contested() {
         ..spec("بنقل أسلحة إلى الميناء", "transfer")
     });
     a.analysis.claims[0].roles.insert(
-        "theme".into(),
+        isnad_claims::claims::Role::Theme,
         RoleFiller {
             entity: None,
             text: "أسلحة".into(),
@@ -533,7 +533,7 @@ fn a_denial_of_an_accusation_is_contested() {
         ..spec("ونفت الشركة مزاعم نقل الأسلحة", "transfer")
     });
     b.analysis.claims[0].roles.insert(
-        "theme".into(),
+        isnad_claims::claims::Role::Theme,
         RoleFiller {
             entity: None,
             text: "الأسلحة".into(),

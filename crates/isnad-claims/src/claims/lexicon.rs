@@ -73,10 +73,10 @@ struct SyntaxFile {
 struct EventFile {
     #[serde(rename = "type")]
     kind: String,
-    order: Vec<String>,
-    genitive: String,
+    order: Vec<super::Role>,
+    genitive: super::Role,
     #[serde(default)]
-    preps: BTreeMap<String, String>,
+    preps: BTreeMap<String, super::Role>,
     #[serde(default)]
     verbs: Vec<String>,
     #[serde(default)]
@@ -121,11 +121,11 @@ pub(crate) struct EventEntry {
     /// Event type.
     pub kind: String,
     /// Roles of bare noun phrases after a verb.
-    pub order: Vec<String>,
+    pub order: Vec<super::Role>,
     /// Role of the noun phrase right after a noun trigger.
-    pub genitive: String,
+    pub genitive: super::Role,
     /// Roles of prepositional phrases, by folded preposition.
-    pub preps: HashMap<String, String>,
+    pub preps: HashMap<String, super::Role>,
     /// Words one of which must follow in the clause (`"ل-"`: a word with the ل proclitic).
     pub requires: Vec<String>,
     /// Words that cancel the trigger when they come right after it.
@@ -373,11 +373,11 @@ impl Lexicon {
             events.push(EventEntry {
                 kind: event.kind.clone(),
                 order: event.order.clone(),
-                genitive: event.genitive.clone(),
+                genitive: event.genitive,
                 preps: event
                     .preps
                     .iter()
-                    .map(|(k, v)| (fold_key(k), v.clone()))
+                    .map(|(k, v)| (fold_key(k), *v))
                     .collect(),
                 requires: event.requires.iter().map(|r| fold_key(r)).collect(),
                 next_not: folded_set(&event.next_not),

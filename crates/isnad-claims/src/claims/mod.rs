@@ -11,7 +11,7 @@ mod roles;
 mod types;
 mod view;
 
-pub use types::{Claim, ClaimLocation, ClauseCues, EventProperties, Modality, RoleFiller, Source, SourceKind, TimeBasis};
+pub use types::{Claim, ClaimLocation, ClauseCues, EventProperties, Modality, Role, RoleFiller, Source, SourceKind, TimeBasis};
 
 use crate::entities::{DocEntities, EntityType};
 use crate::mentions::{Grain, Mention, MentionValue, TimeValue};
@@ -124,7 +124,7 @@ fn publication_mention(document: &Document) -> Option<Mention> {
 struct Read {
     trig: Trig,
     clause: (usize, usize),
-    roles: BTreeMap<String, Filler>,
+    roles: BTreeMap<Role, Filler>,
     /// Light verb governing a verbal noun ("ستبدأ مصر تصنيع"), its token.
     light: Option<usize>,
 }
@@ -170,21 +170,21 @@ fn read_sentence(
             let clause = view.clause_of(trig.tok);
             let entry = &lx.events[trig.entry];
             let mut roles = roles::read_roles(view, &trig, entry, clause);
-            if !roles.contains_key("place")
-                && entry.preps.values().any(|r| r == "place")
+            if !roles.contains_key(&Role::Place)
+                && entry.preps.values().any(|&r| r == Role::Place)
                 && let Some(place) = hosted_in(view, &trig)
             {
-                roles.insert("place".to_string(), place);
+                roles.insert(Role::Place, place);
             }
             let light = light_verb(view, &trig, clause);
             if trig.class == Class::Noun
-                && !roles.contains_key("agent")
-                && entry.order.first().is_some_and(|r| r == "agent")
+                && !roles.contains_key(&Role::Agent)
+                && entry.order.first() == Some(&Role::Agent)
                 && let Some(agent) = noun_agent(view, &trig, clause, light)
             {
-                roles.insert("agent".to_string(), agent);
+                roles.insert(Role::Agent, agent);
             } else if let Some(chair) = chair_of(view, &trig, &roles) {
-                roles.insert("chair".to_string(), chair);
+                roles.insert(Role::Chair, chair);
             }
             Read {
                 trig,
@@ -267,7 +267,7 @@ fn keeps(view: &View, t: &Trig, frames: &[Frame], outers: &[Outer]) -> bool {
 /// The verbless conjunct after a verb's clause: "ووقّع العقد عن الجانب التونسي X، وعن الجانب
 /// التركي Y" says Y signed too, on behalf of the other side: a second read of the same verb.
 fn gapped_conjunct(view: &View, read: &Read) -> Option<Read> {
-    if read.trig.class != Class::Verb || !read.roles.contains_key("behalf") {
+    if read.trig.class != Class::Verb || !read.roles.contains_key(&Role::Behalf) {
         return None;
     }
     let lx = Lexicon::get();
@@ -295,8 +295,8 @@ fn gapped_conjunct(view: &View, read: &Read) -> Option<Read> {
         .skip(1)
         .find(|s| s.prep.is_none() && s.filler.kind == Some(EntityType::Person))?;
     let mut roles = read.roles.clone();
-    roles.insert("behalf".to_string(), behalf.filler.clone());
-    roles.insert("agent".to_string(), agent.filler.clone());
+    roles.insert(Role::Behalf, behalf.filler.clone());
+    roles.insert(Role::Agent, agent.filler.clone());
     Some(Read {
         trig: read.trig.clone(),
         clause: (start, end),
@@ -366,11 +366,11 @@ fn light_verb(view: &View, t: &Trig, clause: (usize, usize)) -> Option<usize> {
 /// Who presides over an event whose noun names its own agent: the subject of a chairing light
 /// verb before it ("ترأس X، صباح اليوم، اجتماعات اللجنة": the committee meets, X chairs), with no
 /// other trigger between them, when it is someone else than the agent.
-fn chair_of(view: &View, t: &Trig, roles: &BTreeMap<String, Filler>) -> Option<Filler> {
+fn chair_of(view: &View, t: &Trig, roles: &BTreeMap<Role, Filler>) -> Option<Filler> {
     if t.class != Class::Noun {
         return None;
     }
-    let agent = roles.get("agent")?;
+    let agent = roles.get(&Role::Agent)?;
     let lexicon = Lexicon::get();
     let verb = view
         .cues
@@ -489,21 +489,21 @@ fn build_claim(
 
     let mut chain: Vec<Source> = Vec::new();
     if let Some(d) = denial
-        && let Some(agent) = read_at(d).and_then(|r| r.roles.get("agent"))
+        && let Some(agent) = read_at(d).and_then(|r| r.roles.get(&Role::Agent))
     {
         chain.push(source_of(view, agent));
     }
     if let Some(a) = accusation
         && let Some(acc) = read_at(a)
     {
-        if let Some(agent) = acc.roles.get("agent") {
+        if let Some(agent) = acc.roles.get(&Role::Agent) {
             chain.push(source_of(view, agent));
         }
         // "تتهم X Y بإرسال …": Y is the one accused of doing it.
-        if !roles.contains_key("agent")
-            && let Some(accused) = acc.roles.get("patient").filter(|p| p.kind.is_some())
+        if !roles.contains_key(&Role::Agent)
+            && let Some(accused) = acc.roles.get(&Role::Patient).filter(|p| p.kind.is_some())
         {
-            roles.insert("agent".to_string(), accused.clone());
+            roles.insert(Role::Agent, accused.clone());
         }
     }
     let mut governing_frames: Vec<&Frame> = frames
@@ -523,7 +523,7 @@ fn build_claim(
     let cited = !chain.is_empty();
     chain.push(ctx.outlet.clone());
 
-    let theme = roles.get("theme").or_else(|| roles.get("patient")).cloned();
+    let theme = roles.get(&Role::Theme).or_else(|| roles.get(&Role::Patient)).cloned();
     let time = pick_time(ctx, view, t, clause, reads);
     let (time, time_basis) = match time {
         Some(m) => (Some(m.clone()), TimeBasis::Stated),

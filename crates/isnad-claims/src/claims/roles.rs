@@ -1,6 +1,7 @@
 //! Roles from Arabic word order and prepositions: verb–agent–recipient–theme, subject-first,
 //! the genitive of a verbal noun, and prepositional phrases.
 
+use super::Role;
 use super::lexicon::{Class, EventEntry, Lexicon, What};
 use super::view::{Group, View};
 use crate::entities::EntityType;
@@ -76,16 +77,16 @@ fn is_place(kind: Option<EntityType>) -> bool {
 
 /// True when a filler may play `role`: places want place-like entities, participants want
 /// entities, a theme wants a thing (or a product).
-fn accepts(role: &str, filler: &Filler) -> bool {
+fn accepts(role: Role, filler: &Filler) -> bool {
     match role {
-        "place" | "destination" | "origin" => is_place(filler.kind),
-        "agent" | "recipient" => filler.kind.is_some_and(|k| k != EntityType::Product),
+        Role::Place | Role::Destination | Role::Origin => is_place(filler.kind),
+        Role::Agent | Role::Recipient => filler.kind.is_some_and(|k| k != EntityType::Product),
         // A city is where people meet, not whom they meet ("اجتمعوا بعمّان").
-        "participant" => filler
+        Role::Participant => filler
             .kind
             .is_some_and(|k| !matches!(k, EntityType::Product | EntityType::Place)),
-        "theme" | "vehicle" => filler.kind.is_none_or(|k| k == EntityType::Product),
-        _ => true,
+        Role::Theme | Role::Vehicle => filler.kind.is_none_or(|k| k == EntityType::Product),
+        Role::Behalf | Role::Chair | Role::Patient => true,
     }
 }
 
@@ -431,35 +432,35 @@ pub(crate) fn read_roles(
     trig: &Trig,
     entry: &EventEntry,
     clause: (usize, usize),
-) -> BTreeMap<String, Filler> {
-    let mut roles: BTreeMap<String, Filler> = BTreeMap::new();
+) -> BTreeMap<Role, Filler> {
+    let mut roles: BTreeMap<Role, Filler> = BTreeMap::new();
     let slots = slots_after(view, trig.last_tok + 1, clause.1);
-    let mut order: Vec<&str> = entry.order.iter().map(String::as_str).collect();
+    let mut order: Vec<Role> = entry.order.clone();
     let is_verb = trig.class == Class::Verb || trig.class == Class::Phrase;
     if is_verb
         && let Some(subject) = subject_before(view, trig.tok, clause.0)
         && let Some(first) = order.first().copied()
     {
-        roles.insert(first.to_string(), subject);
+        roles.insert(first, subject);
         order.remove(0);
     }
     for (n, slot) in slots.iter().enumerate() {
         if let Some(p) = &slot.prep {
             // "أمام الوداد الرياضي": after a preposition that names a participant, an unnamed
             // phrase is one too (the story pass may give it an id).
-            let named_by_prep = |role: &str| role == "participant" && slot.filler.kind.is_none();
-            if let Some(role) = entry.preps.get(p)
-                && !roles.contains_key(role)
+            let named_by_prep = |role: Role| role == Role::Participant && slot.filler.kind.is_none();
+            if let Some(&role) = entry.preps.get(p)
+                && !roles.contains_key(&role)
                 && (accepts(role, &slot.filler) || named_by_prep(role))
             {
-                roles.insert(role.clone(), slot.filler.clone());
+                roles.insert(role, slot.filler.clone());
             } else if p == "ب"
                 && slot.filler.kind == Some(EntityType::Place)
-                && entry.preps.values().any(|r| r == "place")
-                && !roles.contains_key("place")
+                && entry.preps.values().any(|&r| r == Role::Place)
+                && !roles.contains_key(&Role::Place)
             {
                 // "في دار رئاسة الوزراء بعمّان": ب + a city is where.
-                roles.insert("place".to_string(), slot.filler.clone());
+                roles.insert(Role::Place, slot.filler.clone());
             }
             continue;
         }
@@ -472,13 +473,13 @@ pub(crate) fn read_roles(
                 && !trig.prefix.contains("ال")
                 && !trig.prefix.ends_with("لل")
             {
-                let role = entry.genitive.as_str();
+                let role = entry.genitive;
                 // "اجتماعات اللجنة العليا المشتركة": an institution unnamed as an entity still acts.
-                let institution = role == "agent"
+                let institution = role == Role::Agent
                     && slot.filler.kind.is_none()
                     && listed(&Lexicon::get().institution_heads, view.key(slot.filler.first));
-                if !roles.contains_key(role) && (accepts(role, &slot.filler) || institution) {
-                    roles.insert(role.to_string(), slot.filler.clone());
+                if !roles.contains_key(&role) && (accepts(role, &slot.filler) || institution) {
+                    roles.insert(role, slot.filler.clone());
                     continue;
                 }
             }
@@ -488,29 +489,29 @@ pub(crate) fn read_roles(
         if filler.kind.is_some_and(|k| k != EntityType::Product) {
             let place_role_later = order
                 .iter()
-                .any(|r| matches!(*r, "destination" | "place") && !roles.contains_key(*r));
-            let pick = order.iter().copied().find(|r| {
-                *r != "theme"
-                    && !roles.contains_key(*r)
+                .any(|r| matches!(*r, Role::Destination | Role::Place) && !roles.contains_key(r));
+            let pick = order.iter().copied().find(|&r| {
+                r != Role::Theme
+                    && !roles.contains_key(&r)
                     && accepts(r, filler)
                     // A city right after the verb is where, not who ("زار الرباط").
-                    && !(*r == "agent" && filler.kind == Some(EntityType::Place) && place_role_later)
+                    && !(r == Role::Agent && filler.kind == Some(EntityType::Place) && place_role_later)
             });
             if let Some(role) = pick {
-                roles.insert(role.to_string(), filler.clone());
+                roles.insert(role, filler.clone());
             }
-        } else if order.first() == Some(&"agent")
-            && !roles.contains_key("agent")
+        } else if order.first() == Some(&Role::Agent)
+            && !roles.contains_key(&Role::Agent)
             && n == 0
             && listed(&Lexicon::get().institution_heads, view.key(filler.first))
         {
             // "أعلنت وزارة الداخلية", "عاد الوزير الأول …": an office or institution right after
             // the verb is its subject, named or not.
-            roles.insert("agent".to_string(), filler.clone());
-        } else if order.contains(&"theme") && !roles.contains_key("theme") {
-            roles.insert("theme".to_string(), filler.clone());
-        } else if order.contains(&"patient") && !roles.contains_key("patient") {
-            roles.insert("patient".to_string(), filler.clone());
+            roles.insert(Role::Agent, filler.clone());
+        } else if order.contains(&Role::Theme) && !roles.contains_key(&Role::Theme) {
+            roles.insert(Role::Theme, filler.clone());
+        } else if order.contains(&Role::Patient) && !roles.contains_key(&Role::Patient) {
+            roles.insert(Role::Patient, filler.clone());
         }
     }
     roles

@@ -27,7 +27,7 @@ pub struct Claim {
     #[serde(skip_serializing_if = "ClauseCues::is_empty")]
     pub cues: ClauseCues,
     /// Participants by role (`agent`, `recipient`, `patient`, `theme`, `place`, `destination`, …).
-    pub roles: BTreeMap<String, RoleFiller>,
+    pub roles: BTreeMap<Role, RoleFiller>,
     /// When it happened: the nearest time mention, else the publication date (see `time_basis`).
     pub time: Option<Mention>,
     /// Where `time` came from.
@@ -108,6 +108,88 @@ impl ClauseCues {
     /// True when the clause signals nothing.
     pub fn is_empty(&self) -> bool {
         *self == ClauseCues::default()
+    }
+}
+
+/// The part a participant plays in an event, as the trigger lexicon names it. Declared in
+/// alphabetical order, so a claim's roles serialize in the order of their names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Who acts.
+    Agent,
+    /// On whose behalf the agent acts ("عن الجانب التركي").
+    Behalf,
+    /// Who presides over an event whose agent is a body ("ترأس X اجتماعات اللجنة").
+    Chair,
+    /// Where a movement goes.
+    Destination,
+    /// Where a movement comes from.
+    Origin,
+    /// Who takes part, with no side distinguished (a meeting's other party).
+    Participant,
+    /// Who undergoes it.
+    Patient,
+    /// Where it happens.
+    Place,
+    /// Who receives.
+    Recipient,
+    /// What it is about or what is handed over.
+    Theme,
+    /// What carries a movement.
+    Vehicle,
+}
+
+impl Role {
+    /// Every role, in the order of their names.
+    pub const ALL: [Role; 11] = [
+        Role::Agent,
+        Role::Behalf,
+        Role::Chair,
+        Role::Destination,
+        Role::Origin,
+        Role::Participant,
+        Role::Patient,
+        Role::Place,
+        Role::Recipient,
+        Role::Theme,
+        Role::Vehicle,
+    ];
+
+    /// The role's name, as in the data and the JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Agent => "agent",
+            Role::Behalf => "behalf",
+            Role::Chair => "chair",
+            Role::Destination => "destination",
+            Role::Origin => "origin",
+            Role::Participant => "participant",
+            Role::Patient => "patient",
+            Role::Place => "place",
+            Role::Recipient => "recipient",
+            Role::Theme => "theme",
+            Role::Vehicle => "vehicle",
+        }
+    }
+
+    /// True for the roles that name who took part (not where, with what or on whose behalf).
+    pub fn is_actor(self) -> bool {
+        matches!(self, Role::Agent | Role::Recipient | Role::Patient | Role::Participant)
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Role, String> {
+        Role::ALL.into_iter().find(|r| r.as_str() == name).ok_or_else(|| format!("no role {name:?}"))
     }
 }
 

@@ -13,6 +13,7 @@
 use super::{finding, side};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::{ClaimView, Context};
+use isnad_claims::claims::Role;
 use std::collections::BTreeMap;
 
 /// Flags same-day claims of one event with the same theme and different agents.
@@ -44,7 +45,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                 let others = |v: &ClaimView<'_>| {
                     v.actors
                         .iter()
-                        .filter(|(role, _)| role != "agent")
+                        .filter(|(role, _)| *role != Role::Agent)
                         .map(|(_, k)| k.clone())
                         .collect::<std::collections::BTreeSet<_>>()
                 };
@@ -54,14 +55,14 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                 let behalf = |v: &ClaimView<'_>| {
                     v.claim
                         .roles
-                        .get("behalf")
+                        .get(&Role::Behalf)
                         .map(|f| f.entity.clone().unwrap_or_else(|| format!("text:{}", f.text)))
                 };
                 if (behalf(a).is_some() || behalf(b).is_some()) && behalf(a) != behalf(b) {
                     continue;
                 }
                 let kinds_match =
-                    a.claim.roles["agent"].entity.is_some() && b.claim.roles["agent"].entity.is_some();
+                    a.claim.roles[&Role::Agent].entity.is_some() && b.claim.roles[&Role::Agent].entity.is_some();
                 if !same_object || !kinds_match {
                     continue;
                 }
@@ -74,14 +75,14 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                     continue;
                 }
                 let agent_side = |v: &ClaimView<'_>| {
-                    let filler = &v.claim.roles["agent"];
+                    let filler = &v.claim.roles[&Role::Agent];
                     side(context, v, Some(filler.span), Some(filler.text.clone()))
                 };
                 let message = format!(
                     "{event} by {} in {} but by {} in {}",
-                    a.claim.roles["agent"].text,
+                    a.claim.roles[&Role::Agent].text,
                     context.documents[a.doc].id,
-                    b.claim.roles["agent"].text,
+                    b.claim.roles[&Role::Agent].text,
                     context.documents[b.doc].id
                 );
                 findings.push(finding(

@@ -11,6 +11,7 @@ use super::{cross_document_pairs, finding, side};
 use crate::events::Event;
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::Context;
+use isnad_claims::claims::Role;
 
 /// Flags cross-document claims of one event at known places neither of which contains the other.
 pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
@@ -27,15 +28,15 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             }
             // Only a visit's destination or an event's venue: both must be the same role.
             let role = |v: &crate::view::ClaimView<'_>| {
-                ["place", "destination"]
+                [Role::Place, Role::Destination]
                     .into_iter()
-                    .find(|r| v.claim.roles.contains_key(*r))
+                    .find(|r| v.claim.roles.contains_key(r))
             };
             if role(a) != role(b) || !seen.insert((pa.clone().min(pb.clone()), pa.clone().max(pb.clone()))) {
                 continue;
             }
             let place_side = |v: &crate::view::ClaimView<'_>| {
-                let filler = role(v).and_then(|r| v.claim.roles.get(r));
+                let filler = role(v).and_then(|r| v.claim.roles.get(&r));
                 side(context, v, filler.map(|f| f.span), filler.map(|f| f.text.clone()))
             };
             let message = format!(
@@ -43,12 +44,12 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 event.event,
                 a.claim
                     .roles
-                    .get(role(a).unwrap_or("place"))
+                    .get(&role(a).unwrap_or(Role::Place))
                     .map_or("?", |f| f.text.as_str()),
                 context.documents[a.doc].id,
                 b.claim
                     .roles
-                    .get(role(b).unwrap_or("place"))
+                    .get(&role(b).unwrap_or(Role::Place))
                     .map_or("?", |f| f.text.as_str()),
                 context.documents[b.doc].id
             );
