@@ -151,6 +151,9 @@ fn qualifiers() {
     );
     one("قتل قرابة 300 شخص", "number «قرابة 300» 300 270..330 approx");
     one("قتل 300 تقريبا", "number «300 تقريبا» 300 270..330 approx");
+    // Verbs of approaching a figure bound it like the particles do.
+    one("بلغ معدل التضخم ما يقترب من 9%", "quantity «يقترب من 9%» 9 8.1..9.9 approx percent");
+    one("بلغ عدد الزوار ما يناهز 300", "number «ما يناهز 300» 300 270..330 approx");
     one(
         "قتل ما لا يقل عن 50 شخصا",
         "number «ما لا يقل عن 50» 50 50..inf at_least",

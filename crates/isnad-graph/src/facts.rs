@@ -84,6 +84,8 @@ pub(crate) struct FactView<'a> {
     /// Ids of its clause's words other than its own head and qualifiers: what its clause says
     /// about the thing measured, for alignment.
     about_ids: Vec<u32>,
+    /// True when no other figure of its report has its attribute and unit.
+    alone_in_report: bool,
 }
 
 impl FactView<'_> {
@@ -256,8 +258,16 @@ impl<'a> Facts<'a> {
                     sentence_ids,
                     context_ids,
                     about_ids,
+                    alone_in_report: false,
                 });
             }
+        }
+        let mut per_report: FxHashMap<(usize, String), usize> = FxHashMap::default();
+        for v in &views {
+            *per_report.entry((v.doc, group_key(v))).or_default() += 1;
+        }
+        for v in &mut views {
+            v.alone_in_report = per_report[&(v.doc, group_key(v))] == 1;
         }
         let n = sentences.len().max(1) as f64;
         let mut df: Vec<usize> = vec![0; ids.len()];
@@ -394,9 +404,12 @@ impl<'a> Facts<'a> {
         let covered = |q: &[String], other: &Fact, other_q: &[String]| {
             q.is_empty() || q.iter().any(|w| other_q.contains(w) || other.sentence_words.binary_search(w).is_ok())
         };
+        // Only two governors can differ: a figure with none says nothing about what governs it.
         let governed = |g: &Option<String>, other: &Fact| {
             g.as_ref().is_none_or(|g| {
-                other.attribute.governor.as_ref() == Some(g) || other.sentence_words.binary_search(g).is_ok()
+                other.attribute.governor.is_none()
+                    || other.attribute.governor.as_ref() == Some(g)
+                    || other.sentence_words.binary_search(g).is_ok()
             })
         };
         if !copied && (!governed(&fa.attribute.governor, fb) || !governed(&fb.attribute.governor, fa)) {
@@ -466,7 +479,15 @@ impl<'a> Facts<'a> {
         let (share, own_a, own_b) = self.alignment(a, b);
         // Two figures of one distinctive thing ("جسراً بطول" and "للجسر الذي يبلغ طوله") need no
         // more agreement from their clauses.
-        let same_thing = fa.attribute.qualifiers.iter().any(|q| fb.attribute.qualifiers.contains(q));
+        // So do two figures whose attribute is the story's topic itself ("بتبديد 430 مليون" in an
+        // embezzlement story): they are of its main event unless something above set them apart.
+        // A report that gives two such figures (eight years for one defendant, five for another)
+        // says they are of different things, so each must be alone in its report.
+        let topical = |v: &FactView<'_>| {
+            v.alone_in_report && v.fact.attribute.head.as_ref().is_some_and(|h| self.topic.contains(h.lemma.as_str()))
+        };
+        let same_thing = fa.attribute.qualifiers.iter().any(|q| fb.attribute.qualifiers.contains(q))
+            || (topical(a) && topical(b));
         if copied {
             return Ok(());
         }

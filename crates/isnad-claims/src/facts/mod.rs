@@ -69,7 +69,7 @@ pub fn prepared_facts(
             .filter(|m| span.contains(m.span))
             .map(|m| m.title.map_or(m.span, |t| t.cover(m.span)))
             .collect();
-        let reader = SentenceFacts::new(tokens, &in_sentence, &names, publication);
+        let reader = SentenceFacts::new(prepared.source(), tokens, &in_sentence, &names, publication);
         let drafts = reader.read();
         if drafts.is_empty() {
             continue;

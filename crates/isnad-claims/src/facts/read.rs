@@ -34,6 +34,8 @@ pub(crate) struct Draft<'a> {
 
 /// One sentence's tokens and mentions, for reading its figures.
 pub(crate) struct SentenceFacts<'a> {
+    /// The document's text (tokens are spans of it).
+    source: &'a str,
     toks: &'a Tokens,
     lx: &'static Lexicon,
     /// Mentions of the sentence, in text order, with their token ranges.
@@ -64,6 +66,7 @@ const IDENTIFIER_HEADS: &[&str] = &["رقم", "الرقم", "برقم", "الم�
 impl<'a> SentenceFacts<'a> {
     /// Prepares a sentence: `mentions` are the sentence's mentions in text order.
     pub fn new(
+        source: &'a str,
         toks: &'a Tokens,
         mentions: &[&'a Mention],
         names: &[isnad_parser::Span],
@@ -123,6 +126,7 @@ impl<'a> SentenceFacts<'a> {
                 .any(|s| s.contains(p.span));
         }
         let mut facts = SentenceFacts {
+            source,
             toks,
             lx,
             mentions: with_tokens,
@@ -515,8 +519,13 @@ impl<'a> SentenceFacts<'a> {
                     counted = self.counted_noun(c);
                 }
             }
-        } else if self.key(last + 1) == "من" && self.is_arabic(last + 2) && self.key(last + 2).starts_with("ال") {
-            // "212 مليمتراً من الأمطار": what the amount is of.
+        } else if self.key(last + 1) == "من"
+            && self.is_arabic(last + 2)
+            && self.key(last + 2).starts_with("ال")
+            && !value.unit.as_deref().is_some_and(is_currency)
+        {
+            // "212 مليمتراً من الأمطار": what the amount is of. A sum of money "من الأموال العامة"
+            // is money taken from somewhere; what it measures is said before it.
             counted = Some(last + 2);
         }
         let counted_lemma = counted.map(|c| self.lemma(c));
@@ -550,6 +559,18 @@ impl<'a> SentenceFacts<'a> {
                 event_word = Some(i);
             }
         }
+        // "بتبديد ما يقارب 340 مليون درهم": a verbal noun with ب right before the value governs it;
+        // a measure noun further back is another phrase's ("وعدداً من المسؤولين").
+        if let (Some(e), Some(m)) = (event_word, measure_word)
+            && m < e
+            && self.key(e).starts_with('ب')
+            && !self.key(e).starts_with("بال")
+            && self.key(e).chars().count() >= 5
+            && self.measure_lemma(e).is_none()
+            && (e + 1..first).all(|j| !self.is_content(j))
+        {
+            measure_word = None;
+        }
         // After the counted noun, the word that says what happened to them ("ستة أشخاص … حتفهم"،
         // "4 عمال في عداد المفقودين").
         let after_counted = {
@@ -557,6 +578,8 @@ impl<'a> SentenceFacts<'a> {
             let reach = if counted_generic || counted.is_none() { 3 } else { 4 };
             (from..(from + reach).min(self.n()))
                 .take_while(|&j| self.kind(j) != Some(TokenKind::Punct) && !self.is_numeric_mention(j))
+                // "12 مليون دينار من عائدات الرسوم": where money came from is not what it is.
+                .take_while(|&j| !(self.key(j) == "من" && value.unit.as_deref().is_some_and(is_currency)))
                 .find(|&j| self.is_content(j) && self.class_at(j).is_some())
         };
 
@@ -826,9 +849,12 @@ impl<'a> SentenceFacts<'a> {
         }
         let key = self.key(h);
         let before = h.checked_sub(1);
-        // "صافي الربح"، "صافي ربح": the construct noun before the head (indefinite, no case ending).
+        // "صافي الربح"، "صافي ربح": the construct noun before the head (indefinite, no case ending,
+        // no attached pronoun: "أدائه غرامة" is his paying a fine, not a kind of fine).
         if let Some(b) = before
+            && self.measure_lemma(h).is_some()
             && self.is_content(b)
+            && !self.has_attached_pronoun(b)
             && !self.key(b).starts_with("ال")
             && !self.key(b).starts_with('ي')
             && !self.key(b).ends_with('ا')
@@ -860,6 +886,15 @@ impl<'a> SentenceFacts<'a> {
             }
         }
         out
+    }
+
+    /// True when word `i` as written ends in an attached pronoun ("أدائه"، "حصتها"، "أموالهم"): a
+    /// taa marbuta is no pronoun, and the folded key no longer tells them apart.
+    fn has_attached_pronoun(&self, i: usize) -> bool {
+        let Some(piece) = self.toks.pieces.get(i) else { return false };
+        let written = self.source.get(piece.span.range()).unwrap_or("");
+        let written = written.trim_end_matches(|c: char| isnad_parser::is_word_mark(c));
+        written.chars().count() >= 4 && ["ه", "ها", "هم", "هما", "هن", "كم"].iter().any(|p| written.ends_with(p))
     }
 
     /// A modifier named by a word before the value in its clause: a capacity ("تتسع لـ 600")، a
@@ -1134,6 +1169,12 @@ impl<'a> SentenceFacts<'a> {
 /// True for a mention that can be a figure (a count, an amount, a length of time).
 fn is_figure(m: &Mention) -> bool {
     matches!(m.value, MentionValue::Number(_) | MentionValue::Quantity(_) | MentionValue::Duration(_))
+}
+
+/// Currencies are the units with an ISO code (`USD`، `AED`) and the names written without a
+/// country (data/units.toml: `dinar`، `lira`، `cent`).
+fn is_currency(unit: &str) -> bool {
+    (unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())) || matches!(unit, "dinar" | "lira" | "cent")
 }
 
 fn is_time_unit(unit: &str) -> bool {

@@ -145,3 +145,35 @@ fn dump() {
         );
     }
 }
+
+#[test]
+fn money_taken_from_somewhere_is_measured_by_what_is_said_before_it() {
+    // Written for this test: a charity's treasurer and a municipal contract.
+    let f = facts_of("عنوان\nاتهمت النيابة أمين الصندوق باختلاس 2 مليون دينار من أموال الجمعية.\n");
+    let stolen = fact(&f, "2");
+    assert_eq!(stolen.attribute.head.as_ref().map(|h| h.lemma.as_str()), Some(super::lemma("اختلاس").as_str()));
+    assert_ne!(key(&f, "2"), Some(super::lemma("أموال")));
+    // Other amounts still measure what they are of ("من الأمطار").
+    let f = facts_of("عنوان\nسجلت المحطة 80 مليمتراً من الأمطار خلال الليل.\n");
+    assert_eq!(key(&f, "80"), Some(super::lemma("الأمطار")));
+}
+
+#[test]
+fn a_verbal_noun_with_b_right_before_a_sum_governs_it() {
+    // Written for this test: "عدداً" (a number of employees) is another phrase's measure noun.
+    let f = facts_of("عنوان\nوأدانت المحكمة المدير وعدداً من الموظفين باختلاس نحو 3 ملايين دينار من المال العام.\n");
+    let sum = fact(&f, "3");
+    assert_eq!(sum.attribute.from, AttributeSource::Event, "{:#?}", sum.attribute);
+    assert_eq!(sum.attribute.head.as_ref().map(|h| h.lemma.as_str()), Some(super::lemma("اختلاس").as_str()));
+}
+
+#[test]
+fn fines_are_one_attribute_whether_noun_or_verbal_noun() {
+    // Written for this test: a football club fined by its federation, told twice.
+    let a = facts_of("عنوان\nعاقب الاتحاد النادي بحرمانه من جمهوره مع دفعه غرامة مالية قدرها 300 ألف دينار.\n");
+    let b = facts_of("عنوان\nقرر الاتحاد تغريم النادي 200 ألف دينار.\n");
+    assert_eq!(key(&a, "300").as_deref(), Some("fine"));
+    assert_eq!(key(&b, "200").as_deref(), Some("fine"));
+    // "دفعه" (his paying) carries a pronoun: it is not a kind of fine.
+    assert!(!fact(&a, "300").attribute.qualifiers.iter().any(|q| q.contains("دفع")), "{:#?}", fact(&a, "300").attribute);
+}
