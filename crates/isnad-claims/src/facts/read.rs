@@ -555,7 +555,7 @@ impl<'a> SentenceFacts<'a> {
             if measure_word.is_none() && self.measure_lemma(i).is_some() {
                 measure_word = Some(i);
             }
-            if event_word.is_none() && steps <= 2 && !self.named[i] {
+            if event_word.is_none() && steps <= 2 && !self.named[i] && !self.is_adjective_after_noun(i) {
                 event_word = Some(i);
             }
         }
@@ -886,6 +886,18 @@ impl<'a> SentenceFacts<'a> {
             }
         }
         out
+    }
+
+    /// True for a relational adjective right after the noun it describes ("زيادة شهرية"، "غرامة
+    /// مالية"): the noun, not the adjective, says what a figure is.
+    fn is_adjective_after_noun(&self, i: usize) -> bool {
+        let key = self.key(i).trim_start_matches(['و', 'ف']);
+        let key = key.strip_prefix("ال").unwrap_or(key);
+        i > 0
+            && self.is_content(i - 1)
+            && !self.named[i - 1]
+            && key.chars().count() >= 4
+            && (key.ends_with("يه") || key.ends_with("يا"))
     }
 
     /// True when word `i` as written ends in an attached pronoun ("أدائه"، "حصتها"، "أموالهم"): a

@@ -177,3 +177,12 @@ fn fines_are_one_attribute_whether_noun_or_verbal_noun() {
     // "دفعه" (his paying) carries a pronoun: it is not a kind of fine.
     assert!(!fact(&a, "300").attribute.qualifiers.iter().any(|q| q.contains("دفع")), "{:#?}", fact(&a, "300").attribute);
 }
+
+#[test]
+fn a_relational_adjective_is_not_what_a_figure_measures() {
+    // Written for this test: a teachers' pay deal told two ways.
+    let a = facts_of("عنوان\nيمنح الاتفاق المعلمين علاوة سنوية قدرها 400 دينار.\n");
+    let b = facts_of("عنوان\nحصل المعلمون على علاوة قدرها 600 دينار.\n");
+    assert_eq!(key(&a, "400"), key(&b, "600"), "{:#?}", fact(&a, "400").attribute);
+    assert_eq!(key(&a, "400"), Some(super::lemma("علاوة")));
+}
