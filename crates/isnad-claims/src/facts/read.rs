@@ -1134,6 +1134,16 @@ impl<'a> SentenceFacts<'a> {
                     break;
                 }
             }
+            // "12 ألف عامل شاركوا في الإضراب، منهم 7500 …": a short phrase about the whole, then a
+            // comma, then the parts.
+            if lx.parts_follow.at(&key, at, self.n()).is_none()
+                && let Some(comma) = (at..(at + 5).min(self.n()))
+                    .take_while(|&j| matches!(self.key(j), "،" | ",") || (self.is_arabic(j) && !self.is_numeric_mention(j)))
+                    .find(|&j| matches!(self.key(j), "،" | ","))
+                && lx.parts_follow.at(&key, comma + 1, self.n()).is_some()
+            {
+                at = comma + 1;
+            }
             if let Some(len) = lx.parts_follow.at(&key, at, self.n()) {
                 let list_start = at + len;
                 let list_end = self.clause_end[list_start.min(self.n().saturating_sub(1))];

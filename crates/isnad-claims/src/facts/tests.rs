@@ -186,3 +186,13 @@ fn a_relational_adjective_is_not_what_a_figure_measures() {
     assert_eq!(key(&a, "400"), key(&b, "600"), "{:#?}", fact(&a, "400").attribute);
     assert_eq!(key(&a, "400"), Some(super::lemma("علاوة")));
 }
+
+#[test]
+fn parts_after_a_short_phrase_about_the_whole_are_its_parts() {
+    // Written for this test: a vaccination campaign's teams.
+    let f = facts_of("عنوان\nوقال المدير إن 900 متطوع انضموا إلى الحملة، منهم 500 في الشمال و300 في الجنوب.\n");
+    let whole = fact(&f, "900");
+    for part in ["500", "300"] {
+        assert_eq!(fact(&f, part).scope.part_of.as_deref(), Some(whole.id.as_str()), "{part}");
+    }
+}
