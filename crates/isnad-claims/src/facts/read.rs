@@ -744,7 +744,9 @@ impl<'a> SentenceFacts<'a> {
         if let Some(m) = self.modifier_before(first) {
             modifier = Some(m);
         }
-        if self.is_delta(first, last, head_at) {
+        // A counted thing ("بأغلبية أربعة أصوات") is a level even in a clause about a change ("أُقرت
+        // الزيادة"): only an explicit "بمقدار"/"بنسبة" makes a count a change.
+        if self.is_delta(first, last, head_at, from != AttributeSource::Counted) {
             modifier = Some("delta".to_string());
         }
         if self.phrase_before(&lx.contrast, first).is_some() {
@@ -919,12 +921,15 @@ impl<'a> SentenceFacts<'a> {
     /// True when the figure is a change, not a level: "بمقدار 75 نقطة"، or a change word before it
     /// in its clause ("ارتفعت الإيرادات بنسبة 31%"، "زيادة قدرها 850") with no "إلى" ("to") right
     /// before the value.
-    fn is_delta(&self, first: usize, last: usize, head: Option<usize>) -> bool {
+    fn is_delta(&self, first: usize, last: usize, head: Option<usize>, by_change_word: bool) -> bool {
         let key = |k: usize| self.key(k);
         if self.phrase_before(&self.lx.delta_before, first).is_some()
             || (first..=last).any(|i| self.lx.delta_before.at(&key, i, self.n()).is_some())
         {
             return true;
+        }
+        if !by_change_word {
+            return false;
         }
         let Some(change) = (self.clause_start[first]..first)
             .rev()

@@ -196,3 +196,12 @@ fn parts_after_a_short_phrase_about_the_whole_are_its_parts() {
         assert_eq!(fact(&f, part).scope.part_of.as_deref(), Some(whole.id.as_str()), "{part}");
     }
 }
+
+#[test]
+fn a_count_in_a_clause_about_a_change_is_a_level() {
+    // Written for this test: a council vote on a tax rise, and a rise given by its size.
+    let f = facts_of("عنوان\nأقر المجلس البلدي الزيادة في الضريبة بأغلبية 21 صوتاً.\n");
+    assert_eq!(fact(&f, "21").attribute.modifier, None, "{:#?}", fact(&f, "21").attribute);
+    let f = facts_of("عنوان\nرفع المجلس الضريبة بمقدار 3 نقاط.\n");
+    assert_eq!(fact(&f, "3").attribute.modifier.as_deref(), Some("delta"));
+}
