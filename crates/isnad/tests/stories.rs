@@ -386,4 +386,5 @@ stories! {
     bridge_tender_abu_tayba => "bridge-tender-abu-tayba",
     ferry_marsa_hamdan => "ferry-marsa-hamdan",
     results_sanabel => "results-sanabel",
+    sanctions_sahel_club => "sanctions-sahel-club",
 }

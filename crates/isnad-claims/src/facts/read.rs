@@ -580,6 +580,8 @@ impl<'a> SentenceFacts<'a> {
                 .take_while(|&j| self.kind(j) != Some(TokenKind::Punct) && !self.is_numeric_mention(j))
                 // "12 مليون دينار من عائدات الرسوم": where money came from is not what it is.
                 .take_while(|&j| !(self.key(j) == "من" && value.unit.as_deref().is_some_and(is_currency)))
+                // "بأربع مباريات دون جمهور وتغريمه": a coordinated word starts another item.
+                .take_while(|&j| !self.key(j).starts_with('و') || self.lx.function_words.contains(self.key(j)))
                 .find(|&j| self.is_content(j) && self.class_at(j).is_some())
         };
 
@@ -592,9 +594,11 @@ impl<'a> SentenceFacts<'a> {
             .filter(|&c| self.class_at(c).is_some())
             .or(if specific { governing_class } else { class_word })
             .or(after_counted);
+        // A specific counted noun says what is measured over a measure noun's class ("لمدة ثلاث
+        // مباريات" counts matches; "لمدة ثلاثة أيام" is a duration).
         let mut class = class_at
             .and_then(|w| self.class_at(w))
-            .or_else(|| measure_word.and_then(|m| self.class_at(m)));
+            .or_else(|| measure_word.filter(|_| !specific).and_then(|m| self.class_at(m)));
         if let MentionValue::Quantity(q) = &self.mentions[index].0.value
             && q.unit == "year_of_age"
         {
@@ -677,7 +681,12 @@ impl<'a> SentenceFacts<'a> {
             AttributeSource::Counted => {
                 if let Some(e) = first
                     .checked_sub(1)
-                    .filter(|&e| Some(e) == event_word && !self.named[e] && self.governs_a_number(e))
+                    .filter(|&e| {
+                        Some(e) == event_word
+                            && !self.named[e]
+                            && !self.has_attached_pronoun(e)
+                            && self.governs_a_number(e)
+                    })
                 {
                     let l = self.lemma(e);
                     if !lx.measures.contains(l) && lx.class(l).is_none() {
