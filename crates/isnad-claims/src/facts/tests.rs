@@ -205,3 +205,10 @@ fn a_count_in_a_clause_about_a_change_is_a_level() {
     let f = facts_of("عنوان\nرفع المجلس الضريبة بمقدار 3 نقاط.\n");
     assert_eq!(fact(&f, "3").attribute.modifier.as_deref(), Some("delta"));
 }
+
+#[test]
+fn a_specific_counted_noun_says_what_is_measured_over_a_measure_class() {
+    // Written for this test: a museum's renovation cost and its galleries.
+    let f = facts_of("عنوان\nبلغت كلفة ترميم 12 قاعة في المتحف نحو مليون دينار.\n");
+    assert_eq!(key(&f, "12"), Some(super::lemma("قاعة")), "{:#?}", fact(&f, "12").attribute);
+}
