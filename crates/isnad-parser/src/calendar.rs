@@ -119,6 +119,26 @@ impl CalendarNames {
     }
 }
 
+/// A Hijri date (Umm al-Qura, the calendar of Saudi and most Gulf outlets) as a Gregorian date;
+/// a day past the month's end (a 30th in a 29-day month, as sighting calendars print) rolls over.
+pub fn hijri_to_gregorian(year: i32, month: u32, day: u32) -> Option<chrono::NaiveDate> {
+    use icu_calendar::cal::Hijri;
+    use icu_calendar::{Date, Iso};
+    if !(1..=30).contains(&day) {
+        return None;
+    }
+    let first =
+        Date::try_new_hijri_with_calendar(year, u8::try_from(month).ok()?, 1, Hijri::new_umm_al_qura())
+            .ok()?;
+    let iso: Date<Iso> = first.to_calendar(Iso);
+    let start = chrono::NaiveDate::from_ymd_opt(
+        iso.year().extended_year(),
+        u32::from(iso.month().ordinal),
+        u32::from(iso.day_of_month().0),
+    )?;
+    start.checked_add_days(chrono::Days::new(u64::from(day - 1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +163,14 @@ mod tests {
         assert_eq!(month("الباب"), None);
         assert_eq!(calendar_names().weekday(&fold_key("الإثنين")), Some(Weekday::Mon));
         assert_eq!(calendar_names().weekday(&fold_key("الأحد")), Some(Weekday::Sun));
+    }
+
+    #[test]
+    fn hijri_days_convert_to_gregorian() {
+        let day = |y, m, d| hijri_to_gregorian(y, m, d).map(|d| d.to_string());
+        // 1 Ramadan 1445 fell on 11 March 2024 in Umm al-Qura.
+        assert_eq!(day(1445, 9, 1).as_deref(), Some("2024-03-11"));
+        assert_eq!(day(1445, 13, 1), None);
+        assert_eq!(day(1445, 9, 31), None);
     }
 }

@@ -17,7 +17,7 @@ pub(crate) struct FoundDate {
 }
 
 /// A word of normalized text: its normalized byte range and text.
-struct Word<'a> {
+pub(crate) struct Word<'a> {
     start: usize,
     end: usize,
     text: &'a str,
@@ -95,25 +95,11 @@ fn numeric_date(word: &str) -> Option<NaiveDate> {
     }
 }
 
-/// "14 مارس 2024", "12 يونيو/حزيران 2024", "5 كانون الثاني 2024م" starting at word `i`;
-/// returns the date and the index of its last word.
+/// "14 مارس 2024", "12 يونيو/حزيران 2024", "17 تشرين الثاني/نوفمبر 2025", "5 كانون الثاني 2024م"
+/// starting at word `i`; returns the date and the index of its last word.
 fn named_date(words: &[Word<'_>], i: usize) -> Option<(NaiveDate, usize)> {
     let day: u32 = day_number(words[i].text)?;
-    let (month, mut next) = month_at(words, i + 1)?;
-    // A paired name ("يونيو/حزيران" split into words, or "(حزيران)") names the same month.
-    if let Some(word) = words.get(next)
-        && let Some(rest) = word.text.strip_prefix('/')
-    {
-        next = if rest.is_empty() {
-            month_at(words, next + 1).map_or(next + 1, |(_, n)| n)
-        } else {
-            next + 1
-        };
-    } else if let Some((paired, after)) = month_at(words, next)
-        && paired == month
-    {
-        next = after;
-    }
+    let (month, next) = month_at(words, i + 1)?;
     let year_word = words.get(next)?.text.trim_end_matches('م');
     let year: i32 = if year_word.len() == 4 && year_word.bytes().all(|b| b.is_ascii_digit()) {
         year_word.parse().ok()?
@@ -130,24 +116,166 @@ fn day_number(word: &str) -> Option<u32> {
         .filter(|d| (1..=31).contains(d))
 }
 
-/// A Gregorian month name (one or two words, "يونيو/حزيران" as one word) at word `i`; returns
-/// the month and the index after it.
-fn month_at(words: &[Word<'_>], i: usize) -> Option<(u32, usize)> {
+/// A month name of `calendar` at word `i`, with the name of another family paired with it by a
+/// slash in either order ("أكتوبر/تشرين الأول", "تشرين الأول/أكتوبر", "آب / أغسطس") or in
+/// parentheses; returns the month and the index of the word after it.
+fn month_at_in(words: &[Word<'_>], i: usize, calendar: Calendar) -> Option<(u32, usize)> {
+    let (month, next, tail) = one_month_name(words, i, calendar)?;
+    // The paired name: after a slash glued to the last word, a slash word, or right after.
+    let after_pair = match tail {
+        Some("") => None,
+        Some(rest) => paired_name(words, next, Some(rest), calendar),
+        None => match words.get(next).map(|w| w.text) {
+            Some("/") => paired_name(words, next + 1, None, calendar),
+            Some(w) if w.starts_with('/') => paired_name(words, next + 1, Some(&w[1..]), calendar),
+            _ => one_month_name(words, next, calendar)
+                .filter(|(paired, _, _)| *paired == month)
+                .map(|(_, after, _)| after),
+        },
+    };
+    Some((month, after_pair.unwrap_or(next)))
+}
+
+/// A month name at word `i` (one or two words, the last one possibly glued to "/…"); returns the
+/// month, the word after it and what followed a slash in its last word.
+fn one_month_name<'w>(
+    words: &[Word<'w>],
+    i: usize,
+    calendar: Calendar,
+) -> Option<(u32, usize, Option<&'w str>)> {
     let names = calendar_names();
-    let gregorian = |key: &str| {
+    let lookup = |key: &str| {
         names
             .month(key)
-            .filter(|m| m.calendar == Calendar::Gregorian)
+            .filter(|m| m.calendar == calendar)
             .map(|m| m.month)
     };
-    if let (Some(a), Some(b)) = (words.get(i), words.get(i + 1))
-        && let Some(month) = gregorian(&format!("{} {}", a.text, b.text))
+    let split = |w: &'w str| match w.split_once('/') {
+        Some((head, tail)) => (head, Some(tail)),
+        None => (w, None),
+    };
+    let (first, first_tail) = split(words.get(i)?.text);
+    if first_tail.is_none()
+        && let Some(second) = words.get(i + 1)
     {
-        return Some((month, i + 2));
+        let (second, second_tail) = split(second.text);
+        if let Some(month) = lookup(&format!("{first} {second}")) {
+            return Some((month, i + 2, second_tail));
+        }
     }
-    let word = words.get(i)?.text;
-    let first = word.split('/').next().unwrap_or(word);
-    gregorian(first).map(|m| (m, i + 1))
+    lookup(first).map(|m| (m, i + 1, first_tail))
+}
+
+/// The word after a paired month name that starts at word `i` (or is `glued` after a slash).
+fn paired_name(words: &[Word<'_>], i: usize, glued: Option<&str>, calendar: Calendar) -> Option<usize> {
+    let names = calendar_names();
+    let known = |key: &str| names.month(key).is_some_and(|m| m.calendar == calendar);
+    match glued {
+        Some(head) => {
+            if let Some(second) = words.get(i)
+                && known(&format!("{head} {}", second.text))
+            {
+                return Some(i + 1);
+            }
+            known(head).then_some(i)
+        }
+        None => one_month_name(words, i, calendar).map(|(_, after, _)| after),
+    }
+}
+
+fn month_at(words: &[Word<'_>], i: usize) -> Option<(u32, usize)> {
+    month_at_in(words, i, Calendar::Gregorian)
+}
+
+/// A Hijri date as written ("21 ربيع الأول 1447 هـ").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct HijriDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    /// Original bytes of the expression.
+    pub span: Span,
+}
+
+/// A date line printing a Hijri date and, after "الموافق", its Gregorian day; or a Hijri date
+/// alone. At least one of the two is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DualDate {
+    pub hijri: Option<HijriDate>,
+    pub gregorian: Option<FoundDate>,
+}
+
+/// Reads a Hijri date (with its era mark) among the first `max_words` words of `source[span]`,
+/// and the Gregorian date that follows a "corresponding" word after it.
+pub(crate) fn dual_date(source: &str, span: Span, max_words: usize) -> Option<DualDate> {
+    let frame = crate::frame::frame_words();
+    let normalized = Normalized::of(source, span, Fold::Key);
+    let words = words(&normalized.text);
+    let mut hijri = None;
+    let mut after_hijri = 0;
+    for i in 0..words.len().min(max_words) {
+        let Some(day) = day_number(words[i].text) else {
+            continue;
+        };
+        let Some((month, next)) = month_at_in(&words, i + 1, Calendar::Hijri) else {
+            continue;
+        };
+        let Some(year) = words.get(next).and_then(|w| hijri_year(w.text)) else {
+            continue;
+        };
+        let mut last = next;
+        // The era mark, glued ("1447هـ" is read by hijri_year) or a word of its own.
+        if words
+            .get(next + 1)
+            .is_some_and(|w| frame.hijri_era.iter().any(|e| e == w.text))
+        {
+            last = next + 1;
+        }
+        let span = normalized.original_span(words[i].start, words[last].end);
+        hijri = Some(HijriDate {
+            year,
+            month,
+            day,
+            span: with_trailing_marks(source, span),
+        });
+        after_hijri = last + 1;
+        break;
+    }
+    let hijri = hijri?;
+    // The Gregorian day must follow a corresponding word, so a second unrelated date is not taken.
+    let corresponding = (after_hijri..words.len().min(after_hijri + 4)).find(|&j| {
+        frame
+            .corresponding
+            .iter()
+            .any(|c| c == words[j].text || c.split(' ').next() == Some(words[j].text))
+    });
+    let gregorian = corresponding.and_then(|j| {
+        let from = words.get(j + 1)?.start;
+        let start = normalized.original_span(from, from).start;
+        first_date(source, Span::new(start, span.end), 4)
+    });
+    Some(DualDate {
+        hijri: Some(hijri),
+        gregorian,
+    })
+}
+
+/// `span` extended over the tatweel and marks the fold dropped after it ("هـ" folds to "ه").
+fn with_trailing_marks(source: &str, span: Span) -> Span {
+    let rest = &source[span.end..];
+    let marks = rest.len()
+        - rest
+            .trim_start_matches(|c: char| c == '\u{0640}' || ('\u{064B}'..='\u{0652}').contains(&c))
+            .len();
+    Span::new(span.start, span.end + marks)
+}
+
+/// A Hijri year: 3 or 4 digits, possibly with a glued era mark ("1447هـ" folds to "1447ه").
+fn hijri_year(word: &str) -> Option<i32> {
+    let digits = word.trim_end_matches(['ه', 'ـ']);
+    ((3..=4).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 #[cfg(test)]

@@ -38,10 +38,35 @@ pub struct Metadata {
     pub published_from: Option<DateSource>,
     /// Span of the dateline or publication line the date was read from.
     pub published_span: Option<Span>,
-    /// Publishing outlet (front matter `outlet`, or a source line such as "المصدر: …").
+    /// Publishing outlet (front matter `outlet`, the masthead line above the headline, a
+    /// "headline | Site" suffix, or a source line such as "المصدر: …").
     pub outlet: Option<String>,
+    /// Span of the masthead line the outlet was read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet_span: Option<Span>,
+    /// The writer named by a byline ("كتب: …", "بقلم …"), as written after its lead word.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// Dates of the frame that disagree with the publication date (a Hijri date printed with a
+    /// Gregorian day it does not fall on).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub date_disagreements: Vec<DateDisagreement>,
     /// Article URL from front matter.
     pub url: Option<String>,
+}
+
+/// A Hijri date printed beside the Gregorian publication date that it does not fall on (beyond
+/// the day of tolerance that sighting calendars need).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateDisagreement {
+    /// The Hijri date as written.
+    pub hijri_span: Span,
+    /// The Hijri date read as a Gregorian day (Umm al-Qura).
+    pub hijri_as_gregorian: NaiveDate,
+    /// The Gregorian date as written.
+    pub gregorian_span: Span,
+    /// The Gregorian date, taken as the publication date.
+    pub gregorian: NaiveDate,
 }
 
 /// Where a publication date came from.
@@ -117,6 +142,10 @@ pub enum BoilerplateReason {
     PublicationLine,
     /// A line too short to be story text (a lone name or label).
     Fragment,
+    /// The outlet's masthead above the headline, and its tagline.
+    Masthead,
+    /// A byline ("كتب: …") or a "place - source" line ("المدينة - خاص").
+    Byline,
 }
 
 /// A sentence of story text.

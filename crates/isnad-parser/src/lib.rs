@@ -18,6 +18,7 @@ mod dateline;
 mod decode;
 mod diagnostic;
 mod document;
+mod frame;
 mod front_matter;
 mod input;
 mod normalize;
@@ -27,7 +28,9 @@ mod span;
 mod token;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use document::{Block, BlockKind, BoilerplateReason, DateSource, Document, Metadata, Sentence};
+pub use document::{
+    Block, BlockKind, BoilerplateReason, DateDisagreement, DateSource, Document, Metadata, Sentence,
+};
 pub use input::{InputError, InputErrorKind, Loaded, ParseOptions, load};
 pub use normalize::{Fold, Normalized, fold_key, is_ignorable};
 pub use parse::parse_document;

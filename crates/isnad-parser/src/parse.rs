@@ -2,9 +2,12 @@
 //! sentences.
 
 use crate::boilerplate::{self, Line, Verdict};
-use crate::document::{Block, BlockKind, BoilerplateReason, DateSource, Document, Metadata, Sentence};
+use crate::document::{
+    Block, BlockKind, BoilerplateReason, DateDisagreement, DateSource, Document, Metadata, Sentence,
+};
 use crate::input::{InputErrorKind, ParseOptions};
 use crate::{Diagnostic, Span};
+use chrono::NaiveDate;
 
 /// A headline has at most this many words; longer first lines are story text.
 const MAX_HEADLINE_WORDS: usize = 30;
@@ -48,11 +51,21 @@ pub fn parse_document(
         .collect();
     let prepared: Vec<Line> = lines.iter().map(|l| Line::new(&source[l.range()])).collect();
 
-    let headline = find_headline(&source, &lines, &prepared, &meta);
+    let blank_before: Vec<bool> = (0..lines.len())
+        .map(|i| i > 0 && source[lines[i - 1].end..lines[i].start].matches('\n').count() >= 2)
+        .collect();
+    let frame = find_frame(&source, &lines, &blank_before, &prepared, &meta);
+    let headline = frame.headline;
+    if let Some(m) = frame.masthead
+        && meta.outlet.is_none()
+    {
+        meta.outlet = Some(source[lines[m].range()].to_string());
+        meta.outlet_span = Some(lines[m]);
+    }
     let headline_key =
-        headline.map(|i| boilerplate::line_key(&source[strip_site_suffix(&source, lines[i]).0.range()]));
+        headline.map(|i| boilerplate::line_key(&source[headline_title(&source, lines[i]).0.range()]));
     if let Some(i) = headline {
-        let (title, site) = strip_site_suffix(&source, lines[i]);
+        let (title, site) = headline_title(&source, lines[i]);
         if meta.title.is_none() {
             meta.title = Some(source[title.range()].to_string());
         }
@@ -66,14 +79,12 @@ pub fn parse_document(
         &source,
         &lines,
         &prepared,
-        headline,
+        &frame,
         headline_key.as_deref(),
         &mut meta,
     );
-    let mut dateline_end = None;
-    if meta.published.is_none() {
-        dateline_end = read_dateline(&source, &lines, &kinds, &mut meta);
-    }
+    // A dateline is frame, not story, even when a publication line dated the article already.
+    let dateline_end = read_dateline(&source, &lines, &kinds, &mut meta);
     if meta.published.is_none()
         && let Some(date) = options.fallback_date
     {
@@ -126,21 +137,171 @@ pub fn parse_document(
     Ok((document, diagnostics))
 }
 
-/// The line index of the headline: the first line when it reads as one (short, not ending like a
-/// sentence, not a marker or dateline), or the line repeating the front matter's title.
-fn find_headline(source: &str, lines: &[Span], prepared: &[Line], meta: &Metadata) -> Option<usize> {
-    let first = prepared.first()?;
-    if let Some(title) = &meta.title {
-        let key = boilerplate::line_key(title);
-        let line_key = boilerplate::line_key(&source[strip_site_suffix(source, lines[0]).0.range()]);
-        return (line_key == key || first.key == key).then_some(0);
-    }
-    let reads_as_headline = lines.len() > 1
-        && first.words <= MAX_HEADLINE_WORDS
+/// The first lines' roles: masthead, its taglines, headline.
+#[derive(Default)]
+struct Frame {
+    masthead: Option<usize>,
+    taglines: Vec<usize>,
+    headline: Option<usize>,
+}
+
+/// Lines looked at for the masthead, its taglines, date lines and the headline.
+const FRAME_LINES: usize = 6;
+
+/// Finds the masthead and the headline. The first line is a masthead when it names an outlet by
+/// its form ("وكالة … للأنباء") or is a short label above a longer headline; the lines under it
+/// before a blank line are its taglines and date lines; the headline is the first line after them.
+/// Without a masthead the first line is the headline when it reads as one.
+fn find_frame(
+    source: &str,
+    lines: &[Span],
+    blank_before: &[bool],
+    prepared: &[Line],
+    meta: &Metadata,
+) -> Frame {
+    let Some(first) = prepared.first() else {
+        return Frame::default();
+    };
+    let words = crate::frame::frame_words();
+    // A question or exclamation can be a headline; a full stop makes a sentence.
+    let ends_statement = |line: &Line| {
+        line.ends_sentence()
+            && !line
+                .key
+                .trim_end_matches(['"', '”', '»', ')', '\''])
+                .ends_with(['?', '؟', '!'])
+    };
+    let reads_as_headline = |i: usize| {
+        let line = &prepared[i];
+        line.words <= MAX_HEADLINE_WORDS
+            && !ends_statement(line)
+            && matches!(boilerplate::judge(line), Verdict::Story)
+            && crate::dateline::first_date(source, lines[i], DATELINE_WORDS).is_none()
+            && !words.is_byline(line)
+    };
+    let is_date_line = |i: usize| frame_date(source, lines[i], &prepared[i]).is_some();
+    let plain_first = matches!(boilerplate::judge(first), Verdict::Story)
         && !first.ends_sentence()
-        && matches!(boilerplate::judge(first), Verdict::Story)
         && crate::dateline::first_date(source, lines[0], DATELINE_WORDS).is_none();
-    reads_as_headline.then_some(0)
+    let by_form = plain_first && words.names_outlet(first);
+    let short = plain_first && first.words <= words.short_masthead_words;
+    let title_key = meta.title.as_deref().map(boilerplate::line_key);
+    let is_title = |i: usize| {
+        title_key.as_deref().is_some_and(|key| {
+            boilerplate::line_key(&source[headline_title(source, lines[i]).0.range()]) == key
+                || prepared[i].key == key
+        })
+    };
+    if by_form || short {
+        let window = lines.len().min(FRAME_LINES);
+        let later_blank = |j: usize| (j + 1..window).any(|k| blank_before[k]);
+        // With the lines under the masthead as taglines, then without (a headline right under it).
+        for with_taglines in [true, false] {
+            let mut taglines = Vec::new();
+            let mut j = 1;
+            while j < window {
+                if is_date_line(j) {
+                    j += 1;
+                } else if with_taglines
+                    && !blank_before[j]
+                    && later_blank(j)
+                    && prepared[j].words <= words.tagline_words
+                    && !prepared[j].ends_sentence()
+                    && matches!(boilerplate::judge(&prepared[j]), Verdict::Story)
+                {
+                    taglines.push(j);
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let found = if title_key.is_some() {
+                j < window && is_title(j)
+            } else {
+                j < window
+                    && reads_as_headline(j)
+                    && (by_form || prepared[j].words >= first.words + 2)
+                    && lines.len() > j + 1
+            };
+            if found {
+                return Frame {
+                    masthead: Some(0),
+                    taglines,
+                    headline: Some(j),
+                };
+            }
+        }
+        // An outlet's name right above a wire dateline: the article has no headline of its own.
+        if words.names_outlet_plainly(first)
+            && lines.len() > 1
+            && crate::dateline::first_date(source, lines[1], DATELINE_WORDS).is_some()
+        {
+            return Frame {
+                masthead: Some(0),
+                ..Frame::default()
+            };
+        }
+    }
+    let headline = if title_key.is_some() {
+        is_title(0)
+    } else {
+        lines.len() > 1 && reads_as_headline(0)
+    };
+    Frame {
+        headline: headline.then_some(0),
+        ..Frame::default()
+    }
+}
+
+/// The headline's title (without a section label before it or a "| Site" after it) and the site.
+fn headline_title(source: &str, line: Span) -> (Span, Option<Span>) {
+    let text = &source[line.range()];
+    let line = match crate::frame::frame_words().section_label(text) {
+        Some(rest) => trim(source, Span::new(line.end - rest.len(), line.end)),
+        None => line,
+    };
+    strip_site_suffix(source, line)
+}
+
+/// A line dating the article near the top: a publication line ("نُشر في …"), a Hijri date with
+/// its Gregorian day, or a line that is little more than a date. Returns the publication date,
+/// the span it was read from and a Hijri date that disagrees with it.
+fn frame_date(source: &str, line: Span, prepared: &Line) -> Option<(NaiveDate, Option<DateDisagreement>)> {
+    let words = crate::frame::frame_words();
+    if prepared.ends_sentence() {
+        return None;
+    }
+    let publication = matches!(boilerplate::judge(prepared), Verdict::PublicationLine);
+    if (publication || prepared.words <= words.dual_max_words)
+        && let Some(dual) = crate::dateline::dual_date(source, line, 6)
+        && let Some(read) = read_dual(dual)
+    {
+        return Some(read);
+    }
+    if publication {
+        return crate::dateline::first_date(source, line, usize::MAX).map(|f| (f.date, None));
+    }
+    date_only_line(source, line, prepared).map(|f| (f.date, None))
+}
+
+/// The publication date of a Hijri/Gregorian pair: the Gregorian day when printed (the Hijri one
+/// checked against it), else the Hijri day converted.
+fn read_dual(dual: crate::dateline::DualDate) -> Option<(NaiveDate, Option<DateDisagreement>)> {
+    let hijri = dual.hijri?;
+    let converted = crate::calendar::hijri_to_gregorian(hijri.year, hijri.month, hijri.day);
+    let Some(gregorian) = dual.gregorian else {
+        return converted.map(|d| (d, None));
+    };
+    let tolerance = crate::frame::frame_words().tolerance_days;
+    let disagreement = converted
+        .filter(|c| (*c - gregorian.date).num_days().abs() > tolerance)
+        .map(|c| DateDisagreement {
+            hijri_span: hijri.span,
+            hijri_as_gregorian: c,
+            gregorian_span: gregorian.span,
+            gregorian: gregorian.date,
+        });
+    Some((gregorian.date, disagreement))
 }
 
 /// Splits "headline | Site name" into the headline and the site's name.
@@ -166,15 +327,19 @@ fn classify(
     source: &str,
     lines: &[Span],
     prepared: &[Line],
-    headline: Option<usize>,
+    frame: &Frame,
     headline_key: Option<&str>,
     meta: &mut Metadata,
 ) -> Vec<BlockKind> {
     let boiler = |reason| BlockKind::Boilerplate { reason };
     let near_edge = |i: usize| i < PUBLICATION_LINE_WINDOW || i + PUBLICATION_LINE_WINDOW / 2 >= lines.len();
+    let frame_words = crate::frame::frame_words();
+    let outlet_key = meta.outlet.as_deref().map(boilerplate::line_key);
+    let headline = frame.headline;
     let mut kinds = Vec::with_capacity(lines.len());
     let mut story_ended = false;
     let mut source_value_may_follow = false;
+    let mut body_seen = false;
     for (i, (line, prepared)) in lines.iter().zip(prepared).enumerate() {
         let after_bare_source = std::mem::take(&mut source_value_may_follow);
         if story_ended {
@@ -183,6 +348,23 @@ fn classify(
         }
         if Some(i) == headline {
             kinds.push(BlockKind::Headline);
+            continue;
+        }
+        if Some(i) == frame.masthead || frame.taglines.contains(&i) {
+            kinds.push(boiler(BoilerplateReason::Masthead));
+            continue;
+        }
+        // Bylines and "place - source" lines sit between the headline and the story's first line.
+        let in_frame = !body_seen && i < FRAME_LINES + 2;
+        if in_frame && frame_words.is_byline(prepared) {
+            if meta.byline.is_none() {
+                meta.byline = byline_name(&source[line.range()]);
+            }
+            kinds.push(boiler(BoilerplateReason::Byline));
+            continue;
+        }
+        if in_frame && frame_words.is_place_source(prepared, outlet_key.as_deref()) {
+            kinds.push(boiler(BoilerplateReason::Byline));
             continue;
         }
         let kind = match boilerplate::judge(prepared) {
@@ -195,9 +377,9 @@ fn classify(
                 boiler(BoilerplateReason::SourceLine)
             }
             Verdict::Boilerplate(reason) => boiler(reason),
-            Verdict::PublicationLine => match crate::dateline::first_date(source, *line, usize::MAX) {
-                Some(found) if near_edge(i) => {
-                    record_date(meta, found.date, *line);
+            Verdict::PublicationLine => match frame_date(source, *line, prepared) {
+                Some((date, disagreement)) if near_edge(i) => {
+                    record_date(meta, date, *line, disagreement);
                     boiler(BoilerplateReason::PublicationLine)
                 }
                 _ => BlockKind::Body,
@@ -216,34 +398,46 @@ fn classify(
                     boiler(BoilerplateReason::RepeatedHeadline)
                 } else if prepared.words <= 2 && !prepared.ends_sentence() {
                     boiler(BoilerplateReason::Fragment)
-                } else if let Some(found) = date_only_line(source, *line, prepared)
-                    && i < PUBLICATION_LINE_WINDOW
+                } else if i < PUBLICATION_LINE_WINDOW
+                    && let Some((date, disagreement)) = frame_date(source, *line, prepared)
                 {
-                    record_date(meta, found.date, *line);
+                    record_date(meta, date, *line, disagreement);
                     boiler(BoilerplateReason::PublicationLine)
                 } else {
                     BlockKind::Body
                 }
             }
         };
+        body_seen |= kind == BlockKind::Body;
         kinds.push(kind);
     }
     kinds
 }
 
+/// The name after a byline's lead word ("كتب: فلان" → "فلان").
+fn byline_name(text: &str) -> Option<String> {
+    let (_, name) = text
+        .split_once([':', '-', '–', '|'])
+        .or_else(|| text.trim().split_once(' '))?;
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
 /// A line that is little more than a date ("الخميس 14 مارس 2024 - 10:30").
 fn date_only_line(source: &str, line: Span, prepared: &Line) -> Option<crate::dateline::FoundDate> {
-    if prepared.words > 7 || prepared.ends_sentence() {
+    // A date first, then at most a time, a section or an update time ("… - 18:45 | آخر تحديث: 19:10").
+    if prepared.words > 12 || prepared.ends_sentence() {
         return None;
     }
     crate::dateline::first_date(source, line, 3)
 }
 
-fn record_date(meta: &mut Metadata, date: chrono::NaiveDate, span: Span) {
+fn record_date(meta: &mut Metadata, date: NaiveDate, span: Span, disagreement: Option<DateDisagreement>) {
     if meta.published.is_none() {
         meta.published = Some(date);
         meta.published_from = Some(DateSource::Dateline);
         meta.published_span = Some(span);
+        meta.date_disagreements.extend(disagreement);
     }
 }
 
@@ -256,10 +450,33 @@ fn read_dateline(
     meta: &mut Metadata,
 ) -> Option<(usize, usize)> {
     let first_body = lines.iter().zip(kinds).find(|(_, k)| **k == BlockKind::Body)?.0;
-    let found = crate::dateline::first_date(source, *first_body, DATELINE_WORDS)?;
-    let before = &source[first_body.start..found.span.start];
-    if before.contains(['.', '!', '?', '؟', '،', ',']) {
-        return None; // a date inside the first sentence, not a dateline
+    // A Hijri date with its Gregorian day ("المدينة - 21 ربيع الأول 1447 هـ - الموافق …") or one date.
+    let dual = crate::dateline::dual_date(source, *first_body, DATELINE_WORDS / 2)
+        .and_then(|d| Some((d, read_dual(d)?)));
+    let (found, disagreement) = match dual {
+        Some((d, (date, disagreement))) => {
+            let hijri = d.hijri?.span;
+            let end = d.gregorian.map_or(hijri.end, |g| g.span.end);
+            let found = crate::dateline::FoundDate {
+                date,
+                span: Span::new(hijri.start, end),
+            };
+            (found, disagreement)
+        }
+        None => (
+            crate::dateline::first_date(source, *first_body, DATELINE_WORDS)?,
+            None,
+        ),
+    };
+    let before = source[first_body.start..found.span.start].trim_end();
+    // "المدينة، 14 مارس" is a dateline: a place of a few words and a comma; any other punctuation
+    // before the date puts it inside the first sentence.
+    let (before, comma) = match before.strip_suffix(['،', ',']) {
+        Some(place) => (place, true),
+        None => (before, false),
+    };
+    if before.contains(['.', '!', '?', '؟', '،', ',']) || (comma && before.split_whitespace().count() > 4) {
+        return None;
     }
     let after = &source[found.span.end..first_body.end];
     let rest = after.trim_start();
@@ -283,9 +500,12 @@ fn read_dateline(
         }
         _ => return None,
     };
-    meta.published = Some(found.date);
-    meta.published_from = Some(DateSource::Dateline);
-    meta.published_span = Some(Span::new(first_body.start, dateline_end));
+    if meta.published.is_none() {
+        meta.published = Some(found.date);
+        meta.published_from = Some(DateSource::Dateline);
+        meta.published_span = Some(Span::new(first_body.start, dateline_end));
+        meta.date_disagreements.extend(disagreement);
+    }
     Some((first_body.start, dateline_end))
 }
 

@@ -7,6 +7,7 @@ mod contested;
 mod copy;
 mod count_mismatch;
 mod date_mismatch;
+mod frame_date;
 mod internal;
 mod name_variant;
 mod ordinal_conflict;
@@ -36,8 +37,9 @@ pub(crate) fn help(kind: FindingKind) -> &'static str {
 pub(crate) fn run(context: &Context<'_>, events: &[Event], copies: &[CopyLink]) -> Vec<Finding> {
     use rayon::prelude::*;
     type Rule<'r> = &'r (dyn Fn() -> Vec<Finding> + Sync);
-    let rules: [Rule<'_>; 12] = [
+    let rules: [Rule<'_>; 13] = [
         &|| date_mismatch::check(context, events),
+        &|| frame_date::check(context),
         &|| weekday_mismatch::check(context, events),
         &|| count_mismatch::check(context),
         &|| quantity_mismatch::check(context),
