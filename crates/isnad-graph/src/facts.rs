@@ -69,6 +69,8 @@ pub(crate) struct FactView<'a> {
     pub base_unit: Option<&'static str>,
     pub low: f64,
     pub high: Option<f64>,
+    /// The factor from its unit into the base unit.
+    factor: f64,
     /// The stated time of its clause, when stated and resolved.
     pub stated: Option<Period>,
     /// When the figure holds: stated, else the report's date.
@@ -93,6 +95,18 @@ impl FactView<'_> {
     pub fn overlaps(&self, other: &FactView<'_>) -> bool {
         let below = |high: Option<f64>, low: f64| high.is_some_and(|h| h < low - 1e-9 * low.abs().max(1.0));
         !below(self.high, other.low) && !below(other.high, self.low)
+    }
+
+    /// True when both figures are bounded the same way ("أكثر من"، "على الأقل"، "حتى") from
+    /// different numbers.
+    fn moved_bound(&self, other: &FactView<'_>) -> bool {
+        let (x, y) = (&self.fact.value.amount, &other.fact.value.amount);
+        let open = matches!(x.qualifier, Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::AtMost | Qualifier::LessThan);
+        open && x.qualifier == y.qualifier
+            && match (x.value.map(|v| v * self.factor), y.value.map(|v| v * other.factor)) {
+                (Some(p), Some(q)) => (p - q).abs() > 1e-9 * p.abs().max(q.abs()).max(1.0),
+                _ => false,
+            }
     }
 
     /// True for a vague amount ("عشرات") that agrees with any plausible count.
@@ -250,6 +264,7 @@ impl<'a> Facts<'a> {
                     id: fact.id.as_str().into(),
                     base_unit: base,
                     low: amount.low * factor,
+                    factor,
                     high: amount.high.map(|h| h * factor),
                     stated,
                     as_of: period,
@@ -721,7 +736,9 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                 None => comparisons.push(record(Outcome::NotCompared, apart.reason)),
             },
             Ok(()) => {
-                let agree = a.overlaps(b);
+                // A copied sentence that bounds its figure alike but moved the bound ("أكثر من 22
+                // مليون" → "أكثر من 500 مليون") changed the figure, though both bounds can hold.
+                let agree = a.overlaps(b) && !(copied && a.moved_bound(b));
                 // A rise announced for a running total (or for a count nothing says is fixed):
                 // the larger, later figure is newer.
                 let may_run = a.fact.attribute.evolving || a.fact.attribute.class.is_none();

@@ -223,3 +223,20 @@ fn the_storys_topic_figure_given_once_per_report_is_of_its_main_event() {
     let (outcome, why) = reason(&result, &documents, "12 مليون دينار", "21 مليون دينار");
     assert_eq!(outcome, Outcome::NotCompared, "{why}");
 }
+
+#[test]
+fn a_copied_bound_moved_to_another_number_is_a_changed_figure() {
+    // Written for this test: one agency sentence about a festival, run twice with its bound moved.
+    let (result, _) = check(&[
+        ("a.txt", "2025-05-02", "عنوان\nزار أكثر من 40 ألف شخص معرض الكتاب في يومه الأول رغم الأمطار.\n"),
+        ("b.txt", "2025-05-02", "عنوان\nزار أكثر من 70 ألف شخص معرض الكتاب في يومه الأول رغم الأمطار.\n"),
+    ]);
+    assert_eq!(serious(&result).len(), 1, "{:#?}", result.findings);
+    // Sentences that are not copies keep the bounds' logic: "more than 40,000" and "more than
+    // 70,000" can both be true.
+    let (result, _) = check(&[
+        ("a.txt", "2025-05-02", "عنوان\nزار أكثر من 40 ألف شخص معرض الكتاب في يومه الأول.\n"),
+        ("b.txt", "2025-05-02", "عنوان\nقال المنظمون إن عدد زوار المعرض تجاوز أكثر من 70 ألف شخص منذ الافتتاح وسط إقبال كبير من العائلات.\n"),
+    ]);
+    assert!(serious(&result).is_empty(), "{:#?}", result.findings);
+}
