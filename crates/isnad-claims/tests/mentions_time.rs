@@ -265,12 +265,13 @@ fn duals_and_ranges_are_one_mention() {
         "أواخر شباط 2024",
         &["أواخر شباط 2024 = date 2024-02-21..2024-02-29 day"],
     );
-    // A list of dates joined by و is not a range.
+    // A list of dates joined by و is not a range. With no verb, a day and month without a year is
+    // the nearest such day (November 2024 is nearer 20 June 2024 than November 2023).
     check(
         "شتنبر 2022 و 3 نونبر",
         &[
             "شتنبر 2022 = date 2022-09-01..2022-09-30 month",
-            "3 نونبر = date 2023-11-03..2023-11-03 day",
+            "3 نونبر = date 2024-11-03..2024-11-03 day",
         ],
     );
 }

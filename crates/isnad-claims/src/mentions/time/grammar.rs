@@ -13,6 +13,17 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use isnad_parser::{Span, TokenKind, Tokens, is_ignorable};
 use std::cell::OnceCell;
 
+/// Which occurrence of a day named without its year (or week) a clause means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Toward {
+    /// The next one after the reference.
+    Forward,
+    /// The most recent one on or before the reference.
+    Back,
+    /// Whichever is nearer (the earlier one on a tie).
+    Nearest,
+}
+
 /// One meaning of the words starting at a token.
 #[derive(Debug, Clone, Copy)]
 struct Reading {
@@ -348,10 +359,17 @@ impl<'a> Scan<'a> {
                 return false;
             };
             let mut chars = rest.chars();
-            let imperfect = chars
-                .next()
-                .is_some_and(|c| self.lex.imperfect_letters.contains(&c));
-            imperfect && chars.count() >= 3 && !self.lex.not_future_verbs.contains(&t.key[p.len()..])
+            let Some(letter) = chars.next().filter(|c| self.lex.imperfect_letters.contains(c)) else {
+                return false;
+            };
+            // "سأزور" is written with its hamza; "سابقاً", "ساحل" fold to the same letters.
+            if letter == 'ا' && !self.src[t.span.range()].contains('أ') {
+                return false;
+            }
+            // "ستصل", "سيقع": a two-letter stem only after ي, ت or ن.
+            let stem = chars.count();
+            let long_enough = stem >= 3 || (stem == 2 && self.lex.short_stem_letters.contains(&letter));
+            long_enough && !self.lex.not_future_verbs.contains(&t.key[p.len()..])
         });
         prefixed
             && !self.lex.not_future_verbs.contains(t.key)
@@ -470,7 +488,7 @@ impl<'a> Scan<'a> {
                 } else {
                     None
                 }
-                .or_else(|| spec.resolve(reference, forward).map(MentionValue::Date))?
+                .or_else(|| self.resolve_dated(spec, i).map(MentionValue::Date))?
             }
             Val::Ready(v) => v.clone(),
         };
@@ -856,6 +874,13 @@ impl<'a> Scan<'a> {
                 month = Some((m, e));
                 break;
             }
+            // "مطلع الشهر", "أواخر الشهر": a part of the bare month is of the current one.
+            if matches!(day, DayP::Part(..))
+                && let Some(e) = self.has(k, |k| k == K::PeriodNoun(PeriodUnit::Month))
+            {
+                month = Some((MonthSel::Rel(0), e));
+                break;
+            }
         }
         let (month, mut end) = month?;
         let mut spec = Spec {
@@ -1128,11 +1153,101 @@ impl<'a> Scan<'a> {
     }
 
     fn weekday_by_lean(&self, reference: NaiveDate, weekday: Weekday, i: usize) -> Option<NaiveDate> {
-        if self.forward(i) {
-            next_weekday(reference, weekday)
-        } else {
-            previous_weekday(reference, weekday, false)
+        match self.toward(i, false) {
+            Toward::Forward => next_weekday(reference, weekday),
+            Toward::Back => previous_weekday(reference, weekday, false),
+            Toward::Nearest => {
+                let back = previous_weekday(reference, weekday, false)?;
+                let ahead = next_weekday(reference, weekday)?;
+                Some(if ahead - reference < reference - back {
+                    ahead
+                } else {
+                    back
+                })
+            }
         }
+    }
+
+    /// A date spec resolved by the clause's tense; a day and month without a year with no cue is
+    /// the occurrence nearest the reference ("يومي 18 و19 يونيو" written on 17 June is this June).
+    fn resolve_dated(&self, spec: &Spec, i: usize) -> Option<TimeValue> {
+        let reference = self.ctx.reference;
+        let day_and_month = spec.year.is_none()
+            && spec.day != DayP::Whole
+            && matches!(spec.month, Some(MonthSel::Gregorian(_) | MonthSel::Hijri(_)));
+        if !day_and_month {
+            return spec.resolve(reference, self.forward(i));
+        }
+        match self.toward(i, true) {
+            Toward::Forward => spec.resolve(reference, true),
+            Toward::Back => spec.resolve(reference, false),
+            Toward::Nearest => {
+                let back = spec.resolve(reference, false);
+                let ahead = spec.resolve(reference, true);
+                let (Some(b), Some(a), Some(r)) = (&back, &ahead, reference) else {
+                    return back.or(ahead);
+                };
+                let distance = |v: &TimeValue| {
+                    let (s, e) = (v.start?.date(), v.end?.date());
+                    Some(if r < s {
+                        (s - r).num_days()
+                    } else {
+                        (r - e).num_days().max(0)
+                    })
+                };
+                if distance(a) < distance(b) { ahead } else { back }
+            }
+        }
+    }
+
+    /// Which occurrence of a weekday, or of a day and month without a year, the clause before
+    /// token `i` means: the next after a future cue; the previous after a past marker ("كان",
+    /// "قد"); with neither, the nearest when the clause has a present-tense verb or, for a day
+    /// and month (`dated`), always; else the previous one, as news tells of the past.
+    fn toward(&self, i: usize, dated: bool) -> Toward {
+        if self.forward(i) {
+            return Toward::Forward;
+        }
+        if self.ctx.lean != Lean::Tense {
+            return Toward::Back;
+        }
+        let clause = self.clause_start(i);
+        if (clause..i).any(|j| self.has(j, |k| k == K::Past).is_some()) {
+            return Toward::Back;
+        }
+        if dated || (clause..i).any(|j| self.is_present_verb(j)) {
+            Toward::Nearest
+        } else {
+            Toward::Back
+        }
+    }
+
+    /// The first token of the clause holding token `i`: after the last comma or semicolon before it.
+    fn clause_start(&self, i: usize) -> usize {
+        (0..i)
+            .rev()
+            .find(|&j| self.toks[j].kind != TokenKind::Arabic && self.punct(j, &['،', ',', '؛', ';', ':']))
+            .map_or(0, |j| j + 1)
+    }
+
+    /// A present-tense verb: an imperfect prefix (after و or ف) and a stem of at least three
+    /// letters, not a word of the time lexicon nor a listed noun or name of that shape.
+    fn is_present_verb(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        if t.kind != TokenKind::Arabic || !self.readings(j).is_empty() {
+            return false;
+        }
+        let key = t.key;
+        let stem = ["و", "ف", ""].iter().find_map(|p| {
+            key.strip_prefix(p)
+                .and_then(|k| k.strip_prefix(self.lex.present_prefix.as_str()))
+        });
+        stem.is_some_and(|rest| rest.chars().count() >= 3)
+            && !self.lex.not_present_words.contains(key)
+            && !key
+                .strip_prefix(['و', 'ف'])
+                .is_some_and(|k| self.lex.not_present_words.contains(k))
+            && !(self.lex.not_future_endings.iter()).any(|e| ends_with_short(key, e))
     }
 
     // ---- relative expressions ----
@@ -1325,7 +1440,10 @@ impl<'a> Scan<'a> {
         // "35% من عقد": "من" before a bare unit word is "of a contract", not "a decade ago";
         // only a number makes it an amount of time.
         if self.toks[i].key == "من"
-            && self.toks.get(j).is_none_or(|t| t.kind != TokenKind::Number && !is_number_word(t.key))
+            && self
+                .toks
+                .get(j)
+                .is_none_or(|t| t.kind != TokenKind::Number && !is_number_word(t.key))
         {
             return None;
         }
@@ -1372,8 +1490,14 @@ impl<'a> Scan<'a> {
                 None
             }
         })?;
+        // "الليلة الماضية": the night before the reference, not tonight.
+        let (back, e) = match self.find(e, |k| if let K::Shift(s) = k { Some(s) } else { None }) {
+            Some((-1, after)) => (-1, after),
+            _ => (0, e),
+        };
         let value = self.rel_value(
             |r| {
+                let r = add_days(r, back)?;
                 let mut v = TimeValue::days(r, r, Grain::Hour);
                 v.start = r.and_hms_opt(first, 0, 0);
                 v.end = r.and_hms_opt(last, 0, 0);

@@ -79,6 +79,8 @@ pub(super) enum K {
     DaySpan(u32, u32),
     DayPartLead,
     Future,
+    /// A word putting its clause in the past ("كان"): a bare weekday after it is the previous one.
+    Past,
     MonthPrep,
     Holiday(usize),
 }
@@ -117,7 +119,13 @@ pub(super) struct Lexicon {
     pub holidays: Vec<HolidayRule>,
     pub future_prefix: Vec<String>,
     pub imperfect_letters: Vec<char>,
+    /// Imperfect letters that may take a stem of two letters after the future س ("ستصل").
+    pub short_stem_letters: Vec<char>,
     pub not_future_verbs: FxHashSet<String>,
+    /// The prefix of a present-tense verb ("يصل").
+    pub present_prefix: String,
+    /// Nouns and names shaped like a present-tense verb ("يوسف", "يورو").
+    pub not_present_words: FxHashSet<String>,
     pub not_future_endings: Vec<String>,
     /// Words right after a date that make it the next such date.
     pub future_after: FxHashSet<String>,
@@ -187,7 +195,11 @@ struct Data {
     future_after: Vec<String>,
     future_prefix: Vec<String>,
     imperfect_letters: Vec<String>,
+    short_stem_letters: Vec<String>,
     not_future_verbs: Vec<String>,
+    past_markers: Vec<String>,
+    present_prefix: String,
+    not_present_words: Vec<String>,
     ambiguous_months: Vec<String>,
     month_preps: Vec<String>,
     proclitics: Vec<String>,
@@ -273,7 +285,14 @@ fn build() -> Lexicon {
             .iter()
             .filter_map(|l| fold_key(l).chars().next())
             .collect(),
+        short_stem_letters: data
+            .short_stem_letters
+            .iter()
+            .filter_map(|l| fold_key(l).chars().next())
+            .collect(),
         not_future_verbs: data.not_future_verbs.iter().map(|w| fold_key(w)).collect(),
+        present_prefix: fold_key(&data.present_prefix),
+        not_present_words: data.not_present_words.iter().map(|w| fold_key(w)).collect(),
         not_future_endings: data.not_future_endings.iter().map(|w| fold_key(w)).collect(),
         future_after: data.future_after.iter().map(|w| fold_key(w)).collect(),
     };
@@ -387,6 +406,7 @@ fn build() -> Lexicon {
     }
     lex.add_all(&data.day_part_lead, K::DayPartLead);
     lex.add_all(&data.future_markers, K::Future);
+    lex.add_all(&data.past_markers, K::Past);
     lex.add_all(&data.month_preps, K::MonthPrep);
     for holiday in &data.holiday {
         let rule = match holiday.calendar.as_str() {

@@ -21,3 +21,6 @@ pub(crate) fn find(source: &str, tokens: &Tokens, context: &MentionContext) -> V
     // readings near such anchors anyway.
     grammar::Scan::new(source, tokens, context).mentions()
 }
+
+#[cfg(test)]
+mod tests;
