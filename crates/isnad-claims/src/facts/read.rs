@@ -1002,8 +1002,9 @@ impl<'a> SentenceFacts<'a> {
     ) -> Option<(crate::mentions::TimeValue, &'a Mention)> {
         use chrono::Datelike;
         let opening = self.key(clause.0);
+        let relative = matches!(opening, "الذي" | "التي" | "الذين");
         let coordinated = opening.starts_with('و')
-            || matches!(opening, "الذي" | "التي" | "الذين")
+            || relative
             || self.lx.clause_breaks.at(&|i| self.key(i), clause.0, self.n()).is_some();
         if clause.0 == 0 || !coordinated {
             return None;
@@ -1019,9 +1020,11 @@ impl<'a> SentenceFacts<'a> {
             .iter()
             .filter_map(|&(m, f, l)| {
                 let t = self.time_value(m, f, l)?;
+                // "منذ فيضان شتاء 2009، الذي أودى بحياة 41": a relative clause after a comma hangs
+                // on the dated noun, even after "منذ".
                 (f < clause.0
                     && !matches!(m.value, MentionValue::Duration(_))
-                    && !self.since_window(f)
+                    && (!self.since_window(f) || relative)
                     && ((evolving && self.is_report_time(m, f)) || old(&t)))
                 .then_some((t, m))
             })

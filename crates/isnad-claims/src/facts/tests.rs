@@ -212,3 +212,13 @@ fn a_specific_counted_noun_says_what_is_measured_over_a_measure_class() {
     let f = facts_of("عنوان\nبلغت كلفة ترميم 12 قاعة في المتحف نحو مليون دينار.\n");
     assert_eq!(key(&f, "12"), Some(super::lemma("قاعة")), "{:#?}", fact(&f, "12").attribute);
 }
+
+#[test]
+fn a_relative_clause_after_a_comma_is_of_the_dated_noun_before_it() {
+    // Written for this test: a wildfire story recalling an older fire.
+    let f = facts_of("عنوان\nويعد هذا الحريق الأكبر منذ حريق صيف 2012، الذي أتى على 300 هكتار من الغابات.\n");
+    let old = fact(&f, "300");
+    assert_eq!(old.as_of.basis, crate::claims::TimeBasis::Stated, "{:#?}", old.as_of);
+    let year = old.as_of.time.as_ref().and_then(|t| t.day_range()).map(|(start, _)| chrono::Datelike::year(&start));
+    assert_eq!(year, Some(2012));
+}

@@ -68,8 +68,20 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                     && matches!(headline.claim.modality, Modality::Asserted | Modality::Reported)
                     && reads_as_past(headline)
                     && headline.claim.event == body.claim.event);
+            // A negation about an earlier time ("في أبريل الماضي من دون إصابات") or an earlier
+            // occurrence is not the headline's event.
+            // A headline with no time of its own is of the report's days: a body time weeks
+            // before the report is another occurrence.
+            const SAME_STORY_DAYS: i64 = 7;
+            let headline_days = headline.days.or_else(|| {
+                headline.published.map(|p| (p - chrono::Duration::days(SAME_STORY_DAYS), p))
+            });
+            // (A body time after the headline's is what the doubted-by-a-plan test is about.)
+            let another_time = body.refers_to_earlier
+                || matches!((headline_days, body.days), (Some((a0, _)), Some((_, b1))) if b1 < a0);
             // The cheap tests first: comparing what two claims are about folds their texts.
             if !doubted
+                || another_time
                 || !same_happening(headline, body)
                 || !seen.insert(body.claim.id.clone())
             {
