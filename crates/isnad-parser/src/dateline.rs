@@ -187,7 +187,7 @@ fn month_at(words: &[Word<'_>], i: usize) -> Option<(u32, usize)> {
     month_at_in(words, i, Calendar::Gregorian)
 }
 
-/// A Hijri date as written ("21 ربيع الأول 1447 هـ").
+/// A Hijri date as written ("15 شعبان 1446 هـ").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct HijriDate {
     pub year: i32,

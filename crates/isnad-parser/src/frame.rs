@@ -119,7 +119,7 @@ impl FrameWords {
     }
 
     /// True when a line names a publication beyond doubt: by an ending ("… للأنباء") or by a lead
-    /// word with at most two words after it ("صحيفة الديرة"), not "وكالة الفضاء تطلق مسباراً".
+    /// word with at most two words after it ("صحيفة الرائد"), not "وكالة الفضاء تطلق مسباراً".
     pub(crate) fn names_outlet_plainly(&self, line: &Line) -> bool {
         if !self.names_outlet(line) {
             return false;

@@ -450,7 +450,7 @@ fn read_dateline(
     meta: &mut Metadata,
 ) -> Option<(usize, usize)> {
     let first_body = lines.iter().zip(kinds).find(|(_, k)| **k == BlockKind::Body)?.0;
-    // A Hijri date with its Gregorian day ("المدينة - 21 ربيع الأول 1447 هـ - الموافق …") or one date.
+    // A Hijri date with its Gregorian day ("المدينة - 15 شعبان 1446 هـ - الموافق …") or one date.
     let dual = crate::dateline::dual_date(source, *first_body, DATELINE_WORDS / 2)
         .and_then(|d| Some((d, read_dual(d)?)));
     let (found, disagreement) = match dual {

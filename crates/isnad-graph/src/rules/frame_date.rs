@@ -1,7 +1,7 @@
 //! **frame_date** (reported as `date_mismatch`, severity note) — an article's date line prints a
 //! Hijri date and a Gregorian day that are not the same day.
 //!
-//! Why it matters: Gulf outlets print both dates («السبت 21 ربيع الأول 1447 هـ - الموافق 13 سبتمبر
+//! Why it matters: Gulf outlets print both dates («الجمعة 15 شعبان 1446 هـ - الموافق 14 فبراير
 //! 2025 م»); when a template carries yesterday's Hijri date, readers and archives get two dates
 //! for one article. The Gregorian day is taken as the publication date; the Hijri one is read in
 //! the Umm al-Qura calendar and checked against it.
