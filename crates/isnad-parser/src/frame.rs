@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 pub(crate) struct FrameWords {
     masthead_heads: Vec<String>,
     masthead_tails: Vec<String>,
+    known_outlets: Vec<String>,
     pub masthead_max_words: usize,
     pub short_masthead_words: usize,
     pub tagline_words: usize,
@@ -37,6 +38,7 @@ struct Data {
 struct Masthead {
     heads: Vec<String>,
     tails: Vec<String>,
+    known: Vec<String>,
     max_words: usize,
     short_words: usize,
     tagline_words: usize,
@@ -76,6 +78,12 @@ pub(crate) fn frame_words() -> &'static FrameWords {
         FrameWords {
             masthead_heads: folded(data.masthead.heads),
             masthead_tails: folded(data.masthead.tails),
+            known_outlets: data
+                .masthead
+                .known
+                .iter()
+                .map(|w| crate::boilerplate::line_key(w))
+                .collect(),
             masthead_max_words: data.masthead.max_words,
             short_masthead_words: data.masthead.short_words,
             tagline_words: data.masthead.tagline_words,
@@ -111,6 +119,9 @@ impl FrameWords {
         if line.words == 0 || line.words > self.masthead_max_words || line.ends_sentence() {
             return false;
         }
+        if self.is_known_outlet(line) {
+            return true;
+        }
         let mut words = key_words(&line.key);
         let first = words.next().unwrap_or_default();
         let last = words.last().unwrap_or(first);
@@ -125,7 +136,12 @@ impl FrameWords {
             return false;
         }
         let last = key_words(&line.key).last().unwrap_or_default();
-        line.words <= 3 || self.masthead_tails.iter().any(|t| t == last)
+        line.words <= 3 || self.masthead_tails.iter().any(|t| t == last) || self.is_known_outlet(line)
+    }
+
+    /// True when a line is the name of an outlet listed in `data/frame.toml`.
+    fn is_known_outlet(&self, line: &Line) -> bool {
+        self.known_outlets.contains(&line.key)
     }
 
     /// True when a line is a byline ("كتب: …", "بقلم …"): a lead word then a colon or a short name.

@@ -66,6 +66,23 @@ fn masthead_named_by_its_form_is_the_outlet_not_the_headline() {
 }
 
 #[test]
+fn a_known_outlet_name_is_a_masthead() {
+    // A listed name above a headline only one word longer, and above a wire dateline.
+    check(
+        &format!("سكاي نيوز عربية\n\nالبرلمان يقر قانون الانتخابات\n\n{BODY}\n"),
+        Some("سكاي نيوز عربية"),
+        Some("البرلمان يقر قانون الانتخابات"),
+        None,
+    );
+    check(
+        &format!("الشرق الأوسط\n\nتل الزيتون، 2 أيار 2024 - {BODY}\n"),
+        Some("الشرق الأوسط"),
+        None,
+        Some("2024-05-02"),
+    );
+}
+
+#[test]
 fn a_short_line_above_a_longer_headline_is_a_masthead() {
     check(
         &format!("الشرفة\n\nالمجلس البلدي يقر خطة لتوسيع شبكة المياه في الأحياء الشرقية\n\n{BODY}\n"),
