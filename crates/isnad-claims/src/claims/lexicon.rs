@@ -228,10 +228,11 @@ pub(crate) struct Lexicon {
     pub document_heads: FxHashSet<String>,
     /// Heads of person-by-office names.
     pub person_heads: FxHashSet<String>,
-    /// Words announcing a rising total (folded).
-    pub rising: Vec<String>,
     /// Markers of a reference to an earlier occurrence, each with the next words that cancel it.
     pub earlier: Vec<(String, FxHashSet<String>)>,
+    /// One automaton over the earlier markers (first) and the rising words: every claim's clause
+    /// is searched once, not once per word.
+    cue_automaton: AhoCorasick,
 }
 
 /// A validated match in folded sentence text.
@@ -434,7 +435,12 @@ impl Lexicon {
             agency_heads: folded_set(&attribution.agency_heads),
             document_heads: folded_set(&attribution.document_heads),
             person_heads: folded_set(&attribution.person_heads),
-            rising: triggers.cues.rising.iter().map(|w| fold_key(w.trim())).collect(),
+            cue_automaton: {
+                let earlier = triggers.cues.earlier.iter().map(|w| fold_key(w.trim()));
+                let rising = triggers.cues.rising.iter().map(|w| fold_key(w.trim()));
+                AhoCorasick::new(earlier.chain(rising).collect::<Vec<_>>())
+                    .unwrap_or_else(|e| panic!("data/triggers.toml [cues]: {e}"))
+            },
             earlier: triggers
                 .cues
                 .earlier
@@ -454,18 +460,19 @@ impl Lexicon {
 
     /// What a folded clause signals about its event.
     pub fn cues_of(&self, folded: &str) -> super::ClauseCues {
-        let earlier = self.earlier.iter().any(|(marker, cancelled_by)| {
-            folded.match_indices(marker.as_str()).any(|(at, _)| {
-                let next = folded[at + marker.len()..].split_whitespace().next().unwrap_or("");
-                // "في وقت سابق اليوم." ends its sentence with the cancelling word.
-                let next = next.trim_matches(|c: char| !c.is_alphanumeric());
-                !cancelled_by.contains(next)
-            })
-        });
-        super::ClauseCues {
-            earlier,
-            rising: self.rising.iter().any(|w| folded.contains(w.as_str())),
+        let mut cues = super::ClauseCues::default();
+        for m in self.cue_automaton.find_overlapping_iter(folded) {
+            match self.earlier.get(m.pattern().as_usize()) {
+                Some((_, cancelled_by)) => {
+                    let next = folded[m.end()..].split_whitespace().next().unwrap_or("");
+                    // "في وقت سابق اليوم." ends its sentence with the cancelling word.
+                    let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+                    cues.earlier |= !cancelled_by.contains(next);
+                }
+                None => cues.rising = true,
+            }
         }
+        cues
     }
 
     /// Every valid match in folded text `text`: a form standing as a word, or behind clitics its
