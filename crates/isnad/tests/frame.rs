@@ -73,6 +73,15 @@ fn devset_publication_dates_headlines_and_outlets() {
     assert!(wrong.is_empty(), "frame read wrong:\n{}", wrong.join("\n"));
 }
 
+/// The JSON report of `isnad check` on a folder.
+fn check_json(dir: &std::path::Path) -> Value {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .args(["check", dir.to_str().expect("utf-8"), "--format", "json", "--fail-on", "never"])
+        .output()
+        .expect("isnad runs");
+    serde_json::from_slice(&output.stdout).expect("JSON")
+}
+
 #[test]
 fn undated_articles_say_so_in_the_envelope() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -81,18 +90,7 @@ fn undated_articles_say_so_in_the_envelope() {
         "مجلة الغد\n\nالمجلس يقر الميزانية الجديدة بعد نقاش طويل\n\nأقر المجلس أمس الميزانية الجديدة.\n",
     )
     .expect("write");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_isnad"))
-        .args([
-            "check",
-            dir.path().to_str().expect("utf-8"),
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ])
-        .output()
-        .expect("isnad runs");
-    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let report = check_json(dir.path());
     let doc = &report["documents"][0];
     assert_eq!(doc["published"], Value::Null);
     assert_eq!(doc["published_from"], Value::Null);
@@ -114,18 +112,7 @@ fn a_hijri_date_off_its_gregorian_day_is_a_date_mismatch_note() {
         "جريدة الشاطئ\nالأحد 9 جمادى الآخرة 1447 هـ - الموافق 30 نوفمبر 2025 م\n\nجسر الوادي الأخضر يفتح أبوابه أمام السيارات\n\nافتتح المحافظ أمس الجسر الجديد.\n",
     )
     .expect("write");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_isnad"))
-        .args([
-            "check",
-            dir.path().to_str().expect("utf-8"),
-            "--format",
-            "json",
-            "--fail-on",
-            "never",
-        ])
-        .output()
-        .expect("isnad runs");
-    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let report = check_json(dir.path());
     for doc in report["documents"].as_array().expect("documents") {
         assert_eq!(doc["published"], "2025-11-30", "{doc}");
     }
