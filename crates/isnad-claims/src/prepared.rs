@@ -56,7 +56,10 @@ impl<'d> Prepared<'d> {
 
     /// The preparation of the sentence whose span is `span`.
     pub fn sentence(&self, span: Span) -> Option<&PreparedSentence> {
-        let i = self.document.sentences.partition_point(|s| s.span.start < span.start);
+        let i = self
+            .document
+            .sentences
+            .partition_point(|s| s.span.start < span.start);
         self.document
             .sentences
             .get(i)

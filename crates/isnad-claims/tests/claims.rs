@@ -37,7 +37,9 @@ fn trigger(c: &Claim) -> &str {
 }
 
 fn role<'a>(c: &'a Claim, role: &str) -> &'a str {
-    c.roles.get(&role.parse().expect("a role")).map_or("", |f| f.text.as_str())
+    c.roles
+        .get(&role.parse().expect("a role"))
+        .map_or("", |f| f.text.as_str())
 }
 
 fn start(c: &Claim) -> Option<NaiveDate> {
@@ -463,16 +465,29 @@ fn signatories_of_both_sides_and_the_time_carried_over() {
     let text = "عنوان الخبر\nوقّع المكتب الوطني للكهرباء اليوم الخميس 23 يناير 2025 عقدا مع مجمع سيلفرتون.\n\
 ووقّع العقد عن الجانب الكيني المدير العام للمكتب جوزيف موانغي، وعن الجانب الكندي رئيس المجمع بيتر ماكلين، بحضور الوزير.\n";
     let claims = analyze_text("sides.txt", text, Some(d(2025, 1, 23)));
-    let signed: Vec<&Claim> = claims.iter().filter(|c| c.roles.contains_key(&isnad_claims::claims::Role::Behalf)).collect();
+    let signed: Vec<&Claim> = claims
+        .iter()
+        .filter(|c| c.roles.contains_key(&isnad_claims::claims::Role::Behalf))
+        .collect();
     assert_eq!(signed.len(), 2, "{claims:#?}");
     assert!(role(signed[0], "agent").ends_with("جوزيف موانغي"));
-    assert_eq!(signed[0].roles[&isnad_claims::claims::Role::Behalf].entity.as_deref(), Some("country:ke"));
+    assert_eq!(
+        signed[0].roles[&isnad_claims::claims::Role::Behalf]
+            .entity
+            .as_deref(),
+        Some("country:ke")
+    );
     assert!(
         role(signed[1], "agent").ends_with("بيتر ماكلين"),
         "{:#?}",
         signed[1]
     );
-    assert_eq!(signed[1].roles[&isnad_claims::claims::Role::Behalf].entity.as_deref(), Some("country:ca"));
+    assert_eq!(
+        signed[1].roles[&isnad_claims::claims::Role::Behalf]
+            .entity
+            .as_deref(),
+        Some("country:ca")
+    );
     for c in signed {
         assert_eq!(start(c), Some(d(2025, 1, 23)));
         assert_eq!(c.time_basis, TimeBasis::Stated);

@@ -152,8 +152,14 @@ fn qualifiers() {
     one("قتل قرابة 300 شخص", "number «قرابة 300» 300 270..330 approx");
     one("قتل 300 تقريبا", "number «300 تقريبا» 300 270..330 approx");
     // Verbs of approaching a figure bound it like the particles do.
-    one("بلغ معدل التضخم ما يقترب من 9%", "quantity «يقترب من 9%» 9 8.1..9.9 approx percent");
-    one("بلغ عدد الزوار ما يناهز 300", "number «ما يناهز 300» 300 270..330 approx");
+    one(
+        "بلغ معدل التضخم ما يقترب من 9%",
+        "quantity «يقترب من 9%» 9 8.1..9.9 approx percent",
+    );
+    one(
+        "بلغ عدد الزوار ما يناهز 300",
+        "number «ما يناهز 300» 300 270..330 approx",
+    );
     one(
         "قتل ما لا يقل عن 50 شخصا",
         "number «ما لا يقل عن 50» 50 50..inf at_least",
@@ -384,7 +390,13 @@ proptest::proptest! {
 /// A unit with no number and a fraction after it is one unit and that much more.
 #[test]
 fn a_bare_unit_with_a_fraction() {
-    one("لم يتجاوز ارتفاع الموج متراً ونصف المتر", "quantity «متراً ونصف» 1.5 1.5..1.5 exact m");
-    one("قطع السباح كيلومترا وربع", "quantity «كيلومترا وربع» 1.25 1.25..1.25 exact km");
+    one(
+        "لم يتجاوز ارتفاع الموج متراً ونصف المتر",
+        "quantity «متراً ونصف» 1.5 1.5..1.5 exact m",
+    );
+    one(
+        "قطع السباح كيلومترا وربع",
+        "quantity «كيلومترا وربع» 1.25 1.25..1.25 exact km",
+    );
     check("قطع مترا واحدا", &[]);
 }

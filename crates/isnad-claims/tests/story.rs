@@ -44,7 +44,10 @@ fn family_names_in_other_articles_link_to_the_full_name() {
         .iter()
         .find(|c| c.event == "visit")
         .expect("visit");
-    assert_eq!(visit.roles[&isnad_claims::claims::Role::Agent].entity.as_ref(), full.first());
+    assert_eq!(
+        visit.roles[&isnad_claims::claims::Role::Agent].entity.as_ref(),
+        full.first()
+    );
     assert!(story[1].entities.entities.iter().all(|e| e.id != before[0]));
 }
 

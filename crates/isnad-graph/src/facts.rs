@@ -101,9 +101,15 @@ impl FactView<'_> {
     /// different numbers.
     fn moved_bound(&self, other: &FactView<'_>) -> bool {
         let (x, y) = (&self.fact.value.amount, &other.fact.value.amount);
-        let open = matches!(x.qualifier, Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::AtMost | Qualifier::LessThan);
+        let open = matches!(
+            x.qualifier,
+            Qualifier::MoreThan | Qualifier::AtLeast | Qualifier::AtMost | Qualifier::LessThan
+        );
         open && x.qualifier == y.qualifier
-            && match (x.value.map(|v| v * self.factor), y.value.map(|v| v * other.factor)) {
+            && match (
+                x.value.map(|v| v * self.factor),
+                y.value.map(|v| v * other.factor),
+            ) {
                 (Some(p), Some(q)) => (p - q).abs() > 1e-9 * p.abs().max(q.abs()).max(1.0),
                 _ => false,
             }
@@ -152,9 +158,9 @@ fn same_unit(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(x), Some(y)) => {
             x == y
-                || CURRENCY_FAMILIES
-                    .iter()
-                    .any(|(family, members)| (x == *family && members.contains(&y)) || (y == *family && members.contains(&x)))
+                || CURRENCY_FAMILIES.iter().any(|(family, members)| {
+                    (x == *family && members.contains(&y)) || (y == *family && members.contains(&x))
+                })
         }
         (None, None) => true,
         _ => false,
@@ -241,7 +247,11 @@ impl<'a> Facts<'a> {
                     None => (None, 1.0),
                 };
                 let amount: &NumberValue = &fact.value.amount;
-                let period = fact.as_of.time.as_ref().and_then(|t| Period::of(t, fact.as_of.hours));
+                let period = fact
+                    .as_of
+                    .time
+                    .as_ref()
+                    .and_then(|t| Period::of(t, fact.as_of.hours));
                 let stated = if fact.as_of.basis == isnad_claims::claims::TimeBasis::Stated {
                     period
                 } else {
@@ -251,13 +261,22 @@ impl<'a> Facts<'a> {
                     .attribution
                     .iter()
                     .find(|s| s.kind != SourceKind::Outlet && s.kind != SourceKind::Unnamed)
-                    .map(|s| s.entity.clone().unwrap_or_else(|| isnad_parser::fold_key(&s.name)));
+                    .map(|s| {
+                        s.entity
+                            .clone()
+                            .unwrap_or_else(|| isnad_parser::fold_key(&s.name))
+                    });
                 // The head and qualifiers say what is measured, not what it is about.
                 let own = |w: &String| {
                     fact.attribute.head.as_ref().is_some_and(|h| &h.lemma == w)
                         || fact.attribute.qualifiers.iter().any(|q| q == w)
                 };
-                let about_ids = fact.context.iter().filter(|w| !own(w)).map(|w| ids[w.as_str()]).collect();
+                let about_ids = fact
+                    .context
+                    .iter()
+                    .filter(|w| !own(w))
+                    .map(|w| ids[w.as_str()])
+                    .collect();
                 views.push(FactView {
                     doc,
                     fact,
@@ -306,7 +325,11 @@ impl<'a> Facts<'a> {
                 }
             }
         }
-        let documents_with_facts = sentences.keys().map(|&(d, _)| d).collect::<rustc_hash::FxHashSet<_>>().len();
+        let documents_with_facts = sentences
+            .keys()
+            .map(|&(d, _)| d)
+            .collect::<rustc_hash::FxHashSet<_>>()
+            .len();
         let topic_docs = 2.max(documents_with_facts.div_ceil(2));
         let topic = ids
             .iter()
@@ -348,12 +371,20 @@ impl<'a> Facts<'a> {
     /// whether each has distinctive words (of weight) that the other's whole sentence lacks.
     fn alignment(&self, a: &FactView<'_>, b: &FactView<'_>) -> (f64, f64, f64) {
         let shared_with = |x: &FactView<'_>, y: &FactView<'_>| -> f64 {
-            x.about_ids.iter().filter(|w| y.sentence_ids.binary_search(w).is_ok()).map(|&w| self.weight(w)).sum()
+            x.about_ids
+                .iter()
+                .filter(|w| y.sentence_ids.binary_search(w).is_ok())
+                .map(|&w| self.weight(w))
+                .sum()
         };
         let shared = shared_with(a, b).max(shared_with(b, a));
         let (ta, tb) = (self.weight_of(&a.about_ids), self.weight_of(&b.about_ids));
         let smaller = ta.min(tb);
-        let share = if smaller <= 0.0 { 1.0 } else { (shared / smaller).min(1.0) };
+        let share = if smaller <= 0.0 {
+            1.0
+        } else {
+            (shared / smaller).min(1.0)
+        };
         (share, ta - shared.min(ta), tb - shared.min(tb))
     }
 
@@ -361,10 +392,16 @@ impl<'a> Facts<'a> {
     /// `copied`: the two facts are the same place of two near-copied sentences, so their
     /// attributes need not have been read alike (but must not be known to differ).
     pub fn judge(&self, a: &FactView<'_>, b: &FactView<'_>, copied: bool) -> Result<(), Apart> {
-        self.judge_inner(a, b, copied).map_err(|(as_of, reason)| Apart { as_of, reason })
+        self.judge_inner(a, b, copied)
+            .map_err(|(as_of, reason)| Apart { as_of, reason })
     }
 
-    fn judge_inner(&self, a: &FactView<'_>, b: &FactView<'_>, copied: bool) -> Result<(), (bool, Cow<'static, str>)> {
+    fn judge_inner(
+        &self,
+        a: &FactView<'_>,
+        b: &FactView<'_>,
+        copied: bool,
+    ) -> Result<(), (bool, Cow<'static, str>)> {
         let (fa, fb) = (a.fact, b.fact);
         fn apart(reason: impl Into<Cow<'static, str>>) -> Result<(), (bool, Cow<'static, str>)> {
             Err((false, reason.into()))
@@ -396,12 +433,23 @@ impl<'a> Facts<'a> {
         // A figure said of another named person or organization ("6 سنوات لرجل الأعمال X"، "5 سنوات
         // للمقاول Y"): another subject. A running total is the story's, whoever gives it.
         let (ea, eb): (Vec<&String>, Vec<&String>) = (
-            fa.subject.entities.iter().filter(|e| !e.starts_with("text:")).collect(),
-            fb.subject.entities.iter().filter(|e| !e.starts_with("text:")).collect(),
+            fa.subject
+                .entities
+                .iter()
+                .filter(|e| !e.starts_with("text:"))
+                .collect(),
+            fb.subject
+                .entities
+                .iter()
+                .filter(|e| !e.starts_with("text:"))
+                .collect(),
         );
         // A name read a word too long ("فرديناند تفك") is still the name: one key may extend the other.
         let same_name = |x: &String, y: &String| {
-            x == y || (x.len() >= 12 && y.len() >= 12 && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
+            x == y
+                || (x.len() >= 12
+                    && y.len() >= 12
+                    && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
         };
         if !fa.attribute.evolving
             && !ea.is_empty()
@@ -413,11 +461,19 @@ impl<'a> Facts<'a> {
         // Only what sets a figure apart counts: the story's topic ("الزلزال" in a quake story) is
         // what every figure is of.
         let distinctive = |q: &[String]| -> Vec<String> {
-            q.iter().filter(|w| !self.topic.contains(w.as_str())).cloned().collect()
+            q.iter()
+                .filter(|w| !self.topic.contains(w.as_str()))
+                .cloned()
+                .collect()
         };
-        let (qa, qb) = (distinctive(&fa.attribute.qualifiers), distinctive(&fb.attribute.qualifiers));
+        let (qa, qb) = (
+            distinctive(&fa.attribute.qualifiers),
+            distinctive(&fb.attribute.qualifiers),
+        );
         let covered = |q: &[String], other: &Fact, other_q: &[String]| {
-            q.is_empty() || q.iter().any(|w| other_q.contains(w) || other.sentence_words.binary_search(w).is_ok())
+            q.is_empty()
+                || q.iter()
+                    .any(|w| other_q.contains(w) || other.sentence_words.binary_search(w).is_ok())
         };
         // Only two governors can differ: a figure with none says nothing about what governs it.
         let governed = |g: &Option<String>, other: &Fact| {
@@ -437,8 +493,16 @@ impl<'a> Facts<'a> {
         {
             return apart(format!(
                 "what they are of differs ({} and {})",
-                if qa.is_empty() { "-".to_string() } else { qa.join(" ") },
-                if qb.is_empty() { "-".to_string() } else { qb.join(" ") }
+                if qa.is_empty() {
+                    "-".to_string()
+                } else {
+                    qa.join(" ")
+                },
+                if qb.is_empty() {
+                    "-".to_string()
+                } else {
+                    qb.join(" ")
+                }
             ));
         }
         if fa.scope.partitive != fb.scope.partitive {
@@ -458,7 +522,12 @@ impl<'a> Facts<'a> {
             let near = gap_days(x, y) <= occurrence_gap(x, y);
             return Err((
                 fa.attribute.evolving && near,
-                format!("stated at different times ({} and {})", describe_days(x), describe_days(y)).into(),
+                format!(
+                    "stated at different times ({} and {})",
+                    describe_days(x),
+                    describe_days(y)
+                )
+                .into(),
             ));
         }
         for (dated, other) in [(a, b), (b, a)] {
@@ -499,15 +568,26 @@ impl<'a> Facts<'a> {
         // A report that gives two such figures (eight years for one defendant, five for another)
         // says they are of different things, so each must be alone in its report.
         let topical = |v: &FactView<'_>| {
-            v.alone_in_report && v.fact.attribute.head.as_ref().is_some_and(|h| self.topic.contains(h.lemma.as_str()))
+            v.alone_in_report
+                && v.fact
+                    .attribute
+                    .head
+                    .as_ref()
+                    .is_some_and(|h| self.topic.contains(h.lemma.as_str()))
         };
-        let same_thing = fa.attribute.qualifiers.iter().any(|q| fb.attribute.qualifiers.contains(q))
+        let same_thing = fa
+            .attribute
+            .qualifiers
+            .iter()
+            .any(|q| fb.attribute.qualifiers.contains(q))
             || (topical(a) && topical(b));
         if copied {
             return Ok(());
         }
         if fa.attribute.of_something && !same_thing && share < ALIGNED_SHARE && own_a > 2.0 && own_b > 2.0 {
-            return apart(format!("their clauses are about different things (share {share:.2})"));
+            return apart(format!(
+                "their clauses are about different things (share {share:.2})"
+            ));
         }
         // One article giving one figure twice: two body sentences must be restatements of one
         // another (a headline is a restatement of the body by nature).
@@ -516,7 +596,9 @@ impl<'a> Facts<'a> {
             && fb.location == ClaimLocation::Body
             && share < RESTATED_SHARE
         {
-            return apart(format!("two sentences of one article about different things (share {share:.2})"));
+            return apart(format!(
+                "two sentences of one article about different things (share {share:.2})"
+            ));
         }
         if fa.attribute.key.is_none() && share < 0.7 {
             return apart(format!(
@@ -532,8 +614,10 @@ impl Facts<'_> {
     /// the other), when each fact names only places apart from the other's.
     fn places_apart<'f>(&self, a: &'f Fact, b: &'f Fact) -> Option<(&'f str, &'f str)> {
         let known = |p: &&String| !p.starts_with("text:") && !p.starts_with("new:");
-        let (pa, pb): (Vec<&String>, Vec<&String>) =
-            (a.subject.places.iter().filter(known).collect(), b.subject.places.iter().filter(known).collect());
+        let (pa, pb): (Vec<&String>, Vec<&String>) = (
+            a.subject.places.iter().filter(known).collect(),
+            b.subject.places.iter().filter(known).collect(),
+        );
         if pa.is_empty() || pb.is_empty() {
             return None;
         }
@@ -557,7 +641,10 @@ pub(crate) struct Apart {
 }
 
 fn affirmed(modality: Modality) -> bool {
-    matches!(modality, Modality::Asserted | Modality::Reported | Modality::Planned)
+    matches!(
+        modality,
+        Modality::Asserted | Modality::Reported | Modality::Planned
+    )
 }
 
 /// A stretch of time a figure holds in: `[start, end)`.
@@ -637,7 +724,12 @@ fn describe_days(p: Period) -> String {
         if p.end - p.start == Duration::days(1) {
             p.start.date().to_string()
         } else {
-            format!("{} {}–{}", p.start.date(), p.start.format("%H:%M"), p.end.format("%H:%M"))
+            format!(
+                "{} {}–{}",
+                p.start.date(),
+                p.start.format("%H:%M"),
+                p.end.format("%H:%M")
+            )
         }
     } else if p.start.date() == last.date() {
         p.start.date().to_string()
@@ -685,8 +777,10 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
     for (i, v) in facts.views.iter().enumerate() {
         groups.entry(group_key(v).into()).or_default().push(i);
     }
-    let copies: rustc_hash::FxHashSet<(usize, usize)> =
-        near_copies(facts).into_iter().map(|(i, j)| (i.min(j), i.max(j))).collect();
+    let copies: rustc_hash::FxHashSet<(usize, usize)> = near_copies(facts)
+        .into_iter()
+        .map(|(i, j)| (i.min(j), i.max(j)))
+        .collect();
     let mut pairs: Vec<(usize, usize, Arc<str>, bool)> = Vec::new();
     let mut seen: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
     for (key, members) in &groups {
@@ -750,7 +844,11 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                     && (a.fact.scope.rise || b.fact.scope.rise)
                     && is_later_and_larger(a, b).or(is_later_and_larger(b, a)).is_some()
                 {
-                    let (earlier, later) = if is_later_and_larger(a, b).is_some() { (i, j) } else { (j, i) };
+                    let (earlier, later) = if is_later_and_larger(a, b).is_some() {
+                        (i, j)
+                    } else {
+                        (j, i)
+                    };
                     updates.push((earlier, later));
                     comparisons.push(record(
                         Outcome::Update,
@@ -760,7 +858,12 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                 }
                 // Within one article, two sources giving two figures is a reported dispute, not
                 // the article contradicting itself.
-                if !agree && a.doc == b.doc && a.source.is_some() && b.source.is_some() && a.source != b.source {
+                if !agree
+                    && a.doc == b.doc
+                    && a.source.is_some()
+                    && b.source.is_some()
+                    && a.source != b.source
+                {
                     comparisons.push(record(
                         Outcome::NotCompared,
                         "one article quoting two sources with two figures".into(),
@@ -773,7 +876,9 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                     match (agree, copied) {
                         (true, true) => "the same place of near-copied sentences, values overlap".into(),
                         (true, false) => "same attribute, same time, values overlap".into(),
-                        (false, true) => "the same place of near-copied sentences, values cannot both be right".into(),
+                        (false, true) => {
+                            "the same place of near-copied sentences, values cannot both be right".into()
+                        }
                         (false, false) => "same attribute, same time, values cannot both be right".into(),
                     },
                 ));
@@ -846,7 +951,10 @@ fn near_copies_by(facts: &Facts<'_>, level: CopyLevel) -> Vec<(usize, usize)> {
             postings[w as usize].push(n as u32);
         }
     }
-    let totals: Vec<f64> = list.iter().map(|(_, members)| facts.weight_of(words(members))).collect();
+    let totals: Vec<f64> = list
+        .iter()
+        .map(|(_, members)| facts.weight_of(words(members)))
+        .collect();
     // What each later sentence shares with the current one, and which were touched.
     let mut shared: Vec<(f64, usize)> = vec![(0.0, 0); list.len()];
     let mut touched: Vec<usize> = Vec::new();
@@ -881,7 +989,10 @@ fn near_copies_by(facts: &Facts<'_>, level: CopyLevel) -> Vec<(usize, usize)> {
             let by_unit = |s: &[usize]| -> BTreeMap<&str, Vec<usize>> {
                 let mut units: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
                 for &i in s {
-                    units.entry(facts.views[i].base_unit.unwrap_or("count")).or_default().push(i);
+                    units
+                        .entry(facts.views[i].base_unit.unwrap_or("count"))
+                        .or_default()
+                        .push(i);
                 }
                 units
             };
@@ -893,7 +1004,11 @@ fn near_copies_by(facts: &Facts<'_>, level: CopyLevel) -> Vec<(usize, usize)> {
                 let key = |i: usize| facts.views[i].fact.attribute.key.as_deref();
                 let (mut left_x, mut left_y): (Vec<usize>, Vec<usize>) = (Vec::new(), ys.clone());
                 for &x in xs {
-                    let same: Vec<usize> = left_y.iter().copied().filter(|&y| key(x).is_some() && key(y) == key(x)).collect();
+                    let same: Vec<usize> = left_y
+                        .iter()
+                        .copied()
+                        .filter(|&y| key(x).is_some() && key(y) == key(x))
+                        .collect();
                     let unique_here = xs.iter().filter(|&&o| key(o) == key(x)).count() == 1;
                     if let [y] = same[..]
                         && unique_here
@@ -925,7 +1040,11 @@ fn update_of(a: &FactView<'_>, b: &FactView<'_>, i: usize, j: usize) -> Option<(
     if !disjoint(x, y) || a.overlaps(b) || a.fact.scope.part_of.is_some() || b.fact.scope.part_of.is_some() {
         return None;
     }
-    if x.end <= y.start { Some((i, j)) } else { Some((j, i)) }
+    if x.end <= y.start {
+        Some((i, j))
+    } else {
+        Some((j, i))
+    }
 }
 
 /// `Some(())` when `later` is published after `earlier` and its value is larger.
@@ -964,7 +1083,9 @@ fn disagreements_of(facts: &Facts<'_>, comparable: &[(usize, usize, bool)]) -> V
             let mut side: Vec<usize> = members
                 .iter()
                 .copied()
-                .filter(|&m| m == seed || (relation(m, seed) == Some(true) && relation(m, other) == Some(false)))
+                .filter(|&m| {
+                    m == seed || (relation(m, seed) == Some(true) && relation(m, other) == Some(false))
+                })
                 .collect();
             side.sort_unstable();
             side
@@ -984,7 +1105,9 @@ fn disagreements_of(facts: &Facts<'_>, comparable: &[(usize, usize, bool)]) -> V
         });
         let docs: Vec<usize> = sides.iter().flatten().map(|&m| facts.views[m].doc).collect();
         let internal = docs.iter().all(|&d| d == docs[0])
-            || sides[0].iter().any(|&x| sides[1].iter().any(|&y| facts.views[x].doc == facts.views[y].doc));
+            || sides[0]
+                .iter()
+                .any(|&x| sides[1].iter().any(|&y| facts.views[x].doc == facts.views[y].doc));
         out.push(Disagreement { sides, internal });
     }
     out
@@ -1008,7 +1131,11 @@ pub(crate) fn sums<'f>(facts: &'f Facts<'_>) -> Vec<(usize, Vec<usize>, f64)> {
     let mut out = Vec::new();
     for (whole, members) in parts {
         let w = &facts.views[whole];
-        if members.iter().any(|&m| facts.views[m].high.is_none() || facts.views[m].vague()) || w.vague() {
+        if members
+            .iter()
+            .any(|&m| facts.views[m].high.is_none() || facts.views[m].vague())
+            || w.vague()
+        {
             continue;
         }
         let exact = |v: &FactView<'_>| v.fact.value.amount.qualifier == Qualifier::Exact;
@@ -1025,4 +1152,3 @@ pub(crate) fn sums<'f>(facts: &'f Facts<'_>) -> Vec<(usize, Vec<usize>, f64)> {
     }
     out
 }
-

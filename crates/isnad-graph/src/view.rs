@@ -12,7 +12,6 @@ use rustc_hash::FxBuildHasher;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
-
 /// Roles that name where.
 const PLACE_ROLES: [Role; 2] = [Role::Place, Role::Destination];
 

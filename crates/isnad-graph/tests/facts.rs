@@ -33,7 +33,13 @@ fn serious(result: &StoryCheck) -> Vec<(FindingKind, Severity, Vec<String>)> {
         .findings
         .iter()
         .filter(|f| f.severity != Severity::Note)
-        .map(|f| (f.kind, f.severity, f.sides.iter().map(|s| s.text.clone()).collect()))
+        .map(|f| {
+            (
+                f.kind,
+                f.severity,
+                f.sides.iter().map(|s| s.text.clone()).collect(),
+            )
+        })
         .collect()
 }
 
@@ -67,12 +73,24 @@ fn words_of(documents: &[isnad_parser::Document], _result: &StoryCheck, id: &str
 #[test]
 fn one_toll_at_one_time_given_differently_is_a_count_mismatch() {
     let (result, _) = check(&[
-        ("a.txt", "2025-03-02", "عنوان\nقتل 23 شخصا في انهيار المبنى صباح اليوم.\n"),
-        ("b.txt", "2025-03-02", "عنوان\nأسفر انهيار المبنى عن مقتل 31 شخصا.\n"),
+        (
+            "a.txt",
+            "2025-03-02",
+            "عنوان\nقتل 23 شخصا في انهيار المبنى صباح اليوم.\n",
+        ),
+        (
+            "b.txt",
+            "2025-03-02",
+            "عنوان\nأسفر انهيار المبنى عن مقتل 31 شخصا.\n",
+        ),
     ]);
     assert_eq!(
         serious(&result),
-        [(FindingKind::CountMismatch, Severity::Contradiction, vec!["23".into(), "31".into()])]
+        [(
+            FindingKind::CountMismatch,
+            Severity::Contradiction,
+            vec!["23".into(), "31".into()]
+        )]
     );
 }
 
@@ -80,7 +98,11 @@ fn one_toll_at_one_time_given_differently_is_a_count_mismatch() {
 fn a_later_toll_is_an_update_not_a_conflict() {
     let (result, documents) = check(&[
         ("a.txt", "2025-03-02", "عنوان\nقتل 23 شخصا في انهيار المبنى.\n"),
-        ("b.txt", "2025-03-03", "عنوان\nارتفعت حصيلة انهيار المبنى إلى 31 قتيلا.\n"),
+        (
+            "b.txt",
+            "2025-03-03",
+            "عنوان\nارتفعت حصيلة انهيار المبنى إلى 31 قتيلا.\n",
+        ),
     ]);
     assert!(serious(&result).is_empty(), "{:#?}", result.findings);
     assert!(result.findings.iter().any(|f| f.kind == FindingKind::Update));
@@ -91,13 +113,25 @@ fn a_later_toll_is_an_update_not_a_conflict() {
 #[test]
 fn different_attributes_are_never_compared() {
     let (result, _) = check(&[
-        ("a.txt", "2025-03-02", "عنوان\nقتل 23 شخصا وأصيب 40 آخرون في الانفجار.\n"),
-        ("b.txt", "2025-03-02", "عنوان\nأسفر الانفجار عن مقتل 23 وإصابة 41.\n"),
+        (
+            "a.txt",
+            "2025-03-02",
+            "عنوان\nقتل 23 شخصا وأصيب 40 آخرون في الانفجار.\n",
+        ),
+        (
+            "b.txt",
+            "2025-03-02",
+            "عنوان\nأسفر الانفجار عن مقتل 23 وإصابة 41.\n",
+        ),
     ]);
     // 40 and 41 injured conflict; 23 dead are never set against an injured count.
     assert_eq!(
         serious(&result),
-        [(FindingKind::CountMismatch, Severity::Contradiction, vec!["40".into(), "41".into()])]
+        [(
+            FindingKind::CountMismatch,
+            Severity::Contradiction,
+            vec!["40".into(), "41".into()]
+        )]
     );
 }
 
@@ -136,7 +170,11 @@ fn an_explicit_total_must_be_met() {
 fn what_a_measure_is_of_sets_figures_apart() {
     let (result, documents) = check(&[
         ("a.txt", "2025-03-02", "عنوان\nبلغت نسبة التغطية في الحملة 87%.\n"),
-        ("b.txt", "2025-03-02", "عنوان\nبلغت نسبة المشاركة في الحملة 60%.\n"),
+        (
+            "b.txt",
+            "2025-03-02",
+            "عنوان\nبلغت نسبة المشاركة في الحملة 60%.\n",
+        ),
     ]);
     assert!(serious(&result).is_empty(), "{:#?}", result.findings);
     let (outcome, why) = reason(&result, &documents, "87%", "60%");
@@ -147,9 +185,21 @@ fn what_a_measure_is_of_sets_figures_apart() {
 #[test]
 fn one_disagreement_is_one_finding_citing_every_report() {
     let (result, _) = check(&[
-        ("a.txt", "2025-03-02", "عنوان\nبلغت قيمة الصفقة 310 ملايين دينار.\n"),
-        ("b.txt", "2025-03-02", "عنوان\nبلغت قيمة الصفقة 310 ملايين دينار وفق الوزارة.\n"),
-        ("c.txt", "2025-03-02", "عنوان\nبلغت قيمة الصفقة 420 مليون دينار.\n"),
+        (
+            "a.txt",
+            "2025-03-02",
+            "عنوان\nبلغت قيمة الصفقة 310 ملايين دينار.\n",
+        ),
+        (
+            "b.txt",
+            "2025-03-02",
+            "عنوان\nبلغت قيمة الصفقة 310 ملايين دينار وفق الوزارة.\n",
+        ),
+        (
+            "c.txt",
+            "2025-03-02",
+            "عنوان\nبلغت قيمة الصفقة 420 مليون دينار.\n",
+        ),
     ]);
     let found = serious(&result);
     assert_eq!(found.len(), 1, "{found:#?}");
@@ -161,8 +211,16 @@ fn one_disagreement_is_one_finding_citing_every_report() {
 fn a_near_copy_that_changed_a_figure_is_a_conflict() {
     // The attribute is read differently in each (a verb, a noun), but the sentences are copies.
     let (result, _) = check(&[
-        ("a.txt", "2025-03-02", "عنوان\nالشركة القابضة تستثمر 165 مليار درهم في مصافي التكرير الجديدة.\n"),
-        ("b.txt", "2025-03-02", "عنوان\n165 مليون درهم في مصافي التكرير الجديدة استثمارات الشركة القابضة.\n"),
+        (
+            "a.txt",
+            "2025-03-02",
+            "عنوان\nالشركة القابضة تستثمر 165 مليار درهم في مصافي التكرير الجديدة.\n",
+        ),
+        (
+            "b.txt",
+            "2025-03-02",
+            "عنوان\n165 مليون درهم في مصافي التكرير الجديدة استثمارات الشركة القابضة.\n",
+        ),
     ]);
     assert_eq!(serious(&result).len(), 1, "{:#?}", result.findings);
     assert_eq!(serious(&result)[0].0, FindingKind::QuantityMismatch);
@@ -171,8 +229,16 @@ fn a_near_copy_that_changed_a_figure_is_a_conflict() {
 #[test]
 fn another_years_figure_is_another_occurrence() {
     let (result, documents) = check(&[
-        ("a.txt", "2025-10-16", "عنوان\nوهذا الفيضان الأعنف منذ فيضان 2009 الذي أودى بحياة 41 شخصا.\n"),
-        ("b.txt", "2025-10-16", "عنوان\nارتفعت حصيلة الفيضان إلى 27 قتيلا.\n"),
+        (
+            "a.txt",
+            "2025-10-16",
+            "عنوان\nوهذا الفيضان الأعنف منذ فيضان 2009 الذي أودى بحياة 41 شخصا.\n",
+        ),
+        (
+            "b.txt",
+            "2025-10-16",
+            "عنوان\nارتفعت حصيلة الفيضان إلى 27 قتيلا.\n",
+        ),
     ]);
     assert!(serious(&result).is_empty(), "{:#?}", result.findings);
     let (outcome, _) = reason(&result, &documents, "41", "27");
@@ -207,9 +273,21 @@ fn the_storys_topic_figure_given_once_per_report_is_of_its_main_event() {
     // Written for this test: an embezzlement at a port authority, told in different words; the sum
     // is the only one of its kind in each report, and embezzlement is what the story is about.
     let story = [
-        ("a.txt", "2025-04-10", "عنوان\nأدانت المحكمة مدير الميناء باختلاس 12 مليون دينار من عائدات الرسوم.\n"),
-        ("b.txt", "2025-04-10", "عنوان\nتعود القضية إلى اختلاس 21 مليون دينار خلال خمس سنوات بحسب التحقيق.\n"),
-        ("c.txt", "2025-04-11", "عنوان\nقالت الصحيفة إن الاختلاس كشفه تدقيق داخلي في الميناء.\n"),
+        (
+            "a.txt",
+            "2025-04-10",
+            "عنوان\nأدانت المحكمة مدير الميناء باختلاس 12 مليون دينار من عائدات الرسوم.\n",
+        ),
+        (
+            "b.txt",
+            "2025-04-10",
+            "عنوان\nتعود القضية إلى اختلاس 21 مليون دينار خلال خمس سنوات بحسب التحقيق.\n",
+        ),
+        (
+            "c.txt",
+            "2025-04-11",
+            "عنوان\nقالت الصحيفة إن الاختلاس كشفه تدقيق داخلي في الميناء.\n",
+        ),
     ];
     let (result, documents) = check(&story);
     let (outcome, why) = reason(&result, &documents, "12 مليون دينار", "21 مليون دينار");
@@ -217,7 +295,11 @@ fn the_storys_topic_figure_given_once_per_report_is_of_its_main_event() {
     // A report giving two sums of that kind says they are of different things: nothing is assumed.
     let (result, documents) = check(&[
         story[0],
-        ("b.txt", "2025-04-10", "عنوان\nوتعود القضية إلى اختلاس 21 مليون دينار خلال خمس سنوات، واختلاس 3 ملايين دينار في صفقة أخرى.\n"),
+        (
+            "b.txt",
+            "2025-04-10",
+            "عنوان\nوتعود القضية إلى اختلاس 21 مليون دينار خلال خمس سنوات، واختلاس 3 ملايين دينار في صفقة أخرى.\n",
+        ),
         story[2],
     ]);
     let (outcome, why) = reason(&result, &documents, "12 مليون دينار", "21 مليون دينار");
@@ -228,15 +310,31 @@ fn the_storys_topic_figure_given_once_per_report_is_of_its_main_event() {
 fn a_copied_bound_moved_to_another_number_is_a_changed_figure() {
     // Written for this test: one agency sentence about a festival, run twice with its bound moved.
     let (result, _) = check(&[
-        ("a.txt", "2025-05-02", "عنوان\nزار أكثر من 40 ألف شخص معرض الكتاب في يومه الأول رغم الأمطار.\n"),
-        ("b.txt", "2025-05-02", "عنوان\nزار أكثر من 70 ألف شخص معرض الكتاب في يومه الأول رغم الأمطار.\n"),
+        (
+            "a.txt",
+            "2025-05-02",
+            "عنوان\nزار أكثر من 40 ألف شخص معرض الكتاب في يومه الأول رغم الأمطار.\n",
+        ),
+        (
+            "b.txt",
+            "2025-05-02",
+            "عنوان\nزار أكثر من 70 ألف شخص معرض الكتاب في يومه الأول رغم الأمطار.\n",
+        ),
     ]);
     assert_eq!(serious(&result).len(), 1, "{:#?}", result.findings);
     // Sentences that are not copies keep the bounds' logic: "more than 40,000" and "more than
     // 70,000" can both be true.
     let (result, _) = check(&[
-        ("a.txt", "2025-05-02", "عنوان\nزار أكثر من 40 ألف شخص معرض الكتاب في يومه الأول.\n"),
-        ("b.txt", "2025-05-02", "عنوان\nقال المنظمون إن عدد زوار المعرض تجاوز أكثر من 70 ألف شخص منذ الافتتاح وسط إقبال كبير من العائلات.\n"),
+        (
+            "a.txt",
+            "2025-05-02",
+            "عنوان\nزار أكثر من 40 ألف شخص معرض الكتاب في يومه الأول.\n",
+        ),
+        (
+            "b.txt",
+            "2025-05-02",
+            "عنوان\nقال المنظمون إن عدد زوار المعرض تجاوز أكثر من 70 ألف شخص منذ الافتتاح وسط إقبال كبير من العائلات.\n",
+        ),
     ]);
     assert!(serious(&result).is_empty(), "{:#?}", result.findings);
 }

@@ -95,7 +95,10 @@ impl Article {
                     text: text.to_string(),
                     span: span_of(document, text),
                 };
-                (role.parse::<isnad_claims::claims::Role>().expect("a role"), filler)
+                (
+                    role.parse::<isnad_claims::claims::Role>().expect("a role"),
+                    filler,
+                )
             })
             .collect();
         let mut attribution = Vec::new();
@@ -322,28 +325,68 @@ fn counts_that_cannot_overlap_conflict_but_approximations_and_updates_do_not() {
         high: Some(330.0),
         qualifier: Qualifier::Approx,
     };
-    let build = |text: &'static str, value_text: &'static str, value: NumberValue, id: &str, rise: bool, published: &str| {
+    let build = |text: &'static str,
+                 value_text: &'static str,
+                 value: NumberValue,
+                 id: &str,
+                 rise: bool,
+                 published: &str| {
         let mut a = article(id, text, Some(published));
         a.toll(value_text, value, rise);
         a
     };
     let found = check(vec![
-        build("عنوان\nقتل 23 شخصا في الرملة.", "23", exact(23.0), "a.txt", false, "2025-01-01"),
-        build("عنوان\nقتل 31 شخصا في الرملة.", "31", exact(31.0), "b.txt", false, "2025-01-01"),
+        build(
+            "عنوان\nقتل 23 شخصا في الرملة.",
+            "23",
+            exact(23.0),
+            "a.txt",
+            false,
+            "2025-01-01",
+        ),
+        build(
+            "عنوان\nقتل 31 شخصا في الرملة.",
+            "31",
+            exact(31.0),
+            "b.txt",
+            false,
+            "2025-01-01",
+        ),
     ]);
     assert_eq!(
         serious(&found).iter().map(|f| f.0).collect::<Vec<_>>(),
         [FindingKind::CountMismatch]
     );
     let found = check(vec![
-        build("عنوان\nقتل نحو 300 شخص في الرملة.", "نحو 300", approx, "a.txt", false, "2025-01-01"),
-        build("عنوان\nقتل 312 شخصا في الرملة.", "312", exact(312.0), "b.txt", false, "2025-01-01"),
+        build(
+            "عنوان\nقتل نحو 300 شخص في الرملة.",
+            "نحو 300",
+            approx,
+            "a.txt",
+            false,
+            "2025-01-01",
+        ),
+        build(
+            "عنوان\nقتل 312 شخصا في الرملة.",
+            "312",
+            exact(312.0),
+            "b.txt",
+            false,
+            "2025-01-01",
+        ),
     ]);
     assert!(serious(&found).is_empty(), "{found:?}");
     // A toll of a later day is an update; so is a rise announced the same day.
     for (published, rise) in [("2025-01-02", false), ("2025-01-01", true)] {
         let found = check(vec![
-            build("عنوان\nقتل 12 شخصا في الرملة.", "12", exact(12.0), "a.txt", false, "2025-01-01"),
+            build(
+                "عنوان\nقتل 12 شخصا في الرملة.",
+                "12",
+                exact(12.0),
+                "a.txt",
+                false,
+                "2025-01-01",
+            ),
             build(
                 "عنوان\nارتفعت حصيلة القتلى إلى 19 شخصا في الرملة.",
                 "19",
@@ -583,10 +626,17 @@ fn a_body_negation_about_another_time_is_not_the_headline_doubted() {
             Some(("9 أيار 2025", MentionValue::Date(day("2025-05-09")))),
             None,
         ),
-        ("إنقاذ 40 راكباً من عبارة الشمال التي جنحت", None, Some("2025-05-09")),
+        (
+            "إنقاذ 40 راكباً من عبارة الشمال التي جنحت",
+            None,
+            Some("2025-05-09"),
+        ),
     ] {
         let mut a = article("a.txt", &format!("{headline}\n{body}.\n"), published);
-        a.claim(ClaimSpec { time, ..spec(headline, "rescue") });
+        a.claim(ClaimSpec {
+            time,
+            ..spec(headline, "rescue")
+        });
         a.claim(ClaimSpec {
             modality: Modality::Negated,
             time: Some(("2 شباط 2025", MentionValue::Date(day("2025-02-02")))),

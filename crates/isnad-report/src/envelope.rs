@@ -1,8 +1,8 @@
 //! The versioned JSON envelope (documented in docs/report-format.md).
 
 use isnad_claims::claims::Claim;
-use isnad_claims::facts::Fact;
 use isnad_claims::entities::EntityRecord;
+use isnad_claims::facts::Fact;
 use isnad_graph::{CopyLink, Finding};
 use isnad_parser::{DateSource, Document};
 use serde::Serialize;

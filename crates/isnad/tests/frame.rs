@@ -76,7 +76,14 @@ fn devset_publication_dates_headlines_and_outlets() {
 /// The JSON report of `isnad check` on a folder.
 fn check_json(dir: &std::path::Path) -> Value {
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_isnad"))
-        .args(["check", dir.to_str().expect("utf-8"), "--format", "json", "--fail-on", "never"])
+        .args([
+            "check",
+            dir.to_str().expect("utf-8"),
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ])
         .output()
         .expect("isnad runs");
     serde_json::from_slice(&output.stdout).expect("JSON")

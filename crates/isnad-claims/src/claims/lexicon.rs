@@ -375,11 +375,7 @@ impl Lexicon {
                 kind: event.kind.clone(),
                 order: event.order.clone(),
                 genitive: event.genitive,
-                preps: event
-                    .preps
-                    .iter()
-                    .map(|(k, v)| (fold_key(k), *v))
-                    .collect(),
+                preps: event.preps.iter().map(|(k, v)| (fold_key(k), *v)).collect(),
                 requires: event.requires.iter().map(|r| fold_key(r)).collect(),
                 next_not: folded_set(&event.next_not),
                 counts: folded_set(&event.counts),

@@ -11,7 +11,10 @@ mod roles;
 mod types;
 mod view;
 
-pub use types::{Claim, ClaimLocation, ClauseCues, EventProperties, Modality, Role, RoleFiller, Source, SourceKind, TimeBasis};
+pub use types::{
+    Claim, ClaimLocation, ClauseCues, EventProperties, Modality, Role, RoleFiller, Source, SourceKind,
+    TimeBasis,
+};
 
 use crate::entities::{DocEntities, EntityType};
 use crate::mentions::{Grain, Mention, MentionValue, TimeValue};
@@ -28,7 +31,11 @@ pub fn find_claims(document: &Document, mentions: &[Mention], entities: &DocEnti
 }
 
 /// [`find_claims`] of a prepared document (its sentences already tokenized and folded).
-pub fn prepared_claims(prepared: &crate::Prepared<'_>, mentions: &[Mention], entities: &DocEntities) -> Vec<Claim> {
+pub fn prepared_claims(
+    prepared: &crate::Prepared<'_>,
+    mentions: &[Mention],
+    entities: &DocEntities,
+) -> Vec<Claim> {
     let document = prepared.document;
     let outlet = Source {
         name: document
@@ -523,7 +530,10 @@ fn build_claim(
     let cited = !chain.is_empty();
     chain.push(ctx.outlet.clone());
 
-    let theme = roles.get(&Role::Theme).or_else(|| roles.get(&Role::Patient)).cloned();
+    let theme = roles
+        .get(&Role::Theme)
+        .or_else(|| roles.get(&Role::Patient))
+        .cloned();
     let time = pick_time(ctx, view, t, clause, reads);
     let (time, time_basis) = match time {
         Some(m) => (Some(m.clone()), TimeBasis::Stated),

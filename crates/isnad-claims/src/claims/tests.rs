@@ -163,7 +163,11 @@ fn check(input: &str, expected: &[&str]) {
             "noord" => assert!(claim.ordinal.is_none(), "{input}: {:?}", claim.ordinal),
             "none" => {
                 let role: Role = value.parse().expect("a role");
-                assert!(!claim.roles.contains_key(&role), "{input}: {value} = {:?}", claim.roles.get(&role));
+                assert!(
+                    !claim.roles.contains_key(&role),
+                    "{input}: {value} = {:?}",
+                    claim.roles.get(&role)
+                );
             }
             role => {
                 let parsed: Role = role.parse().unwrap_or_else(|e| panic!("{e}"));
@@ -477,7 +481,11 @@ fn claims_carry_the_event_properties_the_lexicon_declares() {
     // Written for this test: a meeting is symmetric, a convoy's trip a movement, a toll an incident.
     let found = claims("التقى وزير الخارجية نظيره في العاصمة أمس. وقتل 4 أشخاص في انفجار بالسوق.");
     let meeting = found.iter().find(|c| c.event == "meeting").expect("meeting");
-    assert!(meeting.properties.symmetric && !meeting.properties.incident, "{:?}", meeting.properties);
+    assert!(
+        meeting.properties.symmetric && !meeting.properties.incident,
+        "{:?}",
+        meeting.properties
+    );
     assert_eq!(event_properties("visit").names(), vec!["movement"]);
     assert_eq!(event_properties("casualties").names(), vec!["incident"]);
     assert_eq!(event_properties("gift").names(), vec!["movement", "single_agent"]);

@@ -175,7 +175,10 @@ impl Role {
 
     /// True for the roles that name who took part (not where, with what or on whose behalf).
     pub fn is_actor(self) -> bool {
-        matches!(self, Role::Agent | Role::Recipient | Role::Patient | Role::Participant)
+        matches!(
+            self,
+            Role::Agent | Role::Recipient | Role::Patient | Role::Participant
+        )
     }
 }
 
@@ -189,7 +192,10 @@ impl std::str::FromStr for Role {
     type Err = String;
 
     fn from_str(name: &str) -> Result<Role, String> {
-        Role::ALL.into_iter().find(|r| r.as_str() == name).ok_or_else(|| format!("no role {name:?}"))
+        Role::ALL
+            .into_iter()
+            .find(|r| r.as_str() == name)
+            .ok_or_else(|| format!("no role {name:?}"))
     }
 }
 

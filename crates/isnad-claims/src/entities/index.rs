@@ -513,7 +513,8 @@ mod tests {
         for text in &texts {
             let (doc, _) = parse_document("t.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
             for sentence in &doc.sentences {
-                let folded = isnad_parser::Normalized::of(&doc.source, sentence.span, isnad_parser::Fold::Key);
+                let folded =
+                    isnad_parser::Normalized::of(&doc.source, sentence.span, isnad_parser::Fold::Key);
                 let st = SentenceText::new(&doc.source, &folded);
                 assert_eq!(
                     walk_matches(&index, &st, lex),

@@ -8,7 +8,9 @@
 use isnad_parser::fold_key;
 
 /// Article and proclitic combinations, longest first; each needs what remains to keep 3 letters.
-const ARTICLES: &[&str] = &["وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
+const ARTICLES: &[&str] = &[
+    "وبال", "وكال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
+];
 
 /// Pronoun suffixes that end a noun ("عمرها", "حتفهم", "سعته"), longest first.
 const PRONOUNS: &[&str] = &["هما", "هم", "هن", "ها", "ه"];

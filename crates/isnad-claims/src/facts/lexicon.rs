@@ -65,7 +65,12 @@ impl Phrases {
     fn of(words: &[String]) -> Phrases {
         let mut list: Vec<Vec<String>> = words
             .iter()
-            .map(|w| fold_key(w).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+            .map(|w| {
+                fold_key(w)
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
             .filter(|p| !p.is_empty())
             .collect();
         // Longest first, so "من بينهم" wins over "منهم" where both could match.
@@ -109,10 +114,7 @@ impl Phrases {
         self.list.iter().find_map(|p| {
             let start = end.checked_sub(p.len())?;
             let first = keys(start);
-            let first_ok = first == p[0]
-                || first
-                    .strip_prefix(['و', 'ف'])
-                    .is_some_and(|rest| rest == p[0]);
+            let first_ok = first == p[0] || first.strip_prefix(['و', 'ف']).is_some_and(|rest| rest == p[0]);
             (first_ok && (1..p.len()).all(|k| keys(start + k) == p[k])).then_some(p.len())
         })
     }
@@ -188,7 +190,11 @@ impl Lexicon {
                 toml::from_str(include_str!("../../data/facts.toml")).expect("data/facts.toml is valid");
             let mut class_of = FxHashMap::default();
             let mut classes = Vec::new();
-            let class_forms = file.class.iter().flat_map(|c| c.words.iter().map(|w| fold_key(w))).collect();
+            let class_forms = file
+                .class
+                .iter()
+                .flat_map(|c| c.words.iter().map(|w| fold_key(w)))
+                .collect();
             for (i, class) in file.class.iter().enumerate() {
                 for word in &class.words {
                     // A multi-word entry is keyed by its last word's lemma ("صافي الربح" → ربح).
@@ -209,7 +215,10 @@ impl Lexicon {
             }
             Lexicon {
                 generic: lemmas(&file.generic_counted),
-                measures: lemmas(&file.measure_nouns).union(&lemmas(&file.generic_measures)).cloned().collect(),
+                measures: lemmas(&file.measure_nouns)
+                    .union(&lemmas(&file.generic_measures))
+                    .cloned()
+                    .collect(),
                 generic_measures: lemmas(&file.generic_measures),
                 linking: file.linking.iter().map(|w| fold_key(w)).collect(),
                 class_of,
@@ -271,7 +280,8 @@ impl Lexicon {
                 .flat_map(|w| [format!("و{w}"), format!("ف{w}"), w])
                 .collect()
         };
-        self.phrase_firsts = with_conjunctions(lists.iter().flat_map(|p| p.by_first.keys().cloned()).collect());
+        self.phrase_firsts =
+            with_conjunctions(lists.iter().flat_map(|p| p.by_first.keys().cloned()).collect());
         self.function_words =
             with_conjunctions(self.stopwords.iter().chain(&self.linking).cloned().collect());
         self

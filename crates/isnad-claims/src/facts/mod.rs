@@ -18,7 +18,12 @@ use isnad_parser::{Document, Span, fold_key};
 use read::SentenceFacts;
 
 /// The facts of a document's story sentences, in text order.
-pub fn find_facts(document: &Document, mentions: &[Mention], entities: &DocEntities, claims: &[Claim]) -> Vec<Fact> {
+pub fn find_facts(
+    document: &Document,
+    mentions: &[Mention],
+    entities: &DocEntities,
+    claims: &[Claim],
+) -> Vec<Fact> {
     prepared_facts(&crate::Prepared::of(document), mentions, entities, claims)
 }
 
@@ -50,7 +55,10 @@ pub fn prepared_facts(
             cursor += 1;
         }
         let end = mentions[cursor..].partition_point(|m| m.span.start < span.end) + cursor;
-        let in_sentence: Vec<&Mention> = mentions[cursor..end].iter().filter(|m| span.contains(m.span)).collect();
+        let in_sentence: Vec<&Mention> = mentions[cursor..end]
+            .iter()
+            .filter(|m| span.contains(m.span))
+            .collect();
         if !in_sentence.iter().any(|m| is_numeric(m)) {
             continue;
         }
@@ -63,7 +71,10 @@ pub fn prepared_facts(
             .take_while(|m| in_span(m.span.start))
             .collect();
         let first_claim = claims.partition_point(|c| c.span.start < span.start);
-        let sentence_claims: Vec<&Claim> = claims[first_claim..].iter().take_while(|c| in_span(c.span.start)).collect();
+        let sentence_claims: Vec<&Claim> = claims[first_claim..]
+            .iter()
+            .take_while(|c| in_span(c.span.start))
+            .collect();
         let names: Vec<Span> = sentence_entities
             .iter()
             .filter(|m| span.contains(m.span))
@@ -83,7 +94,12 @@ pub fn prepared_facts(
                 .cover(tokens.pieces[draft.clause.1.saturating_sub(1).max(draft.clause.0)].span);
             let claim = claim_of(&sentence_claims, draft.mention.span, clause);
             let (attribution, modality, subject_claim, event) = match claim {
-                Some(c) => (c.attribution.clone(), c.modality, Some(c.id.clone()), Some(c.event.clone())),
+                Some(c) => (
+                    c.attribution.clone(),
+                    c.modality,
+                    Some(c.id.clone()),
+                    Some(c.event.clone()),
+                ),
                 None => (vec![outlet.clone()], Modality::Asserted, None, None),
             };
             let source_spans: Vec<Span> = attribution.iter().filter_map(|s| s.span).collect();
@@ -92,7 +108,11 @@ pub fn prepared_facts(
                     .iter()
                     .filter(|m| clause.contains(m.span) && !source_spans.iter().any(|s| s.overlaps(m.span)))
                     .filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country) == places)
-                    .map(|m| m.entity.clone().unwrap_or_else(|| format!("text:{}", fold_key(&m.text))))
+                    .map(|m| {
+                        m.entity
+                            .clone()
+                            .unwrap_or_else(|| format!("text:{}", fold_key(&m.text)))
+                    })
                     .collect();
                 keys.sort();
                 keys.dedup();
@@ -205,14 +225,18 @@ fn day_part(m: &Mention) -> Option<(u32, u32)> {
 
 fn is_numeric(m: &Mention) -> bool {
     use crate::mentions::MentionValue::*;
-    matches!(m.value, Number(_) | Quantity(_) | Duration(_) | Date(_) | Ordinal(_))
+    matches!(
+        m.value,
+        Number(_) | Quantity(_) | Duration(_) | Date(_) | Ordinal(_)
+    )
 }
 
 /// The claim a figure belongs to: the one that counts or measures it, else the claim of its
 /// clause whose trigger is nearest.
 fn claim_of<'c>(claims: &[&'c Claim], value: Span, clause: Span) -> Option<&'c Claim> {
     let own = claims.iter().copied().find(|c| {
-        c.count.as_ref().is_some_and(|m| m.span == value) || c.quantity.as_ref().is_some_and(|m| m.span == value)
+        c.count.as_ref().is_some_and(|m| m.span == value)
+            || c.quantity.as_ref().is_some_and(|m| m.span == value)
     });
     own.or_else(|| {
         claims

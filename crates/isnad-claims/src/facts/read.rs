@@ -61,7 +61,16 @@ pub(crate) struct SentenceFacts<'a> {
 }
 
 /// Folded words after which a value is an identifier, not an amount ("رقم 5"، "المادة 12").
-const IDENTIFIER_HEADS: &[&str] = &["رقم", "الرقم", "برقم", "المادة", "الفصل", "البند", "الماده", "الفقره"];
+const IDENTIFIER_HEADS: &[&str] = &[
+    "رقم",
+    "الرقم",
+    "برقم",
+    "المادة",
+    "الفصل",
+    "البند",
+    "الماده",
+    "الفقره",
+];
 
 impl<'a> SentenceFacts<'a> {
     /// Prepares a sentence: `mentions` are the sentence's mentions in text order.
@@ -98,7 +107,10 @@ impl<'a> SentenceFacts<'a> {
         for i in 1..n {
             let previous = key(i - 1);
             let punct_break = toks.pieces[i - 1].kind == TokenKind::Punct
-                && matches!(previous, "،" | "," | "؛" | ";" | ":" | "." | "؟" | "?" | "!" | "-" | "–" | "(" | ")");
+                && matches!(
+                    previous,
+                    "،" | "," | "؛" | ";" | ":" | "." | "؟" | "?" | "!" | "-" | "–" | "(" | ")"
+                );
             if punct_break || (may_start[i] && lx.clause_breaks.at(&key, i, n).is_some()) {
                 starts.push(i);
             }
@@ -217,7 +229,6 @@ impl<'a> SentenceFacts<'a> {
         let start = if i == 0 { 0 } else { self.lemma_ends[i - 1] };
         self.lemma_buffer.get(start as usize..end as usize).unwrap_or("")
     }
-
 
     /// Lemmas of the content words in `[from, to)`.
     pub fn context(&self, from: usize, to: usize) -> Vec<String> {
@@ -413,7 +424,9 @@ impl<'a> SentenceFacts<'a> {
 
     /// "6 من أفراد الطاقم"، "4 من المصابين": a count of part of a named set.
     fn partitive(&self, first: usize, last: usize) -> bool {
-        let within_or_after = self.counted_candidate(first, last).filter(|&i| self.key(i) == "من");
+        let within_or_after = self
+            .counted_candidate(first, last)
+            .filter(|&i| self.key(i) == "من");
         let Some(from) = within_or_after else {
             return false;
         };
@@ -422,7 +435,8 @@ impl<'a> SentenceFacts<'a> {
             head += 1;
         }
         let k = self.key(head);
-        self.is_arabic(head) && (k.starts_with("ال") || k.starts_with("هذه") || k.starts_with("هولاء") || self.is_content(head))
+        self.is_arabic(head)
+            && (k.starts_with("ال") || k.starts_with("هذه") || k.starts_with("هولاء") || self.is_content(head))
     }
 
     /// The first token after the number itself: past the last number word or digits of the
@@ -440,10 +454,14 @@ impl<'a> SentenceFacts<'a> {
         let skip = |i: usize| {
             let k = self.key(i);
             number(i)
-                || matches!(k, "." | "٫" | "," | "٬" | "-" | "ـ" | "علي" | "الاقل" | "تقريبا" | "فقط" | "ال")
+                || matches!(
+                    k,
+                    "." | "٫" | "," | "٬" | "-" | "ـ" | "علي" | "الاقل" | "تقريبا" | "فقط" | "ال"
+                )
                 || (i <= last && self.lx.linking.contains(k))
         };
-        (end + 1..(last + 2).min(self.n()).max(end + 2).min(self.n())).find(|&i| !skip(i) && self.is_arabic(i))
+        (end + 1..(last + 2).min(self.n()).max(end + 2).min(self.n()))
+            .find(|&i| !skip(i) && self.is_arabic(i))
     }
 
     /// A counted noun at `i` (the noun a number counts), unless it is a function word or starts
@@ -575,13 +593,19 @@ impl<'a> SentenceFacts<'a> {
         // "4 عمال في عداد المفقودين").
         let after_counted = {
             let from = counted.map_or(last + 1, |c| c + 1);
-            let reach = if counted_generic || counted.is_none() { 3 } else { 4 };
+            let reach = if counted_generic || counted.is_none() {
+                3
+            } else {
+                4
+            };
             (from..(from + reach).min(self.n()))
                 .take_while(|&j| self.kind(j) != Some(TokenKind::Punct) && !self.is_numeric_mention(j))
                 // "12 مليون دينار من عائدات الرسوم": where money came from is not what it is.
                 .take_while(|&j| !(self.key(j) == "من" && value.unit.as_deref().is_some_and(is_currency)))
                 // "بأربع مباريات دون جمهور وتغريمه": a coordinated word starts another item.
-                .take_while(|&j| !self.key(j).starts_with('و') || self.lx.function_words.contains(self.key(j)))
+                .take_while(|&j| {
+                    !self.key(j).starts_with('و') || self.lx.function_words.contains(self.key(j))
+                })
                 .find(|&j| self.is_content(j) && self.class_at(j).is_some())
         };
 
@@ -605,7 +629,11 @@ impl<'a> SentenceFacts<'a> {
             class = lx.class_named("age");
         }
         // "35% من العقد": a percentage of a thing is a share of it.
-        if class.is_none() && value.unit.as_deref() == Some("percent") && self.key(last + 1) == "من" && self.is_content(last + 2) {
+        if class.is_none()
+            && value.unit.as_deref() == Some("percent")
+            && self.key(last + 1) == "من"
+            && self.is_content(last + 2)
+        {
             class = lx.class_named("share");
         }
         let is_duration = matches!(self.mentions[index].0.value, MentionValue::Duration(_));
@@ -629,7 +657,9 @@ impl<'a> SentenceFacts<'a> {
         // is a measure itself.
         let mut generic_head: Option<usize> = None;
         if let Some(m) = measure_word
-            && self.measure_lemma(m).is_some_and(|l| lx.generic_measures.contains(&l))
+            && self
+                .measure_lemma(m)
+                .is_some_and(|l| lx.generic_measures.contains(&l))
             && m + 1 < first
             && self.is_content(m + 1)
             && (self.measure_lemma(m + 1).is_some() || self.class_at(m + 1).is_some())
@@ -679,15 +709,12 @@ impl<'a> SentenceFacts<'a> {
             // The verbal noun right before a count qualifies what is counted: "بإدانة 11 متهماً"
             // counts the convicted among the defendants.
             AttributeSource::Counted => {
-                if let Some(e) = first
-                    .checked_sub(1)
-                    .filter(|&e| {
-                        Some(e) == event_word
-                            && !self.named[e]
-                            && !self.has_attached_pronoun(e)
-                            && self.governs_a_number(e)
-                    })
-                {
+                if let Some(e) = first.checked_sub(1).filter(|&e| {
+                    Some(e) == event_word
+                        && !self.named[e]
+                        && !self.has_attached_pronoun(e)
+                        && self.governs_a_number(e)
+                }) {
                     let l = self.lemma(e);
                     if !lx.measures.contains(l) && lx.class(l).is_none() {
                         governor = Some(l.to_string());
@@ -710,7 +737,9 @@ impl<'a> SentenceFacts<'a> {
                     .rev()
                     .take(4)
                     .find(|&i| matches!(self.key(i), "الذي" | "التي" | "اللذين" | "اللتين"))
-                    && let Some(b) = (clause_start..r).rev().find(|&i| self.is_content(i) && !self.named[i])
+                    && let Some(b) = (clause_start..r)
+                        .rev()
+                        .find(|&i| self.is_content(i) && !self.named[i])
                     && r - b <= 2
                 {
                     qualifiers.push(self.lemma(b).to_string());
@@ -734,14 +763,21 @@ impl<'a> SentenceFacts<'a> {
         for at in [counted, head_at, class_at].into_iter().flatten() {
             if modifier.is_none()
                 && self.is_arabic(at + 1)
-                && let Some(m) = lx.modifiers.get(self.lemma(at + 1)).or_else(|| lx.modifiers.get(self.key(at + 1)))
+                && let Some(m) = lx
+                    .modifiers
+                    .get(self.lemma(at + 1))
+                    .or_else(|| lx.modifiers.get(self.key(at + 1)))
             {
                 modifier = Some(m.clone());
             }
         }
         // "متوسط عمر أسطولها": an average before the head.
         for at in [head_at, generic_head].into_iter().flatten() {
-            let before = if Some(at) == generic_head { Some(at) } else { at.checked_sub(1) };
+            let before = if Some(at) == generic_head {
+                Some(at)
+            } else {
+                at.checked_sub(1)
+            };
             if modifier.is_none()
                 && let Some(b) = before
                 && self.is_arabic(b)
@@ -790,9 +826,9 @@ impl<'a> SentenceFacts<'a> {
             span: self.toks.pieces[i].span,
         };
         let head = match &mention.value {
-            MentionValue::Ordinal(o) => o.noun_span.and_then(|s| {
-                self.toks.pieces.iter().position(|p| p.span.overlaps(s)).map(word)
-            }),
+            MentionValue::Ordinal(o) => o
+                .noun_span
+                .and_then(|s| self.toks.pieces.iter().position(|p| p.span.overlaps(s)).map(word)),
             _ => (self.clause_start[first]..first)
                 .rev()
                 .take(3)
@@ -810,7 +846,11 @@ impl<'a> SentenceFacts<'a> {
         Attribute {
             key: head.as_ref().map(|h| h.lemma.clone()),
             class: None,
-            from: if head.is_some() { AttributeSource::Event } else { AttributeSource::Unknown },
+            from: if head.is_some() {
+                AttributeSource::Event
+            } else {
+                AttributeSource::Unknown
+            },
             head,
             qualifiers: Vec::new(),
             governor: None,
@@ -827,7 +867,10 @@ impl<'a> SentenceFacts<'a> {
         lx.class(self.lemma(i)).or_else(|| {
             let rest = self.key(i).strip_prefix(['و', 'ف', 'ب', 'ل'])?;
             (rest.chars().count() >= 3)
-                .then(|| lx.class(&lemma_plain(rest)).or_else(|| lx.class(&lemma_of_key(rest))))
+                .then(|| {
+                    lx.class(&lemma_plain(rest))
+                        .or_else(|| lx.class(&lemma_of_key(rest)))
+                })
                 .flatten()
         })
     }
@@ -854,7 +897,10 @@ impl<'a> SentenceFacts<'a> {
         if after < value
             && self.is_content(after)
             && !self.named[after]
-            && self.key(after).trim_start_matches(['و', 'ف', 'ب', 'ل']).starts_with("ال")
+            && self
+                .key(after)
+                .trim_start_matches(['و', 'ف', 'ب', 'ل'])
+                .starts_with("ال")
         {
             out.push(self.lemma(after).to_string());
         }
@@ -875,7 +921,8 @@ impl<'a> SentenceFacts<'a> {
         {
             out.push(self.lemma(b).to_string());
         }
-        let with_preposition = key.starts_with('ب') && !key.starts_with("بال") && self.measure_lemma(h).is_some();
+        let with_preposition =
+            key.starts_with('ب') && !key.starts_with("بال") && self.measure_lemma(h).is_some();
         if with_preposition
             && let Some(b) = before
             && self.is_content(b)
@@ -914,17 +961,24 @@ impl<'a> SentenceFacts<'a> {
     /// True when word `i` as written ends in an attached pronoun ("أدائه"، "حصتها"، "أموالهم"): a
     /// taa marbuta is no pronoun, and the folded key no longer tells them apart.
     fn has_attached_pronoun(&self, i: usize) -> bool {
-        let Some(piece) = self.toks.pieces.get(i) else { return false };
+        let Some(piece) = self.toks.pieces.get(i) else {
+            return false;
+        };
         let written = self.source.get(piece.span.range()).unwrap_or("");
         let written = written.trim_end_matches(|c: char| isnad_parser::is_word_mark(c));
-        written.chars().count() >= 4 && ["ه", "ها", "هم", "هما", "هن", "كم"].iter().any(|p| written.ends_with(p))
+        written.chars().count() >= 4
+            && ["ه", "ها", "هم", "هما", "هن", "كم"]
+                .iter()
+                .any(|p| written.ends_with(p))
     }
 
     /// A modifier named by a word before the value in its clause: a capacity ("تتسع لـ 600")، a
     /// target ("المستهدف 90%")، a forecast ("يتوقع 5%").
     fn modifier_before(&self, first: usize) -> Option<String> {
         let start = self.clause_start[first].max(first.saturating_sub(6));
-        (start..first).rev().find_map(|i| self.lx.modifiers_before.get(self.lemma(i)).cloned())
+        (start..first)
+            .rev()
+            .find_map(|i| self.lx.modifiers_before.get(self.lemma(i)).cloned())
     }
 
     /// True when the figure is a change, not a level: "بمقدار 75 نقطة"، or a change word before it
@@ -956,13 +1010,17 @@ impl<'a> SentenceFacts<'a> {
     /// The stated time of a figure: the nearest temporal mention of its clause (not one inside a
     /// relative clause about an earlier noun, not the start of a "منذ" window), else of a clause
     /// that gives its source ("بحسب بيان … عند السابعة").
-    fn time_of(&self, first: usize, clause: (usize, usize)) -> Option<(crate::mentions::TimeValue, &'a Mention)> {
-        let relative = (clause.0 + 1..first).find(|&i| {
-            matches!(self.key(i), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين")
-        });
+    fn time_of(
+        &self,
+        first: usize,
+        clause: (usize, usize),
+    ) -> Option<(crate::mentions::TimeValue, &'a Mention)> {
+        let relative = (clause.0 + 1..first)
+            .find(|&i| matches!(self.key(i), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"));
         let usable = |m: &(&'a Mention, usize, usize)| {
             let (mention, f, l) = *m;
-            if self.time_value(mention, f, l).is_none() || matches!(mention.value, MentionValue::Duration(_)) {
+            if self.time_value(mention, f, l).is_none() || matches!(mention.value, MentionValue::Duration(_))
+            {
                 return false;
             }
             // "منذ فيضان 2009 الذي أودى بحياة 41 شخصاً": a figure of a relative clause hanging on a
@@ -987,7 +1045,9 @@ impl<'a> SentenceFacts<'a> {
             let is_source_word = |k: &str| matches!(k, "بحسب" | "حسب" | "وفق" | "وفقا" | "نقلا" | "طبقا");
             let k = self.key(next);
             let starts_source = is_source_word(k) || k.strip_prefix('و').is_some_and(is_source_word);
-            (next < self.n() && starts_source).then(|| nearest(next, self.clause_end[next])).flatten()
+            (next < self.n() && starts_source)
+                .then(|| nearest(next, self.clause_end[next]))
+                .flatten()
         })
     }
 
@@ -1005,7 +1065,11 @@ impl<'a> SentenceFacts<'a> {
         let relative = matches!(opening, "الذي" | "التي" | "الذين");
         let coordinated = opening.starts_with('و')
             || relative
-            || self.lx.clause_breaks.at(&|i| self.key(i), clause.0, self.n()).is_some();
+            || self
+                .lx
+                .clause_breaks
+                .at(&|i| self.key(i), clause.0, self.n())
+                .is_some();
         if clause.0 == 0 || !coordinated {
             return None;
         }
@@ -1044,8 +1108,15 @@ impl<'a> SentenceFacts<'a> {
     }
 
     /// A bare year after a name with nothing counted after it, as a year.
-    fn year_after_name(&self, n: &NumberValue, first: usize, last: usize) -> Option<crate::mentions::TimeValue> {
-        let year = n.value.filter(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(v))?;
+    fn year_after_name(
+        &self,
+        n: &NumberValue,
+        first: usize,
+        last: usize,
+    ) -> Option<crate::mentions::TimeValue> {
+        let year = n
+            .value
+            .filter(|v| v.fract() == 0.0 && (1900.0..=2100.0).contains(v))?;
         if n.qualifier != Qualifier::Exact
             || self.kind(first) != Some(TokenKind::Number)
             || first != last
@@ -1056,7 +1127,11 @@ impl<'a> SentenceFacts<'a> {
         }
         let start = chrono::NaiveDate::from_ymd_opt(year as i32, 1, 1)?;
         let end = chrono::NaiveDate::from_ymd_opt(year as i32, 12, 31)?;
-        Some(crate::mentions::TimeValue::days(start, end, crate::mentions::Grain::Year))
+        Some(crate::mentions::TimeValue::days(
+            start,
+            end,
+            crate::mentions::Grain::Year,
+        ))
     }
 
     /// True when the time at token `f` starts a window "since" ("منذ تسجيل أول حالة الخميس
@@ -1069,7 +1144,8 @@ impl<'a> SentenceFacts<'a> {
     /// A time that dates a report rather than an event: a clock time, or a time "so far" ("حتى
     /// الساعة العاشرة"). The day an incident happened is not the time its toll holds.
     fn is_report_time(&self, m: &Mention, first: usize) -> bool {
-        matches!(m.value, MentionValue::Time(_)) || (first > 0 && matches!(self.key(first - 1), "حتي" | "وحتي"))
+        matches!(m.value, MentionValue::Time(_))
+            || (first > 0 && matches!(self.key(first - 1), "حتي" | "وحتي"))
             || self.key(first) == "حتي"
     }
 
@@ -1078,11 +1154,16 @@ impl<'a> SentenceFacts<'a> {
     /// side), "ارتفع صافي الربح بنسبة 18% ليبلغ 684 مليون جنيه" (the level after the change).
     fn inherit(&self, drafts: &mut [Draft<'a>]) {
         for k in 1..drafts.len() {
-            if !matches!(drafts[k].attribute.from, AttributeSource::Unknown | AttributeSource::Unit) {
+            if !matches!(
+                drafts[k].attribute.from,
+                AttributeSource::Unknown | AttributeSource::Unit
+            ) {
                 continue;
             }
             let previous = &drafts[k - 1];
-            if previous.attribute.key.is_none() || self.clause_start[drafts[k].first] != self.clause_start[previous.first] {
+            if previous.attribute.key.is_none()
+                || self.clause_start[drafts[k].first] != self.clause_start[previous.first]
+            {
                 continue;
             }
             let head_at = previous
@@ -1104,7 +1185,8 @@ impl<'a> SentenceFacts<'a> {
                     || self.lx.modifiers.contains_key(self.lemma(i))
             });
             let same_unit = previous.value.unit == drafts[k].value.unit
-                || (previous.value.unit.as_deref() == Some("percent")) != (drafts[k].value.unit.as_deref() == Some("percent"));
+                || (previous.value.unit.as_deref() == Some("percent"))
+                    != (drafts[k].value.unit.as_deref() == Some("percent"));
             if !joined || !same_unit {
                 continue;
             }
@@ -1144,7 +1226,11 @@ impl<'a> SentenceFacts<'a> {
                 let k = self.key(at);
                 if matches!(k, "،" | ",") || lx.modifiers.contains_key(self.lemma(at)) {
                     at += 1;
-                } else if self.is_arabic(at) && !self.is_numeric_mention(at) && skipped_words < 2 && k.starts_with('و') {
+                } else if self.is_arabic(at)
+                    && !self.is_numeric_mention(at)
+                    && skipped_words < 2
+                    && k.starts_with('و')
+                {
                     skipped_words += 1;
                     at += 1;
                 } else {
@@ -1155,7 +1241,9 @@ impl<'a> SentenceFacts<'a> {
             // comma, then the parts.
             if lx.parts_follow.at(&key, at, self.n()).is_none()
                 && let Some(comma) = (at..(at + 5).min(self.n()))
-                    .take_while(|&j| matches!(self.key(j), "،" | ",") || (self.is_arabic(j) && !self.is_numeric_mention(j)))
+                    .take_while(|&j| {
+                        matches!(self.key(j), "،" | ",") || (self.is_arabic(j) && !self.is_numeric_mention(j))
+                    })
                     .find(|&j| matches!(self.key(j), "،" | ","))
                 && lx.parts_follow.at(&key, comma + 1, self.n()).is_some()
             {
@@ -1173,11 +1261,15 @@ impl<'a> SentenceFacts<'a> {
             // This figure is the whole of the ones before it ("من أصل 14").
             let first = drafts[w].first;
             let whole = self.phrase_before(&lx.whole_before, first).is_some()
-                || (drafts[w].first..=drafts[w].last).any(|i| lx.whole_before.at(&key, i, self.n()).is_some());
+                || (drafts[w].first..=drafts[w].last)
+                    .any(|i| lx.whole_before.at(&key, i, self.n()).is_some());
             let total = self.phrase_before(&lx.total_before, first).is_some();
             if whole || total {
                 let unit = drafts[w].value.unit.clone();
-                let previous_same_unit = (0..w).rev().find(|&p| drafts[p].value.unit == unit).map(|p| drafts[p].first);
+                let previous_same_unit = (0..w)
+                    .rev()
+                    .find(|&p| drafts[p].value.unit == unit)
+                    .map(|p| drafts[p].first);
                 let start = if total {
                     0
                 } else {
@@ -1185,7 +1277,9 @@ impl<'a> SentenceFacts<'a> {
                 };
                 let members: Vec<usize> = (0..w)
                     .filter(|&p| {
-                        drafts[p].first >= start && drafts[p].part_of.is_none() && drafts[p].value.unit == unit
+                        drafts[p].first >= start
+                            && drafts[p].part_of.is_none()
+                            && drafts[p].value.unit == unit
                     })
                     .collect();
                 if whole && !total && members.len() == 1 {
@@ -1207,15 +1301,22 @@ impl<'a> SentenceFacts<'a> {
 
 /// True for a mention that can be a figure (a count, an amount, a length of time).
 fn is_figure(m: &Mention) -> bool {
-    matches!(m.value, MentionValue::Number(_) | MentionValue::Quantity(_) | MentionValue::Duration(_))
+    matches!(
+        m.value,
+        MentionValue::Number(_) | MentionValue::Quantity(_) | MentionValue::Duration(_)
+    )
 }
 
 /// Currencies are the units with an ISO code (`USD`، `AED`) and the names written without a
 /// country (data/units.toml: `dinar`، `lira`، `cent`).
 fn is_currency(unit: &str) -> bool {
-    (unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())) || matches!(unit, "dinar" | "lira" | "cent")
+    (unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()))
+        || matches!(unit, "dinar" | "lira" | "cent")
 }
 
 fn is_time_unit(unit: &str) -> bool {
-    matches!(unit, "second" | "minute" | "hour" | "day" | "week" | "month" | "year")
+    matches!(
+        unit,
+        "second" | "minute" | "hour" | "day" | "week" | "month" | "year"
+    )
 }

@@ -19,7 +19,12 @@ fn fact<'f>(facts: &'f [Fact], value: &str) -> &'f Fact {
     facts
         .iter()
         .find(|f| f.text == value || f.text.split(|c: char| !c.is_alphanumeric()).any(|w| w == value))
-        .unwrap_or_else(|| panic!("no fact {value} in {:#?}", facts.iter().map(|f| &f.text).collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no fact {value} in {:#?}",
+                facts.iter().map(|f| &f.text).collect::<Vec<_>>()
+            )
+        })
 }
 
 fn key(facts: &[Fact], value: &str) -> Option<String> {
@@ -67,7 +72,11 @@ fn parts_of_a_whole_are_linked() {
     let whole = fact(&f, "31");
     assert!(whole.scope.rise);
     for part in ["12", "9", "14"] {
-        assert_eq!(fact(&f, part).scope.part_of.as_deref(), Some(whole.id.as_str()), "{part}");
+        assert_eq!(
+            fact(&f, part).scope.part_of.as_deref(),
+            Some(whole.id.as_str()),
+            "{part}"
+        );
     }
     let f = facts_of("عنوان\nقضت المحكمة بإدانة 11 متهماً وتبرئة ثلاثة آخرين من أصل 14 متهماً.\n");
     let whole = fact(&f, "14");
@@ -99,7 +108,11 @@ fn the_stated_time_is_the_figures_not_a_relative_clauses() {
     let toll = fact(&f, "19");
     assert_eq!(toll.as_of.basis, TimeBasis::Stated);
     assert_eq!(
-        toll.as_of.time.as_ref().and_then(|t| t.day_range()).map(|d| d.0.to_string()),
+        toll.as_of
+            .time
+            .as_ref()
+            .and_then(|t| t.day_range())
+            .map(|d| d.0.to_string()),
         Some("2025-06-12".to_string())
     );
 }
@@ -107,7 +120,11 @@ fn the_stated_time_is_the_figures_not_a_relative_clauses() {
 #[test]
 fn identifiers_and_time_windows_are_no_facts() {
     let f = facts_of("عنوان\nهبطت الطائرة على المدرج 27 بعد أن سجلت المحطة 30 مليمتراً خلال 24 ساعة.\n");
-    assert!(f.iter().all(|x| x.text != "27"), "{:?}", f.iter().map(|x| &x.text).collect::<Vec<_>>());
+    assert!(
+        f.iter().all(|x| x.text != "27"),
+        "{:?}",
+        f.iter().map(|x| &x.text).collect::<Vec<_>>()
+    );
     assert!(f.iter().all(|x| !x.text.contains("24")));
 }
 
@@ -151,7 +168,10 @@ fn money_taken_from_somewhere_is_measured_by_what_is_said_before_it() {
     // Written for this test: a charity's treasurer and a municipal contract.
     let f = facts_of("عنوان\nاتهمت النيابة أمين الصندوق باختلاس 2 مليون دينار من أموال الجمعية.\n");
     let stolen = fact(&f, "2");
-    assert_eq!(stolen.attribute.head.as_ref().map(|h| h.lemma.as_str()), Some(super::lemma("اختلاس").as_str()));
+    assert_eq!(
+        stolen.attribute.head.as_ref().map(|h| h.lemma.as_str()),
+        Some(super::lemma("اختلاس").as_str())
+    );
     assert_ne!(key(&f, "2"), Some(super::lemma("أموال")));
     // Other amounts still measure what they are of ("من الأمطار").
     let f = facts_of("عنوان\nسجلت المحطة 80 مليمتراً من الأمطار خلال الليل.\n");
@@ -161,21 +181,34 @@ fn money_taken_from_somewhere_is_measured_by_what_is_said_before_it() {
 #[test]
 fn a_verbal_noun_with_b_right_before_a_sum_governs_it() {
     // Written for this test: "عدداً" (a number of employees) is another phrase's measure noun.
-    let f = facts_of("عنوان\nوأدانت المحكمة المدير وعدداً من الموظفين باختلاس نحو 3 ملايين دينار من المال العام.\n");
+    let f =
+        facts_of("عنوان\nوأدانت المحكمة المدير وعدداً من الموظفين باختلاس نحو 3 ملايين دينار من المال العام.\n");
     let sum = fact(&f, "3");
     assert_eq!(sum.attribute.from, AttributeSource::Event, "{:#?}", sum.attribute);
-    assert_eq!(sum.attribute.head.as_ref().map(|h| h.lemma.as_str()), Some(super::lemma("اختلاس").as_str()));
+    assert_eq!(
+        sum.attribute.head.as_ref().map(|h| h.lemma.as_str()),
+        Some(super::lemma("اختلاس").as_str())
+    );
 }
 
 #[test]
 fn fines_are_one_attribute_whether_noun_or_verbal_noun() {
     // Written for this test: a football club fined by its federation, told twice.
-    let a = facts_of("عنوان\nعاقب الاتحاد النادي بحرمانه من جمهوره مع دفعه غرامة مالية قدرها 300 ألف دينار.\n");
+    let a =
+        facts_of("عنوان\nعاقب الاتحاد النادي بحرمانه من جمهوره مع دفعه غرامة مالية قدرها 300 ألف دينار.\n");
     let b = facts_of("عنوان\nقرر الاتحاد تغريم النادي 200 ألف دينار.\n");
     assert_eq!(key(&a, "300").as_deref(), Some("fine"));
     assert_eq!(key(&b, "200").as_deref(), Some("fine"));
     // "دفعه" (his paying) carries a pronoun: it is not a kind of fine.
-    assert!(!fact(&a, "300").attribute.qualifiers.iter().any(|q| q.contains("دفع")), "{:#?}", fact(&a, "300").attribute);
+    assert!(
+        !fact(&a, "300")
+            .attribute
+            .qualifiers
+            .iter()
+            .any(|q| q.contains("دفع")),
+        "{:#?}",
+        fact(&a, "300").attribute
+    );
 }
 
 #[test]
@@ -190,10 +223,15 @@ fn a_relational_adjective_is_not_what_a_figure_measures() {
 #[test]
 fn parts_after_a_short_phrase_about_the_whole_are_its_parts() {
     // Written for this test: a vaccination campaign's teams.
-    let f = facts_of("عنوان\nوقال المدير إن 900 متطوع انضموا إلى الحملة، منهم 500 في الشمال و300 في الجنوب.\n");
+    let f =
+        facts_of("عنوان\nوقال المدير إن 900 متطوع انضموا إلى الحملة، منهم 500 في الشمال و300 في الجنوب.\n");
     let whole = fact(&f, "900");
     for part in ["500", "300"] {
-        assert_eq!(fact(&f, part).scope.part_of.as_deref(), Some(whole.id.as_str()), "{part}");
+        assert_eq!(
+            fact(&f, part).scope.part_of.as_deref(),
+            Some(whole.id.as_str()),
+            "{part}"
+        );
     }
 }
 
@@ -201,7 +239,12 @@ fn parts_after_a_short_phrase_about_the_whole_are_its_parts() {
 fn a_count_in_a_clause_about_a_change_is_a_level() {
     // Written for this test: a council vote on a tax rise, and a rise given by its size.
     let f = facts_of("عنوان\nأقر المجلس البلدي الزيادة في الضريبة بأغلبية 21 صوتاً.\n");
-    assert_eq!(fact(&f, "21").attribute.modifier, None, "{:#?}", fact(&f, "21").attribute);
+    assert_eq!(
+        fact(&f, "21").attribute.modifier,
+        None,
+        "{:#?}",
+        fact(&f, "21").attribute
+    );
     let f = facts_of("عنوان\nرفع المجلس الضريبة بمقدار 3 نقاط.\n");
     assert_eq!(fact(&f, "3").attribute.modifier.as_deref(), Some("delta"));
 }
@@ -210,7 +253,12 @@ fn a_count_in_a_clause_about_a_change_is_a_level() {
 fn a_specific_counted_noun_says_what_is_measured_over_a_measure_class() {
     // Written for this test: a museum's renovation cost and its galleries.
     let f = facts_of("عنوان\nبلغت كلفة ترميم 12 قاعة في المتحف نحو مليون دينار.\n");
-    assert_eq!(key(&f, "12"), Some(super::lemma("قاعة")), "{:#?}", fact(&f, "12").attribute);
+    assert_eq!(
+        key(&f, "12"),
+        Some(super::lemma("قاعة")),
+        "{:#?}",
+        fact(&f, "12").attribute
+    );
 }
 
 #[test]
@@ -218,7 +266,17 @@ fn a_relative_clause_after_a_comma_is_of_the_dated_noun_before_it() {
     // Written for this test: a wildfire story recalling an older fire.
     let f = facts_of("عنوان\nويعد هذا الحريق الأكبر منذ حريق صيف 2012، الذي أتى على 300 هكتار من الغابات.\n");
     let old = fact(&f, "300");
-    assert_eq!(old.as_of.basis, crate::claims::TimeBasis::Stated, "{:#?}", old.as_of);
-    let year = old.as_of.time.as_ref().and_then(|t| t.day_range()).map(|(start, _)| chrono::Datelike::year(&start));
+    assert_eq!(
+        old.as_of.basis,
+        crate::claims::TimeBasis::Stated,
+        "{:#?}",
+        old.as_of
+    );
+    let year = old
+        .as_of
+        .time
+        .as_ref()
+        .and_then(|t| t.day_range())
+        .map(|(start, _)| chrono::Datelike::year(&start));
     assert_eq!(year, Some(2012));
 }

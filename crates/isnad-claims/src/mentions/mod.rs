@@ -58,7 +58,12 @@ pub fn prepared_mentions(prepared: &crate::Prepared<'_>, lean: Lean) -> Vec<Ment
     // About two mentions per sentence: sized once rather than regrown mention by mention.
     let mut mentions = Vec::with_capacity(document.sentences.len() * 2);
     for (sentence, p) in prepared.sentences() {
-        mentions.extend(mentions_of_tokens(&document.source, sentence.span, &p.tokens, &context));
+        mentions.extend(mentions_of_tokens(
+            &document.source,
+            sentence.span,
+            &p.tokens,
+            &context,
+        ));
     }
     mentions
 }

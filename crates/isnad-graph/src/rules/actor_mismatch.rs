@@ -61,8 +61,8 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                 if (behalf(a).is_some() || behalf(b).is_some()) && behalf(a) != behalf(b) {
                     continue;
                 }
-                let kinds_match =
-                    a.claim.roles[&Role::Agent].entity.is_some() && b.claim.roles[&Role::Agent].entity.is_some();
+                let kinds_match = a.claim.roles[&Role::Agent].entity.is_some()
+                    && b.claim.roles[&Role::Agent].entity.is_some();
                 if !same_object || !kinds_match {
                     continue;
                 }

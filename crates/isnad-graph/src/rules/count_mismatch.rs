@@ -25,6 +25,13 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         .disagreements
         .iter()
         .filter(|d| !d.internal && context.facts.views[d.sides[0][0]].base_unit.is_none())
-        .map(|d| disagreement_finding(context, FindingKind::CountMismatch, Severity::Contradiction, &d.sides))
+        .map(|d| {
+            disagreement_finding(
+                context,
+                FindingKind::CountMismatch,
+                Severity::Contradiction,
+                &d.sides,
+            )
+        })
         .collect()
 }

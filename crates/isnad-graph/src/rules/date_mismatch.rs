@@ -78,7 +78,14 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
         .disagreements
         .iter()
         .filter(|d| context.facts.views[d.sides[0][0]].base_unit == Some("date"))
-        .map(|d| super::disagreement_finding(context, FindingKind::DateMismatch, Severity::Contradiction, &d.sides))
+        .map(|d| {
+            super::disagreement_finding(
+                context,
+                FindingKind::DateMismatch,
+                Severity::Contradiction,
+                &d.sides,
+            )
+        })
         .filter(|f| !findings.iter().any(|e: &Finding| super::same_evidence(e, f)))
         .collect();
     findings.extend(copied);

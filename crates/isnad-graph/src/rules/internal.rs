@@ -74,7 +74,9 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             // before the report is another occurrence.
             const SAME_STORY_DAYS: i64 = 7;
             let headline_days = headline.days.or_else(|| {
-                headline.published.map(|p| (p - chrono::Duration::days(SAME_STORY_DAYS), p))
+                headline
+                    .published
+                    .map(|p| (p - chrono::Duration::days(SAME_STORY_DAYS), p))
             });
             // (A body time after the headline's is what the doubted-by-a-plan test is about.)
             let another_time = body.refers_to_earlier
@@ -124,7 +126,11 @@ fn figures(context: &Context<'_>) -> Vec<Finding> {
         let w = &views[whole];
         let stated = describe_fact(w.fact);
         let listed: Vec<String> = parts.iter().map(|&p| describe_fact(views[p].fact)).collect();
-        let relation = if w.fact.scope.total { "is given as the total of" } else { "is less than its parts" };
+        let relation = if w.fact.scope.total {
+            "is given as the total of"
+        } else {
+            "is less than its parts"
+        };
         let message = format!(
             "{}: {} {relation} {} (= {})",
             context.documents[w.doc].id,
@@ -134,7 +140,12 @@ fn figures(context: &Context<'_>) -> Vec<Finding> {
         );
         let mut sides = vec![fact_side(context, w)];
         sides.extend(parts.iter().map(|&p| fact_side(context, &views[p])));
-        findings.push(finding(FindingKind::Internal, Severity::Contradiction, message, sides));
+        findings.push(finding(
+            FindingKind::Internal,
+            Severity::Contradiction,
+            message,
+            sides,
+        ));
     }
     findings
 }

@@ -18,8 +18,8 @@ mod weekday_mismatch;
 
 use crate::CopyLink;
 use crate::events::Event;
-use crate::finding::{Finding, FindingKind, Severity, Side};
 use crate::facts::FactView;
+use crate::finding::{Finding, FindingKind, Severity, Side};
 use crate::view::{ClaimView, Context};
 use isnad_parser::Span;
 
@@ -105,9 +105,11 @@ pub(crate) fn side(
 /// True when every side of `b` overlaps a side of `a` in the same document: the same evidence
 /// reported twice.
 pub(crate) fn same_evidence(a: &Finding, b: &Finding) -> bool {
-    b.sides
-        .iter()
-        .all(|y| a.sides.iter().any(|x| x.doc == y.doc && (x.span.overlaps(y.span) || x.sentence.overlaps(y.span))))
+    b.sides.iter().all(|y| {
+        a.sides
+            .iter()
+            .any(|x| x.doc == y.doc && (x.span.overlaps(y.span) || x.sentence.overlaps(y.span)))
+    })
 }
 
 /// The evidence of a fact: its value's words, its sentence and its interval.
@@ -157,7 +159,11 @@ pub(crate) fn describe_attribute(context: &Context<'_>, view: &FactView<'_>) -> 
     } else if let Some(head) = &attribute.head {
         context.documents[view.doc].text(head.span).to_string()
     } else {
-        view.fact.value.unit.clone().unwrap_or_else(|| "count".to_string())
+        view.fact
+            .value
+            .unit
+            .clone()
+            .unwrap_or_else(|| "count".to_string())
     };
     match &attribute.modifier {
         Some(modifier) => format!("{name} ({modifier})"),
@@ -178,7 +184,10 @@ pub(crate) fn disagreement_finding(
     let summary: Vec<String> = sides
         .iter()
         .map(|side| {
-            let mut docs: Vec<&str> = side.iter().map(|&m| context.documents[views[m].doc].id.as_str()).collect();
+            let mut docs: Vec<&str> = side
+                .iter()
+                .map(|&m| context.documents[views[m].doc].id.as_str())
+                .collect();
             docs.dedup();
             format!("{} in {}", describe_fact(views[side[0]].fact), docs.join(", "))
         })

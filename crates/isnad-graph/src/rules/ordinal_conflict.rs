@@ -45,7 +45,14 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         .disagreements
         .iter()
         .filter(|d| context.facts.views[d.sides[0][0]].base_unit == Some("ordinal"))
-        .map(|d| super::disagreement_finding(context, FindingKind::OrdinalConflict, Severity::Contradiction, &d.sides))
+        .map(|d| {
+            super::disagreement_finding(
+                context,
+                FindingKind::OrdinalConflict,
+                Severity::Contradiction,
+                &d.sides,
+            )
+        })
         .collect();
     let mut noted_pairs = std::collections::BTreeSet::new();
     for (i, ordinal_claim) in context.claims.iter().enumerate() {

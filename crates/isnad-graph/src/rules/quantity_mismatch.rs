@@ -26,6 +26,13 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             let v = &context.facts.views[d.sides[0][0]];
             !d.internal && v.base_unit.is_some() && !crate::facts::is_time_or_order(v)
         })
-        .map(|d| disagreement_finding(context, FindingKind::QuantityMismatch, Severity::Contradiction, &d.sides))
+        .map(|d| {
+            disagreement_finding(
+                context,
+                FindingKind::QuantityMismatch,
+                Severity::Contradiction,
+                &d.sides,
+            )
+        })
         .collect()
 }

@@ -577,7 +577,10 @@ impl<'a> Finder<'a> {
         let end = self.span(next - 1).end;
         Some(self.mention(
             Span::new(start, end),
-            MentionValue::Quantity(QuantityValue { amount, unit: unit.code }),
+            MentionValue::Quantity(QuantityValue {
+                amount,
+                unit: unit.code,
+            }),
         ))
     }
 
