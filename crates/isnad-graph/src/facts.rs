@@ -88,6 +88,8 @@ pub(crate) struct FactView<'a> {
     about_ids: Vec<u32>,
     /// True when no other figure of its report has its attribute and unit.
     alone_in_report: bool,
+    /// What it is grouped on for comparison ([`group_key`]), computed once.
+    group: Arc<str>,
 }
 
 impl FactView<'_> {
@@ -293,15 +295,19 @@ impl<'a> Facts<'a> {
                     context_ids,
                     about_ids,
                     alone_in_report: false,
+                    group: Arc::from(""),
                 });
             }
         }
-        let mut per_report: FxHashMap<(usize, String), usize> = FxHashMap::default();
+        for v in &mut views {
+            v.group = group_key(v).into();
+        }
+        let mut per_report: FxHashMap<(usize, Arc<str>), usize> = FxHashMap::default();
         for v in &views {
-            *per_report.entry((v.doc, group_key(v))).or_default() += 1;
+            *per_report.entry((v.doc, Arc::clone(&v.group))).or_default() += 1;
         }
         for v in &mut views {
-            v.alone_in_report = per_report[&(v.doc, group_key(v))] == 1;
+            v.alone_in_report = per_report[&(v.doc, Arc::clone(&v.group))] == 1;
         }
         let n = sentences.len().max(1) as f64;
         let mut df: Vec<usize> = vec![0; ids.len()];
@@ -775,7 +781,7 @@ pub(crate) struct Compared {
 pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
     let mut groups: BTreeMap<Arc<str>, Vec<usize>> = BTreeMap::new();
     for (i, v) in facts.views.iter().enumerate() {
-        groups.entry(group_key(v).into()).or_default().push(i);
+        groups.entry(Arc::clone(&v.group)).or_default().push(i);
     }
     let copies: rustc_hash::FxHashSet<(usize, usize)> = near_copies(facts)
         .into_iter()

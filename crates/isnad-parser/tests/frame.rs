@@ -14,11 +14,13 @@ fn parse(text: &str) -> Document {
 /// What the frame reading gives: (outlet, headline, publication date).
 fn frame(text: &str) -> (Option<String>, Option<String>, Option<String>) {
     let doc = parse(text);
-    (
-        doc.meta.outlet,
-        doc.meta.title,
-        doc.meta.published.map(|d| d.to_string()),
-    )
+    let date = published(&doc);
+    (doc.meta.outlet, doc.meta.title, date)
+}
+
+/// The publication date read, as text.
+fn published(doc: &isnad_parser::Document) -> Option<String> {
+    doc.meta.published.map(|d| d.to_string())
 }
 
 fn check(text: &str, outlet: Option<&str>, headline: Option<&str>, date: Option<&str>) {
@@ -210,11 +212,7 @@ fn datelines_of_every_form() {
     ];
     for (line, date) in cases {
         let doc = parse(&format!("{head}{line} عن خطة جديدة.\n\n{BODY}\n"));
-        assert_eq!(
-            doc.meta.published.map(|d| d.to_string()).as_deref(),
-            Some(date),
-            "{line}"
-        );
+        assert_eq!(published(&doc).as_deref(), Some(date), "{line}");
         assert_eq!(doc.meta.published_from, Some(DateSource::Dateline));
         // The dateline is frame: no sentence starts with the place.
         assert!(
@@ -246,11 +244,7 @@ fn metadata_lines_with_times() {
     ];
     for (line, date) in cases {
         let doc = parse(&format!("{head}{line}{tail}{BODY}\n"));
-        assert_eq!(
-            doc.meta.published.map(|d| d.to_string()).as_deref(),
-            Some(date),
-            "{line}"
-        );
+        assert_eq!(published(&doc).as_deref(), Some(date), "{line}");
         let kind = reason_of(&doc, line);
         assert_eq!(
             kind,
@@ -279,21 +273,14 @@ fn hijri_dates_with_their_gregorian_day() {
     ];
     for (line, date) in cases {
         let doc = parse(&format!("{head}{line}{tail}{BODY}\n"));
-        assert_eq!(
-            doc.meta.published.map(|d| d.to_string()).as_deref(),
-            Some(date),
-            "{line}"
-        );
+        assert_eq!(published(&doc).as_deref(), Some(date), "{line}");
         assert!(doc.meta.date_disagreements.is_empty(), "{line}");
     }
     // A Hijri date that is not the Gregorian day beside it: the Gregorian one dates the article,
     // the disagreement is kept with both readings.
     let line = "الأحد 5 رجب 1447 هـ - الموافق 30 نوفمبر 2025 م";
     let doc = parse(&format!("{head}{line}{tail}{BODY}\n"));
-    assert_eq!(
-        doc.meta.published.map(|d| d.to_string()).as_deref(),
-        Some("2025-11-30")
-    );
+    assert_eq!(published(&doc).as_deref(), Some("2025-11-30"));
     let [d] = doc.meta.date_disagreements.as_slice() else {
         panic!("one disagreement: {:?}", doc.meta.date_disagreements)
     };
@@ -314,10 +301,7 @@ fn a_wire_dateline_under_a_masthead_without_headline() {
     ));
     assert_eq!(doc.meta.outlet.as_deref(), Some("وكالة الوادي للأنباء"));
     assert_eq!(doc.meta.title, None);
-    assert_eq!(
-        doc.meta.published.map(|d| d.to_string()).as_deref(),
-        Some("2025-05-04")
-    );
+    assert_eq!(published(&doc).as_deref(), Some("2025-05-04"));
     assert_eq!(doc.text(doc.sentences[0].span), "افتتح المحافظ الجسر الجديد.");
 }
 
@@ -326,10 +310,7 @@ fn the_dateline_is_frame_even_when_a_metadata_line_dated_the_article() {
     let doc = parse(
         "وكالة الوادي للأنباء\nتاريخ النشر: 04/05/2025 - 10:00\n\nالمحافظ يفتتح الجسر الجديد فوق النهر\n\nتل الزيتون، 4 أيار/مايو 2025 (واو) - افتتح المحافظ الجسر.\n",
     );
-    assert_eq!(
-        doc.meta.published.map(|d| d.to_string()).as_deref(),
-        Some("2025-05-04")
-    );
+    assert_eq!(published(&doc).as_deref(), Some("2025-05-04"));
     let body: Vec<&str> = doc
         .sentences
         .iter()
