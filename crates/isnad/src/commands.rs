@@ -159,6 +159,7 @@ struct ParsedDocument<'a> {
     published_from: Option<isnad_parser::DateSource>,
     published_span: Option<Span>,
     outlet: Option<&'a str>,
+    byline: Option<&'a str>,
     url: Option<&'a str>,
     blocks: Vec<ParsedBlock<'a>>,
     sentences: Vec<ParsedSentence<'a>>,
@@ -193,6 +194,7 @@ impl<'a> ParsedDocument<'a> {
             published_from: meta.published_from,
             published_span: meta.published_span,
             outlet: meta.outlet.as_deref(),
+            byline: meta.byline.as_deref(),
             url: meta.url.as_deref(),
             blocks: document
                 .blocks
@@ -229,6 +231,9 @@ fn outline(document: &Document) -> String {
     }
     if let Some(outlet) = &meta.outlet {
         out += &format!("  outlet: {outlet}\n");
+    }
+    if let Some(byline) = &meta.byline {
+        out += &format!("  byline: {byline}\n");
     }
     for block in &document.blocks {
         let (line, _) = document.line_col(block.span.start);

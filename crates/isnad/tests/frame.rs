@@ -137,3 +137,25 @@ fn a_hijri_date_off_its_gregorian_day_is_a_date_mismatch_note() {
     assert_eq!(sides[1]["text"], "30 نوفمبر 2025");
     assert_eq!(sides[1]["value"], "2025-11-30");
 }
+
+#[test]
+fn isnad_parse_shows_the_byline_in_both_formats() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("a.txt");
+    std::fs::write(
+        &path,
+        "صحيفة الوادي\n\nالمجلس البلدي يقر خطة جديدة للنقل العام في المدينة\n\nبقلم: سعاد الرفاعي\n\nأقر المجلس البلدي أمس خطة للنقل العام.\n",
+    )
+    .expect("write");
+    let run = |format: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_isnad"))
+            .args(["parse", path.to_str().expect("utf-8"), "--format", format])
+            .output()
+            .expect("isnad runs")
+    };
+    let json: Value = serde_json::from_slice(&run("json").stdout).expect("JSON");
+    assert_eq!(json["documents"][0]["byline"], "سعاد الرفاعي");
+    assert_eq!(json["documents"][0]["outlet"], "صحيفة الوادي");
+    let text = String::from_utf8(run("text").stdout).expect("utf-8");
+    assert!(text.contains("  byline: سعاد الرفاعي\n"), "{text}");
+}
