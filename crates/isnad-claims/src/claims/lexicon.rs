@@ -454,21 +454,22 @@ impl Lexicon {
         }
     }
 
-    /// What a folded clause signals about its event.
-    pub fn cues_of(&self, folded: &str) -> super::ClauseCues {
-        let mut cues = super::ClauseCues::default();
-        for m in self.cue_automaton.find_overlapping_iter(folded) {
+    /// Clause cues in folded text: each match's folded byte range and what it signals (an earlier
+    /// occurrence unless the next word cancels it, a rising total).
+    pub fn cue_hits<'t>(&'t self, folded: &'t str) -> impl Iterator<Item = (usize, usize, super::ClauseCues)> + 't {
+        self.cue_automaton.find_overlapping_iter(folded).map(move |m| {
+            let mut cues = super::ClauseCues::default();
             match self.earlier.get(m.pattern().as_usize()) {
                 Some((_, cancelled_by)) => {
                     let next = folded[m.end()..].split_whitespace().next().unwrap_or("");
                     // "في وقت سابق اليوم." ends its sentence with the cancelling word.
                     let next = next.trim_matches(|c: char| !c.is_alphanumeric());
-                    cues.earlier |= !cancelled_by.contains(next);
+                    cues.earlier = !cancelled_by.contains(next);
                 }
                 None => cues.rising = true,
             }
-        }
-        cues
+            (m.start(), m.end(), cues)
+        })
     }
 
     /// Every valid match in folded text `text`: a form standing as a word, or behind clitics its

@@ -575,7 +575,11 @@ fn build_claim(
 
     let span = view.tok_span(clause.0, clause.1.saturating_sub(1)).cover(t.span);
     let text = view.text(span).to_string();
-    let cues = lx.cues_of(&isnad_parser::fold_key(&text));
+    let cues = view
+        .clause_cues
+        .iter()
+        .filter(|(at, _)| span.contains(*at))
+        .fold(ClauseCues::default(), |all, (_, c)| all.union(*c));
     Claim {
         id: String::new(),
         doc: ctx.document.id.clone(),

@@ -105,6 +105,14 @@ pub struct ClauseCues {
 }
 
 impl ClauseCues {
+    /// What either signals.
+    pub fn union(self, other: ClauseCues) -> ClauseCues {
+        ClauseCues {
+            earlier: self.earlier || other.earlier,
+            rising: self.rising || other.rising,
+        }
+    }
+
     /// True when the clause signals nothing.
     pub fn is_empty(&self) -> bool {
         *self == ClauseCues::default()

@@ -57,6 +57,9 @@ pub(crate) struct View<'a> {
     pub mention_of: Vec<Option<usize>>,
     /// Lexicon hits in text order.
     pub cues: Vec<Cue>,
+    /// Clause cues (earlier occurrence, rising total) with their original spans, found once per
+    /// sentence; a claim takes those inside its span.
+    pub clause_cues: Vec<(Span, super::ClauseCues)>,
     /// Clauses as token ranges `[start, end)`, covering the sentence; a clause without a
     /// trigger is joined to its neighbour (for reading roles).
     pub clauses: Vec<(usize, usize)>,
@@ -125,6 +128,11 @@ impl<'a> View<'a> {
             })
         }));
 
+        let clause_cues = lexicon
+            .cue_hits(&folded.text)
+            .map(|(start, end, cues)| (folded.original_span(start, end), cues))
+            .collect();
+
         let in_sentence = in_span(mentions, span, |m| m.span);
         let mut mentions: Vec<&Mention> = Vec::with_capacity(in_sentence.len());
         mentions.extend(in_sentence.iter().filter(|m| span.contains(m.span)));
@@ -149,6 +157,7 @@ impl<'a> View<'a> {
             mentions,
             mention_of,
             cues,
+            clause_cues,
             clauses: Vec::new(),
             raw_clauses: Vec::new(),
         };
