@@ -12,7 +12,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use isnad_claims::DocAnalysis;
 use isnad_claims::claims::{ClaimLocation, Modality, SourceKind};
-use isnad_claims::facts::Fact;
+use isnad_claims::facts::{Fact, has_word};
 use isnad_claims::mentions::{NumberValue, Qualifier};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -216,17 +216,17 @@ impl<'a> Facts<'a> {
         // Every lemma of the story gets an id; a clause or sentence shared by several facts is
         // mapped once.
         let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
-        let mut mapped: FxHashMap<*const String, std::sync::Arc<[u32]>> = FxHashMap::default();
+        let mut mapped: FxHashMap<*const std::sync::Arc<str>, std::sync::Arc<[u32]>> = FxHashMap::default();
         let map_words = |ids: &mut FxHashMap<&'a str, u32>,
-                         mapped: &mut FxHashMap<*const String, std::sync::Arc<[u32]>>,
-                         words: &'a [String]|
+                         mapped: &mut FxHashMap<*const std::sync::Arc<str>, std::sync::Arc<[u32]>>,
+                         words: &'a [std::sync::Arc<str>]|
          -> std::sync::Arc<[u32]> {
             std::sync::Arc::clone(mapped.entry(words.as_ptr()).or_insert_with(|| {
                 let mut list: Vec<u32> = words
                     .iter()
                     .map(|w| {
                         let next = ids.len() as u32;
-                        *ids.entry(w.as_str()).or_insert(next)
+                        *ids.entry(&**w).or_insert(next)
                     })
                     .collect();
                 list.sort_unstable();
@@ -269,15 +269,15 @@ impl<'a> Facts<'a> {
                             .unwrap_or_else(|| isnad_parser::fold_key(&s.name))
                     });
                 // The head and qualifiers say what is measured, not what it is about.
-                let own = |w: &String| {
-                    fact.attribute.head.as_ref().is_some_and(|h| &h.lemma == w)
+                let own = |w: &str| {
+                    fact.attribute.head.as_ref().is_some_and(|h| h.lemma == w)
                         || fact.attribute.qualifiers.iter().any(|q| q == w)
                 };
                 let about_ids = fact
                     .context
                     .iter()
                     .filter(|w| !own(w))
-                    .map(|w| ids[w.as_str()])
+                    .map(|w| ids[&**w])
                     .collect();
                 views.push(FactView {
                     doc,
@@ -479,14 +479,14 @@ impl<'a> Facts<'a> {
         let covered = |q: &[String], other: &Fact, other_q: &[String]| {
             q.is_empty()
                 || q.iter()
-                    .any(|w| other_q.contains(w) || other.sentence_words.binary_search(w).is_ok())
+                    .any(|w| other_q.contains(w) || has_word(&other.sentence_words, w))
         };
         // Only two governors can differ: a figure with none says nothing about what governs it.
         let governed = |g: &Option<String>, other: &Fact| {
             g.as_ref().is_none_or(|g| {
                 other.attribute.governor.is_none()
                     || other.attribute.governor.as_ref() == Some(g)
-                    || other.sentence_words.binary_search(g).is_ok()
+                    || has_word(&other.sentence_words, g)
             })
         };
         if !copied && (!governed(&fa.attribute.governor, fb) || !governed(&fb.attribute.governor, fa)) {

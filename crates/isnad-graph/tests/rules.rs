@@ -176,6 +176,7 @@ impl Article {
         let mut context = words.clone();
         context.sort();
         context.dedup();
+        let context: isnad_claims::facts::Words = context.iter().map(|w| w.as_str().into()).collect();
         self.analysis.facts.push(Fact {
             id: format!("{}#f{}", document.id, self.analysis.facts.len() + 1),
             doc: document.id.clone(),
@@ -222,8 +223,8 @@ impl Article {
             } else {
                 ClaimLocation::Body
             },
-            context: context.clone().into(),
-            sentence_words: context.into(),
+            context: std::sync::Arc::clone(&context),
+            sentence_words: context,
         });
         self
     }

@@ -246,10 +246,10 @@ pub(crate) struct Hit {
     pub start: usize,
     /// End of the word (suffix included).
     pub end: usize,
-    /// Folded proclitics before the form.
-    pub prefix: String,
-    /// Folded suffix after the form.
-    pub suffix: String,
+    /// Folded proclitics before the form (one of the allowed prefix lists' entries).
+    pub prefix: &'static str,
+    /// Folded suffix after the form (one of the allowed suffix lists' entries).
+    pub suffix: &'static str,
     /// Number of words of the form.
     pub words: usize,
     /// An imperfect (present/future) verb form.
@@ -434,7 +434,9 @@ impl Lexicon {
             cue_automaton: {
                 let earlier = triggers.cues.earlier.iter().map(|w| fold_key(w.trim()));
                 let rising = triggers.cues.rising.iter().map(|w| fold_key(w.trim()));
-                AhoCorasick::new(earlier.chain(rising).collect::<Vec<_>>())
+                AhoCorasickBuilder::new()
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(earlier.chain(rising).collect::<Vec<_>>())
                     .unwrap_or_else(|e| panic!("data/triggers.toml [cues]: {e}"))
             },
             earlier: triggers
@@ -456,7 +458,10 @@ impl Lexicon {
 
     /// Clause cues in folded text: each match's folded byte range and what it signals (an earlier
     /// occurrence unless the next word cancels it, a rising total).
-    pub fn cue_hits<'t>(&'t self, folded: &'t str) -> impl Iterator<Item = (usize, usize, super::ClauseCues)> + 't {
+    pub fn cue_hits<'t>(
+        &'t self,
+        folded: &'t str,
+    ) -> impl Iterator<Item = (usize, usize, super::ClauseCues)> + 't {
         self.cue_automaton.find_overlapping_iter(folded).map(move |m| {
             let mut cues = super::ClauseCues::default();
             match self.earlier.get(m.pattern().as_usize()) {
@@ -542,20 +547,29 @@ fn validate(text: &str, start: usize, end: usize, pattern: &Pattern) -> Option<H
     };
     let prefix = &text[word_start..start];
     let suffix = &text[end..word_end];
-    let prefix_ok = match pattern.class {
-        Class::Verb => {
-            VERB_PREFIXES.contains(&prefix) || (pattern.imperfect && FUTURE_PREFIXES.contains(&prefix))
-        }
-        Class::Noun => NOUN_PREFIXES.contains(&prefix),
-        Class::Phrase => VERB_PREFIXES.contains(&prefix) || NOUN_PREFIXES.contains(&prefix),
-        Class::Cue => CUE_PREFIXES.contains(&prefix) || (prefix == "ب" && pattern.what == What::OuterFrame),
+    // The lists' own entries, so a hit holds no copy of the text.
+    let listed = |list: &'static [&'static str], s: &str| list.iter().copied().find(|p| *p == s);
+    let prefix: Option<&'static str> = match pattern.class {
+        Class::Verb => listed(VERB_PREFIXES, prefix).or_else(|| {
+            pattern
+                .imperfect
+                .then(|| listed(FUTURE_PREFIXES, prefix))
+                .flatten()
+        }),
+        Class::Noun => listed(NOUN_PREFIXES, prefix),
+        Class::Phrase => listed(VERB_PREFIXES, prefix).or_else(|| listed(NOUN_PREFIXES, prefix)),
+        Class::Cue => listed(CUE_PREFIXES, prefix)
+            .or_else(|| (prefix == "ب" && pattern.what == What::OuterFrame).then_some("ب")),
     };
-    let suffix_ok = match pattern.class {
-        Class::Verb | Class::Phrase => VERB_SUFFIXES.contains(&suffix),
-        Class::Noun => NOUN_SUFFIXES.contains(&suffix),
-        Class::Cue => suffix.is_empty(),
+    let suffix: Option<&'static str> = match pattern.class {
+        Class::Verb | Class::Phrase => listed(VERB_SUFFIXES, suffix),
+        Class::Noun => listed(NOUN_SUFFIXES, suffix),
+        Class::Cue => suffix.is_empty().then_some(""),
     };
-    if !prefix_ok || !suffix_ok || (pattern.needs_suffix && suffix.is_empty()) {
+    let (Some(prefix), Some(suffix)) = (prefix, suffix) else {
+        return None;
+    };
+    if pattern.needs_suffix && suffix.is_empty() {
         return None;
     }
     Some(Hit {
@@ -563,8 +577,8 @@ fn validate(text: &str, start: usize, end: usize, pattern: &Pattern) -> Option<H
         class: pattern.class,
         start,
         end: word_end,
-        prefix: prefix.to_string(),
-        suffix: suffix.to_string(),
+        prefix,
+        suffix,
         words: pattern.words,
         imperfect: pattern.imperfect,
     })

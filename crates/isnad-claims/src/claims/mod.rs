@@ -162,8 +162,8 @@ fn read_sentence(
                 last_tok: c.last_tok,
                 span: c.span,
                 class: c.hit.class,
-                prefix: c.hit.prefix.clone(),
-                suffix: c.hit.suffix.clone(),
+                prefix: c.hit.prefix,
+                suffix: c.hit.suffix,
             }),
             _ => None,
         })
@@ -385,7 +385,7 @@ fn chair_of(view: &View, t: &Trig, roles: &BTreeMap<Role, Filler>) -> Option<Fil
         .rfind(|c| c.tok < t.tok && matches!(c.hit.what, What::LightVerb | What::Trigger(_)))
         .filter(|c| c.hit.what == What::LightVerb)?;
     let form = isnad_parser::fold_key(view.text(verb.span));
-    let form = form.strip_suffix(verb.hit.suffix.as_str()).unwrap_or(&form);
+    let form = form.strip_suffix(verb.hit.suffix).unwrap_or(&form);
     if !lexicon.chairing_verbs.contains(form) {
         return None;
     }
@@ -418,7 +418,7 @@ fn noun_agent(view: &View, t: &Trig, clause: (usize, usize), light: Option<usize
             .filter(|p| matches!(*p, "ه" | "ها" | "هم" | "هما"))
             .unwrap_or("")
     } else {
-        t.suffix.as_str()
+        t.suffix
     };
     let wanted: &[EntityType] = match suffix {
         "ه" | "هم" | "هما" => &[EntityType::Person],
@@ -576,7 +576,7 @@ fn build_claim(
     let span = view.tok_span(clause.0, clause.1.saturating_sub(1)).cover(t.span);
     let text = view.text(span).to_string();
     let cues = view
-        .clause_cues
+        .clause_cues()
         .iter()
         .filter(|(at, _)| span.contains(*at))
         .fold(ClauseCues::default(), |all, (_, c)| all.union(*c));

@@ -63,9 +63,9 @@ pub(crate) struct Trig {
     /// Word class.
     pub class: Class,
     /// Folded proclitics.
-    pub prefix: String,
+    pub prefix: &'static str,
     /// Folded pronoun suffix.
-    pub suffix: String,
+    pub suffix: &'static str,
 }
 
 fn is_place(kind: Option<EntityType>) -> bool {

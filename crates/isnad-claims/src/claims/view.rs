@@ -57,9 +57,11 @@ pub(crate) struct View<'a> {
     pub mention_of: Vec<Option<usize>>,
     /// Lexicon hits in text order.
     pub cues: Vec<Cue>,
+    /// The sentence's folded text.
+    folded: &'a isnad_parser::Normalized,
     /// Clause cues (earlier occurrence, rising total) with their original spans, found once per
-    /// sentence; a claim takes those inside its span.
-    pub clause_cues: Vec<(Span, super::ClauseCues)>,
+    /// sentence when its first claim is built.
+    clause_cues: std::cell::OnceCell<Vec<(Span, super::ClauseCues)>>,
     /// Clauses as token ranges `[start, end)`, covering the sentence; a clause without a
     /// trigger is joined to its neighbour (for reading roles).
     pub clauses: Vec<(usize, usize)>,
@@ -128,11 +130,6 @@ impl<'a> View<'a> {
             })
         }));
 
-        let clause_cues = lexicon
-            .cue_hits(&folded.text)
-            .map(|(start, end, cues)| (folded.original_span(start, end), cues))
-            .collect();
-
         let in_sentence = in_span(mentions, span, |m| m.span);
         let mut mentions: Vec<&Mention> = Vec::with_capacity(in_sentence.len());
         mentions.extend(in_sentence.iter().filter(|m| span.contains(m.span)));
@@ -157,13 +154,25 @@ impl<'a> View<'a> {
             mentions,
             mention_of,
             cues,
-            clause_cues,
+            folded,
+            clause_cues: std::cell::OnceCell::new(),
             clauses: Vec::new(),
             raw_clauses: Vec::new(),
         };
         view.raw_clauses = view.split_raw();
         view.clauses = view.join_clauses();
         Some(view)
+    }
+
+    /// The clause cues of the sentence with their original spans; a claim takes those inside
+    /// its span.
+    pub fn clause_cues(&self) -> &[(Span, super::ClauseCues)] {
+        self.clause_cues.get_or_init(|| {
+            Lexicon::get()
+                .cue_hits(&self.folded.text)
+                .map(|(start, end, cues)| (self.folded.original_span(start, end), cues))
+                .collect()
+        })
     }
 
     /// Folded key of token `i` ("" past the end).

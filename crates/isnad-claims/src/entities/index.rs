@@ -343,7 +343,7 @@ impl GazetteerIndex {
     /// start (and after each proclitic), the text up to the end of the next word, and the next, is
     /// looked up while it begins some phrase.
     fn candidates(&self, st: &SentenceText, lex: &Lexicon) -> Vec<PhraseMatch> {
-        let text = st.text.as_str();
+        let text = &*st.text;
         // A phrase every few words (titles, names, adjectives): sized once per sentence.
         let mut found: Vec<PhraseMatch> = Vec::with_capacity(st.words.len() / 2);
         for (first, word) in st.words.iter().enumerate() {
@@ -442,7 +442,7 @@ mod tests {
             .match_kind(MatchKind::Standard)
             .build(keys.iter().map(|(_, k)| k))
             .unwrap();
-        let text = st.text.as_str();
+        let text = &*st.text;
         let word_at = |at: usize| {
             let i = st.words.partition_point(|w| w.end <= at);
             (i < st.words.len() && st.words[i].start <= at).then_some(i)

@@ -290,7 +290,7 @@ pub(crate) fn scan_sentence(
 }
 
 struct Scan<'a> {
-    st: &'a SentenceText,
+    st: &'a SentenceText<'a>,
     lex: &'a Lexicon,
     index: &'a GazetteerIndex,
     entries: &'a [EntityInfo],

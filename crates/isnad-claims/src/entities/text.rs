@@ -24,13 +24,13 @@ pub(crate) struct Word {
 }
 
 /// The match text of one sentence.
-pub(crate) struct SentenceText {
-    /// Folded text, single spaces.
-    pub text: String,
+pub(crate) struct SentenceText<'n> {
+    /// Folded text, single spaces (usually the normalized text itself, borrowed).
+    pub text: std::borrow::Cow<'n, str>,
     /// Where the text drifts from the normalized text (a dropped or shortened space): from text
     /// byte `.0` on, text byte `t` came from normalized byte `.1 + (t - .0)` (sorted; usually empty).
     shifts: Vec<(u32, u32)>,
-    norm: Normalized,
+    norm: &'n Normalized,
     pub words: Vec<Word>,
     /// Match-text bytes of every ه that was a ة in the original (sorted).
     taa: Vec<usize>,
@@ -42,19 +42,18 @@ pub(crate) fn is_word_char(c: char) -> bool {
     isnad_parser::is_alphanumeric(c) || is_arabic_letter(c)
 }
 
-impl SentenceText {
+impl<'n> SentenceText<'n> {
     /// Builds the match text of a sentence from its `Fold::Key` normalization.
-    pub fn new(source: &str, norm: &Normalized) -> SentenceText {
-        let norm = norm.clone();
+    pub fn new(source: &str, norm: &'n Normalized) -> SentenceText<'n> {
         let mut shifts = Vec::new();
         // Usually the normalized text is already its own match text (a copy: the normalized text
         // maps its own bytes back to the original); the split says when it is not.
         let (text, words) = match split(&norm.text, true) {
-            Some(words) => (norm.text.clone(), words),
+            Some(words) => (std::borrow::Cow::Borrowed(norm.text.as_str()), words),
             None => {
                 let text = collapse_spaces(&norm.text, &mut shifts);
                 let words = split_words(&text);
-                (text, words)
+                (std::borrow::Cow::Owned(text), words)
             }
         };
         let mut st = SentenceText {

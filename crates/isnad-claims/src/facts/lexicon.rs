@@ -167,8 +167,9 @@ pub(crate) struct Lexicon {
     pub day_parts: FxHashMap<String, (u32, u32)>,
     /// Every lemma of the word lists above, for one lookup per word.
     known: FxHashSet<String>,
-    /// The first word of every phrase list above: a word not here starts none of them.
-    phrase_firsts: FxHashSet<String>,
+    /// What a folded word is to the reader (phrase start, stopword, function or number word), so
+    /// each word of a sentence is looked up once.
+    word_flags: FxHashMap<String, WordFlags>,
 }
 
 /// The lemma of a lexicon's word (written without proclitics).
@@ -246,8 +247,8 @@ impl Lexicon {
                     .collect(),
                 day_parts: file.day_parts.iter().map(|(w, &h)| (fold_key(w), h)).collect(),
                 known: FxHashSet::default(),
-                phrase_firsts: FxHashSet::default(),
                 function_words: FxHashSet::default(),
+                word_flags: FxHashMap::default(),
             }
             .with_known()
         })
@@ -280,16 +281,36 @@ impl Lexicon {
                 .flat_map(|w| [format!("و{w}"), format!("ف{w}"), w])
                 .collect()
         };
-        self.phrase_firsts =
+        let phrase_firsts =
             with_conjunctions(lists.iter().flat_map(|p| p.by_first.keys().cloned()).collect());
         self.function_words =
             with_conjunctions(self.stopwords.iter().chain(&self.linking).cloned().collect());
+        let mut flags: FxHashMap<String, WordFlags> = FxHashMap::default();
+        let mut mark = |words: &mut dyn Iterator<Item = &str>, bit: u8| {
+            for w in words {
+                flags.entry(w.to_string()).or_default().0 |= bit;
+            }
+        };
+        mark(
+            &mut phrase_firsts.iter().map(String::as_str),
+            WordFlags::PHRASE_FIRST,
+        );
+        mark(
+            &mut self.stopwords.iter().map(String::as_str),
+            WordFlags::STOPWORD,
+        );
+        mark(
+            &mut self.function_words.iter().map(String::as_str),
+            WordFlags::FUNCTION,
+        );
+        mark(&mut crate::mentions::words::number_words(), WordFlags::NUMBER);
+        self.word_flags = flags;
         self
     }
 
-    /// True when a folded word (or the word without a leading و or ف) may start a phrase.
-    pub fn may_start_phrase(&self, word: &str) -> bool {
-        self.phrase_firsts.contains(word)
+    /// What the reader knows of a folded word, in one lookup.
+    pub fn flags(&self, word: &str) -> WordFlags {
+        self.word_flags.get(word).copied().unwrap_or_default()
     }
 
     /// The class of that name (`age`, `duration`, `share`).
@@ -305,5 +326,25 @@ impl Lexicon {
     /// True when any of the lexicon's word lists knows the lemma.
     pub fn knows(&self, lemma: &str) -> bool {
         self.known.contains(lemma)
+    }
+}
+
+/// What a folded word is to the fact reader: a set of the `WordFlags::*` bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFlags(u8);
+
+impl WordFlags {
+    /// It may start a phrase of the lexicon.
+    pub const PHRASE_FIRST: u8 = 1;
+    /// A stopword.
+    pub const STOPWORD: u8 = 2;
+    /// A function or linking word (also with a glued و or ف).
+    pub const FUNCTION: u8 = 4;
+    /// A number word.
+    pub const NUMBER: u8 = 8;
+
+    /// True when the word has `bit`.
+    pub fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
     }
 }

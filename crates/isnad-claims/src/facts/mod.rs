@@ -9,7 +9,9 @@ mod read;
 mod types;
 
 pub use lemma::lemma;
-pub use types::{AsOf, Attribute, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject};
+pub use types::{
+    AsOf, Attribute, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject, Words, has_word,
+};
 
 use crate::claims::{Claim, ClaimLocation, Modality, Source, SourceKind, TimeBasis};
 use crate::entities::{DocEntities, EntityType};
@@ -85,7 +87,7 @@ pub fn prepared_facts(
         if drafts.is_empty() {
             continue;
         }
-        let sentence_words: std::sync::Arc<[String]> = reader.context(0, tokens.len()).into();
+        let sentence_words = std::sync::Arc::clone(reader.sentence_words());
 
         let first_id = facts.len();
         for draft in &drafts {

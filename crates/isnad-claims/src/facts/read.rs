@@ -3,8 +3,8 @@
 //! sentence (parts of a whole, an explicit total, the other side of "مقابل").
 
 use super::lemma::{lemma_of_key, lemma_plain};
-use super::lexicon::Lexicon;
-use super::types::{Attribute, AttributeSource, AttributeWord, FactValue, Scope};
+use super::lexicon::{Lexicon, WordFlags};
+use super::types::{Attribute, AttributeSource, AttributeWord, FactValue, Scope, Words};
 use crate::mentions::{DurationUnit, Mention, MentionValue, NumberValue, Qualifier};
 use isnad_parser::{TokenKind, Tokens};
 
@@ -29,7 +29,7 @@ pub(crate) struct Draft<'a> {
     /// The time that dates it, when its clause states one: the time's value and its mention.
     pub time: Option<(crate::mentions::TimeValue, &'a Mention)>,
     /// Context lemmas of its clause.
-    pub context: std::sync::Arc<[String]>,
+    pub context: Words,
 }
 
 /// One sentence's tokens and mentions, for reading its figures.
@@ -56,6 +56,8 @@ pub(crate) struct SentenceFacts<'a> {
     lemma_ends: Vec<u32>,
     /// Whether each token is a content word.
     content: Vec<bool>,
+    /// The sentence's words, once asked for.
+    sentence_words: std::sync::OnceLock<Words>,
     /// Whether each token may start a phrase of the lexicon (most start none).
     may_start: Vec<bool>,
 }
@@ -101,7 +103,8 @@ impl<'a> SentenceFacts<'a> {
             with_tokens.push((m, first, last));
         }
         let key = |i: usize| toks.key(i);
-        let may_start: Vec<bool> = (0..n).map(|i| lx.may_start_phrase(key(i))).collect();
+        let flags: Vec<WordFlags> = (0..n).map(|i| lx.flags(key(i))).collect();
+        let may_start: Vec<bool> = flags.iter().map(|f| f.has(WordFlags::PHRASE_FIRST)).collect();
         // Clauses: punctuation ends one, a clause-breaking word starts one.
         let mut starts = vec![0usize];
         for i in 1..n {
@@ -150,15 +153,16 @@ impl<'a> SentenceFacts<'a> {
             lemma_buffer: String::new(),
             lemma_ends: Vec::new(),
             content: Vec::new(),
+            sentence_words: std::sync::OnceLock::new(),
             may_start,
         };
-        facts.content = (0..n).map(|i| facts.compute_content(i)).collect();
+        facts.content = (0..n).map(|i| facts.compute_content(i, flags[i])).collect();
         // Function words are looked up as written; only other words need a lemma.
         let mut buffer = String::with_capacity(toks.len() * 8);
         let mut ends = Vec::with_capacity(n);
         for i in 0..n {
             let k = facts.key(i);
-            if facts.is_arabic(i) && k.len() >= 6 && !lx.stopwords.contains(k) {
+            if facts.is_arabic(i) && k.len() >= 6 && !flags[i].has(WordFlags::STOPWORD) {
                 // As written when the lexicon knows it so ("فائدة"), else with a glued conjunction
                 // or preposition off ("بتبديد" → تبديد).
                 let plain = super::lemma::lemma_slice(k, false);
@@ -211,13 +215,12 @@ impl<'a> SentenceFacts<'a> {
         self.content.get(i).copied().unwrap_or(false)
     }
 
-    fn compute_content(&self, i: usize) -> bool {
+    fn compute_content(&self, i: usize, flags: WordFlags) -> bool {
         if !self.is_arabic(i) || self.mention_of[i].is_some() {
             return false;
         }
-        let k = self.key(i);
         // Three letters are at least six bytes; the function words come with و and ف already.
-        !(k.len() < 6 || self.lx.function_words.contains(k) || crate::mentions::words::is_number_word(k))
+        !(self.key(i).len() < 6 || flags.has(WordFlags::FUNCTION) || flags.has(WordFlags::NUMBER))
     }
 
     /// The light lemma of token `i`: as written when the lexicon knows it so ("فائدة"), else with
@@ -230,24 +233,46 @@ impl<'a> SentenceFacts<'a> {
         self.lemma_buffer.get(start as usize..end as usize).unwrap_or("")
     }
 
-    /// Lemmas of the content words in `[from, to)`.
-    pub fn context(&self, from: usize, to: usize) -> Vec<String> {
-        let mut words: Vec<String> = (from..to.min(self.n()))
+    /// Lemmas of the content words in `[from, to)`, sorted and deduplicated.
+    fn lemmas_in(&self, from: usize, to: usize) -> Vec<&str> {
+        let mut words: Vec<&str> = (from..to.min(self.n()))
             .filter(|&i| self.is_content(i))
             .map(|i| self.lemma(i))
-            .filter(|w| w.chars().count() >= 2)
-            .map(str::to_string)
+            .filter(|w| w.chars().nth(1).is_some())
             .collect();
         words.sort_unstable();
         words.dedup();
         words
     }
 
+    /// Lemmas of the content words of the whole sentence.
+    pub fn sentence_words(&self) -> &Words {
+        self.sentence_words.get_or_init(|| {
+            self.lemmas_in(0, self.n())
+                .into_iter()
+                .map(std::sync::Arc::from)
+                .collect()
+        })
+    }
+
+    /// Lemmas of the content words in `[from, to)`: the sentence's own strings.
+    pub fn context(&self, from: usize, to: usize) -> Words {
+        let all = self.sentence_words();
+        if from == 0 && to >= self.n() {
+            return std::sync::Arc::clone(all);
+        }
+        self.lemmas_in(from, to)
+            .into_iter()
+            .filter_map(|w| all.binary_search_by(|a| (**a).cmp(w)).ok())
+            .map(|i| std::sync::Arc::clone(&all[i]))
+            .collect()
+    }
+
     /// Reads every figure of the sentence.
     pub fn read(&self) -> Vec<Draft<'a>> {
         let mut drafts: Vec<Draft<'a>> = Vec::new();
         // Facts of one clause share its context words.
-        let mut contexts: Vec<((usize, usize), std::sync::Arc<[String]>)> = Vec::new();
+        let mut contexts: Vec<((usize, usize), Words)> = Vec::new();
         for (index, &(mention, first, last)) in self.mentions.iter().enumerate() {
             let Some(value) = self.value_of(mention, first, last) else {
                 continue;
@@ -293,7 +318,7 @@ impl<'a> SentenceFacts<'a> {
                 context: match contexts.iter().find(|(c, _)| *c == clause) {
                     Some((_, words)) => std::sync::Arc::clone(words),
                     None => {
-                        let words: std::sync::Arc<[String]> = self.context(clause.0, clause.1).into();
+                        let words = self.context(clause.0, clause.1);
                         contexts.push((clause, std::sync::Arc::clone(&words)));
                         words
                     }

@@ -43,10 +43,18 @@ pub struct Fact {
     /// Light lemmas of the content words of its clause: what the graph aligns figures on
     /// (shared by the facts of one clause).
     #[serde(skip)]
-    pub context: std::sync::Arc<[String]>,
+    pub context: Words,
     /// Light lemmas of the content words of its whole sentence (shared by its facts).
     #[serde(skip)]
-    pub sentence_words: std::sync::Arc<[String]>,
+    pub sentence_words: Words,
+}
+
+/// Sorted, deduplicated lemmas, shared: a clause's words are the sentence's own strings.
+pub type Words = std::sync::Arc<[std::sync::Arc<str>]>;
+
+/// True when sorted `words` hold `word`.
+pub fn has_word(words: &[std::sync::Arc<str>], word: &str) -> bool {
+    words.binary_search_by(|w| (**w).cmp(word)).is_ok()
 }
 
 /// A figure's value.

@@ -113,6 +113,11 @@ pub(crate) fn is_number_word(key: &str) -> bool {
     lexicon().written.contains_key(key)
 }
 
+/// Every folded number word (`is_number_word` is true of exactly these).
+pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
+    lexicon().written.keys().map(String::as_str)
+}
+
 /// Drops a leading article when a stem of at least two letters remains.
 pub(crate) fn strip_article(word: &str) -> &str {
     match word.strip_prefix("ال") {
