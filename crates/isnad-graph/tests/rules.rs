@@ -617,6 +617,47 @@ fn headline_stated_body_unconfirmed_is_internal() {
 }
 
 #[test]
+fn another_claim_of_the_same_clause_does_not_doubt_the_headline() {
+    // Written for this test. First, the headline repeated as the lead, read as two claims each
+    // time (a strike, and a claim negated by «دون»): the same words cannot disagree. Second, a
+    // body clause that states the headline's event and negates another one in the same clause.
+    let cases = [
+        (
+            "إضراب عمال الميناء الشمالي احتجاجاً على الأجور دون توقيع الاتفاق",
+            "إضراب عمال الميناء الشمالي احتجاجاً على الأجور دون توقيع الاتفاق.",
+        ),
+        (
+            "إضراب عمال الميناء الشمالي احتجاجاً على الأجور",
+            "أضرب عمال الميناء الشمالي أمس احتجاجاً على الأجور دون توقيع اتفاق مع الإدارة.",
+        ),
+    ];
+    for (headline, body) in cases {
+        let mut a = article("a.txt", &format!("{headline}\n{body}\n"), Some("2025-05-09"));
+        let workers = ("agent", Some("org:a"), "عمال الميناء الشمالي");
+        a.claim(ClaimSpec {
+            roles: vec![workers],
+            ..spec(headline, "strike")
+        });
+        if headline.contains("دون") {
+            a.claim(ClaimSpec {
+                roles: vec![workers],
+                modality: Modality::Negated,
+                ..spec(headline, "agreement")
+            });
+        }
+        let body_claim = |event: &'static str, modality: Modality| ClaimSpec {
+            roles: vec![workers],
+            modality,
+            ..spec(body, event)
+        };
+        a.claim(body_claim("agreement", Modality::Negated));
+        a.claim(body_claim("strike", Modality::Asserted));
+        let found = check(vec![a]);
+        assert!(serious(&found).is_empty(), "{headline} / {body}: {found:?}");
+    }
+}
+
+#[test]
 fn a_body_negation_about_another_time_is_not_the_headline_doubted() {
     // Written for this test: a ferry's rescue today, and an older grounding "without a rescue".
     // The headline dated, and (second) a headline with no time of its own: the report's days.

@@ -111,6 +111,7 @@ struct ModalityFile {
     accusation: Vec<String>,
     hedge: Vec<String>,
     negation: Vec<String>,
+    negation_bridges: Vec<String>,
     future: Vec<String>,
     unconfirmed: Vec<String>,
 }
@@ -220,6 +221,8 @@ pub(crate) struct Lexicon {
     pub complementizers: FxHashSet<String>,
     /// Negation words.
     pub negation: FxHashSet<String>,
+    /// Words a negation reaches the event across ("دون وقوع إصابات").
+    pub negation_bridges: FxHashSet<String>,
     /// Heads of unnamed sources.
     pub unnamed: FxHashSet<String>,
     /// Heads of agency names.
@@ -427,6 +430,7 @@ impl Lexicon {
             institution_heads: folded_set(&syntax.institution_heads),
             complementizers: folded_set(&attribution.complementizers),
             negation: folded_set(&modality.negation),
+            negation_bridges: folded_set(&modality.negation_bridges),
             unnamed: folded_set(&attribution.unnamed),
             agency_heads: folded_set(&attribution.agency_heads),
             document_heads: folded_set(&attribution.document_heads),

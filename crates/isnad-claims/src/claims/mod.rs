@@ -651,8 +651,7 @@ fn negated(view: &View, t: &Trig) -> bool {
     if neg(prev) {
         return true;
     }
-    matches!(view.key(prev), "يتم" | "تم" | "يكن" | "تكن" | "يعد" | "تعد")
-        && prev.checked_sub(1).is_some_and(neg)
+    lx.negation_bridges.contains(view.key(prev)) && prev.checked_sub(1).is_some_and(neg)
 }
 
 /// Future or plan: a س on the verb or its light verb, a plan word before it, or a stated time

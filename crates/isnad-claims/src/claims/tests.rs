@@ -396,6 +396,19 @@ fn modality_cues() {
 }
 
 #[test]
+fn a_negation_reaches_the_event_across_an_occurrence_noun() {
+    // «دون وقوع/تسجيل إصابات»: the noun between says the event did not occur.
+    check(
+        "وانتهت المباراة في [كورفا|l] دون وقوع إصابات.",
+        &["casualties", "mod=negated"],
+    );
+    check("ومرت العاصفة دون تسجيل وفيات.", &["casualties", "mod=negated"]);
+    check("ولم يتم توقيع الاتفاق بعد.", &["agreement", "mod=negated"]);
+    // Without a negation, the same noun asserts.
+    check("وأدى الانفجار إلى وقوع إصابات.", &["casualties", "mod=asserted"]);
+}
+
+#[test]
 fn counts_totals_and_parts() {
     check(
         "وقام [رانزي|p] ب<سبع|n=7> رحلات فقط خارج بلاده.",

@@ -46,6 +46,25 @@ fn reads_as_past(view: &ClaimView<'_>) -> bool {
     !key.starts_with(['ي', 'ت', 'ن']) && !key.ends_with('ه') && !key.starts_with("ال") && !after_preposition
 }
 
+/// True when the body clause says what the headline says, so the doubted claim is another claim
+/// read in the same words: the headline repeated as the lead (the same content words), or a
+/// doubted claim of another event in a clause that also states the headline's event ("أضرب
+/// العمال … دون توقيع اتفاق"). A doubted claim of the headline's own event doubts it.
+fn restates(context: &Context<'_>, headline: &ClaimView<'_>, body: &ClaimView<'_>) -> bool {
+    if headline.words == body.words {
+        return true;
+    }
+    body.claim.event != headline.claim.event
+        && context.claims.iter().any(|other| {
+            other.doc == body.doc
+                && other.affirmed
+                && other.claim.location == ClaimLocation::Body
+                && other.claim.event == headline.claim.event
+                && other.claim.span.start < body.claim.span.end
+                && body.claim.span.start < other.claim.span.end
+        })
+}
+
 /// Headline claims against body claims of the same document.
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -85,6 +104,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             if !doubted
                 || another_time
                 || !same_happening(headline, body)
+                || restates(context, headline, body)
                 || !seen.insert(body.claim.id.clone())
             {
                 continue;
