@@ -10,7 +10,9 @@
 //! that cannot both be right (the same attribute, the same time, clauses about the same thing);
 //! parts that cannot make their whole («31 قتيلاً، بينهم 12 طفلاً و9 نساء و14 رجلاً»: 35 > 31; «164
 //! راكباً و6 من أفراد الطاقم، أي ما مجموعه 180»: 170 ≠ 180). A denial by a cited party is not the
-//! article disagreeing with itself (see contested), nor are two figures from two sources it quotes.
+//! article disagreeing with itself (see contested), nor are two figures from two sources it quotes,
+//! nor is a headline repeated as the lead, nor a doubted claim of another event in a body clause
+//! that states the headline's own event («أضرب العمال … دون توقيع اتفاق»: the strike is stated).
 //! Known false positives: a headline that summarizes a later development than the body's.
 
 use super::{describe_fact, disagreement_finding, fact_side, finding, side};
