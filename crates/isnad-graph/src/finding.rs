@@ -35,6 +35,8 @@ pub enum FindingKind {
     ActorMismatch,
     /// Asserted by one source, denied by another.
     Contested,
+    /// Stated as happened in one article, as not happened in another.
+    PolarityConflict,
     /// An article disagreeing with itself.
     Internal,
     /// One entity spelled differently.
@@ -47,7 +49,7 @@ pub enum FindingKind {
 
 impl FindingKind {
     /// Every kind, in catalogue order.
-    pub const ALL: [FindingKind; 12] = [
+    pub const ALL: [FindingKind; 13] = [
         FindingKind::DateMismatch,
         FindingKind::WeekdayMismatch,
         FindingKind::CountMismatch,
@@ -56,6 +58,7 @@ impl FindingKind {
         FindingKind::PlaceMismatch,
         FindingKind::ActorMismatch,
         FindingKind::Contested,
+        FindingKind::PolarityConflict,
         FindingKind::Internal,
         FindingKind::NameVariant,
         FindingKind::Update,
@@ -79,6 +82,7 @@ impl FindingKind {
             FindingKind::PlaceMismatch => "place_mismatch",
             FindingKind::ActorMismatch => "actor_mismatch",
             FindingKind::Contested => "contested",
+            FindingKind::PolarityConflict => "polarity_conflict",
             FindingKind::Internal => "internal",
             FindingKind::NameVariant => "name_variant",
             FindingKind::Update => "update",

@@ -230,6 +230,26 @@ impl<'a> ClaimView<'a> {
             .count()
     }
 
+    /// The days a claim is about: its stated time, or else the report's days (the week up to the
+    /// publication date), as a claim with no time of its own tells of the news of those days.
+    pub fn occasion_days(&self) -> Option<(NaiveDate, NaiveDate)> {
+        /// How far back a report with no stated time reaches.
+        const REPORT_DAYS: i64 = 7;
+        self.days.or_else(|| {
+            self.published
+                .map(|p| (p - chrono::Duration::days(REPORT_DAYS), p))
+        })
+    }
+
+    /// True when two claims are about the same happening: the same participants and something
+    /// specific in common besides the names and the verb (a destination, a forum, a deal), or
+    /// two specific things in common.
+    pub fn same_happening(&self, other: &ClaimView<'_>) -> bool {
+        let shared_actors = self.shared_actors(other);
+        let shared_specifics = self.shared_specifics(other);
+        shared_actors > 0 && shared_specifics >= 1 || shared_specifics >= 2
+    }
+
     /// How many actors two claims share.
     pub fn shared_actors(&self, other: &ClaimView<'_>) -> usize {
         self.actor_set.intersection(&other.actor_set).count()

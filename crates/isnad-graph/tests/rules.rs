@@ -657,6 +657,103 @@ fn another_claim_of_the_same_clause_does_not_doubt_the_headline() {
     }
 }
 
+/// Written for these tests: a ferry sinking with casualties in one article, "without casualties"
+/// in another; the second article's clause and who says it vary by case.
+fn ferry_casualties(
+    negated: &str,
+    source: Option<&'static str>,
+    negated_time: Option<(&'static str, &str)>,
+) -> Vec<(FindingKind, Severity, Vec<String>)> {
+    let stated = "سقوط قتلى وجرحى في غرق عبارة الشمال قرب ميناء الصخور";
+    let mut a = article(
+        "a.txt",
+        &format!("عنوان أول للخبر\n{stated}.\n"),
+        Some("2025-05-09"),
+    );
+    a.claim(spec(stated, "casualties"));
+    let mut b = article(
+        "b.txt",
+        &format!("عنوان ثان للخبر\n{negated}.\n"),
+        Some("2025-05-09"),
+    );
+    b.claim(ClaimSpec {
+        modality: Modality::Negated,
+        source,
+        time: negated_time.map(|(text, date)| (text, MentionValue::Date(day(date)))),
+        ..spec(negated, "casualties")
+    });
+    check(vec![a, b])
+}
+
+#[test]
+fn asserted_in_one_article_and_negated_as_fact_in_another_is_a_contradiction() {
+    let found = ferry_casualties("غرق عبارة الشمال قرب ميناء الصخور دون وقوع إصابات", None, None);
+    let serious: Vec<_> = serious(&found).iter().map(|f| (f.0, f.1)).collect();
+    assert_eq!(
+        serious,
+        [(FindingKind::PolarityConflict, Severity::Contradiction)],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_negation_said_by_a_named_source_is_contested() {
+    let found = ferry_casualties(
+        "وقال مدير الميناء سالم إن غرق عبارة الشمال قرب ميناء الصخور لم يسفر عن إصابات",
+        Some("مدير الميناء سالم"),
+        None,
+    );
+    let serious: Vec<_> = serious(&found).iter().map(|f| (f.0, f.1)).collect();
+    assert_eq!(
+        serious,
+        [(FindingKind::Contested, Severity::Tension)],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_negation_about_another_happening_or_time_is_no_conflict() {
+    // Nothing in common but the event type.
+    let found = ferry_casualties("مرت العاصفة على المدن الساحلية دون وقوع إصابات", None, None);
+    assert!(serious(&found).is_empty(), "{found:?}");
+    // The same ferry, an older trip, dated months before.
+    let found = ferry_casualties(
+        "وكانت عبارة الشمال قد جنحت قرب ميناء الصخور في 2 شباط 2025 دون وقوع إصابات",
+        None,
+        Some(("2 شباط 2025", "2025-02-02")),
+    );
+    assert!(serious(&found).is_empty(), "{found:?}");
+}
+
+#[test]
+fn two_articles_that_both_negate_agree() {
+    // Written for this test: each article reads an affirmed claim and a negated one in the same
+    // words («تدعو إلى عدم تمديد العقد في المناقصة»); both negate, so they agree.
+    let texts = [
+        "النقابة تدعو إلى عدم تمديد عقد الميناء في المناقصة الجديدة",
+        "النقابة: لا لتمديد عقد الميناء في المناقصة الجديدة",
+    ];
+    let articles = texts
+        .iter()
+        .zip(["a.txt", "b.txt"])
+        .map(|(text, id)| {
+            let mut a = article(
+                id,
+                &format!("عنوان الخبر رقم {id}\n{text}.\n"),
+                Some("2025-05-09"),
+            );
+            a.claim(spec(text, "agreement"));
+            a.claim(ClaimSpec {
+                modality: Modality::Negated,
+                ..spec(text, "agreement")
+            });
+            a
+        })
+        .collect();
+    let found = check(articles);
+    assert!(serious(&found).is_empty(), "{found:?}");
+}
+
 #[test]
 fn a_body_negation_about_another_time_is_not_the_headline_doubted() {
     // Written for this test: a ferry's rescue today, and an older grounding "without a rescue".

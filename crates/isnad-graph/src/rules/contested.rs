@@ -17,7 +17,8 @@ use isnad_claims::claims::Modality;
 /// Event types that describe the same kind of happening for this rule.
 const FAMILIES: &[&[&str]] = &[&["transfer", "shipment", "supply", "delivery", "sale"]];
 
-fn family(event: &str) -> &str {
+/// The family an event type belongs to for comparing assertions with denials or negations.
+pub(super) fn family(event: &str) -> &str {
     FAMILIES
         .iter()
         .find(|f| f.contains(&event))
@@ -49,6 +50,30 @@ fn same_allegation(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
     }
 }
 
+/// Who says a claim: its speaker, not the outlet that printed it, unless the outlet states it
+/// itself ("… (as fact)").
+pub(super) fn speaker(context: &Context<'_>, v: &ClaimView<'_>) -> String {
+    match cited_speaker(v) {
+        Some(name) => name.to_string(),
+        None => {
+            let document = &context.documents[v.doc];
+            format!(
+                "{} (as fact)",
+                document.meta.outlet.as_deref().unwrap_or(&document.id)
+            )
+        }
+    }
+}
+
+/// The claim's speaker when it cites one (not the outlet).
+pub(super) fn cited_speaker<'v>(v: &ClaimView<'v>) -> Option<&'v str> {
+    v.claim
+        .attribution
+        .iter()
+        .find(|s| s.kind != isnad_claims::claims::SourceKind::Outlet)
+        .map(|s| s.name.as_str())
+}
+
 /// One tension per denial that meets an assertion of the same happening.
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -68,27 +93,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         if !denied_sentences.insert((denial.doc, sentence)) {
             continue;
         }
-        // The speaker, not the outlet that printed it, unless the outlet states it itself.
-        let who = |v: &ClaimView<'_>| {
-            let speaker = v
-                .claim
-                .attribution
-                .iter()
-                .find(|s| s.kind != isnad_claims::claims::SourceKind::Outlet);
-            speaker.map_or_else(
-                || {
-                    format!(
-                        "{} (as fact)",
-                        context.documents[v.doc]
-                            .meta
-                            .outlet
-                            .as_deref()
-                            .unwrap_or(&context.documents[v.doc].id)
-                    )
-                },
-                |s| s.name.clone(),
-            )
-        };
+        let who = |v: &ClaimView<'_>| speaker(context, v);
         let mut asserters: Vec<String> = assertions.iter().map(|a| who(a)).collect();
         asserters.sort();
         asserters.dedup();

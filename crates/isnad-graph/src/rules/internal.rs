@@ -20,14 +20,6 @@ use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::{ClaimView, Context};
 use isnad_claims::claims::{ClaimLocation, Modality};
 
-/// True when two claims of one article are about the same happening: the same participants and
-/// something specific in common besides the names and the verb (a destination, a forum, a deal).
-fn same_happening(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
-    let shared_actors = a.shared_actors(b);
-    let shared_specifics = a.shared_specifics(b);
-    shared_actors > 0 && shared_specifics >= 1 || shared_specifics >= 2
-}
-
 /// True when a headline's trigger reads as a past-tense verb ("وقّعت"), not a present-tense one
 /// ("يزور", which headlines use for what is under way or coming) or a verbal noun ("زيارة").
 fn reads_as_past(view: &ClaimView<'_>) -> bool {
@@ -93,19 +85,14 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             // occurrence is not the headline's event.
             // A headline with no time of its own is of the report's days: a body time weeks
             // before the report is another occurrence.
-            const SAME_STORY_DAYS: i64 = 7;
-            let headline_days = headline.days.or_else(|| {
-                headline
-                    .published
-                    .map(|p| (p - chrono::Duration::days(SAME_STORY_DAYS), p))
-            });
+            let headline_days = headline.occasion_days();
             // (A body time after the headline's is what the doubted-by-a-plan test is about.)
             let another_time = body.refers_to_earlier
                 || matches!((headline_days, body.days), (Some((a0, _)), Some((_, b1))) if b1 < a0);
             // The cheap tests first: comparing what two claims are about folds their texts.
             if !doubted
                 || another_time
-                || !same_happening(headline, body)
+                || !headline.same_happening(body)
                 || restates(context, headline, body)
                 || !seen.insert(body.claim.id.clone())
             {

@@ -12,6 +12,7 @@ mod internal;
 mod name_variant;
 mod ordinal_conflict;
 mod place_mismatch;
+mod polarity_conflict;
 mod quantity_mismatch;
 mod update;
 mod weekday_mismatch;
@@ -37,7 +38,7 @@ pub(crate) fn help(kind: FindingKind) -> &'static str {
 pub(crate) fn run(context: &Context<'_>, events: &[Event], copies: &[CopyLink]) -> Vec<Finding> {
     use rayon::prelude::*;
     type Rule<'r> = &'r (dyn Fn() -> Vec<Finding> + Sync);
-    let rules: [Rule<'_>; 13] = [
+    let rules: [Rule<'_>; 14] = [
         &|| date_mismatch::check(context, events),
         &|| frame_date::check(context),
         &|| weekday_mismatch::check(context, events),
@@ -48,6 +49,7 @@ pub(crate) fn run(context: &Context<'_>, events: &[Event], copies: &[CopyLink]) 
         &|| place_mismatch::check(context, events),
         &|| actor_mismatch::check(context),
         &|| contested::check(context),
+        &|| polarity_conflict::check(context),
         &|| internal::check(context),
         &|| name_variant::check(context),
         &|| copy::check(copies),

@@ -1,0 +1,106 @@
+//! **polarity_conflict** — one article states that something happened, another that it did not.
+//!
+//! Why it matters: half of what editors check is a yes or a no (were there casualties, did they
+//! sign); two reports that answer it both ways cannot both be printed as fact.
+//! Example: «سقوط قتلى وجرحى في غرق العبارة قرب الميناء» in one article and «غرق العبارة قرب
+//! الميناء دون وقوع إصابات» in another.
+//! Judged: a claim negated in an article's own voice against an affirmed claim (asserted or
+//! reported, not a speech act) of the same kind of event in another article, about the same
+//! happening (the same participants and something specific in common, or two specific things in
+//! common). When either side is said by a cited source rather than stated by the outlet, it is a
+//! dispute between sources, reported as `contested` (a tension naming who asserts and who
+//! negates). One finding per negated claim, citing every assertion it meets.
+//! Not flagged: a negation about another time or an earlier occurrence, a planned or doubted
+//! claim, an article that negates the happening too (its affirmed claim is another reading of
+//! the same words), two claims of one article (see internal).
+//! Known false positives: a negation of a narrower claim than the assertion (no deaths among the
+//! crew, deaths among the passengers).
+
+use super::contested::{cited_speaker, family, speaker};
+use super::{finding, side};
+use crate::finding::{Finding, FindingKind, Severity};
+use crate::view::{ClaimView, Context};
+use isnad_claims::claims::Modality;
+
+/// True when a claim states that its event happened (or happens).
+fn states_it(view: &ClaimView<'_>) -> bool {
+    matches!(view.claim.modality, Modality::Asserted | Modality::Reported) && !view.claim.properties.speech
+}
+
+/// True when two claims can be of the same occurrence: neither refers back to an earlier one,
+/// and their days (stated, or the report's) overlap.
+fn same_occasion(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
+    if a.refers_to_earlier || b.refers_to_earlier {
+        return false;
+    }
+    match (a.occasion_days(), b.occasion_days()) {
+        (Some((a0, a1)), Some((b0, b1))) => a0 <= b1 && b0 <= a1,
+        _ => true,
+    }
+}
+
+/// True when document `doc` negates the same happening as `negated` too: its affirmed claim is
+/// another claim read in the same words («يحض على عدم انتخاب الفاسدين في الانتخابات»).
+fn negates_too(context: &Context<'_>, doc: usize, negated: &ClaimView<'_>) -> bool {
+    context.claims.iter().any(|v| {
+        v.doc == doc
+            && v.claim.modality == Modality::Negated
+            && family(&v.claim.event) == family(&negated.claim.event)
+            && v.same_happening(negated)
+    })
+}
+
+/// One finding per negated claim that meets an affirmed claim of the same happening elsewhere.
+pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for negated in context
+        .claims
+        .iter()
+        .filter(|v| v.claim.modality == Modality::Negated)
+    {
+        let assertions: Vec<&ClaimView<'_>> = context
+            .claims
+            .iter()
+            .filter(|v| {
+                v.doc != negated.doc
+                    && states_it(v)
+                    && family(&v.claim.event) == family(&negated.claim.event)
+                    && v.same_happening(negated)
+                    && same_occasion(v, negated)
+                    && !negates_too(context, v.doc, negated)
+            })
+            .collect();
+        if assertions.is_empty() {
+            continue;
+        }
+        let cited = cited_speaker(negated).is_some() || assertions.iter().any(|a| cited_speaker(a).is_some());
+        let (kind, severity) = if cited {
+            (FindingKind::Contested, Severity::Tension)
+        } else {
+            (FindingKind::PolarityConflict, Severity::Contradiction)
+        };
+        let mut asserters: Vec<String> = assertions.iter().map(|a| speaker(context, a)).collect();
+        asserters.sort();
+        asserters.dedup();
+        let message = format!(
+            "{}: stated by {}, negated by {}",
+            negated.claim.event,
+            asserters.join("; "),
+            speaker(context, negated)
+        );
+        let mut sides: Vec<_> = assertions
+            .iter()
+            .map(|a| {
+                side(
+                    context,
+                    a,
+                    None,
+                    Some(format!("{:?}", a.claim.modality).to_lowercase()),
+                )
+            })
+            .collect();
+        sides.push(side(context, negated, None, Some("negated".into())));
+        findings.push(finding(kind, severity, message, sides));
+    }
+    findings
+}
