@@ -404,6 +404,15 @@ fn a_negation_reaches_the_event_across_an_occurrence_noun() {
     );
     check("ومرت العاصفة دون تسجيل وفيات.", &["casualties", "mod=negated"]);
     check("ولم يتم توقيع الاتفاق بعد.", &["agreement", "mod=negated"]);
+    // «لا يوجد / لا وجود لـ»: there is none.
+    check(
+        "ولا يوجد اتفاق بين الطرفين حتى الآن.",
+        &["agreement", "mod=negated"],
+    );
+    check(
+        "وقع انفجار في السوق ولا وجود لمصابين.",
+        &["casualties", "mod=negated"],
+    );
     // Without a negation, the same noun asserts.
     check("وأدى الانفجار إلى وقوع إصابات.", &["casualties", "mod=asserted"]);
 }
