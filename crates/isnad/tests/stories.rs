@@ -387,4 +387,5 @@ stories! {
     ferry_marsa_hamdan => "ferry-marsa-hamdan",
     results_sanabel => "results-sanabel",
     sanctions_sahel_club => "sanctions-sahel-club",
+    leak_fertilizer_plant => "leak-fertilizer-plant",
 }
