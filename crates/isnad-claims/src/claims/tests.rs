@@ -396,6 +396,24 @@ fn modality_cues() {
 }
 
 #[test]
+fn a_conditional_asserts_nothing() {
+    // «إذا / في حال / لو»: the event is a hypothesis, not a report (hedged, never compared as fact).
+    check(
+        "وقال الوزير إن بلاده سترد بقوة إذا فرضت [زمبريا|c] عقوبات جديدة على صادراتها.",
+        &["sanction", "mod=hedged"],
+    );
+    check(
+        "وفي حال وقع هجوم على الميناء فإن الحكومة ستغلقه فوراً.",
+        &["attack", "mod=hedged"],
+    );
+    // The same event stated plainly.
+    check(
+        "وفرضت [زمبريا|c] عقوبات جديدة على صادرات جارتها.",
+        &["sanction", "mod=asserted"],
+    );
+}
+
+#[test]
 fn a_negation_reaches_the_event_across_an_occurrence_noun() {
     // «دون وقوع/تسجيل إصابات»: the noun between says the event did not occur.
     check(
