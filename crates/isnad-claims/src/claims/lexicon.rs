@@ -88,6 +88,8 @@ struct EventFile {
     #[serde(default)]
     next_not: Vec<String>,
     #[serde(default)]
+    yields_to_next_event: bool,
+    #[serde(default)]
     counts: Vec<String>,
 }
 
@@ -131,6 +133,9 @@ pub(crate) struct EventEntry {
     pub requires: Vec<String>,
     /// Words that cancel the trigger when they come right after it.
     pub next_not: FxHashSet<String>,
+    /// A verb trigger is no event of its own right before another event type's noun ("وقع
+    /// هجوم": an attack happened, nothing was signed).
+    pub yields_to_next_event: bool,
     /// Nouns whose number anywhere in the clause is the event's count ("82 مقعداً" of an election).
     pub counts: FxHashSet<String>,
     /// What the graph needs to know of the event type.
@@ -381,6 +386,7 @@ impl Lexicon {
                 preps: event.preps.iter().map(|(k, v)| (fold_key(k), *v)).collect(),
                 requires: event.requires.iter().map(|r| fold_key(r)).collect(),
                 next_not: folded_set(&event.next_not),
+                yields_to_next_event: event.yields_to_next_event,
                 counts: folded_set(&event.counts),
                 properties: properties_of(&event.kind),
             });

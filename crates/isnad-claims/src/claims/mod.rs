@@ -232,6 +232,16 @@ fn keeps(view: &View, t: &Trig, frames: &[Frame], outers: &[Outer]) -> bool {
             return false;
         }
     }
+    if entry.yields_to_next_event
+        && t.class == Class::Verb
+        && view.trigger_cues().any(|(_, c)| {
+            c.tok == t.last_tok + 1
+                && c.hit.class == Class::Noun
+                && matches!(c.hit.what, What::Trigger(other) if lx.events[other].kind != entry.kind)
+        })
+    {
+        return false;
+    }
     if !entry.requires.is_empty() {
         let end = clause.1.min(t.last_tok + 14);
         let found = (t.last_tok + 1..end).any(|i| {

@@ -396,6 +396,27 @@ fn modality_cues() {
 }
 
 #[test]
+fn a_verb_before_another_events_noun_says_it_happened() {
+    // «وقع» is "signed" and "happened": before another event's noun it is the second.
+    for text in [
+        "ووقع هجوم على الميناء فجر اليوم.",
+        "ووقعت إصابات بين العمال في الحادث.",
+    ] {
+        let found = claims(text);
+        assert!(found.iter().all(|c| c.event != "agreement"), "{text}: {found:#?}");
+        assert!(!found.is_empty(), "{text}: the other event is still read");
+    }
+    // Before its own kind of noun, or a name, it is the signing.
+    check("ووقع الوزيران اتفاقية تعاون في المجال الزراعي.", &["agreement"]);
+    check(
+        "ووقع [رانزي|p] على المرسوم الجديد.",
+        &["agreement", "agent=رانزي"],
+    );
+    // A noun of the event keeps it, even before another event's noun.
+    check("وأعلن الطرفان اتفاق تسليم المعدات.", &["agreement"]);
+}
+
+#[test]
 fn a_conditional_asserts_nothing() {
     // «إذا / في حال / لو»: the event is a hypothesis, not a report (hedged, never compared as fact).
     check(
