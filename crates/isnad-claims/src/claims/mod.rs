@@ -211,6 +211,37 @@ fn read_sentence(
         out.push(claim);
     }
     attach_partitive_counts(view, &reads, &mut out[first_new..]);
+    deny_retroactively(view, &mut out[first_new..]);
+}
+
+/// «…، وهو ما نفته X» / «الأمر الذي نفاه X»: a denial after a relative pronoun points back at the
+/// claims before it in the sentence, which the article reports only to say X denies them.
+fn deny_retroactively(view: &View, claims: &mut [Claim]) {
+    let Some(cue) = view.cues.iter().find(|c| {
+        c.hit.what == What::Denial && c.tok >= 1 && matches!(view.key(c.tok - 1), "ما" | "الذي" | "التي")
+    }) else {
+        return;
+    };
+    let denier = view
+        .group_of
+        .get(cue.last_tok + 1)
+        .copied()
+        .flatten()
+        .map(|g| &view.groups[g]);
+    for claim in claims.iter_mut().filter(|c| c.trigger.end <= cue.span.start) {
+        claim.modality = Modality::Denied;
+        if let Some(group) = denier {
+            claim.attribution.insert(
+                0,
+                Source {
+                    name: view.text(group.span).to_string(),
+                    entity: group.entity.clone(),
+                    kind: kind_of(Some(group.kind)),
+                    span: Some(group.span),
+                },
+            );
+        }
+    }
 }
 
 /// Drops triggers that are not events here: a missing required word, a cancelling next word, or

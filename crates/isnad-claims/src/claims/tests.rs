@@ -417,6 +417,20 @@ fn a_verb_before_another_events_noun_says_it_happened() {
 }
 
 #[test]
+fn a_report_the_article_says_was_denied_is_denied() {
+    // «…، وهو ما نفته X»: the article reports the claim only to say X denies it.
+    check(
+        "وتداولت مواقع إخبارية أنباء عن هجوم على مطار [كورفا|l]، وهو ما نفته [زمبريا|c] في بيان.",
+        &["attack", "mod=denied", "src=زمبريا"],
+    );
+    // Without the denial, the same report is the article's.
+    check(
+        "وشنت [زمبريا|c] هجوماً على مطار [كورفا|l].",
+        &["attack", "mod=asserted"],
+    );
+}
+
+#[test]
 fn a_conditional_asserts_nothing() {
     // «إذا / في حال / لو»: the event is a hypothesis, not a report (hedged, never compared as fact).
     check(
