@@ -58,8 +58,8 @@ pub(crate) struct SentenceFacts<'a> {
     content: Vec<bool>,
     /// The sentence's words, once asked for.
     sentence_words: std::sync::OnceLock<Words>,
-    /// Whether each token may start a phrase of the lexicon (most start none).
-    may_start: Vec<bool>,
+    /// What each token is to the lexicon (one lookup per word).
+    flags: Vec<WordFlags>,
 }
 
 /// Folded words after which a value is an identifier, not an amount ("رقم 5"، "المادة 12").
@@ -104,7 +104,6 @@ impl<'a> SentenceFacts<'a> {
         }
         let key = |i: usize| toks.key(i);
         let flags: Vec<WordFlags> = (0..n).map(|i| lx.flags(key(i))).collect();
-        let may_start: Vec<bool> = flags.iter().map(|f| f.has(WordFlags::PHRASE_FIRST)).collect();
         // Clauses: punctuation ends one, a clause-breaking word starts one.
         let mut starts = vec![0usize];
         for i in 1..n {
@@ -114,7 +113,9 @@ impl<'a> SentenceFacts<'a> {
                     previous,
                     "،" | "," | "؛" | ";" | ":" | "." | "؟" | "?" | "!" | "-" | "–" | "(" | ")"
                 );
-            if punct_break || (may_start[i] && lx.clause_breaks.at(&key, i, n).is_some()) {
+            if punct_break
+                || (flags[i].has(WordFlags::PHRASE_FIRST) && lx.clause_breaks.at(&key, i, n).is_some())
+            {
                 starts.push(i);
             }
         }
@@ -154,15 +155,15 @@ impl<'a> SentenceFacts<'a> {
             lemma_ends: Vec::new(),
             content: Vec::new(),
             sentence_words: std::sync::OnceLock::new(),
-            may_start,
+            flags,
         };
-        facts.content = (0..n).map(|i| facts.compute_content(i, flags[i])).collect();
+        facts.content = (0..n).map(|i| facts.compute_content(i)).collect();
         // Function words are looked up as written; only other words need a lemma.
         let mut buffer = String::with_capacity(toks.len() * 8);
         let mut ends = Vec::with_capacity(n);
         for i in 0..n {
             let k = facts.key(i);
-            if facts.is_arabic(i) && k.len() >= 6 && !flags[i].has(WordFlags::STOPWORD) {
+            if facts.is_arabic(i) && k.len() >= 6 && !facts.flags[i].has(WordFlags::STOPWORD) {
                 // As written when the lexicon knows it so ("فائدة"), else with a glued conjunction
                 // or preposition off ("بتبديد" → تبديد).
                 let plain = super::lemma::lemma_slice(k, false);
@@ -183,6 +184,11 @@ impl<'a> SentenceFacts<'a> {
 
     fn key(&self, i: usize) -> &str {
         self.toks.key(i)
+    }
+
+    /// True when token `i` may start a phrase of the lexicon (most start none).
+    fn may_start(&self, i: usize) -> bool {
+        self.flags[i].has(WordFlags::PHRASE_FIRST)
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -215,7 +221,8 @@ impl<'a> SentenceFacts<'a> {
         self.content.get(i).copied().unwrap_or(false)
     }
 
-    fn compute_content(&self, i: usize, flags: WordFlags) -> bool {
+    fn compute_content(&self, i: usize) -> bool {
+        let flags = self.flags[i];
         if !self.is_arabic(i) || self.mention_of[i].is_some() {
             return false;
         }
@@ -298,7 +305,7 @@ impl<'a> SentenceFacts<'a> {
             let scope = Scope {
                 rise: (clause.0..first)
                     .filter(|&i| Some(i) != head)
-                    .any(|i| self.may_start[i] && self.lx.rise.at(&|k| self.key(k), i, self.n()).is_some()),
+                    .any(|i| self.may_start(i) && self.lx.rise.at(&|k| self.key(k), i, self.n()).is_some()),
                 so_far: self.phrase_in(&self.lx.so_far, clause.0, clause.1),
                 earlier: self.phrase_in(&self.lx.earlier, clause.0, clause.1),
                 // "35% من العقد" is a share (its attribute says so), not a part of a set.
@@ -433,7 +440,7 @@ impl<'a> SentenceFacts<'a> {
     /// True when a phrase of `phrases` starts at a token in `[from, to)`.
     fn phrase_in(&self, phrases: &super::lexicon::Phrases, from: usize, to: usize) -> bool {
         let key = |i: usize| self.key(i);
-        (from..to.min(self.n())).any(|i| self.may_start[i] && phrases.at(&key, i, self.n()).is_some())
+        (from..to.min(self.n())).any(|i| self.may_start(i) && phrases.at(&key, i, self.n()).is_some())
     }
 
     /// The phrase of `phrases` that ends right before token `at` (skipping a comma), if any: its

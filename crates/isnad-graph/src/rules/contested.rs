@@ -10,7 +10,7 @@
 //! shipment while others are alleged).
 
 use super::{finding, side};
-use crate::finding::{Finding, FindingKind, Severity};
+use crate::finding::{Finding, FindingKind, Severity, Side};
 use crate::view::{ClaimView, Context};
 use isnad_claims::claims::Modality;
 
@@ -65,6 +65,36 @@ pub(super) fn speaker(context: &Context<'_>, v: &ClaimView<'_>) -> String {
     }
 }
 
+/// Who says any of `claims`, each named once, in name order.
+pub(super) fn speakers(context: &Context<'_>, claims: &[&ClaimView<'_>]) -> String {
+    let mut names: Vec<String> = claims.iter().map(|c| speaker(context, c)).collect();
+    names.sort();
+    names.dedup();
+    names.join("; ")
+}
+
+/// The sides of a dispute: every assertion with its modality, then the claim against them.
+pub(super) fn dispute_sides(
+    context: &Context<'_>,
+    assertions: &[&ClaimView<'_>],
+    against: &ClaimView<'_>,
+    label: &str,
+) -> Vec<Side> {
+    let mut sides: Vec<Side> = assertions
+        .iter()
+        .map(|a| {
+            side(
+                context,
+                a,
+                None,
+                Some(format!("{:?}", a.claim.modality).to_lowercase()),
+            )
+        })
+        .collect();
+    sides.push(side(context, against, None, Some(label.into())));
+    sides
+}
+
 /// The claim's speaker when it cites one (not the outlet).
 pub(super) fn cited_speaker<'v>(v: &ClaimView<'v>) -> Option<&'v str> {
     v.claim
@@ -93,28 +123,13 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         if !denied_sentences.insert((denial.doc, sentence)) {
             continue;
         }
-        let who = |v: &ClaimView<'_>| speaker(context, v);
-        let mut asserters: Vec<String> = assertions.iter().map(|a| who(a)).collect();
-        asserters.sort();
-        asserters.dedup();
         let message = format!(
             "{} asserted by {} and denied by {}",
             denial.claim.event,
-            asserters.join("; "),
-            who(denial)
+            speakers(context, &assertions),
+            speaker(context, denial)
         );
-        let mut sides: Vec<_> = assertions
-            .iter()
-            .map(|a| {
-                side(
-                    context,
-                    a,
-                    None,
-                    Some(format!("{:?}", a.claim.modality).to_lowercase()),
-                )
-            })
-            .collect();
-        sides.push(side(context, denial, None, Some("denied".into())));
+        let sides = dispute_sides(context, &assertions, denial, "denied");
         findings.push(finding(FindingKind::Contested, Severity::Tension, message, sides));
     }
     findings

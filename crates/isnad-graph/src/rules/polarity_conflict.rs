@@ -16,8 +16,8 @@
 //! Known false positives: a negation of a narrower claim than the assertion (no deaths among the
 //! crew, deaths among the passengers).
 
-use super::contested::{cited_speaker, family, speaker};
-use super::{finding, side};
+use super::contested::{cited_speaker, dispute_sides, family, speaker, speakers};
+use super::finding;
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::{ClaimView, Context};
 use isnad_claims::claims::Modality;
@@ -79,27 +79,13 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         } else {
             (FindingKind::PolarityConflict, Severity::Contradiction)
         };
-        let mut asserters: Vec<String> = assertions.iter().map(|a| speaker(context, a)).collect();
-        asserters.sort();
-        asserters.dedup();
         let message = format!(
             "{}: stated by {}, negated by {}",
             negated.claim.event,
-            asserters.join("; "),
+            speakers(context, &assertions),
             speaker(context, negated)
         );
-        let mut sides: Vec<_> = assertions
-            .iter()
-            .map(|a| {
-                side(
-                    context,
-                    a,
-                    None,
-                    Some(format!("{:?}", a.claim.modality).to_lowercase()),
-                )
-            })
-            .collect();
-        sides.push(side(context, negated, None, Some("negated".into())));
+        let sides = dispute_sides(context, &assertions, negated, "negated");
         findings.push(finding(kind, severity, message, sides));
     }
     findings
