@@ -22,6 +22,7 @@ struct File {
     rise: Vec<String>,
     so_far: Vec<String>,
     earlier: Vec<String>,
+    window_before: Vec<String>,
     lasting: Vec<String>,
     stopwords: Vec<String>,
     clause_breaks: Vec<String>,
@@ -149,6 +150,8 @@ pub(crate) struct Lexicon {
     pub rise: Phrases,
     pub so_far: Phrases,
     pub earlier: Phrases,
+    /// Before a length of time: the window a count was made in ("خلال 24 ساعة").
+    pub window_before: Phrases,
     /// Folded heads after "من" that make a count partitive ("من أفراد الطاقم").
     pub partitive_heads: FxHashSet<String>,
     /// Folded function words.
@@ -235,6 +238,7 @@ impl Lexicon {
                 rise: Phrases::of(&file.rise),
                 so_far: Phrases::of(&file.so_far),
                 earlier: Phrases::of(&file.earlier),
+                window_before: Phrases::of(&file.window_before),
                 partitive_heads: file.partitive_heads.iter().map(|w| fold_key(w)).collect(),
                 stopwords: file.stopwords.iter().map(|w| fold_key(w)).collect(),
                 clause_breaks: Phrases::of(&file.clause_breaks),
@@ -273,6 +277,7 @@ impl Lexicon {
             &self.rise,
             &self.so_far,
             &self.earlier,
+            &self.window_before,
             &self.clause_breaks,
         ];
         let with_conjunctions = |words: Vec<String>| -> FxHashSet<String> {

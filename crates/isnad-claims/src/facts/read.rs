@@ -333,8 +333,46 @@ impl<'a> SentenceFacts<'a> {
             });
         }
         self.inherit(&mut drafts);
+        self.windowed(&mut drafts);
         self.parts(&mut drafts);
         drafts
+    }
+
+    /// Running counts made in a short window of their clause are the new ones: "86 إصابة جديدة و4
+    /// وفيات خلال 24 ساعة" counts four new deaths, not the toll so far. A level reached ("ليرتفع
+    /// العدد إلى 640") stays the total.
+    fn windowed(&self, drafts: &mut [Draft<'a>]) {
+        const DAY_OR_TWO_IN_HOURS: f64 = 48.0;
+        let short_window = |clause: (usize, usize)| {
+            self.mentions.iter().any(|&(m, f, _)| {
+                let MentionValue::Duration(d) = &m.value else {
+                    return false;
+                };
+                let hours = match d.unit {
+                    crate::mentions::DurationUnit::Hour => d.amount,
+                    crate::mentions::DurationUnit::Day => d.amount * 24.0,
+                    _ => return false,
+                };
+                f > clause.0
+                    && f < clause.1
+                    && hours <= DAY_OR_TWO_IN_HOURS
+                    && (self.phrase_before(&self.lx.window_before, f).is_some()
+                        || self.lx.window_before.at(&|k| self.key(k), f, self.n()).is_some())
+            })
+        };
+        for draft in drafts.iter_mut() {
+            let attribute = &mut draft.attribute;
+            if !attribute.evolving
+                || attribute.modifier.is_some()
+                || draft.scope.rise
+                || draft.scope.so_far
+                || !short_window(draft.clause)
+            {
+                continue;
+            }
+            attribute.modifier = Some("new".to_string());
+            attribute.key = attribute.key.take().map(|k| format!("{k}+new"));
+        }
     }
 
     /// The value of a numeric mention that can be a fact: a count, an amount with its unit, or a
@@ -723,7 +761,8 @@ impl<'a> SentenceFacts<'a> {
 
         // A length of time that nothing says is a measure, with another figure in its clause, is
         // that figure's window ("212 مليمتراً خلال 24 ساعة").
-        if is_duration && class.is_none() && from != AttributeSource::Measure {
+        // A toll's class from a word nearby is not what a length of time measures.
+        if is_duration && class.is_none_or(|c| c.evolving) && from != AttributeSource::Measure {
             let clause = (clause_start, self.clause_end[last]);
             let others = self
                 .mentions
@@ -1071,16 +1110,26 @@ impl<'a> SentenceFacts<'a> {
                 .min_by_key(|m| m.1.abs_diff(first))
                 .and_then(|&(m, f, l)| Some((self.time_value(m, f, l)?, m)))
         };
-        nearest(clause.0, clause.1).or_else(|| {
-            // A following clause naming the source: "، بحسب بيان … عند السابعة".
-            let next = clause.1;
+        let starts_source = |i: usize| {
             let is_source_word = |k: &str| matches!(k, "بحسب" | "حسب" | "وفق" | "وفقا" | "نقلا" | "طبقا");
-            let k = self.key(next);
-            let starts_source = is_source_word(k) || k.strip_prefix('و').is_some_and(is_source_word);
-            (next < self.n() && starts_source)
-                .then(|| nearest(next, self.clause_end[next]))
-                .flatten()
-        })
+            let k = self.key(i);
+            i < self.n() && (is_source_word(k) || k.strip_prefix('و').is_some_and(is_source_word))
+        };
+        nearest(clause.0, clause.1)
+            .or_else(|| {
+                // A following clause naming the source: "، بحسب بيان … عند السابعة".
+                let next = clause.1;
+                starts_source(next)
+                    .then(|| nearest(next, self.clause_end[next]))
+                    .flatten()
+            })
+            .or_else(|| {
+                // A leading one: "وبحسب النشرة التي صدرت مساء الأحد، فقد سجلت 68 إصابة".
+                let previous = self.clause_start[clause.0.checked_sub(1)?];
+                starts_source(previous)
+                    .then(|| nearest(previous, clause.0))
+                    .flatten()
+            })
     }
 
     /// The time of an earlier clause of the sentence for a figure whose clause states none and

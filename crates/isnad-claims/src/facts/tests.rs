@@ -118,6 +118,42 @@ fn the_stated_time_is_the_figures_not_a_relative_clauses() {
 }
 
 #[test]
+fn a_leading_source_clause_dates_the_figures_after_it() {
+    // 2025-06-12 is a Thursday: "مساء الثلاثاء الماضي" is 10 June.
+    let f = facts_of(
+        "عنوان\nووفق النشرة التي أصدرتها إدارة الميناء مساء الثلاثاء الماضي، فقد عبرت 52 شاحنة خلال 24 ساعة.\n",
+    );
+    let trucks = fact(&f, "52");
+    assert_eq!(trucks.as_of.basis, TimeBasis::Stated);
+    assert_eq!(
+        trucks
+            .as_of
+            .time
+            .as_ref()
+            .and_then(|t| t.day_range())
+            .map(|d| d.0.to_string()),
+        Some("2025-06-10".to_string())
+    );
+    // A clause that opens with no source word lends the figure nothing.
+    let f = facts_of("عنوان\nوصل الوفد مساء الثلاثاء الماضي، وعبرت 52 شاحنة الحدود.\n");
+    assert_eq!(fact(&f, "52").as_of.basis, TimeBasis::Publication);
+}
+
+#[test]
+fn counts_made_in_a_short_window_are_the_new_ones() {
+    let f =
+        facts_of("عنوان\nأحصت الفرق 12 حريقاً جديداً و3 قتلى خلال 24 ساعة، ليرتفع العدد الإجمالي إلى 40 قتيلاً.\n");
+    assert_eq!(key(&f, "3").as_deref(), Some("killed+new"));
+    assert_eq!(key(&f, "40").as_deref(), Some("killed"));
+    assert!(f.iter().all(|x| !x.text.contains("24")), "the window is no fact");
+    let f = facts_of("عنوان\nسقط 5 قتلى في يوم واحد.\n");
+    assert_eq!(key(&f, "5").as_deref(), Some("killed+new"));
+    // A long window is a toll over that time, not a daily count.
+    let f = facts_of("عنوان\nسقط 50 قتيلاً خلال ثلاثة أسابيع من القتال.\n");
+    assert_eq!(key(&f, "50").as_deref(), Some("killed"));
+}
+
+#[test]
 fn identifiers_and_time_windows_are_no_facts() {
     let f = facts_of("عنوان\nهبطت الطائرة على المدرج 27 بعد أن سجلت المحطة 30 مليمتراً خلال 24 ساعة.\n");
     assert!(

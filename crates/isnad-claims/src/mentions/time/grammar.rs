@@ -1528,8 +1528,13 @@ impl<'a> Scan<'a> {
         {
             (f, def, e)
         } else if let Some(((def, count), e)) = unit_at(i) {
+            let one_after = self
+                .toks
+                .get(e)
+                .is_some_and(|t| self.lex.one_after_unit.contains(t.key));
             match count {
                 Count::Two => (2.0, def, e),
+                Count::One if one_after => (1.0, def, e + 1),
                 Count::One if bare_ok || def.bare_is_one || qualifier != Qualifier::Exact => (1.0, def, e),
                 _ => return None,
             }

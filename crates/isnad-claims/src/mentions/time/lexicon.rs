@@ -129,6 +129,8 @@ pub(super) struct Lexicon {
     pub not_future_endings: Vec<String>,
     /// Words right after a date that make it the next such date.
     pub future_after: FxHashSet<String>,
+    /// "One" after a singular unit ("يوم واحد").
+    pub one_after_unit: FxHashSet<String>,
 }
 
 /// What a folded word may read as.
@@ -203,6 +205,8 @@ struct Data {
     ambiguous_months: Vec<String>,
     month_preps: Vec<String>,
     proclitics: Vec<String>,
+    not_clitic_forms: Vec<String>,
+    one_after_unit: Vec<String>,
     holiday: Vec<HolidayData>,
 }
 
@@ -295,6 +299,7 @@ fn build() -> Lexicon {
         not_present_words: data.not_present_words.iter().map(|w| fold_key(w)).collect(),
         not_future_endings: data.not_future_endings.iter().map(|w| fold_key(w)).collect(),
         future_after: data.future_after.iter().map(|w| fold_key(w)).collect(),
+        one_after_unit: data.one_after_unit.iter().map(|w| fold_key(w)).collect(),
     };
     // Longest proclitic first, so "وب" is tried before "و".
     lex.proclitics
@@ -423,6 +428,7 @@ fn build() -> Lexicon {
     }
     // Proclitic forms, proclitics outer so each word's list keeps the proclitic order.
     let words: Vec<String> = lex.index.keys().cloned().collect();
+    let whole_words: Vec<String> = data.not_clitic_forms.iter().map(|w| fold_key(w)).collect();
     for p in &lex.proclitics {
         let p_letters = p.chars().count();
         let keeps_article = keeps_article(p);
@@ -440,14 +446,14 @@ fn build() -> Lexicon {
             if rest.chars().nth(if keeps_article { 0 } else { 1 }).is_none() {
                 continue;
             }
-            lex.index
-                .entry(format!("{p}{rest}"))
-                .or_default()
-                .clitic
-                .push(CliticKey {
-                    skip_letters,
-                    key: key.clone(),
-                });
+            let form = format!("{p}{rest}");
+            if whole_words.contains(&form) {
+                continue;
+            }
+            lex.index.entry(form).or_default().clitic.push(CliticKey {
+                skip_letters,
+                key: key.clone(),
+            });
         }
     }
     lex

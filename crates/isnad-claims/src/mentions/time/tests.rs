@@ -217,3 +217,33 @@ fn an_article_without_a_date_resolves_nothing() {
     assert!(!got.is_empty());
     assert!(got.iter().all(|m| m.ends_with("= unresolved")), "{got:?}");
 }
+
+#[test]
+fn one_day_is_no_sunday() {
+    // "واحد" is "one", not و + "أحد".
+    check("2026-03-11", "تضاعفت الأسعار في يوم واحد.", &[]);
+    check(
+        "2026-03-11",
+        "عاد الوفد يوم الأحد الماضي.",
+        &["يوم الأحد الماضي = 2026-03-08..2026-03-08"],
+    );
+}
+
+#[test]
+fn a_unit_then_one_is_a_duration_of_one() {
+    let context = MentionContext {
+        reference: NaiveDate::from_ymd_opt(2026, 3, 11),
+        lean: Lean::Tense,
+    };
+    for (text, amount) in [("في يوم واحد", 1.0), ("خلال ساعة واحدة", 1.0)] {
+        let mentions = extract_mentions(text, Span::new(0, text.len()), &context);
+        let durations: Vec<f64> = mentions
+            .iter()
+            .filter_map(|m| match &m.value {
+                MentionValue::Duration(d) => Some(d.amount),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(durations, vec![amount], "{text}");
+    }
+}
