@@ -30,6 +30,8 @@ pub struct DocAnalysis {
     pub entities: entities::DocEntities,
     /// Claims, in text order.
     pub claims: Vec<claims::Claim>,
+    /// What each source says or denies as open content, in text order.
+    pub statements: Vec<claims::Statement>,
     /// Facts (figures with what they measure), in text order.
     pub facts: Vec<facts::Fact>,
 }
@@ -40,13 +42,14 @@ pub fn analyze(document: &Document, gazetteer: &entities::Gazetteer, lean: menti
     let prepared = Prepared::of(document);
     let mentions = mentions::prepared_mentions(&prepared, lean);
     let entities = entities::prepared_entities(&prepared, gazetteer);
-    let claims = claims::prepared_claims(&prepared, &mentions, &entities);
+    let (claims, statements) = claims::prepared_claims(&prepared, &mentions, &entities);
     let facts = facts::prepared_facts(&prepared, &mentions, &entities, &claims);
     DocAnalysis {
         doc: document.id.clone(),
         mentions,
         entities,
         claims,
+        statements,
         facts,
     }
 }

@@ -30,6 +30,7 @@ fn article(id: &str, text: &str, published: Option<&str>) -> Article {
         mentions: Vec::new(),
         entities: DocEntities::default(),
         claims: Vec::new(),
+        statements: Vec::new(),
         facts: Vec::new(),
     };
     Article { document, analysis }

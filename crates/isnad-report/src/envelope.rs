@@ -19,6 +19,8 @@ pub struct Report {
     pub documents: Vec<DocumentSummary>,
     /// Claims of all documents.
     pub claims: Vec<Claim>,
+    /// Statements (what each source says or denies, as open content) of all documents.
+    pub statements: Vec<isnad_claims::claims::Statement>,
     /// Facts (figures with what they measure, as of when, by whom) of all documents.
     pub facts: Vec<Fact>,
     /// Entities of the story, with every name seen.
@@ -106,6 +108,10 @@ impl Report {
             schema: SCHEMA,
             documents: documents.iter().map(DocumentSummary::of).collect(),
             claims: analyses.iter().flat_map(|a| a.claims.iter().cloned()).collect(),
+            statements: analyses
+                .iter()
+                .flat_map(|a| a.statements.iter().cloned())
+                .collect(),
             facts: analyses.iter().flat_map(|a| a.facts.iter().cloned()).collect(),
             entities,
             findings: check.findings.clone(),

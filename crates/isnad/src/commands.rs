@@ -336,6 +336,7 @@ fn claims(input: &InputArgs, format: LinesFormat, output: &OutputArgs) -> miette
             let body = serde_json::json!({
                 "schema": "isnad.claims/1",
                 "claims": report.claims,
+                "statements": report.statements,
                 "entities": report.entities,
                 "errors": report.errors,
             });

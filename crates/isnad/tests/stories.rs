@@ -388,4 +388,5 @@ stories! {
     results_sanabel => "results-sanabel",
     sanctions_sahel_club => "sanctions-sahel-club",
     leak_fertilizer_plant => "leak-fertilizer-plant",
+    exam_questions_tarfaya => "exam-questions-tarfaya",
 }

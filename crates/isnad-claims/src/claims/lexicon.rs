@@ -104,6 +104,10 @@ struct AttributionFile {
     #[serde(default)]
     document_heads: Vec<String>,
     person_heads: Vec<String>,
+    content_ends: Vec<String>,
+    answered_reports: Vec<String>,
+    about: Vec<String>,
+    content_wrappers: Vec<String>,
     modality: ModalityFile,
 }
 
@@ -224,6 +228,14 @@ pub(crate) struct Lexicon {
     pub name_links: FxHashSet<String>,
     /// إن، أن، بأن …
     pub complementizers: FxHashSet<String>,
+    /// Participles that end what a source says and start another clause ("، مؤكداً").
+    pub content_ends: FxHashSet<String>,
+    /// Verbs of a report a denial answers, after "ما" ("نفى ما ذكره X عن …").
+    pub answered_reports: FxHashSet<String>,
+    /// Prepositions before what an answered report was about ("عن"، "حول"، "بشأن").
+    pub about: FxHashSet<String>,
+    /// Words a denial wraps its content in ("صحة الأنباء"، "وجود أي دليل"): no content words.
+    pub content_wrappers: FxHashSet<String>,
     /// Negation words.
     pub negation: FxHashSet<String>,
     /// Words a negation reaches the event across ("دون وقوع إصابات").
@@ -436,6 +448,10 @@ impl Lexicon {
             institution_heads: folded_set(&syntax.institution_heads),
             complementizers: folded_set(&attribution.complementizers),
             negation: folded_set(&modality.negation),
+            content_ends: folded_set(&attribution.content_ends),
+            answered_reports: folded_set(&attribution.answered_reports),
+            about: folded_set(&attribution.about),
+            content_wrappers: folded_set(&attribution.content_wrappers),
             negation_bridges: folded_set(&modality.negation_bridges),
             unnamed: folded_set(&attribution.unnamed),
             agency_heads: folded_set(&attribution.agency_heads),

@@ -8,12 +8,13 @@
 mod attribution;
 pub(crate) mod lexicon;
 mod roles;
+mod statements;
 mod types;
 mod view;
 
 pub use types::{
     Claim, ClaimLocation, ClauseCues, EventProperties, Modality, Role, RoleFiller, Source, SourceKind,
-    TimeBasis,
+    Stance, Statement, TimeBasis,
 };
 
 use crate::entities::{DocEntities, EntityType};
@@ -27,15 +28,16 @@ use view::View;
 
 /// Extracts the claims of a document's story sentences from its mentions and entities.
 pub fn find_claims(document: &Document, mentions: &[Mention], entities: &DocEntities) -> Vec<Claim> {
-    prepared_claims(&crate::Prepared::of(document), mentions, entities)
+    prepared_claims(&crate::Prepared::of(document), mentions, entities).0
 }
 
-/// [`find_claims`] of a prepared document (its sentences already tokenized and folded).
+/// [`find_claims`] of a prepared document (its sentences already tokenized and folded), with the
+/// document's statements (what each source says or denies, as open content).
 pub fn prepared_claims(
     prepared: &crate::Prepared<'_>,
     mentions: &[Mention],
     entities: &DocEntities,
-) -> Vec<Claim> {
+) -> (Vec<Claim>, Vec<Statement>) {
     let document = prepared.document;
     let outlet = Source {
         name: document
@@ -54,6 +56,7 @@ pub fn prepared_claims(
     };
     // About one claim per sentence: sized once, not regrown claim by claim (a claim is large).
     let mut claims = Vec::with_capacity(document.sentences.len() * 3 / 2);
+    let mut statements = Vec::new();
     let mut carried: Option<Source> = None;
     for (sentence, p) in prepared.sentences() {
         let Some(view) = View::new(&document.source, sentence.span, p, mentions, entities) else {
@@ -64,13 +67,23 @@ pub fn prepared_claims(
         } else {
             ClaimLocation::Body
         };
-        read_sentence(&context, &view, location, &mut carried, &mut claims);
+        read_sentence(
+            &context,
+            &view,
+            location,
+            &mut carried,
+            &mut claims,
+            &mut statements,
+        );
     }
     carry_times(&mut claims);
     for (n, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("{}#{}", document.id, n + 1);
     }
-    claims
+    for (n, statement) in statements.iter_mut().enumerate() {
+        statement.id = format!("{}#s{}", document.id, n + 1);
+    }
+    (claims, statements)
 }
 
 /// A body claim with no time of its own that continues the event of the clause before ("وقّع
@@ -142,6 +155,7 @@ fn read_sentence(
     location: ClaimLocation,
     carried: &mut Option<Source>,
     out: &mut Vec<Claim>,
+    statements: &mut Vec<Statement>,
 ) {
     let lx = Lexicon::get();
     let (frames, outers) = attribution::frames(view, carried.as_ref());
@@ -212,6 +226,23 @@ fn read_sentence(
     }
     attach_partitive_counts(view, &reads, &mut out[first_new..]);
     deny_retroactively(view, &mut out[first_new..]);
+    let denials: Vec<statements::DenialVerb<'_>> = reads
+        .iter()
+        .filter(|r| lx.events[r.trig.entry].kind == "denial" && r.trig.class == Class::Verb)
+        .map(|r| statements::DenialVerb {
+            tok: r.trig.tok,
+            last_tok: r.trig.last_tok,
+            agent: r.roles.get(&Role::Agent),
+        })
+        .collect();
+    let said = statements::Said {
+        ctx,
+        view,
+        frames: &frames,
+        outers: &outers,
+        location,
+    };
+    said.read(&denials, statements);
 }
 
 /// «…، وهو ما نفته X» / «الأمر الذي نفاه X»: a denial after a relative pronoun points back at the
@@ -689,11 +720,25 @@ fn negated(view: &View, t: &Trig) -> bool {
     let Some(prev) = t.tok.checked_sub(1) else {
         return false;
     };
-    if neg(prev) {
-        return true;
+    // Back over bridges ("دون وقوع"، "لا دليل على"، "لا يوجد أي"), at most a few words.
+    let mut at = prev;
+    for _ in 0..MAX_NEGATION_BRIDGE_WORDS {
+        if neg(at) {
+            return true;
+        }
+        if !lx.negation_bridges.contains(view.key(at)) {
+            return false;
+        }
+        let Some(before) = at.checked_sub(1) else {
+            return false;
+        };
+        at = before;
     }
-    lx.negation_bridges.contains(view.key(prev)) && prev.checked_sub(1).is_some_and(neg)
+    neg(at)
 }
+
+/// Most words a negation reaches the event across ("لا يوجد أي دليل على").
+const MAX_NEGATION_BRIDGE_WORDS: usize = 3;
 
 /// Future or plan: a س on the verb or its light verb, a plan word before it, or a stated time
 /// after the publication date.

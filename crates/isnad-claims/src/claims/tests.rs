@@ -466,8 +466,15 @@ fn a_negation_reaches_the_event_across_an_occurrence_noun() {
         "وقع انفجار في السوق ولا وجود لمصابين.",
         &["casualties", "mod=negated"],
     );
+    // «لا دليل على / لا يوجد أي»: no evidence of it, none of it.
+    check("ولا دليل على تسليم أي أسلحة للجيش.", &["transfer", "mod=negated"]);
+    check("ولا يوجد أي اتفاق بين الطرفين.", &["agreement", "mod=negated"]);
     // Without a negation, the same noun asserts.
     check("وأدى الانفجار إلى وقوع إصابات.", &["casualties", "mod=asserted"]);
+    check(
+        "وعثرت الشرطة على دليل على توقيع الاتفاق.",
+        &["agreement", "mod=asserted"],
+    );
 }
 
 #[test]

@@ -290,3 +290,44 @@ pub enum ClaimLocation {
     /// The body.
     Body,
 }
+
+/// What a source says or denies, whatever it is about: the complement of a reporting verb ("قال X
+/// إن …"، "حذرت X من أن …") or of a denial ("نفى X أن …"، "نفت X ما ذكره Y عن …"). Claims cover
+/// the events of the trigger lexicon; a statement keeps the open content, so an assertion and a
+/// denial of anything can be aligned by what their contents share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    /// Stable within a run: `"<doc>#s<n>"`.
+    pub id: String,
+    /// Document id.
+    pub doc: String,
+    /// The content: what is said or denied.
+    pub span: Span,
+    /// Exactly the original bytes of `span`.
+    pub text: String,
+    /// The reporting or denial verb.
+    pub verb: Span,
+    /// Whether the source asserts the content or denies it.
+    pub stance: Stance,
+    /// Who says it, innermost first; the outlet (the document) is always last.
+    pub attribution: Vec<Source>,
+    /// Whose report a denial answers ("نفت الوزارة ما ذكره النائب عن …": the MP), when named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub answers: Option<Source>,
+    /// Rough root keys of the content's words (function words left out), in text order: what
+    /// the content is about, for aligning it with other statements.
+    pub keys: Vec<String>,
+    /// Headline or body.
+    #[serde(rename = "in")]
+    pub location: ClaimLocation,
+}
+
+/// A source's stance on a statement's content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    /// Says it is so.
+    Asserts,
+    /// Says it is not so (a denial, or an assertion of the negation: "أكد أنه لم …").
+    Denies,
+}

@@ -82,6 +82,53 @@ pub(crate) fn lemma_slice(key: &str, strip_proclitics: bool) -> &str {
     strip_endings(w, 2)
 }
 
+/// Derivational prefixes of verb forms and verbal nouns, longest first ("استنفد"، "اصطدام"،
+/// "ممارسة"، "تسليم"): taken off when three consonants remain.
+const DERIVATIONAL: &[&str] = &["است", "ان", "ا", "م", "ت", "ي"];
+
+/// A rough consonant key of a word, for aligning what two reports say in different forms of one
+/// word: a verb and its verbal noun ("اصطدمت" / "اصطدام"، "مارست" / "ممارسة"، "استنفد" / "نفاد").
+/// The light lemma, a past-tense ت off, one derivational prefix off, then the long vowels; never
+/// fewer than three letters (else the lemma), so "طيور" and "مطار" stay apart. Coarse on
+/// purpose: it is only ever weighed with other words, never trusted alone.
+pub fn root_key(word: &str) -> String {
+    let key = fold_key(word);
+    let key = key.trim_matches(|c: char| !c.is_alphanumeric());
+    root_of_key(key)
+}
+
+/// [`root_key`] of an already folded word.
+pub(crate) fn root_of_key(key: &str) -> String {
+    let lemma = lemma_slice(key, true);
+    let consonants = |w: &str| w.chars().filter(|c| !is_long_vowel(*c)).count();
+    let mut w = lemma;
+    if let Some(rest) = w.strip_suffix('ت')
+        && letters(rest) >= 3
+    {
+        w = rest;
+    }
+    for prefix in DERIVATIONAL {
+        if let Some(rest) = w.strip_prefix(prefix)
+            && consonants(rest) >= 3
+        {
+            w = rest;
+            break;
+        }
+    }
+    let skeleton: String = w.chars().filter(|c| !is_long_vowel(*c)).collect();
+    if letters(&skeleton) >= 3 {
+        skeleton
+    } else if letters(w) >= 3 {
+        w.to_string()
+    } else {
+        lemma.to_string()
+    }
+}
+
+fn is_long_vowel(c: char) -> bool {
+    matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ئ' | 'ؤ')
+}
+
 /// Case, plural and feminine endings off (up to `passes` of them), keeping at least three letters
 /// (two for a word that had ة: "سعة" → "سع").
 fn strip_endings(word: &str, passes: usize) -> &str {
@@ -133,6 +180,21 @@ mod tests {
         assert_eq!(lemma("بلغ"), "بلغ");
         assert_eq!(lemma("وفاة"), "وفاه".trim_end_matches('ه'));
         assert_eq!(lemma("قتل"), "قتل");
+    }
+
+    #[test]
+    fn a_verb_and_its_verbal_noun_share_a_root_key() {
+        use super::root_key;
+        let same = |a: &str, b: &str| assert_eq!(root_key(a), root_key(b), "{a} vs {b}");
+        same("انهارت", "انهيار");
+        same("احترقت", "احتراق");
+        same("ساهمت", "مساهمة");
+        same("استخدم", "الاستخدام");
+        same("سلّمت", "تسليم");
+        same("ضغوطاً", "الضغوط");
+        same("بطيور", "الطيور");
+        assert_ne!(root_key("طيور"), root_key("مطار"));
+        assert_ne!(root_key("انهيار"), root_key("احتراق"));
     }
 
     #[test]

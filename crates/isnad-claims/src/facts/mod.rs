@@ -4,11 +4,12 @@
 //! reports without reading the text again (docs/facts.md).
 
 mod lemma;
-mod lexicon;
+pub(crate) mod lexicon;
 mod read;
 mod types;
 
-pub use lemma::lemma;
+pub(crate) use lemma::root_of_key;
+pub use lemma::{lemma, root_key};
 pub use types::{
     AsOf, Attribute, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject, Words, has_word,
 };

@@ -4,15 +4,30 @@
 //! must attribute it and present both sides rather than state it.
 //! Example: «تتهم المعارضة الحكومة بتهريب الوقود إلى الجارة الشمالية» versus «نفت الحكومة
 //! أن تكون قد هربت أي شحنة وقود».
-//! One finding per denial, citing every assertion or accusation of the same kind of event with
-//! the same theme.
+//! Two ways to meet: a denied claim of an event type with the same theme as an assertion, or a
+//! denial of anything ("نفى X ما تداولته Y عن نفاد المحاليل"، "نفت X أن تكون قد علمت بتسرب
+//! الأسئلة") whose content another article's source asserts: the assertion shares at least
+//! 45% of the weight of the denial's first five content words (rough root keys, weighed by how
+//! rare they are among the story's statements) and two of them. One finding per denial, citing
+//! every assertion it answers.
 //! Known false positives: a denial of a narrower claim than the accusation (denying one
-//! shipment while others are alleged).
+//! shipment while others are alleged); two contents that share their words but not their
+//! subject (the mathematics questions denied, the physics questions asserted).
 
 use super::{finding, side};
 use crate::finding::{Finding, FindingKind, Severity, Side};
 use crate::view::{ClaimView, Context};
-use isnad_claims::claims::Modality;
+use isnad_claims::claims::{Modality, Source, SourceKind, Stance, Statement};
+use rustc_hash::FxHashMap;
+
+/// How many of a denial's first content words say what is denied (the rest are where and when).
+const DENIED_CORE_WORDS: usize = 5;
+
+/// Share of the weight of a denial's core words an assertion must share to be what it denies.
+const DENIED_SHARE: f64 = 0.45;
+
+/// Fewest core words an assertion must share with a denial.
+const DENIED_SHARED_WORDS: usize = 2;
 
 /// Event types that describe the same kind of happening for this rule.
 const FAMILIES: &[&[&str]] = &[&["transfer", "shipment", "supply", "delivery", "sale"]];
@@ -107,7 +122,8 @@ pub(super) fn cited_speaker<'v>(v: &ClaimView<'v>) -> Option<&'v str> {
 /// One tension per denial that meets an assertion of the same happening.
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut denied_sentences = std::collections::BTreeSet::new();
+    let mut denied_sentences: std::collections::BTreeSet<(usize, Option<isnad_parser::Span>)> =
+        std::collections::BTreeSet::new();
     for denial in context.claims.iter().filter(|v| is_denial(v)) {
         let assertions: Vec<&ClaimView<'_>> = context
             .claims
@@ -132,5 +148,136 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         let sides = dispute_sides(context, &assertions, denial, "denied");
         findings.push(finding(FindingKind::Contested, Severity::Tension, message, sides));
     }
+    findings.extend(open_disputes(context, &mut denied_sentences));
     findings
+}
+
+/// One tension per denial of open content that another article's source asserts.
+fn open_disputes(
+    context: &Context<'_>,
+    denied_sentences: &mut std::collections::BTreeSet<(usize, Option<isnad_parser::Span>)>,
+) -> Vec<Finding> {
+    let statements: Vec<(usize, &Statement)> = context
+        .analyses
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, a)| a.statements.iter().map(move |s| (doc, s)))
+        .collect();
+    if statements.is_empty() {
+        return Vec::new();
+    }
+    // Inverse document frequency over the story's statements: a word most of them use (the
+    // story's topic) says little about which statement answers which.
+    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+    for (_, s) in &statements {
+        for key in &s.keys {
+            *df.entry(key.as_str()).or_default() += 1;
+        }
+    }
+    let n = statements.len() as f64;
+    let weight = |key: &str| (1.0 + n / df.get(key).copied().unwrap_or(1) as f64).ln();
+    let mut findings = Vec::new();
+    for &(denial_doc, denial) in statements.iter().filter(|(_, s)| s.stance == Stance::Denies) {
+        let Some(denier) = named_speaker(denial) else {
+            continue;
+        };
+        let core = &denial.keys[..denial.keys.len().min(DENIED_CORE_WORDS)];
+        let core_weight: f64 = core.iter().map(|k| weight(k)).sum();
+        let answered: Vec<(usize, &Statement)> = statements
+            .iter()
+            .copied()
+            .filter(|&(doc, a)| {
+                if doc == denial_doc || a.stance != Stance::Asserts {
+                    return false;
+                }
+                if named_speaker(a).is_some_and(|speaker| same_source(speaker, denier)) {
+                    return false;
+                }
+                let shared: Vec<&String> = core.iter().filter(|k| a.keys.contains(k)).collect();
+                let shared_weight: f64 = shared.iter().map(|k| weight(k)).sum();
+                shared.len() >= DENIED_SHARED_WORDS && shared_weight >= DENIED_SHARE * core_weight
+            })
+            .collect();
+        if answered.is_empty() {
+            continue;
+        }
+        let sentence = context.documents[denial_doc]
+            .sentence_of(denial.span)
+            .map(|s| s.span);
+        if !denied_sentences.insert((denial_doc, sentence)) {
+            continue;
+        }
+        let mut asserters: Vec<&str> = answered
+            .iter()
+            .map(|(_, a)| named_speaker(a).map_or("(unnamed)", |s| s.name.as_str()))
+            .collect();
+        asserters.sort_unstable();
+        asserters.dedup();
+        let message = format!(
+            "«{}» asserted by {} and denied by {}",
+            excerpt(&denial.text),
+            asserters.join("; "),
+            denier.name
+        );
+        let mut sides: Vec<Side> = answered
+            .iter()
+            .map(|&(doc, a)| statement_side(context, doc, a, "asserted"))
+            .collect();
+        sides.push(statement_side(context, denial_doc, denial, "denied"));
+        findings.push(finding(FindingKind::Contested, Severity::Tension, message, sides));
+    }
+    findings
+}
+
+/// Who makes a statement, when it names someone (not only the outlet).
+fn named_speaker(statement: &Statement) -> Option<&Source> {
+    statement
+        .attribution
+        .iter()
+        .find(|s| s.kind != SourceKind::Outlet)
+}
+
+/// True when two sources name one speaker: one entity, or names with one head word ("الوزارة"،
+/// "وزارة التربية الوطنية").
+fn same_source(a: &Source, b: &Source) -> bool {
+    if let (Some(x), Some(y)) = (&a.entity, &b.entity) {
+        return x == y;
+    }
+    let head = |s: &Source| {
+        let folded = isnad_parser::fold_key(&s.name);
+        let first = folded.split_whitespace().next().unwrap_or("").to_string();
+        match first.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
+            _ => first,
+        }
+    };
+    head(a) == head(b)
+}
+
+/// The first words of a content, for a message.
+fn excerpt(text: &str) -> String {
+    const WORDS: usize = 10;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= WORDS {
+        text.to_string()
+    } else {
+        format!("{} …", words[..WORDS].join(" "))
+    }
+}
+
+/// The evidence of a statement: its content, its sentence and who says it.
+fn statement_side(context: &Context<'_>, doc: usize, statement: &Statement, value: &str) -> Side {
+    let document = &context.documents[doc];
+    Side {
+        doc: document.id.clone(),
+        claim: None,
+        fact: None,
+        span: statement.span,
+        text: statement.text.clone(),
+        sentence: document
+            .sentence_of(statement.span)
+            .map_or(statement.span, |s| s.span),
+        value: Some(value.to_string()),
+        attribution: statement.attribution.iter().map(|s| s.name.clone()).collect(),
+    }
 }
