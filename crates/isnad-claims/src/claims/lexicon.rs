@@ -118,6 +118,8 @@ struct ModalityFile {
     hedge: Vec<String>,
     negation: Vec<String>,
     negation_bridges: Vec<String>,
+    stance_negation: Vec<String>,
+    not_negations: Vec<String>,
     future: Vec<String>,
     unconfirmed: Vec<String>,
 }
@@ -240,6 +242,10 @@ pub(crate) struct Lexicon {
     pub negation: FxHashSet<String>,
     /// Words a negation reaches the event across ("دون وقوع إصابات").
     pub negation_bridges: FxHashSet<String>,
+    /// Negations of what a statement says, near its start ("بريطانيا غير مسؤولة").
+    pub stance_negation: FxHashSet<String>,
+    /// Phrases that start with a negation word and negate nothing ("لا يزال"، "غير مسبوق").
+    pub not_negations: crate::facts::lexicon::Phrases,
     /// Heads of unnamed sources.
     pub unnamed: FxHashSet<String>,
     /// Heads of agency names.
@@ -453,6 +459,8 @@ impl Lexicon {
             about: folded_set(&attribution.about),
             content_wrappers: folded_set(&attribution.content_wrappers),
             negation_bridges: folded_set(&modality.negation_bridges),
+            stance_negation: folded_set(&modality.stance_negation),
+            not_negations: crate::facts::lexicon::Phrases::of(&modality.not_negations),
             unnamed: folded_set(&attribution.unnamed),
             agency_heads: folded_set(&attribution.agency_heads),
             document_heads: folded_set(&attribution.document_heads),

@@ -58,8 +58,20 @@ pub fn prepared_claims(
     let mut claims = Vec::with_capacity(document.sentences.len() * 3 / 2);
     let mut statements = Vec::new();
     let mut carried: Option<Source> = None;
+    let mut lead_seen = false;
     for (sentence, p) in prepared.sentences() {
-        let Some(view) = View::new(&document.source, sentence.span, p, mentions, entities) else {
+        // The headline and the lead (the body's first sentence) state the story in the article's
+        // own voice: they are read as statements even with no trigger.
+        let states_story = sentence.in_headline || !lead_seen;
+        lead_seen |= !sentence.in_headline;
+        let Some(view) = View::new(
+            &document.source,
+            sentence.span,
+            p,
+            mentions,
+            entities,
+            states_story,
+        ) else {
             continue;
         };
         let location = if sentence.in_headline {
@@ -71,6 +83,7 @@ pub fn prepared_claims(
             &context,
             &view,
             location,
+            states_story,
             &mut carried,
             &mut claims,
             &mut statements,
@@ -153,6 +166,7 @@ fn read_sentence(
     ctx: &DocContext,
     view: &View,
     location: ClaimLocation,
+    states_story: bool,
     carried: &mut Option<Source>,
     out: &mut Vec<Claim>,
     statements: &mut Vec<Statement>,
@@ -242,7 +256,11 @@ fn read_sentence(
         outers: &outers,
         location,
     };
+    let before = statements.len();
     said.read(&denials, statements);
+    if states_story && statements.len() == before {
+        said.read_own_voice(statements);
+    }
 }
 
 /// «…، وهو ما نفته X» / «الأمر الذي نفاه X»: a denial after a relative pronoun points back at the

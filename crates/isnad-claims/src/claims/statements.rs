@@ -10,6 +10,7 @@ use super::roles::Filler;
 use super::types::{ClaimLocation, Source, SourceKind, Stance, Statement};
 use super::view::View;
 use super::{DocContext, source_of};
+use crate::mentions::MentionValue;
 use isnad_parser::TokenKind;
 
 /// Fewest content words a statement needs: less aligns with anything.
@@ -21,6 +22,12 @@ const COMPLEMENT_REACH: usize = 10;
 /// A negation this close to the start of a reported content makes the speaker deny it ("قال
 /// إن الوزارة لم تكن على علم").
 const NEGATION_REACH: usize = 4;
+
+/// Most words before a headline's colon that name who speaks ("وزير الخارجية الروسي: …").
+const HEADLINE_SPEAKER_WORDS: usize = 8;
+
+/// Days before its report a content's time must end to be another time than the report's.
+const OTHER_TIME_DAYS: i64 = 45;
 
 /// Longest run of unknown words read as a denier's name.
 const MAX_BARE_NAME_WORDS: usize = 3;
@@ -57,7 +64,7 @@ impl Said<'_, '_> {
                 frame.from
             };
             let end = self.content_end(start, frame.to);
-            let stance = if (start..end.min(start + NEGATION_REACH)).any(|i| self.is_negation(i)) {
+            let stance = if self.stance_negated(start, end) {
                 Stance::Denies
             } else {
                 Stance::Asserts
@@ -90,7 +97,8 @@ impl Said<'_, '_> {
                 answers = view
                     .toks
                     .get(ma + 2)
-                    .and_then(|t| source_np(view, ma + 2, t.span.start, reporter_end));
+                    .and_then(|t| source_np(view, ma + 2, t.span.start, reporter_end))
+                    .or_else(|| self.bare_name(ma + 2, reporter_end));
                 answers_at = Some(ma);
                 start = about.map_or(ma + 2, |a| a + 1);
             } else if let Some(c) = (start..reach).find(|&i| lx.complementizers.contains(view.key(i))) {
@@ -122,6 +130,50 @@ impl Said<'_, '_> {
                 out,
             );
         }
+    }
+
+    /// A headline or lead with no reporting verb or denial states its content itself: "X: …" in
+    /// X's voice (the words before a colon near its start), anything else in the outlet's.
+    pub fn read_own_voice(&self, out: &mut Vec<Statement>) {
+        let view = self.view;
+        let n = view.toks.len();
+        let colon = (1..n.min(HEADLINE_SPEAKER_WORDS + 1)).find(|&i| view.key(i) == ":");
+        let (start, chain) = match colon {
+            Some(c) => {
+                let speaker = source_np(view, 0, view.toks[0].span.start, c).or_else(|| self.bare_name(0, c));
+                (c + 1, speaker.into_iter().collect())
+            }
+            None => (0, Vec::new()),
+        };
+        let stance = if self.stance_negated(start, n) {
+            Stance::Denies
+        } else {
+            Stance::Asserts
+        };
+        let verb = colon.unwrap_or(0);
+        self.push(verb, verb, (start, n), stance, chain, None, out);
+    }
+
+    /// True when a negation of what is said stands near the start of a content: "بريطانيا غير
+    /// مسؤولة"، "إن الوزارة لم تعلم" (not "لا يزال"، "لم يتجاوز 61%"، "غير مسبوق", and not "دون"،
+    /// which negates a circumstance, not what is said).
+    fn stance_negated(&self, start: usize, end: usize) -> bool {
+        let view = self.view;
+        let lx = Lexicon::get();
+        (start..end.min(start + NEGATION_REACH)).any(|i| {
+            let k = view.key(i);
+            let bare = k.trim_start_matches(['و', 'ف']);
+            // "ارفعوا المعاش وليس سن المعاش": a joined negation after the start contrasts, it
+            // does not deny what is said.
+            let contrastive = i > start && bare.len() < k.len();
+            !contrastive
+                && lx.stance_negation.contains(bare)
+                && lx
+                    .not_negations
+                    .at(&|j| view.key(j), i, view.toks.len())
+                    .is_none()
+                && !view.toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number)
+        })
     }
 
     /// Where a content starting at `start` ends (before `limit`): at another speaker's verb, a
@@ -194,6 +246,33 @@ impl Said<'_, '_> {
         }
     }
 
+    /// True when a content states a time well before its report: a date, or a bare year after
+    /// a word ("منذ اتفاق 2019").
+    fn other_time(&self, span: isnad_parser::Span) -> bool {
+        use chrono::Datelike;
+        let Some(published) = self.ctx.document.reference_date() else {
+            return false;
+        };
+        let long_before = |end: chrono::NaiveDate| (published - end).num_days() > OTHER_TIME_DAYS;
+        self.view
+            .mentions
+            .iter()
+            .filter(|m| span.contains(m.span))
+            .any(|m| {
+                if let Some(t) = m.value.time() {
+                    return !matches!(m.value, MentionValue::Duration(_))
+                        && t.day_range().is_some_and(|(_, end)| long_before(end));
+                }
+                match &m.value {
+                    MentionValue::Number(n) => n
+                        .value
+                        .filter(|v| v.fract() == 0.0 && (1900.0..2100.0).contains(v))
+                        .is_some_and(|year| (year as i32) < published.year()),
+                    _ => false,
+                }
+            })
+    }
+
     fn is_negation(&self, i: usize) -> bool {
         let k = self.view.key(i);
         let lx = Lexicon::get();
@@ -229,6 +308,11 @@ impl Said<'_, '_> {
         if keys.len() < MIN_KEYS {
             return;
         }
+        // The first content word after each negation ("لا دليل على بيع" negates بيع).
+        let negated = (start..last)
+            .filter(|&i| self.is_negation(i))
+            .filter_map(|i| content_keys(view, i + 1, last).into_iter().next())
+            .collect();
         for outer in self.outers {
             chain.extend(outer.source.iter().cloned());
         }
@@ -245,6 +329,8 @@ impl Said<'_, '_> {
             attribution: chain,
             answers,
             keys,
+            negated,
+            other_time: self.other_time(span),
             location: self.location,
         });
     }
@@ -277,4 +363,118 @@ fn content_keys(view: &View, start: usize, end: usize) -> Vec<String> {
         }
     }
     keys
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::{SourceKind, Stance, Statement};
+    use crate::entities::Gazetteer;
+    use isnad_parser::{ParseOptions, parse_document};
+
+    /// The statements of a one-article story (a headline line, then the body), published on
+    /// 12 June 2025.
+    fn statements(text: &str) -> Vec<Statement> {
+        let options = ParseOptions {
+            fallback_date: chrono::NaiveDate::from_ymd_opt(2025, 6, 12),
+            ..ParseOptions::default()
+        };
+        let (doc, _) = parse_document("a.txt", text.as_bytes(), &options).expect("parses");
+        crate::analyze(&doc, &Gazetteer::builtin(), crate::mentions::Lean::Tense).statements
+    }
+
+    fn speaker(s: &Statement) -> Option<&str> {
+        s.attribution
+            .iter()
+            .find(|a| a.kind != SourceKind::Outlet)
+            .map(|a| a.name.as_str())
+    }
+
+    fn with_text<'s>(all: &'s [Statement], text: &str) -> &'s Statement {
+        all.iter().find(|s| s.text == text).unwrap_or_else(|| {
+            panic!(
+                "no statement «{text}» in {:#?}",
+                all.iter().map(|s| &s.text).collect::<Vec<_>>()
+            )
+        })
+    }
+
+    #[test]
+    fn a_reporting_verb_asserts_its_complement_up_to_the_next_clause_of_the_speaker() {
+        let all = statements(
+            "عنوان\nوقال المتحدث باسم الشركة، سامي النجار، إن المحطة توقفت عن الضخ بسبب عطل كهربائي، مشيراً إلى أن الإصلاح يستغرق يومين.\n",
+        );
+        let said = with_text(&all, "المحطة توقفت عن الضخ بسبب عطل كهربائي");
+        assert_eq!(said.stance, Stance::Asserts);
+        assert!(speaker(said).is_some_and(|s| s.contains("المتحدث")), "{said:?}");
+        assert_eq!(said.keys[0], crate::facts::root_key("المحطة"));
+    }
+
+    #[test]
+    fn a_denial_of_someone_elses_report_denies_what_the_report_was_about() {
+        let all = statements(
+            "عنوان\nونفى مدير النادي ما تداولته صحف محلية عن بيع اللاعب إلى ناد أجنبي، مؤكداً أن العقد ساري المفعول.\n",
+        );
+        let denied = with_text(&all, "بيع اللاعب إلى ناد أجنبي");
+        assert_eq!(denied.stance, Stance::Denies);
+        assert!(
+            denied.answers.as_ref().is_some_and(|a| a.name.contains("صحف")),
+            "{denied:?}"
+        );
+        assert!(speaker(denied).is_some_and(|s| s.contains("مدير")));
+        // What follows «مؤكداً» is the director's own assertion, not part of the denial.
+        assert!(
+            all.iter()
+                .all(|s| !(s.stance == Stance::Denies && s.text.contains("العقد")))
+        );
+    }
+
+    #[test]
+    fn a_denied_complement_leaves_out_the_words_the_denial_wraps_it_in() {
+        let all = statements("عنوان\nونفت البلدية أن تكون مياه الشرب ملوثة في الأحياء الشرقية.\n");
+        let denied = with_text(&all, "تكون مياه الشرب ملوثة في الأحياء الشرقية");
+        assert_eq!(denied.stance, Stance::Denies);
+        assert!(!denied.keys.contains(&crate::facts::root_key("تكون")));
+        assert!(denied.keys.contains(&crate::facts::root_key("ملوثة")));
+        // A denial whose own clause says too little is no statement: the assertion after
+        // «مؤكدة» is not denied.
+        let all = statements("عنوان\nونفت البلدية وجود أي تلوث، مؤكدة أن الشبكة سليمة تماماً.\n");
+        assert!(all.iter().all(|s| s.stance == Stance::Asserts), "{all:#?}");
+    }
+
+    #[test]
+    fn a_negation_near_the_start_of_a_complement_makes_it_a_denial() {
+        let all = statements("عنوان\nوقال المدير إن المحطة لم تتوقف عن الضخ.\n");
+        assert_eq!(with_text(&all, "المحطة لم تتوقف عن الضخ").stance, Stance::Denies);
+        // «لا تزال» (still) and a joined contrast («وليس») negate nothing said.
+        let all = statements("عنوان\nوقال المدير إن المحطة لا تزال تضخ المياه للأحياء.\n");
+        assert_eq!(
+            with_text(&all, "المحطة لا تزال تضخ المياه للأحياء").stance,
+            Stance::Asserts
+        );
+        let all = statements("عنوان\nوقال المدير إن الإصلاح يشمل المضخات وليس الأنابيب.\n");
+        assert_eq!(
+            with_text(&all, "الإصلاح يشمل المضخات وليس الأنابيب").stance,
+            Stance::Asserts
+        );
+    }
+
+    #[test]
+    fn a_headline_states_its_content_in_its_speakers_voice_or_the_outlets() {
+        let all = statements("البلدية: لا تلوث في مياه الشرب بالمدينة\nنص الخبر هنا دون أي تفاصيل إضافية.\n");
+        let headline = with_text(&all, "لا تلوث في مياه الشرب بالمدينة");
+        assert_eq!(headline.stance, Stance::Denies);
+        assert_eq!(speaker(headline), Some("البلدية"));
+        let all = statements("انقطاع المياه عن أحياء المدينة الشرقية\nنص الخبر هنا.\n");
+        let headline = with_text(&all, "انقطاع المياه عن أحياء المدينة الشرقية");
+        assert_eq!(headline.stance, Stance::Asserts);
+        assert_eq!(speaker(headline), None);
+    }
+
+    #[test]
+    fn a_content_about_an_earlier_year_is_about_another_time() {
+        let all = statements("عنوان\nوقال المدير إن العمال لم يحصلوا على زيادة في الأجور منذ اتفاق 2019.\n");
+        assert!(with_text(&all, "العمال لم يحصلوا على زيادة في الأجور منذ اتفاق 2019").other_time);
+        let all = statements("عنوان\nوقال المدير إن العمال حصلوا على زيادة في الأجور هذا الأسبوع.\n");
+        assert!(!with_text(&all, "العمال حصلوا على زيادة في الأجور هذا الأسبوع").other_time);
+    }
 }

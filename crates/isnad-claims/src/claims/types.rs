@@ -317,6 +317,15 @@ pub struct Statement {
     /// Rough root keys of the content's words (function words left out), in text order: what
     /// the content is about, for aligning it with other statements.
     pub keys: Vec<String>,
+    /// Keys of the first content word after each negation of the content ("يحض على عدم انتخاب"،
+    /// "لا دليل على بيع"): what is negated. An assertion that negates them is no opposite of
+    /// their denial.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub negated: Vec<String>,
+    /// The content is about another time than the report's: it states a date or year well
+    /// before it ("منذ اتفاق 2019"، "في مارس 2021").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub other_time: bool,
     /// Headline or body.
     #[serde(rename = "in")]
     pub location: ClaimLocation,

@@ -77,14 +77,17 @@ impl<'a> View<'a> {
         prepared: &'a crate::PreparedSentence,
         mentions: &'a [Mention],
         entities: &DocEntities,
+        always: bool,
     ) -> Option<View<'a>> {
         let lexicon = Lexicon::get();
         let folded = &prepared.folded;
         let hits = lexicon.scan(&folded.text);
-        // Without a trigger a sentence only matters for who speaks next ("وقال X …" then "وأضاف").
-        if !hits
-            .iter()
-            .any(|h| matches!(h.what, What::Trigger(_) | What::Reporting))
+        // Without a trigger a sentence only matters for who speaks next ("وقال X …" then "وأضاف"),
+        // unless it is read `always` (a headline states something whatever its words).
+        if !always
+            && !hits
+                .iter()
+                .any(|h| matches!(h.what, What::Trigger(_) | What::Reporting))
         {
             return None;
         }

@@ -63,7 +63,7 @@ pub(crate) struct Phrases {
 }
 
 impl Phrases {
-    fn of(words: &[String]) -> Phrases {
+    pub(crate) fn of(words: &[String]) -> Phrases {
         let mut list: Vec<Vec<String>> = words
             .iter()
             .map(|w| {

@@ -7,9 +7,12 @@
 //! Two ways to meet: a denied claim of an event type with the same theme as an assertion, or a
 //! denial of anything ("نفى X ما تداولته Y عن نفاد المحاليل"، "نفت X أن تكون قد علمت بتسرب
 //! الأسئلة") whose content another article's source asserts: the assertion shares at least
-//! 45% of the weight of the denial's first five content words (rough root keys, weighed by how
-//! rare they are among the story's statements) and two of them. One finding per denial, citing
+//! half the weight of the denial's first five content words (rough root keys, weighed by how
+//! rare they are among the story's other statements), two of them, and its first
+//! word or of the words its negations govern (what is denied). Denials by one source in one
+//! article (a headline and its body) that answer the same assertions are one finding. One finding per denial, citing
 //! every assertion it answers.
+//! Not compared: a content about another time than its report ("منذ اتفاق 2019").
 //! Known false positives: a denial of a narrower claim than the accusation (denying one
 //! shipment while others are alleged); two contents that share their words but not their
 //! subject (the mathematics questions denied, the physics questions asserted).
@@ -24,7 +27,10 @@ use rustc_hash::FxHashMap;
 const DENIED_CORE_WORDS: usize = 5;
 
 /// Share of the weight of a denial's core words an assertion must share to be what it denies.
-const DENIED_SHARE: f64 = 0.45;
+const DENIED_SHARE: f64 = 0.5;
+
+/// How many of a denial's first words say what is denied (its predicate, or its subject).
+const PREDICATE_WORDS: usize = 1;
 
 /// Fewest core words an assertion must share with a denial.
 const DENIED_SHARED_WORDS: usize = 2;
@@ -152,7 +158,9 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
-/// One tension per denial of open content that another article's source asserts.
+/// One finding per denial of open content that another article asserts: a tension between
+/// sources when either side is a cited source, a contradiction when both articles state it in
+/// their own voice (`polarity_conflict`).
 fn open_disputes(
     context: &Context<'_>,
     denied_sentences: &mut std::collections::BTreeSet<(usize, Option<isnad_parser::Span>)>,
@@ -175,26 +183,43 @@ fn open_disputes(
         }
     }
     let n = statements.len() as f64;
-    let weight = |key: &str| (1.0 + n / df.get(key).copied().unwrap_or(1) as f64).ln();
-    let mut findings = Vec::new();
-    for &(denial_doc, denial) in statements.iter().filter(|(_, s)| s.stance == Stance::Denies) {
-        let Some(denier) = named_speaker(denial) else {
-            continue;
-        };
+    // A word weighs by how rare it is in the rest of the story: the two statements compared
+    // do not count (in a story of two articles every word weighs the same).
+    let weight = |key: &str, assertion: &Statement| {
+        let own = 1 + usize::from(assertion.keys.iter().any(|k| k == key));
+        let rest = df.get(key).copied().unwrap_or(own).saturating_sub(own);
+        (1.0 + n / (1 + rest) as f64).ln()
+    };
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut disputes: Vec<Dispute<'_>> = Vec::new();
+    for &(denial_doc, denial) in statements
+        .iter()
+        .filter(|(_, s)| s.stance == Stance::Denies && !s.other_time)
+    {
+        let denier = named_speaker(denial);
         let core = &denial.keys[..denial.keys.len().min(DENIED_CORE_WORDS)];
-        let core_weight: f64 = core.iter().map(|k| weight(k)).sum();
+        // What is denied is said first ("بيع أسئلة الفيزياء") or right after the negation
+        // ("عمال الموانئ لم يحصلوا"): an assertion must share one of those words.
+        let predicate =
+            |k: &String| core.iter().take(PREDICATE_WORDS).any(|c| c == k) || denial.negated.contains(k);
         let answered: Vec<(usize, &Statement)> = statements
             .iter()
             .copied()
             .filter(|&(doc, a)| {
-                if doc == denial_doc || a.stance != Stance::Asserts {
+                if doc == denial_doc || a.stance != Stance::Asserts || a.other_time {
                     return false;
                 }
-                if named_speaker(a).is_some_and(|speaker| same_source(speaker, denier)) {
+                if let (Some(x), Some(y)) = (named_speaker(a), denier)
+                    && same_source(x, y)
+                {
                     return false;
                 }
                 let shared: Vec<&String> = core.iter().filter(|k| a.keys.contains(k)).collect();
-                let shared_weight: f64 = shared.iter().map(|k| weight(k)).sum();
+                if shared.iter().any(|k| a.negated.contains(k)) || !shared.iter().any(|k| predicate(k)) {
+                    return false;
+                }
+                let core_weight: f64 = core.iter().map(|k| weight(k, a)).sum();
+                let shared_weight: f64 = shared.iter().map(|k| weight(k, a)).sum();
                 shared.len() >= DENIED_SHARED_WORDS && shared_weight >= DENIED_SHARE * core_weight
             })
             .collect();
@@ -207,26 +232,75 @@ fn open_disputes(
         if !denied_sentences.insert((denial_doc, sentence)) {
             continue;
         }
-        let mut asserters: Vec<&str> = answered
-            .iter()
-            .map(|(_, a)| named_speaker(a).map_or("(unnamed)", |s| s.name.as_str()))
-            .collect();
+        let who = |doc: usize, s: &Statement| match named_speaker(s) {
+            Some(source) => source.name.clone(),
+            None => {
+                let document = &context.documents[doc];
+                format!(
+                    "{} (as fact)",
+                    document.meta.outlet.as_deref().unwrap_or(&document.id)
+                )
+            }
+        };
+        let mut asserters: Vec<String> = answered.iter().map(|&(doc, a)| who(doc, a)).collect();
         asserters.sort_unstable();
         asserters.dedup();
+        let cited = denier.is_some() || answered.iter().any(|(_, a)| named_speaker(a).is_some());
+        let (kind, severity) = if cited {
+            (FindingKind::Contested, Severity::Tension)
+        } else {
+            (FindingKind::PolarityConflict, Severity::Contradiction)
+        };
         let message = format!(
             "«{}» asserted by {} and denied by {}",
             excerpt(&denial.text),
             asserters.join("; "),
-            denier.name
+            who(denial_doc, denial)
         );
+        // The same source denying the same thing twice in one article (its headline and its
+        // body) is one dispute: the later denial joins the earlier finding.
+        let answered_ids: Vec<&str> = answered.iter().map(|(_, a)| a.id.as_str()).collect();
+        if let Some(at) = disputes.iter().position(|d: &Dispute<'_>| {
+            d.doc == denial_doc
+                && d.denier.zip(denier).is_none_or(|(x, y)| same_source(x, y))
+                && d.answered.iter().any(|id| answered_ids.contains(id))
+        }) {
+            let existing = &mut findings[disputes[at].finding];
+            for &(doc, a) in &answered {
+                if !disputes[at].answered.contains(&a.id.as_str()) {
+                    existing
+                        .sides
+                        .insert(0, statement_side(context, doc, a, "asserted"));
+                    disputes[at].answered.push(a.id.as_str());
+                }
+            }
+            existing
+                .sides
+                .push(statement_side(context, denial_doc, denial, "denied"));
+            continue;
+        }
         let mut sides: Vec<Side> = answered
             .iter()
             .map(|&(doc, a)| statement_side(context, doc, a, "asserted"))
             .collect();
         sides.push(statement_side(context, denial_doc, denial, "denied"));
-        findings.push(finding(FindingKind::Contested, Severity::Tension, message, sides));
+        disputes.push(Dispute {
+            doc: denial_doc,
+            denier,
+            answered: answered_ids,
+            finding: findings.len(),
+        });
+        findings.push(finding(kind, severity, message, sides));
     }
     findings
+}
+
+/// A dispute found from statements: who denies, in which article, what they answer.
+struct Dispute<'s> {
+    doc: usize,
+    denier: Option<&'s Source>,
+    answered: Vec<&'s str>,
+    finding: usize,
 }
 
 /// Who makes a statement, when it names someone (not only the outlet).

@@ -55,13 +55,34 @@ pub(crate) fn run(context: &Context<'_>, events: &[Event], copies: &[CopyLink]) 
         &|| copy::check(copies),
     ];
     // Rules are independent: run them in parallel, keeping rule order in the result.
-    rules
+    let mut findings: Vec<Finding> = rules
         .par_iter()
         .map(|rule| rule())
         .collect::<Vec<_>>()
         .into_iter()
         .flatten()
-        .collect()
+        .collect();
+    drop_restated_disputes(&mut findings);
+    findings
+}
+
+/// A dispute read from statements that a dispute read from claims already reports (the same
+/// sentences on every side) is one disagreement: the claims' finding stays.
+fn drop_restated_disputes(findings: &mut Vec<Finding>) {
+    let is_dispute = |f: &Finding| matches!(f.kind, FindingKind::Contested | FindingKind::PolarityConflict);
+    let from_statements = |f: &Finding| f.claims.is_empty() && f.facts.is_empty();
+    let restated: Vec<bool> = findings
+        .iter()
+        .map(|b| {
+            is_dispute(b)
+                && from_statements(b)
+                && findings
+                    .iter()
+                    .any(|a| is_dispute(a) && !from_statements(a) && same_evidence(a, b))
+        })
+        .collect();
+    let mut keep = restated.into_iter().map(|r| !r);
+    findings.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// A finding under construction.
