@@ -65,7 +65,7 @@ impl Said<'_, '_> {
             };
             let end = self.content_end(start, frame.to);
             let stance = if self.stance_negated(start, end) {
-                Stance::Denies
+                Stance::Negates
             } else {
                 Stance::Asserts
             };
@@ -146,7 +146,7 @@ impl Said<'_, '_> {
             None => (0, Vec::new()),
         };
         let stance = if self.stance_negated(start, n) {
-            Stance::Denies
+            Stance::Negates
         } else {
             Stance::Asserts
         };
@@ -308,10 +308,23 @@ impl Said<'_, '_> {
         if keys.len() < MIN_KEYS {
             return;
         }
-        // The first content word after each negation ("لا دليل على بيع" negates بيع).
+        // The first content word after each negation ("لا دليل على بيع" negates بيع، "دون وقوع
+        // قتلى" قتل), not a bound ("دون 1300 دولار") nor a phrase that negates nothing.
+        let lx = Lexicon::get();
         let negated = (start..last)
-            .filter(|&i| self.is_negation(i))
-            .filter_map(|i| content_keys(view, i + 1, last).into_iter().next())
+            .filter(|&i| {
+                self.is_negation(i)
+                    && view.toks.get(i + 1).is_none_or(|t| t.kind != TokenKind::Number)
+                    && lx
+                        .not_negations
+                        .at(&|j| view.key(j), i, view.toks.len())
+                        .is_none()
+            })
+            .filter_map(|i| {
+                // Past the words a negation reaches its object across ("دون وقوع ضحايا").
+                let object = (i + 1..last).find(|&j| !lx.negation_bridges.contains(view.key(j)))?;
+                content_keys(view, object, last).into_iter().next()
+            })
             .collect();
         for outer in self.outers {
             chain.extend(outer.source.iter().cloned());
@@ -442,9 +455,9 @@ mod tests {
     }
 
     #[test]
-    fn a_negation_near_the_start_of_a_complement_makes_it_a_denial() {
+    fn a_negation_near_the_start_of_a_complement_says_it_is_not_so() {
         let all = statements("عنوان\nوقال المدير إن المحطة لم تتوقف عن الضخ.\n");
-        assert_eq!(with_text(&all, "المحطة لم تتوقف عن الضخ").stance, Stance::Denies);
+        assert_eq!(with_text(&all, "المحطة لم تتوقف عن الضخ").stance, Stance::Negates);
         // «لا تزال» (still) and a joined contrast («وليس») negate nothing said.
         let all = statements("عنوان\nوقال المدير إن المحطة لا تزال تضخ المياه للأحياء.\n");
         assert_eq!(
@@ -462,7 +475,7 @@ mod tests {
     fn a_headline_states_its_content_in_its_speakers_voice_or_the_outlets() {
         let all = statements("البلدية: لا تلوث في مياه الشرب بالمدينة\nنص الخبر هنا دون أي تفاصيل إضافية.\n");
         let headline = with_text(&all, "لا تلوث في مياه الشرب بالمدينة");
-        assert_eq!(headline.stance, Stance::Denies);
+        assert_eq!(headline.stance, Stance::Negates);
         assert_eq!(speaker(headline), Some("البلدية"));
         let all = statements("انقطاع المياه عن أحياء المدينة الشرقية\nنص الخبر هنا.\n");
         let headline = with_text(&all, "انقطاع المياه عن أحياء المدينة الشرقية");

@@ -307,7 +307,7 @@ pub struct Statement {
     pub text: String,
     /// The reporting or denial verb.
     pub verb: Span,
-    /// Whether the source asserts the content or denies it.
+    /// Whether the source asserts the content, denies it or says it is not so.
     pub stance: Stance,
     /// Who says it, innermost first; the outlet (the document) is always last.
     pub attribution: Vec<Source>,
@@ -337,6 +337,9 @@ pub struct Statement {
 pub enum Stance {
     /// Says it is so.
     Asserts,
-    /// Says it is not so (a denial, or an assertion of the negation: "أكد أنه لم …").
+    /// Denies it: the complement of a denial verb ("نفى أن …"، "نفت ما ذكره X عن …").
     Denies,
+    /// Says it is not so: a negation near the start of what is said ("قال إنه لم …"،
+    /// "بريطانيا غير مسؤولة عن …").
+    Negates,
 }

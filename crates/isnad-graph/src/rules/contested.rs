@@ -6,12 +6,14 @@
 //! أن تكون قد هربت أي شحنة وقود».
 //! Two ways to meet: a denied claim of an event type with the same theme as an assertion, or a
 //! denial of anything ("نفى X ما تداولته Y عن نفاد المحاليل"، "نفت X أن تكون قد علمت بتسرب
-//! الأسئلة") whose content another article's source asserts: the assertion shares at least
-//! half the weight of the denial's first five content words (rough root keys, weighed by how
-//! rare they are among the story's other statements), two of them, and its first
-//! word or of the words its negations govern (what is denied). Denials by one source in one
-//! article (a headline and its body) that answer the same assertions are one finding. One finding per denial, citing
-//! every assertion it answers.
+//! الأسئلة", or a negated part: "دون وقوع ضحايا") whose content another article asserts. The
+//! assertion must share half the weight of the denial's first five content words (rough root
+//! keys, weighed by how rare they are among the story's other statements), two of them, and
+//! what is denied: the word a negation governs ("لن تتمكن"، "دون وقوع ضحايا"), or for a denial
+//! verb its complement's first word or a third shared word. When neither side
+//! names a source (two outlets stating it both ways) it is a `polarity_conflict`.
+//! One finding per denial, citing every assertion it answers; one source's denials in one
+//! article (its headline and its body) that answer the same assertions are one finding.
 //! Not compared: a content about another time than its report ("منذ اتفاق 2019").
 //! Known false positives: a denial of a narrower claim than the accusation (denying one
 //! shipment while others are alleged); two contents that share their words but not their
@@ -31,6 +33,10 @@ const DENIED_SHARE: f64 = 0.5;
 
 /// How many of a denial's first words say what is denied (its predicate, or its subject).
 const PREDICATE_WORDS: usize = 1;
+
+/// Shared core words that align a denial verb's complement with an assertion even without its
+/// first word.
+const SHARED_WITHOUT_PREDICATE: usize = 3;
 
 /// Fewest core words an assertion must share with a denial.
 const DENIED_SHARED_WORDS: usize = 2;
@@ -192,16 +198,20 @@ fn open_disputes(
     };
     let mut findings: Vec<Finding> = Vec::new();
     let mut disputes: Vec<Dispute<'_>> = Vec::new();
+    // A denial, or a statement that negates part of what it says ("هجمات في السويداء دون وقوع
+    // ضحايا").
     for &(denial_doc, denial) in statements
         .iter()
-        .filter(|(_, s)| s.stance == Stance::Denies && !s.other_time)
+        .filter(|(_, s)| (s.stance == Stance::Denies || !s.negated.is_empty()) && !s.other_time)
     {
         let denier = named_speaker(denial);
         let core = &denial.keys[..denial.keys.len().min(DENIED_CORE_WORDS)];
-        // What is denied is said first ("بيع أسئلة الفيزياء") or right after the negation
-        // ("عمال الموانئ لم يحصلوا"): an assertion must share one of those words.
-        let predicate =
-            |k: &String| core.iter().take(PREDICATE_WORDS).any(|c| c == k) || denial.negated.contains(k);
+        // A denial verb denies its whole complement, said first ("نفى بيع أسئلة الفيزياء"); a
+        // negation only the word it governs ("لن تتمكن"، "دون وقوع ضحايا").
+        let denies_all = denial.stance == Stance::Denies;
+        let predicate = |k: &String| {
+            (denies_all && core.iter().take(PREDICATE_WORDS).any(|c| c == k)) || denial.negated.contains(k)
+        };
         let answered: Vec<(usize, &Statement)> = statements
             .iter()
             .copied()
@@ -215,7 +225,12 @@ fn open_disputes(
                     return false;
                 }
                 let shared: Vec<&String> = core.iter().filter(|k| a.keys.contains(k)).collect();
-                if shared.iter().any(|k| a.negated.contains(k)) || !shared.iter().any(|k| predicate(k)) {
+                // Three shared words say what is denied even when its word took another form
+                // ("خلت" / "خلو").
+                let relaxed = denies_all && shared.len() >= SHARED_WITHOUT_PREDICATE;
+                if shared.iter().any(|k| a.negated.contains(k))
+                    || !(relaxed || shared.iter().any(|k| predicate(k)))
+                {
                     return false;
                 }
                 let core_weight: f64 = core.iter().map(|k| weight(k, a)).sum();
