@@ -238,6 +238,9 @@ pub(crate) struct Lexicon {
     pub about: FxHashSet<String>,
     /// Words a denial wraps its content in ("صحة الأنباء"، "وجود أي دليل"): no content words.
     pub content_wrappers: FxHashSet<String>,
+    /// Never a content word of a statement: function words (of the fact layer), negations and
+    /// content wrappers, also with a joined و (one lookup per word).
+    pub not_content: FxHashSet<String>,
     /// Negation words.
     pub negation: FxHashSet<String>,
     /// Words a negation reaches the event across ("دون وقوع إصابات").
@@ -458,6 +461,14 @@ impl Lexicon {
             answered_reports: folded_set(&attribution.answered_reports),
             about: folded_set(&attribution.about),
             content_wrappers: folded_set(&attribution.content_wrappers),
+            not_content: {
+                let wrappers = folded_set(&attribution.content_wrappers);
+                let mut set: FxHashSet<String> = crate::facts::lexicon::Lexicon::get().function_words.clone();
+                set.extend(folded_set(&modality.negation));
+                set.extend(wrappers.iter().map(|w| format!("و{w}")));
+                set.extend(wrappers);
+                set
+            },
             negation_bridges: folded_set(&modality.negation_bridges),
             stance_negation: folded_set(&modality.stance_negation),
             not_negations: crate::facts::lexicon::Phrases::of(&modality.not_negations),

@@ -182,21 +182,21 @@ impl Said<'_, '_> {
         let view = self.view;
         let lx = Lexicon::get();
         let limit = limit.min(view.toks.len());
-        let verb_at = |i: usize| {
-            view.cues
-                .iter()
-                .any(|c| c.tok == i && matches!(c.hit.what, What::Reporting | What::Denial))
-        };
+        // Cues are in text order: the first speech verb after the start ends the content.
+        let verb = view
+            .cues
+            .iter()
+            .find(|c| c.tok >= start && matches!(c.hit.what, What::Reporting | What::Denial))
+            .map_or(limit, |c| c.tok.min(limit));
         let breaks = &crate::facts::lexicon::Lexicon::get().clause_breaks;
-        (start..limit)
+        (start..verb)
             .find(|&i| {
                 let k = view.key(i);
-                verb_at(i)
-                    || lx.content_ends.contains(k)
+                lx.content_ends.contains(k)
                     || k.strip_prefix('و').is_some_and(|r| lx.content_ends.contains(r))
                     || (i > start && breaks.at(&|j| view.key(j), i, view.toks.len()).is_some())
             })
-            .unwrap_or(limit)
+            .unwrap_or(verb)
     }
 
     /// A short run of words right after a denial verb that no reader knows as a name ("ونفى
@@ -323,7 +323,7 @@ impl Said<'_, '_> {
             .filter_map(|i| {
                 // Past the words a negation reaches its object across ("دون وقوع ضحايا").
                 let object = (i + 1..last).find(|&j| !lx.negation_bridges.contains(view.key(j)))?;
-                content_keys(view, object, last).into_iter().next()
+                content_roots(view, object, last).next()
             })
             .collect();
         for outer in self.outers {
@@ -351,31 +351,27 @@ impl Said<'_, '_> {
 
 /// The root keys of the content words of tokens `[start, end)`, each once, in text order.
 fn content_keys(view: &View, start: usize, end: usize) -> Vec<String> {
-    let function_words = &crate::facts::lexicon::Lexicon::get().function_words;
-    let negation = &Lexicon::get().negation;
     let mut keys: Vec<String> = Vec::new();
-    for i in start..end {
-        let token = &view.toks[i];
-        if token.kind != TokenKind::Arabic {
-            continue;
-        }
-        let k = view.key(i);
-        let wrappers = &Lexicon::get().content_wrappers;
-        if k.chars().count() < 2
-            || function_words.contains(k)
-            || negation.contains(k)
-            || wrappers.contains(k)
-            || k.strip_prefix('و').is_some_and(|r| wrappers.contains(r))
-            || !k.chars().all(|c| c.is_alphabetic())
-        {
-            continue;
-        }
-        let root = crate::facts::root_of_key(k);
+    for root in content_roots(view, start, end) {
         if !keys.contains(&root) {
             keys.push(root);
         }
     }
     keys
+}
+
+/// The root key of each content word of tokens `[start, end)`: Arabic words that are no
+/// function word, negation or wrapper of a denial's content.
+fn content_roots<'v>(view: &'v View, start: usize, end: usize) -> impl Iterator<Item = String> + 'v {
+    let not_content = &Lexicon::get().not_content;
+    (start..end).filter_map(move |i| {
+        if view.toks[i].kind != TokenKind::Arabic {
+            return None;
+        }
+        let k = view.key(i);
+        let skipped = k.chars().nth(1).is_none() || not_content.contains(k);
+        (!skipped).then(|| crate::facts::root_of_key(k))
+    })
 }
 
 #[cfg(test)]
