@@ -13,6 +13,9 @@
 //! Not flagged: a negation about another time or an earlier occurrence, a planned or doubted
 //! claim, an article that negates the happening too (its affirmed claim is another reading of
 //! the same words), two claims of one article (see internal).
+//! Statements in the articles' own voice that say a thing both ways (a headline «السوق المركزي
+//! يفتح أبوابه دون إغلاق» against «البلدية تغلق السوق المركزي») are found with the denials of
+//! open content (see contested) and reported under this kind.
 //! Known false positives: a negation of a narrower claim than the assertion (no deaths among the
 //! crew, deaths among the passengers).
 
