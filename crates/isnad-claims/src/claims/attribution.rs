@@ -252,6 +252,20 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
                 }
             });
         }
+        if source.is_none()
+            && let Some(t) = view
+                .toks
+                .get(after)
+                .filter(|_| lx.pronoun_subjects.contains(view.key(after)))
+        {
+            // "ويذكّر هؤلاء بأن …": someone the text points back to, not the last source named.
+            source = Some(Source {
+                name: view.text(t.span).to_string(),
+                entity: None,
+                kind: SourceKind::Unnamed,
+                span: Some(t.span),
+            });
+        }
         if source.is_none() {
             source = carried.cloned();
         }

@@ -96,6 +96,7 @@ struct EventFile {
 #[derive(Deserialize)]
 struct AttributionFile {
     reporting_verbs: Vec<String>,
+    pronoun_subjects: Vec<String>,
     complementizers: Vec<String>,
     outer_frames: Vec<String>,
     inner_frames: Vec<String>,
@@ -230,6 +231,8 @@ pub(crate) struct Lexicon {
     pub name_links: FxHashSet<String>,
     /// إن، أن، بأن …
     pub complementizers: FxHashSet<String>,
+    /// Pronouns and demonstratives that may be a reporting verb's subject ("ويذكّر هؤلاء").
+    pub pronoun_subjects: FxHashSet<String>,
     /// Participles that end what a source says and start another clause ("، مؤكداً").
     pub content_ends: FxHashSet<String>,
     /// Verbs of a report a denial answers, after "ما" ("نفى ما ذكره X عن …").
@@ -456,6 +459,7 @@ impl Lexicon {
             name_links: folded_set(&syntax.name_links),
             institution_heads: folded_set(&syntax.institution_heads),
             complementizers: folded_set(&attribution.complementizers),
+            pronoun_subjects: folded_set(&attribution.pronoun_subjects),
             negation: folded_set(&modality.negation),
             content_ends: folded_set(&attribution.content_ends),
             answered_reports: folded_set(&attribution.answered_reports),

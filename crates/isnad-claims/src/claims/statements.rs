@@ -480,6 +480,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_subject_is_not_the_last_source_named() {
+        let all = statements(
+            "عنوان\nوقال وزير النقل إن الاتفاق يضمن زيادة الأجور للعمال. ويؤكد هؤلاء أن الزيادة لا تغطي ارتفاع الأسعار.\n",
+        );
+        let theirs = with_text(&all, "الزيادة لا تغطي ارتفاع الأسعار");
+        assert_eq!(speaker(theirs), Some("هؤلاء"));
+    }
+
+    #[test]
     fn a_content_about_an_earlier_year_is_about_another_time() {
         let all = statements("عنوان\nوقال المدير إن العمال لم يحصلوا على زيادة في الأجور منذ اتفاق 2019.\n");
         assert!(with_text(&all, "العمال لم يحصلوا على زيادة في الأجور منذ اتفاق 2019").other_time);
