@@ -64,14 +64,21 @@ pub fn prepared_claims(
         // own voice: they are read as statements even with no trigger.
         let states_story = sentence.in_headline || !lead_seen;
         lead_seen |= !sentence.in_headline;
-        let Some(view) = View::new(
-            &document.source,
-            sentence.span,
-            p,
-            mentions,
-            entities,
-            states_story,
-        ) else {
+        let Some(view) = View::new(&document.source, sentence.span, p, mentions, entities) else {
+            if states_story {
+                let said = statements::Said {
+                    ctx: &context,
+                    words: view::Words::of(&document.source, sentence.span, p, mentions),
+                    frames: &[],
+                    outers: &[],
+                    location: if sentence.in_headline {
+                        ClaimLocation::Headline
+                    } else {
+                        ClaimLocation::Body
+                    },
+                };
+                said.read_own_voice(&mut statements);
+            }
             continue;
         };
         let location = if sentence.in_headline {
@@ -251,13 +258,13 @@ fn read_sentence(
         .collect();
     let said = statements::Said {
         ctx,
-        view,
+        words: view.words(),
         frames: &frames,
         outers: &outers,
         location,
     };
     let before = statements.len();
-    said.read(&denials, statements);
+    said.read(view, &denials, statements);
     if states_story && statements.len() == before {
         said.read_own_voice(statements);
     }

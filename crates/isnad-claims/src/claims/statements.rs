@@ -8,7 +8,7 @@ use super::attribution::{Frame, Outer, source_np};
 use super::lexicon::{Lexicon, What};
 use super::roles::Filler;
 use super::types::{ClaimLocation, Source, SourceKind, Stance, Statement};
-use super::view::View;
+use super::view::{View, Words};
 use super::{DocContext, source_of};
 use crate::mentions::MentionValue;
 use isnad_parser::TokenKind;
@@ -39,10 +39,10 @@ pub(super) struct DenialVerb<'f> {
     pub agent: Option<&'f Filler>,
 }
 
-/// One sentence's reading frames, for its statements.
+/// One sentence's words and reading frames, for its statements.
 pub(super) struct Said<'s, 'a> {
     pub ctx: &'s DocContext<'a>,
-    pub view: &'s View<'a>,
+    pub words: Words<'a>,
     pub frames: &'s [Frame],
     pub outers: &'s [Outer],
     pub location: ClaimLocation,
@@ -50,8 +50,7 @@ pub(super) struct Said<'s, 'a> {
 
 impl Said<'_, '_> {
     /// Appends the sentence's statements: one per reporting frame with content, one per denial.
-    pub fn read(&self, denials: &[DenialVerb<'_>], out: &mut Vec<Statement>) {
-        let view = self.view;
+    pub fn read(&self, view: &View, denials: &[DenialVerb<'_>], out: &mut Vec<Statement>) {
         let lx = Lexicon::get();
         for frame in self.frames {
             if frame.from >= frame.to || self.negated_at(frame.tok) {
@@ -63,7 +62,7 @@ impl Said<'_, '_> {
             } else {
                 frame.from
             };
-            let end = self.content_end(start, frame.to);
+            let end = self.content_end(view, start, frame.to);
             let stance = if self.stance_negated(start, end) {
                 Stance::Negates
             } else {
@@ -84,7 +83,7 @@ impl Said<'_, '_> {
             let mut start = agent_end.unwrap_or(denial.last_tok + 1).max(denial.last_tok + 1);
             // The complement is looked for within the denial's own clause ("نفت X وجود أي تزوير،
             // مؤكدة أن …": what follows مؤكدة is asserted, not denied).
-            let reach = (start + COMPLEMENT_REACH).min(self.content_end(start, view.toks.len()));
+            let reach = (start + COMPLEMENT_REACH).min(self.content_end(view, start, view.toks.len()));
             let mut answers = None;
             let mut answers_at = None;
             if let Some(ma) =
@@ -98,14 +97,14 @@ impl Said<'_, '_> {
                     .toks
                     .get(ma + 2)
                     .and_then(|t| source_np(view, ma + 2, t.span.start, reporter_end))
-                    .or_else(|| self.bare_name(ma + 2, reporter_end));
+                    .or_else(|| self.bare_name(ma + 2, reporter_end, MAX_BARE_NAME_WORDS));
                 answers_at = Some(ma);
                 start = about.map_or(ma + 2, |a| a + 1);
             } else if let Some(c) = (start..reach).find(|&i| lx.complementizers.contains(view.key(i))) {
                 answers_at = Some(c);
                 start = c + 1;
             }
-            let end = self.content_end(start, view.toks.len());
+            let end = self.content_end(view, start, view.toks.len());
             // "ونفى الدباغ ما …": a name no entity reader knows is still who denies.
             let denier = denial
                 .agent
@@ -116,7 +115,7 @@ impl Said<'_, '_> {
                     view.toks
                         .get(next)
                         .and_then(|t| source_np(view, next, t.span.start, limit))
-                        .or_else(|| self.bare_name(next, limit))
+                        .or_else(|| self.bare_name(next, limit, MAX_BARE_NAME_WORDS))
                 })
                 .map(|s| self.trimmed(s));
             let chain = denier.into_iter().collect();
@@ -135,14 +134,14 @@ impl Said<'_, '_> {
     /// A headline or lead with no reporting verb or denial states its content itself: "X: …" in
     /// X's voice (the words before a colon near its start), anything else in the outlet's.
     pub fn read_own_voice(&self, out: &mut Vec<Statement>) {
-        let view = self.view;
-        let n = view.toks.len();
-        let colon = (1..n.min(HEADLINE_SPEAKER_WORDS + 1)).find(|&i| view.key(i) == ":");
+        let words = &self.words;
+        let n = words.toks.len();
+        let colon = (1..n.min(HEADLINE_SPEAKER_WORDS + 1)).find(|&i| words.key(i) == ":");
         let (start, chain) = match colon {
-            Some(c) => {
-                let speaker = source_np(view, 0, view.toks[0].span.start, c).or_else(|| self.bare_name(0, c));
-                (c + 1, speaker.into_iter().collect())
-            }
+            Some(c) => (
+                c + 1,
+                self.bare_name(0, c, HEADLINE_SPEAKER_WORDS).into_iter().collect(),
+            ),
             None => (0, Vec::new()),
         };
         let stance = if self.stance_negated(start, n) {
@@ -158,7 +157,7 @@ impl Said<'_, '_> {
     /// مسؤولة"، "إن الوزارة لم تعلم" (not "لا يزال"، "لم يتجاوز 61%"، "غير مسبوق", and not "دون"،
     /// which negates a circumstance, not what is said).
     fn stance_negated(&self, start: usize, end: usize) -> bool {
-        let view = self.view;
+        let view = &self.words;
         let lx = Lexicon::get();
         (start..end.min(start + NEGATION_REACH)).any(|i| {
             let k = view.key(i);
@@ -178,8 +177,7 @@ impl Said<'_, '_> {
 
     /// Where a content starting at `start` ends (before `limit`): at another speaker's verb, a
     /// denial, or a participle that starts another clause of the same speaker.
-    fn content_end(&self, start: usize, limit: usize) -> usize {
-        let view = self.view;
+    fn content_end(&self, view: &View, start: usize, limit: usize) -> usize {
         let lx = Lexicon::get();
         let limit = limit.min(view.toks.len());
         // Cues are in text order: the first speech verb after the start ends the content.
@@ -199,13 +197,11 @@ impl Said<'_, '_> {
             .unwrap_or(verb)
     }
 
-    /// A short run of words right after a denial verb that no reader knows as a name ("ونفى
-    /// الدباغ ما …"): still who denies.
-    fn bare_name(&self, first: usize, limit: usize) -> Option<Source> {
-        let view = self.view;
-        let words = limit
-            .checked_sub(first)
-            .filter(|n| (1..=MAX_BARE_NAME_WORDS).contains(n))?;
+    /// A short run of words (at most `most`) that no reader knows as a name: who denies ("ونفى
+    /// الدباغ ما …"), whose report is answered, who speaks before a headline's colon.
+    fn bare_name(&self, first: usize, limit: usize, most: usize) -> Option<Source> {
+        let view = &self.words;
+        let words = limit.checked_sub(first).filter(|n| (1..=most).contains(n))?;
         if (first..limit).any(|i| view.toks[i].kind != TokenKind::Arabic) {
             return None;
         }
@@ -225,7 +221,7 @@ impl Said<'_, '_> {
     /// A denier's name without the words of the denied content a greedy reading ran into ("هيئة
     /// الطيران المدني وجود أي").
     fn trimmed(&self, source: Source) -> Source {
-        let view = self.view;
+        let view = &self.words;
         let lx = Lexicon::get();
         let Some(span) = source.span else {
             return source;
@@ -254,7 +250,7 @@ impl Said<'_, '_> {
             return false;
         };
         let long_before = |end: chrono::NaiveDate| (published - end).num_days() > OTHER_TIME_DAYS;
-        self.view
+        self.words
             .mentions
             .iter()
             .filter(|m| span.contains(m.span))
@@ -274,7 +270,7 @@ impl Said<'_, '_> {
     }
 
     fn is_negation(&self, i: usize) -> bool {
-        let k = self.view.key(i);
+        let k = self.words.key(i);
         let lx = Lexicon::get();
         lx.negation.contains(k) || lx.negation.contains(k.trim_start_matches(['و', 'ف']))
     }
@@ -295,7 +291,7 @@ impl Said<'_, '_> {
         answers: Option<Source>,
         out: &mut Vec<Statement>,
     ) {
-        let view = self.view;
+        let view = &self.words;
         // Trailing punctuation is no part of what is said.
         let mut last = end;
         while last > start && view.is_punct(last - 1) {
@@ -350,7 +346,7 @@ impl Said<'_, '_> {
 }
 
 /// The root keys of the content words of tokens `[start, end)`, each once, in text order.
-fn content_keys(view: &View, start: usize, end: usize) -> Vec<String> {
+fn content_keys(view: &Words, start: usize, end: usize) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
     for root in content_roots(view, start, end) {
         if !keys.contains(&root) {
@@ -362,7 +358,7 @@ fn content_keys(view: &View, start: usize, end: usize) -> Vec<String> {
 
 /// The root key of each content word of tokens `[start, end)`: Arabic words that are no
 /// function word, negation or wrapper of a denial's content.
-fn content_roots<'v>(view: &'v View, start: usize, end: usize) -> impl Iterator<Item = String> + 'v {
+fn content_roots<'v>(view: &'v Words, start: usize, end: usize) -> impl Iterator<Item = String> + 'v {
     let not_content = &Lexicon::get().not_content;
     (start..end).filter_map(move |i| {
         if view.toks[i].kind != TokenKind::Arabic {

@@ -37,6 +37,63 @@ pub(crate) struct Cue {
     pub last_tok: usize,
 }
 
+/// A sentence's tokens, folded keys and mentions: what reading a statement needs, without the
+/// entity groups and lexicon hits of a [`View`] (a headline or lead with no trigger has none).
+pub(crate) struct Words<'a> {
+    /// The document's source.
+    pub source: &'a str,
+    /// Tokens of the sentence.
+    pub toks: &'a [Piece],
+    /// Their folded keys.
+    keys: &'a TokenKeys,
+    /// Mentions of the sentence.
+    pub mentions: Vec<&'a Mention>,
+}
+
+impl<'a> Words<'a> {
+    /// The words of a prepared sentence and its mentions (of the document, in text order).
+    pub fn of(
+        source: &'a str,
+        span: Span,
+        prepared: &'a crate::PreparedSentence,
+        mentions: &'a [Mention],
+    ) -> Words<'a> {
+        Words {
+            source,
+            toks: &prepared.tokens.pieces,
+            keys: &prepared.tokens.keys,
+            mentions: in_span(mentions, span, |m| m.span)
+                .iter()
+                .filter(|m| span.contains(m.span))
+                .collect(),
+        }
+    }
+
+    /// Folded key of token `i` ("" past the end).
+    pub fn key(&self, i: usize) -> &str {
+        self.keys.get(i)
+    }
+
+    /// True when token `i` is punctuation.
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+    }
+
+    /// The original text of a span.
+    pub fn text(&self, span: Span) -> &'a str {
+        self.source.get(span.range()).unwrap_or("")
+    }
+
+    /// Original span of tokens `first..=last`.
+    pub fn tok_span(&self, first: usize, last: usize) -> Span {
+        match (self.toks.get(first), self.toks.get(last)) {
+            (Some(a), Some(b)) if a.span.start <= b.span.end => Span::new(a.span.start, b.span.end),
+            (Some(a), _) => a.span,
+            _ => Span::new(0, 0),
+        }
+    }
+}
+
 /// A sentence ready for reading.
 pub(crate) struct View<'a> {
     /// The document's source.
@@ -77,17 +134,15 @@ impl<'a> View<'a> {
         prepared: &'a crate::PreparedSentence,
         mentions: &'a [Mention],
         entities: &DocEntities,
-        always: bool,
     ) -> Option<View<'a>> {
         let lexicon = Lexicon::get();
         let folded = &prepared.folded;
         let hits = lexicon.scan(&folded.text);
         // Without a trigger a sentence only matters for who speaks next ("وقال X …" then "وأضاف"),
-        // unless it is read `always` (a headline states something whatever its words).
-        if !always
-            && !hits
-                .iter()
-                .any(|h| matches!(h.what, What::Trigger(_) | What::Reporting))
+        // and, for a headline or lead, for what it states ([`Words`] read it).
+        if !hits
+            .iter()
+            .any(|h| matches!(h.what, What::Trigger(_) | What::Reporting))
         {
             return None;
         }
@@ -133,9 +188,7 @@ impl<'a> View<'a> {
             })
         }));
 
-        let in_sentence = in_span(mentions, span, |m| m.span);
-        let mut mentions: Vec<&Mention> = Vec::with_capacity(in_sentence.len());
-        mentions.extend(in_sentence.iter().filter(|m| span.contains(m.span)));
+        let mentions = Words::of(source, span, prepared, mentions).mentions;
         let mut mention_of = vec![None; toks.len()];
         for (mi, m) in mentions.iter().enumerate() {
             let first = toks.partition_point(|t| t.span.end <= m.span.start);
@@ -181,6 +234,16 @@ impl<'a> View<'a> {
     /// Folded key of token `i` ("" past the end).
     pub fn key(&self, i: usize) -> &str {
         self.keys.get(i)
+    }
+
+    /// The sentence's words as statements read them.
+    pub fn words(&self) -> Words<'a> {
+        Words {
+            source: self.source,
+            toks: self.toks,
+            keys: self.keys,
+            mentions: self.mentions.clone(),
+        }
     }
 
     /// True when token `i` is punctuation.
@@ -341,7 +404,7 @@ impl<'a> View<'a> {
 
 /// The items of a list in text order (the mentions and entities contracts) that start in
 /// `span`: a binary search, since a linear filter per sentence would be quadratic.
-fn in_span<T>(items: &[T], span: Span, at: impl Fn(&T) -> Span) -> &[T] {
+pub(crate) fn in_span<T>(items: &[T], span: Span, at: impl Fn(&T) -> Span) -> &[T] {
     let from = items.partition_point(|m| at(m).start < span.start);
     let to = items.partition_point(|m| at(m).start < span.end);
     &items[from..to.max(from)]
