@@ -51,6 +51,14 @@ pub(super) struct Said<'s, 'a> {
 impl Said<'_, '_> {
     /// Appends the sentence's statements: one per reporting frame with content, one per denial.
     pub fn read(&self, view: &View, denials: &[DenialVerb<'_>], out: &mut Vec<Statement>) {
+        self.read_frames(view, out);
+        for denial in denials {
+            self.read_denial(view, denial, out);
+        }
+    }
+
+    /// What each reporting verb says: its complement, in its speaker's voice.
+    fn read_frames(&self, view: &View, out: &mut Vec<Statement>) {
         let lx = Lexicon::get();
         for frame in self.frames {
             if frame.from >= frame.to || self.negated_at(frame.tok) {
@@ -72,63 +80,66 @@ impl Said<'_, '_> {
             chain.extend(frame.source.iter().cloned());
             self.push(frame.tok, frame.tok, (start, end), stance, chain, None, out);
         }
-        for denial in denials {
-            if self.negated_at(denial.tok) {
-                continue;
-            }
-            let agent_end = denial
-                .agent
-                .filter(|a| a.span.start > view.toks[denial.tok].span.start)
-                .map(|a| view.toks.partition_point(|t| t.span.start < a.span.end));
-            let mut start = agent_end.unwrap_or(denial.last_tok + 1).max(denial.last_tok + 1);
-            // The complement is looked for within the denial's own clause ("نفت X وجود أي تزوير،
-            // مؤكدة أن …": what follows مؤكدة is asserted, not denied).
-            let reach = (start + COMPLEMENT_REACH).min(self.content_end(view, start, view.toks.len()));
-            let mut answers = None;
-            let mut answers_at = None;
-            if let Some(ma) =
-                (start..reach).find(|&i| view.key(i) == "ما" && lx.answered_reports.contains(view.key(i + 1)))
-            {
-                // "ما ذكره النائب X عن ممارسة ضغوط": the MP's report, about what follows عن.
-                let about = (ma + 2..(ma + 2 + COMPLEMENT_REACH).min(view.toks.len()))
-                    .find(|&i| lx.about.contains(view.key(i)));
-                let reporter_end = about.unwrap_or(view.toks.len());
-                answers = view
-                    .toks
-                    .get(ma + 2)
-                    .and_then(|t| source_np(view, ma + 2, t.span.start, reporter_end))
-                    .or_else(|| self.bare_name(ma + 2, reporter_end, MAX_BARE_NAME_WORDS));
-                answers_at = Some(ma);
-                start = about.map_or(ma + 2, |a| a + 1);
-            } else if let Some(c) = (start..reach).find(|&i| lx.complementizers.contains(view.key(i))) {
-                answers_at = Some(c);
-                start = c + 1;
-            }
-            let end = self.content_end(view, start, view.toks.len());
-            // "ونفى الدباغ ما …": a name no entity reader knows is still who denies.
-            let denier = denial
-                .agent
-                .map(|a| source_of(view, a))
-                .or_else(|| {
-                    let next = denial.last_tok + 1;
-                    let limit = answers_at.unwrap_or(start).min(view.toks.len());
-                    view.toks
-                        .get(next)
-                        .and_then(|t| source_np(view, next, t.span.start, limit))
-                        .or_else(|| self.bare_name(next, limit, MAX_BARE_NAME_WORDS))
-                })
-                .map(|s| self.trimmed(s));
-            let chain = denier.into_iter().collect();
-            self.push(
-                denial.tok,
-                denial.last_tok,
-                (start, end),
-                Stance::Denies,
-                chain,
-                answers,
-                out,
-            );
+    }
+
+    /// What a denial verb denies: its complement after its subject, within its own clause.
+    fn read_denial(&self, view: &View, denial: &DenialVerb<'_>, out: &mut Vec<Statement>) {
+        let lx = Lexicon::get();
+        if self.negated_at(denial.tok) {
+            return;
         }
+        let agent_end = denial
+            .agent
+            .filter(|a| a.span.start > view.toks[denial.tok].span.start)
+            .map(|a| view.toks.partition_point(|t| t.span.start < a.span.end));
+        let mut start = agent_end.unwrap_or(denial.last_tok + 1).max(denial.last_tok + 1);
+        // The complement is looked for within the denial's own clause ("نفت X وجود أي تزوير،
+        // مؤكدة أن …": what follows مؤكدة is asserted, not denied).
+        let reach = (start + COMPLEMENT_REACH).min(self.content_end(view, start, view.toks.len()));
+        let mut answers = None;
+        let mut answers_at = None;
+        if let Some(ma) =
+            (start..reach).find(|&i| view.key(i) == "ما" && lx.answered_reports.contains(view.key(i + 1)))
+        {
+            // "ما ذكره النائب X عن ممارسة ضغوط": the MP's report, about what follows عن.
+            let about = (ma + 2..(ma + 2 + COMPLEMENT_REACH).min(view.toks.len()))
+                .find(|&i| lx.about.contains(view.key(i)));
+            let reporter_end = about.unwrap_or(view.toks.len());
+            answers = view
+                .toks
+                .get(ma + 2)
+                .and_then(|t| source_np(view, ma + 2, t.span.start, reporter_end))
+                .or_else(|| self.bare_name(ma + 2, reporter_end, MAX_BARE_NAME_WORDS));
+            answers_at = Some(ma);
+            start = about.map_or(ma + 2, |a| a + 1);
+        } else if let Some(c) = (start..reach).find(|&i| lx.complementizers.contains(view.key(i))) {
+            answers_at = Some(c);
+            start = c + 1;
+        }
+        let end = self.content_end(view, start, view.toks.len());
+        // "ونفى الدباغ ما …": a name no entity reader knows is still who denies.
+        let denier = denial
+            .agent
+            .map(|a| source_of(view, a))
+            .or_else(|| {
+                let next = denial.last_tok + 1;
+                let limit = answers_at.unwrap_or(start).min(view.toks.len());
+                view.toks
+                    .get(next)
+                    .and_then(|t| source_np(view, next, t.span.start, limit))
+                    .or_else(|| self.bare_name(next, limit, MAX_BARE_NAME_WORDS))
+            })
+            .map(|s| self.trimmed(s));
+        let chain = denier.into_iter().collect();
+        self.push(
+            denial.tok,
+            denial.last_tok,
+            (start, end),
+            Stance::Denies,
+            chain,
+            answers,
+            out,
+        );
     }
 
     /// A headline or lead with no reporting verb or denial states its content itself: "X: …" in
