@@ -1,30 +1,15 @@
 //! Figures compared as facts, end to end on short invented articles: which figures are compared,
 //! which are set apart and why, and one finding per disagreement.
 
+mod common;
+
 use isnad_claims::entities::Gazetteer;
 use isnad_claims::mentions::Lean;
-use isnad_graph::{FindingKind, Outcome, Severity, StoryCheck, check_story};
-use isnad_parser::{ParseOptions, parse_document};
+use isnad_graph::{FindingKind, Outcome, Severity, StoryCheck};
 
 /// Checks a story of `(id, publication date, text)` articles (a headline line, then the body).
 fn check(articles: &[(&str, &str, &str)]) -> (StoryCheck, Vec<isnad_parser::Document>) {
-    let gazetteer = Gazetteer::builtin();
-    let documents: Vec<_> = articles
-        .iter()
-        .map(|(id, published, text)| {
-            let options = ParseOptions {
-                fallback_date: published.parse().ok(),
-                ..ParseOptions::default()
-            };
-            parse_document(id, text.as_bytes(), &options).expect("parses").0
-        })
-        .collect();
-    let mut analyses: Vec<_> = documents
-        .iter()
-        .map(|d| isnad_claims::analyze(d, &gazetteer, Lean::Tense))
-        .collect();
-    isnad_claims::link_story(&mut analyses);
-    (check_story(&documents, &analyses, &gazetteer), documents)
+    common::check_articles(articles)
 }
 
 /// The contradictions and tensions: kind, severity and the cited words of every side.

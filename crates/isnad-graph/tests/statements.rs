@@ -1,30 +1,17 @@
 //! What sources say or deny as open content, compared across articles end to end on short
 //! invented articles: a denial or a negated part meets the assertion it answers.
 
-use isnad_claims::entities::Gazetteer;
-use isnad_claims::mentions::Lean;
-use isnad_graph::{FindingKind, Severity, StoryCheck, check_story};
-use isnad_parser::{ParseOptions, parse_document};
+mod common;
+
+use isnad_graph::{FindingKind, Severity, StoryCheck};
 
 /// Checks a story of `(id, text)` articles published on 3 March 2026 (a headline, then the body).
 fn check(articles: &[(&str, &str)]) -> StoryCheck {
-    let gazetteer = Gazetteer::builtin();
-    let documents: Vec<_> = articles
+    let dated: Vec<(&str, &str, &str)> = articles
         .iter()
-        .map(|(id, text)| {
-            let options = ParseOptions {
-                fallback_date: chrono::NaiveDate::from_ymd_opt(2026, 3, 3),
-                ..ParseOptions::default()
-            };
-            parse_document(id, text.as_bytes(), &options).expect("parses").0
-        })
+        .map(|&(id, text)| (id, "2026-03-03", text))
         .collect();
-    let mut analyses: Vec<_> = documents
-        .iter()
-        .map(|d| isnad_claims::analyze(d, &gazetteer, Lean::Tense))
-        .collect();
-    isnad_claims::link_story(&mut analyses);
-    check_story(&documents, &analyses, &gazetteer)
+    common::check_articles(&dated).0
 }
 
 /// The contradictions and tensions as (kind, severity).

@@ -307,6 +307,11 @@ fn folded_set(words: &[String]) -> FxHashSet<String> {
 }
 
 impl Lexicon {
+    /// True when a folded word is a negation, also with a joined و or ف ("ولم"، "فلا").
+    pub fn is_negation(&self, key: &str) -> bool {
+        self.negation.contains(key) || self.negation.contains(key.trim_start_matches(['و', 'ف']))
+    }
+
     /// The built-in lexicon, parsed and compiled once.
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();

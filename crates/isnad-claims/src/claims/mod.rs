@@ -738,10 +738,7 @@ fn cue_before(view: &View, what: What, t: &Trig, _clause: (usize, usize)) -> boo
 /// لم، لن، ليس، لا … right before the trigger ("لم يكشفوا"، "لن يزور"، "عدم تفضيل").
 fn negated(view: &View, t: &Trig) -> bool {
     let lx = Lexicon::get();
-    let neg = |i: usize| {
-        let k = view.key(i);
-        lx.negation.contains(k) || lx.negation.contains(k.trim_start_matches(['و', 'ف']))
-    };
+    let neg = |i: usize| lx.is_negation(view.key(i));
     let Some(prev) = t.tok.checked_sub(1) else {
         return false;
     };

@@ -281,9 +281,7 @@ impl Said<'_, '_> {
     }
 
     fn is_negation(&self, i: usize) -> bool {
-        let k = self.words.key(i);
-        let lx = Lexicon::get();
-        lx.negation.contains(k) || lx.negation.contains(k.trim_start_matches(['و', 'ف']))
+        Lexicon::get().is_negation(self.words.key(i))
     }
 
     /// True when the verb at `tok` is itself negated ("لم يؤكد"، "لم ينف"): nothing is said.

@@ -82,13 +82,26 @@ fn same_allegation(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
 pub(super) fn speaker(context: &Context<'_>, v: &ClaimView<'_>) -> String {
     match cited_speaker(v) {
         Some(name) => name.to_string(),
-        None => {
-            let document = &context.documents[v.doc];
-            format!(
-                "{} (as fact)",
-                document.meta.outlet.as_deref().unwrap_or(&document.id)
-            )
-        }
+        None => as_fact(context, v.doc),
+    }
+}
+
+/// The outlet of document `doc` stating something itself ("… (as fact)").
+fn as_fact(context: &Context<'_>, doc: usize) -> String {
+    let document = &context.documents[doc];
+    format!(
+        "{} (as fact)",
+        document.meta.outlet.as_deref().unwrap_or(&document.id)
+    )
+}
+
+/// A dispute between cited sources is a tension; two articles stating it both ways in their
+/// own voice contradict each other.
+pub(super) fn dispute_kind(cited: bool) -> (FindingKind, Severity) {
+    if cited {
+        (FindingKind::Contested, Severity::Tension)
+    } else {
+        (FindingKind::PolarityConflict, Severity::Contradiction)
     }
 }
 
@@ -249,23 +262,13 @@ fn open_disputes(
         }
         let who = |doc: usize, s: &Statement| match named_speaker(s) {
             Some(source) => source.name.clone(),
-            None => {
-                let document = &context.documents[doc];
-                format!(
-                    "{} (as fact)",
-                    document.meta.outlet.as_deref().unwrap_or(&document.id)
-                )
-            }
+            None => as_fact(context, doc),
         };
         let mut asserters: Vec<String> = answered.iter().map(|&(doc, a)| who(doc, a)).collect();
         asserters.sort_unstable();
         asserters.dedup();
         let cited = denier.is_some() || answered.iter().any(|(_, a)| named_speaker(a).is_some());
-        let (kind, severity) = if cited {
-            (FindingKind::Contested, Severity::Tension)
-        } else {
-            (FindingKind::PolarityConflict, Severity::Contradiction)
-        };
+        let (kind, severity) = dispute_kind(cited);
         let message = format!(
             "«{}» asserted by {} and denied by {}",
             excerpt(&denial.text),

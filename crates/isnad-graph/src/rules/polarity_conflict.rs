@@ -19,9 +19,9 @@
 //! Known false positives: a negation of a narrower claim than the assertion (no deaths among the
 //! crew, deaths among the passengers).
 
-use super::contested::{cited_speaker, dispute_sides, family, speaker, speakers};
+use super::contested::{cited_speaker, dispute_kind, dispute_sides, family, speaker, speakers};
 use super::finding;
-use crate::finding::{Finding, FindingKind, Severity};
+use crate::finding::Finding;
 use crate::view::{ClaimView, Context};
 use isnad_claims::claims::Modality;
 
@@ -77,11 +77,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let cited = cited_speaker(negated).is_some() || assertions.iter().any(|a| cited_speaker(a).is_some());
-        let (kind, severity) = if cited {
-            (FindingKind::Contested, Severity::Tension)
-        } else {
-            (FindingKind::PolarityConflict, Severity::Contradiction)
-        };
+        let (kind, severity) = dispute_kind(cited);
         let message = format!(
             "{}: stated by {}, negated by {}",
             negated.claim.event,
