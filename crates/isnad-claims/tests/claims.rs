@@ -546,3 +546,23 @@ fn an_event_after_baada_is_not_dated_by_its_clause() {
     let vote = find(&claims, "election", |c| c.event == "election");
     assert_ne!(vote.time_basis, TimeBasis::Stated, "{vote:#?}");
 }
+
+#[test]
+fn a_time_so_far_bounds_a_state_and_dates_no_event() {
+    // "… which killed 12 people; the dikes have not been rebuilt to this day": the toll's event
+    // is not dated by "حتى اليوم".
+    let claims = analyze_text(
+        "a.txt",
+        "عنوان\nويعد هذا الإعصار الأعنف منذ إعصار 2015، الذي أودى بحياة 12 شخصاً ولم يكتمل بناء السدود بعده حتى اليوم.\n",
+        Some(d(2025, 6, 12)),
+    );
+    assert!(!claims.is_empty());
+    for claim in &claims {
+        let stated = claim
+            .time
+            .as_ref()
+            .map(|m| m.text.as_str())
+            .filter(|_| claim.time_basis == TimeBasis::Stated);
+        assert_ne!(stated, Some("اليوم"), "{claim:#?}");
+    }
+}

@@ -20,6 +20,8 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+mod series;
+
 /// Times further apart than this are two occurrences, not one misdated figure.
 const SAME_OCCURRENCE_MAX_GAP_DAYS: i64 = 45;
 
@@ -202,6 +204,8 @@ pub(crate) struct Facts<'a> {
     /// Lemmas that most of the story's documents use: the story's topic, which says nothing
     /// about which of its things a figure is of.
     topic: rustc_hash::FxHashSet<&'a str>,
+    /// For each word id, whether nearly every report of the story uses it.
+    story_wide: Vec<bool>,
     /// Every gazetteer place the facts name, with the places it lies in (itself included).
     enclosing: FxHashMap<String, Vec<String>>,
 }
@@ -269,16 +273,19 @@ impl<'a> Facts<'a> {
                             .unwrap_or_else(|| isnad_parser::fold_key(&s.name))
                     });
                 // The head and qualifiers say what is measured, not what it is about.
+                // A date's head is only the word nearest to it: what it dates is its whole clause.
+                let is_date = base == Some("date");
                 let own = |w: &str| {
-                    fact.attribute.head.as_ref().is_some_and(|h| h.lemma == w)
+                    !is_date && fact.attribute.head.as_ref().is_some_and(|h| h.lemma == w)
                         || fact.attribute.qualifiers.iter().any(|q| q == w)
                 };
-                let about_ids = fact
+                let mut about_ids: Vec<u32> = fact
                     .context
                     .iter()
                     .filter(|w| !own(w))
                     .map(|w| ids[&**w])
                     .collect();
+                about_ids.sort_unstable();
                 views.push(FactView {
                     doc,
                     fact,
@@ -342,6 +349,10 @@ impl<'a> Facts<'a> {
             .filter(|&(_, &id)| in_docs[id as usize] >= topic_docs)
             .map(|(&w, _)| w)
             .collect();
+        // Words nearly every report uses (three quarters, at least three) say nothing about which
+        // event a date is of; a word two of three reports share still can.
+        let story_wide_docs = 3.max((3 * documents_with_facts).div_ceil(4));
+        let story_wide = in_docs.iter().map(|&d| d >= story_wide_docs).collect();
         let mut enclosing: FxHashMap<String, Vec<String>> = FxHashMap::default();
         for v in &views {
             for place in &v.fact.subject.places {
@@ -360,12 +371,18 @@ impl<'a> Facts<'a> {
             views,
             weights,
             topic,
+            story_wide,
             enclosing,
         }
     }
 
     fn weight(&self, word: u32) -> f64 {
         self.weights[word as usize]
+    }
+
+    /// True when nearly every report of the story uses the word.
+    fn is_story_wide(&self, word: u32) -> bool {
+        self.story_wide.get(word as usize).copied().unwrap_or(false)
     }
 
     /// The summed weight of some words.
@@ -422,6 +439,16 @@ impl<'a> Facts<'a> {
             }
             if fa.attribute.modifier != fb.attribute.modifier {
                 return apart("near-copied sentences, but one figure is a change, a capacity or a target");
+            }
+            if a.base_unit == Some("date")
+                && let Err(reason) = self.dates_apart(a, b)
+            {
+                return apart(reason);
+            }
+            if a.base_unit == Some("ordinal")
+                && let Err(reason) = self.series_apart(a, b)
+            {
+                return apart(reason);
             }
         }
         if fa.scope.part_of.is_some() || fb.scope.part_of.is_some() {
@@ -816,6 +843,34 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
     let mut comparisons = Vec::new();
     let mut updates = Vec::new();
     let mut comparable: Vec<(usize, usize, bool)> = Vec::new();
+    // Dates and places in a series that no copy pairs: compared where their clauses align.
+    for (i, j, key) in series::candidate_pairs(facts) {
+        if !seen.insert((i, j)) {
+            continue;
+        }
+        let (a, b) = (&facts.views[i], &facts.views[j]);
+        let (outcome, reason): (Outcome, Cow<'static, str>) = match facts.judge_series(a, b) {
+            Err(reason) => (Outcome::NotCompared, reason),
+            Ok(()) => {
+                let agree = a.overlaps(b);
+                comparable.push((i, j, agree));
+                if agree {
+                    (Outcome::Agree, "their clauses align, values overlap".into())
+                } else {
+                    (
+                        Outcome::Conflict,
+                        "their clauses align, values cannot both be right".into(),
+                    )
+                }
+            }
+        };
+        comparisons.push(Comparison {
+            facts: [Arc::clone(&a.id), Arc::clone(&b.id)],
+            attribute: key,
+            outcome,
+            reason,
+        });
+    }
     for (i, j, key, copied) in pairs {
         let (a, b) = (&facts.views[i], &facts.views[j]);
         let record = |outcome, reason: Cow<'static, str>| Comparison {
@@ -1121,7 +1176,7 @@ fn disagreements_of(facts: &Facts<'_>, comparable: &[(usize, usize, bool)]) -> V
 
 /// Parts that cannot make their whole: a stated total its parts do not add up to, or parts that
 /// exceed their whole. Returns (whole, parts, sum).
-pub(crate) fn sums<'f>(facts: &'f Facts<'_>) -> Vec<(usize, Vec<usize>, f64)> {
+pub(crate) fn sums(facts: &Facts<'_>) -> Vec<(usize, Vec<usize>, f64)> {
     let index: FxHashMap<&str, usize> = facts
         .views
         .iter()

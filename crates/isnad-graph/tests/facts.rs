@@ -323,3 +323,115 @@ fn a_copied_bound_moved_to_another_number_is_a_changed_figure() {
     ]);
     assert!(serious(&result).is_empty(), "{:#?}", result.findings);
 }
+
+/// The date findings: the cited words of every side.
+fn date_findings(result: &StoryCheck) -> Vec<Vec<String>> {
+    serious(result)
+        .into_iter()
+        .filter(|(kind, _, _)| *kind == FindingKind::DateMismatch)
+        .map(|(_, _, sides)| sides)
+        .collect()
+}
+
+#[test]
+fn dates_of_one_thing_whose_clauses_align_conflict_whatever_the_event() {
+    // A pumping station breaks down; "last month" from 12 June is May.
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2025-06-12",
+            "عنوان\nوقال مدير المحطة إن آخر صيانة شاملة للمضخات الرئيسية أجريت الشهر الماضي.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-13",
+            "عنوان\nوبحسب سجلات المحطة، فإن آخر صيانة شاملة للمضخات الرئيسية أجريت في مارس 2025.\n",
+        ),
+    ]);
+    let found = date_findings(&result);
+    assert_eq!(found.len(), 1, "{:#?}", result.findings);
+    assert!(found[0].iter().any(|s| s.contains("الشهر الماضي")));
+    assert!(found[0].iter().any(|s| s.contains("في مارس 2025")));
+}
+
+#[test]
+fn dates_of_a_saying_of_a_figure_or_of_two_places_in_a_series_are_not_compared() {
+    let (result, documents) = check(&[
+        (
+            "a.txt",
+            "2025-06-12",
+            "عنوان\nوقال وزير المياه أمس الأربعاء إن المحطة ستعود للعمل.\n\
+             وبلغت نسبة انقطاع المياه في الأحياء الشرقية 40% في مايو.\n\
+             واستمعت لجنة التحقيق إلى مهندسي المحطة في جلسة أولى يوم الاثنين.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-14",
+            "عنوان\nوقال وزير المياه الجمعة إن المحطة ستعود للعمل.\n\
+             وبلغت نسبة انقطاع المياه في الأحياء الشرقية 55% في أبريل.\n\
+             وفي جلسة ثانية، الخميس 12 يونيو، استمعت لجنة التحقيق إلى مهندسي المحطة.\n",
+        ),
+    ]);
+    assert!(date_findings(&result).is_empty(), "{:#?}", result.findings);
+    assert_eq!(
+        reason(&result, &documents, "أمس الأربعاء", "الجمعة").1,
+        "one dates a saying, not what is said"
+    );
+    assert!(
+        reason(&result, &documents, "في مايو", "في أبريل")
+            .1
+            .contains("dates a figure")
+    );
+    assert!(
+        reason(&result, &documents, "يوم الاثنين", "الخميس 12 يونيو")
+            .1
+            .contains("other places in a series")
+    );
+}
+
+/// The ordinal conflicts of a story of two reports of 12 June 2025, one body line each.
+fn ordinal_conflicts(a: &str, b: &str) -> Vec<Vec<String>> {
+    let (a, b) = (format!("عنوان\n{a}\n"), format!("عنوان\n{b}\n"));
+    let (result, _) = check(&[("a.txt", "2025-06-12", &a), ("b.txt", "2025-06-12", &b)]);
+    serious(&result)
+        .into_iter()
+        .filter(|(kind, _, _)| *kind == FindingKind::OrdinalConflict)
+        .map(|(_, _, sides)| sides)
+        .collect()
+}
+
+#[test]
+fn one_place_of_a_series_given_two_ordinals_is_an_ordinal_conflict_unless_a_report_counts_both() {
+    let fifth = "وانتهت في ساعة متأخرة الجولة الخامسة من المفاوضات بين النقابة والإدارة دون اتفاق.";
+    let fourth = "وانتهت الجولة الرابعة من المفاوضات بين النقابة والإدارة دون اتفاق.";
+    assert_eq!(ordinal_conflicts(fifth, fourth).len(), 1);
+    // A report that names the fourth and the fifth round tells two rounds apart.
+    let both =
+        "وانتهت الجولة الرابعة من المفاوضات بين النقابة والإدارة دون اتفاق، على أن تعقد الجولة الخامسة الأحد.";
+    assert!(ordinal_conflicts(fifth, both).is_empty());
+}
+
+#[test]
+fn a_place_among_days_grows_with_the_report_and_an_old_occurrence_is_another() {
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2025-06-12",
+            "عنوان\nويواصل سائقو الحافلات في المدينة إضرابهم لليوم الثالث للمطالبة برفع الأجور.\n\
+             وكانت البلدية قد طرحت المناقصة الأولى لتجديد الأسطول عام 2021.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-10",
+            "عنوان\nوبدأ سائقو الحافلات في المدينة إضرابهم في يومه الأول للمطالبة برفع الأجور.\n\
+             وفازت شركة محلية بالمناقصة الثانية لتجديد الأسطول.\n",
+        ),
+    ]);
+    assert!(
+        serious(&result)
+            .iter()
+            .all(|(kind, _, _)| *kind != FindingKind::OrdinalConflict),
+        "{:#?}",
+        result.findings
+    );
+}

@@ -389,4 +389,5 @@ stories! {
     sanctions_sahel_club => "sanctions-sahel-club",
     leak_fertilizer_plant => "leak-fertilizer-plant",
     exam_questions_tarfaya => "exam-questions-tarfaya",
+    museum_theft_qaranful => "museum-theft-qaranful",
 }

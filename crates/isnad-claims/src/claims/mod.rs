@@ -688,7 +688,7 @@ fn build_claim(
         cues,
         roles: roles
             .iter()
-            .map(|(role, f)| (role.clone(), role_filler(view, f)))
+            .map(|(role, f)| (*role, role_filler(view, f)))
             .collect(),
         time,
         time_basis,
@@ -767,14 +767,14 @@ const MAX_NEGATION_BRIDGE_WORDS: usize = 3;
 fn planned(ctx: &DocContext, view: &View, read: &Read, basis: TimeBasis, time: Option<&Mention>) -> bool {
     let t = &read.trig;
     let future_prefix = |p: &str| p.contains('س') && !p.contains('ب');
-    if t.class == Class::Verb && future_prefix(&t.prefix) {
+    if t.class == Class::Verb && future_prefix(t.prefix) {
         return true;
     }
     if let Some(lv) = read.light
         && view
             .cues
             .iter()
-            .any(|c| c.tok == lv && c.hit.what == What::LightVerb && future_prefix(&c.hit.prefix))
+            .any(|c| c.tok == lv && c.hit.what == What::LightVerb && future_prefix(c.hit.prefix))
     {
         return true;
     }
@@ -820,11 +820,22 @@ fn pick_time<'a>(
         .unwrap_or(clause.0);
     let scope = view.tok_span(scope_start, clause.1.saturating_sub(1));
     let whole = view.tok_span(clause.0, clause.1.saturating_sub(1));
+    // "لم يكتمل تركيبها حتى اليوم": a time "so far" bounds a state; it dates no event.
+    let so_far = &crate::facts::lexicon::Lexicon::get().so_far;
+    let key = |i: usize| view.key(i);
+    let bounds_a_state = |m: &Mention| {
+        let first = view.toks.partition_point(|x| x.span.end <= m.span.start);
+        so_far.at(&key, first, view.toks.len()).is_some()
+            || first
+                .checked_sub(1)
+                .is_some_and(|b| so_far.at(&key, b, view.toks.len()).is_some())
+    };
     let candidates = || {
         view.mentions.iter().copied().filter(|m| {
             m.value.time().is_some()
                 && !dateline.is_some_and(|d| d.overlaps(m.span))
                 && !qualifiers.iter().any(|q| q.overlaps(m.span))
+                && !bounds_a_state(m)
         })
     };
     // "بدأ اليوم الأربعاء المشاورات بعد فوز حزبه": an event after بعد/قبل/عقب is dated apart

@@ -23,6 +23,10 @@ struct File {
     so_far: Vec<String>,
     earlier: Vec<String>,
     window_before: Vec<String>,
+    occurrence_nouns: Vec<String>,
+    complementizers: Vec<String>,
+    present: Vec<String>,
+    running_series: Vec<String>,
     lasting: Vec<String>,
     stopwords: Vec<String>,
     clause_breaks: Vec<String>,
@@ -152,6 +156,14 @@ pub(crate) struct Lexicon {
     pub earlier: Phrases,
     /// Before a length of time: the window a count was made in ("خلال 24 ساعة").
     pub window_before: Phrases,
+    /// Lemmas of nouns that count the times an event happened ("للمرة الثالثة").
+    pub occurrence_nouns: FxHashSet<String>,
+    /// Folded words that open what a reporting verb says ("إن"، "بأن").
+    pub complementizers: FxHashSet<String>,
+    /// Lemmas of ordinal nouns that count time passing ("لليوم الثالث").
+    pub running_series: FxHashSet<String>,
+    /// Folded words of the present ("الآن"، "حالياً"): they date a state, not an event.
+    pub present: FxHashSet<String>,
     /// Folded heads after "من" that make a count partitive ("من أفراد الطاقم").
     pub partitive_heads: FxHashSet<String>,
     /// Folded function words.
@@ -239,6 +251,10 @@ impl Lexicon {
                 so_far: Phrases::of(&file.so_far),
                 earlier: Phrases::of(&file.earlier),
                 window_before: Phrases::of(&file.window_before),
+                occurrence_nouns: lemmas(&file.occurrence_nouns),
+                complementizers: file.complementizers.iter().map(|w| fold_key(w)).collect(),
+                present: file.present.iter().map(|w| fold_key(w)).collect(),
+                running_series: lemmas(&file.running_series),
                 partitive_heads: file.partitive_heads.iter().map(|w| fold_key(w)).collect(),
                 stopwords: file.stopwords.iter().map(|w| fold_key(w)).collect(),
                 clause_breaks: Phrases::of(&file.clause_breaks),

@@ -230,7 +230,7 @@ fn is_numeric(m: &Mention) -> bool {
     use crate::mentions::MentionValue::*;
     matches!(
         m.value,
-        Number(_) | Quantity(_) | Duration(_) | Date(_) | Ordinal(_)
+        Number(_) | Quantity(_) | Duration(_) | Date(_) | Ordinal(_) | Relative(_) | Weekday(_)
     )
 }
 

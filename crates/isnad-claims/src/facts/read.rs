@@ -106,15 +106,14 @@ impl<'a> SentenceFacts<'a> {
         let flags: Vec<WordFlags> = (0..n).map(|i| lx.flags(key(i))).collect();
         // Clauses: punctuation ends one, a clause-breaking word starts one.
         let mut starts = vec![0usize];
-        for i in 1..n {
+        for (i, flag) in flags.iter().enumerate().skip(1) {
             let previous = key(i - 1);
             let punct_break = toks.pieces[i - 1].kind == TokenKind::Punct
                 && matches!(
                     previous,
                     "،" | "," | "؛" | ";" | ":" | "." | "؟" | "?" | "!" | "-" | "–" | "(" | ")"
                 );
-            if punct_break
-                || (flags[i].has(WordFlags::PHRASE_FIRST) && lx.clause_breaks.at(&key, i, n).is_some())
+            if punct_break || (flag.has(WordFlags::PHRASE_FIRST) && lx.clause_breaks.at(&key, i, n).is_some())
             {
                 starts.push(i);
             }
@@ -288,10 +287,11 @@ impl<'a> SentenceFacts<'a> {
                 continue;
             };
             let clause = (self.clause_start[first], self.clause_end[last]);
+            let is_date = value.unit.as_deref() == Some("date");
             // An age holds when it is reported: the year in its clause is the birth's or the build's.
-            let time = if attribute.class.as_deref() == Some("age")
-                || matches!(value.unit.as_deref(), Some("date" | "ordinal"))
-            {
+            // A place in a series takes its clause's date: a second hearing on another day is
+            // another hearing.
+            let time = if attribute.class.as_deref() == Some("age") || value.unit.as_deref() == Some("date") {
                 None
             } else {
                 self.time_of(first, clause)
@@ -310,6 +310,7 @@ impl<'a> SentenceFacts<'a> {
                 earlier: self.phrase_in(&self.lx.earlier, clause.0, clause.1),
                 // "35% من العقد" is a share (its attribute says so), not a part of a set.
                 partitive: value.unit.as_deref() != Some("percent") && self.partitive(first, last),
+                saying: value.unit.as_deref() == Some("date") && self.dates_saying(last, clause),
                 ..Scope::default()
             };
             drafts.push(Draft {
@@ -322,12 +323,19 @@ impl<'a> SentenceFacts<'a> {
                 scope,
                 part_of: None,
                 time,
-                context: match contexts.iter().find(|(c, _)| *c == clause) {
-                    Some((_, words)) => std::sync::Arc::clone(words),
-                    None => {
-                        let words = self.context(clause.0, clause.1);
-                        contexts.push((clause, std::sync::Arc::clone(&words)));
-                        words
+                context: {
+                    let span = if is_date {
+                        (self.date_context_start(clause), clause.1)
+                    } else {
+                        clause
+                    };
+                    match contexts.iter().find(|(c, _)| *c == span) {
+                        Some((_, words)) => std::sync::Arc::clone(words),
+                        None => {
+                            let words = self.context(span.0, span.1);
+                            contexts.push((span, std::sync::Arc::clone(&words)));
+                            words
+                        }
                     }
                 },
             });
@@ -449,6 +457,11 @@ impl<'a> SentenceFacts<'a> {
             // A date and a place in a series are figures too: the graph compares them where two
             // reports copy one sentence and change them ("جائزة 2018" and "جائزة 2020").
             MentionValue::Date(t) => self.value_of_date(t),
+            // "أمس"، "الشهر الماضي"، "الخميس الماضي": dates resolved at the report's date. A vaguer
+            // or wider one ("منذ عقود") dates nothing that could be checked.
+            MentionValue::Relative(t) | MentionValue::Weekday(t) if self.is_relative_date(t, first) => {
+                self.value_of_date(t)
+            }
             MentionValue::Ordinal(o) => Some(FactValue {
                 amount: NumberValue::exact(f64::from(o.value)),
                 unit: Some("ordinal".to_string()),
@@ -456,6 +469,27 @@ impl<'a> SentenceFacts<'a> {
             }),
             _ => None,
         }
+    }
+
+    /// True for a relative time that names one day, month or year ("أمس"، "الخميس الماضي"، "الشهر
+    /// الماضي"): not a window ("الأيام الخمسة الأخيرة"، "منذ ثلاثة أيام"), not the present ("الآن"),
+    /// not an approximation ("منذ نحو عقد").
+    fn is_relative_date(&self, t: &crate::mentions::TimeValue, first: usize) -> bool {
+        use crate::mentions::Grain;
+        use chrono::Datelike;
+        let Some((start, end)) = t.day_range() else {
+            return false;
+        };
+        let one_unit = match t.grain {
+            Grain::Day => start == end,
+            Grain::Month => (start.year(), start.month()) == (end.year(), end.month()),
+            Grain::Year => start.year() == end.year(),
+            _ => false,
+        };
+        one_unit
+            && !t.approximate
+            && !matches!(self.key(first), "منذ" | "ومنذ")
+            && !self.lx.present.contains(self.key(first))
     }
 
     /// The value of a date: its days (from 1 January of year 1), with the date itself.
@@ -888,23 +922,65 @@ impl<'a> SentenceFacts<'a> {
         })
     }
 
-    /// What a date or an ordinal is of: the ordinal's noun ("زيارته الثانية"), else the nearest
-    /// content word before it ("جائزة اليورفيجن 2018").
+    /// Where the words a date is aligned on start: its clause, or when that says too little
+    /// (", قد وصلت إلى المرجانية مساء الاثنين"), the clauses before it that it hangs on ("وكانت
+    /// بعثة الهيئة الدولية، المؤلفة من ستة خبراء، …").
+    fn date_context_start(&self, clause: (usize, usize)) -> usize {
+        const ENOUGH_WORDS: usize = 3;
+        let mut start = clause.0;
+        while start > 0 && (start..clause.1).filter(|&i| self.is_content(i)).count() < ENOUGH_WORDS {
+            start = self.clause_start[start - 1];
+        }
+        start
+    }
+
+    /// True when a word that opens what is said follows the date closely in its clause ("قال
+    /// الوزير أمس إن …"): the date is the saying's.
+    fn dates_saying(&self, last: usize, clause: (usize, usize)) -> bool {
+        const NEAR: usize = 5;
+        (last + 1..clause.1.min(last + 1 + NEAR)).any(|i| self.lx.complementizers.contains(self.key(i)))
+    }
+
+    /// What a date or an ordinal is of: the ordinal's noun ("زيارته الثانية"), or for a count of
+    /// times ("للمرة الثالثة") the clause's first word, its event ("أُجّلت الجلسة للمرة الثالثة");
+    /// for a date, the nearest content word before it that is not a name ("جائزة اليورفيجن 2018").
+    /// An ordinal's key is a root key, so a verb and its verbal noun meet ("أُغلق للمرة الثانية"
+    /// and "ثالث إغلاق").
     fn noun_attribute(&self, index: usize, first: usize) -> Attribute {
         let (mention, _, _) = self.mentions[index];
         let word = |i: usize| AttributeWord {
             lemma: self.lemma(i).to_string(),
             span: self.toks.pieces[i].span,
         };
+        let clause_start = self.clause_start[first];
         let head = match &mention.value {
             MentionValue::Ordinal(o) => o
                 .noun_span
-                .and_then(|s| self.toks.pieces.iter().position(|p| p.span.overlaps(s)).map(word)),
-            _ => (self.clause_start[first]..first)
+                .and_then(|s| self.toks.pieces.iter().position(|p| p.span.overlaps(s)))
+                .map(|noun| {
+                    if self.lx.occurrence_nouns.contains(self.lemma(noun)) {
+                        (clause_start..noun)
+                            .find(|&i| {
+                                self.is_content(i)
+                                    && !self.named[i]
+                                    && self.lx.clause_breaks.at(&|k| self.key(k), i, self.n()).is_none()
+                            })
+                            .unwrap_or(noun)
+                    } else {
+                        noun
+                    }
+                })
+                .map(word),
+            _ => (clause_start..first)
                 .rev()
+                .filter(|&i| !self.named[i])
                 .take(3)
                 .find(|&i| self.is_content(i))
                 .map(word),
+        };
+        let key = match &mention.value {
+            MentionValue::Ordinal(_) => head.as_ref().map(|h| super::lemma::root_key(&h.lemma)),
+            _ => head.as_ref().map(|h| h.lemma.clone()),
         };
         // "الأولى منذ عقد": an ordinal counted within a window is another series than one without.
         let modifier = match &mention.value {
@@ -914,8 +990,17 @@ impl<'a> SentenceFacts<'a> {
                 .map(|q| format!("within {}", isnad_parser::fold_key(&q.text))),
             _ => None,
         };
+        // "لليوم الثالث": a place among days grows with the report's date.
+        let evolving = matches!(mention.value, MentionValue::Ordinal(_))
+            && head.as_ref().is_some_and(|h| {
+                self.lx.running_series.contains(&h.lemma)
+                    || self
+                        .lx
+                        .running_series
+                        .contains(&super::lemma::lemma_plain(&h.lemma))
+            });
         Attribute {
-            key: head.as_ref().map(|h| h.lemma.clone()),
+            key,
             class: None,
             from: if head.is_some() {
                 AttributeSource::Event
@@ -926,7 +1011,7 @@ impl<'a> SentenceFacts<'a> {
             qualifiers: Vec::new(),
             governor: None,
             modifier,
-            evolving: false,
+            evolving,
             of_something: true,
         }
     }
@@ -1290,7 +1375,12 @@ impl<'a> SentenceFacts<'a> {
     fn parts(&self, drafts: &mut [Draft<'a>]) {
         let lx = self.lx;
         let key = |i: usize| self.key(i);
+        // A date or a place in a series is never a part or a whole.
+        let countable = |d: &Draft<'_>| !matches!(d.value.unit.as_deref(), Some("date" | "ordinal"));
         for w in 0..drafts.len() {
+            if !countable(&drafts[w]) {
+                continue;
+            }
             // A list of parts after this figure.
             let after = drafts[w]
                 .attribute
@@ -1334,7 +1424,11 @@ impl<'a> SentenceFacts<'a> {
                 let list_start = at + len;
                 let list_end = self.clause_end[list_start.min(self.n().saturating_sub(1))];
                 for part in drafts.iter_mut().skip(w + 1) {
-                    if part.first >= list_start && part.first < list_end && part.part_of.is_none() {
+                    if part.first >= list_start
+                        && part.first < list_end
+                        && part.part_of.is_none()
+                        && countable(part)
+                    {
                         part.part_of = Some(w);
                     }
                 }

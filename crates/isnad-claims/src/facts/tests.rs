@@ -316,3 +316,69 @@ fn a_relative_clause_after_a_comma_is_of_the_dated_noun_before_it() {
         .map(|(start, _)| chrono::Datelike::year(&start));
     assert_eq!(year, Some(2012));
 }
+
+#[test]
+fn relative_times_that_name_one_day_or_month_are_dates() {
+    // Published Thursday 12 June 2025.
+    let f = facts_of(
+        "عنوان\nوقال المدير إن آخر فحص للمضخات أجري الشهر الماضي، وتعطلت إحدى المضخات صباح أمس الأربعاء.\n",
+    );
+    let month = fact(&f, "الشهر الماضي");
+    assert_eq!(month.value.unit.as_deref(), Some("date"));
+    let (start, end) = month
+        .value
+        .time
+        .as_ref()
+        .and_then(|t| t.day_range())
+        .expect("resolved");
+    assert_eq!(
+        (start.to_string(), end.to_string()),
+        ("2025-05-01".into(), "2025-05-31".into())
+    );
+    let day = fact(&f, "صباح أمس الأربعاء");
+    assert_eq!(
+        day.value
+            .time
+            .as_ref()
+            .and_then(|t| t.day_range())
+            .map(|(s, _)| s.to_string())
+            .as_deref(),
+        Some("2025-06-11")
+    );
+}
+
+#[test]
+fn windows_the_present_and_approximations_are_no_dates() {
+    let f = facts_of("عنوان\nولا تزال الطريق مغلقة الآن، بعد إغلاقها منذ ثلاثة أيام، خلال الأيام الخمسة الأخيرة.\n");
+    assert!(
+        f.iter().all(|f| f.value.unit.as_deref() != Some("date")),
+        "{:?}",
+        f.iter().map(|f| &f.text).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_date_before_what_is_said_dates_the_saying() {
+    let f = facts_of("عنوان\nوقال رئيس البلدية أمس إن فرق الإنقاذ وصلت إلى القرية يوم الأحد 8 يونيو.\n");
+    assert!(fact(&f, "أمس").scope.saying);
+    assert!(!fact(&f, "يوم الأحد 8 يونيو").scope.saying);
+}
+
+#[test]
+fn a_count_of_times_is_a_place_in_the_series_of_its_clauses_event() {
+    let f = facts_of("عنوان\nوأغلقت السلطات المعبر للمرة الثانية، وهذا ثالث إغلاق للمعبر منذ الصيف.\n");
+    let times = fact(&f, "الثانية");
+    assert_eq!(times.value.unit.as_deref(), Some("ordinal"));
+    assert_eq!(times.attribute.key, Some(super::lemma::root_key("أغلقت")));
+    assert_eq!(
+        fact(&f, "ثالث").attribute.key,
+        Some(super::lemma::root_key("إغلاق"))
+    );
+    assert_eq!(times.attribute.key, fact(&f, "ثالث").attribute.key);
+}
+
+#[test]
+fn a_date_is_never_a_part_of_a_count() {
+    let f = facts_of("عنوان\nشارك 15 ألف عامل في الإضراب، بينهم عمال انضموا أمس الأربعاء.\n");
+    assert_eq!(fact(&f, "أمس الأربعاء").scope.part_of, None);
+}

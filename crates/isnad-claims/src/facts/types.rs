@@ -175,4 +175,6 @@ pub struct Scope {
     pub so_far: bool,
     /// Its clause refers to an earlier occurrence ("سبق أن").
     pub earlier: bool,
+    /// A date that dates a saying ("قال الوزير أمس إن …"), not what is said.
+    pub saying: bool,
 }

@@ -6,8 +6,12 @@
 //! another, for the same summit of the same leaders.
 //! Grains are respected ("June" agrees with "18 June"), relative dates are resolved at each
 //! article's own publication date, and Hijri dates carry a day of tolerance each side.
-//! Also flagged: two reports that copy one sentence (or a long clause) and change its date
-//! («تفوز بجائزة المهرجان 2018» and «… 2020»), compared as facts.
+//! Also flagged, compared as facts: two reports that copy one sentence (or a long clause) and
+//! change its date («تفوز بجائزة المهرجان 2018» and «… 2020»), and two dates whose clauses align
+//! on what is dated, whatever the event («آخر جرد شامل لمحتويات القاعة أجري الشهر الماضي» in a
+//! report of 10 March and «… أجري في ديسمبر 2025»). Not those facts: a date of a saying, a date
+//! beside a toll, a rate or a sum (it dates the figure), dates over a year apart, or sentences
+//! naming two places of one series («جلسة أولى يوم الاثنين» and «جلسة ثانية، الخميس»).
 //! Not flagged: the date of an announced update ("ارتفعت الحصيلة اليوم"), which dates the report.
 //! Known false positives: two occurrences of a recurring event (a second meeting) less than
 //! 45 days apart with nothing in the text that tells them apart.

@@ -157,12 +157,14 @@ pub(crate) fn describe_fact(fact: &isnad_claims::facts::Fact) -> String {
         && let Some((start, end)) = time.day_range()
     {
         use chrono::Datelike;
-        return match time.grain {
+        let date = match time.grain {
             isnad_claims::mentions::Grain::Year => start.year().to_string(),
             isnad_claims::mentions::Grain::Month => start.format("%Y-%m").to_string(),
             _ if start == end => start.to_string(),
             _ => format!("{start}..{end}"),
         };
+        // The words beside the date they resolve to: "الشهر الماضي" is read at the report's date.
+        return format!("{date} («{}»)", fact.text);
     }
     if fact.value.unit.as_deref() == Some("ordinal") {
         return format!("ordinal {}", describe_number(&fact.value.amount));
@@ -179,6 +181,11 @@ pub(crate) fn describe_attribute(context: &Context<'_>, view: &FactView<'_>) -> 
     let attribute = &view.fact.attribute;
     let name = if let Some(class) = &attribute.class {
         class.clone()
+    } else if view.base_unit == Some("date")
+        && let Some(head) = &attribute.head
+    {
+        // A date's nearest word only points at what is dated.
+        format!("date near «{}»", context.documents[view.doc].text(head.span))
     } else if let Some(head) = &attribute.head {
         context.documents[view.doc].text(head.span).to_string()
     } else {

@@ -1,0 +1,226 @@
+//! Dates and places in a series compared across reports by what their clauses say: when the
+//! theft was found, when the last inspection was made, which round of talks the deal closed.
+//! No event of the trigger lexicon need join them; their clauses must align on the story's
+//! distinctive words (docs/facts.md, "Dates and places in a series").
+
+use super::{FactView, Facts, Period, affirmed, disjoint};
+use chrono::Duration;
+use std::borrow::Cow;
+use std::sync::Arc;
+
+/// Dates further apart than this are two occurrences (an opening in 1987 and a reopening last
+/// week), not one misdated event: a wrong year is the largest slip a date is taken to make.
+const MISDATED_MAX_GAP_DAYS: i64 = 366;
+
+/// Share of the smaller clause's weight two clauses must share for their dates to be of one thing.
+const DATES_ALIGNED_SHARE: f64 = 0.5;
+
+/// Share of the smaller clause's weight the other sentence must speak of for two places in one
+/// series (one noun, one window) to be one place.
+const PLACES_ALIGNED_SHARE: f64 = 0.3;
+
+/// Candidate pairs of dates (and of places in a series with one attribute) from two reports
+/// whose clauses share a word that most of them do not have: found through the words, so
+/// unrelated figures are never paired and the cost follows the shared words, not all pairs.
+pub(super) fn candidate_pairs(facts: &Facts<'_>) -> Vec<(usize, usize, Arc<str>)> {
+    let mut pools: std::collections::BTreeMap<Arc<str>, Vec<usize>> = std::collections::BTreeMap::new();
+    for (i, v) in facts.views.iter().enumerate() {
+        match v.base_unit {
+            Some("date") if !v.fact.scope.saying => pools.entry(Arc::from("date")).or_default().push(i),
+            Some("ordinal") => pools.entry(Arc::clone(&v.group)).or_default().push(i),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (key, members) in pools {
+        let mut postings: rustc_hash::FxHashMap<u32, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for &i in &members {
+            for &w in &facts.views[i].about_ids {
+                postings.entry(w).or_default().push(i);
+            }
+        }
+        let common = (members.len() / 2).max(4);
+        let mut pairs: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
+        for list in postings.values() {
+            if list.len() > common {
+                continue;
+            }
+            for (n, &i) in list.iter().enumerate() {
+                for &j in &list[n + 1..] {
+                    if facts.views[i].doc != facts.views[j].doc {
+                        pairs.insert((i.min(j), i.max(j)));
+                    }
+                }
+            }
+        }
+        let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+        pairs.sort_unstable();
+        out.extend(pairs.into_iter().map(|(i, j)| (i, j, Arc::clone(&key))));
+    }
+    out
+}
+
+impl Facts<'_> {
+    /// Whether two dates, or two places in a series, of two reports are of one thing: their
+    /// clauses share most of what is distinctive, and nothing tells two occurrences apart.
+    pub(super) fn judge_series(&self, a: &FactView<'_>, b: &FactView<'_>) -> Result<(), Cow<'static, str>> {
+        if a.doc == b.doc {
+            return Err("one report: its dates and places in a series are its own".into());
+        }
+        if !affirmed(a.fact.modality) || !affirmed(b.fact.modality) {
+            return Err("one is not asserted (denied, negated or doubted)".into());
+        }
+        let is_date = a.base_unit == Some("date");
+        if is_date {
+            self.dates_apart(a, b)?;
+            // A copied sentence that changed its year is one misdated thing at any distance;
+            // dates that only align are two occurrences when far apart.
+            if let (Some(x), Some(y)) = (Period::of_value(a), Period::of_value(b))
+                && super::gap_days(x, y) > MISDATED_MAX_GAP_DAYS
+            {
+                return Err("more than a year apart: two occurrences".into());
+            }
+        } else {
+            if a.fact.attribute.modifier != b.fact.attribute.modifier {
+                return Err("counted within different windows".into());
+            }
+            self.series_apart(a, b)?;
+        }
+        if is_date {
+            // A date's clause must share its event and what it is of ("آخر جرد شامل"، "وصلت اللجنة").
+            let (share, shared, distinctive) = self.clause_overlap(a, b);
+            if shared < 2 || distinctive < 1 || share < DATES_ALIGNED_SHARE {
+                return Err(format!("their clauses are about different things (share {share:.2})").into());
+            }
+        } else {
+            // A place in a series already shares its noun and window: its clause need only be
+            // spoken of in the other's sentence ("في ختام الجولة الخامسة من المفاوضات" and "وجاء
+            // التوقيع في ختام الجولة الرابعة من المفاوضات").
+            let (share, _, _) = self.alignment(a, b);
+            if share < PLACES_ALIGNED_SHARE {
+                return Err(format!("their clauses are about different things (share {share:.2})").into());
+            }
+        }
+        Ok(())
+    }
+
+    /// Why two dates of two reports are of two things whatever their clauses share: one dates
+    /// a saying or a figure, or their sentences name other places in a series. Near-copied
+    /// sentences are held to this too.
+    pub(super) fn dates_apart(&self, a: &FactView<'_>, b: &FactView<'_>) -> Result<(), Cow<'static, str>> {
+        if a.fact.scope.saying || b.fact.scope.saying {
+            return Err("one dates a saying, not what is said".into());
+        }
+        if self.dates_a_figure(a) || self.dates_a_figure(b) {
+            return Err("one dates a figure (a running total, a rate, an amount), not an event".into());
+        }
+        if let Some((p, q)) = self.other_places_in_series(a, b) {
+            return Err(format!("their sentences name other places in a series ({p} and {q})").into());
+        }
+        Ok(())
+    }
+
+    /// Why two places in a series of two reports are two occurrences whatever their clauses
+    /// share: a series of days, dated apart, or a report gives both places itself. Near-copied sentences
+    /// are held to this too.
+    pub(super) fn series_apart(&self, a: &FactView<'_>, b: &FactView<'_>) -> Result<(), Cow<'static, str>> {
+        if a.fact.attribute.evolving || b.fact.attribute.evolving {
+            return Err("a place among days or weeks grows with the report's date".into());
+        }
+        if let (Some(x), Some(y)) = (a.stated, b.stated)
+            && disjoint(x, y)
+        {
+            return Err("dated apart: two occurrences".into());
+        }
+        // "طرحت المناقصة الأولى عام 2021" in a report of 2025: another occurrence than an undated
+        // one of the other report's days.
+        for (dated, other) in [(a, b), (b, a)] {
+            if let (Some(x), None, Some(p)) = (dated.stated, other.stated, other.published)
+                && super::gap_days(x, Period::day(p)) > super::occurrence_gap(x, Period::day(p))
+            {
+                return Err("one is dated long before the other report: two occurrences".into());
+            }
+        }
+        if !a.overlaps(b) && (self.counts_value(a.doc, &a.group, b) || self.counts_value(b.doc, &b.group, a))
+        {
+            return Err("a report counts both places of the series: two occurrences".into());
+        }
+        Ok(())
+    }
+
+    /// True when the clause of a date also gives a running total (a toll, cases), a rate or a
+    /// sum of money: the date is when the figure held ("8.4% في يوليو"), not an event's.
+    fn dates_a_figure(&self, v: &FactView<'_>) -> bool {
+        v.fact.scope.rise
+            || v.fact.scope.so_far
+            || self.views.iter().any(|o| {
+                o.doc == v.doc
+                    && o.fact.clause == v.fact.clause
+                    && (o.fact.attribute.evolving || o.base_unit.is_some_and(is_rate_or_money))
+            })
+    }
+
+    /// True when report `doc` gives, in a series of group `group`, the place `other` gives.
+    fn counts_value(&self, doc: usize, group: &Arc<str>, other: &FactView<'_>) -> bool {
+        self.views
+            .iter()
+            .any(|o| o.doc == doc && o.group == *group && o.overlaps(other))
+    }
+
+    /// Two places in one series, one in each date's clause, that differ ("في جلسة أولى يوم
+    /// الاثنين" and "وفي جلسة ثانية، الخميس"): the dates are of two occurrences.
+    fn other_places_in_series(&self, a: &FactView<'_>, b: &FactView<'_>) -> Option<(String, String)> {
+        let places = |v: &FactView<'_>| {
+            self.views
+                .iter()
+                .filter(move |o| {
+                    o.doc == v.doc && o.fact.sentence == v.fact.sentence && o.base_unit == Some("ordinal")
+                })
+                .collect::<Vec<_>>()
+        };
+        let (pa, pb) = (places(a), places(b));
+        pa.iter().find_map(|x| {
+            pb.iter()
+                .find(|y| x.group == y.group && !x.overlaps(y))
+                .map(|y| (x.fact.text.clone(), y.fact.text.clone()))
+        })
+    }
+
+    /// How much two clauses share: the weight shared over the smaller clause's weight, the
+    /// number of shared words, and how many of those not nearly every report uses.
+    fn clause_overlap(&self, a: &FactView<'_>, b: &FactView<'_>) -> (f64, usize, usize) {
+        let shared: Vec<u32> = a
+            .about_ids
+            .iter()
+            .copied()
+            .filter(|w| b.about_ids.binary_search(w).is_ok())
+            .collect();
+        let weight: f64 = shared.iter().map(|&w| self.weight(w)).sum();
+        let smaller = self.weight_of(&a.about_ids).min(self.weight_of(&b.about_ids));
+        let share = if smaller <= 0.0 {
+            0.0
+        } else {
+            (weight / smaller).min(1.0)
+        };
+        let distinctive = shared.iter().filter(|&&w| !self.is_story_wide(w)).count();
+        (share, shared.len(), distinctive)
+    }
+}
+
+impl Period {
+    /// The days a date fact's value covers.
+    fn of_value(v: &FactView<'_>) -> Option<Period> {
+        let (start, end) = v.fact.value.time.as_ref()?.day_range()?;
+        Some(Period {
+            start: start.and_hms_opt(0, 0, 0)?,
+            end: end.and_hms_opt(0, 0, 0)? + Duration::days(1),
+        })
+    }
+}
+
+/// True for a unit of a figure that changes from day to day: a rate or a sum of money.
+fn is_rate_or_money(unit: &str) -> bool {
+    matches!(unit, "percent" | "bp")
+        || super::CURRENCY_FAMILIES.iter().any(|(family, _)| *family == unit)
+        || (unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()))
+}
