@@ -770,3 +770,22 @@ fn user_gazetteer_entries_are_matched_after_loading() {
             .any(|m| m.entity.as_deref() == Some("person:test-zura"))
     );
 }
+
+#[test]
+fn a_family_name_with_the_article_ends_where_the_name_must_end() {
+    // Occupational family names (العطار، البيطار) are no nisba: what follows says they end a name.
+    check(
+        "وقال وزير النقل سامي العطار إن الطريق سيفتح غداً.",
+        &[("سامي العطار", "new:person:")],
+    );
+    // A title with a short complement, then the holder's name in commas.
+    check(
+        "وأمر محافظ المدينة، هشام البيطار، بإخلاء الأحياء المنخفضة.",
+        &[("هشام البيطار", "new:person:")],
+    );
+    // An object or an adjective after the name, or an object ending the sentence, is no part of it.
+    check_absent(
+        "التقى الوزير سامر الوفد الأوروبي في عمان. ونفى الناطق باسم الحكومة كريم الصافي الخبر. وأوضح الاتحاد في بيانه أن القرار نهائي.",
+        &["سامر الوفد", "كريم الصافي الخبر", "الاتحاد"],
+    );
+}

@@ -480,8 +480,27 @@ impl Scan<'_> {
             && self.st.words[j + 1].kind == WordKind::Letters
             && lex.name_particles.contains(self.st.word(j + 1))
             && self.name_token(j + 2, consumed);
+        // "وزير النقل سامي العطار إن"، "محافظ الإقليم، هشام البيطار،": after a given name, an
+        // article word where the name must end (a comma, "إن", a preposition) is the family
+        // name; an object or adjective goes on ("التقى الوزير سامر الوفد الأوروبي").
+        let after_a_given_name = j > 0
+            && self.slot[j - 1].is_none()
+            && self.st.words[j - 1].kind == WordKind::Letters
+            && self.is_name_word(self.st.word(j - 1), false);
+        let ends_the_name = count >= 3 && after_a_given_name && !self.st.ends_in_taa(j) && {
+            // Not at the sentence's end: "ونفى الناطق X الخبر." ends on the verb's object.
+            match self.st.words.get(j + 1) {
+                None => false,
+                Some(next) if next.kind != WordKind::Letters => matches!(self.st.word(j + 1), "،" | ","),
+                Some(_) => {
+                    let next = self.st.word(j + 1);
+                    self.slot[j + 1].is_none()
+                        && (lex.name_followers.contains(next) || lex.reporting_verbs.contains(next))
+                }
+            }
+        };
         // First in a name only before a particle ("الناني ولد أحمدو").
-        (after_given && (nisba || tribal)) || before_particle
+        (after_given && (nisba || tribal || ends_the_name)) || before_particle
     }
 
     /// A long word ending in ه that is no ة carries a possessive pronoun ("وصوله", "حكومته").
@@ -702,6 +721,27 @@ impl Scan<'_> {
                 let closed = r.end >= n || self.st.words[r.end].kind != WordKind::Letters;
                 if r.len() >= 2 && closed {
                     run = r;
+                }
+            }
+            // "محافظ وادي الطلح، هشام البيطار،": a title with a short complement, then the holder's
+            // name of two words or more in commas.
+            if run.is_empty() {
+                const COMPLEMENT_WORDS: usize = 3;
+                let comma = (k..(k + COMPLEMENT_WORDS + 1).min(n))
+                    .take_while(|&j| {
+                        self.st.word(j) == "،"
+                            || (self.st.words[j].kind == WordKind::Letters
+                                && !consumed[j]
+                                && !self.lex.stop_words.contains(self.st.word(j)))
+                    })
+                    .find(|&j| self.st.word(j) == "،");
+                if let Some(c) = comma.filter(|&c| c > k) {
+                    let r = self.name_run(c + 1, 5, consumed, true);
+                    let closed = r.end >= n || self.st.words[r.end].kind != WordKind::Letters;
+                    if r.len() >= 2 && closed {
+                        title_span = self.span(m.start, self.st.words[c - 1].end);
+                        run = r;
+                    }
                 }
             }
             if run.is_empty() {
