@@ -789,3 +789,20 @@ fn a_family_name_with_the_article_ends_where_the_name_must_end() {
         &["سامر الوفد", "كريم الصافي الخبر", "الاتحاد"],
     );
 }
+
+#[test]
+fn names_after_a_head_in_quotes_after_a_complement_or_with_an_institutions_adjective() {
+    check(
+        "وأعلنت شركة \"نوردلينك\" للشحن أن الخط سيتوقف. وقال محللون في بنك الاستثمار هيلمان كابيتال إن الأسهم تراجعت. ونقل ثلاثة مصابين إلى مستشفى الزيتونة العام.",
+        &[
+            ("نوردلينك", "new:organization:"),
+            ("هيلمان كابيتال", "new:organization:"),
+            ("مستشفى الزيتونة العام", "new:organization:"),
+        ],
+    );
+    // A head and a common noun: the city's hospital, the aviation company.
+    check_absent(
+        "ونقل المصابون إلى مستشفى المدينة. وقالت شركة الطيران إن الرحلة ألغيت.",
+        &["مستشفى المدينة", "المدينة", "الطيران"],
+    );
+}

@@ -24,6 +24,8 @@ struct RawLexicon {
     taa_given_names: Vec<String>,
     heads: Vec<RawHeads>,
     blocked: Vec<String>,
+    institution_adjectives: Vec<String>,
+    name_quotes: Vec<String>,
     institutions: Vec<String>,
     transliteration: RawTranslit,
     stop_words: Vec<String>,
@@ -90,6 +92,10 @@ pub(crate) struct Lexicon {
     pub taa_names: FxHashSet<String>,
     pub heads: FxHashMap<String, Head>,
     pub blocked: Vec<String>,
+    /// Adjectives an institution's name ends with ("العام"، "المركزي").
+    pub institution_adjectives: FxHashSet<String>,
+    /// Quotation marks around a name after a head noun.
+    pub name_quotes: FxHashSet<String>,
     /// Head nouns of institutions named with a nationality adjective.
     pub institutions: FxHashSet<String>,
     pub translit_letters: Vec<char>,
@@ -190,6 +196,8 @@ impl Lexicon {
             taa_names: folded(&raw.taa_given_names).collect(),
             heads,
             blocked: folded(&raw.blocked).collect(),
+            institution_adjectives: folded(&raw.institution_adjectives).collect(),
+            name_quotes: raw.name_quotes.iter().cloned().collect(),
             institutions: folded(&raw.institutions).collect(),
             translit_lowest: raw
                 .transliteration

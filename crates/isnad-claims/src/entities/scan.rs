@@ -840,6 +840,13 @@ impl Scan<'_> {
         if k >= self.st.words.len() || self.slot[k].is_some() {
             return;
         }
+        if let Some(run) = self
+            .quoted_name(k, consumed)
+            .or_else(|| self.named_institution(k, head, consumed))
+        {
+            self.push_headed(mi, head, run, consumed);
+            return;
+        }
         // Nouns ending in ة or ات after a head are common nouns ("قرية حدودية"), not names.
         let mut run = self.name_run(k, 4, consumed, false);
         // "فريق الوداد الرياضي", "فريق نهضة بركان": a team's name may start with the article or a
@@ -901,10 +908,89 @@ impl Scan<'_> {
             })
             .count();
         run.end = run.start + plain;
-        let run = self.bounded(run, true);
+        let mut run = self.bounded(run, true);
+        // "بنك الاستثمار هيلمان كابيتال": a head with a definite complement, then the name.
+        if run.is_empty() && !head.keep {
+            run = self.after_complement(k, consumed);
+        }
         if run.is_empty() {
             return;
         }
+        self.push_headed(mi, head, run, consumed);
+    }
+
+    /// A name in quotation marks right after a head ("شركة "نوردلينك" للشحن"): its words, at most
+    /// four, up to the closing mark.
+    fn quoted_name(&self, k: usize, consumed: &[bool]) -> Option<std::ops::Range<usize>> {
+        const MAX_WORDS: usize = 4;
+        let n = self.st.words.len();
+        if !self.lex.name_quotes.contains(self.st.word(k)) {
+            return None;
+        }
+        let close =
+            (k + 1..(k + 2 + MAX_WORDS).min(n)).find(|&j| self.lex.name_quotes.contains(self.st.word(j)))?;
+        let words = k + 1..close;
+        let all_free = words
+            .clone()
+            .all(|j| self.st.words[j].kind != WordKind::Punct && !consumed[j] && self.slot[j].is_none());
+        (!words.is_empty() && all_free).then_some(words)
+    }
+
+    /// After a head that is part of the name, an article word and an adjective an institution's
+    /// name ends with ("مستشفى الزيتونة العام"): the name with its adjective.
+    fn named_institution(
+        &self,
+        k: usize,
+        head: super::lexicon::Head,
+        consumed: &[bool],
+    ) -> Option<std::ops::Range<usize>> {
+        let n = self.st.words.len();
+        if !head.keep || k + 1 >= n {
+            return None;
+        }
+        let w = self.st.word(k);
+        let usable =
+            |j: usize| self.st.words[j].kind == WordKind::Letters && !consumed[j] && self.slot[j].is_none();
+        (usable(k)
+            && usable(k + 1)
+            && w.starts_with("ال")
+            && w.chars().count() >= 5
+            && !self.lex.stop_words.contains(w)
+            && self.lex.institution_adjectives.contains(self.st.word(k + 1)))
+        .then_some(k..k + 2)
+    }
+
+    /// "بنك الاستثمار هيلمان كابيتال": after one or two article words that complete the head,
+    /// a name of words without the article, up to a boundary.
+    fn after_complement(&self, k: usize, consumed: &[bool]) -> std::ops::Range<usize> {
+        let n = self.st.words.len();
+        let complement = |j: usize| {
+            j < n
+                && self.st.words[j].kind == WordKind::Letters
+                && !consumed[j]
+                && self.slot[j].is_none()
+                && self.st.word(j).starts_with("ال")
+                && !self.lex.stop_words.contains(self.st.word(j))
+        };
+        let mut j = k;
+        while complement(j) && j - k < 2 {
+            j += 1;
+        }
+        if j == k || j >= n {
+            return k..k;
+        }
+        self.bounded(self.name_run(j, 3, consumed, false), true)
+    }
+
+    /// Records the name `run` found after head match `mi`.
+    fn push_headed(
+        &mut self,
+        mi: usize,
+        head: super::lexicon::Head,
+        run: std::ops::Range<usize>,
+        consumed: &mut [bool],
+    ) {
+        let m = &self.matches[mi];
         let start = if head.keep {
             m.start
         } else {

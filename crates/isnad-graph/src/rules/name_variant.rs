@@ -3,8 +3,9 @@
 //! Why it matters: a story should spell each name one way; variants also hide that two articles
 //! talk about the same person, and a typo in a name is an error readers notice.
 //! Example: «غارسيا» and «جارسيا» (g written غ or ج), «سان خوسيه» and «سانخوسيه» (split or joined),
-//! «مارتا لوبيز» and «مارتا لوبيث» (a typo). Short forms (a surname alone) and titles are not
-//! variants. Every spelling is cited, once per article.
+//! «مارتا لوبيز» and «مارتا لوبيث» (a typo), «ريم سلامة» and «ريم سلامه» (ة or ه), «آيت» and «أيت»
+//! (hamza forms). Short forms (a surname alone) and titles are not variants; diacritics are no
+//! spelling. Every spelling is cited, once per article.
 //! Known false positives: two different people whose names differ by one letter and whom the
 //! entity finder merged.
 
@@ -12,7 +13,7 @@ use super::{finding, text_side};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::Context;
 use isnad_claims::entities::{MatchKind, MentionForm};
-use isnad_parser::{Span, fold_key};
+use isnad_parser::Span;
 use std::collections::BTreeMap;
 
 /// How similar two spellings must be (normalized Damerau–Levenshtein on letters only).
@@ -52,6 +53,13 @@ fn is_variant(a: &str, b: &str) -> bool {
     strsim::normalized_damerau_levenshtein(&la, &lb) >= MIN_SIMILARITY
 }
 
+/// A spelling as written, without diacritics, tatweel or invisible marks: ة and ه, أ and ا, ى
+/// and ي stay apart, so «سلامة» and «سلامه» are two spellings (the key that matches names folds them).
+fn spelling_key(text: &str) -> String {
+    let letters: String = text.chars().filter(|&c| !isnad_parser::is_ignorable(c)).collect();
+    letters.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Where a spelling is used: (document, span, text as written).
 type Uses = Vec<(usize, Span, String)>;
 
@@ -70,7 +78,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             {
                 continue;
             }
-            let key = fold_key(&mention.text);
+            let key = spelling_key(&mention.text);
             let places = spellings.entry(entity).or_default().entry(key).or_default();
             if !places.iter().any(|(d, _, _)| *d == doc) {
                 places.push((doc, mention.span, mention.text.clone()));
