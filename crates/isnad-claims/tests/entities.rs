@@ -806,3 +806,24 @@ fn names_after_a_head_in_quotes_after_a_complement_or_with_an_institutions_adjec
         &["مستشفى المدينة", "المدينة", "الطيران"],
     );
 }
+
+#[test]
+fn public_bodies_are_named_by_the_words_after_their_head() {
+    check(
+        "وقال المتحدث باسم وزارة الصحة والسكان إن الوضع مستقر. وأعلنت الهيئة الوطنية للإحصاء أن التضخم تراجع. وطالبت نقابة المهندسين بتحقيق.",
+        &[
+            ("وزارة الصحة والسكان", "new:organization:"),
+            ("الهيئة الوطنية للإحصاء", "new:organization:"),
+            ("نقابة المهندسين", "new:organization:"),
+        ],
+    );
+    // A definite head alone is a reference, not a name; a title before a body still names its holder.
+    check_absent(
+        "وقالت الشركة إن الإنتاج توقف. وتنتظر الوزارة نتائج التحقيق.",
+        &["الشركة", "الوزارة"],
+    );
+    check(
+        "بحسب ما أعلنه المتحدث باسم هيئة الإغاثة سامر الخوري.",
+        &[("سامر الخوري", "new:person:")],
+    );
+}

@@ -25,6 +25,8 @@ struct RawLexicon {
     heads: Vec<RawHeads>,
     blocked: Vec<String>,
     institution_adjectives: Vec<String>,
+    body_heads: Vec<String>,
+    body_adjectives: Vec<String>,
     name_quotes: Vec<String>,
     institutions: Vec<String>,
     transliteration: RawTranslit,
@@ -96,6 +98,10 @@ pub(crate) struct Lexicon {
     pub institution_adjectives: FxHashSet<String>,
     /// Quotation marks around a name after a head noun.
     pub name_quotes: FxHashSet<String>,
+    /// Heads of bodies named by the words after them ("وزارة"، "نقابة"), without the article.
+    pub body_heads: FxHashSet<String>,
+    /// Adjectives that start a body's name after its definite head ("الوطنية"، "الأعلى").
+    pub body_adjectives: FxHashSet<String>,
     /// Head nouns of institutions named with a nationality adjective.
     pub institutions: FxHashSet<String>,
     pub translit_letters: Vec<char>,
@@ -198,6 +204,8 @@ impl Lexicon {
             blocked: folded(&raw.blocked).collect(),
             institution_adjectives: folded(&raw.institution_adjectives).collect(),
             name_quotes: raw.name_quotes.iter().cloned().collect(),
+            body_heads: folded(&raw.body_heads).collect(),
+            body_adjectives: folded(&raw.body_adjectives).collect(),
             institutions: folded(&raw.institutions).collect(),
             translit_lowest: raw
                 .transliteration

@@ -218,6 +218,8 @@ pub(crate) fn scan_sentence(
         }
         i = m.last.max(i + 1);
     }
+    // After the titles: "المتحدث باسم هيئة الإنقاذ محمد فاروق" names the spokesman first.
+    scan.bodies(&mut consumed);
     scan.particle_names(&mut consumed);
     scan.transliterated(&mut consumed);
 
@@ -1012,6 +1014,75 @@ impl Scan<'_> {
             title: (!head.keep).then(|| self.span(m.start, m.end)),
             ..Raw::new_name(span, key, head.kind, MatchKind::Title)
         });
+    }
+
+    /// Public bodies and associations named by the words after their head: "وزارة الصحة والسكان"،
+    /// "نقابة المهندسين" (construct with article nouns, «و» + article joining them), "الهيئة الوطنية
+    /// للإحصاء"، "المديرية العامة للحماية المدنية" (the article, an adjective, a complement with ل).
+    fn bodies(&mut self, consumed: &mut [bool]) {
+        const MAX_NOUNS: usize = 3;
+        let n = self.st.words.len();
+        let free = |j: usize, consumed: &[bool]| {
+            j < n && self.slot[j].is_none() && !consumed[j] && self.st.words[j].kind == WordKind::Letters
+        };
+        let article = |j: usize| {
+            let w = self.st.word(j);
+            (w.starts_with("ال") || w.starts_with("وال")) && !self.lex.stop_words.contains(w)
+        };
+        for i in 0..n {
+            if !free(i, consumed) {
+                continue;
+            }
+            let w = self.st.word(i);
+            let (skip, definite) = match listed_at(w, &self.lex.body_heads) {
+                Some(skip) => (skip, false),
+                None => match w.find("ال").map(|at| (at, &w[at + "ال".len()..])) {
+                    Some((at, head)) if at <= 'و'.len_utf8() && self.lex.body_heads.contains(head) => {
+                        (at, true)
+                    }
+                    _ => continue,
+                },
+            };
+            let mut end = i + 1;
+            if definite {
+                // The article head, its adjectives, then a complement with ل and its article nouns.
+                while free(end, consumed)
+                    && end - i <= 2
+                    && self.lex.body_adjectives.contains(self.st.word(end))
+                {
+                    end += 1;
+                }
+                if end == i + 1 {
+                    continue;
+                }
+                if free(end, consumed)
+                    && self.st.word(end).starts_with('ل')
+                    && self.st.word(end).chars().count() >= 4
+                {
+                    end += 1;
+                    while free(end, consumed) && end - i <= 5 && article(end) {
+                        end += 1;
+                    }
+                }
+            } else {
+                while free(end, consumed) && end - i <= MAX_NOUNS && article(end) {
+                    end += 1;
+                }
+                // "وزارة والداخلية" starts no name: its first noun has no «و».
+                if end == i + 1 || self.st.word(i + 1).starts_with('و') {
+                    continue;
+                }
+            }
+            let start = self.st.words[i].start + skip;
+            let last = self.st.words[end - 1].end;
+            consumed[i..end].iter_mut().for_each(|c| *c = true);
+            self.raws.push(Raw::new_name(
+                self.span(start, last),
+                self.st.text[start..last].to_string(),
+                EntityType::Organization,
+                MatchKind::Title,
+            ));
+        }
     }
 
     /// Institutions named by a head noun and a nationality adjective ("وزارة الخارجية

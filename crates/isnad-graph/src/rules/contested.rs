@@ -10,8 +10,8 @@
 //! assertion must share half the weight of the denial's first five content words (rough root
 //! keys, weighed by how rare they are among the story's other statements), two of them, and
 //! what is denied: the word a negation governs ("لن تتمكن"، "دون وقوع ضحايا"), or for a denial
-//! verb its complement's first word or a third shared word. When neither side
-//! names a source (two outlets stating it both ways) it is a `polarity_conflict`.
+//! verb its complement's first word or a third shared word. When the denial and one of the
+//! assertions name no source (two outlets stating it both ways) it is a `polarity_conflict`.
 //! One finding per denial, citing every assertion it answers; one source's denials in one
 //! article (its headline and its body) that answer the same assertions are one finding.
 //! Not compared: a content about another time than its report ("منذ اتفاق 2019").
@@ -178,8 +178,8 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
 }
 
 /// One finding per denial of open content that another article asserts: a tension between
-/// sources when either side is a cited source, a contradiction when both articles state it in
-/// their own voice (`polarity_conflict`).
+/// sources when the denier or every asserter is a cited source, a contradiction when an article
+/// states it in its own voice against another's (`polarity_conflict`).
 fn open_disputes(
     context: &Context<'_>,
     denied_sentences: &mut std::collections::BTreeSet<(usize, Option<isnad_parser::Span>)>,
@@ -267,7 +267,7 @@ fn open_disputes(
         let mut asserters: Vec<String> = answered.iter().map(|&(doc, a)| who(doc, a)).collect();
         asserters.sort_unstable();
         asserters.dedup();
-        let cited = denier.is_some() || answered.iter().any(|(_, a)| named_speaker(a).is_some());
+        let cited = denier.is_some() || answered.iter().all(|(_, a)| named_speaker(a).is_some());
         let (kind, severity) = dispute_kind(cited);
         let message = format!(
             "«{}» asserted by {} and denied by {}",

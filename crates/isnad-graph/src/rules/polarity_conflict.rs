@@ -7,9 +7,11 @@
 //! Judged: a claim negated in an article's own voice against an affirmed claim (asserted or
 //! reported, not a speech act) of the same kind of event in another article, about the same
 //! happening (the same participants and something specific in common, or two specific things in
-//! common). When either side is said by a cited source rather than stated by the outlet, it is a
-//! dispute between sources, reported as `contested` (a tension naming who asserts and who
-//! negates). One finding per negated claim, citing every assertion it meets.
+//! common). When the negation, or every assertion, is said by a cited source rather than stated
+//! by the outlet, it is a dispute between sources, reported as `contested` (a tension naming who
+//! asserts and who negates); an outlet stating it as fact against one negating it as fact stays a
+//! contradiction whoever else is cited beside them. One finding per negated claim, citing every
+//! assertion it meets.
 //! Not flagged: a negation about another time or an earlier occurrence, a planned or doubted
 //! claim, an article that negates the happening too (its affirmed claim is another reading of
 //! the same words), two claims of one article (see internal).
@@ -76,7 +78,9 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         if assertions.is_empty() {
             continue;
         }
-        let cited = cited_speaker(negated).is_some() || assertions.iter().any(|a| cited_speaker(a).is_some());
+        // One outlet stating it as fact against another negating it as fact is a contradiction,
+        // whoever else is cited beside them.
+        let cited = cited_speaker(negated).is_some() || assertions.iter().all(|a| cited_speaker(a).is_some());
         let (kind, severity) = dispute_kind(cited);
         let message = format!(
             "{}: stated by {}, negated by {}",
