@@ -1029,8 +1029,9 @@ impl Scan<'_> {
             let w = self.st.word(j);
             (w.starts_with("ال") || w.starts_with("وال")) && !self.lex.stop_words.contains(w)
         };
-        for i in 0..n {
-            if !free(i, consumed) {
+        for i in 0..n.saturating_sub(1) {
+            // Every body's name goes on with an article word: the cheap test first.
+            if !self.st.word(i + 1).starts_with("ال") || !free(i, consumed) {
                 continue;
             }
             let w = self.st.word(i);
