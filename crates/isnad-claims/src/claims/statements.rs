@@ -230,7 +230,7 @@ impl Said<'_, '_> {
     }
 
     /// A denier's name without the words of the denied content a greedy reading ran into ("هيئة
-    /// الطيران المدني وجود أي").
+    /// المواصفات والمقاييس وجود أي").
     fn trimmed(&self, source: Source) -> Source {
         let view = &self.words;
         let lx = Lexicon::get();

@@ -482,7 +482,7 @@ impl Scan<'_> {
             && self.st.words[j + 1].kind == WordKind::Letters
             && lex.name_particles.contains(self.st.word(j + 1))
             && self.name_token(j + 2, consumed);
-        // "وزير النقل سامي العطار إن"، "محافظ الإقليم، هشام البيطار،": after a given name, an
+        // "وزير النقل عادل النجار إن"، "محافظ الإقليم، منير الخياط،": after a given name, an
         // article word where the name must end (a comma, "إن", a preposition) is the family
         // name; an object or adjective goes on ("التقى الوزير سامر الوفد الأوروبي").
         let after_a_given_name = j > 0
@@ -725,7 +725,7 @@ impl Scan<'_> {
                     run = r;
                 }
             }
-            // "محافظ وادي الطلح، هشام البيطار،": a title with a short complement, then the holder's
+            // "محافظ جبل الورد، منير الخياط،": a title with a short complement, then the holder's
             // name of two words or more in commas.
             if run.is_empty() {
                 const COMPLEMENT_WORDS: usize = 3;
@@ -1016,9 +1016,9 @@ impl Scan<'_> {
         });
     }
 
-    /// Public bodies and associations named by the words after their head: "وزارة الصحة والسكان"،
-    /// "نقابة المهندسين" (construct with article nouns, «و» + article joining them), "الهيئة الوطنية
-    /// للإحصاء"، "المديرية العامة للحماية المدنية" (the article, an adjective, a complement with ل).
+    /// Public bodies and associations named by the words after their head: "وزارة الزراعة والري"،
+    /// "نقابة الصيادلة" (construct with article nouns, «و» + article joining them), "الهيئة الوطنية
+    /// للتأمينات"، "المديرية العامة للجمارك" (the article, an adjective, a complement with ل).
     fn bodies(&mut self, consumed: &mut [bool]) {
         const MAX_NOUNS: usize = 3;
         let n = self.st.words.len();

@@ -923,8 +923,8 @@ impl<'a> SentenceFacts<'a> {
     }
 
     /// Where the words a date is aligned on start: its clause, or when that says too little
-    /// (", قد وصلت إلى المرجانية مساء الاثنين"), the clauses before it that it hangs on ("وكانت
-    /// بعثة الهيئة الدولية، المؤلفة من ستة خبراء، …").
+    /// ("، قد وصلت إلى البلدة مساء الاثنين"), the clauses before it that it hangs on ("وكانت لجنة
+    /// التحقيق الوزارية، المؤلفة من خمسة قضاة، …").
     fn date_context_start(&self, clause: (usize, usize)) -> usize {
         const ENOUGH_WORDS: usize = 3;
         let mut start = clause.0;

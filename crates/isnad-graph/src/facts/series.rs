@@ -94,8 +94,8 @@ impl Facts<'_> {
             }
         } else {
             // A place in a series already shares its noun and window: its clause need only be
-            // spoken of in the other's sentence ("في ختام الجولة الخامسة من المفاوضات" and "وجاء
-            // التوقيع في ختام الجولة الرابعة من المفاوضات").
+            // spoken of in the other's sentence ("بعد الجولة الخامسة من محادثات الأجور" and "ووقع
+            // الاتفاق إثر الجولة الرابعة من محادثات الأجور").
             let (share, _, _) = self.alignment(a, b);
             if share < PLACES_ALIGNED_SHARE {
                 return Err(format!("their clauses are about different things (share {share:.2})").into());

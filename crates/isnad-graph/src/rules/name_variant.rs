@@ -3,7 +3,7 @@
 //! Why it matters: a story should spell each name one way; variants also hide that two articles
 //! talk about the same person, and a typo in a name is an error readers notice.
 //! Example: «غارسيا» and «جارسيا» (g written غ or ج), «سان خوسيه» and «سانخوسيه» (split or joined),
-//! «مارتا لوبيز» and «مارتا لوبيث» (a typo), «ريم سلامة» and «ريم سلامه» (ة or ه), «آيت» and «أيت»
+//! «مارتا لوبيز» and «مارتا لوبيث» (a typo), «هالة عطية» and «هالة عطيه» (ة or ه), «أمين» and «امين»
 //! (hamza forms). Short forms (a surname alone) and titles are not variants; diacritics are no
 //! spelling. Every spelling is cited, once per article.
 //! Known false positives: two different people whose names differ by one letter and whom the
@@ -54,7 +54,7 @@ fn is_variant(a: &str, b: &str) -> bool {
 }
 
 /// A spelling as written, without diacritics, tatweel or invisible marks: ة and ه, أ and ا, ى
-/// and ي stay apart, so «سلامة» and «سلامه» are two spellings (the key that matches names folds them).
+/// and ي stay apart, so «عطية» and «عطيه» are two spellings (the key that matches names folds them).
 fn spelling_key(text: &str) -> String {
     let letters: String = text.chars().filter(|&c| !isnad_parser::is_ignorable(c)).collect();
     letters.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -10,7 +10,7 @@
 //! Example: «زيارتها الثانية» versus «زيارتها الأولى منذ عقدين», with «زارت ... للمرة الأولى في مارس 2003».
 //! Also flagged: two reports that copy one clause and change its ordinal («ويعد هذا ثاني حادث
 //! تتعرض له عبارات الشركة خلال عامين» and «… ثالث حادث …»), and two reports whose clauses align
-//! on one place of a series with two ordinals («في ختام الجولة الخامسة من المفاوضات» and «… الرابعة …»;
+//! on one place of a series with two ordinals («بعد الجولة الخامسة من محادثات الأجور» and «… الرابعة …»;
 //! «أُغلق المتحف للمرة الثانية هذا العام» and «ثالث إغلاق للمتحف هذا العام»), compared as facts: an
 //! ordinal counted within a window is compared only with one counted within the same window, and
 //! not when either report itself gives both places of the series.
