@@ -13,6 +13,9 @@ mod prepared;
 mod short;
 pub mod story;
 
+#[cfg(test)]
+mod test_support;
+
 pub use prepared::{Prepared, PreparedSentence};
 pub use story::link_story;
 

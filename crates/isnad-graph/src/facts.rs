@@ -206,6 +206,8 @@ pub(crate) struct Facts<'a> {
     topic: rustc_hash::FxHashSet<&'a str>,
     /// For each word id, whether nearly every report of the story uses it.
     story_wide: Vec<bool>,
+    /// For each document, the range of its facts in `views` (facts come document by document).
+    doc_views: Vec<std::ops::Range<usize>>,
     /// Every gazetteer place the facts name, with the places it lies in (itself included).
     enclosing: FxHashMap<String, Vec<String>>,
 }
@@ -309,6 +311,11 @@ impl<'a> Facts<'a> {
         for v in &mut views {
             v.group = group_key(v).into();
         }
+        let mut doc_views = vec![0..0; analyses.len()];
+        for (doc, range) in doc_views.iter_mut().enumerate() {
+            let start = views.partition_point(|v| v.doc < doc);
+            *range = start..views.partition_point(|v| v.doc <= doc);
+        }
         let mut per_report: FxHashMap<(usize, Arc<str>), usize> = FxHashMap::default();
         for v in &views {
             *per_report.entry((v.doc, Arc::clone(&v.group))).or_default() += 1;
@@ -372,12 +379,18 @@ impl<'a> Facts<'a> {
             weights,
             topic,
             story_wide,
+            doc_views,
             enclosing,
         }
     }
 
     fn weight(&self, word: u32) -> f64 {
         self.weights[word as usize]
+    }
+
+    /// The facts of one document.
+    fn views_of(&self, doc: usize) -> &[FactView<'a>] {
+        self.doc_views.get(doc).map_or(&[], |r| &self.views[r.clone()])
     }
 
     /// True when nearly every report of the story uses the word.
@@ -563,15 +576,11 @@ impl<'a> Facts<'a> {
                 .into(),
             ));
         }
-        for (dated, other) in [(a, b), (b, a)] {
-            if let (Some(x), None, Some(p)) = (dated.stated, other.stated, other.published)
-                && gap_days(x, Period::day(p)) > occurrence_gap(x, Period::day(p))
-            {
-                return apart(format!(
-                    "one is dated {} and the other report is of {p}: another occurrence",
-                    describe_days(x)
-                ));
-            }
+        if let Some((x, p)) = dated_long_before(a, b) {
+            return apart(format!(
+                "one is dated {} and the other report is of {p}: another occurrence",
+                describe_days(x)
+            ));
         }
         if fa.attribute.evolving
             && let (Some(x), Some(y)) = (a.as_of, b.as_of)
@@ -663,6 +672,16 @@ impl Facts<'_> {
         }
         Some((pa[0].as_str(), pb[0].as_str()))
     }
+}
+
+/// One fact's stated time and the other's report date when the stated time lies too far from
+/// that report for one occurrence ("عام 2021" against an undated figure of a report of 2025).
+fn dated_long_before(a: &FactView<'_>, b: &FactView<'_>) -> Option<(Period, NaiveDate)> {
+    [(a, b), (b, a)].into_iter().find_map(|(dated, other)| {
+        let (x, p) = (dated.stated?, other.published?);
+        (other.stated.is_none() && gap_days(x, Period::day(p)) > occurrence_gap(x, Period::day(p)))
+            .then_some((x, p))
+    })
 }
 
 /// Why two facts with one attribute are not compared.

@@ -324,13 +324,18 @@ fn a_copied_bound_moved_to_another_number_is_a_changed_figure() {
     assert!(serious(&result).is_empty(), "{:#?}", result.findings);
 }
 
-/// The date findings: the cited words of every side.
-fn date_findings(result: &StoryCheck) -> Vec<Vec<String>> {
+/// The contradictions and tensions of one kind: the cited words of every side.
+fn sides_of(result: &StoryCheck, kind: FindingKind) -> Vec<Vec<String>> {
     serious(result)
         .into_iter()
-        .filter(|(kind, _, _)| *kind == FindingKind::DateMismatch)
+        .filter(|(k, _, _)| *k == kind)
         .map(|(_, _, sides)| sides)
         .collect()
+}
+
+/// The date findings: the cited words of every side.
+fn date_findings(result: &StoryCheck) -> Vec<Vec<String>> {
+    sides_of(result, FindingKind::DateMismatch)
 }
 
 #[test]
@@ -393,11 +398,7 @@ fn dates_of_a_saying_of_a_figure_or_of_two_places_in_a_series_are_not_compared()
 fn ordinal_conflicts(a: &str, b: &str) -> Vec<Vec<String>> {
     let (a, b) = (format!("عنوان\n{a}\n"), format!("عنوان\n{b}\n"));
     let (result, _) = check(&[("a.txt", "2025-06-12", &a), ("b.txt", "2025-06-12", &b)]);
-    serious(&result)
-        .into_iter()
-        .filter(|(kind, _, _)| *kind == FindingKind::OrdinalConflict)
-        .map(|(_, _, sides)| sides)
-        .collect()
+    sides_of(&result, FindingKind::OrdinalConflict)
 }
 
 #[test]
@@ -428,9 +429,7 @@ fn a_place_among_days_grows_with_the_report_and_an_old_occurrence_is_another() {
         ),
     ]);
     assert!(
-        serious(&result)
-            .iter()
-            .all(|(kind, _, _)| *kind != FindingKind::OrdinalConflict),
+        sides_of(&result, FindingKind::OrdinalConflict).is_empty(),
         "{:#?}",
         result.findings
     );

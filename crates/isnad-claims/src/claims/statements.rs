@@ -382,18 +382,11 @@ fn content_roots<'v>(view: &'v Words, start: usize, end: usize) -> impl Iterator
 #[cfg(test)]
 mod tests {
     use crate::claims::{SourceKind, Stance, Statement};
-    use crate::entities::Gazetteer;
-    use isnad_parser::{ParseOptions, parse_document};
 
     /// The statements of a one-article story (a headline line, then the body), published on
     /// 12 June 2025.
     fn statements(text: &str) -> Vec<Statement> {
-        let options = ParseOptions {
-            fallback_date: chrono::NaiveDate::from_ymd_opt(2025, 6, 12),
-            ..ParseOptions::default()
-        };
-        let (doc, _) = parse_document("a.txt", text.as_bytes(), &options).expect("parses");
-        crate::analyze(&doc, &Gazetteer::builtin(), crate::mentions::Lean::Tense).statements
+        crate::test_support::analyze_article(text).statements
     }
 
     fn speaker(s: &Statement) -> Option<&str> {

@@ -10,6 +10,7 @@ mod types;
 
 pub(crate) use lemma::root_of_key;
 pub use lemma::{lemma, root_key};
+pub use read::is_currency;
 pub use types::{
     AsOf, Attribute, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject, Words, has_word,
 };

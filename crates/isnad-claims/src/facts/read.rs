@@ -1484,7 +1484,7 @@ fn is_figure(m: &Mention) -> bool {
 
 /// Currencies are the units with an ISO code (`USD`، `AED`) and the names written without a
 /// country (data/units.toml: `dinar`، `lira`، `cent`).
-fn is_currency(unit: &str) -> bool {
+pub fn is_currency(unit: &str) -> bool {
     (unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()))
         || matches!(unit, "dinar" | "lira" | "cent")
 }

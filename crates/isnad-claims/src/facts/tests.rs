@@ -1,17 +1,10 @@
 //! Facts read from short sentences: the attribute, the scope, the parts.
 
 use super::*;
-use crate::entities::Gazetteer;
-use isnad_parser::{ParseOptions, parse_document};
 
 /// The facts of a one-article story written as its text (a headline line, then the body).
 fn facts_of(text: &str) -> Vec<Fact> {
-    let options = ParseOptions {
-        fallback_date: chrono::NaiveDate::from_ymd_opt(2025, 6, 12),
-        ..ParseOptions::default()
-    };
-    let (doc, _) = parse_document("a.txt", text.as_bytes(), &options).expect("parses");
-    crate::analyze(&doc, &Gazetteer::builtin(), crate::mentions::Lean::Tense).facts
+    crate::test_support::analyze_article(text).facts
 }
 
 /// The fact whose value text is `value`.

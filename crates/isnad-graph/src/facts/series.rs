@@ -4,7 +4,6 @@
 //! distinctive words (docs/facts.md, "Dates and places in a series").
 
 use super::{FactView, Facts, Period, affirmed, disjoint};
-use chrono::Duration;
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -70,29 +69,26 @@ impl Facts<'_> {
         if !affirmed(a.fact.modality) || !affirmed(b.fact.modality) {
             return Err("one is not asserted (denied, negated or doubted)".into());
         }
-        let is_date = a.base_unit == Some("date");
-        if is_date {
+        if a.base_unit == Some("date") {
             self.dates_apart(a, b)?;
             // A copied sentence that changed its year is one misdated thing at any distance;
             // dates that only align are two occurrences when far apart.
-            if let (Some(x), Some(y)) = (Period::of_value(a), Period::of_value(b))
+            let days = |v: &FactView<'_>| v.fact.value.time.as_ref().and_then(|t| Period::of(t, None));
+            if let (Some(x), Some(y)) = (days(a), days(b))
                 && super::gap_days(x, y) > MISDATED_MAX_GAP_DAYS
             {
                 return Err("more than a year apart: two occurrences".into());
             }
-        } else {
-            if a.fact.attribute.modifier != b.fact.attribute.modifier {
-                return Err("counted within different windows".into());
-            }
-            self.series_apart(a, b)?;
-        }
-        if is_date {
             // A date's clause must share its event and what it is of ("آخر جرد شامل"، "وصلت اللجنة").
             let (share, shared, distinctive) = self.clause_overlap(a, b);
             if shared < 2 || distinctive < 1 || share < DATES_ALIGNED_SHARE {
                 return Err(format!("their clauses are about different things (share {share:.2})").into());
             }
         } else {
+            if a.fact.attribute.modifier != b.fact.attribute.modifier {
+                return Err("counted within different windows".into());
+            }
+            self.series_apart(a, b)?;
             // A place in a series already shares its noun and window: its clause need only be
             // spoken of in the other's sentence ("بعد الجولة الخامسة من محادثات الأجور" and "ووقع
             // الاتفاق إثر الجولة الرابعة من محادثات الأجور").
@@ -134,12 +130,8 @@ impl Facts<'_> {
         }
         // "طرحت المناقصة الأولى عام 2021" in a report of 2025: another occurrence than an undated
         // one of the other report's days.
-        for (dated, other) in [(a, b), (b, a)] {
-            if let (Some(x), None, Some(p)) = (dated.stated, other.stated, other.published)
-                && super::gap_days(x, Period::day(p)) > super::occurrence_gap(x, Period::day(p))
-            {
-                return Err("one is dated long before the other report: two occurrences".into());
-            }
+        if super::dated_long_before(a, b).is_some() {
+            return Err("one is dated long before the other report: two occurrences".into());
         }
         if !a.overlaps(b) && (self.counts_value(a.doc, &a.group, b) || self.counts_value(b.doc, &b.group, a))
         {
@@ -153,29 +145,26 @@ impl Facts<'_> {
     fn dates_a_figure(&self, v: &FactView<'_>) -> bool {
         v.fact.scope.rise
             || v.fact.scope.so_far
-            || self.views.iter().any(|o| {
-                o.doc == v.doc
-                    && o.fact.clause == v.fact.clause
+            || self.views_of(v.doc).iter().any(|o| {
+                o.fact.clause == v.fact.clause
                     && (o.fact.attribute.evolving || o.base_unit.is_some_and(is_rate_or_money))
             })
     }
 
     /// True when report `doc` gives, in a series of group `group`, the place `other` gives.
     fn counts_value(&self, doc: usize, group: &Arc<str>, other: &FactView<'_>) -> bool {
-        self.views
+        self.views_of(doc)
             .iter()
-            .any(|o| o.doc == doc && o.group == *group && o.overlaps(other))
+            .any(|o| o.group == *group && o.overlaps(other))
     }
 
     /// Two places in one series, one in each date's clause, that differ ("في جلسة أولى يوم
     /// الاثنين" and "وفي جلسة ثانية، الخميس"): the dates are of two occurrences.
     fn other_places_in_series(&self, a: &FactView<'_>, b: &FactView<'_>) -> Option<(String, String)> {
         let places = |v: &FactView<'_>| {
-            self.views
+            self.views_of(v.doc)
                 .iter()
-                .filter(move |o| {
-                    o.doc == v.doc && o.fact.sentence == v.fact.sentence && o.base_unit == Some("ordinal")
-                })
+                .filter(|o| o.fact.sentence == v.fact.sentence && o.base_unit == Some("ordinal"))
                 .collect::<Vec<_>>()
         };
         let (pa, pb) = (places(a), places(b));
@@ -207,20 +196,7 @@ impl Facts<'_> {
     }
 }
 
-impl Period {
-    /// The days a date fact's value covers.
-    fn of_value(v: &FactView<'_>) -> Option<Period> {
-        let (start, end) = v.fact.value.time.as_ref()?.day_range()?;
-        Some(Period {
-            start: start.and_hms_opt(0, 0, 0)?,
-            end: end.and_hms_opt(0, 0, 0)? + Duration::days(1),
-        })
-    }
-}
-
 /// True for a unit of a figure that changes from day to day: a rate or a sum of money.
 fn is_rate_or_money(unit: &str) -> bool {
-    matches!(unit, "percent" | "bp")
-        || super::CURRENCY_FAMILIES.iter().any(|(family, _)| *family == unit)
-        || (unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase()))
+    matches!(unit, "percent" | "bp") || isnad_claims::facts::is_currency(unit)
 }
