@@ -459,7 +459,9 @@ impl<'a> SentenceFacts<'a> {
             MentionValue::Date(t) => self.value_of_date(t),
             // "أمس"، "الشهر الماضي"، "الخميس الماضي": dates resolved at the report's date. A vaguer
             // or wider one ("منذ عقود") dates nothing that could be checked.
-            MentionValue::Relative(t) | MentionValue::Weekday(t) if self.is_relative_date(t, first) => {
+            MentionValue::Relative(t) | MentionValue::Weekday(t)
+                if self.is_relative_date(t, first) && !self.is_report_time(mention, first) =>
+            {
                 self.value_of_date(t)
             }
             MentionValue::Ordinal(o) => Some(FactValue {
