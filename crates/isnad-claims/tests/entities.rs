@@ -277,6 +277,70 @@ fn unknown_organizations_and_places_after_head_nouns() {
 }
 
 #[test]
+fn place_names_after_place_heads() {
+    // An article word after a place head is the place's name unless it describes the place.
+    check(
+        "وجرفت المياه السيارة قرب قرية المنارة شمال المدينة، ونجا السائق في قرية الصفصاف.",
+        &[("المنارة", "new:place:"), ("الصفصاف", "new:place:")],
+    );
+    check_absent(
+        "ونقل المصابون إلى مخيم النازحين قرب ميناء الحاويات ومطار العاصمة.",
+        &[
+            "النازحين",
+            "ميناء الحاويات",
+            "الحاويات",
+            "العاصمة",
+            "مطار العاصمة",
+        ],
+    );
+    // A common noun that opens a place's name takes the next word, article or not; works and
+    // features of the land keep their head, with an adjective the name ends with.
+    check(
+        "وهبطت الطائرة في مطار رأس الوادي، وتضرر سد الوحدة الأعلى، وكان الصياد من قرية عين الخير.",
+        &[
+            ("مطار رأس الوادي", "new:place:"),
+            ("سد الوحدة الأعلى", "new:place:"),
+            ("عين الخير", "new:place:"),
+        ],
+    );
+    // Two dams named alike are two places.
+    let (_, found) = analyze(&article("وفاض سد الوحدة الأعلى، فيما صمد سد الوحدة الأسفل."));
+    assert_ne!(
+        entity_of(&found, "سد الوحدة الأعلى"),
+        entity_of(&found, "سد الوحدة الأسفل"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_place_name_with_a_proclitic_is_no_variant_of_it() {
+    // "بالمنارة" is ب + the name: one spelling, so no name_variant note can cite it.
+    let (_, found) = analyze(&article(
+        "وجرفت المياه السيارة قرب قرية المنارة شمال المدينة. وعاد الهدوء بالمنارة مساء اليوم.",
+    ));
+    assert!(mentions_of(&found, "بالمنارة").is_empty(), "{found:#?}");
+}
+
+#[test]
+fn names_after_a_title_with_an_adjective_or_before_a_preposition() {
+    check(
+        "وقال المدير الطبي يوسف نصار إن المستشفى استقبل 20 مصابا، ويقول الخبير الاقتصادي حمدي العبدلاوي إن الأسعار سترتفع.",
+        &[("يوسف نصار", "new:person:"), ("حمدي العبدلاوي", "new:person:")],
+    );
+    // A preposition, alone or glued to a noun, ends an article family name.
+    check(
+        "كما أمر وزير الزراعة فادي العطار بتشكيل لجنة، وتمكن قائد السفينة ماهر الزين من إيصالها.",
+        &[("فادي العطار", "new:person:"), ("ماهر الزين", "new:person:")],
+    );
+    check_absent(
+        "كما أمر وزير الزراعة فادي العطار بتشكيل لجنة.",
+        &["فادي العطار بتشكيل"],
+    );
+    // Alone after a title, a nisba is the name itself.
+    check_absent("وقال الدكتور الحمايدي إن الوضع مستقر.", &["إن الوضع"]);
+}
+
+#[test]
 fn a_name_ends_before_a_feminine_noun() {
     // Verb, agent, recipient, theme: the recipient's name stops before the object "قلادة".
     check(

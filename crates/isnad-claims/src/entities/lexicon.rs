@@ -25,6 +25,9 @@ struct RawLexicon {
     heads: Vec<RawHeads>,
     blocked: Vec<String>,
     institution_adjectives: Vec<String>,
+    place_particles: Vec<String>,
+    place_common_complements: Vec<String>,
+    place_adjectives: Vec<String>,
     body_heads: Vec<String>,
     body_adjectives: Vec<String>,
     name_quotes: Vec<String>,
@@ -96,6 +99,12 @@ pub(crate) struct Lexicon {
     pub blocked: Vec<String>,
     /// Adjectives an institution's name ends with ("العام"، "المركزي").
     pub institution_adjectives: FxHashSet<String>,
+    /// Common nouns that open a place's name after a place head ("عين"، "رأس").
+    pub place_particles: FxHashSet<String>,
+    /// Article nouns after a place head that describe it rather than name it ("مخيم اللاجئين").
+    pub place_common_complements: FxHashSet<String>,
+    /// Adjectives a place's name may end with ("الأعلى"، "الدولي").
+    pub place_adjectives: FxHashSet<String>,
     /// Quotation marks around a name after a head noun.
     pub name_quotes: FxHashSet<String>,
     /// Heads of bodies named by the words after them ("وزارة"، "نقابة"), without the article.
@@ -203,6 +212,9 @@ impl Lexicon {
             heads,
             blocked: folded(&raw.blocked).collect(),
             institution_adjectives: folded(&raw.institution_adjectives).collect(),
+            place_particles: folded(&raw.place_particles).collect(),
+            place_common_complements: folded(&raw.place_common_complements).collect(),
+            place_adjectives: folded(&raw.place_adjectives).collect(),
             name_quotes: raw.name_quotes.iter().cloned().collect(),
             body_heads: folded(&raw.body_heads).collect(),
             body_adjectives: folded(&raw.body_adjectives).collect(),

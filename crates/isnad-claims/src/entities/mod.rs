@@ -629,9 +629,8 @@ impl Resolver<'_> {
                 // name folds onto ordinary words too easily ("إجراء" and "أكرا").
                 let unseen_ok =
                     same && lk_chars >= 5 && matches!(kind, EntityType::Person | EntityType::Product);
-                if (unseen_ok || (seen.contains(id) && (same || within(lk, &name.letter_key, 1))))
-                    && !hits.contains(&name.entry)
-                {
+                let typo = !same && !clitic_added(lk, &name.letter_key) && within(lk, &name.letter_key, 1);
+                if (unseen_ok || (seen.contains(id) && (same || typo))) && !hits.contains(&name.entry) {
                     hits.push(name.entry);
                 }
             }
@@ -652,6 +651,7 @@ impl Resolver<'_> {
                 let mut ids: Vec<String> = Vec::new();
                 for name in doc_names {
                     if name.chars.len().abs_diff(lk_chars) <= 1
+                        && !clitic_added(lk, &name.key)
                         && within_one_chars(&scratch.chars, &name.chars)
                         && close(lk, &name.key, 1)
                         && !ids.contains(&name.id)
@@ -712,4 +712,14 @@ impl Resolver<'_> {
         }
         DocEntities { mentions, entities }
     }
+}
+
+/// True when letter key `key` is `name` with a proclitic letter before it ("بالزارات" and
+/// "الزارات"): the word's reading without the proclitic is the name itself, not a typo of it.
+fn clitic_added(key: &str, name: &str) -> bool {
+    key.len() > name.len()
+        && key.ends_with(name)
+        && key[..key.len() - name.len()]
+            .chars()
+            .all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'))
 }

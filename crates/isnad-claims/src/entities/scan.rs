@@ -434,6 +434,10 @@ impl Scan<'_> {
             if self.possessive(j) {
                 break;
             }
+            // "العطار بتشكيل": a preposition-led word after an article family name is past the name.
+            if j > k && self.st.word(j - 1).starts_with("ال") && self.preposition_led(j) {
+                break;
+            }
             // "و" + a noun with a possessive pronoun ("ونظيره") starts the next conjunct.
             if j > k
                 && w.strip_prefix('و')
@@ -496,13 +500,37 @@ impl Scan<'_> {
                 Some(next) if next.kind != WordKind::Letters => matches!(self.st.word(j + 1), "،" | ","),
                 Some(_) => {
                     let next = self.st.word(j + 1);
+                    // "أمر الوزير سامر العطار بتشكيل لجنة"، "تمكن القائد ماهر الزين من": a
+                    // preposition, alone or glued to a noun, ends the name too.
                     self.slot[j + 1].is_none()
-                        && (lex.name_followers.contains(next) || lex.reporting_verbs.contains(next))
+                        && (lex.name_followers.contains(next)
+                            || lex.reporting_verbs.contains(next)
+                            || self.preposition_led(j + 1))
                 }
             }
         };
         // First in a name only before a particle ("الناني ولد أحمدو").
         (after_given && (nisba || tribal || ends_the_name)) || before_particle
+    }
+
+    /// True for "من" or a word led by a glued preposition ("بتشكيل"، "لإجراء"), which no name continues.
+    fn preposition_led(&self, j: usize) -> bool {
+        let w = self.st.word(j);
+        w == "من" || (w.starts_with(['ب', 'ل']) && !w.starts_with("لل") && w.chars().count() >= 5)
+    }
+
+    /// True for a free definite relative adjective ("الطبي"، "الاقتصادية") that may qualify a title.
+    fn title_adjective(&self, j: usize, consumed: &[bool]) -> bool {
+        let w = self.st.word(j);
+        self.is_free(j, consumed)
+            && !self.lex.stop_words.contains(w)
+            && w.strip_prefix("ال").is_some_and(|stem| {
+                let stem = stem
+                    .strip_suffix('ه')
+                    .filter(|_| self.st.ends_in_taa(j))
+                    .unwrap_or(stem);
+                stem.chars().count() >= 3 && stem.ends_with('ي')
+            })
     }
 
     /// A long word ending in ه that is no ة carries a possessive pronoun ("وصوله", "حكومته").
@@ -595,6 +623,7 @@ impl Scan<'_> {
         self.lex.stop_words.contains(w)
             || self.lex.name_followers.contains(w)
             || w.starts_with('و')
+            || self.preposition_led(j)
             || (self.st.ends_in_taa(j) && !w.starts_with("ال"))
             // After a head noun ("بلدة X الأكثر", "مجموعة X القابضة") an article word agrees with
             // the head; after a title it may be a noun's complement ("أشغال اللجنة").
@@ -746,6 +775,20 @@ impl Scan<'_> {
                     }
                 }
             }
+            // "المدير الطبي X Y"، "الخبير الاقتصادي X Y": a definite title's adjective, then a name of
+            // two words (alone, "الدكتور الحمايدي" is the name itself).
+            let head_word = &self.st.text[m.start..m.end];
+            if run.is_empty()
+                && (head_word.starts_with("ال") || m.elided)
+                && k + 1 < n
+                && self.title_adjective(k, consumed)
+            {
+                let r = self.bounded(self.name_run(k + 1, 5, consumed, true), false);
+                if r.len() >= 2 {
+                    title_span = self.span(m.start, self.st.words[k].end);
+                    run = r;
+                }
+            }
             if run.is_empty() {
                 // The head noun of the title: "الرئيس" is definite, "قائد القوات" a construct.
                 let head = &self.st.text[m.start..m.end];
@@ -839,12 +882,20 @@ impl Scan<'_> {
     fn head_rule(&mut self, mi: usize, head: super::lexicon::Head, consumed: &mut [bool]) {
         let m = &self.matches[mi];
         let (k, _, _, _) = self.complements(m.last);
-        if k >= self.st.words.len() || self.slot[k].is_some() {
+        if k >= self.st.words.len() {
+            return;
+        }
+        // "عين" may be read as a verb ("appointed"); after a place head it opens the name.
+        if self.slot[k].is_some() {
+            if let Some(run) = self.place_name(k, head, consumed) {
+                self.push_headed(mi, head, run, consumed);
+            }
             return;
         }
         if let Some(run) = self
             .quoted_name(k, consumed)
             .or_else(|| self.named_institution(k, head, consumed))
+            .or_else(|| self.place_name(k, head, consumed))
         {
             self.push_headed(mi, head, run, consumed);
             return;
@@ -960,6 +1011,62 @@ impl Scan<'_> {
             && !self.lex.stop_words.contains(w)
             && self.lex.institution_adjectives.contains(self.st.word(k + 1)))
         .then_some(k..k + 2)
+    }
+
+    /// After a place head, a name the general run does not take: a common noun that opens a
+    /// place's name with the word after it ("عين الغار"، "رأس الحصى") or one article word that is
+    /// no description of the place ("قرية المعصرة", not "مخيم اللاجئين"), then an adjective the
+    /// name may end with ("سد الغدير الأعلى").
+    fn place_name(
+        &self,
+        k: usize,
+        head: super::lexicon::Head,
+        consumed: &[bool],
+    ) -> Option<std::ops::Range<usize>> {
+        if head.kind != EntityType::Place {
+            return None;
+        }
+        let n = self.st.words.len();
+        let lex = self.lex;
+        let usable = |j: usize| {
+            j < n
+                && self.st.words[j].kind == WordKind::Letters
+                && !consumed[j]
+                && self.slot[j].is_none()
+                && !lex.stop_words.contains(self.st.word(j))
+        };
+        let w = self.st.word(k);
+        let particle = lex.place_particles.contains(w)
+            && !consumed[k]
+            && self.slot[k].is_none_or(|mj| {
+                self.matches[mj].last == k + 1
+                    && self.matches[mj].payloads.iter().all(|p| *p == Payload::Verb)
+            });
+        if !(particle || usable(k)) {
+            return None;
+        }
+        let mut end = if particle {
+            if !usable(k + 1) || self.st.word(k + 1).starts_with('و') {
+                return None;
+            }
+            k + 2
+        } else if let Some(stem) = w.strip_prefix("ال")
+            && stem.chars().count() >= 3
+            // A sound masculine plural is a group of people ("مخيم النازحين"), not a place.
+            && !(stem.ends_with("ين") || stem.ends_with("ون"))
+            && !lex.place_common_complements.contains(w)
+            && !lex.titles.contains_key(w)
+            && !lex.heads.contains_key(stem)
+            && !lex.place_adjectives.contains(w)
+        {
+            k + 1
+        } else {
+            return None;
+        };
+        if usable(end) && lex.place_adjectives.contains(self.st.word(end)) {
+            end += 1;
+        }
+        Some(k..end)
     }
 
     /// "بنك الاستثمار هيلمان كابيتال": after one or two article words that complete the head,
