@@ -37,6 +37,8 @@ pub struct DocAnalysis {
     pub statements: Vec<claims::Statement>,
     /// Facts (figures with what they measure), in text order.
     pub facts: Vec<facts::Fact>,
+    /// Who does what each clause says and where, in text order.
+    pub participants: Vec<facts::Participant>,
 }
 
 /// Runs every layer on one document: mentions, entities, claims and facts.
@@ -47,6 +49,7 @@ pub fn analyze(document: &Document, gazetteer: &entities::Gazetteer, lean: menti
     let entities = entities::prepared_entities(&prepared, gazetteer);
     let (claims, statements) = claims::prepared_claims(&prepared, &mentions, &entities);
     let facts = facts::prepared_facts(&prepared, &mentions, &entities, &claims);
+    let participants = facts::prepared_participants(&prepared, &entities, &claims);
     DocAnalysis {
         doc: document.id.clone(),
         mentions,
@@ -54,5 +57,6 @@ pub fn analyze(document: &Document, gazetteer: &entities::Gazetteer, lean: menti
         claims,
         statements,
         facts,
+        participants,
     }
 }

@@ -443,6 +443,9 @@ fn relative_expressions_with_a_reference() {
         &["منذ أكثر من عامين = relative 2022-01-01..2022-12-31 year approx"],
     );
     check("بعد يومين", &["بعد يومين = relative 2024-06-22..2024-06-22 day"]);
+    // Counted from an event the sentence names, not from the report's date: a length of time.
+    check("أخمد الحريق بعد يومين من اندلاعه", &["يومين = duration 2 day"]);
+    check("قبل ثلاثة أيام من الاقتراع", &["ثلاثة أيام = duration 3 day"]);
     check(
         "الأيام الثلاثة الماضية",
         &["الأيام الثلاثة الماضية = relative 2024-06-17..2024-06-19 day"],

@@ -20,7 +20,10 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+mod participants;
 mod series;
+
+pub(crate) use participants::ParticipantConflict;
 
 /// Times further apart than this are two occurrences, not one misdated figure.
 const SAME_OCCURRENCE_MAX_GAP_DAYS: i64 = 45;
@@ -821,6 +824,11 @@ pub(crate) struct Compared {
     pub updates: Vec<(usize, usize)>,
     /// Every comparison with its reason.
     pub comparisons: Vec<Comparison>,
+}
+
+/// Compares the named doers and places of the story's clauses across reports.
+pub(crate) fn compare_participants(analyses: &[DocAnalysis]) -> (Vec<ParticipantConflict>, Vec<Comparison>) {
+    participants::compare(analyses)
 }
 
 /// Compares every pair of facts with one attribute.

@@ -283,8 +283,10 @@ pub(crate) struct Context<'a> {
     within: HashMap<&'a str, &'a str, FxBuildHasher>,
     /// Every fact of the story, prepared for comparison.
     pub facts: crate::facts::Facts<'a>,
-    /// What comparing the facts found.
+    /// What comparing the facts found (with the comparisons of doers and places).
     pub compared: crate::facts::Compared,
+    /// Reports naming another doer or place for what their clauses both say.
+    pub participant_conflicts: Vec<crate::facts::ParticipantConflict>,
 }
 
 impl<'a> Context<'a> {
@@ -332,7 +334,9 @@ impl<'a> Context<'a> {
                 .and_then(|e| e.within.clone())
         };
         let facts = crate::facts::Facts::new(documents, analyses, &within_of);
-        let compared = crate::facts::compare(&facts);
+        let mut compared = crate::facts::compare(&facts);
+        let (participant_conflicts, participant_comparisons) = crate::facts::compare_participants(analyses);
+        compared.comparisons.extend(participant_comparisons);
         Context {
             documents,
             analyses,
@@ -340,6 +344,7 @@ impl<'a> Context<'a> {
             within,
             facts,
             compared,
+            participant_conflicts,
         }
     }
 

@@ -32,6 +32,7 @@ fn article(id: &str, text: &str, published: Option<&str>) -> Article {
         claims: Vec::new(),
         statements: Vec::new(),
         facts: Vec::new(),
+        participants: Vec::new(),
     };
     Article { document, analysis }
 }

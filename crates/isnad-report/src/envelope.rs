@@ -23,6 +23,8 @@ pub struct Report {
     pub statements: Vec<isnad_claims::claims::Statement>,
     /// Facts (figures with what they measure, as of when, by whom) of all documents.
     pub facts: Vec<Fact>,
+    /// Who does what each clause says, and where, of all documents.
+    pub participants: Vec<isnad_claims::facts::Participant>,
     /// Entities of the story, with every name seen.
     pub entities: Vec<EntityRecord>,
     /// Findings, most severe first.
@@ -113,6 +115,10 @@ impl Report {
                 .flat_map(|a| a.statements.iter().cloned())
                 .collect(),
             facts: analyses.iter().flat_map(|a| a.facts.iter().cloned()).collect(),
+            participants: analyses
+                .iter()
+                .flat_map(|a| a.participants.iter().cloned())
+                .collect(),
             entities,
             findings: check.findings.clone(),
             copies: check.copies.clone(),

@@ -390,4 +390,5 @@ stories! {
     leak_fertilizer_plant => "leak-fertilizer-plant",
     exam_questions_tarfaya => "exam-questions-tarfaya",
     museum_theft_qaranful => "museum-theft-qaranful",
+    wildfire_sindyan => "wildfire-sindyan",
 }

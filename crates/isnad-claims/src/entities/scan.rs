@@ -489,7 +489,14 @@ impl Scan<'_> {
         // "وزير النقل عادل النجار إن"، "محافظ الإقليم، منير الخياط،": after a given name, an
         // article word where the name must end (a comma, "إن", a preposition) is the family
         // name; an object or adjective goes on ("التقى الوزير سامر الوفد الأوروبي").
+        // The given name must open the name: in "رامي يوسف فرق الإطفاء" the name ends before "فرق".
+        let opens = j < 2
+            || self.slot[j - 2].is_some()
+            || self.st.words[j - 2].kind != WordKind::Letters
+            || !self.is_name_word(self.st.word(j - 2), false)
+            || self.lex.name_particles.contains(self.st.word(j - 2));
         let after_a_given_name = j > 0
+            && opens
             && self.slot[j - 1].is_none()
             && self.st.words[j - 1].kind == WordKind::Letters
             && self.is_name_word(self.st.word(j - 1), false);
@@ -502,10 +509,20 @@ impl Scan<'_> {
                     let next = self.st.word(j + 1);
                     // "أمر الوزير سامر العطار بتشكيل لجنة"، "تمكن القائد ماهر الزين من": a
                     // preposition, alone or glued to a noun, ends the name too.
-                    self.slot[j + 1].is_none()
-                        && (lex.name_followers.contains(next)
-                            || lex.reporting_verbs.contains(next)
-                            || self.preposition_led(j + 1))
+                    // "رئيس البلدية كريم الحلاق ومدير الأشغال": و + a title starts the next person.
+                    let next_title = next.starts_with('و')
+                        && self.slot[j + 1].is_some_and(|mj| {
+                            self.matches[mj].first == j + 1
+                                && self.matches[mj]
+                                    .payloads
+                                    .iter()
+                                    .any(|p| matches!(p, Payload::Title(_)))
+                        });
+                    next_title
+                        || (self.slot[j + 1].is_none()
+                            && (lex.name_followers.contains(next)
+                                || lex.reporting_verbs.contains(next)
+                                || self.preposition_led(j + 1)))
                 }
             }
         };
@@ -745,6 +762,26 @@ impl Scan<'_> {
                 return;
             }
             let mut run = self.bounded(self.name_run(k, 5, consumed, true), false);
+            // "محافظ وادي الطلح، هشام البيطار،": a place's name after the title (it opens with a
+            // common noun of place names), then the holder's name in commas.
+            if !run.is_empty() && self.lex.place_particles.contains(self.st.word(run.start)) {
+                let comma = run.end;
+                let r = if comma < n && self.st.word(comma) == "،" {
+                    self.name_run(comma + 1, 5, consumed, true)
+                } else {
+                    comma..comma
+                };
+                let closed = r.end >= n || self.st.words[r.end].kind != WordKind::Letters;
+                if r.len() >= 2 && closed {
+                    let span = self.words_span(run.start, run.end);
+                    let key = self.st.words_text(run.start, run.end).to_string();
+                    consumed[run.clone()].iter_mut().for_each(|c| *c = true);
+                    self.raws
+                        .push(Raw::new_name(span, key, EntityType::Place, MatchKind::Title));
+                    title_span = self.span(m.start, self.st.words[comma - 1].end);
+                    run = r;
+                }
+            }
             // "عامل إقليم وادي أمليل، عبد الكريم الزياني،": a name of two words or more in
             // commas right after the title phrase is who holds it.
             if run.is_empty() && self.st.word(k) == "،" {

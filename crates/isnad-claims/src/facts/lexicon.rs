@@ -26,6 +26,8 @@ struct File {
     occurrence_nouns: Vec<String>,
     complementizers: Vec<String>,
     present: Vec<String>,
+    locatives: Vec<String>,
+    not_agent_before: Vec<String>,
     running_series: Vec<String>,
     lasting: Vec<String>,
     stopwords: Vec<String>,
@@ -164,6 +166,10 @@ pub(crate) struct Lexicon {
     pub running_series: FxHashSet<String>,
     /// Folded words of the present ("الآن"، "حالياً"): they date a state, not an event.
     pub present: FxHashSet<String>,
+    /// Folded words a place follows when it is where something happens ("في"، "قرب"، "شمال").
+    pub locatives: FxHashSet<String>,
+    /// Folded words after which a person or body is no doer ("مع"، "ضد"، "بحسب").
+    pub not_agent_before: FxHashSet<String>,
     /// Folded heads after "من" that make a count partitive ("من أفراد الطاقم").
     pub partitive_heads: FxHashSet<String>,
     /// Folded function words.
@@ -254,6 +260,8 @@ impl Lexicon {
                 occurrence_nouns: lemmas(&file.occurrence_nouns),
                 complementizers: file.complementizers.iter().map(|w| fold_key(w)).collect(),
                 present: file.present.iter().map(|w| fold_key(w)).collect(),
+                locatives: file.locatives.iter().map(|w| fold_key(w)).collect(),
+                not_agent_before: file.not_agent_before.iter().map(|w| fold_key(w)).collect(),
                 running_series: lemmas(&file.running_series),
                 partitive_heads: file.partitive_heads.iter().map(|w| fold_key(w)).collect(),
                 stopwords: file.stopwords.iter().map(|w| fold_key(w)).collect(),

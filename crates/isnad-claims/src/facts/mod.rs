@@ -5,11 +5,13 @@
 
 mod lemma;
 pub(crate) mod lexicon;
+mod participants;
 mod read;
 mod types;
 
 pub(crate) use lemma::root_of_key;
 pub use lemma::{lemma, root_key};
+pub use participants::{Participant, ParticipantRole, prepared_participants};
 pub use read::is_currency;
 pub use types::{
     AsOf, Attribute, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject, Words, has_word,

@@ -274,6 +274,35 @@ impl<'a> SentenceFacts<'a> {
             .collect()
     }
 
+    /// The clause `[start, end)` of token `i`.
+    pub fn clause_of(&self, i: usize) -> (usize, usize) {
+        (self.clause_start[i], self.clause_end[i])
+    }
+
+    /// Lemmas of the content words in `[from, to)` outside the tokens `skip` (a name with its
+    /// title): what a clause says of the one it names.
+    pub fn context_outside(&self, from: usize, to: usize, skip: (usize, usize)) -> Words {
+        let all = self.sentence_words();
+        let mut words: Vec<&str> = (from..to.min(self.n()))
+            .filter(|&i| (i < skip.0 || i >= skip.1) && self.is_content(i))
+            .map(|i| self.lemma(i))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+            .into_iter()
+            .filter_map(|w| all.binary_search_by(|a| (**a).cmp(w)).ok())
+            .map(|i| std::sync::Arc::clone(&all[i]))
+            .collect()
+    }
+
+    /// How many content words in `[from, to)` are no part of a name.
+    pub fn unnamed_content(&self, from: usize, to: usize) -> usize {
+        (from..to.min(self.n()))
+            .filter(|&i| !self.named[i] && self.is_content(i))
+            .count()
+    }
+
     /// Reads every figure of the sentence.
     pub fn read(&self) -> Vec<Draft<'a>> {
         let mut drafts: Vec<Draft<'a>> = Vec::new();
@@ -438,6 +467,17 @@ impl<'a> SentenceFacts<'a> {
                 })
             }
             MentionValue::Duration(d) => {
+                // "بعد نحو ربع ساعة من الإقلاع": when something came after an event, a different
+                // thing in each sentence (a smell, a rise in heat), never a length to compare.
+                let before = first
+                    .checked_sub(1)
+                    .map(|i| self.key(i).trim_start_matches(['و', 'ف']));
+                let after = (last + 1 < self.n()).then(|| self.key(last + 1));
+                if before.is_some_and(|w| matches!(w, "بعد" | "قبل"))
+                    && after.is_some_and(|w| matches!(w, "من" | "على"))
+                {
+                    return None;
+                }
                 let unit = match d.unit {
                     DurationUnit::Second => "second",
                     DurationUnit::Minute => "minute",

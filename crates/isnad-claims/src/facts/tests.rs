@@ -377,3 +377,66 @@ fn a_date_is_never_a_part_of_a_count() {
     let f = facts_of("عنوان\nشارك 15 ألف عامل في الإضراب، بينهم عمال انضموا أمس الأربعاء.\n");
     assert_eq!(fact(&f, "أمس الأربعاء").scope.part_of, None);
 }
+
+#[test]
+fn a_length_of_time_after_an_event_is_no_fact() {
+    // When something came after the takeoff, not how long anything lasted.
+    let f = facts_of(
+        "عنوان\nانتشرت رائحة دخان في المقصورة بعد نحو ربع ساعة من الإقلاع، واستمر الهبوط عشرين دقيقة.\n",
+    );
+    assert!(f.iter().all(|x| !x.text.contains("ربع")), "{f:#?}");
+    assert_eq!(fact(&f, "عشرين").value.unit.as_deref(), Some("minute"));
+}
+
+/// The participants of a one-article story: (role, name, modality, context lemmas).
+fn participants_of(text: &str) -> Vec<(ParticipantRole, String, crate::claims::Modality, Vec<String>)> {
+    crate::test_support::analyze_article(text)
+        .participants
+        .into_iter()
+        .map(|p| {
+            (
+                p.role,
+                p.name,
+                p.modality,
+                p.context.iter().map(|w| w.to_string()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn doers_are_named_people_and_bodies_that_are_no_speakers_or_companions() {
+    let found = participants_of(
+        "عنوان\nوأمر رئيس البلدية، كريم الحلاق، بإغلاق سوق الخضار المركزي. وقال وائل نجم إن الترميم سيستغرق شهرا. والتقى الوزير بحضور المدير سامي عون.\n",
+    );
+    let names: Vec<&str> = found.iter().map(|(_, n, _, _)| n.as_str()).collect();
+    assert!(names.contains(&"كريم الحلاق"), "{found:#?}");
+    // A speaker and someone present at a meeting are not who did what the clause says.
+    assert!(!names.contains(&"وائل نجم"), "{found:#?}");
+    assert!(!names.contains(&"سامي عون"), "{found:#?}");
+    // What he did is said after the name in commas: his clause goes on into it.
+    let (_, _, modality, context) = found.iter().find(|(_, n, _, _)| n == "كريم الحلاق").unwrap();
+    assert_eq!(*modality, crate::claims::Modality::Asserted);
+    assert!(context.iter().any(|w| w.contains("اغلاق")), "{context:?}");
+    assert!(
+        !context.iter().any(|w| w.contains("حلاق")),
+        "its own name is no context: {context:?}"
+    );
+}
+
+#[test]
+fn a_negated_doer_is_not_asserted_and_places_follow_a_word_of_place() {
+    let found = participants_of(
+        "عنوان\nولم يأمر مدير الأشغال، وائل نجم، بإغلاق السوق. وانهارت التربة قرب قرية الزعتر شمال الوادي.\n",
+    );
+    let doer = found.iter().find(|(_, n, _, _)| n == "وائل نجم").expect("doer");
+    assert_eq!(doer.2, crate::claims::Modality::Negated);
+    let place = found.iter().find(|(_, n, _, _)| n == "الزعتر").expect("place");
+    assert_eq!(place.0, ParticipantRole::Place);
+    // Words of place and direction say where, not what happened.
+    assert!(
+        !place.3.iter().any(|w| w == "قرب" || w.contains("شمال")),
+        "{:?}",
+        place.3
+    );
+}

@@ -7,8 +7,12 @@
 //! Only events with a stated, overlapping date, the same other participants or theme, and two
 //! different resolved agents of the same kind are judged.
 //! Agents acting on behalf of sides ("عن الجانب التركي X") are compared side by side.
+//! Without an event of the lexicon, two reports whose clauses say the same thing with another
+//! named doer are a tension: «وأمر المحافظ، X، بإخلاء الأحياء المنخفضة» versus «وكان الوزير Y قد
+//! أصدر قرار إخلاء الأحياء المنخفضة» (docs/facts.md, "Who and where"); not when a report names
+//! both, when they act on two sides, or when one name is written two ways.
 //! Known false positives: events with several agents (two ministers both signing), reported
-//! one per article.
+//! one per article by reports that never name the other.
 
 use super::{finding, side};
 use crate::finding::{Finding, FindingKind, Severity};
@@ -92,6 +96,16 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                     vec![agent_side(a), agent_side(b)],
                 ));
             }
+        }
+    }
+    // Who did what two reports' clauses both say, with no event of the lexicon to join them.
+    for f in super::participant_findings(
+        context,
+        isnad_claims::facts::ParticipantRole::Actor,
+        FindingKind::ActorMismatch,
+    ) {
+        if !findings.iter().any(|g| super::same_evidence(g, &f)) {
+            findings.push(f);
         }
     }
     findings

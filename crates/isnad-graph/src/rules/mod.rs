@@ -247,6 +247,52 @@ pub(crate) fn text_side(context: &Context<'_>, doc: usize, span: Span, value: Op
     }
 }
 
+/// Findings for reports that name another doer or place for what their clauses both say
+/// (`role` picks which), each side citing the name in its sentence.
+pub(crate) fn participant_findings(
+    context: &Context<'_>,
+    role: isnad_claims::facts::ParticipantRole,
+    kind: FindingKind,
+) -> Vec<Finding> {
+    let what = match role {
+        isnad_claims::facts::ParticipantRole::Actor => "who",
+        isnad_claims::facts::ParticipantRole::Place => "where",
+    };
+    context
+        .participant_conflicts
+        .iter()
+        .filter_map(|conflict| {
+            let [(da, ia), (db, ib)] = conflict.pair;
+            let (a, b) = (
+                &context.analyses[da].participants[ia],
+                &context.analyses[db].participants[ib],
+            );
+            if a.role != role {
+                return None;
+            }
+            let about: Vec<&str> = conflict.shared.iter().take(4).map(String::as_str).collect();
+            let message = format!(
+                "{what} («{}»): {} in {} — {} in {}",
+                about.join("، "),
+                a.name,
+                context.documents[da].id,
+                b.name,
+                context.documents[db].id
+            );
+            let participant_side = |doc: usize, p: &isnad_claims::facts::Participant| Side {
+                attribution: p.attribution.iter().map(|s| s.name.clone()).collect(),
+                ..text_side(context, doc, p.span, Some(p.name.clone()))
+            };
+            Some(finding(
+                kind,
+                Severity::Tension,
+                message,
+                vec![participant_side(da, a), participant_side(db, b)],
+            ))
+        })
+        .collect()
+}
+
 /// Pairs of members of each event that come from different documents.
 pub(crate) fn cross_document_pairs<'c, 'a>(
     context: &'c Context<'a>,

@@ -3,9 +3,12 @@
 //! Why it matters: where something happened decides who is responsible and who is affected;
 //! a summit "in Cairo" and "in Alexandria" cannot both be true.
 //! Example: «انعقدت القمة في الرياض» versus «القمة التي استضافتها جدة». A place inside another is
-//! compatible when the gazetteer knows it (a capital in its country); places the gazetteer does
-//! not know are never judged.
-//! Known false positives: an event that really moved (a visit to several cities).
+//! compatible when the gazetteer knows it (a capital in its country). Places the gazetteer does
+//! not know are judged by what their clauses say: «اندلع الحريق قرب قرية A» versus «اندلعت
+//! النيران في قرية B» is a tension, unless a report names both places (docs/facts.md, "Who and
+//! where").
+//! Known false positives: an event that really moved (a visit to several cities), reported one
+//! place per article.
 
 use super::{cross_document_pairs, finding, side};
 use crate::events::Event;
@@ -59,6 +62,16 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 message,
                 vec![place_side(a), place_side(b)],
             ));
+        }
+    }
+    // Where what two reports' clauses both say, with no event of the lexicon to join them.
+    for f in super::participant_findings(
+        context,
+        isnad_claims::facts::ParticipantRole::Place,
+        FindingKind::PlaceMismatch,
+    ) {
+        if !findings.iter().any(|g| super::same_evidence(g, &f)) {
+            findings.push(f);
         }
     }
     findings

@@ -1451,6 +1451,11 @@ impl<'a> Scan<'a> {
         if dir == 0 && !self.forward(i) {
             return None;
         }
+        // "بعد يومين من اندلاعه"، "قبل ثلاثة أيام من الانتخابات": counted from an event the
+        // sentence names, not from the report's date.
+        if dir != 0 && self.toks.get(e).is_some_and(|t| matches!(t.key, "من" | "على")) {
+            return None;
+        }
         let approx = qualifier != Qualifier::Exact || (unit == DurationUnit::Year && amount >= 10.0);
         let grain = match unit {
             DurationUnit::Month => Grain::Month,

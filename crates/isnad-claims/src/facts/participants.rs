@@ -1,0 +1,279 @@
+//! Who and where: each named person or body that does what its clause says, and each named
+//! place where it happens, with the words of that clause (docs/facts.md, "Who and where"). The
+//! graph compares them across reports whose clauses say the same thing.
+
+use super::lexicon::Lexicon;
+use super::read::SentenceFacts;
+use super::types::Words;
+use crate::claims::{Claim, ClaimLocation, Modality, Source, SourceKind};
+use crate::entities::{DocEntities, EntityMention, EntityType};
+use isnad_parser::{Span, TokenKind, fold_key};
+use serde::Serialize;
+
+/// What a participant is to its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParticipantRole {
+    /// A person or body named as doing what the clause says.
+    Actor,
+    /// A named place where it happens.
+    Place,
+}
+
+/// A named participant of a clause: who did it, or where.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Participant {
+    /// Stable within a run: `"<doc>#p<n>"`.
+    pub id: String,
+    /// Document id.
+    pub doc: String,
+    /// Actor or place.
+    pub role: ParticipantRole,
+    /// The entity id, or `text:` + the folded name.
+    pub entity: String,
+    /// The entity's kind.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// The name's words (with its title, when it has one).
+    pub span: Span,
+    /// Exactly the original bytes of `span`.
+    pub text: String,
+    /// The name alone, without its title.
+    pub name: String,
+    /// The sentence that names it.
+    pub sentence: Span,
+    /// Its clause.
+    pub clause: Span,
+    /// Who says so, innermost first; the outlet last.
+    pub attribution: Vec<Source>,
+    /// How firmly it is said.
+    pub modality: Modality,
+    /// Headline or body.
+    #[serde(rename = "in")]
+    pub location: ClaimLocation,
+    /// The side or part its clause names ("في الجهة الشرقية"): `north`, `south`, `east` or `west`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<&'static str>,
+    /// Light lemmas of its clause's content words, its own name and title, words of place
+    /// ("قرب") and of direction left out.
+    pub context: Words,
+    /// Light lemmas of its whole sentence.
+    #[serde(skip)]
+    pub sentence_words: Words,
+}
+
+/// Content words besides names a participant's clause should have to say what is done: fewer,
+/// and the next clauses of its sentence are read too.
+const MIN_CONTEXT_WORDS: usize = 3;
+
+/// Content words after a name that still say what it does.
+const WORDS_AFTER_NAME: usize = 6;
+
+/// The participants of a document's story sentences, in text order.
+pub fn prepared_participants(
+    prepared: &crate::Prepared<'_>,
+    entities: &DocEntities,
+    claims: &[Claim],
+) -> Vec<Participant> {
+    let document = prepared.document;
+    let lx = Lexicon::get();
+    let verbs = &crate::entities::lexicon::lexicon().reporting_verbs;
+    let outlet = Source {
+        name: document
+            .meta
+            .outlet
+            .clone()
+            .unwrap_or_else(|| document.id.clone()),
+        entity: None,
+        kind: SourceKind::Outlet,
+        span: None,
+    };
+    let mut out: Vec<Participant> = Vec::new();
+    for (sentence, p) in prepared.sentences() {
+        let span = sentence.span;
+        let first = entities.mentions.partition_point(|m| m.span.start < span.start);
+        let named: Vec<&EntityMention> = entities.mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < span.end)
+            .filter(|m| span.contains(m.span))
+            .collect();
+        if !named.iter().any(|m| may_participate(m)) {
+            continue;
+        }
+        let toks = &p.tokens;
+        let names: Vec<Span> = named
+            .iter()
+            .map(|m| m.title.map_or(m.span, |t| t.cover(m.span)))
+            .collect();
+        // No mentions: the counted noun of "ثلاثة أحياء" says what was done as much as any word.
+        let reader = SentenceFacts::new(prepared.source(), toks, &[], &names, None);
+        let first_claim = claims.partition_point(|c| c.span.start < span.start);
+        let sentence_claims: Vec<&Claim> = claims[first_claim..]
+            .iter()
+            .take_while(|c| c.span.start < span.end)
+            .collect();
+        let sources: Vec<Span> = sentence_claims
+            .iter()
+            .flat_map(|c| c.attribution.iter().filter_map(|s| s.span))
+            .collect();
+        for (m, whole) in named.iter().zip(&names) {
+            if !may_participate(m) || sources.iter().any(|s| s.overlaps(m.span)) {
+                continue;
+            }
+            // Token range of the name with its title.
+            let a = toks.pieces.partition_point(|t| t.span.end <= whole.start);
+            let b = toks.pieces.partition_point(|t| t.span.start < whole.end);
+            if a >= b {
+                continue;
+            }
+            let before = previous_word(toks, a);
+            let after = (b < toks.len()).then(|| toks.key(b));
+            let role = if matches!(m.kind, EntityType::Place) {
+                if !before.is_some_and(|w| lx.locatives.contains(w)) {
+                    continue;
+                }
+                ParticipantRole::Place
+            } else {
+                // A speaker ("قال X"، "X: …"، "X إن") or someone after a preposition is no doer.
+                let speaker = before.is_some_and(|w| verbs.contains(w))
+                    || after.is_some_and(|w| matches!(w, ":" | "إن" | "ان" | "أن"));
+                // "وقّع الاتفاق كل من X و Y" lists the doers.
+                let listed = before == Some("من") && a >= 2 && toks.key(a - 2).ends_with("كل");
+                let not_doer = before.is_some_and(|w| lx.not_agent_before.contains(w) || preposition_led(w));
+                if speaker || (not_doer && !listed) {
+                    continue;
+                }
+                ParticipantRole::Actor
+            };
+            // What the name does: its clause up to a few words after the name. A clause that says
+            // little besides names ("وأمر محافظ X، Y،") goes on into the next: what was ordered
+            // is said there; a long one is cut, its later words being about other things.
+            let (c0, clause_end) = reader.clause_of(a);
+            let (mut c1, mut after) = (b, 0);
+            while c1 < toks.len() && after < WORDS_AFTER_NAME {
+                let clause_starts = reader.clause_of(c1).0 == c1;
+                if c1 >= clause_end && clause_starts && reader.unnamed_content(c0, c1) >= MIN_CONTEXT_WORDS {
+                    break;
+                }
+                after += reader.unnamed_content(c1, c1 + 1);
+                c1 += 1;
+            }
+            let clause = toks.pieces[c0]
+                .span
+                .cover(toks.pieces[c1.saturating_sub(1).max(c0)].span);
+            // Where in a place and which side say where, not what is done.
+            let mut sector = None;
+            let context: Words = reader
+                .context_outside(c0, c1, (a, b))
+                .iter()
+                .filter(|w| match direction(w) {
+                    Some(d) => {
+                        sector.get_or_insert(d);
+                        false
+                    }
+                    None => !lx.locatives.contains(&***w),
+                })
+                .cloned()
+                .collect();
+            let claim = sentence_claims
+                .iter()
+                .copied()
+                .filter(|c| {
+                    c.span.contains(m.span) || (clause.overlaps(c.span) && clause.contains(c.trigger))
+                })
+                .min_by_key(|c| c.trigger.start.abs_diff(m.span.start));
+            let (attribution, mut modality) = match claim {
+                Some(c) => (c.attribution.clone(), c.modality),
+                None => (vec![outlet.clone()], Modality::Asserted),
+            };
+            // "ولم يأمر X بإغلاق"، "X لم يوقع": a negation in its words says it was not done.
+            let negations = crate::claims::lexicon::Lexicon::get();
+            if modality == Modality::Asserted
+                && (c0..c1)
+                    .filter(|&i| i < a || i >= b)
+                    .any(|i| negations.is_negation(toks.key(i)))
+            {
+                modality = Modality::Negated;
+            }
+            out.push(Participant {
+                id: String::new(),
+                doc: document.id.clone(),
+                role,
+                entity: m
+                    .entity
+                    .clone()
+                    .unwrap_or_else(|| format!("text:{}", fold_key(&m.text))),
+                kind: m.kind,
+                span: *whole,
+                text: document.text(*whole).to_string(),
+                name: m.text.clone(),
+                sentence: span,
+                clause,
+                attribution,
+                modality,
+                location: if sentence.in_headline {
+                    ClaimLocation::Headline
+                } else {
+                    ClaimLocation::Body
+                },
+                context,
+                sector,
+                sentence_words: std::sync::Arc::clone(reader.sentence_words()),
+            });
+        }
+    }
+    for (n, p) in out.iter_mut().enumerate() {
+        p.id = format!("{}#p{}", document.id, n + 1);
+    }
+    out
+}
+
+/// A named person, body or place (not a country, a nationality or a role without a name), found
+/// with enough evidence to say who: a one-word person is a surname resolved to a full name, and
+/// a one-word spelling variant of a listed name is too easily an ordinary word ("فيضان").
+fn may_participate(m: &EntityMention) -> bool {
+    use crate::entities::{MatchKind, MentionForm};
+    let one_word = !m.text.trim().contains(' ');
+    let kind_ok = match m.kind {
+        EntityType::Person => m.form == MentionForm::Partial || !one_word,
+        EntityType::Organization | EntityType::Place => true,
+        _ => false,
+    };
+    kind_ok
+        && matches!(m.form, MentionForm::Name | MentionForm::Partial)
+        && !(one_word && m.how == MatchKind::Variant)
+}
+
+/// The folded word before token `i`, a glued conjunction taken off ("وفي" → "في").
+fn previous_word(toks: &isnad_parser::Tokens, i: usize) -> Option<&str> {
+    let j = i.checked_sub(1)?;
+    if toks.pieces[j].kind != TokenKind::Arabic {
+        return None;
+    }
+    let w = toks.key(j);
+    Some(match w.strip_prefix(['و', 'ف']) {
+        Some(rest) if rest.chars().nth(1).is_some() => rest,
+        _ => w,
+    })
+}
+
+/// A word led by a glued preposition ("بحضور"، "لصالح"، "بسجن"): what follows is its complement.
+/// Four letters ending in ت are a verb ("بلغت"، "بدأت").
+fn preposition_led(w: &str) -> bool {
+    let letters = w.chars().count();
+    w.starts_with(['ب', 'ل']) && !w.starts_with("لل") && (letters >= 5 || (letters == 4 && !w.ends_with('ت')))
+}
+
+/// The direction a word names ("الشرقية" → east), if any.
+fn direction(lemma: &str) -> Option<&'static str> {
+    let w = lemma.strip_prefix("ال").unwrap_or(lemma);
+    [
+        ("شمال", "north"),
+        ("جنوب", "south"),
+        ("شرق", "east"),
+        ("غرب", "west"),
+    ]
+    .into_iter()
+    .find(|(stem, _)| w.starts_with(stem))
+    .map(|(_, d)| d)
+}

@@ -1,0 +1,264 @@
+//! Who and where compared across reports (docs/facts.md, "Who and where"): two reports whose
+//! clauses say the same thing («أمر … بإخلاء الأحياء المنخفضة» / «أصدر … قرار إخلاء الأحياء
+//! المنخفضة») but name a different doer, or a different place, disagree, unless either report
+//! names both itself. No event of the trigger lexicon need join them.
+
+use super::{Comparison, Outcome};
+use isnad_claims::DocAnalysis;
+use isnad_claims::entities::EntityType;
+use isnad_claims::facts::{Participant, ParticipantRole};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
+use std::sync::Arc;
+
+/// Share of the smaller clause's weight two clauses must share to say the same thing.
+const ALIGNED_SHARE: f64 = 0.5;
+
+/// Shared words two clauses need, and how many of them most reports do not use.
+const MIN_SHARED: usize = 2;
+const MIN_DISTINCTIVE: usize = 1;
+
+/// Two reports that name a different doer or place for what their clauses both say.
+#[derive(Debug, Clone)]
+pub(crate) struct ParticipantConflict {
+    /// Document index and index into that document's participants, one per report.
+    pub pair: [(usize, usize); 2],
+    /// The words their clauses share, most distinctive first.
+    pub shared: Vec<String>,
+}
+
+/// A participant with its clause's words as ids.
+struct View<'a> {
+    doc: usize,
+    index: usize,
+    p: &'a Participant,
+    words: Vec<u32>,
+}
+
+/// Compares the participants of every report with those of the others.
+pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConflict>, Vec<Comparison>) {
+    // Words by their rough root: "اندلع الحريق" meets "اندلعت النيران", "أمر" meets "أوامر".
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    // The first spelling seen of each word, for messages.
+    let mut spelling: Vec<&'a str> = Vec::new();
+    let mut views: Vec<View<'_>> = Vec::new();
+    // Sentences by (doc, start): the story's sentences that name someone, for word weights.
+    let mut sentences: FxHashMap<(usize, usize), Vec<u32>> = FxHashMap::default();
+    for (doc, analysis) in analyses.iter().enumerate() {
+        for (index, p) in analysis.participants.iter().enumerate() {
+            let mut id_of = |w: &'a str| {
+                let next = ids.len() as u32;
+                let id = *ids
+                    .entry(isnad_claims::facts::root_key(without_conjunction(w)))
+                    .or_insert(next);
+                if id == next {
+                    spelling.push(w);
+                }
+                id
+            };
+            let mut words: Vec<u32> = p.context.iter().map(|w| id_of(w)).collect();
+            words.sort_unstable();
+            words.dedup();
+            if let std::collections::hash_map::Entry::Vacant(slot) = sentences.entry((doc, p.sentence.start))
+            {
+                slot.insert(p.sentence_words.iter().map(|w| id_of(w)).collect());
+            }
+            views.push(View { doc, index, p, words });
+        }
+    }
+    let n = sentences.len().max(1) as f64;
+    let mut df = vec![0usize; ids.len()];
+    let mut docs_of: Vec<FxHashSet<usize>> = vec![FxHashSet::default(); ids.len()];
+    for (&(doc, _), words) in &sentences {
+        for &w in words {
+            df[w as usize] += 1;
+            docs_of[w as usize].insert(doc);
+        }
+    }
+    let weight = |w: u32| match df[w as usize] {
+        0 => 1.0,
+        d => (1.0 + n / d as f64).ln(),
+    };
+    let reporting = analyses.iter().filter(|a| !a.participants.is_empty()).count();
+    let story_wide_docs = 3.max((3 * reporting).div_ceil(4));
+    let story_wide = |w: u32| docs_of[w as usize].len() >= story_wide_docs;
+    // Everyone and everywhere each report names, by id and by name: a report that names both
+    // is no rival.
+    let named: Vec<FxHashSet<&str>> = analyses
+        .iter()
+        .map(|a| {
+            a.entities
+                .mentions
+                .iter()
+                .filter_map(|m| m.entity.as_deref())
+                .chain(a.participants.iter().map(|p| p.entity.as_str()))
+                .collect()
+        })
+        .collect();
+    let names_of: Vec<Vec<(&str, EntityType)>> = analyses
+        .iter()
+        .map(|a| {
+            a.entities
+                .mentions
+                .iter()
+                .map(|m| (m.text.as_str(), m.kind))
+                .collect()
+        })
+        .collect();
+    let names = |doc: usize, p: &Participant| {
+        named[doc].contains(p.entity.as_str())
+            || names_of[doc]
+                .iter()
+                .any(|&(text, kind)| one_name((text, kind), (&p.name, p.kind)))
+    };
+
+    // Candidate pairs through the words their clauses share (never all pairs).
+    let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (i, v) in views.iter().enumerate() {
+        for &w in &v.words {
+            postings.entry(w).or_default().push(i);
+        }
+    }
+    let common = (views.len() / 2).max(4);
+    let mut pairs: FxHashSet<(usize, usize)> = FxHashSet::default();
+    for list in postings.values().filter(|l| l.len() <= common) {
+        for (k, &i) in list.iter().enumerate() {
+            for &j in &list[k + 1..] {
+                let (a, b) = (&views[i], &views[j]);
+                if a.doc != b.doc && a.p.role == b.p.role && a.p.entity != b.p.entity {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+
+    let mut conflicts = Vec::new();
+    let mut comparisons = Vec::new();
+    let mut reported: FxHashSet<(&str, &str)> = FxHashSet::default();
+    for (i, j) in pairs {
+        let (a, b) = (&views[i], &views[j]);
+        let shared: Vec<u32> = a
+            .words
+            .iter()
+            .copied()
+            .filter(|w| b.words.binary_search(w).is_ok())
+            .collect();
+        let judged: Result<(), Cow<'static, str>> = (|| {
+            if !affirmed(a.p) || !affirmed(b.p) {
+                return Err("one is not asserted (denied, negated or doubted)".into());
+            }
+            if a.p.role == ParticipantRole::Actor && kind_class(a.p.kind) != kind_class(b.p.kind) {
+                return Err("a person and a body: one may act through the other".into());
+            }
+            // "في الجهة الشرقية" / "في الجهة الغربية": two doers, one on each side.
+            if a.p.role == ParticipantRole::Actor
+                && let (Some(x), Some(y)) = (a.p.sector, b.p.sector)
+                && x != y
+            {
+                return Err(format!("they act on two sides ({x} and {y})").into());
+            }
+            if one_name((&a.p.name, a.p.kind), (&b.p.name, b.p.kind)) {
+                return Err("one name written two ways".into());
+            }
+            if names(a.doc, b.p) || names(b.doc, a.p) {
+                return Err("a report names both".into());
+            }
+            let total = |v: &View<'_>| v.words.iter().map(|&w| weight(w)).sum::<f64>();
+            let smaller = total(a).min(total(b));
+            let share = if smaller > 0.0 {
+                shared.iter().map(|&w| weight(w)).sum::<f64>() / smaller
+            } else {
+                0.0
+            };
+            let distinctive = shared.iter().filter(|&&w| !story_wide(w)).count();
+            if shared.len() < MIN_SHARED || distinctive < MIN_DISTINCTIVE || share < ALIGNED_SHARE {
+                return Err(format!("their clauses say different things (share {share:.2})").into());
+            }
+            Ok(())
+        })();
+        let attribute: Arc<str> = Arc::from(match a.p.role {
+            ParticipantRole::Actor => "actor",
+            ParticipantRole::Place => "place",
+        });
+        let record = |outcome, reason: Cow<'static, str>| Comparison {
+            facts: [Arc::from(a.p.id.as_str()), Arc::from(b.p.id.as_str())],
+            attribute: Arc::clone(&attribute),
+            outcome,
+            reason,
+        };
+        match judged {
+            Err(reason) => comparisons.push(record(Outcome::NotCompared, reason)),
+            Ok(()) => {
+                comparisons.push(record(
+                    Outcome::Conflict,
+                    "their clauses say the same thing, with another name".into(),
+                ));
+                let key = (
+                    a.p.entity.as_str().min(&b.p.entity),
+                    a.p.entity.as_str().max(&b.p.entity),
+                );
+                if reported.insert(key) {
+                    let mut words: Vec<u32> = shared.clone();
+                    words.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)));
+                    conflicts.push(ParticipantConflict {
+                        pair: [(a.doc, a.index), (b.doc, b.index)],
+                        shared: words.iter().map(|&w| spelling[w as usize].to_string()).collect(),
+                    });
+                }
+            }
+        }
+    }
+    (conflicts, comparisons)
+}
+
+/// True when the participant is asserted as fact or reported.
+fn affirmed(p: &Participant) -> bool {
+    super::affirmed(p.modality)
+}
+
+/// People are compared with people, bodies with bodies.
+fn kind_class(kind: EntityType) -> u8 {
+    match kind {
+        EntityType::Person => 0,
+        EntityType::Place | EntityType::Country => 1,
+        _ => 2,
+    }
+}
+
+/// True when two names may be one name written two ways: for people, a shared word of three
+/// letters or more (a surname alone); for bodies and places, two shared words or every word of
+/// the shorter name in the longer ("مطار X" and "مطار X الدولي"); a head word alone ("مطار")
+/// makes no name.
+fn one_name(a: (&str, EntityType), b: (&str, EntityType)) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| c.is_whitespace() || matches!(c, '،' | ',' | '"' | '«' | '»'))
+            .map(isnad_parser::fold_key)
+            .map(|w| w.strip_prefix("ال").map(str::to_string).unwrap_or(w))
+            .filter(|w| w.chars().count() >= 3)
+            .collect()
+    };
+    let (wa, wb) = (words(a.0), words(b.0));
+    if a.1 == EntityType::Person || b.1 == EntityType::Person {
+        return wa.iter().any(|w| wb.contains(w));
+    }
+    // Bodies are described more than one way ("محكمة الجنايات المكلفة" and "غرفة الجنايات
+    // المكلفة"): two shared words, or all of the shorter name, make one body.
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    let shared = short.iter().filter(|w| long.contains(w)).count();
+    !short.is_empty() && (shared == short.len() || shared >= 2)
+}
+
+/// A lemma without a conjunction glued to a short word ("ووقع" and "وقع" are one verb; the
+/// claims layer keeps short words whole so that "وفاة" stays itself, the same on both sides).
+fn without_conjunction(w: &str) -> &str {
+    match w.strip_prefix(['و', 'ف']) {
+        Some(rest) if rest.chars().count() >= 3 => rest,
+        _ => w,
+    }
+}

@@ -1,0 +1,187 @@
+//! Who and where compared across reports by what their clauses say, end to end on short
+//! invented articles (docs/facts.md, "Who and where").
+
+mod common;
+
+use isnad_graph::{FindingKind, Outcome, Severity, StoryCheck};
+
+fn check(articles: &[(&str, &str, &str)]) -> StoryCheck {
+    common::check_articles(articles).0
+}
+
+/// The tensions of `kind`, each as the names its sides cite.
+fn flagged(result: &StoryCheck, kind: FindingKind) -> Vec<Vec<String>> {
+    result
+        .findings
+        .iter()
+        .filter(|f| f.kind == kind && f.severity == Severity::Tension)
+        .map(|f| f.sides.iter().map(|s| s.text.clone()).collect())
+        .collect()
+}
+
+/// The reasons of the comparisons of doers or places (`attribute` "actor" or "place").
+fn reasons(result: &StoryCheck, attribute: &str) -> Vec<(Outcome, String)> {
+    result
+        .comparisons
+        .iter()
+        .filter(|c| &*c.attribute == attribute)
+        .map(|c| (c.outcome, c.reason.to_string()))
+        .collect()
+}
+
+#[test]
+fn two_reports_naming_another_doer_for_one_order_are_a_tension() {
+    let result = check(&[
+        (
+            "a.txt",
+            "2026-03-02",
+            "إغلاق سوق الخضار بعد انهيار سقفه\nوأمر رئيس البلدية، كريم الحلاق، بإغلاق سوق الخضار المركزي أمام التجار حتى انتهاء الترميم.",
+        ),
+        (
+            "b.txt",
+            "2026-03-03",
+            "ترميم سوق الخضار\nوكان مدير الأشغال العامة، وائل نجم، قد أصدر قرار إغلاق سوق الخضار المركزي أمام التجار.",
+        ),
+    ]);
+    let found = flagged(&result, FindingKind::ActorMismatch);
+    assert_eq!(found.len(), 1, "{:#?}", result.findings);
+    assert!(found[0].iter().any(|t| t.contains("كريم الحلاق")), "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("وائل نجم")), "{found:?}");
+}
+
+#[test]
+fn a_report_naming_both_doers_is_no_rival() {
+    let result = check(&[
+        (
+            "a.txt",
+            "2026-03-02",
+            "توقيع عقد الترميم\nووقع عقد ترميم السوق كل من رئيس البلدية كريم الحلاق ومدير الأشغال وائل نجم.",
+        ),
+        (
+            "b.txt",
+            "2026-03-03",
+            "عقد الترميم\nووقع مدير الأشغال وائل نجم، أمس، عقد ترميم السوق مع المقاول.",
+        ),
+        (
+            "c.txt",
+            "2026-03-03",
+            "عقد الترميم\nووقع رئيس البلدية كريم الحلاق، أمس، عقد ترميم السوق.",
+        ),
+    ]);
+    assert!(
+        flagged(&result, FindingKind::ActorMismatch).is_empty(),
+        "{:#?}",
+        result.findings
+    );
+    assert!(
+        reasons(&result, "actor")
+            .iter()
+            .any(|(o, r)| *o == Outcome::NotCompared && r == "a report names both"),
+        "{:#?}",
+        result.comparisons
+    );
+}
+
+#[test]
+fn doers_on_two_sides_and_doers_of_other_things_are_not_rivals() {
+    let result = check(&[
+        (
+            "a.txt",
+            "2026-03-02",
+            "إخماد حريق المستودع\nوقاد النقيب سامر حداد فرق الإطفاء في الجهة الشمالية من المستودع.",
+        ),
+        (
+            "b.txt",
+            "2026-03-03",
+            "حريق المستودع\nوقاد النقيب جاد منصور فرق الإطفاء في الجهة الجنوبية من المستودع. وافتتح الوزير رامز عون معرض الكتاب في المدينة.",
+        ),
+    ]);
+    assert!(
+        flagged(&result, FindingKind::ActorMismatch).is_empty(),
+        "{:#?}",
+        result.findings
+    );
+    let why = reasons(&result, "actor");
+    assert!(
+        why.iter().any(|(_, r)| r.starts_with("they act on two sides")),
+        "{why:#?}"
+    );
+}
+
+#[test]
+fn a_place_named_differently_for_one_happening_is_a_tension_unless_a_report_names_both() {
+    let story = |third: &str| {
+        check(&[
+            (
+                "a.txt",
+                "2026-05-10",
+                "انزلاق تربة في الجبل\nوانهارت التربة فوق الطريق الزراعي قرب قرية الزعتر شمال الوادي.",
+            ),
+            (
+                "b.txt",
+                "2026-05-11",
+                &format!(
+                    "انزلاق تربة\nوانهارت التربة فوق الطريق الزراعي في قرية الريحانة جنوب الوادي. {third}"
+                ),
+            ),
+        ])
+    };
+    let found = flagged(&story(""), FindingKind::PlaceMismatch);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("الزعتر")), "{found:?}");
+    let both = story("وزار المحافظ قريتي الزعتر والريحانة أمس.");
+    assert!(
+        flagged(&both, FindingKind::PlaceMismatch).is_empty(),
+        "{:#?}",
+        both.findings
+    );
+}
+
+#[test]
+fn a_doer_said_not_to_have_done_it_is_no_rival() {
+    let result = check(&[
+        (
+            "a.txt",
+            "2026-03-02",
+            "إغلاق السوق\nوأمر رئيس البلدية، كريم الحلاق، بإغلاق سوق الخضار المركزي أمام التجار.",
+        ),
+        (
+            "b.txt",
+            "2026-03-03",
+            "السوق\nولم يأمر مدير الأشغال العامة، وائل نجم، بإغلاق سوق الخضار المركزي أمام التجار.",
+        ),
+    ]);
+    assert!(
+        flagged(&result, FindingKind::ActorMismatch).is_empty(),
+        "{:#?}",
+        result.findings
+    );
+    assert!(
+        reasons(&result, "actor")
+            .iter()
+            .any(|(_, r)| r.starts_with("one is not asserted")),
+        "{:#?}",
+        result.comparisons
+    );
+}
+
+#[test]
+fn one_name_written_two_ways_is_not_compared() {
+    let result = check(&[
+        (
+            "a.txt",
+            "2026-03-02",
+            "إغلاق السوق\nوأمر مدير الأشغال العامة وائل نجم بإغلاق سوق الخضار المركزي أمام التجار.",
+        ),
+        (
+            "b.txt",
+            "2026-03-03",
+            "إغلاق السوق\nوكان نجم قد أصدر قرار إغلاق سوق الخضار المركزي أمام التجار.",
+        ),
+    ]);
+    assert!(
+        flagged(&result, FindingKind::ActorMismatch).is_empty(),
+        "{:#?}",
+        result.findings
+    );
+}
