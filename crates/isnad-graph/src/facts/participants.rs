@@ -82,34 +82,36 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
     let reporting = analyses.iter().filter(|a| !a.participants.is_empty()).count();
     let story_wide_docs = 3.max((3 * reporting).div_ceil(4));
     let story_wide = |w: u32| docs_of[w as usize].len() >= story_wide_docs;
-    // Everyone and everywhere each report names, by id and by name: a report that names both
-    // is no rival.
-    let named: Vec<FxHashSet<&str>> = analyses
-        .iter()
-        .map(|a| {
-            a.entities
-                .mentions
-                .iter()
-                .filter_map(|m| m.entity.as_deref())
-                .chain(a.participants.iter().map(|p| p.entity.as_str()))
-                .collect()
-        })
-        .collect();
-    let names_of: Vec<Vec<(&str, EntityType)>> = analyses
-        .iter()
-        .map(|a| {
-            a.entities
-                .mentions
-                .iter()
-                .map(|m| (m.text.as_str(), m.kind))
-                .collect()
-        })
-        .collect();
-    let names = |doc: usize, p: &Participant| {
-        named[doc].contains(p.entity.as_str())
-            || names_of[doc]
-                .iter()
-                .any(|&(text, kind)| one_name((text, kind), (&p.name, p.kind)))
+    let alignment = |x: &View<'_>, y: &View<'_>| {
+        let shared: Vec<u32> = x
+            .words
+            .iter()
+            .copied()
+            .filter(|w| y.words.binary_search(w).is_ok())
+            .collect();
+        let total = |v: &View<'_>| v.words.iter().map(|&w| weight(w)).sum::<f64>();
+        let smaller = total(x).min(total(y));
+        let share = if smaller > 0.0 {
+            shared.iter().map(|&w| weight(w)).sum::<f64>() / smaller
+        } else {
+            0.0
+        };
+        let distinctive = shared.iter().filter(|&&w| !story_wide(w)).count();
+        (share, shared, distinctive)
+    };
+    let aligned = |(share, shared, distinctive): &(f64, Vec<u32>, usize)| {
+        shared.len() >= MIN_SHARED && *distinctive >= MIN_DISTINCTIVE && *share >= ALIGNED_SHARE
+    };
+    // A report that names the other's doer or place too, by id or by name, knows both: each did
+    // their part («وقّع … كل من A و B»، «زار قريتي A و B»).
+    let names_both = |own: &View<'_>, other: &View<'_>| {
+        analyses[own.doc].entities.mentions.iter().any(|m| {
+            m.entity.as_deref() == Some(other.p.entity.as_str())
+                || one_name((&m.text, m.kind), (&other.p.name, other.p.kind))
+        }) || analyses[own.doc]
+            .participants
+            .iter()
+            .any(|p| p.entity == other.p.entity)
     };
 
     // Candidate pairs through the words their clauses share (never all pairs).
@@ -139,12 +141,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
     let mut reported: FxHashSet<(&str, &str)> = FxHashSet::default();
     for (i, j) in pairs {
         let (a, b) = (&views[i], &views[j]);
-        let shared: Vec<u32> = a
-            .words
-            .iter()
-            .copied()
-            .filter(|w| b.words.binary_search(w).is_ok())
-            .collect();
+        let measured = alignment(a, b);
         let judged: Result<(), Cow<'static, str>> = (|| {
             if !affirmed(a.p) || !affirmed(b.p) {
                 return Err("one is not asserted (denied, negated or doubted)".into());
@@ -162,22 +159,15 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             if one_name((&a.p.name, a.p.kind), (&b.p.name, b.p.kind)) {
                 return Err("one name written two ways".into());
             }
-            if names(a.doc, b.p) || names(b.doc, a.p) {
+            if names_both(a, b) || names_both(b, a) {
                 return Err("a report names both".into());
             }
-            let total = |v: &View<'_>| v.words.iter().map(|&w| weight(w)).sum::<f64>();
-            let smaller = total(a).min(total(b));
-            let share = if smaller > 0.0 {
-                shared.iter().map(|&w| weight(w)).sum::<f64>() / smaller
-            } else {
-                0.0
-            };
-            let distinctive = shared.iter().filter(|&&w| !story_wide(w)).count();
-            if shared.len() < MIN_SHARED || distinctive < MIN_DISTINCTIVE || share < ALIGNED_SHARE {
-                return Err(format!("their clauses say different things (share {share:.2})").into());
+            if !aligned(&measured) {
+                return Err(format!("their clauses say different things (share {:.2})", measured.0).into());
             }
             Ok(())
         })();
+        let shared = measured.1;
         let attribute: Arc<str> = Arc::from(match a.p.role {
             ParticipantRole::Actor => "actor",
             ParticipantRole::Place => "place",
@@ -235,7 +225,10 @@ fn one_name(a: (&str, EntityType), b: (&str, EntityType)) -> bool {
     let words = |t: &str| -> Vec<String> {
         t.split(|c: char| c.is_whitespace() || matches!(c, '،' | ',' | '"' | '«' | '»'))
             .map(isnad_parser::fold_key)
-            .map(|w| w.strip_prefix("ال").map(str::to_string).unwrap_or(w))
+            .map(|w| {
+                let bare = ["وال", "بال", "لل", "ال"].iter().find_map(|a| w.strip_prefix(a));
+                bare.map(str::to_string).unwrap_or(w)
+            })
             .filter(|w| w.chars().count() >= 3)
             .collect()
     };
