@@ -336,6 +336,12 @@ fn names_after_a_title_with_an_adjective_or_before_a_preposition() {
         "كما أمر وزير الزراعة فادي العطار بتشكيل لجنة.",
         &["فادي العطار بتشكيل"],
     );
+    // A family name in ة where the name must end.
+    check(
+        "وأكدت مصادر أن مساعدة المدير هند سلامة هي التي قادت التفاوض، وقاد النقيب سامر حلاوة، قائد الفوج، عملية الإنقاذ.",
+        &[("هند سلامة", "new:person:"), ("سامر حلاوة", "new:person:")],
+    );
+    check_absent("والتقى الوزير سامر زيارة الوفد.", &["سامر زيارة"]);
     // Alone after a title, a nisba is the name itself.
     check_absent("وقال الدكتور الحمايدي إن الوضع مستقر.", &["إن الوضع"]);
 }

@@ -185,3 +185,27 @@ fn one_name_written_two_ways_is_not_compared() {
         result.findings
     );
 }
+
+#[test]
+fn bodies_of_one_country_and_an_accused_body_are_not_rivals() {
+    // One body acts through the other; the government of the second headline is the accused
+    // («للحكومة»), not the accuser.
+    let result = check(&[
+        (
+            "a.txt",
+            "2026-04-02",
+            "الحكومة الكندية تأمر الشرطة الكندية بمواصلة إغلاق الجسر الحدودي رغم الاحتجاجات",
+        ),
+        (
+            "b.txt",
+            "2026-04-02",
+            "الشرطة الكندية تواصل إغلاق الجسر الحدودي رغم الاحتجاجات",
+        ),
+        (
+            "c.txt",
+            "2026-04-03",
+            "زعيم النقابة الكندية يتهم الحكومة بالتقصير\nووجه اتحاد النقابات الكندية اتهاما للحكومة الكندية بالتقصير في إغلاق الجسر الحدودي.",
+        ),
+    ]);
+    assert!(flagged(&result, FindingKind::ActorMismatch).is_empty(), "{:#?}", result.findings);
+}

@@ -448,8 +448,16 @@ impl Scan<'_> {
             }
             // A word ending in ة is a noun or adjective, unless it is a listed given name, a
             // family name or (right after a title) another name word follows it.
+            // After a title and a given name, a word in ة where the name must end is the family
+            // name ("مساعدة الطيار ريم سلامة هي التي"، "النقيب سامر حلاوة، قائد …").
+            let family_in_taa = given_first
+                && j == k + 1
+                && !self.st.ends_in_taa(k)
+                && !w.starts_with('و')
+                && self.name_ends_at(j + 1);
             let given = self.lex.taa_names.contains(w)
                 || family
+                || family_in_taa
                 || (given_first && j == k && !w.starts_with('و') && self.name_token(j + 1, consumed));
             if !after_particle && self.st.ends_in_taa(j) && !given {
                 break;
@@ -528,6 +536,23 @@ impl Scan<'_> {
         };
         // First in a name only before a particle ("الناني ولد أحمدو").
         (after_given && (nisba || tribal || ends_the_name)) || before_particle
+    }
+
+    /// True when a name may end before word `j`: the sentence ends, punctuation, a word that
+    /// follows speakers' names, a pronoun of a cleft ("هي التي") or a preposition.
+    fn name_ends_at(&self, j: usize) -> bool {
+        let Some(word) = self.st.words.get(j) else {
+            return true;
+        };
+        if word.kind != WordKind::Letters {
+            return matches!(self.st.word(j), "،" | "," | "." | ":");
+        }
+        let w = self.st.word(j);
+        self.slot[j].is_none()
+            && (self.lex.name_followers.contains(w)
+                || self.lex.reporting_verbs.contains(w)
+                || matches!(w, "هي" | "هو")
+                || self.preposition_led(j))
     }
 
     /// True for "من" or a word led by a glued preposition ("بتشكيل"، "لإجراء"), which no name continues.

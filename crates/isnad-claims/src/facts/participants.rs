@@ -127,6 +127,9 @@ pub fn prepared_participants(
                 continue;
             }
             let before = previous_word(toks, a);
+            // "للحكومة"، "بالجيش": a preposition glued to the name's first word.
+            let glued_preposition = toks.pieces[a].span.start < m.span.start
+                && toks.key(a).trim_start_matches(['و', 'ف']).starts_with(['ل', 'ب', 'ك']);
             let after = (b < toks.len()).then(|| toks.key(b));
             let role = if matches!(m.kind, EntityType::Place) {
                 if !before.is_some_and(|w| lx.locatives.contains(w)) {
@@ -140,7 +143,7 @@ pub fn prepared_participants(
                 // "وقّع الاتفاق كل من X و Y" lists the doers.
                 let listed = before == Some("من") && a >= 2 && toks.key(a - 2).ends_with("كل");
                 let not_doer = before.is_some_and(|w| lx.not_agent_before.contains(w) || preposition_led(w));
-                if speaker || (not_doer && !listed) {
+                if speaker || glued_preposition || (not_doer && !listed) {
                     continue;
                 }
                 ParticipantRole::Actor

@@ -159,6 +159,14 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             if one_name((&a.p.name, a.p.kind), (&b.p.name, b.p.kind)) {
                 return Err("one name written two ways".into());
             }
+            // "الحكومة الإسرائيلية" and "الجيش الإسرائيلي": bodies of one country or institution, one
+            // acting through the other (or one body named two ways).
+            if a.p.role == ParticipantRole::Actor
+                && a.p.kind != EntityType::Person
+                && !name_words(&a.p.name).iter().all(|w| !name_words(&b.p.name).contains(w))
+            {
+                return Err("two bodies of one country or institution".into());
+            }
             if names_both(a, b) || names_both(b, a) {
                 return Err("a report names both".into());
             }
@@ -222,17 +230,7 @@ fn kind_class(kind: EntityType) -> u8 {
 /// the shorter name in the longer ("مطار X" and "مطار X الدولي"); a head word alone ("مطار")
 /// makes no name.
 fn one_name(a: (&str, EntityType), b: (&str, EntityType)) -> bool {
-    let words = |t: &str| -> Vec<String> {
-        t.split(|c: char| c.is_whitespace() || matches!(c, '،' | ',' | '"' | '«' | '»'))
-            .map(isnad_parser::fold_key)
-            .map(|w| {
-                let bare = ["وال", "بال", "لل", "ال"].iter().find_map(|a| w.strip_prefix(a));
-                bare.map(str::to_string).unwrap_or(w)
-            })
-            .filter(|w| w.chars().count() >= 3)
-            .collect()
-    };
-    let (wa, wb) = (words(a.0), words(b.0));
+    let (wa, wb) = (name_words(a.0), name_words(b.0));
     if a.1 == EntityType::Person || b.1 == EntityType::Person {
         return wa.iter().any(|w| wb.contains(w));
     }
@@ -254,4 +252,16 @@ fn without_conjunction(w: &str) -> &str {
         Some(rest) if rest.chars().count() >= 3 => rest,
         _ => w,
     }
+}
+
+/// The words of a name of three letters or more, folded, the article (with a glued particle) off.
+fn name_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || matches!(c, '،' | ',' | '"' | '«' | '»'))
+        .map(isnad_parser::fold_key)
+        .map(|w| {
+            let bare = ["وال", "بال", "لل", "ال"].iter().find_map(|a| w.strip_prefix(a));
+            bare.map(str::to_string).unwrap_or(w)
+        })
+        .filter(|w| w.chars().count() >= 3)
+        .collect()
 }
