@@ -235,7 +235,7 @@ impl<'a> Facts<'a> {
                     .iter()
                     .map(|w| {
                         let next = ids.len() as u32;
-                        *ids.entry(&**w).or_insert(next)
+                        *ids.entry(isnad_claims::facts::match_form(w)).or_insert(next)
                     })
                     .collect();
                 list.sort_unstable();
@@ -288,7 +288,7 @@ impl<'a> Facts<'a> {
                     .context
                     .iter()
                     .filter(|w| !own(w))
-                    .map(|w| ids[&**w])
+                    .map(|w| ids[isnad_claims::facts::match_form(w)])
                     .collect();
                 about_ids.sort_unstable();
                 views.push(FactView {
@@ -553,6 +553,23 @@ impl<'a> Facts<'a> {
                     qb.join(" ")
                 }
             ));
+        }
+        // "جسراً بطول 1.8 كيلومتر وطريقاً بطول 14 كيلومتراً" against "طول الجسر 1800 متر": a report
+        // that gives the other's thing its own figure says this one is of something else.
+        let (ra, rb) = (&fa.attribute.qualifiers, &fb.attribute.qualifiers);
+        let own_figure = |v: &FactView<'_>, theirs: &[String]| {
+            self.views_of(v.doc).iter().any(|o| {
+                !std::ptr::eq(o.fact, v.fact)
+                    && o.group == v.group
+                    && o.fact.attribute.qualifiers.iter().any(|q| theirs.contains(q))
+            })
+        };
+        if !ra.is_empty()
+            && !rb.is_empty()
+            && !ra.iter().any(|q| rb.contains(q))
+            && (own_figure(a, rb) || own_figure(b, ra))
+        {
+            return apart("its report gives the other's thing a figure of its own");
         }
         if fa.scope.partitive != fb.scope.partitive {
             return apart("one counts a part of a set (\"من …\"), the other a total");

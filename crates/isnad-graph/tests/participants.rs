@@ -207,5 +207,9 @@ fn bodies_of_one_country_and_an_accused_body_are_not_rivals() {
             "زعيم النقابة الكندية يتهم الحكومة بالتقصير\nووجه اتحاد النقابات الكندية اتهاما للحكومة الكندية بالتقصير في إغلاق الجسر الحدودي.",
         ),
     ]);
-    assert!(flagged(&result, FindingKind::ActorMismatch).is_empty(), "{:#?}", result.findings);
+    assert!(
+        flagged(&result, FindingKind::ActorMismatch).is_empty(),
+        "{:#?}",
+        result.findings
+    );
 }

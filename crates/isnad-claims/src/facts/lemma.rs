@@ -40,6 +40,30 @@ pub(crate) fn lemma_plain(key: &str) -> String {
     lemma_slice(key, false).to_string()
 }
 
+/// The form two lemmas meet on when they are compared: a short word's glued conjunction or
+/// preposition off ("لآخر" and "آخر"، "ووقع" and "وقع": the lemma keeps short words whole so that
+/// "وفاة" stays itself) and the article of a two-letter word ("للسد" and "السد"). Applied alike to
+/// both sides, a word it cuts wrongly still meets only itself.
+pub fn match_form(lemma: &str) -> &str {
+    let mut w = lemma;
+    // A conjunction before any short word; a preposition only before one in alef ("لآخر"), so
+    // that "بيان"، "كيان" and "لجنة" stay themselves.
+    let after_first = w.char_indices().nth(1).map_or("", |(i, _)| &w[i..]);
+    let clitic =
+        w.starts_with(['و', 'ف']) || (w.starts_with(['ل', 'ب', 'ك']) && after_first.starts_with('ا'));
+    if letters(w) == 4 && clitic && !w.starts_with("ال") && !w.starts_with("لل") {
+        w = after_first;
+    }
+    for article in ["لل", "ال"] {
+        if let Some(rest) = w.strip_prefix(article)
+            && letters(rest) >= 2
+        {
+            return rest;
+        }
+    }
+    w
+}
+
 /// The lemma of a folded word, as a slice of it (no allocation: it runs on every word of every
 /// sentence with a figure).
 pub(crate) fn lemma_slice(key: &str, strip_proclitics: bool) -> &str {

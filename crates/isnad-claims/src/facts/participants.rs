@@ -129,7 +129,10 @@ pub fn prepared_participants(
             let before = previous_word(toks, a);
             // "للحكومة"، "بالجيش": a preposition glued to the name's first word.
             let glued_preposition = toks.pieces[a].span.start < m.span.start
-                && toks.key(a).trim_start_matches(['و', 'ف']).starts_with(['ل', 'ب', 'ك']);
+                && toks
+                    .key(a)
+                    .trim_start_matches(['و', 'ف'])
+                    .starts_with(['ل', 'ب', 'ك']);
             let after = (b < toks.len()).then(|| toks.key(b));
             let role = if matches!(m.kind, EntityType::Place) {
                 if !before.is_some_and(|w| lx.locatives.contains(w)) {

@@ -417,6 +417,16 @@ impl<'a> SentenceFacts<'a> {
     fn value_of(&self, mention: &Mention, first: usize, last: usize) -> Option<FactValue> {
         match &mention.value {
             MentionValue::Number(n) => {
+                // A number closing a quoted name ("أوريون 200"، «منارة 24») names a model or an
+                // outlet: no amount.
+                let quote =
+                    |i: Option<usize>| i.is_some_and(|i| matches!(self.key(i), "\"" | "«" | "»" | "“" | "”"));
+                let quoted_name = quote(Some(last + 1).filter(|&i| i < self.n()))
+                    && first >= 2
+                    && (quote(Some(first - 2)) || (first >= 3 && quote(Some(first - 3))));
+                if quoted_name {
+                    return None;
+                }
                 // Codes and model names ("S600", "اس-300") are no amounts.
                 let latin = |i: Option<usize>| i.is_some_and(|i| self.kind(i) == Some(TokenKind::Latin));
                 if latin(first.checked_sub(1))

@@ -440,3 +440,26 @@ fn a_negated_doer_is_not_asserted_and_places_follow_a_word_of_place() {
         place.3
     );
 }
+
+#[test]
+fn a_number_closing_a_quoted_name_is_no_fact() {
+    let f = facts_of(
+        "عنوان\nوالطائرة من طراز \"نجمة 300\" وعمرها 12 عاماً، وقال ركاب لصحيفة «المرصد 24» إن الهبوط كان هادئاً.\n",
+    );
+    assert!(f.iter().all(|x| x.text != "300" && x.text != "24"), "{f:#?}");
+    assert_eq!(fact(&f, "12").value.unit.as_deref(), Some("year"));
+}
+
+#[test]
+fn lemmas_meet_without_a_short_words_proclitic_or_a_short_words_article() {
+    use super::match_form;
+    assert_eq!(match_form("لاخر"), "اخر");
+    assert_eq!(match_form("ووقع"), "وقع");
+    assert_eq!(match_form("للسد"), "سد");
+    assert_eq!(match_form("السد"), "سد");
+    // Three letters stay whole ("بلغ" is a verb), and long words are the lemma's business.
+    assert_eq!(match_form("بلغ"), "بلغ");
+    assert_eq!(match_form("صيان"), "صيان");
+    assert_eq!(match_form("بيان"), "بيان");
+    assert_eq!(match_form("لجنة"), "لجنة");
+}

@@ -49,7 +49,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             let mut id_of = |w: &'a str| {
                 let next = ids.len() as u32;
                 let id = *ids
-                    .entry(isnad_claims::facts::root_key(without_conjunction(w)))
+                    .entry(isnad_claims::facts::root_key(isnad_claims::facts::match_form(w)))
                     .or_insert(next);
                 if id == next {
                     spelling.push(w);
@@ -163,7 +163,9 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             // acting through the other (or one body named two ways).
             if a.p.role == ParticipantRole::Actor
                 && a.p.kind != EntityType::Person
-                && !name_words(&a.p.name).iter().all(|w| !name_words(&b.p.name).contains(w))
+                && !name_words(&a.p.name)
+                    .iter()
+                    .all(|w| !name_words(&b.p.name).contains(w))
             {
                 return Err("two bodies of one country or institution".into());
             }
@@ -243,15 +245,6 @@ fn one_name(a: (&str, EntityType), b: (&str, EntityType)) -> bool {
     };
     let shared = short.iter().filter(|w| long.contains(w)).count();
     !short.is_empty() && (shared == short.len() || shared >= 2)
-}
-
-/// A lemma without a conjunction glued to a short word ("ووقع" and "وقع" are one verb; the
-/// claims layer keeps short words whole so that "وفاة" stays itself, the same on both sides).
-fn without_conjunction(w: &str) -> &str {
-    match w.strip_prefix(['و', 'ف']) {
-        Some(rest) if rest.chars().count() >= 3 => rest,
-        _ => w,
-    }
 }
 
 /// The words of a name of three letters or more, folded, the article (with a glued particle) off.
