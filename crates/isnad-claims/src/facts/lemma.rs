@@ -131,15 +131,24 @@ pub(crate) fn root_of_key(key: &str) -> String {
     {
         w = rest;
     }
+    // An alef right after the ت of a verbal noun is a hamza of the root ("تأجيل" is ت + أجل; after
+    // م it is a long vowel: "ممارسة"), as is a word's first alef left after it: "أُجّلت" and
+    // "تأجيل" meet on «اجل».
+    let root_consonants =
+        |prefix: &str, w: &str| consonants(w) + usize::from(prefix == "ت" && w.starts_with('ا'));
     for prefix in DERIVATIONAL {
         if let Some(rest) = w.strip_prefix(prefix)
-            && consonants(rest) >= 3
+            && root_consonants(prefix, rest) >= 3
         {
             w = rest;
             break;
         }
     }
-    let skeleton: String = w.chars().filter(|c| !is_long_vowel(*c)).collect();
+    let skeleton: String = w
+        .char_indices()
+        .filter(|&(i, c)| (i == 0 && c == 'ا') || !is_long_vowel(c))
+        .map(|(_, c)| c)
+        .collect();
     if letters(&skeleton) >= 3 {
         skeleton
     } else if letters(w) >= 3 {
@@ -217,6 +226,10 @@ mod tests {
         same("سلّمت", "تسليم");
         same("ضغوطاً", "الضغوط");
         same("بطيور", "الطيور");
+        // A hamza of the root after the ت of a verbal noun; after م an alef is a long vowel.
+        same("أُجّلت", "تأجيل");
+        same("أكد", "تأكيد");
+        same("مارست", "ممارسة");
         assert_ne!(root_key("طيور"), root_key("مطار"));
         assert_ne!(root_key("انهيار"), root_key("احتراق"));
     }

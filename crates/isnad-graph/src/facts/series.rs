@@ -81,8 +81,11 @@ impl Facts<'_> {
             }
             // A date's clause must share its event and what it is of ("آخر جرد شامل"، "وصلت اللجنة").
             let (share, shared, distinctive) = self.clause_overlap(a, b);
-            if shared < 2 || distinctive < 1 || share < DATES_ALIGNED_SHARE {
+            if shared < 2 || share < DATES_ALIGNED_SHARE {
                 return Err(format!("their clauses are about different things (share {share:.2})").into());
+            }
+            if distinctive < 1 {
+                return Err("their clauses share only words nearly every report uses".into());
             }
         } else {
             if a.fact.attribute.modifier != b.fact.attribute.modifier {
