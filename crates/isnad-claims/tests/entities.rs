@@ -342,6 +342,11 @@ fn names_after_a_title_with_an_adjective_or_before_a_preposition() {
         &[("هند سلامة", "new:person:"), ("سامر حلاوة", "new:person:")],
     );
     check_absent("والتقى الوزير سامر زيارة الوفد.", &["سامر زيارة"]);
+    // The same family name written with ه.
+    check(
+        "وأشاد الركاب بمساعدة المدير هند سلامه، التي طمأنتهم.",
+        &[("هند سلامه", "new:person:")],
+    );
     // Alone after a title, a nisba is the name itself.
     check_absent("وقال الدكتور الحمايدي إن الوضع مستقر.", &["إن الوضع"]);
 }

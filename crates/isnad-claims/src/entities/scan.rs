@@ -431,7 +431,10 @@ impl Scan<'_> {
             if !(particle || family || self.is_name_word(w, after_particle)) {
                 break;
             }
-            if self.possessive(j) {
+            // "ريم سلامه،": after a title and a given name, a word in ه where the name must end is
+            // the family name written with ه, not a noun with a pronoun ("وصوله").
+            let family_in_ha = given_first && j == k + 1 && !w.starts_with('و') && self.name_ends_at(j + 1);
+            if self.possessive(j) && !family_in_ha {
                 break;
             }
             // "العطار بتشكيل": a preposition-led word after an article family name is past the name.
