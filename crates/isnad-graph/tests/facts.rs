@@ -140,6 +140,29 @@ fn parts_are_not_rival_totals_but_must_not_exceed_their_whole() {
 }
 
 #[test]
+fn a_part_of_a_set_the_other_names_is_its_rival_and_a_part_of_what_it_counts_is_not() {
+    // "30 of the nurses" infected and "the 12 infected nurses": one group counted twice.
+    let (result, _) = check(&[(
+        "a.txt",
+        "2025-03-02",
+        "عنوان\nوحذرت النقابة من إصابة 30 من الممرضين بالعدوى أثناء عملهم في أقسام الطوارئ.\nوطالبت النقابة بتعويض الممرضين الـ12 المصابين بالعدوى أثناء عملهم في الطوارئ.\n",
+    )]);
+    let found = serious(&result);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, FindingKind::Internal);
+    // 9 of the injured are in a critical state: a part of the 60 injured, not a rival count.
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2025-03-02",
+            "عنوان\nوقال الطبيب إن 9 من المصابين ما زالوا في حالة حرجة.\n",
+        ),
+        ("b.txt", "2025-03-03", "عنوان\nوأصيب 60 شخصاً في الانفجار.\n"),
+    ]);
+    assert!(serious(&result).is_empty(), "{:#?}", result.findings);
+}
+
+#[test]
 fn an_explicit_total_must_be_met() {
     let (result, _) = check(&[(
         "a.txt",
