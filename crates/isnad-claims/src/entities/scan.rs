@@ -669,6 +669,8 @@ impl Scan<'_> {
             || self.lex.name_followers.contains(w)
             || w.starts_with('و')
             || self.preposition_led(j)
+            // "بسجن الوزير X Y ثماني سنوات": a number ends a name.
+            || crate::mentions::words::is_number_word(w)
             || (self.st.ends_in_taa(j) && !w.starts_with("ال"))
             // After a head noun ("بلدة X الأكثر", "مجموعة X القابضة") an article word agrees with
             // the head; after a title it may be a noun's complement ("أشغال اللجنة").

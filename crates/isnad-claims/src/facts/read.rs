@@ -719,7 +719,9 @@ impl<'a> SentenceFacts<'a> {
             if self.is_numeric_mention(i) && self.mention_of[i] != Some(index) {
                 break;
             }
-            if self.is_time_mention(i) || !self.is_content(i) {
+            // A name with its title is the object between a verbal noun and its value ("بسجن
+            // الوزير X ثماني سنوات"): what is measured is said around it.
+            if self.is_time_mention(i) || !self.is_content(i) || self.named[i] {
                 continue;
             }
             steps += 1;

@@ -463,3 +463,10 @@ fn lemmas_meet_without_a_short_words_proclitic_or_a_short_words_article() {
     assert_eq!(match_form("بيان"), "بيان");
     assert_eq!(match_form("لجنة"), "لجنة");
 }
+
+#[test]
+fn a_name_between_a_verbal_noun_and_its_value_is_no_attribute() {
+    let f = facts_of("عنوان\nوقضت المحكمة بسجن الوزير السابق سامي الحلبي ثماني سنوات نافذة.\n");
+    let k = key(&f, "ثماني").unwrap_or_default();
+    assert!(k.contains("سجن"), "{k}");
+}
