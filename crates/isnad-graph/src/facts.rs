@@ -571,8 +571,8 @@ impl<'a> Facts<'a> {
         {
             return apart("its report gives the other's thing a figure of its own");
         }
-        // "إصابة 40 من الأطباء" and "الأطباء الـ14 المصابين" count one part of one set: a part of a
-        // set the other speaks of is its rival. A part of what the other counts ("19 من
+        // "إصابة 40 من الأطباء" and "الأطباء الـ14 المصابين" in one article count one part of one
+        // set: a part of a set the other speaks of is its rival. A part of what the other counts ("19 من
         // المصابين" in a critical state, 167 injured) or of a set it does not name is not.
         let same_set = |part: &Fact, other: &Fact| {
             let other_head = other.attribute.head.as_ref().map(|h| h.lemma.as_str());
@@ -581,13 +581,15 @@ impl<'a> Facts<'a> {
                 .as_ref()
                 .is_some_and(|h| has_word(&other.context, &h.lemma) && other_head != Some(h.lemma.as_str()))
         };
-        if fa.scope.partitive != fb.scope.partitive
-            && !(if fa.scope.partitive {
+        // Only within one article: across reports a set's word in the other clause is too weak a
+        // tie ("مقتل 5 من أفراد الشرطة" and "حبس 4 أمناء شرطة").
+        let one_group = a.doc == b.doc
+            && if fa.scope.partitive {
                 same_set(fa, fb)
             } else {
                 same_set(fb, fa)
-            })
-        {
+            };
+        if fa.scope.partitive != fb.scope.partitive && !one_group {
             return apart("one counts a part of a set (\"من …\"), the other a total");
         }
         if !affirmed(fa.modality) || !affirmed(fb.modality) {

@@ -160,6 +160,21 @@ fn a_part_of_a_set_the_other_names_is_its_rival_and_a_part_of_what_it_counts_is_
         ("b.txt", "2025-03-03", "عنوان\nوأصيب 60 شخصاً في الانفجار.\n"),
     ]);
     assert!(serious(&result).is_empty(), "{:#?}", result.findings);
+    // Across reports the set's word in the other clause is no tie: five guards killed in one
+    // country, four guard officers jailed over a death in another.
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2025-03-02",
+            "عنوان\nمقتل 5 من أفراد الحرس في اشتباكات مع مسلحين\n",
+        ),
+        (
+            "b.txt",
+            "2025-03-03",
+            "عنوان\nحبس ضابطين و4 أمناء حرس في قضية مقتل سجين\n",
+        ),
+    ]);
+    assert!(result.findings.is_empty(), "{:#?}", result.findings);
 }
 
 #[test]
