@@ -571,7 +571,7 @@ impl<'a> Facts<'a> {
         {
             return apart("its report gives the other's thing a figure of its own");
         }
-        // "إصابة 40 من الأطباء" and "الأطباء الـ14 المصابين" in one article count one part of one
+        // "إصابة 30 من الممرضين" and "الممرضين الـ12 المصابين" in one article count one part of one
         // set: a part of a set the other speaks of is its rival. A part of what the other counts ("19 من
         // المصابين" in a critical state, 167 injured) or of a set it does not name is not.
         let same_set = |part: &Fact, other: &Fact| {
@@ -859,6 +859,27 @@ pub(crate) struct Compared {
     pub updates: Vec<(usize, usize)>,
     /// Every comparison with its reason.
     pub comparisons: Vec<Comparison>,
+}
+
+/// How much two clauses (sorted word ids) share: the shared weight over the smaller clause's
+/// weight (0 when it weighs nothing), the shared words, and how many of those are not
+/// `story_wide`.
+fn clause_overlap(
+    a: &[u32],
+    b: &[u32],
+    weight: impl Fn(u32) -> f64,
+    story_wide: impl Fn(u32) -> bool,
+) -> (f64, Vec<u32>, usize) {
+    let shared: Vec<u32> = a.iter().copied().filter(|w| b.binary_search(w).is_ok()).collect();
+    let total = |words: &[u32]| words.iter().map(|&w| weight(w)).sum::<f64>();
+    let smaller = total(a).min(total(b));
+    let share = if smaller > 0.0 {
+        total(&shared) / smaller
+    } else {
+        0.0
+    };
+    let distinctive = shared.iter().filter(|&&w| !story_wide(w)).count();
+    (share, shared, distinctive)
 }
 
 /// Compares the named doers and places of the story's clauses across reports.

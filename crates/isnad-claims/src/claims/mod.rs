@@ -39,16 +39,7 @@ pub fn prepared_claims(
     entities: &DocEntities,
 ) -> (Vec<Claim>, Vec<Statement>) {
     let document = prepared.document;
-    let outlet = Source {
-        name: document
-            .meta
-            .outlet
-            .clone()
-            .unwrap_or_else(|| document.id.clone()),
-        entity: None,
-        kind: SourceKind::Outlet,
-        span: None,
-    };
+    let outlet = Source::outlet_of(document);
     let context = DocContext {
         document,
         outlet,

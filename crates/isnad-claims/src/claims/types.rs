@@ -243,6 +243,23 @@ pub struct Source {
     pub span: Option<Span>,
 }
 
+impl Source {
+    /// The last link of every chain: the outlet that publishes the document (its id when the
+    /// outlet is unknown).
+    pub fn outlet_of(document: &isnad_parser::Document) -> Source {
+        Source {
+            name: document
+                .meta
+                .outlet
+                .clone()
+                .unwrap_or_else(|| document.id.clone()),
+            entity: None,
+            kind: SourceKind::Outlet,
+            span: None,
+        }
+    }
+}
+
 /// Kinds of sources.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -431,7 +431,7 @@ impl Scan<'_> {
             if !(particle || family || self.is_name_word(w, after_particle)) {
                 break;
             }
-            // "ريم سلامه،": after a title and a given name, a word in ه where the name must end is
+            // "هند سلامه،": after a title and a given name, a word in ه where the name must end is
             // the family name written with ه, not a noun with a pronoun ("وصوله").
             let family_in_ha = given_first && j == k + 1 && !w.starts_with('و') && self.name_ends_at(j + 1);
             if self.possessive(j) && !family_in_ha {
@@ -452,7 +452,7 @@ impl Scan<'_> {
             // A word ending in ة is a noun or adjective, unless it is a listed given name, a
             // family name or (right after a title) another name word follows it.
             // After a title and a given name, a word in ة where the name must end is the family
-            // name ("مساعدة الطيار ريم سلامة هي التي"، "النقيب سامر حلاوة، قائد …").
+            // name ("مساعدة المدير هند سلامة هي التي"، "النقيب سامر حلاوة، قائد …").
             let family_in_taa = given_first
                 && j == k + 1
                 && !self.st.ends_in_taa(k)
@@ -669,7 +669,7 @@ impl Scan<'_> {
             || self.lex.name_followers.contains(w)
             || w.starts_with('و')
             || self.preposition_led(j)
-            // "بسجن الوزير X Y ثماني سنوات": a number ends a name.
+            // "بسجن الوزير X Y خمس سنوات": a number ends a name.
             || crate::mentions::words::is_number_word(w)
             || (self.st.ends_in_taa(j) && !w.starts_with("ال"))
             // After a head noun ("بلدة X الأكثر", "مجموعة X القابضة") an article word agrees with
@@ -792,7 +792,7 @@ impl Scan<'_> {
                 return;
             }
             let mut run = self.bounded(self.name_run(k, 5, consumed, true), false);
-            // "محافظ وادي الطلح، هشام البيطار،": a place's name after the title (it opens with a
+            // "محافظ وادي السلام، خالد العمري،": a place's name after the title (it opens with a
             // common noun of place names), then the holder's name in commas.
             if !run.is_empty() && self.lex.place_particles.contains(self.st.word(run.start)) {
                 let comma = run.end;
@@ -1081,9 +1081,9 @@ impl Scan<'_> {
     }
 
     /// After a place head, a name the general run does not take: a common noun that opens a
-    /// place's name with the word after it ("عين الغار"، "رأس الحصى") or one article word that is
-    /// no description of the place ("قرية المعصرة", not "مخيم اللاجئين"), then an adjective the
-    /// name may end with ("سد الغدير الأعلى").
+    /// place's name with the word after it ("عين الخير"، "رأس الوادي") or one article word that is
+    /// no description of the place ("قرية المنارة", not "مخيم اللاجئين"), then an adjective the
+    /// name may end with ("سد الوحدة الأعلى").
     fn place_name(
         &self,
         k: usize,

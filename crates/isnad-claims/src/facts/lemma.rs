@@ -41,12 +41,12 @@ pub(crate) fn lemma_plain(key: &str) -> String {
 }
 
 /// The form two lemmas meet on when they are compared: a short word's glued conjunction or
-/// preposition off ("لآخر" and "آخر"، "ووقع" and "وقع": the lemma keeps short words whole so that
+/// preposition off ("لأول" and "أول"، "ووقع" and "وقع": the lemma keeps short words whole so that
 /// "وفاة" stays itself) and the article of a two-letter word ("للسد" and "السد"). Applied alike to
 /// both sides, a word it cuts wrongly still meets only itself.
 pub fn match_form(lemma: &str) -> &str {
     let mut w = lemma;
-    // A conjunction before any short word; a preposition only before one in alef ("لآخر"), so
+    // A conjunction before any short word; a preposition only before one in alef ("لأول"), so
     // that "بيان"، "كيان" and "لجنة" stay themselves.
     let after_first = w.char_indices().nth(1).map_or("", |(i, _)| &w[i..]);
     let clitic =

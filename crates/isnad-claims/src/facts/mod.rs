@@ -17,7 +17,7 @@ pub use types::{
     AsOf, Attribute, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject, Words, has_word,
 };
 
-use crate::claims::{Claim, ClaimLocation, Modality, Source, SourceKind, TimeBasis};
+use crate::claims::{Claim, ClaimLocation, Modality, Source, TimeBasis};
 use crate::entities::{DocEntities, EntityType};
 use crate::mentions::{Grain, Mention, TimeValue};
 use isnad_parser::{Document, Span, fold_key};
@@ -41,16 +41,7 @@ pub fn prepared_facts(
     claims: &[Claim],
 ) -> Vec<Fact> {
     let document = prepared.document;
-    let outlet = Source {
-        name: document
-            .meta
-            .outlet
-            .clone()
-            .unwrap_or_else(|| document.id.clone()),
-        entity: None,
-        kind: SourceKind::Outlet,
-        span: None,
-    };
+    let outlet = Source::outlet_of(document);
     let publication = document.reference_date();
     let mut facts: Vec<Fact> = Vec::new();
     let mut cursor = 0;

@@ -5,7 +5,7 @@
 use super::lexicon::Lexicon;
 use super::read::SentenceFacts;
 use super::types::Words;
-use crate::claims::{Claim, ClaimLocation, Modality, Source, SourceKind};
+use crate::claims::{Claim, ClaimLocation, Modality, Source};
 use crate::entities::{DocEntities, EntityMention, EntityType};
 use isnad_parser::{Span, TokenKind, fold_key};
 use serde::Serialize;
@@ -78,16 +78,7 @@ pub fn prepared_participants(
     let document = prepared.document;
     let lx = Lexicon::get();
     let verbs = &crate::entities::lexicon::lexicon().reporting_verbs;
-    let outlet = Source {
-        name: document
-            .meta
-            .outlet
-            .clone()
-            .unwrap_or_else(|| document.id.clone()),
-        entity: None,
-        kind: SourceKind::Outlet,
-        span: None,
-    };
+    let outlet = Source::outlet_of(document);
     let mut out: Vec<Participant> = Vec::new();
     for (sentence, p) in prepared.sentences() {
         let span = sentence.span;

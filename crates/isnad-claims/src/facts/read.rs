@@ -417,7 +417,7 @@ impl<'a> SentenceFacts<'a> {
     fn value_of(&self, mention: &Mention, first: usize, last: usize) -> Option<FactValue> {
         match &mention.value {
             MentionValue::Number(n) => {
-                // A number closing a quoted name ("أوريون 200"، «منارة 24») names a model or an
+                // A number closing a quoted name ("نجمة 300"، «المرصد 24») names a model or an
                 // outlet: no amount.
                 let quote =
                     |i: Option<usize>| i.is_some_and(|i| matches!(self.key(i), "\"" | "«" | "»" | "“" | "”"));
@@ -720,7 +720,7 @@ impl<'a> SentenceFacts<'a> {
                 break;
             }
             // A name with its title is the object between a verbal noun and its value ("بسجن
-            // الوزير X ثماني سنوات"): what is measured is said around it.
+            // الوزير X خمس سنوات"): what is measured is said around it.
             if self.is_time_mention(i) || !self.is_content(i) || self.named[i] {
                 continue;
             }

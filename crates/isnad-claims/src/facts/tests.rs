@@ -453,7 +453,7 @@ fn a_number_closing_a_quoted_name_is_no_fact() {
 #[test]
 fn lemmas_meet_without_a_short_words_proclitic_or_a_short_words_article() {
     use super::match_form;
-    assert_eq!(match_form("لاخر"), "اخر");
+    assert_eq!(match_form("لاول"), "اول");
     assert_eq!(match_form("ووقع"), "وقع");
     assert_eq!(match_form("للسد"), "سد");
     assert_eq!(match_form("السد"), "سد");
@@ -466,7 +466,7 @@ fn lemmas_meet_without_a_short_words_proclitic_or_a_short_words_article() {
 
 #[test]
 fn a_name_between_a_verbal_noun_and_its_value_is_no_attribute() {
-    let f = facts_of("عنوان\nوقضت المحكمة بسجن الوزير السابق سامي الحلبي ثماني سنوات نافذة.\n");
-    let k = key(&f, "ثماني").unwrap_or_default();
+    let f = facts_of("عنوان\nوقضت المحكمة بسجن الوزير السابق سامي الحلبي خمس سنوات نافذة.\n");
+    let k = key(&f, "خمس").unwrap_or_default();
     assert!(k.contains("سجن"), "{k}");
 }

@@ -1,7 +1,6 @@
 //! Who and where compared across reports (docs/facts.md, "Who and where"): two reports whose
-//! clauses say the same thing («أمر … بإخلاء الأحياء المنخفضة» / «أصدر … قرار إخلاء الأحياء
-//! المنخفضة») but name a different doer, or a different place, disagree, unless either report
-//! names both itself. No event of the trigger lexicon need join them.
+//! clauses say the same thing («أمر … بإغلاق سوق الخضار» / «أصدر … قرار إغلاق سوق الخضار») but
+//! name a different doer, or a different place, disagree, unless either report names both itself. No event of the trigger lexicon need join them.
 
 use super::{Comparison, Outcome};
 use isnad_claims::DocAnalysis;
@@ -93,23 +92,8 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
     let reporting = analyses.iter().filter(|a| !a.participants.is_empty()).count();
     let story_wide_docs = 3.max((3 * reporting).div_ceil(4));
     let story_wide = |w: u32| docs_of[w as usize].len() >= story_wide_docs;
-    let alignment = |x: &View<'_>, y: &View<'_>| {
-        let shared: Vec<u32> = x
-            .words
-            .iter()
-            .copied()
-            .filter(|w| y.words.binary_search(w).is_ok())
-            .collect();
-        let total = |v: &View<'_>| v.words.iter().map(|&w| weight(w)).sum::<f64>();
-        let smaller = total(x).min(total(y));
-        let share = if smaller > 0.0 {
-            shared.iter().map(|&w| weight(w)).sum::<f64>() / smaller
-        } else {
-            0.0
-        };
-        let distinctive = shared.iter().filter(|&&w| !story_wide(w)).count();
-        (share, shared, distinctive)
-    };
+    let alignment =
+        |x: &View<'_>, y: &View<'_>| super::clause_overlap(&x.words, &y.words, weight, story_wide);
     let aligned = |(share, shared, distinctive): &(f64, Vec<u32>, usize)| {
         shared.len() >= MIN_SHARED && *distinctive >= MIN_DISTINCTIVE && *share >= ALIGNED_SHARE
     };

@@ -181,21 +181,13 @@ impl Facts<'_> {
     /// How much two clauses share: the weight shared over the smaller clause's weight, the
     /// number of shared words, and how many of those not nearly every report uses.
     fn clause_overlap(&self, a: &FactView<'_>, b: &FactView<'_>) -> (f64, usize, usize) {
-        let shared: Vec<u32> = a
-            .about_ids
-            .iter()
-            .copied()
-            .filter(|w| b.about_ids.binary_search(w).is_ok())
-            .collect();
-        let weight: f64 = shared.iter().map(|&w| self.weight(w)).sum();
-        let smaller = self.weight_of(&a.about_ids).min(self.weight_of(&b.about_ids));
-        let share = if smaller <= 0.0 {
-            0.0
-        } else {
-            (weight / smaller).min(1.0)
-        };
-        let distinctive = shared.iter().filter(|&&w| !self.is_story_wide(w)).count();
-        (share, shared.len(), distinctive)
+        let (share, shared, distinctive) = super::clause_overlap(
+            &a.about_ids,
+            &b.about_ids,
+            |w| self.weight(w),
+            |w| self.is_story_wide(w),
+        );
+        (share.min(1.0), shared.len(), distinctive)
     }
 }
 

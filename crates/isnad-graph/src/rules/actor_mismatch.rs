@@ -8,8 +8,8 @@
 //! different resolved agents of the same kind are judged.
 //! Agents acting on behalf of sides ("عن الجانب التركي X") are compared side by side.
 //! Without an event of the lexicon, two reports whose clauses say the same thing with another
-//! named doer are a tension: «وأمر المحافظ، X، بإخلاء الأحياء المنخفضة» versus «وكان الوزير Y قد
-//! أصدر قرار إخلاء الأحياء المنخفضة» (docs/facts.md, "Who and where"); not when a report names
+//! named doer are a tension: «وأمر رئيس البلدية، X، بإغلاق سوق الخضار» versus «وكان مدير الأشغال Y
+//! قد أصدر قرار إغلاق سوق الخضار» (docs/facts.md, "Who and where"); not when a report names
 //! both, when they act on two sides, or when one name is written two ways.
 //! Known false positives: events with several agents (two ministers both signing), reported
 //! one per article by reports that never name the other.
@@ -99,14 +99,11 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         }
     }
     // Who did what two reports' clauses both say, with no event of the lexicon to join them.
-    for f in super::participant_findings(
+    super::add_participant_findings(
+        &mut findings,
         context,
         isnad_claims::facts::ParticipantRole::Actor,
         FindingKind::ActorMismatch,
-    ) {
-        if !findings.iter().any(|g| super::same_evidence(g, &f)) {
-            findings.push(f);
-        }
-    }
+    );
     findings
 }

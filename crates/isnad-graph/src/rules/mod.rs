@@ -247,18 +247,20 @@ pub(crate) fn text_side(context: &Context<'_>, doc: usize, span: Span, value: Op
     }
 }
 
-/// Findings for reports that name another doer or place for what their clauses both say
-/// (`role` picks which), each side citing the name in its sentence.
-pub(crate) fn participant_findings(
+/// Adds to `findings` those of reports that name another doer or place for what their clauses
+/// both say (`role` picks which), each side citing the name in its sentence; a disagreement the
+/// claims already report (the same evidence) is not added again.
+pub(crate) fn add_participant_findings(
+    findings: &mut Vec<Finding>,
     context: &Context<'_>,
     role: isnad_claims::facts::ParticipantRole,
     kind: FindingKind,
-) -> Vec<Finding> {
+) {
     let what = match role {
         isnad_claims::facts::ParticipantRole::Actor => "who",
         isnad_claims::facts::ParticipantRole::Place => "where",
     };
-    context
+    let found: Vec<Finding> = context
         .participant_conflicts
         .iter()
         .filter_map(|conflict| {
@@ -290,7 +292,12 @@ pub(crate) fn participant_findings(
                 vec![participant_side(da, a), participant_side(db, b)],
             ))
         })
-        .collect()
+        .collect();
+    for f in found {
+        if !findings.iter().any(|g| same_evidence(g, &f)) {
+            findings.push(f);
+        }
+    }
 }
 
 /// Pairs of members of each event that come from different documents.

@@ -65,14 +65,11 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
         }
     }
     // Where what two reports' clauses both say, with no event of the lexicon to join them.
-    for f in super::participant_findings(
+    super::add_participant_findings(
+        &mut findings,
         context,
         isnad_claims::facts::ParticipantRole::Place,
         FindingKind::PlaceMismatch,
-    ) {
-        if !findings.iter().any(|g| super::same_evidence(g, &f)) {
-            findings.push(f);
-        }
-    }
+    );
     findings
 }
