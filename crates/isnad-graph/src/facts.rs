@@ -311,8 +311,23 @@ impl<'a> Facts<'a> {
                 });
             }
         }
-        for v in &mut views {
-            v.group = group_key(v).into();
+        // A short word with a glued preposition or conjunction ("بسجن") is read whole by the
+        // claims layer, since it may be a word of its own; the story settles it when another
+        // figure's attribute is the word without it ("السجن").
+        let keys: rustc_hash::FxHashSet<&str> = views
+            .iter()
+            .filter_map(|v| v.fact.attribute.key.as_deref())
+            .collect();
+        let unglued: Vec<Option<&str>> = views
+            .iter()
+            .map(|v| {
+                let key = v.fact.attribute.key.as_deref()?;
+                let rest = key.strip_prefix(['ب', 'ل', 'ك', 'و', 'ف'])?;
+                (rest.chars().count() >= 3 && keys.contains(rest)).then_some(rest)
+            })
+            .collect();
+        for (v, unglued) in views.iter_mut().zip(unglued) {
+            v.group = group_key(v, unglued).into();
         }
         let mut doc_views = vec![0..0; analyses.len()];
         for (doc, range) in doc_views.iter_mut().enumerate() {
@@ -828,15 +843,16 @@ fn describe_days(p: Period) -> String {
     }
 }
 
-/// The key two facts are grouped on: the attribute, or for a figure with none, its unit.
-pub(crate) fn group_key(v: &FactView<'_>) -> String {
+/// The key two facts are grouped on: the attribute (`unglued` when the story reads a glued
+/// preposition off it), or for a figure with none, its unit.
+pub(crate) fn group_key(v: &FactView<'_>, unglued: Option<&str>) -> String {
     let unit = v.base_unit.map_or("count", |u| {
         CURRENCY_FAMILIES
             .iter()
             .find(|(family, members)| *family == u || members.contains(&u))
             .map_or(u, |(family, _)| family)
     });
-    match &v.fact.attribute.key {
+    match unglued.or(v.fact.attribute.key.as_deref()) {
         Some(k) => format!("{k}|{unit}"),
         None => format!("?|{unit}"),
     }

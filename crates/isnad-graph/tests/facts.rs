@@ -472,3 +472,23 @@ fn a_place_among_days_grows_with_the_report_and_an_old_occurrence_is_another() {
         result.findings
     );
 }
+
+#[test]
+fn a_glued_preposition_is_read_off_a_key_the_story_uses_without_it() {
+    // Written for this test: a headline that gives a bribery sentence the body does not.
+    let (result, _) = check(&[(
+        "a.txt",
+        "2025-04-10",
+        "السجن سبع سنوات لمدير سابق في قضية رشوة\nقضت محكمة الاستئناف أمس بسجن مدير الجمارك السابق سليم العبدلي خمس سنوات نافذة بتهمة تلقي رشاوى.\n",
+    )]);
+    assert_eq!(
+        serious(&result),
+        [(
+            FindingKind::Internal,
+            Severity::Contradiction,
+            vec!["خمس سنوات".into(), "سبع سنوات".into()]
+        )],
+        "{:#?}",
+        result.comparisons
+    );
+}

@@ -431,6 +431,10 @@ impl Scan<'_> {
             if !(particle || family || self.is_name_word(w, after_particle)) {
                 break;
             }
+            // "بسجن رجل الأعمال X Y ست سنوات": a number word is past the name.
+            if j > k && crate::mentions::words::is_number_word(w) {
+                break;
+            }
             // "هند سلامه،": after a title and a given name, a word in ه where the name must end is
             // the family name written with ه, not a noun with a pronoun ("وصوله").
             let family_in_ha = given_first && j == k + 1 && !w.starts_with('و') && self.name_ends_at(j + 1);

@@ -982,10 +982,28 @@ impl<'a> SentenceFacts<'a> {
     fn date_context_start(&self, clause: (usize, usize)) -> usize {
         const ENOUGH_WORDS: usize = 3;
         let mut start = clause.0;
-        while start > 0 && (start..clause.1).filter(|&i| self.is_content(i)).count() < ENOUGH_WORDS {
+        if (start..clause.1).filter(|&i| self.is_content(i)).count() >= ENOUGH_WORDS {
+            return start;
+        }
+        while start > 0 {
             start = self.clause_start[start - 1];
+            // A clause that describes the noun before it ("، المؤلفة من خمسة قضاة،"، "، التي
+            // شكلت أمس،") says nothing of who is dated without that noun.
+            let describes =
+                self.key(start).starts_with("ال") && !self.named[start] || self.is_relative(start);
+            if !describes && (start..clause.1).filter(|&i| self.is_content(i)).count() >= ENOUGH_WORDS {
+                break;
+            }
         }
         start
+    }
+
+    /// True when token `i` is a relative pronoun ("الذي"، "التي").
+    fn is_relative(&self, i: usize) -> bool {
+        matches!(
+            self.key(i),
+            "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
+        )
     }
 
     /// True when a word that opens what is said follows the date closely in its clause ("قال

@@ -311,6 +311,20 @@ fn a_relative_clause_after_a_comma_is_of_the_dated_noun_before_it() {
 }
 
 #[test]
+fn a_date_after_a_description_of_its_noun_is_aligned_on_that_noun() {
+    // Written for this test: an inspection team that arrived in a port town.
+    let f = facts_of(
+        "عنوان\nوكانت لجنة التفتيش البحرية، المؤلفة من أربعة مهندسين، قد وصلت إلى الميناء صباح الأحد 3 آب.\n",
+    );
+    let date = fact(&f, "الأحد");
+    let words: Vec<&str> = date.context.iter().map(|w| &**w).collect();
+    assert!(
+        words.iter().any(|w| w.contains("لجن")),
+        "what arrived is the committee: {words:?}"
+    );
+}
+
+#[test]
 fn relative_times_that_name_one_day_or_month_are_dates() {
     // Published Thursday 12 June 2025.
     let f = facts_of(
