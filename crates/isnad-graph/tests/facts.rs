@@ -96,6 +96,44 @@ fn a_later_toll_is_an_update_not_a_conflict() {
 }
 
 #[test]
+fn one_update_cites_every_report_of_the_earlier_figure() {
+    let (result, _) = check(&[
+        ("a.txt", "2025-03-02", "عنوان\nقتل 23 شخصا في انهيار المبنى.\n"),
+        (
+            "b.txt",
+            "2025-03-02",
+            "عنوان\nأسفر انهيار المبنى عن مقتل 23 شخصا.\n",
+        ),
+        (
+            "c.txt",
+            "2025-03-03",
+            "عنوان\nارتفعت حصيلة انهيار المبنى إلى 31 قتيلا.\n",
+        ),
+    ]);
+    let updates: Vec<_> = result
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Update)
+        .map(|f| {
+            f.sides
+                .iter()
+                .map(|s| (s.doc.clone(), s.text.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(
+        updates,
+        [vec![
+            ("a.txt".to_string(), "23".to_string()),
+            ("b.txt".to_string(), "23".to_string()),
+            ("c.txt".to_string(), "31".to_string())
+        ]],
+        "{:#?}",
+        result.findings
+    );
+}
+
+#[test]
 fn different_attributes_are_never_compared() {
     let (result, _) = check(&[
         (

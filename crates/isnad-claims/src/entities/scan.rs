@@ -435,6 +435,16 @@ impl Scan<'_> {
             if j > k && crate::mentions::words::is_number_word(w) {
                 break;
             }
+            // "ولاية أمن X توقيف 23 شخصاً": a word right before a figure governs it.
+            if j > k
+                && self
+                    .st
+                    .words
+                    .get(j + 1)
+                    .is_some_and(|next| next.kind == WordKind::Digits)
+            {
+                break;
+            }
             // "هند سلامه،": after a title and a given name, a word in ه where the name must end is
             // the family name written with ه, not a noun with a pronoun ("وصوله").
             let family_in_ha = given_first && j == k + 1 && !w.starts_with('و') && self.name_ends_at(j + 1);

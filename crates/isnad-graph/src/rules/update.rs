@@ -7,43 +7,63 @@
 //! falling from 34 to 22 as bodies are recovered.
 //! A figure is newer when it holds at a later time (its stated time, else its report's date) or
 //! is announced as a rise («ارتفعت الحصيلة إلى»).
+//! One note per change, citing every report that gave the earlier figure.
 //! Known false positives: a larger count of a different group counted with the same noun.
 
 use super::{describe_attribute, describe_fact, fact_side, finding};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::Context;
 
-/// One note per pair of reports and attribute whose figure changes from one to the other.
+/// What makes one change: the attribute's key, the earlier and later figures, the later report.
+type ChangeKey = (Option<String>, String, String, usize);
+
+/// One note per change of an attribute's figure, citing every report that gave the earlier figure
+/// ("23 in a.txt, b.txt becomes 32 in c.txt").
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let views = &context.facts.views;
-    let mut findings = Vec::new();
-    // One note per change between two documents: a headline repeating the body's figure adds none.
-    let mut seen = std::collections::BTreeSet::new();
+    // (attribute, earlier figure, later figure, later report) → the earlier facts, one per report,
+    // in the order first seen: a headline repeating the body's figure adds none.
+    let mut changes: Vec<(ChangeKey, Vec<usize>, usize)> = Vec::new();
     for &(earlier, later) in &context.compared.updates {
         let (a, b) = (&views[earlier], &views[later]);
         if a.doc == b.doc {
             continue;
         }
-        let (x, y) = (describe_fact(a.fact), describe_fact(b.fact));
-        if !seen.insert((a.doc, b.doc, a.fact.attribute.key.clone(), x.clone(), y.clone())) {
-            continue;
+        let key = (
+            a.fact.attribute.key.clone(),
+            describe_fact(a.fact),
+            describe_fact(b.fact),
+            b.doc,
+        );
+        match changes.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, earliers, _)) => {
+                if !earliers.iter().any(|&e| views[e].doc == a.doc) {
+                    earliers.push(earlier);
+                }
+            }
+            None => changes.push((key, vec![earlier], later)),
         }
-        let message = format!(
-            "{}: {x} in {} becomes {y} in {}",
-            describe_attribute(context, a),
-            context.documents[a.doc].id,
-            context.documents[b.doc].id
-        );
-        let mut update = finding(
-            FindingKind::Update,
-            Severity::Note,
-            message,
-            vec![fact_side(context, a), fact_side(context, b)],
-        );
-        update.resolution = Some(format!(
-            "an update over time: the later report gives {y} (the earlier figure was {x})"
-        ));
-        findings.push(update);
     }
-    findings
+    changes
+        .into_iter()
+        .map(|((_, x, y, _), earliers, later)| {
+            let b = &views[later];
+            let mut earlier_docs: Vec<usize> = earliers.iter().map(|&e| views[e].doc).collect();
+            earlier_docs.sort_unstable();
+            let earlier_ids: Vec<&str> = earlier_docs.iter().map(|&d| &*context.documents[d].id).collect();
+            let message = format!(
+                "{}: {x} in {} becomes {y} in {}",
+                describe_attribute(context, &views[earliers[0]]),
+                earlier_ids.join(", "),
+                context.documents[b.doc].id
+            );
+            let mut sides: Vec<_> = earliers.iter().map(|&e| fact_side(context, &views[e])).collect();
+            sides.push(fact_side(context, b));
+            let mut update = finding(FindingKind::Update, Severity::Note, message, sides);
+            update.resolution = Some(format!(
+                "an update over time: the later report gives {y} (the earlier figure was {x})"
+            ));
+            update
+        })
+        .collect()
 }
