@@ -226,6 +226,19 @@ fn family_names_with_the_article() {
         "وحكمت المحكمة بسجن رجل الأعمال يونس آيت الحاج ست سنوات.",
         &["يونس آيت الحاج ست", "يونس آيت الحاج ست سنوات", "سنوات"],
     );
+    // A plural title in the construct state ("محللو"، "مسؤولو") is whose people they are, no name word.
+    check_absent(
+        "وكتب محللو مصرف تورنال في مذكرة لعملائهم أن القرار متوقع.",
+        &["محللو مصرف تورنال", "محللو"],
+    );
+    check_absent(
+        "وقال مسؤولو نوردفيلد إن المصنع سيغلق.",
+        &["مسؤولو نوردفيلد", "مسؤولو"],
+    );
+    check(
+        "وقال مسؤولو نوردفيلد إن المصنع سيغلق.",
+        &[("نوردفيلد", "new:organization:")],
+    );
     // A word right before a figure governs it ("توقيف 17"): the name ends before it.
     check_absent(
         "وأعلنت ولاية أمن زيرفان توقيف 17 شخصاً بعد المواجهات.",

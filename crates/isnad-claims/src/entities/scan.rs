@@ -405,6 +405,9 @@ impl Scan<'_> {
         if (w.starts_with("ال") || w.starts_with("لل") || w.starts_with("وال")) && !after_particle {
             return false;
         }
+        if self.construct_plural(w) {
+            return false;
+        }
         // "وأكد" is و + a stop word.
         if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'))
             && (lex.stop_words.contains(rest) || lex.reporting_verbs.contains(rest))
@@ -412,6 +415,14 @@ impl Scan<'_> {
             return false;
         }
         true
+    }
+
+    /// True for a plural title or role noun in the construct state ("محللو"، "مسؤولو"): it names
+    /// whose people they are, not a person.
+    fn construct_plural(&self, w: &str) -> bool {
+        w.strip_suffix('و').is_some_and(|stem| {
+            self.lex.titles.contains_key(stem) || self.lex.stop_words.contains(&format!("{stem}ون"))
+        })
     }
 
     /// The free name words from `k`, at most `max`; particles only inside the run. With
@@ -928,8 +939,14 @@ impl Scan<'_> {
     }
 
     fn verb_rule(&mut self, mi: usize, consumed: &mut [bool]) {
-        let k = self.matches[mi].last;
+        let mut k = self.matches[mi].last;
         let n = self.st.words.len();
+        // "كتب محللو X": the speakers are X's people; X is a body.
+        let mut kind = EntityType::Person;
+        if k + 1 < n && self.st.words[k].kind == WordKind::Letters && self.construct_plural(self.st.word(k)) {
+            k += 1;
+            kind = EntityType::Organization;
+        }
         if k >= n || self.slot[k].is_some() {
             return;
         }
@@ -952,12 +969,8 @@ impl Scan<'_> {
         let span = self.words_span(run.start, run.end);
         let key = self.st.words_text(run.start, run.end).to_string();
         consumed[run].iter_mut().for_each(|c| *c = true);
-        self.raws.push(Raw::new_name(
-            span,
-            key,
-            EntityType::Person,
-            MatchKind::ReportingVerb,
-        ));
+        self.raws
+            .push(Raw::new_name(span, key, kind, MatchKind::ReportingVerb));
     }
 
     fn head_rule(&mut self, mi: usize, head: super::lexicon::Head, consumed: &mut [bool]) {
