@@ -134,6 +134,28 @@ fn one_update_cites_every_report_of_the_earlier_figure() {
 }
 
 #[test]
+fn a_verb_that_links_figures_elsewhere_says_what_a_date_dates() {
+    // «وصلت» links a measure to its value in «وصلت الحصيلة إلى 20»; before a date it is what happened.
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2025-08-12",
+            "عنوان\nوصلت البعثة إلى المدينة مساء الاثنين 11 أغسطس، وزارت المستشفى أمس.\n",
+        ),
+        (
+            "b.txt",
+            "2025-08-20",
+            "عنوان\nوكانت البعثة قد وصلت السبت 9 أغسطس، ثم أوصت بإغلاق الآبار.\n",
+        ),
+    ]);
+    let dates: Vec<_> = serious(&result)
+        .into_iter()
+        .filter(|(kind, _, _)| *kind == FindingKind::DateMismatch)
+        .collect();
+    assert_eq!(dates.len(), 1, "{:#?}", result.findings);
+}
+
+#[test]
 fn different_attributes_are_never_compared() {
     let (result, _) = check(&[
         (

@@ -315,8 +315,11 @@ impl<'a> SentenceFacts<'a> {
             let Some(attribute) = self.attribute(index, &value, first, last) else {
                 continue;
             };
-            let clause = (self.clause_start[first], self.clause_end[last]);
             let is_date = value.unit.as_deref() == Some("date");
+            // "ليرتفع العدد إلى 640 منذ تسجيل أول حالة الخميس الماضي": a date closing a "since"
+            // window dates the event the window names, not the clause's figure.
+            let since = is_date.then(|| self.since_at(first)).flatten();
+            let clause = (since.unwrap_or(self.clause_start[first]), self.clause_end[last]);
             // An age holds when it is reported: the year in its clause is the birth's or the build's.
             // A place in a series takes its clause's date: a second hearing on another day is
             // another hearing.
@@ -353,7 +356,7 @@ impl<'a> SentenceFacts<'a> {
                 part_of: None,
                 time,
                 context: {
-                    let span = if is_date {
+                    let span = if is_date && since.is_none() {
                         (self.date_context_start(clause), clause.1)
                     } else {
                         clause
@@ -361,7 +364,10 @@ impl<'a> SentenceFacts<'a> {
                     match contexts.iter().find(|(c, _)| *c == span) {
                         Some((_, words)) => std::sync::Arc::clone(words),
                         None => {
-                            let words = self.context(span.0, span.1);
+                            let mut words = self.context(span.0, span.1);
+                            if is_date {
+                                words = self.with_linking_verbs(words, span);
+                            }
                             contexts.push((span, std::sync::Arc::clone(&words)));
                             words
                         }
@@ -986,7 +992,13 @@ impl<'a> SentenceFacts<'a> {
             return start;
         }
         while start > 0 {
-            start = self.clause_start[start - 1];
+            let earlier = self.clause_start[start - 1];
+            // A clause with a date of its own is about its own time ("وصلت البعثة الاثنين، وزارت
+            // المستشفى أمس": the visit is not the arrival).
+            if (earlier..start).any(|i| self.is_time_mention(i)) {
+                break;
+            }
+            start = earlier;
             // A clause that describes the noun before it ("، المؤلفة من خمسة قضاة،"، "، التي
             // شكلت أمس،") says nothing of who is dated without that noun.
             let describes =
@@ -996,6 +1008,41 @@ impl<'a> SentenceFacts<'a> {
             }
         }
         start
+    }
+
+    /// A date's words with the verbs that elsewhere link a measure to its value: before a date
+    /// they say what happened ("وصلت البعثة مساء الاثنين"، "سُجلت أول حالة في 31 يوليو"). A
+    /// past-tense ت is taken off, so "وصلت" and "وصل" meet.
+    fn with_linking_verbs(&self, words: Words, span: (usize, usize)) -> Words {
+        let mut verbs: Vec<&str> = (span.0..span.1.min(self.n()))
+            .filter(|&i| {
+                let key = self.key(i);
+                let bare = key
+                    .strip_prefix(['و', 'ف'])
+                    .filter(|r| r.len() >= 6)
+                    .unwrap_or(key);
+                self.is_arabic(i)
+                    && self.mention_of[i].is_none()
+                    && self.lx.linking.contains(key)
+                    && key.len() >= 6
+                    && !self.flags[i].has(WordFlags::STOPWORD)
+                    && !self.lx.stopwords.contains(bare)
+            })
+            .map(|i| {
+                let key = self.key(i);
+                key.strip_suffix('ت').filter(|r| r.len() >= 6).unwrap_or(key)
+            })
+            .collect();
+        if verbs.is_empty() {
+            return words;
+        }
+        verbs.sort_unstable();
+        verbs.dedup();
+        let mut all: Vec<std::sync::Arc<str>> = words.iter().cloned().collect();
+        all.extend(verbs.into_iter().map(std::sync::Arc::from));
+        all.sort_unstable();
+        all.dedup();
+        all.into()
     }
 
     /// True when token `i` is a relative pronoun ("الذي"، "التي").
@@ -1370,6 +1417,16 @@ impl<'a> SentenceFacts<'a> {
             end,
             crate::mentions::Grain::Year,
         ))
+    }
+
+    /// The «منذ» that opens the window a time at token `f` closes, when its words name an event
+    /// ("منذ تسجيل أول حالة الخميس الماضي"), not a bare time ("منذ الخميس").
+    fn since_at(&self, f: usize) -> Option<usize> {
+        let start = self.clause_start[f].max(f.saturating_sub(5));
+        (start..f)
+            .rev()
+            .find(|&i| matches!(self.key(i), "منذ" | "ومنذ"))
+            .filter(|&i| (i + 1..f).any(|j| self.is_content(j)))
     }
 
     /// True when the time at token `f` starts a window "since" ("منذ تسجيل أول حالة الخميس

@@ -325,6 +325,21 @@ fn a_date_after_a_description_of_its_noun_is_aligned_on_that_noun() {
 }
 
 #[test]
+fn a_date_closing_a_since_window_dates_the_event_the_window_names() {
+    let f = facts_of("عنوان\nوارتفع عدد المصابين إلى 120 شخصاً منذ رصد أول إصابة بالحمى الأربعاء الماضي.\n");
+    let date = fact(&f, "الأربعاء");
+    let words: Vec<&str> = date.context.iter().map(|w| &**w).collect();
+    assert!(words.iter().any(|w| w.contains("رصد")), "{words:?}");
+    assert!(
+        !words.iter().any(|w| w.contains("مصاب")),
+        "the figure's words are not the date's: {words:?}"
+    );
+    assert!(!date.scope.rise, "the rise is the figure's");
+    let count = fact(&f, "120");
+    assert_ne!(date.clause, count.clause, "the date does not date the figure");
+}
+
+#[test]
 fn relative_times_that_name_one_day_or_month_are_dates() {
     // Published Thursday 12 June 2025.
     let f = facts_of(
