@@ -213,3 +213,25 @@ fn bodies_of_one_country_and_an_accused_body_are_not_rivals() {
         result.findings
     );
 }
+
+#[test]
+fn a_clause_on_the_noun_before_says_what_happened_and_a_town_pointed_from_says_only_where() {
+    // «جرفتها» hangs on the truck of the clause before; «غرب تل العنبر» says where the village
+    // lies, not what was done there.
+    let result = check(&[
+        (
+            "a.txt",
+            "2026-02-03",
+            "سيول في السهل\nوانتشل المسعفون جثث ثلاثة من ركاب شاحنة صغيرة كانت تقل عمالاً، جرفتها السيول قرب قرية الدوالي شمال البلدة.",
+        ),
+        (
+            "b.txt",
+            "2026-02-04",
+            "بعد السيول\nوفي قرية الكرمة غرب تل العنبر، حيث جرفت المياه الشاحنة الصغيرة، ينتظر الأهالي.",
+        ),
+    ]);
+    let found = flagged(&result, FindingKind::PlaceMismatch);
+    assert_eq!(found.len(), 1, "{:#?}", result.findings);
+    assert!(found[0].iter().any(|t| t.contains("الدوالي")), "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("الكرمة")), "{found:?}");
+}

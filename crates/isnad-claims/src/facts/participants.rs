@@ -145,14 +145,38 @@ pub fn prepared_participants(
             // What the name does: its clause up to a few words after the name. A clause that says
             // little besides names ("وأمر محافظ X، Y،") goes on into the next: what was ordered
             // is said there; a long one is cut, its later words being about other things.
-            let (c0, clause_end) = reader.clause_of(a);
+            let (mut c0, clause_end) = reader.clause_of(a);
+            // "حافلة كانت تقل 11 عاملاً، جرفتها السيول قرب X": a clause opening on a verb with a
+            // pronoun of the noun before is about that noun too.
+            if c0 > 0 && c0 < a && refers_back(toks.key(c0)) {
+                c0 = reader.clause_of(c0 - 1).0;
+            }
             let (mut c1, mut after) = (b, 0);
+            // Words of place and direction ("جنوب") say where, not what is done.
+            let what_is_done = |c1: usize| {
+                reader
+                    .context_outside(c0, c1, (a, b), |w| direction(w).is_some())
+                    .iter()
+                    .filter(|w| direction(w).is_none() && !lx.locatives.contains(&***w))
+                    .count()
+            };
             while c1 < toks.len() && after < WORDS_AFTER_NAME {
                 let clause_starts = reader.clause_of(c1).0 == c1;
-                if c1 >= clause_end && clause_starts && reader.unnamed_content(c0, c1) >= MIN_CONTEXT_WORDS {
+                if c1 >= clause_end
+                    && clause_starts
+                    && reader.unnamed_content(c0, c1) >= MIN_CONTEXT_WORDS
+                    && what_is_done(c1) >= MIN_CONTEXT_WORDS
+                {
                     break;
                 }
-                after += reader.unnamed_content(c1, c1 + 1);
+                if reader.unnamed_content(c1, c1 + 1) > 0
+                    && reader
+                        .context_outside(c1, c1 + 1, (a, b), |w| direction(w).is_some())
+                        .iter()
+                        .all(|w| direction(w).is_none())
+                {
+                    after += 1;
+                }
                 c1 += 1;
             }
             let clause = toks.pieces[c0]
@@ -161,7 +185,7 @@ pub fn prepared_participants(
             // Where in a place and which side say where, not what is done.
             let mut sector = None;
             let context: Words = reader
-                .context_outside(c0, c1, (a, b))
+                .context_outside(c0, c1, (a, b), |w| direction(w).is_some())
                 .iter()
                 .filter(|w| match direction(w) {
                     Some(d) => {
@@ -256,6 +280,15 @@ fn previous_word(toks: &isnad_parser::Tokens, i: usize) -> Option<&str> {
 
 /// A word led by a glued preposition ("بحضور"، "لصالح"، "بسجن"): what follows is its complement.
 /// Four letters ending in ت are a verb ("بلغت"، "بدأت").
+/// True for a word that carries a pronoun of a noun said before it, opening its clause: a verb
+/// or verbal noun with "ها" or "هم" ("جرفتها"، "نقلتهم").
+fn refers_back(key: &str) -> bool {
+    let bare = key.strip_prefix(['و', 'ف']).unwrap_or(key);
+    !bare.starts_with("ال")
+        && (bare.strip_suffix("ها").or_else(|| bare.strip_suffix("هم")))
+            .is_some_and(|stem| stem.chars().count() >= 3)
+}
+
 fn preposition_led(w: &str) -> bool {
     let letters = w.chars().count();
     w.starts_with(['ب', 'ل']) && !w.starts_with("لل") && (letters >= 5 || (letters == 4 && !w.ends_with('ت')))

@@ -281,9 +281,36 @@ impl<'a> SentenceFacts<'a> {
 
     /// Lemmas of the content words in `[from, to)` outside the tokens `skip` (a name with its
     /// title): what a clause says of the one it names.
-    pub fn context_outside(&self, from: usize, to: usize, skip: (usize, usize)) -> Words {
+    /// A name after a word `direction` accepts ("جنوب دير X", its first two words) is the place
+    /// it points from: where, not what is done.
+    pub fn context_outside(
+        &self,
+        from: usize,
+        to: usize,
+        skip: (usize, usize),
+        direction: impl Fn(&str) -> bool,
+    ) -> Words {
         let all = self.sentence_words();
+        let mut pointed_from = 0;
         let mut words: Vec<&str> = (from..to.min(self.n()))
+            .filter(|&i| {
+                if self.kind(i) == Some(TokenKind::Punct) {
+                    pointed_from = 0;
+                } else if self.is_content(i) && direction(self.lemma(i)) {
+                    pointed_from = 2;
+                    return i < skip.0 || i >= skip.1;
+                } else if pointed_from > 0 {
+                    // "شرق المحمية": a definite noun is the story's own landmark, which says as
+                    // much as any word where two reports place a thing.
+                    if pointed_from == 2 && self.key(i).starts_with("ال") {
+                        pointed_from = 0;
+                        return true;
+                    }
+                    pointed_from -= 1;
+                    return false;
+                }
+                true
+            })
             .filter(|&i| (i < skip.0 || i >= skip.1) && self.is_content(i))
             .map(|i| self.lemma(i))
             .collect();
