@@ -5,6 +5,7 @@
 
 use crate::DocAnalysis;
 use crate::entities::lexicon::{collapse, lexicon};
+use crate::entities::{EntityId, EntityType};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Rewrites the ids of new people known in the story only by a family name to the one person
@@ -12,10 +13,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub fn link_story(analyses: &mut [DocAnalysis]) {
     let lex = lexicon();
     // Every new person of the story, with the words of each of its spellings.
-    let mut people: BTreeMap<String, BTreeSet<Vec<String>>> = BTreeMap::new();
+    let mut people: BTreeMap<EntityId, BTreeSet<Vec<String>>> = BTreeMap::new();
     for analysis in analyses.iter() {
         for record in &analysis.entities.entities {
-            if !record.id.starts_with("new:person:") {
+            if !record.id.is_discovered_as(EntityType::Person) {
                 continue;
             }
             let spellings = people.entry(record.id.clone()).or_default();
@@ -25,7 +26,7 @@ pub fn link_story(analyses: &mut [DocAnalysis]) {
         }
     }
     // Family names of people named in full: the last word, and the part from a particle on.
-    let mut family: HashMap<Vec<String>, BTreeSet<String>> = HashMap::new();
+    let mut family: HashMap<Vec<String>, BTreeSet<EntityId>> = HashMap::new();
     for (id, spellings) in &people {
         for words in spellings.iter().filter(|w| w.len() >= 2) {
             let tails = (1..words.len()).filter(|&p| {
@@ -45,9 +46,9 @@ pub fn link_story(analyses: &mut [DocAnalysis]) {
         }
     }
     // A person all of whose spellings are one full name's family name is that person.
-    let mut rename: HashMap<String, String> = HashMap::new();
+    let mut rename: HashMap<EntityId, EntityId> = HashMap::new();
     for (id, spellings) in &people {
-        let mut target: Option<&String> = None;
+        let mut target: Option<&EntityId> = None;
         let mut unique = true;
         for words in spellings {
             match family.get(words) {
@@ -77,10 +78,10 @@ pub fn link_story(analyses: &mut [DocAnalysis]) {
 /// المشتركة" for "اللجنة العليا الأردنية الموريتانية المشتركة") or with words after its name
 /// take its id, when exactly one organization fits.
 fn name_unresolved_institutions(analyses: &mut [DocAnalysis]) {
-    let mut orgs: BTreeMap<Vec<String>, String> = BTreeMap::new();
+    let mut orgs: BTreeMap<Vec<String>, EntityId> = BTreeMap::new();
     for analysis in analyses.iter() {
         for record in &analysis.entities.entities {
-            if !record.id.starts_with("new:organization:") {
+            if !record.id.is_discovered_as(EntityType::Organization) {
                 continue;
             }
             for seen in &record.names {
@@ -104,7 +105,7 @@ fn name_unresolved_institutions(analyses: &mut [DocAnalysis]) {
                 if words.len() < 2 {
                     continue;
                 }
-                let owners: BTreeSet<&String> = orgs
+                let owners: BTreeSet<&EntityId> = orgs
                     .iter()
                     .filter(|(org, _)| fits(&words, org))
                     .map(|(_, id)| id)
@@ -131,8 +132,8 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| rest.any(|l| l == w))
 }
 
-fn relink(analysis: &mut DocAnalysis, rename: &HashMap<String, String>) {
-    let swap = |id: &mut Option<String>| {
+fn relink(analysis: &mut DocAnalysis, rename: &HashMap<EntityId, EntityId>) {
+    let swap = |id: &mut Option<EntityId>| {
         if let Some(new) = id.as_ref().and_then(|i| rename.get(i)) {
             *id = Some(new.clone());
         }

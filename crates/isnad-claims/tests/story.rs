@@ -1,6 +1,6 @@
 //! Story-wide linking of people named in full in one article and by family name in another.
 
-use isnad_claims::entities::Gazetteer;
+use isnad_claims::entities::{EntityId, Gazetteer};
 use isnad_claims::mentions::Lean;
 use isnad_claims::{DocAnalysis, link_story};
 use isnad_parser::{ParseOptions, parse_document};
@@ -10,7 +10,7 @@ fn analyze(id: &str, text: &str) -> DocAnalysis {
     isnad_claims::analyze(&doc, &Gazetteer::builtin(), Lean::Tense)
 }
 
-fn ids_of(analysis: &DocAnalysis, text: &str) -> Vec<String> {
+fn ids_of(analysis: &DocAnalysis, text: &str) -> Vec<EntityId> {
     analysis
         .entities
         .mentions

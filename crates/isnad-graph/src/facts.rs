@@ -12,6 +12,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use isnad_claims::DocAnalysis;
 use isnad_claims::claims::{ClaimLocation, Modality, SourceKind};
+use isnad_claims::entities::{EntityId, EntityKey};
 use isnad_claims::facts::{Fact, has_word};
 use isnad_claims::mentions::{NumberValue, Qualifier};
 use rustc_hash::FxHashMap;
@@ -83,7 +84,7 @@ pub(crate) struct FactView<'a> {
     /// The report's date.
     pub published: Option<NaiveDate>,
     /// The named source that says it, when one does (not the outlet).
-    pub source: Option<String>,
+    pub source: Option<EntityKey>,
     /// Ids of its sentence's words, sorted (see [`Facts::weights`]).
     sentence_ids: std::sync::Arc<[u32]>,
     /// Ids of its clause's words, sorted.
@@ -212,7 +213,7 @@ pub(crate) struct Facts<'a> {
     /// For each document, the range of its facts in `views` (facts come document by document).
     doc_views: Vec<std::ops::Range<usize>>,
     /// Every gazetteer place the facts name, with the places it lies in (itself included).
-    enclosing: FxHashMap<String, Vec<String>>,
+    enclosing: FxHashMap<EntityId, Vec<EntityId>>,
 }
 
 impl<'a> Facts<'a> {
@@ -220,7 +221,7 @@ impl<'a> Facts<'a> {
     pub fn new(
         documents: &[isnad_parser::Document],
         analyses: &'a [DocAnalysis],
-        within: &dyn Fn(&str) -> Option<String>,
+        within: &dyn Fn(&EntityId) -> Option<EntityId>,
     ) -> Facts<'a> {
         // Every lemma of the story gets an id; a clause or sentence shared by several facts is
         // mapped once.
@@ -272,11 +273,7 @@ impl<'a> Facts<'a> {
                     .attribution
                     .iter()
                     .find(|s| s.kind != SourceKind::Outlet && s.kind != SourceKind::Unnamed)
-                    .map(|s| {
-                        s.entity
-                            .clone()
-                            .unwrap_or_else(|| isnad_parser::fold_key(&s.name))
-                    });
+                    .map(|s| EntityKey::of(s.entity.as_ref(), &s.name));
                 // The head and qualifiers say what is measured, not what it is about.
                 // A date's head is only the word nearest to it: what it dates is its whole clause.
                 let is_date = base == Some("date");
@@ -378,9 +375,10 @@ impl<'a> Facts<'a> {
         // event a date is of; a word two of three reports share still can.
         let story_wide_docs = 3.max((3 * documents_with_facts).div_ceil(4));
         let story_wide = in_docs.iter().map(|&d| d >= story_wide_docs).collect();
-        let mut enclosing: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        let mut enclosing: FxHashMap<EntityId, Vec<EntityId>> = FxHashMap::default();
         for v in &views {
-            for place in &v.fact.subject.places {
+            let listed = v.fact.subject.places.iter().filter_map(EntityKey::entity);
+            for place in listed.filter(|p| p.is_listed()) {
                 enclosing.entry(place.clone()).or_insert_with(|| {
                     let mut chain = vec![place.clone()];
                     while chain.len() < 8
@@ -496,24 +494,14 @@ impl<'a> Facts<'a> {
         }
         // A figure said of another named person or organization ("6 سنوات لرجل الأعمال X"، "5 سنوات
         // للمقاول Y"): another subject. A running total is the story's, whoever gives it.
-        let (ea, eb): (Vec<&String>, Vec<&String>) = (
-            fa.subject
-                .entities
-                .iter()
-                .filter(|e| !e.starts_with("text:"))
-                .collect(),
-            fb.subject
-                .entities
-                .iter()
-                .filter(|e| !e.starts_with("text:"))
-                .collect(),
+        let (ea, eb): (Vec<&EntityId>, Vec<&EntityId>) = (
+            fa.subject.entities.iter().filter_map(EntityKey::entity).collect(),
+            fb.subject.entities.iter().filter_map(EntityKey::entity).collect(),
         );
         // A name read a word too long ("فرديناند تفك") is still the name: one key may extend the other.
-        let same_name = |x: &String, y: &String| {
-            x == y
-                || (x.len() >= 12
-                    && y.len() >= 12
-                    && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
+        let same_name = |x: &EntityId, y: &EntityId| {
+            let (x, y) = (x.as_str(), y.as_str());
+            x == y || (x.len() >= 12 && y.len() >= 12 && (x.starts_with(y) || y.starts_with(x)))
         };
         if !fa.attribute.evolving
             && !ea.is_empty()
@@ -708,16 +696,20 @@ impl Facts<'_> {
     /// Two places, one of each fact, that the gazetteer knows and that lie apart (neither inside
     /// the other), when each fact names only places apart from the other's.
     fn places_apart<'f>(&self, a: &'f Fact, b: &'f Fact) -> Option<(&'f str, &'f str)> {
-        let known = |p: &&String| !p.starts_with("text:") && !p.starts_with("new:");
-        let (pa, pb): (Vec<&String>, Vec<&String>) = (
-            a.subject.places.iter().filter(known).collect(),
-            b.subject.places.iter().filter(known).collect(),
-        );
+        let listed = |f: &'f Fact| -> Vec<&'f EntityId> {
+            f.subject
+                .places
+                .iter()
+                .filter_map(EntityKey::entity)
+                .filter(|p| p.is_listed())
+                .collect()
+        };
+        let (pa, pb) = (listed(a), listed(b));
         if pa.is_empty() || pb.is_empty() {
             return None;
         }
-        let related = |x: &String, y: &String| {
-            let chain = |p: &String| self.enclosing.get(p).cloned().unwrap_or_else(|| vec![p.clone()]);
+        let related = |x: &EntityId, y: &EntityId| {
+            let chain = |p: &EntityId| self.enclosing.get(p).cloned().unwrap_or_else(|| vec![p.clone()]);
             chain(x).contains(y) || chain(y).contains(x)
         };
         if pa.iter().any(|x| pb.iter().any(|y| related(x, y))) {

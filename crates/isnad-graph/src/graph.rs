@@ -175,8 +175,8 @@ impl KnowledgeGraph {
         let mut source_id = String::new();
         for analysis in analyses {
             for record in &analysis.entities.entities {
-                kg.node(&record.id, || Node::Entity {
-                    id: record.id.clone(),
+                kg.node(record.id.as_str(), || Node::Entity {
+                    id: record.id.to_string(),
                     name: record.name.clone(),
                 });
             }
@@ -204,8 +204,8 @@ impl KnowledgeGraph {
                     kg.graph.add_edge(c, e, Edge::About);
                     for (role, filler) in &claim.roles {
                         let Some(entity) = &filler.entity else { continue };
-                        let n = kg.node(entity, || Node::Entity {
-                            id: entity.clone(),
+                        let n = kg.node(entity.as_str(), || Node::Entity {
+                            id: entity.to_string(),
                             name: filler.text.clone(),
                         });
                         let exists = kg

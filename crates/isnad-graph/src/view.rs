@@ -5,7 +5,7 @@ use crate::lexicon::lexicon;
 use chrono::NaiveDate;
 use isnad_claims::DocAnalysis;
 use isnad_claims::claims::{Claim, Modality, Role};
-use isnad_claims::entities::Gazetteer;
+use isnad_claims::entities::{EntityId, EntityKey, Gazetteer};
 use isnad_claims::mentions::MentionValue;
 use isnad_parser::{Document, fold_key};
 use rustc_hash::FxBuildHasher;
@@ -26,13 +26,13 @@ pub(crate) struct ClaimView<'a> {
     /// Grain-aware description of the stated time ("2024-06-18..2024-06-19").
     pub time_text: Option<String>,
     /// Entity keys (ids, or folded text when unresolved) by role.
-    pub actors: BTreeSet<(Role, String)>,
+    pub actors: BTreeSet<(Role, EntityKey)>,
     /// Entity keys of every actor, whatever the role (precomputed: merging compares them often).
-    pub actor_set: BTreeSet<String>,
+    pub actor_set: BTreeSet<EntityKey>,
     /// The agent's key, when there is one.
-    pub agent: Option<String>,
+    pub agent: Option<EntityKey>,
     /// Place keys (entity ids or folded text).
-    pub places: Vec<String>,
+    pub places: Vec<EntityKey>,
     /// Folded content words of the theme (articles and clitics stripped).
     pub theme: BTreeSet<String>,
     /// Folded content words of the whole clause.
@@ -130,12 +130,8 @@ impl ClauseWords {
 
 impl<'a> ClaimView<'a> {
     fn new(doc: usize, document: &Document, claim: &'a Claim, clause: ClauseWords) -> ClaimView<'a> {
-        let key_of = |filler: &isnad_claims::claims::RoleFiller| {
-            filler
-                .entity
-                .clone()
-                .unwrap_or_else(|| format!("text:{}", fold_key(&filler.text)))
-        };
+        let key_of =
+            |filler: &isnad_claims::claims::RoleFiller| EntityKey::of(filler.entity.as_ref(), &filler.text);
         let stated = matches!(claim.time_basis, isnad_claims::claims::TimeBasis::Stated);
         let time = claim
             .time
@@ -280,7 +276,7 @@ pub(crate) struct Context<'a> {
     /// Every claim of the story.
     pub claims: Vec<ClaimView<'a>>,
     /// Place containment from the gazetteer: id → the id it lies in.
-    within: HashMap<&'a str, &'a str, FxBuildHasher>,
+    within: HashMap<&'a EntityId, &'a EntityId, FxBuildHasher>,
     /// Every fact of the story, prepared for comparison.
     pub facts: crate::facts::Facts<'a>,
     /// What comparing the facts found (with the comparisons of doers and places).
@@ -324,13 +320,13 @@ impl<'a> Context<'a> {
         let within = gazetteer
             .entries
             .iter()
-            .filter_map(|e| e.within.as_deref().map(|w| (e.id.as_str(), w)))
+            .filter_map(|e| e.within.as_ref().map(|w| (&e.id, w)))
             .collect();
-        let within_of = |id: &str| {
+        let within_of = |id: &EntityId| {
             gazetteer
                 .entries
                 .iter()
-                .find(|e| e.id == id)
+                .find(|e| &e.id == id)
                 .and_then(|e| e.within.clone())
         };
         let facts = crate::facts::Facts::new(documents, analyses, &within_of);
@@ -349,11 +345,14 @@ impl<'a> Context<'a> {
     }
 
     /// True when one place lies in the other (or they are the same).
-    pub fn places_compatible(&self, a: &str, b: &str) -> bool {
-        a == b || self.lies_in(a, b) || self.lies_in(b, a)
+    pub fn places_compatible(&self, a: &EntityKey, b: &EntityKey) -> bool {
+        match (a.entity(), b.entity()) {
+            (Some(x), Some(y)) => x == y || self.lies_in(x, y) || self.lies_in(y, x),
+            _ => a == b,
+        }
     }
 
-    fn lies_in(&self, inner: &str, outer: &str) -> bool {
+    fn lies_in(&self, inner: &EntityId, outer: &EntityId) -> bool {
         let mut at = inner;
         for _ in 0..8 {
             match self.within.get(at) {
@@ -366,8 +365,8 @@ impl<'a> Context<'a> {
     }
 
     /// True when the gazetteer knows the place (so a disagreement about it can be judged).
-    pub fn is_known_place(&self, key: &str) -> bool {
-        !key.starts_with("text:") && !key.starts_with("new:")
+    pub fn is_known_place(&self, key: &EntityKey) -> bool {
+        key.is_listed()
     }
 
     /// Two actor sets describe the same participants: they share an entity and their agents,
@@ -375,7 +374,7 @@ impl<'a> Context<'a> {
     pub fn same_participants(&self, a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
         // An incident (a quake's toll, an attack) often has no named actor: claims about it with
         // no named participant on either side are about the story's one incident.
-        let named = |v: &ClaimView<'_>| v.actors.iter().any(|(_, k)| !k.starts_with("text:"));
+        let named = |v: &ClaimView<'_>| v.actors.iter().any(|(_, k)| k.entity().is_some());
         if a.claim.properties.incident && !named(a) && !named(b) {
             return true;
         }

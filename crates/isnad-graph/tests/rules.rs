@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use isnad_claims::DocAnalysis;
 use isnad_claims::claims::{Claim, ClaimLocation, Modality, RoleFiller, Source, SourceKind, TimeBasis};
-use isnad_claims::entities::{DocEntities, EntityMention, EntityType, Gazetteer, MatchKind, MentionForm};
+use isnad_claims::entities::{
+    DocEntities, EntityId, EntityMention, EntityType, Gazetteer, MatchKind, MentionForm,
+};
 use isnad_claims::facts::{AsOf, Attribute, AttributeSource, Fact, FactValue, Scope, Subject};
 use isnad_claims::mentions::{
     DurationUnit, DurationValue, Grain, Mention, MentionValue, NumberValue, OrdinalQualifier, OrdinalValue,
@@ -93,7 +95,7 @@ impl Article {
             .iter()
             .map(|(role, entity, text)| {
                 let filler = RoleFiller {
-                    entity: entity.map(str::to_string),
+                    entity: entity.map(EntityId::listed),
                     text: text.to_string(),
                     span: span_of(document, text),
                 };
@@ -236,7 +238,7 @@ impl Article {
         self.analysis.entities.mentions.push(EntityMention {
             span: Span::new(start, start + text.len()),
             text: text.into(),
-            entity: Some(entity.into()),
+            entity: Some(EntityId::listed(entity)),
             kind: EntityType::Person,
             how: MatchKind::Gazetteer,
             candidates: Vec::new(),

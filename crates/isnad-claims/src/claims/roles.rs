@@ -4,7 +4,7 @@
 use super::Role;
 use super::lexicon::{Class, EventEntry, Lexicon, What};
 use super::view::{Group, View};
-use crate::entities::EntityType;
+use crate::entities::{EntityId, EntityType};
 use isnad_parser::{Span, TokenKind};
 use std::collections::BTreeMap;
 
@@ -14,7 +14,7 @@ pub(crate) struct Filler {
     /// Original span.
     pub span: Span,
     /// Entity id, when a group.
-    pub entity: Option<String>,
+    pub entity: Option<EntityId>,
     /// Entity kind, when a group.
     pub kind: Option<EntityType>,
     /// First token.

@@ -3,7 +3,7 @@
 //! numbers `<text|n=7>`, ordinals `<text|o=2:noun>`.
 
 use super::*;
-use crate::entities::{EntityMention, MatchKind};
+use crate::entities::{EntityId, EntityMention, MatchKind};
 use crate::mentions::{MentionContext, NumberValue, OrdinalValue, Qualifier};
 use isnad_parser::{ParseOptions, fold_key, parse_document};
 
@@ -38,7 +38,7 @@ fn mark(input: &str) -> Marked {
             entities.mentions.push(EntityMention {
                 span,
                 text: text.to_string(),
-                entity: (tag != "pd").then(|| format!("new:{tag}:{}", fold_key(text))),
+                entity: (tag != "pd").then(|| EntityId::discovered(kind, &fold_key(text))),
                 kind,
                 how: if tag == "pd" {
                     MatchKind::Coreference

@@ -1,5 +1,6 @@
 //! The claim: the `isnad claims` contract (see docs/claims-format.md).
 
+use crate::entities::EntityId;
 use crate::mentions::Mention;
 use isnad_parser::Span;
 use serde::Serialize;
@@ -211,7 +212,7 @@ impl std::str::FromStr for Role {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RoleFiller {
     /// Entity id, when the filler is a known or newly found entity.
-    pub entity: Option<String>,
+    pub entity: Option<EntityId>,
     /// Original text of the filler.
     pub text: String,
     /// Its span.
@@ -236,7 +237,7 @@ pub struct Source {
     /// Name as written (or the outlet / document id for the last link).
     pub name: String,
     /// Entity id when resolved.
-    pub entity: Option<String>,
+    pub entity: Option<EntityId>,
     /// What kind of source.
     pub kind: SourceKind,
     /// Span of the name in the text; `None` for the outlet link.

@@ -2,7 +2,7 @@
 //! attribution and modality readers share.
 
 use super::lexicon::{Class, Hit, Lexicon, What};
-use crate::entities::{DocEntities, EntityType};
+use crate::entities::{DocEntities, EntityId, EntityType};
 use crate::mentions::{Mention, MentionValue};
 use isnad_parser::{Piece, Span, TokenKeys, TokenKind};
 
@@ -17,7 +17,7 @@ pub(crate) struct Group {
     /// Last token index (inclusive).
     pub last: usize,
     /// The entity it names (the most specific resolved mention).
-    pub entity: Option<String>,
+    pub entity: Option<EntityId>,
     /// Its kind.
     pub kind: EntityType,
     /// Byte offset where the group starts inside its first token (after a clitic preposition).

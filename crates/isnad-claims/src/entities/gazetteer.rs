@@ -62,7 +62,7 @@ impl Gazetteer {
         })?;
         self.invalidate();
         for entry in parsed.entity {
-            if entry.name.trim().is_empty() || entry.id.trim().is_empty() {
+            if entry.name.trim().is_empty() || entry.id.as_str().trim().is_empty() {
                 return Err(GazetteerError {
                     file: file.to_string(),
                     message: format!("entry `{}` has an empty id or name", entry.id),

@@ -10,7 +10,7 @@
 
 use super::lexicon::{Head, Lexicon, collapse};
 use super::text::{SentenceText, is_word_char, split_words};
-use super::types::{EntityInfo, EntityType, Gazetteer, MentionForm};
+use super::types::{EntityId, EntityInfo, EntityType, Gazetteer, MentionForm};
 use super::variant::{deletions, letter_key, skeleton};
 use isnad_parser::fold_key;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -76,7 +76,7 @@ pub(crate) struct GazetteerIndex {
     /// Per phrase: payloads, each with whether it is the ال-elided form (after ل).
     patterns: Vec<Vec<(Payload, bool)>>,
     /// Entry id → entry index.
-    pub ids: FxHashMap<String, u32>,
+    pub ids: FxHashMap<EntityId, u32>,
     pub names: Vec<IndexedName>,
     /// Skeleton → names.
     pub skeletons: FxHashMap<String, Vec<u32>>,
@@ -143,7 +143,7 @@ fn fingerprint(entries: &[EntityInfo]) -> (usize, usize) {
         entries.len(),
         entries
             .iter()
-            .map(|e| e.id.len() + e.spellings.len() + e.descriptors.len())
+            .map(|e| e.id.as_str().len() + e.spellings.len() + e.descriptors.len())
             .sum(),
     )
 }
@@ -169,7 +169,7 @@ impl Gazetteer {
 
     /// The entry with this id.
     pub fn get(&self, id: &str) -> Option<&EntityInfo> {
-        self.entries.iter().find(|e| e.id == id)
+        self.entries.iter().find(|e| e.id.as_str() == id)
     }
 }
 

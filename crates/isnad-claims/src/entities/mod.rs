@@ -23,8 +23,8 @@ mod types;
 mod variant;
 
 pub use types::{
-    DocEntities, EntityInfo, EntityMention, EntityRecord, EntityType, Gazetteer, GazetteerError, MatchKind,
-    MentionForm, NameSeen,
+    DocEntities, EntityId, EntityInfo, EntityKey, EntityMention, EntityRecord, EntityType, Gazetteer,
+    GazetteerError, MatchKind, MentionForm, NameSeen,
 };
 
 use index::GazetteerIndex;
@@ -69,7 +69,7 @@ pub fn prepared_entities(prepared: &crate::Prepared<'_>, gazetteer: &Gazetteer) 
 
 /// A name in no gazetteer, seen in this document.
 struct NewName {
-    id: String,
+    id: EntityId,
     key: String,
     letter_key: String,
     kind: EntityType,
@@ -80,7 +80,7 @@ struct NewName {
 struct DocName {
     key: String,
     chars: Vec<char>,
-    id: String,
+    id: EntityId,
 }
 
 /// Buffers reused across free words.
@@ -107,17 +107,6 @@ struct Resolver<'a> {
     /// The gazetteer entries each new name (key and kind) is a variant of: a name comes back
     /// several times in an article, and the search for variants is the costly part.
     variants: HashMap<(String, EntityType), Vec<u32>>,
-}
-
-fn kind_name(kind: EntityType) -> &'static str {
-    match kind {
-        EntityType::Person => "person",
-        EntityType::Organization => "organization",
-        EntityType::Country => "country",
-        EntityType::Place => "place",
-        EntityType::Product => "product",
-        EntityType::Agency => "agency",
-    }
 }
 
 /// Whether a name found as `found` may be a spelling of a gazetteer entry of kind `entry`.
@@ -179,7 +168,7 @@ impl Resolver<'_> {
                 }
             });
         }
-        let mut roles: HashMap<Role, Vec<String>> = HashMap::default();
+        let mut roles: HashMap<Role, Vec<EntityId>> = HashMap::default();
         for (r, raw) in raws.iter().enumerate() {
             if let (Some(role), Some(o)) = (raw.role, slots[r])
                 && let Some(id) = &self.out[o].mention.entity
@@ -191,7 +180,7 @@ impl Resolver<'_> {
             }
         }
         // Each entity once: cloning every mention's id cost an allocation per mention.
-        let mut seen: HashSet<String> = HashSet::default();
+        let mut seen: HashSet<EntityId> = HashSet::default();
         for id in self.out.iter().filter_map(|o| o.mention.entity.as_ref()) {
             if !seen.contains(id) {
                 seen.insert(id.clone());
@@ -200,7 +189,7 @@ impl Resolver<'_> {
         for raw in raws.iter().filter(|r| !r.dead) {
             match &raw.target {
                 Target::Entries(ids) if ids.len() > 1 => {
-                    let cands: Vec<String> =
+                    let cands: Vec<EntityId> =
                         ids.iter().map(|&i| self.entries[i as usize].id.clone()).collect();
                     let (entity, candidates) = self.choose(&cands, &seen, partials.get(&raw.key));
                     let how = if entity.is_some() {
@@ -236,9 +225,15 @@ impl Resolver<'_> {
             .is_some_and(|w| self.lex.name_particles.contains(w))
     }
 
-    fn push(&mut self, raw: &Raw, entity: Option<String>, how: MatchKind, candidates: Vec<String>) -> usize {
+    fn push(
+        &mut self,
+        raw: &Raw,
+        entity: Option<EntityId>,
+        how: MatchKind,
+        candidates: Vec<EntityId>,
+    ) -> usize {
         let kind = entity
-            .as_deref()
+            .as_ref()
             .and_then(|id| self.index.ids.get(id))
             .map_or(raw.kind, |&i| self.entries[i as usize].kind);
         let text = self
@@ -314,7 +309,7 @@ impl Resolver<'_> {
 
     /// Resolves a name in no gazetteer: a spelling variant of a gazetteer name, of a name seen
     /// earlier in the document, or a new entity.
-    fn resolve_new(&mut self, raw: &Raw) -> (String, MatchKind) {
+    fn resolve_new(&mut self, raw: &Raw) -> (EntityId, MatchKind) {
         let lk = letter_key(&raw.key);
         let sk = skeleton(&lk);
         let cache_key = (raw.key.clone(), raw.kind);
@@ -335,11 +330,7 @@ impl Resolver<'_> {
         }) {
             return (prev.id.clone(), MatchKind::Variant);
         }
-        let id = format!(
-            "new:{}:{}",
-            kind_name(raw.kind),
-            if sk.is_empty() { &lk } else { &sk }
-        );
+        let id = EntityId::discovered(raw.kind, if sk.is_empty() { &lk } else { &sk });
         self.new_names.push(NewName {
             id: id.clone(),
             key: raw.key.clone(),
@@ -351,8 +342,8 @@ impl Resolver<'_> {
     }
 
     /// First and last words of multi-word person names resolved so far → the people.
-    fn partials(&self) -> HashMap<String, Vec<String>> {
-        let mut map: HashMap<String, Vec<String>> = HashMap::default();
+    fn partials(&self) -> HashMap<String, Vec<EntityId>> {
+        let mut map: HashMap<String, Vec<EntityId>> = HashMap::default();
         // A person is named the same way many times: each name of each person is read once.
         let mut done: HashSet<(&str, &str)> = HashSet::default();
         for o in &self.out {
@@ -397,11 +388,11 @@ impl Resolver<'_> {
     /// one whose container it names; several stay ambiguous.
     fn choose(
         &self,
-        cands: &[String],
-        seen: &HashSet<String>,
-        partial: Option<&Vec<String>>,
-    ) -> (Option<String>, Vec<String>) {
-        let in_doc: Vec<String> = cands.iter().filter(|c| seen.contains(*c)).cloned().collect();
+        cands: &[EntityId],
+        seen: &HashSet<EntityId>,
+        partial: Option<&Vec<EntityId>>,
+    ) -> (Option<EntityId>, Vec<EntityId>) {
+        let in_doc: Vec<EntityId> = cands.iter().filter(|c| seen.contains(*c)).cloned().collect();
         let in_doc = if in_doc.is_empty() {
             partial
                 .map(|p| p.iter().filter(|c| cands.contains(c)).cloned().collect())
@@ -414,7 +405,7 @@ impl Resolver<'_> {
             0 => {}
             _ => return (None, self.by_frequency(in_doc)),
         }
-        let contained: Vec<String> = cands
+        let contained: Vec<EntityId> = cands
             .iter()
             .filter(|c| {
                 self.index
@@ -432,8 +423,8 @@ impl Resolver<'_> {
     }
 
     /// Candidates ordered by how often the document names them (most first).
-    fn by_frequency(&self, mut ids: Vec<String>) -> Vec<String> {
-        let count = |id: &String| {
+    fn by_frequency(&self, mut ids: Vec<EntityId>) -> Vec<EntityId> {
+        let count = |id: &EntityId| {
             self.out
                 .iter()
                 .filter(|o| o.mention.entity.as_ref() == Some(id))
@@ -448,11 +439,11 @@ impl Resolver<'_> {
     fn free_words(
         &mut self,
         free: &FreeWords,
-        partials: &HashMap<String, Vec<String>>,
-        seen: &HashSet<String>,
+        partials: &HashMap<String, Vec<EntityId>>,
+        seen: &HashSet<EntityId>,
     ) {
         // Single-word names of this document, by their letters, for typos.
-        let mut distinct: HashSet<(String, String)> = HashSet::default();
+        let mut distinct: HashSet<(String, EntityId)> = HashSet::default();
         for o in &self.out {
             let Some(id) = &o.mention.entity else { continue };
             if o.mention.form == MentionForm::Name && !o.key.contains(' ') {
@@ -507,8 +498,8 @@ impl Resolver<'_> {
         &self,
         free: &FreeWords,
         words: &[FreeWord],
-        partials: &HashMap<String, Vec<String>>,
-        seen: &HashSet<String>,
+        partials: &HashMap<String, Vec<EntityId>>,
+        seen: &HashSet<EntityId>,
         doc_names: &[DocName],
         scratch: &mut Scratch,
     ) -> Option<Out> {
@@ -562,7 +553,7 @@ impl Resolver<'_> {
             } else {
                 first_span.cover(last_span)
             };
-            let make = |entity: Option<String>, kind, how, form, candidates| Out {
+            let make = |entity: Option<EntityId>, kind, how, form, candidates| Out {
                 mention: EntityMention {
                     span,
                     text: self.doc.source.get(span.range()).unwrap_or_default().to_string(),
@@ -648,7 +639,7 @@ impl Resolver<'_> {
             if words.len() == 1 && lk_chars >= 5 && !doc_names.is_empty() {
                 scratch.chars.clear();
                 scratch.chars.extend(lk.chars());
-                let mut ids: Vec<String> = Vec::new();
+                let mut ids: Vec<EntityId> = Vec::new();
                 for name in doc_names {
                     if name.chars.len().abs_diff(lk_chars) <= 1
                         && !clitic_added(lk, &name.key)

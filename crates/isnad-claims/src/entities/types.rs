@@ -21,11 +21,141 @@ pub enum EntityType {
     Agency,
 }
 
+impl EntityType {
+    /// Its name in ids and reports (`"person"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Country => "country",
+            EntityType::Place => "place",
+            EntityType::Product => "product",
+            EntityType::Agency => "agency",
+        }
+    }
+}
+
+/// Prefix of the ids of names the gazetteer does not list.
+const DISCOVERED_PREFIX: &str = "new:";
+
+/// An entity's stable id: a gazetteer id (`"person:vladimir-putin"`), or for a name the gazetteer
+/// does not list one made of its kind and spelling key (`"new:person:<key>"`), which spelling
+/// variants of that name share across documents.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EntityId(String);
+
+impl EntityId {
+    /// The id of a gazetteer entry.
+    pub fn listed(id: impl Into<String>) -> EntityId {
+        EntityId(id.into())
+    }
+
+    /// The id of a name found only in the text, from its kind and spelling key.
+    pub fn discovered(kind: EntityType, key: &str) -> EntityId {
+        EntityId(format!("{DISCOVERED_PREFIX}{}:{key}", kind.as_str()))
+    }
+
+    /// Whether the gazetteer lists it (it is no name found only in the text).
+    pub fn is_listed(&self) -> bool {
+        !self.0.starts_with(DISCOVERED_PREFIX)
+    }
+
+    /// Whether it was found in the text as a name of this kind, not listed.
+    pub fn is_discovered_as(&self, kind: EntityType) -> bool {
+        self.0
+            .strip_prefix(DISCOVERED_PREFIX)
+            .and_then(|rest| rest.strip_prefix(kind.as_str()))
+            .is_some_and(|rest| rest.starts_with(':'))
+    }
+
+    /// The id as written in reports.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for EntityId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for EntityId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// Looks up maps keyed by id with the id's text (one hash: the id's string).
+impl std::borrow::Borrow<str> for EntityId {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for EntityId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Prefix of the keys of names that resolved to no entity.
+const NAME_KEY_PREFIX: &str = "text:";
+
+/// What a name refers to: its entity, or, when it resolved to none, its folded spelling.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKey {
+    /// A resolved entity.
+    Entity(EntityId),
+    /// The folded spelling of a name that resolved to no entity.
+    Name(String),
+}
+
+impl EntityKey {
+    /// The key of a name: its entity when resolved, else its folded spelling.
+    pub fn of(entity: Option<&EntityId>, text: &str) -> EntityKey {
+        match entity {
+            Some(id) => EntityKey::Entity(id.clone()),
+            None => EntityKey::Name(isnad_parser::fold_key(text)),
+        }
+    }
+
+    /// The entity, when resolved.
+    pub fn entity(&self) -> Option<&EntityId> {
+        match self {
+            EntityKey::Entity(id) => Some(id),
+            EntityKey::Name(_) => None,
+        }
+    }
+
+    /// Whether it is a gazetteer entity.
+    pub fn is_listed(&self) -> bool {
+        self.entity().is_some_and(EntityId::is_listed)
+    }
+}
+
+impl std::fmt::Display for EntityKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EntityKey::Entity(id) => f.write_str(id.as_str()),
+            EntityKey::Name(name) => write!(f, "{NAME_KEY_PREFIX}{name}"),
+        }
+    }
+}
+
+/// Written as one string in reports: the entity id, or `text:` and the folded name.
+impl Serialize for EntityKey {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 /// A gazetteer entry, as written in the data files.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityInfo {
     /// Stable id (`"person:vladimir-putin"`, `"country:ru"`).
-    pub id: String,
+    pub id: EntityId,
     /// Kind.
     #[serde(rename = "type")]
     pub kind: EntityType,
@@ -45,10 +175,10 @@ pub struct EntityInfo {
     pub adjectives: Vec<String>,
     /// The id of the place or country it lies in (places), or belongs to (people, organizations).
     #[serde(default)]
-    pub within: Option<String>,
+    pub within: Option<EntityId>,
     /// Countries: the id of the capital (a `place` entry whose `within` is this country).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capital: Option<String>,
+    pub capital: Option<EntityId>,
 }
 
 /// Errors loading gazetteer data.
@@ -99,7 +229,7 @@ pub struct EntityMention {
     /// Exactly the original bytes of `span`.
     pub text: String,
     /// Resolved entity id; `None` when ambiguous.
-    pub entity: Option<String>,
+    pub entity: Option<EntityId>,
     /// Kind (of the entity, or the guess for unresolved ones).
     #[serde(rename = "type")]
     pub kind: EntityType,
@@ -107,7 +237,7 @@ pub struct EntityMention {
     pub how: MatchKind,
     /// Candidate ids when ambiguous.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub candidates: Vec<String>,
+    pub candidates: Vec<EntityId>,
     /// What kind of expression names the entity.
     pub form: MentionForm,
     /// The title or role phrase right before a name ("الرئيس البرازيلي" before "جواو سيلفا");
@@ -146,7 +276,7 @@ pub struct NameSeen {
 pub struct EntityRecord {
     /// Stable id. Entities not in the gazetteer get `"new:<type>:<variant key>"`, so that spelling
     /// variants of one unknown name share an id across documents.
-    pub id: String,
+    pub id: EntityId,
     /// Kind.
     #[serde(rename = "type")]
     pub kind: EntityType,

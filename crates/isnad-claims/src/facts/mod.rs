@@ -18,7 +18,7 @@ pub use types::{
 };
 
 use crate::claims::{Claim, ClaimLocation, Modality, Source, TimeBasis};
-use crate::entities::{DocEntities, EntityType};
+use crate::entities::{DocEntities, EntityKey, EntityType};
 use crate::mentions::{Grain, Mention, TimeValue};
 use isnad_parser::{Document, Span, fold_key};
 use read::SentenceFacts;
@@ -101,15 +101,11 @@ pub fn prepared_facts(
             };
             let source_spans: Vec<Span> = attribution.iter().filter_map(|s| s.span).collect();
             let named_in_clause = |places: bool| {
-                let mut keys: Vec<String> = sentence_entities
+                let mut keys: Vec<EntityKey> = sentence_entities
                     .iter()
                     .filter(|m| clause.contains(m.span) && !source_spans.iter().any(|s| s.overlaps(m.span)))
                     .filter(|m| matches!(m.kind, EntityType::Place | EntityType::Country) == places)
-                    .map(|m| {
-                        m.entity
-                            .clone()
-                            .unwrap_or_else(|| format!("text:{}", fold_key(&m.text)))
-                    })
+                    .map(|m| EntityKey::of(m.entity.as_ref(), &m.text))
                     .collect();
                 keys.sort();
                 keys.dedup();

@@ -6,8 +6,8 @@ use super::lexicon::Lexicon;
 use super::read::SentenceFacts;
 use super::types::Words;
 use crate::claims::{Claim, ClaimLocation, Modality, Source};
-use crate::entities::{DocEntities, EntityMention, EntityType};
-use isnad_parser::{Span, TokenKind, fold_key};
+use crate::entities::{DocEntities, EntityKey, EntityMention, EntityType};
+use isnad_parser::{Span, TokenKind};
 use serde::Serialize;
 
 /// What a participant is to its clause.
@@ -29,8 +29,8 @@ pub struct Participant {
     pub doc: String,
     /// Actor or place.
     pub role: ParticipantRole,
-    /// The entity id, or `text:` + the folded name.
-    pub entity: String,
+    /// The entity, or the folded name when it resolved to none (written `text:` + the name).
+    pub entity: EntityKey,
     /// The entity's kind.
     #[serde(rename = "type")]
     pub kind: EntityType,
@@ -220,10 +220,7 @@ pub fn prepared_participants(
                 id: String::new(),
                 doc: document.id.clone(),
                 role,
-                entity: m
-                    .entity
-                    .clone()
-                    .unwrap_or_else(|| format!("text:{}", fold_key(&m.text))),
+                entity: EntityKey::of(m.entity.as_ref(), &m.text),
                 kind: m.kind,
                 span: *whole,
                 text: document.text(*whole).to_string(),

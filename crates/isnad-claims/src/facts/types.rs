@@ -2,6 +2,7 @@
 //! (see docs/facts.md).
 
 use crate::claims::{ClaimLocation, Modality, Source, TimeBasis};
+use crate::entities::EntityKey;
 use crate::mentions::{NumberValue, TimeValue};
 use isnad_parser::Span;
 use serde::Serialize;
@@ -136,11 +137,11 @@ pub struct Subject {
     pub claim: Option<String>,
     /// That claim's event type.
     pub event: Option<String>,
-    /// People and organizations named in its clause besides its sources (entity ids, or
-    /// `text:` + the folded name).
-    pub entities: Vec<String>,
+    /// People and organizations named in its clause besides its sources (written as entity ids,
+    /// or `text:` + the folded name).
+    pub entities: Vec<EntityKey>,
     /// Places and countries named in its clause.
-    pub places: Vec<String>,
+    pub places: Vec<EntityKey>,
 }
 
 /// The time a figure holds.

@@ -4,7 +4,7 @@
 
 use super::{Comparison, Outcome};
 use isnad_claims::DocAnalysis;
-use isnad_claims::entities::EntityType;
+use isnad_claims::entities::{EntityId, EntityKey, EntityType};
 use isnad_claims::facts::{Participant, ParticipantRole};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
@@ -27,7 +27,11 @@ pub(crate) struct ParticipantConflict {
 }
 
 /// What one report names: entity ids, and each distinct name's words with its kind.
-type Known<'a> = (FxHashSet<&'a str>, Vec<(Vec<String>, EntityType)>);
+type Known<'a> = (
+    FxHashSet<&'a EntityId>,
+    FxHashSet<&'a EntityKey>,
+    Vec<(Vec<String>, EntityType)>,
+);
 
 /// A participant with its clause's words as ids.
 struct View<'a> {
@@ -107,9 +111,9 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
                 .entities
                 .mentions
                 .iter()
-                .filter_map(|m| m.entity.as_deref())
-                .chain(a.participants.iter().map(|p| p.entity.as_str()))
+                .filter_map(|m| m.entity.as_ref())
                 .collect();
+            let keys = a.participants.iter().map(|p| &p.entity).collect();
             let mut seen: FxHashSet<(&str, EntityType)> = FxHashSet::default();
             let names = a
                 .entities
@@ -118,12 +122,13 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
                 .filter(|m| seen.insert((m.text.as_str(), m.kind)))
                 .map(|m| (name_words(&m.text), m.kind))
                 .collect();
-            (ids, names)
+            (ids, keys, names)
         })
         .collect();
     let names_both = |own: &View<'_>, other: &View<'_>| {
-        let (ids, names) = &known[own.doc];
-        ids.contains(other.p.entity.as_str())
+        let (ids, keys, names) = &known[own.doc];
+        other.p.entity.entity().is_some_and(|id| ids.contains(id))
+            || keys.contains(&other.p.entity)
             || names
                 .iter()
                 .any(|(words, kind)| one_name((words, *kind), (&other.name, other.p.kind)))
@@ -154,7 +159,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
 
     let mut conflicts = Vec::new();
     let mut comparisons = Vec::new();
-    let mut reported: FxHashSet<(&str, &str)> = FxHashSet::default();
+    let mut reported: FxHashSet<(&EntityKey, &EntityKey)> = FxHashSet::default();
     for (i, j) in pairs {
         let (a, b) = (&views[i], &views[j]);
         let measured = alignment(a, b);
@@ -214,10 +219,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
                     Outcome::Conflict,
                     "their clauses say the same thing, with another name".into(),
                 ));
-                let key = (
-                    a.p.entity.as_str().min(&b.p.entity),
-                    a.p.entity.as_str().max(&b.p.entity),
-                );
+                let key = ((&a.p.entity).min(&b.p.entity), (&a.p.entity).max(&b.p.entity));
                 if reported.insert(key) {
                     let mut words: Vec<u32> = shared.clone();
                     words.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)));

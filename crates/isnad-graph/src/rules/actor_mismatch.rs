@@ -18,6 +18,7 @@ use super::{finding, side};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::{ClaimView, Context};
 use isnad_claims::claims::Role;
+use isnad_claims::entities::EntityKey;
 use std::collections::BTreeMap;
 
 /// Flags same-day claims of one event with the same theme and different agents.
@@ -60,7 +61,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                     v.claim
                         .roles
                         .get(&Role::Behalf)
-                        .map(|f| f.entity.clone().unwrap_or_else(|| format!("text:{}", f.text)))
+                        .map(|f| EntityKey::of(f.entity.as_ref(), &f.text))
                 };
                 if (behalf(a).is_some() || behalf(b).is_some()) && behalf(a) != behalf(b) {
                     continue;

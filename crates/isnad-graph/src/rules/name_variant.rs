@@ -12,7 +12,7 @@
 use super::{finding, text_side};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::Context;
-use isnad_claims::entities::{MatchKind, MentionForm};
+use isnad_claims::entities::{EntityId, MatchKind, MentionForm};
 use isnad_parser::Span;
 use std::collections::BTreeMap;
 
@@ -66,10 +66,10 @@ type Uses = Vec<(usize, Span, String)>;
 /// One note per entity with more than one spelling.
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     // entity → spelling key → first (doc, span) per document
-    let mut spellings: BTreeMap<&str, BTreeMap<String, Uses>> = BTreeMap::new();
+    let mut spellings: BTreeMap<&EntityId, BTreeMap<String, Uses>> = BTreeMap::new();
     for (doc, analysis) in context.analyses.iter().enumerate() {
         for mention in &analysis.entities.mentions {
-            let Some(entity) = mention.entity.as_deref() else {
+            let Some(entity) = mention.entity.as_ref() else {
                 continue;
             };
             if matches!(mention.how, MatchKind::Coreference)
