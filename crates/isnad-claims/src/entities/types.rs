@@ -294,3 +294,35 @@ pub struct DocEntities {
     /// The entities mentioned, with their spellings.
     pub entities: Vec<EntityRecord>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_found_name_has_an_unlisted_id_of_its_kind() {
+        let found = EntityId::discovered(EntityType::Person, "smth");
+        assert!(!found.is_listed());
+        assert!(found.is_discovered_as(EntityType::Person));
+        assert!(!found.is_discovered_as(EntityType::Place));
+        // An id whose kind only begins with "person" is no person.
+        assert!(!EntityId::listed("new:personal:x").is_discovered_as(EntityType::Person));
+        let listed = EntityId::listed("person:vladimir-putin");
+        assert!(listed.is_listed());
+        assert!(!listed.is_discovered_as(EntityType::Person));
+    }
+
+    #[test]
+    fn a_key_is_written_as_its_id_or_as_its_folded_name() {
+        let id = EntityId::listed("country:ru");
+        let resolved = EntityKey::of(Some(&id), "روسيا");
+        assert!(resolved.is_listed());
+        assert_eq!(serde_json::to_string(&resolved).unwrap(), "\"country:ru\"");
+        let unresolved = EntityKey::of(None, "الهيئة");
+        assert!(unresolved.entity().is_none());
+        assert!(!unresolved.is_listed());
+        let written = serde_json::to_string(&unresolved).unwrap();
+        assert!(written.starts_with("\"text:"), "{written}");
+        assert_eq!(unresolved, EntityKey::of(None, "الهيئة"));
+    }
+}
