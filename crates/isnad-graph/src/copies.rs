@@ -17,7 +17,7 @@ const DOCUMENT_DERIVED: f64 = 0.5;
 fn shingles(text: &str) -> Vec<u64> {
     let folded = fold_key(text);
     let words: Vec<u64> = folded
-        .split(|c: char| !crate::view::is_word_char(c))
+        .split(|c: char| !isnad_claims::claims::is_word_char(c))
         .filter(|w| !w.is_empty())
         .map(|w| FxBuildHasher.hash_one(w))
         .collect();

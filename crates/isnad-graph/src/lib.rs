@@ -11,7 +11,6 @@ mod events;
 mod facts;
 mod finding;
 mod graph;
-mod lexicon;
 mod rules;
 mod view;
 

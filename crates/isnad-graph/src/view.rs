@@ -1,16 +1,14 @@
 //! What the rules need to know about each claim, computed once: its time as days, its
 //! participants as entity keys, its theme words, its values.
 
-use crate::lexicon::lexicon;
 use chrono::NaiveDate;
 use isnad_claims::DocAnalysis;
 use isnad_claims::claims::{Claim, Modality, Role};
 use isnad_claims::entities::{EntityId, EntityKey, Gazetteer};
 use isnad_claims::mentions::MentionValue;
-use isnad_parser::{Document, fold_key};
+use isnad_parser::Document;
 use rustc_hash::FxBuildHasher;
-use std::collections::{BTreeSet, HashMap, HashSet};
-use std::sync::{Arc, OnceLock};
+use std::collections::{BTreeSet, HashMap};
 
 /// Roles that name where.
 const PLACE_ROLES: [Role; 2] = [Role::Place, Role::Destination];
@@ -34,9 +32,9 @@ pub(crate) struct ClaimView<'a> {
     /// Place keys (entity ids or folded text).
     pub places: Vec<EntityKey>,
     /// Folded content words of the theme (articles and clitics stripped).
-    pub theme: BTreeSet<String>,
+    pub theme: &'a BTreeSet<String>,
     /// Folded content words of the whole clause.
-    pub words: Arc<BTreeSet<String>>,
+    pub words: &'a BTreeSet<String>,
     /// The ordinal value and its limiting window in years, when stated.
     pub ordinal: Option<(u32, Option<f64>)>,
     /// The document's publication date.
@@ -49,87 +47,8 @@ pub(crate) struct ClaimView<'a> {
     pub announces_rise: bool,
 }
 
-/// A letter or digit, with the common scripts checked first (`char::is_alphanumeric` is slow on
-/// non-ASCII text, and this runs on every character of every claim).
-pub(crate) fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        return isnad_parser::is_arabic_letter(c)
-            || ('\u{0660}'..='\u{0669}').contains(&c)
-            || ('\u{06F0}'..='\u{06F9}').contains(&c);
-    }
-    c.is_alphanumeric()
-}
-
-/// A word without the article and common proclitics ("والمنتدى" → "منتدى"), without allocating.
-fn stem_str(word: &str) -> &str {
-    let mut w = word;
-    let mut chars = w.chars().count();
-    for prefix in ["وبال", "وال", "بال", "فال", "كال", "لل", "ال"] {
-        let prefix_chars = prefix.len() / 'ا'.len_utf8();
-        if chars > prefix_chars + 2 && w.starts_with(prefix) {
-            w = &w[prefix.len()..];
-            chars -= prefix_chars;
-            break;
-        }
-    }
-    if chars > 3 && (w.starts_with('و') || w.starts_with('ب') || w.starts_with('ل')) {
-        let rest = &w['و'.len_utf8()..];
-        if rest.starts_with("ال") && chars - 1 > 4 {
-            return &rest["ال".len()..];
-        }
-    }
-    w
-}
-
-/// Content words of a text, folded and stemmed.
-pub(crate) fn content_words(text: &str) -> BTreeSet<String> {
-    folded_content_words(&fold_key(text))
-}
-
-/// Content words of already folded text.
-fn folded_content_words(folded: &str) -> BTreeSet<String> {
-    let mut words: Vec<&str> = content_word_slices(folded).collect();
-    words.sort_unstable();
-    words.dedup();
-    words.into_iter().map(str::to_string).collect()
-}
-
-/// The stemmed content words of folded text, as slices of it (repeats included).
-fn content_word_slices(folded: &str) -> impl Iterator<Item = &str> {
-    let stopwords = stopwords();
-    folded
-        .split(|c: char| !is_word_char(c))
-        // Three letters are at least three bytes: shorter words are skipped before counting.
-        .filter(move |w| w.len() >= 3 && w.chars().count() >= 3 && !stopwords.contains(*w))
-        .map(stem_str)
-        .filter(|w| w.len() >= 3 && w.chars().count() >= 3)
-}
-
-/// The lexicon's stop words in a set with a fast hash: every word of every claim is looked up.
-fn stopwords() -> &'static HashSet<&'static str, FxBuildHasher> {
-    static SET: OnceLock<HashSet<&'static str, FxBuildHasher>> = OnceLock::new();
-    SET.get_or_init(|| lexicon().stopwords.iter().map(String::as_str).collect())
-}
-
-/// What the view reads from a claim's text alone: computed once per distinct text of a document
-/// (a sentence with several triggers makes several claims with one text).
-struct ClauseWords {
-    words: Arc<BTreeSet<String>>,
-}
-
-impl ClauseWords {
-    fn of(text: &str) -> ClauseWords {
-        ClauseWords {
-            words: Arc::new(folded_content_words(&fold_key(text))),
-        }
-    }
-}
-
 impl<'a> ClaimView<'a> {
-    fn new(doc: usize, document: &Document, claim: &'a Claim, clause: ClauseWords) -> ClaimView<'a> {
+    fn new(doc: usize, document: &Document, claim: &'a Claim) -> ClaimView<'a> {
         let key_of =
             |filler: &isnad_claims::claims::RoleFiller| EntityKey::of(filler.entity.as_ref(), &filler.text);
         let stated = matches!(claim.time_basis, isnad_claims::claims::TimeBasis::Stated);
@@ -158,11 +77,6 @@ impl<'a> ClaimView<'a> {
             .filter_map(|r| claim.roles.get(r))
             .map(key_of)
             .collect();
-        let theme = claim
-            .roles
-            .get(&Role::Theme)
-            .map(|t| content_words(&t.text))
-            .unwrap_or_default();
         let ordinal = claim.ordinal.as_ref().and_then(|m| match &m.value {
             MentionValue::Ordinal(o) => {
                 let window = o
@@ -182,8 +96,8 @@ impl<'a> ClaimView<'a> {
             actor_set: BTreeSet::new(),
             agent,
             places,
-            theme,
-            words: clause.words,
+            theme: &claim.words.theme,
+            words: &claim.words.clause,
             ordinal,
             published: document.meta.published,
             affirmed: matches!(
@@ -201,28 +115,13 @@ impl<'a> ClaimView<'a> {
         self
     }
 
-    /// The content words of the role fillers and the trigger, folded and stemmed.
-    fn name_words(&self) -> Vec<String> {
-        let offset = |at: usize| at.saturating_sub(self.claim.span.start);
-        let trigger = self
-            .claim
-            .text
-            .get(offset(self.claim.trigger.start)..offset(self.claim.trigger.end));
-        let mut names: Vec<String> = Vec::new();
-        for text in self.claim.roles.values().map(|f| f.text.as_str()).chain(trigger) {
-            names.extend(content_word_slices(&fold_key(text)).map(str::to_string));
-        }
-        names
-    }
-
     /// How many content words two claims share besides their participants' names and their
     /// triggers: what they are about (a destination, a forum, a deal).
     pub fn shared_specifics(&self, other: &ClaimView<'_>) -> usize {
-        let names = self.name_words();
-        let other_names = other.name_words();
+        let (names, other_names) = (&self.claim.words.names, &other.claim.words.names);
         self.words
-            .intersection(&other.words)
-            .filter(|w| !names.contains(w) && !other_names.contains(w))
+            .intersection(other.words)
+            .filter(|w| !names.contains(*w) && !other_names.contains(*w))
             .count()
     }
 
@@ -298,22 +197,11 @@ impl<'a> Context<'a> {
             .zip(analyses)
             .enumerate()
             .map(|(i, (document, analysis))| {
-                let mut views: Vec<ClaimView<'a>> = Vec::with_capacity(analysis.claims.len());
-                // The first view of each distinct claim text: later claims copy its words.
-                let mut first_with: HashMap<&str, usize, FxBuildHasher> = HashMap::default();
-                for claim in &analysis.claims {
-                    let clause = match first_with.get(claim.text.as_str()) {
-                        Some(&j) => ClauseWords {
-                            words: Arc::clone(&views[j].words),
-                        },
-                        None => {
-                            first_with.insert(&claim.text, views.len());
-                            ClauseWords::of(&claim.text)
-                        }
-                    };
-                    views.push(ClaimView::new(i, document, claim, clause));
-                }
-                views
+                analysis
+                    .claims
+                    .iter()
+                    .map(|claim| ClaimView::new(i, document, claim))
+                    .collect()
             })
             .collect();
         let claims = per_document.into_iter().flatten().collect();

@@ -3,7 +3,9 @@
 
 use chrono::NaiveDate;
 use isnad_claims::DocAnalysis;
-use isnad_claims::claims::{Claim, ClaimLocation, Modality, RoleFiller, Source, SourceKind, TimeBasis};
+use isnad_claims::claims::{
+    Claim, ClaimLocation, ClaimWords, Modality, RoleFiller, Source, SourceKind, TimeBasis,
+};
 use isnad_claims::entities::{
     DocEntities, EntityId, EntityMention, EntityType, Gazetteer, MatchKind, MentionForm,
 };
@@ -125,7 +127,7 @@ impl Article {
             .sentences
             .iter()
             .any(|s| s.in_headline && s.span.contains(span));
-        let claim = Claim {
+        let mut claim = Claim {
             id: format!("{}#{}", document.id, self.analysis.claims.len() + 1),
             doc: document.id.clone(),
             span,
@@ -160,7 +162,9 @@ impl Article {
             } else {
                 ClaimLocation::Body
             },
+            words: Default::default(),
         };
+        ClaimWords::read_all(std::slice::from_mut(&mut claim));
         self.analysis.claims.push(claim);
         self
     }
@@ -573,6 +577,8 @@ fn a_denial_of_an_accusation_is_contested() {
             span: span_of(&a.document, "أسلحة"),
         },
     );
+    // Words are read with the roles: read them again now that the claim has a theme.
+    ClaimWords::read_all(&mut a.analysis.claims);
     let mut b = article("b.txt", "عنوان\nونفت الشركة مزاعم نقل الأسلحة.\n", None);
     b.claim(ClaimSpec {
         roles: vec![("agent", Some("org:c"), "الشركة")],
@@ -588,6 +594,8 @@ fn a_denial_of_an_accusation_is_contested() {
             span: span_of(&b.document, "الأسلحة"),
         },
     );
+    // Words are read with the roles: read them again now that the claim has a theme.
+    ClaimWords::read_all(&mut b.analysis.claims);
     let found = check(vec![a, b]);
     assert_eq!(
         found.iter().filter(|f| f.0 == FindingKind::Contested).count(),

@@ -11,11 +11,13 @@ mod roles;
 mod statements;
 mod types;
 mod view;
+mod words;
 
 pub use types::{
     Claim, ClaimLocation, ClauseCues, EventProperties, Modality, Role, RoleFiller, Source, SourceKind,
     Stance, Statement, TimeBasis,
 };
+pub use words::{ClaimWords, content_words, is_word_char};
 
 use crate::entities::{DocEntities, EntityType};
 use crate::mentions::{Grain, Mention, MentionValue, TimeValue};
@@ -88,6 +90,7 @@ pub fn prepared_claims(
         );
     }
     carry_times(&mut claims);
+    ClaimWords::read_all(&mut claims);
     for (n, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("{}#{}", document.id, n + 1);
     }
@@ -690,6 +693,7 @@ fn build_claim(
         attribution: chain,
         modality,
         location,
+        words: ClaimWords::default(),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The claim: the `isnad claims` contract (see docs/claims-format.md).
 
+use super::words::ClaimWords;
 use crate::entities::EntityId;
 use crate::mentions::Mention;
 use isnad_parser::Span;
@@ -49,6 +50,9 @@ pub struct Claim {
     /// Headline or body.
     #[serde(rename = "in")]
     pub location: ClaimLocation,
+    /// What the graph compares of its text (not in reports: it is read from `text` and `roles`).
+    #[serde(skip)]
+    pub words: ClaimWords,
 }
 
 /// What the trigger lexicon declares of an event type, for the graph to merge and judge by

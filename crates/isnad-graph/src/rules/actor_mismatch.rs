@@ -54,7 +54,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                         .map(|(_, k)| k.clone())
                         .collect::<std::collections::BTreeSet<_>>()
                 };
-                let same_object = !others(a).is_disjoint(&others(b)) || !a.theme.is_disjoint(&b.theme);
+                let same_object = !others(a).is_disjoint(&others(b)) || !a.theme.is_disjoint(b.theme);
                 // Signatories on behalf of two sides ("عن الجانب التونسي" / "عن الجانب التركي")
                 // are both right: only agents acting for the same side are rivals.
                 let behalf = |v: &ClaimView<'_>| {

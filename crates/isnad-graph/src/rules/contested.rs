@@ -70,9 +70,9 @@ fn same_allegation(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
     }
     // The theme decides; when one side states none, its clause must mention the other's theme.
     match (a.theme.is_empty(), b.theme.is_empty()) {
-        (false, false) => !a.theme.is_disjoint(&b.theme),
-        (false, true) => !a.theme.is_disjoint(&b.words),
-        (true, false) => !b.theme.is_disjoint(&a.words),
+        (false, false) => !a.theme.is_disjoint(b.theme),
+        (false, true) => !a.theme.is_disjoint(b.words),
+        (true, false) => !b.theme.is_disjoint(a.words),
         (true, true) => a.shared_actors(b) >= 2,
     }
 }

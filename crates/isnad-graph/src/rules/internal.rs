@@ -20,26 +20,6 @@ use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::{ClaimView, Context};
 use isnad_claims::claims::{ClaimLocation, Modality};
 
-/// True when a headline's trigger reads as a past-tense verb ("وقّعت"), not a present-tense one
-/// ("يزور", which headlines use for what is under way or coming) or a verbal noun ("زيارة").
-fn reads_as_past(view: &ClaimView<'_>) -> bool {
-    let offset = |at: usize| at.saturating_sub(view.claim.span.start);
-    let (start, end) = (offset(view.claim.trigger.start), offset(view.claim.trigger.end));
-    let Some(trigger) = view.claim.text.get(start..end) else {
-        return false;
-    };
-    let key = isnad_parser::fold_key(trigger);
-    // "لحضور", "بزيارة": a verbal noun after an attached preposition states a purpose.
-    let proclitic = view
-        .claim
-        .text
-        .get(..start)
-        .and_then(|before| before.chars().next_back());
-    let after_preposition = proclitic.is_some_and(|c| matches!(c, 'ل' | 'ب'))
-        || (key.starts_with(['ل', 'ب']) && key.chars().count() >= 5);
-    !key.starts_with(['ي', 'ت', 'ن']) && !key.ends_with('ه') && !key.starts_with("ال") && !after_preposition
-}
-
 /// True when the body clause says what the headline says, so the doubted claim is another claim
 /// read in the same words: the headline repeated as the lead (the same content words), or a
 /// doubted claim of another event in a clause that also states the headline's event ("أضرب
@@ -79,7 +59,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             let doubted = matches!(body.claim.modality, Modality::Unconfirmed | Modality::Negated)
                 || (body.claim.modality == Modality::Planned
                     && matches!(headline.claim.modality, Modality::Asserted | Modality::Reported)
-                    && reads_as_past(headline)
+                    && headline.claim.words.trigger_past
                     && headline.claim.event == body.claim.event);
             // A negation about an earlier time ("في أبريل الماضي من دون إصابات") or an earlier
             // occurrence is not the headline's event.
