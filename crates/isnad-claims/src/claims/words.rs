@@ -3,7 +3,7 @@
 //! a claim's text itself.
 
 use super::{Claim, Role};
-use isnad_parser::fold_key;
+use isnad_parser::{Span, fold_key};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashSet};
@@ -29,10 +29,11 @@ pub struct ClaimWords {
 impl ClaimWords {
     /// Reads the words of each claim; claims of one clause share its clause words.
     pub fn read_all(claims: &mut [Claim]) {
-        let mut first_with: FxHashMap<String, Arc<BTreeSet<String>>> = FxHashMap::default();
+        // Claims of one clause have one span: its words are read once.
+        let mut first_with: FxHashMap<Span, Arc<BTreeSet<String>>> = FxHashMap::default();
         for claim in claims {
             let clause = first_with
-                .entry(claim.text.clone())
+                .entry(claim.span)
                 .or_insert_with(|| Arc::new(content_words(&claim.text)))
                 .clone();
             claim.words = ClaimWords::of(claim, clause);
