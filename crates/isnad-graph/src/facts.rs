@@ -92,6 +92,10 @@ pub(crate) struct FactView<'a> {
     /// Ids of its clause's words other than its own head and qualifiers: what its clause says
     /// about the thing measured, for alignment.
     about_ids: Vec<u32>,
+    /// The senses its clause's words name (`~start`, `~end`: `data/facts.toml` `[[sense]]`).
+    senses: Vec<&'a str>,
+    /// The ids of those senses' words.
+    sense_ids: Vec<u32>,
     /// True when no other figure of its report has its attribute and unit.
     alone_in_report: bool,
     /// What it is grouped on for comparison ([`group_key`]), computed once.
@@ -236,7 +240,7 @@ impl<'a> Facts<'a> {
                     .iter()
                     .map(|w| {
                         let next = ids.len() as u32;
-                        *ids.entry(isnad_claims::facts::match_form(w)).or_insert(next)
+                        *ids.entry(isnad_claims::facts::align_form(w)).or_insert(next)
                     })
                     .collect();
                 list.sort_unstable();
@@ -285,9 +289,18 @@ impl<'a> Facts<'a> {
                     .context
                     .iter()
                     .filter(|w| !own(w))
-                    .map(|w| ids[isnad_claims::facts::match_form(w)])
+                    .map(|w| ids[isnad_claims::facts::align_form(w)])
                     .collect();
                 about_ids.sort_unstable();
+                let mut senses: Vec<&'a str> = fact
+                    .context
+                    .iter()
+                    .map(|w| isnad_claims::facts::align_form(w))
+                    .filter(|f| f.starts_with('~'))
+                    .collect();
+                senses.sort_unstable();
+                senses.dedup();
+                let sense_ids = senses.iter().map(|s| ids[*s]).collect();
                 views.push(FactView {
                     doc,
                     fact,
@@ -303,6 +316,8 @@ impl<'a> Facts<'a> {
                     sentence_ids,
                     context_ids,
                     about_ids,
+                    senses,
+                    sense_ids,
                     alone_in_report: false,
                     group: Arc::from(""),
                 });

@@ -391,4 +391,5 @@ stories! {
     exam_questions_tarfaya => "exam-questions-tarfaya",
     museum_theft_qaranful => "museum-theft-qaranful",
     wildfire_sindyan => "wildfire-sindyan",
+    olive_festival_kafr_hamid => "olive-festival-kafr-hamid",
 }

@@ -64,6 +64,25 @@ pub fn match_form(lemma: &str) -> &str {
     w
 }
 
+/// The form two context words meet on: the key of their sense when `data/facts.toml` lists them
+/// as one (`[[sense]]`: «بدأ» and «انطلق» are `~start`), else their [`match_form`].
+pub fn align_form(lemma: &str) -> &str {
+    let form = match_form(lemma);
+    super::lexicon::Lexicon::get()
+        .sense_of
+        .get(form)
+        .map_or(form, String::as_str)
+}
+
+/// True when two aligned forms are two opposite senses: the start and the end of one thing, a
+/// rise and a cut. Two clauses of those are of two moments.
+pub fn opposite_senses(a: &str, b: &str) -> bool {
+    super::lexicon::Lexicon::get()
+        .opposite_senses
+        .iter()
+        .any(|(x, y)| (x == a && y == b) || (x == b && y == a))
+}
+
 /// The lemma of a folded word, as a slice of it (no allocation: it runs on every word of every
 /// sentence with a figure).
 pub(crate) fn lemma_slice(key: &str, strip_proclitics: bool) -> &str {

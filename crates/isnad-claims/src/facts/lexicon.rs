@@ -1,6 +1,6 @@
 //! The fact layer's words (`data/facts.toml`), reduced to light lemmas or folded phrases once.
 
-use super::lemma::lemma_plain;
+use super::lemma::{lemma_plain, lemma_slice, match_form};
 use isnad_parser::fold_key;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -37,7 +37,17 @@ struct File {
     modifiers_before: BTreeMap<String, Vec<String>>,
     day_parts: BTreeMap<String, (u32, u32)>,
     class: Vec<ClassFile>,
+    sense: Vec<SenseFile>,
     modifiers: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SenseFile {
+    name: String,
+    #[serde(default)]
+    opposite: Option<String>,
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -146,6 +156,10 @@ pub(crate) struct Lexicon {
     pub class_forms: FxHashSet<String>,
     /// Lemma → modifier name (`new`, `daily`, `average`).
     pub modifiers: FxHashMap<String, String>,
+    /// Match form of a word of a sense → the sense's key (`"~start"`).
+    pub sense_of: FxHashMap<String, String>,
+    /// Pairs of sense keys that are two moments of one thing (its start and its end).
+    pub opposite_senses: Vec<(String, String)>,
     /// Lemmas of verbs whose event a duration after them measures.
     pub lasting: FxHashSet<String>,
     pub parts_follow: Phrases,
@@ -193,6 +207,35 @@ pub(crate) struct Lexicon {
     word_flags: FxHashMap<String, WordFlags>,
 }
 
+/// Each sense's words by every form a text's word may take as a context lemma (with and without
+/// a glued letter read as a proclitic), and the pairs of opposite senses.
+fn senses(file: &[SenseFile]) -> (FxHashMap<String, String>, Vec<(String, String)>) {
+    let key_of = |name: &str| format!("~{name}");
+    let mut sense_of = FxHashMap::default();
+    let mut opposite = Vec::new();
+    for sense in file {
+        for word in &sense.words {
+            let folded = fold_key(word);
+            // A lemma cut to two letters («أنهى» → «ان») would be a function word's too.
+            let forms = [lemma_slice(&folded, false), lemma_slice(&folded, true)];
+            for form in forms.into_iter().filter(|f| f.chars().count() >= 3) {
+                sense_of
+                    .entry(match_form(form).to_string())
+                    .or_insert_with(|| key_of(&sense.name));
+            }
+        }
+        if let Some(other) = sense.opposite.as_deref() {
+            assert!(
+                file.iter().any(|s| s.name == other),
+                "data/facts.toml: sense {:?} is opposite to no sense {other:?}",
+                sense.name
+            );
+            opposite.push((key_of(&sense.name), key_of(other)));
+        }
+    }
+    (sense_of, opposite)
+}
+
 /// The lemma of a lexicon's word (written without proclitics).
 fn lemma(word: &str) -> String {
     let key = fold_key(word);
@@ -229,6 +272,7 @@ impl Lexicon {
                     of_something: class.of_something,
                 });
             }
+            let (sense_of, opposite_senses) = senses(&file.sense);
             let mut modifiers = FxHashMap::default();
             for (name, words) in &file.modifiers {
                 for word in words {
@@ -247,6 +291,8 @@ impl Lexicon {
                 classes,
                 class_forms,
                 modifiers,
+                sense_of,
+                opposite_senses,
                 lasting: lemmas(&file.lasting),
                 parts_follow: Phrases::of(&file.parts_follow),
                 whole_before: Phrases::of(&file.whole_before),

@@ -384,7 +384,10 @@ impl<'a> SentenceFacts<'a> {
                 time,
                 context: {
                     let span = if is_date && since.is_none() {
-                        (self.date_context_start(clause), clause.1)
+                        (
+                            self.date_context_start(clause),
+                            self.date_context_end(last, clause.1),
+                        )
                     } else {
                         clause
                     };
@@ -1035,6 +1038,25 @@ impl<'a> SentenceFacts<'a> {
             }
         }
         start
+    }
+
+    /// Where a date's words end: at a phrase after the date led by a glued «ب» or «ل», «مع» or
+    /// «وسط», which says how or with whom it happened («مساء الأحد بحفل فني»، «بمشاركة 120
+    /// عارضاً»), not what is dated. A subject after the date stays («وانطلقت يوم الاثنين مسابقة»),
+    /// and so do a place and a destination («إلى المدينة»: another place is another occasion).
+    fn date_context_end(&self, date_last: usize, clause_end: usize) -> usize {
+        (date_last + 1..clause_end.min(self.n()))
+            .find(|&i| {
+                let key = self.key(i);
+                let letters = key.chars().count();
+                matches!(key, "مع" | "وسط")
+                    || (self.is_arabic(i)
+                        && key.starts_with(['ب', 'ل'])
+                        && !key.starts_with("لل")
+                        && (letters >= 5 || (letters == 4 && !key.ends_with(['ت', 'ه'])))
+                        && !self.named[i])
+            })
+            .unwrap_or(clause_end)
     }
 
     /// A date's words with the verbs that elsewhere link a measure to its value: before a date

@@ -499,3 +499,37 @@ fn a_name_between_a_verbal_noun_and_its_value_is_no_attribute() {
     let k = key(&f, "خمس").unwrap_or_default();
     assert!(k.contains("سجن"), "{k}");
 }
+
+#[test]
+fn a_dates_words_stop_where_a_phrase_says_how_it_happened() {
+    let f = facts_of("عنوان\nواختتمت الندوة مساء الأحد بعرض مسرحي في القاعة الكبرى.\n");
+    let words: Vec<&str> = fact(&f, "الأحد").context.iter().map(|w| &**w).collect();
+    assert!(words.iter().any(|w| w.contains("ندو")), "{words:?}");
+    assert!(
+        !words.iter().any(|w| w.contains("مسرح") || w.contains("قاع")),
+        "{words:?}"
+    );
+    // A subject after the date is what is dated, and a destination says which occasion.
+    let f = facts_of("عنوان\nوانطلقت صباح الاثنين قافلة طبية إلى القرى الجبلية.\n");
+    let words: Vec<&str> = fact(&f, "الاثنين").context.iter().map(|w| &**w).collect();
+    assert!(words.iter().any(|w| w.contains("قافل")), "{words:?}");
+    assert!(
+        words.iter().any(|w| w.contains("قري") || w.contains("قرى")),
+        "{words:?}"
+    );
+}
+
+#[test]
+fn event_words_of_one_sense_meet_and_a_start_is_no_end() {
+    let form = |w: &str| align_form(&lemma(w)).to_string();
+    assert_eq!(form("انطلقت"), form("بدأ"));
+    assert_eq!(form("الافتتاح"), form("بداية"));
+    assert_eq!(form("اختتام"), form("انتهت"));
+    assert_ne!(form("انطلقت"), form("انتهت"));
+    assert!(opposite_senses(&form("بدأت"), &form("اختتمت")));
+    assert!(opposite_senses(&form("وصول"), &form("مغادرة")));
+    assert!(!opposite_senses(&form("بدأت"), &form("انطلاق")));
+    // A word in no sense is its own match form; a lemma cut to two letters is no sense's.
+    assert_eq!(form("المهرجان"), match_form(&lemma("المهرجان")));
+    assert!(!align_form("ان").starts_with('~'));
+}

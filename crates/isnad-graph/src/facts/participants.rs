@@ -56,9 +56,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
         for (index, p) in analysis.participants.iter().enumerate() {
             let mut id_of = |w: &'a str| {
                 let next = ids.len() as u32;
-                let id = *ids
-                    .entry(isnad_claims::facts::root_key(isnad_claims::facts::match_form(w)))
-                    .or_insert(next);
+                let id = *ids.entry(aligned_root(w)).or_insert(next);
                 if id == next {
                     spelling.push(w);
                 }
@@ -274,4 +272,15 @@ fn name_words(name: &str) -> Vec<String> {
         })
         .filter(|w| w.chars().count() >= 3)
         .collect()
+}
+
+/// The key a context word meets others on: its sense when it names one («بدأ» and «انطلق»), else
+/// its rough root («اندلع» and «اندلعت»).
+fn aligned_root(word: &str) -> String {
+    let form = isnad_claims::facts::align_form(word);
+    if form.starts_with('~') {
+        form.to_string()
+    } else {
+        isnad_claims::facts::root_key(form)
+    }
 }

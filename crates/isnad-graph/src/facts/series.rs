@@ -32,16 +32,27 @@ pub(super) fn candidate_pairs(facts: &Facts<'_>) -> Vec<(usize, usize, Arc<str>)
     }
     let mut out = Vec::new();
     for (key, members) in pools {
-        let mut postings: rustc_hash::FxHashMap<u32, Vec<usize>> = rustc_hash::FxHashMap::default();
+        let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
         for &i in &members {
-            for &w in &facts.views[i].about_ids {
-                postings.entry(w).or_default().push(i);
+            let v = &facts.views[i];
+            for &w in &v.about_ids {
+                postings.entry(u64::from(w)).or_default().push(i);
+                // An event named in other words («بدأ»، «انطلق») is common in a story, and so is
+                // its subject: together they still find the reports that date that event.
+                for &s in v.sense_ids.iter().filter(|&&s| s != w) {
+                    postings
+                        .entry((u64::from(s) + 1) << 32 | u64::from(w))
+                        .or_default()
+                        .push(i);
+                }
             }
         }
         let common = (members.len() / 2).max(4);
         let mut pairs: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
-        for list in postings.values() {
-            if list.len() > common {
+        for (key, list) in &postings {
+            // A pair of words is rarer than either: its list may be twice as long.
+            let cap = if key >> 32 == 0 { common } else { 2 * common };
+            if list.len() > cap {
                 continue;
             }
             for (n, &i) in list.iter().enumerate() {
@@ -84,7 +95,37 @@ impl Facts<'_> {
             if shared < 2 || share < DATES_ALIGNED_SHARE {
                 return Err(format!("their clauses are about different things (share {share:.2})").into());
             }
-            if distinctive < 1 {
+            // The story's own event named the same way on both sides, with nothing to tell them
+            // apart («انطلق المهرجان» / «بدأ المهرجان»), is one event though every report names it.
+            // What one clause says beyond the other, story-wide words aside: a workshop that
+            // began beside the festival is told apart by «ورشة تدريبية».
+            let beyond = |x: &FactView<'_>, y: &FactView<'_>| -> f64 {
+                x.about_ids
+                    .iter()
+                    .filter(|w| y.about_ids.binary_search(w).is_err() && !self.is_story_wide(**w))
+                    .map(|&w| self.weight(w))
+                    .sum()
+            };
+            let shared_weight: f64 = a
+                .about_ids
+                .iter()
+                .filter(|w| b.about_ids.binary_search(w).is_ok())
+                .map(|&w| self.weight(w))
+                .sum();
+            // A clause naming a start and an end («أنهى الإضراب الذي بدأ …») dates either.
+            let two_moments = |v: &FactView<'_>| {
+                v.senses.iter().any(|x| {
+                    v.senses
+                        .iter()
+                        .any(|y| isnad_claims::facts::opposite_senses(x, y))
+                })
+            };
+            let main_event = a.sense_ids.iter().any(|s| b.sense_ids.contains(s))
+                && !two_moments(a)
+                && !two_moments(b)
+                && beyond(a, b) < shared_weight
+                && beyond(b, a) < shared_weight;
+            if distinctive < 1 && !main_event {
                 return Err("their clauses share only words nearly every report uses".into());
             }
         } else {
@@ -112,6 +153,14 @@ impl Facts<'_> {
         }
         if self.dates_a_figure(a) || self.dates_a_figure(b) {
             return Err("one dates a figure (a running total, a rate, an amount), not an event".into());
+        }
+        if let Some((x, y)) = opposite_moments(a, b) {
+            return Err(format!(
+                "one dates its {}, the other its {}: two moments",
+                &x[1..],
+                &y[1..]
+            )
+            .into());
         }
         if let Some((p, q)) = self.other_places_in_series(a, b) {
             return Err(format!("their sentences name other places in a series ({p} and {q})").into());
@@ -194,4 +243,17 @@ impl Facts<'_> {
 /// True for a unit of a figure that changes from day to day: a rate or a sum of money.
 fn is_rate_or_money(unit: &str) -> bool {
     matches!(unit, "percent" | "bp") || isnad_claims::facts::is_currency(unit)
+}
+
+/// Two senses, one of each clause, that are two moments of one thing (its start and its end),
+/// when neither clause names the other's too («بدأ … وانتهى» names both).
+fn opposite_moments<'f>(a: &FactView<'f>, b: &FactView<'f>) -> Option<(&'f str, &'f str)> {
+    a.senses.iter().find_map(|&x| {
+        b.senses
+            .iter()
+            .find(|&&y| {
+                isnad_claims::facts::opposite_senses(x, y) && !a.senses.contains(&y) && !b.senses.contains(&x)
+            })
+            .map(|&y| (x, y))
+    })
 }
