@@ -1242,8 +1242,49 @@ fn disagreements_of(facts: &Facts<'_>, comparable: &[(usize, usize, bool)]) -> V
     conflicts.sort_unstable();
     let mut covered: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
     let mut out = Vec::new();
+    let internal_of = |sides: &[Vec<usize>]| {
+        let docs: Vec<usize> = sides.iter().flatten().map(|&m| facts.views[m].doc).collect();
+        docs.iter().all(|&d| d == docs[0])
+            || sides[0]
+                .iter()
+                .any(|&x| sides[1].iter().any(|&y| facts.views[x].doc == facts.views[y].doc))
+    };
     for &(a, b) in &conflicts {
         if covered.contains(&(a, b)) {
+            continue;
+        }
+        // A conflict one of whose facts is on a side of a disagreement already found, while the
+        // other agrees with the opposite side and with nothing on this one, is that disagreement
+        // again: its fact joins the opposite side («120 ألف» of a third report against the
+        // body's «نحو 150 ألف», where the first disagreement held the headline's «150 ألف»).
+        let joins = |out: &[Disagreement]| {
+            out.iter().enumerate().find_map(|(d, found)| {
+                (0..2).find_map(|s| {
+                    let (this, opposite) = (&found.sides[s], &found.sides[1 - s]);
+                    let fits = |joiner: usize| {
+                        opposite.iter().any(|&m| relation(m, joiner) == Some(true))
+                            && this.iter().all(|&m| relation(m, joiner) != Some(true))
+                    };
+                    if this.contains(&a) && fits(b) {
+                        Some((d, 1 - s, b))
+                    } else if this.contains(&b) && fits(a) {
+                        Some((d, 1 - s, a))
+                    } else {
+                        None
+                    }
+                })
+            })
+        };
+        if let Some((d, side, joiner)) = joins(&out) {
+            let found: &mut Disagreement = &mut out[d];
+            for &m in &found.sides[1 - side] {
+                covered.insert((m.min(joiner), m.max(joiner)));
+            }
+            if !found.sides[side].contains(&joiner) {
+                found.sides[side].push(joiner);
+                found.sides[side].sort_unstable();
+            }
+            found.internal = internal_of(&found.sides);
             continue;
         }
         let side_of = |seed: usize, other: usize| -> Vec<usize> {
@@ -1270,11 +1311,7 @@ fn disagreements_of(facts: &Facts<'_>, comparable: &[(usize, usize, bool)]) -> V
                 .partial_cmp(&facts.views[y[0]].low)
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
-        let docs: Vec<usize> = sides.iter().flatten().map(|&m| facts.views[m].doc).collect();
-        let internal = docs.iter().all(|&d| d == docs[0])
-            || sides[0]
-                .iter()
-                .any(|&x| sides[1].iter().any(|&y| facts.views[x].doc == facts.views[y].doc));
+        let internal = internal_of(&sides);
         out.push(Disagreement { sides, internal });
     }
     out

@@ -552,3 +552,36 @@ fn a_glued_preposition_is_read_off_a_key_the_story_uses_without_it() {
         result.comparisons
     );
 }
+
+#[test]
+fn a_report_that_meets_only_the_bodys_figure_joins_the_disagreement_already_found() {
+    // b's headline and body give one figure; c's clause aligns with the body only. One
+    // disagreement, c on a's side, not a second finding.
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2025-01-10",
+            "عنوان\nأغلقت السلطات مساء أمس نحو 300 مدرسة في إقليم الجبل بسبب العاصفة الثلجية.\n",
+        ),
+        (
+            "b.txt",
+            "2025-01-10",
+            "العاصفة تغلق 500 مدرسة\nأغلقت السلطات مساء أمس نحو 500 مدرسة في إقليم الجبل بسبب العاصفة الثلجية.\n",
+        ),
+        (
+            "c.txt",
+            "2025-01-11",
+            "عنوان\nوقال مدير التعليم إن قرابة 300 مدرسة أغلقت أبوابها في إقليم الجبل.\n",
+        ),
+    ]);
+    let counts: Vec<Vec<String>> = result
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::CountMismatch)
+        .map(|f| f.sides.iter().map(|s| s.doc.clone()).collect())
+        .collect();
+    assert_eq!(counts.len(), 1, "{:#?}", result.findings);
+    for doc in ["a.txt", "b.txt", "c.txt"] {
+        assert!(counts[0].iter().any(|d| d == doc), "{doc} not cited: {counts:?}");
+    }
+}

@@ -392,4 +392,5 @@ stories! {
     museum_theft_qaranful => "museum-theft-qaranful",
     wildfire_sindyan => "wildfire-sindyan",
     olive_festival_kafr_hamid => "olive-festival-kafr-hamid",
+    outage_sahel_sharqi => "outage-sahel-sharqi",
 }

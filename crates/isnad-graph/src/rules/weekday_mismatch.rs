@@ -5,7 +5,8 @@
 //! disagree, one of them is wrong, and editors often fix only one when updating a story.
 //! Example: «يوم الأربعاء 20 فبراير 2024» (20 February 2024 was a Tuesday); or «وصل الوفد يوم
 //! الخميس» while another article dates the arrival «15 آذار 2025», a Saturday.
-//! The other article's date may be explicit or relative to its own publication date.
+//! The other article's date may be explicit or relative to its own publication date; a relative
+//! day with a weekday («اليوم الأربعاء» in a report of a Thursday) is checked against the report's date.
 //! Known false positives: a weekday that belongs to a different clause than the date next to it.
 
 use super::{finding, side, text_side};
@@ -20,7 +21,9 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (doc, analysis) in context.analyses.iter().enumerate() {
         for mention in &analysis.mentions {
-            let MentionValue::Date(value) = &mention.value else {
+            // A relative day with its weekday ("أمس الثلاثاء") is resolved at the report's date:
+            // a report of a Thursday that says "اليوم الأربعاء" has one of them wrong.
+            let (MentionValue::Date(value) | MentionValue::Relative(value)) = &mention.value else {
                 continue;
             };
             let (Some(weekday), Some(start), Some(end)) = (value.weekday, value.start, value.end) else {
