@@ -285,18 +285,21 @@ impl<'a> Facts<'a> {
                     !is_date && fact.attribute.head.as_ref().is_some_and(|h| h.lemma == w)
                         || fact.attribute.qualifiers.iter().any(|q| q == w)
                 };
-                let mut about_ids: Vec<u32> = fact
+                let aligned: Vec<(&'a str, &'a str)> = fact
                     .context
                     .iter()
-                    .filter(|w| !own(w))
-                    .map(|w| ids[isnad_claims::facts::align_form(w)])
+                    .map(|w| (&**w, isnad_claims::facts::align_form(w)))
+                    .collect();
+                let mut about_ids: Vec<u32> = aligned
+                    .iter()
+                    .filter(|(w, _)| !own(w))
+                    .map(|(_, form)| ids[*form])
                     .collect();
                 about_ids.sort_unstable();
-                let mut senses: Vec<&'a str> = fact
-                    .context
+                let mut senses: Vec<&'a str> = aligned
                     .iter()
-                    .map(|w| isnad_claims::facts::align_form(w))
-                    .filter(|f| f.starts_with('~'))
+                    .map(|&(_, form)| form)
+                    .filter(|form| isnad_claims::facts::is_sense(form))
                     .collect();
                 senses.sort_unstable();
                 senses.dedup();

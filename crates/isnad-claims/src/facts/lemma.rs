@@ -74,6 +74,11 @@ pub fn align_form(lemma: &str) -> &str {
         .map_or(form, String::as_str)
 }
 
+/// True when an aligned form is a sense's key, not a word's match form.
+pub fn is_sense(form: &str) -> bool {
+    form.starts_with(super::lexicon::SENSE_PREFIX)
+}
+
 /// True when two aligned forms are two opposite senses: the start and the end of one thing, a
 /// rise and a cut. Two clauses of those are of two moments.
 pub fn opposite_senses(a: &str, b: &str) -> bool {

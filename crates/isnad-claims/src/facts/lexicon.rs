@@ -207,10 +207,13 @@ pub(crate) struct Lexicon {
     word_flags: FxHashMap<String, WordFlags>,
 }
 
+/// What a sense's key starts with: no folded word does.
+pub(crate) const SENSE_PREFIX: char = '~';
+
 /// Each sense's words by every form a text's word may take as a context lemma (with and without
 /// a glued letter read as a proclitic), and the pairs of opposite senses.
 fn senses(file: &[SenseFile]) -> (FxHashMap<String, String>, Vec<(String, String)>) {
-    let key_of = |name: &str| format!("~{name}");
+    let key_of = |name: &str| format!("{SENSE_PREFIX}{name}");
     let mut sense_of = FxHashMap::default();
     let mut opposite = Vec::new();
     for sense in file {

@@ -3,7 +3,7 @@
 //! graph compares them across reports whose clauses say the same thing.
 
 use super::lexicon::Lexicon;
-use super::read::SentenceFacts;
+use super::read::{SentenceFacts, preposition_led};
 use super::types::Words;
 use crate::claims::{Claim, ClaimLocation, Modality, Source};
 use crate::entities::{DocEntities, EntityKey, EntityMention, EntityType};
@@ -170,10 +170,7 @@ pub fn prepared_participants(
                     break;
                 }
                 if reader.unnamed_content(c1, c1 + 1) > 0
-                    && reader
-                        .context_outside(c1, c1 + 1, (a, b), |w| direction(w).is_some())
-                        .iter()
-                        .all(|w| direction(w).is_none())
+                    && reader.content_lemma(c1).is_none_or(|w| direction(w).is_none())
                 {
                     after += 1;
                 }
@@ -275,8 +272,6 @@ fn previous_word(toks: &isnad_parser::Tokens, i: usize) -> Option<&str> {
     })
 }
 
-/// A word led by a glued preposition ("بحضور"، "لصالح"، "بسجن"): what follows is its complement.
-/// Four letters ending in ت are a verb ("بلغت"، "بدأت").
 /// True for a word that carries a pronoun of a noun said before it, opening its clause: a verb
 /// or verbal noun with "ها" or "هم" ("جرفتها"، "نقلتهم").
 fn refers_back(key: &str) -> bool {
@@ -284,11 +279,6 @@ fn refers_back(key: &str) -> bool {
     !bare.starts_with("ال")
         && (bare.strip_suffix("ها").or_else(|| bare.strip_suffix("هم")))
             .is_some_and(|stem| stem.chars().count() >= 3)
-}
-
-fn preposition_led(w: &str) -> bool {
-    let letters = w.chars().count();
-    w.starts_with(['ب', 'ل']) && !w.starts_with("لل") && (letters >= 5 || (letters == 4 && !w.ends_with('ت')))
 }
 
 /// The direction a word names ("الشرقية" → east), if any.

@@ -1040,6 +1040,11 @@ impl<'a> SentenceFacts<'a> {
         start
     }
 
+    /// The light lemma of token `i` when it is a content word.
+    pub fn content_lemma(&self, i: usize) -> Option<&str> {
+        self.is_content(i).then(|| self.lemma(i))
+    }
+
     /// Where a date's words end: at a phrase after the date led by a glued «ب» or «ل», «مع» or
     /// «وسط», which says how or with whom it happened («مساء الأحد بحفل فني»، «بمشاركة 120
     /// عارضاً»), not what is dated. A subject after the date stays («وانطلقت يوم الاثنين مسابقة»),
@@ -1048,13 +1053,10 @@ impl<'a> SentenceFacts<'a> {
         (date_last + 1..clause_end.min(self.n()))
             .find(|&i| {
                 let key = self.key(i);
-                let letters = key.chars().count();
+                // Four letters in ة are a noun of their own («بلدة»، «لجنة»).
+                let short_noun = key.ends_with('ه') && key.chars().count() == 4;
                 matches!(key, "مع" | "وسط")
-                    || (self.is_arabic(i)
-                        && key.starts_with(['ب', 'ل'])
-                        && !key.starts_with("لل")
-                        && (letters >= 5 || (letters == 4 && !key.ends_with(['ت', 'ه'])))
-                        && !self.named[i])
+                    || (self.is_arabic(i) && preposition_led(key) && !short_noun && !self.named[i])
             })
             .unwrap_or(clause_end)
     }
@@ -1672,4 +1674,11 @@ fn is_time_unit(unit: &str) -> bool {
         unit,
         "second" | "minute" | "hour" | "day" | "week" | "month" | "year"
     )
+}
+
+/// A word led by a glued preposition ("بحضور"، "لصالح"، "بسجن"): what follows is its complement.
+/// Four letters ending in ت are a verb ("بلغت"، "بدأت").
+pub(crate) fn preposition_led(w: &str) -> bool {
+    let letters = w.chars().count();
+    w.starts_with(['ب', 'ل']) && !w.starts_with("لل") && (letters >= 5 || (letters == 4 && !w.ends_with('ت')))
 }

@@ -278,7 +278,7 @@ fn name_words(name: &str) -> Vec<String> {
 /// its rough root («اندلع» and «اندلعت»).
 fn aligned_root(word: &str) -> String {
     let form = isnad_claims::facts::align_form(word);
-    if form.starts_with('~') {
+    if isnad_claims::facts::is_sense(form) {
         form.to_string()
     } else {
         isnad_claims::facts::root_key(form)
