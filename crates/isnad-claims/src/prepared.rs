@@ -2,7 +2,9 @@
 //! (`Fold::Key`) text. The mention, entity, claim and fact passes all read a sentence through
 //! these, so it is tokenized and folded once, and no pass keeps state for another.
 
+use crate::facts::TokenWords;
 use isnad_parser::{Document, Fold, Normalized, Sentence, Span, Tokens};
+use std::cell::OnceCell;
 
 /// A document with its sentences tokenized and folded.
 pub struct Prepared<'d> {
@@ -18,6 +20,24 @@ pub struct PreparedSentence {
     pub tokens: Tokens,
     /// Its text folded for matching, with the offset map back to the original.
     pub folded: Normalized,
+    /// Its tokens' lemmas, lexicon flags and clauses, read when a layer first asks.
+    words: OnceCell<TokenWords>,
+}
+
+impl PreparedSentence {
+    /// Tokenizes and folds `source[span]`.
+    pub fn of(source: &str, span: Span) -> PreparedSentence {
+        PreparedSentence {
+            tokens: Tokens::of(source, span),
+            folded: Normalized::of(source, span, Fold::Key),
+            words: OnceCell::new(),
+        }
+    }
+
+    /// Its tokens' lemmas, lexicon flags and clauses (read once, shared by the fact readers).
+    pub(crate) fn token_words(&self) -> &TokenWords {
+        self.words.get_or_init(|| TokenWords::of(&self.tokens))
+    }
 }
 
 impl<'d> Prepared<'d> {
@@ -31,10 +51,7 @@ impl<'d> Prepared<'d> {
                 if span.is_empty() || document.source.get(span.range()).is_none() {
                     return None;
                 }
-                Some(PreparedSentence {
-                    tokens: Tokens::of(&document.source, span),
-                    folded: Normalized::of(&document.source, span, Fold::Key),
-                })
+                Some(PreparedSentence::of(&document.source, span))
             })
             .collect();
         Prepared { document, sentences }
@@ -52,6 +69,19 @@ impl<'d> Prepared<'d> {
             .iter()
             .zip(&self.sentences)
             .filter_map(|(sentence, prepared)| prepared.as_ref().map(|p| (sentence, p)))
+    }
+
+    /// The span and preparation of the sentence that contains `span`.
+    pub fn sentence_containing(&self, span: Span) -> Option<(Span, &PreparedSentence)> {
+        let sentences = &self.document.sentences;
+        let i = sentences
+            .partition_point(|s| s.span.start <= span.start)
+            .checked_sub(1)?;
+        let sentence = sentences[i].span;
+        if !sentence.contains(span) {
+            return None;
+        }
+        self.sentences[i].as_ref().map(|p| (sentence, p))
     }
 
     /// The preparation of the sentence whose span is `span`.

@@ -246,6 +246,8 @@ pub(crate) struct Lexicon {
     pub not_content: FxHashSet<String>,
     /// Negation words.
     pub negation: FxHashSet<String>,
+    /// Bytes of the longest negation: a longer word, و and ف off, is not looked up.
+    negation_max_len: usize,
     /// Words a negation reaches the event across ("دون وقوع إصابات").
     pub negation_bridges: FxHashSet<String>,
     /// Negations of what a statement says, near its start ("بريطانيا غير مسؤولة").
@@ -309,7 +311,8 @@ fn folded_set(words: &[String]) -> FxHashSet<String> {
 impl Lexicon {
     /// True when a folded word is a negation, also with a joined و or ف ("ولم"، "فلا").
     pub fn is_negation(&self, key: &str) -> bool {
-        self.negation.contains(key) || self.negation.contains(key.trim_start_matches(['و', 'ف']))
+        let bare = key.trim_start_matches(['و', 'ف']);
+        bare.len() <= self.negation_max_len && (self.negation.contains(key) || self.negation.contains(bare))
     }
 
     /// The built-in lexicon, parsed and compiled once.
@@ -466,6 +469,11 @@ impl Lexicon {
             complementizers: folded_set(&attribution.complementizers),
             pronoun_subjects: folded_set(&attribution.pronoun_subjects),
             negation: folded_set(&modality.negation),
+            negation_max_len: folded_set(&modality.negation)
+                .iter()
+                .map(String::len)
+                .max()
+                .unwrap_or(0),
             content_ends: folded_set(&attribution.content_ends),
             answered_reports: folded_set(&attribution.answered_reports),
             about: folded_set(&attribution.about),

@@ -90,7 +90,7 @@ pub fn prepared_claims(
         );
     }
     carry_times(&mut claims);
-    ClaimWords::read_all(&mut claims);
+    ClaimWords::read_prepared(&mut claims, prepared);
     for (n, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("{}#{}", document.id, n + 1);
     }

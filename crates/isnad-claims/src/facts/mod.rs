@@ -22,6 +22,7 @@ use crate::entities::{DocEntities, EntityKey, EntityType};
 use crate::mentions::{Grain, Mention, TimeValue};
 use isnad_parser::{Document, Span, fold_key};
 use read::SentenceFacts;
+pub(crate) use read::TokenWords;
 
 /// The facts of a document's story sentences, in text order.
 pub fn find_facts(
@@ -77,7 +78,7 @@ pub fn prepared_facts(
             .filter(|m| span.contains(m.span))
             .map(|m| m.title.map_or(m.span, |t| t.cover(m.span)))
             .collect();
-        let reader = SentenceFacts::new(prepared.source(), tokens, &in_sentence, &names, publication);
+        let reader = SentenceFacts::new(prepared.source(), p, &in_sentence, &names, publication);
         let drafts = reader.read();
         if drafts.is_empty() {
             continue;

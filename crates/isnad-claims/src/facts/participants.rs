@@ -97,7 +97,7 @@ pub fn prepared_participants(
             .map(|m| m.title.map_or(m.span, |t| t.cover(m.span)))
             .collect();
         // No mentions: the counted noun of "ثلاثة أحياء" says what was done as much as any word.
-        let reader = SentenceFacts::new(prepared.source(), toks, &[], &names, None);
+        let reader = SentenceFacts::new(prepared.source(), p, &[], &names, None);
         let first_claim = claims.partition_point(|c| c.span.start < span.start);
         let sentence_claims: Vec<&Claim> = claims[first_claim..]
             .iter()

@@ -43,65 +43,44 @@ pub(crate) struct SentenceFacts<'a> {
     /// Index into `mentions` of the mention covering each token.
     mention_of: Vec<Option<usize>>,
     /// Clause start of each token.
-    clause_start: Vec<usize>,
+    clause_start: &'a [usize],
     /// Clause end (exclusive) of each token.
-    clause_end: Vec<usize>,
+    clause_end: &'a [usize],
     /// True for tokens inside a name (a person, place or organization): never an attribute word.
     named: Vec<bool>,
     /// The report's date: a date of another year dates another occurrence.
     publication: Option<chrono::NaiveDate>,
-    /// Each token's light lemma, computed once, back to back in one buffer (ends in
-    /// `lemma_ends`): no string per token.
-    lemma_buffer: String,
-    lemma_ends: Vec<u32>,
+    /// Each token's lemma, flags and clause, shared by every reader of the sentence.
+    words: &'a TokenWords,
     /// Whether each token is a content word.
     content: Vec<bool>,
     /// The sentence's words, once asked for.
     sentence_words: std::sync::OnceLock<Words>,
     /// What each token is to the lexicon (one lookup per word).
-    flags: Vec<WordFlags>,
+    flags: &'a [WordFlags],
 }
 
-/// Folded words after which a value is an identifier, not an amount ("رقم 5"، "المادة 12").
-const IDENTIFIER_HEADS: &[&str] = &[
-    "رقم",
-    "الرقم",
-    "برقم",
-    "المادة",
-    "الفصل",
-    "البند",
-    "الماده",
-    "الفقره",
-];
+/// What a sentence's tokens are to the fact reader whatever its mentions and names: each
+/// token's lexicon flags, light lemma and clause. Read once per sentence: the fact and the
+/// participant readers both use it.
+pub(crate) struct TokenWords {
+    /// What each token is to the lexicon (one lookup per word).
+    flags: Vec<WordFlags>,
+    /// Each token's light lemma, back to back in one buffer (ends in `lemma_ends`): no string
+    /// per token.
+    lemma_buffer: String,
+    lemma_ends: Vec<u32>,
+    /// Clause start of each token.
+    clause_start: Vec<usize>,
+    /// Clause end (exclusive) of each token.
+    clause_end: Vec<usize>,
+}
 
-impl<'a> SentenceFacts<'a> {
-    /// Prepares a sentence: `mentions` are the sentence's mentions in text order.
-    pub fn new(
-        source: &'a str,
-        toks: &'a Tokens,
-        mentions: &[&'a Mention],
-        names: &[isnad_parser::Span],
-        publication: Option<chrono::NaiveDate>,
-    ) -> SentenceFacts<'a> {
+impl TokenWords {
+    /// Reads the flags, lemmas and clauses of a sentence's tokens.
+    pub fn of(toks: &Tokens) -> TokenWords {
         let lx = Lexicon::get();
         let n = toks.len();
-        let mut mention_of = vec![None; n];
-        let mut with_tokens = Vec::with_capacity(mentions.len());
-        for &m in mentions {
-            let first = toks.pieces.partition_point(|t| t.span.end <= m.span.start);
-            let mut last = first;
-            while last + 1 < n && toks.pieces[last + 1].span.start < m.span.end {
-                last += 1;
-            }
-            if first >= n {
-                continue;
-            }
-            let index = with_tokens.len();
-            for slot in &mut mention_of[first..=last] {
-                *slot = Some(index);
-            }
-            with_tokens.push((m, first, last));
-        }
         let key = |i: usize| toks.key(i);
         let flags: Vec<WordFlags> = (0..n).map(|i| lx.flags(key(i))).collect();
         // Clauses: punctuation ends one, a clause-breaking word starts one.
@@ -128,6 +107,86 @@ impl<'a> SentenceFacts<'a> {
                 clause_end[i] = e;
             }
         }
+        // Function words are looked up as written; only other words need a lemma.
+        let mut buffer = String::with_capacity(n * 8);
+        let mut ends = Vec::with_capacity(n);
+        for (i, flag) in flags.iter().enumerate() {
+            let k = key(i);
+            if toks.pieces[i].kind == TokenKind::Arabic && k.len() >= 6 && !flag.has(WordFlags::STOPWORD) {
+                // As written when the lexicon knows it so ("فائدة"), else with a glued conjunction
+                // or preposition off ("بتبديد" → تبديد).
+                let plain = super::lemma::lemma_slice(k, false);
+                if lx.knows(plain) {
+                    buffer.push_str(plain);
+                } else {
+                    buffer.push_str(super::lemma::lemma_slice(k, true));
+                }
+            } else {
+                buffer.push_str(k);
+            }
+            ends.push(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
+        }
+        TokenWords {
+            flags,
+            lemma_buffer: buffer,
+            lemma_ends: ends,
+            clause_start,
+            clause_end,
+        }
+    }
+
+    /// The light lemma of token `i` ("" past the end).
+    fn lemma(&self, i: usize) -> &str {
+        let Some(&end) = self.lemma_ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.lemma_ends[i - 1] };
+        self.lemma_buffer.get(start as usize..end as usize).unwrap_or("")
+    }
+}
+
+/// Folded words after which a value is an identifier, not an amount ("رقم 5"، "المادة 12").
+const IDENTIFIER_HEADS: &[&str] = &[
+    "رقم",
+    "الرقم",
+    "برقم",
+    "المادة",
+    "الفصل",
+    "البند",
+    "الماده",
+    "الفقره",
+];
+
+impl<'a> SentenceFacts<'a> {
+    /// Prepares a sentence: `mentions` are the sentence's mentions in text order.
+    pub fn new(
+        source: &'a str,
+        sentence: &'a crate::PreparedSentence,
+        mentions: &[&'a Mention],
+        names: &[isnad_parser::Span],
+        publication: Option<chrono::NaiveDate>,
+    ) -> SentenceFacts<'a> {
+        let lx = Lexicon::get();
+        let toks = &sentence.tokens;
+        let words = sentence.token_words();
+        let n = toks.len();
+        let mut mention_of = vec![None; n];
+        let mut with_tokens = Vec::with_capacity(mentions.len());
+        for &m in mentions {
+            let first = toks.pieces.partition_point(|t| t.span.end <= m.span.start);
+            let mut last = first;
+            while last + 1 < n && toks.pieces[last + 1].span.start < m.span.end {
+                last += 1;
+            }
+            if first >= n {
+                continue;
+            }
+            let index = with_tokens.len();
+            for slot in &mut mention_of[first..=last] {
+                *slot = Some(index);
+            }
+            with_tokens.push((m, first, last));
+        }
         // Names and tokens are both in text order: one walk marks the tokens inside a name.
         let mut named = vec![false; n];
         let mut next_name = 0;
@@ -146,38 +205,16 @@ impl<'a> SentenceFacts<'a> {
             lx,
             mentions: with_tokens,
             mention_of,
-            clause_start,
-            clause_end,
+            clause_start: &words.clause_start,
+            clause_end: &words.clause_end,
             named,
             publication,
-            lemma_buffer: String::new(),
-            lemma_ends: Vec::new(),
+            words,
             content: Vec::new(),
             sentence_words: std::sync::OnceLock::new(),
-            flags,
+            flags: &words.flags,
         };
         facts.content = (0..n).map(|i| facts.compute_content(i)).collect();
-        // Function words are looked up as written; only other words need a lemma.
-        let mut buffer = String::with_capacity(toks.len() * 8);
-        let mut ends = Vec::with_capacity(n);
-        for i in 0..n {
-            let k = facts.key(i);
-            if facts.is_arabic(i) && k.len() >= 6 && !facts.flags[i].has(WordFlags::STOPWORD) {
-                // As written when the lexicon knows it so ("فائدة"), else with a glued conjunction
-                // or preposition off ("بتبديد" → تبديد).
-                let plain = super::lemma::lemma_slice(k, false);
-                if lx.knows(plain) {
-                    buffer.push_str(plain);
-                } else {
-                    buffer.push_str(super::lemma::lemma_slice(k, true));
-                }
-            } else {
-                buffer.push_str(k);
-            }
-            ends.push(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
-        }
-        facts.lemma_buffer = buffer;
-        facts.lemma_ends = ends;
         facts
     }
 
@@ -231,12 +268,8 @@ impl<'a> SentenceFacts<'a> {
 
     /// The light lemma of token `i`: as written when the lexicon knows it so ("فائدة"), else with
     /// a glued conjunction or preposition off ("بتبديد" → تبديد).
-    fn lemma(&self, i: usize) -> &str {
-        let Some(&end) = self.lemma_ends.get(i) else {
-            return "";
-        };
-        let start = if i == 0 { 0 } else { self.lemma_ends[i - 1] };
-        self.lemma_buffer.get(start as usize..end as usize).unwrap_or("")
+    fn lemma(&self, i: usize) -> &'a str {
+        self.words.lemma(i)
     }
 
     /// Lemmas of the content words in `[from, to)`, sorted and deduplicated.
