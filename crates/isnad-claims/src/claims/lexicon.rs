@@ -119,6 +119,7 @@ struct ModalityFile {
     hedge: Vec<String>,
     negation: Vec<String>,
     negation_bridges: Vec<String>,
+    negation_having: Vec<String>,
     stance_negation: Vec<String>,
     not_negations: Vec<String>,
     future: Vec<String>,
@@ -482,11 +483,16 @@ impl Lexicon {
                 let wrappers = folded_set(&attribution.content_wrappers);
                 let mut set: FxHashSet<String> = crate::facts::lexicon::Lexicon::get().function_words.clone();
                 set.extend(folded_set(&modality.negation));
+                set.extend(folded_set(&modality.negation_having));
                 set.extend(wrappers.iter().map(|w| format!("و{w}")));
                 set.extend(wrappers);
                 set
             },
-            negation_bridges: folded_set(&modality.negation_bridges),
+            negation_bridges: {
+                let mut set = folded_set(&modality.negation_bridges);
+                set.extend(folded_set(&modality.negation_having));
+                set
+            },
             stance_negation: folded_set(&modality.stance_negation),
             not_negations: crate::facts::lexicon::Phrases::of(&modality.not_negations),
             unnamed: folded_set(&attribution.unnamed),

@@ -336,6 +336,16 @@ impl Said<'_, '_> {
         }
         chain.dedup_by(|b, a| a.span == b.span && a.name == b.name);
         chain.push(self.ctx.outlet.clone());
+        let speaker_keys = chain
+            .iter()
+            .find(|s| s.kind != SourceKind::Outlet)
+            .and_then(|s| s.span)
+            .map(|name| {
+                let first = view.toks.partition_point(|t| t.span.end <= name.start);
+                let end = view.toks.partition_point(|t| t.span.start < name.end);
+                content_keys(view, first, end)
+            })
+            .unwrap_or_default();
         let span = view.tok_span(start, last - 1);
         out.push(Statement {
             id: String::new(),
@@ -348,6 +358,7 @@ impl Said<'_, '_> {
             answers,
             keys,
             negated,
+            speaker_keys,
             other_time: self.other_time(span),
             location: self.location,
         });

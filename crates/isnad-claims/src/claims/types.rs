@@ -344,6 +344,10 @@ pub struct Statement {
     /// their denial.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub negated: Vec<String>,
+    /// Root keys of the named speaker's words when the sentence names it ("المرشد الأعلى"): an
+    /// assertion about that speaker ("المرشد يعلن الحرب") is about what it says.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub speaker_keys: Vec<String>,
     /// The content is about another time than the report's: it states a date or year well
     /// before it ("منذ اتفاق 2019"، "في مارس 2021").
     #[serde(skip_serializing_if = "std::ops::Not::not")]

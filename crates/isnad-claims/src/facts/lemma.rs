@@ -182,6 +182,26 @@ pub(crate) fn root_of_key(key: &str) -> String {
     }
 }
 
+/// True when two root keys name one word: equal, or equal but for a preposition or conjunction
+/// glued to a short word or the "we" of a verb, which [`root_key`] cannot tell from a root letter
+/// ("بضرب" / "ضرب", "بغاز" / "غاز", "نفرق" / "فرق"); long vowels are not counted.
+pub fn roots_meet(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let consonants = |w: &str| -> String { w.chars().filter(|c| !is_long_vowel(*c)).collect() };
+    // The short word starts on a root letter: "يؤثر" is no "كثر" without its ك.
+    let glued = |long: &str, short: &str| {
+        long.strip_prefix(['ب', 'ل', 'ك', 'و', 'ف', 'ن'])
+            .is_some_and(|rest| {
+                letters(rest) >= 2
+                    && short.chars().next().is_some_and(|c| !is_long_vowel(c))
+                    && consonants(rest) == consonants(short)
+            })
+    };
+    glued(a, b) || glued(b, a)
+}
+
 fn is_long_vowel(c: char) -> bool {
     matches!(c, 'ا' | 'و' | 'ي' | 'ى' | 'ء' | 'ئ' | 'ؤ')
 }
@@ -256,6 +276,19 @@ mod tests {
         same("مارست", "ممارسة");
         assert_ne!(root_key("طيور"), root_key("مطار"));
         assert_ne!(root_key("انهيار"), root_key("احتراق"));
+    }
+
+    #[test]
+    fn a_glued_preposition_does_not_part_two_roots() {
+        use super::{root_key, roots_meet};
+        let meet = |a: &str, b: &str| roots_meet(&root_key(a), &root_key(b));
+        assert!(meet("بضرب", "ضرب"));
+        assert!(meet("بغاز", "الغاز"));
+        assert!(meet("وحرب", "الحرب"));
+        assert!(meet("نفرق", "الفرق"));
+        assert!(!meet("بحر", "حرب"));
+        assert!(!meet("لبن", "بنك"));
+        assert!(!meet("أكثر", "يؤثر"));
     }
 
     #[test]

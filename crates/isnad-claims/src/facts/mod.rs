@@ -10,7 +10,7 @@ mod read;
 mod types;
 
 pub(crate) use lemma::root_of_key;
-pub use lemma::{align_form, is_sense, lemma, match_form, opposite_senses, root_key};
+pub use lemma::{align_form, is_sense, lemma, match_form, opposite_senses, root_key, roots_meet};
 pub use participants::{Participant, ParticipantRole, prepared_participants};
 pub use read::is_currency;
 pub use types::{

@@ -11,7 +11,9 @@
 //! keys, weighed by how rare they are among the story's other statements), two of them, and
 //! what is denied: the word a negation governs ("لن تتمكن"، "دون وقوع ضحايا"), or for a denial
 //! verb its complement's first word or a third shared word. When the denial and one of the
-//! assertions name no source (two outlets stating it both ways) it is a `polarity_conflict`.
+//! assertions name no source (two outlets stating it both ways) it is a `polarity_conflict`, and
+//! so is one source quoted both ways by two articles, on three quarters of the words: the
+//! articles contradict each other on what it said.
 //! One finding per denial, citing every assertion it answers; one source's denials in one
 //! article (its headline and its body) that answer the same assertions are one finding.
 //! Not compared: a content about another time than its report ("منذ اتفاق 2019").
@@ -23,6 +25,7 @@ use super::{finding, side};
 use crate::finding::{Finding, FindingKind, Severity, Side};
 use crate::view::{ClaimView, Context};
 use isnad_claims::claims::{Modality, Source, SourceKind, Stance, Statement};
+use isnad_claims::facts::roots_meet;
 use rustc_hash::FxHashMap;
 
 /// How many of a denial's first content words say what is denied (the rest are where and when).
@@ -30,6 +33,10 @@ const DENIED_CORE_WORDS: usize = 5;
 
 /// Share of the weight of a denial's core words an assertion must share to be what it denies.
 const DENIED_SHARE: f64 = 0.5;
+
+/// Share of the core weight when the denier is the source the assertion quotes: one source
+/// quoted both ways by two articles must be quoted on nearly the same words.
+const MISQUOTED_SHARE: f64 = 0.75;
 
 /// How many of a denial's first words say what is denied (its predicate, or its subject).
 const PREDICATE_WORDS: usize = 1;
@@ -218,12 +225,19 @@ fn open_disputes(
         .filter(|(_, s)| (s.stance == Stance::Denies || !s.negated.is_empty()) && !s.other_time)
     {
         let denier = named_speaker(denial);
-        let core = &denial.keys[..denial.keys.len().min(DENIED_CORE_WORDS)];
+        // What a negation governs is denied wherever it stands ("الغارات على الغوطة لم تكن
+        // بغاز الكلور"): it joins the first words.
+        let mut core: Vec<&String> = denial.keys.iter().take(DENIED_CORE_WORDS).collect();
+        for k in &denial.negated {
+            if denial.keys.contains(k) && !core.contains(&k) {
+                core.push(k);
+            }
+        }
         // A denial verb denies its whole complement, said first ("نفى بيع أسئلة الفيزياء"); a
         // negation only the word it governs ("لن تتمكن"، "دون وقوع ضحايا").
         let denies_all = denial.stance == Stance::Denies;
         let predicate = |k: &String| {
-            (denies_all && core.iter().take(PREDICATE_WORDS).any(|c| c == k)) || denial.negated.contains(k)
+            (denies_all && core.iter().take(PREDICATE_WORDS).any(|c| *c == k)) || denial.negated.contains(k)
         };
         let answered: Vec<(usize, &Statement)> = statements
             .iter()
@@ -232,23 +246,43 @@ fn open_disputes(
                 if doc == denial_doc || a.stance != Stance::Asserts || a.other_time {
                     return false;
                 }
-                if let (Some(x), Some(y)) = (named_speaker(a), denier)
-                    && same_source(x, y)
-                {
-                    return false;
-                }
-                let shared: Vec<&String> = core.iter().filter(|k| a.keys.contains(k)).collect();
+                let shared: Vec<&String> = core.iter().copied().filter(|k| has_key(a, k)).collect();
                 // Three shared words say what is denied even when its word took another form
                 // ("خلت" / "خلو").
                 let relaxed = denies_all && shared.len() >= SHARED_WITHOUT_PREDICATE;
-                if shared.iter().any(|k| a.negated.contains(k))
-                    || !(relaxed || shared.iter().any(|k| predicate(k)))
-                {
+                if shared.iter().any(|k| negates(a, k)) || !(relaxed || shared.iter().any(|k| predicate(k))) {
                     return false;
                 }
-                let core_weight: f64 = core.iter().map(|k| weight(k, a)).sum();
-                let shared_weight: f64 = shared.iter().map(|k| weight(k, a)).sum();
-                shared.len() >= DENIED_SHARED_WORDS && shared_weight >= DENIED_SHARE * core_weight
+                let mut core_weight: f64 = core.iter().map(|k| weight(k, a)).sum();
+                let mut shared_weight: f64 = shared.iter().map(|k| weight(k, a)).sum();
+                // An article stating in its own voice what the denier does ("المرشد يعلن الحرب"
+                // against the guide's "لن تكون هناك حرب") is about what the denier says: its name
+                // is one more shared word, when what is denied is shared. A cited source's words
+                // about the denier are its own account, not the denier's.
+                let mut shared_count = shared.len();
+                if let Some(name) = denial
+                    .speaker_keys
+                    .iter()
+                    .filter(|k| {
+                        named_speaker(a).is_none()
+                            && shared.iter().any(|s| predicate(s))
+                            && has_key(a, k)
+                            && !core.contains(k)
+                    })
+                    .map(|k| weight(k, a))
+                    .reduce(f64::max)
+                {
+                    shared_count += 1;
+                    shared_weight += name;
+                    core_weight += name;
+                }
+                // A source quoted both ways must be quoted on the same thing: one consistent
+                // with itself says the leak was of physics and denies one of mathematics.
+                let share = match (named_speaker(a), denier) {
+                    (Some(x), Some(y)) if same_source(x, y) => MISQUOTED_SHARE,
+                    _ => DENIED_SHARE,
+                };
+                shared_count >= DENIED_SHARED_WORDS && shared_weight >= share * core_weight
             })
             .collect();
         if answered.is_empty() {
@@ -267,21 +301,47 @@ fn open_disputes(
         let mut asserters: Vec<String> = answered.iter().map(|&(doc, a)| who(doc, a)).collect();
         asserters.sort_unstable();
         asserters.dedup();
-        let cited = denier.is_some() || answered.iter().all(|(_, a)| named_speaker(a).is_some());
+        // One source quoted both ways by two articles is no dispute between sources: the
+        // articles contradict each other on what it said.
+        let misquoted = denier.is_some_and(|d| {
+            answered
+                .iter()
+                .all(|(_, a)| named_speaker(a).is_some_and(|x| same_source(x, d)))
+        });
+        let cited =
+            !misquoted && (denier.is_some() || answered.iter().all(|(_, a)| named_speaker(a).is_some()));
         let (kind, severity) = dispute_kind(cited);
-        let message = format!(
-            "«{}» asserted by {} and denied by {}",
-            excerpt(&denial.text),
-            asserters.join("; "),
-            who(denial_doc, denial)
-        );
-        // The same source denying the same thing twice in one article (its headline and its
-        // body) is one dispute: the later denial joins the earlier finding.
+        let docs = |ids: &mut dyn Iterator<Item = usize>| {
+            let mut names: Vec<&str> = ids.map(|d| context.documents[d].id.as_str()).collect();
+            names.sort_unstable();
+            names.dedup();
+            names.join(", ")
+        };
+        let message = if misquoted {
+            format!(
+                "«{}» reported as asserted by {} ({}) and as denied by it ({})",
+                excerpt(&denial.text),
+                who(denial_doc, denial),
+                docs(&mut answered.iter().map(|&(d, _)| d)),
+                docs(&mut std::iter::once(denial_doc))
+            )
+        } else {
+            format!(
+                "«{}» asserted by {} and denied by {}",
+                excerpt(&denial.text),
+                asserters.join("; "),
+                who(denial_doc, denial)
+            )
+        };
+        // The same source denying the same thing twice (in an article's headline and body, or
+        // in two articles) is one dispute: the later denial joins the earlier finding.
         let answered_ids: Vec<&str> = answered.iter().map(|(_, a)| a.id.as_str()).collect();
         if let Some(at) = disputes.iter().position(|d: &Dispute<'_>| {
-            d.doc == denial_doc
-                && d.denier.zip(denier).is_none_or(|(x, y)| same_source(x, y))
-                && d.answered.iter().any(|id| answered_ids.contains(id))
+            let same_denier = match (d.denier, denier) {
+                (Some(x), Some(y)) => same_source(x, y),
+                _ => d.doc == denial_doc,
+            };
+            same_denier && d.answered.iter().any(|id| answered_ids.contains(id))
         }) {
             let existing = &mut findings[disputes[at].finding];
             for &(doc, a) in &answered {
@@ -319,6 +379,29 @@ struct Dispute<'s> {
     denier: Option<&'s Source>,
     answered: Vec<&'s str>,
     finding: usize,
+}
+
+/// Words after the one a negation governs that it still covers ("دون إبداء أسباب" says no
+/// reasons as much as "بدون سبب").
+const NEGATION_SCOPE: usize = 2;
+
+/// True when a statement negates `key`: the word its negation governs or one of the next.
+fn negates(statement: &Statement, key: &str) -> bool {
+    let Some(at) = statement.keys.iter().position(|k| roots_meet(k, key)) else {
+        return statement.negated.iter().any(|n| roots_meet(n, key));
+    };
+    statement.negated.iter().any(|n| {
+        statement
+            .keys
+            .iter()
+            .position(|k| k == n)
+            .is_some_and(|from| (from..=from + NEGATION_SCOPE).contains(&at))
+    })
+}
+
+/// True when a statement's content has a word of root `key`.
+fn has_key(statement: &Statement, key: &str) -> bool {
+    statement.keys.iter().any(|k| roots_meet(k, key))
 }
 
 /// Who makes a statement, when it names someone (not only the outlet).

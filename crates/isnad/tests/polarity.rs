@@ -1,0 +1,80 @@
+//! Polarity across articles, end to end (`isnad check`), on two-article stories written for these
+//! tests: a source quoted both ways, negations that reach their object across words of having,
+//! being able and lacking, and a source consistent with itself that must not be flagged.
+
+use serde_json::Value;
+use std::process::Command;
+
+/// The serious findings (kind, message) of a story whose articles are `texts`.
+fn serious(texts: &[&str]) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (n, text) in texts.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{n}.txt")), format!("{text}\n")).expect("write");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_isnad"))
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .arg(dir.path())
+        .output()
+        .expect("isnad runs");
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| matches!(f["severity"].as_str(), Some("contradiction" | "tension")))
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap_or_default().to_string(),
+                f["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn kinds(found: &[(String, String)]) -> Vec<&str> {
+    found.iter().map(|(k, _)| k.as_str()).collect()
+}
+
+#[test]
+fn one_source_quoted_both_ways_by_two_articles_is_a_contradiction() {
+    let found = serious(&[
+        "مدير شركة المياه: لا نخطط لرفع أسعار المياه هذا الصيف",
+        "مدير شركة المياه: نخطط لرفع أسعار المياه هذا الصيف",
+    ]);
+    assert_eq!(kinds(&found), ["polarity_conflict"], "{found:?}");
+    assert!(found[0].1.contains("reported as asserted by"), "{found:?}");
+}
+
+#[test]
+fn one_source_on_two_different_things_is_no_conflict() {
+    // The utility says one district lost water and denies that another did: consistent.
+    let found = serious(&[
+        "قالت شركة المياه إن انقطاع المياه يخص حي الزيتون وحده",
+        "نفت شركة المياه أن يكون انقطاع المياه قد شمل حي الورود",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_negation_reaches_what_cannot_be_done_across_a_verb_of_ability() {
+    let found = serious(&[
+        "قال المتحدث باسم المعبر إن المسافرين لا يستطيعون عبور معبر الوادي اليوم",
+        "عبر مئات المسافرين معبر الوادي اليوم",
+    ]);
+    assert_eq!(kinds(&found), ["contested"], "{found:?}");
+}
+
+#[test]
+fn lacking_is_a_negation_of_what_is_lacked() {
+    let found = serious(&[
+        "نقابة المهندسين: شبكة المياه في مدينة السهل تفتقر إلى الصيانة",
+        "شبكة المياه في مدينة السهل تخضع للصيانة كل شهر",
+    ]);
+    assert_eq!(kinds(&found), ["contested"], "{found:?}");
+    // Both lacking: they agree.
+    let found = serious(&[
+        "نقابة المهندسين: شبكة المياه في مدينة السهل تفتقر إلى الصيانة",
+        "شبكة المياه في مدينة السهل لا تخضع لأي صيانة",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}
