@@ -452,6 +452,8 @@ impl Lexicon {
             .build(&forms)
             .unwrap_or_else(|e| panic!("trigger automaton: {e}"));
         let syntax = &triggers.syntax;
+        let negation = folded_set(&modality.negation);
+        let having = folded_set(&modality.negation_having);
         Lexicon {
             events,
             patterns,
@@ -469,12 +471,8 @@ impl Lexicon {
             institution_heads: folded_set(&syntax.institution_heads),
             complementizers: folded_set(&attribution.complementizers),
             pronoun_subjects: folded_set(&attribution.pronoun_subjects),
-            negation: folded_set(&modality.negation),
-            negation_max_len: folded_set(&modality.negation)
-                .iter()
-                .map(String::len)
-                .max()
-                .unwrap_or(0),
+            negation_max_len: negation.iter().map(String::len).max().unwrap_or(0),
+            negation: negation.clone(),
             content_ends: folded_set(&attribution.content_ends),
             answered_reports: folded_set(&attribution.answered_reports),
             about: folded_set(&attribution.about),
@@ -482,15 +480,15 @@ impl Lexicon {
             not_content: {
                 let wrappers = folded_set(&attribution.content_wrappers);
                 let mut set: FxHashSet<String> = crate::facts::lexicon::Lexicon::get().function_words.clone();
-                set.extend(folded_set(&modality.negation));
-                set.extend(folded_set(&modality.negation_having));
+                set.extend(negation.iter().cloned());
+                set.extend(having.iter().cloned());
                 set.extend(wrappers.iter().map(|w| format!("و{w}")));
                 set.extend(wrappers);
                 set
             },
             negation_bridges: {
                 let mut set = folded_set(&modality.negation_bridges);
-                set.extend(folded_set(&modality.negation_having));
+                set.extend(having);
                 set
             },
             stance_negation: folded_set(&modality.stance_negation),

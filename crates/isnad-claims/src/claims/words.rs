@@ -29,26 +29,23 @@ pub struct ClaimWords {
 impl ClaimWords {
     /// Reads the words of each claim from its text; claims of one clause share its clause words.
     pub fn read_all(claims: &mut [Claim]) {
-        let mut first_with: FxHashMap<Span, Arc<BTreeSet<String>>> = FxHashMap::default();
-        for claim in claims {
-            let clause = first_with
-                .entry(claim.span)
-                .or_insert_with(|| Arc::new(content_words(&claim.text)))
-                .clone();
-            claim.words = ClaimWords::of(claim, clause, &mut |text, _| {
-                content_word_slices(&fold_key(text)).map(str::to_string).collect()
-            });
-        }
+        ClaimWords::read(claims, None);
     }
 
     /// [`ClaimWords::read_all`] of a prepared document's claims: a sentence's words are folded,
     /// split and stemmed once for all its claims, from its tokens.
     pub(crate) fn read_prepared(claims: &mut [Claim], prepared: &crate::Prepared<'_>) {
+        ClaimWords::read(claims, Some(prepared));
+    }
+
+    /// Reads each claim's words, from its sentence's tokens when the document is prepared and the
+    /// span is whole tokens, else from its text.
+    fn read(claims: &mut [Claim], prepared: Option<&crate::Prepared<'_>>) {
         let mut first_with: FxHashMap<Span, Arc<BTreeSet<String>>> = FxHashMap::default();
         // Claims are in text order: one sentence's stems serve the claims that follow in it.
         let mut current: Option<(Span, SentenceStems)> = None;
         for claim in claims {
-            let sentence = prepared.sentence_containing(claim.span);
+            let sentence = prepared.and_then(|p| p.sentence_containing(claim.span));
             if let Some((span, sentence)) = sentence
                 && current.as_ref().is_none_or(|(s, _)| *s != span)
             {
@@ -129,9 +126,9 @@ impl<'p> SentenceStems<'p> {
         let mut word_ends = Vec::new();
         let mut first_word = Vec::with_capacity(n + 1);
         let mut runs_on = Vec::with_capacity(n);
+        let is_word = |p: &isnad_parser::Piece| p.kind != isnad_parser::TokenKind::Punct;
         for (i, piece) in tokens.pieces.iter().enumerate() {
             first_word.push(u32::try_from(word_ends.len()).unwrap_or(u32::MAX));
-            let is_word = |p: &isnad_parser::Piece| p.kind != isnad_parser::TokenKind::Punct;
             runs_on.push(
                 tokens
                     .pieces

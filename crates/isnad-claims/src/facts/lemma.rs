@@ -189,14 +189,16 @@ pub fn roots_meet(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let consonants = |w: &str| -> String { w.chars().filter(|c| !is_long_vowel(*c)).collect() };
+    fn consonants(w: &str) -> impl Iterator<Item = char> + '_ {
+        w.chars().filter(|c| !is_long_vowel(*c))
+    }
     // The short word starts on a root letter: "يؤثر" is no "كثر" without its ك.
     let glued = |long: &str, short: &str| {
         long.strip_prefix(['ب', 'ل', 'ك', 'و', 'ف', 'ن'])
             .is_some_and(|rest| {
                 letters(rest) >= 2
                     && short.chars().next().is_some_and(|c| !is_long_vowel(c))
-                    && consonants(rest) == consonants(short)
+                    && consonants(rest).eq(consonants(short))
             })
     };
     glued(a, b) || glued(b, a)

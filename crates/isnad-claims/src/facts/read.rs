@@ -42,10 +42,6 @@ pub(crate) struct SentenceFacts<'a> {
     mentions: Vec<(&'a Mention, usize, usize)>,
     /// Index into `mentions` of the mention covering each token.
     mention_of: Vec<Option<usize>>,
-    /// Clause start of each token.
-    clause_start: &'a [usize],
-    /// Clause end (exclusive) of each token.
-    clause_end: &'a [usize],
     /// True for tokens inside a name (a person, place or organization): never an attribute word.
     named: Vec<bool>,
     /// The report's date: a date of another year dates another occurrence.
@@ -56,8 +52,6 @@ pub(crate) struct SentenceFacts<'a> {
     content: Vec<bool>,
     /// The sentence's words, once asked for.
     sentence_words: std::sync::OnceLock<Words>,
-    /// What each token is to the lexicon (one lookup per word).
-    flags: &'a [WordFlags],
 }
 
 /// What a sentence's tokens are to the fact reader whatever its mentions and names: each
@@ -205,14 +199,11 @@ impl<'a> SentenceFacts<'a> {
             lx,
             mentions: with_tokens,
             mention_of,
-            clause_start: &words.clause_start,
-            clause_end: &words.clause_end,
             named,
             publication,
             words,
             content: Vec::new(),
             sentence_words: std::sync::OnceLock::new(),
-            flags: &words.flags,
         };
         facts.content = (0..n).map(|i| facts.compute_content(i)).collect();
         facts
@@ -224,7 +215,7 @@ impl<'a> SentenceFacts<'a> {
 
     /// True when token `i` may start a phrase of the lexicon (most start none).
     fn may_start(&self, i: usize) -> bool {
-        self.flags[i].has(WordFlags::PHRASE_FIRST)
+        self.words.flags[i].has(WordFlags::PHRASE_FIRST)
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -258,7 +249,7 @@ impl<'a> SentenceFacts<'a> {
     }
 
     fn compute_content(&self, i: usize) -> bool {
-        let flags = self.flags[i];
+        let flags = self.words.flags[i];
         if !self.is_arabic(i) || self.mention_of[i].is_some() {
             return false;
         }
@@ -309,7 +300,7 @@ impl<'a> SentenceFacts<'a> {
 
     /// The clause `[start, end)` of token `i`.
     pub fn clause_of(&self, i: usize) -> (usize, usize) {
-        (self.clause_start[i], self.clause_end[i])
+        (self.words.clause_start[i], self.words.clause_end[i])
     }
 
     /// Lemmas of the content words in `[from, to)` outside the tokens `skip` (a name with its
@@ -379,7 +370,10 @@ impl<'a> SentenceFacts<'a> {
             // "ليرتفع العدد إلى 640 منذ تسجيل أول حالة الخميس الماضي": a date closing a "since"
             // window dates the event the window names, not the clause's figure.
             let since = is_date.then(|| self.since_at(first)).flatten();
-            let clause = (since.unwrap_or(self.clause_start[first]), self.clause_end[last]);
+            let clause = (
+                since.unwrap_or(self.words.clause_start[first]),
+                self.words.clause_end[last],
+            );
             // An age holds when it is reported: the year in its clause is the birth's or the build's.
             // A place in a series takes its clause's date: a second hearing on another day is
             // another hearing.
@@ -743,7 +737,7 @@ impl<'a> SentenceFacts<'a> {
     /// What the figure at mention `index` measures.
     fn attribute(&self, index: usize, value: &FactValue, first: usize, last: usize) -> Option<Attribute> {
         let lx = self.lx;
-        let clause_start = self.clause_start[first];
+        let clause_start = self.words.clause_start[first];
         if matches!(value.unit.as_deref(), Some("date" | "ordinal")) {
             return Some(self.noun_attribute(index, first));
         }
@@ -920,7 +914,7 @@ impl<'a> SentenceFacts<'a> {
         // that figure's window ("212 مليمتراً خلال 24 ساعة").
         // A toll's class from a word nearby is not what a length of time measures.
         if is_duration && class.is_none_or(|c| c.evolving) && from != AttributeSource::Measure {
-            let clause = (clause_start, self.clause_end[last]);
+            let clause = (clause_start, self.words.clause_end[last]);
             let others = self
                 .mentions
                 .iter()
@@ -1055,7 +1049,7 @@ impl<'a> SentenceFacts<'a> {
             return start;
         }
         while start > 0 {
-            let earlier = self.clause_start[start - 1];
+            let earlier = self.words.clause_start[start - 1];
             // A clause with a date of its own is about its own time ("وصلت البعثة الاثنين، وزارت
             // المستشفى أمس": the visit is not the arrival).
             if (earlier..start).any(|i| self.is_time_mention(i)) {
@@ -1109,7 +1103,7 @@ impl<'a> SentenceFacts<'a> {
                     && self.mention_of[i].is_none()
                     && self.lx.linking.contains(key)
                     && key.len() >= 6
-                    && !self.flags[i].has(WordFlags::STOPWORD)
+                    && !self.words.flags[i].has(WordFlags::STOPWORD)
                     && !self.lx.stopwords.contains(bare)
             })
             .map(|i| {
@@ -1155,7 +1149,7 @@ impl<'a> SentenceFacts<'a> {
             lemma: self.lemma(i).to_string(),
             span: self.toks.pieces[i].span,
         };
-        let clause_start = self.clause_start[first];
+        let clause_start = self.words.clause_start[first];
         let head = match &mention.value {
             MentionValue::Ordinal(o) => o
                 .noun_span
@@ -1275,7 +1269,7 @@ impl<'a> SentenceFacts<'a> {
             && !self.key(b).starts_with('ي')
             && !self.key(b).ends_with('ا')
             && !self.lx.modifiers.contains_key(self.lemma(b))
-            && self.clause_start[b] == self.clause_start[h]
+            && self.words.clause_start[b] == self.words.clause_start[h]
             && !self.lx.change.contains(self.lemma(b))
         {
             out.push(self.lemma(b).to_string());
@@ -1285,14 +1279,14 @@ impl<'a> SentenceFacts<'a> {
         if with_preposition
             && let Some(b) = before
             && self.is_content(b)
-            && self.clause_start[b] == self.clause_start[h]
+            && self.words.clause_start[b] == self.words.clause_start[h]
         {
             out.push(self.lemma(b).to_string());
         }
         let has_pronoun = ["ه", "ها", "هم"].iter().any(|p| key.ends_with(p)) && key.chars().count() >= 4;
         if has_pronoun {
             // "… للجسر الذي يبلغ طوله": the noun before the relative pronoun.
-            if let Some(r) = (self.clause_start[h].saturating_sub(1)..h)
+            if let Some(r) = (self.words.clause_start[h].saturating_sub(1)..h)
                 .rev()
                 .take(4)
                 .find(|&i| matches!(self.key(i), "الذي" | "التي"))
@@ -1334,7 +1328,7 @@ impl<'a> SentenceFacts<'a> {
     /// A modifier named by a word before the value in its clause: a capacity ("تتسع لـ 600")، a
     /// target ("المستهدف 90%")، a forecast ("يتوقع 5%").
     fn modifier_before(&self, first: usize) -> Option<String> {
-        let start = self.clause_start[first].max(first.saturating_sub(6));
+        let start = self.words.clause_start[first].max(first.saturating_sub(6));
         (start..first)
             .rev()
             .find_map(|i| self.lx.modifiers_before.get(self.lemma(i)).cloned())
@@ -1353,7 +1347,7 @@ impl<'a> SentenceFacts<'a> {
         if !by_change_word {
             return false;
         }
-        let Some(change) = (self.clause_start[first]..first)
+        let Some(change) = (self.words.clause_start[first]..first)
             .rev()
             .find(|&i| Some(i) != head && self.lx.change.contains(self.lemma(i)))
         else {
@@ -1408,12 +1402,12 @@ impl<'a> SentenceFacts<'a> {
                 // A following clause naming the source: "، بحسب بيان … عند السابعة".
                 let next = clause.1;
                 starts_source(next)
-                    .then(|| nearest(next, self.clause_end[next]))
+                    .then(|| nearest(next, self.words.clause_end[next]))
                     .flatten()
             })
             .or_else(|| {
                 // A leading one: "وبحسب النشرة التي صدرت مساء الأحد، فقد سجلت 68 إصابة".
-                let previous = self.clause_start[clause.0.checked_sub(1)?];
+                let previous = self.words.clause_start[clause.0.checked_sub(1)?];
                 starts_source(previous)
                     .then(|| nearest(previous, clause.0))
                     .flatten()
@@ -1506,7 +1500,7 @@ impl<'a> SentenceFacts<'a> {
     /// The «منذ» that opens the window a time at token `f` closes, when its words name an event
     /// ("منذ تسجيل أول حالة الخميس الماضي"), not a bare time ("منذ الخميس").
     fn since_at(&self, f: usize) -> Option<usize> {
-        let start = self.clause_start[f].max(f.saturating_sub(5));
+        let start = self.words.clause_start[f].max(f.saturating_sub(5));
         (start..f)
             .rev()
             .find(|&i| matches!(self.key(i), "منذ" | "ومنذ"))
@@ -1516,7 +1510,7 @@ impl<'a> SentenceFacts<'a> {
     /// True when the time at token `f` starts a window "since" ("منذ تسجيل أول حالة الخميس
     /// الماضي"): it dates where a running count starts, not when it holds.
     fn since_window(&self, f: usize) -> bool {
-        let start = self.clause_start[f].max(f.saturating_sub(5));
+        let start = self.words.clause_start[f].max(f.saturating_sub(5));
         (start..=f).any(|i| matches!(self.key(i), "منذ" | "ومنذ"))
     }
 
@@ -1541,7 +1535,7 @@ impl<'a> SentenceFacts<'a> {
             }
             let previous = &drafts[k - 1];
             if previous.attribute.key.is_none()
-                || self.clause_start[drafts[k].first] != self.clause_start[previous.first]
+                || self.words.clause_start[drafts[k].first] != self.words.clause_start[previous.first]
             {
                 continue;
             }
@@ -1635,7 +1629,7 @@ impl<'a> SentenceFacts<'a> {
             }
             if let Some(len) = lx.parts_follow.at(&key, at, self.n()) {
                 let list_start = at + len;
-                let list_end = self.clause_end[list_start.min(self.n().saturating_sub(1))];
+                let list_end = self.words.clause_end[list_start.min(self.n().saturating_sub(1))];
                 for part in drafts.iter_mut().skip(w + 1) {
                     if part.first >= list_start
                         && part.first < list_end
@@ -1661,7 +1655,7 @@ impl<'a> SentenceFacts<'a> {
                 let start = if total {
                     0
                 } else {
-                    self.clause_start[first].min(previous_same_unit.unwrap_or(first))
+                    self.words.clause_start[first].min(previous_same_unit.unwrap_or(first))
                 };
                 let members: Vec<usize> = (0..w)
                     .filter(|&p| {

@@ -14,8 +14,8 @@
 //! assertions name no source (two outlets stating it both ways) it is a `polarity_conflict`, and
 //! so is one source quoted both ways by two articles, on three quarters of the words: the
 //! articles contradict each other on what it said.
-//! One finding per denial, citing every assertion it answers; one source's denials in one
-//! article (its headline and its body) that answer the same assertions are one finding.
+//! One finding per denial, citing every assertion it answers; one source's denials that answer
+//! the same assertions (in an article's headline and body, or in two articles) are one finding.
 //! Not compared: a content about another time than its report ("منذ اتفاق 2019").
 //! Known false positives: a denial of a narrower claim than the accusation (denying one
 //! shipment while others are alleged); two contents that share their words but not their
@@ -260,15 +260,11 @@ fn open_disputes(
                 // is one more shared word, when what is denied is shared. A cited source's words
                 // about the denier are its own account, not the denier's.
                 let mut shared_count = shared.len();
+                let names_denier = named_speaker(a).is_none() && shared.iter().any(|s| predicate(s));
                 if let Some(name) = denial
                     .speaker_keys
                     .iter()
-                    .filter(|k| {
-                        named_speaker(a).is_none()
-                            && shared.iter().any(|s| predicate(s))
-                            && has_key(a, k)
-                            && !core.contains(k)
-                    })
+                    .filter(|k| names_denier && has_key(a, k) && !core.contains(k))
                     .map(|k| weight(k, a))
                     .reduce(f64::max)
                 {
@@ -311,19 +307,19 @@ fn open_disputes(
         let cited =
             !misquoted && (denier.is_some() || answered.iter().all(|(_, a)| named_speaker(a).is_some()));
         let (kind, severity) = dispute_kind(cited);
-        let docs = |ids: &mut dyn Iterator<Item = usize>| {
-            let mut names: Vec<&str> = ids.map(|d| context.documents[d].id.as_str()).collect();
-            names.sort_unstable();
-            names.dedup();
-            names.join(", ")
-        };
         let message = if misquoted {
+            let mut asserting: Vec<&str> = answered
+                .iter()
+                .map(|&(d, _)| context.documents[d].id.as_str())
+                .collect();
+            asserting.sort_unstable();
+            asserting.dedup();
             format!(
                 "«{}» reported as asserted by {} ({}) and as denied by it ({})",
                 excerpt(&denial.text),
                 who(denial_doc, denial),
-                docs(&mut answered.iter().map(|&(d, _)| d)),
-                docs(&mut std::iter::once(denial_doc))
+                asserting.join(", "),
+                context.documents[denial_doc].id
             )
         } else {
             format!(
