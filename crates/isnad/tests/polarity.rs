@@ -78,3 +78,23 @@ fn lacking_is_a_negation_of_what_is_lacked() {
     ]);
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_condition_set_meets_a_report_of_no_conditions() {
+    // «تشترط» (a verb of the form اِفتعل) and «شروط» are one root.
+    let found = serious(&[
+        "نقابة الأطباء تشترط زيادة الرواتب لإنهاء إضراب المستشفيات الحكومية",
+        "نقابة الأطباء توافق على إنهاء إضراب المستشفيات الحكومية دون شروط",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn a_plan_denied_meets_the_plan_announced() {
+    // «خطته» (a doubled root, خطط) against «خطط».
+    let found = serious(&[
+        "المجلس البلدي: ليس لدينا خطط لهدم السوق القديم في حي الميناء",
+        "المجلس البلدي يعرض خطته لهدم السوق القديم في حي الميناء",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+}

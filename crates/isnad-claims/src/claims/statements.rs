@@ -95,7 +95,15 @@ impl Said<'_, '_> {
         let mut start = agent_end.unwrap_or(denial.last_tok + 1).max(denial.last_tok + 1);
         // The complement is looked for within the denial's own clause ("نفت X وجود أي تزوير،
         // مؤكدة أن …": what follows مؤكدة is asserted, not denied).
-        let reach = (start + COMPLEMENT_REACH).min(self.content_end(view, start, view.toks.len()));
+        // An apposition after the denier ("ونفى X، مدير …، في حديث لإذاعة، أن …") puts the
+        // complement further away.
+        let apposition = start < view.toks.len() && view.is_punct(start);
+        let reach_words = if apposition {
+            2 * COMPLEMENT_REACH
+        } else {
+            COMPLEMENT_REACH
+        };
+        let reach = (start + reach_words).min(self.content_end(view, start, view.toks.len()));
         let mut answers = None;
         let mut answers_at = None;
         if let Some(ma) =
@@ -457,6 +465,19 @@ mod tests {
         // «مؤكدة» is not denied.
         let all = statements("عنوان\nونفت البلدية وجود أي تلوث، مؤكدة أن الشبكة سليمة تماماً.\n");
         assert!(all.iter().all(|s| s.stance == Stance::Asserts), "{all:#?}");
+    }
+
+    #[test]
+    fn a_denial_reaches_its_complement_past_the_deniers_apposition() {
+        let all = statements(
+            "عنوان\nونفى المهندس سامي الحداد، مدير مشروع الطريق الدائري في البلدية، في حديث لإذاعة محلية، أن تكون الشركة المنفذة قد أوقفت أعمال الحفر.\n",
+        );
+        let denied = with_text(&all, "تكون الشركة المنفذة قد أوقفت أعمال الحفر");
+        assert_eq!(denied.stance, Stance::Denies);
+        assert!(
+            speaker(denied).is_some_and(|s| s.contains("الحداد")),
+            "{denied:?}"
+        );
     }
 
     #[test]

@@ -158,6 +158,9 @@ pub(crate) fn root_of_key(key: &str) -> String {
     // An alef right after the ت of a verbal noun is a hamza of the root ("تأجيل" is ت + أجل; after
     // م it is a long vowel: "ممارسة"), as is a word's first alef left after it: "أُجّلت" and
     // "تأجيل" meet on «اجل».
+    if let Some(root) = infixed_ta_root(w) {
+        return root;
+    }
     let root_consonants =
         |prefix: &str, w: &str| consonants(w) + usize::from(prefix == "ت" && w.starts_with('ا'));
     for prefix in DERIVATIONAL {
@@ -182,9 +185,42 @@ pub(crate) fn root_of_key(key: &str) -> String {
     }
 }
 
+/// The root of a verb or noun of the form اِفتعل: four consonants after its one prefix, the
+/// second of them the infixed ت (or the ط after ص، ض، ط، ظ and the د after د، ذ، ز that it becomes):
+/// "تشترط" and "شروط" meet on «شرط», "انتخابات" and "ينتخب" on «نخب». A first س is left alone:
+/// "استمر" is است + a doubled root, not a ت infixed after س.
+fn infixed_ta_root(w: &str) -> Option<String> {
+    for prefix in ["ا", "ي", "ت", "ن", "م"] {
+        let Some(rest) = w.strip_prefix(prefix) else {
+            continue;
+        };
+        // C1 ت C2 C3, or C1 ت C2 ا C3 (the verbal noun): "أكتوبر" has no such shape.
+        let letters: Vec<char> = rest.chars().collect();
+        let (first, infix, second, third) = match letters[..] {
+            [a, b, c, d] => (a, b, c, d),
+            [a, b, c, v, d] if is_long_vowel(v) => (a, b, c, d),
+            _ => continue,
+        };
+        if [first, second, third].iter().any(|c| is_long_vowel(*c)) {
+            continue;
+        }
+        let infixed = match infix {
+            'ت' => first != 'س',
+            'ط' => matches!(first, 'ص' | 'ض' | 'ط' | 'ظ'),
+            'د' => matches!(first, 'د' | 'ذ' | 'ز'),
+            _ => false,
+        };
+        if infixed {
+            return Some([first, second, third].into_iter().collect());
+        }
+    }
+    None
+}
+
 /// True when two root keys name one word: equal, or equal but for a preposition or conjunction
 /// glued to a short word or the "we" of a verb, which [`root_key`] cannot tell from a root letter
-/// ("بضرب" / "ضرب", "بغاز" / "غاز", "نفرق" / "فرق"); long vowels are not counted.
+/// ("بضرب" / "ضرب", "بغاز" / "غاز", "نفرق" / "فرق"), or but for the doubled last letter of a root
+/// written once ("خطة" / "خطط"); long vowels are not counted.
 pub fn roots_meet(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -201,7 +237,28 @@ pub fn roots_meet(a: &str, b: &str) -> bool {
                     && consonants(rest).eq(consonants(short))
             })
     };
-    glued(a, b) || glued(b, a)
+    // A doubled root written once ("خطة" is خطط, its key «خط»).
+    let doubled = |long: &str, short: &str| {
+        let mut long_consonants = consonants(long);
+        let mut short_consonants = consonants(short);
+        match (
+            (
+                long_consonants.next(),
+                long_consonants.next(),
+                long_consonants.next(),
+                long_consonants.next(),
+            ),
+            (
+                short_consonants.next(),
+                short_consonants.next(),
+                short_consonants.next(),
+            ),
+        ) {
+            ((Some(a), Some(b), Some(c), None), (Some(x), Some(y), None)) => a == x && b == y && c == y,
+            _ => false,
+        }
+    };
+    glued(a, b) || glued(b, a) || doubled(a, b) || doubled(b, a)
 }
 
 fn is_long_vowel(c: char) -> bool {
@@ -291,6 +348,32 @@ mod tests {
         assert!(!meet("بحر", "حرب"));
         assert!(!meet("لبن", "بنك"));
         assert!(!meet("أكثر", "يؤثر"));
+    }
+
+    #[test]
+    fn forms_with_an_infixed_ta_share_their_root() {
+        use super::{root_key, roots_meet};
+        let meet = |a: &str, b: &str| roots_meet(&root_key(a), &root_key(b));
+        // اِفتعل: the ت after the first root letter, or the ط and د it becomes after ص and ز.
+        assert!(meet("تشترط", "شروط"));
+        assert!(meet("اشتراط", "الشروط"));
+        assert!(meet("ينتخب", "الانتخابات"));
+        assert!(meet("انتخب", "منتخب"));
+        assert!(meet("اجتمع", "يجتمعون"));
+        assert!(meet("اصطدمت", "صدم"));
+        assert!(meet("الازدحام", "زحمة"));
+        assert!(!meet("استمر", "سمر"));
+        assert!(!meet("أكتوبر", "كبير"));
+    }
+
+    #[test]
+    fn a_doubled_root_meets_its_short_form() {
+        use super::{root_key, roots_meet};
+        let meet = |a: &str, b: &str| roots_meet(&root_key(a), &root_key(b));
+        assert!(meet("خطتها", "خطط"));
+        assert!(meet("مدته", "المدد"));
+        assert!(!meet("خطتها", "خطف"));
+        assert!(!meet("مدته", "مدير"));
     }
 
     #[test]
