@@ -98,3 +98,38 @@ fn a_plan_denied_meets_the_plan_announced() {
     ]);
     assert_eq!(found.len(), 1, "{found:?}");
 }
+
+#[test]
+fn each_form_of_negation_and_denial_meets_the_assertion() {
+    let asserted = "افتتحت البلدية المكتبة العامة الجديدة في حي السلام أمس";
+    for negated in [
+        "المكتبة العامة الجديدة في حي السلام ما زالت مغلقة بدون افتتاح رسمي",
+        "البلدية لم تفتتح المكتبة العامة الجديدة في حي السلام",
+        "البلدية تنفي افتتاح المكتبة العامة الجديدة في حي السلام",
+        "أنكر رئيس البلدية افتتاح المكتبة العامة الجديدة في حي السلام",
+        "كذّب رئيس البلدية أنباء افتتاح المكتبة العامة الجديدة في حي السلام",
+    ] {
+        let found = serious(&[asserted, negated]);
+        assert_eq!(found.len(), 1, "{negated}: {found:?}");
+    }
+    // «لم يعد»: it no longer does what the other report says it does.
+    let found = serious(&[
+        "القطار السريع يتوقف في محطة الجبل الأخضر",
+        "القطار السريع لم يعد يتوقف في محطة الجبل الأخضر",
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn below_a_figure_and_unprecedented_negate_nothing() {
+    let found = serious(&[
+        "سعر برميل النفط يهبط دون 74 دولارا في تداولات الصباح",
+        "سعر برميل النفط يتراجع إلى ما دون 74 دولارا في تداولات الصباح",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+    let found = serious(&[
+        "المصنع يحقق أرباحا غير مسبوقة هذا العام",
+        "أرباح غير مسبوقة للمصنع هذا العام",
+    ]);
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -103,6 +103,7 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
                 && view.clitic_prep(j).is_some()
                 && !lx.name_links.contains(k))
             || (j > i && is_cue_tok(view, j))
+            || (view.group_of[j].is_none() && super::roles::ends_definite_phrase(view, j, i))
             || (j > i
                 && view.group_of[j].is_none()
                 && view.toks[j].kind == TokenKind::Arabic

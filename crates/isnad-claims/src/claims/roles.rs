@@ -281,6 +281,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                 || conjoined_at(view, j)
                 // "ووقّع العقد المدير X", "… مديره العام X": an office starts the next phrase.
                 || lx.person_heads.contains(k)
+                || ends_definite_phrase(view, j, i)
                 || (j > i
                     && ["ه", "ها"]
                         .iter()
@@ -337,6 +338,22 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
         i = last + 1;
     }
     out
+}
+
+/// True when token `j` cannot continue the phrase headed at `head`: the word before it has the
+/// article and it has none. A definite noun closes its construct phrase, and its adjectives take
+/// the article too ("نفت البلدية افتتاح المكتبة": «افتتاح» starts what is denied). After an
+/// office that names a person an unknown name may follow ("الوزير سامي الحداد").
+pub(crate) fn ends_definite_phrase(view: &View, j: usize, head: usize) -> bool {
+    let lx = Lexicon::get();
+    let definite = |k: &str| k.starts_with("ال");
+    j > head
+        && view.toks[j].kind == TokenKind::Arabic
+        && view.mention_of[j].is_none()
+        && definite(view.key(j - 1))
+        && !definite(view.key(j))
+        && !listed(&lx.person_heads, view.key(head))
+        && !lx.name_links.contains(view.key(j))
 }
 
 /// True when `key` is in `set`, as written or without a conjunction (وزير is listed, و+زير is not).

@@ -88,9 +88,12 @@ impl Said<'_, '_> {
         if self.negated_at(denial.tok) {
             return;
         }
+        // "البلدية تنفي افتتاح …": with its subject written before it, the words after the verb
+        // are what is denied, not who denies.
+        let subject_first = self.subject_words_before(view, denial.tok);
         let agent_end = denial
             .agent
-            .filter(|a| a.span.start > view.toks[denial.tok].span.start)
+            .filter(|a| subject_first.is_none() && a.span.start > view.toks[denial.tok].span.start)
             .map(|a| view.toks.partition_point(|t| t.span.start < a.span.end));
         let mut start = agent_end.unwrap_or(denial.last_tok + 1).max(denial.last_tok + 1);
         // The complement is looked for within the denial's own clause ("نفت X وجود أي تزوير،
@@ -126,9 +129,12 @@ impl Said<'_, '_> {
         }
         let end = self.content_end(view, start, view.toks.len());
         // "ونفى الدباغ ما …": a name no entity reader knows is still who denies.
-        let denier = denial
-            .agent
-            .map(|a| source_of(view, a))
+        let subject = subject_first.and_then(|first| {
+            source_np(view, first, view.toks[first].span.start, denial.tok)
+                .or_else(|| self.bare_name(first, denial.tok, MAX_BARE_NAME_WORDS))
+        });
+        let denier = subject
+            .or_else(|| denial.agent.map(|a| source_of(view, a)))
             .or_else(|| {
                 let next = denial.last_tok + 1;
                 let limit = answers_at.unwrap_or(start).min(view.toks.len());
@@ -150,6 +156,32 @@ impl Said<'_, '_> {
         );
     }
 
+    /// Where the subject written before a verb starts ("البلدية تنفي …"، "أن الشركة تنفي …"):
+    /// a run of at most a few content words from the sentence's start, a comma or a
+    /// complementizer up to the verb.
+    fn subject_words_before(&self, view: &View, tok: usize) -> Option<usize> {
+        /// Most words of a subject before its verb.
+        const SUBJECT_WORDS: usize = 5;
+        let lx = Lexicon::get();
+        let mut first = tok;
+        while first > 0 && tok - first <= SUBJECT_WORDS {
+            let k = view.key(first - 1);
+            if view.is_punct(first - 1) || lx.complementizers.contains(k) {
+                break;
+            }
+            let function = lx.stops.contains(k)
+                || lx.adverbs.contains(k)
+                || lx.prepositions.contains(k)
+                || view.is_time_token(first - 1)
+                || view.toks[first - 1].kind != TokenKind::Arabic;
+            if function {
+                return None;
+            }
+            first -= 1;
+        }
+        (first < tok && tok - first <= SUBJECT_WORDS).then_some(first)
+    }
+
     /// A headline or lead with no reporting verb or denial states its content itself: "X: …" in
     /// X's voice (the words before a colon near its start), anything else in the outlet's.
     pub fn read_own_voice(&self, out: &mut Vec<Statement>) {
@@ -163,6 +195,11 @@ impl Said<'_, '_> {
             ),
             None => (0, Vec::new()),
         };
+        // "هل أغلقت البلدية السوق؟" asks, and asserts nothing (a question with لماذا or ما سر
+        // still takes what it asks about as given).
+        if words.key(start).trim_start_matches(['و', 'ف']) == "هل" {
+            return;
+        }
         let stance = if self.stance_negated(start, n) {
             Stance::Negates
         } else {
@@ -478,6 +515,27 @@ mod tests {
             speaker(denied).is_some_and(|s| s.contains("الحداد")),
             "{denied:?}"
         );
+    }
+
+    #[test]
+    fn a_deniers_phrase_ends_at_a_definite_noun() {
+        // A noun with the article closes its phrase: «افتتاح» starts what is denied.
+        for text in [
+            "عنوان\nنفت البلدية افتتاح المكتبة العامة الجديدة في حي السلام.\n",
+            "عنوان\nالبلدية تنفي افتتاح المكتبة العامة الجديدة في حي السلام.\n",
+        ] {
+            let all = statements(text);
+            let denied = with_text(&all, "افتتاح المكتبة العامة الجديدة في حي السلام");
+            assert_eq!(denied.stance, Stance::Denies, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_yes_or_no_question_asserts_nothing() {
+        let all = statements("هل أغلقت البلدية السوق المركزي حقا؟\nنص الخبر.\n");
+        assert!(all.iter().all(|s| !s.text.contains("السوق")), "{all:#?}");
+        let all = statements("لماذا أغلقت البلدية السوق المركزي؟\nنص الخبر.\n");
+        assert!(all.iter().any(|s| s.text.contains("السوق")), "{all:#?}");
     }
 
     #[test]
