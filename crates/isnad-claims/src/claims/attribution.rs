@@ -195,6 +195,41 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
 
 /// Reporting frames and outer frames of a sentence. `carried` is the last named source of the
 /// document, the speaker of a verb without a subject ("وأضاف: …").
+/// Where the subject of a verb told in the pluperfect starts: "وكان X قد أكد …"، "وكانت X قد
+/// نفت …" put who speaks between كان and قد, right before the verb.
+pub(crate) fn subject_before_qad(view: &View, verb: usize) -> Option<usize> {
+    /// Most words between كان and قد.
+    const SUBJECT_WORDS: usize = 8;
+    let qad = verb.checked_sub(1).filter(|&q| view.key(q) == "قد")?;
+    let kana = (qad.saturating_sub(SUBJECT_WORDS + 1)..qad)
+        .rev()
+        .find(|&i| matches!(view.key(i), "كان" | "كانت" | "وكان" | "وكانت"))?;
+    let first = kana + 1;
+    (first < qad && (first..qad).all(|i| !view.is_punct(i) || view.key(i) == "،")).then_some(first)
+}
+
+/// Who speaks in "وكان X قد أكد …": the phrase between كان and قد, whether or not its head is a
+/// known title («الوكيل العام حميد السوسي»); the position says it is the subject.
+pub(crate) fn pluperfect_subject(view: &View, verb: usize) -> Option<Source> {
+    let first = subject_before_qad(view, verb)?;
+    let qad = verb - 1;
+    source_np(view, first, view.toks[first].span.start, qad).or_else(|| {
+        let span = view.tok_span(first, qad - 1);
+        let people =
+            (first..qad).any(|i| view.group_of[i].is_some_and(|g| view.groups[g].kind == EntityType::Person));
+        Some(Source {
+            name: view.text(span).trim_end_matches('،').trim().to_string(),
+            entity: None,
+            kind: if people {
+                SourceKind::Person
+            } else {
+                SourceKind::Institution
+            },
+            span: Some(span),
+        })
+    })
+}
+
 pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<Outer>) {
     let lx = Lexicon::get();
     let n = view.toks.len();
@@ -252,6 +287,9 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
                     span: Some(g.span),
                 }
             });
+        }
+        if source.is_none() {
+            source = pluperfect_subject(view, cue.tok);
         }
         if source.is_none()
             && let Some(t) = view

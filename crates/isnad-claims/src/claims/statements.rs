@@ -4,7 +4,7 @@
 //! its agent. The content ends where the sentence goes on to another clause of the speaker
 //! ("، مؤكداً أن …") or to another speaker.
 
-use super::attribution::{Frame, Outer, source_np};
+use super::attribution::{Frame, Outer, source_np, subject_before_qad};
 use super::lexicon::{Lexicon, What};
 use super::roles::Filler;
 use super::types::{ClaimLocation, Source, SourceKind, Stance, Statement};
@@ -90,7 +90,9 @@ impl Said<'_, '_> {
         }
         // "البلدية تنفي افتتاح …": with its subject written before it, the words after the verb
         // are what is denied, not who denies.
-        let subject_first = self.subject_words_before(view, denial.tok);
+        let subject_first = self
+            .subject_words_before(view, denial.tok)
+            .or_else(|| subject_before_qad(view, denial.tok));
         let agent_end = denial
             .agent
             .filter(|a| subject_first.is_none() && a.span.start > view.toks[denial.tok].span.start)
@@ -129,9 +131,15 @@ impl Said<'_, '_> {
         }
         let end = self.content_end(view, start, view.toks.len());
         // "ونفى الدباغ ما …": a name no entity reader knows is still who denies.
+        // The subject ends before the verb, or before قد ("وكانت الوزارة قد نفت").
+        let subject_end = if view.key(denial.tok.saturating_sub(1)) == "قد" {
+            denial.tok - 1
+        } else {
+            denial.tok
+        };
         let subject = subject_first.and_then(|first| {
-            source_np(view, first, view.toks[first].span.start, denial.tok)
-                .or_else(|| self.bare_name(first, denial.tok, MAX_BARE_NAME_WORDS))
+            source_np(view, first, view.toks[first].span.start, subject_end)
+                .or_else(|| self.bare_name(first, subject_end, MAX_BARE_NAME_WORDS))
         });
         let denier = subject
             .or_else(|| denial.agent.map(|a| source_of(view, a)))
@@ -536,6 +544,25 @@ mod tests {
         assert!(all.iter().all(|s| !s.text.contains("السوق")), "{all:#?}");
         let all = statements("لماذا أغلقت البلدية السوق المركزي؟\nنص الخبر.\n");
         assert!(all.iter().any(|s| s.text.contains("السوق")), "{all:#?}");
+    }
+
+    #[test]
+    fn a_speaker_between_kana_and_qad_says_what_follows() {
+        let all = statements(
+            "عنوان\nوكان المتحدث باسم الشركة سامي النجار قد أكد أن المحطة توقفت عن الضخ بسبب عطل كهربائي.\nوكانت وزارة المياه قد نفت أن تكون المحطة قد توقفت عن الضخ.\n",
+        );
+        let said = with_text(&all, "المحطة توقفت عن الضخ بسبب عطل كهربائي");
+        assert!(speaker(said).is_some_and(|s| s.contains("المتحدث")), "{said:?}");
+        let denied = with_text(&all, "تكون المحطة قد توقفت عن الضخ");
+        assert_eq!(denied.stance, Stance::Denies);
+        assert!(
+            speaker(denied).is_some_and(|s| s.contains("وزارة المياه")),
+            "{denied:?}"
+        );
+        // A head no list knows is still who speaks there.
+        let all = statements("عنوان\nوكان مهندس الموقع قد أكد في مؤتمر صحفي أن الجسر سيفتتح في الربيع.\n");
+        let said = with_text(&all, "الجسر سيفتتح في الربيع");
+        assert_eq!(speaker(said), Some("مهندس الموقع"), "{said:?}");
     }
 
     #[test]
