@@ -5,7 +5,8 @@
 
 use crate::DocAnalysis;
 use crate::entities::lexicon::{collapse, lexicon};
-use crate::entities::{EntityId, EntityType};
+use crate::entities::{EntityId, EntityMention, EntityRecord, EntityType, MatchKind, MentionForm, NameSeen};
+use isnad_parser::Document;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Rewrites the ids of new people known in the story only by a family name to the one person
@@ -72,6 +73,136 @@ pub fn link_story(analyses: &mut [DocAnalysis]) {
         }
     }
     name_unresolved_institutions(analyses);
+}
+
+/// Names found in one article are found in the others: a name a pattern reads in one article
+/// ("وقال رئيس البلدية سامر القطامي") is the same name where another writes it with nothing
+/// around it that says so ("وحضر سامر القطامي"). Only names distinctive on their own are looked
+/// for: two words or more, or one long word naming a place, country or organization (a given
+/// name alone is too often a word). An occurrence inside a mention already read stays that one.
+pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) {
+    /// Fewest letters of a one-word name looked for across the story.
+    const ONE_WORD_LETTERS: usize = 4;
+    let lex = lexicon();
+    let mut names: BTreeMap<String, (EntityId, EntityType)> = BTreeMap::new();
+    for analysis in analyses.iter() {
+        for m in &analysis.entities.mentions {
+            let Some(id) = m.entity.as_ref().filter(|id| !id.is_listed()) else {
+                continue;
+            };
+            if m.form != MentionForm::Name || m.how == MatchKind::Story {
+                continue;
+            }
+            let text = m.text.trim();
+            let words = text.split_whitespace().count();
+            // A head word alone ("الهيئة") points back to a body; it is no name to look for.
+            let key = isnad_parser::fold_key(text);
+            let bare = key.strip_prefix("ال").unwrap_or(&key);
+            let distinctive = words >= 2
+                || (m.kind != EntityType::Person
+                    && text.chars().count() >= ONE_WORD_LETTERS
+                    && !lex.stop_words.contains(key.as_str())
+                    && !lex.body_heads.contains(bare)
+                    && !lex.institutions.contains(key.as_str())
+                    && !lex.heads.contains_key(bare));
+            if distinctive {
+                names.entry(text.to_string()).or_insert((id.clone(), m.kind));
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let patterns: Vec<&String> = names.keys().collect();
+    let Ok(finder) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&patterns)
+    else {
+        return;
+    };
+    // Every whole-word occurrence in the story's sentences: (document, pattern, span, read already).
+    let mut occurrences: Vec<(usize, usize, isnad_parser::Span, bool)> = Vec::new();
+    for (d, (document, analysis)) in documents.iter().zip(analyses.iter()).enumerate() {
+        let source = document.source.as_str();
+        for found in finder.find_iter(source) {
+            let span = isnad_parser::Span::new(found.start(), found.end());
+            if name_bounded(source, span) && document.sentence_of(span).is_some() {
+                let read = analysis.entities.mentions.iter().any(|m| m.span.overlaps(span));
+                occurrences.push((d, found.pattern().as_usize(), span, read));
+            }
+        }
+    }
+    // A one-word name an article mostly uses as an ordinary word ("الحادث" read once as a place)
+    // is not spread: in the articles that read it, at least half its occurrences were read.
+    let read_in: BTreeSet<(usize, usize)> = occurrences
+        .iter()
+        .filter(|o| o.3)
+        .map(|&(d, p, _, _)| (d, p))
+        .collect();
+    let mut read_share = vec![(0usize, 0usize); patterns.len()];
+    for &(_, p, _, read) in occurrences.iter().filter(|o| read_in.contains(&(o.0, o.1))) {
+        read_share[p].0 += usize::from(read);
+        read_share[p].1 += 1;
+    }
+    let spreads = |p: usize| {
+        let (read, all) = read_share[p];
+        patterns[p].split_whitespace().nth(1).is_some() || 2 * read >= all
+    };
+    for (d, p, span, read) in occurrences {
+        if read || !spreads(p) {
+            continue;
+        }
+        let (document, entities) = (&documents[d], &mut analyses[d].entities);
+        let text = &document.source[span.start..span.end];
+        let (id, kind) = names[patterns[p]].clone();
+        entities.mentions.push(EntityMention {
+            span,
+            text: text.to_string(),
+            entity: Some(id.clone()),
+            kind,
+            how: MatchKind::Story,
+            candidates: Vec::new(),
+            form: MentionForm::Name,
+            title: None,
+        });
+        let seen = NameSeen {
+            doc: document.id.clone(),
+            text: text.to_string(),
+            span,
+        };
+        match entities.entities.iter_mut().find(|r| r.id == id) {
+            Some(record) => record.names.push(seen),
+            None => entities.entities.push(EntityRecord {
+                id,
+                kind,
+                name: text.to_string(),
+                names: vec![seen],
+            }),
+        }
+    }
+    for analysis in analyses.iter_mut() {
+        analysis
+            .entities
+            .mentions
+            .sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
+/// True when `span` holds whole words of `source`: nothing but one glued preposition or
+/// conjunction (و، ب، ل، ف، ك) before it in its word, and no letter after it.
+fn name_bounded(source: &str, span: isnad_parser::Span) -> bool {
+    let is_letter = |c: char| c.is_alphanumeric() || ('\u{064B}'..='\u{0652}').contains(&c);
+    let after = source[span.end..].chars().next();
+    if after.is_some_and(is_letter) {
+        return false;
+    }
+    let mut before = source[..span.start].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if !is_letter(c) => true,
+        Some('و' | 'ب' | 'ل' | 'ف' | 'ك') => !before.next().is_some_and(is_letter),
+        Some(_) => false,
+    }
 }
 
 /// Unresolved participants that name an organization of the story in short ("اللجنة العليا
@@ -161,5 +292,73 @@ fn relink(analysis: &mut DocAnalysis, rename: &HashMap<EntityId, EntityId>) {
         for source in &mut claim.attribution {
             swap(&mut source.entity);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::{EntityType, Gazetteer, MatchKind};
+    use isnad_parser::{Document, ParseOptions, parse_document};
+
+    fn story(texts: &[&str]) -> (Vec<Document>, Vec<crate::DocAnalysis>) {
+        let gazetteer = Gazetteer::builtin();
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                parse_document(&format!("{i}.txt"), t.as_bytes(), &ParseOptions::default())
+                    .expect("parses")
+                    .0
+            })
+            .collect();
+        let analyses = docs
+            .iter()
+            .map(|d| crate::analyze(d, &gazetteer, crate::mentions::Lean::Tense))
+            .collect();
+        (docs, analyses)
+    }
+
+    fn names_in(analysis: &crate::DocAnalysis) -> Vec<(String, Option<String>)> {
+        analysis
+            .entities
+            .mentions
+            .iter()
+            .map(|m| (m.text.clone(), m.entity.as_ref().map(|e| e.as_str().to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_read_in_one_article_is_found_where_another_writes_it_bare() {
+        let (docs, mut analyses) = story(&[
+            "افتتاح طريق الساحل\nوقال رئيس البلدية سامر القطامي إن طريق الساحل سيفتتح الشهر المقبل.\n",
+            "طريق الساحل يفتتح قريبا\nوحضر سامر القطامي جولة على الطريق مع عدد من السكان.\n",
+        ]);
+        let found = names_in(&analyses[0]);
+        let id = found
+            .iter()
+            .find(|(t, _)| t == "سامر القطامي")
+            .and_then(|(_, id)| id.clone())
+            .unwrap_or_else(|| panic!("{found:?}"));
+        super::spread_story_names(&docs, &mut analyses);
+        let mention = analyses[1]
+            .entities
+            .mentions
+            .iter()
+            .find(|m| m.text == "سامر القطامي")
+            .unwrap_or_else(|| panic!("{:?}", names_in(&analyses[1])));
+        assert_eq!(mention.entity.as_ref().map(|e| e.as_str()), Some(id.as_str()));
+        assert_eq!(mention.kind, EntityType::Person);
+        assert_eq!(mention.how, MatchKind::Story);
+        assert_eq!(
+            &docs[1].source[mention.span.start..mention.span.end],
+            "سامر القطامي"
+        );
+        assert!(
+            analyses[1].entities.entities.iter().any(|r| r.id.as_str() == id),
+            "{:?}",
+            analyses[1].entities.entities
+        );
+        // A given name alone is no name to look for: «سامر» elsewhere is not spread.
+        assert!(analyses[1].entities.mentions.iter().all(|m| m.text != "سامر"));
     }
 }

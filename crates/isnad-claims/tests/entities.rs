@@ -305,6 +305,14 @@ fn unknown_organizations_and_places_after_head_nouns() {
 }
 
 #[test]
+fn a_place_described_by_what_happened_there_has_no_name() {
+    check_absent(
+        "وقالت الهيئة إن ارتفاع الأمواج في منطقة الحادث بلغ نحو 3 أمتار قرب موقع الانفجار أمس.",
+        &["الحادث", "بلغ", "الانفجار", "أمس"],
+    );
+}
+
+#[test]
 fn place_names_after_place_heads() {
     // An article word after a place head is the place's name unless it describes the place.
     check(
@@ -351,6 +359,11 @@ fn a_place_name_with_a_proclitic_is_no_variant_of_it() {
 
 #[test]
 fn names_after_a_title_with_an_adjective_or_before_a_preposition() {
+    // A given name in أل/إل is no article word ("إلياس"، "ألفت").
+    check(
+        "وقال المدير الطبي إلياس حداد إن المستشفى استقبل 20 مصابا، وقالت المهندسة ألفت سرور إن الجسر آمن.",
+        &[("إلياس حداد", "new:person:"), ("ألفت سرور", "new:person:")],
+    );
     check(
         "وقال المدير الطبي يوسف نصار إن المستشفى استقبل 20 مصابا، ويقول الخبير الاقتصادي حمدي العبدلاوي إن الأسعار سترتفع.",
         &[("يوسف نصار", "new:person:"), ("حمدي العبدلاوي", "new:person:")],

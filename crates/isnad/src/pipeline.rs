@@ -52,6 +52,7 @@ pub fn analyze(story: &Story, gazetteer: &Gazetteer, lean: Lean) -> Vec<DocAnaly
         })
         .collect();
     progress.finish_and_clear();
+    isnad_claims::spread_story_names(&story.documents, &mut analyses);
     isnad_claims::link_story(&mut analyses);
     analyses
 }

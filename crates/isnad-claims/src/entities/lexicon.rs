@@ -27,6 +27,7 @@ struct RawLexicon {
     institution_adjectives: Vec<String>,
     place_particles: Vec<String>,
     place_common_complements: Vec<String>,
+    event_complements: Vec<String>,
     place_adjectives: Vec<String>,
     body_heads: Vec<String>,
     body_adjectives: Vec<String>,
@@ -103,6 +104,8 @@ pub(crate) struct Lexicon {
     pub place_particles: FxHashSet<String>,
     /// Article nouns after a place head that describe it rather than name it ("مخيم اللاجئين").
     pub place_common_complements: FxHashSet<String>,
+    /// Event nouns after a place head: what happened there, never its name ("منطقة الحادث").
+    pub event_complements: FxHashSet<String>,
     /// Adjectives a place's name may end with ("الأعلى"، "الدولي").
     pub place_adjectives: FxHashSet<String>,
     /// Quotation marks around a name after a head noun.
@@ -214,6 +217,7 @@ impl Lexicon {
             institution_adjectives: folded(&raw.institution_adjectives).collect(),
             place_particles: folded(&raw.place_particles).collect(),
             place_common_complements: folded(&raw.place_common_complements).collect(),
+            event_complements: folded(&raw.event_complements).collect(),
             place_adjectives: folded(&raw.place_adjectives).collect(),
             name_quotes: raw.name_quotes.iter().cloned().collect(),
             body_heads: folded(&raw.body_heads).collect(),

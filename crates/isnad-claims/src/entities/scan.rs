@@ -439,7 +439,9 @@ impl Scan<'_> {
             let w = self.st.word(j);
             let particle = self.lex.name_particles.contains(w);
             let family = self.family_name(j, consumed, j > k);
-            if !(particle || family || self.is_name_word(w, after_particle)) {
+            // "إلياس": the alef carries a hamza, so «ال» is part of the name, not the article.
+            let no_article = after_particle || self.st.hamza_initial(j);
+            if !(particle || family || self.is_name_word(w, no_article)) {
                 break;
             }
             // "بسجن رجل الأعمال X Y ست سنوات": a number word is past the name.
@@ -975,6 +977,10 @@ impl Scan<'_> {
 
     fn head_rule(&mut self, mi: usize, head: super::lexicon::Head, consumed: &mut [bool]) {
         let m = &self.matches[mi];
+        // "منطقة الحادث": a place described by what happened there has no name here.
+        if m.last < self.st.words.len() && self.lex.event_complements.contains(self.st.word(m.last)) {
+            return;
+        }
         let (k, _, _, _) = self.complements(m.last);
         if k >= self.st.words.len() {
             return;

@@ -34,6 +34,8 @@ pub(crate) struct SentenceText<'n> {
     pub words: Vec<Word>,
     /// Match-text bytes of every ه that was a ة in the original (sorted).
     taa: Vec<usize>,
+    /// Match-text bytes of every ا that was أ، إ or آ in the original (sorted).
+    hamza_alef: Vec<usize>,
 }
 
 /// True for characters that make up words (letters of any script and digits).
@@ -62,6 +64,7 @@ impl<'n> SentenceText<'n> {
             shifts,
             norm,
             taa: Vec::new(),
+            hamza_alef: Vec::new(),
         };
         // Every ه that was ة in the original: the fold changed those, so they are among its edits.
         let taa = st
@@ -71,6 +74,14 @@ impl<'n> SentenceText<'n> {
             .map(|n| st.text_byte(n))
             .collect();
         st.taa = taa;
+        let mut hamza_alef: Vec<usize> = ['أ', 'إ', 'آ']
+            .into_iter()
+            .flat_map(|from| st.norm.folded_from(source, from).collect::<Vec<_>>())
+            .filter(|&n| st.norm.text[n..].starts_with('ا'))
+            .map(|n| st.text_byte(n))
+            .collect();
+        hamza_alef.sort_unstable();
+        st.hamza_alef = hamza_alef;
         st
     }
 
@@ -116,6 +127,12 @@ impl<'n> SentenceText<'n> {
     /// Where match-text byte `at` (inside the text) starts in the original.
     pub fn original_start(&self, at: usize) -> usize {
         self.norm.original_offset(self.norm_byte(at))
+    }
+
+    /// True when word `i` starts with a hamza on its alef in the original ("إلياس"، "ألفت"): its
+    /// «ال» is no article.
+    pub fn hamza_initial(&self, i: usize) -> bool {
+        self.hamza_alef.binary_search(&self.words[i].start).is_ok()
     }
 
     /// True when word `i` ends in ة in the original (a feminine noun or adjective, rarely a

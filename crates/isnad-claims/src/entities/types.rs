@@ -219,6 +219,8 @@ pub enum MatchKind {
     Coreference,
     /// A spelling variant of a known name (transliteration or small edit distance).
     Variant,
+    /// A name another article of the story was found to use.
+    Story,
 }
 
 /// One occurrence of an entity in the text.
