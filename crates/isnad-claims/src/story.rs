@@ -90,7 +90,8 @@ pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) 
             let Some(id) = m.entity.as_ref().filter(|id| !id.is_listed()) else {
                 continue;
             };
-            if m.form != MentionForm::Name || m.how == MatchKind::Story {
+            // A masthead word may be a common word elsewhere ("الميزان التجاري").
+            if m.form != MentionForm::Name || matches!(m.how, MatchKind::Story | MatchKind::Masthead) {
                 continue;
             }
             let text = m.text.trim();

@@ -944,3 +944,29 @@ fn public_bodies_are_named_by_the_words_after_their_head() {
         &[("سامر الخوري", "new:person:")],
     );
 }
+
+#[test]
+fn the_outlet_in_the_masthead_is_an_entity() {
+    let text = "صدى الجبل\nالسبت 12 يوليو 2025 - 10:15 | محليات\n\nافتتاح جسر الوادي الجديد\nافتتحت البلدية الجسر الجديد أمس.\n";
+    let (doc, found) = analyze(text);
+    assert_eq!(doc.meta.outlet.as_deref(), Some("صدى الجبل"));
+    let outlet = mentions_of(&found, "صدى الجبل");
+    assert_eq!(outlet.len(), 1, "{:?}", found.mentions);
+    assert_eq!(outlet[0].kind, EntityType::Agency);
+    assert_eq!(outlet[0].how, MatchKind::Masthead);
+    assert!(found.entities.iter().any(|e| e.name == "صدى الجبل"));
+}
+
+#[test]
+fn the_place_of_a_dateline_is_a_place() {
+    check(
+        "كرمانة، 14 تشرين الأول 2025 (الراصد) - أعلنت البلدية إغلاق الطرق المؤدية إلى السوق.",
+        &[("كرمانة", "new:place:")],
+    );
+    check(
+        "ماروسا، الأحد 12 أكتوبر 2025 - قالت الشرطة إن الطريق أغلق.",
+        &[("ماروسا", "new:place:")],
+    );
+    // A sentence that starts with a name, a comma and a figure is no dateline.
+    check_absent("سامر، 14 عاما، فاز بالجائزة.", &["سامر"]);
+}

@@ -44,6 +44,9 @@ pub struct Metadata {
     /// Span of the masthead line the outlet was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet_span: Option<Span>,
+    /// The place a dateline opens with ("قصر البحر" in "قصر البحر، 17 نوفمبر 2025 (كنا) - …").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline_place: Option<Span>,
     /// The writer named by a byline ("كتب: …", "بقلم …"), as written after its lead word.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub byline: Option<String>,

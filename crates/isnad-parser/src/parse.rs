@@ -11,6 +11,9 @@ use chrono::NaiveDate;
 
 /// A headline has at most this many words; longer first lines are story text.
 const MAX_HEADLINE_WORDS: usize = 30;
+/// Most words of the place a dateline opens with.
+const DATELINE_PLACE_WORDS: usize = 4;
+
 /// A dateline's date starts within this many words of the body's first line.
 const DATELINE_WORDS: usize = 8;
 /// Publication lines are looked for among this many lines at the top (and as many at the bottom).
@@ -469,6 +472,17 @@ fn read_dateline(
         ),
     };
     let before = source[first_body.start..found.span.start].trim_end();
+    // "المدينة، الأحد 12 أكتوبر": the day's name belongs to the date.
+    let before = match before.rsplit_once(char::is_whitespace) {
+        Some((head, last))
+            if crate::calendar::calendar_names()
+                .weekday(&crate::fold_key(last))
+                .is_some() =>
+        {
+            head.trim_end()
+        }
+        _ => before,
+    };
     // "المدينة، 14 مارس" is a dateline: a place of a few words and a comma; any other punctuation
     // before the date puts it inside the first sentence.
     let (before, comma) = match before.strip_suffix(['،', ',']) {
@@ -500,6 +514,21 @@ fn read_dateline(
         }
         _ => return None,
     };
+    // "قصر البحر، 17 نوفمبر"، "تل الزيتون - 29 يناير"، "عين الصفصاف في 2 شتنبر": the words before
+    // the date are where the report was filed from.
+    // Without a separator the place's words run into what comes before them ("بوابة اوكرانيا
+    // كييف 20 فبراير": an outlet, then the city).
+    let dashed = before.trim_end_matches(['-', '–', '—']);
+    let (place, separated) = match dashed.trim_end().strip_suffix(" في") {
+        Some(place) => (place.trim(), true),
+        None => (dashed.trim(), comma || dashed.len() < before.len()),
+    };
+    let words = place.split_whitespace().count();
+    if separated && (1..=DATELINE_PLACE_WORDS).contains(&words) && !place.contains(['-', '–', '—', ':', '|'])
+    {
+        let start = first_body.start + (before.len() - before.trim_start().len());
+        meta.dateline_place = Some(Span::new(start, start + place.len()));
+    }
     if meta.published.is_none() {
         meta.published = Some(found.date);
         meta.published_from = Some(DateSource::Dateline);

@@ -213,6 +213,12 @@ fn datelines_of_every_form() {
     for (line, date) in cases {
         let doc = parse(&format!("{head}{line} عن خطة جديدة.\n\n{BODY}\n"));
         assert_eq!(published(&doc).as_deref(), Some(date), "{line}");
+        // The place it was filed from, without the comma, dash or «في» before the date.
+        let place = doc.meta.dateline_place.map(|s| &doc.source[s.range()]);
+        let expected = ["وادي السنديان", "المدينة الساحلية", "تل الزيتون", "عين الصفصاف"]
+            .into_iter()
+            .find(|p| line.starts_with(p));
+        assert_eq!(place, expected, "{line}");
         assert_eq!(doc.meta.published_from, Some(DateSource::Dateline));
         // The dateline is frame: no sentence starts with the place.
         assert!(
@@ -340,4 +346,16 @@ fn messy_frames_never_panic() {
     ] {
         let _ = parse(text);
     }
+}
+
+#[test]
+fn a_dateline_place_needs_its_separator() {
+    // An outlet's name, then the city, then the date: where the place starts is unknown.
+    let doc = parse("مرصد الأخبار كرمانة 20 فبراير 2024 – أعلنت البلدية خطة جديدة.\n\nنص الخبر.\n");
+    assert_eq!(doc.meta.dateline_place, None);
+    let doc = parse("خبر عن الخطة\n\nكرمانة، 20 فبراير 2024 – أعلنت البلدية خطة جديدة.\n\nنص الخبر.\n");
+    assert_eq!(
+        doc.meta.dateline_place.map(|s| &doc.source[s.range()]),
+        Some("كرمانة")
+    );
 }

@@ -493,7 +493,7 @@ fn build_groups(
 fn rank_of(m: &crate::entities::EntityMention) -> u8 {
     use crate::entities::MatchKind::*;
     match m.how {
-        Gazetteer | Variant | Transliterated | ReportingVerb | Story => 3,
+        Gazetteer | Variant | Transliterated | ReportingVerb | Story | Masthead | Dateline => 3,
         Title => 2,
         Coreference => 1,
     }

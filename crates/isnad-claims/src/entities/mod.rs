@@ -55,7 +55,7 @@ pub fn prepared_entities(prepared: &crate::Prepared<'_>, gazetteer: &Gazetteer) 
         let st = text::SentenceText::new(&document.source, &sentence.folded);
         scan::scan_sentence(&st, lex, &index, &gazetteer.entries, &mut raws, &mut free);
     }
-    Resolver {
+    let mut entities = Resolver {
         doc: document,
         entries: &gazetteer.entries,
         index: &index,
@@ -64,7 +64,114 @@ pub fn prepared_entities(prepared: &crate::Prepared<'_>, gazetteer: &Gazetteer) 
         new_names: Vec::new(),
         variants: HashMap::default(),
     }
-    .run(raws, &free)
+    .run(raws, &free);
+    add_masthead(document, &mut entities);
+    add_dateline_place(document, gazetteer, &mut entities);
+    entities
+}
+
+/// The place a dateline opens with ("قصر البحر، 17 نوفمبر …"), which the parser keeps out of the
+/// story's sentences: a place of the article, by its gazetteer entry when it has one.
+fn add_dateline_place(document: &Document, gazetteer: &Gazetteer, entities: &mut DocEntities) {
+    let Some(span) = document.meta.dateline_place else {
+        return;
+    };
+    let text = &document.source[span.range()];
+    if entities.mentions.iter().any(|m| m.span.overlaps(span)) {
+        return;
+    }
+    let key = isnad_parser::fold_key(text);
+    let listed = gazetteer.entries.iter().find(|e| {
+        matches!(e.kind, EntityType::Place | EntityType::Country)
+            && (isnad_parser::fold_key(&e.name) == key
+                || e.spellings.iter().any(|s| isnad_parser::fold_key(s) == key))
+    });
+    let (id, kind, how) = match listed {
+        Some(entry) => (entry.id.clone(), entry.kind, MatchKind::Gazetteer),
+        None => {
+            let letters = letter_key(&key);
+            let shape = skeleton(&letters);
+            let id = EntityId::discovered(
+                EntityType::Place,
+                if shape.is_empty() { &letters } else { &shape },
+            );
+            (id, EntityType::Place, MatchKind::Dateline)
+        }
+    };
+    add_named(document, entities, span, id, kind, how);
+}
+
+/// The outlet named by the article's masthead line is an entity of the article: a news outlet
+/// (an agency), named where the masthead names it.
+fn add_masthead(document: &Document, entities: &mut DocEntities) {
+    let (Some(outlet), Some(line)) = (document.meta.outlet.as_deref(), document.meta.outlet_span) else {
+        return;
+    };
+    let Some(at) = document.source[line.range()].find(outlet) else {
+        return;
+    };
+    let span = isnad_parser::Span::new(line.start + at, line.start + at + outlet.len());
+    if outlet.trim().is_empty() || entities.mentions.iter().any(|m| m.span.overlaps(span)) {
+        return;
+    }
+    let key = letter_key(&isnad_parser::fold_key(outlet));
+    let shape = skeleton(&key);
+    let id = EntityId::discovered(EntityType::Agency, if shape.is_empty() { &key } else { &shape });
+    add_named(
+        document,
+        entities,
+        span,
+        id,
+        EntityType::Agency,
+        MatchKind::Masthead,
+    );
+}
+
+/// Adds a name read from the article's frame (its masthead or dateline) as a mention and a
+/// spelling of its entity, in text order.
+fn add_named(
+    document: &Document,
+    entities: &mut DocEntities,
+    span: isnad_parser::Span,
+    id: EntityId,
+    kind: EntityType,
+    how: MatchKind,
+) {
+    let text = document.source[span.range()].to_string();
+    let at = entities.mentions.partition_point(|m| m.span.start < span.start);
+    entities.mentions.insert(
+        at,
+        EntityMention {
+            span,
+            text: text.clone(),
+            entity: Some(id.clone()),
+            kind,
+            how,
+            candidates: Vec::new(),
+            form: MentionForm::Name,
+            title: None,
+        },
+    );
+    let seen = NameSeen {
+        doc: document.id.clone(),
+        text: text.clone(),
+        span,
+    };
+    match entities.entities.iter_mut().find(|e| e.id == id) {
+        Some(record) => {
+            let at = record.names.partition_point(|n| n.span.start < span.start);
+            record.names.insert(at, seen);
+        }
+        None => entities.entities.insert(
+            0,
+            EntityRecord {
+                id,
+                kind,
+                name: text,
+                names: vec![seen],
+            },
+        ),
+    }
 }
 
 /// A name in no gazetteer, seen in this document.

@@ -221,6 +221,10 @@ pub enum MatchKind {
     Variant,
     /// A name another article of the story was found to use.
     Story,
+    /// The outlet's name in the article's masthead.
+    Masthead,
+    /// The place a dateline opens with ("قصر البحر، 17 نوفمبر …").
+    Dateline,
 }
 
 /// One occurrence of an entity in the text.
