@@ -946,6 +946,27 @@ fn public_bodies_are_named_by_the_words_after_their_head() {
 }
 
 #[test]
+fn a_holder_named_in_commas_after_a_title_with_a_named_complement() {
+    check(
+        "وقال المتحدث باسم وزارة الصحة، رامي الزعبي، إن الإصابات تراجعت.",
+        &[("رامي الزعبي", "new:person:")],
+    );
+    check(
+        "وأعلن مدير مطار وادي الصفصاف، فراس الخطيب، إغلاق المدرج.",
+        &[("فراس الخطيب", "new:person:")],
+    );
+    check(
+        "ويرى الباحث في علم الاقتصاد الزراعي، مازن بن عمر، أن الموسم سيئ.",
+        &[("مازن بن عمر", "new:person:")],
+    );
+    // A family name that is also a nationality adjective, where the name ends.
+    check(
+        "وقال العقيد باسل المصري، قائد الدفاع المدني، إن الحريق أخمد.",
+        &[("باسل المصري", "new:person:")],
+    );
+}
+
+#[test]
 fn the_outlet_in_the_masthead_is_an_entity() {
     let text = "صدى الجبل\nالسبت 12 يوليو 2025 - 10:15 | محليات\n\nافتتاح جسر الوادي الجديد\nافتتحت البلدية الجسر الجديد أمس.\n";
     let (doc, found) = analyze(text);

@@ -133,3 +133,13 @@ fn below_a_figure_and_unprecedented_negate_nothing() {
     ]);
     assert!(found.is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_spokesman_and_the_body_he_speaks_for_deny_as_one_side() {
+    let found = serious(&[
+        "مشروع القطار\nقال النائب سامي الحلبي إن وزارة النقل أوقفت مشروع القطار السريع بين المدينتين.",
+        "الوزارة ترد\nونفى المتحدث باسم وزارة النقل، عماد الزين، أن تكون الوزارة قد أوقفت مشروع القطار السريع بين المدينتين.",
+        "بيان الوزارة\nونفت وزارة النقل في بيان أن تكون قد أوقفت مشروع القطار السريع بين المدينتين.",
+    ]);
+    assert_eq!(kinds(&found), ["contested"], "{found:?}");
+}

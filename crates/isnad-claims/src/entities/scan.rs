@@ -432,7 +432,11 @@ impl Scan<'_> {
         let n = self.st.words.len();
         let mut j = k;
         let mut after_particle = false;
-        while j < n && j - k < max && self.slot[j].is_none() && !consumed[j] {
+        while j < n
+            && j - k < max
+            && (self.slot[j].is_none() || self.nisba_family(j, k, given_first))
+            && !consumed[j]
+        {
             if self.st.words[j].kind != WordKind::Letters {
                 break;
             }
@@ -499,6 +503,22 @@ impl Scan<'_> {
             j -= 1;
         }
         k..j
+    }
+
+    /// True when word `j`, read as a nationality adjective ("المصري"، "السويدي"), is the family
+    /// name of the given name at `k` after a title: right after it, where the name must end.
+    fn nisba_family(&self, j: usize, k: usize, given_first: bool) -> bool {
+        given_first
+            && j == k + 1
+            && self.slot[k].is_none()
+            && self.slot[j].is_some_and(|mj| {
+                let m = &self.matches[mj];
+                m.first == j
+                    && m.last == j + 1
+                    && self.raw_of[mj].is_some_and(|r| self.raws[r].form == MentionForm::Adjective)
+            })
+            && self.st.word(j).starts_with("ال")
+            && self.name_ends_at(j + 1)
     }
 
     /// True for a name word with the article: after a given name a nisba ("الحمايدي",
@@ -850,14 +870,18 @@ impl Scan<'_> {
             }
             // "محافظ جبل الورد، منير الخياط،": a title with a short complement, then the holder's
             // name of two words or more in commas.
+            // The complement may name a body or place itself ("المتحدث باسم وزارة الصحة، X،"،
+            // "مدير مطار وادي الصفصاف، X،") or a field ("الباحث في علم الاقتصاد، X،").
             if run.is_empty() {
-                const COMPLEMENT_WORDS: usize = 3;
+                const COMPLEMENT_WORDS: usize = 6;
                 let comma = (k..(k + COMPLEMENT_WORDS + 1).min(n))
                     .take_while(|&j| {
-                        self.st.word(j) == "،"
+                        let w = self.st.word(j);
+                        // Not a word that follows a speaker's name ("إن"، "أن") nor a verb of saying.
+                        w == "،"
                             || (self.st.words[j].kind == WordKind::Letters
-                                && !consumed[j]
-                                && !self.lex.stop_words.contains(self.st.word(j)))
+                                && (!self.lex.name_followers.contains(w) || matches!(w, "في" | "من" | "لدى"))
+                                && !self.lex.reporting_verbs.contains(w))
                     })
                     .find(|&j| self.st.word(j) == "،");
                 if let Some(c) = comma.filter(|&c| c > k) {
@@ -908,6 +932,12 @@ impl Scan<'_> {
             if !run.is_empty() {
                 let span = self.words_span(run.start, run.end);
                 let key = self.st.words_text(run.start, run.end).to_string();
+                // A nationality adjective read as the family name is no country here.
+                for j in run.clone() {
+                    if let Some(r) = self.slot[j].and_then(|mj| self.raw_of[mj]) {
+                        self.raws[r].dead = true;
+                    }
+                }
                 consumed[run].iter_mut().for_each(|c| *c = true);
                 if let Some(d) = descriptor {
                     self.raws[d].dead = true;

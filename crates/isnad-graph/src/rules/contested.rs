@@ -409,20 +409,30 @@ fn named_speaker(statement: &Statement) -> Option<&Source> {
 }
 
 /// True when two sources name one speaker: one entity, or names with one head word ("الوزارة"،
-/// "وزارة التربية الوطنية").
+/// "وزارة التربية الوطنية"). A spokesman speaks as the body he speaks for ("المتحدث باسم وزارة
+/// المالية، X" and "وزارة المالية").
 fn same_source(a: &Source, b: &Source) -> bool {
-    if let (Some(x), Some(y)) = (&a.entity, &b.entity) {
-        return x == y;
-    }
-    let head = |s: &Source| {
+    // The words after «باسم», when the source speaks for a body.
+    let spoken_for = |s: &Source| {
         let folded = isnad_parser::fold_key(&s.name);
-        let first = folded.split_whitespace().next().unwrap_or("").to_string();
+        folded.split_once("باسم ").map(|(_, body)| body.to_string())
+    };
+    let head = |name: &str| {
+        let first = name.split_whitespace().next().unwrap_or("").to_string();
         match first.strip_prefix("ال") {
             Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
             _ => first,
         }
     };
-    head(a) == head(b)
+    let name_of = |s: &Source| spoken_for(s).unwrap_or_else(|| isnad_parser::fold_key(&s.name));
+    if let (Some(x), Some(y)) = (&a.entity, &b.entity) {
+        if x == y {
+            return true;
+        }
+        return (spoken_for(a).is_some() || spoken_for(b).is_some())
+            && head(&name_of(a)) == head(&name_of(b));
+    }
+    head(&name_of(a)) == head(&name_of(b))
 }
 
 /// The first words of a content, for a message.
