@@ -80,12 +80,13 @@ fn add_dateline_place(document: &Document, gazetteer: &Gazetteer, entities: &mut
     if entities.mentions.iter().any(|m| m.span.overlaps(span)) {
         return;
     }
-    let key = isnad_parser::fold_key(text);
+    // Compared as written: folding every entry's name for each article costs more than the rest
+    // of this pass, and a dateline writes a listed city the way the gazetteer does.
     let listed = gazetteer.entries.iter().find(|e| {
         matches!(e.kind, EntityType::Place | EntityType::Country)
-            && (isnad_parser::fold_key(&e.name) == key
-                || e.spellings.iter().any(|s| isnad_parser::fold_key(s) == key))
+            && (e.name == text || e.spellings.iter().any(|s| s == text))
     });
+    let key = isnad_parser::fold_key(text);
     let (id, kind, how) = match listed {
         Some(entry) => (entry.id.clone(), entry.kind, MatchKind::Gazetteer),
         None => {
