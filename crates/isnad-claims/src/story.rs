@@ -5,7 +5,7 @@
 
 use crate::DocAnalysis;
 use crate::entities::lexicon::{collapse, lexicon};
-use crate::entities::{EntityId, EntityMention, EntityRecord, EntityType, MatchKind, MentionForm, NameSeen};
+use crate::entities::{EntityId, EntityType, MatchKind, MentionForm, add_named, is_word_char};
 use isnad_parser::Document;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -90,7 +90,7 @@ pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) 
             let Some(id) = m.entity.as_ref().filter(|id| !id.is_listed()) else {
                 continue;
             };
-            // A masthead word may be a common word elsewhere ("الميزان التجاري").
+            // A masthead word may be a common word elsewhere ("الرأي العام").
             if m.form != MentionForm::Name || matches!(m.how, MatchKind::Story | MatchKind::Masthead) {
                 continue;
             }
@@ -153,46 +153,23 @@ pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) 
         if read || !spreads(p) {
             continue;
         }
-        let (document, entities) = (&documents[d], &mut analyses[d].entities);
-        let text = &document.source[span.start..span.end];
         let (id, kind) = names[patterns[p]].clone();
-        entities.mentions.push(EntityMention {
+        add_named(
+            &documents[d],
+            &mut analyses[d].entities,
             span,
-            text: text.to_string(),
-            entity: Some(id.clone()),
+            id,
             kind,
-            how: MatchKind::Story,
-            candidates: Vec::new(),
-            form: MentionForm::Name,
-            title: None,
-        });
-        let seen = NameSeen {
-            doc: document.id.clone(),
-            text: text.to_string(),
-            span,
-        };
-        match entities.entities.iter_mut().find(|r| r.id == id) {
-            Some(record) => record.names.push(seen),
-            None => entities.entities.push(EntityRecord {
-                id,
-                kind,
-                name: text.to_string(),
-                names: vec![seen],
-            }),
-        }
-    }
-    for analysis in analyses.iter_mut() {
-        analysis
-            .entities
-            .mentions
-            .sort_by_key(|m| (m.span.start, m.span.end));
+            MatchKind::Story,
+        );
     }
 }
 
 /// True when `span` holds whole words of `source`: nothing but one glued preposition or
 /// conjunction (و، ب، ل، ف، ك) before it in its word, and no letter after it.
 fn name_bounded(source: &str, span: isnad_parser::Span) -> bool {
-    let is_letter = |c: char| c.is_alphanumeric() || ('\u{064B}'..='\u{0652}').contains(&c);
+    // A vowel mark or tatweel belongs to the word it is written on.
+    let is_letter = |c: char| is_word_char(c) || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | 'ـ');
     let after = source[span.end..].chars().next();
     if after.is_some_and(is_letter) {
         return false;

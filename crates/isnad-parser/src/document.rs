@@ -44,7 +44,7 @@ pub struct Metadata {
     /// Span of the masthead line the outlet was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet_span: Option<Span>,
-    /// The place a dateline opens with ("قصر البحر" in "قصر البحر، 17 نوفمبر 2025 (كنا) - …").
+    /// The place a dateline opens with ("كرمانة" in "كرمانة، 17 نوفمبر 2025 (الراصد) - …").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline_place: Option<Span>,
     /// The writer named by a byline ("كتب: …", "بقلم …"), as written after its lead word.

@@ -78,13 +78,23 @@ impl Normalized {
         Span::new(start, start + len)
     }
 
-    /// Where the characters that were `from` in `original` (which this text normalizes) stand in
-    /// the normalized text, when the fold changed them ("ة" under [`Fold::Key`]): their byte offsets.
-    pub fn folded_from<'s>(&'s self, original: &'s str, from: char) -> impl Iterator<Item = usize> + 's {
+    /// Where the characters of `original` (which this text normalizes) that `from` accepts stand
+    /// in the normalized text, when the fold changed them ("ة" under [`Fold::Key`]): their byte
+    /// offsets, in order.
+    pub fn folded_from<'s>(
+        &'s self,
+        original: &'s str,
+        from: impl Fn(char) -> bool + 's,
+    ) -> impl Iterator<Item = usize> + 's {
         self.edits
             .iter()
             // Each edit is one original character.
-            .filter(move |e| original.get(self.base + e.orig..).and_then(|t| t.chars().next()) == Some(from))
+            .filter(move |e| {
+                original
+                    .get(self.base + e.orig..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(&from)
+            })
             .map(|e| e.norm)
     }
 

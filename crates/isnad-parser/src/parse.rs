@@ -514,7 +514,7 @@ fn read_dateline(
         }
         _ => return None,
     };
-    // "قصر البحر، 17 نوفمبر"، "تل الزيتون - 29 يناير"، "عين الصفصاف في 2 شتنبر": the words before
+    // "كرمانة، 17 نوفمبر"، "تل الزيتون - 29 يناير"، "عين الصفصاف في 2 شتنبر": the words before
     // the date are where the report was filed from.
     // Without a separator the place's words run into what comes before them ("بوابة اوكرانيا
     // كييف 20 فبراير": an outlet, then the city).

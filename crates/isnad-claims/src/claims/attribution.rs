@@ -209,7 +209,7 @@ pub(crate) fn subject_before_qad(view: &View, verb: usize) -> Option<usize> {
 }
 
 /// Who speaks in "وكان X قد أكد …": the phrase between كان and قد, whether or not its head is a
-/// known title («الوكيل العام حميد السوسي»); the position says it is the subject.
+/// known title («مدير الميناء عادل ناصيف»); the position says it is the subject.
 pub(crate) fn pluperfect_subject(view: &View, verb: usize) -> Option<Source> {
     let first = subject_before_qad(view, verb)?;
     let qad = verb - 1;

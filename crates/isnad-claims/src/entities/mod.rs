@@ -19,6 +19,7 @@ mod index;
 pub(crate) mod lexicon;
 mod scan;
 mod text;
+pub(crate) use text::is_word_char;
 mod types;
 mod variant;
 
@@ -70,7 +71,7 @@ pub fn prepared_entities(prepared: &crate::Prepared<'_>, gazetteer: &Gazetteer) 
     entities
 }
 
-/// The place a dateline opens with ("قصر البحر، 17 نوفمبر …"), which the parser keeps out of the
+/// The place a dateline opens with ("كرمانة، 17 نوفمبر …"), which the parser keeps out of the
 /// story's sentences: a place of the article, by its gazetteer entry when it has one.
 fn add_dateline_place(document: &Document, gazetteer: &Gazetteer, entities: &mut DocEntities) {
     let Some(span) = document.meta.dateline_place else {
@@ -128,9 +129,9 @@ fn add_masthead(document: &Document, entities: &mut DocEntities) {
     );
 }
 
-/// Adds a name read from the article's frame (its masthead or dateline) as a mention and a
-/// spelling of its entity, in text order.
-fn add_named(
+/// Adds a name read outside the sentence scan (the article's masthead or dateline, a name of
+/// another article of the story) as a mention and a spelling of its entity, in text order.
+pub(crate) fn add_named(
     document: &Document,
     entities: &mut DocEntities,
     span: isnad_parser::Span,
@@ -164,7 +165,9 @@ fn add_named(
             record.names.insert(at, seen);
         }
         None => entities.entities.insert(
-            0,
+            entities
+                .entities
+                .partition_point(|e| e.names.first().is_some_and(|n| n.span.start < span.start)),
             EntityRecord {
                 id,
                 kind,

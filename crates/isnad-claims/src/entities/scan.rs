@@ -870,7 +870,7 @@ impl Scan<'_> {
             }
             // "محافظ جبل الورد، منير الخياط،": a title with a short complement, then the holder's
             // name of two words or more in commas.
-            // The complement may name a body or place itself ("المتحدث باسم وزارة الصحة، X،"،
+            // The complement may name a body or place itself ("المتحدث باسم وزارة الزراعة، X،"،
             // "مدير مطار وادي الصفصاف، X،") or a field ("الباحث في علم الاقتصاد، X،").
             if run.is_empty() {
                 const COMPLEMENT_WORDS: usize = 6;

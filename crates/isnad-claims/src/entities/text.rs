@@ -69,18 +69,17 @@ impl<'n> SentenceText<'n> {
         // Every ه that was ة in the original: the fold changed those, so they are among its edits.
         let taa = st
             .norm
-            .folded_from(source, 'ة')
+            .folded_from(source, |c| c == 'ة')
             .filter(|&n| st.norm.text[n..].starts_with('ه'))
             .map(|n| st.text_byte(n))
             .collect();
         st.taa = taa;
-        let mut hamza_alef: Vec<usize> = ['أ', 'إ', 'آ']
-            .into_iter()
-            .flat_map(|from| st.norm.folded_from(source, from).collect::<Vec<_>>())
+        let hamza_alef = st
+            .norm
+            .folded_from(source, |c| matches!(c, 'أ' | 'إ' | 'آ'))
             .filter(|&n| st.norm.text[n..].starts_with('ا'))
             .map(|n| st.text_byte(n))
             .collect();
-        hamza_alef.sort_unstable();
         st.hamza_alef = hamza_alef;
         st
     }

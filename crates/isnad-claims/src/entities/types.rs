@@ -223,7 +223,7 @@ pub enum MatchKind {
     Story,
     /// The outlet's name in the article's masthead.
     Masthead,
-    /// The place a dateline opens with ("قصر البحر، 17 نوفمبر …").
+    /// The place a dateline opens with ("كرمانة، 17 نوفمبر …").
     Dateline,
 }
 

@@ -410,7 +410,7 @@ fn named_speaker(statement: &Statement) -> Option<&Source> {
 
 /// True when two sources name one speaker: one entity, or names with one head word ("الوزارة"،
 /// "وزارة التربية الوطنية"). A spokesman speaks as the body he speaks for ("المتحدث باسم وزارة
-/// المالية، X" and "وزارة المالية").
+/// النقل، X" and "وزارة النقل").
 fn same_source(a: &Source, b: &Source) -> bool {
     // The words after «باسم», when the source speaks for a body.
     let spoken_for = |s: &Source| {
