@@ -2,6 +2,8 @@
 //!
 //! Rules look at one line at a time (its folded text and word count) plus a little position:
 //! a related-articles heading ends the story, a bare "المصدر:" takes the short line after it.
+//! An embed is a line that is only an embed (a post's link, its signature, its text ending in its
+//! link): a handle or a link inside a story paragraph leaves the paragraph in the story.
 
 use crate::document::BoilerplateReason;
 use crate::normalize::fold_key;
@@ -227,7 +229,7 @@ pub(crate) fn judge(line: &Line) -> Verdict {
     if line.key.is_empty() {
         return Verdict::Story;
     }
-    if m.embed.matches(line) {
+    if is_embed(&m.embed, line) {
         return Verdict::Boilerplate(BoilerplateReason::Embed);
     }
     if m.read_also.matches(line) {
@@ -269,6 +271,42 @@ pub(crate) fn judge(line: &Line) -> Verdict {
     }
     Verdict::Story
 }
+
+/// Most words besides its markers a line of links can have ("More:", "via").
+const EMBED_OTHER_WORDS: usize = 3;
+/// Longest text a post can have before its link (a tweet's 280 characters).
+const POST_CHARS: usize = 280;
+
+/// True when the line is nothing but an embedded post: it holds one of the embed markers and,
+/// besides them, at most a few words ("More:"), or it is a post's signature ("— Name (@handle)
+/// date"), or a post's text ending in its link. Anything longer is a story paragraph that cites
+/// an account or a link, and stays in the story.
+fn is_embed(rule: &Rule, line: &Line) -> bool {
+    let is_marker = |word: &str| rule.contains.iter().any(|c| word.contains(c.as_str()));
+    if !rule.contains.iter().any(|c| line.lower.contains(c.as_str())) {
+        return false;
+    }
+    let words = line.lower.split_whitespace();
+    let other_words = words
+        .clone()
+        .filter(|w| !is_marker(w) && w.chars().any(crate::token::is_alphanumeric))
+        .count();
+    if other_words <= EMBED_OTHER_WORDS {
+        return true;
+    }
+    let signature = line.lower.trim_start().starts_with(['—', '–', '-'])
+        && line.lower.contains('@')
+        && line.words <= SIGNATURE_WORDS;
+    let ends_in_link = words.clone().last().is_some_and(is_marker);
+    let text_chars: usize = words
+        .filter(|w| !is_marker(w))
+        .map(|w| w.chars().count() + 1)
+        .sum();
+    signature || (ends_in_link && text_chars <= POST_CHARS)
+}
+
+/// Most words of a post's signature line ("— وزارة الصحة (@MOH) 25 سبتمبر 2024").
+const SIGNATURE_WORDS: usize = 15;
 
 /// True when a line could be the short value after a bare "المصدر:" (an outlet's name).
 pub(crate) fn is_source_value(line: &Line) -> bool {
@@ -356,6 +394,32 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(reason(text), want, "{text}");
+        }
+    }
+
+    // See: issue #17 (any line holding `(@`, `t.co/` or `x.com/` was dropped with its paragraph).
+    #[test]
+    fn an_embed_is_a_line_that_is_only_an_embed() {
+        let embeds = [
+            "More: https://t.co/Cb4jSjInUZ pic.twitter.com/AcLmtrZ9q9",
+            "https://x.com/someone/status/123",
+            "— وزارة الصحة (@MOH_Example) 25 سبتمبر 2024",
+            "الوزير يصل إلى المدينة في زيارة رسمية pic.twitter.com/AbC123",
+        ];
+        for text in embeds {
+            assert_eq!(reason(text), "Embed", "{text}");
+        }
+        let story = [
+            "وقال الحساب الرسمي للوزارة (@MOH_Example) إن عدد المصابين بلغ 20 شخصا، وإن الفرق تعمل في الموقع منذ الصباح.",
+            "ونشرت الوزارة على x.com/moh بيانا قالت فیه إن 20 شخصا أصيبوا في الحادث الذي وقع صباح أمس في المدينة.",
+            &format!(
+                "{} المزيد على https://t.co/abc {}",
+                "وصل الوزير إلى المدينة صباحا.".repeat(3),
+                "وقال إن الزيارة ناجحة.".repeat(20)
+            ),
+        ];
+        for text in story {
+            assert_eq!(reason(text), "story", "{text}");
         }
     }
 

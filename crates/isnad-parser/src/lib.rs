@@ -31,7 +31,9 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use document::{
     Block, BlockKind, BoilerplateReason, DateDisagreement, DateSource, Document, Metadata, Sentence,
 };
-pub use input::{InputError, InputErrorKind, Loaded, ParseOptions, load};
+pub use input::{
+    InputError, InputErrorKind, InputNote, InputNoteKind, Loaded, ParseOptions, is_article, load,
+};
 pub use normalize::{Fold, Normalized, fold_key, is_ignorable};
 pub use parse::parse_document;
 pub use span::Span;

@@ -76,7 +76,8 @@ impl DocumentSummary {
 /// An input that could not be read.
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorEntry {
-    /// Path as given.
+    /// The input's name, as documents are named: its path relative to the common folder of the
+    /// inputs (the path as given when it could not be found).
     pub path: String,
     /// What went wrong.
     pub message: String,
@@ -128,7 +129,7 @@ impl Report {
             errors: errors
                 .iter()
                 .map(|e| ErrorEntry {
-                    path: e.path.clone(),
+                    path: e.id.clone(),
                     message: e.kind.to_string(),
                 })
                 .collect(),

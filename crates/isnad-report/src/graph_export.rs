@@ -2,14 +2,16 @@
 
 use isnad_graph::KnowledgeGraph;
 
-/// The graph in Graphviz DOT, every id and label escaped.
+use crate::bidi::escape_bidi;
+
+/// The graph in Graphviz DOT, every id and label escaped (labels' bidi controls written out).
 pub fn graph_dot(graph: &KnowledgeGraph) -> String {
     let mut out = String::from("digraph isnad {\n  rankdir=LR;\n  node [fontname=\"sans-serif\"];\n");
     for node in graph.nodes() {
         out += &format!(
             "  {} [label={}, shape={}];\n",
             dot_string(node.id()),
-            dot_string(&node.label()),
+            dot_string(&escape_bidi(&node.label())),
             node.shape()
         );
     }
@@ -18,7 +20,7 @@ pub fn graph_dot(graph: &KnowledgeGraph) -> String {
             "  {} -> {} [label={}];\n",
             dot_string(from.id()),
             dot_string(to.id()),
-            dot_string(&edge.label())
+            dot_string(&escape_bidi(&edge.label()))
         );
     }
     out.push_str("}\n");

@@ -3,7 +3,9 @@
 //!
 //! The chrome is English and left to right; Arabic text sits in `dir="rtl" lang="ar"` blocks and
 //! numbers, dates, ids and Latin names inside `<bdi>` so the bidi algorithm cannot reorder them
-//! into their neighbours.
+//! into their neighbours; each Arabic run of an English message is in a `<bdi>` of its own. Bidi
+//! controls are written out in names, titles and messages, and embeddings and overrides in the
+//! articles' text (see `bidi`).
 //!
 //! Sections: summary, findings (with filters), timeline, the documents' full text with claims
 //! highlighted, help for each finding kind.
@@ -17,6 +19,7 @@ use isnad_parser::{Block, BlockKind, DateSource, Document};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::Report;
+use crate::bidi::{escape_bidi as name, escape_embeddings, runs};
 use crate::quote::{
     SEVERITIES, count, find_document, line_col, plural, safe_span, severity_name, side_quote, summary_line,
 };
@@ -102,9 +105,9 @@ impl<'a> Page<'a> {
                     tbody {
                         @for doc in &report.documents {
                             tr {
-                                td { a href=(href("doc-", &doc.id)) { bdi { (doc.id) } } }
-                                td { @if let Some(title) = &doc.title { span dir="rtl" lang="ar" { (title) } } @else { span.none { "—" } } }
-                                td { @if let Some(outlet) = &doc.outlet { bdi { (outlet) } } @else { span.none { "—" } } }
+                                td { a href=(href("doc-", &doc.id)) { bdi { (name(&doc.id)) } } }
+                                td { @if let Some(title) = &doc.title { span dir="rtl" lang="ar" { (name(title)) } } @else { span.none { "—" } } }
+                                td { @if let Some(outlet) = &doc.outlet { bdi { (name(outlet)) } } @else { span.none { "—" } } }
                                 td { @if let Some(date) = &doc.published { bdi { (date) } } @else { span.none { "unknown" } } }
                                 td { @match doc.published_from { Some(from) => (date_source(from)), None => span.none { "—" } } }
                                 td { bdi { (report.claims.iter().filter(|c| c.doc == doc.id).count()) } }
@@ -119,9 +122,9 @@ impl<'a> Page<'a> {
                     ul.copies {
                         @for copy in &report.copies {
                             li {
-                                a href=(href("doc-", &copy.doc)) { bdi { (copy.doc) } }
+                                a href=(href("doc-", &copy.doc)) { bdi { (name(&copy.doc)) } }
                                 " copies "
-                                a href=(href("doc-", &copy.source)) { bdi { (copy.source) } }
+                                a href=(href("doc-", &copy.source)) { bdi { (name(&copy.source)) } }
                                 " (" bdi { (format!("{:.0}%", copy.overlap * 100.0)) } " of its sentences)"
                             }
                         }
@@ -130,7 +133,7 @@ impl<'a> Page<'a> {
                 @if !report.errors.is_empty() {
                     h3 { "Files that could not be read" }
                     ul.errors {
-                        @for error in &report.errors { li { bdi { (error.path) } ": " (error.message) } }
+                        @for error in &report.errors { li { bdi { (name(&error.path)) } ": " (mixed(&error.message)) } }
                     }
                 }
             }
@@ -190,9 +193,9 @@ impl<'a> Page<'a> {
                     }
                     span.fid { bdi { (finding.id) } }
                 }
-                p.message { (finding.message) }
+                p.message { (mixed(&finding.message)) }
                 @if let Some(resolution) = &finding.resolution {
-                    p.resolution { strong { "Resolution: " } (resolution) }
+                    p.resolution { strong { "Resolution: " } (mixed(resolution)) }
                 }
                 ol.sides { @for side in &finding.sides { li.side { (self.side(side)) } } }
             }
@@ -203,22 +206,22 @@ impl<'a> Page<'a> {
         let document = find_document(self.documents, &side.doc);
         let quote = side_quote(side, document);
         html! {
-            blockquote.quote dir="rtl" lang="ar" { (quote.before) mark.side-mark { (quote.marked) } (quote.after) }
+            blockquote.quote dir="rtl" lang="ar" { (escape_embeddings(quote.before)) mark.side-mark { (escape_embeddings(quote.marked)) } (escape_embeddings(quote.after)) }
             dl.side-meta {
                 dt { "Document" }
                 dd {
-                    a href=(href("doc-", &side.doc)) { bdi { (side.doc) } }
+                    a href=(href("doc-", &side.doc)) { bdi { (name(&side.doc)) } }
                     @if let Some(document) = document {
                         @let (line, col) = line_col(document, side.span.start);
                         " " bdi.pos { (line) ":" (col) }
                     }
                 }
-                @if let Some(value) = &side.value { dt { "Value" } dd { bdi { (value) } } }
+                @if let Some(value) = &side.value { dt { "Value" } dd { bdi { (name(value)) } } }
                 @if !side.attribution.is_empty() {
                     dt { "Sources" }
-                    dd { @for (i, name) in side.attribution.iter().enumerate() { @if i > 0 { " via " } bdi { (name) } } }
+                    dd { @for (i, source) in side.attribution.iter().enumerate() { @if i > 0 { " via " } bdi { (name(source)) } } }
                 }
-                @if let Some(claim) = &side.claim { dt { "Claim" } dd { a href=(href("claim-", claim)) { bdi { (claim) } } } }
+                @if let Some(claim) = &side.claim { dt { "Claim" } dd { a href=(href("claim-", claim)) { bdi { (name(claim)) } } } }
             }
         }
     }
@@ -262,12 +265,12 @@ impl<'a> Page<'a> {
                     ul.unanchored {
                         @for claim in unanchored {
                             li {
-                                a href=(href("claim-", &claim.id)) { bdi { (claim.id) } }
+                                a href=(href("claim-", &claim.id)) { bdi { (name(&claim.id)) } }
                                 " " code { (claim.event) }
                                 @if let Some(reason) = claim.time.as_ref().and_then(|m| m.value.time()).and_then(|t| t.unresolved.as_deref()) {
                                     " " span.why { "(" (reason) ")" }
                                 }
-                                div.claim-text dir="rtl" lang="ar" { (claim.text) }
+                                div.claim-text dir="rtl" lang="ar" { (escape_embeddings(&claim.text)) }
                             }
                         }
                     }
@@ -364,7 +367,7 @@ impl<'a> Page<'a> {
                 line.divider x1="0" y1=(num(rows_top - ROW / 2.0)) x2=(num(SVG_WIDTH)) y2=(num(rows_top - ROW / 2.0)) {}
                 text.group-label x="8" y=(num(rows_top - 4.0)) { "Documents" }
                 @for row in &rows {
-                    text.lane-label x="8" y=(num(row_y(row) + 4.0)) { (short(row, 24)) title { (row) } }
+                    text.lane-label x="8" y=(num(row_y(row) + 4.0)) { (short(&name(row), 24)) title { (name(row)) } }
                 }
                 @for ((event, start, end), claims) in &events {
                     @let (xs, xe, y) = (x(claims[0].start), x(claims[0].end), lane_y(event));
@@ -380,14 +383,14 @@ impl<'a> Page<'a> {
                 }
                 @for (finding, d) in &lines {
                     path class=(format!("conflict sev-{}", severity_name(finding.severity))) data-finding=(finding.id) d=(d) {
-                        title { (finding.id) ": " (finding.message) }
+                        title { (finding.id) ": " (name(&finding.message)) }
                     }
                 }
                 @for d in dated {
                     @let (xs, xe, y) = (x(d.start), x(d.end), row_y(&d.claim.doc));
                     a href=(href("claim-", &d.claim.id)) {
                         g.claim-dot.conflicted[self.findings_of.contains_key(d.claim.id.as_str())] data-claim=(d.claim.id) {
-                            title { (d.claim.id) " · " (d.claim.event) " · " (d.start_key) @if d.start_key != d.end_key { " – " (d.end_key) } }
+                            title { (name(&d.claim.id)) " · " (d.claim.event) " · " (d.start_key) @if d.start_key != d.end_key { " – " (d.end_key) } }
                             @if xe - xs >= 1.0 { rect.span-bar x=(num(xs)) y=(num(y - 2.0)) width=(num(xe - xs)) height="4" {} }
                             circle cx=(num((xs + xe) / 2.0)) cy=(num(y)) r="5" {}
                         }
@@ -424,13 +427,13 @@ impl<'a> Page<'a> {
         let meta = &document.meta;
         html! {
             article.document id=(anchor("doc-", &document.id)) {
-                h3 { bdi { (document.id) } }
+                h3 { bdi { (name(&document.id)) } }
                 p.doc-meta {
-                    @if let Some(outlet) = &meta.outlet { "Outlet: " bdi { (outlet) } " · " }
+                    @if let Some(outlet) = &meta.outlet { "Outlet: " bdi { (name(outlet)) } " · " }
                     "Published: "
                     @if let Some(date) = meta.published { bdi { (date.format("%Y-%m-%d")) } } @else { "unknown" }
                     @if let Some(from) = meta.published_from { " (" (date_source(from)) ")" }
-                    @if let Some(url) = &meta.url { " · " bdi { (url) } }
+                    @if let Some(url) = &meta.url { " · " bdi { (name(url)) } }
                     @if let Some(encoding) = &document.decoded_from { " · decoded from " bdi { (encoding) } }
                 }
                 div.doc-text dir="rtl" lang="ar" { @for block in blocks { (block) } }
@@ -466,22 +469,22 @@ impl<'a> Page<'a> {
                 pieces.push(html! { span.claim-anchor id=(anchor("claim-", &claim.id)) {} });
                 continue;
             }
-            pieces.push(html! { (&source[cursor..start]) });
+            pieces.push(html! { (escape_embeddings(&source[cursor..start])) });
             let findings = self
                 .findings_of
                 .get(claim.id.as_str())
                 .map(Vec::as_slice)
                 .unwrap_or(&[]);
-            let title = format!("{} · {} · {}", claim.id, claim.event, modality(claim));
+            let title = format!("{} · {} · {}", name(&claim.id), claim.event, modality(claim));
             pieces.push(html! {
                 mark.claim.conflicted[!findings.is_empty()] id=(anchor("claim-", &claim.id)) data-claim=(claim.id) title=(title) {
-                    (&source[start..end])
+                    (escape_embeddings(&source[start..end]))
                 }
                 @for id in findings { a.flink href=(href("finding-", id)) { bdi { (id) } } }
             });
             cursor = end;
         }
-        pieces.push(html! { (&source[cursor..span.end]) });
+        pieces.push(html! { (escape_embeddings(&source[cursor..span.end])) });
         html! {
             @match &block.kind {
                 BlockKind::FrontMatter => pre.block.front-matter dir="ltr" title="front matter" { @for p in &pieces { (p) } },
@@ -492,6 +495,17 @@ impl<'a> Page<'a> {
                     p.block.boilerplate dir="auto" data-reason=(reason) title=(format!("boilerplate: {reason}")) { @for p in &pieces { (p) } }
                 },
             }
+        }
+    }
+}
+
+/// A message or other mixed-direction string: bidi controls written out, each Arabic run in a
+/// `<bdi>` so punctuation between two runs keeps the page's direction.
+fn mixed(text: &str) -> Markup {
+    let text = name(text);
+    html! {
+        @for (rtl, piece) in runs(&text) {
+            @if rtl { bdi { (piece) } } @else { (piece) }
         }
     }
 }

@@ -1,6 +1,7 @@
 //! isnad-report: the `isnad.report/1` JSON envelope and its renderings (terminal text, HTML, DOT).
 //!
-//! Only this crate and the CLI know about output formats.
+//! Only this crate and the CLI know about output formats. Names, titles and messages are shown
+//! with their bidi controls escaped and their Arabic runs isolated (`bidi`).
 //!
 //! ```
 //! use isnad_report::{Report, TextOptions, render_html, render_text};
@@ -14,13 +15,17 @@
 //! assert!(render_html(&report, &docs).contains("<div class=\"doc-text\" dir=\"rtl\" lang=\"ar\">"));
 //! ```
 
+mod bidi;
 mod envelope;
 mod graph_export;
 mod html;
+mod own;
 mod quote;
 mod text;
 
+pub use bidi::{FSI, PDI, escape_bidi, is_bidi_control, isolate};
 pub use envelope::{DocumentSummary, ErrorEntry, Report, SCHEMA};
 pub use graph_export::{graph_dot, graph_json};
 pub use html::render_html;
+pub use own::own_output;
 pub use text::{TextOptions, render_text};

@@ -11,6 +11,7 @@ use isnad_graph::{Finding, Severity};
 use isnad_parser::Document;
 
 use crate::Report;
+use crate::bidi::{escape_embeddings, isolate};
 use crate::quote::{
     SEVERITIES, find_document, line_col, severity_name, side_quote, sources_line, summary_line,
 };
@@ -97,7 +98,7 @@ pub fn render_text(report: &Report, documents: &[Document], options: TextOptions
         if !report.errors.is_empty() {
             let _ = writeln!(out, "{}", p.paint(BOLD, "Could not read"));
             for error in &report.errors {
-                let _ = writeln!(out, "  {}: {}", one_line(&error.path), one_line(&error.message));
+                let _ = writeln!(out, "  {}: {}", shown(&error.path), shown(&error.message));
             }
             out.push('\n');
         }
@@ -114,16 +115,16 @@ fn finding_text(out: &mut String, finding: &Finding, documents: &[Document], p: 
         "{} {}: {}",
         p.paint(severity_style(finding.severity), &label),
         finding.id,
-        one_line(&finding.message)
+        shown(&finding.message)
     );
     for side in &finding.sides {
         let document = find_document(documents, &side.doc);
         let place = match document {
             Some(d) => {
                 let (line, col) = line_col(d, side.span.start);
-                format!("{}:{line}:{col}", one_line(&side.doc))
+                format!("{}:{line}:{col}", shown(&side.doc))
             }
-            None => one_line(&side.doc),
+            None => shown(&side.doc),
         };
         let _ = writeln!(out, "  {} {}", p.paint(DIM, "-->"), place);
         let q = side_quote(side, document);
@@ -131,30 +132,37 @@ fn finding_text(out: &mut String, finding: &Finding, documents: &[Document], p: 
         let _ = writeln!(
             out,
             "    {}{}{}",
-            one_line(q.before),
-            p.paint(MARK, &format!("{OPEN}{}{CLOSE}", one_line(q.marked))),
-            one_line(q.after)
+            quoted(q.before),
+            p.paint(MARK, &format!("{OPEN}{}{CLOSE}", quoted(q.marked))),
+            quoted(q.after)
         );
         if let Some(value) = &side.value {
-            let _ = writeln!(out, "    {} value: {}", p.paint(DIM, "="), one_line(value));
+            let _ = writeln!(out, "    {} value: {}", p.paint(DIM, "="), shown(value));
         }
         if !side.attribution.is_empty() {
             let _ = writeln!(
                 out,
                 "    {} sources: {}",
                 p.paint(DIM, "="),
-                one_line(&sources_line(&side.attribution))
+                shown(&sources_line(&side.attribution))
             );
         }
     }
     if let Some(resolution) = &finding.resolution {
-        let _ = writeln!(
-            out,
-            "  {} resolution: {}",
-            p.paint(DIM, "="),
-            one_line(resolution)
-        );
+        let _ = writeln!(out, "  {} resolution: {}", p.paint(DIM, "="), shown(resolution));
     }
+}
+
+/// A name, title or message on one line, its bidi controls escaped and its Arabic runs isolated
+/// (FSI…PDI) from the English around them.
+fn shown(text: &str) -> String {
+    isolate(&one_line(text))
+}
+
+/// An article's words on one line, with embeddings and overrides escaped: the sentence line is
+/// laid out as the article's own paragraph, so it is not isolated.
+fn quoted(text: &str) -> String {
+    one_line(&escape_embeddings(text))
 }
 
 /// Keeps text on one terminal line and drops control characters, so an article cannot move the

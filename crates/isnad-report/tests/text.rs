@@ -63,7 +63,8 @@ fn each_side_has_its_place_sentence_value_and_sources() {
         &format!("\n    {prefix}⟦الاثنين 4 مارس 2024⟧، بطول 300 متر.\n"),
     );
     pos(&out, "= value: 2024-03-04\n");
-    pos(&out, "= sources: وكالة الأنباء via b.txt\n");
+    // An Arabic name beside English is isolated (FSI…PDI), so it cannot swap with its neighbours.
+    pos(&out, "= sources: \u{2068}وكالة الأنباء\u{2069} via b.txt\n");
     pos(
         &out,
         "= resolution: Maybe rounded: 300 < 350 & both are estimates.\n",

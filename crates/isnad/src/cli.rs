@@ -100,6 +100,10 @@ pub struct InputArgs {
     /// Refuse files larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 16 * 1024 * 1024)]
     pub max_bytes: u64,
+    /// Read a file with invalid UTF-8 anyway, the bad bytes as U+FFFD (with a warning), instead
+    /// of refusing it.
+    #[arg(long)]
+    pub lossy: bool,
     /// Extra gazetteer file(s) (TOML) with people, places and organizations.
     #[arg(long, value_name = "FILE")]
     pub gazetteer: Vec<PathBuf>,

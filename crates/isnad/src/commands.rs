@@ -66,10 +66,12 @@ fn read(input: &InputArgs) -> miette::Result<Story> {
     let options = isnad_parser::ParseOptions {
         max_bytes: input.max_bytes,
         fallback_date: input.reference_date,
+        lossy: input.lossy,
     };
     let story = pipeline::read(&input.paths, &options);
     crate::errors::report(&story.errors);
     crate::errors::skipped(&story.skipped);
+    crate::errors::notes(&story.notes);
     if story.documents.is_empty() && story.errors.is_empty() {
         miette::bail!(
             "no articles found in {}",
@@ -127,7 +129,7 @@ fn parse(input: &InputArgs, format: ParseFormat, output: &OutputArgs) -> miette:
                 .errors
                 .iter()
                 .map(|e| ErrorLine {
-                    path: &e.path,
+                    path: &e.id,
                     message: e.kind.to_string(),
                 })
                 .collect();

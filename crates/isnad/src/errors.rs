@@ -1,28 +1,42 @@
-//! Rendering input errors with miette.
+//! Rendering input errors and notes with miette, every path with its bidi controls written out.
 
-use isnad_parser::InputError;
+use isnad_parser::{InputError, InputErrorKind, InputNote};
+use isnad_report::escape_bidi;
 use miette::Diagnostic;
 
 /// An input that could not be read, as a miette diagnostic naming the file.
 #[derive(Debug, thiserror::Error, Diagnostic)]
 #[error("cannot check {path}: {problem}")]
-#[diagnostic(
-    code(isnad::input),
-    help("the other inputs were still checked; fix or remove this file")
-)]
+#[diagnostic(code(isnad::input))]
 pub struct InputProblem {
     path: String,
     problem: String,
+    #[help]
+    help: String,
 }
 
 /// Prints every input error to standard error.
 pub fn report(errors: &[InputError]) {
     for error in errors {
+        let mut help = "the other inputs were still checked; fix or remove this file".to_string();
+        if matches!(error.kind, InputErrorKind::InvalidUtf8 { .. }) {
+            help += ", or read it with --lossy (bad bytes become U+FFFD)";
+        }
         let problem = InputProblem {
-            path: error.path.clone(),
+            path: escape_bidi(&error.path).into_owned(),
             problem: error.kind.to_string(),
+            help,
         };
         eprintln!("{:?}", miette::Report::new(problem));
+    }
+}
+
+/// The word a message of this severity is printed with.
+fn label(severity: isnad_parser::Severity) -> &'static str {
+    if severity == isnad_parser::Severity::Warning {
+        "warning"
+    } else {
+        "note"
     }
 }
 
@@ -30,13 +44,26 @@ pub fn report(errors: &[InputError]) {
 pub fn warn(documents: &[isnad_parser::Document], diagnostics: &[Vec<isnad_parser::Diagnostic>]) {
     for (document, list) in documents.iter().zip(diagnostics) {
         for diagnostic in list {
-            let label = if diagnostic.severity == isnad_parser::Severity::Warning {
-                "warning"
-            } else {
-                "note"
-            };
-            eprintln!("{label}: {}: {}", document.id, diagnostic.message);
+            eprintln!(
+                "{}: {}: {}",
+                label(diagnostic.severity),
+                escape_bidi(&document.id),
+                diagnostic.message
+            );
         }
+    }
+}
+
+/// Prints what was left out on purpose (special files, second visits, isnad's own reports) and
+/// folders without Arabic.
+pub fn notes(notes: &[InputNote]) {
+    for note in notes {
+        eprintln!(
+            "{}: {}: {}",
+            label(note.severity()),
+            escape_bidi(&note.path),
+            note.kind
+        );
     }
 }
 
@@ -45,7 +72,10 @@ pub fn skipped(paths: &[std::path::PathBuf]) {
     if paths.is_empty() {
         return;
     }
-    let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| escape_bidi(&p.display().to_string()).into_owned())
+        .collect();
     eprintln!(
         "note: skipped {} file(s) that are not articles (only .txt, .text, .md and files without extension are read from directories): {}",
         names.len(),

@@ -3,7 +3,7 @@
 use isnad_claims::DocAnalysis;
 use isnad_claims::entities::Gazetteer;
 use isnad_claims::mentions::Lean;
-use isnad_parser::{Diagnostic, Document, InputError, ParseOptions};
+use isnad_parser::{Diagnostic, Document, InputError, InputNote, InputNoteKind, ParseOptions};
 use rayon::prelude::*;
 
 /// Everything read and extracted from the inputs.
@@ -16,17 +16,36 @@ pub struct Story {
     pub errors: Vec<InputError>,
     /// Files in the given directories that were not read because they are not articles.
     pub skipped: Vec<std::path::PathBuf>,
+    /// Inputs left out on purpose (special files, second visits, isnad's own reports) and folders
+    /// without Arabic.
+    pub notes: Vec<InputNote>,
 }
 
-/// Reads and parses every input; unreadable ones are collected, never fatal.
+/// Reads and parses every input; unreadable ones are collected, never fatal. isnad's own reports
+/// found among them are left out with a note.
 pub fn read(paths: &[std::path::PathBuf], options: &ParseOptions) -> Story {
     let loaded = isnad_parser::load(paths, options);
-    let (documents, diagnostics) = loaded.documents.into_iter().unzip();
+    let mut notes = loaded.notes;
+    let (documents, diagnostics) = loaded
+        .documents
+        .into_iter()
+        .filter(|(document, _)| match isnad_report::own_output(&document.source) {
+            Some(kind) => {
+                notes.push(InputNote {
+                    path: document.id.clone(),
+                    kind: InputNoteKind::OwnOutput(kind),
+                });
+                false
+            }
+            None => true,
+        })
+        .unzip();
     Story {
         documents,
         diagnostics,
         errors: loaded.errors,
         skipped: loaded.skipped,
+        notes,
     }
 }
 
