@@ -212,7 +212,8 @@ struct Walk {
     /// Every directory entered and file taken, with the path it was first reached by.
     seen: HashMap<FileKey, PathBuf>,
     stdin_taken: bool,
-    errors: Vec<InputError>,
+    /// Paths that could not be read, with where they are (to name them like documents).
+    errors: Vec<(PathBuf, Option<PathBuf>, InputErrorKind)>,
     skipped: Vec<PathBuf>,
     notes: Vec<InputNote>,
 }
@@ -238,13 +239,9 @@ impl Walk {
         }
     }
 
-    fn error(&mut self, path: &Path, kind: InputErrorKind) {
-        let shown = path.display().to_string();
-        self.errors.push(InputError {
-            id: shown.clone(),
-            path: shown,
-            kind,
-        });
+    fn error(&mut self, path: &Path, absolute: Option<&Path>, kind: InputErrorKind) {
+        self.errors
+            .push((path.to_path_buf(), absolute.map(Path::to_path_buf), kind));
     }
 
     /// One path named by the user.
@@ -261,7 +258,7 @@ impl Walk {
         }
         let meta = match std::fs::metadata(path) {
             Ok(meta) => meta,
-            Err(err) => return self.error(path, InputErrorKind::Unreadable(err.to_string())),
+            Err(err) => return self.error(path, None, InputErrorKind::Unreadable(err.to_string())),
         };
         if !self.first_visit(&meta, path) {
             return;
@@ -291,13 +288,13 @@ impl Walk {
     fn walk(&mut self, folder: usize, dir: &Path, absolute: Option<&Path>) {
         let entries = match std::fs::read_dir(dir) {
             Ok(entries) => entries,
-            Err(err) => return self.error(dir, InputErrorKind::Unreadable(err.to_string())),
+            Err(err) => return self.error(dir, absolute, InputErrorKind::Unreadable(err.to_string())),
         };
         let mut names = Vec::new();
         for entry in entries {
             match entry {
                 Ok(entry) => names.push(entry.file_name()),
-                Err(err) => self.error(dir, InputErrorKind::Unreadable(err.to_string())),
+                Err(err) => self.error(dir, absolute, InputErrorKind::Unreadable(err.to_string())),
             }
         }
         names.sort();
@@ -311,7 +308,11 @@ impl Walk {
             let meta = match std::fs::metadata(&path) {
                 Ok(meta) => meta,
                 Err(err) => {
-                    self.error(&path, InputErrorKind::Unreadable(err.to_string()));
+                    self.error(
+                        &path,
+                        absolute.as_deref(),
+                        InputErrorKind::Unreadable(err.to_string()),
+                    );
                     continue;
                 }
             };
@@ -393,8 +394,16 @@ pub fn load(paths: &[PathBuf], options: &ParseOptions) -> Loaded {
         .collect();
     inputs.sort_by(|a, b| a.0.cmp(&b.0));
 
+    let errors = walk.errors.into_iter().map(|(path, absolute, kind)| InputError {
+        id: absolute.map_or_else(
+            || path.display().to_string(),
+            |a| relative_id(&a, root.as_deref()),
+        ),
+        path: path.display().to_string(),
+        kind,
+    });
     let mut loaded = Loaded {
-        errors: walk.errors,
+        errors: errors.collect(),
         skipped: walk.skipped,
         notes: walk.notes,
         ..Loaded::default()

@@ -4,13 +4,14 @@ use isnad_graph::KnowledgeGraph;
 
 use crate::bidi::escape_bidi;
 
-/// The graph in Graphviz DOT, every id and label escaped (labels' bidi controls written out).
+/// The graph in Graphviz DOT, every id and label escaped, bidi controls written out (an id could
+/// only meet another by holding the written-out form itself).
 pub fn graph_dot(graph: &KnowledgeGraph) -> String {
     let mut out = String::from("digraph isnad {\n  rankdir=LR;\n  node [fontname=\"sans-serif\"];\n");
     for node in graph.nodes() {
         out += &format!(
             "  {} [label={}, shape={}];\n",
-            dot_string(node.id()),
+            dot_string(&escape_bidi(node.id())),
             dot_string(&escape_bidi(&node.label())),
             node.shape()
         );
@@ -18,8 +19,8 @@ pub fn graph_dot(graph: &KnowledgeGraph) -> String {
     for (from, to, edge) in graph.edges() {
         out += &format!(
             "  {} -> {} [label={}];\n",
-            dot_string(from.id()),
-            dot_string(to.id()),
+            dot_string(&escape_bidi(from.id())),
+            dot_string(&escape_bidi(to.id())),
             dot_string(&escape_bidi(&edge.label()))
         );
     }

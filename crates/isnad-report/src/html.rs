@@ -624,10 +624,11 @@ fn cited_claims(finding: &Finding) -> impl Iterator<Item = &str> {
         .filter(move |c| seen.insert(*c))
 }
 
-/// An element id: `prefix` + `raw`, whitespace replaced (ids may not contain it).
+/// An element id: `prefix` + `raw`, whitespace replaced (ids may not contain it) and bidi
+/// controls written out (a page's source stays readable).
 fn anchor(prefix: &str, raw: &str) -> String {
     let mut id = String::from(prefix);
-    id.extend(raw.chars().map(|c| if c.is_whitespace() { '_' } else { c }));
+    id.extend(name(raw).chars().map(|c| if c.is_whitespace() { '_' } else { c }));
     id
 }
 
