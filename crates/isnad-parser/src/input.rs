@@ -421,7 +421,8 @@ pub fn load(paths: &[PathBuf], options: &ParseOptions) -> Loaded {
             id: id.clone(),
             kind,
         };
-        let parsed = read_bytes(candidate.path.as_deref(), options.max_bytes)
+        let regular_only = candidate.folder.is_some();
+        let parsed = read_bytes(candidate.path.as_deref(), options.max_bytes, regular_only)
             .and_then(|bytes| parse(&id, &bytes, options));
         let (document, diagnostics) = match parsed {
             Ok(parsed) => parsed,
@@ -498,7 +499,9 @@ fn parse(
     }
 }
 
-fn read_bytes(path: Option<&Path>, limit: u64) -> Result<Vec<u8>, InputErrorKind> {
+/// Reads stdin or a file, at most `limit` bytes; with `regular_only` (a file found in a folder) a
+/// file that has turned into something else since the walk is not opened.
+fn read_bytes(path: Option<&Path>, limit: u64, regular_only: bool) -> Result<Vec<u8>, InputErrorKind> {
     use std::io::Read;
     let mut bytes = Vec::new();
     match path {
@@ -510,6 +513,9 @@ fn read_bytes(path: Option<&Path>, limit: u64) -> Result<Vec<u8>, InputErrorKind
         }
         Some(path) => {
             let meta = std::fs::metadata(path).map_err(|e| InputErrorKind::Unreadable(e.to_string()))?;
+            if regular_only && !meta.is_file() {
+                return Err(InputErrorKind::Unreadable("no longer a regular file".to_string()));
+            }
             if meta.is_file() && meta.len() > limit {
                 return Err(InputErrorKind::TooLarge {
                     size: meta.len(),

@@ -19,7 +19,7 @@ use isnad_parser::{Block, BlockKind, DateSource, Document};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::Report;
-use crate::bidi::{escape_bidi as name, escape_embeddings, runs};
+use crate::bidi::{escape_bidi as name, escape_embeddings, isolate, runs};
 use crate::quote::{
     SEVERITIES, count, find_document, line_col, plural, safe_span, severity_name, side_quote, summary_line,
 };
@@ -383,7 +383,7 @@ impl<'a> Page<'a> {
                 }
                 @for (finding, d) in &lines {
                     path class=(format!("conflict sev-{}", severity_name(finding.severity))) data-finding=(finding.id) d=(d) {
-                        title { (finding.id) ": " (name(&finding.message)) }
+                        title { (finding.id) ": " (isolate(&finding.message)) }
                     }
                 }
                 @for d in dated {

@@ -223,19 +223,21 @@ impl<'a> ParsedDocument<'a> {
 
 fn outline(document: &Document) -> String {
     let meta = &document.meta;
-    let mut out = format!("{} ({} bytes)\n", document.id, document.bytes);
+    // Names and titles with their bidi controls written out and Arabic isolated from the labels.
+    let shown = isnad_report::isolate;
+    let mut out = format!("{} ({} bytes)\n", shown(&document.id), document.bytes);
     if let Some(title) = &meta.title {
-        out += &format!("  title: {title}\n");
+        out += &format!("  title: {}\n", shown(title));
     }
     match (meta.published, meta.published_from) {
         (Some(date), Some(from)) => out += &format!("  published: {date} (from {})\n", serde_plain(&from)),
         _ => out += "  published: unknown\n",
     }
     if let Some(outlet) = &meta.outlet {
-        out += &format!("  outlet: {outlet}\n");
+        out += &format!("  outlet: {}\n", shown(outlet));
     }
     if let Some(byline) = &meta.byline {
-        out += &format!("  byline: {byline}\n");
+        out += &format!("  byline: {}\n", shown(byline));
     }
     for block in &document.blocks {
         let (line, _) = document.line_col(block.span.start);
@@ -244,6 +246,7 @@ fn outline(document: &Document) -> String {
             other => serde_plain(other),
         };
         let preview: String = document.text(block.span).chars().take(60).collect();
+        let preview = isnad_report::escape_bidi(&preview);
         out += &format!("  {line:>4} {kind:<28} {preview}\n");
     }
     out += &format!("  {} sentences\n", document.sentences.len());

@@ -1,7 +1,8 @@
-//! Rendering input errors and notes with miette, every path with its bidi controls written out.
+//! Rendering input errors and notes with miette, every path with its bidi controls written out
+//! and its Arabic isolated from the message around it.
 
 use isnad_parser::{InputError, InputErrorKind, InputNote};
-use isnad_report::escape_bidi;
+use isnad_report::isolate;
 use miette::Diagnostic;
 
 /// An input that could not be read, as a miette diagnostic naming the file.
@@ -23,7 +24,7 @@ pub fn report(errors: &[InputError]) {
             help += ", or read it with --lossy (bad bytes become U+FFFD)";
         }
         let problem = InputProblem {
-            path: escape_bidi(&error.path).into_owned(),
+            path: isolate(&error.path),
             problem: error.kind.to_string(),
             help,
         };
@@ -47,7 +48,7 @@ pub fn warn(documents: &[isnad_parser::Document], diagnostics: &[Vec<isnad_parse
             eprintln!(
                 "{}: {}: {}",
                 label(diagnostic.severity),
-                escape_bidi(&document.id),
+                isolate(&document.id),
                 diagnostic.message
             );
         }
@@ -61,7 +62,7 @@ pub fn notes(notes: &[InputNote]) {
         eprintln!(
             "{}: {}: {}",
             label(note.severity()),
-            escape_bidi(&note.path),
+            isolate(&note.path),
             note.kind
         );
     }
@@ -72,10 +73,7 @@ pub fn skipped(paths: &[std::path::PathBuf]) {
     if paths.is_empty() {
         return;
     }
-    let names: Vec<String> = paths
-        .iter()
-        .map(|p| escape_bidi(&p.display().to_string()).into_owned())
-        .collect();
+    let names: Vec<String> = paths.iter().map(|p| isolate(&p.display().to_string())).collect();
     eprintln!(
         "note: skipped {} file(s) that are not articles (only .txt, .text, .md and files without extension are read from directories): {}",
         names.len(),
