@@ -67,12 +67,63 @@ pub fn link_story(analyses: &mut [DocAnalysis]) {
             rename.insert(id.clone(), full.clone());
         }
     }
+    rename.extend(short_organizations(analyses));
     if !rename.is_empty() {
+        // A renamed record takes the name it is renamed to: the full name, not the short one.
+        let full_names: HashMap<EntityId, String> = analyses
+            .iter()
+            .flat_map(|analysis| &analysis.entities.entities)
+            .filter(|record| !rename.contains_key(&record.id))
+            .map(|record| (record.id.clone(), record.name.clone()))
+            .collect();
         for analysis in analyses.iter_mut() {
-            relink(analysis, &rename);
+            relink(analysis, &rename, &full_names);
         }
     }
     name_unresolved_institutions(analyses);
+}
+
+/// New organizations named in short ("اللجنة العليا المشتركة") whose every spelling is the
+/// full name of exactly one other organization of the story with words left out, the head first
+/// ("اللجنة العليا الأردنية الموريتانية المشتركة"): the short name's id to the full name's.
+fn short_organizations(analyses: &[DocAnalysis]) -> HashMap<EntityId, EntityId> {
+    let mut orgs: BTreeMap<EntityId, BTreeSet<Vec<String>>> = BTreeMap::new();
+    for analysis in analyses {
+        for record in &analysis.entities.entities {
+            if record.id.is_discovered_as(EntityType::Organization) {
+                let spellings = orgs.entry(record.id.clone()).or_default();
+                spellings.extend(record.names.iter().map(|seen| words_of(&seen.text)));
+            }
+        }
+    }
+    let shortens = |short: &[String], long: &[String]| {
+        short.len() >= 2 && short.len() < long.len() && short[0] == long[0] && is_subsequence(short, long)
+    };
+    let mut rename = HashMap::new();
+    for (id, spellings) in &orgs {
+        let mut fulls = orgs.iter().filter(|(other, longs)| {
+            *other != id
+                && spellings
+                    .iter()
+                    .all(|short| longs.iter().any(|long| shortens(short, long)))
+        });
+        if let (Some((full, _)), None) = (fulls.next(), fulls.next()) {
+            rename.insert(id.clone(), full.clone());
+        }
+    }
+    // A short name of a short name goes to the full one (a chain of renames ends).
+    let targets: Vec<EntityId> = rename.keys().cloned().collect();
+    for id in targets {
+        let mut full = rename[&id].clone();
+        for _ in 0..orgs.len() {
+            match rename.get(&full) {
+                Some(next) if *next != id => full = next.clone(),
+                _ => break,
+            }
+        }
+        rename.insert(id, full);
+    }
+    rename
 }
 
 /// Names found in one article are found in the others: a name a pattern reads in one article
@@ -241,7 +292,11 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| rest.any(|l| l == w))
 }
 
-fn relink(analysis: &mut DocAnalysis, rename: &HashMap<EntityId, EntityId>) {
+fn relink(
+    analysis: &mut DocAnalysis,
+    rename: &HashMap<EntityId, EntityId>,
+    full_names: &HashMap<EntityId, String>,
+) {
     let swap = |id: &mut Option<EntityId>| {
         if let Some(new) = id.as_ref().and_then(|i| rename.get(i)) {
             *id = Some(new.clone());
@@ -255,6 +310,9 @@ fn relink(analysis: &mut DocAnalysis, rename: &HashMap<EntityId, EntityId>) {
     for record in &mut records {
         if let Some(new) = rename.get(&record.id) {
             record.id = new.clone();
+            if let Some(name) = full_names.get(new) {
+                record.name = name.clone();
+            }
         }
     }
     for record in records {
@@ -303,6 +361,26 @@ mod tests {
             .iter()
             .map(|m| (m.text.clone(), m.entity.as_ref().map(|e| e.as_str().to_string())))
             .collect()
+    }
+
+    #[test]
+    fn an_organization_named_in_short_is_the_one_named_in_full() {
+        let (_, mut analyses) = story(&[
+            "نتائج الاقتراع\nوأعلنت الهيئة الوطنية المستقلة للانتخابات النتائج النهائية أمس.\n",
+            "الطعون في النتائج\nوقالت الهيئة الوطنية للانتخابات إن الطعون قيد الدرس.\n",
+        ]);
+        let id_of = |analysis: &crate::DocAnalysis, text: &str| {
+            let found = names_in(analysis);
+            found
+                .iter()
+                .find(|(t, _)| t == text)
+                .and_then(|(_, id)| id.clone())
+                .unwrap_or_else(|| panic!("no {text} in {found:?}"))
+        };
+        let full = id_of(&analyses[0], "الهيئة الوطنية المستقلة للانتخابات");
+        assert_ne!(id_of(&analyses[1], "الهيئة الوطنية للانتخابات"), full);
+        super::link_story(&mut analyses);
+        assert_eq!(id_of(&analyses[1], "الهيئة الوطنية للانتخابات"), full);
     }
 
     #[test]

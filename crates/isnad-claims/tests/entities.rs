@@ -991,3 +991,91 @@ fn the_place_of_a_dateline_is_a_place() {
     // A sentence that starts with a name, a comma and a figure is no dateline.
     check_absent("سامر، 14 عاما، فاز بالجائزة.", &["سامر"]);
 }
+
+// ---- bodies named by their head and what follows it ----
+
+#[test]
+fn an_adjective_agreeing_with_the_head_keeps_the_head_in_the_name() {
+    // «المركزي» describes the bank, so «مصرف» is part of its name ("شركة X" alone is a label).
+    check(
+        "قرر مصرف نيراب المركزي رفع سعر الفائدة ربع نقطة.",
+        &[("مصرف نيراب المركزي", "new:organization:")],
+    );
+    check(
+        "وقعت شركة النفط الوطنية عقدا جديدا للتنقيب.",
+        &[("شركة النفط الوطنية", "new:organization:")],
+    );
+}
+
+#[test]
+fn committees_and_exchanges_are_bodies() {
+    check(
+        "أعلنت لجنة الانتخابات المركزية موعد الاقتراع.",
+        &[("لجنة الانتخابات المركزية", "new:organization:")],
+    );
+    check(
+        "ارتفع المؤشر العام لبورصة قمرين بنسبة اثنين في المئة، وقالت بورصة قمرين إن التداول نشط.",
+        &[("بورصة قمرين", "new:organization:")],
+    );
+}
+
+#[test]
+fn a_body_in_construct_with_indefinite_nouns_ends_on_a_definite_one() {
+    check(
+        "طالبت نقابة عمال النظافة بزيادة الأجور.",
+        &[("نقابة عمال النظافة", "new:organization:")],
+    );
+    check(
+        "وقالت رابطة مزارعي الزيتون إن الموسم ضعيف.",
+        &[("رابطة مزارعي الزيتون", "new:organization:")],
+    );
+}
+
+#[test]
+fn after_a_definite_complement_only_adjectives_and_conjuncts_go_on() {
+    check(
+        "وأحال المجلس الأعلى للتعليم الملف إلى الوزارة.",
+        &[("المجلس الأعلى للتعليم", "new:organization:")],
+    );
+    check_absent(
+        "وأحال المجلس الأعلى للتعليم الملف إلى الوزارة.",
+        &["المجلس الأعلى للتعليم الملف"],
+    );
+    check(
+        "ونظم المجلس الوطني للثقافة والفنون معرضا.",
+        &[("المجلس الوطني للثقافة والفنون", "new:organization:")],
+    );
+    check(
+        "ودعت الهيئة الوطنية للتأمينات الاجتماعية المتقاعدين إلى التسجيل.",
+        &[("الهيئة الوطنية للتأمينات الاجتماعية", "new:organization:")],
+    );
+}
+
+#[test]
+fn a_body_named_by_its_competence_takes_its_complement() {
+    check(
+        "ونظرت محكمة الجنح المكلفة بقضايا الفساد في الطعن.",
+        &[("محكمة الجنح المكلفة بقضايا الفساد", "new:organization:")],
+    );
+}
+
+#[test]
+fn an_institution_named_after_a_place_with_a_common_noun_first() {
+    check(
+        "ونقل المصابون إلى مستشفى بئر السلام العام للعلاج.",
+        &[("مستشفى بئر السلام العام", "new:organization:")],
+    );
+}
+
+#[test]
+fn a_complement_with_a_preposition_is_no_noun_of_the_construct() {
+    check(
+        "وأعلنت الشركة الوطنية لإدارة الموانئ خطة جديدة.",
+        &[("الشركة الوطنية لإدارة الموانئ", "new:organization:")],
+    );
+    // "a fund for safety" describes a fund; it names none.
+    check_absent(
+        "واقترح النواب إنشاء صندوق للسلامة المهنية.",
+        &["صندوق للسلامة المهنية", "للسلامة المهنية"],
+    );
+}

@@ -31,6 +31,7 @@ struct RawLexicon {
     place_adjectives: Vec<String>,
     body_heads: Vec<String>,
     body_adjectives: Vec<String>,
+    body_competence: Vec<String>,
     name_quotes: Vec<String>,
     institutions: Vec<String>,
     transliteration: RawTranslit,
@@ -114,6 +115,8 @@ pub(crate) struct Lexicon {
     pub body_heads: FxHashSet<String>,
     /// Adjectives that start a body's name after its definite head ("الوطنية"، "الأعلى").
     pub body_adjectives: FxHashSet<String>,
+    /// Participles of competence that take a field after ب in a body's name ("المكلفة بقضايا").
+    pub body_competence: FxHashSet<String>,
     /// Head nouns of institutions named with a nationality adjective.
     pub institutions: FxHashSet<String>,
     pub translit_letters: Vec<char>,
@@ -222,6 +225,7 @@ impl Lexicon {
             name_quotes: raw.name_quotes.iter().cloned().collect(),
             body_heads: folded(&raw.body_heads).collect(),
             body_adjectives: folded(&raw.body_adjectives).collect(),
+            body_competence: folded(&raw.body_competence).collect(),
             institutions: folded(&raw.institutions).collect(),
             translit_lowest: raw
                 .transliteration

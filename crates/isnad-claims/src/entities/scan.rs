@@ -1091,10 +1091,20 @@ impl Scan<'_> {
             })
             .count();
         run.end = run.start + plain;
-        let mut run = self.bounded(run, true);
+        // An institution's adjective closes its name, whatever follows ("مصرف نيراب المركزي رفع
+        // سعر …").
+        let adjective = (head.kind == EntityType::Organization)
+            .then(|| {
+                (run.start + 1..run.end).find(|&j| self.lex.institution_adjectives.contains(self.st.word(j)))
+            })
+            .flatten();
+        let mut run = match adjective {
+            Some(adjective) => run.start..adjective + 1,
+            None => self.bounded(run, true),
+        };
         // "بنك الاستثمار هيلمان كابيتال": a head with a definite complement, then the name.
         if run.is_empty() && !head.keep {
-            run = self.after_complement(k, consumed);
+            run = self.after_complement(k, head.kind, consumed);
         }
         if run.is_empty() {
             return;
@@ -1153,7 +1163,10 @@ impl Scan<'_> {
         head: super::lexicon::Head,
         consumed: &[bool],
     ) -> Option<std::ops::Range<usize>> {
-        if head.kind != EntityType::Place {
+        // An institution named with its head takes a place's name that opens with a common noun
+        // ("مستشفى بئر السلام العام"); nothing else here.
+        let institution = head.kind == EntityType::Organization && head.keep;
+        if head.kind != EntityType::Place && !institution {
             return None;
         }
         let n = self.st.words.len();
@@ -1180,6 +1193,8 @@ impl Scan<'_> {
                 return None;
             }
             k + 2
+        } else if institution {
+            return None;
         } else if let Some(stem) = w.strip_prefix("ال")
             && stem.chars().count() >= 3
             // A sound masculine plural is a group of people ("مخيم النازحين"), not a place.
@@ -1193,7 +1208,18 @@ impl Scan<'_> {
         } else {
             return None;
         };
-        if usable(end) && lex.place_adjectives.contains(self.st.word(end)) {
+        let adjectives = if institution {
+            &lex.institution_adjectives
+        } else {
+            &lex.place_adjectives
+        };
+        // The adjective may be a function word elsewhere ("العام").
+        if end < n
+            && self.st.words[end].kind == WordKind::Letters
+            && !consumed[end]
+            && self.slot[end].is_none()
+            && adjectives.contains(self.st.word(end))
+        {
             end += 1;
         }
         Some(k..end)
@@ -1201,7 +1227,7 @@ impl Scan<'_> {
 
     /// "بنك الاستثمار هيلمان كابيتال": after one or two article words that complete the head,
     /// a name of words without the article, up to a boundary.
-    fn after_complement(&self, k: usize, consumed: &[bool]) -> std::ops::Range<usize> {
+    fn after_complement(&self, k: usize, kind: EntityType, consumed: &[bool]) -> std::ops::Range<usize> {
         let n = self.st.words.len();
         let complement = |j: usize| {
             j < n
@@ -1214,6 +1240,14 @@ impl Scan<'_> {
         let mut j = k;
         while complement(j) && j - k < 2 {
             j += 1;
+        }
+        // "شركة النفط الوطنية": the complement with the institution's adjective is the name
+        // ("شبكة المياه العامة" is no outlet).
+        if kind == EntityType::Organization
+            && let Some(adjective) =
+                (k + 1..j).find(|&a| self.lex.institution_adjectives.contains(self.st.word(a)))
+        {
+            return k..adjective + 1;
         }
         if j == k || j >= n {
             return k..k;
@@ -1230,14 +1264,22 @@ impl Scan<'_> {
         consumed: &mut [bool],
     ) {
         let m = &self.matches[mi];
-        let start = if head.keep {
+        // "مصرف نيراب المركزي": an adjective of the institution agrees with the head, so the head
+        // is part of the name ("شركة X" alone is a label).
+        let keep = head.keep
+            || (head.kind == EntityType::Organization
+                && self
+                    .lex
+                    .institution_adjectives
+                    .contains(self.st.word(run.end - 1)));
+        let start = if keep {
             m.start
         } else {
             self.st.words[run.start].start
         };
         let end = self.st.words[run.end - 1].end;
         let span = self.span(start, end);
-        let key = if head.keep {
+        let key = if keep {
             format!(
                 "{} {}",
                 &self.st.text[m.start..m.end],
@@ -1248,16 +1290,19 @@ impl Scan<'_> {
         };
         consumed[run].iter_mut().for_each(|c| *c = true);
         self.raws.push(Raw {
-            title: (!head.keep).then(|| self.span(m.start, m.end)),
+            title: (!keep).then(|| self.span(m.start, m.end)),
             ..Raw::new_name(span, key, head.kind, MatchKind::Title)
         });
     }
 
     /// Public bodies and associations named by the words after their head: "وزارة الزراعة والري"،
-    /// "نقابة الصيادلة" (construct with article nouns, «و» + article joining them), "الهيئة الوطنية
-    /// للتأمينات"، "المديرية العامة للجمارك" (the article, an adjective, a complement with ل).
+    /// "نقابة الصيادلة" (construct with article nouns, «و» + article joining them), "نقابة عمال
+    /// النظافة" (indefinite nouns in construct up to a definite one), "الهيئة الوطنية للتأمينات"،
+    /// "المديرية العامة للجمارك" (the article, an adjective, a complement with ل), and a field after a
+    /// participle of competence ("محكمة الجنح المكلفة بقضايا الفساد").
     fn bodies(&mut self, consumed: &mut [bool]) {
         const MAX_NOUNS: usize = 3;
+        const MAX_CHAIN: usize = 2;
         let n = self.st.words.len();
         let free = |j: usize, consumed: &[bool]| {
             j < n && self.slot[j].is_none() && !consumed[j] && self.st.words[j].kind == WordKind::Letters
@@ -1266,9 +1311,24 @@ impl Scan<'_> {
             let w = self.st.word(j);
             (w.starts_with("ال") || w.starts_with("وال")) && !self.lex.stop_words.contains(w)
         };
+        // A noun in construct before the definite one ("عمال"، "مزارعي"): no verb of a headline
+        // ("نقابة تطالب"، "نقابة طالبت"), no conjunct, no function word.
+        let chain_word = |j: usize, consumed: &[bool]| {
+            let w = self.st.word(j);
+            free(j, consumed)
+                && !w.starts_with(['و', 'ي', 'ت'])
+                && !w.starts_with("لل")
+                && !w.ends_with('ت')
+                && w.chars().count() >= 3
+                && !self.lex.stop_words.contains(w)
+                && !self.lex.titles.contains_key(w)
+        };
         for i in 0..n.saturating_sub(1) {
-            // Every body's name goes on with an article word: the cheap test first.
-            if !self.st.word(i + 1).starts_with("ال") || !free(i, consumed) {
+            // Every body's name goes on with an article word within its first words: the cheap
+            // test first.
+            if !(i + 1..(i + 2 + MAX_CHAIN).min(n)).any(|j| self.st.word(j).starts_with("ال"))
+                || !free(i, consumed)
+            {
                 continue;
             }
             let w = self.st.word(i);
@@ -1297,19 +1357,37 @@ impl Scan<'_> {
                     && self.st.word(end).starts_with('ل')
                     && self.st.word(end).chars().count() >= 4
                 {
-                    end += 1;
-                    while free(end, consumed) && end - i <= 5 && article(end) {
-                        end += 1;
-                    }
+                    end = self.complement_end(end, i + 6, consumed);
                 }
             } else {
-                while free(end, consumed) && end - i <= MAX_NOUNS && article(end) {
-                    end += 1;
+                // Indefinite nouns in construct, then the definite noun that ends the chain.
+                let mut chain = end;
+                while chain - end < MAX_CHAIN && chain_word(chain, consumed) && !article(chain) {
+                    chain += 1;
                 }
-                // "وزارة والداخلية" starts no name: its first noun has no «و».
-                if end == i + 1 || self.st.word(i + 1).starts_with('و') {
+                if chain > end
+                    && free(chain, consumed)
+                    && article(chain)
+                    && !self.st.word(chain).starts_with('و')
+                {
+                    end = chain + 1;
+                } else if free(end, consumed) && article(end) && !self.st.word(end).starts_with('و') {
+                    // "وزارة والداخلية" starts no name: its first noun has no «و».
+                    end += 1;
+                } else {
                     continue;
                 }
+                while free(end, consumed) && end - i <= MAX_NOUNS + MAX_CHAIN && self.goes_on_definite(end) {
+                    end += 1;
+                }
+            }
+            // "المكلفة بقضايا الفساد": a participle of competence takes its field after ب.
+            if self.lex.body_competence.contains(self.st.word(end - 1))
+                && free(end, consumed)
+                && self.st.word(end).starts_with('ب')
+                && self.st.word(end).chars().count() >= 4
+            {
+                end = self.complement_end(end, end + 4, consumed);
             }
             let start = self.st.words[i].start + skip;
             let last = self.st.words[end - 1].end;
@@ -1321,6 +1399,51 @@ impl Scan<'_> {
                 MatchKind::Title,
             ));
         }
+    }
+
+    /// The end of a complement after a preposition glued to word `at` ("للتأمينات"، "لمكافحة
+    /// الفساد"، "بقضايا الفساد"), at most up to word `limit`: an indefinite complement is in construct
+    /// with the article noun after it; then only adjectives and conjuncts go on.
+    fn complement_end(&self, at: usize, limit: usize, consumed: &[bool]) -> usize {
+        let n = self.st.words.len();
+        let free = |j: usize| {
+            j < n && self.slot[j].is_none() && !consumed[j] && self.st.words[j].kind == WordKind::Letters
+        };
+        let word = self.st.word(at);
+        let definite = word.starts_with("لل") || word.starts_with("بال");
+        let mut end = at + 1;
+        if !definite
+            && free(end)
+            && self.st.word(end).starts_with("ال")
+            && !self.lex.stop_words.contains(self.st.word(end))
+        {
+            end += 1;
+        }
+        while end < limit && free(end) && self.goes_on_definite(end) {
+            end += 1;
+        }
+        end
+    }
+
+    /// True when word `j` may follow a definite noun inside a body's name: an adjective in ي or
+    /// ية or a listed one ("للتأمينات الاجتماعية"، "المجلس الأعلى"), or an article noun after «و»
+    /// ("للثقافة والفنون"); not another noun ("أحال المجلس الأعلى للتعليم الملف").
+    fn goes_on_definite(&self, j: usize) -> bool {
+        let w = self.st.word(j);
+        if self.lex.stop_words.contains(w) {
+            return false;
+        }
+        if w.starts_with("وال") {
+            return true;
+        }
+        w.starts_with("ال")
+            && (w.ends_with('ي')
+                || w.ends_with("يه")
+                || w.ends_with("يات")
+                || w.ends_with("يين")
+                || self.lex.body_adjectives.contains(w)
+                || self.lex.institution_adjectives.contains(w)
+                || self.lex.body_competence.contains(w))
     }
 
     /// Institutions named by a head noun and a nationality adjective ("وزارة الخارجية
