@@ -151,17 +151,43 @@ pub(super) fn cited_speaker<'v>(v: &ClaimView<'v>) -> Option<&'v str> {
         .map(|s| s.name.as_str())
 }
 
-/// One tension per denial that meets an assertion of the same happening.
+/// One tension per denial that meets an assertion of the same happening; denials of one event
+/// by one speaker that answer the same assertions (copies of one article) are one finding.
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
-    let mut findings = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
     let mut denied_sentences: std::collections::BTreeSet<(usize, Option<isnad_parser::Span>)> =
         std::collections::BTreeSet::new();
+    // Assertions by event family, in story order: a denial is compared with its family only.
+    let mut by_family: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (i, v) in context.claims.iter().enumerate() {
+        if is_assertion(v) {
+            by_family.entry(family(&v.claim.event)).or_default().push(i);
+        }
+    }
+    // What `same_allegation` reads of a denial: denials that read alike answer the same
+    // assertions, so each reading is compared with the story once (comparison keys, not pairs).
+    type Reading<'r> = (
+        &'r str,
+        &'r std::collections::BTreeSet<String>,
+        &'r std::collections::BTreeSet<String>,
+        &'r std::collections::BTreeSet<isnad_claims::entities::EntityKey>,
+    );
+    let mut answered_by: FxHashMap<Reading<'_>, (usize, Vec<usize>)> = FxHashMap::default();
+    // (reading, speaker) → the finding its denials joined.
+    let mut disputes: FxHashMap<(usize, String), usize> = FxHashMap::default();
     for denial in context.claims.iter().filter(|v| is_denial(v)) {
-        let assertions: Vec<&ClaimView<'_>> = context
-            .claims
-            .iter()
-            .filter(|v| is_assertion(v) && same_allegation(v, denial))
-            .collect();
+        let reading: Reading<'_> = (&denial.claim.event, denial.theme, denial.words, &denial.actor_set);
+        let next = answered_by.len();
+        let (reading_id, assertions) = answered_by.entry(reading).or_insert_with(|| {
+            let found = by_family
+                .get(family(&denial.claim.event))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&i| same_allegation(&context.claims[i], denial))
+                .collect();
+            (next, found)
+        });
         if assertions.is_empty() {
             continue;
         }
@@ -171,13 +197,26 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         if !denied_sentences.insert((denial.doc, sentence)) {
             continue;
         }
+        let denier = speaker(context, denial);
+        if let Some(&at) = disputes.get(&(*reading_id, denier.clone())) {
+            let existing = &mut findings[at];
+            existing
+                .sides
+                .push(side(context, denial, None, Some("denied".into())));
+            if existing.claims.last() != Some(&denial.claim.id) {
+                existing.claims.push(denial.claim.id.clone());
+            }
+            continue;
+        }
+        let assertions: Vec<&ClaimView<'_>> = assertions.iter().map(|&i| &context.claims[i]).collect();
         let message = format!(
             "{} asserted by {} and denied by {}",
             denial.claim.event,
             speakers(context, &assertions),
-            speaker(context, denial)
+            denier
         );
         let sides = dispute_sides(context, &assertions, denial, "denied");
+        disputes.insert((*reading_id, denier), findings.len());
         findings.push(finding(FindingKind::Contested, Severity::Tension, message, sides));
     }
     findings.extend(open_disputes(context, &mut denied_sentences));
@@ -216,74 +255,60 @@ fn open_disputes(
         let rest = df.get(key).copied().unwrap_or(own).saturating_sub(own);
         (1.0 + n / (1 + rest) as f64).ln()
     };
+    // Statements that read alike (the same words, negations, stance, time and named speaker)
+    // answer and are answered alike: each reading is compared once, whatever the number of
+    // articles that repeat it, and its statements are listed in story order.
+    let mut reading_of: FxHashMap<Reading<'_>, usize> = FxHashMap::default();
+    let mut readings: Vec<usize> = Vec::with_capacity(statements.len());
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (n, &(_, s)) in statements.iter().enumerate() {
+        let reading = Reading::of(s);
+        let next = reading_of.len();
+        let id = *reading_of.entry(reading).or_insert(next);
+        if id == members.len() {
+            members.push(Vec::new());
+        }
+        members[id].push(n);
+        readings.push(id);
+    }
+    // One member of each reading that asserts, to compare for all of them.
+    let asserting: Vec<usize> = members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            let (_, a) = statements[m[0]];
+            a.stance == Stance::Asserts && !a.other_time
+        })
+        .map(|(id, _)| id)
+        .collect();
+    let mut answered_readings: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     let mut findings: Vec<Finding> = Vec::new();
     let mut disputes: Vec<Dispute<'_>> = Vec::new();
     // A denial, or a statement that negates part of what it says ("هجمات في السويداء دون وقوع
     // ضحايا").
-    for &(denial_doc, denial) in statements
-        .iter()
-        .filter(|(_, s)| (s.stance == Stance::Denies || !s.negated.is_empty()) && !s.other_time)
-    {
-        let denier = named_speaker(denial);
-        // What a negation governs is denied wherever it stands ("الغارات على الغوطة لم تكن
-        // بغاز الكلور"): it joins the first words.
-        let mut core: Vec<&String> = denial.keys.iter().take(DENIED_CORE_WORDS).collect();
-        for k in &denial.negated {
-            if denial.keys.contains(k) && !core.contains(&k) {
-                core.push(k);
-            }
-        }
-        // A denial verb denies its whole complement, said first ("نفى بيع أسئلة الفيزياء"); a
-        // negation only the word it governs ("لن تتمكن"، "دون وقوع ضحايا").
-        let denies_all = denial.stance == Stance::Denies;
-        let predicate = |k: &String| {
-            (denies_all && core.iter().take(PREDICATE_WORDS).any(|c| *c == k)) || denial.negated.contains(k)
-        };
-        let answered: Vec<(usize, &Statement)> = statements
-            .iter()
-            .copied()
-            .filter(|&(doc, a)| {
-                if doc == denial_doc || a.stance != Stance::Asserts || a.other_time {
-                    return false;
-                }
-                let shared: Vec<&String> = core.iter().copied().filter(|k| has_key(a, k)).collect();
-                // Three shared words say what is denied even when its word took another form
-                // ("خلت" / "خلو").
-                let relaxed = denies_all && shared.len() >= SHARED_WITHOUT_PREDICATE;
-                if shared.iter().any(|k| negates(a, k)) || !(relaxed || shared.iter().any(|k| predicate(k))) {
-                    return false;
-                }
-                let mut core_weight: f64 = core.iter().map(|k| weight(k, a)).sum();
-                let mut shared_weight: f64 = shared.iter().map(|k| weight(k, a)).sum();
-                // An article stating in its own voice what the denier does ("المرشد يعلن الحرب"
-                // against the guide's "لن تكون هناك حرب") is about what the denier says: its name
-                // is one more shared word, when what is denied is shared. A cited source's words
-                // about the denier are its own account, not the denier's.
-                let mut shared_count = shared.len();
-                let names_denier = named_speaker(a).is_none() && shared.iter().any(|s| predicate(s));
-                if let Some(name) = denial
-                    .speaker_keys
-                    .iter()
-                    .filter(|k| names_denier && has_key(a, k) && !core.contains(k))
-                    .map(|k| weight(k, a))
-                    .reduce(f64::max)
-                {
-                    shared_count += 1;
-                    shared_weight += name;
-                    core_weight += name;
-                }
-                // A source quoted both ways must be quoted on the same thing: one consistent
-                // with itself says the leak was of physics and denies one of mathematics.
-                let share = match (named_speaker(a), denier) {
-                    (Some(x), Some(y)) if same_source(x, y) => MISQUOTED_SHARE,
-                    _ => DENIED_SHARE,
-                };
-                shared_count >= DENIED_SHARED_WORDS && shared_weight >= share * core_weight
-            })
-            .collect();
-        if answered.is_empty() {
+    for (n, &(denial_doc, denial)) in statements.iter().enumerate() {
+        if !((denial.stance == Stance::Denies || !denial.negated.is_empty()) && !denial.other_time) {
             continue;
         }
+        let denier = named_speaker(denial);
+        let matched = answered_readings.entry(readings[n]).or_insert_with(|| {
+            asserting
+                .iter()
+                .copied()
+                .filter(|&id| answers(denial, statements[members[id][0]].1, &weight))
+                .collect()
+        });
+        // Every statement of the answered readings, in story order, but the denial's article's.
+        let mut answered_at: Vec<usize> = matched
+            .iter()
+            .flat_map(|&id| members[id].iter().copied())
+            .filter(|&m| statements[m].0 != denial_doc)
+            .collect();
+        if answered_at.is_empty() {
+            continue;
+        }
+        answered_at.sort_unstable();
+        let answered: Vec<(usize, &Statement)> = answered_at.iter().map(|&m| statements[m]).collect();
         let sentence = context.documents[denial_doc]
             .sentence_of(denial.span)
             .map(|s| s.span);
@@ -294,6 +319,26 @@ fn open_disputes(
             Some(source) => source.name.clone(),
             None => as_fact(context, doc),
         };
+        // The same source denying the same thing twice (in an article's headline and body, or
+        // in two articles) is one dispute: the later denial joins the earlier finding.
+        if let Some(at) = disputes.iter().position(|d: &Dispute<'_>| {
+            let same_denier = match (d.denier, denier) {
+                (Some(x), Some(y)) => same_source(x, y),
+                _ => d.doc == denial_doc,
+            };
+            same_denier && answered.iter().any(|(_, a)| d.answered.contains(a.id.as_str()))
+        }) {
+            let dispute = &mut disputes[at];
+            for &(doc, a) in &answered {
+                if dispute.answered.insert(a.id.as_str()) {
+                    dispute.earlier.push(statement_side(context, doc, a, "asserted"));
+                }
+            }
+            findings[dispute.finding]
+                .sides
+                .push(statement_side(context, denial_doc, denial, "denied"));
+            continue;
+        }
         let mut asserters: Vec<String> = answered.iter().map(|&(doc, a)| who(doc, a)).collect();
         asserters.sort_unstable();
         asserters.dedup();
@@ -329,30 +374,6 @@ fn open_disputes(
                 who(denial_doc, denial)
             )
         };
-        // The same source denying the same thing twice (in an article's headline and body, or
-        // in two articles) is one dispute: the later denial joins the earlier finding.
-        let answered_ids: Vec<&str> = answered.iter().map(|(_, a)| a.id.as_str()).collect();
-        if let Some(at) = disputes.iter().position(|d: &Dispute<'_>| {
-            let same_denier = match (d.denier, denier) {
-                (Some(x), Some(y)) => same_source(x, y),
-                _ => d.doc == denial_doc,
-            };
-            same_denier && d.answered.iter().any(|id| answered_ids.contains(id))
-        }) {
-            let existing = &mut findings[disputes[at].finding];
-            for &(doc, a) in &answered {
-                if !disputes[at].answered.contains(&a.id.as_str()) {
-                    existing
-                        .sides
-                        .insert(0, statement_side(context, doc, a, "asserted"));
-                    disputes[at].answered.push(a.id.as_str());
-                }
-            }
-            existing
-                .sides
-                .push(statement_side(context, denial_doc, denial, "denied"));
-            continue;
-        }
         let mut sides: Vec<Side> = answered
             .iter()
             .map(|&(doc, a)| statement_side(context, doc, a, "asserted"))
@@ -361,19 +382,110 @@ fn open_disputes(
         disputes.push(Dispute {
             doc: denial_doc,
             denier,
-            answered: answered_ids,
+            answered: answered.iter().map(|(_, a)| a.id.as_str()).collect(),
+            earlier: Vec::new(),
             finding: findings.len(),
         });
         findings.push(finding(kind, severity, message, sides));
     }
+    // Assertions a later denial added come first, the last added first (as they were found).
+    for dispute in disputes {
+        if !dispute.earlier.is_empty() {
+            let sides = &mut findings[dispute.finding].sides;
+            let mut earlier = dispute.earlier;
+            earlier.reverse();
+            earlier.append(sides);
+            *sides = earlier;
+        }
+    }
     findings
+}
+
+/// What decides whether a statement answers or is answered by another: its content's keys and
+/// negations, its stance, its time and its named speaker (never its article).
+#[derive(PartialEq, Eq, Hash)]
+struct Reading<'s> {
+    stance: Stance,
+    other_time: bool,
+    keys: &'s [String],
+    negated: &'s [String],
+    speaker_keys: &'s [String],
+    speaker: Option<(&'s str, Option<&'s isnad_claims::entities::EntityId>)>,
+}
+
+impl<'s> Reading<'s> {
+    fn of(s: &'s Statement) -> Reading<'s> {
+        Reading {
+            stance: s.stance,
+            other_time: s.other_time,
+            keys: &s.keys,
+            negated: &s.negated,
+            speaker_keys: &s.speaker_keys,
+            speaker: named_speaker(s).map(|x| (x.name.as_str(), x.entity.as_ref())),
+        }
+    }
+}
+
+/// True when assertion `a` says what `denial` denies (see the module doc); `weight` weighs a key
+/// by its rarity in the story besides the two statements.
+fn answers(denial: &Statement, a: &Statement, weight: &impl Fn(&str, &Statement) -> f64) -> bool {
+    let denier = named_speaker(denial);
+    // What a negation governs is denied wherever it stands ("الغارات على الغوطة لم تكن
+    // بغاز الكلور"): it joins the first words.
+    let mut core: Vec<&String> = denial.keys.iter().take(DENIED_CORE_WORDS).collect();
+    for k in &denial.negated {
+        if denial.keys.contains(k) && !core.contains(&k) {
+            core.push(k);
+        }
+    }
+    // A denial verb denies its whole complement, said first ("نفى بيع أسئلة الفيزياء"); a
+    // negation only the word it governs ("لن تتمكن"، "دون وقوع ضحايا").
+    let denies_all = denial.stance == Stance::Denies;
+    let predicate = |k: &String| {
+        (denies_all && core.iter().take(PREDICATE_WORDS).any(|c| *c == k)) || denial.negated.contains(k)
+    };
+    let shared: Vec<&String> = core.iter().copied().filter(|k| has_key(a, k)).collect();
+    // Three shared words say what is denied even when its word took another form
+    // ("خلت" / "خلو").
+    let relaxed = denies_all && shared.len() >= SHARED_WITHOUT_PREDICATE;
+    if shared.iter().any(|k| negates(a, k)) || !(relaxed || shared.iter().any(|k| predicate(k))) {
+        return false;
+    }
+    let mut core_weight: f64 = core.iter().map(|k| weight(k, a)).sum();
+    let mut shared_weight: f64 = shared.iter().map(|k| weight(k, a)).sum();
+    // An article stating in its own voice what the denier does ("المرشد يعلن الحرب"
+    // against the guide's "لن تكون هناك حرب") is about what the denier says: its name
+    // is one more shared word, when what is denied is shared. A cited source's words
+    // about the denier are its own account, not the denier's.
+    let mut shared_count = shared.len();
+    let names_denier = named_speaker(a).is_none() && shared.iter().any(|s| predicate(s));
+    if let Some(name) = denial
+        .speaker_keys
+        .iter()
+        .filter(|k| names_denier && has_key(a, k) && !core.contains(k))
+        .map(|k| weight(k, a))
+        .reduce(f64::max)
+    {
+        shared_count += 1;
+        shared_weight += name;
+        core_weight += name;
+    }
+    // A source quoted both ways must be quoted on the same thing: one consistent
+    // with itself says the leak was of physics and denies one of mathematics.
+    let share = match (named_speaker(a), denier) {
+        (Some(x), Some(y)) if same_source(x, y) => MISQUOTED_SHARE,
+        _ => DENIED_SHARE,
+    };
+    shared_count >= DENIED_SHARED_WORDS && shared_weight >= share * core_weight
 }
 
 /// A dispute found from statements: who denies, in which article, what they answer.
 struct Dispute<'s> {
     doc: usize,
     denier: Option<&'s Source>,
-    answered: Vec<&'s str>,
+    answered: rustc_hash::FxHashSet<&'s str>,
+    /// Assertions later denials added, to put before the first denial's (in the order found).
+    earlier: Vec<Side>,
     finding: usize,
 }
 

@@ -1,0 +1,255 @@
+//! Size benchmark of `isnad check` on one story (issue #17, item 1): how time and peak memory grow
+//! with the number of articles of one story and with the size of one article. The inputs are
+//! generated from the seed articles (`seeds/*.txt`) with their numbers varied, so copies of one
+//! seed disagree on their figures as rewritten agency copy does; nothing is written to disk.
+//!
+//! Each case runs in its own process (this binary started again with `--case`), so its peak
+//! resident memory (`VmHWM`) is its own, and under a limit on its address space, so a case that
+//! would exhaust the machine fails with an allocation error instead of waking the OOM killer.
+//! Every case goes through what `isnad check` runs: parse, analyze, link the story, check, and
+//! the JSON and HTML reports.
+//!
+//! Run with `cargo bench -p isnad --bench scale` (every case), or one case:
+//! `cargo bench -p isnad --bench scale -- --case story 1000` or `-- --case article 50`
+//! (megabytes). Targets: one story of 1,000 articles ≤ 1 s and ≤ 300 MB, of 10,000 ≤ 15 s and
+//! ≤ 2 GB; one 50 MB article ≤ 10 s and ≤ 1 GB.
+
+use chrono::NaiveDate;
+use isnad_parser::{ParseOptions, parse_document};
+use rayon::prelude::*;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+// The same allocator as the `isnad` binary, so the benchmark measures what users run.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// The cases run by default: (kind, size, time target in seconds, memory target in MiB).
+const CASES: &[(&str, usize, f64, f64)] = &[
+    ("story", 5, f64::INFINITY, f64::INFINITY),
+    ("story", 200, f64::INFINITY, f64::INFINITY),
+    ("story", 1_000, 1.0, 300.0),
+    ("story", 10_000, 15.0, 2_048.0),
+    ("article", 50, 10.0, 1_024.0),
+];
+
+/// Address space a case may use (GiB): well past every target, well short of the machine.
+const ADDRESS_LIMIT_GIB: u64 = 12;
+
+/// The seed articles, in name order.
+fn seeds() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .collect();
+    assert!(!texts.is_empty(), "no seeds in {}", dir.display());
+    texts
+}
+
+/// The `variant`-th rewrite of a text: amounts scaled by a tenth per variant (cycling through
+/// seven), day numbers (≤ 31) and years left alone so dates stay valid.
+fn vary(text: &str, variant: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if let Ok(n) = digits.parse::<u64>() {
+            let keep = n <= 31 || (1900..=2100).contains(&n);
+            out.push_str(
+                &if keep {
+                    n
+                } else {
+                    n + n * (variant as u64 % 7) / 10
+                }
+                .to_string(),
+            );
+        } else {
+            out.push_str(digits);
+        }
+        digits.clear();
+    };
+    for ch in text.chars() {
+        if ch.is_ascii_digit() {
+            digits.push(ch);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(ch);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
+/// One story of `n` articles: the seeds in turn, each round with its numbers varied.
+fn story(n: usize) -> Vec<(String, String)> {
+    let seeds = seeds();
+    (0..n)
+        .map(|i| {
+            (
+                format!("{i:05}.txt"),
+                vary(&seeds[i % seeds.len()], i / seeds.len()),
+            )
+        })
+        .collect()
+}
+
+/// One article of about `mib` MiB: the seeds' bodies one after another, numbers varied each round.
+fn article(mib: usize) -> Vec<(String, String)> {
+    let seeds = seeds();
+    let mut text = String::with_capacity(mib << 20);
+    let mut round = 0;
+    while text.len() < mib << 20 {
+        for seed in &seeds {
+            text += &vary(seed, round);
+            text.push('\n');
+        }
+        round += 1;
+    }
+    vec![("big.txt".to_string(), text)]
+}
+
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// Runs one case in this process and prints one line of figures.
+fn run_case(kind: &str, size: usize) {
+    let inputs = match kind {
+        "story" => story(size),
+        "article" => article(size),
+        _ => panic!("unknown case {kind}: story or article"),
+    };
+    let bytes: usize = inputs.iter().map(|(_, t)| t.len()).sum();
+    let options = ParseOptions {
+        fallback_date: NaiveDate::from_ymd_opt(2024, 6, 1),
+        max_bytes: u64::MAX,
+        ..ParseOptions::default()
+    };
+    let gazetteer = isnad_claims::entities::Gazetteer::builtin();
+    let mut stages: Vec<(&str, Duration)> = Vec::new();
+    let start = Instant::now();
+    let mut stage = Instant::now();
+    let mut lap = |name, stages: &mut Vec<(&str, Duration)>| {
+        stages.push((name, stage.elapsed()));
+        stage = Instant::now();
+    };
+    let documents: Vec<_> = inputs
+        .par_iter()
+        .filter_map(|(id, text)| parse_document(id, text.as_bytes(), &options).ok().map(|(d, _)| d))
+        .collect();
+    drop(inputs);
+    lap("parse", &mut stages);
+    let mut analyses: Vec<_> = documents
+        .par_iter()
+        .map(|d| isnad_claims::analyze(d, &gazetteer, isnad_claims::mentions::Lean::Tense))
+        .collect();
+    isnad_claims::spread_story_names(&documents, &mut analyses);
+    isnad_claims::link_story(&mut analyses);
+    lap("analyze", &mut stages);
+    let check = isnad_graph::check_story(&documents, &analyses, &gazetteer);
+    lap("check", &mut stages);
+    let report = isnad_report::Report::build(&documents, &analyses, &check, &[]);
+    let json = report.to_json().len();
+    lap("json", &mut stages);
+    let html = isnad_report::render_html(&report, &documents).len();
+    lap("html", &mut stages);
+    let elapsed = start.elapsed();
+    let claims: usize = analyses.iter().map(|a| a.claims.len()).sum();
+    let stage_list: Vec<String> = stages
+        .iter()
+        .map(|(name, time)| format!("{name} {:.2}", time.as_secs_f64()))
+        .collect();
+    println!(
+        "{kind} {size}: {:.1} MB, {claims} claims, {} findings, JSON {:.1} MB, HTML {:.1} MB; \
+         {:.2} s ({}), peak {:.0} MiB",
+        bytes as f64 / 1e6,
+        check.findings.len(),
+        json as f64 / 1e6,
+        html as f64 / 1e6,
+        elapsed.as_secs_f64(),
+        stage_list.join(", "),
+        peak_rss_mib().unwrap_or(f64::NAN),
+    );
+}
+
+/// Runs one case in a child process under the address-space limit; returns its output line.
+fn spawn_case(kind: &str, size: usize) -> Result<String, String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let limit_kib = ADDRESS_LIMIT_GIB << 20;
+    let output = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {limit_kib} && exec \"$0\" --case {kind} {size}"
+        ))
+        .arg(&exe)
+        .output()
+        .map_err(|e| e.to_string())?;
+    let stdout = String::from_utf8_lossy(&output.stdout).trim().to_string();
+    if output.status.success() {
+        Ok(stdout)
+    } else {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let last = stderr.lines().last().unwrap_or("").to_string();
+        Err(format!(
+            "{kind} {size}: failed ({}) under a {ADDRESS_LIMIT_GIB} GiB address limit: {last}",
+            output.status
+        ))
+    }
+}
+
+/// The time (s) and peak memory (MiB) of a case's output line.
+fn figures(line: &str) -> Option<(f64, f64)> {
+    let (_, tail) = line.rsplit_once("; ")?;
+    let seconds: f64 = tail.split_whitespace().next()?.parse().ok()?;
+    let peak: f64 = tail
+        .rsplit_once("peak ")?
+        .1
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()?;
+    Some((seconds, peak))
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--case") {
+        let kind = args.get(at + 1).map_or("story", String::as_str);
+        let size = args.get(at + 2).and_then(|s| s.parse().ok()).unwrap_or(1_000);
+        // Asked for by hand: run it here (a child started by `spawn_case` comes this way too).
+        run_case(kind, size);
+        return;
+    }
+    println!(
+        "one story of n articles, and one big article (MB), on {} threads",
+        rayon::current_num_threads()
+    );
+    for &(kind, size, seconds, mib) in CASES {
+        match spawn_case(kind, size) {
+            Ok(line) => {
+                let verdict = match figures(&line) {
+                    Some((t, m)) if t <= seconds && m <= mib => "within target",
+                    Some(_) if seconds.is_finite() => "OVER TARGET",
+                    _ => "",
+                };
+                let target = if seconds.is_finite() {
+                    format!(" [target ≤ {seconds} s, ≤ {mib} MiB: {verdict}]")
+                } else {
+                    String::new()
+                };
+                println!("{line}{target}");
+            }
+            Err(message) => println!("{message}"),
+        }
+    }
+}
