@@ -1079,3 +1079,22 @@ fn a_complement_with_a_preposition_is_no_noun_of_the_construct() {
         &["صندوق للسلامة المهنية", "للسلامة المهنية"],
     );
 }
+
+// ---- words that are no names ----
+
+#[test]
+fn participles_pronoun_words_and_plural_nouns_are_no_people() {
+    check_absent(
+        "وأوضح المتحدث أن الأمطار غزيرة، مضيفاً أن الطرق مغلقة حتى المساء.",
+        &["مضيفاً", "مضيفا"],
+    );
+    check_absent(
+        "وقال سكانها إن المياه انقطعت، وقال مهندسون إن الشبكة قديمة، وقال بعضهم إن الحل بعيد.",
+        &["سكانها", "مهندسون", "بعضهم"],
+    );
+    // A complementizer with its pronoun after a title opens what is said, no name.
+    check_absent(
+        "ثم أعلن القائد أننا سنعود إلى الميناء قبل الظهر.",
+        &["أننا سنعود", "أننا"],
+    );
+}

@@ -987,7 +987,13 @@ impl Scan<'_> {
         if run.is_empty() && self.family_name(k, consumed, true) {
             run = k..k + 1;
         }
-        if run.is_empty() {
+        // One word with a possessive pronoun or a plural ending ("وقال سكانها"، "وقال بعضهم"، "وقال
+        // مهندسون") is a group of people, not a name.
+        let group = run.len() == 1 && {
+            let w = self.st.word(run.start);
+            ["ها", "هم", "هما", "هن", "ون"].iter().any(|e| w.ends_with(e))
+        };
+        if run.is_empty() || group {
             return;
         }
         let after = run.end;
@@ -1582,6 +1588,10 @@ impl Scan<'_> {
         let start = self.st.words[i].start;
         // Without a proclitic the word has fewer letters and vowels and the same markers.
         let marked = self.lex.foreign_letters(w)?;
+        // A case ending written out ("مضيفاً") is Arabic grammar, not a foreign name.
+        if self.st.has_tanween(i) {
+            return None;
+        }
         if let Some(kind) = self.lex.foreign_kind(w, marked) {
             return Some((kind, start));
         }

@@ -36,6 +36,8 @@ pub(crate) struct SentenceText<'n> {
     taa: Vec<usize>,
     /// Match-text bytes of every ا that was أ، إ or آ in the original (sorted).
     hamza_alef: Vec<usize>,
+    /// Match-text bytes where the original had a tanween the fold dropped (sorted).
+    tanween: Vec<usize>,
 }
 
 /// True for characters that make up words (letters of any script and digits).
@@ -65,6 +67,7 @@ impl<'n> SentenceText<'n> {
             norm,
             taa: Vec::new(),
             hamza_alef: Vec::new(),
+            tanween: Vec::new(),
         };
         // Every ه that was ة in the original: the fold changed those, so they are among its edits.
         let taa = st
@@ -81,6 +84,12 @@ impl<'n> SentenceText<'n> {
             .map(|n| st.text_byte(n))
             .collect();
         st.hamza_alef = hamza_alef;
+        let tanween = st
+            .norm
+            .folded_from(source, |c| matches!(c, '\u{064B}'..='\u{064D}'))
+            .map(|n| st.text_byte(n))
+            .collect();
+        st.tanween = tanween;
         st
     }
 
@@ -132,6 +141,14 @@ impl<'n> SentenceText<'n> {
     /// «ال» is no article.
     pub fn hamza_initial(&self, i: usize) -> bool {
         self.hamza_alef.binary_search(&self.words[i].start).is_ok()
+    }
+
+    /// True when word `i` carries a tanween in the original ("مضيفاً"، "رسميةٌ"): an Arabic word with
+    /// its case ending, never a transliterated name.
+    pub fn has_tanween(&self, i: usize) -> bool {
+        let word = self.words[i];
+        let first = self.tanween.partition_point(|&at| at < word.start);
+        self.tanween.get(first).is_some_and(|&at| at <= word.end)
     }
 
     /// True when word `i` ends in ة in the original (a feminine noun or adjective, rarely a
