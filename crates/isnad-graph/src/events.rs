@@ -149,36 +149,83 @@ pub(crate) fn count_sources(context: &Context<'_>, events: &mut [Event], copies:
     }
 }
 
-/// Greedy clustering of the claims of one event type: the clusters and every decision taken.
+/// What merging reads of a claim (participants, places, time, order, cues, report date, event
+/// properties, modality): two claims that read alike merge alike with any third, so a cluster
+/// is judged once per reading it holds, not once per member.
+#[derive(PartialEq, Eq, Hash)]
+struct Reading<'v> {
+    actors: &'v std::collections::BTreeSet<(isnad_claims::claims::Role, isnad_claims::entities::EntityKey)>,
+    agent: Option<&'v isnad_claims::entities::EntityKey>,
+    place: Option<&'v isnad_claims::entities::EntityKey>,
+    days: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    ordinal: Option<(u32, Option<u64>)>,
+    refers_to_earlier: bool,
+    affirmed: bool,
+    published: Option<chrono::NaiveDate>,
+    properties: (bool, bool, bool),
+    modality: isnad_claims::claims::Modality,
+}
+
+impl<'v> Reading<'v> {
+    fn of(v: &'v ClaimView<'_>) -> Reading<'v> {
+        let p = v.claim.properties;
+        Reading {
+            actors: &v.actors,
+            agent: v.agent.as_ref(),
+            place: v.places.first(),
+            days: v.days,
+            ordinal: v.ordinal.map(|(n, window)| (n, window.map(f64::to_bits))),
+            refers_to_earlier: v.refers_to_earlier,
+            affirmed: v.affirmed,
+            published: v.published,
+            properties: (p.incident, p.symmetric, p.movement),
+            modality: v.claim.modality,
+        }
+    }
+}
+
+/// Greedy clustering of the claims of one event type: the clusters and the decisions taken, one
+/// per reading of a cluster a claim was judged against (the first member that reads so stands
+/// for the others).
 fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>, Vec<Decision>) {
+    use rustc_hash::FxHashMap;
     let mut decisions = Vec::new();
     let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // Per cluster, its readings in the order they joined, each with its first member.
+    let mut cluster_readings: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut reading_of: FxHashMap<Reading<'_>, usize> = FxHashMap::default();
+    // (reading, reading) → None for different participants, else the judgement.
+    let mut judged: FxHashMap<(usize, usize), Option<(bool, String)>> = FxHashMap::default();
     let mut order: Vec<usize> = members.to_vec();
     order.sort_by_key(|&i| (context.claims[i].days.is_none(), i));
     for i in order {
         let a = &context.claims[i];
+        let next = reading_of.len();
+        let reading = *reading_of.entry(Reading::of(a)).or_insert(next);
         let mut home = None;
         if a.affirmed {
-            for (c, cluster) in clusters.iter().enumerate() {
+            for (c, held) in cluster_readings.iter().enumerate() {
                 let mut fits = true;
-                for &j in cluster {
+                for &(b_reading, j) in held {
                     let b = &context.claims[j];
                     if !b.affirmed {
                         fits = false;
                         break;
                     }
-                    // Different participants: not one event, and no decision worth keeping.
-                    if !context.same_participants(a, b) {
+                    let outcome = judged.entry((b_reading, reading)).or_insert_with(|| {
+                        // Different participants: not one event, and no decision worth keeping.
+                        context.same_participants(a, b).then(|| judge(context, a, b))
+                    });
+                    let Some((same, reason)) = outcome else {
                         fits = false;
                         break;
-                    }
-                    let (same, reason) = judge(context, a, b);
+                    };
                     decisions.push(Decision {
                         claims: [b.claim.id.clone(), a.claim.id.clone()],
-                        same,
-                        reason,
+                        same: *same,
+                        reason: reason.clone(),
                     });
-                    if !same {
+                    if !*same {
                         fits = false;
                         break;
                     }
@@ -190,8 +237,16 @@ fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>,
             }
         }
         match home {
-            Some(c) => clusters[c].push(i),
-            None => clusters.push(vec![i]),
+            Some(c) => {
+                clusters[c].push(i);
+                if !cluster_readings[c].iter().any(|&(r, _)| r == reading) {
+                    cluster_readings[c].push((reading, i));
+                }
+            }
+            None => {
+                clusters.push(vec![i]);
+                cluster_readings.push(vec![(reading, i)]);
+            }
         }
     }
     (clusters, decisions)
