@@ -30,7 +30,11 @@ fn shingles(text: &str) -> Vec<u64> {
         .collect()
 }
 
-/// Finds documents derived from others.
+/// Finds documents derived from others. Documents are read from the earliest (publication date,
+/// then listing order; undated ones first); one that derives from none read before is an
+/// original, and only originals' shingles are indexed. A derived document links to the original
+/// it shares most with (the earliest on a tie), so a story of n copies of one agency text costs
+/// n lookups and gives n − 1 links, not n² pairs: a copy of a copy is a copy of its original.
 pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
     use rayon::prelude::*;
     let sentences: Vec<Vec<Vec<u64>>> = documents
@@ -43,22 +47,17 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
                 .collect()
         })
         .collect();
-    // Shingle → the documents with it, each once and in order.
+    let mut order: Vec<usize> = (0..documents.len()).collect();
+    order.sort_by_key(|&d| (documents[d].meta.published, d));
+    // Shingle → the originals with it, each once and in reading order.
     let mut owners: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (doc, list) in sentences.iter().enumerate() {
-        for shingle in list.iter().flatten() {
-            let docs = owners.entry(*shingle).or_default();
-            if docs.last() != Some(&doc) {
-                docs.push(doc);
-            }
-        }
-    }
     let mut links = Vec::new();
-    // Shingles of the current sentence found per other document, and which documents those are
+    // Shingles of the current sentence found per original, and which originals those are
     // (so resetting costs what was touched, not the story size).
     let mut hits = vec![0usize; documents.len()];
     let mut touched: Vec<usize> = Vec::new();
-    for (doc, list) in sentences.iter().enumerate() {
+    for doc in order {
+        let list = &sentences[doc];
         if list.is_empty() {
             continue;
         }
@@ -66,12 +65,10 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
         for sentence in list {
             for shingle in sentence {
                 for &other in owners.get(shingle).into_iter().flatten() {
-                    if other != doc {
-                        if hits[other] == 0 {
-                            touched.push(other);
-                        }
-                        hits[other] += 1;
+                    if hits[other] == 0 {
+                        touched.push(other);
                     }
+                    hits[other] += 1;
                 }
             }
             for other in touched.drain(..) {
@@ -84,23 +81,24 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
                 }
             }
         }
-        for (other, n) in copied_from {
-            let overlap = n as f64 / list.len() as f64;
-            if overlap < DOCUMENT_DERIVED {
-                continue;
-            }
-            // The later (or, undated, the later-listed) document is the copy.
-            let (a, b) = (&documents[doc], &documents[other]);
-            let is_later = match (a.meta.published, b.meta.published) {
-                (Some(x), Some(y)) if x != y => x > y,
-                _ => doc > other,
-            };
-            if is_later {
-                links.push(CopyLink {
-                    doc: a.id.clone(),
-                    source: b.id.clone(),
-                    overlap: (overlap * 100.0).round() / 100.0,
-                });
+        // The original it shares most sentences with; the first listed on a tie.
+        let source = copied_from
+            .iter()
+            .filter(|(_, n)| *n as f64 / list.len() as f64 >= DOCUMENT_DERIVED)
+            .min_by_key(|&&(other, n)| (std::cmp::Reverse(n), other));
+        match source {
+            Some(&(other, n)) => links.push(CopyLink {
+                doc: documents[doc].id.clone(),
+                source: documents[other].id.clone(),
+                overlap: (n as f64 / list.len() as f64 * 100.0).round() / 100.0,
+            }),
+            None => {
+                for shingle in list.iter().flatten() {
+                    let docs = owners.entry(*shingle).or_default();
+                    if docs.last() != Some(&doc) {
+                        docs.push(doc);
+                    }
+                }
             }
         }
     }

@@ -127,25 +127,23 @@ fn recent_report(dated: &ClaimView<'_>, undated: &ClaimView<'_>) -> Option<i64> 
     (0..=RECENT_REPORT_DAYS).contains(&gap).then_some(gap)
 }
 
-/// Counts, for each event, the documents reporting it, a copy and its source counting once.
+/// Counts, for each event, the documents reporting it, a copy and its original counting once
+/// (copies link to their original: two copies of one original are one source too).
 pub(crate) fn count_sources(context: &Context<'_>, events: &mut [Event], copies: &[crate::CopyLink]) {
+    let original: rustc_hash::FxHashMap<&str, &str> = copies
+        .iter()
+        .map(|c| (c.doc.as_str(), c.source.as_str()))
+        .collect();
     for event in events {
-        let mut docs: Vec<&str> = event
+        let mut origins: Vec<&str> = event
             .members
             .iter()
             .map(|&i| context.documents[context.claims[i].doc].id.as_str())
+            .map(|d| original.get(d).copied().unwrap_or(d))
             .collect();
-        docs.sort_unstable();
-        docs.dedup();
-        let copied = docs
-            .iter()
-            .filter(|d| {
-                copies
-                    .iter()
-                    .any(|c| c.doc == **d && docs.contains(&c.source.as_str()))
-            })
-            .count();
-        event.independent_sources = docs.len() - copied;
+        origins.sort_unstable();
+        origins.dedup();
+        event.independent_sources = origins.len();
     }
 }
 

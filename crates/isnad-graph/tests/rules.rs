@@ -853,3 +853,44 @@ fn copied_articles_are_linked() {
     });
     assert!(copies_edge, "the graph has the copy edge");
 }
+
+/// Issue #17: copies of one text link to their original, never to each other, and make one
+/// note; a story of n copies gives n − 1 links, not n² pairs.
+#[test]
+fn copies_of_one_text_link_to_the_original_in_one_note() {
+    let body = "قال الوزير إن الحكومة ستفتح المعبر أمام الشاحنات صباح الغد. وأضاف أن الإجراءات الأمنية اكتملت في كل النقاط الحدودية.";
+    let dates = ["2025-01-03", "2025-01-01", "2025-01-02", "2025-01-04"];
+    let articles: Vec<Article> = dates
+        .iter()
+        .enumerate()
+        .map(|(n, date)| {
+            article(
+                &format!("{n}.txt"),
+                &format!("عنوان رقم {n}\n{body}\n"),
+                Some(date),
+            )
+        })
+        .collect();
+    let (documents, analyses): (Vec<_>, Vec<_>) =
+        articles.into_iter().map(|a| (a.document, a.analysis)).unzip();
+    let result = check_story(&documents, &analyses, &Gazetteer::default());
+    let links: Vec<(&str, &str)> = result
+        .copies
+        .iter()
+        .map(|c| (c.doc.as_str(), c.source.as_str()))
+        .collect();
+    // 1.txt is the earliest: the others copy it.
+    assert_eq!(
+        links,
+        [("0.txt", "1.txt"), ("2.txt", "1.txt"), ("3.txt", "1.txt")]
+    );
+    let notes: Vec<&isnad_graph::Finding> = result
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Copy)
+        .collect();
+    assert_eq!(notes.len(), 1, "one note for the original and all its copies");
+    assert!(notes[0].message.starts_with("0.txt, 2.txt, 3.txt copy 1.txt"));
+    // Every event the four report is one source.
+    assert!(result.events.iter().all(|e| e.independent_sources == 1));
+}
