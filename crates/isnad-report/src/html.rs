@@ -119,14 +119,14 @@ impl<'a> Page<'a> {
                 @if !report.copies.is_empty() {
                     h3 { "Copies" }
                     p.hint { "A copy repeats its source: it counts as one source, not as corroboration." }
+                    @let (shown, folded) = report.copies.split_at(report.copies.len().min(COPIES_SHOWN));
                     ul.copies {
-                        @for copy in &report.copies {
-                            li {
-                                a href=(href("doc-", &copy.doc)) { bdi { (name(&copy.doc)) } }
-                                " copies "
-                                a href=(href("doc-", &copy.source)) { bdi { (name(&copy.source)) } }
-                                " (" bdi { (format!("{:.0}%", copy.overlap * 100.0)) } " of its sentences)"
-                            }
+                        @for copy in shown { (copy_item(copy)) }
+                    }
+                    @if !folded.is_empty() {
+                        details.more-copies {
+                            summary { (plural(folded.len(), "more copy", "more copies")) }
+                            ul.copies { @for copy in folded { (copy_item(copy)) } }
                         }
                     }
                 }
@@ -197,7 +197,16 @@ impl<'a> Page<'a> {
                 @if let Some(resolution) = &finding.resolution {
                     p.resolution { strong { "Resolution: " } (mixed(resolution)) }
                 }
-                ol.sides { @for side in &finding.sides { li.side { (self.side(side)) } } }
+                // A disagreement many articles repeat cites them all: the first sides show, the
+                // rest fold, so a long finding stays one screen until opened.
+                @let (shown, folded) = finding.sides.split_at(finding.sides.len().min(SIDES_SHOWN));
+                ol.sides { @for side in shown { li.side { (self.side(side)) } } }
+                @if !folded.is_empty() {
+                    details.more-sides {
+                        summary { (plural(folded.len(), "more side", "more sides")) }
+                        ol.sides start=(SIDES_SHOWN + 1) { @for side in folded { li.side { (self.side(side)) } } }
+                    }
+                }
             }
         }
     }
@@ -613,6 +622,24 @@ impl<'a> Dated<'a> {
     }
 }
 
+/// Sides of a finding shown before the rest fold.
+const SIDES_SHOWN: usize = 8;
+
+/// Copy links listed in the summary before the rest fold.
+const COPIES_SHOWN: usize = 20;
+
+/// One copy link of the summary.
+fn copy_item(copy: &isnad_graph::CopyLink) -> Markup {
+    html! {
+        li {
+            a href=(href("doc-", &copy.doc)) { bdi { (name(&copy.doc)) } }
+            " copies "
+            a href=(href("doc-", &copy.source)) { bdi { (name(&copy.source)) } }
+            " (" bdi { (format!("{:.0}%", copy.overlap * 100.0)) } " of its sentences)"
+        }
+    }
+}
+
 /// Ids of the claims a finding cites, its list first then its sides', without repeats.
 fn cited_claims(finding: &Finding) -> impl Iterator<Item = &str> {
     let mut seen = BTreeSet::new();
@@ -839,5 +866,44 @@ mod tests {
             inline("odd ** count").into_string(),
             "odd <strong> count</strong>"
         );
+    }
+
+    /// Issue #17: a finding citing many articles shows its first sides and folds the rest.
+    #[test]
+    fn long_side_lists_fold_after_the_first() {
+        let text = "قال الوزير إن الجسر افتتح اليوم.";
+        let (doc, _) = isnad_parser::parse_document("a.txt", text.as_bytes(), &Default::default()).unwrap();
+        let span = isnad_parser::Span::new(0, text.len());
+        let side = |n: usize| Side {
+            doc: "a.txt".into(),
+            claim: None,
+            fact: None,
+            span,
+            text: text.into(),
+            sentence: span,
+            value: Some(format!("value {n}")),
+            attribution: Vec::new(),
+        };
+        let finding = |sides: usize| Finding {
+            id: format!("F{sides}"),
+            kind: FindingKind::Contested,
+            severity: isnad_graph::Severity::Tension,
+            message: "m".into(),
+            claims: Vec::new(),
+            facts: Vec::new(),
+            resolution: None,
+            sides: (0..sides).map(side).collect(),
+        };
+        let check = isnad_graph::StoryCheck {
+            findings: vec![finding(SIDES_SHOWN + 4), finding(2)],
+            ..Default::default()
+        };
+        let docs = [doc];
+        let page = render_html(&Report::build(&docs, &[], &check, &[]), &docs);
+        assert_eq!(page.matches("<details class=\"more-sides\">").count(), 1);
+        assert!(page.contains("<summary>4 more sides</summary>"));
+        assert!(page.contains(&format!("<ol class=\"sides\" start=\"{}\">", SIDES_SHOWN + 1)));
+        // Every side is still in the page.
+        assert!(page.contains(&format!("value {}", SIDES_SHOWN + 3)));
     }
 }
