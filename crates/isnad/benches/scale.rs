@@ -5,7 +5,8 @@
 //!
 //! Each case runs in its own process (this binary started again with `--case`), so its peak
 //! resident memory (`VmHWM`) is its own, and under a limit on its address space, so a case that
-//! would exhaust the machine fails with an allocation error instead of waking the OOM killer.
+//! would exhaust the machine fails with an allocation error instead of waking the OOM killer
+//! (and under a time limit, so a case far past its target is stopped).
 //! Every case goes through what `isnad check` runs: parse, analyze, link the story, check, and
 //! the JSON and HTML reports.
 //!
@@ -35,6 +36,9 @@ const CASES: &[(&str, usize, f64, f64)] = &[
 
 /// Address space a case may use (GiB): well past every target, well short of the machine.
 const ADDRESS_LIMIT_GIB: u64 = 12;
+
+/// Time a case may take (s) before it is stopped: ten times the largest target.
+const TIME_LIMIT_SECONDS: u64 = 150;
 
 /// The seed articles, in name order.
 fn seeds() -> Vec<String> {
@@ -100,15 +104,31 @@ fn story(n: usize) -> Vec<(String, String)> {
         .collect()
 }
 
-/// One article of about `mib` MiB: the seeds' bodies one after another, numbers varied each round.
+/// One article of about `mib` MiB: the seeds one after another, numbers varied each round, each
+/// paragraph closed by a tag of letters of its own (a paragraph repeated word for word is
+/// boilerplate, which would leave the article nearly empty).
 fn article(mib: usize) -> Vec<(String, String)> {
+    const LETTERS: [char; 8] = ['ب', 'ت', 'ج', 'د', 'ر', 'س', 'ف', 'ك'];
     let seeds = seeds();
     let mut text = String::with_capacity(mib << 20);
+    let mut paragraph = 0usize;
     let mut round = 0;
     while text.len() < mib << 20 {
         for seed in &seeds {
-            text += &vary(seed, round);
-            text.push('\n');
+            for line in vary(seed, round).lines().filter(|l| !l.trim().is_empty()) {
+                let mut tag = String::new();
+                let mut k = paragraph;
+                loop {
+                    tag.push(LETTERS[k % LETTERS.len()]);
+                    k /= LETTERS.len();
+                    if k == 0 {
+                        break;
+                    }
+                }
+                text += line;
+                text += &format!(" ({tag})\n");
+                paragraph += 1;
+            }
         }
         round += 1;
     }
@@ -201,7 +221,8 @@ fn spawn_case(kind: &str, size: usize) -> Result<String, String> {
         let stderr = String::from_utf8_lossy(&output.stderr);
         let last = stderr.lines().last().unwrap_or("").to_string();
         Err(format!(
-            "{kind} {size}: failed ({}) under a {ADDRESS_LIMIT_GIB} GiB address limit: {last}",
+            "{kind} {size}: failed ({}) under a {ADDRESS_LIMIT_GIB} GiB address limit and a \
+             {TIME_LIMIT_SECONDS} s time limit: {last}",
             output.status
         ))
     }
