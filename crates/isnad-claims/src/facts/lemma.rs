@@ -130,6 +130,12 @@ pub(crate) fn lemma_slice(key: &str, strip_proclitics: bool) -> &str {
     strip_endings(w, 2)
 }
 
+/// False when [`lemma_slice`] reads `key` alike with and without its glued conjunction or
+/// preposition taken off: the word starts with none of their letters.
+pub(crate) fn may_have_proclitic(key: &str) -> bool {
+    key.starts_with(['و', 'ف', 'ب', 'ل', 'ك'])
+}
+
 /// Derivational prefixes of verb forms and verbal nouns, longest first ("استنفد"، "اصطدام"،
 /// "ممارسة"، "تسليم"): taken off when three consonants remain.
 const DERIVATIONAL: &[&str] = &["است", "ان", "ا", "م", "ت", "ي"];

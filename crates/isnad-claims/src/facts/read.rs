@@ -50,9 +50,17 @@ pub(crate) struct SentenceFacts<'a> {
     words: &'a TokenWords,
     /// Whether each token is a content word.
     content: Vec<bool>,
-    /// The sentence's words, once asked for.
-    sentence_words: std::sync::OnceLock<Words>,
+    /// The sentence's words and each token's index in them, once asked for.
+    sentence_words: std::sync::OnceLock<WordIds>,
 }
+
+/// A sentence's content lemmas, sorted and each once, and for each token the index of its lemma
+/// among them ([`NO_WORD`] for a token that is no content word): a clause's words are gathered
+/// by index, without sorting and searching its strings again.
+type WordIds = (Words, Vec<u32>);
+
+/// The index of a token that is no content word of its sentence.
+const NO_WORD: u32 = u32::MAX;
 
 /// What a sentence's tokens are to the fact reader whatever its mentions and names: each
 /// token's lexicon flags, light lemma and clause. Read once per sentence: the fact and the
@@ -108,9 +116,10 @@ impl TokenWords {
             let k = key(i);
             if toks.pieces[i].kind == TokenKind::Arabic && k.len() >= 6 && !flag.has(WordFlags::STOPWORD) {
                 // As written when the lexicon knows it so ("فائدة"), else with a glued conjunction
-                // or preposition off ("بتبديد" → تبديد).
+                // or preposition off ("بتبديد" → تبديد); most words start with no such letter, and
+                // their two lemmas are one.
                 let plain = super::lemma::lemma_slice(k, false);
-                if lx.knows(plain) {
+                if !super::lemma::may_have_proclitic(k) || lx.knows(plain) {
                     buffer.push_str(plain);
                 } else {
                     buffer.push_str(super::lemma::lemma_slice(k, true));
@@ -263,39 +272,52 @@ impl<'a> SentenceFacts<'a> {
         self.words.lemma(i)
     }
 
-    /// Lemmas of the content words in `[from, to)`, sorted and deduplicated.
-    fn lemmas_in(&self, from: usize, to: usize) -> Vec<&str> {
-        let mut words: Vec<&str> = (from..to.min(self.n()))
-            .filter(|&i| self.is_content(i))
-            .map(|i| self.lemma(i))
-            .filter(|w| w.chars().nth(1).is_some())
-            .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
+    /// The sentence's words and each token's index in them.
+    fn word_ids(&self) -> &WordIds {
+        self.sentence_words.get_or_init(|| {
+            let n = self.n();
+            let mut lemmas: Vec<(&str, usize)> = (0..n)
+                .filter(|&i| self.is_content(i))
+                .map(|i| (self.lemma(i), i))
+                .filter(|(w, _)| w.chars().nth(1).is_some())
+                .collect();
+            lemmas.sort_unstable();
+            let mut words: Vec<std::sync::Arc<str>> = Vec::new();
+            let mut ids = vec![NO_WORD; n];
+            for (w, i) in lemmas {
+                if words.last().is_none_or(|last| **last != *w) {
+                    words.push(std::sync::Arc::from(w));
+                }
+                ids[i] = u32::try_from(words.len() - 1).unwrap_or(NO_WORD);
+            }
+            (words.into_iter().collect(), ids)
+        })
+    }
+
+    /// The words of the given word indices (repeats allowed), in the sentence words' order.
+    fn words_of_ids(&self, mut found: Vec<u32>) -> Words {
+        let all = &self.word_ids().0;
+        found.retain(|&id| id != NO_WORD);
+        found.sort_unstable();
+        found.dedup();
+        found
+            .into_iter()
+            .map(|id| std::sync::Arc::clone(&all[id as usize]))
+            .collect()
     }
 
     /// Lemmas of the content words of the whole sentence.
     pub fn sentence_words(&self) -> &Words {
-        self.sentence_words.get_or_init(|| {
-            self.lemmas_in(0, self.n())
-                .into_iter()
-                .map(std::sync::Arc::from)
-                .collect()
-        })
+        &self.word_ids().0
     }
 
     /// Lemmas of the content words in `[from, to)`: the sentence's own strings.
     pub fn context(&self, from: usize, to: usize) -> Words {
-        let all = self.sentence_words();
+        let (all, ids) = self.word_ids();
         if from == 0 && to >= self.n() {
             return std::sync::Arc::clone(all);
         }
-        self.lemmas_in(from, to)
-            .into_iter()
-            .filter_map(|w| all.binary_search_by(|a| (**a).cmp(w)).ok())
-            .map(|i| std::sync::Arc::clone(&all[i]))
-            .collect()
+        self.words_of_ids(ids.get(from..to.min(self.n())).unwrap_or_default().to_vec())
     }
 
     /// The clause `[start, end)` of token `i`.
@@ -314,9 +336,9 @@ impl<'a> SentenceFacts<'a> {
         skip: (usize, usize),
         direction: impl Fn(&str) -> bool,
     ) -> Words {
-        let all = self.sentence_words();
+        let ids = &self.word_ids().1;
         let mut pointed_from = 0;
-        let mut words: Vec<&str> = (from..to.min(self.n()))
+        let found: Vec<u32> = (from..to.min(self.n()))
             .filter(|&i| {
                 if self.kind(i) == Some(TokenKind::Punct) {
                     pointed_from = 0;
@@ -336,15 +358,9 @@ impl<'a> SentenceFacts<'a> {
                 true
             })
             .filter(|&i| (i < skip.0 || i >= skip.1) && self.is_content(i))
-            .map(|i| self.lemma(i))
+            .map(|i| ids[i])
             .collect();
-        words.sort_unstable();
-        words.dedup();
-        words
-            .into_iter()
-            .filter_map(|w| all.binary_search_by(|a| (**a).cmp(w)).ok())
-            .map(|i| std::sync::Arc::clone(&all[i]))
-            .collect()
+        self.words_of_ids(found)
     }
 
     /// How many content words in `[from, to)` are no part of a name.
