@@ -1098,3 +1098,14 @@ fn participles_pronoun_words_and_plural_nouns_are_no_people() {
         &["أننا سنعود", "أننا"],
     );
 }
+
+#[test]
+fn a_word_in_taa_after_a_masculine_head_is_its_name() {
+    // «ميناء» is masculine: a word in ة after it is no adjective of it but the name it governs.
+    check(
+        "رست السفينة في ميناء سردانة وعلى متنها أربعون راكبا.",
+        &[("ميناء سردانة", "new:place:")],
+    );
+    // After a feminine head a word in ة agrees with it: an adjective, no name.
+    check_absent("وزار الوفد قرية حدودية نائية.", &["حدودية", "قرية حدودية"]);
+}

@@ -1036,8 +1036,21 @@ impl Scan<'_> {
             self.push_headed(mi, head, run, consumed);
             return;
         }
-        // Nouns ending in ة or ات after a head are common nouns ("قرية حدودية"), not names.
+        // Nouns ending in ة or ات after a head are common nouns ("قرية حدودية"), not names; but a
+        // word in ة agrees only with a feminine head: after a masculine one it is the name the head
+        // governs ("ميناء سردانة").
+        let feminine_head = self.st.text[self.matches[mi].start..self.matches[mi].end].ends_with('ه');
         let mut run = self.name_run(k, 4, consumed, false);
+        if run.is_empty()
+            && !feminine_head
+            && !head.article
+            && self.is_free(k, consumed)
+            && self.st.ends_in_taa(k)
+            && !self.st.word(k).starts_with('و')
+            && self.is_name_word(self.st.word(k), false)
+        {
+            run = k..k + 1;
+        }
         // "فريق الوداد الرياضي", "فريق نهضة بركان": a team's name may start with the article or a
         // noun in ة; then come a nisba ("الرياضي") or, after a bare first word, one name word.
         if head.article && run.is_empty() {
@@ -1090,7 +1103,7 @@ impl Scan<'_> {
         let plain = (run.start..run.end)
             .take_while(|&j| {
                 let w = self.st.word(j);
-                let common_noun = w.ends_with('ه') || w.ends_with("ات");
+                let common_noun = (feminine_head && w.ends_with('ه')) || w.ends_with("ات");
                 let accusative = j + 1 < end && w.ends_with("يا") && w.chars().count() >= 5;
                 let conjunct = j > run.start && w.starts_with('و');
                 !(common_noun || accusative || conjunct)
