@@ -15,6 +15,8 @@
 //! (megabytes). Targets: one story of 1,000 articles ≤ 1 s and ≤ 300 MB, of 10,000 ≤ 15 s and
 //! ≤ 2 GB; one 50 MB article ≤ 10 s and ≤ 1 GB.
 
+mod support;
+
 use chrono::NaiveDate;
 use isnad_parser::{ParseOptions, parse_document};
 use rayon::prelude::*;
@@ -61,34 +63,7 @@ fn seeds() -> Vec<String> {
 /// The `variant`-th rewrite of a text: amounts scaled by a tenth per variant (cycling through
 /// seven), day numbers (≤ 31) and years left alone so dates stay valid.
 fn vary(text: &str, variant: usize) -> String {
-    let mut out = String::with_capacity(text.len() + 64);
-    let mut digits = String::new();
-    let flush = |digits: &mut String, out: &mut String| {
-        if let Ok(n) = digits.parse::<u64>() {
-            let keep = n <= 31 || (1900..=2100).contains(&n);
-            out.push_str(
-                &if keep {
-                    n
-                } else {
-                    n + n * (variant as u64 % 7) / 10
-                }
-                .to_string(),
-            );
-        } else {
-            out.push_str(digits);
-        }
-        digits.clear();
-    };
-    for ch in text.chars() {
-        if ch.is_ascii_digit() {
-            digits.push(ch);
-        } else {
-            flush(&mut digits, &mut out);
-            out.push(ch);
-        }
-    }
-    flush(&mut digits, &mut out);
-    out
+    support::scale_amounts(text, variant as u64 % 7)
 }
 
 /// One story of `n` articles: the seeds in turn, each round with its numbers varied.

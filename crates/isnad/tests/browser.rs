@@ -9,12 +9,12 @@
 
 #[path = "../../isnad-report/tests/fixture/mod.rs"]
 mod fixture;
+mod support;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -47,42 +47,16 @@ fn target_dir() -> PathBuf {
 }
 
 /// Runs a command with a time limit, returning its stdout; Chromium occasionally hangs.
-fn run(mut command: Command, limit: Duration) -> Vec<u8> {
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("chromium starts");
-    let mut stdout = child.stdout.take().expect("piped");
-    let mut stderr = child.stderr.take().expect("piped");
-    let out = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stdout.read_to_end(&mut buf);
-        buf
-    });
-    let err = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stderr.read_to_end(&mut buf);
-        buf
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("{command:?} did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let (out, err) = (out.join().unwrap_or_default(), err.join().unwrap_or_default());
+fn run(command: Command, limit: Duration) -> Vec<u8> {
+    let shown = format!("{command:?}");
+    let output = support::run_within(command, limit);
     assert!(
-        status.success(),
-        "{command:?} failed ({status}):\n{}",
-        String::from_utf8_lossy(&err)
+        output.status.success(),
+        "{shown} failed ({}):\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
     );
-    out
+    output.stdout
 }
 
 /// Chromium, headless, with a fresh empty profile and no background traffic.

@@ -2,11 +2,12 @@
 //! walks that end, decoding that does not guess, ids that are unique and independent of order and
 //! working directory. Each test reproduces a defect of the "Why".
 
+mod support;
+
 use serde_json::Value;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Runs isnad in `dir` (the repository root when `None`), failing the test if it has not finished
 /// within 60 seconds: the defects include walks that never end.
@@ -15,38 +16,8 @@ fn isnad_in(dir: Option<&Path>, args: &[&str]) -> Output {
     command
         .args(args)
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
         .current_dir(dir.unwrap_or(&repo()));
-    let mut child = command.spawn().expect("isnad runs");
-    let mut stdout = child.stdout.take().expect("piped");
-    let mut stderr = child.stderr.take().expect("piped");
-    let out = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stdout.read_to_end(&mut buf);
-        buf
-    });
-    let err = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = stderr.read_to_end(&mut buf);
-        buf
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("isnad {args:?} did not finish within 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: out.join().unwrap_or_default(),
-        stderr: err.join().unwrap_or_default(),
-    }
+    support::run_within(command, Duration::from_secs(60))
 }
 
 fn isnad(args: &[&str]) -> Output {
