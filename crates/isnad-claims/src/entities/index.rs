@@ -68,6 +68,9 @@ struct Step {
 pub(crate) struct GazetteerIndex {
     /// Every phrase, and every beginning of a phrase that ends a word of it.
     phrases: FxHashMap<Box<str>, Step>,
+    /// The [`signature`] bits of every key of `phrases`: most words of a sentence begin no
+    /// phrase, and a clear bit says so without hashing the word.
+    signatures: Vec<u64>,
     /// Longest phrase, in bytes.
     longest: usize,
     /// What may stand in a word before a phrase: the proclitics and ل (+ و/ف) before an elided
@@ -90,6 +93,26 @@ pub(crate) struct GazetteerIndex {
     /// as a multi-word variant only when it starts with one.
     pub first_letter_keys: FxHashSet<String>,
     fingerprint: (usize, usize),
+}
+
+/// Bits of the phrase signature filter (a 16 KiB table).
+const SIGNATURE_BITS: u32 = 17;
+
+/// A cheap signature of a piece of text: its length and its first and last bytes (the first
+/// two letters and the last of an Arabic word), mixed. Equal texts have equal signatures.
+#[inline]
+fn signature(text: &[u8]) -> usize {
+    let n = text.len();
+    let head = match *text {
+        [a, b, c, d, ..] => u32::from_le_bytes([a, b, c, d]),
+        _ => text.iter().fold(0, |head, &byte| (head << 8) | u32::from(byte)),
+    };
+    let tail = match *text {
+        [.., y, z] => u16::from_le_bytes([y, z]),
+        _ => 0,
+    };
+    let mixed = u64::from(head) ^ (u64::from(tail) << 32) ^ ((n as u64) << 48);
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SIGNATURE_BITS)) as usize
 }
 
 impl std::fmt::Debug for GazetteerIndex {
@@ -252,6 +275,11 @@ impl GazetteerIndex {
                 }
             }
         }
+        let mut signatures = vec![0u64; (1 << SIGNATURE_BITS) / 64];
+        for key in phrases.keys() {
+            let bit = signature(key.as_bytes());
+            signatures[bit / 64] |= 1 << (bit % 64);
+        }
         let mut starts: Vec<(char, Vec<String>)> = Vec::new();
         for p in lex.proclitics.iter().map(String::as_str).chain(["ل", "ول", "فل"]) {
             let Some(first) = p.chars().next() else { continue };
@@ -303,6 +331,7 @@ impl GazetteerIndex {
         }
         GazetteerIndex {
             phrases,
+            signatures,
             longest,
             starts,
             patterns: set.patterns,
@@ -347,39 +376,60 @@ impl GazetteerIndex {
         // A phrase every few words (titles, names, adjectives): sized once per sentence.
         let mut found: Vec<PhraseMatch> = Vec::with_capacity(st.words.len() / 2);
         for (first, word) in st.words.iter().enumerate() {
+            self.walk(st, first, "", lex, &mut found);
             let word_text = &text[word.start..word.end];
-            for prefix in std::iter::once("").chain(self.prefixes_of(word_text)) {
-                let s = word.start + prefix.len();
-                for (last, end_word) in st.words.iter().enumerate().skip(first) {
-                    let e = end_word.end;
-                    if e - s > self.longest {
-                        break;
-                    }
-                    let Some(step) = self.phrases.get(&text[s..e]) else {
-                        break;
-                    };
-                    if let Some(pattern) = step.pattern
-                        && let Some(m) = self.accept(text, (first, last), (s, e), prefix, pattern, lex)
-                    {
-                        found.push(m);
-                    }
-                    if !step.continues {
-                        break;
-                    }
+            let Some(first_letter) = word_text.chars().next() else {
+                continue;
+            };
+            // The proclitics (or ل before an elided article) the word starts with, leaving some of it.
+            let Some((_, prefixes)) = self.starts.iter().find(|(c, _)| *c == first_letter) else {
+                continue;
+            };
+            for prefix in prefixes {
+                if prefix.len() < word_text.len()
+                    && crate::short::strip_short_prefix(word_text, prefix).is_some()
+                {
+                    self.walk(st, first, prefix, lex, &mut found);
                 }
             }
         }
         found
     }
 
-    /// The proclitics (or ل before an elided article) a word starts with, leaving some of it.
-    fn prefixes_of<'w>(&'w self, word: &'w str) -> impl Iterator<Item = &'w str> + 'w {
-        let first = word.chars().next();
-        self.starts
-            .iter()
-            .filter(move |(c, _)| Some(*c) == first)
-            .flat_map(|(_, list)| list.iter().map(String::as_str))
-            .filter(move |p| p.len() < word.len() && crate::short::strip_short_prefix(word, p).is_some())
+    /// The phrases that start in word `first` after `prefix`: the text up to the end of that word,
+    /// and the next, is looked up while it begins some phrase.
+    fn walk(
+        &self,
+        st: &SentenceText,
+        first: usize,
+        prefix: &str,
+        lex: &Lexicon,
+        found: &mut Vec<PhraseMatch>,
+    ) {
+        let text = &*st.text;
+        let s = st.words[first].start + prefix.len();
+        for (last, end_word) in st.words.iter().enumerate().skip(first) {
+            let e = end_word.end;
+            if e - s > self.longest {
+                break;
+            }
+            let piece = &text[s..e];
+            let bit = signature(piece.as_bytes());
+            if self.signatures[bit / 64] & (1 << (bit % 64)) == 0 {
+                break;
+            }
+            let Some(step) = self.phrases.get(piece) else {
+                break;
+            };
+            if let Some(pattern) = step.pattern
+                && let Some(m) = self.accept(text, (first, last), (s, e), prefix, pattern, lex)
+            {
+                found.push(m);
+            }
+            if !step.continues {
+                break;
+            }
+        }
     }
 
     /// The match of phrase `pattern` over words `first..=last` at bytes `s..e`, after `prefix`

@@ -80,8 +80,9 @@ pub(crate) struct Lexicon {
     /// Byte length of each proclitic's letter key (same order): a word's letter key without the
     /// proclitic is the word's key past these bytes.
     pub proclitic_key_lens: Vec<usize>,
-    /// The letters proclitics start with: a word starting with none of them has no proclitic.
-    pub proclitic_firsts: Vec<char>,
+    /// The letters proclitics start with, each with the proclitics it starts (indices of
+    /// `proclitics`, in order): a word starting with none of them has no proclitic.
+    proclitics_by_first: Vec<(char, Vec<usize>)>,
     /// The proclitics of one letter.
     pub one_letter_proclitics: Vec<char>,
     /// Title phrase → class index into `classes`.
@@ -123,6 +124,9 @@ pub(crate) struct Lexicon {
     /// The lowest of `translit_letters`.
     pub translit_lowest: char,
     pub translit_endings: Vec<String>,
+    /// The last letters of `translit_endings`, each with its endings (in list order): a word is
+    /// compared with the endings of its last letter only.
+    translit_endings_by_last: Vec<(char, Vec<usize>)>,
     pub translit_min_letters: usize,
     pub stop_words: FxHashSet<String>,
 }
@@ -186,17 +190,33 @@ impl Lexicon {
         }
         let mut proclitics: Vec<String> = folded(&raw.proclitics).collect();
         proclitics.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        let mut proclitic_firsts: Vec<char> = proclitics.iter().filter_map(|p| p.chars().next()).collect();
-        proclitic_firsts.sort_unstable();
-        proclitic_firsts.dedup();
         let one_letter_proclitics = (proclitics.iter())
             .filter_map(|p| {
                 let mut chars = p.chars();
                 chars.next().filter(|_| chars.next().is_none())
             })
             .collect();
+        let translit_endings: Vec<String> = folded(&raw.transliteration.endings).collect();
+        let mut translit_endings_by_last: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, ending) in translit_endings.iter().enumerate() {
+            let Some(last) = ending.chars().next_back() else {
+                continue;
+            };
+            match translit_endings_by_last.iter_mut().find(|(c, _)| *c == last) {
+                Some((_, list)) => list.push(i),
+                None => translit_endings_by_last.push((last, vec![i])),
+            }
+        }
+        let mut proclitics_by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, p) in proclitics.iter().enumerate() {
+            let Some(first) = p.chars().next() else { continue };
+            match proclitics_by_first.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, list)) => list.push(i),
+                None => proclitics_by_first.push((first, vec![i])),
+            }
+        }
         Lexicon {
-            proclitic_firsts,
+            proclitics_by_first,
             one_letter_proclitics,
             proclitic_key_lens: proclitics
                 .iter()
@@ -240,10 +260,23 @@ impl Lexicon {
                 .iter()
                 .filter_map(|l| l.chars().next())
                 .collect(),
-            translit_endings: folded(&raw.transliteration.endings).collect(),
+            translit_endings,
+            translit_endings_by_last,
             translit_min_letters: raw.transliteration.min_letters,
             stop_words: folded(&raw.stop_words).collect(),
         }
+    }
+
+    /// The proclitics that word `w` may start with (indices of `proclitics`, longest first): those
+    /// of its first letter.
+    pub fn proclitics_of(&self, w: &str) -> &[usize] {
+        let Some(first) = w.chars().next() else {
+            return &[];
+        };
+        self.proclitics_by_first
+            .iter()
+            .find(|(c, _)| *c == first)
+            .map_or(&[], |(_, list)| list.as_slice())
     }
 
     /// The class of the longest title that starts `words` (a folded phrase), if any.
@@ -258,14 +291,18 @@ impl Lexicon {
     /// enough letters and long vowels), and if so whether a marker letter is among them. A word
     /// without them has no part that looks foreign.
     pub fn foreign_letters(&self, word: &str) -> Option<bool> {
-        let (mut letters, mut vowels, mut marked) = (0, 0, false);
+        let (mut letters, mut vowels) = (0, 0);
         for c in word.chars() {
             letters += 1;
-            vowels += usize::from(matches!(c, 'ا' | 'و' | 'ي'));
-            // The markers are rare letters: most letters are below all of them.
-            marked |= c >= self.translit_lowest && self.translit_letters.contains(&c);
+            match c {
+                'ا' | 'و' | 'ي' => vowels += 1,
+                // The markers are rare letters: most letters are below all of them. One marker
+                // is the answer, whatever the other letters.
+                c if c >= self.translit_lowest && self.translit_letters.contains(&c) => return Some(true),
+                _ => {}
+            }
         }
-        (marked || (letters >= self.translit_min_letters && vowels >= 2)).then_some(marked)
+        (letters >= self.translit_min_letters && vowels >= 2).then_some(false)
     }
 
     /// True when a folded word looks like a transliterated foreign name (conservative).
@@ -277,21 +314,26 @@ impl Lexicon {
     /// [`Lexicon::looks_foreign`] for a word with the letters of a transliterated name, `marked`
     /// when a marker letter is among them.
     pub fn foreign_kind(&self, word: &str, marked: bool) -> Option<EntityType> {
-        if word.starts_with("ال") || self.stop_words.contains(word) {
+        if word.starts_with("ال") {
             return None;
         }
-        if marked {
-            return Some(EntityType::Person);
-        }
-        let ending = self
-            .translit_endings
-            .iter()
-            .find(|e| crate::short::ends_with_short(word, e))?;
-        // Place-name endings ("ستان", "غراد", "بورغ") name places, the rest people.
-        Some(if ["ستان", "غراد", "بورغ", "برغ"].contains(&ending.as_str()) {
-            EntityType::Place
-        } else {
+        let kind = if marked {
             EntityType::Person
-        })
+        } else {
+            let last = word.chars().next_back()?;
+            let (_, endings) = self.translit_endings_by_last.iter().find(|(c, _)| *c == last)?;
+            let ending = endings
+                .iter()
+                .map(|&i| self.translit_endings[i].as_str())
+                .find(|e| crate::short::ends_with_short(word, e))?;
+            // Place-name endings ("ستان", "غراد", "بورغ") name places, the rest people.
+            if ["ستان", "غراد", "بورغ", "برغ"].contains(&ending) {
+                EntityType::Place
+            } else {
+                EntityType::Person
+            }
+        };
+        // A stop word is none, whatever its letters: looked up last, as few words get here.
+        (!self.stop_words.contains(word)).then_some(kind)
     }
 }

@@ -54,7 +54,7 @@ pub fn prepared_entities(prepared: &crate::Prepared<'_>, gazetteer: &Gazetteer) 
     let mut free = FreeWords::with_capacity(document.source.len());
     for (_, sentence) in prepared.sentences() {
         let st = text::SentenceText::new(&document.source, &sentence.folded);
-        scan::scan_sentence(&st, lex, &index, &gazetteer.entries, &mut raws, &mut free);
+        scan::scan_sentence(st, lex, &index, &gazetteer.entries, &mut raws, &mut free);
     }
     let mut entities = Resolver {
         doc: document,
@@ -185,6 +185,24 @@ struct NewName {
     letter_key: String,
     kind: EntityType,
     skeleton: String,
+}
+
+/// First and last words (and particle-led tails) of the people named in full → the people.
+#[derive(Default)]
+struct Partials {
+    map: HashMap<String, Vec<EntityId>>,
+    /// Bit `len % 64` set for the byte length of every key: nearly every free word is looked
+    /// up, and few have the length of a key.
+    lengths: u64,
+}
+
+impl Partials {
+    fn get(&self, key: &str) -> Option<&Vec<EntityId>> {
+        if self.lengths & (1 << (key.len() % 64)) == 0 {
+            return None;
+        }
+        self.map.get(key)
+    }
 }
 
 /// A one-word name of this document, for typos of it among free words.
@@ -453,7 +471,7 @@ impl Resolver<'_> {
     }
 
     /// First and last words of multi-word person names resolved so far → the people.
-    fn partials(&self) -> HashMap<String, Vec<EntityId>> {
+    fn partials(&self) -> Partials {
         let mut map: HashMap<String, Vec<EntityId>> = HashMap::default();
         // A person is named the same way many times: each name of each person is read once.
         let mut done: HashSet<(&str, &str)> = HashSet::default();
@@ -492,7 +510,8 @@ impl Resolver<'_> {
                 }
             }
         }
-        map
+        let lengths = map.keys().fold(0u64, |mask, key| mask | (1 << (key.len() % 64)));
+        Partials { map, lengths }
     }
 
     /// Picks among gazetteer entries sharing a key: the one the document names otherwise, else
@@ -547,12 +566,7 @@ impl Resolver<'_> {
 
     /// Words no phrase or pattern took: surnames of people named in full, and spelling variants
     /// of gazetteer names or of names in this document.
-    fn free_words(
-        &mut self,
-        free: &FreeWords,
-        partials: &HashMap<String, Vec<EntityId>>,
-        seen: &HashSet<EntityId>,
-    ) {
+    fn free_words(&mut self, free: &FreeWords, partials: &Partials, seen: &HashSet<EntityId>) {
         // Single-word names of this document, by their letters, for typos.
         let mut distinct: HashSet<(String, EntityId)> = HashSet::default();
         for o in &self.out {
@@ -564,7 +578,7 @@ impl Resolver<'_> {
                 }
             }
         }
-        let doc_names: Vec<DocName> = distinct
+        let mut doc_names: Vec<DocName> = distinct
             .into_iter()
             .map(|(key, id)| DocName {
                 chars: key.chars().collect(),
@@ -572,6 +586,9 @@ impl Resolver<'_> {
                 id,
             })
             .collect();
+        // By length, so a word is compared with the names of its length give or take one only
+        // (which of them match, not their order, decides).
+        doc_names.sort_by_key(|name| name.chars.len());
         let mut scratch = Scratch::default();
         for run in &free.runs {
             let run = &free.words[run.clone()];
@@ -609,18 +626,17 @@ impl Resolver<'_> {
         &self,
         free: &FreeWords,
         words: &[FreeWord],
-        partials: &HashMap<String, Vec<EntityId>>,
+        partials: &Partials,
         seen: &HashSet<EntityId>,
         doc_names: &[DocName],
         scratch: &mut Scratch,
     ) -> Option<Out> {
         let lex = self.lex;
-        if !words[1..].iter().all(|w| free.reading(w, 0).2) {
+        if !words[1..].iter().all(|w| free.reading(w, 0).1) {
             return None;
         }
-        let last_span = words.last().map(|w| free.reading(w, 0).1)?;
         for r in 0..free.count(&words[0]) {
-            let (first, first_span, plain) = free.reading(&words[0], r);
+            let (first, plain) = free.reading(&words[0], r);
             // A family name with the article ("الحمايدة", "للحمايدة" with its alef elided) is no
             // plain word, but a known surname.
             let whole = free.reading(&words[0], 0).0;
@@ -659,23 +675,26 @@ impl Resolver<'_> {
                 }
                 key
             };
-            let span = if words.len() == 1 {
-                first_span
-            } else {
-                first_span.cover(last_span)
-            };
-            let make = |entity: Option<EntityId>, kind, how, form, candidates| Out {
-                mention: EntityMention {
-                    span,
-                    text: self.doc.source.get(span.range()).unwrap_or_default().to_string(),
-                    entity,
-                    kind,
-                    how,
-                    candidates,
-                    form,
-                    title: None,
-                },
-                key: key(),
+            // Mapped back to the original text only for the words taken.
+            let make = |entity: Option<EntityId>, kind, how, form, candidates| {
+                let first_span = free.span(&words[0], r);
+                let span = match words.last() {
+                    Some(last) if words.len() > 1 => first_span.cover(free.span(last, 0)),
+                    _ => first_span,
+                };
+                Out {
+                    mention: EntityMention {
+                        span,
+                        text: self.doc.source.get(span.range()).unwrap_or_default().to_string(),
+                        entity,
+                        kind,
+                        how,
+                        candidates,
+                        form,
+                        title: None,
+                    },
+                    key: key(),
+                }
             };
             let partial = if family_ids.is_some() {
                 family_ids
@@ -747,11 +766,13 @@ impl Resolver<'_> {
                 ));
             }
             // A typo of a one-word name this document uses ("كاراداك" beside "كاراداغ").
-            if words.len() == 1 && lk_chars >= 5 && !doc_names.is_empty() {
+            let near = doc_names.partition_point(|name| name.chars.len() + 1 < lk_chars)
+                ..doc_names.partition_point(|name| name.chars.len() <= lk_chars + 1);
+            if words.len() == 1 && lk_chars >= 5 && !near.is_empty() {
                 scratch.chars.clear();
                 scratch.chars.extend(lk.chars());
                 let mut ids: Vec<EntityId> = Vec::new();
-                for name in doc_names {
+                for name in &doc_names[near] {
                     if name.chars.len().abs_diff(lk_chars) <= 1
                         && !clitic_added(lk, &name.key)
                         && within_one_chars(&scratch.chars, &name.chars)

@@ -3,7 +3,7 @@
 
 use super::index::{GazetteerIndex, Payload, PhraseMatch};
 use super::lexicon::Lexicon;
-use super::text::{SentenceText, WordKind};
+use super::text::{SentenceText, TextMap, WordKind};
 use super::types::{EntityInfo, EntityType, MatchKind, MentionForm};
 use isnad_parser::Span;
 use rustc_hash::FxHashSet;
@@ -66,8 +66,6 @@ pub(crate) struct Reading {
     skip: u32,
     /// Bytes of the word's letter key skipped.
     key_skip: u32,
-    /// Original span of the reading.
-    pub span: Span,
     /// Whether the reading may be part of a name ([`plain_word`]).
     pub plain: bool,
 }
@@ -80,26 +78,32 @@ pub(crate) struct FreeWord {
     key: (u32, u32),
     /// Its readings, a range of [`FreeWords::readings`]: whole first, then without each proclitic.
     readings: (u32, u32),
+    /// Its sentence (an index of [`FreeWords::maps`]) and its bytes in that sentence's match text.
+    sentence: u32,
+    text: (u32, u32),
 }
 
 /// The free words of a document in runs, their texts in one buffer (no allocation per word).
-#[derive(Debug, Default)]
-pub(crate) struct FreeWords {
+pub(crate) struct FreeWords<'n> {
     buf: String,
     readings: Vec<Reading>,
     pub words: Vec<FreeWord>,
     /// Runs of consecutive free words: ranges of `words`.
     pub runs: Vec<std::ops::Range<usize>>,
+    /// The maps back to the original text of the sentences with free words: a word's span is
+    /// mapped only when the document pass takes it (few do).
+    maps: Vec<TextMap<'n>>,
 }
 
-impl FreeWords {
+impl<'n> FreeWords<'n> {
     /// Empty, with room for the free words of `bytes` bytes of text.
-    pub fn with_capacity(bytes: usize) -> FreeWords {
+    pub fn with_capacity(bytes: usize) -> FreeWords<'n> {
         FreeWords {
             buf: String::with_capacity(bytes / 2),
             readings: Vec::with_capacity(bytes / 8),
             words: Vec::with_capacity(bytes / 10),
             runs: Vec::with_capacity(bytes / 40),
+            maps: Vec::new(),
         }
     }
 
@@ -108,15 +112,26 @@ impl FreeWords {
         (w.readings.1 - w.readings.0) as usize
     }
 
-    /// Reading `r` of a word (0 is the whole word): folded text, original span, plain.
-    pub fn reading(&self, w: &FreeWord, r: usize) -> (&str, Span, bool) {
+    /// Reading `r` of a word (0 is the whole word): folded text, plain.
+    pub fn reading(&self, w: &FreeWord, r: usize) -> (&str, bool) {
         let rd = self.readings[w.readings.0 as usize + r];
         let start = (w.word.0 + rd.skip) as usize;
         (
             self.buf.get(start..w.word.1 as usize).unwrap_or_default(),
-            rd.span,
             rd.plain,
         )
+    }
+
+    /// The original span of reading `r` of a word.
+    pub fn span(&self, w: &FreeWord, r: usize) -> Span {
+        let rd = self.readings[w.readings.0 as usize + r];
+        let map = &self.maps[w.sentence as usize];
+        let whole = map.original(w.text.0 as usize, w.text.1 as usize);
+        // A reading after a proclitic ends with the whole word: only its start is mapped.
+        match rd.skip {
+            0 => whole,
+            skip => Span::new(map.original_start((w.text.0 + skip) as usize), whole.end),
+        }
     }
 
     /// The letter key of reading `r` of a word.
@@ -152,14 +167,15 @@ fn listed_at(w: &str, set: &FxHashSet<String>) -> Option<usize> {
 }
 
 /// Scans one sentence, appending raw mentions and runs of free words.
-pub(crate) fn scan_sentence(
-    st: &SentenceText,
+pub(crate) fn scan_sentence<'n>(
+    text: SentenceText<'n>,
     lex: &Lexicon,
     index: &GazetteerIndex,
     entries: &[EntityInfo],
     raws: &mut Vec<Raw>,
-    free: &mut FreeWords,
+    free: &mut FreeWords<'n>,
 ) {
+    let st = &text;
     let matches = index.find(st, lex);
     let n = st.words.len();
     let mut slot: Vec<Option<usize>> = vec![None; n];
@@ -223,6 +239,16 @@ pub(crate) fn scan_sentence(
     scan.particle_names(&mut consumed);
     scan.transliterated(&mut consumed);
 
+    let before = free.words.len();
+    push_free_words(&scan, &consumed, free);
+    if free.words.len() > before {
+        free.maps.push(text.into_map());
+    }
+}
+
+/// Appends the words of a scanned sentence that no phrase or pattern took, in runs.
+fn push_free_words(scan: &Scan, consumed: &[bool], free: &mut FreeWords) {
+    let (st, lex) = (scan.st, scan.lex);
     // Runs of free words for the document pass. A word none of whose readings is plain can
     // neither start nor continue a name there, so it ends the run instead.
     let mut run_start = free.words.len();
@@ -230,31 +256,19 @@ pub(crate) fn scan_sentence(
         if scan.is_free(w, &consumed) {
             let word = st.word(w);
             let first = free.readings.len();
-            // Spans are mapped once the word is kept: stop words, the most frequent free
-            // words, are dropped below.
             free.readings.push(Reading {
                 skip: 0,
                 key_skip: 0,
-                span: Span::default(),
                 plain: plain_word(lex, word),
             });
-            let may_have_proclitic = word
-                .chars()
-                .next()
-                .is_some_and(|c| lex.proclitic_firsts.contains(&c));
-            for (p, &key_len) in lex
-                .proclitics
-                .iter()
-                .zip(&lex.proclitic_key_lens)
-                .filter(|_| may_have_proclitic)
-            {
+            for &p in lex.proclitics_of(word) {
+                let proclitic = &lex.proclitics[p];
                 if let Some(rest) =
-                    crate::short::strip_short_prefix(word, p).filter(|r| r.chars().nth(1).is_some())
+                    crate::short::strip_short_prefix(word, proclitic).filter(|r| r.chars().nth(1).is_some())
                 {
                     free.readings.push(Reading {
-                        skip: p.len() as u32,
-                        key_skip: key_len as u32,
-                        span: Span::default(),
+                        skip: proclitic.len() as u32,
+                        key_skip: lex.proclitic_key_lens[p] as u32,
                         plain: plain_word(lex, rest),
                     });
                 }
@@ -266,14 +280,6 @@ pub(crate) fn scan_sentence(
                 free.end_run(&mut run_start);
                 continue;
             }
-            let whole = scan.span(st.words[w].start, st.words[w].end);
-            for reading in &mut free.readings[first..] {
-                // A reading after a proclitic ends with the whole word: only its start is mapped.
-                reading.span = match reading.skip {
-                    0 => whole,
-                    skip => Span::new(st.original_start(st.words[w].start + skip as usize), whole.end),
-                };
-            }
             let first = first as u32;
             let at = free.buf.len() as u32;
             free.buf.push_str(word);
@@ -283,6 +289,8 @@ pub(crate) fn scan_sentence(
                 word: (at, key_at),
                 key: (key_at, free.buf.len() as u32),
                 readings: (first, free.readings.len() as u32),
+                sentence: free.maps.len() as u32,
+                text: (st.words[w].start as u32, st.words[w].end as u32),
             });
         } else {
             free.end_run(&mut run_start);
@@ -1353,10 +1361,13 @@ impl Scan<'_> {
             let w = self.st.word(i);
             let (skip, definite) = match listed_at(w, &self.lex.body_heads) {
                 Some(skip) => (skip, false),
-                None => match w.find("ال").map(|at| (at, &w[at + "ال".len()..])) {
-                    Some((at, head)) if at <= 'و'.len_utf8() && self.lex.body_heads.contains(head) => {
-                        (at, true)
-                    }
+                // The article at the start or after one letter ("والهيئة"): the first place it
+                // stands, looked for in those two places only.
+                None => match (0..='و'.len_utf8())
+                    .find(|&at| w.get(at..).is_some_and(|rest| rest.starts_with("ال")))
+                    .map(|at| (at, &w[at + "ال".len()..]))
+                {
+                    Some((at, head)) if self.lex.body_heads.contains(head) => (at, true),
                     _ => continue,
                 },
             };

@@ -23,14 +23,54 @@ pub(crate) struct Word {
     pub kind: WordKind,
 }
 
-/// The match text of one sentence.
-pub(crate) struct SentenceText<'n> {
-    /// Folded text, single spaces (usually the normalized text itself, borrowed).
-    pub text: std::borrow::Cow<'n, str>,
+/// Maps the match text of one sentence back to the original text: kept past the sentence's scan
+/// for the document pass, which maps only the few free words it takes.
+pub(crate) struct TextMap<'n> {
     /// Where the text drifts from the normalized text (a dropped or shortened space): from text
     /// byte `.0` on, text byte `t` came from normalized byte `.1 + (t - .0)` (sorted; usually empty).
     shifts: Vec<(u32, u32)>,
     norm: &'n Normalized,
+    /// Length of the match text, in bytes.
+    len: usize,
+}
+
+impl TextMap<'_> {
+    /// The match-text byte that normalized byte `n` became (`n` not a dropped space).
+    fn text_byte(&self, n: usize) -> usize {
+        across(&self.shifts, n, |&(text, norm)| (norm, text))
+    }
+
+    /// The normalized-text byte that match-text byte `at` came from.
+    #[inline]
+    fn norm_byte(&self, at: usize) -> usize {
+        across(&self.shifts, at, |&pair| pair)
+    }
+
+    /// The original span of match-text bytes `start..end`.
+    pub fn original(&self, start: usize, end: usize) -> Span {
+        if start >= end || end > self.len {
+            let at = if start < self.len {
+                self.norm.original_offset(self.norm_byte(start))
+            } else {
+                self.norm.original_offset(usize::MAX)
+            };
+            return Span::new(at, at);
+        }
+        self.norm
+            .original_span(self.norm_byte(start), self.norm_byte(end - 1) + 1)
+    }
+
+    /// Where match-text byte `at` (inside the text) starts in the original.
+    pub fn original_start(&self, at: usize) -> usize {
+        self.norm.original_offset(self.norm_byte(at))
+    }
+}
+
+/// The match text of one sentence.
+pub(crate) struct SentenceText<'n> {
+    /// Folded text, single spaces (usually the normalized text itself, borrowed).
+    pub text: std::borrow::Cow<'n, str>,
+    map: TextMap<'n>,
     pub words: Vec<Word>,
     /// Match-text bytes of every ه that was a ة in the original (sorted).
     taa: Vec<usize>,
@@ -46,6 +86,14 @@ pub(crate) fn is_word_char(c: char) -> bool {
     isnad_parser::is_alphanumeric(c) || is_arabic_letter(c)
 }
 
+/// [`is_word_char`] of every character below U+0780 (ASCII and the Arabic blocks, nearly all the
+/// text), looked up instead of tested.
+static WORD_CHARS: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
+    (0..0x780u32)
+        .map(|c| char::from_u32(c).is_some_and(is_word_char))
+        .collect()
+});
+
 impl<'n> SentenceText<'n> {
     /// Builds the match text of a sentence from its `Fold::Key` normalization.
     pub fn new(source: &str, norm: &'n Normalized) -> SentenceText<'n> {
@@ -60,48 +108,43 @@ impl<'n> SentenceText<'n> {
                 (std::borrow::Cow::Owned(text), words)
             }
         };
+        let map = TextMap {
+            shifts,
+            norm,
+            len: text.len(),
+        };
         let mut st = SentenceText {
             words,
             text,
-            shifts,
-            norm,
+            map,
             taa: Vec::new(),
             hamza_alef: Vec::new(),
             tanween: Vec::new(),
         };
         // Every ه that was ة in the original: the fold changed those, so they are among its edits.
-        let taa = st
-            .norm
+        let taa = norm
             .folded_from(source, |c| c == 'ة')
-            .filter(|&n| st.norm.text[n..].starts_with('ه'))
-            .map(|n| st.text_byte(n))
+            .filter(|&n| norm.text[n..].starts_with('ه'))
+            .map(|n| st.map.text_byte(n))
             .collect();
         st.taa = taa;
-        let hamza_alef = st
-            .norm
+        let hamza_alef = norm
             .folded_from(source, |c| matches!(c, 'أ' | 'إ' | 'آ'))
-            .filter(|&n| st.norm.text[n..].starts_with('ا'))
-            .map(|n| st.text_byte(n))
+            .filter(|&n| norm.text[n..].starts_with('ا'))
+            .map(|n| st.map.text_byte(n))
             .collect();
         st.hamza_alef = hamza_alef;
-        let tanween = st
-            .norm
+        let tanween = norm
             .folded_from(source, |c| matches!(c, '\u{064B}'..='\u{064D}'))
-            .map(|n| st.text_byte(n))
+            .map(|n| st.map.text_byte(n))
             .collect();
         st.tanween = tanween;
         st
     }
 
-    /// The match-text byte that normalized byte `n` became (`n` not a dropped space).
-    fn text_byte(&self, n: usize) -> usize {
-        across(&self.shifts, n, |&(text, norm)| (norm, text))
-    }
-
-    /// The normalized-text byte that match-text byte `at` came from.
-    #[inline]
-    fn norm_byte(&self, at: usize) -> usize {
-        across(&self.shifts, at, |&pair| pair)
+    /// The map back to the original text, kept once the sentence is scanned.
+    pub fn into_map(self) -> TextMap<'n> {
+        self.map
     }
 
     /// The folded text of words `a..b` (b exclusive).
@@ -120,21 +163,7 @@ impl<'n> SentenceText<'n> {
 
     /// The original span of match-text bytes `start..end`.
     pub fn original(&self, start: usize, end: usize) -> Span {
-        if start >= end || end > self.text.len() {
-            let at = if start < self.text.len() {
-                self.norm.original_offset(self.norm_byte(start))
-            } else {
-                self.norm.original_offset(usize::MAX)
-            };
-            return Span::new(at, at);
-        }
-        self.norm
-            .original_span(self.norm_byte(start), self.norm_byte(end - 1) + 1)
-    }
-
-    /// Where match-text byte `at` (inside the text) starts in the original.
-    pub fn original_start(&self, at: usize) -> usize {
-        self.norm.original_offset(self.norm_byte(at))
+        self.map.original(start, end)
     }
 
     /// True when word `i` starts with a hamza on its alef in the original ("إلياس"، "ألفت"): its
@@ -221,8 +250,13 @@ fn split(text: &str, check: bool) -> Option<Vec<Word>> {
     let mut words = Vec::with_capacity(text.len() / 6 + 1);
     let mut current: Option<(usize, bool)> = None; // (start, has letters)
     let mut after_space = true;
+    let table = &**WORD_CHARS;
     for (i, ch) in text.char_indices() {
-        if is_word_char(ch) {
+        let word_char = match table.get(ch as usize) {
+            Some(&known) => known,
+            None => is_word_char(ch),
+        };
+        if word_char {
             match &mut current {
                 Some((_, letters)) => *letters |= !ch.is_ascii_digit(),
                 None => current = Some((i, !ch.is_ascii_digit())),

@@ -15,10 +15,49 @@ pub(crate) fn letter_key(folded: &str) -> String {
 }
 
 /// Appends the letter key of `folded` to `out` (char by char, so the key of a word with a
-/// proclitic is the proclitic's key followed by the rest's).
+/// proclitic is the proclitic's key followed by the rest's). Most letters are their own key: the
+/// text between the letters that change is copied as it is.
 pub(crate) fn letter_key_into(folded: &str, out: &mut String) {
-    out.extend(folded.chars().filter_map(key_char));
+    let table: &[char] = &KEY_TABLE;
+    let bytes = folded.as_bytes();
+    let (mut at, mut run) = (0, 0);
+    while at < bytes.len() {
+        // Characters of one and two bytes (every Arabic letter) decoded here, to index the table.
+        let lead = bytes[at];
+        let (code, len) = match (lead, bytes.get(at + 1)) {
+            (0..0x80, _) => (u32::from(lead), 1),
+            (0xC0..0xE0, Some(&next)) => ((u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F), 2),
+            _ => match folded[at..].chars().next() {
+                Some(ch) => (ch as u32, ch.len_utf8()),
+                None => break,
+            },
+        };
+        let key = match table.get(code as usize) {
+            Some(&key) => key,
+            None => char::from_u32(code).and_then(key_char).unwrap_or(NO_KEY),
+        };
+        if key as u32 != code {
+            out.push_str(&folded[run..at]);
+            if key != NO_KEY {
+                out.push(key);
+            }
+            run = at + len;
+        }
+        at += len;
+    }
+    out.push_str(&folded[run..]);
 }
+
+/// Stands for "no key character" in [`KEY_TABLE`] (no character keys to it).
+const NO_KEY: char = '\0';
+
+/// [`key_char`] of every character of one or two bytes (ASCII and the Arabic blocks, nearly all
+/// the text), looked up instead of matched.
+static KEY_TABLE: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    (0..0x800u32)
+        .map(|c| char::from_u32(c).and_then(key_char).unwrap_or(NO_KEY))
+        .collect()
+});
 
 /// The letter-key character of one folded character (none for hamza, spaces and punctuation).
 #[inline]
@@ -44,7 +83,16 @@ fn key_char(ch: char) -> Option<char> {
 
 /// True when two folded words have the same letter key (without building either).
 fn same_letter_key(a: &str, b: &str) -> bool {
-    a.chars().filter_map(key_char).eq(b.chars().filter_map(key_char))
+    fn key(s: &str) -> impl Iterator<Item = char> + '_ {
+        let table: &[char] = &KEY_TABLE;
+        s.chars()
+            .map(|ch| match table.get(ch as usize) {
+                Some(&key) => key,
+                None => key_char(ch).unwrap_or(NO_KEY),
+            })
+            .filter(|&k| k != NO_KEY)
+    }
+    key(a).eq(key(b))
 }
 
 /// The skeleton: the letter key without long vowels, except a first and a last letter.
@@ -54,15 +102,31 @@ pub(crate) fn skeleton(letter_key: &str) -> String {
     out
 }
 
-/// Writes the skeleton of `letter_key` into `out` (cleared first).
+/// Writes the skeleton of `letter_key` into `out` (cleared first): the text between the long
+/// vowels dropped is copied as it is.
 pub(crate) fn skeleton_into(letter_key: &str, out: &mut String) {
     out.clear();
-    for (i, c) in letter_key.char_indices() {
-        let edge = i == 0 || i + c.len_utf8() == letter_key.len();
-        if edge || !matches!(c, 'ا' | 'و' | 'ي') {
-            out.push(c);
+    let bytes = letter_key.as_bytes();
+    // The first letter stays, whatever it is.
+    let mut at = letter_key.chars().next().map_or(0, char::len_utf8);
+    let mut run = 0;
+    while at < bytes.len() {
+        // ا is D8 A7, و D9 88, ي D9 8A; a lead byte is never a continuation byte, so stepping one
+        // byte at a time finds only whole letters.
+        let vowel = matches!(
+            (bytes[at], bytes.get(at + 1)),
+            (0xD8, Some(0xA7)) | (0xD9, Some(0x88 | 0x8A))
+        );
+        // The last letter stays too.
+        if vowel && at + 2 < bytes.len() {
+            out.push_str(&letter_key[run..at]);
+            run = at + 2;
+            at += 2;
+        } else {
+            at += 1;
         }
     }
+    out.push_str(&letter_key[run..]);
 }
 
 /// True when two letter keys are at most `max` edits apart (in letters), counting a swap of
@@ -90,6 +154,10 @@ pub(crate) fn close_names(a: &str, b: &str) -> bool {
 
 /// [`close_names`] with the letter keys of both names already at hand.
 pub(crate) fn close_names_keyed(a: &str, a_key: &str, b: &str, b_key: &str) -> bool {
+    // The keys' lengths first: most pairs of names are told apart by them alone.
+    if !close_lengths(a_key, b_key) {
+        return false;
+    }
     let (wa, wb) = (a.split(' ').count(), b.split(' ').count());
     if wa >= 2 && wb >= 2 {
         fn first(s: &str) -> &str {
@@ -102,12 +170,17 @@ pub(crate) fn close_names_keyed(a: &str, a_key: &str, b: &str, b_key: &str) -> b
     close_keys(a_key, b_key, wa.min(wb))
 }
 
+/// True when two keys have the lengths of close names: five letters at least, at most two apart.
+fn close_lengths(a: &str, b: &str) -> bool {
+    let (a, b) = (a.chars().count(), b.chars().count());
+    a.min(b) >= 5 && a.abs_diff(b) <= 2
+}
+
 fn close_keys(a: &str, b: &str, words: usize) -> bool {
-    let shortest = a.chars().count().min(b.chars().count());
-    let longest = a.chars().count().max(b.chars().count());
-    if shortest < 5 || longest - shortest > 2 {
+    if !close_lengths(a, b) {
         return false;
     }
+    let shortest = a.chars().count().min(b.chars().count());
     let limit = if words >= 2 && shortest >= 9 { 2 } else { 1 };
     within(a, b, limit)
 }
@@ -224,6 +297,25 @@ mod tests {
         #[test]
         fn within_agrees_with_the_full_distance(a in "[كتيوسا]{0,12}", b in "[كتيوسا]{0,12}", max in 0usize..4) {
             proptest::prop_assert_eq!(within(&a, &b, max), strsim::osa_distance(&a, &b) <= max);
+        }
+
+        /// The letter key copied in runs is the key of each character in turn.
+        #[test]
+        fn letter_keys_are_keys_of_each_character(s in "[ا-يءآأؤإئةىگچپژڤڨ a-zA-Z0-9é\u{0660}-\u{0669}ـ،]{0,12}") {
+            let each: String = s.chars().filter_map(key_char).collect();
+            proptest::prop_assert_eq!(letter_key(&s), each);
+        }
+
+        /// The skeleton copied in runs drops each inner long vowel.
+        #[test]
+        fn skeletons_drop_inner_long_vowels(s in "[اويكتaé]{0,10}") {
+            let mut each = String::new();
+            for (i, c) in s.char_indices() {
+                if i == 0 || i + c.len_utf8() == s.len() || !matches!(c, 'ا' | 'و' | 'ي') {
+                    each.push(c);
+                }
+            }
+            proptest::prop_assert_eq!(skeleton(&s), each);
         }
 
         /// The direct one-edit check is the distance's answer too.
