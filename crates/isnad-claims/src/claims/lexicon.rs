@@ -265,9 +265,6 @@ pub(crate) struct Lexicon {
     pub person_heads: FxHashSet<String>,
     /// Markers of a reference to an earlier occurrence, each with the next words that cancel it.
     pub earlier: Vec<(String, FxHashSet<String>)>,
-    /// One automaton over the earlier markers (first) and the rising words: every claim's clause
-    /// is searched once, not once per word.
-    cue_automaton: AhoCorasick,
 }
 
 /// A validated match in folded sentence text.
@@ -445,11 +442,19 @@ impl Lexicon {
                 add(cue, what, Class::Cue);
             }
         }
-        // A full DFA: built once, it scans every sentence faster than the default NFA.
+        // The clause cues (earlier markers first, then rising words) follow the forms in one
+        // automaton: a sentence is scanned once for both. A full DFA: built once, it scans every
+        // sentence faster than the default NFA.
+        let cue_forms = triggers
+            .cues
+            .earlier
+            .iter()
+            .chain(&triggers.cues.rising)
+            .map(|w| fold_key(w.trim()));
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&forms)
+            .build(forms.iter().cloned().chain(cue_forms))
             .unwrap_or_else(|e| panic!("trigger automaton: {e}"));
         let syntax = &triggers.syntax;
         let negation = folded_set(&modality.negation);
@@ -497,14 +502,6 @@ impl Lexicon {
             agency_heads: folded_set(&attribution.agency_heads),
             document_heads: folded_set(&attribution.document_heads),
             person_heads: folded_set(&attribution.person_heads),
-            cue_automaton: {
-                let earlier = triggers.cues.earlier.iter().map(|w| fold_key(w.trim()));
-                let rising = triggers.cues.rising.iter().map(|w| fold_key(w.trim()));
-                AhoCorasickBuilder::new()
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .build(earlier.chain(rising).collect::<Vec<_>>())
-                    .unwrap_or_else(|e| panic!("data/triggers.toml [cues]: {e}"))
-            },
             earlier: triggers
                 .cues
                 .earlier
@@ -522,35 +519,43 @@ impl Lexicon {
         }
     }
 
-    /// Clause cues in folded text: each match's folded byte range and what it signals (an earlier
-    /// occurrence unless the next word cancels it, a rising total).
-    pub fn cue_hits<'t>(
-        &'t self,
-        folded: &'t str,
-    ) -> impl Iterator<Item = (usize, usize, super::ClauseCues)> + 't {
-        self.cue_automaton.find_overlapping_iter(folded).map(move |m| {
-            let mut cues = super::ClauseCues::default();
-            match self.earlier.get(m.pattern().as_usize()) {
-                Some((_, cancelled_by)) => {
-                    let next = folded[m.end()..].split_whitespace().next().unwrap_or("");
-                    // "في وقت سابق اليوم." ends its sentence with the cancelling word.
-                    let next = next.trim_matches(|c: char| !c.is_alphanumeric());
-                    cues.earlier = !cancelled_by.contains(next);
-                }
-                None => cues.rising = true,
+    /// The clause cue of the `index`-th cue form matched at `start..end` of folded text: an
+    /// earlier occurrence unless the next word cancels it, or a rising total.
+    fn cue_at(&self, folded: &str, index: usize, end: usize) -> super::ClauseCues {
+        let mut cues = super::ClauseCues::default();
+        match self.earlier.get(index) {
+            Some((_, cancelled_by)) => {
+                let next = folded[end..].split_whitespace().next().unwrap_or("");
+                // "في وقت سابق اليوم." ends its sentence with the cancelling word.
+                let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+                cues.earlier = !cancelled_by.contains(next);
             }
-            (m.start(), m.end(), cues)
-        })
+            None => cues.rising = true,
+        }
+        cues
     }
 
     /// Every valid match in folded text `text`: a form standing as a word, or behind clitics its
     /// class allows. Of triggers covering the same word, longer forms win.
+    #[cfg(test)]
     pub fn scan(&self, text: &str) -> Vec<Hit> {
+        self.scan_with_cues(text).0
+    }
+
+    /// [`Lexicon::scan`], with the clause cues of the text in the same pass: each cue's folded
+    /// byte range and what it signals. A cue is any occurrence of its form, inside a word too.
+    pub fn scan_with_cues(&self, text: &str) -> (Vec<Hit>, Vec<(usize, usize, super::ClauseCues)>) {
         let mut hits = Vec::new();
+        let mut cues = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            if let Some(hit) = validate(text, m.start(), m.end(), pattern) {
-                hits.push(hit);
+            let index = m.pattern().as_usize();
+            match self.patterns.get(index) {
+                Some(pattern) => hits.extend(validate(text, m.start(), m.end(), pattern)),
+                None => cues.push((
+                    m.start(),
+                    m.end(),
+                    self.cue_at(text, index - self.patterns.len(), m.end()),
+                )),
             }
         }
         hits.retain(|h| {
@@ -575,7 +580,7 @@ impl Lexicon {
                 .any(|&(s2, e2, w2)| s2 <= s && e <= e2 && (e2 - s2 > e - s) && w2 > h.words)
         });
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        hits
+        (hits, cues)
     }
 }
 

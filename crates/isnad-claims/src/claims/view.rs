@@ -114,11 +114,8 @@ pub(crate) struct View<'a> {
     pub mention_of: Vec<Option<usize>>,
     /// Lexicon hits in text order.
     pub cues: Vec<Cue>,
-    /// The sentence's folded text.
-    folded: &'a isnad_parser::Normalized,
-    /// Clause cues (earlier occurrence, rising total) with their original spans, found once per
-    /// sentence when its first claim is built.
-    clause_cues: std::cell::OnceCell<Vec<(Span, super::ClauseCues)>>,
+    /// Clause cues (earlier occurrence, rising total) with their original spans.
+    clause_cues: Vec<(Span, super::ClauseCues)>,
     /// Clauses as token ranges `[start, end)`, covering the sentence; a clause without a
     /// trigger is joined to its neighbour (for reading roles).
     pub clauses: Vec<(usize, usize)>,
@@ -137,7 +134,7 @@ impl<'a> View<'a> {
     ) -> Option<View<'a>> {
         let lexicon = Lexicon::get();
         let folded = &prepared.folded;
-        let hits = lexicon.scan(&folded.text);
+        let (hits, cue_hits) = lexicon.scan_with_cues(&folded.text);
         // Without a trigger a sentence only matters for who speaks next ("وقال X …" then "وأضاف"),
         // and, for a headline or lead, for what it states ([`Words`] read it).
         if !hits
@@ -210,8 +207,10 @@ impl<'a> View<'a> {
             mentions,
             mention_of,
             cues,
-            folded,
-            clause_cues: std::cell::OnceCell::new(),
+            clause_cues: cue_hits
+                .into_iter()
+                .map(|(start, end, cues)| (folded.original_span(start, end), cues))
+                .collect(),
             clauses: Vec::new(),
             raw_clauses: Vec::new(),
         };
@@ -223,12 +222,7 @@ impl<'a> View<'a> {
     /// The clause cues of the sentence with their original spans; a claim takes those inside
     /// its span.
     pub fn clause_cues(&self) -> &[(Span, super::ClauseCues)] {
-        self.clause_cues.get_or_init(|| {
-            Lexicon::get()
-                .cue_hits(&self.folded.text)
-                .map(|(start, end, cues)| (self.folded.original_span(start, end), cues))
-                .collect()
-        })
+        &self.clause_cues
     }
 
     /// Folded key of token `i` ("" past the end).
