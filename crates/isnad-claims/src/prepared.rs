@@ -27,9 +27,11 @@ pub struct PreparedSentence {
 impl PreparedSentence {
     /// Tokenizes and folds `source[span]`.
     pub fn of(source: &str, span: Span) -> PreparedSentence {
+        let folded = Normalized::of(source, span, Fold::Key);
+        // The tokens' keys are pieces of the folded text: cut, not folded a second time.
         PreparedSentence {
-            tokens: Tokens::of(source, span),
-            folded: Normalized::of(source, span, Fold::Key),
+            tokens: Tokens::of_folded(source, span, &folded),
+            folded,
             words: OnceCell::new(),
         }
     }

@@ -15,6 +15,8 @@ pub struct Normalized {
     edits: Vec<Edit>,
     /// Byte offset in the original text where the normalized text starts.
     base: usize,
+    /// True for [`Fold::Key`], whose text is the lookup keys of its tokens back to back.
+    key_fold: bool,
 }
 
 /// One original character that folded to something else (or to nothing).
@@ -49,7 +51,19 @@ impl Normalized {
             text,
             edits,
             base: span.start,
+            key_fold: fold == Fold::Key,
         }
+    }
+
+    /// The normalized offsets of original character boundaries, asked in increasing order, when
+    /// the text is folded with [`Fold::Key`] from `original[span]` (`None` otherwise).
+    pub(crate) fn key_offsets(&self, span: Span) -> Option<KeyOffsets<'_>> {
+        let fits = self.key_fold && self.base == span.start;
+        fits.then_some(KeyOffsets {
+            edits: &self.edits,
+            next: 0,
+            base: self.base,
+        })
     }
 
     /// The original span of the character that produced normalized byte `i` (`i` in range).
@@ -123,6 +137,30 @@ impl Normalized {
             self.origin_at(len - 1).end
         } else {
             self.base
+        }
+    }
+}
+
+/// A walk along a [`Fold::Key`] text from [`Normalized::key_offsets`].
+pub(crate) struct KeyOffsets<'a> {
+    edits: &'a [Edit],
+    /// The first edit not known to lie before the last offset asked.
+    next: usize,
+    base: usize,
+}
+
+impl KeyOffsets<'_> {
+    /// The normalized offset of the character boundary at byte `original` (no less than the last
+    /// one asked): past the last edit before it, the texts run verbatim side by side.
+    pub(crate) fn at(&mut self, original: usize) -> usize {
+        let rel = original - self.base;
+        // Each edit is one whole character, so one starting before a boundary ends by it.
+        while self.edits.get(self.next).is_some_and(|e| e.orig < rel) {
+            self.next += 1;
+        }
+        match self.next.checked_sub(1).map(|k| self.edits[k]) {
+            Some(e) => e.norm + e.norm_len + (rel - e.orig - e.orig_len),
+            None => rel,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Word tokens with byte spans and clitic-split candidates.
 
 use crate::Span;
-use crate::normalize::{fold_key_into, is_ignorable};
+use crate::normalize::{Normalized, fold_key_into, is_ignorable};
 use serde::Serialize;
 
 /// What a token is made of.
@@ -302,6 +302,41 @@ pub fn fold_arabic_pair(b0: u8, b1: u8) -> Option<Option<char>> {
     arabic_pair(b0, b1).map(fold_arabic)
 }
 
+/// Moves `i` past the rest of a token of `kind` (not punctuation) whose first character ends
+/// at `i`; returns its kind (digits joined by Latin letters make it Latin), as [`Tokens::of`] reads.
+#[inline]
+fn extend_token(text: &str, mut kind: TokenKind, i: &mut usize) -> TokenKind {
+    let bytes = text.as_bytes();
+    loop {
+        if kind == TokenKind::Arabic {
+            while *i + 1 < bytes.len() && arabic_pair(bytes[*i], bytes[*i + 1]).is_some() {
+                *i += 2;
+            }
+        }
+        let Some(next) = text[*i..].chars().next() else {
+            break;
+        };
+        let joins = match (kind, class(next)) {
+            (a, Some(b)) if a == b => true,
+            (TokenKind::Latin, Some(TokenKind::Number)) => true,
+            (TokenKind::Number, Some(TokenKind::Latin)) if next.is_ascii_alphabetic() => {
+                kind = TokenKind::Latin;
+                true
+            }
+            (TokenKind::Number, Some(TokenKind::Punct)) if matches!(next, '.' | ',' | '٫' | '٬') => {
+                let after = text[*i + next.len_utf8()..].chars().next();
+                after.is_some_and(|c| class(c) == Some(TokenKind::Number))
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        *i += next.len_utf8();
+    }
+    kind
+}
+
 impl Tokens {
     /// Tokenizes `source[span]` (nothing when the span is not a valid range of `source`).
     pub fn of(source: &str, span: Span) -> Tokens {
@@ -384,6 +419,52 @@ impl Tokens {
         }
     }
 
+    /// [`Tokens::of`] from the sentence's [`Fold::Key`](crate::Fold::Key) text `folded`
+    /// (`Normalized::of(source, span, Fold::Key)`): the same tokens, their keys cut from the
+    /// folded text instead of folding every word a second time.
+    pub fn of_folded(source: &str, span: Span, folded: &Normalized) -> Tokens {
+        let (Some(text), Some(mut offsets)) = (source.get(span.range()), folded.key_offsets(span)) else {
+            return Tokens::of(source, span);
+        };
+        let bytes = text.as_bytes();
+        let mut pieces = Vec::with_capacity(text.len() / 8);
+        let mut ends = Vec::with_capacity(text.len() / 8);
+        let mut buffer = String::with_capacity(folded.text.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            // Spaces separate most tokens: stepped over without decoding.
+            if bytes[i] == b' ' {
+                i += 1;
+                continue;
+            }
+            let Some(ch) = text[i..].chars().next() else { break };
+            let start = i;
+            i += ch.len_utf8();
+            let Some(kind) = class(ch) else { continue };
+            // The same boundaries as `Tokens::of`.
+            let kind = if kind == TokenKind::Punct {
+                kind
+            } else {
+                extend_token(text, kind, &mut i)
+            };
+            let key_from = offsets.at(span.start + start);
+            let key_to = offsets.at(span.start + i);
+            match folded.text.get(key_from..key_to) {
+                Some(key) => buffer.push_str(key),
+                None => fold_key_into(&text[start..i], &mut buffer),
+            }
+            pieces.push(Piece {
+                span: Span::new(span.start + start, span.start + i),
+                kind,
+            });
+            ends.push(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
+        }
+        Tokens {
+            pieces,
+            keys: TokenKeys { buffer, ends },
+        }
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.pieces.len()
@@ -443,6 +524,34 @@ mod tests {
         }
         assert_eq!(tokens.key(tokens.len()), "");
         assert!(Tokens::of(src, Span::new(1, 2)).is_empty());
+    }
+
+    fn same_tokens(src: &str, span: Span) {
+        let folded = Normalized::of(src, span, crate::Fold::Key);
+        let cut = Tokens::of_folded(src, span, &folded);
+        let whole = Tokens::of(src, span);
+        assert_eq!(cut.pieces, whole.pieces, "{src:?}");
+        for i in 0..whole.len() {
+            assert_eq!(cut.key(i), whole.key(i), "{src:?} token {i}");
+        }
+        assert_eq!(cut.len(), whole.len());
+    }
+
+    #[test]
+    fn keys_cut_from_the_folded_text_are_the_folded_words() {
+        let src = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ S600 إلى كـــيم ی\u{200F}ک ٱلله؛ 12,500 و2.5 “قال”. 3D 7a";
+        same_tokens(src, Span::new(0, src.len()));
+        let start = src.find('٢').unwrap();
+        same_tokens(src, Span::new(start, src.len() - 3));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn keys_cut_from_the_folded_text_agree(
+            text in "[ اأبتةجدىيكلمنهوﻻﺑیکé²٪\u{064E}\u{0651}\u{0640}\u{00AD}\u{200F}\u{00A0}0-9٠-٩۴٫٬,.%:/()«»،؛a-zA-Z\\-\n\t]{0,40}"
+        ) {
+            same_tokens(&text, Span::new(0, text.len()));
+        }
     }
 
     #[test]

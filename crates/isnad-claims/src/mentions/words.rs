@@ -48,7 +48,7 @@ pub(crate) fn ordinal_value(folded: &str) -> Option<u32> {
     let lex = lexicon();
     // Most words are no ordinal: reject on the first word before splitting anything.
     let first = folded.split_whitespace().next()?;
-    if !lex.ordinal_heads.contains(strip_article(first)) {
+    if !lex.is_ordinal_head(strip_article(first)) {
         return None;
     }
     // Split into words, detaching a conjunction glued to a word ("والعشرين").
@@ -104,13 +104,14 @@ pub(crate) fn ordinal_value(folded: &str) -> Option<u32> {
 /// True when an ordinal may start with this folded word (see [`ordinal_value`]): a cheap test
 /// run before building multi-word keys.
 pub(crate) fn may_start_ordinal(first: &str) -> bool {
-    lexicon().ordinal_heads.contains(strip_article(first))
+    lexicon().is_ordinal_head(strip_article(first))
 }
 
 /// True when a folded word is a cardinal number word as written, possibly after a proclitic
 /// (the only words [`number_at`] reads besides digits).
 pub(crate) fn is_number_word(key: &str) -> bool {
-    lexicon().written.contains_key(key)
+    let lex = lexicon();
+    lex.written_sketch.may_contain(key) && lex.written.contains_key(key)
 }
 
 /// Every folded number word (`is_number_word` is true of exactly these).
@@ -131,6 +132,48 @@ pub(crate) const PROCLITIC_LETTERS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
 
 /// Proclitic sequences tried before a number word, longest first.
 const PROCLITICS: [&str; 10] = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+
+// ---------------------------------------------------------------------------------------------
+// Key sketches.
+
+/// Bits of a [`KeySketch`].
+const SKETCH_BITS: usize = 1 << 16;
+
+/// A filter in front of a word table: one bit per fingerprint of its keys, so that most words,
+/// which are in no table, are turned away without hashing the whole key and probing.
+pub(crate) struct KeySketch {
+    bits: Vec<u64>,
+}
+
+impl KeySketch {
+    /// The sketch of `keys`.
+    pub(crate) fn of<'k>(keys: impl IntoIterator<Item = &'k str>) -> KeySketch {
+        let mut bits = vec![0u64; SKETCH_BITS / 64];
+        for key in keys {
+            let bit = sketch(key);
+            bits[bit / 64] |= 1 << (bit % 64);
+        }
+        KeySketch { bits }
+    }
+
+    /// False when `key` is surely not one of the keys.
+    #[inline]
+    pub(crate) fn may_contain(&self, key: &str) -> bool {
+        let bit = sketch(key);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// A cheap 16-bit fingerprint of a key: its length and three of its bytes (the second byte of
+/// an Arabic letter carries the letter; the first is nearly always the same).
+#[inline]
+fn sketch(key: &str) -> usize {
+    let b = key.as_bytes();
+    let n = b.len();
+    let at = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
+    (n.wrapping_mul(0x9E37) ^ (at(n.wrapping_sub(1)) << 8) ^ at(n.wrapping_sub(3)) ^ at(1).wrapping_mul(0x45))
+        % SKETCH_BITS
+}
 
 // ---------------------------------------------------------------------------------------------
 // Words over the original text.
@@ -238,7 +281,7 @@ pub(crate) fn digit_value(ch: char) -> Option<u32> {
 
 /// Reads digits at `at`: an optional minus sign, then digits with thousands separators (٬ always;
 /// `,` or `.` when exactly three digits follow) and a decimal separator (٫ always; `.` or `,`
-/// otherwise). A leading decimal separator reads ".77" as 0.77.
+/// otherwise). A leading decimal separator reads ".77" as 0.77. At most 64 characters are read.
 pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digits> {
     let text = source.get(at..limit)?;
     // Most calls land on words: reject before collecting anything.
@@ -252,9 +295,8 @@ pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digit
     if digit_value(first).is_none() && !matches!(first, '.' | '٫') {
         return None;
     }
-    // At most 64 characters: allocated once, not regrown from 4.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(64.min(text.len()));
-    chars.extend(text.char_indices().take(64));
+    let chars = NumberChars::of(text);
+    let chars = chars.as_slice();
     let mut i = 0;
     let negative = matches!(chars.first(), Some((_, '-' | '−')));
     if negative {
@@ -266,8 +308,8 @@ pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digit
             .take_while(|(_, c)| digit_value(*c).is_some())
             .count()
     };
-    let mut int = String::new();
-    let mut frac = String::new();
+    let mut int = DigitBuf::default();
+    let mut frac = DigitBuf::default();
     let mut thousands: Option<char> = None;
     let mut decimal = false;
     let mut end;
@@ -281,15 +323,11 @@ pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digit
         int.push('0');
         decimal = true;
         let n = run(i + 1);
-        chars[i + 1..i + 1 + n]
-            .iter()
-            .for_each(|&(_, c)| frac.push(digit_char(c)));
+        frac.extend(&chars[i + 1..i + 1 + n]);
         i += 1 + n;
         end = i;
     } else {
-        chars[i..i + first_run]
-            .iter()
-            .for_each(|&(_, c)| int.push(digit_char(c)));
+        int.extend(&chars[i..i + first_run]);
         i += first_run;
         end = i;
         while let Some(&(_, sep)) = chars.get(i) {
@@ -297,14 +335,14 @@ pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digit
             if n == 0 || decimal {
                 break;
             }
-            let group = chars[i + 1..i + 1 + n].iter().map(|&(_, c)| digit_char(c));
+            let group = &chars[i + 1..i + 1 + n];
             let as_thousands = match sep {
                 '٬' => n == 3,
                 '٫' => false,
                 ',' | '.' => {
                     n == 3
                         && thousands.is_none_or(|t| t == sep)
-                        && (thousands.is_some() || (int.len() <= 3 && int != "0"))
+                        && (thousands.is_some() || (int.len() <= 3 && int.as_str() != "0"))
                 }
                 _ => break,
             };
@@ -321,10 +359,8 @@ pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digit
             end = i;
         }
     }
-    let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
-    let magnitude: f64 = format!("{int}.{}", if frac.is_empty() { "0" } else { &frac })
-        .parse()
-        .ok()?;
+    let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b as usize);
+    let magnitude = decimal_value(int.as_str(), frac.as_str())?;
     let plain_int_digits = if thousands.is_none() && !decimal && !negative {
         int.len()
     } else {
@@ -333,10 +369,109 @@ pub(crate) fn read_digits(source: &str, at: usize, limit: usize) -> Option<Digit
     Some(Digits {
         span: Span::new(at, at + end_byte),
         value: if negative { -magnitude } else { magnitude },
-        plain: int,
+        plain: int.as_str().to_string(),
         negative,
         plain_int_digits,
     })
+}
+
+/// Most characters [`read_digits`] reads.
+const MAX_NUMBER_CHARS: usize = 64;
+
+/// The characters of a number [`read_digits`] may look at, with their byte offsets: the sign,
+/// digits and separators from the start, and the one character that ends them. Decoding stops
+/// there (or after [`MAX_NUMBER_CHARS`]) rather than at a fixed window, since the reader never
+/// looks past the first character that is neither a digit nor a separator.
+struct NumberChars {
+    chars: [(u32, char); MAX_NUMBER_CHARS],
+    len: usize,
+}
+
+impl NumberChars {
+    fn of(text: &str) -> NumberChars {
+        let mut out = NumberChars {
+            chars: [(0, '\0'); MAX_NUMBER_CHARS],
+            len: 0,
+        };
+        for (at, ch) in text.char_indices() {
+            if out.len == MAX_NUMBER_CHARS {
+                break;
+            }
+            out.chars[out.len] = (at as u32, ch);
+            out.len += 1;
+            let part = digit_value(ch).is_some()
+                || matches!(ch, '.' | ',' | '٫' | '٬')
+                || (out.len == 1 && matches!(ch, '-' | '−'));
+            if !part {
+                break;
+            }
+        }
+        out
+    }
+
+    fn as_slice(&self) -> &[(u32, char)] {
+        &self.chars[..self.len]
+    }
+}
+
+/// ASCII digits collected on the stack (a number has at most [`MAX_NUMBER_CHARS`]).
+struct DigitBuf {
+    bytes: [u8; MAX_NUMBER_CHARS],
+    len: usize,
+}
+
+impl Default for DigitBuf {
+    fn default() -> DigitBuf {
+        DigitBuf {
+            bytes: [0; MAX_NUMBER_CHARS],
+            len: 0,
+        }
+    }
+}
+
+impl DigitBuf {
+    fn push(&mut self, c: char) {
+        if self.len < MAX_NUMBER_CHARS {
+            self.bytes[self.len] = digit_char(c) as u8;
+            self.len += 1;
+        }
+    }
+
+    fn extend(&mut self, chars: &[(u32, char)]) {
+        for &(_, c) in chars {
+            self.push(c);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn as_str(&self) -> &str {
+        // Only ASCII digits are pushed.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+/// The value of `int.frac` (ASCII digits), as `format!("{int}.{frac}").parse::<f64>()` reads it.
+fn decimal_value(int: &str, frac: &str) -> Option<f64> {
+    // Up to 15 significant digits the quotient of two exact doubles is the correctly rounded
+    // value the parser returns; longer numbers go through the parser.
+    const EXACT_POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    if int.len() + frac.len() <= 15 {
+        let mantissa = int
+            .bytes()
+            .chain(frac.bytes())
+            .fold(0u64, |m, b| m * 10 + u64::from(b - b'0'));
+        return Some(mantissa as f64 / EXACT_POWERS[frac.len()]);
+    }
+    let mut text = String::with_capacity(int.len() + frac.len() + 2);
+    text.push_str(int);
+    text.push('.');
+    text.push_str(if frac.is_empty() { "0" } else { frac });
+    text.parse().ok()
 }
 
 fn digit_char(c: char) -> char {
@@ -415,8 +550,12 @@ pub(crate) struct Lexicon {
     pub ordinal_units: FxHashMap<String, u32>,
     /// Bare words an ordinal can start with (ordinal forms, compound units, tens).
     ordinal_heads: FxHashSet<String>,
+    /// The sketch of `ordinal_heads`.
+    ordinal_heads_sketch: KeySketch,
     /// Every written form of a cardinal word: as is, or after a proclitic (letters, term).
     written: FxHashMap<String, (usize, Term)>,
+    /// The sketch of `written`: most words are no number word.
+    written_sketch: KeySketch,
 }
 
 trait ContainsStr {
@@ -486,7 +625,7 @@ impl Lexicon {
             .iter()
             .filter(|(_, t)| matches!(t, Term::Tens(_)))
             .map(|(k, _)| k.clone());
-        let ordinal_heads = ordinals
+        let ordinal_heads: FxHashSet<String> = ordinals
             .keys()
             .chain(ordinal_units.keys())
             .cloned()
@@ -514,9 +653,16 @@ impl Lexicon {
             decimal_point: file.decimal_point.iter().map(fold).collect(),
             ordinals,
             ordinal_units,
+            ordinal_heads_sketch: KeySketch::of(ordinal_heads.iter().map(String::as_str)),
             ordinal_heads,
+            written_sketch: KeySketch::of(written.keys().map(String::as_str)),
             written,
         }
+    }
+
+    /// True when an ordinal may start with this bare folded word.
+    fn is_ordinal_head(&self, bare: &str) -> bool {
+        self.ordinal_heads_sketch.may_contain(bare) && self.ordinal_heads.contains(bare)
     }
 
     /// The cardinal term of a folded word, if it is one.
@@ -555,6 +701,9 @@ impl Lexicon {
     /// The first number word of a number: the word as written, else after a proclitic
     /// (a stem shorter than three letters only after و, so "لست" is not ل + ست).
     fn first_term(&self, source: &str, word: &Word) -> Option<(Span, Term)> {
+        if !self.written_sketch.may_contain(&word.key) {
+            return None;
+        }
         let &(clitic, term) = self.written.get(&word.key)?;
         let span = if clitic == 0 {
             word.span

@@ -2,7 +2,7 @@
 //! from `data/numbers.toml`.
 
 use super::super::value::{DurationUnit, Qualifier};
-use super::super::words::{ScaleForm, Term, lexicon};
+use super::super::words::{KeySketch, ScaleForm, Term, lexicon};
 use super::scan::scan;
 use isnad_parser::{Span, fold_key};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -48,6 +48,8 @@ pub(super) struct Phrases<T> {
     pub list: Vec<Phrase<T>>,
     /// Indices into `list` (ascending) by first key.
     by_first: FxHashMap<String, Vec<usize>>,
+    /// The sketch of the first keys: most words start no phrase.
+    first_sketch: KeySketch,
     /// The distinct phrase lengths (in tokens).
     pub lengths: Vec<usize>,
 }
@@ -62,15 +64,26 @@ impl<T> Phrases<T> {
                 lengths.push(p.keys.len());
             }
         }
+        let first_sketch = KeySketch::of(by_first.keys().map(String::as_str));
         Phrases {
             list,
             by_first,
+            first_sketch,
             lengths,
         }
     }
 
+    /// False when no phrase starts with `first` (a test cheaper than [`Phrases::starting`]).
+    #[inline]
+    pub fn may_start(&self, first: &str) -> bool {
+        self.first_sketch.may_contain(first)
+    }
+
     /// Indices (ascending) of the phrases whose first key is `first`.
     pub fn starting(&self, first: &str) -> &[usize] {
+        if !self.first_sketch.may_contain(first) {
+            return &[];
+        }
         self.by_first.get(first).map_or(&[], Vec::as_slice)
     }
 }
@@ -99,8 +112,8 @@ pub(super) struct Unit {
 pub(super) struct Tables {
     /// Trigger words by folded key (with proclitics).
     triggers: FxHashMap<String, Trigger>,
-    /// A bit per [`sketch`] value of the trigger keys: most words fail it without hashing.
-    sketches: Vec<u64>,
+    /// The sketch of the trigger keys: most words fail it without hashing.
+    sketch: KeySketch,
     /// Qualifier phrases before a number, longest first.
     pub before: Phrases<Qualifier>,
     /// Qualifier phrases after a number, longest first.
@@ -195,8 +208,8 @@ pub(super) fn tables() -> &'static Tables {
 
 /// Folded token keys of a phrase, split the way the finder splits text.
 fn phrase_keys(text: &str) -> Vec<String> {
-    let toks = scan(text, Span::new(0, text.len()));
-    toks.keys()
+    let mut buffer = String::new();
+    scan(text, Span::new(0, text.len()), &mut buffer).keys()
 }
 
 fn phrases<T: Clone>(entries: impl IntoIterator<Item = (String, T)>) -> Phrases<T> {
@@ -309,14 +322,10 @@ fn build(file: UnitsFile) -> Tables {
         };
         u.words.iter().map(move |w| (w.clone(), unit.clone()))
     }));
-    let mut sketches = vec![0u64; SKETCH_BITS / 64];
-    for key in triggers.keys() {
-        let bit = sketch(key);
-        sketches[bit / 64] |= 1 << (bit % 64);
-    }
+    let sketch = KeySketch::of(triggers.keys().map(String::as_str));
     Tables {
         triggers,
-        sketches,
+        sketch,
         before: phrases(
             file.qualifiers_before
                 .iter()
@@ -346,23 +355,10 @@ fn build(file: UnitsFile) -> Tables {
     }
 }
 
-const SKETCH_BITS: usize = 1 << 16;
-
-/// A cheap 16-bit fingerprint of a key: its length and three of its bytes (the second byte of
-/// an Arabic letter carries the letter; the first is nearly always the same).
-fn sketch(key: &str) -> usize {
-    let b = key.as_bytes();
-    let n = b.len();
-    let at = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
-    (n.wrapping_mul(0x9E37) ^ (at(n.wrapping_sub(1)) << 8) ^ at(n.wrapping_sub(3)) ^ at(1).wrapping_mul(0x45))
-        % SKETCH_BITS
-}
-
 impl Tables {
     /// The trigger a folded word is, if any.
     pub(super) fn trigger(&self, key: &str) -> Option<&Trigger> {
-        let bit = sketch(key);
-        if self.sketches[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.sketch.may_contain(key) {
             return None;
         }
         self.triggers.get(key)

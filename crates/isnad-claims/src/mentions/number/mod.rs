@@ -29,12 +29,17 @@ pub(crate) fn find(
     parsed: &isnad_parser::Tokens,
     context: &MentionContext,
 ) -> Vec<Mention> {
-    let tokens = scan::from_parser(source, span, parsed);
+    let mut scanned_keys = String::new();
+    let tokens = scan::from_parser(source, span, parsed, &mut scanned_keys);
+    let t = tables();
+    // Several readers ask whether a word (or its neighbour) is a trigger: one probe per token.
+    let triggers = (0..tokens.toks.len()).map(|i| t.trigger(tokens.key(i))).collect();
     let mut finder = Finder {
         source,
         limit: span.end,
         tokens,
-        t: tables(),
+        triggers,
+        t,
         context,
         out: Vec::new(),
         free: span.start,
@@ -78,7 +83,9 @@ pub(crate) fn interval(value: f64, qualifier: Qualifier) -> NumberValue {
 struct Finder<'a> {
     source: &'a str,
     limit: usize,
-    tokens: Tokens,
+    tokens: Tokens<'a>,
+    /// The trigger each token is, if any.
+    triggers: Vec<Option<&'static Trigger>>,
     t: &'static Tables,
     context: &'a MentionContext,
     out: Vec<Mention>,
@@ -140,7 +147,8 @@ impl<'a> Finder<'a> {
     }
 
     fn trigger(&self, i: usize) -> Option<&'static Trigger> {
-        self.t.trigger(self.key(i))
+        // Past the end the key is "", which is no trigger.
+        self.triggers.get(i).copied().flatten()
     }
 
     /// The key of word `i` without a proclitic, when `base` matches it (`"وفي"` matches `"في"`).
@@ -242,9 +250,9 @@ impl<'a> Finder<'a> {
         let one = names.month(self.key(i)).is_some()
             || clitic_strip(self.key(i)).is_some_and(|(_, stem)| names.month(stem).is_some());
         one || (self.kind(i + 1) == Some(Kind::Word)
-            && names
-                .month(&format!("{} {}", self.key(i), self.key(i + 1)))
-                .is_some())
+            && joined(&[self.key(i), " ", self.key(i + 1)], |name| {
+                names.month(name).is_some()
+            }))
     }
 
     // -- numbers -------------------------------------------------------------------------------
@@ -559,6 +567,10 @@ impl<'a> Finder<'a> {
     /// A unit with no number before it and a fraction after it: one unit and that much more
     /// ("متراً ونصف المتر" = 1.5 m, "كيلومتراً وربع" = 1.25 km).
     fn unit_and_fraction(&mut self, i: usize) -> Option<Mention> {
+        // Nearly every word starts no unit: turned away before anything else is read.
+        if !self.t.units.may_start(self.key(i)) {
+            return None;
+        }
         let before = i.checked_sub(1);
         if before.is_some_and(|b| matches!(self.kind(b), Some(Kind::Digits)) || self.trigger(b).is_some()) {
             return None;
@@ -687,7 +699,11 @@ impl<'a> Finder<'a> {
     /// A counted noun in the feminine dual: "سيارتين", "زيارتان", "سيارتي ليموزين".
     fn dual(&mut self, i: usize) -> Option<Mention> {
         let key = self.key(i);
-        // Most words end otherwise: leave before any table is consulted.
+        // Most words end otherwise: leave before any table is consulted (every dual ends in
+        // ن or ي, two bytes each).
+        if !(key.ends_with('ن') || key.ends_with('ي')) {
+            return None;
+        }
         if !(key.ends_with("تين") || key.ends_with("تان") || key.ends_with("تي")) {
             return None;
         }
@@ -761,8 +777,27 @@ fn clitic_bases(key: &str, mut f: impl FnMut(&str)) {
         if c.ends_with('ل')
             && let Some(fused) = rest.strip_prefix('ل')
         {
-            f(&format!("ال{fused}"));
+            joined(&["ال", fused], &mut f);
         }
+    }
+}
+
+/// Calls `f` with `parts` joined, built on the stack when short (as words are) rather than
+/// allocated.
+fn joined<R>(parts: &[&str], f: impl FnOnce(&str) -> R) -> R {
+    let mut bytes = [0u8; 128];
+    let mut len = 0;
+    for part in parts {
+        let Some(to) = bytes.get_mut(len..len + part.len()) else {
+            return f(&parts.concat());
+        };
+        to.copy_from_slice(part.as_bytes());
+        len += part.len();
+    }
+    // Whole `str`s side by side are UTF-8.
+    match std::str::from_utf8(&bytes[..len]) {
+        Ok(text) => f(text),
+        Err(_) => f(&parts.concat()),
     }
 }
 

@@ -33,44 +33,96 @@ pub(super) struct Tok {
 }
 
 /// Tokens of a sentence with their keys (folded words, lower-case Latin, the punctuation itself,
-/// ASCII digits), kept in one buffer to spare an allocation per token.
-pub(super) struct Tokens {
+/// ASCII digits): the parser's key where the token is the parser's, else one kept in a buffer the
+/// caller owns, so that no key is copied and reading one is an index.
+pub(super) struct Tokens<'k> {
     /// Tokens in order.
     pub toks: Vec<Tok>,
-    /// All keys, back to back.
-    buffer: String,
-    /// Byte range of each token's key in `buffer`.
-    ranges: Vec<(u32, u32)>,
+    /// The key of each token.
+    keys: Vec<&'k str>,
 }
 
-impl Tokens {
+impl Tokens<'_> {
     /// The key of token `i` (empty past the end).
+    #[inline]
     pub fn key(&self, i: usize) -> &str {
-        self.ranges
-            .get(i)
-            .map_or("", |&(a, b)| &self.buffer[a as usize..b as usize])
+        self.keys.get(i).copied().unwrap_or("")
     }
 
     /// The keys in order.
     pub fn keys(&self) -> Vec<String> {
-        (0..self.toks.len()).map(|i| self.key(i).to_string()).collect()
+        self.keys.iter().map(|k| k.to_string()).collect()
     }
 }
 
-/// Scans `source[span]`. Arabic words take a byte-level fast path for the common letters (the
-/// bulk of any article); anything else goes through `char` decoding and `fold_key`.
-pub(super) fn scan(source: &str, span: Span) -> Tokens {
-    let mut tokens = Tokens::with_capacity(span.len());
-    scan_into(source, span, &mut tokens, true);
-    tokens
+/// Tokens being made, their keys not yet resolved.
+struct Layout<'p> {
+    toks: Vec<Tok>,
+    /// Where each token's key is.
+    keys: Vec<KeyAt>,
+    /// The parser's tokens these are made from, if any.
+    parsed: Option<&'p isnad_parser::Tokens>,
+}
+
+/// Where the key of a token is kept.
+#[derive(Debug, Clone, Copy)]
+enum KeyAt {
+    /// The key of the parser's token of that index.
+    Parsed(u32),
+    /// A byte range of the buffer of keys scanned here.
+    Scanned(u32, u32),
+}
+
+impl<'p> Layout<'p> {
+    /// No tokens yet, with room for those of `bytes` bytes of text.
+    fn with_capacity(bytes: usize, parsed: Option<&'p isnad_parser::Tokens>) -> Layout<'p> {
+        Layout {
+            toks: Vec::with_capacity(bytes / 8),
+            keys: Vec::with_capacity(bytes / 8),
+            parsed,
+        }
+    }
+
+    /// The tokens, their keys read from the parser's tokens or from `buffer`.
+    fn resolve<'k>(self, buffer: &'k str) -> Tokens<'k>
+    where
+        'p: 'k,
+    {
+        let keys = (self.keys.iter())
+            .map(|at| match *at {
+                KeyAt::Parsed(j) => self.parsed.map_or("", |p| p.key(j as usize)),
+                KeyAt::Scanned(a, b) => buffer.get(a as usize..b as usize).unwrap_or(""),
+            })
+            .collect();
+        Tokens {
+            toks: self.toks,
+            keys,
+        }
+    }
+}
+
+/// Scans `source[span]`, its keys kept in `buffer`. Arabic words take a byte-level fast path for
+/// the common letters (the bulk of any article); anything else goes through `char` decoding and
+/// `fold_key`.
+pub(super) fn scan<'k>(source: &str, span: Span, buffer: &'k mut String) -> Tokens<'k> {
+    let mut layout = Layout::with_capacity(span.len(), None);
+    buffer.reserve(span.len());
+    scan_into(source, span, &mut layout, buffer, true);
+    layout.resolve(buffer)
 }
 
 /// The finder's tokens of `source[span]` from the parser's tokens of the same text, which the
 /// mention pass has already made: most parser tokens are finder tokens as they are, with the
-/// same key; the others (numbers with separators, Latin runs, lone marks) are scanned again.
+/// same key; the others (numbers with separators, Latin runs, lone marks) are scanned again, their
+/// keys kept in `buffer`.
 /// One difference remains: an invisible format character (RLM, ZWNJ) inside a word splits it here.
-pub(super) fn from_parser(source: &str, span: Span, parsed: &isnad_parser::Tokens) -> Tokens {
-    let mut tokens = Tokens::with_capacity(span.len());
+pub(super) fn from_parser<'k>(
+    source: &str,
+    span: Span,
+    parsed: &'k isnad_parser::Tokens,
+    buffer: &'k mut String,
+) -> Tokens<'k> {
+    let mut layout = Layout::with_capacity(span.len(), Some(parsed));
     let mut space_before = true;
     let mut last_end = span.start;
     for (i, piece) in parsed.pieces.iter().enumerate() {
@@ -86,42 +138,34 @@ pub(super) fn from_parser(source: &str, span: Span, parsed: &isnad_parser::Token
         };
         match kind {
             Some(kind) => {
-                let key_start = tokens.buffer.len() as u32;
-                tokens.buffer.push_str(key);
-                tokens.toks.push(Tok {
+                layout.toks.push(Tok {
                     span: piece.span,
                     kind,
                     space_before,
                 });
-                tokens.ranges.push((key_start, tokens.buffer.len() as u32));
+                layout.keys.push(KeyAt::Parsed(i as u32));
                 space_before = false;
             }
-            None => space_before = scan_into(source, piece.span, &mut tokens, space_before),
+            None => space_before = scan_into(source, piece.span, &mut layout, buffer, space_before),
         }
     }
-    tokens
+    layout.resolve(buffer)
 }
 
-impl Tokens {
-    /// No tokens yet, with room for those of `bytes` bytes of text.
-    fn with_capacity(bytes: usize) -> Tokens {
-        Tokens {
-            toks: Vec::with_capacity(bytes / 8),
-            // A `String` from the start: validating a byte buffer at the end showed in profiles.
-            buffer: String::with_capacity(bytes),
-            ranges: Vec::with_capacity(bytes / 8),
-        }
-    }
-}
-
-/// Appends the tokens of `source[span]` to `tokens`, the first one preceded by whitespace when
-/// `space_before`; returns whether whitespace ends the span (it precedes whatever comes next).
-fn scan_into(source: &str, span: Span, tokens: &mut Tokens, mut space_before: bool) -> bool {
+/// Appends the tokens of `source[span]` to `tokens` (their keys to `buffer`), the first one
+/// preceded by whitespace when `space_before`; returns whether whitespace ends the span (it
+/// precedes whatever comes next).
+fn scan_into(
+    source: &str,
+    span: Span,
+    tokens: &mut Layout,
+    buffer: &mut String,
+    mut space_before: bool,
+) -> bool {
     let Some(text) = source.get(span.range()) else {
         return space_before;
     };
     let bytes = text.as_bytes();
-    let buffer = &mut tokens.buffer;
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
@@ -224,7 +268,9 @@ fn scan_into(source: &str, span: Span, tokens: &mut Tokens, mut space_before: bo
             kind,
             space_before,
         });
-        tokens.ranges.push((key_start as u32, buffer.len() as u32));
+        tokens
+            .keys
+            .push(KeyAt::Scanned(key_start as u32, buffer.len() as u32));
         space_before = false;
     }
     space_before
@@ -237,7 +283,8 @@ mod tests {
     #[test]
     fn keys_match_fold_key() {
         let text = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ S600 إلى كـــيم ی\u{200F}ک ٱلله؛ لماذا؟ (نعم) “قال”.";
-        let tokens = scan(text, Span::new(0, text.len()));
+        let mut buffer = String::new();
+        let tokens = scan(text, Span::new(0, text.len()), &mut buffer);
         for (i, tok) in tokens.toks.iter().enumerate() {
             let raw = &text[tok.span.range()];
             match tok.kind {
@@ -255,15 +302,22 @@ mod tests {
             .collect()
     }
 
-    fn from_parser_of(text: &str, span: Span) -> Tokens {
-        from_parser(text, span, &isnad_parser::Tokens::of(text, span))
+    fn from_parser_listed(text: &str, span: Span) -> Vec<(Span, Kind, bool, String)> {
+        let parsed = isnad_parser::Tokens::of(text, span);
+        let mut buffer = String::new();
+        listed(&from_parser(text, span, &parsed, &mut buffer))
+    }
+
+    fn scan_listed(text: &str, span: Span) -> Vec<(Span, Kind, bool, String)> {
+        let mut buffer = String::new();
+        listed(&scan(text, span, &mut buffer))
     }
 
     #[test]
     fn parser_tokens_give_the_scan_of_numbers_latin_and_marks() {
         let text = "في 12,500 و١٢٬٥٠٠ (2.5%) 600S وF-16 ــ ً قالَ «لـ2024م» ﺑﻮﺗﻴﻦ  S600؛ 3D.";
         for span in [Span::new(0, text.len()), Span::new(3, text.len() - 1)] {
-            assert_eq!(listed(&from_parser_of(text, span)), listed(&scan(text, span)));
+            assert_eq!(from_parser_listed(text, span), scan_listed(text, span));
         }
     }
 
@@ -275,7 +329,7 @@ mod tests {
             text in "[ اأبتةجدىيكلمنهوﻻﺑیکé²٪\u{064E}\u{0651}\u{0640}\u{00AD}0-9٠-٩۴٫٬,.%:/()«»،؛a-zA-Z\\-\n\t]{0,40}"
         ) {
             let span = Span::new(0, text.len());
-            proptest::prop_assert_eq!(listed(&from_parser_of(&text, span)), listed(&scan(&text, span)));
+            proptest::prop_assert_eq!(from_parser_listed(&text, span), scan_listed(&text, span));
         }
     }
 }

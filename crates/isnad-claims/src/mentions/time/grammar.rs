@@ -58,6 +58,8 @@ pub(super) struct Scan<'a> {
     future_at: OnceCell<usize>,
     /// Ordinals read at each token, memoized.
     ordinals: Vec<OnceCell<Option<(u32, usize)>>>,
+    /// [`Scan::may_be_number_word`] of each token, memoized (several readers ask it).
+    number_words: Vec<OnceCell<bool>>,
 }
 
 /// What an expression read.
@@ -159,6 +161,7 @@ impl<'a> Scan<'a> {
             toks[i].readings = (from as u32, all_readings.len() as u32);
         }
         let ordinals = (0..toks.len()).map(|_| OnceCell::new()).collect();
+        let number_words = (0..toks.len()).map(|_| OnceCell::new()).collect();
         Scan {
             src,
             toks,
@@ -167,6 +170,7 @@ impl<'a> Scan<'a> {
             ctx,
             future_at: OnceCell::new(),
             ordinals,
+            number_words,
         }
     }
 
@@ -316,6 +320,10 @@ impl<'a> Scan<'a> {
     /// the word is the token (nothing word-like glued after it), it is not a proclitic letter
     /// glued to digits, and neither it nor its article-less form is a number word.
     fn may_be_number_word(&self, i: usize) -> bool {
+        *self.number_words[i].get_or_init(|| self.read_number_word(i))
+    }
+
+    fn read_number_word(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let text = &self.src[t.span.range()];
         let single_letter = text.chars().nth(1).is_none();
@@ -502,14 +510,11 @@ impl<'a> Scan<'a> {
             if self.punct(j, &[',', '،']) {
                 j += 1;
             }
-            let mut tries = vec![j];
-            for r in self.readings(j) {
-                if matches!(r.kind, K::Of | K::Leading | K::RangeFrom) {
-                    tries.push(r.end);
-                }
-            }
-            if let Some((clock_end, clock)) = tries
-                .into_iter()
+            let leads = (self.readings(j).iter())
+                .filter(|r| matches!(r.kind, K::Of | K::Leading | K::RangeFrom))
+                .map(|r| r.end);
+            if let Some((clock_end, clock)) = std::iter::once(j)
+                .chain(leads)
                 .find_map(|k| self.clock_expr(k).map(|(c, e)| (e, c)))
             {
                 let date = t.start.map(|s| s.date());
@@ -569,13 +574,10 @@ impl<'a> Scan<'a> {
 
     /// A single day right after a clock time ("… من صباح الثلاثاء", "… يوم 5 مايو", "… أمس").
     fn day_after_clock(&self, e: usize, i: usize) -> Option<(TimeValue, usize)> {
-        let mut starts = vec![e];
-        for r in self.readings(e) {
-            if matches!(r.kind, K::Of | K::Leading | K::DayPartLead | K::Part(_)) {
-                starts.push(r.end);
-            }
-        }
-        starts.into_iter().find_map(|s| {
+        let leads = (self.readings(e).iter())
+            .filter(|r| matches!(r.kind, K::Of | K::Leading | K::DayPartLead | K::Part(_)))
+            .map(|r| r.end);
+        std::iter::once(e).chain(leads).find_map(|s| {
             let o = [self.weekday_expr(s), self.relative_day(s), self.date_expr(s)]
                 .into_iter()
                 .flatten()
@@ -860,12 +862,9 @@ impl<'a> Scan<'a> {
     fn date_dm(&self, i: usize) -> Option<Out> {
         let (day, j) = self.day_part(i)?;
         let mut month = None;
-        let mut starts = vec![j];
         let in_ok = matches!(day, DayP::NthWeekday(..) | DayP::NthWeek(_));
-        if let Some(k) = self.has(j, |k| k == K::Of || (in_ok && k == K::InMonth)) {
-            starts.push(k);
-        }
-        for k in starts {
+        let after_of = self.has(j, |k| k == K::Of || (in_ok && k == K::InMonth));
+        for k in std::iter::once(j).chain(after_of) {
             if let Some((m, e, _)) = self.month(k) {
                 month = Some((m, e));
                 break;
@@ -1079,11 +1078,8 @@ impl<'a> Scan<'a> {
         if self.punct(m, &[',', '،']) {
             m += 1;
         }
-        let mut starts = vec![m];
-        if let Some(e) = self.has(m, |k| k == K::Corresponding) {
-            starts.push(e);
-        }
-        for s in starts {
+        let corresponding = self.has(m, |k| k == K::Corresponding);
+        for s in std::iter::once(m).chain(corresponding) {
             let dated = [self.date_dm(s), self.numeric(s, true)]
                 .into_iter()
                 .flatten()
@@ -1279,14 +1275,11 @@ impl<'a> Scan<'a> {
 
     /// "أمس", "غداً", "يوم غد", "اليوم الذي بعد الغد", "أمس الثلاثاء", "اليوم الأربعاء".
     fn relative_day(&self, i: usize) -> Option<Out> {
-        let mut starts = vec![i];
-        for r in self.readings(i) {
-            if r.kind == K::RelDayFiller {
-                starts.push(r.end);
-            }
-        }
-        let (offset, mut end) = starts
-            .into_iter()
+        let fillers = (self.readings(i).iter())
+            .filter(|r| r.kind == K::RelDayFiller)
+            .map(|r| r.end);
+        let (offset, mut end) = std::iter::once(i)
+            .chain(fillers)
             .filter_map(|s| self.find(s, |k| if let K::RelDay(d) = k { Some(d) } else { None }))
             .max_by_key(|(_, e)| *e)?;
         let mut value = self.rel_value(
@@ -1894,6 +1887,9 @@ fn read_token(lex: &Lexicon, src: &str, toks: &[Tok], i: usize, out: &mut Vec<Re
         return;
     }
     let from = out.len();
+    if !lex.index_sketch.may_contain(tok.key) {
+        return;
+    }
     let Some(slot) = lex.index.get(tok.key) else {
         return;
     };
@@ -1901,10 +1897,8 @@ fn read_token(lex: &Lexicon, src: &str, toks: &[Tok], i: usize, out: &mut Vec<Re
     if out.len() == from && tok.kind == TokenKind::Arabic && !slot.clitic.is_empty() {
         let text = &src[tok.span.range()];
         for hit in &slot.clitic {
-            if let Some(stem) = lex.index.get(&hit.key) {
-                let skip = letters_bytes(text, hit.skip_letters);
-                push_fitting(toks, i, &stem.entries, true, skip, out);
-            }
+            let skip = letters_bytes(text, hit.skip_letters);
+            push_fitting(toks, i, &hit.entries, true, skip, out);
         }
     }
 }

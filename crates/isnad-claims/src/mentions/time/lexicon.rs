@@ -1,6 +1,7 @@
 //! The time finder's word table: `data/time.toml` plus the month and weekday names of
 //! isnad-parser's calendar, folded and indexed by first word.
 
+use crate::mentions::words::KeySketch;
 use crate::mentions::{DurationUnit, Qualifier};
 use chrono::Weekday;
 use isnad_parser::calendar::{Calendar, MonthName, calendar_names};
@@ -104,7 +105,7 @@ pub(super) enum HolidayRule {
 }
 
 /// An entry: the words after the first one, and the meaning.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Entry {
     pub rest: Vec<String>,
     pub kind: K,
@@ -115,6 +116,8 @@ pub(super) struct Lexicon {
     /// First folded word → entries starting with it (longest first).
     /// Also holds words with a proclitic, so a token costs one probe instead of one per proclitic.
     pub index: FxHashMap<String, Slot>,
+    /// The sketch of the index keys: most words are in no entry.
+    pub index_sketch: KeySketch,
     pub proclitics: Vec<String>,
     pub holidays: Vec<HolidayRule>,
     pub future_prefix: Vec<String>,
@@ -148,8 +151,8 @@ pub(super) struct Slot {
 pub(super) struct CliticKey {
     /// Letters of the original word before the part the key reads.
     pub skip_letters: usize,
-    /// The key in [`Lexicon::index`].
-    pub key: String,
+    /// The entries of that key in [`Lexicon::index`], copied so that a word costs one probe.
+    pub entries: Vec<Entry>,
 }
 
 #[derive(Deserialize)]
@@ -281,6 +284,7 @@ fn build() -> Lexicon {
         toml::from_str(include_str!("../../../data/time.toml")).expect("data/time.toml is valid");
     let mut lex = Lexicon {
         index: HashMap::default(),
+        index_sketch: KeySketch::of([]),
         proclitics: data.proclitics.iter().map(|p| fold_key(p)).collect(),
         holidays: Vec::new(),
         future_prefix: data.future_prefix.iter().map(|p| fold_key(p)).collect(),
@@ -427,12 +431,14 @@ fn build() -> Lexicon {
         entries.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
     }
     // Proclitic forms, proclitics outer so each word's list keeps the proclitic order.
-    let words: Vec<String> = lex.index.keys().cloned().collect();
+    let words: Vec<(String, Vec<Entry>)> = (lex.index.iter())
+        .map(|(key, slot)| (key.clone(), slot.entries.clone()))
+        .collect();
     let whole_words: Vec<String> = data.not_clitic_forms.iter().map(|w| fold_key(w)).collect();
     for p in &lex.proclitics {
         let p_letters = p.chars().count();
         let keeps_article = keeps_article(p);
-        for key in &words {
+        for (key, entries) in &words {
             let (rest, skip_letters) = if keeps_article {
                 let Some(rest) = key.strip_prefix("ال") else {
                     continue;
@@ -452,10 +458,11 @@ fn build() -> Lexicon {
             }
             lex.index.entry(form).or_default().clitic.push(CliticKey {
                 skip_letters,
-                key: key.clone(),
+                entries: entries.clone(),
             });
         }
     }
+    lex.index_sketch = KeySketch::of(lex.index.keys().map(String::as_str));
     lex
 }
 
