@@ -6,6 +6,8 @@
 //! function reduces the data file's words and the text's, so the two meet on one key.
 
 use isnad_parser::fold_key;
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 /// Article and proclitic combinations, longest first; each needs what remains to keep 3 letters.
 const ARTICLES: &[&str] = &[
@@ -151,8 +153,33 @@ pub fn root_key(word: &str) -> String {
     root_of_key(key)
 }
 
+/// Distinct words the per-thread memo of root keys holds before it is emptied: the vocabulary
+/// of many stories, bounded for a long run.
+const MEMO_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// The root key of each folded word read so far: a text repeats its words, and the claims
+    /// reader asks for the root of every content word of every sentence.
+    static ROOTS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::default();
+}
+
 /// [`root_key`] of an already folded word.
 pub(crate) fn root_of_key(key: &str) -> String {
+    ROOTS.with_borrow_mut(|roots| {
+        if let Some(root) = roots.get(key) {
+            return root.to_string();
+        }
+        let root = root_of_folded(key);
+        if roots.len() >= MEMO_WORDS {
+            roots.clear();
+        }
+        roots.insert(key.into(), root.as_str().into());
+        root
+    })
+}
+
+/// [`root_of_key`], read from the word.
+fn root_of_folded(key: &str) -> String {
     let lemma = lemma_slice(key, true);
     let consonants = |w: &str| w.chars().filter(|c| !is_long_vowel(*c)).count();
     let mut w = lemma;
@@ -165,25 +192,30 @@ pub(crate) fn root_of_key(key: &str) -> String {
     // م it is a long vowel: "ممارسة"), as is a word's first alef left after it: "أُجّلت" and
     // "تأجيل" meet on «اجل».
     if let Some(root) = infixed_ta_root(w) {
-        return root;
+        return String::from_iter(root);
     }
     let root_consonants =
         |prefix: &str, w: &str| consonants(w) + usize::from(prefix == "ت" && w.starts_with('ا'));
-    for prefix in DERIVATIONAL {
-        if let Some(rest) = w.strip_prefix(prefix)
-            && root_consonants(prefix, rest) >= 3
-        {
-            w = rest;
-            break;
+    // Every prefix starts with one of these letters: most words are left whole at once.
+    if w.starts_with(['ا', 'م', 'ت', 'ي']) {
+        for prefix in DERIVATIONAL {
+            if let Some(rest) = w.strip_prefix(prefix)
+                && root_consonants(prefix, rest) >= 3
+            {
+                w = rest;
+                break;
+            }
         }
     }
-    let skeleton: String = w
-        .char_indices()
-        .filter(|&(i, c)| (i == 0 && c == 'ا') || !is_long_vowel(c))
-        .map(|(_, c)| c)
-        .collect();
-    if letters(&skeleton) >= 3 {
-        skeleton
+    // The word's first alef and its other consonants, counted before a string is made of them.
+    let skeleton = || {
+        w.char_indices()
+            .filter(|&(i, c)| (i == 0 && c == 'ا') || !is_long_vowel(c))
+    };
+    if skeleton().count() >= 3 {
+        let mut root = String::with_capacity(w.len());
+        root.extend(skeleton().map(|(_, c)| c));
+        root
     } else if letters(w) >= 3 {
         w.to_string()
     } else {
@@ -195,32 +227,31 @@ pub(crate) fn root_of_key(key: &str) -> String {
 /// second of them the infixed ت (or the ط after ص، ض، ط، ظ and the د after د، ذ، ز that it becomes):
 /// "تشترط" and "شروط" meet on «شرط», "انتخابات" and "ينتخب" on «نخب». A first س is left alone:
 /// "استمر" is است + a doubled root, not a ت infixed after س.
-fn infixed_ta_root(w: &str) -> Option<String> {
-    for prefix in ["ا", "ي", "ت", "ن", "م"] {
-        let Some(rest) = w.strip_prefix(prefix) else {
-            continue;
-        };
-        // C1 ت C2 C3, or C1 ت C2 ا C3 (the verbal noun): "أكتوبر" has no such shape.
-        let letters: Vec<char> = rest.chars().collect();
-        let (first, infix, second, third) = match letters[..] {
-            [a, b, c, d] => (a, b, c, d),
-            [a, b, c, v, d] if is_long_vowel(v) => (a, b, c, d),
-            _ => continue,
-        };
-        if [first, second, third].iter().any(|c| is_long_vowel(*c)) {
-            continue;
-        }
-        let infixed = match infix {
-            'ت' => first != 'س',
-            'ط' => matches!(first, 'ص' | 'ض' | 'ط' | 'ظ'),
-            'د' => matches!(first, 'د' | 'ذ' | 'ز'),
-            _ => false,
-        };
-        if infixed {
-            return Some([first, second, third].into_iter().collect());
-        }
+fn infixed_ta_root(w: &str) -> Option<[char; 3]> {
+    // One prefix letter: a word starts with one of them at most.
+    let rest = w.strip_prefix(['ا', 'ي', 'ت', 'ن', 'م'])?;
+    // C1 ت C2 C3, or C1 ت C2 ا C3 (the verbal noun): "أكتوبر" has no such shape.
+    let mut letters = ['\0'; 5];
+    let mut n = 0;
+    for c in rest.chars() {
+        *letters.get_mut(n)? = c;
+        n += 1;
     }
-    None
+    let (first, infix, second, third) = match letters[..n] {
+        [a, b, c, d] => (a, b, c, d),
+        [a, b, c, v, d] if is_long_vowel(v) => (a, b, c, d),
+        _ => return None,
+    };
+    if [first, second, third].iter().any(|c| is_long_vowel(*c)) {
+        return None;
+    }
+    let infixed = match infix {
+        'ت' => first != 'س',
+        'ط' => matches!(first, 'ص' | 'ض' | 'ط' | 'ظ'),
+        'د' => matches!(first, 'د' | 'ذ' | 'ز'),
+        _ => false,
+    };
+    infixed.then_some([first, second, third])
 }
 
 /// True when two root keys name one word: equal, or equal but for a preposition or conjunction

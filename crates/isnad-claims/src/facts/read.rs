@@ -2,11 +2,13 @@
 //! words around it give, its clause, its time, and how it relates to the other figures of the
 //! sentence (parts of a whole, an explicit total, the other side of "مقابل").
 
-use super::lemma::{lemma_of_key, lemma_plain};
+use super::lemma::{lemma_slice, may_have_proclitic};
 use super::lexicon::{Lexicon, WordFlags};
 use super::types::{Attribute, AttributeSource, AttributeWord, FactValue, Scope, Words};
 use crate::mentions::{DurationUnit, Mention, MentionValue, NumberValue, Qualifier};
 use isnad_parser::{TokenKind, Tokens};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 /// A figure read from a sentence, before the document gives it an id, a claim and a time.
 #[derive(Debug, Clone)]
@@ -68,14 +70,80 @@ const NO_WORD: u32 = u32::MAX;
 pub(crate) struct TokenWords {
     /// What each token is to the lexicon (one lookup per word).
     flags: Vec<WordFlags>,
-    /// Each token's light lemma, back to back in one buffer (ends in `lemma_ends`): no string
-    /// per token.
-    lemma_buffer: String,
-    lemma_ends: Vec<u32>,
+    /// The bytes `[start, end)` of each token's key that are its light lemma: no string per
+    /// token.
+    lemmas: Vec<(usize, usize)>,
+    /// The tokens that are content words unless a mention covers them, each with the first
+    /// bytes of its lemma ([`leading_bytes`]), in text order.
+    candidates: Vec<(u64, u32)>,
     /// Clause start of each token.
     clause_start: Vec<usize>,
     /// Clause end (exclusive) of each token.
     clause_end: Vec<usize>,
+    /// The sentence's words, once asked for.
+    sorted: std::cell::OnceCell<SentenceWords>,
+}
+
+/// The lemmas of a sentence's tokens that are content words unless a mention covers them, sorted
+/// and each once, and for each token the index of its lemma among them ([`NO_WORD`] for none):
+/// sorted once per sentence, their strings shared by every reader of it.
+struct SentenceWords {
+    words: Words,
+    word_of: Vec<u32>,
+}
+
+/// Distinct words the per-thread memo of word readings holds before it is emptied: the
+/// vocabulary of many stories, bounded for a long run.
+const MEMO_WORDS: usize = 1 << 16;
+
+thread_local! {
+    /// How each folded word read so far reads: a text repeats its words, so each is looked up in
+    /// the lexicon and reduced to its lemma once, not at each of its tokens.
+    static READINGS: RefCell<FxHashMap<Box<str>, WordReading>> = RefCell::default();
+}
+
+/// What a folded word is to the fact reader wherever it stands: its lexicon flags and the bytes
+/// `[start, end)` of it that are its light lemma when it is an Arabic word.
+#[derive(Clone, Copy)]
+struct WordReading {
+    flags: WordFlags,
+    lemma: (usize, usize),
+    /// For a content word (unless a mention covers it), the first bytes of its lemma
+    /// ([`leading_bytes`]); none for a short word, a function or number word, a lemma of one
+    /// letter.
+    content: Option<u64>,
+}
+
+impl WordReading {
+    fn of(lx: &Lexicon, key: &str) -> WordReading {
+        let flags = lx.flags(key);
+        // Function words are looked up as written; only other words need a lemma.
+        let lemma = if key.len() >= 6 && !flags.has(WordFlags::STOPWORD) {
+            // As written when the lexicon knows it so ("فائدة"), else with a glued conjunction
+            // or preposition off ("بتبديد" → تبديد); most words start with no such letter, and
+            // their two lemmas are one.
+            let plain = lemma_slice(key, false);
+            if !may_have_proclitic(key) || lx.knows(plain) {
+                plain
+            } else {
+                lemma_slice(key, true)
+            }
+        } else {
+            key
+        };
+        // The lemma is a slice of the key: where in it, from the two addresses.
+        let start = (lemma.as_ptr() as usize).saturating_sub(key.as_ptr() as usize);
+        // Three letters are at least six bytes; the function words come with و and ف already.
+        let content = key.len() >= 6
+            && !flags.has(WordFlags::FUNCTION)
+            && !flags.has(WordFlags::NUMBER)
+            && lemma.chars().nth(1).is_some();
+        WordReading {
+            flags,
+            lemma: (start, start + lemma.len()),
+            content: content.then(|| leading_bytes(lemma)),
+        }
+    }
 }
 
 impl TokenWords {
@@ -84,7 +152,34 @@ impl TokenWords {
         let lx = Lexicon::get();
         let n = toks.len();
         let key = |i: usize| toks.key(i);
-        let flags: Vec<WordFlags> = (0..n).map(|i| lx.flags(key(i))).collect();
+        let mut flags: Vec<WordFlags> = Vec::with_capacity(n);
+        let mut lemmas: Vec<(usize, usize)> = Vec::with_capacity(n);
+        let mut candidates: Vec<(u64, u32)> = Vec::with_capacity(n);
+        READINGS.with_borrow_mut(|readings| {
+            if readings.len() >= MEMO_WORDS {
+                readings.clear();
+            }
+            for (i, piece) in toks.pieces.iter().enumerate() {
+                let k = key(i);
+                let reading = match readings.get(k) {
+                    Some(reading) => *reading,
+                    None => {
+                        let reading = WordReading::of(lx, k);
+                        readings.insert(k.into(), reading);
+                        reading
+                    }
+                };
+                flags.push(reading.flags);
+                if piece.kind == TokenKind::Arabic {
+                    lemmas.push(reading.lemma);
+                    if let (Some(first_bytes), Ok(token)) = (reading.content, u32::try_from(i)) {
+                        candidates.push((first_bytes, token));
+                    }
+                } else {
+                    lemmas.push((0, k.len()));
+                }
+            }
+        });
         // Clauses: punctuation ends one, a clause-breaking word starts one.
         let mut starts = vec![0usize];
         for (i, flag) in flags.iter().enumerate().skip(1) {
@@ -109,43 +204,87 @@ impl TokenWords {
                 clause_end[i] = e;
             }
         }
-        // Function words are looked up as written; only other words need a lemma.
-        let mut buffer = String::with_capacity(n * 8);
-        let mut ends = Vec::with_capacity(n);
-        for (i, flag) in flags.iter().enumerate() {
-            let k = key(i);
-            if toks.pieces[i].kind == TokenKind::Arabic && k.len() >= 6 && !flag.has(WordFlags::STOPWORD) {
-                // As written when the lexicon knows it so ("فائدة"), else with a glued conjunction
-                // or preposition off ("بتبديد" → تبديد); most words start with no such letter, and
-                // their two lemmas are one.
-                let plain = super::lemma::lemma_slice(k, false);
-                if !super::lemma::may_have_proclitic(k) || lx.knows(plain) {
-                    buffer.push_str(plain);
-                } else {
-                    buffer.push_str(super::lemma::lemma_slice(k, true));
-                }
-            } else {
-                buffer.push_str(k);
-            }
-            ends.push(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
-        }
         TokenWords {
             flags,
-            lemma_buffer: buffer,
-            lemma_ends: ends,
+            lemmas,
+            candidates,
             clause_start,
             clause_end,
+            sorted: std::cell::OnceCell::new(),
         }
     }
 
-    /// The light lemma of token `i` ("" past the end).
-    fn lemma(&self, i: usize) -> &str {
-        let Some(&end) = self.lemma_ends.get(i) else {
+    /// True when token `i` of `toks` is a content word unless a mention covers it: Arabic, not a
+    /// function or number word.
+    fn may_be_content(&self, toks: &Tokens, i: usize) -> bool {
+        let flags = self.flags[i];
+        // Three letters are at least six bytes; the function words come with و and ف already.
+        toks.pieces[i].kind == TokenKind::Arabic
+            && toks.key(i).len() >= 6
+            && !flags.has(WordFlags::FUNCTION)
+            && !flags.has(WordFlags::NUMBER)
+    }
+
+    /// The sentence's words (the tokens are `toks`, which these words were read from).
+    fn sentence_words(&self, toks: &Tokens) -> &SentenceWords {
+        self.sorted.get_or_init(|| SentenceWords::of(self, toks))
+    }
+
+    /// The light lemma of token `i` of `toks`, the tokens these words were read from ("" past
+    /// the end).
+    fn lemma<'t>(&self, toks: &'t Tokens, i: usize) -> &'t str {
+        let Some(&(start, end)) = self.lemmas.get(i) else {
             return "";
         };
-        let start = if i == 0 { 0 } else { self.lemma_ends[i - 1] };
-        self.lemma_buffer.get(start as usize..end as usize).unwrap_or("")
+        toks.key(i).get(start..end).unwrap_or("")
     }
+}
+
+impl SentenceWords {
+    /// The words of the sentence of `toks` read as `words`.
+    fn of(words: &TokenWords, toks: &Tokens) -> SentenceWords {
+        let lemma = |token: u32| words.lemma(toks, token as usize);
+        // Ordered by their first eight bytes, numbers (a shorter lemma's missing bytes are zeros,
+        // which keeps the order of the strings); only lemmas that share them are compared as
+        // strings, most often one word repeated.
+        let mut candidates = words.candidates.clone();
+        candidates.sort_unstable();
+        let mut sorted: Vec<std::sync::Arc<str>> = Vec::with_capacity(candidates.len());
+        let mut word_of = vec![NO_WORD; toks.len()];
+        let mut last: Option<&str> = None;
+        let mut same_start = Vec::new();
+        for run in candidates.chunk_by(|a, b| a.0 == b.0) {
+            let run = if run.iter().all(|c| lemma(c.1) == lemma(run[0].1)) {
+                run
+            } else {
+                same_start.clear();
+                same_start.extend_from_slice(run);
+                same_start.sort_by(|a, b| lemma(a.1).cmp(lemma(b.1)));
+                &same_start
+            };
+            for &(_, token) in run {
+                let w = lemma(token);
+                if last != Some(w) {
+                    sorted.push(std::sync::Arc::from(w));
+                    last = Some(w);
+                }
+                word_of[token as usize] = u32::try_from(sorted.len() - 1).unwrap_or(NO_WORD);
+            }
+        }
+        SentenceWords {
+            words: sorted.into(),
+            word_of,
+        }
+    }
+}
+
+/// The first eight bytes of `word` as a number in their order (zeros past its end).
+fn leading_bytes(word: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (slot, b) in bytes.iter_mut().zip(word.bytes()) {
+        *slot = b;
+    }
+    u64::from_be_bytes(bytes)
 }
 
 /// Folded words after which a value is an identifier, not an amount ("رقم 5"، "المادة 12").
@@ -258,39 +397,56 @@ impl<'a> SentenceFacts<'a> {
     }
 
     fn compute_content(&self, i: usize) -> bool {
-        let flags = self.words.flags[i];
-        if !self.is_arabic(i) || self.mention_of[i].is_some() {
-            return false;
-        }
-        // Three letters are at least six bytes; the function words come with و and ف already.
-        !(self.key(i).len() < 6 || flags.has(WordFlags::FUNCTION) || flags.has(WordFlags::NUMBER))
+        self.mention_of[i].is_none() && self.words.may_be_content(self.toks, i)
     }
 
     /// The light lemma of token `i`: as written when the lexicon knows it so ("فائدة"), else with
     /// a glued conjunction or preposition off ("بتبديد" → تبديد).
     fn lemma(&self, i: usize) -> &'a str {
-        self.words.lemma(i)
+        self.words.lemma(self.toks, i)
     }
 
     /// The sentence's words and each token's index in them.
     fn word_ids(&self) -> &WordIds {
         self.sentence_words.get_or_init(|| {
-            let n = self.n();
-            let mut lemmas: Vec<(&str, usize)> = (0..n)
-                .filter(|&i| self.is_content(i))
-                .map(|i| (self.lemma(i), i))
-                .filter(|(w, _)| w.chars().nth(1).is_some())
-                .collect();
-            lemmas.sort_unstable();
-            let mut words: Vec<std::sync::Arc<str>> = Vec::new();
-            let mut ids = vec![NO_WORD; n];
-            for (w, i) in lemmas {
-                if words.last().is_none_or(|last| **last != *w) {
-                    words.push(std::sync::Arc::from(w));
-                }
-                ids[i] = u32::try_from(words.len() - 1).unwrap_or(NO_WORD);
+            // The sentence's shared words that a content word of this reader has (a mention's
+            // words are none), renumbered in their order.
+            let shared = self.words.sentence_words(self.toks);
+            // Most often no mention covers a content word: the reader's words are the sentence's.
+            if shared
+                .word_of
+                .iter()
+                .zip(&self.mention_of)
+                .all(|(&word, mention)| word == NO_WORD || mention.is_none())
+            {
+                return (std::sync::Arc::clone(&shared.words), shared.word_of.clone());
             }
-            (words.into_iter().collect(), ids)
+            let mut index = vec![NO_WORD; shared.words.len()];
+            for (i, &word) in shared.word_of.iter().enumerate() {
+                if word != NO_WORD && self.is_content(i) {
+                    index[word as usize] = 0;
+                }
+            }
+            let mut words: Vec<std::sync::Arc<str>> = Vec::with_capacity(shared.words.len());
+            for (word, slot) in shared.words.iter().zip(&mut index) {
+                if *slot != NO_WORD {
+                    *slot = u32::try_from(words.len()).unwrap_or(NO_WORD);
+                    words.push(std::sync::Arc::clone(word));
+                }
+            }
+            let ids = shared
+                .word_of
+                .iter()
+                .enumerate()
+                .map(|(i, &word)| {
+                    if word != NO_WORD && self.is_content(i) {
+                        index[word as usize]
+                    } else {
+                        NO_WORD
+                    }
+                })
+                .collect();
+            (words.into(), ids)
         })
     }
 
@@ -531,8 +687,8 @@ impl<'a> SentenceFacts<'a> {
                         && self.kind(first) == Some(TokenKind::Number)
                         && first == last
                         && self.counted_noun(last + 1).is_none()
-                        && !self.lx.knows(&lemma_plain(bare))
-                        && !self.lx.knows(&lemma_of_key(bare))
+                        && !self.lx.knows(lemma_slice(bare, false))
+                        && !self.lx.knows(lemma_slice(bare, true))
                     {
                         return None;
                     }
@@ -717,8 +873,8 @@ impl<'a> SentenceFacts<'a> {
             if !self.lx.class_forms.contains(k)
                 && (rest.starts_with("ال")
                     || self.lx.class_forms.contains(rest)
-                    || self.lx.class(&lemma_plain(rest)).is_some()
-                    || self.lx.measures.contains(&lemma_plain(rest)))
+                    || self.lx.class(lemma_slice(rest, false)).is_some()
+                    || self.lx.measures.contains(lemma_slice(rest, false)))
             {
                 return None;
             }
@@ -1237,8 +1393,8 @@ impl<'a> SentenceFacts<'a> {
             let rest = self.key(i).strip_prefix(['و', 'ف', 'ب', 'ل'])?;
             (rest.chars().count() >= 3)
                 .then(|| {
-                    lx.class(&lemma_plain(rest))
-                        .or_else(|| lx.class(&lemma_of_key(rest)))
+                    lx.class(lemma_slice(rest, false))
+                        .or_else(|| lx.class(lemma_slice(rest, true)))
                 })
                 .flatten()
         })
@@ -1251,9 +1407,10 @@ impl<'a> SentenceFacts<'a> {
             return Some(l.to_string());
         }
         let rest = self.key(i).strip_prefix(['ب', 'ل', 'ك'])?;
-        [lemma_plain(rest), lemma_of_key(rest)]
+        [lemma_slice(rest, false), lemma_slice(rest, true)]
             .into_iter()
-            .find(|l| self.lx.measures.contains(l))
+            .find(|l| self.lx.measures.contains(*l))
+            .map(str::to_string)
     }
 
     /// What a measure noun at `h` is of: the content word after it (its genitive or adjective,
