@@ -11,7 +11,7 @@
 use super::lexicon::{Head, Lexicon, collapse};
 use super::text::{SentenceText, is_word_char, split_words};
 use super::types::{EntityId, EntityInfo, EntityType, Gazetteer, MentionForm};
-use super::variant::{deletions, letter_key, skeleton};
+use super::variant::{deletions, letter_key, skeleton, skeleton_signature};
 use isnad_parser::fold_key;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, OnceLock};
@@ -83,6 +83,8 @@ pub(crate) struct GazetteerIndex {
     pub names: Vec<IndexedName>,
     /// Skeleton → names.
     pub skeletons: FxHashMap<String, Vec<u32>>,
+    /// The [`skeleton_signature`] bits of every key of `skeletons`.
+    skeleton_signatures: Vec<u64>,
     /// One-deletion strings of letter keys (names of five letters or more) → names.
     pub deletions: FxHashMap<String, Vec<u32>>,
     /// Letter key of the first or last word of a multi-word name → names.
@@ -97,6 +99,9 @@ pub(crate) struct GazetteerIndex {
 
 /// Bits of the phrase signature filter (a 16 KiB table).
 const SIGNATURE_BITS: u32 = 17;
+
+/// Bits of the skeleton signature filter (an 8 KiB table).
+const SKELETON_BITS: u32 = 16;
 
 /// A cheap signature of a piece of text: its length and its first and last bytes (the first
 /// two letters and the last of an Arabic word), mixed. Equal texts have equal signatures.
@@ -329,9 +334,15 @@ impl GazetteerIndex {
                 }
             }
         }
+        let mut skeleton_signatures = vec![0u64; (1 << SKELETON_BITS) / 64];
+        for key in skeletons.keys() {
+            let bit = (skeleton_signature(key) >> (64 - SKELETON_BITS)) as usize;
+            skeleton_signatures[bit / 64] |= 1 << (bit % 64);
+        }
         GazetteerIndex {
             phrases,
             signatures,
+            skeleton_signatures,
             longest,
             starts,
             patterns: set.patterns,
@@ -344,6 +355,22 @@ impl GazetteerIndex {
             first_letter_keys,
             fingerprint: fingerprint(entries),
         }
+    }
+
+    /// False for text that is surely no phrase nor the beginning of one: its signature bit is
+    /// clear (the cheap test before the phrase table is hashed).
+    #[inline]
+    fn may_be_phrase(&self, piece: &str) -> bool {
+        let bit = signature(piece.as_bytes());
+        self.signatures[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Whether some gazetteer name may have the skeleton of letter key `letter_key`: false when
+    /// its [`skeleton_signature`] bit is clear, so the skeleton need not be built and looked up.
+    #[inline]
+    pub fn may_be_skeleton(&self, letter_key: &str) -> bool {
+        let bit = (skeleton_signature(letter_key) >> (64 - SKELETON_BITS)) as usize;
+        self.skeleton_signatures[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// Finds the phrases of a sentence: every match at word boundaries (a proclitic may precede
@@ -376,8 +403,10 @@ impl GazetteerIndex {
         // A phrase every few words (titles, names, adjectives): sized once per sentence.
         let mut found: Vec<PhraseMatch> = Vec::with_capacity(st.words.len() / 2);
         for (first, word) in st.words.iter().enumerate() {
-            self.walk(st, first, "", lex, &mut found);
             let word_text = &text[word.start..word.end];
+            if self.may_be_phrase(word_text) {
+                self.walk(st, first, "", lex, &mut found);
+            }
             let Some(first_letter) = word_text.chars().next() else {
                 continue;
             };
@@ -388,6 +417,7 @@ impl GazetteerIndex {
             for prefix in prefixes {
                 if prefix.len() < word_text.len()
                     && crate::short::strip_short_prefix(word_text, prefix).is_some()
+                    && self.may_be_phrase(&word_text[prefix.len()..])
                 {
                     self.walk(st, first, prefix, lex, &mut found);
                 }
@@ -414,8 +444,7 @@ impl GazetteerIndex {
                 break;
             }
             let piece = &text[s..e];
-            let bit = signature(piece.as_bytes());
-            if self.signatures[bit / 64] & (1 << (bit % 64)) == 0 {
+            if !self.may_be_phrase(piece) {
                 break;
             }
             let Some(step) = self.phrases.get(piece) else {

@@ -183,6 +183,7 @@ struct NewName {
     id: EntityId,
     key: String,
     letter_key: String,
+    letter_key_chars: usize,
     kind: EntityType,
     skeleton: String,
 }
@@ -235,7 +236,8 @@ struct Resolver<'a> {
     new_names: Vec<NewName>,
     /// The gazetteer entries each new name (key and kind) is a variant of: a name comes back
     /// several times in an article, and the search for variants is the costly part.
-    variants: HashMap<(String, EntityType), Vec<u32>>,
+    /// Keyed by the name, then by kind (a name is looked up by its text, without a copy of it).
+    variants: HashMap<String, Vec<(EntityType, Vec<u32>)>>,
 }
 
 /// Whether a name found as `found` may be a spelling of a gazetteer entry of kind `entry`.
@@ -441,21 +443,34 @@ impl Resolver<'_> {
     fn resolve_new(&mut self, raw: &Raw) -> (EntityId, MatchKind) {
         let lk = letter_key(&raw.key);
         let sk = skeleton(&lk);
-        let cache_key = (raw.key.clone(), raw.kind);
-        let found = match self.variants.get(&cache_key) {
-            Some(found) => found.clone(),
+        let cached = self
+            .variants
+            .get(raw.key.as_str())
+            .and_then(|kinds| kinds.iter().find(|(kind, _)| *kind == raw.kind));
+        let single = match cached {
+            Some((_, found)) => (found.len() == 1).then(|| found[0]),
             None => {
                 let found = self.gazetteer_variants(raw, &lk, &sk);
-                self.variants.insert(cache_key, found.clone());
-                found
+                let single = (found.len() == 1).then(|| found[0]);
+                self.variants
+                    .entry(raw.key.clone())
+                    .or_default()
+                    .push((raw.kind, found));
+                single
             }
         };
-        if found.len() == 1 {
-            return (self.entries[found[0] as usize].id.clone(), MatchKind::Variant);
+        if let Some(entry) = single {
+            return (self.entries[entry as usize].id.clone(), MatchKind::Variant);
         }
+        // Names of five letters or more, at most two apart, may be close: told by their lengths
+        // before they are compared.
+        let lk_chars = lk.chars().count();
         if let Some(prev) = self.new_names.iter().find(|p| {
             p.kind == raw.kind
-                && (p.skeleton == sk || close_names_keyed(&raw.key, &lk, &p.key, &p.letter_key))
+                && (p.skeleton == sk
+                    || (lk_chars.min(p.letter_key_chars) >= 5
+                        && lk_chars.abs_diff(p.letter_key_chars) <= 2
+                        && close_names_keyed(&raw.key, &lk, &p.key, &p.letter_key)))
         }) {
             return (prev.id.clone(), MatchKind::Variant);
         }
@@ -464,6 +479,7 @@ impl Resolver<'_> {
             id: id.clone(),
             key: raw.key.clone(),
             letter_key: lk,
+            letter_key_chars: lk_chars,
             kind: raw.kind,
             skeleton: sk,
         });
@@ -664,9 +680,6 @@ impl Resolver<'_> {
             if words.len() == 1 && first_chars < 3 {
                 continue;
             }
-            if lex.common_name_parts.contains(first) {
-                continue;
-            }
             let key = || {
                 let mut key = first.to_string();
                 for w in &words[1..] {
@@ -709,6 +722,10 @@ impl Resolver<'_> {
                 } else {
                     (None, ids.clone())
                 };
+                // A common name part names no one alone: looked up only for a word that would be taken.
+                if lex.common_name_parts.contains(first) {
+                    continue;
+                }
                 return Some(make(
                     entity,
                     EntityType::Person,
@@ -734,14 +751,13 @@ impl Resolver<'_> {
             // A variant spelling of a gazetteer name: same letter key (ج/غ, split or joined), or one
             // letter apart for an entity this document already names ("كراسي" is not "غروسي").
             let mut hits: Vec<u32> = Vec::new();
-            skeleton_into(lk, &mut scratch.skeleton);
-            for &n in self
-                .index
-                .skeletons
-                .get(scratch.skeleton.as_str())
-                .into_iter()
-                .flatten()
-            {
+            let skeleton_names = if self.index.may_be_skeleton(lk) {
+                skeleton_into(lk, &mut scratch.skeleton);
+                self.index.skeletons.get(scratch.skeleton.as_str())
+            } else {
+                None
+            };
+            for &n in skeleton_names.into_iter().flatten() {
                 let name = &self.index.names[n as usize];
                 let id = &self.entries[name.entry as usize].id;
                 let same = lk == name.letter_key;
@@ -757,6 +773,9 @@ impl Resolver<'_> {
             }
             if hits.len() == 1 {
                 let e = &self.entries[hits[0] as usize];
+                if lex.common_name_parts.contains(first) {
+                    continue;
+                }
                 return Some(make(
                     Some(e.id.clone()),
                     e.kind,
@@ -769,10 +788,19 @@ impl Resolver<'_> {
             let near = doc_names.partition_point(|name| name.chars.len() + 1 < lk_chars)
                 ..doc_names.partition_point(|name| name.chars.len() <= lk_chars + 1);
             if words.len() == 1 && lk_chars >= 5 && !near.is_empty() {
+                // One edit of a name of five letters or more keeps its first letter or its last.
+                let (first_letter, last_letter) = (lk.chars().next(), lk.chars().next_back());
                 scratch.chars.clear();
-                scratch.chars.extend(lk.chars());
                 let mut ids: Vec<EntityId> = Vec::new();
                 for name in &doc_names[near] {
+                    if name.chars.first() != first_letter.as_ref()
+                        && name.chars.last() != last_letter.as_ref()
+                    {
+                        continue;
+                    }
+                    if scratch.chars.is_empty() {
+                        scratch.chars.extend(lk.chars());
+                    }
                     if name.chars.len().abs_diff(lk_chars) <= 1
                         && !clitic_added(lk, &name.key)
                         && within_one_chars(&scratch.chars, &name.chars)
@@ -788,6 +816,9 @@ impl Resolver<'_> {
                         .iter()
                         .find(|o| o.mention.entity.as_ref() == Some(&ids[0]))
                         .map_or(EntityType::Person, |o| o.mention.kind);
+                    if lex.common_name_parts.contains(first) {
+                        continue;
+                    }
                     return Some(make(
                         ids.pop(),
                         kind,

@@ -253,7 +253,7 @@ fn push_free_words(scan: &Scan, consumed: &[bool], free: &mut FreeWords) {
     // neither start nor continue a name there, so it ends the run instead.
     let mut run_start = free.words.len();
     for w in 0..consumed.len() {
-        if scan.is_free(w, &consumed) {
+        if scan.is_free(w, consumed) {
             let word = st.word(w);
             let first = free.readings.len();
             free.readings.push(Reading {
@@ -1353,9 +1353,7 @@ impl Scan<'_> {
         for i in 0..n.saturating_sub(1) {
             // Every body's name goes on with an article word within its first words: the cheap
             // test first.
-            if !(i + 1..(i + 2 + MAX_CHAIN).min(n)).any(|j| self.st.word(j).starts_with("ال"))
-                || !free(i, consumed)
-            {
+            if !(i + 1..(i + 2 + MAX_CHAIN).min(n)).any(|j| self.st.words[j].article) || !free(i, consumed) {
                 continue;
             }
             let w = self.st.word(i);
@@ -1487,12 +1485,7 @@ impl Scan<'_> {
             // Up to two article nouns, then the adjective: looked for before the head noun is
             // looked up, as nearly every word has no nationality adjective after it.
             let mut k = i + 1;
-            while k < n
-                && k - i <= 2
-                && self.slot[k].is_none()
-                && !consumed[k]
-                && self.st.word(k).starts_with("ال")
-            {
+            while k < n && k - i <= 2 && self.slot[k].is_none() && !consumed[k] && self.st.words[k].article {
                 k += 1;
             }
             let Some(adj) = self.slot.get(k).copied().flatten().and_then(|mj| self.raw_of[mj]) else {

@@ -21,6 +21,9 @@ pub(crate) struct Word {
     pub start: usize,
     pub end: usize,
     pub kind: WordKind,
+    /// Whether it starts with «ال» (the article, or letters that look like it): asked of the
+    /// words around nearly every word.
+    pub article: bool,
 }
 
 /// Maps the match text of one sentence back to the original text: kept past the sentence's scan
@@ -86,10 +89,10 @@ pub(crate) fn is_word_char(c: char) -> bool {
     isnad_parser::is_alphanumeric(c) || is_arabic_letter(c)
 }
 
-/// [`is_word_char`] of every character below U+0780 (ASCII and the Arabic blocks, nearly all the
-/// text), looked up instead of tested.
+/// [`is_word_char`] of every character of one or two bytes (ASCII and the Arabic blocks, nearly
+/// all the text), looked up instead of tested.
 static WORD_CHARS: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
-    (0..0x780u32)
+    (0..0x800u32)
         .map(|c| char::from_u32(c).is_some_and(is_word_char))
         .collect()
 });
@@ -251,23 +254,42 @@ fn split(text: &str, check: bool) -> Option<Vec<Word>> {
     let mut current: Option<(usize, bool)> = None; // (start, has letters)
     let mut after_space = true;
     let table = &**WORD_CHARS;
-    for (i, ch) in text.char_indices() {
-        let word_char = match table.get(ch as usize) {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        // Characters of one and two bytes (every Arabic letter) decoded here, to index the table.
+        let lead = bytes[i];
+        let (code, len) = match (lead, bytes.get(i + 1)) {
+            (0..0x80, _) => (u32::from(lead), 1),
+            (0xC0..0xE0, Some(&second)) => ((u32::from(lead & 0x1F) << 6) | u32::from(second & 0x3F), 2),
+            _ => match text[i..].chars().next() {
+                Some(ch) => (ch as u32, ch.len_utf8()),
+                None => break,
+            },
+        };
+        next = i + len;
+        let word_char = match table.get(code as usize) {
             Some(&known) => known,
-            None => is_word_char(ch),
+            None => char::from_u32(code).is_some_and(is_word_char),
         };
         if word_char {
+            let letter = !(u32::from(b'0')..=u32::from(b'9')).contains(&code);
             match &mut current {
-                Some((_, letters)) => *letters |= !ch.is_ascii_digit(),
-                None => current = Some((i, !ch.is_ascii_digit())),
+                Some((_, letters)) => *letters |= letter,
+                None => current = Some((i, letter)),
             }
             after_space = false;
             continue;
         }
+        let Some(ch) = char::from_u32(code) else {
+            break;
+        };
         if let Some((start, letters)) = current.take() {
             words.push(Word {
                 start,
                 end: i,
+                article: text.as_bytes()[start..i].starts_with("ال".as_bytes()),
                 kind: if letters {
                     WordKind::Letters
                 } else {
@@ -290,6 +312,7 @@ fn split(text: &str, check: bool) -> Option<Vec<Word>> {
             start: i,
             end: i + ch.len_utf8(),
             kind: WordKind::Punct,
+            article: false,
         });
     }
     if check && after_space && !text.is_empty() {
@@ -299,6 +322,7 @@ fn split(text: &str, check: bool) -> Option<Vec<Word>> {
         words.push(Word {
             start,
             end: text.len(),
+            article: text.as_bytes()[start..].starts_with("ال".as_bytes()),
             kind: if letters {
                 WordKind::Letters
             } else {

@@ -53,7 +53,14 @@ impl EntityId {
 
     /// The id of a name found only in the text, from its kind and spelling key.
     pub fn discovered(kind: EntityType, key: &str) -> EntityId {
-        EntityId(format!("{DISCOVERED_PREFIX}{}:{key}", kind.as_str()))
+        // Built by hand: `format!` cost more than the rest of a new name's resolution.
+        let kind = kind.as_str();
+        let mut id = String::with_capacity(DISCOVERED_PREFIX.len() + kind.len() + 1 + key.len());
+        id.push_str(DISCOVERED_PREFIX);
+        id.push_str(kind);
+        id.push(':');
+        id.push_str(key);
+        EntityId(id)
     }
 
     /// Whether the gazetteer lists it (it is no name found only in the text).

@@ -129,6 +129,33 @@ pub(crate) fn skeleton_into(letter_key: &str, out: &mut String) {
     out.push_str(&letter_key[run..]);
 }
 
+/// A hash of the skeleton of `letter_key`, read without building it. A skeleton is its own
+/// skeleton, so a skeleton's signature is that of every letter key it is the skeleton of.
+pub(crate) fn skeleton_signature(letter_key: &str) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01B3;
+    let mix = |hash: u64, c: char| (hash ^ u64::from(c)).wrapping_mul(PRIME);
+    let mut hash = 0xCBF2_9CE4_8422_2325;
+    let mut chars = letter_key.chars();
+    let Some(first) = chars.next() else {
+        return hash;
+    };
+    hash = mix(hash, first);
+    // Each letter is kept or dropped once the next is seen: the last one always stays.
+    let mut pending: Option<char> = None;
+    for c in chars {
+        if let Some(p) = pending
+            && !matches!(p, 'ا' | 'و' | 'ي')
+        {
+            hash = mix(hash, p);
+        }
+        pending = Some(c);
+    }
+    match pending {
+        Some(last) => mix(hash, last),
+        None => hash,
+    }
+}
+
 /// True when two letter keys are at most `max` edits apart (in letters), counting a swap of
 /// neighbours as one edit: the optimal-string-alignment distance, which differs from unrestricted
 /// Damerau–Levenshtein only when a swapped pair is edited again. The bit-parallel algorithm with a
@@ -316,6 +343,12 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(skeleton(&s), each);
+        }
+
+        /// A letter key's skeleton signature is its skeleton's.
+        #[test]
+        fn skeleton_signatures_are_those_of_skeletons(s in "[اويكتaé]{0,10}") {
+            proptest::prop_assert_eq!(skeleton_signature(&s), skeleton_signature(&skeleton(&s)));
         }
 
         /// The direct one-edit check is the distance's answer too.
