@@ -447,6 +447,11 @@ impl Lexicon {
         self.classes.iter().find(|c| c.name == name)
     }
 
+    /// The index in `classes` of the class of a lemma, when the data names one.
+    pub fn class_index(&self, lemma: &str) -> Option<usize> {
+        self.class_of.get(lemma).copied()
+    }
+
     /// The class of a lemma, when the data names one.
     pub fn class(&self, lemma: &str) -> Option<&Class> {
         self.class_of.get(lemma).map(|&i| &self.classes[i])

@@ -73,9 +73,11 @@ pub(crate) struct TokenWords {
     /// The bytes `[start, end)` of each token's key that are its light lemma: no string per
     /// token.
     lemmas: Vec<(usize, usize)>,
-    /// The tokens that are content words unless a mention covers them, each with the first
-    /// bytes of its lemma ([`leading_bytes`]), in text order.
-    candidates: Vec<(u64, u32)>,
+    /// What the lexicon names by each token, when it is an Arabic word.
+    names: Vec<Names>,
+    /// The tokens that are content words unless a mention covers them, in text order, each with
+    /// the first bytes of its lemma ([`leading_bytes`]) and its lemma.
+    candidates: Vec<(u64, u32, std::sync::Arc<str>)>,
     /// Clause start of each token.
     clause_start: Vec<usize>,
     /// Clause end (exclusive) of each token.
@@ -102,16 +104,67 @@ thread_local! {
     static READINGS: RefCell<FxHashMap<Box<str>, WordReading>> = RefCell::default();
 }
 
-/// What a folded word is to the fact reader wherever it stands: its lexicon flags and the bytes
-/// `[start, end)` of it that are its light lemma when it is an Arabic word.
-#[derive(Clone, Copy)]
+/// What a folded word is to the fact reader wherever it stands: its lexicon flags and, when it
+/// is an Arabic word, the bytes `[start, end)` of it that are its light lemma and what the
+/// lexicon names by it.
 struct WordReading {
     flags: WordFlags,
     lemma: (usize, usize),
+    names: Names,
     /// For a content word (unless a mention covers it), the first bytes of its lemma
-    /// ([`leading_bytes`]); none for a short word, a function or number word, a lemma of one
-    /// letter.
-    content: Option<u64>,
+    /// ([`leading_bytes`]) and the lemma, one string for every sentence that has the word; none
+    /// for a short word, a function or number word, a lemma of one letter.
+    content: Option<(u64, std::sync::Arc<str>)>,
+}
+
+/// What the lexicon names by a word: a class of measured things ([`class_of_word`]) and a
+/// measure noun ([`measure_of_word`]), the bytes `[start, end)` of the word that are its lemma.
+#[derive(Clone, Copy, Default)]
+struct Names {
+    class: Option<usize>,
+    measure: Option<(usize, usize)>,
+}
+
+impl Names {
+    fn of(lx: &Lexicon, key: &str, lemma: &str) -> Names {
+        Names {
+            class: class_of_word(lx, key, lemma),
+            measure: measure_of_word(lx, key, lemma).map(|measure| place_in(key, measure)),
+        }
+    }
+}
+
+/// The bytes `[start, end)` of `key` that `part`, a slice of it, is: where, from the two
+/// addresses.
+fn place_in(key: &str, part: &str) -> (usize, usize) {
+    let start = (part.as_ptr() as usize).saturating_sub(key.as_ptr() as usize);
+    (start, start + part.len())
+}
+
+/// The index of the class of a word of key `key` and light lemma `lemma`, also after a
+/// conjunction or preposition glued to a short word ("وفُقد" is و + فقد).
+fn class_of_word(lx: &Lexicon, key: &str, lemma: &str) -> Option<usize> {
+    lx.class_index(lemma).or_else(|| {
+        let rest = key.strip_prefix(['و', 'ف', 'ب', 'ل'])?;
+        (rest.chars().count() >= 3)
+            .then(|| {
+                lx.class_index(lemma_slice(rest, false))
+                    .or_else(|| lx.class_index(lemma_slice(rest, true)))
+            })
+            .flatten()
+    })
+}
+
+/// The lemma of a measure noun of key `key` and light lemma `lemma`, also after an attached
+/// preposition ("بطول"، "بقيمة"): a slice of either.
+fn measure_of_word<'k>(lx: &Lexicon, key: &'k str, lemma: &'k str) -> Option<&'k str> {
+    if lx.measures.contains(lemma) {
+        return Some(lemma);
+    }
+    let rest = key.strip_prefix(['ب', 'ل', 'ك'])?;
+    [lemma_slice(rest, false), lemma_slice(rest, true)]
+        .into_iter()
+        .find(|l| lx.measures.contains(*l))
 }
 
 impl WordReading {
@@ -131,8 +184,6 @@ impl WordReading {
         } else {
             key
         };
-        // The lemma is a slice of the key: where in it, from the two addresses.
-        let start = (lemma.as_ptr() as usize).saturating_sub(key.as_ptr() as usize);
         // Three letters are at least six bytes; the function words come with و and ف already.
         let content = key.len() >= 6
             && !flags.has(WordFlags::FUNCTION)
@@ -140,8 +191,9 @@ impl WordReading {
             && lemma.chars().nth(1).is_some();
         WordReading {
             flags,
-            lemma: (start, start + lemma.len()),
-            content: content.then(|| leading_bytes(lemma)),
+            lemma: place_in(key, lemma),
+            names: Names::of(lx, key, lemma),
+            content: content.then(|| (leading_bytes(lemma), std::sync::Arc::from(lemma))),
         }
     }
 }
@@ -154,7 +206,8 @@ impl TokenWords {
         let key = |i: usize| toks.key(i);
         let mut flags: Vec<WordFlags> = Vec::with_capacity(n);
         let mut lemmas: Vec<(usize, usize)> = Vec::with_capacity(n);
-        let mut candidates: Vec<(u64, u32)> = Vec::with_capacity(n);
+        let mut names: Vec<Names> = Vec::with_capacity(n);
+        let mut candidates = Vec::new();
         READINGS.with_borrow_mut(|readings| {
             if readings.len() >= MEMO_WORDS {
                 readings.clear();
@@ -162,21 +215,19 @@ impl TokenWords {
             for (i, piece) in toks.pieces.iter().enumerate() {
                 let k = key(i);
                 let reading = match readings.get(k) {
-                    Some(reading) => *reading,
-                    None => {
-                        let reading = WordReading::of(lx, k);
-                        readings.insert(k.into(), reading);
-                        reading
-                    }
+                    Some(reading) => reading,
+                    None => readings.entry(k.into()).or_insert_with(|| WordReading::of(lx, k)),
                 };
                 flags.push(reading.flags);
                 if piece.kind == TokenKind::Arabic {
                     lemmas.push(reading.lemma);
-                    if let (Some(first_bytes), Ok(token)) = (reading.content, u32::try_from(i)) {
-                        candidates.push((first_bytes, token));
+                    names.push(reading.names);
+                    if let (Some((first_bytes, word)), Ok(token)) = (&reading.content, u32::try_from(i)) {
+                        candidates.push((*first_bytes, token, std::sync::Arc::clone(word)));
                     }
                 } else {
                     lemmas.push((0, k.len()));
+                    names.push(Names::default());
                 }
             }
         });
@@ -207,6 +258,7 @@ impl TokenWords {
         TokenWords {
             flags,
             lemmas,
+            names,
             candidates,
             clause_start,
             clause_end,
@@ -243,17 +295,21 @@ impl TokenWords {
 impl SentenceWords {
     /// The words of the sentence of `toks` read as `words`.
     fn of(words: &TokenWords, toks: &Tokens) -> SentenceWords {
-        let lemma = |token: u32| words.lemma(toks, token as usize);
+        let candidates = &words.candidates;
+        let lemma = |candidate: u32| &*candidates[candidate as usize].2;
         // Ordered by their first eight bytes, numbers (a shorter lemma's missing bytes are zeros,
         // which keeps the order of the strings); only lemmas that share them are compared as
-        // strings, most often one word repeated.
-        let mut candidates = words.candidates.clone();
-        candidates.sort_unstable();
-        let mut sorted: Vec<std::sync::Arc<str>> = Vec::with_capacity(candidates.len());
+        // strings, most often one word repeated. Candidates are in text order: each one's index
+        // among them orders ties as its token would.
+        let mut order: Vec<(u64, u32)> = (0..)
+            .zip(candidates)
+            .map(|(candidate, &(first_bytes, _, _))| (first_bytes, candidate))
+            .collect();
+        order.sort_unstable();
+        let mut sorted: Vec<std::sync::Arc<str>> = Vec::with_capacity(order.len());
         let mut word_of = vec![NO_WORD; toks.len()];
-        let mut last: Option<&str> = None;
         let mut same_start = Vec::new();
-        for run in candidates.chunk_by(|a, b| a.0 == b.0) {
+        for run in order.chunk_by(|a, b| a.0 == b.0) {
             let run = if run.iter().all(|c| lemma(c.1) == lemma(run[0].1)) {
                 run
             } else {
@@ -262,13 +318,12 @@ impl SentenceWords {
                 same_start.sort_by(|a, b| lemma(a.1).cmp(lemma(b.1)));
                 &same_start
             };
-            for &(_, token) in run {
-                let w = lemma(token);
-                if last != Some(w) {
-                    sorted.push(std::sync::Arc::from(w));
-                    last = Some(w);
+            for &(_, candidate) in run {
+                let (_, token, word) = &candidates[candidate as usize];
+                if sorted.last().is_none_or(|last| **last != **word) {
+                    sorted.push(std::sync::Arc::clone(word));
                 }
-                word_of[token as usize] = u32::try_from(sorted.len() - 1).unwrap_or(NO_WORD);
+                word_of[*token as usize] = u32::try_from(sorted.len() - 1).unwrap_or(NO_WORD);
             }
         }
         SentenceWords {
@@ -1385,32 +1440,25 @@ impl<'a> SentenceFacts<'a> {
         }
     }
 
+    /// What the lexicon names by the word at `i` (read once per distinct Arabic word).
+    fn names(&self, i: usize) -> Names {
+        if self.is_arabic(i) {
+            self.words.names[i]
+        } else {
+            Names::of(self.lx, self.key(i), self.lemma(i))
+        }
+    }
+
     /// The class of the word at `i`, also after a conjunction or preposition glued to a short word
     /// ("وفُقد" is و + فقد).
     fn class_at(&self, i: usize) -> Option<&'static super::lexicon::Class> {
-        let lx = self.lx;
-        lx.class(self.lemma(i)).or_else(|| {
-            let rest = self.key(i).strip_prefix(['و', 'ف', 'ب', 'ل'])?;
-            (rest.chars().count() >= 3)
-                .then(|| {
-                    lx.class(lemma_slice(rest, false))
-                        .or_else(|| lx.class(lemma_slice(rest, true)))
-                })
-                .flatten()
-        })
+        self.names(i).class.map(|c| &self.lx.classes[c])
     }
 
     /// The lemma of a measure noun at `i`, also after an attached preposition ("بطول"، "بقيمة").
     fn measure_lemma(&self, i: usize) -> Option<String> {
-        let l = self.lemma(i);
-        if self.lx.measures.contains(l) {
-            return Some(l.to_string());
-        }
-        let rest = self.key(i).strip_prefix(['ب', 'ل', 'ك'])?;
-        [lemma_slice(rest, false), lemma_slice(rest, true)]
-            .into_iter()
-            .find(|l| self.lx.measures.contains(*l))
-            .map(str::to_string)
+        let (start, end) = self.names(i).measure?;
+        Some(self.key(i).get(start..end)?.to_string())
     }
 
     /// What a measure noun at `h` is of: the content word after it (its genitive or adjective,
