@@ -224,27 +224,38 @@ fn fold_into(slice: &str, fold: Fold, out: &mut String, mut edit: impl FnMut(Edi
 fn clean_prefix_len(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         if b < 0x80 {
             i += 1;
             continue;
         }
-        if matches!(b, 0xD8 | 0xD9)
+        if b & 0xFE == 0xD8
             && let Some(&next) = bytes.get(i + 1)
+            && CLEAN_D8_D9[usize::from(b & 1) << 6 | usize::from(next & 0x3F)]
         {
-            let cp = (u32::from(b & 0x1F) << 6) | u32::from(next & 0x3F);
-            if (0x0621..=0x064A).contains(&cp)
-                && !matches!(cp, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0640 | 0x0649)
-            {
-                i += 2;
-                continue;
-            }
+            i += 2;
+            continue;
         }
         break;
     }
     i
 }
+
+/// Whether each code point U+0600..U+067F (the two-byte characters led by 0xD8 or 0xD9, indexed
+/// by the lead's low bit and the continuation's six bits) is a letter no fold changes: one table
+/// load instead of a range test and a match per letter.
+const CLEAN_D8_D9: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut k = 0;
+    while k < 128 {
+        let cp = 0x0600 + k as u32;
+        table[k] = cp >= 0x0621
+            && cp <= 0x064A
+            && !matches!(cp, 0x0622 | 0x0623 | 0x0625 | 0x0629 | 0x0640 | 0x0649);
+        k += 1;
+    }
+    table
+};
 
 /// True for characters that carry no letters: tashkeel, tatweel and invisible controls.
 #[inline]
@@ -333,6 +344,23 @@ mod tests {
             ("على", "عل"),
         ] {
             assert_eq!(&text[..clean_prefix_len(text)], clean, "{text}");
+        }
+    }
+
+    #[test]
+    fn clean_letters_are_those_every_fold_keeps() {
+        for ch in '\u{0600}'..='\u{067F}' {
+            let text = ch.to_string();
+            let kept = [Fold::Search, Fold::Key]
+                .iter()
+                .all(|&fold| matches!(fold_char(ch, fold), Folded::One(c) if c == ch));
+            let basic = ('\u{0621}'..='\u{064A}').contains(&ch);
+            assert_eq!(
+                clean_prefix_len(&text) == text.len(),
+                kept && basic,
+                "{:04X}",
+                ch as u32
+            );
         }
     }
 

@@ -313,8 +313,14 @@ fn extend_token(text: &str, mut kind: TokenKind, i: &mut usize) -> TokenKind {
                 *i += 2;
             }
         }
-        let Some(next) = text[*i..].chars().next() else {
-            break;
+        // A space or other ASCII character ends most tokens: read without decoding.
+        let next = match bytes.get(*i) {
+            Some(&b) if b < 0x80 => char::from(b),
+            Some(_) => match text[*i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+            None => break,
         };
         let joins = match (kind, class(next)) {
             (a, Some(b)) if a == b => true,
@@ -437,10 +443,20 @@ impl Tokens {
                 i += 1;
                 continue;
             }
-            let Some(ch) = text[i..].chars().next() else { break };
             let start = i;
-            i += ch.len_utf8();
-            let Some(kind) = class(ch) else { continue };
+            // Most tokens start with an Arabic letter, known from its two bytes.
+            let kind = if bytes
+                .get(i + 1)
+                .is_some_and(|&b1| arabic_pair(bytes[i], b1).is_some())
+            {
+                i += 2;
+                TokenKind::Arabic
+            } else {
+                let Some(ch) = text[i..].chars().next() else { break };
+                i += ch.len_utf8();
+                let Some(kind) = class(ch) else { continue };
+                kind
+            };
             // The same boundaries as `Tokens::of`.
             let kind = if kind == TokenKind::Punct {
                 kind

@@ -19,6 +19,9 @@ use isnad_parser::Span;
 use isnad_parser::calendar::calendar_names;
 use scan::{Kind, Tokens};
 
+/// The last letters of the dual endings "تين", "تان" and "تي".
+const DUAL_LAST_LETTERS: [char; 2] = ['ن', 'ي'];
+
 /// Relative half-width of the interval of an approximate amount ("نحو 300" = 270..330).
 pub(crate) const APPROX_SPREAD: f64 = 0.1;
 
@@ -353,6 +356,12 @@ impl<'a> Finder<'a> {
     /// A number that starts with a word at token `i`, an ordinal, a vague amount or a dual.
     fn word(&mut self, i: usize) -> Option<Mention> {
         let Some(trigger) = self.trigger(i) else {
+            // Nearly every word is neither a dual nor the start of a unit: both readers' first
+            // tests, made here without calling them.
+            let key = self.key(i);
+            if !(key.ends_with(DUAL_LAST_LETTERS) || self.t.units.may_start(key)) {
+                return None;
+            }
             return self.dual(i).or_else(|| self.unit_and_fraction(i));
         };
         if trigger.flags & ORDINAL != 0
@@ -699,9 +708,8 @@ impl<'a> Finder<'a> {
     /// A counted noun in the feminine dual: "سيارتين", "زيارتان", "سيارتي ليموزين".
     fn dual(&mut self, i: usize) -> Option<Mention> {
         let key = self.key(i);
-        // Most words end otherwise: leave before any table is consulted (every dual ends in
-        // ن or ي, two bytes each).
-        if !(key.ends_with('ن') || key.ends_with('ي')) {
+        // Most words end otherwise: leave before any table is consulted.
+        if !key.ends_with(DUAL_LAST_LETTERS) {
             return None;
         }
         if !(key.ends_with("تين") || key.ends_with("تان") || key.ends_with("تي")) {

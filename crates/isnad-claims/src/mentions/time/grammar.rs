@@ -292,10 +292,7 @@ impl<'a> Scan<'a> {
     fn cardinal(&self, i: usize, max: usize) -> Option<(f64, usize)> {
         let t = self.toks.get(i)?;
         match t.kind {
-            TokenKind::Number => {
-                let value: f64 = t.key.replace(',', "").parse().ok()?;
-                Some((value, i + 1))
-            }
+            TokenKind::Number => Some((number_key_value(t.key)?, i + 1)),
             TokenKind::Arabic => {
                 if !self.may_be_number_word(i) {
                     return None;
@@ -1901,6 +1898,15 @@ fn read_token(lex: &Lexicon, src: &str, toks: &[Tok], i: usize, out: &mut Vec<Re
             push_fitting(toks, i, &hit.entries, true, skip, out);
         }
     }
+}
+
+/// The value of a number token's key without its commas (`"12,500"` is 12500).
+fn number_key_value(key: &str) -> Option<f64> {
+    // Most are a few plain digits, exact as a float: read without building a string to parse.
+    if (1..=15).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(key.bytes().fold(0u64, |v, b| v * 10 + u64::from(b - b'0')) as f64);
+    }
+    key.replace(',', "").parse().ok()
 }
 
 /// Bytes taken by the first `letters` letters of `text` (marks attached to them included).
