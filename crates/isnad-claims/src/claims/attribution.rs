@@ -1,7 +1,7 @@
 //! Attribution frames: reporting verbs ("قال X إن"), outer frames ("حسبما نقلت X"), inner frames
 //! ("نقلاً عن X"), and the source phrase each names.
 
-use super::lexicon::{Lexicon, What};
+use super::lexicon::{Lexicon, Sets, What};
 use super::types::{Source, SourceKind};
 use super::view::View;
 use crate::entities::EntityType;
@@ -94,14 +94,13 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
         let detached_clitic = matches!(k.trim_end_matches('ـ'), "ل" | "ب");
         let stop = view.is_punct(j)
             || detached_clitic
-            || (lx.prepositions.contains(k) && !lx.name_links.contains(k))
-            || lx.complementizers.contains(k)
-            || lx.stops.contains(k)
+            || (view.is(j, Sets::PREPOSITION) && !view.is(j, Sets::NAME_LINK))
+            || view.is(j, Sets::COMPLEMENTIZER | Sets::STOP)
             || (j > i && view.is_time_token(j))
             || (j > i
                 && view.group_of[j].is_none()
                 && view.clitic_prep(j).is_some()
-                && !lx.name_links.contains(k))
+                && !view.is(j, Sets::NAME_LINK))
             || (j > i && is_cue_tok(view, j))
             || (view.group_of[j].is_none() && super::roles::ends_definite_phrase(view, j, i))
             || (j > i

@@ -3,7 +3,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use isnad_parser::fold_key;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
@@ -265,6 +265,44 @@ pub(crate) struct Lexicon {
     pub person_heads: FxHashSet<String>,
     /// Markers of a reference to an earlier occurrence, each with the next words that cancel it.
     pub earlier: Vec<(String, FxHashSet<String>)>,
+    /// The sets of the syntax words each word is in: a sentence's tokens are looked up once.
+    sets: FxHashMap<String, Sets>,
+}
+
+/// The syntax word sets of the lexicon a folded word is in, one bit per set: a sentence's
+/// tokens are looked up once each, not once per set and per reader.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Sets(u16);
+
+impl Sets {
+    /// In [`Lexicon::prepositions`].
+    pub const PREPOSITION: Sets = Sets(1);
+    /// In [`Lexicon::stops`].
+    pub const STOP: Sets = Sets(1 << 1);
+    /// In [`Lexicon::complementizers`].
+    pub const COMPLEMENTIZER: Sets = Sets(1 << 2);
+    /// In [`Lexicon::adverbs`].
+    pub const ADVERB: Sets = Sets(1 << 3);
+    /// In [`Lexicon::boundaries`].
+    pub const BOUNDARY: Sets = Sets(1 << 4);
+    /// In [`Lexicon::name_links`].
+    pub const NAME_LINK: Sets = Sets(1 << 5);
+    /// In [`Lexicon::person_heads`].
+    pub const PERSON_HEAD: Sets = Sets(1 << 6);
+    /// In [`Lexicon::institution_heads`].
+    pub const INSTITUTION_HEAD: Sets = Sets(1 << 7);
+
+    /// True when the word is in any of `sets`.
+    pub fn any(self, sets: Sets) -> bool {
+        self.0 & sets.0 != 0
+    }
+}
+
+impl std::ops::BitOr for Sets {
+    type Output = Sets;
+    fn bitor(self, other: Sets) -> Sets {
+        Sets(self.0 | other.0)
+    }
 }
 
 /// A validated match in folded sentence text.
@@ -459,7 +497,7 @@ impl Lexicon {
         let syntax = &triggers.syntax;
         let negation = folded_set(&modality.negation);
         let having = folded_set(&modality.negation_having);
-        Lexicon {
+        let mut lexicon = Lexicon {
             events,
             patterns,
             automaton,
@@ -516,7 +554,36 @@ impl Lexicon {
                     (fold_key(marker.trim()), cancelled_by)
                 })
                 .collect(),
+            sets: FxHashMap::default(),
+        };
+        lexicon.sets = lexicon.word_sets();
+        lexicon
+    }
+
+    /// The sets each word of the syntax sets is in.
+    fn word_sets(&self) -> FxHashMap<String, Sets> {
+        let mut sets: FxHashMap<String, Sets> = FxHashMap::default();
+        for (words, set) in [
+            (&self.prepositions, Sets::PREPOSITION),
+            (&self.stops, Sets::STOP),
+            (&self.complementizers, Sets::COMPLEMENTIZER),
+            (&self.adverbs, Sets::ADVERB),
+            (&self.boundaries, Sets::BOUNDARY),
+            (&self.name_links, Sets::NAME_LINK),
+            (&self.person_heads, Sets::PERSON_HEAD),
+            (&self.institution_heads, Sets::INSTITUTION_HEAD),
+        ] {
+            for word in words {
+                let entry = sets.entry(word.clone()).or_default();
+                *entry = *entry | set;
+            }
         }
+        sets
+    }
+
+    /// The syntax sets a folded word is in.
+    pub fn sets_of(&self, key: &str) -> Sets {
+        self.sets.get(key).copied().unwrap_or_default()
     }
 
     /// The clause cue of the `index`-th cue form matched at `start..end` of folded text: an

@@ -35,6 +35,8 @@ pub fn find_claims(document: &Document, mentions: &[Mention], entities: &DocEnti
 
 /// [`find_claims`] of a prepared document (its sentences already tokenized and folded), with the
 /// document's statements (what each source says or denies, as open content).
+// Kept out of line so profiles show the claims layer's cost as one entry.
+#[inline(never)]
 pub fn prepared_claims(
     prepared: &crate::Prepared<'_>,
     mentions: &[Mention],

@@ -2,7 +2,7 @@
 //! the genitive of a verbal noun, and prepositional phrases.
 
 use super::Role;
-use super::lexicon::{Class, EventEntry, Lexicon, What};
+use super::lexicon::{Class, EventEntry, Lexicon, Sets, What};
 use super::view::{Group, View};
 use crate::entities::{EntityId, EntityType};
 use isnad_parser::{Span, TokenKind};
@@ -149,7 +149,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             i += 2;
             continue;
         }
-        if lx.adverbs.contains(key) {
+        if view.is(i, Sets::ADVERB) {
             i += 1;
             continue;
         }
@@ -159,13 +159,13 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             adjacent = false;
             continue;
         }
-        if lx.prepositions.contains(key) {
+        if view.is(i, Sets::PREPOSITION) {
             prep = Some(key.to_string());
             i += 1;
             adjacent = false;
             continue;
         }
-        if lx.stops.contains(key) || lx.complementizers.contains(key) {
+        if view.is(i, Sets::STOP | Sets::COMPLEMENTIZER) {
             break;
         }
         let clitic = view.clitic_prep(i);
@@ -274,13 +274,11 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             let stop = !same_amount
                 && (view.is_punct(j)
                 || view.group_of[j].is_some()
-                || lx.prepositions.contains(k)
-                || lx.stops.contains(k)
-                || lx.complementizers.contains(k)
+                || view.is(j, Sets::PREPOSITION | Sets::STOP | Sets::COMPLEMENTIZER)
                 || starts_trigger(j)
                 || conjoined_at(view, j)
                 // "ووقّع العقد المدير X", "… مديره العام X": an office starts the next phrase.
-                || lx.person_heads.contains(k)
+                || view.is(j, Sets::PERSON_HEAD)
                 || ends_definite_phrase(view, j, i)
                 || (j > i
                     && ["ه", "ها"]
@@ -353,7 +351,7 @@ pub(crate) fn ends_definite_phrase(view: &View, j: usize, head: usize) -> bool {
         && definite(view.key(j - 1))
         && !definite(view.key(j))
         && !listed(&lx.person_heads, view.key(head))
-        && !lx.name_links.contains(view.key(j))
+        && !view.is(j, Sets::NAME_LINK)
 }
 
 /// True when `key` is in `set`, as written or without a conjunction (وزير is listed, و+زير is not).
@@ -393,7 +391,7 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
         if other_verb {
             return None;
         }
-        if lx.complementizers.contains(k) || matches!(k, "الذي" | "التي" | "الذين") {
+        if view.is(i, Sets::COMPLEMENTIZER) || matches!(k, "الذي" | "التي" | "الذين") {
             // "سبق لسامر أن زار": the subject is the ل-phrase before "أن".
             if let Some(g) = i
                 .checked_sub(1)
@@ -424,14 +422,13 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
         if g.first > start {
             let prev = g.first - 1;
             let pk = view.key(prev);
-            if lx.prepositions.contains(pk) {
+            if view.is(prev, Sets::PREPOSITION) {
                 continue;
             }
             let content = view.toks[prev].kind == TokenKind::Arabic && view.group_of[prev].is_none();
             // "وكان سامر قد وصل": a function word with a conjunction is still one.
             let function = listed(&lx.stops, pk)
-                || lx.adverbs.contains(pk)
-                || lx.complementizers.contains(pk)
+                || view.is(prev, Sets::ADVERB | Sets::COMPLEMENTIZER)
                 || view.is_time_token(prev);
             // An indefinite noun right before a name is its head: "شقيقة سامر" is not Samer.
             if content && !function && !pk.starts_with("ال") && !pk.starts_with("وال") {

@@ -1,7 +1,7 @@
 //! One sentence seen as tokens, entity groups, clauses and lexicon hits: what the role,
 //! attribution and modality readers share.
 
-use super::lexicon::{Class, Hit, Lexicon, What};
+use super::lexicon::{Class, Hit, Lexicon, Sets, What};
 use crate::entities::{DocEntities, EntityId, EntityType};
 use crate::mentions::{Mention, MentionValue};
 use isnad_parser::{Piece, Span, TokenKeys, TokenKind};
@@ -112,6 +112,8 @@ pub(crate) struct View<'a> {
     pub mentions: Vec<&'a Mention>,
     /// Mention index covering each token, if any.
     pub mention_of: Vec<Option<usize>>,
+    /// The lexicon's syntax sets each token's key is in.
+    sets: Vec<Sets>,
     /// Lexicon hits in text order.
     pub cues: Vec<Cue>,
     /// Clause cues (earlier occurrence, rising total) with their original spans.
@@ -197,6 +199,7 @@ impl<'a> View<'a> {
             }
         }
         let (groups, group_of) = build_groups(source, span, toks, entities);
+        let sets = (0..toks.len()).map(|i| lexicon.sets_of(keys.get(i))).collect();
         let mut view = View {
             source,
             span,
@@ -206,6 +209,7 @@ impl<'a> View<'a> {
             group_of,
             mentions,
             mention_of,
+            sets,
             cues,
             clause_cues: cue_hits
                 .into_iter()
@@ -228,6 +232,11 @@ impl<'a> View<'a> {
     /// Folded key of token `i` ("" past the end).
     pub fn key(&self, i: usize) -> &str {
         self.keys.get(i)
+    }
+
+    /// True when token `i`'s key is in any of the lexicon's syntax `sets` (false past the end).
+    pub fn is(&self, i: usize, sets: Sets) -> bool {
+        self.sets.get(i).is_some_and(|s| s.any(sets))
     }
 
     /// The sentence's words as statements read them.
@@ -344,7 +353,6 @@ impl<'a> View<'a> {
     }
 
     fn split_raw(&self) -> Vec<(usize, usize)> {
-        let lexicon = Lexicon::get();
         let n = self.toks.len();
         let mut cuts = vec![0];
         for i in 1..n {
@@ -353,7 +361,7 @@ impl<'a> View<'a> {
             let comma_and = prev == "،" && key.starts_with(['و', 'ف']) && key.chars().count() > 2;
             if key == "؛"
                 || comma_and
-                || lexicon.boundaries.contains(key)
+                || self.is(i, Sets::BOUNDARY)
                 || (key == "ان" && matches!(prev, "بعد" | "قبل"))
             {
                 let at = if key == "ان" { i - 1 } else { i };
