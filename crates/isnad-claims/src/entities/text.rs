@@ -254,37 +254,19 @@ fn split(text: &str, check: bool) -> Option<Vec<Word>> {
     let mut current: Option<(usize, bool)> = None; // (start, has letters)
     let mut after_space = true;
     let table = &**WORD_CHARS;
-    let bytes = text.as_bytes();
-    let mut next = 0;
-    while next < bytes.len() {
-        let i = next;
-        // Characters of one and two bytes (every Arabic letter) decoded here, to index the table.
-        let lead = bytes[i];
-        let (code, len) = match (lead, bytes.get(i + 1)) {
-            (0..0x80, _) => (u32::from(lead), 1),
-            (0xC0..0xE0, Some(&second)) => ((u32::from(lead & 0x1F) << 6) | u32::from(second & 0x3F), 2),
-            _ => match text[i..].chars().next() {
-                Some(ch) => (ch as u32, ch.len_utf8()),
-                None => break,
-            },
-        };
-        next = i + len;
-        let word_char = match table.get(code as usize) {
+    for (i, ch) in text.char_indices() {
+        let word_char = match table.get(ch as usize) {
             Some(&known) => known,
-            None => char::from_u32(code).is_some_and(is_word_char),
+            None => is_word_char(ch),
         };
         if word_char {
-            let letter = !(u32::from(b'0')..=u32::from(b'9')).contains(&code);
             match &mut current {
-                Some((_, letters)) => *letters |= letter,
-                None => current = Some((i, letter)),
+                Some((_, letters)) => *letters |= !ch.is_ascii_digit(),
+                None => current = Some((i, !ch.is_ascii_digit())),
             }
             after_space = false;
             continue;
         }
-        let Some(ch) = char::from_u32(code) else {
-            break;
-        };
         if let Some((start, letters)) = current.take() {
             words.push(Word {
                 start,
