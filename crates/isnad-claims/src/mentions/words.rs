@@ -890,11 +890,11 @@ impl Reader {
 /// Reads further terms after the first (joined by و or, in Egyptian usage, by a space), then a
 /// decimal part written as a word.
 fn continue_number(lex: &Lexicon, source: &str, limit: usize, reader: Reader) -> NumberRead {
-    let reader = continue_inner(lex, source, limit, reader);
+    let (reader, after) = continue_inner(lex, source, limit, reader);
     let mut value = reader.value();
     let mut end = reader.end;
     // "واحد فاصلة واحد", "1 فاصلة 05".
-    if let Some(point) = next_word(source, end, limit).filter(|w| lex.decimal_point.contains(&w.key)) {
+    if let Some(point) = after.filter(|w| lex.decimal_point.contains(&w.key)) {
         let at = skip_space(source, point.span.end, limit);
         let fraction = match read_digits(source, at, limit).filter(|d| !d.negative && d.plain_int_digits > 0)
         {
@@ -904,7 +904,7 @@ fn continue_number(lex: &Lexicon, source: &str, limit: usize, reader: Reader) ->
                     .first_term(source, &w)
                     .filter(|(s, _)| s.start == w.span.start)?;
                 let r = Reader::start(lex, source, limit, span, term)?;
-                let r = continue_inner(lex, source, limit, r);
+                let (r, _) = continue_inner(lex, source, limit, r);
                 (r.value().fract() == 0.0).then(|| (r.end, format!("{}", r.value() as u64)))
             }),
         };
@@ -921,29 +921,34 @@ fn continue_number(lex: &Lexicon, source: &str, limit: usize, reader: Reader) ->
     }
 }
 
-/// The term loop of [`continue_number`] without the decimal word.
-fn continue_inner(lex: &Lexicon, source: &str, limit: usize, mut reader: Reader) -> Reader {
-    while let Some(word) = next_word(source, reader.end, limit) {
-        let (and, span, key) = if word.key == "و" {
-            let Some(next) = next_word(source, word.span.end, limit) else {
-                break;
-            };
-            (true, next.span, next.key)
+/// The term loop of [`continue_number`] without the decimal word; also returns the word after the
+/// number (the one the loop stopped at), where [`continue_number`] looks for the decimal word.
+fn continue_inner(lex: &Lexicon, source: &str, limit: usize, mut reader: Reader) -> (Reader, Option<Word>) {
+    loop {
+        let Some(word) = next_word(source, reader.end, limit) else {
+            return (reader, None);
+        };
+        let read = if word.key == "و" {
+            next_word(source, word.span.end, limit)
+                .and_then(|next| Some((true, next.span, lex.term(&next.key)?)))
         } else if let Some(stem) = word
             .key
             .strip_prefix('و')
             .filter(|_| lex.term(&word.key).is_none())
         {
-            (true, after_letters(source, &word, 1), stem.to_string())
+            lex.term(stem)
+                .map(|term| (true, after_letters(source, &word, 1), term))
         } else {
-            (false, word.span, word.key)
+            lex.term(&word.key).map(|term| (false, word.span, term))
         };
-        let Some(term) = lex.term(&key) else { break };
+        // A term that does not fit consumes nothing: the word stays the one after the number.
+        let Some((and, span, term)) = read else {
+            return (reader, Some(word));
+        };
         if !reader.take(lex, source, limit, span, term, and) {
-            break;
+            return (reader, Some(word));
         }
     }
-    reader
 }
 
 #[cfg(test)]

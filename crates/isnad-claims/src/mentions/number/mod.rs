@@ -35,8 +35,15 @@ pub(crate) fn find(
     let mut scanned_keys = String::new();
     let tokens = scan::from_parser(source, span, parsed, &mut scanned_keys);
     let t = tables();
-    // Several readers ask whether a word (or its neighbour) is a trigger: one probe per token.
-    let triggers = (0..tokens.toks.len()).map(|i| t.trigger(tokens.key(i))).collect();
+    // Several readers ask whether a word (or its neighbour) is a trigger: one probe per word
+    // (every trigger is Arabic letters, so no other token is one).
+    let triggers = (tokens.toks.iter().enumerate())
+        .map(|(i, tok)| {
+            (tok.kind == Kind::Word)
+                .then(|| t.trigger(tokens.key(i)))
+                .flatten()
+        })
+        .collect();
     let mut finder = Finder {
         source,
         limit: span.end,

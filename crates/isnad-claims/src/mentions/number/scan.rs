@@ -59,38 +59,35 @@ impl Tokens<'_> {
 struct Layout<'p> {
     toks: Vec<Tok>,
     /// Where each token's key is.
-    keys: Vec<KeyAt>,
-    /// The parser's tokens these are made from, if any.
-    parsed: Option<&'p isnad_parser::Tokens>,
+    keys: Vec<KeyAt<'p>>,
 }
 
 /// Where the key of a token is kept.
 #[derive(Debug, Clone, Copy)]
-enum KeyAt {
-    /// The key of the parser's token of that index.
-    Parsed(u32),
+enum KeyAt<'p> {
+    /// The key of the parser's token.
+    Parsed(&'p str),
     /// A byte range of the buffer of keys scanned here.
     Scanned(u32, u32),
 }
 
 impl<'p> Layout<'p> {
     /// No tokens yet, with room for those of `bytes` bytes of text.
-    fn with_capacity(bytes: usize, parsed: Option<&'p isnad_parser::Tokens>) -> Layout<'p> {
+    fn with_capacity(bytes: usize) -> Layout<'p> {
         Layout {
             toks: Vec::with_capacity(bytes / 8),
             keys: Vec::with_capacity(bytes / 8),
-            parsed,
         }
     }
 
-    /// The tokens, their keys read from the parser's tokens or from `buffer`.
+    /// The tokens, their keys those of the parser's tokens or read from `buffer`.
     fn resolve<'k>(self, buffer: &'k str) -> Tokens<'k>
     where
         'p: 'k,
     {
         let keys = (self.keys.iter())
             .map(|at| match *at {
-                KeyAt::Parsed(j) => self.parsed.map_or("", |p| p.key(j as usize)),
+                KeyAt::Parsed(key) => key,
                 KeyAt::Scanned(a, b) => buffer.get(a as usize..b as usize).unwrap_or(""),
             })
             .collect();
@@ -105,7 +102,7 @@ impl<'p> Layout<'p> {
 /// the common letters (the bulk of any article); anything else goes through `char` decoding and
 /// `fold_key`.
 pub(super) fn scan<'k>(source: &str, span: Span, buffer: &'k mut String) -> Tokens<'k> {
-    let mut layout = Layout::with_capacity(span.len(), None);
+    let mut layout = Layout::with_capacity(span.len());
     buffer.reserve(span.len());
     scan_into(source, span, &mut layout, buffer, true);
     layout.resolve(buffer)
@@ -122,7 +119,7 @@ pub(super) fn from_parser<'k>(
     parsed: &'k isnad_parser::Tokens,
     buffer: &'k mut String,
 ) -> Tokens<'k> {
-    let mut layout = Layout::with_capacity(span.len(), Some(parsed));
+    let mut layout = Layout::with_capacity(span.len());
     let mut space_before = true;
     let mut last_end = span.start;
     for (i, piece) in parsed.pieces.iter().enumerate() {
@@ -143,7 +140,7 @@ pub(super) fn from_parser<'k>(
                     kind,
                     space_before,
                 });
-                layout.keys.push(KeyAt::Parsed(i as u32));
+                layout.keys.push(KeyAt::Parsed(key));
                 space_before = false;
             }
             None => space_before = scan_into(source, piece.span, &mut layout, buffer, space_before),
