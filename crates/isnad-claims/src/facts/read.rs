@@ -117,12 +117,16 @@ struct WordReading {
     content: Option<(u64, std::sync::Arc<str>)>,
 }
 
-/// What the lexicon names by a word: a class of measured things ([`class_of_word`]) and a
-/// measure noun ([`measure_of_word`]), the bytes `[start, end)` of the word that are its lemma.
+/// What the lexicon names by a word: a class of measured things ([`class_of_word`]), a measure
+/// noun ([`measure_of_word`], the bytes `[start, end)` of the word that are its lemma), and
+/// whether its lemma is a word of change or one that names a modifier before a value (the words
+/// before every figure are asked both).
 #[derive(Clone, Copy, Default)]
 struct Names {
     class: Option<usize>,
     measure: Option<(usize, usize)>,
+    change: bool,
+    modifier_before: bool,
 }
 
 impl Names {
@@ -130,6 +134,8 @@ impl Names {
         Names {
             class: class_of_word(lx, key, lemma),
             measure: measure_of_word(lx, key, lemma).map(|measure| place_in(key, measure)),
+            change: lx.change.contains(lemma),
+            modifier_before: lx.modifiers_before.contains_key(lemma),
         }
     }
 }
@@ -207,7 +213,7 @@ impl TokenWords {
         let mut flags: Vec<WordFlags> = Vec::with_capacity(n);
         let mut lemmas: Vec<(usize, usize)> = Vec::with_capacity(n);
         let mut names: Vec<Names> = Vec::with_capacity(n);
-        let mut candidates = Vec::new();
+        let mut candidates = Vec::with_capacity(n);
         READINGS.with_borrow_mut(|readings| {
             if readings.len() >= MEMO_WORDS {
                 readings.clear();
@@ -1552,6 +1558,7 @@ impl<'a> SentenceFacts<'a> {
         let start = self.words.clause_start[first].max(first.saturating_sub(6));
         (start..first)
             .rev()
+            .filter(|&i| self.names(i).modifier_before)
             .find_map(|i| self.lx.modifiers_before.get(self.lemma(i)).cloned())
     }
 
@@ -1570,7 +1577,7 @@ impl<'a> SentenceFacts<'a> {
         }
         let Some(change) = (self.words.clause_start[first]..first)
             .rev()
-            .find(|&i| Some(i) != head && self.lx.change.contains(self.lemma(i)))
+            .find(|&i| Some(i) != head && self.names(i).change)
         else {
             return false;
         };
