@@ -124,24 +124,36 @@ impl<'n> SentenceText<'n> {
             hamza_alef: Vec::new(),
             tanween: Vec::new(),
         };
-        // Every ه that was ة in the original: the fold changed those, so they are among its edits.
-        let taa = norm
-            .folded_from(source, |c| c == 'ة')
-            .filter(|&n| norm.text[n..].starts_with('ه'))
-            .map(|n| st.map.text_byte(n))
-            .collect();
-        st.taa = taa;
-        let hamza_alef = norm
-            .folded_from(source, |c| matches!(c, 'أ' | 'إ' | 'آ'))
-            .filter(|&n| norm.text[n..].starts_with('ا'))
-            .map(|n| st.map.text_byte(n))
-            .collect();
-        st.hamza_alef = hamza_alef;
-        let tanween = norm
-            .folded_from(source, |c| matches!(c, '\u{064B}'..='\u{064D}'))
-            .map(|n| st.map.text_byte(n))
-            .collect();
-        st.tanween = tanween;
+        // Every ه that was ة in the original, every ا that was أ، إ or آ, every dropped tanween:
+        // the fold changed those, so they are among its edits, read in one pass. The pass's
+        // test notes which of the three the original character is, for the edit it lets through.
+        #[derive(Clone, Copy)]
+        enum Was {
+            Taa,
+            HamzaAlef,
+            Tanween,
+        }
+        let was = std::cell::Cell::new(Was::Taa);
+        let edits = norm.folded_from(source, |c| {
+            let class = match c {
+                'ة' => Was::Taa,
+                'أ' | 'إ' | 'آ' => Was::HamzaAlef,
+                '\u{064B}'..='\u{064D}' => Was::Tanween,
+                _ => return false,
+            };
+            was.set(class);
+            true
+        });
+        for n in edits {
+            match was.get() {
+                Was::Taa if norm.text[n..].starts_with('ه') => st.taa.push(st.map.text_byte(n)),
+                Was::HamzaAlef if norm.text[n..].starts_with('ا') => {
+                    st.hamza_alef.push(st.map.text_byte(n));
+                }
+                Was::Tanween => st.tanween.push(st.map.text_byte(n)),
+                _ => {}
+            }
+        }
         st
     }
 
