@@ -138,10 +138,10 @@ impl<'p> SentenceStems<'p> {
             if !is_word(piece) {
                 continue;
             }
-            for word in content_word_slices(tokens.key(i)) {
+            token_content_words(tokens.key(i), |word| {
                 buffer.push_str(word);
                 word_ends.push(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
-            }
+            });
         }
         first_word.push(u32::try_from(word_ends.len()).unwrap_or(u32::MAX));
         SentenceStems {
@@ -229,6 +229,40 @@ pub fn content_words(text: &str) -> BTreeSet<String> {
     words.sort_unstable();
     words.dedup();
     words.into_iter().map(str::to_string).collect()
+}
+
+/// [`content_word_slices`] of one token's folded key, handed to `each`: a key of basic Arabic
+/// letters only, as most are, is one word, taken without splitting it or decoding its letters.
+fn token_content_words<'k>(key: &'k str, mut each: impl FnMut(&'k str)) {
+    let Some(letters) = basic_arabic_letters(key) else {
+        content_word_slices(key).for_each(each);
+        return;
+    };
+    if letters < 3 || stopwords().contains(key) {
+        return;
+    }
+    let stem = stem_str(key);
+    // The stem is the key with letters off its front: still basic letters, two bytes each.
+    if stem.len() >= 3 * 2 {
+        each(stem);
+    }
+}
+
+/// The number of letters of a word made only of the basic Arabic letters (U+0621..U+064A
+/// without the tatweel), each two bytes; `None` for any other word.
+fn basic_arabic_letters(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let basic = bytes.chunks_exact(2).all(|pair| {
+        let point = (u32::from(pair[0]) & 0x1F) << 6 | (u32::from(pair[1]) & 0x3F);
+        matches!(pair[0], 0xD8 | 0xD9)
+            && pair[1] & 0xC0 == 0x80
+            && (0x621..=0x64A).contains(&point)
+            && point != 0x640
+    });
+    basic.then_some(bytes.len() / 2)
 }
 
 /// The stemmed content words of folded text, as slices of it (repeats included).
