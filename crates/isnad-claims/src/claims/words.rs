@@ -252,7 +252,7 @@ fn token_content_words<'k>(key: &'k str, mut each: impl FnMut(&'k str)) {
 /// without the tatweel), each two bytes; `None` for any other word.
 fn basic_arabic_letters(word: &str) -> Option<usize> {
     let bytes = word.as_bytes();
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let basic = bytes.chunks_exact(2).all(|pair| {
