@@ -249,6 +249,11 @@ pub struct TokenKeys {
     ends: Vec<u32>,
 }
 
+/// Where the key just written to a key buffer ends.
+fn key_end(buffer: &str) -> u32 {
+    u32::try_from(buffer.len()).unwrap_or(u32::MAX)
+}
+
 impl TokenKeys {
     /// The key of token `i` (`""` past the end).
     pub fn get(&self, i: usize) -> &str {
@@ -320,6 +325,26 @@ pub fn fold_arabic_pair(b0: u8, b1: u8) -> Option<Option<char>> {
     arabic_pair(b0, b1).map(fold_arabic)
 }
 
+/// True when `next` goes on a token of `kind` (`rest` is the text after `next`): a run of one
+/// kind, digits after Latin letters, Latin letters after digits (the token becomes Latin), a
+/// decimal or thousands separator between digits.
+#[inline]
+fn joins(kind: &mut TokenKind, next: char, rest: &str) -> bool {
+    match (*kind, class(next)) {
+        (a, Some(b)) if a == b => true,
+        (TokenKind::Latin, Some(TokenKind::Number)) => true,
+        (TokenKind::Number, Some(TokenKind::Latin)) if next.is_ascii_alphabetic() => {
+            *kind = TokenKind::Latin;
+            true
+        }
+        (TokenKind::Number, Some(TokenKind::Punct)) if matches!(next, '.' | ',' | '٫' | '٬') => rest
+            .chars()
+            .next()
+            .is_some_and(|c| class(c) == Some(TokenKind::Number)),
+        _ => false,
+    }
+}
+
 /// Moves `i` past the rest of a token of `kind` (not punctuation) whose first character ends
 /// at `i`; returns its kind (digits joined by Latin letters make it Latin), as [`Tokens::of`] reads.
 #[inline]
@@ -342,20 +367,7 @@ fn extend_token(text: &str, mut kind: TokenKind, i: &mut usize) -> TokenKind {
             },
             None => break,
         };
-        let joins = match (kind, class(next)) {
-            (a, Some(b)) if a == b => true,
-            (TokenKind::Latin, Some(TokenKind::Number)) => true,
-            (TokenKind::Number, Some(TokenKind::Latin)) if next.is_ascii_alphabetic() => {
-                kind = TokenKind::Latin;
-                true
-            }
-            (TokenKind::Number, Some(TokenKind::Punct)) if matches!(next, '.' | ',' | '٫' | '٬') => {
-                let after = text[*i + next.len_utf8()..].chars().next();
-                after.is_some_and(|c| class(c) == Some(TokenKind::Number))
-            }
-            _ => false,
-        };
-        if !joins {
+        if !joins(&mut kind, next, &text[*i + next.len_utf8()..]) {
             break;
         }
         *i += next.len_utf8();
@@ -364,6 +376,14 @@ fn extend_token(text: &str, mut kind: TokenKind, i: &mut usize) -> TokenKind {
 }
 
 impl Tokens {
+    /// The tokens of `pieces`, whose keys lie back to back in `buffer`, each ending at `ends`.
+    fn of_parts(pieces: Vec<Piece>, buffer: String, ends: Vec<u32>) -> Tokens {
+        Tokens {
+            pieces,
+            keys: TokenKeys { buffer, ends },
+        }
+    }
+
     /// Tokenizes `source[span]` (nothing when the span is not a valid range of `source`).
     pub fn of(source: &str, span: Span) -> Tokens {
         let Some(text) = source.get(span.range()) else {
@@ -407,22 +427,7 @@ impl Tokens {
                     let Some(next) = text[i..].chars().next() else {
                         break;
                     };
-                    let joins = match (kind, class(next)) {
-                        (a, Some(b)) if a == b => true,
-                        (TokenKind::Latin, Some(TokenKind::Number)) => true,
-                        (TokenKind::Number, Some(TokenKind::Latin)) if next.is_ascii_alphabetic() => {
-                            kind = TokenKind::Latin;
-                            true
-                        }
-                        (TokenKind::Number, Some(TokenKind::Punct))
-                            if matches!(next, '.' | ',' | '٫' | '٬') =>
-                        {
-                            let after = text[i + next.len_utf8()..].chars().next();
-                            after.is_some_and(|c| class(c) == Some(TokenKind::Number))
-                        }
-                        _ => false,
-                    };
-                    if !joins {
+                    if !joins(&mut kind, next, &text[i + next.len_utf8()..]) {
                         break;
                     }
                     slow = true;
@@ -437,12 +442,9 @@ impl Tokens {
                 span: Span::new(span.start + start, span.start + i),
                 kind,
             });
-            ends.push(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
+            ends.push(key_end(&buffer));
         }
-        Tokens {
-            pieces,
-            keys: TokenKeys { buffer, ends },
-        }
+        Tokens::of_parts(pieces, buffer, ends)
     }
 
     /// [`Tokens::of`] from the sentence's [`Fold::Key`](crate::Fold::Key) text `folded`
@@ -490,12 +492,9 @@ impl Tokens {
                 span: Span::new(span.start + start, span.start + i),
                 kind,
             });
-            ends.push(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
+            ends.push(key_end(&buffer));
         }
-        Tokens {
-            pieces,
-            keys: TokenKeys { buffer, ends },
-        }
+        Tokens::of_parts(pieces, buffer, ends)
     }
 
     /// Number of tokens.
