@@ -11,6 +11,7 @@ pub mod facts;
 pub mod mentions;
 mod prepared;
 mod short;
+mod sketch;
 pub mod story;
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use super::lexicon::{Head, Lexicon, collapse};
 use super::text::{SentenceText, is_word_char, split_words};
 use super::types::{EntityId, EntityInfo, EntityType, Gazetteer, MentionForm};
 use super::variant::{deletions, letter_key, skeleton, skeleton_signature};
+use crate::sketch::KeySketch;
 use isnad_parser::fold_key;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::{Arc, OnceLock};
@@ -68,9 +69,9 @@ struct Step {
 pub(crate) struct GazetteerIndex {
     /// Every phrase, and every beginning of a phrase that ends a word of it.
     phrases: FxHashMap<Box<str>, Step>,
-    /// The [`signature`] bits of every key of `phrases`: most words of a sentence begin no
-    /// phrase, and a clear bit says so without hashing the word.
-    signatures: Vec<u64>,
+    /// Every key of `phrases`, sketched: most words of a sentence begin no phrase, and the
+    /// sketch says so without hashing the word.
+    signatures: KeySketch,
     /// Longest phrase, in bytes.
     longest: usize,
     /// What may stand in a word before a phrase: the proclitics and ل (+ و/ف) before an elided
@@ -83,8 +84,8 @@ pub(crate) struct GazetteerIndex {
     pub names: Vec<IndexedName>,
     /// Skeleton → names.
     pub skeletons: FxHashMap<String, Vec<u32>>,
-    /// The [`skeleton_signature`] bits of every key of `skeletons`.
-    skeleton_signatures: Vec<u64>,
+    /// The [`skeleton_signature`]s of every key of `skeletons`.
+    skeleton_signatures: KeySketch,
     /// One-deletion strings of letter keys (names of five letters or more) → names.
     pub deletions: FxHashMap<String, Vec<u32>>,
     /// Letter key of the first or last word of a multi-word name → names.
@@ -97,28 +98,11 @@ pub(crate) struct GazetteerIndex {
     fingerprint: (usize, usize),
 }
 
-/// Bits of the phrase signature filter (a 16 KiB table).
+/// The phrase sketch holds 2^17 bits (a 16 KiB table).
 const SIGNATURE_BITS: u32 = 17;
 
-/// Bits of the skeleton signature filter (an 8 KiB table).
+/// The skeleton sketch holds 2^16 bits (an 8 KiB table).
 const SKELETON_BITS: u32 = 16;
-
-/// A cheap signature of a piece of text: its length and its first and last bytes (the first
-/// two letters and the last of an Arabic word), mixed. Equal texts have equal signatures.
-#[inline]
-fn signature(text: &[u8]) -> usize {
-    let n = text.len();
-    let head = match *text {
-        [a, b, c, d, ..] => u32::from_le_bytes([a, b, c, d]),
-        _ => text.iter().fold(0, |head, &byte| (head << 8) | u32::from(byte)),
-    };
-    let tail = match *text {
-        [.., y, z] => u16::from_le_bytes([y, z]),
-        _ => 0,
-    };
-    let mixed = u64::from(head) ^ (u64::from(tail) << 32) ^ ((n as u64) << 48);
-    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SIGNATURE_BITS)) as usize
-}
 
 impl std::fmt::Debug for GazetteerIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -280,10 +264,9 @@ impl GazetteerIndex {
                 }
             }
         }
-        let mut signatures = vec![0u64; (1 << SIGNATURE_BITS) / 64];
+        let mut signatures = KeySketch::empty(SIGNATURE_BITS);
         for key in phrases.keys() {
-            let bit = signature(key.as_bytes());
-            signatures[bit / 64] |= 1 << (bit % 64);
+            signatures.insert(key);
         }
         let mut starts: Vec<(char, Vec<String>)> = Vec::new();
         for p in lex.proclitics.iter().map(String::as_str).chain(["ل", "ول", "فل"]) {
@@ -334,10 +317,9 @@ impl GazetteerIndex {
                 }
             }
         }
-        let mut skeleton_signatures = vec![0u64; (1 << SKELETON_BITS) / 64];
+        let mut skeleton_signatures = KeySketch::empty(SKELETON_BITS);
         for key in skeletons.keys() {
-            let bit = (skeleton_signature(key) >> (64 - SKELETON_BITS)) as usize;
-            skeleton_signatures[bit / 64] |= 1 << (bit % 64);
+            skeleton_signatures.insert_signature(skeleton_signature(key));
         }
         GazetteerIndex {
             phrases,
@@ -361,16 +343,15 @@ impl GazetteerIndex {
     /// clear (the cheap test before the phrase table is hashed).
     #[inline]
     fn may_be_phrase(&self, piece: &str) -> bool {
-        let bit = signature(piece.as_bytes());
-        self.signatures[bit / 64] & (1 << (bit % 64)) != 0
+        self.signatures.may_contain(piece)
     }
 
     /// Whether some gazetteer name may have the skeleton of letter key `letter_key`: false when
     /// its [`skeleton_signature`] bit is clear, so the skeleton need not be built and looked up.
     #[inline]
     pub fn may_be_skeleton(&self, letter_key: &str) -> bool {
-        let bit = (skeleton_signature(letter_key) >> (64 - SKELETON_BITS)) as usize;
-        self.skeleton_signatures[bit / 64] & (1 << (bit % 64)) != 0
+        self.skeleton_signatures
+            .may_contain_signature(skeleton_signature(letter_key))
     }
 
     /// Finds the phrases of a sentence: every match at word boundaries (a proclitic may precede

@@ -1,6 +1,7 @@
 //! The fact layer's words (`data/facts.toml`), reduced to light lemmas or folded phrases once.
 
 use super::lemma::{lemma_plain, lemma_slice, match_form};
+use crate::sketch::KeySketch;
 use isnad_parser::fold_key;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -77,42 +78,20 @@ pub(crate) struct Phrases {
     /// Indices into `list` by first word, longest phrase first.
     by_first: FxHashMap<String, Vec<usize>>,
     /// The phrases' first words: most words of a text are none, told without hashing them.
-    firsts: WordFilter,
+    firsts: KeySketch,
     /// The phrases' last words.
-    lasts: WordFilter,
+    lasts: KeySketch,
 }
 
-/// A set of cheap word signatures (byte length, second and last byte: the first and last
-/// letter of an Arabic word): a word whose signature is not in it is no word of the set. A few
-/// words of a list each, so few others share one.
-#[derive(Default)]
-struct WordFilter([u64; 4]);
+/// The phrases' first (or last) words of a phrase list sketched: a few words a list, so a small
+/// sketch (2^8 bits) turns most others away.
+const PHRASE_SKETCH_LOG2_BITS: u32 = 8;
 
-impl WordFilter {
-    fn signature(word: &str) -> usize {
-        let bytes = word.as_bytes();
-        let last = usize::from(bytes.last().copied().unwrap_or(0));
-        let second = usize::from(bytes.get(1).copied().unwrap_or(0));
-        (bytes.len().wrapping_mul(37) ^ last.wrapping_mul(7) ^ second.wrapping_mul(11)) & 255
-    }
-
-    fn insert(&mut self, word: &str) {
-        let s = Self::signature(word);
-        self.0[s >> 6] |= 1 << (s & 63);
-    }
-
-    /// False when `word` is surely not in the set.
-    fn may_hold(&self, word: &str) -> bool {
-        let s = Self::signature(word);
-        self.0[s >> 6] & (1 << (s & 63)) != 0
-    }
-
-    /// False when neither `word` nor `word` without a leading و or ف is in the set.
-    fn may_hold_bare(&self, word: &str) -> bool {
-        // و and ف are U+0648 and U+0641, D9 88 and D9 81 in UTF-8: compared as bytes, not decoded.
-        let conjunction = matches!(word.as_bytes(), [0xD9, 0x88 | 0x81, ..]);
-        self.may_hold(word) || (conjunction && self.may_hold(&word[2..]))
-    }
+/// False when neither `word` nor `word` without a leading و or ف is in `sketch`.
+fn may_hold_bare(sketch: &KeySketch, word: &str) -> bool {
+    // و and ف are U+0648 and U+0641, D9 88 and D9 81 in UTF-8: compared as bytes, not decoded.
+    let conjunction = matches!(word.as_bytes(), [0xD9, 0x88 | 0x81, ..]);
+    sketch.may_contain(word) || (conjunction && sketch.may_contain(&word[2..]))
 }
 
 impl Phrases {
@@ -130,8 +109,8 @@ impl Phrases {
         // Longest first, so "من بينهم" wins over "منهم" where both could match.
         list.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut firsts = WordFilter::default();
-        let mut lasts = WordFilter::default();
+        let mut firsts = KeySketch::empty(PHRASE_SKETCH_LOG2_BITS);
+        let mut lasts = KeySketch::empty(PHRASE_SKETCH_LOG2_BITS);
         for (i, p) in list.iter().enumerate() {
             by_first.entry(p[0].clone()).or_default().push(i);
             firsts.insert(&p[0]);
@@ -164,7 +143,7 @@ impl Phrases {
             return None;
         }
         let word = keys(i);
-        if self.by_first.is_empty() || !self.firsts.may_hold_bare(word) {
+        if self.by_first.is_empty() || !may_hold_bare(&self.firsts, word) {
             return None;
         }
         self.starting(word)
@@ -176,7 +155,7 @@ impl Phrases {
     /// The length in tokens of a phrase ending at token `end` (exclusive) of `keys`.
     pub fn ending_at<'k>(&self, keys: &dyn Fn(usize) -> &'k str, end: usize) -> Option<usize> {
         // A phrase's last word is the last token as it is, or for one word, without its و or ف.
-        if !self.lasts.may_hold_bare(keys(end.checked_sub(1)?)) {
+        if !may_hold_bare(&self.lasts, keys(end.checked_sub(1)?)) {
             return None;
         }
         self.list.iter().find_map(|p| {

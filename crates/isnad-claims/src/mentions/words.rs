@@ -136,44 +136,7 @@ const PROCLITICS: [&str; 10] = ["وب", "ول", "فب", "فل", "وك", "و", "�
 // ---------------------------------------------------------------------------------------------
 // Key sketches.
 
-/// Bits of a [`KeySketch`].
-const SKETCH_BITS: usize = 1 << 16;
-
-/// A filter in front of a word table: one bit per fingerprint of its keys, so that most words,
-/// which are in no table, are turned away without hashing the whole key and probing.
-pub(crate) struct KeySketch {
-    bits: Vec<u64>,
-}
-
-impl KeySketch {
-    /// The sketch of `keys`.
-    pub(crate) fn of<'k>(keys: impl IntoIterator<Item = &'k str>) -> KeySketch {
-        let mut bits = vec![0u64; SKETCH_BITS / 64];
-        for key in keys {
-            let bit = sketch(key);
-            bits[bit / 64] |= 1 << (bit % 64);
-        }
-        KeySketch { bits }
-    }
-
-    /// False when `key` is surely not one of the keys.
-    #[inline]
-    pub(crate) fn may_contain(&self, key: &str) -> bool {
-        let bit = sketch(key);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
-    }
-}
-
-/// A cheap 16-bit fingerprint of a key: its length and three of its bytes (the second byte of
-/// an Arabic letter carries the letter; the first is nearly always the same).
-#[inline]
-fn sketch(key: &str) -> usize {
-    let b = key.as_bytes();
-    let n = b.len();
-    let at = |i: usize| usize::from(b.get(i).copied().unwrap_or(0));
-    (n.wrapping_mul(0x9E37) ^ (at(n.wrapping_sub(1)) << 8) ^ at(n.wrapping_sub(3)) ^ at(1).wrapping_mul(0x45))
-        % SKETCH_BITS
-}
+pub(crate) use crate::sketch::KeySketch;
 
 // ---------------------------------------------------------------------------------------------
 // Words over the original text.

@@ -1,0 +1,103 @@
+//! Filters in front of word tables: one bit per signature of a table's keys, so that most words,
+//! which are in no table, are turned away without hashing the whole key and probing the table.
+//! A clear bit proves the word absent; a set bit only says "look it up".
+
+/// Bits of a sketch unless its user asks otherwise (an 8 KiB table).
+const DEFAULT_LOG2_BITS: u32 = 16;
+
+/// A set of key signatures.
+pub(crate) struct KeySketch {
+    bits: Vec<u64>,
+    /// How far a 64-bit signature is shifted to index the table.
+    shift: u32,
+}
+
+impl KeySketch {
+    /// An empty sketch of `2^log2_bits` bits (at least 64).
+    pub(crate) fn empty(log2_bits: u32) -> KeySketch {
+        let log2_bits = log2_bits.clamp(6, 32);
+        KeySketch {
+            bits: vec![0; 1 << (log2_bits - 6)],
+            shift: 64 - log2_bits,
+        }
+    }
+
+    /// The sketch of `keys`.
+    pub(crate) fn of<'k>(keys: impl IntoIterator<Item = &'k str>) -> KeySketch {
+        let mut sketch = KeySketch::empty(DEFAULT_LOG2_BITS);
+        for key in keys {
+            sketch.insert(key);
+        }
+        sketch
+    }
+
+    /// Adds a key.
+    pub(crate) fn insert(&mut self, key: &str) {
+        self.insert_signature(signature(key.as_bytes()));
+    }
+
+    /// False when `key` is surely not one of the keys.
+    #[inline]
+    pub(crate) fn may_contain(&self, key: &str) -> bool {
+        self.may_contain_signature(signature(key.as_bytes()))
+    }
+
+    /// Adds a signature its user computed itself (of a form it does not build, such as a skeleton).
+    pub(crate) fn insert_signature(&mut self, signature: u64) {
+        let bit = (signature >> self.shift) as usize;
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when no key of the sketch has `signature`.
+    #[inline]
+    pub(crate) fn may_contain_signature(&self, signature: u64) -> bool {
+        let bit = (signature >> self.shift) as usize;
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// A cheap signature of a piece of text: its length and its first four and last two bytes (the
+/// first two letters and the last of an Arabic word), mixed. Equal texts have equal signatures.
+#[inline]
+pub(crate) fn signature(text: &[u8]) -> u64 {
+    let n = text.len();
+    let head = match *text {
+        [a, b, c, d, ..] => u32::from_le_bytes([a, b, c, d]),
+        _ => text.iter().fold(0, |head, &byte| (head << 8) | u32::from(byte)),
+    };
+    let tail = match *text {
+        [.., y, z] => u16::from_le_bytes([y, z]),
+        _ => 0,
+    };
+    let mixed = u64::from(head) ^ (u64::from(tail) << 32) ^ ((n as u64) << 48);
+    mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A sketch never turns away one of its keys, at any size.
+        #[test]
+        fn a_sketch_holds_its_keys(keys in proptest::collection::vec("[ا-ي a-z]{0,9}", 0..40), log2 in 6u32..18) {
+            let mut sketch = KeySketch::empty(log2);
+            for key in &keys {
+                sketch.insert(key);
+            }
+            for key in &keys {
+                prop_assert!(sketch.may_contain(key));
+            }
+            let of = KeySketch::of(keys.iter().map(String::as_str));
+            for key in &keys {
+                prop_assert!(of.may_contain(key));
+            }
+        }
+    }
+
+    #[test]
+    fn an_empty_sketch_turns_every_word_away() {
+        assert!(!KeySketch::of([]).may_contain("وزارة"));
+    }
+}
