@@ -153,9 +153,9 @@ pub fn root_key(word: &str) -> String {
     root_of_key(key)
 }
 
-/// Distinct words the per-thread memo of root keys holds before it is emptied: the vocabulary
-/// of many stories, bounded for a long run.
-const MEMO_WORDS: usize = 1 << 16;
+/// Distinct words a per-thread memo of the fact layer (root keys here, word readings in the
+/// reader) holds before it is emptied: the vocabulary of many stories, bounded for a long run.
+pub(crate) const MEMO_WORDS: usize = 1 << 16;
 
 thread_local! {
     /// The root key of each folded word read so far: a text repeats its words, and the claims

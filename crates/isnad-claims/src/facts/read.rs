@@ -94,10 +94,6 @@ struct SentenceWords {
     word_of: Vec<u32>,
 }
 
-/// Distinct words the per-thread memo of word readings holds before it is emptied: the
-/// vocabulary of many stories, bounded for a long run.
-const MEMO_WORDS: usize = 1 << 16;
-
 thread_local! {
     /// How each folded word read so far reads: a text repeats its words, so each is looked up in
     /// the lexicon and reduced to its lemma once, not at each of its tokens.
@@ -215,7 +211,7 @@ impl TokenWords {
         let mut names: Vec<Names> = Vec::with_capacity(n);
         let mut candidates = Vec::with_capacity(n);
         READINGS.with_borrow_mut(|readings| {
-            if readings.len() >= MEMO_WORDS {
+            if readings.len() >= super::lemma::MEMO_WORDS {
                 readings.clear();
             }
             for (i, piece) in toks.pieces.iter().enumerate() {
