@@ -95,7 +95,11 @@ pub(crate) struct GazetteerIndex {
     /// Letter keys of the first words of multi-word names: a run of free words is looked up
     /// as a multi-word variant only when it starts with one.
     pub first_letter_keys: FxHashSet<String>,
+    /// Places and countries by a name or spelling exactly as written → the first such entry.
+    pub written_places: FxHashMap<Box<str>, u32>,
     fingerprint: (usize, usize),
+    /// The length and address of the entry list the index was built from.
+    built_for: (usize, usize),
 }
 
 /// The phrase sketch holds 2^17 bits (a 16 KiB table).
@@ -150,6 +154,8 @@ impl PatternSet {
     }
 }
 
+/// What tells a changed entry list from the one an index was built for: their number and a sum
+/// over their ids and spellings.
 fn fingerprint(entries: &[EntityInfo]) -> (usize, usize) {
     (
         entries.len(),
@@ -163,11 +169,14 @@ fn fingerprint(entries: &[EntityInfo]) -> (usize, usize) {
 impl Gazetteer {
     /// The matcher, built on first use (and rebuilt if `entries` changed behind its back).
     pub(crate) fn index(&self, lex: &Lexicon) -> Arc<GazetteerIndex> {
-        let current = fingerprint(&self.entries);
         let cached = self
             .index
             .get_or_init(|| Arc::new(GazetteerIndex::build(&self.entries, lex)));
-        if cached.fingerprint == current {
+        // Asked once per article: the same list where it was when the index was built is taken
+        // as unchanged without walking thousands of entries (entries change through
+        // `load_str`, which drops the index); only a moved or resized list is fingerprinted.
+        let same_list = cached.built_for == (self.entries.len(), self.entries.as_ptr() as usize);
+        if same_list || cached.fingerprint == fingerprint(&self.entries) {
             cached.clone()
         } else {
             Arc::new(GazetteerIndex::build(&self.entries, lex))
@@ -288,6 +297,14 @@ impl GazetteerIndex {
         let mut by_word: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         let mut first_words = FxHashSet::default();
         let mut first_letter_keys = FxHashSet::default();
+        let mut written_places: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        for (i, entry) in entries.iter().enumerate() {
+            if matches!(entry.kind, EntityType::Place | EntityType::Country) {
+                for text in std::iter::once(&entry.name).chain(&entry.spellings) {
+                    written_places.entry(text.as_str().into()).or_insert(i as u32);
+                }
+            }
+        }
         for (n, name) in names.iter().enumerate() {
             let n = n as u32;
             skeletons.entry(skeleton(&name.letter_key)).or_default().push(n);
@@ -335,7 +352,9 @@ impl GazetteerIndex {
             by_word,
             first_words,
             first_letter_keys,
+            written_places,
             fingerprint: fingerprint(entries),
+            built_for: (entries.len(), entries.as_ptr() as usize),
         }
     }
 

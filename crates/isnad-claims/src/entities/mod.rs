@@ -67,13 +67,18 @@ pub fn prepared_entities(prepared: &crate::Prepared<'_>, gazetteer: &Gazetteer) 
     }
     .run(raws, &free);
     add_masthead(document, &mut entities);
-    add_dateline_place(document, gazetteer, &mut entities);
+    add_dateline_place(document, gazetteer, &index, &mut entities);
     entities
 }
 
 /// The place a dateline opens with ("كرمانة، 17 نوفمبر …"), which the parser keeps out of the
 /// story's sentences: a place of the article, by its gazetteer entry when it has one.
-fn add_dateline_place(document: &Document, gazetteer: &Gazetteer, entities: &mut DocEntities) {
+fn add_dateline_place(
+    document: &Document,
+    gazetteer: &Gazetteer,
+    index: &GazetteerIndex,
+    entities: &mut DocEntities,
+) {
     let Some(span) = document.meta.dateline_place else {
         return;
     };
@@ -81,12 +86,11 @@ fn add_dateline_place(document: &Document, gazetteer: &Gazetteer, entities: &mut
     if entities.mentions.iter().any(|m| m.span.overlaps(span)) {
         return;
     }
-    // Compared as written: folding every entry's name for each article costs more than the rest
-    // of this pass, and a dateline writes a listed city the way the gazetteer does.
-    let listed = gazetteer.entries.iter().find(|e| {
-        matches!(e.kind, EntityType::Place | EntityType::Country)
-            && (e.name == text || e.spellings.iter().any(|s| s == text))
-    });
+    // Compared as written: a dateline writes a listed city the way the gazetteer does.
+    let listed = index
+        .written_places
+        .get(text)
+        .map(|&i| &gazetteer.entries[i as usize]);
     let key = isnad_parser::fold_key(text);
     let (id, kind, how) = match listed {
         Some(entry) => (entry.id.clone(), entry.kind, MatchKind::Gazetteer),
