@@ -1,7 +1,12 @@
 //! Findings: what the checker tells an editor.
 
-use isnad_parser::Span;
+use isnad_claims::DocAnalysis;
+use isnad_claims::claims::{Source, SourceKind};
+use isnad_claims::entities::{EntityId, EntityKey, Gazetteer, MentionForm};
+use isnad_parser::{Document, Span};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -96,11 +101,16 @@ impl FindingKind {
 pub struct Side {
     /// Document id.
     pub doc: String,
-    /// The claim, when the side is a claim.
+    /// The claim, when the side is a claim: the first of `claims`.
     pub claim: Option<String>,
-    /// The fact, when the side is a figure.
+    /// Every claim of the side: the claims of its sentence that take its position, each once.
+    pub claims: Vec<String>,
+    /// The fact, when the side is a figure: the first of `facts`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fact: Option<String>,
+    /// Every fact of the side, each once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<String>,
     /// The exact words (a value, a name, a trigger) this side is about.
     pub span: Span,
     /// Exactly the original bytes of `span`.
@@ -133,4 +143,210 @@ pub struct Finding {
     pub resolution: Option<String>,
     /// The evidence, one entry per side.
     pub sides: Vec<Side>,
+}
+
+/// Finishes the rules' findings (issue #18): a side is one sentence's position, cited once with
+/// every claim and fact of it, and findings that differ only in how one source is named are one.
+pub(crate) fn finish(
+    findings: Vec<Finding>,
+    documents: &[Document],
+    analyses: &[DocAnalysis],
+    gazetteer: &Gazetteer,
+) -> Vec<Finding> {
+    let sources = Sources::new(documents, analyses, gazetteer);
+    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+    for mut finding in findings {
+        finding.sides = one_side_per_sentence(std::mem::take(&mut finding.sides), documents);
+        match kept
+            .iter_mut()
+            .find_map(|k| sources.renamed_sides(k, &finding).map(|own| (k, own)))
+        {
+            Some((into, own)) => {
+                let names: Vec<String> = own
+                    .iter()
+                    .filter_map(|s| sources.source_of(s).map(|x| x.name.clone()))
+                    .filter(|name| !into.message.contains(name.as_str()))
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                if !names.is_empty() {
+                    into.message = format!("{} (also named {})", into.message, names.join("؛ "));
+                }
+                into.sides.extend(own);
+                into.sides = one_side_per_sentence(std::mem::take(&mut into.sides), documents);
+                cite_sides(into);
+            }
+            None => {
+                cite_sides(&mut finding);
+                kept.push(finding);
+            }
+        }
+    }
+    kept
+}
+
+/// Sides of one finding from one sentence that take one position (the same value, said by the
+/// same sources) become one side: the first, listing every claim and fact of the others, its
+/// words covering theirs.
+fn one_side_per_sentence(sides: Vec<Side>, documents: &[Document]) -> Vec<Side> {
+    let mut merged: Vec<Side> = Vec::with_capacity(sides.len());
+    for side in sides {
+        let same_position = |m: &&mut Side| {
+            m.doc == side.doc
+                && m.sentence == side.sentence
+                && m.value == side.value
+                && m.attribution == side.attribution
+        };
+        let Some(into) = merged.iter_mut().find(same_position) else {
+            merged.push(side);
+            continue;
+        };
+        for claim in side.claim.iter().chain(&side.claims) {
+            if !into.claims.contains(claim) {
+                into.claims.push(claim.clone());
+            }
+        }
+        for fact in side.fact.iter().chain(&side.facts) {
+            if !into.facts.contains(fact) {
+                into.facts.push(fact.clone());
+            }
+        }
+        into.claim = into.claim.take().or_else(|| into.claims.first().cloned());
+        into.fact = into.fact.take().or_else(|| into.facts.first().cloned());
+        if into.span != side.span
+            && let Some(document) = documents.iter().find(|d| d.id == into.doc)
+        {
+            into.span = into.span.cover(side.span);
+            into.text = document.text(into.span).to_string();
+        }
+    }
+    merged
+}
+
+/// Sets a finding's claim and fact lists to those of its sides, each once, in side order.
+fn cite_sides(finding: &mut Finding) {
+    let mut claims: Vec<String> = Vec::new();
+    let mut facts: Vec<String> = Vec::new();
+    for side in &finding.sides {
+        for claim in side.claim.iter().chain(&side.claims) {
+            if !claims.contains(claim) {
+                claims.push(claim.clone());
+            }
+        }
+        for fact in side.fact.iter().chain(&side.facts) {
+            if !facts.contains(fact) {
+                facts.push(fact.clone());
+            }
+        }
+    }
+    finding.claims = claims;
+    finding.facts = facts;
+}
+
+/// The sources the sides of findings quote, read back from the analyses, and what each name
+/// stands for.
+struct Sources<'a> {
+    documents: &'a [Document],
+    analyses: &'a [DocAnalysis],
+    /// A capital's id → its country's: a government is often named by its capital ("قالت
+    /// أنقرة" for Turkey's).
+    country_of_capital: FxHashMap<&'a EntityId, &'a EntityId>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(documents: &'a [Document], analyses: &'a [DocAnalysis], gazetteer: &'a Gazetteer) -> Self {
+        let country_of_capital = gazetteer
+            .entries
+            .iter()
+            .filter_map(|e| e.capital.as_ref().map(|capital| (capital, &e.id)))
+            .collect();
+        Sources {
+            documents,
+            analyses,
+            country_of_capital,
+        }
+    }
+
+    /// The cited source (not the outlet) of a side's claim, fact, statement or participant;
+    /// `None` for an outlet's own voice and for evidence that is only words (a name, a date).
+    fn source_of(&self, side: &Side) -> Option<&'a Source> {
+        let doc = self.documents.iter().position(|d| d.id == side.doc)?;
+        let analysis = &self.analyses[doc];
+        let chain: &[Source] = if let Some(fact) = &side.fact {
+            &analysis.facts.iter().find(|f| &f.id == fact)?.attribution
+        } else if let Some(claim) = &side.claim {
+            &analysis.claims.iter().find(|c| &c.id == claim)?.attribution
+        } else if let Some(statement) = analysis.statements.iter().find(|s| s.span == side.span) {
+            &statement.attribution
+        } else {
+            &analysis
+                .participants
+                .iter()
+                .find(|p| p.span == side.span)?
+                .attribution
+        };
+        chain.iter().find(|s| s.kind != SourceKind::Outlet)
+    }
+
+    /// Who a side's source is: the entities its name names ("X وY" names two), a capital
+    /// standing for its country, or its folded name when it names none. A nationality adjective
+    /// only qualifies the name's head ("الوزير الروسي" is no more Russia than "الرئيس الروسي").
+    fn identity(&self, side: &Side) -> Option<BTreeSet<EntityKey>> {
+        let source = self.source_of(side)?;
+        let doc = self.documents.iter().position(|d| d.id == side.doc)?;
+        let government = |id: &EntityId| {
+            let country = self.country_of_capital.get(id).copied().unwrap_or(id);
+            EntityKey::of(Some(country), "")
+        };
+        let mut named: BTreeSet<EntityKey> = source
+            .span
+            .map(|span| {
+                self.analyses[doc]
+                    .entities
+                    .mentions
+                    .iter()
+                    .filter(|m| m.form != MentionForm::Adjective && span.contains(m.span))
+                    .filter_map(|m| m.entity.as_ref().map(government))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if named.is_empty() {
+            named.insert(match &source.entity {
+                Some(id) => government(id),
+                None => EntityKey::of(None, &source.name),
+            });
+        }
+        Some(named)
+    }
+
+    /// When `b` is `a` but for sides whose source is named differently (one entity, two
+    /// names): `b`'s own sides, to add to `a`. Both must cite a side in common, and every side
+    /// only one of them cites must take one position and come from one source.
+    fn renamed_sides(&self, a: &Finding, b: &Finding) -> Option<Vec<Side>> {
+        if (a.kind, a.severity, &a.resolution) != (b.kind, b.severity, &b.resolution) {
+            return None;
+        }
+        let key = |s: &Side| (s.doc.clone(), s.sentence, s.value.clone());
+        let keys_a: BTreeSet<_> = a.sides.iter().map(key).collect();
+        let keys_b: BTreeSet<_> = b.sides.iter().map(key).collect();
+        if keys_a.is_disjoint(&keys_b) {
+            return None;
+        }
+        let own_a: Vec<&Side> = a.sides.iter().filter(|s| !keys_b.contains(&key(s))).collect();
+        let own_b: Vec<Side> = b
+            .sides
+            .iter()
+            .filter(|s| !keys_a.contains(&key(s)))
+            .cloned()
+            .collect();
+        let first = own_a.first()?;
+        own_b.first()?;
+        let identity = self.identity(first)?;
+        let one_source = own_a
+            .iter()
+            .copied()
+            .chain(&own_b)
+            .all(|s| s.value == first.value && self.identity(s).as_ref() == Some(&identity));
+        one_source.then_some(own_b)
+    }
 }

@@ -103,6 +103,25 @@ fn cites(finding: &Value, quote: &Located) -> bool {
         .any(|(doc, (s, e))| doc == &quote.0 && *s < quote.1.1 && quote.1.0 < *e)
 }
 
+/// The sides of a finding that repeat an earlier side's sentence and position (its value and
+/// sources): a side is one sentence, cited once with all its claims.
+fn repeated_sides(finding: &Value) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    finding["sides"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|s| !seen.insert((&s["doc"], &s["sentence"], &s["value"], &s["attribution"])))
+        .map(|s| {
+            format!(
+                "{}: «{}»",
+                s["doc"].as_str().unwrap_or("?"),
+                s["text"].as_str().unwrap_or("?")
+            )
+        })
+        .collect()
+}
+
 fn describe(finding: &Value) -> String {
     let quotes: Vec<String> = finding["sides"]
         .as_array()
@@ -200,6 +219,14 @@ fn check_story(story: &str) -> Vec<String> {
                 ));
             }
         }
+    }
+    for finding in &findings {
+        problems.extend(repeated_sides(finding).into_iter().map(|side| {
+            format!(
+                "{story}: cites one sentence twice for one position (issue #18): {side} in {}",
+                describe(finding)
+            )
+        }));
     }
     for (finding, matched) in findings.iter().zip(&matched) {
         let serious = finding["severity"] == "contradiction" || finding["severity"] == "tension";

@@ -564,7 +564,9 @@ fn statement_side(context: &Context<'_>, doc: usize, statement: &Statement, valu
     Side {
         doc: document.id.clone(),
         claim: None,
+        claims: Vec::new(),
         fact: None,
+        facts: Vec::new(),
         span: statement.span,
         text: statement.text.clone(),
         sentence: document

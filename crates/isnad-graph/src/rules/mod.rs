@@ -116,7 +116,9 @@ pub(crate) fn side(
     Side {
         doc: document.id.clone(),
         claim: Some(view.claim.id.clone()),
+        claims: vec![view.claim.id.clone()],
         fact: None,
+        facts: Vec::new(),
         span,
         text: document.text(span).to_string(),
         sentence,
@@ -142,7 +144,9 @@ pub(crate) fn fact_side(context: &Context<'_>, view: &FactView<'_>) -> Side {
     Side {
         doc: document.id.clone(),
         claim: fact.subject.claim.clone(),
+        claims: fact.subject.claim.iter().cloned().collect(),
         fact: Some(fact.id.clone()),
+        facts: vec![fact.id.clone()],
         span: fact.span,
         text: document.text(fact.span).to_string(),
         sentence: fact.sentence,
@@ -238,7 +242,9 @@ pub(crate) fn text_side(context: &Context<'_>, doc: usize, span: Span, value: Op
     Side {
         doc: document.id.clone(),
         claim: None,
+        claims: Vec::new(),
         fact: None,
+        facts: Vec::new(),
         span,
         text: document.text(span).to_string(),
         sentence,
