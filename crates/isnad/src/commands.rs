@@ -48,21 +48,14 @@ pub fn run(cli: Cli) -> miette::Result<ExitCode> {
         Command::Graph {
             input,
             format,
+            claims,
             output,
-        } => graph(&input, format, &output),
+        } => graph(&input, format, claims, &output),
     }
-}
-
-fn require_paths(input: &InputArgs) -> miette::Result<()> {
-    if input.paths.is_empty() {
-        miette::bail!("no input: give files or directories to read, or `-` for standard input");
-    }
-    Ok(())
 }
 
 /// Reads the inputs and prints their errors; exit code 2 is decided by the caller.
 fn read(input: &InputArgs) -> miette::Result<Story> {
-    require_paths(input)?;
     let options = isnad_parser::ParseOptions {
         max_bytes: input.max_bytes,
         fallback_date: input.reference_date,
@@ -399,14 +392,24 @@ fn check(
     Ok(exit_for(&story, failed))
 }
 
-fn graph(input: &InputArgs, format: GraphFormat, output: &OutputArgs) -> miette::Result<ExitCode> {
+fn graph(
+    input: &InputArgs,
+    format: GraphFormat,
+    claims: bool,
+    output: &OutputArgs,
+) -> miette::Result<ExitCode> {
     let story = read(input)?;
     let gazetteer = pipeline::gazetteer(&input.gazetteer)?;
     let analyses = pipeline::analyze(&story, &gazetteer, Lean::Tense);
     let result = isnad_graph::check_story(&story.documents, &analyses, &gazetteer);
+    let graph = if claims {
+        result.graph
+    } else {
+        result.graph.story_level()
+    };
     let text = match format {
-        GraphFormat::Dot => crate::render::dot(&result),
-        GraphFormat::Json => crate::render::graph_json(&result)?,
+        GraphFormat::Dot => crate::render::dot(&graph),
+        GraphFormat::Json => crate::render::graph_json(&graph)?,
     };
     write_output(output, &text)?;
     Ok(exit_for(&story, false))

@@ -8,5 +8,5 @@ pub mod pipeline;
 mod progress;
 mod render;
 
-pub use cli::Cli;
+pub use cli::{Cli, parse_from as parse_args};
 pub use commands::run;

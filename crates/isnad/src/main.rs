@@ -3,7 +3,6 @@
 //! Exit codes: 0 when nothing reaches `--fail-on`, 1 when a finding does, 2 when an input could
 //! not be read or the usage is wrong. The report always covers every readable input.
 
-use clap::Parser;
 use std::process::ExitCode;
 
 // Reading allocates many small strings and vectors per sentence; mimalloc serves them markedly
@@ -16,7 +15,11 @@ fn main() -> ExitCode {
     let _ = miette::set_hook(Box::new(|_| {
         Box::new(miette::MietteHandlerOpts::new().wrap_lines(false).build())
     }));
-    let cli = isnad::Cli::parse();
+    let cli = match isnad::parse_args(std::env::args_os()) {
+        Ok(cli) => cli,
+        // Help and version go to stdout with 0, usage errors to stderr with 2.
+        Err(error) => error.exit(),
+    };
     match isnad::run(cli) {
         Ok(code) => code,
         Err(error) => {

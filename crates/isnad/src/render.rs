@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal;
 
-use isnad_graph::StoryCheck;
+use isnad_graph::KnowledgeGraph;
 use isnad_parser::Document;
 use isnad_report::Report;
 
@@ -24,13 +24,13 @@ pub fn html(report: &Report, documents: &[Document]) -> String {
 }
 
 /// The knowledge graph as DOT.
-pub fn dot(check: &StoryCheck) -> String {
-    isnad_report::graph_dot(&check.graph)
+pub fn dot(graph: &KnowledgeGraph) -> String {
+    isnad_report::graph_dot(graph)
 }
 
 /// The knowledge graph as JSON.
-pub fn graph_json(check: &StoryCheck) -> miette::Result<String> {
-    let json = serde_json::to_string_pretty(&isnad_report::graph_json(&check.graph))
+pub fn graph_json(graph: &KnowledgeGraph) -> miette::Result<String> {
+    let json = serde_json::to_string_pretty(&isnad_report::graph_json(graph))
         .map_err(|e| miette::miette!("cannot write the graph: {e}"))?;
     Ok(json + "\n")
 }

@@ -289,7 +289,7 @@ fn mentions_text_mode_indexes_the_string() {
 
 #[test]
 fn graph_json_edges_refer_to_nodes_by_our_ids() {
-    let output = isnad(&["graph", seeds().to_str().unwrap(), "--format", "json"]);
+    let output = isnad(&["graph", seeds().to_str().unwrap(), "--format", "json", "--claims"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let graph = json(&output);
     let ids: std::collections::HashSet<&str> = graph["nodes"]
