@@ -770,6 +770,11 @@ fn clitic_match(key: &str, base: &str) -> Option<usize> {
     if key == base {
         return Some(0);
     }
+    // A proclitic only lengthens the word, and both forms below end as `base` does: most words
+    // fail these two tests and are turned away before any proclitic is tried.
+    if key.len() < base.len() || (!base.is_empty() && key.as_bytes().last() != base.as_bytes().last()) {
+        return None;
+    }
     CLITICS.iter().filter(|c| !c.is_empty()).find_map(|c| {
         let rest = strip_short_prefix(key, c)?;
         if rest == base {

@@ -11,7 +11,7 @@ use crate::mentions::{
 use crate::short::{ends_with_short, strip_short_prefix};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use isnad_parser::{Span, TokenKind, Tokens, is_ignorable};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// Which occurrence of a day named without its year (or week) a clause means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,8 +54,9 @@ pub(super) struct Scan<'a> {
     all_readings: Vec<Reading>,
     lex: &'static Lexicon,
     ctx: &'a MentionContext,
-    /// Index of the first future marker (`usize::MAX` when none), found when first needed.
-    future_at: OnceCell<usize>,
+    /// How many tokens were read for a future marker, and the first one found (read when first
+    /// needed, and only as far as needed).
+    future_at: Cell<(usize, Option<usize>)>,
     /// Ordinals read at each token, memoized.
     ordinals: Vec<OnceCell<Option<(u32, usize)>>>,
     /// [`Scan::may_be_number_word`] of each token, memoized (several readers ask it).
@@ -168,7 +169,7 @@ impl<'a> Scan<'a> {
             all_readings,
             lex,
             ctx,
-            future_at: OnceCell::new(),
+            future_at: Cell::new((0, None)),
             ordinals,
             number_words,
         }
@@ -324,14 +325,16 @@ impl<'a> Scan<'a> {
         let t = &self.toks[i];
         let text = &self.src[t.span.range()];
         let single_letter = text.chars().nth(1).is_none();
-        let glued = self.src[t.span.end..].chars().next().is_some_and(is_word_char);
-        // A ligature folds to two letters, so the key's letters need not match the text's.
-        let ligature = text.chars().any(|c| matches!(c, '\u{FB50}'..='\u{FEFF}'));
+        let glued = || self.src[t.span.end..].chars().next().is_some_and(is_word_char);
+        // A ligature folds to two letters, so the key's letters need not match the text's. Every
+        // one (U+FB50..U+FEFF) is led by the byte 0xEF, which most words lack.
+        let ligature =
+            || text.as_bytes().contains(&0xEF) && text.chars().any(|c| matches!(c, '\u{FB50}'..='\u{FEFF}'));
         single_letter
-            || glued
-            || ligature
             || is_number_word(t.key)
             || t.key.strip_prefix("ال").is_some_and(is_number_word)
+            || glued()
+            || ligature()
     }
 
     fn forward(&self, i: usize) -> bool {
@@ -339,15 +342,29 @@ impl<'a> Scan<'a> {
             Lean::Future => true,
             Lean::Past => false,
             Lean::Tense => {
-                *self.future_at.get_or_init(|| {
-                    (0..self.toks.len())
-                        .find(|&i| self.is_future_marker(i))
-                        .unwrap_or(usize::MAX)
-                }) < i
+                self.future_marker_before(i)
                     // "الثلاثاء 15 أبريل المقبل": the word after a date that makes it the next one.
                     || (i + 1..self.toks.len().min(i + 6)).any(|j| self.lex.future_after.contains(self.toks[j].key))
             }
         }
+    }
+
+    /// True when a future marker stands before token `i`. The words are read only as far as
+    /// asked (a sentence's dates are asked about left to right), and the first marker is kept.
+    fn future_marker_before(&self, i: usize) -> bool {
+        let (mut read, first) = self.future_at.get();
+        if let Some(at) = first {
+            return at < i;
+        }
+        while read < i.min(self.toks.len()) {
+            if self.is_future_marker(read) {
+                self.future_at.set((read + 1, Some(read)));
+                return true;
+            }
+            read += 1;
+        }
+        self.future_at.set((read, None));
+        false
     }
 
     fn is_future_marker(&self, i: usize) -> bool {
@@ -393,20 +410,22 @@ impl<'a> Scan<'a> {
                 K::RangeFrom | K::DayPartLead => (false, false),
                 _ => continue,
             };
-            let mut candidates = vec![self.expr(r.end, fi)];
+            let mut consider = |o: Option<Out>| {
+                if let Some(mut o) = o {
+                    o.approx |= approx;
+                    if best.as_ref().is_none_or(|b| o.end > b.end) {
+                        best = Some(o);
+                    }
+                }
+            };
+            consider(self.expr(r.end, fi));
             // Two leads ("في حوالي", "عند الساعة" is one lead and the clock word).
             for r2 in self.readings(r.end) {
                 if matches!(r2.kind, K::Qual(Qualifier::Approx) | K::Leading) {
-                    candidates.push(self.expr(r2.end, true).map(|mut o| {
+                    consider(self.expr(r2.end, true).map(|mut o| {
                         o.approx |= r2.kind == K::Qual(Qualifier::Approx);
                         o
                     }));
-                }
-            }
-            for mut o in candidates.into_iter().flatten() {
-                o.approx |= approx;
-                if best.as_ref().is_none_or(|b| o.end > b.end) {
-                    best = Some(o);
                 }
             }
         }
@@ -530,10 +549,11 @@ impl<'a> Scan<'a> {
     /// Every parser at token `i`; the longest reading wins (earliest parser on ties).
     fn expr(&self, i: usize, after_fi: bool) -> Option<Out> {
         let t = self.toks.get(i)?;
-        // Every reading starts with a digit, a word of the lexicon, or a number or ordinal word:
-        // any other token is turned away before the nine readers try it.
+        // Every reading starts with a digit, a word of the lexicon that can open one, or a number
+        // or ordinal word: any other token (most often a lead such as "في" or "من" with nothing
+        // after it) is turned away before the nine readers try it.
         if t.kind != TokenKind::Number
-            && self.readings(i).is_empty()
+            && !self.readings(i).iter().any(|r| self.opens_expression(i, r))
             && !(t.kind == TokenKind::Arabic && (self.may_be_number_word(i) || self.ordinal(i).is_some()))
         {
             return None;
@@ -567,6 +587,46 @@ impl<'a> Scan<'a> {
         consider(self.holiday(i));
         consider(self.nth_weekday_after(i));
         best
+    }
+
+    /// False when reading `r` of token `i` cannot be the first word of what [`Scan::expr`]'s
+    /// readers read: a word that only ever follows another (an era, "إلى", a clock period), or a
+    /// lead whose only readings need a word after it that is not there ("من" opens a year only
+    /// before "عام", and a time ago only before a number). True may still read nothing.
+    fn opens_expression(&self, i: usize, r: &Reading) -> bool {
+        match r.kind {
+            K::Shift(_)
+            | K::Corresponding
+            | K::HijriEra
+            | K::GregorianEra
+            | K::RangeFrom
+            | K::RangeTo
+            | K::RangeAnd
+            | K::Leading
+            | K::NotBeforeAgo
+            | K::MinuteWord
+            | K::Minus
+            | K::ZoneLead
+            | K::ZoneWord
+            | K::Part(_)
+            | K::DayPartLead
+            | K::Future
+            | K::Past
+            | K::MonthPrep => false,
+            // `relative_day`: a filler before a relative day ("يوم غد").
+            K::RelDayFiller => self.has(r.end, |k| matches!(k, K::RelDay(_))).is_some(),
+            // `year`: "من عام 2014", "في هذا العام".
+            K::Of | K::InMonth => self.has(r.end, |k| k == K::YearLead || k == K::This).is_some(),
+            // `offset`: "من" reads a time ago only before a number.
+            K::Ago | K::After | K::Within => {
+                self.toks[i].key != "من"
+                    || self
+                        .toks
+                        .get(r.end)
+                        .is_some_and(|t| t.kind == TokenKind::Number || is_number_word(t.key))
+            }
+            _ => true,
+        }
     }
 
     /// A single day right after a clock time ("… من صباح الثلاثاء", "… يوم 5 مايو", "… أمس").
