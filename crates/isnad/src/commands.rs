@@ -288,14 +288,20 @@ fn mentions(
         }
         None => {
             let story = read(input)?;
+            let progress = crate::progress::bar(&story.documents, "reading mentions of");
             let per_doc: Vec<(String, Vec<Mention>)> = {
                 use rayon::prelude::*;
                 story
                     .documents
                     .par_iter()
-                    .map(|d| (d.id.clone(), isnad_claims::mentions::document_mentions(d, lean)))
+                    .map(|d| {
+                        let found = isnad_claims::mentions::document_mentions(d, lean);
+                        progress.inc(d.bytes as u64);
+                        (d.id.clone(), found)
+                    })
                     .collect()
             };
+            progress.finish_and_clear();
             let all = per_doc
                 .iter()
                 .flat_map(|(doc, found)| found.iter().map(move |m| MentionLine { doc, mention: m }));
@@ -375,7 +381,9 @@ fn check(
     let story = read(input)?;
     let gazetteer = pipeline::gazetteer(&input.gazetteer)?;
     let analyses = pipeline::analyze(&story, &gazetteer, Lean::Tense);
+    let progress = crate::progress::spinner(&story.documents, "checking the story");
     let result = isnad_graph::check_story(&story.documents, &analyses, &gazetteer);
+    progress.finish_and_clear();
     let report = Report::build(&story.documents, &analyses, &result, &story.errors);
     let text = match format {
         CheckFormat::Json => report.to_json() + "\n",
@@ -401,7 +409,9 @@ fn graph(
     let story = read(input)?;
     let gazetteer = pipeline::gazetteer(&input.gazetteer)?;
     let analyses = pipeline::analyze(&story, &gazetteer, Lean::Tense);
+    let progress = crate::progress::spinner(&story.documents, "checking the story");
     let result = isnad_graph::check_story(&story.documents, &analyses, &gazetteer);
+    progress.finish_and_clear();
     let graph = if claims {
         result.graph
     } else {

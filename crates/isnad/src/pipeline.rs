@@ -60,13 +60,13 @@ pub fn gazetteer(extra: &[std::path::PathBuf]) -> miette::Result<Gazetteer> {
 
 /// Extracts mentions, entities and claims from every document, in parallel.
 pub fn analyze(story: &Story, gazetteer: &Gazetteer, lean: Lean) -> Vec<DocAnalysis> {
-    let progress = crate::progress::bar(story.documents.len());
+    let progress = crate::progress::bar(&story.documents, "analyzing");
     let mut analyses: Vec<DocAnalysis> = story
         .documents
         .par_iter()
         .map(|document| {
             let analysis = isnad_claims::analyze(document, gazetteer, lean);
-            progress.inc(1);
+            progress.inc(document.bytes as u64);
             analysis
         })
         .collect();

@@ -343,3 +343,58 @@ fn graph_dot_is_read_by_graphviz() {
     );
     assert!(String::from_utf8_lossy(&result.stdout).contains("<svg"));
 }
+
+/// A story folder of `count` short articles: a batch long enough for a progress bar.
+fn long_batch(count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for n in 0..count {
+        let text = GOOD.replace("الجمعة", if n % 2 == 0 { "الجمعة" } else { "السبت" });
+        std::fs::write(dir.path().join(format!("{n:03}.txt")), text).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn progress_stays_off_standard_error_when_it_is_not_a_terminal() {
+    let dir = long_batch(320);
+    for command in ["check", "claims", "graph", "mentions"] {
+        let output = isnad(&[command, dir.path().to_str().unwrap(), "--format", "json"]);
+        assert_ne!(output.status.code(), Some(2), "{command}: {}", stderr(&output));
+        let err = stderr(&output);
+        assert!(
+            !err.contains("documents") && !err.contains('\r') && !err.contains('\u{1b}'),
+            "{command} drew progress on a pipe: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn progress_is_shown_on_a_terminal_for_long_runs_only() {
+    // util-linux `script` runs the command on a pseudo-terminal; stdout goes to /dev/null inside
+    // it, so what comes back is what `isnad` drew on standard error.
+    let on_terminal = |dir: &Path| -> Option<String> {
+        let command = format!(
+            "{} check {} --format json >/dev/null",
+            env!("CARGO_BIN_EXE_isnad"),
+            dir.display()
+        );
+        let output = Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .ok()?;
+        Some(String::from_utf8_lossy(&output.stdout).into_owned())
+    };
+    let long = long_batch(320);
+    let Some(drawn) = on_terminal(long.path()) else {
+        eprintln!("SKIPPED: util-linux `script` is not installed; progress on a terminal was not checked");
+        return;
+    };
+    assert!(
+        drawn.contains("analyzing 320 documents"),
+        "no bar for 320 documents: {drawn:?}"
+    );
+    let short = long_batch(3);
+    let drawn = on_terminal(short.path()).expect("script ran before");
+    assert!(!drawn.contains("documents"), "a bar for 3 documents: {drawn:?}");
+}
