@@ -155,34 +155,61 @@ pub(crate) fn finish(
 ) -> Vec<Finding> {
     let sources = Sources::new(documents, analyses, gazetteer);
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+    // Kept findings by the sides they cite: only findings citing a side in common can be one.
+    let mut citing: FxHashMap<SideKey, Vec<usize>> = FxHashMap::default();
     for mut finding in findings {
         finding.sides = one_side_per_sentence(std::mem::take(&mut finding.sides), documents);
-        match kept
-            .iter_mut()
-            .find_map(|k| sources.renamed_sides(k, &finding).map(|own| (k, own)))
-        {
-            Some((into, own)) => {
-                let names: Vec<String> = own
+        let mut candidates: Vec<usize> = finding
+            .sides
+            .iter()
+            .filter_map(|s| citing.get(&side_key(s)))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let renamed = candidates
+            .into_iter()
+            .find_map(|k| sources.renamed_sides(&kept[k], &finding).map(|own| (k, own)));
+        let at = match renamed {
+            Some((k, own)) => {
+                let into = &mut kept[k];
+                let mut names: Vec<&str> = own
                     .iter()
-                    .filter_map(|s| sources.source_of(s).map(|x| x.name.clone()))
-                    .filter(|name| !into.message.contains(name.as_str()))
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
+                    .filter_map(|s| sources.source_of(s).map(|x| x.name.as_str()))
+                    .filter(|name| !into.message.contains(name))
                     .collect();
+                names.sort_unstable();
+                names.dedup();
                 if !names.is_empty() {
                     into.message = format!("{} (also named {})", into.message, names.join("؛ "));
                 }
                 into.sides.extend(own);
                 into.sides = one_side_per_sentence(std::mem::take(&mut into.sides), documents);
-                cite_sides(into);
+                k
             }
             None => {
-                cite_sides(&mut finding);
                 kept.push(finding);
+                kept.len() - 1
+            }
+        };
+        cite_sides(&mut kept[at]);
+        for side in &kept[at].sides {
+            let findings = citing.entry(side_key(side)).or_default();
+            if !findings.contains(&at) {
+                findings.push(at);
             }
         }
     }
     kept
+}
+
+/// What makes two sides one side of a disagreement: the sentence (of its document) and the
+/// value it gives.
+type SideKey = (String, Span, Option<String>);
+
+fn side_key(side: &Side) -> SideKey {
+    (side.doc.clone(), side.sentence, side.value.clone())
 }
 
 /// Sides of one finding from one sentence that take one position (the same value, said by the
@@ -246,8 +273,13 @@ fn cite_sides(finding: &mut Finding) {
 /// The sources the sides of findings quote, read back from the analyses, and what each name
 /// stands for.
 struct Sources<'a> {
-    documents: &'a [Document],
     analyses: &'a [DocAnalysis],
+    /// Document ids → their index.
+    doc_index: FxHashMap<&'a str, usize>,
+    /// Attribution chains of every claim and fact, by id (ids carry their document's).
+    chains: FxHashMap<&'a str, &'a [Source]>,
+    /// Attribution chains of statements and participants, by document and span.
+    chains_at: FxHashMap<(usize, Span), &'a [Source]>,
     /// A capital's id → its country's: a government is often named by its capital ("قالت
     /// أنقرة" for Turkey's).
     country_of_capital: FxHashMap<&'a EntityId, &'a EntityId>,
@@ -255,36 +287,53 @@ struct Sources<'a> {
 
 impl<'a> Sources<'a> {
     fn new(documents: &'a [Document], analyses: &'a [DocAnalysis], gazetteer: &'a Gazetteer) -> Self {
+        let doc_index = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let mut chains: FxHashMap<&str, &[Source]> = FxHashMap::default();
+        let mut chains_at: FxHashMap<(usize, Span), &[Source]> = FxHashMap::default();
+        for (doc, analysis) in analyses.iter().enumerate() {
+            chains.extend(
+                analysis
+                    .claims
+                    .iter()
+                    .map(|c| (c.id.as_str(), &c.attribution[..])),
+            );
+            chains.extend(analysis.facts.iter().map(|f| (f.id.as_str(), &f.attribution[..])));
+            // A statement and a participant at one span: the statement, as the rules quote it.
+            for p in &analysis.participants {
+                chains_at.insert((doc, p.span), &p.attribution);
+            }
+            for s in &analysis.statements {
+                chains_at.insert((doc, s.span), &s.attribution);
+            }
+        }
         let country_of_capital = gazetteer
             .entries
             .iter()
             .filter_map(|e| e.capital.as_ref().map(|capital| (capital, &e.id)))
             .collect();
         Sources {
-            documents,
             analyses,
+            doc_index,
+            chains,
+            chains_at,
             country_of_capital,
         }
     }
 
-    /// The cited source (not the outlet) of a side's claim, fact, statement or participant;
+    /// The cited source (not the outlet) of a side's fact, claim, statement or participant;
     /// `None` for an outlet's own voice and for evidence that is only words (a name, a date).
     fn source_of(&self, side: &Side) -> Option<&'a Source> {
-        let doc = self.documents.iter().position(|d| d.id == side.doc)?;
-        let analysis = &self.analyses[doc];
-        let chain: &[Source] = if let Some(fact) = &side.fact {
-            &analysis.facts.iter().find(|f| &f.id == fact)?.attribution
-        } else if let Some(claim) = &side.claim {
-            &analysis.claims.iter().find(|c| &c.id == claim)?.attribution
-        } else if let Some(statement) = analysis.statements.iter().find(|s| s.span == side.span) {
-            &statement.attribution
-        } else {
-            &analysis
-                .participants
-                .iter()
-                .find(|p| p.span == side.span)?
-                .attribution
-        };
+        let chain = match (&side.fact, &side.claim) {
+            (Some(id), _) | (None, Some(id)) => self.chains.get(id.as_str()),
+            (None, None) => {
+                let doc = *self.doc_index.get(side.doc.as_str())?;
+                self.chains_at.get(&(doc, side.span))
+            }
+        }?;
         chain.iter().find(|s| s.kind != SourceKind::Outlet)
     }
 
@@ -293,7 +342,7 @@ impl<'a> Sources<'a> {
     /// only qualifies the name's head ("الوزير الروسي" is no more Russia than "الرئيس الروسي").
     fn identity(&self, side: &Side) -> Option<BTreeSet<EntityKey>> {
         let source = self.source_of(side)?;
-        let doc = self.documents.iter().position(|d| d.id == side.doc)?;
+        let doc = *self.doc_index.get(side.doc.as_str())?;
         let government = |id: &EntityId| {
             let country = self.country_of_capital.get(id).copied().unwrap_or(id);
             EntityKey::of(Some(country), "")
@@ -326,27 +375,27 @@ impl<'a> Sources<'a> {
         if (a.kind, a.severity, &a.resolution) != (b.kind, b.severity, &b.resolution) {
             return None;
         }
-        let key = |s: &Side| (s.doc.clone(), s.sentence, s.value.clone());
-        let keys_a: BTreeSet<_> = a.sides.iter().map(key).collect();
-        let keys_b: BTreeSet<_> = b.sides.iter().map(key).collect();
+        let keys_a: BTreeSet<SideKey> = a.sides.iter().map(side_key).collect();
+        let keys_b: BTreeSet<SideKey> = b.sides.iter().map(side_key).collect();
         if keys_a.is_disjoint(&keys_b) {
             return None;
         }
-        let own_a: Vec<&Side> = a.sides.iter().filter(|s| !keys_b.contains(&key(s))).collect();
-        let own_b: Vec<Side> = b
+        let own_a: Vec<&Side> = a
             .sides
             .iter()
-            .filter(|s| !keys_a.contains(&key(s)))
-            .cloned()
+            .filter(|s| !keys_b.contains(&side_key(s)))
             .collect();
-        let first = own_a.first()?;
-        own_b.first()?;
+        let own_b: Vec<&Side> = b
+            .sides
+            .iter()
+            .filter(|s| !keys_a.contains(&side_key(s)))
+            .collect();
+        let (first, _) = (own_a.first()?, own_b.first()?);
         let identity = self.identity(first)?;
         let one_source = own_a
             .iter()
-            .copied()
             .chain(&own_b)
             .all(|s| s.value == first.value && self.identity(s).as_ref() == Some(&identity));
-        one_source.then_some(own_b)
+        one_source.then(|| own_b.into_iter().cloned().collect())
     }
 }

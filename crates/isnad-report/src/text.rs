@@ -1,4 +1,5 @@
-//! The terminal report: findings grouped by severity, each side quoted in its sentence.
+//! The terminal report: findings grouped by severity, each side quoted in its sentence (once:
+//! a side is one sentence, and lists its claims when the sentence holds several).
 //!
 //! The exact words of a side are bracketed ⟦ ⟧ inside the sentence rather than underlined with
 //! carets: a terminal that lays Arabic out right to left reverses the sentence but not a caret line
@@ -139,6 +140,14 @@ fn finding_text(out: &mut String, finding: &Finding, documents: &[Document], p: 
         if let Some(value) = &side.value {
             let _ = writeln!(out, "    {} value: {}", p.paint(DIM, "="), shown(value));
         }
+        if side.claims.len() > 1 {
+            let _ = writeln!(
+                out,
+                "    {} claims: {}",
+                p.paint(DIM, "="),
+                shown(&claims_line(&side.doc, &side.claims))
+            );
+        }
         if !side.attribution.is_empty() {
             let _ = writeln!(
                 out,
@@ -151,6 +160,19 @@ fn finding_text(out: &mut String, finding: &Finding, documents: &[Document], p: 
     if let Some(resolution) = &finding.resolution {
         let _ = writeln!(out, "  {} resolution: {}", p.paint(DIM, "="), shown(resolution));
     }
+}
+
+/// The claims of a side, each id shortened to `#n` when it is of the side's own document.
+fn claims_line(doc: &str, claims: &[String]) -> String {
+    let prefix = format!("{doc}#");
+    claims
+        .iter()
+        .map(|id| match id.strip_prefix(&prefix) {
+            Some(n) => format!("#{n}"),
+            None => id.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A name, title or message on one line, its bidi controls escaped and its Arabic runs isolated

@@ -171,3 +171,22 @@ fn malformed_spans_do_not_panic() {
 fn snapshot() {
     insta::assert_snapshot!(plain());
 }
+
+/// Issue #18: a side is one sentence, quoted once; when several claims of the sentence take its
+/// position, the side lists them (ids shortened to `#n` within the side's own document).
+#[test]
+fn a_side_of_several_claims_is_quoted_once_and_lists_them() {
+    let docs = fixture::documents();
+    let mut report = fixture::report(&docs);
+    report.findings[0].sides[0].claims = vec!["a.txt#1".into(), "a.txt#3".into(), "b.txt#2".into()];
+    let out = render_text(&report, &docs, PLAIN);
+    let sentence = "يوم ⟦الاثنين 4 مارس 2024⟧، بطول 300 متر.\n";
+    assert_eq!(out.matches(sentence).count(), 1, "{out}");
+    let listed = pos(&out, "    = claims: #1, #3, b.txt#2\n");
+    assert!(
+        pos(&out, sentence) < listed && listed < pos(&out, "--> b.txt:1:47"),
+        "{out}"
+    );
+    // A side of one claim says nothing more than before.
+    assert_eq!(out.matches("= claims:").count(), 1, "{out}");
+}

@@ -15,7 +15,9 @@
 //! so is one source quoted both ways by two articles, on three quarters of the words: the
 //! articles contradict each other on what it said.
 //! One finding per denial, citing every assertion it answers; one source's denials that answer
-//! the same assertions (in an article's headline and body, or in two articles) are one finding.
+//! the same assertions (in an article's headline and body, or in two articles) are one finding,
+//! whatever name the source goes by in each («أنقرة» for «تركيا»: a capital stands for its
+//! country's government; «X وY» for the same two entities).
 //! Not compared: a content about another time than its report ("منذ اتفاق 2019").
 //! Known false positives: a denial of a narrower claim than the accusation (denying one
 //! shipment while others are alleged); two contents that share their words but not their
@@ -199,13 +201,10 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         }
         let denier = speaker(context, denial);
         if let Some(&at) = disputes.get(&(*reading_id, denier.clone())) {
-            let existing = &mut findings[at];
-            existing
+            // The finding's claim list is made from its sides when findings are finished.
+            findings[at]
                 .sides
                 .push(side(context, denial, None, Some("denied".into())));
-            if existing.claims.last() != Some(&denial.claim.id) {
-                existing.claims.push(denial.claim.id.clone());
-            }
             continue;
         }
         let assertions: Vec<&ClaimView<'_>> = assertions.iter().map(|&i| &context.claims[i]).collect();
