@@ -20,14 +20,14 @@ pub struct Normalized {
 }
 
 /// One original character that folded to something else (or to nothing).
-#[derive(Debug, Clone, Copy)]
-struct Edit {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Edit {
     /// Where its normalized bytes start in `text`, and how many there are (0 when dropped).
-    norm: usize,
-    norm_len: usize,
+    pub(crate) norm: usize,
+    pub(crate) norm_len: usize,
     /// Where it starts in the original text, from `base`, and its length in bytes.
-    orig: usize,
-    orig_len: usize,
+    pub(crate) orig: usize,
+    pub(crate) orig_len: usize,
 }
 
 /// How aggressively to fold letters.
@@ -52,6 +52,17 @@ impl Normalized {
             edits,
             base: span.start,
             key_fold: fold == Fold::Key,
+        }
+    }
+
+    /// The [`Fold::Key`] text of the original text from `base` on, folded elsewhere (as
+    /// [`Tokens::with_key_fold`](crate::Tokens::with_key_fold) does while it tokenizes).
+    pub(crate) fn of_key_fold(text: String, edits: Vec<Edit>, base: usize) -> Normalized {
+        Normalized {
+            text,
+            edits,
+            base,
+            key_fold: true,
         }
     }
 
@@ -165,7 +176,8 @@ impl KeyOffsets<'_> {
     }
 }
 
-enum Folded {
+/// What one character folds to.
+pub(crate) enum Folded {
     Drop,
     One(char),
     Many(&'static str),
@@ -266,8 +278,9 @@ pub fn is_ignorable(ch: char) -> bool {
         | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
 }
 
+/// What `ch` folds to under `fold`.
 #[inline]
-fn fold_char(ch: char, fold: Fold) -> Folded {
+pub(crate) fn fold_char(ch: char, fold: Fold) -> Folded {
     // Fast path for the common case: ASCII and the Arabic letters no fold touches.
     if ch.is_ascii()
         || (matches!(ch, '\u{0621}'..='\u{064A}') && !matches!(ch, 'أ' | 'إ' | 'آ' | 'ى' | 'ة' | '\u{0640}'))

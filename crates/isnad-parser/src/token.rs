@@ -1,7 +1,7 @@
 //! Word tokens with byte spans and clitic-split candidates.
 
 use crate::Span;
-use crate::normalize::{Normalized, fold_key_into, is_ignorable};
+use crate::normalize::{Edit, Fold, Folded, Normalized, fold_char, fold_key_into, is_ignorable};
 use serde::Serialize;
 
 /// What a token is made of.
@@ -375,6 +375,134 @@ fn extend_token(text: &str, mut kind: TokenKind, i: &mut usize) -> TokenKind {
     kind
 }
 
+/// What [`Fold::Key`] makes of each code point U+0600..U+067F (indexed as [`ARABIC_D8_D9`]):
+/// [`NOT_ARABIC`] outside U+0621..U+065F, [`SAME`] for a letter it keeps, else an index into
+/// [`PAIR_REPLACEMENTS`] (as [`fold_arabic`] reads them, in one table load).
+const PAIR_FOLDS: [u8; 128] = {
+    let mut table = [NOT_ARABIC; 128];
+    let mut k = 0;
+    while k < 128 {
+        let cp = 0x0600 + k as u32;
+        table[k] = match cp {
+            0x0622 | 0x0623 | 0x0625 => 0,
+            0x0649 => 1,
+            0x0629 => 2,
+            0x0640 | 0x064B..=0x065F => 3,
+            0x0621..=0x065F => SAME,
+            _ => NOT_ARABIC,
+        };
+        k += 1;
+    }
+    table
+};
+
+/// What the codes 0..=3 of [`PAIR_FOLDS`] fold to.
+const PAIR_REPLACEMENTS: [&str; 4] = ["ا", "ي", "ه", ""];
+/// A code of [`PAIR_FOLDS`]: the letter folds to itself.
+const SAME: u8 = 4;
+/// A code of [`PAIR_FOLDS`]: no letter or mark of U+0621..U+065F.
+const NOT_ARABIC: u8 = 5;
+
+/// The [`PAIR_FOLDS`] code of the two bytes at `i` ([`NOT_ARABIC`] at the end of the text).
+#[inline]
+fn pair_fold(bytes: &[u8], i: usize) -> u8 {
+    match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(&b0), Some(&b1)) if b0 & 0xFE == 0xD8 => {
+            PAIR_FOLDS[usize::from(b0 & 1) << 6 | usize::from(b1 & 0x3F)]
+        }
+        _ => NOT_ARABIC,
+    }
+}
+
+/// The [`Fold::Key`] text of a sentence written while it is tokenized: runs of characters
+/// that fold to themselves are copied when something after them folds (or at the end), and every
+/// other character is written as it folds, with its [`Edit`], as [`Normalized::of`] writes them.
+struct KeyFolder<'t> {
+    text: &'t str,
+    out: String,
+    edits: Vec<Edit>,
+    /// The bytes of `text` before this offset are written to `out`.
+    copied: usize,
+}
+
+impl KeyFolder<'_> {
+    /// Writes `folded` for the character of `len` bytes at `at` (which folds to something else).
+    fn edit(&mut self, at: usize, len: usize, folded: &str) {
+        self.out.push_str(&self.text[self.copied..at]);
+        let norm = self.out.len();
+        self.out.push_str(folded);
+        self.edits.push(Edit {
+            norm,
+            norm_len: folded.len(),
+            orig: at,
+            orig_len: len,
+        });
+        self.copied = at + len;
+    }
+
+    /// Folds `ch`, the character at `at`.
+    fn char(&mut self, at: usize, ch: char) {
+        match fold_char(ch, Fold::Key) {
+            Folded::One(c) if c == ch => {}
+            Folded::One(c) => self.edit(at, ch.len_utf8(), c.encode_utf8(&mut [0; 4])),
+            Folded::Many(folded) => self.edit(at, ch.len_utf8(), folded),
+            Folded::Drop => self.edit(at, ch.len_utf8(), ""),
+        }
+    }
+
+    /// Folds the letters and marks of U+0621..U+065F from `*i` on, moving `*i` past them.
+    #[inline]
+    fn arabic_run(&mut self, i: &mut usize) {
+        let bytes = self.text.as_bytes();
+        loop {
+            match pair_fold(bytes, *i) {
+                NOT_ARABIC => break,
+                SAME => {}
+                code => self.edit(*i, 2, PAIR_REPLACEMENTS[usize::from(code)]),
+            }
+            *i += 2;
+        }
+    }
+
+    /// Where the character at `at` lands in the folded text, when nothing from `copied` up to it
+    /// folds to something else.
+    fn landing(&self, at: usize) -> usize {
+        self.out.len() + (at - self.copied)
+    }
+
+    /// Copies the text up to `at` that is not written yet (it folds to itself).
+    fn catch_up(&mut self, at: usize) {
+        self.out.push_str(&self.text[self.copied..at]);
+        self.copied = at;
+    }
+}
+
+/// [`extend_token`] folding what it reads into `fold`.
+#[inline]
+fn extend_folding(fold: &mut KeyFolder, mut kind: TokenKind, i: &mut usize) -> TokenKind {
+    let text = fold.text;
+    let bytes = text.as_bytes();
+    loop {
+        if kind == TokenKind::Arabic {
+            fold.arabic_run(i);
+        }
+        let next = match bytes.get(*i) {
+            Some(&b) if b < 0x80 => char::from(b),
+            Some(_) => match text[*i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+            None => break,
+        };
+        if !joins(&mut kind, next, &text[*i + next.len_utf8()..]) {
+            break;
+        }
+        fold.char(*i, next);
+        *i += next.len_utf8();
+    }
+    kind
+}
+
 impl Tokens {
     /// The tokens of `pieces`, whose keys lie back to back in `buffer`, each ending at `ends`.
     fn of_parts(pieces: Vec<Piece>, buffer: String, ends: Vec<u32>) -> Tokens {
@@ -497,6 +625,72 @@ impl Tokens {
         Tokens::of_parts(pieces, buffer, ends)
     }
 
+    /// [`Tokens::of`] and the [`Fold::Key`] text of `source[span]`
+    /// (`Normalized::of(source, span, Fold::Key)`) in one pass over the text: each character is
+    /// read once for both, and a token's key is its original text unless something in it folds.
+    /// Nothing of either when the span is not a valid range of `source`.
+    pub fn with_key_fold(source: &str, span: Span) -> (Tokens, Normalized) {
+        let Some(text) = source.get(span.range()) else {
+            return (
+                Tokens::default(),
+                Normalized::of_key_fold(String::new(), Vec::new(), span.start),
+            );
+        };
+        let bytes = text.as_bytes();
+        let mut fold = KeyFolder {
+            text,
+            out: String::with_capacity(text.len()),
+            // Arabic news has an alef with hamza, a taa marbuta or a mark every twenty bytes or so.
+            edits: Vec::with_capacity(text.len() / 16),
+            copied: 0,
+        };
+        let mut pieces = Vec::with_capacity(text.len() / 8);
+        let mut ends = Vec::with_capacity(text.len() / 8);
+        let mut buffer = String::with_capacity(text.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            // Spaces separate most tokens and fold to themselves: stepped over.
+            if bytes[i] == b' ' {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let key_from = fold.landing(start);
+            let edits_before = fold.edits.len();
+            // Most tokens start with an Arabic letter, known from its two bytes (and folded by
+            // the run that reads the token on).
+            let kind = if pair_fold(bytes, i) != NOT_ARABIC {
+                TokenKind::Arabic
+            } else {
+                let Some(ch) = text[i..].chars().next() else { break };
+                fold.char(i, ch);
+                i += ch.len_utf8();
+                let Some(kind) = class(ch) else { continue };
+                kind
+            };
+            // The same boundaries as `Tokens::of`.
+            let kind = if kind == TokenKind::Punct {
+                kind
+            } else {
+                extend_folding(&mut fold, kind, &mut i)
+            };
+            if fold.edits.len() == edits_before {
+                buffer.push_str(&text[start..i]);
+            } else {
+                fold.catch_up(i);
+                buffer.push_str(&fold.out[key_from..]);
+            }
+            pieces.push(Piece {
+                span: Span::new(span.start + start, span.start + i),
+                kind,
+            });
+            ends.push(key_end(&buffer));
+        }
+        fold.catch_up(bytes.len());
+        let folded = Normalized::of_key_fold(fold.out, fold.edits, span.start);
+        (Tokens::of_parts(pieces, buffer, ends), folded)
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.pieces.len()
@@ -569,12 +763,49 @@ mod tests {
         assert_eq!(cut.len(), whole.len());
     }
 
+    /// [`Tokens::with_key_fold`] makes what the two passes make.
+    fn same_in_one_pass(src: &str, span: Span) {
+        let (tokens, folded) = Tokens::with_key_fold(src, span);
+        let two_folded = Normalized::of(src, span, crate::Fold::Key);
+        let two_tokens = Tokens::of_folded(src, span, &two_folded);
+        // Text, edits, base and fold alike.
+        assert_eq!(format!("{folded:?}"), format!("{two_folded:?}"));
+        assert_eq!(tokens.pieces, two_tokens.pieces, "{src:?}");
+        assert_eq!(tokens.len(), two_tokens.len());
+        for i in 0..tokens.len() {
+            assert_eq!(tokens.key(i), two_tokens.key(i), "{src:?} token {i}");
+        }
+    }
+
     #[test]
     fn keys_cut_from_the_folded_text_are_the_folded_words() {
         let src = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ S600 إلى كـــيم ی\u{200F}ک ٱلله؛ 12,500 و2.5 “قال”. 3D 7a";
         same_tokens(src, Span::new(0, src.len()));
+        same_in_one_pass(src, Span::new(0, src.len()));
         let start = src.find('٢').unwrap();
         same_tokens(src, Span::new(start, src.len() - 3));
+        same_in_one_pass(src, Span::new(start, src.len() - 3));
+    }
+
+    #[test]
+    fn pair_folds_are_the_decoded_folds() {
+        for b0 in [0xD8u8, 0xD9] {
+            for b1 in 0x80..=0xBFu8 {
+                let original = char::from_u32((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F));
+                // What the letter or mark folds to, "kept" when to itself.
+                let expected = fold_arabic_pair(b0, b1).map(|folded| match folded {
+                    Some(c) if Some(c) == original => "kept".to_string(),
+                    Some(c) => c.to_string(),
+                    None => String::new(),
+                });
+                let got = match pair_fold(&[b0, b1], 0) {
+                    NOT_ARABIC => None,
+                    SAME => Some("kept".to_string()),
+                    code => Some(PAIR_REPLACEMENTS[usize::from(code)].to_string()),
+                };
+                assert_eq!(got, expected, "{b0:02X} {b1:02X}");
+            }
+        }
     }
 
     proptest::proptest! {
@@ -583,6 +814,17 @@ mod tests {
             text in "[ اأبتةجدىيكلمنهوﻻﺑیکé²٪\u{064E}\u{0651}\u{0640}\u{00AD}\u{200F}\u{00A0}0-9٠-٩۴٫٬,.%:/()«»،؛a-zA-Z\\-\n\t]{0,40}"
         ) {
             same_tokens(&text, Span::new(0, text.len()));
+        }
+
+        #[test]
+        fn one_pass_agrees_with_two(
+            text in "[ اأإآبتةجدىيئءكلمنهوﻻﻷﺑیکڤٱé²٪\u{064B}\u{064E}\u{0651}\u{0670}\u{0640}\u{00AD}\u{200B}\u{200F}\u{00A0}\u{2009}0-9٠-٩۴٫٬,.%:/()«»،؛a-zA-Z\\-\n\t]{0,60}",
+            cut in 0usize..8,
+        ) {
+            same_in_one_pass(&text, Span::new(0, text.len()));
+            // A sentence inside a longer text.
+            let from = text.char_indices().nth(cut).map_or(text.len(), |(at, _)| at);
+            same_in_one_pass(&text, Span::new(from, text.len()));
         }
     }
 
