@@ -1,0 +1,90 @@
+//! Names with no title or head before them: lineage-particle names and transliterated runs.
+
+use super::{Raw, Scan, listed_at};
+use crate::entities::types::{EntityType, MatchKind};
+
+impl Scan<'_> {
+    /// Names opened by a lineage particle, with no title before them ("ولد سيدي عالي", "بن
+    /// سلمان"): the particle and one or two name words.
+    pub(super) fn particle_names(&mut self, consumed: &mut [bool]) {
+        let n = self.st.words.len();
+        for i in 0..n {
+            if !self.is_free(i, consumed) {
+                continue;
+            }
+            // The particle, bare or after one proclitic ("لولد"); longer words are none.
+            let word = self.st.word(i);
+            if word.len() > self.lex.name_opener_bytes {
+                continue;
+            }
+            let Some(skip) = listed_at(word, &self.lex.name_openers) else {
+                continue;
+            };
+            let run = self.bounded(self.name_run(i + 1, 2, consumed, false), false);
+            if run.is_empty() {
+                continue;
+            }
+            let start = self.st.words[i].start + skip;
+            let end = self.st.words[run.end - 1].end;
+            consumed[i..run.end].iter_mut().for_each(|c| *c = true);
+            self.raws.push(Raw::new_name(
+                self.span(start, end),
+                self.st.text[start..end].to_string(),
+                EntityType::Person,
+                MatchKind::Title,
+            ));
+        }
+    }
+
+    /// Runs of transliterated-looking words no pattern took.
+    pub(super) fn transliterated(&mut self, consumed: &mut [bool]) {
+        let n = self.st.words.len();
+        let mut i = 0;
+        while i < n {
+            let free = |j: usize| self.is_free(j, consumed);
+            if !free(i) {
+                i += 1;
+                continue;
+            }
+            let Some((kind, span_start)) = self.foreign_reading(i) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 1;
+            while j < n && j - i < 4 && free(j) && self.lex.looks_foreign(self.st.word(j)).is_some() {
+                j += 1;
+            }
+            let end = self.st.words[j - 1].end;
+            let span = self.span(span_start, end);
+            let key = self.st.text[span_start..end].to_string();
+            consumed[i..j].iter_mut().for_each(|c| *c = true);
+            self.raws
+                .push(Raw::new_name(span, key, kind, MatchKind::Transliterated));
+            i = j;
+        }
+    }
+
+    /// The kind and start byte of a foreign-looking word, trying it without a proclitic too.
+    fn foreign_reading(&self, i: usize) -> Option<(EntityType, usize)> {
+        let w = self.st.word(i);
+        let start = self.st.words[i].start;
+        // Without a proclitic the word has fewer letters and vowels and the same markers.
+        let marked = self.lex.foreign_letters(w)?;
+        // A case ending written out ("مضيفاً") is Arabic grammar, not a foreign name.
+        if self.st.has_tanween(i) {
+            return None;
+        }
+        if let Some(kind) = self.lex.foreign_kind(w, marked) {
+            return Some((kind, start));
+        }
+        // Proclitics of one letter: at most one, the word's first letter, can be stripped.
+        let first = w.chars().next()?;
+        if !self.lex.one_letter_proclitics.contains(&first) {
+            return None;
+        }
+        let rest = &w[first.len_utf8()..];
+        self.lex
+            .looks_foreign(rest)
+            .map(|k| (k, start + first.len_utf8()))
+    }
+}

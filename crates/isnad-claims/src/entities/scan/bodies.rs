@@ -1,0 +1,224 @@
+//! Bodies and institutions named by a head and the nouns and adjectives after it ("وزارة الزراعة").
+
+use super::{Raw, Scan, listed_at};
+use crate::entities::text::WordKind;
+use crate::entities::types::{EntityType, MatchKind, MentionForm};
+
+impl Scan<'_> {
+    /// Public bodies and associations named by the words after their head: "وزارة الزراعة والري"،
+    /// "نقابة الصيادلة" (construct with article nouns, «و» + article joining them), "نقابة عمال
+    /// النظافة" (indefinite nouns in construct up to a definite one), "الهيئة الوطنية للتأمينات"،
+    /// "المديرية العامة للجمارك" (the article, an adjective, a complement with ل), and a field after a
+    /// participle of competence ("محكمة الجنح المكلفة بقضايا الفساد").
+    pub(super) fn bodies(&mut self, consumed: &mut [bool]) {
+        const MAX_NOUNS: usize = 3;
+        const MAX_CHAIN: usize = 2;
+        let n = self.st.words.len();
+        let free = |j: usize, consumed: &[bool]| {
+            j < n && self.slot[j].is_none() && !consumed[j] && self.st.words[j].kind == WordKind::Letters
+        };
+        let article = |j: usize| {
+            let w = self.st.word(j);
+            (w.starts_with("ال") || w.starts_with("وال")) && !self.lex.stop_words.contains(w)
+        };
+        // A noun in construct before the definite one ("عمال"، "مزارعي"): no verb of a headline
+        // ("نقابة تطالب"، "نقابة طالبت"), no conjunct, no function word.
+        let chain_word = |j: usize, consumed: &[bool]| {
+            let w = self.st.word(j);
+            free(j, consumed)
+                && !w.starts_with(['و', 'ي', 'ت'])
+                && !w.starts_with("لل")
+                && !w.ends_with('ت')
+                && w.chars().count() >= 3
+                && !self.lex.stop_words.contains(w)
+                && !self.lex.titles.contains_key(w)
+        };
+        for i in 0..n.saturating_sub(1) {
+            // Every body's name goes on with an article word within its first words: the cheap
+            // test first.
+            if !(i + 1..(i + 2 + MAX_CHAIN).min(n)).any(|j| self.st.words[j].article) || !free(i, consumed) {
+                continue;
+            }
+            let w = self.st.word(i);
+            let (skip, definite) = match listed_at(w, &self.lex.body_heads) {
+                Some(skip) => (skip, false),
+                // The article at the start or after one letter ("والهيئة"): the first place it
+                // stands, looked for in those two places only.
+                None => match (0..='و'.len_utf8())
+                    .find(|&at| w.get(at..).is_some_and(|rest| rest.starts_with("ال")))
+                    .map(|at| (at, &w[at + "ال".len()..]))
+                {
+                    Some((at, head)) if self.lex.body_heads.contains(head) => (at, true),
+                    _ => continue,
+                },
+            };
+            let mut end = i + 1;
+            if definite {
+                // The article head, its adjectives, then a complement with ل and its article nouns.
+                while free(end, consumed)
+                    && end - i <= 2
+                    && self.lex.body_adjectives.contains(self.st.word(end))
+                {
+                    end += 1;
+                }
+                if end == i + 1 {
+                    continue;
+                }
+                if free(end, consumed)
+                    && self.st.word(end).starts_with('ل')
+                    && self.st.word(end).chars().count() >= 4
+                {
+                    end = self.complement_end(end, i + 6, consumed);
+                }
+            } else {
+                // Indefinite nouns in construct, then the definite noun that ends the chain.
+                let mut chain = end;
+                while chain - end < MAX_CHAIN && chain_word(chain, consumed) && !article(chain) {
+                    chain += 1;
+                }
+                if chain > end
+                    && free(chain, consumed)
+                    && article(chain)
+                    && !self.st.word(chain).starts_with('و')
+                {
+                    end = chain + 1;
+                } else if free(end, consumed) && article(end) && !self.st.word(end).starts_with('و') {
+                    // "وزارة والداخلية" starts no name: its first noun has no «و».
+                    end += 1;
+                } else {
+                    continue;
+                }
+                while free(end, consumed) && end - i <= MAX_NOUNS + MAX_CHAIN && self.goes_on_definite(end) {
+                    end += 1;
+                }
+            }
+            // "المكلفة بقضايا الفساد": a participle of competence takes its field after ب.
+            if self.lex.body_competence.contains(self.st.word(end - 1))
+                && free(end, consumed)
+                && self.st.word(end).starts_with('ب')
+                && self.st.word(end).chars().count() >= 4
+            {
+                end = self.complement_end(end, end + 4, consumed);
+            }
+            let start = self.st.words[i].start + skip;
+            let last = self.st.words[end - 1].end;
+            consumed[i..end].iter_mut().for_each(|c| *c = true);
+            self.raws.push(Raw::new_name(
+                self.span(start, last),
+                self.st.text[start..last].to_string(),
+                EntityType::Organization,
+                MatchKind::Title,
+            ));
+        }
+    }
+
+    /// The end of a complement after a preposition glued to word `at` ("للتأمينات"، "لمكافحة
+    /// الفساد"، "بقضايا الفساد"), at most up to word `limit`: an indefinite complement is in construct
+    /// with the article noun after it; then only adjectives and conjuncts go on.
+    fn complement_end(&self, at: usize, limit: usize, consumed: &[bool]) -> usize {
+        let n = self.st.words.len();
+        let free = |j: usize| {
+            j < n && self.slot[j].is_none() && !consumed[j] && self.st.words[j].kind == WordKind::Letters
+        };
+        let word = self.st.word(at);
+        let definite = word.starts_with("لل") || word.starts_with("بال");
+        let mut end = at + 1;
+        if !definite
+            && free(end)
+            && self.st.word(end).starts_with("ال")
+            && !self.lex.stop_words.contains(self.st.word(end))
+        {
+            end += 1;
+        }
+        while end < limit && free(end) && self.goes_on_definite(end) {
+            end += 1;
+        }
+        end
+    }
+
+    /// True when word `j` may follow a definite noun inside a body's name: an adjective in ي or
+    /// ية or a listed one ("للتأمينات الاجتماعية"، "المجلس الأعلى"), or an article noun after «و»
+    /// ("للثقافة والفنون"); not another noun ("أحال المجلس الأعلى للتعليم الملف").
+    fn goes_on_definite(&self, j: usize) -> bool {
+        let w = self.st.word(j);
+        if self.lex.stop_words.contains(w) {
+            return false;
+        }
+        if w.starts_with("وال") {
+            return true;
+        }
+        w.starts_with("ال")
+            && (w.ends_with('ي')
+                || w.ends_with("يه")
+                || w.ends_with("يات")
+                || w.ends_with("يين")
+                || self.lex.body_adjectives.contains(w)
+                || self.lex.institution_adjectives.contains(w)
+                || self.lex.body_competence.contains(w))
+    }
+
+    /// Institutions named by a head noun and a nationality adjective ("وزارة الخارجية
+    /// البرازيلية"): one organization mention instead of a bare adjective.
+    pub(super) fn institutions(&mut self, consumed: &mut [bool]) {
+        let n = self.st.words.len();
+        for i in 0..n {
+            if !self.is_free(i, consumed) {
+                continue;
+            }
+            // Up to two article nouns, then the adjective: looked for before the head noun is
+            // looked up, as nearly every word has no nationality adjective after it.
+            let mut k = i + 1;
+            while k < n && k - i <= 2 && self.slot[k].is_none() && !consumed[k] && self.st.words[k].article {
+                k += 1;
+            }
+            let Some(adj) = self.slot.get(k).copied().flatten().and_then(|mj| self.raw_of[mj]) else {
+                continue;
+            };
+            if self.raws[adj].form != MentionForm::Adjective {
+                continue;
+            }
+            let Some(skip) = listed_at(self.st.word(i), &self.lex.institutions) else {
+                continue;
+            };
+            let start = self.st.words[i].start + skip;
+            let mut last = self.matches[self.slot[k].unwrap_or_default()].last;
+            self.raws[adj].dead = true;
+            // More nationality adjectives ("الأردنية الموريتانية") and feminine article
+            // adjectives agreeing with a feminine head ("اللجنة ... المشتركة").
+            while let Some(next) = self
+                .slot
+                .get(last)
+                .copied()
+                .flatten()
+                .and_then(|mj| self.raw_of[mj])
+                && self.raws[next].form == MentionForm::Adjective
+            {
+                self.raws[next].dead = true;
+                last = self.matches[self.slot[last].unwrap_or_default()].last;
+            }
+            let feminine_head = self.st.ends_in_taa(i);
+            let mut agreeing = 0;
+            while feminine_head
+                && agreeing < 2
+                && last < n
+                && self.slot[last].is_none()
+                && !consumed[last]
+                && self.st.word(last).starts_with("ال")
+                && self.st.ends_in_taa(last)
+            {
+                consumed[last] = true;
+                last += 1;
+                agreeing += 1;
+            }
+            let end = self.st.words[last - 1].end;
+            consumed[i..k].iter_mut().for_each(|c| *c = true);
+            self.raws.push(Raw::new_name(
+                self.span(start, end),
+                self.st.text[start..end].to_string(),
+                EntityType::Organization,
+                MatchKind::Title,
+            ));
+            (i..last).for_each(|j| self.institution[j] = Some(last));
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! Which words make a name: name-word tests, runs of name words and where a name must end.
+
+use super::Scan;
+use crate::entities::index::Payload;
+use crate::entities::text::WordKind;
+use crate::entities::types::MentionForm;
+
+impl Scan<'_> {
+    /// True for a word that can be part of a name.
+    pub(super) fn is_name_word(&self, w: &str, after_particle: bool) -> bool {
+        let lex = self.lex;
+        if w.chars().count() < 2 || w.chars().any(|c| c.is_ascii_alphanumeric()) {
+            return false;
+        }
+        if lex.stop_words.contains(w) || lex.reporting_verbs.contains(w) || lex.titles.contains_key(w) {
+            return false;
+        }
+        // "للديوان" is ل + the article with its alef elided; "والقرى" is و + the article.
+        if (w.starts_with("ال") || w.starts_with("لل") || w.starts_with("وال")) && !after_particle {
+            return false;
+        }
+        if self.construct_plural(w) {
+            return false;
+        }
+        // "وأكد" is و + a stop word.
+        if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'))
+            && (lex.stop_words.contains(rest) || lex.reporting_verbs.contains(rest))
+        {
+            return false;
+        }
+        true
+    }
+
+    /// True for a plural title or role noun in the construct state ("محللو"، "مسؤولو"): it names
+    /// whose people they are, not a person.
+    pub(super) fn construct_plural(&self, w: &str) -> bool {
+        w.strip_suffix('و').is_some_and(|stem| {
+            self.lex.titles.contains_key(stem) || self.lex.stop_words.contains(&format!("{stem}ون"))
+        })
+    }
+
+    /// The free name words from `k`, at most `max`; particles only inside the run. With
+    /// `given_first` (after a title), a first word ending in ة followed by another name word is a
+    /// given name ("حمزة", "أسامة") rather than a noun.
+    pub(super) fn name_run(
+        &self,
+        k: usize,
+        max: usize,
+        consumed: &[bool],
+        given_first: bool,
+    ) -> std::ops::Range<usize> {
+        let n = self.st.words.len();
+        let mut j = k;
+        let mut after_particle = false;
+        while j < n
+            && j - k < max
+            && (self.slot[j].is_none() || self.nisba_family(j, k, given_first))
+            && !consumed[j]
+        {
+            if self.st.words[j].kind != WordKind::Letters {
+                break;
+            }
+            let w = self.st.word(j);
+            let particle = self.lex.name_particles.contains(w);
+            let family = self.family_name(j, consumed, j > k);
+            // "إلياس": the alef carries a hamza, so «ال» is part of the name, not the article.
+            let no_article = after_particle || self.st.hamza_initial(j);
+            if !(particle || family || self.is_name_word(w, no_article)) {
+                break;
+            }
+            // "بسجن رجل الأعمال X Y ست سنوات": a number word is past the name.
+            if j > k && crate::mentions::words::is_number_word(w) {
+                break;
+            }
+            // "ولاية أمن X توقيف 23 شخصاً": a word right before a figure governs it.
+            if j > k
+                && self
+                    .st
+                    .words
+                    .get(j + 1)
+                    .is_some_and(|next| next.kind == WordKind::Digits)
+            {
+                break;
+            }
+            // "هند سلامه،": after a title and a given name, a word in ه where the name must end is
+            // the family name written with ه, not a noun with a pronoun ("وصوله").
+            let family_in_ha = given_first && j == k + 1 && !w.starts_with('و') && self.name_ends_at(j + 1);
+            if self.possessive(j) && !family_in_ha {
+                break;
+            }
+            // "العطار بتشكيل": a preposition-led word after an article family name is past the name.
+            if j > k && self.st.word(j - 1).starts_with("ال") && self.preposition_led(j) {
+                break;
+            }
+            // "و" + a noun with a possessive pronoun ("ونظيره") starts the next conjunct.
+            if j > k
+                && w.strip_prefix('و')
+                    .is_some_and(|r| r.ends_with('ه') && r.chars().count() >= 4)
+                && !self.st.ends_in_taa(j)
+            {
+                break;
+            }
+            // A word ending in ة is a noun or adjective, unless it is a listed given name, a
+            // family name or (right after a title) another name word follows it.
+            // After a title and a given name, a word in ة where the name must end is the family
+            // name ("مساعدة المدير هند سلامة هي التي"، "النقيب سامر حلاوة، قائد …").
+            let family_in_taa = given_first
+                && j == k + 1
+                && !self.st.ends_in_taa(k)
+                && !w.starts_with('و')
+                && self.name_ends_at(j + 1);
+            let given = self.lex.taa_names.contains(w)
+                || family
+                || family_in_taa
+                || (given_first && j == k && !w.starts_with('و') && self.name_token(j + 1, consumed));
+            if !after_particle && self.st.ends_in_taa(j) && !given {
+                break;
+            }
+            after_particle = particle;
+            j += 1;
+        }
+        while j > k && self.lex.name_particles.contains(self.st.word(j - 1)) {
+            j -= 1;
+        }
+        k..j
+    }
+
+    /// True when word `j`, read as a nationality adjective ("المصري"، "السويدي"), is the family
+    /// name of the given name at `k` after a title: right after it, where the name must end.
+    fn nisba_family(&self, j: usize, k: usize, given_first: bool) -> bool {
+        given_first
+            && j == k + 1
+            && self.slot[k].is_none()
+            && self.slot[j].is_some_and(|mj| {
+                let m = &self.matches[mj];
+                m.first == j
+                    && m.last == j + 1
+                    && self.raw_of[mj].is_some_and(|r| self.raws[r].form == MentionForm::Adjective)
+            })
+            && self.st.word(j).starts_with("ال")
+            && self.name_ends_at(j + 1)
+    }
+
+    /// True for a name word with the article: after a given name a nisba ("الحمايدي",
+    /// "الشناوي") or a tribal plural ("الحمايدة", "الطراونة"); anywhere, an article word before a
+    /// name particle ("محمد الأمين ولد ...", "الناني ولد أحمدو"). Other article words after a name are its object or an
+    /// adjective ("التقى الوزير سامر الوفد").
+    pub(super) fn family_name(&self, j: usize, consumed: &[bool], after_given: bool) -> bool {
+        let w = self.st.word(j);
+        let Some(stem) = w.strip_prefix("ال") else {
+            return false;
+        };
+        let lex = self.lex;
+        if lex.stop_words.contains(w) || lex.title_modifiers.contains(w) || lex.titles.contains_key(w) {
+            return false;
+        }
+        let count = stem.chars().count();
+        let nisba = count >= 3 && stem.ends_with('ي');
+        let tribal = count == 6
+            && stem.chars().nth(2) == Some('ا')
+            && !stem.starts_with('م')
+            && self.st.ends_in_taa(j);
+        let before_particle = j + 2 < self.st.words.len()
+            && self.st.words[j + 1].kind == WordKind::Letters
+            && lex.name_particles.contains(self.st.word(j + 1))
+            && self.name_token(j + 2, consumed);
+        // "وزير النقل عادل النجار إن"، "محافظ الإقليم، منير الخياط،": after a given name, an
+        // article word where the name must end (a comma, "إن", a preposition) is the family
+        // name; an object or adjective goes on ("التقى الوزير سامر الوفد الأوروبي").
+        // The given name must open the name: in "رامي يوسف فرق الإطفاء" the name ends before "فرق".
+        let opens = j < 2
+            || self.slot[j - 2].is_some()
+            || self.st.words[j - 2].kind != WordKind::Letters
+            || !self.is_name_word(self.st.word(j - 2), false)
+            || self.lex.name_particles.contains(self.st.word(j - 2));
+        let after_a_given_name = j > 0
+            && opens
+            && self.slot[j - 1].is_none()
+            && self.st.words[j - 1].kind == WordKind::Letters
+            && self.is_name_word(self.st.word(j - 1), false);
+        let ends_the_name = count >= 3 && after_a_given_name && !self.st.ends_in_taa(j) && {
+            // Not at the sentence's end: "ونفى الناطق X الخبر." ends on the verb's object.
+            match self.st.words.get(j + 1) {
+                None => false,
+                Some(next) if next.kind != WordKind::Letters => matches!(self.st.word(j + 1), "،" | ","),
+                Some(_) => {
+                    let next = self.st.word(j + 1);
+                    // "أمر الوزير سامر العطار بتشكيل لجنة"، "تمكن القائد ماهر الزين من": a
+                    // preposition, alone or glued to a noun, ends the name too.
+                    // "رئيس البلدية كريم الحلاق ومدير الأشغال": و + a title starts the next person.
+                    let next_title = next.starts_with('و')
+                        && self.slot[j + 1].is_some_and(|mj| {
+                            self.matches[mj].first == j + 1
+                                && self.matches[mj]
+                                    .payloads
+                                    .iter()
+                                    .any(|p| matches!(p, Payload::Title(_)))
+                        });
+                    next_title
+                        || (self.slot[j + 1].is_none()
+                            && (lex.name_followers.contains(next)
+                                || lex.reporting_verbs.contains(next)
+                                || self.preposition_led(j + 1)))
+                }
+            }
+        };
+        // First in a name only before a particle ("الناني ولد أحمدو").
+        (after_given && (nisba || tribal || ends_the_name)) || before_particle
+    }
+
+    /// True when a name may end before word `j`: the sentence ends, punctuation, a word that
+    /// follows speakers' names, a pronoun of a cleft ("هي التي") or a preposition.
+    fn name_ends_at(&self, j: usize) -> bool {
+        let Some(word) = self.st.words.get(j) else {
+            return true;
+        };
+        if word.kind != WordKind::Letters {
+            return matches!(self.st.word(j), "،" | "," | "." | ":");
+        }
+        let w = self.st.word(j);
+        self.slot[j].is_none()
+            && (self.lex.name_followers.contains(w)
+                || self.lex.reporting_verbs.contains(w)
+                || matches!(w, "هي" | "هو")
+                || self.preposition_led(j))
+    }
+
+    /// True for "من" or a word led by a glued preposition ("بتشكيل"، "لإجراء"), which no name continues.
+    fn preposition_led(&self, j: usize) -> bool {
+        let w = self.st.word(j);
+        w == "من" || (w.starts_with(['ب', 'ل']) && !w.starts_with("لل") && w.chars().count() >= 5)
+    }
+
+    /// A long word ending in ه that is no ة carries a possessive pronoun ("وصوله", "حكومته").
+    fn possessive(&self, j: usize) -> bool {
+        let w = self.st.word(j);
+        // Foreign names end in يه ("أندريه"); possessives rarely do.
+        w.ends_with('ه') && !w.ends_with("يه") && w.chars().count() >= 5 && !self.st.ends_in_taa(j)
+    }
+
+    /// True when word `j` is a free word that can be part of a name and is no noun in ة.
+    fn name_token(&self, j: usize, consumed: &[bool]) -> bool {
+        if j >= self.st.words.len()
+            || self.slot[j].is_some()
+            || consumed[j]
+            || self.st.words[j].kind != WordKind::Letters
+        {
+            return false;
+        }
+        let w = self.st.word(j);
+        !self.possessive(j)
+            && (self.lex.name_particles.contains(w) || self.is_name_word(w, false))
+            && (!self.st.ends_in_taa(j) || self.lex.taa_names.contains(w))
+    }
+
+    /// True when word `j` can end a name: the sentence ends, or punctuation, a phrase, a
+    /// function word, a conjunction-led word or a digit follows.
+    fn is_boundary(&self, j: usize, objects: bool) -> bool {
+        let Some(word) = self.st.words.get(j) else {
+            return true;
+        };
+        if word.kind != WordKind::Letters || self.slot[j].is_some() {
+            return true;
+        }
+        let w = self.st.word(j);
+        self.lex.stop_words.contains(w)
+            || self.lex.name_followers.contains(w)
+            || w.starts_with('و')
+            || self.preposition_led(j)
+            // "بسجن الوزير X Y خمس سنوات": a number ends a name.
+            || crate::mentions::words::is_number_word(w)
+            || (self.st.ends_in_taa(j) && !w.starts_with("ال"))
+            // After a head noun ("بلدة X الأكثر", "مجموعة X القابضة") an article word agrees with
+            // the head; after a title it may be a noun's complement ("أشغال اللجنة").
+            || (objects && w.starts_with("ال"))
+            || (objects && self.accusative(j))
+    }
+
+    /// An indefinite accusative ("اتفاقا", "رسميا") is an object or adverb after a name.
+    fn accusative(&self, j: usize) -> bool {
+        let w = self.st.word(j);
+        let glides = w.chars().filter(|c| matches!(c, 'و' | 'ي')).count();
+        w.ends_with('ا') && w.chars().count() >= 5 && glides <= 1 && self.lex.looks_foreign(w).is_none()
+    }
+
+    /// The longest prefix of a run that ends at a boundary ("مدير إدارة صناعة الذخائر" has none).
+    /// With `objects`, an accusative noun after the name also ends it (after head nouns:
+    /// "وقعت شركة X اتفاقا").
+    pub(super) fn bounded(&self, run: std::ops::Range<usize>, objects: bool) -> std::ops::Range<usize> {
+        let mut end = run.end;
+        // After a name of two words or more, an article noun is its object ("... سيدي عالي
+        // الاجتماع"); after one word it may be a noun's complement ("أشغال اللجنة").
+        let object_after = |end: usize| {
+            end - run.start >= 2 && end < self.st.words.len() && self.st.word(end).starts_with("ال")
+        };
+        while end > run.start
+            && (!(self.is_boundary(end, objects) || object_after(end))
+                || (objects && end - run.start > 1 && self.accusative(end - 1)))
+        {
+            end -= 1;
+        }
+        run.start..end
+    }
+}

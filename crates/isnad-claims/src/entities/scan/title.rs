@@ -1,0 +1,337 @@
+//! Person names after a title ("الرئيس X") or a reporting verb ("وقال X"), and nameless role phrases.
+
+use super::{Raw, Role, Scan, Target};
+use crate::entities::index::Payload;
+use crate::entities::text::WordKind;
+use crate::entities::types::{EntityType, MatchKind, MentionForm};
+
+impl Scan<'_> {
+    /// A title in the construct state may govern a chain of nouns before the name: "مدير إدارة
+    /// صناعة الذخائر X", "وزير الاقتصاد والمالية X", "المدير التنفيذي لمؤسسة X". From `from`
+    /// (just after the title and its complements), skips nouns ending in ة and article nouns
+    /// (with adjectives, countries or modifiers between them) and returns the name of two words
+    /// or more after them, the end of the title phrase and a country named in it.
+    fn after_chain(
+        &self,
+        title_definite: bool,
+        from: usize,
+        consumed: &[bool],
+    ) -> Option<(std::ops::Range<usize>, usize, Option<u32>)> {
+        let n = self.st.words.len();
+        let (mut k, mut end, mut country, mut nouns) = (from, from, None, 0);
+        for _ in 0..8 {
+            if k >= n {
+                break;
+            }
+            let free = self.is_free(k, consumed);
+            let w = self.st.word(k);
+            let lex = self.lex;
+            // A definite title ("الرئيس") governs no noun: only "لـ" + noun continues it.
+            let article = w.starts_with("لل")
+                || ((w.starts_with("ال") || w.starts_with("وال")) && (nouns > 0 || !title_definite));
+            let taa = self.st.ends_in_taa(k) && (nouns > 0 || !title_definite);
+            // Nouns listed as stop words may still be in the chain ("باسم الحكومة X", "باسم
+            // هيئة الإنقاذ X").
+            if free
+                && (article || taa)
+                && (!lex.stop_words.contains(w) || w.starts_with("ال") || taa)
+                && !lex.reporting_verbs.contains(w)
+                && !lex.titles.contains_key(w)
+                && !lex.taa_names.contains(w)
+                && !self.family_name(k, consumed, false)
+            {
+                nouns += 1;
+                k += 1;
+                end = k;
+                continue;
+            }
+            let (k2, end2, c, _) = self.complements(k);
+            if k2 > k && nouns > 0 {
+                country = country.or(c);
+                k = k2;
+                end = end2;
+                continue;
+            }
+            break;
+        }
+        if nouns == 0 {
+            return None;
+        }
+        let run = self.bounded(self.name_run(k, 4, consumed, true), false);
+        (run.len() >= 2).then_some((run, end, country))
+    }
+
+    /// Skips what may stand between a title and a name: nationality adjectives, a country or
+    /// organization, modifiers. Returns (next word, end of the title phrase, country, adjective raws).
+    pub(super) fn complements(&self, from: usize) -> (usize, usize, Option<u32>, Vec<usize>) {
+        let n = self.st.words.len();
+        let (mut k, mut end, mut country, mut adjectives) = (from, from, None, Vec::new());
+        for _ in 0..6 {
+            if k >= n {
+                break;
+            }
+            if let Some(last) = self.institution[k] {
+                k = last;
+                end = k;
+            } else if let Some(mj) = self.slot[k] {
+                let Some(r) = self.raw_of[mj] else { break };
+                let raw = &self.raws[r];
+                let Target::Entries(ids) = &raw.target else { break };
+                let entry = &self.entries[ids[0] as usize];
+                let ok = raw.form == MentionForm::Adjective
+                    || matches!(
+                        entry.kind,
+                        EntityType::Country
+                            | EntityType::Organization
+                            | EntityType::Agency
+                            | EntityType::Place
+                    );
+                if !ok {
+                    break;
+                }
+                if entry.kind == EntityType::Country && country.is_none() {
+                    country = Some(ids[0]);
+                }
+                if raw.form == MentionForm::Adjective {
+                    adjectives.push(r);
+                }
+                k = self.matches[mj].last;
+                end = k;
+            } else if self.st.words[k].kind == WordKind::Letters
+                && self.lex.title_modifiers.contains(self.st.word(k))
+            {
+                k += 1;
+                end = k;
+            } else {
+                break;
+            }
+        }
+        (k, end, country, adjectives)
+    }
+
+    /// True for a free definite relative adjective ("الطبي"، "الاقتصادية") that may qualify a title.
+    fn title_adjective(&self, j: usize, consumed: &[bool]) -> bool {
+        let w = self.st.word(j);
+        self.is_free(j, consumed)
+            && !self.lex.stop_words.contains(w)
+            && w.strip_prefix("ال").is_some_and(|stem| {
+                let stem = stem
+                    .strip_suffix('ه')
+                    .filter(|_| self.st.ends_in_taa(j))
+                    .unwrap_or(stem);
+                stem.chars().count() >= 3 && stem.ends_with('ي')
+            })
+    }
+
+    pub(super) fn title_rule(&mut self, mi: usize, class: u16, consumed: &mut [bool]) {
+        let m = &self.matches[mi];
+        let descriptor = self.raw_of[mi].filter(|&r| self.raws[r].form == MentionForm::Descriptor);
+        let (mut k, end, country, adjectives) = self.complements(m.last);
+        // "عامل إقليم وادي أمليل": a title ending in a place head governs the place's name; the
+        // holder's name may follow it in commas.
+        let last_word = self.st.word(m.last - 1);
+        if k == m.last
+            && self
+                .lex
+                .heads
+                .get(last_word)
+                .is_some_and(|h| h.kind == EntityType::Place)
+        {
+            let place = self.bounded(self.name_run(k, 3, consumed, false), false);
+            if !place.is_empty() {
+                let span = self.words_span(place.start, place.end);
+                let key = self.st.words_text(place.start, place.end).to_string();
+                consumed[place.clone()].iter_mut().for_each(|c| *c = true);
+                self.raws
+                    .push(Raw::new_name(span, key, EntityType::Place, MatchKind::Title));
+                k = place.end;
+            }
+        }
+        let mut title_span = self.span(m.start, self.st.words[end - 1].end);
+        let mut role = (class != u16::MAX).then_some(Role { class, country });
+        let n = self.st.words.len();
+        if k < n {
+            if let Some(r) = self.slot[k].and_then(|mj| self.raw_of[mj])
+                && self.raws[r].kind == EntityType::Person
+                && self.raws[r].form == MentionForm::Name
+            {
+                self.raws[r].title = Some(title_span);
+                self.raws[r].role = role;
+                if let Some(d) = descriptor {
+                    self.raws[d].dead = true;
+                }
+                return;
+            }
+            let mut run = self.bounded(self.name_run(k, 5, consumed, true), false);
+            // "محافظ وادي السلام، خالد العمري،": a place's name after the title (it opens with a
+            // common noun of place names), then the holder's name in commas.
+            if !run.is_empty() && self.lex.place_particles.contains(self.st.word(run.start)) {
+                let comma = run.end;
+                let r = if comma < n && self.st.word(comma) == "،" {
+                    self.name_run(comma + 1, 5, consumed, true)
+                } else {
+                    comma..comma
+                };
+                let closed = r.end >= n || self.st.words[r.end].kind != WordKind::Letters;
+                if r.len() >= 2 && closed {
+                    let span = self.words_span(run.start, run.end);
+                    let key = self.st.words_text(run.start, run.end).to_string();
+                    consumed[run.clone()].iter_mut().for_each(|c| *c = true);
+                    self.raws
+                        .push(Raw::new_name(span, key, EntityType::Place, MatchKind::Title));
+                    title_span = self.span(m.start, self.st.words[comma - 1].end);
+                    run = r;
+                }
+            }
+            // "عامل إقليم وادي أمليل، عبد الكريم الزياني،": a name of two words or more in
+            // commas right after the title phrase is who holds it.
+            if run.is_empty() && self.st.word(k) == "،" {
+                let r = self.name_run(k + 1, 5, consumed, true);
+                let closed = r.end >= n || self.st.words[r.end].kind != WordKind::Letters;
+                if r.len() >= 2 && closed {
+                    run = r;
+                }
+            }
+            // "محافظ جبل الورد، منير الخياط،": a title with a short complement, then the holder's
+            // name of two words or more in commas.
+            // The complement may name a body or place itself ("المتحدث باسم وزارة الزراعة، X،"،
+            // "مدير مطار وادي الصفصاف، X،") or a field ("الباحث في علم الاقتصاد، X،").
+            if run.is_empty() {
+                const COMPLEMENT_WORDS: usize = 6;
+                let comma = (k..(k + COMPLEMENT_WORDS + 1).min(n))
+                    .take_while(|&j| {
+                        let w = self.st.word(j);
+                        // Not a word that follows a speaker's name ("إن"، "أن") nor a verb of saying.
+                        w == "،"
+                            || (self.st.words[j].kind == WordKind::Letters
+                                && (!self.lex.name_followers.contains(w) || matches!(w, "في" | "من" | "لدى"))
+                                && !self.lex.reporting_verbs.contains(w))
+                    })
+                    .find(|&j| self.st.word(j) == "،");
+                if let Some(c) = comma.filter(|&c| c > k) {
+                    let r = self.name_run(c + 1, 5, consumed, true);
+                    let closed = r.end >= n || self.st.words[r.end].kind != WordKind::Letters;
+                    if r.len() >= 2 && closed {
+                        title_span = self.span(m.start, self.st.words[c - 1].end);
+                        run = r;
+                    }
+                }
+            }
+            // "المدير الطبي X Y"، "الخبير الاقتصادي X Y": a definite title's adjective, then a name of
+            // two words (alone, "الدكتور الحمايدي" is the name itself).
+            let head_word = &self.st.text[m.start..m.end];
+            if run.is_empty()
+                && (head_word.starts_with("ال") || m.elided)
+                && k + 1 < n
+                && self.title_adjective(k, consumed)
+            {
+                let r = self.bounded(self.name_run(k + 1, 5, consumed, true), false);
+                if r.len() >= 2 {
+                    title_span = self.span(m.start, self.st.words[k].end);
+                    run = r;
+                }
+            }
+            if run.is_empty() {
+                // The head noun of the title: "الرئيس" is definite, "قائد القوات" a construct.
+                let head = &self.st.text[m.start..m.end];
+                // "الناطق باسم" governs what it speaks for ("الناطق باسم الحكومة X").
+                let definite = (head.starts_with("ال") || m.elided) && !head.ends_with("باسم");
+                if let Some((r, chain_end, c)) = self.after_chain(definite, k, consumed) {
+                    run = r;
+                    title_span = self.span(m.start, self.st.words[chain_end - 1].end);
+                    role = (class != u16::MAX).then_some(Role {
+                        class,
+                        country: country.or(c),
+                    });
+                }
+            }
+            // "الوزير الأول يعود إلى …": a verb of the trigger lexicon is no one-word name.
+            if run.len() == 1
+                && crate::claims::lexicon::Lexicon::get()
+                    .verb_forms
+                    .contains(self.st.word(run.start))
+            {
+                run = run.start..run.start;
+            }
+            if !run.is_empty() {
+                let span = self.words_span(run.start, run.end);
+                let key = self.st.words_text(run.start, run.end).to_string();
+                // A nationality adjective read as the family name is no country here.
+                for j in run.clone() {
+                    if let Some(r) = self.slot[j].and_then(|mj| self.raw_of[mj]) {
+                        self.raws[r].dead = true;
+                    }
+                }
+                consumed[run].iter_mut().for_each(|c| *c = true);
+                if let Some(d) = descriptor {
+                    self.raws[d].dead = true;
+                }
+                self.raws.push(Raw {
+                    title: Some(title_span),
+                    role,
+                    ..Raw::new_name(span, key, EntityType::Person, MatchKind::Title)
+                });
+                return;
+            }
+        }
+        // A role phrase with a nationality and no name ("الزعيم الروسي"): resolved later to the
+        // person introduced with that role.
+        if descriptor.is_none() && country.is_some() && class != u16::MAX {
+            for a in adjectives {
+                self.raws[a].dead = true;
+            }
+            self.raws.push(Raw {
+                span: title_span,
+                key: self.st.text[m.start..self.st.words[end - 1].end].to_string(),
+                kind: EntityType::Person,
+                how: MatchKind::Coreference,
+                form: MentionForm::Descriptor,
+                target: Target::Role(Role { class, country }),
+                title: None,
+                role: None,
+                dead: false,
+            });
+        }
+    }
+
+    pub(super) fn verb_rule(&mut self, mi: usize, consumed: &mut [bool]) {
+        let mut k = self.matches[mi].last;
+        let n = self.st.words.len();
+        // "كتب محللو X": the speakers are X's people; X is a body.
+        let mut kind = EntityType::Person;
+        if k + 1 < n && self.st.words[k].kind == WordKind::Letters && self.construct_plural(self.st.word(k)) {
+            k += 1;
+            kind = EntityType::Organization;
+        }
+        if k >= n || self.slot[k].is_some() {
+            return;
+        }
+        let mut run = self.name_run(k, 3, consumed, false);
+        // "وقال الدرويشي إن": a family name alone, checked by what follows it below.
+        if run.is_empty() && self.family_name(k, consumed, true) {
+            run = k..k + 1;
+        }
+        // One word with a possessive pronoun or a plural ending ("وقال سكانها"، "وقال بعضهم"، "وقال
+        // مهندسون") is a group of people, not a name.
+        let group = run.len() == 1 && {
+            let w = self.st.word(run.start);
+            ["ها", "هم", "هما", "هن", "ون"].iter().any(|e| w.ends_with(e))
+        };
+        if run.is_empty() || group {
+            return;
+        }
+        let after = run.end;
+        let followed = after >= n
+            || self.st.words[after].kind == WordKind::Punct
+            || self.lex.name_followers.contains(self.st.word(after))
+            || self.slot[after].is_some_and(|mj| self.matches[mj].payloads.contains(&Payload::Verb));
+        if !followed {
+            return;
+        }
+        let span = self.words_span(run.start, run.end);
+        let key = self.st.words_text(run.start, run.end).to_string();
+        consumed[run].iter_mut().for_each(|c| *c = true);
+        self.raws
+            .push(Raw::new_name(span, key, kind, MatchKind::ReportingVerb));
+    }
+}
