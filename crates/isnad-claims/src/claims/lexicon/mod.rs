@@ -4,127 +4,14 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use isnad_parser::fold_key;
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-const TRIGGERS: &str = include_str!("../../data/triggers.toml");
-const ATTRIBUTION: &str = include_str!("../../data/attribution.toml");
+mod files;
+mod scan;
 
-#[derive(Deserialize)]
-struct TriggerFile {
-    light_verbs: Vec<String>,
-    /// Light verbs whose subject presides over the event ("ترأس"): when the noun names its own
-    /// agent ("اجتماعات اللجنة"), that subject is the event's chair.
-    #[serde(default)]
-    chairing_verbs: Vec<String>,
-    #[serde(default)]
-    not_triggers: Vec<String>,
-    syntax: SyntaxFile,
-    event: Vec<EventFile>,
-    /// Event types by property (`[properties]`).
-    #[serde(default)]
-    properties: PropertiesFile,
-    /// What a clause signals about its event (`[cues]`).
-    cues: CuesFile,
-}
-
-/// The `[cues]` table.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CuesFile {
-    rising: Vec<String>,
-    earlier: Vec<String>,
-    #[serde(default)]
-    earlier_unless_followed_by: BTreeMap<String, Vec<String>>,
-}
-
-/// The `[properties]` table: the event types that have each property.
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-struct PropertiesFile {
-    #[serde(default)]
-    incident: Vec<String>,
-    #[serde(default)]
-    symmetric: Vec<String>,
-    #[serde(default)]
-    movement: Vec<String>,
-    #[serde(default)]
-    single_agent: Vec<String>,
-    #[serde(default)]
-    speech: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct SyntaxFile {
-    prepositions: Vec<String>,
-    stops: Vec<String>,
-    boundaries: Vec<String>,
-    adverbs: Vec<String>,
-    #[serde(default)]
-    raising_verbs: Vec<String>,
-    #[serde(default)]
-    host_verbs: Vec<String>,
-    name_links: Vec<String>,
-    institution_heads: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct EventFile {
-    #[serde(rename = "type")]
-    kind: String,
-    order: Vec<super::Role>,
-    genitive: super::Role,
-    #[serde(default)]
-    preps: BTreeMap<String, super::Role>,
-    #[serde(default)]
-    verbs: Vec<String>,
-    #[serde(default)]
-    nouns: Vec<String>,
-    #[serde(default)]
-    phrases: Vec<String>,
-    #[serde(default)]
-    requires: Vec<String>,
-    #[serde(default)]
-    next_not: Vec<String>,
-    #[serde(default)]
-    yields_to_next_event: bool,
-    #[serde(default)]
-    counts: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct AttributionFile {
-    reporting_verbs: Vec<String>,
-    pronoun_subjects: Vec<String>,
-    complementizers: Vec<String>,
-    outer_frames: Vec<String>,
-    inner_frames: Vec<String>,
-    unnamed: Vec<String>,
-    agency_heads: Vec<String>,
-    #[serde(default)]
-    document_heads: Vec<String>,
-    person_heads: Vec<String>,
-    content_ends: Vec<String>,
-    answered_reports: Vec<String>,
-    about: Vec<String>,
-    content_wrappers: Vec<String>,
-    modality: ModalityFile,
-}
-
-#[derive(Deserialize)]
-struct ModalityFile {
-    denial: Vec<String>,
-    accusation: Vec<String>,
-    hedge: Vec<String>,
-    negation: Vec<String>,
-    negation_bridges: Vec<String>,
-    negation_having: Vec<String>,
-    stance_negation: Vec<String>,
-    not_negations: Vec<String>,
-    future: Vec<String>,
-    unconfirmed: Vec<String>,
-}
+use files::{ATTRIBUTION, AttributionFile, TRIGGERS, TriggerFile};
+pub(crate) use scan::Hit;
 
 /// One event entry of the trigger lexicon with its role pattern.
 #[derive(Debug)]
@@ -304,37 +191,6 @@ impl std::ops::BitOr for Sets {
         Sets(self.0 | other.0)
     }
 }
-
-/// A validated match in folded sentence text.
-#[derive(Debug, Clone)]
-pub(crate) struct Hit {
-    /// Meaning.
-    pub what: What,
-    /// Word class of the form.
-    pub class: Class,
-    /// Folded byte range of the form (without proclitics, with its suffix).
-    pub start: usize,
-    /// End of the word (suffix included).
-    pub end: usize,
-    /// Folded proclitics before the form (one of the allowed prefix lists' entries).
-    pub prefix: &'static str,
-    /// Folded suffix after the form (one of the allowed suffix lists' entries).
-    pub suffix: &'static str,
-    /// Number of words of the form.
-    pub words: usize,
-    /// An imperfect (present/future) verb form.
-    pub imperfect: bool,
-}
-
-const VERB_PREFIXES: &[&str] = &["", "و", "ف", "ل", "ول", "فل"];
-const FUTURE_PREFIXES: &[&str] = &["س", "وس", "فس"];
-const NOUN_PREFIXES: &[&str] = &[
-    "", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال", "وب", "ول",
-    "فب", "فل", "وك", "وكال",
-];
-const CUE_PREFIXES: &[&str] = &["", "و", "ف"];
-const VERB_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ني"];
-const NOUN_SUFFIXES: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "نا", "ي"];
 
 fn folded_set(words: &[String]) -> FxHashSet<String> {
     words
@@ -585,70 +441,6 @@ impl Lexicon {
     pub fn sets_of(&self, key: &str) -> Sets {
         self.sets.get(key).copied().unwrap_or_default()
     }
-
-    /// The clause cue of the `index`-th cue form matched at `start..end` of folded text: an
-    /// earlier occurrence unless the next word cancels it, or a rising total.
-    fn cue_at(&self, folded: &str, index: usize, end: usize) -> super::ClauseCues {
-        let mut cues = super::ClauseCues::default();
-        match self.earlier.get(index) {
-            Some((_, cancelled_by)) => {
-                let next = folded[end..].split_whitespace().next().unwrap_or("");
-                // "في وقت سابق اليوم." ends its sentence with the cancelling word.
-                let next = next.trim_matches(|c: char| !c.is_alphanumeric());
-                cues.earlier = !cancelled_by.contains(next);
-            }
-            None => cues.rising = true,
-        }
-        cues
-    }
-
-    /// Every valid match in folded text `text`: a form standing as a word, or behind clitics its
-    /// class allows. Of triggers covering the same word, longer forms win.
-    #[cfg(test)]
-    pub fn scan(&self, text: &str) -> Vec<Hit> {
-        self.scan_with_cues(text).0
-    }
-
-    /// [`Lexicon::scan`], with the clause cues of the text in the same pass: each cue's folded
-    /// byte range and what it signals. A cue is any occurrence of its form, inside a word too.
-    pub fn scan_with_cues(&self, text: &str) -> (Vec<Hit>, Vec<(usize, usize, super::ClauseCues)>) {
-        let mut hits = Vec::new();
-        let mut cues = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let index = m.pattern().as_usize();
-            match self.patterns.get(index) {
-                Some(pattern) => hits.extend(validate(text, m.start(), m.end(), pattern)),
-                None => cues.push((
-                    m.start(),
-                    m.end(),
-                    self.cue_at(text, index - self.patterns.len(), m.end()),
-                )),
-            }
-        }
-        hits.retain(|h| {
-            !matches!(h.what, What::Trigger(_) | What::LightVerb)
-                || !self
-                    .not_triggers
-                    .contains(text.get(h.start - h.prefix.len()..h.end).unwrap_or(""))
-        });
-        // A trigger inside a longer trigger (هدية inside "قدم هدية") is not a trigger of its own.
-        let triggers: Vec<(usize, usize, usize)> = hits
-            .iter()
-            .filter(|h| matches!(h.what, What::Trigger(_)))
-            .map(|h| (h.start - h.prefix.len(), h.end, h.words))
-            .collect();
-        hits.retain(|h| {
-            if !matches!(h.what, What::Trigger(_)) {
-                return true;
-            }
-            let (s, e) = (h.start - h.prefix.len(), h.end);
-            !triggers
-                .iter()
-                .any(|&(s2, e2, w2)| s2 <= s && e <= e2 && (e2 - s2 > e - s) && w2 > h.words)
-        });
-        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        (hits, cues)
-    }
 }
 
 fn what_key(what: What) -> usize {
@@ -664,62 +456,6 @@ fn what_key(what: What) -> usize {
         What::Unconfirmed => 8,
         What::LightVerb => 9,
     }
-}
-
-/// Checks the clitics around a raw match and returns the hit, or `None` when the match is part of
-/// another word.
-fn validate(text: &str, start: usize, end: usize, pattern: &Pattern) -> Option<Hit> {
-    let word_start = text[..start]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| isnad_parser::is_alphanumeric(c))
-        .last()
-        .map_or(start, |(i, _)| i);
-    let word_end = if pattern.open_end {
-        end
-    } else {
-        text[end..]
-            .char_indices()
-            .find(|&(_, c)| !isnad_parser::is_alphanumeric(c))
-            .map_or(text.len(), |(i, _)| end + i)
-    };
-    let prefix = &text[word_start..start];
-    let suffix = &text[end..word_end];
-    // The lists' own entries, so a hit holds no copy of the text.
-    let listed = |list: &'static [&'static str], s: &str| list.iter().copied().find(|p| *p == s);
-    let prefix: Option<&'static str> = match pattern.class {
-        Class::Verb => listed(VERB_PREFIXES, prefix).or_else(|| {
-            pattern
-                .imperfect
-                .then(|| listed(FUTURE_PREFIXES, prefix))
-                .flatten()
-        }),
-        Class::Noun => listed(NOUN_PREFIXES, prefix),
-        Class::Phrase => listed(VERB_PREFIXES, prefix).or_else(|| listed(NOUN_PREFIXES, prefix)),
-        Class::Cue => listed(CUE_PREFIXES, prefix)
-            .or_else(|| (prefix == "ب" && pattern.what == What::OuterFrame).then_some("ب")),
-    };
-    let suffix: Option<&'static str> = match pattern.class {
-        Class::Verb | Class::Phrase => listed(VERB_SUFFIXES, suffix),
-        Class::Noun => listed(NOUN_SUFFIXES, suffix),
-        Class::Cue => suffix.is_empty().then_some(""),
-    };
-    let (Some(prefix), Some(suffix)) = (prefix, suffix) else {
-        return None;
-    };
-    if pattern.needs_suffix && suffix.is_empty() {
-        return None;
-    }
-    Some(Hit {
-        what: pattern.what,
-        class: pattern.class,
-        start,
-        end: word_end,
-        prefix,
-        suffix,
-        words: pattern.words,
-        imperfect: pattern.imperfect,
-    })
 }
 
 #[cfg(test)]
