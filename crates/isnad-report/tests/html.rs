@@ -2,6 +2,7 @@
 
 mod fixture;
 
+use isnad_graph::{Event, FindingKind, Severity};
 use isnad_parser::BlockKind;
 use isnad_report::render_html;
 
@@ -196,11 +197,11 @@ fn timeline_has_one_mark_per_dated_event() {
     );
     let (f1, f2) = (d("F1"), d("F2"));
     assert!(
-        f1.starts_with("M210.0 187.0 Q") && f1.ends_with(" 503.3 213.0"),
+        f1.starts_with("M210.0 291.0 Q") && f1.ends_with(" 503.3 317.0"),
         "{f1}"
     );
     assert!(
-        f2.starts_with("M210.0 187.0 Q") && f2.ends_with(" 503.3 213.0"),
+        f2.starts_with("M210.0 291.0 Q") && f2.ends_with(" 503.3 317.0"),
         "{f2}"
     );
     assert_ne!(f1, f2, "two links between the same claims are told apart");
@@ -216,7 +217,13 @@ fn timeline_has_one_mark_per_dated_event() {
 fn documents_show_all_blocks_with_claims_linked_to_findings() {
     let docs = fixture::documents();
     let page = render_html(&fixture::report(&docs), &docs);
-    let a = section(&page, "article", "doc-a.txt");
+    let a = section(&page, "details", "doc-a.txt");
+    // Folded: the full text is there for checking a quote.
+    assert!(
+        a.starts_with("<details class=\"document\" id=\"doc-a.txt\"><summary>"),
+        "{}",
+        &a[..80]
+    );
     has(a, "<div class=\"doc-text\" dir=\"rtl\" lang=\"ar\">");
     has(
         a,
@@ -253,7 +260,7 @@ fn documents_show_all_blocks_with_claims_linked_to_findings() {
         "fixture has boilerplate"
     );
     has(
-        section(&page, "article", "doc-b.txt"),
+        section(&page, "details", "doc-b.txt"),
         "<mark class=\"claim\" id=\"claim-b.txt#2\"",
     );
 }
@@ -284,6 +291,288 @@ fn renders_without_documents_and_with_malformed_spans() {
         let page = render_html(&report, documents);
         assert_eq!(page.matches("<article class=\"finding").count(), 3);
     }
+}
+
+/// The `<li>` items of `list`, each from its opening tag up to the next item.
+fn items(list: &str) -> Vec<&str> {
+    list.split("<li ").skip(1).collect()
+}
+
+/// Issue #18: the summary opens with one line per contradiction and tension, before the
+/// documents, each linking to its finding with the sides' values and who gives them.
+#[test]
+fn summary_opens_with_one_line_per_contradiction_and_tension() {
+    let page = page();
+    let summary = section(&page, "section", "summary");
+    let glance = section(summary, "ol", "glance");
+    assert!(
+        summary.find("id=\"glance\"") < summary.find("class=\"doc-table\""),
+        "the findings come before the documents"
+    );
+    let items = items(glance);
+    assert_eq!(items.len(), 2, "F1 and F2, not the note F3: {glance}");
+    for (item, (id, severity)) in items.iter().zip([("F1", "contradiction"), ("F2", "tension")]) {
+        assert!(
+            item.starts_with(&format!(
+                "class=\"glance-item sev-{severity}\" data-finding=\"{id}\""
+            )),
+            "{item}"
+        );
+        has(item, &format!("<a href=\"#finding-{id}\">"));
+    }
+    has(
+        items[0],
+        "<code class=\"kind\">date_mismatch</code> <span class=\"event\">opening</span>",
+    );
+    // A value with its outlet; a value with the source its outlet quotes (b.txt names no outlet).
+    has(
+        items[0],
+        "<bdi class=\"value\">2024-03-04</bdi> <span class=\"who\">(<bdi>وكالة المثال</bdi>)</span>",
+    );
+    has(
+        items[0],
+        "<span class=\"vs\"> vs </span><span class=\"said\"><bdi class=\"value\">2024-03-05</bdi> \
+         <span class=\"who\">(<bdi>وكالة الأنباء</bdi> in <bdi>b.txt</bdi>)</span>",
+    );
+    has(items[1], "<bdi class=\"value\">300 m</bdi>");
+    // The whole message is one hover away, escaped.
+    has(
+        items[1],
+        "title=\"F2: Lengths differ: &lt;300 m&gt; &amp; &quot;350 m&quot;.\"",
+    );
+}
+
+#[test]
+fn summary_says_so_when_nothing_needs_checking() {
+    let docs = fixture::documents();
+    let mut report = fixture::report(&docs);
+    report.findings.retain(|f| f.severity == Severity::Note);
+    let page = render_html(&report, &docs);
+    let summary = section(&page, "section", "summary");
+    has(
+        summary,
+        "<p class=\"all-clear\">No contradictions or tensions. 1 note below.</p>",
+    );
+    assert!(!summary.contains("glance"));
+}
+
+/// Issue #18: notes fold below the contradictions and tensions; the fold names their kinds.
+#[test]
+fn notes_are_folded_after_the_findings_to_act_on() {
+    let page = page();
+    let findings = section(&page, "section", "findings");
+    let notes = section(findings, "details", "notes");
+    assert!(
+        notes.starts_with("<details class=\"notes\" id=\"notes\"><summary>"),
+        "closed: {}",
+        &notes[..60]
+    );
+    has(
+        notes,
+        "<span class=\"badge sev-note\">1 note</span> <span class=\"hint\"><code>update</code></span>",
+    );
+    has(notes, "id=\"finding-F3\"");
+    let before = &findings[..findings.find("id=\"notes\"").unwrap()];
+    has(before, "id=\"finding-F1\"");
+    has(before, "id=\"finding-F2\"");
+    assert!(!before.contains("id=\"finding-F3\""));
+}
+
+/// Issue #18: a side is a sentence. Sides quoting one sentence show as one quote with each
+/// side's words marked (the same words once) and every claim of them listed.
+#[test]
+fn sides_in_one_sentence_are_one_quote_with_all_their_claims() {
+    let docs = fixture::documents();
+    let mut report = fixture::report(&docs);
+    let (a, b) = (&docs[0], &docs[1]);
+    let date = "الاثنين 4 مارس 2024";
+    let mut first = fixture::side(a, Some("a.txt#1"), date, Some("2024-03-04"), &["وكالة المثال"]);
+    first.claims = vec!["a.txt#1".into(), "a.txt#7".into()];
+    report.findings[0].sides = vec![
+        first,
+        fixture::side(a, Some("a.txt#3"), "300 متر", Some("300 m"), &["وكالة المثال"]),
+        fixture::side(
+            a,
+            Some("a.txt#4"),
+            date,
+            Some("2024-03-04"),
+            &["المهندس", "وكالة المثال"],
+        ),
+        fixture::side(
+            b,
+            Some("b.txt#1"),
+            "الثلاثاء 5 مارس 2024",
+            Some("2024-03-05"),
+            &["b.txt"],
+        ),
+    ];
+    let page = render_html(&report, &docs);
+    let f1 = section(&page, "article", "finding-F1");
+    assert_eq!(f1.matches("<blockquote").count(), 2, "{f1}");
+    assert_eq!(f1.matches("<li class=\"side\">").count(), 2);
+    has(
+        f1,
+        "يوم <mark class=\"side-mark\">الاثنين 4 مارس 2024</mark>، بطول <mark class=\"side-mark\">300 متر</mark>.</blockquote>",
+    );
+    has(
+        f1,
+        "<dt>Values</dt><dd><bdi>2024-03-04</bdi>, <bdi>300 m</bdi></dd>",
+    );
+    has(
+        f1,
+        "<dt>Sources</dt><dd><bdi>وكالة المثال</bdi>; <bdi>المهندس</bdi> via <bdi>وكالة المثال</bdi></dd>",
+    );
+    let claims: Vec<String> = ["a.txt#1", "a.txt#7", "a.txt#3", "a.txt#4"]
+        .iter()
+        .map(|c| format!("<a href=\"#claim-{}\"><bdi>{c}</bdi></a>", c.replace('#', "%23")))
+        .collect();
+    has(f1, &format!("<dt>Claims</dt><dd>{}</dd>", claims.join(", ")));
+    // The other article's side is a quote of its own.
+    has(f1, "<mark class=\"side-mark\">الثلاثاء 5 مارس 2024</mark>");
+}
+
+/// Issue #18: claims without a time are an inventory: folded, one row per sentence.
+#[test]
+fn claims_without_a_time_are_folded_one_row_per_sentence() {
+    let docs = fixture::documents();
+    let mut report = fixture::report(&docs);
+    let mut twin = report.claims.iter().find(|c| c.id == "a.txt#2").unwrap().clone();
+    twin.id = "a.txt#5".into();
+    twin.event = "cost".into();
+    report.claims.push(twin);
+    let page = render_html(&report, &docs);
+    let undated = section(&page, "details", "undated");
+    assert!(
+        undated.starts_with(
+            "<details class=\"inventory\" id=\"undated\"><summary>2 claims in 1 sentence</summary>"
+        ),
+        "{undated}"
+    );
+    let rows = items(undated);
+    assert_eq!(rows.len(), 1, "{undated}");
+    has(
+        rows[0],
+        "<a href=\"#claim-a.txt%232\"><bdi>a.txt#2</bdi></a> <code>statement</code>, <a href=\"#claim-a.txt%235\"><bdi>a.txt#5</bdi></a> <code>cost</code>",
+    );
+    has(
+        rows[0],
+        "<a href=\"#doc-a.txt\"><bdi>a.txt</bdi></a> <bdi class=\"pos\">8:1</bdi>",
+    );
+    assert_eq!(undated.matches("وقال المهندس").count(), 1, "the sentence once");
+}
+
+/// Issue #18: publication dates share the axis with the events.
+#[test]
+fn timeline_marks_publication_dates_on_the_axis() {
+    let docs = fixture::documents();
+    let mut report = fixture::report(&docs);
+    report.documents[1].published = Some("2024-03-08".into());
+    let page = render_html(&report, &docs);
+    let timeline = section(&page, "section", "timeline");
+    for (doc, date) in [("a.txt", "2024-03-05"), ("b.txt", "2024-03-08")] {
+        has(
+            timeline,
+            &format!(
+                "<g class=\"published-mark\" data-doc=\"{doc}\" data-date=\"{date}\"><title>{doc} published {date}</title>"
+            ),
+        );
+    }
+    has(timeline, ">2024-03-08</text>");
+    // Without any date, nothing is marked.
+    let page = render_html(&fixture::report(&docs), &docs);
+    let timeline = section(&page, "section", "timeline");
+    assert_eq!(
+        timeline.matches("class=\"published-mark\"").count(),
+        1,
+        "b.txt has no date"
+    );
+}
+
+/// The conflicting dates of one event: the `date-range` of `id` and its sides, as `(date, docs, label)`.
+fn date_range<'a>(timeline: &'a str, id: &str) -> (&'a str, Vec<(String, String, String)>) {
+    // Its marks are groups inside it, so it ends where the link around it does.
+    let start = timeline[..timeline.find(&format!(" id=\"{id}\"")).expect("a range")]
+        .rfind("<g")
+        .unwrap();
+    let range = &timeline[start..start + timeline[start..].find("</a>").unwrap()];
+    let sides = range
+        .split("<g class=\"range-side\" ")
+        .skip(1)
+        .map(|side| {
+            let attribute = |name: &str| {
+                let from = side.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                side[from..from + side[from..].find('"').unwrap()].to_string()
+            };
+            let label = side.split("class=\"range-label\"").nth(1).unwrap();
+            let label = &label[label.find('>').unwrap() + 1..label.find("</text>").unwrap()];
+            (attribute("data-date"), attribute("data-docs"), label.to_string())
+        })
+        .collect();
+    (range, sides)
+}
+
+/// Issue #18: an event given two dates is drawn as a range, each date marked with the articles
+/// that give it: from a date_mismatch finding, or from a merged event whose claims disagree.
+#[test]
+fn conflicting_dates_of_one_event_are_a_range_with_each_side_marked() {
+    let docs = fixture::documents();
+    let page = page();
+    let timeline = section(&page, "section", "timeline");
+    has(timeline, ">Conflicting dates</text>");
+    let (range, sides) = date_range(timeline, "date-F1");
+    has(
+        range,
+        "class=\"date-range sev-contradiction\" data-finding=\"F1\" data-event=\"opening\" data-from=\"2024-03-04\" data-to=\"2024-03-05\"",
+    );
+    assert_eq!(
+        sides,
+        [
+            (
+                "2024-03-04".to_string(),
+                "a.txt".to_string(),
+                "وكالة المثال".to_string()
+            ),
+            ("2024-03-05".to_string(), "b.txt".to_string(), "b.txt".to_string()),
+        ]
+    );
+    let link = &timeline[..timeline.find("id=\"date-F1\"").unwrap()];
+    assert!(
+        link.ends_with("<a href=\"#finding-F1\"><g "),
+        "linked to its finding"
+    );
+
+    // The same two claims as one merged event, without the finding; an event whose claims agree
+    // is no conflict.
+    let mut report = fixture::report(&docs);
+    report.findings.retain(|f| f.kind != FindingKind::DateMismatch);
+    let mut twin = report.claims[0].clone();
+    twin.id = "b.txt#9".into();
+    twin.doc = "b.txt".into();
+    report.claims.push(twin);
+    let event = |id: &str, claims: &[&str]| Event {
+        id: id.into(),
+        event: "opening".into(),
+        members: vec![],
+        claims: claims.iter().map(|c| c.to_string()).collect(),
+        independent_sources: 2,
+    };
+    report.events = vec![
+        event("E1", &["a.txt#1", "b.txt#1"]),
+        event("E2", &["a.txt#1", "b.txt#9"]),
+    ];
+    let page = render_html(&report, &docs);
+    let timeline = section(&page, "section", "timeline");
+    let (range, sides) = date_range(timeline, "date-E1");
+    has(
+        range,
+        "class=\"date-range sev-none\" data-event=\"opening\" data-from=\"2024-03-04\" data-to=\"2024-03-05\"",
+    );
+    assert_eq!(sides.len(), 2);
+    assert!(
+        !timeline.contains("id=\"date-E2\""),
+        "claims that agree are no conflict"
+    );
+    assert_eq!(timeline.matches("class=\"date-range").count(), 1);
 }
 
 /// One element per line for a readable snapshot, without the help links (they appear as the rules'
@@ -319,6 +608,8 @@ fn readable(html: &str) -> String {
         "<ul",
         "<div",
         "<output",
+        "<details",
+        "<summary",
     ];
     for tag in breaks {
         html = html.replace(tag, &format!("\n{tag}"));

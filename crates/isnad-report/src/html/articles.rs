@@ -8,13 +8,16 @@ use maud::{Markup, html};
 
 use super::{Page, anchor, date_source, href, modality, name};
 use crate::bidi::escape_embeddings;
-use crate::quote::safe_span;
+use crate::quote::{plural, safe_span};
 
 impl Page<'_> {
     pub(super) fn documents(&self) -> Markup {
         html! {
             section #documents {
                 h2 { "Documents" }
+                @if !self.documents.is_empty() {
+                    p.hint { "Each article's full text, folded; claims are highlighted, those a finding cites in red, with links to it." }
+                }
                 @if self.documents.is_empty() { p.empty { "No documents." } }
                 @for document in self.documents { (self.document(document)) }
             }
@@ -36,9 +39,22 @@ impl Page<'_> {
             .map(|block| self.block(document, block, &claims, &mut shown))
             .collect();
         let meta = &document.meta;
+        let cited = claims
+            .iter()
+            .filter(|c| self.findings_of.contains_key(c.id.as_str()))
+            .count();
+        // Folded: the full text is for checking a quote, not for reading first.
         html! {
-            article.document id=(anchor("doc-", &document.id)) {
-                h3 { bdi { (name(&document.id)) } }
+            details.document id=(anchor("doc-", &document.id)) {
+                summary {
+                    bdi.doc-id { (name(&document.id)) }
+                    @if let Some(title) = &meta.title { " " span.doc-title dir="rtl" lang="ar" { (name(title)) } }
+                    " " span.hint {
+                        "(" (plural(claims.len(), "claim", "claims"))
+                        @if cited > 0 { ", " (cited) " cited by findings" }
+                        ")"
+                    }
+                }
                 p.doc-meta {
                     @if let Some(outlet) = &meta.outlet { "Outlet: " bdi { (name(outlet)) } " · " }
                     "Published: "

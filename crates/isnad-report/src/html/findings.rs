@@ -1,11 +1,15 @@
-//! The findings: filters, then one article per finding with its sides quoted.
+//! The findings: filters, then one article per finding with its sides quoted, one quote per
+//! sentence; notes folded.
 
-use isnad_graph::{Finding, FindingKind, Side};
+use isnad_graph::{Finding, FindingKind, Severity, Side};
+use isnad_parser::{Document, Span};
 use maud::{Markup, html};
 
 use super::{Page, anchor, href, mixed, name};
 use crate::bidi::escape_embeddings;
-use crate::quote::{SEVERITIES, count, find_document, line_col, plural, severity_name, side_quote};
+use crate::quote::{
+    SEVERITIES, count, find_document, line_col, plural, safe_span, severity_name, side_quote,
+};
 
 impl Page<'_> {
     pub(super) fn findings(&self) -> Markup {
@@ -41,7 +45,27 @@ impl Page<'_> {
                         }
                         output #filter-status {}
                     }
-                    @for finding in findings { (self.finding(finding)) }
+                    @for finding in findings.iter().filter(|f| f.severity != Severity::Note) { (self.finding(finding)) }
+                    // Notes explain or record more than they ask for action: folded, with what
+                    // they are about in the fold's line.
+                    @let notes: Vec<&Finding> = findings.iter().filter(|f| f.severity == Severity::Note).collect();
+                    @if !notes.is_empty() {
+                        details #notes.notes {
+                            summary {
+                                span.badge.sev-note { (plural(notes.len(), "note", "notes")) }
+                                " "
+                                span.hint {
+                                    @for (i, (kind, n)) in kinds.iter().filter(|(k, _)| notes.iter().any(|f| f.kind == *k)).enumerate() {
+                                        @if i > 0 { ", " }
+                                        code { (kind.name()) }
+                                        @let here = notes.iter().filter(|f| f.kind == *kind).count();
+                                        @if here != *n || here > 1 { " ×" (here) }
+                                    }
+                                }
+                            }
+                            @for finding in notes { (self.finding(finding)) }
+                        }
+                    }
                 }
             }
         }
@@ -65,43 +89,160 @@ impl Page<'_> {
                 @if let Some(resolution) = &finding.resolution {
                     p.resolution { strong { "Resolution: " } (mixed(resolution)) }
                 }
-                // A disagreement many articles repeat cites them all: the first sides show, the
-                // rest fold, so a long finding stays one screen until opened.
-                @let (shown, folded) = finding.sides.split_at(finding.sides.len().min(SIDES_SHOWN));
-                ol.sides { @for side in shown { li.side { (self.side(side)) } } }
+                // A side is a sentence: sides quoting one sentence show as one quote with all
+                // their words marked. A disagreement many articles repeat cites them all: the
+                // first sentences show, the rest fold, so a long finding stays short until opened.
+                @let sentences = self.side_sentences(&finding.sides);
+                @let (shown, folded) = sentences.split_at(sentences.len().min(SIDES_SHOWN));
+                ol.sides { @for sentence in shown { li.side { (self.side(sentence)) } } }
                 @if !folded.is_empty() {
                     details.more-sides {
                         summary { (plural(folded.len(), "more side", "more sides")) }
-                        ol.sides start=(SIDES_SHOWN + 1) { @for side in folded { li.side { (self.side(side)) } } }
+                        ol.sides start=(SIDES_SHOWN + 1) { @for sentence in folded { li.side { (self.side(sentence)) } } }
                     }
                 }
             }
         }
     }
 
-    fn side(&self, side: &Side) -> Markup {
-        let document = find_document(self.documents, &side.doc);
-        let quote = side_quote(side, document);
+    /// A finding's sides gathered by the sentence they quote, in order of first appearance.
+    fn side_sentences<'s>(&'s self, sides: &'s [Side]) -> Vec<SideSentence<'s>> {
+        let mut sentences: Vec<SideSentence<'s>> = Vec::new();
+        for side in sides {
+            let document = find_document(self.documents, &side.doc);
+            let context = document.and_then(|d| quoted_sentence(side, d));
+            match sentences
+                .iter_mut()
+                .find(|s| context.is_some() && s.context == context && s.sides[0].doc == side.doc)
+            {
+                Some(sentence) => sentence.sides.push(side),
+                None => sentences.push(SideSentence {
+                    document,
+                    context,
+                    sides: vec![side],
+                }),
+            }
+        }
+        sentences
+    }
+
+    fn side(&self, sentence: &SideSentence<'_>) -> Markup {
+        let first = sentence.sides[0];
+        let mut values: Vec<&str> = Vec::new();
+        let mut sources: Vec<&[String]> = Vec::new();
+        let mut claims: Vec<&str> = Vec::new();
+        for side in &sentence.sides {
+            if let Some(value) = side.value.as_deref().filter(|v| !values.contains(v)) {
+                values.push(value);
+            }
+            if !side.attribution.is_empty() && !sources.contains(&side.attribution.as_slice()) {
+                sources.push(&side.attribution);
+            }
+            // `claims` holds every claim of the side's sentence; `claim` is its first.
+            for claim in side.claims.iter().chain(&side.claim) {
+                if !claims.contains(&claim.as_str()) {
+                    claims.push(claim);
+                }
+            }
+        }
         html! {
-            blockquote.quote dir="rtl" lang="ar" { (escape_embeddings(quote.before)) mark.side-mark { (escape_embeddings(quote.marked)) } (escape_embeddings(quote.after)) }
+            blockquote.quote dir="rtl" lang="ar" { (sentence.quote()) }
             dl.side-meta {
                 dt { "Document" }
                 dd {
-                    a href=(href("doc-", &side.doc)) { bdi { (name(&side.doc)) } }
-                    @if let Some(document) = document {
-                        @let (line, col) = line_col(document, side.span.start);
+                    a href=(href("doc-", &first.doc)) { bdi { (name(&first.doc)) } }
+                    @if let Some(document) = sentence.document {
+                        @let (line, col) = line_col(document, first.span.start);
                         " " bdi.pos { (line) ":" (col) }
                     }
+                    @if let Some(outlet) = Some(self.doc_label(&first.doc)).filter(|o| *o != first.doc) {
+                        " " span.outlet { "(" bdi { (name(outlet)) } ")" }
+                    }
                 }
-                @if let Some(value) = &side.value { dt { "Value" } dd { bdi { (name(value)) } } }
-                @if !side.attribution.is_empty() {
+                @if !values.is_empty() {
+                    dt { @if values.len() == 1 { "Value" } @else { "Values" } }
+                    dd { @for (i, value) in values.iter().enumerate() { @if i > 0 { ", " } bdi { (name(value)) } } }
+                }
+                @if !sources.is_empty() {
                     dt { "Sources" }
-                    dd { @for (i, source) in side.attribution.iter().enumerate() { @if i > 0 { " via " } bdi { (name(source)) } } }
+                    dd {
+                        @for (i, chain) in sources.iter().enumerate() {
+                            @if i > 0 { "; " }
+                            @for (j, source) in chain.iter().enumerate() { @if j > 0 { " via " } bdi { (name(source)) } }
+                        }
+                    }
                 }
-                @if let Some(claim) = &side.claim { dt { "Claim" } dd { a href=(href("claim-", claim)) { bdi { (name(claim)) } } } }
+                @if !claims.is_empty() {
+                    dt { @if claims.len() == 1 { "Claim" } @else { "Claims" } }
+                    dd { @for (i, claim) in claims.iter().enumerate() { @if i > 0 { ", " } a href=(href("claim-", claim)) { bdi { (name(claim)) } } } }
+                }
             }
         }
     }
+}
+
+/// Sides of a finding that quote one sentence.
+struct SideSentence<'s> {
+    /// Their document, when it was rendered.
+    document: Option<&'s Document>,
+    /// The sentence quoted, a span of the document; `None` when the side quotes its own text
+    /// (its document missing or its span no longer holding its text), which is never merged.
+    context: Option<Span>,
+    /// The sides, in the finding's order.
+    sides: Vec<&'s Side>,
+}
+
+impl SideSentence<'_> {
+    /// The sentence with every side's words marked; overlapping words are one mark.
+    fn quote(&self) -> Markup {
+        let (Some(document), Some(context)) = (self.document, self.context) else {
+            let own = side_quote(self.sides[0], None);
+            return html! { mark.side-mark { (escape_embeddings(own.marked)) } };
+        };
+        let source = document.source.as_str();
+        let mut marks: Vec<Span> = self
+            .sides
+            .iter()
+            .map(|s| safe_span(source, s.span))
+            .map(|m| Span::new(m.start.max(context.start), m.end.min(context.end)))
+            .collect();
+        marks.sort_by_key(|m| (m.start, m.end));
+        let mut merged: Vec<Span> = Vec::new();
+        for mark in marks {
+            match merged.last_mut() {
+                Some(last) if mark.start < last.end => last.end = last.end.max(mark.end),
+                _ => merged.push(mark),
+            }
+        }
+        let mut pieces = Vec::new();
+        let mut cursor = context.start;
+        for mark in merged {
+            pieces.push(html! {
+                (escape_embeddings(&source[cursor..mark.start]))
+                mark.side-mark { (escape_embeddings(&source[mark.range()])) }
+            });
+            cursor = mark.end;
+        }
+        pieces.push(html! { (escape_embeddings(&source[cursor..context.end])) });
+        html! { @for piece in pieces { (piece) } }
+    }
+}
+
+/// The span of the sentence a side's quote shows in `document`, when the quote comes from it.
+fn quoted_sentence(side: &Side, document: &Document) -> Option<Span> {
+    let quote = side_quote(side, Some(document));
+    let source = document.source.as_str();
+    // The quote's pieces are slices of the source or of the side's own text; only the former
+    // have an offset in the document.
+    let base = source.as_ptr() as usize;
+    let at = quote.before.as_ptr() as usize;
+    if !(base..=base + source.len()).contains(&at) || std::ptr::eq(quote.marked.as_ptr(), side.text.as_ptr())
+    {
+        return None;
+    }
+    let start = at - base;
+    let end = start + quote.before.len() + quote.marked.len() + quote.after.len();
+    Some(Span::new(start, end))
 }
 
 /// Sides of a finding shown before the rest fold.
@@ -116,12 +257,22 @@ mod tests {
     #[test]
     fn long_side_lists_fold_after_the_first() {
         let text = "قال الوزير إن الجسر افتتح اليوم.";
-        let (doc, _) = isnad_parser::parse_document("a.txt", text.as_bytes(), &Default::default()).unwrap();
+        // One article per side: sides quoting one sentence of one article would be one side.
+        let docs: Vec<Document> = (0..SIDES_SHOWN + 4)
+            .map(|n| {
+                let id = format!("a{n}.txt");
+                isnad_parser::parse_document(&id, text.as_bytes(), &Default::default())
+                    .unwrap()
+                    .0
+            })
+            .collect();
         let span = isnad_parser::Span::new(0, text.len());
         let side = |n: usize| Side {
-            doc: "a.txt".into(),
+            doc: format!("a{n}.txt"),
             claim: None,
+            claims: Vec::new(),
             fact: None,
+            facts: Vec::new(),
             span,
             text: text.into(),
             sentence: span,
@@ -142,7 +293,6 @@ mod tests {
             findings: vec![finding(SIDES_SHOWN + 4), finding(2)],
             ..Default::default()
         };
-        let docs = [doc];
         let page = render_html(&Report::build(&docs, &[], &check, &[]), &docs);
         assert_eq!(page.matches("<details class=\"more-sides\">").count(), 1);
         assert!(page.contains("<summary>4 more sides</summary>"));

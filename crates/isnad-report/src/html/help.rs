@@ -15,15 +15,23 @@ pub(super) fn help() -> Markup {
         section #help {
             h2 { "Finding kinds" }
             @if kinds.is_empty() { p.empty { "No help text is available in this build." } }
+            @if !kinds.is_empty() { p.hint { "What each kind of finding means, why it matters and when it misfires; open one to read it." } }
+            // Folded to its first line: the page is read for its findings, and a finding's "?"
+            // opens the one it needs.
             @for kind in kinds {
-                article.help id=(anchor("help-", kind.name())) {
-                    h3 { code { (kind.name()) } }
-                    @for para in help_paragraphs(kind.help()) {
+                @let paragraphs = help_paragraphs(kind.help());
+                @let (first, rest) = paragraphs.split_first().map(|(f, r)| (f.as_str(), r)).unwrap_or(("", &[]));
+                details.help id=(anchor("help-", kind.name())) {
+                    summary {
+                        @if !first.starts_with(&format!("**{}**", kind.name())) { code { (kind.name()) } " " }
+                        (inline(first))
+                    }
+                    @for para in rest {
                         p dir="auto" {
                             @if let Some((label, rest)) = para.split_once(':').filter(|(l, _)| is_label(l)) {
                                 strong { (label) ":" } (inline(rest))
                             } @else {
-                                (inline(&para))
+                                (inline(para))
                             }
                         }
                     }

@@ -7,8 +7,11 @@
 //! controls are written out in names, titles and messages, and embeddings and overrides in the
 //! articles' text (see `bidi`).
 //!
-//! Sections: summary, findings (with filters), timeline, the documents' full text with claims
-//! highlighted, help for each finding kind.
+//! Sections, in the order an editor needs them: the summary opens with one line per contradiction
+//! and tension (the first screen holds them all), then the findings (notes folded), the timeline,
+//! the articles' full text with claims highlighted (folded), help for each finding kind (folded).
+//! Whatever runs long is folded in `<details>`, so the page of a five-article story stays a few
+//! screens; a link into a fold opens it.
 
 mod articles;
 mod findings;
@@ -71,6 +74,8 @@ struct Page<'a> {
     documents: &'a [Document],
     /// Claim id → ids of the findings citing it, in report order.
     findings_of: HashMap<&'a str, Vec<&'a str>>,
+    /// Claim id → the claim.
+    claims: HashMap<&'a str, &'a Claim>,
 }
 
 impl<'a> Page<'a> {
@@ -88,7 +93,18 @@ impl<'a> Page<'a> {
             report,
             documents,
             findings_of,
+            claims: report.claims.iter().map(|c| (c.id.as_str(), c)).collect(),
         }
+    }
+
+    /// What a reader calls a document: its outlet when known, else its id.
+    fn doc_label<'s>(&'s self, doc: &'s str) -> &'s str {
+        self.report
+            .documents
+            .iter()
+            .find(|d| d.id == doc)
+            .and_then(|d| d.outlet.as_deref())
+            .unwrap_or(doc)
     }
 }
 

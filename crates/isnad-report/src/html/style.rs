@@ -35,8 +35,23 @@ article.finding:target { outline: 3px solid #ffd54f; }
 ol.sides { padding-left: 1.2em; }
 blockquote.quote { margin: .3em 0; padding: .4em .8em; background: #f5f5f5; border-right: 3px solid #bbb; }
 mark.side-mark { background: #ffe082; padding: 0 .1em; }
-dl.side-meta { display: grid; grid-template-columns: max-content 1fr; gap: .1em 1em; margin: .2em 0 .8em; font-size: .92em; }
-dl.side-meta dt { color: var(--muted); } dl.side-meta dd { margin: 0; }
+dl.side-meta { display: flex; flex-wrap: wrap; gap: 0 .35em; margin: .1em 0 .6em; font-size: .92em; }
+dl.side-meta dt { color: var(--muted); } dl.side-meta dt::after { content: ":"; } dl.side-meta dd { margin: 0 .9em 0 0; }
+.outlet { color: var(--muted); }
+ol.glance { list-style: none; padding: 0; margin: .6em 0 1em; }
+ol.glance li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; background: #fff; border: 1px solid var(--line); border-left: 6px solid var(--muted); margin: 0 0 .3em; padding: .2em .7em; }
+ol.glance li.sev-contradiction { border-left-color: var(--contradiction); } ol.glance li.sev-tension { border-left-color: var(--tension); }
+ol.glance a { color: inherit; text-decoration: none; } ol.glance a:hover .value { text-decoration: underline; }
+ol.glance .event { font-weight: 600; }
+ol.glance .value { font-weight: 600; } ol.glance .who, ol.glance .fid, .vs { color: var(--muted); } .vs { font-style: italic; }
+.all-clear { background: #e8f5e9; padding: .4em .8em; }
+details > summary { cursor: pointer; }
+details.notes, details.inventory, details.document, details.help { background: #fff; border: 1px solid var(--line); margin: 0 0 .6em; }
+details.notes > summary, details.inventory > summary, details.document > summary, details.help > summary { padding: .4em 1em; }
+details.notes[open], details.inventory[open], details.document[open] { padding: 0 1em 1em; }
+details.notes[open] > summary, details.inventory[open] > summary, details.document[open] > summary { margin: 0 -1em .6em; border-bottom: 1px solid var(--line); }
+details.help[open] { padding: 0 1em .4em; } details.help[open] > summary { margin: 0 -1em; }
+.doc-id { font-weight: 600; } .doc-title { margin-left: .5em; }
 .pos { color: var(--muted); font-family: ui-monospace, monospace; }
 #timeline-svg { background: #fff; border: 1px solid var(--line); max-width: 100%; height: auto; }
 #timeline-svg .grid { stroke: #eee; }
@@ -52,7 +67,16 @@ dl.side-meta dt { color: var(--muted); } dl.side-meta dd { margin: 0; }
 #timeline-svg .conflict.sev-contradiction { stroke: var(--contradiction); }
 #timeline-svg .conflict.sev-tension { stroke: var(--tension); }
 #timeline-svg .conflict.sev-note { stroke: var(--note); }
-ul.unanchored li { margin-bottom: .5em; }
+#timeline-svg .published-mark path { fill: none; stroke: #6a1b9a; stroke-width: 2; }
+#timeline-svg .date-range .range { fill: #b0bec5; }
+#timeline-svg .date-range.sev-contradiction .range, #timeline-svg .date-range.sev-contradiction .range-side circle, #timeline-svg .date-range.sev-contradiction .range-side rect { fill: var(--contradiction); }
+#timeline-svg .date-range.sev-tension .range, #timeline-svg .date-range.sev-tension .range-side circle, #timeline-svg .date-range.sev-tension .range-side rect { fill: var(--tension); }
+#timeline-svg .date-range.sev-note .range, #timeline-svg .date-range.sev-note .range-side circle, #timeline-svg .date-range.sev-note .range-side rect { fill: var(--note); }
+#timeline-svg .date-range .range { opacity: .45; }
+#timeline-svg .range-side circle, #timeline-svg .range-side rect { fill: #546e7a; stroke: #fff; stroke-width: 1.5; }
+#timeline-svg .range-date { font-size: 11px; font-weight: 700; fill: #333; }
+#timeline-svg .range-label { font-size: 11px; fill: var(--muted); }
+ol.undated { padding-left: 1.5em; } ol.undated li.sentence { margin-bottom: .5em; } .sentence-claims { margin: 0; font-size: .92em; }
 .claim-text { color: #333; }
 .why { color: var(--muted); }
 article.document { background: #fff; border: 1px solid var(--line); padding: .4em 1.2em 1em; margin-bottom: 1.5em; }
@@ -68,8 +92,21 @@ a.flink { font-size: .75em; vertical-align: super; margin: 0 .15em; text-decorat
 article.help p { max-width: 60em; }
 "#;
 
-/// Filters findings (and their timeline lines) by severity and kind.
+/// Filters findings (and their timeline lines) by severity and kind, and opens the folds around
+/// the target of a link, so a link into a folded note, article or help text lands on it.
 pub(super) const SCRIPT: &str = r#"
+(function () {
+  function reveal(hash) {
+    var target = hash && document.getElementById(decodeURIComponent(hash.slice(1)));
+    for (var el = target; el; el = el.parentElement) { if (el.tagName === 'DETAILS') el.open = true; }
+  }
+  document.addEventListener('click', function (e) {
+    var link = e.target.closest && e.target.closest("a[href^='#']");
+    if (link) reveal(link.getAttribute('href'));
+  });
+  window.addEventListener('hashchange', function () { reveal(location.hash); });
+  reveal(location.hash);
+})();
 (function () {
   var form = document.getElementById('filters');
   if (!form) return;

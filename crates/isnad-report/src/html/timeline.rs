@@ -1,19 +1,23 @@
-//! The timeline: dated events and claims on one axis, conflicting claims joined.
+//! The timeline: publication dates, event dates and dated claims on one axis; an event given
+//! dates that cannot both hold drawn as a range with each end marked by the articles giving it;
+//! then the claims without a time, grouped by sentence and folded.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use chrono::{NaiveDateTime, Timelike};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use isnad_claims::claims::Claim;
+use isnad_graph::{Finding, FindingKind};
 use maud::{Markup, html};
 
-use super::{Page, cited_claims, href, name, num, short};
+use super::{Page, anchor, cited_claims, href, name, num, short};
 use crate::bidi::{escape_embeddings, isolate};
-use crate::quote::{plural, severity_name};
+use crate::quote::{find_document, line_col, plural, severity_name};
 
 impl Page<'_> {
-    /// The timeline: one lane per event type holding one mark per dated event, then one row per
-    /// document holding its dated claims, with the claims cited by one finding joined by a line
-    /// in the finding's severity colour.
+    /// The timeline: one lane per event type holding one mark per dated event, one row per
+    /// conflicting date (an event given dates that cannot both hold), then one row per document
+    /// holding its publication date and its dated claims, with the claims cited by one finding
+    /// joined by a line in the finding's severity colour.
     ///
     /// A *dated claim* is a claim whose `time` mention has a resolved value with both `start` and
     /// `end`. A *dated event* is a distinct `(event, start, end)` triple among the dated claims,
@@ -25,37 +29,73 @@ impl Page<'_> {
     /// beside ones decades old, and a linear axis would crush them together.
     pub(super) fn timeline(&self) -> Markup {
         let dated: Vec<Dated<'_>> = self.report.claims.iter().filter_map(Dated::of).collect();
-        let unanchored: Vec<&Claim> = self
+        let published: Vec<(&str, NaiveDateTime)> = self
             .report
-            .claims
+            .documents
             .iter()
-            .filter(|c| Dated::of(c).is_none())
+            .filter_map(|d| Some((d.id.as_str(), day(d.published.as_deref()?)?)))
             .collect();
+        let conflicts = self.date_conflicts(&dated);
         html! {
             section #timeline {
                 h2 { "Timeline" }
-                @if dated.is_empty() {
-                    p.empty { "No claim has a resolved time." }
+                @if dated.is_empty() && published.is_empty() {
+                    p.empty { "No claim has a resolved time and no article a publication date." }
                 } @else {
                     p.hint {
-                        "A dot is a point in time, a bar an interval; lines join claims cited by one finding. "
+                        "◆ an article's publication date; a dot is a point in time, a bar an interval; lines join claims cited by one finding. "
+                        @if !conflicts.is_empty() {
+                            "Under “Conflicting dates”, a range spans the dates one event is given, each date marked with the articles that give it. "
+                        }
                         "Positions are in date order, evenly spaced, not to scale."
                     }
-                    (self.timeline_svg(&dated))
+                    (self.timeline_svg(&dated, &published, &conflicts))
                 }
-                h3 { "Claims without a time" }
-                @if unanchored.is_empty() {
-                    p.empty { "None." }
-                } @else {
-                    ul.unanchored {
-                        @for claim in unanchored {
-                            li {
-                                a href=(href("claim-", &claim.id)) { bdi { (name(&claim.id)) } }
-                                " " code { (claim.event) }
-                                @if let Some(reason) = claim.time.as_ref().and_then(|m| m.value.time()).and_then(|t| t.unresolved.as_deref()) {
-                                    " " span.why { "(" (reason) ")" }
+                (self.undated())
+            }
+        }
+    }
+
+    /// Claims without a time, one row per sentence with its claims inside, folded: an inventory to
+    /// consult, not to read, and a sentence often holds several claims.
+    fn undated(&self) -> Markup {
+        let mut sentences: Vec<((&str, &str), Vec<&Claim>)> = Vec::new();
+        let mut count = 0;
+        for claim in self.report.claims.iter().filter(|c| Dated::of(c).is_none()) {
+            count += 1;
+            let key = (claim.doc.as_str(), claim.text.as_str());
+            match sentences.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, claims)) => claims.push(claim),
+                None => sentences.push((key, vec![claim])),
+            }
+        }
+        html! {
+            h3 { "Claims without a time" }
+            @if sentences.is_empty() {
+                p.empty { "None." }
+            } @else {
+                details #undated.inventory {
+                    summary { (plural(count, "claim", "claims")) " in " (plural(sentences.len(), "sentence", "sentences")) }
+                    ol.undated {
+                        @for ((doc, text), claims) in &sentences {
+                            li.sentence {
+                                p.sentence-claims {
+                                    a href=(href("doc-", doc)) { bdi { (name(doc)) } }
+                                    @if let Some(document) = find_document(self.documents, doc) {
+                                        @let (line, col) = line_col(document, claims[0].span.start);
+                                        " " bdi.pos { (line) ":" (col) }
+                                    }
+                                    " · "
+                                    @for (i, claim) in claims.iter().enumerate() {
+                                        @if i > 0 { ", " }
+                                        a href=(href("claim-", &claim.id)) { bdi { (name(&claim.id)) } }
+                                        " " code { (claim.event) }
+                                        @if let Some(reason) = claim.time.as_ref().and_then(|m| m.value.time()).and_then(|t| t.unresolved.as_deref()) {
+                                            " " span.why { "(" (reason) ")" }
+                                        }
+                                    }
                                 }
-                                div.claim-text dir="rtl" lang="ar" { (escape_embeddings(&claim.text)) }
+                                div.claim-text dir="rtl" lang="ar" { (escape_embeddings(text)) }
                             }
                         }
                     }
@@ -64,9 +104,97 @@ impl Page<'_> {
         }
     }
 
-    fn timeline_svg(&self, dated: &[Dated<'_>]) -> Markup {
-        // Evenly spaced positions for every distinct instant that starts or ends a claim's time.
-        let instants: BTreeSet<NaiveDateTime> = dated.iter().flat_map(|d| [d.start, d.end]).collect();
+    /// Events given dates that cannot both hold: each `date_mismatch` finding whose sides carry
+    /// two dates or more, then each merged event whose claims carry two dates that do not overlap
+    /// and that no such finding already shows.
+    fn date_conflicts<'s>(&'s self, dated: &'s [Dated<'s>]) -> Vec<DateConflict<'s>> {
+        let by_id: HashMap<&str, &Dated<'_>> = dated.iter().map(|d| (d.claim.id.as_str(), d)).collect();
+        let mut conflicts = Vec::new();
+        let mut shown: BTreeSet<&str> = BTreeSet::new();
+        for finding in self
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::DateMismatch)
+        {
+            let mut dates = Vec::new();
+            for side in &finding.sides {
+                let claim = side.claim.as_deref().and_then(|c| by_id.get(c));
+                let when = match claim {
+                    Some(d) => Some((d.start, d.end)),
+                    None => side.value.as_deref().and_then(range),
+                };
+                if let Some((start, end)) = when {
+                    add_date(
+                        &mut dates,
+                        start,
+                        end,
+                        &side.doc,
+                        claim.map(|d| d.claim.id.as_str()),
+                    );
+                }
+            }
+            if dates.len() > 1 {
+                let event = finding
+                    .sides
+                    .iter()
+                    .find_map(|s| s.claim.as_deref().and_then(|c| self.claims.get(c)))
+                    .map_or("date", |c| c.event.as_str());
+                shown.extend(
+                    dates
+                        .iter()
+                        .flat_map(|d: &ConflictDate<'_>| d.claims.iter().copied()),
+                );
+                conflicts.push(DateConflict {
+                    finding: Some(finding),
+                    id: &finding.id,
+                    event,
+                    dates,
+                });
+            }
+        }
+        for event in &self.report.events {
+            let members: Vec<&Dated<'_>> = event
+                .claims
+                .iter()
+                .filter_map(|c| by_id.get(c.as_str()).copied())
+                .collect();
+            let disjoint = members.iter().any(|a| members.iter().any(|b| a.end < b.start));
+            if !disjoint || members.iter().any(|d| shown.contains(d.claim.id.as_str())) {
+                continue;
+            }
+            let mut dates = Vec::new();
+            for d in &members {
+                add_date(&mut dates, d.start, d.end, &d.claim.doc, Some(&d.claim.id));
+            }
+            conflicts.push(DateConflict {
+                finding: None,
+                id: &event.id,
+                event: &event.event,
+                dates,
+            });
+        }
+        conflicts
+    }
+
+    fn timeline_svg(
+        &self,
+        dated: &[Dated<'_>],
+        published: &[(&str, NaiveDateTime)],
+        conflicts: &[DateConflict<'_>],
+    ) -> Markup {
+        // Evenly spaced positions for every distinct instant that starts or ends a claim's time or
+        // a conflicting date, and every publication date.
+        let instants: BTreeSet<NaiveDateTime> = dated
+            .iter()
+            .flat_map(|d| [d.start, d.end])
+            .chain(published.iter().map(|&(_, t)| t))
+            .chain(
+                conflicts
+                    .iter()
+                    .flat_map(|c| c.dates.iter().flat_map(|d| [d.start, d.end])),
+            )
+            .collect();
         let index: BTreeMap<NaiveDateTime, usize> =
             instants.iter().enumerate().map(|(i, &t)| (t, i)).collect();
         // The right margin leaves room for the last date label, which is drawn rising to the right.
@@ -101,6 +229,11 @@ impl Page<'_> {
         let lane_y =
             |event: &str| TOP + ROW * lanes.iter().position(|&e| e == event).unwrap_or(0) as f64 + ROW / 2.0;
 
+        // Conflicting dates: the range on top, who says what below it, in two staggered lines so
+        // labels of neighbouring dates do not overlap.
+        let conflicts_top = TOP + ROW * lanes.len() as f64 + if conflicts.is_empty() { 0.0 } else { ROW };
+        let conflict_y = |i: usize| conflicts_top + CONFLICT_ROW * i as f64 + ROW / 2.0;
+
         // One row per document: the report's documents, then any other document a claim names.
         let mut rows: Vec<&str> = self.report.documents.iter().map(|d| d.id.as_str()).collect();
         for d in dated {
@@ -108,7 +241,7 @@ impl Page<'_> {
                 rows.push(&d.claim.doc);
             }
         }
-        let rows_top = TOP + ROW * lanes.len() as f64 + ROW;
+        let rows_top = conflicts_top + CONFLICT_ROW * conflicts.len() as f64 + ROW;
         let row_y =
             |doc: &str| rows_top + ROW * rows.iter().position(|&r| r == doc).unwrap_or(0) as f64 + ROW / 2.0;
         let height = rows_top + ROW * rows.len() as f64 + 16.0;
@@ -149,6 +282,13 @@ impl Page<'_> {
                 @for lane in &lanes {
                     text.lane-label x="8" y=(num(lane_y(lane) + 4.0)) { (lane) }
                 }
+                @if !conflicts.is_empty() {
+                    line.divider x1="0" y1=(num(conflicts_top - ROW / 2.0)) x2=(num(SVG_WIDTH)) y2=(num(conflicts_top - ROW / 2.0)) {}
+                    text.group-label x="8" y=(num(conflicts_top - 4.0)) { "Conflicting dates" }
+                }
+                @for (i, conflict) in conflicts.iter().enumerate() {
+                    (self.conflict_row(conflict, conflict_y(i), &x))
+                }
                 line.divider x1="0" y1=(num(rows_top - ROW / 2.0)) x2=(num(SVG_WIDTH)) y2=(num(rows_top - ROW / 2.0)) {}
                 text.group-label x="8" y=(num(rows_top - 4.0)) { "Documents" }
                 @for row in &rows {
@@ -181,8 +321,142 @@ impl Page<'_> {
                         }
                     }
                 }
+                // Drawn last and hollow, so a claim dated the day of publication still shows.
+                @for &(doc, t) in published {
+                    @let (cx, cy) = (x(t), row_y(doc));
+                    g.published-mark data-doc=(name(doc)) data-date=(instant_label(t)) {
+                        title { (name(doc)) " published " (instant_label(t)) }
+                        path d=(format!("M{} {} L{} {} L{} {} L{} {} Z", num(cx), num(cy - 9.0), num(cx + 7.0), num(cy), num(cx), num(cy + 9.0), num(cx - 7.0), num(cy))) {}
+                    }
+                }
             }
         }
+    }
+
+    /// One conflicting date: the range between the dates an event is given, each date marked and
+    /// labelled below with the articles that give it, linked to the finding when there is one.
+    fn conflict_row(&self, conflict: &DateConflict<'_>, y: f64, x: &dyn Fn(NaiveDateTime) -> f64) -> Markup {
+        let (first, last) = (&conflict.dates[0], &conflict.dates[conflict.dates.len() - 1]);
+        let (from, to) = (x(first.start), x(last.end));
+        let severity = conflict.finding.map_or("none", |f| severity_name(f.severity));
+        let link = match conflict.finding {
+            Some(f) => href("finding-", &f.id),
+            None => href("claim-", first.claims.first().copied().unwrap_or_default()),
+        };
+        html! {
+            a href=(link) {
+                g id=(anchor("date-", conflict.id)) class=(format!("date-range sev-{severity}"))
+                    data-finding=[conflict.finding.map(|f| f.id.as_str())] data-event=(conflict.event)
+                    data-from=(instant_label(first.start)) data-to=(instant_label(last.end)) {
+                    title {
+                        (conflict.event) " (" (conflict.id) "): "
+                        @for (i, date) in conflict.dates.iter().enumerate() {
+                            @if i > 0 { " vs " }
+                            (date.label()) " in " (date.docs.iter().map(|d| name(d)).collect::<Vec<_>>().join(", "))
+                        }
+                        @if let Some(f) = conflict.finding { " — " (isolate(&f.message)) }
+                    }
+                    text.lane-label x="8" y=(num(y + 4.0)) { (conflict.event) " · " (conflict.id) }
+                    rect.range x=(num(from)) y=(num(y - 3.0)) width=(num((to - from).max(1.0))) height="6" rx="3" {}
+                    @for (i, date) in conflict.dates.iter().enumerate() {
+                        @let (xs, xe) = (x(date.start), x(date.end));
+                        @let anchor = if (xs + xe) / 2.0 > (SVG_WIDTH + LABEL_WIDTH) / 2.0 { "end" } else { "start" };
+                        @let who = date.docs.iter().map(|d| self.doc_label(d)).collect::<Vec<_>>();
+                        g.range-side data-date=(date.label()) data-docs=(date.docs.iter().map(|d| name(d)).collect::<Vec<_>>().join(" ")) {
+                            @if xe - xs < 1.0 {
+                                circle cx=(num(xs)) cy=(num(y)) r="6" {}
+                            } @else {
+                                rect x=(num(xs)) y=(num(y - 6.0)) width=(num(xe - xs)) height="12" rx="3" {}
+                            }
+                            // A date and the articles giving it, toward the middle of the axis: two
+                            // text lines, so the Arabic names never reorder the digits of the date.
+                            @let (lx, ly) = (if anchor == "end" { xe } else { xs }, y + 18.0 + if i % 2 == 1 { 26.0 } else { 0.0 });
+                            text.range-date x=(num(lx)) y=(num(ly)) text-anchor=(anchor) { (date.label()) }
+                            text.range-label x=(num(lx)) y=(num(ly + 12.0)) text-anchor=(anchor) { (short(&name(&who.join("، ")), 36)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An event given dates that cannot both hold.
+struct DateConflict<'a> {
+    /// The `date_mismatch` finding saying so; `None` for a merged event whose claims disagree.
+    finding: Option<&'a Finding>,
+    /// The finding's id, or the event's.
+    id: &'a str,
+    /// The event type.
+    event: &'a str,
+    /// Each distinct date with who gives it, in date order.
+    dates: Vec<ConflictDate<'a>>,
+}
+
+/// One date of a conflict and the documents (and claims) giving it.
+struct ConflictDate<'a> {
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    docs: Vec<&'a str>,
+    claims: Vec<&'a str>,
+}
+
+impl ConflictDate<'_> {
+    /// The date as on the axis; an interval as its two ends.
+    fn label(&self) -> String {
+        if self.start == self.end {
+            instant_label(self.start)
+        } else {
+            format!("{} – {}", instant_label(self.start), instant_label(self.end))
+        }
+    }
+}
+
+/// Adds one side's date to a conflict's dates, kept in date order without repeats.
+fn add_date<'a>(
+    dates: &mut Vec<ConflictDate<'a>>,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    doc: &'a str,
+    claim: Option<&'a str>,
+) {
+    let at = match dates.iter().position(|d| (d.start, d.end) == (start, end)) {
+        Some(at) => at,
+        None => {
+            let at = dates.partition_point(|d| (d.start, d.end) < (start, end));
+            dates.insert(
+                at,
+                ConflictDate {
+                    start,
+                    end,
+                    docs: Vec::new(),
+                    claims: Vec::new(),
+                },
+            );
+            at
+        }
+    };
+    let date = &mut dates[at];
+    if !date.docs.contains(&doc) {
+        date.docs.push(doc);
+    }
+    if let Some(claim) = claim.filter(|c| !date.claims.contains(c)) {
+        date.claims.push(claim);
+    }
+}
+
+/// A `YYYY-MM-DD` date as the instant it starts.
+fn day(text: &str) -> Option<NaiveDateTime> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()?
+        .and_hms_opt(0, 0, 0)
+}
+
+/// A side's value read as a date or a range of days (`2024-03-04`, `2000-07-01..2000-07-31`).
+fn range(value: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    match value.split_once("..") {
+        Some((start, end)) => Some((day(start.trim())?, day(end.trim())?)),
+        None => day(value.trim()).map(|t| (t, t)),
     }
 }
 
@@ -252,3 +526,5 @@ const LABEL_WIDTH: f64 = 190.0;
 const TOP: f64 = 96.0;
 /// Height of a lane or a row.
 const ROW: f64 = 26.0;
+/// Height of a conflicting date's row: its range, then two staggered lines of labels.
+const CONFLICT_ROW: f64 = 3.0 * ROW;
