@@ -151,9 +151,9 @@ pub(crate) fn finish(
     findings: Vec<Finding>,
     documents: &[Document],
     analyses: &[DocAnalysis],
-    gazetteer: &Gazetteer,
+    governments: &Governments<'_>,
 ) -> Vec<Finding> {
-    let sources = Sources::new(documents, analyses, gazetteer);
+    let sources = Sources::new(documents, analyses, governments);
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
     // Kept findings by the sides they cite: only findings citing a side in common can be one.
     let mut citing: FxHashMap<SideKey, Vec<usize>> = FxHashMap::default();
@@ -270,8 +270,55 @@ fn cite_sides(finding: &mut Finding) {
     finding.facts = facts;
 }
 
-/// The sources the sides of findings quote, read back from the analyses, and what each name
-/// stands for.
+/// What a source's name stands for: the entities it names, a capital standing for its country's
+/// government ("قالت أنقرة" is Turkey speaking), as the gazetteer records capitals.
+pub(crate) struct Governments<'g> {
+    country_of_capital: FxHashMap<&'g EntityId, &'g EntityId>,
+}
+
+impl<'g> Governments<'g> {
+    /// The capitals the gazetteer records.
+    pub(crate) fn new(gazetteer: &'g Gazetteer) -> Self {
+        let country_of_capital = gazetteer
+            .entries
+            .iter()
+            .filter_map(|e| e.capital.as_ref().map(|capital| (capital, &e.id)))
+            .collect();
+        Governments { country_of_capital }
+    }
+
+    /// Who a cited source of `analysis`'s document is: the entities its name names ("X وY"
+    /// names two), each capital as its country, or its folded name when it names none. A
+    /// nationality adjective only qualifies the name's head ("الوزير الروسي" is no more Russia
+    /// than "الرئيس الروسي").
+    pub(crate) fn identity(&self, analysis: &DocAnalysis, source: &Source) -> BTreeSet<EntityKey> {
+        let government = |id: &EntityId| {
+            let country = self.country_of_capital.get(id).copied().unwrap_or(id);
+            EntityKey::of(Some(country), "")
+        };
+        let mut named: BTreeSet<EntityKey> = source
+            .span
+            .map(|span| {
+                analysis
+                    .entities
+                    .mentions
+                    .iter()
+                    .filter(|m| m.form != MentionForm::Adjective && span.contains(m.span))
+                    .filter_map(|m| m.entity.as_ref().map(government))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if named.is_empty() {
+            named.insert(match &source.entity {
+                Some(id) => government(id),
+                None => EntityKey::of(None, &source.name),
+            });
+        }
+        named
+    }
+}
+
+/// The sources the sides of findings quote, read back from the analyses.
 struct Sources<'a> {
     analyses: &'a [DocAnalysis],
     /// Document ids → their index.
@@ -280,13 +327,11 @@ struct Sources<'a> {
     chains: FxHashMap<&'a str, &'a [Source]>,
     /// Attribution chains of statements and participants, by document and span.
     chains_at: FxHashMap<(usize, Span), &'a [Source]>,
-    /// A capital's id → its country's: a government is often named by its capital ("قالت
-    /// أنقرة" for Turkey's).
-    country_of_capital: FxHashMap<&'a EntityId, &'a EntityId>,
+    governments: &'a Governments<'a>,
 }
 
 impl<'a> Sources<'a> {
-    fn new(documents: &'a [Document], analyses: &'a [DocAnalysis], gazetteer: &'a Gazetteer) -> Self {
+    fn new(documents: &'a [Document], analyses: &'a [DocAnalysis], governments: &'a Governments<'a>) -> Self {
         let doc_index = documents
             .iter()
             .enumerate()
@@ -310,17 +355,12 @@ impl<'a> Sources<'a> {
                 chains_at.insert((doc, s.span), &s.attribution);
             }
         }
-        let country_of_capital = gazetteer
-            .entries
-            .iter()
-            .filter_map(|e| e.capital.as_ref().map(|capital| (capital, &e.id)))
-            .collect();
         Sources {
             analyses,
             doc_index,
             chains,
             chains_at,
-            country_of_capital,
+            governments,
         }
     }
 
@@ -337,35 +377,11 @@ impl<'a> Sources<'a> {
         chain.iter().find(|s| s.kind != SourceKind::Outlet)
     }
 
-    /// Who a side's source is: the entities its name names ("X وY" names two), a capital
-    /// standing for its country, or its folded name when it names none. A nationality adjective
-    /// only qualifies the name's head ("الوزير الروسي" is no more Russia than "الرئيس الروسي").
+    /// Who a side's source is (see [`Governments::identity`]).
     fn identity(&self, side: &Side) -> Option<BTreeSet<EntityKey>> {
         let source = self.source_of(side)?;
         let doc = *self.doc_index.get(side.doc.as_str())?;
-        let government = |id: &EntityId| {
-            let country = self.country_of_capital.get(id).copied().unwrap_or(id);
-            EntityKey::of(Some(country), "")
-        };
-        let mut named: BTreeSet<EntityKey> = source
-            .span
-            .map(|span| {
-                self.analyses[doc]
-                    .entities
-                    .mentions
-                    .iter()
-                    .filter(|m| m.form != MentionForm::Adjective && span.contains(m.span))
-                    .filter_map(|m| m.entity.as_ref().map(government))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if named.is_empty() {
-            named.insert(match &source.entity {
-                Some(id) => government(id),
-                None => EntityKey::of(None, &source.name),
-            });
-        }
-        Some(named)
+        Some(self.governments.identity(&self.analyses[doc], source))
     }
 
     /// When `b` is `a` but for sides whose source is named differently (one entity, two

@@ -62,11 +62,12 @@ pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: 
     );
     let (mut events, decisions) = events::merge(&context);
     events::count_sources(&context, &mut events, &copies);
+    let governments = finding::Governments::new(gazetteer);
     let (findings, graph) = rayon::join(
-        || rules::run(&context, &events, &copies),
+        || rules::run(&context, &events, &copies, &governments),
         || KnowledgeGraph::build(documents, analyses, &events, &copies),
     );
-    let mut findings = finding::finish(findings, documents, analyses, gazetteer);
+    let mut findings = finding::finish(findings, documents, analyses, &governments);
     findings.sort_by(|a, b| {
         (a.severity, a.kind, first_position(a)).cmp(&(b.severity, b.kind, first_position(b)))
     });

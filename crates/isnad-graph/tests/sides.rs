@@ -160,3 +160,16 @@ fn a_capital_alone_is_its_country() {
     let result = check(&[ACCUSATION, by_country, by_capital]);
     assert_eq!(contested(&result).len(), 1, "{:#?}", result.findings);
 }
+
+#[test]
+fn one_source_named_two_ways_is_named_once_in_the_message() {
+    let result = check(&[ACCUSATION, DENIAL_BY_COUNTRIES]);
+    let found = contested(&result);
+    assert_eq!(found.len(), 1, "{:#?}", result.findings);
+    // «واشنطن» (the headline) is the US government, one asserter with «الولايات المتحدة».
+    assert!(
+        found[0].message.contains("الولايات المتحدة (واشنطن);"),
+        "{}",
+        found[0].message
+    );
+}

@@ -24,11 +24,13 @@
 //! subject (the mathematics questions denied, the physics questions asserted).
 
 use super::{finding, side};
-use crate::finding::{Finding, FindingKind, Severity, Side};
+use crate::finding::{Finding, FindingKind, Governments, Severity, Side};
 use crate::view::{ClaimView, Context};
 use isnad_claims::claims::{Modality, Source, SourceKind, Stance, Statement};
+use isnad_claims::entities::EntityKey;
 use isnad_claims::facts::roots_meet;
 use rustc_hash::FxHashMap;
+use std::collections::BTreeSet;
 
 /// How many of a denial's first content words say what is denied (the rest are where and when).
 const DENIED_CORE_WORDS: usize = 5;
@@ -114,12 +116,40 @@ pub(super) fn dispute_kind(cited: bool) -> (FindingKind, Severity) {
     }
 }
 
-/// Who says any of `claims`, each named once, in name order.
-pub(super) fn speakers(context: &Context<'_>, claims: &[&ClaimView<'_>]) -> String {
-    let mut names: Vec<String> = claims.iter().map(|c| speaker(context, c)).collect();
-    names.sort();
-    names.dedup();
-    names.join("; ")
+/// Who says any of `claims`, each source named once, in name order: a source named two ways
+/// («واشنطن» and «الولايات المتحدة») is one, its other names in parentheses.
+pub(super) fn speakers(
+    context: &Context<'_>,
+    governments: &Governments<'_>,
+    claims: &[&ClaimView<'_>],
+) -> String {
+    let mut sources: Vec<(Option<BTreeSet<EntityKey>>, Vec<String>)> = Vec::new();
+    for claim in claims {
+        let name = speaker(context, claim);
+        // An outlet's own voice is told apart by its name.
+        let identity = cited_source(claim).map(|s| governments.identity(&context.analyses[claim.doc], s));
+        match sources
+            .iter_mut()
+            .find(|(known, names)| *known == identity && (identity.is_some() || names.contains(&name)))
+        {
+            Some((_, names)) if names.contains(&name) => {}
+            Some((_, names)) => names.push(name),
+            None => sources.push((identity, vec![name])),
+        }
+    }
+    let mut named: Vec<String> = sources
+        .into_iter()
+        .map(|(_, mut names)| {
+            names.sort();
+            match names.split_first() {
+                Some((first, [])) => first.clone(),
+                Some((first, others)) => format!("{first} ({})", others.join(", ")),
+                None => String::new(),
+            }
+        })
+        .collect();
+    named.sort();
+    named.join("; ")
 }
 
 /// The sides of a dispute: every assertion with its modality, then the claim against them.
@@ -146,16 +176,20 @@ pub(super) fn dispute_sides(
 
 /// The claim's speaker when it cites one (not the outlet).
 pub(super) fn cited_speaker<'v>(v: &ClaimView<'v>) -> Option<&'v str> {
+    cited_source(v).map(|s| s.name.as_str())
+}
+
+/// The source the claim cites, when it cites one (not the outlet).
+fn cited_source<'v>(v: &ClaimView<'v>) -> Option<&'v Source> {
     v.claim
         .attribution
         .iter()
         .find(|s| s.kind != isnad_claims::claims::SourceKind::Outlet)
-        .map(|s| s.name.as_str())
 }
 
 /// One tension per denial that meets an assertion of the same happening; denials of one event
 /// by one speaker that answer the same assertions (copies of one article) are one finding.
-pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
+pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec<Finding> {
     let mut findings: Vec<Finding> = Vec::new();
     let mut denied_sentences: std::collections::BTreeSet<(usize, Option<isnad_parser::Span>)> =
         std::collections::BTreeSet::new();
@@ -211,7 +245,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         let message = format!(
             "{} asserted by {} and denied by {}",
             denial.claim.event,
-            speakers(context, &assertions),
+            speakers(context, governments, &assertions),
             denier
         );
         let sides = dispute_sides(context, &assertions, denial, "denied");

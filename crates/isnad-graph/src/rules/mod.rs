@@ -20,7 +20,7 @@ mod weekday_mismatch;
 use crate::CopyLink;
 use crate::events::Event;
 use crate::facts::FactView;
-use crate::finding::{Finding, FindingKind, Severity, Side};
+use crate::finding::{Finding, FindingKind, Governments, Severity, Side};
 use crate::view::{ClaimView, Context};
 use isnad_parser::Span;
 
@@ -35,7 +35,12 @@ pub(crate) fn help(kind: FindingKind) -> &'static str {
 }
 
 /// Runs every rule; findings come back without ids, in rule order.
-pub(crate) fn run(context: &Context<'_>, events: &[Event], copies: &[CopyLink]) -> Vec<Finding> {
+pub(crate) fn run(
+    context: &Context<'_>,
+    events: &[Event],
+    copies: &[CopyLink],
+    governments: &Governments<'_>,
+) -> Vec<Finding> {
     use rayon::prelude::*;
     type Rule<'r> = &'r (dyn Fn() -> Vec<Finding> + Sync);
     let rules: [Rule<'_>; 14] = [
@@ -48,8 +53,8 @@ pub(crate) fn run(context: &Context<'_>, events: &[Event], copies: &[CopyLink]) 
         &|| ordinal_conflict::check(context),
         &|| place_mismatch::check(context, events),
         &|| actor_mismatch::check(context),
-        &|| contested::check(context),
-        &|| polarity_conflict::check(context),
+        &|| contested::check(context, governments),
+        &|| polarity_conflict::check(context, governments),
         &|| internal::check(context),
         &|| name_variant::check(context),
         &|| copy::check(copies),

@@ -23,7 +23,7 @@
 
 use super::contested::{cited_speaker, dispute_kind, dispute_sides, family, speaker, speakers};
 use super::finding;
-use crate::finding::Finding;
+use crate::finding::{Finding, Governments};
 use crate::view::{ClaimView, Context};
 use isnad_claims::claims::Modality;
 
@@ -56,7 +56,7 @@ fn negates_too(context: &Context<'_>, doc: usize, negated: &ClaimView<'_>) -> bo
 }
 
 /// One finding per negated claim that meets an affirmed claim of the same happening elsewhere.
-pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
+pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for negated in context
         .claims
@@ -85,7 +85,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         let message = format!(
             "{}: stated by {}, negated by {}",
             negated.claim.event,
-            speakers(context, &assertions),
+            speakers(context, governments, &assertions),
             speaker(context, negated)
         );
         let sides = dispute_sides(context, &assertions, negated, "negated");
