@@ -74,41 +74,6 @@ impl Node {
             | Node::Claim { id, .. } => id,
         }
     }
-
-    /// A short human-readable label (for drawings).
-    pub fn label(&self) -> String {
-        match self {
-            Node::Document {
-                id,
-                outlet,
-                published,
-            } => {
-                format!(
-                    "{id}\n{}{}",
-                    outlet.as_deref().unwrap_or(""),
-                    published.as_deref().map(|p| format!(" {p}")).unwrap_or_default()
-                )
-            }
-            Node::Source { name, .. } => name.clone(),
-            Node::Entity { name, .. } => name.clone(),
-            Node::Event { id, event, .. } => format!("{id}: {event}"),
-            Node::Claim { id, text } => {
-                let short: String = text.chars().take(60).collect();
-                format!("{id}\n{short}")
-            }
-        }
-    }
-
-    /// A Graphviz shape suggesting the node's kind.
-    pub fn shape(&self) -> &'static str {
-        match self {
-            Node::Document { .. } => "note",
-            Node::Source { .. } => "house",
-            Node::Entity { .. } => "ellipse",
-            Node::Event { .. } => "diamond",
-            Node::Claim { .. } => "box",
-        }
-    }
 }
 
 /// A claim folded into its event (story level).
@@ -172,31 +137,6 @@ pub enum Edge {
         /// How many claims have this link.
         claims: usize,
     },
-}
-
-impl Edge {
-    /// A short label (for drawings).
-    pub fn label(&self) -> String {
-        match self {
-            Edge::InDocument => "in".into(),
-            Edge::AttributedTo { position } => format!("source {position}"),
-            Edge::About => "about".into(),
-            Edge::Role { role } => role.to_string(),
-            Edge::Copies { overlap } => format!("copies {:.0}%", overlap * 100.0),
-            Edge::Reports { claims } => times("", *claims),
-            Edge::Says { claims } => times("says", *claims),
-            Edge::Relays { claims } => times("relays", *claims),
-        }
-    }
-}
-
-/// `word` with `×n` after it when `n` is more than one (a count on an edge).
-fn times(word: &str, n: usize) -> String {
-    match (n, word.is_empty()) {
-        (0 | 1, _) => word.to_string(),
-        (_, true) => format!("×{n}"),
-        (_, false) => format!("{word} ×{n}"),
-    }
 }
 
 /// The knowledge graph of a story.

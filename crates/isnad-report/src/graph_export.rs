@@ -240,7 +240,30 @@ fn edge_attributes(edge: &Edge) -> String {
         Edge::Copies { .. } => ", style=bold, color=\"#c0392b\"",
         Edge::About | Edge::Role { .. } => "",
     };
-    format!("label={}{style}", quoted(&edge.label()))
+    format!("label={}{style}", quoted(&edge_label(edge)))
+}
+
+/// An edge's short label: its role, its kind or the number of claims behind it.
+fn edge_label(edge: &Edge) -> String {
+    match edge {
+        Edge::InDocument => "in".into(),
+        Edge::AttributedTo { position } => format!("source {position}"),
+        Edge::About => "about".into(),
+        Edge::Role { role } => role.to_string(),
+        Edge::Copies { overlap } => format!("copies {:.0}%", overlap * 100.0),
+        Edge::Reports { claims } => times("", *claims),
+        Edge::Says { claims } => times("says", *claims),
+        Edge::Relays { claims } => times("relays", *claims),
+    }
+}
+
+/// `word` with `×n` after it when `n` is more than one (a count of claims on an edge).
+fn times(word: &str, n: usize) -> String {
+    match (n, word.is_empty()) {
+        (0 | 1, _) => word.to_string(),
+        (_, true) => format!("×{n}"),
+        (_, false) => format!("{word} ×{n}"),
+    }
 }
 
 /// `text` cut to at most `max` characters, the last one `…` when it was cut.
