@@ -9,6 +9,7 @@ pub mod claims;
 pub mod entities;
 pub mod facts;
 pub mod mentions;
+mod grammar;
 mod prepared;
 mod short;
 mod sketch;

@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 pub(super) fn hosted_in(view: &View, t: &Trig) -> Option<Filler> {
     let lx = Lexicon::get();
     let end = view.toks.len().min(t.last_tok + 12);
-    let rel = (t.last_tok + 1..end).find(|&i| matches!(view.key(i), "التي" | "الذي" | "والتي" | "والذي"))?;
+    let rel = (t.last_tok + 1..end)
+        .find(|&i| crate::grammar::grammar().is_relative_pronoun(crate::grammar::without_wa(view.key(i))))?;
     if !lx.host_verbs.contains(view.key(rel + 1)) {
         return None;
     }

@@ -202,7 +202,7 @@ pub(crate) fn subject_before_qad(view: &View, verb: usize) -> Option<usize> {
     let qad = verb.checked_sub(1).filter(|&q| view.key(q) == "قد")?;
     let kana = (qad.saturating_sub(SUBJECT_WORDS + 1)..qad)
         .rev()
-        .find(|&i| matches!(view.key(i), "كان" | "كانت" | "وكان" | "وكانت"))?;
+        .find(|&i| crate::grammar::grammar().is_past_copula(crate::grammar::without_wa(view.key(i))))?;
     let first = kana + 1;
     (first < qad && (first..qad).all(|i| !view.is_punct(i) || view.key(i) == "،")).then_some(first)
 }
@@ -255,7 +255,7 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
         let relative = cue
             .tok
             .checked_sub(1)
-            .is_some_and(|p| matches!(view.key(p), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"));
+            .is_some_and(|p| crate::grammar::grammar().is_relative_pronoun(view.key(p)));
         if in_outer(cue.tok) || relative {
             continue;
         }

@@ -279,7 +279,10 @@ fn read_sentence(
 /// claims before it in the sentence, which the article reports only to say X denies them.
 fn deny_retroactively(view: &View, claims: &mut [Claim]) {
     let Some(cue) = view.cues.iter().find(|c| {
-        c.hit.what == What::Denial && c.tok >= 1 && matches!(view.key(c.tok - 1), "ما" | "الذي" | "التي")
+        c.hit.what == What::Denial
+            && c.tok >= 1
+            && (view.key(c.tok - 1) == "ما"
+                || crate::grammar::grammar().is_relative_pronoun(view.key(c.tok - 1)))
     }) else {
         return;
     };

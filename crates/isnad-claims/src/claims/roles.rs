@@ -391,7 +391,7 @@ pub(crate) fn subject_before(view: &View, tok: usize, clause_start: usize) -> Op
         if other_verb {
             return None;
         }
-        if view.is(i, Sets::COMPLEMENTIZER) || matches!(k, "الذي" | "التي" | "الذين") {
+        if view.is(i, Sets::COMPLEMENTIZER) || crate::grammar::grammar().is_relative_pronoun(k) {
             // "سبق لسامر أن زار": the subject is the ل-phrase before "أن".
             if let Some(g) = i
                 .checked_sub(1)

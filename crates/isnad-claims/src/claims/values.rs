@@ -58,12 +58,7 @@ pub(super) fn pick_time<'a>(
         && (clause.0.max(t.tok.saturating_sub(8))..t.tok)
             .rev()
             .take_while(|&i| !view.is_punct(i))
-            .any(|i| {
-                matches!(
-                    view.key(i).trim_start_matches(['و', 'ف']),
-                    "بعد" | "قبل" | "عقب" | "اثر" | "منذ"
-                )
-            });
+            .any(|i| crate::grammar::grammar().is_relative_time(view.key(i).trim_start_matches(['و', 'ف'])));
     let nearest = |area: Span| {
         candidates()
             .filter(|m| area.contains(m.span) && (!set_against || m.span.start >= t.span.end))
@@ -80,7 +75,7 @@ pub(super) fn pick_count<'a>(
     theme: Option<&Filler>,
     clause: (usize, usize),
 ) -> Option<(&'a Mention, bool)> {
-    let demonstrative = |k: &str| matches!(k, "هذه" | "هذا" | "تلك" | "ذلك" | "هؤلاء" | "هولاء");
+    let demonstrative = |k: &str| crate::grammar::grammar().is_demonstrative(k);
     for m in view.mentions.iter().copied() {
         if !matches!(m.value, MentionValue::Number(_)) || !in_clause(view, m.span, clause) {
             continue;
@@ -201,8 +196,7 @@ pub(super) fn attach_partitive_counts(view: &View, reads: &[Read], claims: &mut 
         let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span.overlaps(m.span)) else {
             continue;
         };
-        if !(first..=last + 1).any(|i| matches!(view.key(i), "منها" | "منهم" | "منهما" | "منهن"))
-        {
+        if !(first..=last + 1).any(|i| crate::grammar::grammar().is_partitive_pronoun(view.key(i))) {
             continue;
         }
         let target = reads

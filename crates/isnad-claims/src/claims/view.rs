@@ -362,7 +362,7 @@ impl<'a> View<'a> {
             if key == "؛"
                 || comma_and
                 || self.is(i, Sets::BOUNDARY)
-                || (key == "ان" && matches!(prev, "بعد" | "قبل"))
+                || (key == "ان" && crate::grammar::grammar().is_before_after(prev))
             {
                 let at = if key == "ان" { i - 1 } else { i };
                 if at > *cuts.last().unwrap_or(&0) {

@@ -237,7 +237,7 @@ impl<'a> SentenceFacts<'a> {
                 if let Some(r) = (clause_start..first)
                     .rev()
                     .take(4)
-                    .find(|&i| matches!(self.key(i), "الذي" | "التي" | "اللذين" | "اللتين"))
+                    .find(|&i| crate::grammar::grammar().is_relative_pronoun(self.key(i)))
                     && let Some(b) = (clause_start..r)
                         .rev()
                         .find(|&i| self.is_content(i) && !self.named[i])

@@ -203,9 +203,6 @@ impl<'a> SentenceFacts<'a> {
 
     /// True when token `i` is a relative pronoun ("الذي"، "التي").
     fn is_relative(&self, i: usize) -> bool {
-        matches!(
-            self.key(i),
-            "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
-        )
+        crate::grammar::grammar().is_relative_pronoun(self.key(i))
     }
 }

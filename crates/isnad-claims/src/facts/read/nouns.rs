@@ -169,7 +169,7 @@ impl<'a> SentenceFacts<'a> {
             if let Some(r) = (self.words.clause_start[h].saturating_sub(1)..h)
                 .rev()
                 .take(4)
-                .find(|&i| matches!(self.key(i), "الذي" | "التي"))
+                .find(|&i| crate::grammar::grammar().is_relative_pronoun(self.key(i)))
                 && let Some(b) = r.checked_sub(1)
                 && self.is_content(b)
             {

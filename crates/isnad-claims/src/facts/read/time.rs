@@ -20,8 +20,8 @@ impl<'a> SentenceFacts<'a> {
         first: usize,
         clause: (usize, usize),
     ) -> Option<(crate::mentions::TimeValue, &'a Mention)> {
-        let relative = (clause.0 + 1..first)
-            .find(|&i| matches!(self.key(i), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"));
+        let relative =
+            (clause.0 + 1..first).find(|&i| crate::grammar::grammar().is_relative_pronoun(self.key(i)));
         let usable = |m: &(&'a Mention, usize, usize)| {
             let (mention, f, l) = *m;
             if self.time_value(mention, f, l).is_none() || matches!(mention.value, MentionValue::Duration(_))
@@ -30,7 +30,8 @@ impl<'a> SentenceFacts<'a> {
             }
             // "منذ فيضان 2009 الذي أودى بحياة 41 شخصاً": a figure of a relative clause hanging on a
             // dated noun is of that occurrence, even after "منذ".
-            let dates_antecedent = (l + 1..first).any(|i| matches!(self.key(i), "الذي" | "التي" | "الذين"));
+            let dates_antecedent =
+                (l + 1..first).any(|i| crate::grammar::grammar().is_relative_pronoun(self.key(i)));
             if self.since_window(f) && !dates_antecedent {
                 return false;
             }
@@ -45,7 +46,7 @@ impl<'a> SentenceFacts<'a> {
                 .and_then(|&(m, f, l)| Some((self.time_value(m, f, l)?, m)))
         };
         let starts_source = |i: usize| {
-            let is_source_word = |k: &str| matches!(k, "بحسب" | "حسب" | "وفق" | "وفقا" | "نقلا" | "طبقا");
+            let is_source_word = |k: &str| crate::grammar::grammar().is_according_to(k);
             let k = self.key(i);
             i < self.n() && (is_source_word(k) || k.strip_prefix('و').is_some_and(is_source_word))
         };
@@ -77,7 +78,7 @@ impl<'a> SentenceFacts<'a> {
     ) -> Option<(crate::mentions::TimeValue, &'a Mention)> {
         use chrono::Datelike;
         let opening = self.key(clause.0);
-        let relative = matches!(opening, "الذي" | "التي" | "الذين");
+        let relative = crate::grammar::grammar().is_relative_pronoun(opening);
         let coordinated = opening.starts_with('و')
             || relative
             || self

@@ -90,7 +90,7 @@ impl<'a> SentenceFacts<'a> {
                     .checked_sub(1)
                     .map(|i| self.key(i).trim_start_matches(['و', 'ف']));
                 let after = (last + 1 < self.n()).then(|| self.key(last + 1));
-                if before.is_some_and(|w| matches!(w, "بعد" | "قبل"))
+                if before.is_some_and(|w| crate::grammar::grammar().is_before_after(w))
                     && after.is_some_and(|w| matches!(w, "من" | "على"))
                 {
                     return None;

@@ -1,0 +1,132 @@
+//! Function words named by what they do in a sentence (`data/grammar.toml`), folded once and
+//! shared by every layer that asks, so "a relative pronoun" means the same words everywhere.
+
+use isnad_parser::fold_key;
+use rustc_hash::FxHashSet;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+/// The classes of `data/grammar.toml`, each a set of folded words.
+pub(crate) struct Grammar {
+    relative_pronouns: FxHashSet<String>,
+    demonstratives: FxHashSet<String>,
+    before_after: FxHashSet<String>,
+    relative_time: FxHashSet<String>,
+    partitive_pronouns: FxHashSet<String>,
+    past_copulas: FxHashSet<String>,
+    according_to: FxHashSet<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GrammarFile {
+    relative_pronouns: Vec<String>,
+    demonstratives: Vec<String>,
+    before_after: Vec<String>,
+    relative_time: Vec<String>,
+    partitive_pronouns: Vec<String>,
+    past_copulas: Vec<String>,
+    according_to: Vec<String>,
+}
+
+static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
+    let file: GrammarFile =
+        toml::from_str(include_str!("../data/grammar.toml")).expect("data/grammar.toml is valid");
+    let folded = |words: Vec<String>| words.iter().map(|w| fold_key(w.trim())).collect();
+    Grammar {
+        relative_pronouns: folded(file.relative_pronouns),
+        demonstratives: folded(file.demonstratives),
+        before_after: folded(file.before_after),
+        relative_time: folded(file.relative_time),
+        partitive_pronouns: folded(file.partitive_pronouns),
+        past_copulas: folded(file.past_copulas),
+        according_to: folded(file.according_to),
+    }
+});
+
+/// The function-word classes.
+pub(crate) fn grammar() -> &'static Grammar {
+    &GRAMMAR
+}
+
+impl Grammar {
+    /// A relative pronoun ("الذي", "اللتين"), folded key.
+    pub fn is_relative_pronoun(&self, key: &str) -> bool {
+        self.relative_pronouns.contains(key)
+    }
+
+    /// A demonstrative ("هذه", "أولئك"), folded key.
+    pub fn is_demonstrative(&self, key: &str) -> bool {
+        self.demonstratives.contains(key)
+    }
+
+    /// "Before" or "after" ("بعد", "قبل"), folded key.
+    pub fn is_before_after(&self, key: &str) -> bool {
+        self.before_after.contains(key)
+    }
+
+    /// A preposition placing a claim relative to another event or time ("عقب", "منذ"), folded key.
+    pub fn is_relative_time(&self, key: &str) -> bool {
+        self.relative_time.contains(key)
+    }
+
+    /// "Of them" ("منهم"), folded key.
+    pub fn is_partitive_pronoun(&self, key: &str) -> bool {
+        self.partitive_pronouns.contains(key)
+    }
+
+    /// A past copula ("كان", "كانت"), folded key.
+    pub fn is_past_copula(&self, key: &str) -> bool {
+        self.past_copulas.contains(key)
+    }
+
+    /// A word opening a source ("بحسب", "وفقا"), folded key.
+    pub fn is_according_to(&self, key: &str) -> bool {
+        self.according_to.contains(key)
+    }
+}
+
+/// `key` without one leading و ("والذي" → "الذي"), for readers that take a conjoined word too.
+pub(crate) fn without_wa(key: &str) -> &str {
+    key.strip_prefix('و').unwrap_or(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{grammar, without_wa};
+    use isnad_parser::fold_key;
+
+    #[test]
+    fn every_class_holds_its_forms_as_text_folds_them() {
+        let g = grammar();
+        // "الذى" with alef maqsura folds onto "الذي".
+        for word in ["الذي", "الذى", "التي", "الذين", "اللتين", "اللاتي", "اللائي"]
+        {
+            assert!(g.is_relative_pronoun(&fold_key(word)), "{word}");
+        }
+        // Written with a hamza seat the key folds away: still one of the class.
+        for word in ["هؤلاء", "أولئك", "هذه"] {
+            assert!(g.is_demonstrative(&fold_key(word)), "{word}");
+        }
+        assert!(g.is_relative_time(&fold_key("إثر")) && g.is_relative_time(&fold_key("منذ")));
+        assert!(g.is_before_after("بعد") && !g.is_before_after(&fold_key("إثر")));
+        assert!(g.is_partitive_pronoun("منهم") && g.is_past_copula("كانت"));
+        assert!(g.is_according_to("بحسب"));
+    }
+
+    #[test]
+    fn a_class_holds_no_other_word() {
+        let g = grammar();
+        for word in ["الوزير", "ذاك", "من", "كتب", "منذر"] {
+            let key = fold_key(word);
+            assert!(!g.is_relative_pronoun(&key), "{word}");
+            assert!(
+                !g.is_demonstrative(&key) && !g.is_partitive_pronoun(&key),
+                "{word}"
+            );
+            assert!(!g.is_relative_time(&key) && !g.is_past_copula(&key), "{word}");
+        }
+        assert_eq!(without_wa("والتي"), "التي");
+        assert!(!g.is_relative_pronoun(without_wa("وزير")));
+    }
+}
