@@ -27,20 +27,26 @@ pub(crate) fn number_at(source: &str, at: usize, limit: usize) -> Option<NumberR
     }
     let lex = lexicon();
     if let Some(digits) = read_digits(source, at, limit) {
-        return Some(continue_number(lex, source, limit, Reader::digits(digits)));
+        return Some(continue_number(lex, source, limit, Reader::digits(&digits)));
     }
     // A proclitic glued to digits: "و19", "ب5".
     let first = source[at..limit].chars().next()?;
     if PROCLITIC_LETTERS.contains(&first) {
         let after = at + first.len_utf8();
         if let Some(digits) = read_digits(source, after, limit).filter(|d| !d.negative) {
-            return Some(continue_number(lex, source, limit, Reader::digits(digits)));
+            return Some(continue_number(lex, source, limit, Reader::digits(&digits)));
         }
     }
     let word = word_at(source, at, limit)?;
     let (span, term) = lex.first_term(source, &word)?;
     let reader = Reader::start(lex, source, limit, span, term)?;
     Some(continue_number(lex, source, limit, reader))
+}
+
+/// [`number_at`] where [`read_digits`] read `digits` (at the same place, with the same
+/// `limit`): the number they start, without reading them again.
+pub(crate) fn number_from_digits(source: &str, digits: &Digits, limit: usize) -> NumberRead {
+    continue_number(lexicon(), source, limit.min(source.len()), Reader::digits(digits))
 }
 
 /// The value of an ordinal word given its folded key ("الثاني", "الخامسه عشر" → 15, "اول" → 1).
@@ -700,7 +706,7 @@ struct Reader {
 }
 
 impl Reader {
-    fn digits(d: Digits) -> Reader {
+    fn digits(d: &Digits) -> Reader {
         Reader {
             total: 0.0,
             current: d.value,

@@ -52,6 +52,8 @@ pub(super) struct Phrases<T> {
     first_sketch: KeySketch,
     /// The distinct phrase lengths (in tokens).
     pub lengths: Vec<usize>,
+    /// The sketch of the last keys of the phrases of two words or more.
+    last_sketch: KeySketch,
 }
 
 impl<T> Phrases<T> {
@@ -65,12 +67,25 @@ impl<T> Phrases<T> {
             }
         }
         let first_sketch = KeySketch::of(by_first.keys().map(String::as_str));
+        let last_sketch = KeySketch::of(
+            (list.iter())
+                .filter(|p| p.keys.len() > 1)
+                .filter_map(|p| p.keys.last().map(String::as_str)),
+        );
         Phrases {
             list,
             by_first,
             first_sketch,
             lengths,
+            last_sketch,
         }
+    }
+
+    /// False when no phrase of two words or more ends with `last` (its last key is compared as
+    /// written, proclitics only ever on the first).
+    #[inline]
+    pub fn may_end(&self, last: &str) -> bool {
+        self.last_sketch.may_contain(last)
     }
 
     /// False when no phrase starts with `first` (a test cheaper than [`Phrases::starting`]).

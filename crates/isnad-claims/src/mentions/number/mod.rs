@@ -12,7 +12,10 @@ mod ordinal;
 mod scan;
 
 use super::value::{Mention, MentionContext, MentionValue, NumberValue, Qualifier, QuantityValue};
-use super::words::{self, PROCLITIC_LETTERS, ScaleForm, Term, letters_span, lexicon, number_at, read_digits};
+use super::words::{
+    self, PROCLITIC_LETTERS, ScaleForm, Term, letters_span, lexicon, number_at, number_from_digits,
+    read_digits,
+};
 use crate::short::{ends_with_short, strip_short_prefix};
 use data::{CLITICS, NUMBER, ORDINAL, Phrase, Phrases, Tables, Trigger, VAGUE, tables};
 use isnad_parser::Span;
@@ -237,6 +240,10 @@ impl<'a> Finder<'a> {
             let Some(start) = end.checked_sub(len) else {
                 continue;
             };
+            // The word before `end` ends a longer phrase as written: most words end none.
+            if len > 1 && !phrases.may_end(self.key(end - 1)) {
+                continue;
+            }
             clitic_bases(self.key(start), |base| {
                 candidates.extend(
                     phrases
@@ -274,7 +281,7 @@ impl<'a> Finder<'a> {
         }
         let at = self.span(first).start;
         let read = read_digits(self.source, at, self.limit)?;
-        let number = number_at(self.source, at, self.limit)?;
+        let number = number_from_digits(self.source, &read, self.limit);
         let mut value = number.value;
         let mut end = number.span.end;
         let after = self.index_at(read.span.end);

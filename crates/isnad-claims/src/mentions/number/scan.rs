@@ -122,11 +122,10 @@ pub(super) fn from_parser<'k>(
     let mut layout = Layout::with_capacity(span.len());
     let mut space_before = true;
     let mut last_end = span.start;
-    for (i, piece) in parsed.pieces.iter().enumerate() {
+    for (piece, key) in parsed.pieces.iter().zip(parsed.keys.iter()) {
         let gap = source.get(last_end..piece.span.start).unwrap_or_default();
         space_before |= gap == " " || gap.chars().any(char::is_whitespace);
         last_end = piece.span.end;
-        let key = parsed.key(i);
         let kind = match piece.kind {
             TokenKind::Arabic if !key.is_empty() => Some(Kind::Word),
             TokenKind::Number if key.bytes().all(|b| b.is_ascii_digit()) => Some(Kind::Digits),

@@ -144,14 +144,12 @@ impl<'a> Scan<'a> {
     /// Reads the tokens of a sentence of `src`, looking every token up.
     pub(super) fn new(src: &'a str, tokens: &'a Tokens, ctx: &'a MentionContext) -> Scan<'a> {
         let lex = lexicon();
-        let mut toks: Vec<Tok> = tokens
-            .pieces
-            .iter()
-            .enumerate()
-            .map(|(i, p)| Tok {
+        let mut toks: Vec<Tok> = (tokens.pieces.iter())
+            .zip(tokens.keys.iter())
+            .map(|(p, key)| Tok {
                 span: p.span,
                 kind: p.kind,
-                key: tokens.key(i),
+                key,
                 readings: (0, 0),
             })
             .collect();
@@ -566,7 +564,9 @@ impl<'a> Scan<'a> {
                 best = Some(o);
             }
         };
-        consider(self.date_expr(i));
+        // Two readers start with the day part at `i`: read once for both.
+        let day = self.day_part(i);
+        consider(self.date_expr_from(i, day));
         consider(self.year_expr(i, after_fi));
         consider(self.weekday_expr(i));
         consider(self.relative(i));
@@ -585,7 +585,7 @@ impl<'a> Scan<'a> {
         }));
         consider(self.duration(i));
         consider(self.holiday(i));
-        consider(self.nth_weekday_after(i));
+        consider(self.nth_weekday_after(i, day));
         best
     }
 
@@ -617,16 +617,37 @@ impl<'a> Scan<'a> {
             K::RelDayFiller => self.has(r.end, |k| matches!(k, K::RelDay(_))).is_some(),
             // `year`: "من عام 2014", "في هذا العام".
             K::Of | K::InMonth => self.has(r.end, |k| k == K::YearLead || k == K::This).is_some(),
-            // `offset`: "من" reads a time ago only before a number.
+            // `year`, `weekday_expr`, `period_shift`: "هذا العام", "هذا الأحد", "هذا الأسبوع".
+            K::This => self
+                .has(r.end, |k| {
+                    matches!(k, K::YearLead | K::Weekday(..) | K::PeriodNoun(_))
+                })
+                .is_some(),
+            // `offset`: an amount of time after the word ("قبل ثلاثة أيام"); "من" reads a time ago
+            // only before a number.
             K::Ago | K::After | K::Within => {
-                self.toks[i].key != "من"
-                    || self
-                        .toks
-                        .get(r.end)
-                        .is_some_and(|t| t.kind == TokenKind::Number || is_number_word(t.key))
+                let Some(next) = self.toks.get(r.end) else {
+                    return false;
+                };
+                if self.toks[i].key == "من" {
+                    next.kind == TokenKind::Number || is_number_word(next.key)
+                } else {
+                    self.may_start_amount(r.end)
+                }
             }
             _ => true,
         }
+    }
+
+    /// False when [`Scan::amount`] surely reads nothing at token `j`: no qualifier, fraction or
+    /// unit word there, and no number in digits or words.
+    fn may_start_amount(&self, j: usize) -> bool {
+        let Some(t) = self.toks.get(j) else {
+            return false;
+        };
+        t.kind == TokenKind::Number
+            || (self.readings(j).iter()).any(|r| matches!(r.kind, K::Qual(_) | K::Frac(_) | K::Unit(..)))
+            || (t.kind == TokenKind::Arabic && self.may_be_number_word(j))
     }
 
     /// A single day right after a clock time ("… من صباح الثلاثاء", "… يوم 5 مايو", "… أمس").
@@ -648,9 +669,9 @@ impl<'a> Scan<'a> {
         })
     }
 
-    /// "ثالث ثلاثاء بعد كريسماس 2014": the nth weekday after a date.
-    fn nth_weekday_after(&self, i: usize) -> Option<Out> {
-        let (DayP::NthWeekday(n, weekday), j) = self.day_part(i)? else {
+    /// "ثالث ثلاثاء بعد كريسماس 2014": the nth weekday after a date (`day` is the day part at `i`).
+    fn nth_weekday_after(&self, i: usize, day: Option<(DayP, usize)>) -> Option<Out> {
+        let (DayP::NthWeekday(n, weekday), j) = day? else {
             return None;
         };
         let k = self.has(j, |k| k == K::After)?;
@@ -674,10 +695,19 @@ impl<'a> Scan<'a> {
 
     /// Dates with a day, a month or both, and numeric dates.
     fn date_expr(&self, i: usize) -> Option<Out> {
+        self.date_expr_from(i, self.day_part(i))
+    }
+
+    /// [`Scan::date_expr`] at `i`, whose day part is `day`.
+    fn date_expr_from(&self, i: usize, day: Option<(DayP, usize)>) -> Option<Out> {
         let mut best: Option<Out> = None;
-        for o in [self.date_dm(i), self.date_md(i), self.numeric(i, false)]
-            .into_iter()
-            .flatten()
+        for o in [
+            day.and_then(|day| self.date_dm_from(day)),
+            self.date_md(i),
+            self.numeric(i, false),
+        ]
+        .into_iter()
+        .flatten()
         {
             if best.as_ref().is_none_or(|b| o.end > b.end) {
                 best = Some(o);
@@ -917,7 +947,11 @@ impl<'a> Scan<'a> {
     /// Day part then month, then an optional year: "18 يونيو 2024", "الخامس عشر من أيار",
     /// "يومي 18 و19 يونيو", "منتصف آذار", "اول اسبوع بشهر اكتوبر 2014", "5 رمضان 1445 هـ".
     fn date_dm(&self, i: usize) -> Option<Out> {
-        let (day, j) = self.day_part(i)?;
+        self.date_dm_from(self.day_part(i)?)
+    }
+
+    /// [`Scan::date_dm`] after the day part `day` ending at token `j`.
+    fn date_dm_from(&self, (day, j): (DayP, usize)) -> Option<Out> {
         let mut month = None;
         let in_ok = matches!(day, DayP::NthWeekday(..) | DayP::NthWeek(_));
         let after_of = self.has(j, |k| k == K::Of || (in_ok && k == K::InMonth));
