@@ -170,21 +170,14 @@ pub(crate) fn finish(
         candidates.dedup();
         let renamed = candidates
             .into_iter()
-            .find_map(|k| sources.renamed_sides(&kept[k], &finding).map(|own| (k, own)));
+            .find_map(|k| sources.renamed(&kept[k], &finding).map(|r| (k, r)));
         let at = match renamed {
-            Some((k, own)) => {
+            Some((k, Renamed { sides, names })) => {
                 let into = &mut kept[k];
-                let mut names: Vec<&str> = own
-                    .iter()
-                    .filter_map(|s| sources.source_of(s).map(|x| x.name.as_str()))
-                    .filter(|name| !into.message.contains(name))
-                    .collect();
-                names.sort_unstable();
-                names.dedup();
                 if !names.is_empty() {
                     into.message = format!("{} (also named {})", into.message, names.join("؛ "));
                 }
-                into.sides.extend(own);
+                into.sides.extend(sides);
                 into.sides = one_side_per_sentence(std::mem::take(&mut into.sides), documents);
                 k
             }
@@ -204,20 +197,33 @@ pub(crate) fn finish(
     kept
 }
 
-/// What makes two sides one side of a disagreement: the sentence (of its document) and the
-/// value it gives.
-type SideKey = (String, Span, Option<String>);
+/// What makes sides one side: one sentence (of its document) giving one value, said by the same
+/// sources.
+type SideKey = (String, Span, Option<String>, Vec<String>);
 
 fn side_key(side: &Side) -> SideKey {
-    (side.doc.clone(), side.sentence, side.value.clone())
+    (
+        side.doc.clone(),
+        side.sentence,
+        side.value.clone(),
+        side.attribution.clone(),
+    )
 }
 
-/// Sides of one finding from one sentence that take one position (the same value, said by the
-/// same sources) become one side: the first, listing every claim and fact of the others, its
-/// words covering theirs.
+/// Sides of one finding from one sentence that take one position (see [`SideKey`]) become one
+/// side: the first, listing every claim and fact of the others, its words covering theirs.
 fn one_side_per_sentence(sides: Vec<Side>, documents: &[Document]) -> Vec<Side> {
     let mut merged: Vec<Side> = Vec::with_capacity(sides.len());
-    for side in sides {
+    for mut side in sides {
+        // `claim` and `fact` are the first of their lists, whoever built the side.
+        for (first, all) in [(&side.claim, &mut side.claims), (&side.fact, &mut side.facts)] {
+            if let Some(id) = first
+                && all.first() != Some(id)
+            {
+                all.retain(|c| c != id);
+                all.insert(0, id.clone());
+            }
+        }
         let same_position = |m: &&mut Side| {
             m.doc == side.doc
                 && m.sentence == side.sentence
@@ -228,18 +234,18 @@ fn one_side_per_sentence(sides: Vec<Side>, documents: &[Document]) -> Vec<Side> 
             merged.push(side);
             continue;
         };
-        for claim in side.claim.iter().chain(&side.claims) {
-            if !into.claims.contains(claim) {
-                into.claims.push(claim.clone());
+        for claim in side.claims {
+            if !into.claims.contains(&claim) {
+                into.claims.push(claim);
             }
         }
-        for fact in side.fact.iter().chain(&side.facts) {
-            if !into.facts.contains(fact) {
-                into.facts.push(fact.clone());
+        for fact in side.facts {
+            if !into.facts.contains(&fact) {
+                into.facts.push(fact);
             }
         }
-        into.claim = into.claim.take().or_else(|| into.claims.first().cloned());
-        into.fact = into.fact.take().or_else(|| into.facts.first().cloned());
+        into.claim = into.claims.first().cloned();
+        into.fact = into.facts.first().cloned();
         if into.span != side.span
             && let Some(document) = documents.iter().find(|d| d.id == into.doc)
         {
@@ -385,9 +391,9 @@ impl<'a> Sources<'a> {
     }
 
     /// When `b` is `a` but for sides whose source is named differently (one entity, two
-    /// names): `b`'s own sides, to add to `a`. Both must cite a side in common, and every side
-    /// only one of them cites must take one position and come from one source.
-    fn renamed_sides(&self, a: &Finding, b: &Finding) -> Option<Vec<Side>> {
+    /// names): what to add to `a`. Both must cite a side in common, and every side only one of
+    /// them cites must take one position and come from one source.
+    fn renamed(&self, a: &Finding, b: &Finding) -> Option<Renamed<'a>> {
         if (a.kind, a.severity, &a.resolution) != (b.kind, b.severity, &b.resolution) {
             return None;
         }
@@ -412,6 +418,118 @@ impl<'a> Sources<'a> {
             .iter()
             .chain(&own_b)
             .all(|s| s.value == first.value && self.identity(s).as_ref() == Some(&identity));
-        one_source.then(|| own_b.into_iter().cloned().collect())
+        if !one_source {
+            return None;
+        }
+        // `b`'s names of the source, when `a`'s message names it (a message of values and
+        // documents names no source).
+        let named = self.source_of(first).map(|s| s.name.as_str());
+        let mut names: Vec<&'a str> = own_b
+            .iter()
+            .filter_map(|s| self.source_of(s).map(|x| x.name.as_str()))
+            .filter(|name| named.is_some_and(|n| a.message.contains(n)) && !a.message.contains(name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        Some(Renamed {
+            // The sides in common too: one of `b`'s may list a claim of the sentence `a`'s does not.
+            sides: b.sides.clone(),
+            names,
+        })
+    }
+}
+
+/// What a finding adds to one it repeats with its source named another way.
+struct Renamed<'a> {
+    /// Its sides.
+    sides: Vec<Side>,
+    /// The source's names the other finding's message lacks.
+    names: Vec<&'a str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A side of `doc` about `words`, in the one sentence of the text.
+    fn side(doc: &Document, words: &str, claim: &str, value: &str) -> Side {
+        let start = doc.source.find(words).expect("words in the text");
+        let span = Span::new(start, start + words.len());
+        Side {
+            doc: doc.id.clone(),
+            claim: Some(claim.into()),
+            claims: Vec::new(),
+            fact: None,
+            facts: Vec::new(),
+            span,
+            text: words.into(),
+            sentence: Span::new(0, doc.source.len()),
+            value: Some(value.into()),
+            attribution: vec!["الوزارة".into()],
+        }
+    }
+
+    #[test]
+    fn one_sentence_one_position_is_one_side_covering_its_words() {
+        let text = "قالت الوزارة إن 40 شخصا أصيبوا وإن 40 منزلا تضررت و12 مدرسة.";
+        let (doc, _) = isnad_parser::parse_document("a.txt", text.as_bytes(), &Default::default()).unwrap();
+        let sides = vec![
+            side(&doc, "40 شخصا", "a.txt#1", "40"),
+            side(&doc, "12 مدرسة", "a.txt#3", "12"),
+            side(&doc, "40 منزلا", "a.txt#2", "40"),
+        ];
+        let merged = one_side_per_sentence(sides, std::slice::from_ref(&doc));
+        assert_eq!(merged.len(), 2, "{merged:#?}");
+        let forty = &merged[0];
+        assert_eq!(forty.claims, ["a.txt#1", "a.txt#2"]);
+        assert_eq!(forty.claim.as_deref(), Some("a.txt#1"));
+        // Its words cover both figures and are exactly the original bytes of its span.
+        assert_eq!(forty.text, "40 شخصا أصيبوا وإن 40 منزلا");
+        assert_eq!(doc.text(forty.span), forty.text);
+        // Another value of the sentence is another position.
+        assert_eq!(merged[1].claims, ["a.txt#3"]);
+    }
+
+    #[test]
+    fn another_source_in_the_sentence_is_another_side() {
+        let text = "قالت الوزارة والنقابة إن 40 شخصا أصيبوا.";
+        let (doc, _) = isnad_parser::parse_document("a.txt", text.as_bytes(), &Default::default()).unwrap();
+        let ministry = side(&doc, "40 شخصا", "a.txt#1", "40");
+        let union = Side {
+            claim: Some("a.txt#2".into()),
+            attribution: vec!["النقابة".into()],
+            ..ministry.clone()
+        };
+        let merged = one_side_per_sentence(vec![ministry, union], std::slice::from_ref(&doc));
+        assert_eq!(merged.len(), 2, "{merged:#?}");
+    }
+
+    #[test]
+    fn a_finding_cites_the_claims_and_facts_of_its_sides_once() {
+        let text = "قالت الوزارة إن 40 شخصا أصيبوا.";
+        let (doc, _) = isnad_parser::parse_document("a.txt", text.as_bytes(), &Default::default()).unwrap();
+        let mut a = side(&doc, "40 شخصا", "a.txt#1", "40");
+        a.claims = vec!["a.txt#1".into(), "a.txt#2".into()];
+        a.fact = Some("a.txt#f1".into());
+        a.facts = vec!["a.txt#f1".into()];
+        let mut finding = Finding {
+            id: String::new(),
+            kind: FindingKind::CountMismatch,
+            severity: Severity::Contradiction,
+            message: String::new(),
+            claims: Vec::new(),
+            facts: Vec::new(),
+            resolution: None,
+            sides: vec![
+                a.clone(),
+                Side {
+                    value: Some("41".into()),
+                    ..a
+                },
+            ],
+        };
+        cite_sides(&mut finding);
+        assert_eq!(finding.claims, ["a.txt#1", "a.txt#2"]);
+        assert_eq!(finding.facts, ["a.txt#f1"]);
     }
 }
