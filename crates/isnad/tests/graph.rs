@@ -283,3 +283,69 @@ fn story_dot_renders_to_a_page_a_person_can_read() {
     // About one screen wide and two to three high at 96 dpi (1 pt = 4/3 px).
     assert!(width <= 1000.0 && height <= 2400.0, "{width} × {height} pt");
 }
+
+/// Two articles citing one spokesman under two spellings, one through an agency.
+fn two_spellings_story() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = |outlet: &str, body: &str| {
+        format!("+++\npublished = 2024-06-19\noutlet = \"{outlet}\"\n+++\nزيارة\n\n{body}\n")
+    };
+    let a = article(
+        "وكالة أ",
+        "قال المتحدث باسم الكرملين ديمتري بيسكوف إن الرئيس فلاديمير بوتين وصل إلى بيونغ يانغ يوم الأربعاء.",
+    );
+    let b = article(
+        "وكالة ب",
+        "وقال بيسكوف إن بوتين وصل إلى بيونغ يانغ فجر الأربعاء، بحسب وكالة تاس.",
+    );
+    std::fs::write(dir.path().join("a.txt"), a).expect("write");
+    std::fs::write(dir.path().join("b.txt"), b).expect("write");
+    dir
+}
+
+#[test]
+fn one_speaker_spelled_two_ways_is_one_node_and_agencies_relay() {
+    let dir = two_spellings_story();
+    let path = dir.path().to_str().expect("utf-8");
+    let output = isnad(&["graph", path, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let story: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let arrival = nodes(&story, "event")
+        .into_iter()
+        .find(|e| e["event"] == "arrival")
+        .expect("an arrival event");
+    let arrival_id = str_of(&arrival["id"]);
+    let docs: BTreeSet<&str> = arrival["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| str_of(&c["doc"]))
+        .collect();
+    assert_eq!(docs, BTreeSet::from(["a.txt", "b.txt"]));
+
+    let says: Vec<&Value> = edges(&story, "says")
+        .into_iter()
+        .filter(|e| e["to"] == arrival_id)
+        .collect();
+    assert_eq!(says.len(), 1, "one speaker for both spellings: {says:?}");
+    assert_eq!(says[0]["from"], "person:dmitry-peskov");
+    assert_eq!(says[0]["claims"], 2);
+    assert!(
+        nodes(&story, "source").is_empty(),
+        "every speaker resolved to an entity"
+    );
+    assert!(
+        edges(&story, "relays")
+            .iter()
+            .any(|e| e["from"] == "agency:tass" && e["to"] == "person:dmitry-peskov"),
+        "the agency relays the spokesman"
+    );
+
+    // Reported by both articles, the event is drawn between their boxes, not inside one.
+    let dot = String::from_utf8(isnad(&["graph", path]).stdout).expect("utf-8");
+    let line = dot
+        .lines()
+        .find(|l| l.contains(&format!("\"{arrival_id}\" [label=")))
+        .expect("the event is drawn");
+    assert!(line.starts_with("  \"") && line.contains("bold"), "{line}");
+}
