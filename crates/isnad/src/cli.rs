@@ -117,7 +117,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
-        /// Draw every claim as a node (the claim level) instead of folding claims into their events.
+        /// Every claim a node (the claim level, large) instead of claims folded into their events,
+        /// in either format.
         #[arg(long)]
         claims: bool,
         #[command(flatten)]
@@ -252,7 +253,7 @@ pub enum CheckFormat {
 pub enum GraphFormat {
     /// Graphviz DOT.
     Dot,
-    /// JSON nodes and edges.
+    /// The `isnad.graph/1` JSON: nodes and edges referring to each other by id.
     Json,
 }
 
