@@ -293,6 +293,41 @@ fn renders_without_documents_and_with_malformed_spans() {
     }
 }
 
+/// Issue #18: a value given by many documents names the first two and counts the rest; a long
+/// file name is cut to the shortest start no other document shares.
+#[test]
+fn summary_lines_stay_short() {
+    let docs = fixture::documents();
+    let mut report = fixture::report(&docs);
+    let ids = [
+        "2024-03-05-wire-a1.txt",
+        "2024-03-05-wire-b2.txt",
+        "c.txt",
+        "d.txt",
+    ];
+    let base = report.findings[1].sides[1].clone();
+    report.findings[1].sides = ids
+        .iter()
+        .map(|id| {
+            let mut side = base.clone();
+            side.doc = id.to_string();
+            side.attribution = vec![id.to_string()];
+            side
+        })
+        .collect();
+    for id in ids {
+        let mut doc = report.documents[1].clone();
+        doc.id = id.into();
+        report.documents.push(doc);
+    }
+    let page = render_html(&report, &docs);
+    let line = items(section(&page, "ol", "glance"))[1];
+    has(
+        line,
+        "<span class=\"said\"><bdi class=\"value\">350 m</bdi> <span class=\"who\">(<bdi>2024-03-05-wire-a…</bdi>, <bdi>2024-03-05-wire-b…</bdi>, +2)</span></span>",
+    );
+}
+
 /// The `<li>` items of `list`, each from its opening tag up to the next item.
 fn items(list: &str) -> Vec<&str> {
     list.split("<li ").skip(1).collect()
@@ -324,15 +359,16 @@ fn summary_opens_with_one_line_per_contradiction_and_tension() {
         items[0],
         "<code class=\"kind\">date_mismatch</code> <span class=\"event\">opening</span>",
     );
-    // A value with its outlet; a value with the source its outlet quotes (b.txt names no outlet).
+    // Each value with the outlets giving it (a document without one by its name); the sources
+    // they quote are in the value's title.
     has(
         items[0],
-        "<bdi class=\"value\">2024-03-04</bdi> <span class=\"who\">(<bdi>وكالة المثال</bdi>)</span>",
+        "<span class=\"said\"><bdi class=\"value\">2024-03-04</bdi> <span class=\"who\">(<bdi>وكالة المثال</bdi>)</span></span>",
     );
     has(
         items[0],
-        "<span class=\"vs\"> vs </span><span class=\"said\"><bdi class=\"value\">2024-03-05</bdi> \
-         <span class=\"who\">(<bdi>وكالة الأنباء</bdi> in <bdi>b.txt</bdi>)</span>",
+        "<span class=\"vs\"> vs </span><span class=\"said\" title=\"وكالة الأنباء in b.txt\"><bdi class=\"value\">2024-03-05</bdi> \
+         <span class=\"who\">(<bdi>b</bdi>)</span></span>",
     );
     has(items[1], "<bdi class=\"value\">300 m</bdi>");
     // The whole message is one hover away, escaped.

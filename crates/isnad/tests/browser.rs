@@ -1,7 +1,9 @@
 //! The HTML report in a real browser: headless Chromium loads the page, runs its script, and the
 //! test checks the DOM it dumps against the JSON report of the same run: every finding present
-//! with each side's words inside a `<mark>`, one timeline `event-mark` per dated event. A
-//! screenshot of the seeds' report is saved to `target/isnad-report.png` for a human to look at.
+//! with each side's words inside a `<mark>`, one timeline `event-mark` per dated event. Then the
+//! page is laid out at 1280×800 and measured (issue #18): the first screen holds one line for
+//! every contradiction and tension, and the seeds' page, its folds closed, is under 6,000 pixels.
+//! A screenshot of the seeds' report is saved to `target/isnad-report.png` for a human to look at.
 //!
 //! Without Chromium the tests fail, so a missing browser never passes unseen in `cargo test`;
 //! where it cannot be installed, `ISNAD_SKIP_BROWSER=1` skips them (`.ci/run` installs Chromium,
@@ -169,11 +171,12 @@ fn check_dom(dom: &str, report: &Value) {
             "data-severity=\"{}\"",
             finding["severity"].as_str().unwrap_or_default()
         )));
+        // Sides quoting one sentence share a quote, where overlapping words are one mark.
         let marked = marks(article);
         for side in finding["sides"].as_array().expect("sides") {
             let text = side["text"].as_str().expect("side text");
             assert!(
-                marked.iter().any(|m| m == text),
+                marked.iter().any(|m| m.contains(text)),
                 "finding {id}: {text:?} is not inside a <mark>; marks: {marked:?}"
             );
         }
@@ -217,6 +220,93 @@ fn check_dom(dom: &str, report: &Value) {
     assert_eq!(got, expected, "each event-mark lists its claims");
 }
 
+/// What the page measures of itself once laid out: appended to a copy of the page, after the
+/// page's own script, it writes its findings to `data-measure` on `<body>` for `--dump-dom`.
+const MEASURE: &str = r#"<script>
+(function () {
+  var glance = [];
+  document.querySelectorAll('#glance li').forEach(function (li) {
+    var rect = li.getBoundingClientRect(), link = li.querySelector('a');
+    glance.push({
+      id: li.dataset.finding, top: rect.top, bottom: rect.bottom,
+      lines: link ? link.getClientRects().length : 0,
+      target: !!(link && document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1))))
+    });
+  });
+  var notes = document.getElementById('notes');
+  var result = {
+    viewport: window.innerHeight, height: document.documentElement.scrollHeight, glance: glance,
+    notes_folded: notes ? !notes.open : null,
+    closed_folds: document.querySelectorAll('details:not([open])').length
+  };
+  // A link into a fold opens it: the first help link, whose help text is folded.
+  var help = document.querySelector('a.help-link');
+  if (help) {
+    var fold = document.getElementById(help.getAttribute('href').slice(1));
+    var was = fold.open;
+    help.click();
+    result.help_link_opens = !was && fold.open;
+  }
+  document.body.setAttribute('data-measure', JSON.stringify(result));
+})();
+</script>"#;
+
+/// Lays `page` out at 1280×800 and returns what [`MEASURE`] found.
+fn measure(browser: &Path, page: &Path) -> Value {
+    let copy = page.with_extension("measure.html");
+    let mut html = std::fs::read_to_string(page).expect("page readable");
+    html.push_str(MEASURE);
+    std::fs::write(&copy, html).expect("copy written");
+    let profile = tempfile::tempdir().expect("temp dir");
+    let mut command = headless(browser, profile.path());
+    command
+        .arg("--window-size=1280,800")
+        .arg("--dump-dom")
+        .arg(file_url(&copy));
+    let dom = String::from_utf8(run(command, Duration::from_secs(120))).expect("the DOM is UTF-8");
+    let raw = dom
+        .split("data-measure=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the measuring script ran");
+    serde_json::from_str(&unescape(raw)).expect("measurements are JSON")
+}
+
+/// The first screen holds one line for every contradiction and tension of the report, each
+/// linking to its finding; nothing else is listed there.
+fn check_first_screen(measured: &Value, report: &Value) {
+    let viewport = measured["viewport"].as_f64().expect("viewport height");
+    assert!(
+        viewport > 600.0 && viewport <= 800.0,
+        "laid out at 1280×800: {measured}"
+    );
+    let glance = measured["glance"].as_array().expect("glance lines");
+    let pressing: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] != "note")
+        .map(|f| f["id"].as_str().expect("finding id"))
+        .collect();
+    let listed: Vec<&str> = glance
+        .iter()
+        .map(|g| g["id"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        listed, pressing,
+        "one line per contradiction and tension, in report order"
+    );
+    for line in glance {
+        assert!(
+            line["bottom"].as_f64().expect("bottom") <= viewport,
+            "{} is below the first screen ({viewport} px): {line}",
+            line["id"]
+        );
+        assert_eq!(line["lines"], 1, "{} takes one line: {line}", line["id"]);
+        assert_eq!(line["target"], true, "{} links to its finding", line["id"]);
+    }
+}
+
 #[test]
 fn seeds_report_in_chromium() {
     let Some(browser) = chromium() else {
@@ -245,6 +335,21 @@ fn seeds_report_in_chromium() {
     let dom = dump_dom(&browser, &page);
     assert!(dom.contains("id=\"timeline\""), "the page loaded");
     check_dom(&dom, &report);
+    let measured = measure(&browser, &page);
+    check_first_screen(&measured, &report);
+    assert!(
+        !measured["glance"].as_array().expect("glance").is_empty(),
+        "the seeds have tensions to list"
+    );
+    // Issue #18: five short articles were a 29,000-pixel page; with notes, the claims without a
+    // time, the articles and the help folded, they fit a few screens.
+    let height = measured["height"].as_f64().expect("page height");
+    assert!(
+        height < 6000.0,
+        "the seeds' page is {height} px tall with its folds closed"
+    );
+    assert_eq!(measured["notes_folded"], true, "notes are folded");
+    assert_eq!(measured["help_link_opens"], true, "a link into a fold opens it");
     screenshot(&browser, &page, &target_dir().join("isnad-report.png"));
 }
 
@@ -261,6 +366,7 @@ fn hand_built_report_in_chromium() {
     let json: Value = serde_json::from_str(&report.to_json()).expect("valid JSON");
     let dom = dump_dom(&browser, &page);
     check_dom(&dom, &json);
+    check_first_screen(&measure(&browser, &page), &json);
     // The fixture's numbers, so the checks above cannot pass vacuously.
     assert_eq!(dom.matches("<article class=\"finding").count(), 3);
     assert_eq!(dom.matches("class=\"event-mark\"").count(), 3);

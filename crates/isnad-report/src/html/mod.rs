@@ -97,6 +97,40 @@ impl<'a> Page<'a> {
         }
     }
 
+    /// A document's name on a crowded line: its outlet (cut to a few words) when known, else
+    /// its file name without the extension, cut to the shortest start (eight characters or more)
+    /// that no other document's name shares.
+    fn short_label(&self, doc: &str) -> String {
+        if let Some(outlet) = self
+            .report
+            .documents
+            .iter()
+            .find(|d| d.id == doc)
+            .and_then(|d| d.outlet.as_deref())
+        {
+            return short(outlet, 20);
+        }
+        fn stem(id: &str) -> &str {
+            id.rsplit_once('.').map_or(id, |(stem, _)| stem)
+        }
+        let own = stem(doc);
+        if own.chars().count() <= 12 {
+            return own.to_string();
+        }
+        let others: Vec<&str> = self
+            .report
+            .documents
+            .iter()
+            .map(|d| stem(&d.id))
+            .filter(|o| *o != own)
+            .collect();
+        let chars: Vec<char> = own.chars().collect();
+        (8..chars.len())
+            .map(|n| chars[..n].iter().collect::<String>())
+            .find(|prefix| !others.iter().any(|o| o.starts_with(prefix.as_str())))
+            .map_or_else(|| own.to_string(), |prefix| format!("{prefix}…"))
+    }
+
     /// What a reader calls a document: its outlet when known, else its id.
     fn doc_label<'s>(&'s self, doc: &'s str) -> &'s str {
         self.report

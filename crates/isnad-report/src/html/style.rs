@@ -39,11 +39,11 @@ dl.side-meta { display: flex; flex-wrap: wrap; gap: 0 .35em; margin: .1em 0 .6em
 dl.side-meta dt { color: var(--muted); } dl.side-meta dt::after { content: ":"; } dl.side-meta dd { margin: 0 .9em 0 0; }
 .outlet { color: var(--muted); }
 ol.glance { list-style: none; padding: 0; margin: .6em 0 1em; }
-ol.glance li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; background: #fff; border: 1px solid var(--line); border-left: 6px solid var(--muted); margin: 0 0 .3em; padding: .2em .7em; }
+ol.glance li { font-size: .95em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; background: #fff; border: 1px solid var(--line); border-left: 6px solid var(--muted); margin: 0 0 .3em; padding: .2em .7em; }
 ol.glance li.sev-contradiction { border-left-color: var(--contradiction); } ol.glance li.sev-tension { border-left-color: var(--tension); }
 ol.glance a { color: inherit; text-decoration: none; } ol.glance a:hover .value { text-decoration: underline; }
 ol.glance .event { font-weight: 600; }
-ol.glance .value { font-weight: 600; } ol.glance .who, ol.glance .fid, .vs { color: var(--muted); } .vs { font-style: italic; }
+ol.glance .value { font-weight: 600; } ol.glance .who { font-size: .92em; } ol.glance .who, ol.glance .fid, .vs { color: var(--muted); } .vs { font-style: italic; }
 .all-clear { background: #e8f5e9; padding: .4em .8em; }
 details > summary { cursor: pointer; }
 details.notes, details.inventory, details.document, details.help { background: #fff; border: 1px solid var(--line); margin: 0 0 .6em; }

@@ -90,18 +90,19 @@ impl Page<'_> {
                     " " code.kind { (finding.kind.name()) }
                     @if let Some(event) = event { " " span.event { (event) } }
                     " "
-                    @for (i, (value, who)) in self.values(finding).iter().enumerate() {
+                    @for (i, said) in self.values(finding).iter().enumerate() {
                         @if i > 0 { span.vs { " vs " } }
-                        span.said {
-                            bdi.value { (name(value)) }
+                        // Who quotes whom is a hover away: the line has room for outlets only.
+                        span.said title=[(!said.sources.is_empty()).then(|| name(&said.sources.join("; ")).to_string())] {
+                            bdi.value { (name(&said.value)) }
                             " "
                             span.who {
                                 "("
-                                @for (j, (source, outlet)) in who.iter().enumerate() {
+                                @for (j, doc) in said.docs.iter().take(WHO_SHOWN).enumerate() {
                                     @if j > 0 { ", " }
-                                    @if let Some(source) = source { bdi { (name(source)) } " in " }
-                                    bdi { (name(outlet)) }
+                                    bdi { (name(&self.short_label(doc))) }
                                 }
+                                @if said.docs.len() > WHO_SHOWN { ", +" (said.docs.len() - WHO_SHOWN) }
                                 ")"
                             }
                         }
@@ -112,30 +113,55 @@ impl Page<'_> {
         }
     }
 
-    /// A finding's sides grouped by value, in order of first appearance, each with who gives it:
-    /// the source when the outlet quotes one, and the outlet (or the document when it has none).
-    fn values<'f>(&'f self, finding: &'f Finding) -> Vec<(String, Vec<Who<'f>>)> {
-        let mut values: Vec<(String, Vec<Who<'f>>)> = Vec::new();
+    /// A finding's sides grouped by value, in order of first appearance, each with the documents
+    /// giving it and the sources they quote.
+    fn values<'f>(&'f self, finding: &'f Finding) -> Vec<Said<'f>> {
+        let mut values: Vec<Said<'f>> = Vec::new();
         for side in &finding.sides {
             let value = side.value.clone().unwrap_or_else(|| short(&side.text, 40));
-            let outlet = self.doc_label(&side.doc);
-            let source = match side.attribution.first() {
-                Some(source) if side.attribution.len() > 1 && source != outlet => Some(source.as_str()),
-                _ => None,
+            let at = match values.iter().position(|s| s.value == value) {
+                Some(at) => at,
+                None => {
+                    values.push(Said {
+                        value,
+                        docs: Vec::new(),
+                        sources: Vec::new(),
+                    });
+                    values.len() - 1
+                }
             };
-            let who = (source, outlet);
-            match values.iter_mut().find(|(v, _)| *v == value) {
-                Some((_, whos)) if whos.contains(&who) => {}
-                Some((_, whos)) => whos.push(who),
-                None => values.push((value, vec![who])),
+            let said = &mut values[at];
+            if !said.docs.contains(&side.doc.as_str()) {
+                said.docs.push(&side.doc);
+            }
+            let outlet = self.doc_label(&side.doc);
+            if let Some(source) = side
+                .attribution
+                .first()
+                .filter(|s| side.attribution.len() > 1 && *s != outlet)
+            {
+                let source = format!("{source} in {outlet}");
+                if !said.sources.contains(&source) {
+                    said.sources.push(source);
+                }
             }
         }
         values
     }
 }
 
-/// Who gives a value: the source an outlet quotes, if any, and the outlet or document.
-type Who<'a> = (Option<&'a str>, &'a str);
+/// One value of a finding's sides and who gives it.
+struct Said<'a> {
+    /// The value, or the side's words when it has none.
+    value: String,
+    /// Documents giving it, in order.
+    docs: Vec<&'a str>,
+    /// "source in outlet" for each source the documents quote for it.
+    sources: Vec<String>,
+}
+
+/// Documents named after a value on a summary line before the rest are counted.
+const WHO_SHOWN: usize = 2;
 
 /// Copy links listed in the summary before the rest fold.
 const COPIES_SHOWN: usize = 20;
