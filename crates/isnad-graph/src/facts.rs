@@ -619,6 +619,9 @@ impl<'a> Facts<'a> {
         if fa.scope.earlier != fb.scope.earlier {
             return apart("one refers to an earlier occurrence");
         }
+        if fa.scope.previous != fb.scope.previous {
+            return apart("one is the value before a change (\"من 12 إلى 15\"), the other a value after it");
+        }
         // Another time: a figure dated apart from the other is another occurrence (or, for a
         // running total, another as-of).
         if let (Some(x), Some(y)) = (a.stated, b.stated)

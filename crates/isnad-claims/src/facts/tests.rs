@@ -534,3 +534,21 @@ fn event_words_of_one_sense_meet_and_a_start_is_no_end() {
     assert!(!is_sense(align_form("ان")));
     assert!(is_sense(&form("بدأ")));
 }
+
+#[test]
+fn the_figure_after_min_in_a_from_to_pair_is_the_value_before_the_change() {
+    let f =
+        facts_of("عنوان\nقررت الشركة رفع سعر التذكرة من 12 دينارا إلى 15 دينارا بداية من الشهر المقبل.\n");
+    assert!(fact(&f, "12").scope.previous, "{:#?}", fact(&f, "12"));
+    assert!(!fact(&f, "15").scope.previous);
+    let f = facts_of("عنوان\nتراجعت نسبة البطالة من 18 بالمئة إلى 16 بالمئة خلال عامين.\n");
+    assert!(fact(&f, "18").scope.previous);
+    assert!(!fact(&f, "16").scope.previous);
+    // Two figures of one unit with no إلى between them are not a change: "12 دينارا للتذكرة
+    // و15 ديناراً للاشتراك".
+    let f = facts_of("عنوان\nيبلغ سعر التذكرة 12 دينارا والاشتراك 15 دينارا.\n");
+    assert!(!fact(&f, "12").scope.previous && !fact(&f, "15").scope.previous);
+    // "من" before a figure that no إلى follows is a part or a source, not a change.
+    let f = facts_of("عنوان\nأصيب 4 من 12 عاملا في الحادث.\n");
+    assert!(!fact(&f, "12").scope.previous);
+}

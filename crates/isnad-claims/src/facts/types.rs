@@ -176,6 +176,9 @@ pub struct Scope {
     pub so_far: bool,
     /// Its clause refers to an earlier occurrence ("سبق أن").
     pub earlier: bool,
+    /// The value before a change, or the low end of a span, given with the value after it
+    /// ("من 12 ديناراً إلى 15 ديناراً"): never a rival of that value nor of the story's current one.
+    pub previous: bool,
     /// A date that dates a saying ("قال الوزير أمس إن …"), not what is said.
     pub saying: bool,
 }

@@ -97,6 +97,27 @@ impl<'a> SentenceFacts<'a> {
         }
     }
 
+    /// A figure after "من" with a figure of its unit right after "إلى" ("من 12 ديناراً إلى 15
+    /// ديناراً"): the value before a change, or the low end of a span, so it is no rival of the
+    /// value after it.
+    pub(super) fn from_to(&self, drafts: &mut [Draft<'a>]) {
+        let to = isnad_parser::fold_key("إلى");
+        for k in 1..drafts.len() {
+            let (from, after) = (&drafts[k - 1], &drafts[k]);
+            let opened_by_min = from
+                .first
+                .checked_sub(1)
+                .is_some_and(|i| matches!(self.key(i), "من" | "ومن"));
+            if opened_by_min
+                && from.value.unit == after.value.unit
+                && after.first == from.last + 2
+                && self.key(from.last + 1) == to
+            {
+                drafts[k - 1].scope.previous = true;
+            }
+        }
+    }
+
     /// Parts and wholes: "31 قتيلاً، بينهم 12 طفلاً و9 نساء"; "11 متهماً … من أصل 14"; "164 راكباً
     /// و6 من أفراد الطاقم، أي ما مجموعه 180".
     pub(super) fn parts(&self, drafts: &mut [Draft<'a>]) {
