@@ -34,7 +34,7 @@ pub fn graph_dot(graph: &KnowledgeGraph) -> String {
     };
     let hidden: HashSet<&str> = folded.values().flatten().map(|e| e.id()).collect();
     let mut out = String::from("digraph isnad {\n");
-    out += "  graph [rankdir=LR, newrank=true, nodesep=0.05, ranksep=0.5, fontname=\"sans-serif\", fontsize=10];\n";
+    out += "  graph [rankdir=LR, newrank=true, nodesep=0.04, ranksep=0.5, fontname=\"sans-serif\", fontsize=10];\n";
     out += "  node [fontname=\"sans-serif\", fontsize=9, height=0.2, margin=\"0.06,0.02\", style=filled];\n";
     out += "  edge [fontname=\"sans-serif\", fontsize=8, color=\"#666666\", fontcolor=\"#444444\", arrowsize=0.6];\n";
 
@@ -208,10 +208,14 @@ fn node_attributes(graph: &KnowledgeGraph, node: &Node) -> String {
                 .map(|c| c.doc.as_str())
                 .collect::<std::collections::BTreeSet<_>>()
                 .len();
-            if claims.len() > 1 {
-                let _ = write!(label, "\n{} claims", claims.len());
-                if documents > 1 {
-                    let _ = write!(label, ", {documents} documents");
+            // On the same line: the event column's height is the drawing's.
+            match (claims.len(), documents) {
+                (0 | 1, _) => {}
+                (n, 1) => {
+                    let _ = write!(label, " · {n} claims");
+                }
+                (n, d) => {
+                    let _ = write!(label, " · {n} claims, {d} documents");
                 }
             }
             let style = if graph.home_document(id).is_none() {
