@@ -357,7 +357,7 @@ fn summary_opens_with_one_line_per_contradiction_and_tension() {
     }
     has(
         items[0],
-        "<code class=\"kind\">date_mismatch</code> <span class=\"event\">opening</span>",
+        "<code class=\"kind\">date_mismatch</code> <span class=\"event\">opening:</span>",
     );
     // Each value with the outlets giving it (a document without one by its name); the sources
     // they quote are in the value's title.

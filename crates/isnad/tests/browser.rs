@@ -307,18 +307,15 @@ fn check_first_screen(measured: &Value, report: &Value) {
     }
 }
 
-#[test]
-fn seeds_report_in_chromium() {
-    let Some(browser) = chromium() else {
-        return skip("seeds_report_in_chromium");
-    };
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (page, json) = (dir.path().join("report.html"), dir.path().join("report.json"));
+/// Runs `isnad check` on a story of the repository (a path from its root), writing the HTML
+/// report into `dir`; returns the page's path and the JSON report of the same run.
+fn check_story(story: &str, dir: &Path) -> (PathBuf, Value) {
+    let story = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(story);
+    let (page, json) = (dir.join("report.html"), dir.join("report.json"));
     for (format, path) in [("html", &page), ("json", &json)] {
         let output = Command::new(env!("CARGO_BIN_EXE_isnad"))
             .arg("check")
-            .arg(&seeds)
+            .arg(&story)
             .args(["--format", format, "--output"])
             .arg(path)
             .output()
@@ -330,8 +327,17 @@ fn seeds_report_in_chromium() {
             String::from_utf8_lossy(&output.stderr)
         );
     }
-    let report: Value =
-        serde_json::from_slice(&std::fs::read(&json).expect("JSON written")).expect("valid JSON");
+    let report = serde_json::from_slice(&std::fs::read(&json).expect("JSON written")).expect("valid JSON");
+    (page, report)
+}
+
+#[test]
+fn seeds_report_in_chromium() {
+    let Some(browser) = chromium() else {
+        return skip("seeds_report_in_chromium");
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (page, report) = check_story("seeds", dir.path());
     let dom = dump_dom(&browser, &page);
     assert!(dom.contains("id=\"timeline\""), "the page loaded");
     check_dom(&dom, &report);
@@ -351,6 +357,24 @@ fn seeds_report_in_chromium() {
     assert_eq!(measured["notes_folded"], true, "notes are folded");
     assert_eq!(measured["help_link_opens"], true, "a link into a fold opens it");
     screenshot(&browser, &page, &target_dir().join("isnad-report.png"));
+}
+
+/// The rule examples make a story with many contradictions and tensions (19 when written): their
+/// summary lines still fit the first screen, each on one line.
+#[test]
+fn many_findings_fit_the_first_screen_in_chromium() {
+    let Some(browser) = chromium() else {
+        return skip("many_findings_fit_the_first_screen_in_chromium");
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (page, report) = check_story("fixtures/rules", dir.path());
+    let measured = measure(&browser, &page);
+    check_first_screen(&measured, &report);
+    let lines = measured["glance"].as_array().expect("glance").len();
+    assert!(
+        lines >= 15,
+        "only {lines} summary lines: the story no longer tests a long list"
+    );
 }
 
 #[test]

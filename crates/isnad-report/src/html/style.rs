@@ -38,11 +38,13 @@ mark.side-mark { background: #ffe082; padding: 0 .1em; }
 dl.side-meta { display: flex; flex-wrap: wrap; gap: 0 .35em; margin: .1em 0 .6em; font-size: .92em; }
 dl.side-meta dt { color: var(--muted); } dl.side-meta dt::after { content: ":"; } dl.side-meta dd { margin: 0 .9em 0 0; }
 .outlet { color: var(--muted); }
-ol.glance { list-style: none; padding: 0; margin: .6em 0 1em; }
-ol.glance li { font-size: .95em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; background: #fff; border: 1px solid var(--line); border-left: 6px solid var(--muted); margin: 0 0 .3em; padding: .2em .7em; }
+ol.glance { list-style: none; padding: 0; margin: 0 0 1em; }
+ol.glance li { font-size: .95em; line-height: 1.45; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; background: #fff; border: 1px solid var(--line); border-left: 6px solid var(--muted); margin: 0 0 2px; padding: 0 .6em; }
+#summary > h2 { font-size: 1.25em; margin: .7em 0 .2em; padding-bottom: 0; border-bottom: none; }
+#summary > .summary-line { margin: 0 0 .4em; }
 ol.glance li.sev-contradiction { border-left-color: var(--contradiction); } ol.glance li.sev-tension { border-left-color: var(--tension); }
 ol.glance a { color: inherit; text-decoration: none; } ol.glance a:hover .value { text-decoration: underline; }
-ol.glance .event { font-weight: 600; }
+ol.glance .event { color: #333; }
 ol.glance .value { font-weight: 600; } ol.glance .who { font-size: .92em; } ol.glance .who, ol.glance .fid, .vs { color: var(--muted); } .vs { font-style: italic; }
 .all-clear { background: #e8f5e9; padding: .4em .8em; }
 details > summary { cursor: pointer; }

@@ -88,7 +88,7 @@ impl Page<'_> {
                 a href=(href("finding-", &finding.id)) {
                     span class=(format!("badge sev-{severity}")) { (severity) }
                     " " code.kind { (finding.kind.name()) }
-                    @if let Some(event) = event { " " span.event { (event) } }
+                    @if let Some(event) = event { " " span.event { (event) ":" } }
                     " "
                     @for (i, said) in self.values(finding).iter().enumerate() {
                         @if i > 0 { span.vs { " vs " } }
