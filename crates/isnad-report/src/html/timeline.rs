@@ -45,7 +45,8 @@ impl Page<'_> {
                     p.hint {
                         "◆ an article's publication date; a dot is a point in time, a bar an interval; lines join claims cited by one finding. "
                         @if !conflicts.is_empty() {
-                            "Under “Conflicting dates”, a range spans the dates one event is given, each date marked with the articles that give it. "
+                            "Under “Conflicting dates”, a range spans the dates one event is given, each date marked with the articles that give it: "
+                            "in the colour of the finding that flags it, grey where the claims of one merged event differ and no rule flagged them. "
                         }
                         "Positions are in date order, evenly spaced, not to scale."
                     }
@@ -354,7 +355,10 @@ impl Page<'_> {
                             @if i > 0 { " vs " }
                             (date.label()) " in " (date.docs.iter().map(|d| name(d)).collect::<Vec<_>>().join(", "))
                         }
-                        @if let Some(f) = conflict.finding { " — " (isolate(&f.message)) }
+                        @match conflict.finding {
+                            Some(f) => { " — " (isolate(&f.message)) }
+                            None => { " — the claims of one merged event; no rule flagged these dates" }
+                        }
                     }
                     text.lane-label x="8" y=(num(y + 4.0)) { (conflict.event) " · " (conflict.id) }
                     rect.range x=(num(from)) y=(num(y - 3.0)) width=(num((to - from).max(1.0))) height="6" rx="3" {}
