@@ -397,21 +397,7 @@ impl<'a> Sources<'a> {
         if (a.kind, a.severity, &a.resolution) != (b.kind, b.severity, &b.resolution) {
             return None;
         }
-        let keys_a: BTreeSet<SideKey> = a.sides.iter().map(side_key).collect();
-        let keys_b: BTreeSet<SideKey> = b.sides.iter().map(side_key).collect();
-        if keys_a.is_disjoint(&keys_b) {
-            return None;
-        }
-        let own_a: Vec<&Side> = a
-            .sides
-            .iter()
-            .filter(|s| !keys_b.contains(&side_key(s)))
-            .collect();
-        let own_b: Vec<&Side> = b
-            .sides
-            .iter()
-            .filter(|s| !keys_a.contains(&side_key(s)))
-            .collect();
+        let (own_a, own_b) = differing_sides(a, b)?;
         let (first, _) = (own_a.first()?, own_b.first()?);
         let identity = self.identity(first)?;
         let one_source = own_a
@@ -437,6 +423,21 @@ impl<'a> Sources<'a> {
             names,
         })
     }
+}
+
+/// The sides only `a` cites and those only `b` cites, when they cite a side in common: the same
+/// words giving the same value (two figures of one sentence that happen to read alike are two
+/// things, and their findings two disagreements).
+fn differing_sides<'f>(a: &'f Finding, b: &'f Finding) -> Option<(Vec<&'f Side>, Vec<&'f Side>)> {
+    let shared = |s: &Side, other: &Finding| {
+        other
+            .sides
+            .iter()
+            .any(|t| t.span.overlaps(s.span) && side_key(t) == side_key(s))
+    };
+    let own_a: Vec<&Side> = a.sides.iter().filter(|s| !shared(s, b)).collect();
+    let own_b: Vec<&Side> = b.sides.iter().filter(|s| !shared(s, a)).collect();
+    (own_a.len() < a.sides.len()).then_some((own_a, own_b))
 }
 
 /// What a finding adds to one it repeats with its source named another way.
@@ -502,6 +503,40 @@ mod tests {
         };
         let merged = one_side_per_sentence(vec![ministry, union], std::slice::from_ref(&doc));
         assert_eq!(merged.len(), 2, "{merged:#?}");
+    }
+
+    #[test]
+    fn findings_in_common_cite_the_same_words_not_a_look_alike_of_one_sentence() {
+        let text = "قال المصدر إن هذه ثاني سرقة وإن المتحف أغلق للمرة الثانية.";
+        let (doc, _) = isnad_parser::parse_document("a.txt", text.as_bytes(), &Default::default()).unwrap();
+        let (other, _) =
+            isnad_parser::parse_document("b.txt", "ثالث سرقة وثالث إغلاق.".as_bytes(), &Default::default())
+                .unwrap();
+        let finding = |sides: Vec<Side>| Finding {
+            id: String::new(),
+            kind: FindingKind::OrdinalConflict,
+            severity: Severity::Contradiction,
+            message: String::new(),
+            claims: Vec::new(),
+            facts: Vec::new(),
+            resolution: None,
+            sides,
+        };
+        let thefts = finding(vec![
+            side(&doc, "ثاني", "a.txt#1", "ordinal 2"),
+            side(&other, "ثالث سرقة", "b.txt#1", "ordinal 3"),
+        ]);
+        let closures = finding(vec![
+            side(&doc, "للمرة الثانية", "a.txt#2", "ordinal 2"),
+            side(&other, "ثالث إغلاق", "b.txt#2", "ordinal 3"),
+        ]);
+        assert!(differing_sides(&thefts, &closures).is_none());
+        let restated = finding(vec![
+            side(&doc, "ثاني", "a.txt#1", "ordinal 2"),
+            side(&other, "ثالث إغلاق", "b.txt#2", "ordinal 3"),
+        ]);
+        let (own_a, own_b) = differing_sides(&thefts, &restated).expect("one side in common");
+        assert_eq!((own_a.len(), own_b.len()), (1, 1));
     }
 
     #[test]
