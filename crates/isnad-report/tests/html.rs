@@ -604,6 +604,7 @@ fn conflicting_dates_of_one_event_are_a_range_with_each_side_marked() {
         "class=\"date-range sev-none\" data-event=\"opening\" data-from=\"2024-03-04\" data-to=\"2024-03-05\"",
     );
     assert_eq!(sides.len(), 2);
+    has(range, "the claims of one merged event; no rule flagged these dates</title>");
     assert!(
         !timeline.contains("id=\"date-E2\""),
         "claims that agree are no conflict"
