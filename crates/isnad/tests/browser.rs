@@ -186,6 +186,35 @@ fn check_dom(dom: &str, report: &Value) {
         assert!(dom.contains(&status), "the filter script ran ({status:?})");
     }
 
+    // Issue #18: publication dates share the timeline's axis, and a date_mismatch finding whose
+    // sides give two dates or more is drawn as a range.
+    for document in report["documents"].as_array().expect("documents array") {
+        if let (Some(id), Some(date)) = (document["id"].as_str(), document["published"].as_str()) {
+            let mark = format!("class=\"published-mark\" data-doc=\"{id}\" data-date=\"{date}\"");
+            assert!(dom.contains(&mark), "no publication mark for {id}");
+        }
+    }
+    let is_date = |v: &str| {
+        let day = |d: &str| chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").is_ok();
+        v.split_once("..").map_or(day(v), |(a, b)| day(a) && day(b))
+    };
+    for finding in findings.iter().filter(|f| f["kind"] == "date_mismatch") {
+        let dates: BTreeSet<&str> = finding["sides"]
+            .as_array()
+            .expect("sides")
+            .iter()
+            .filter_map(|s| s["value"].as_str())
+            .filter(|v| is_date(v))
+            .collect();
+        if dates.len() > 1 {
+            let id = finding["id"].as_str().unwrap_or_default();
+            assert!(
+                dom.contains(&format!("id=\"date-{id}\"")),
+                "{id} gives {dates:?} but draws no range"
+            );
+        }
+    }
+
     // A dated event: a distinct (event, start, end) among claims whose time has start and end.
     let mut dated: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
     for claim in report["claims"].as_array().expect("claims array") {
@@ -368,6 +397,7 @@ fn many_findings_fit_the_first_screen_in_chromium() {
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let (page, report) = check_story("fixtures/rules", dir.path());
+    check_dom(&dump_dom(&browser, &page), &report);
     let measured = measure(&browser, &page);
     check_first_screen(&measured, &report);
     let lines = measured["glance"].as_array().expect("glance").len();
