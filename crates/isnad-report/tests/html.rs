@@ -108,7 +108,11 @@ fn sides_give_document_position_value_and_sources_isolated() {
     );
     has(f1, "<dt>Value</dt><dd><bdi>2024-03-04</bdi></dd>");
     has(f1, "<dd><bdi>وكالة الأنباء</bdi> via <bdi>b.txt</bdi></dd>");
-    has(f1, "<a href=\"#claim-a.txt%231\"><bdi>a.txt#1</bdi></a>");
+    // The claim by its number, the document being named just above; its whole id on hover.
+    has(
+        f1,
+        "<dt>Claim</dt><dd><a href=\"#claim-a.txt%231\" title=\"a.txt#1\"><bdi>#1</bdi></a></dd>",
+    );
 }
 
 #[test]
@@ -460,7 +464,13 @@ fn sides_in_one_sentence_are_one_quote_with_all_their_claims() {
     );
     let claims: Vec<String> = ["a.txt#1", "a.txt#7", "a.txt#3", "a.txt#4"]
         .iter()
-        .map(|c| format!("<a href=\"#claim-{}\"><bdi>{c}</bdi></a>", c.replace('#', "%23")))
+        .map(|c| {
+            let number = &c[c.find('#').unwrap()..];
+            format!(
+                "<a href=\"#claim-{}\" title=\"{c}\"><bdi>{number}</bdi></a>",
+                c.replace('#', "%23")
+            )
+        })
         .collect();
     has(f1, &format!("<dt>Claims</dt><dd>{}</dd>", claims.join(", ")));
     // The other article's side is a quote of its own.
@@ -604,7 +614,10 @@ fn conflicting_dates_of_one_event_are_a_range_with_each_side_marked() {
         "class=\"date-range sev-none\" data-event=\"opening\" data-from=\"2024-03-04\" data-to=\"2024-03-05\"",
     );
     assert_eq!(sides.len(), 2);
-    has(range, "the claims of one merged event; no rule flagged these dates</title>");
+    has(
+        range,
+        "the claims of one merged event; no rule flagged these dates</title>",
+    );
     assert!(
         !timeline.contains("id=\"date-E2\""),
         "claims that agree are no conflict"

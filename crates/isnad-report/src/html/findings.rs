@@ -174,7 +174,16 @@ impl Page<'_> {
                 }
                 @if !claims.is_empty() {
                     dt { @if claims.len() == 1 { "Claim" } @else { "Claims" } }
-                    dd { @for (i, claim) in claims.iter().enumerate() { @if i > 0 { ", " } a href=(href("claim-", claim)) { bdi { (name(claim)) } } } }
+                    // The document is named just above: its claims go by their number.
+                    dd {
+                        @for (i, claim) in claims.iter().enumerate() {
+                            @if i > 0 { ", " }
+                            @match claim.strip_prefix(first.doc.as_str()).filter(|n| n.starts_with('#')) {
+                                Some(number) => a href=(href("claim-", claim)) title=(name(claim)) { bdi { (number) } },
+                                None => a href=(href("claim-", claim)) { bdi { (name(claim)) } },
+                            }
+                        }
+                    }
                 }
             }
         }
