@@ -276,6 +276,13 @@ const MEASURE: &str = r#"<script>
     help.click();
     result.help_link_opens = !was && fold.open;
   }
+  // Filtering the notes out hides their fold too, not just the notes in it.
+  var box = document.querySelector('#filters input[value=note]');
+  if (notes && box) {
+    box.checked = false;
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    result.notes_fold_filtered = notes.hidden;
+  }
   document.body.setAttribute('data-measure', JSON.stringify(result));
 })();
 </script>"#;
@@ -384,6 +391,10 @@ fn seeds_report_in_chromium() {
         "the seeds' page is {height} px tall with its folds closed"
     );
     assert_eq!(measured["notes_folded"], true, "notes are folded");
+    assert_eq!(
+        measured["notes_fold_filtered"], true,
+        "unticking notes hides their fold"
+    );
     assert_eq!(measured["help_link_opens"], true, "a link into a fold opens it");
     screenshot(&browser, &page, &target_dir().join("isnad-report.png"));
 }

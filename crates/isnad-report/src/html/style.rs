@@ -23,7 +23,7 @@ form.filters fieldset { border: none; margin: 0; padding: 0; display: flex; gap:
 form.filters legend { float: left; margin-right: 1em; font-weight: 600; }
 #filter-status { color: var(--muted); }
 article.finding { background: #fff; border: 1px solid var(--line); border-left: 6px solid var(--muted); margin: 0 0 1em; padding: .6em 1em; }
-article.finding[hidden] { display: none; }
+article.finding[hidden], details.notes[hidden] { display: none; }
 article.finding.sev-contradiction { border-left-color: var(--contradiction); }
 article.finding.sev-tension { border-left-color: var(--tension); }
 article.finding.sev-note { border-left-color: var(--note); }
@@ -125,6 +125,8 @@ pub(super) const SCRIPT: &str = r#"
     document.querySelectorAll('#timeline-svg .conflict').forEach(function (line) {
       line.style.display = shown[line.dataset.finding] ? '' : 'none';
     });
+    var notes = document.getElementById('notes');
+    if (notes) notes.hidden = !notes.querySelector('article.finding:not([hidden])');
     document.getElementById('filter-status').textContent = count + ' of ' + all.length + ' findings shown';
   }
   form.addEventListener('change', apply);
