@@ -52,4 +52,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = isnad_report::render_html(&report, &documents);
     let _ = isnad_report::render_text(&report, &documents, TextOptions { quiet: false, color: true });
     let _ = isnad_report::graph_dot(&check.graph);
+    let _ = isnad_report::graph_dot(&check.graph.story_level());
 });

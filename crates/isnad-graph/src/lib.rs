@@ -17,7 +17,7 @@ mod view;
 pub use events::{Decision, Event};
 pub use facts::{Comparison, Outcome};
 pub use finding::{Finding, FindingKind, Severity, Side};
-pub use graph::{Edge, KnowledgeGraph, Node};
+pub use graph::{Edge, FoldedClaim, GraphLevel, KnowledgeGraph, Node};
 
 use isnad_claims::DocAnalysis;
 use isnad_claims::entities::Gazetteer;

@@ -123,7 +123,7 @@ pub fn graph_dot(graph: &KnowledgeGraph) -> String {
 
 /// True when the graph is at the story level (claims folded into events).
 fn is_story_level(graph: &KnowledgeGraph) -> bool {
-    serde_json::to_value(graph.level()).is_ok_and(|level| level == "story")
+    graph.level() == isnad_graph::GraphLevel::Story
 }
 
 /// The story-level events drawn folded, by document: told by one claim of one document, with
