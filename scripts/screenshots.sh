@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the README's pictures from the bundled seed story:
 #   docs/images/report.png  the first screen (1280×800) of the seeds' HTML report
-#   docs/images/graph.png   the seeds' story graph, as `isnad graph` exports it, drawn by Graphviz
+#   docs/images/graph.svg   the seeds' story graph, as `isnad graph` exports it, drawn by Graphviz
 # Needs chromium and graphviz (`apt-get install chromium graphviz`). Run from anywhere:
 #   scripts/screenshots.sh
 set -euo pipefail
@@ -21,6 +21,6 @@ chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run 
     --user-data-dir="$work/profile" --window-size=1280,800 \
     --screenshot="$out/report.png" "file://$work/report.html" 2>/dev/null
 
-"$isnad" graph seeds/ --format dot | dot -Tpng -o "$out/graph.png"
+"$isnad" graph seeds/ --format dot | dot -Tsvg -o "$out/graph.svg"
 
-ls -l "$out/report.png" "$out/graph.png"
+ls -l "$out/report.png" "$out/graph.svg"
