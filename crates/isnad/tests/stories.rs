@@ -420,4 +420,5 @@ stories! {
     wildfire_sindyan => "wildfire-sindyan",
     olive_festival_kafr_hamid => "olive-festival-kafr-hamid",
     outage_sahel_sharqi => "outage-sahel-sharqi",
+    vat_telecom_tunis => "vat-telecom-tunis",
 }
