@@ -19,7 +19,7 @@ pub mod story;
 mod test_support;
 
 pub use prepared::{Prepared, PreparedSentence};
-pub use story::{link_story, spread_story_names};
+pub use story::{analyze_story, link_story, spread_story_names};
 
 use isnad_parser::Document;
 use serde::Serialize;

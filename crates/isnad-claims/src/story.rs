@@ -9,6 +9,29 @@ use crate::entities::{EntityId, EntityType, MatchKind, MentionForm, add_named, i
 use isnad_parser::Document;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// Analyzes the documents of one story as `isnad check` does: each document on its own (in
+/// parallel), then the passes that see the whole story ([`spread_story_names`], [`link_story`]).
+/// `on_document` is called as each document is done (a progress bar; `|_| {}` for none).
+pub fn analyze_story(
+    documents: &[Document],
+    gazetteer: &crate::entities::Gazetteer,
+    lean: crate::mentions::Lean,
+    on_document: impl Fn(&Document) + Sync,
+) -> Vec<DocAnalysis> {
+    use rayon::prelude::*;
+    let mut analyses: Vec<DocAnalysis> = documents
+        .par_iter()
+        .map(|document| {
+            let analysis = crate::analyze(document, gazetteer, lean);
+            on_document(document);
+            analysis
+        })
+        .collect();
+    spread_story_names(documents, &mut analyses);
+    link_story(&mut analyses);
+    analyses
+}
+
 /// Rewrites the ids of new people known in the story only by a family name to the one person
 /// named in full whose name ends with it. A family name two full names share stays as it is.
 pub fn link_story(analyses: &mut [DocAnalysis]) {

@@ -53,7 +53,22 @@ pub struct StoryCheck {
     pub graph: KnowledgeGraph,
 }
 
-/// Checks a story: merges events, builds the graph and runs every rule.
+/// What `isnad check` does with the documents of one story: analyzes them and links them across
+/// the story ([`isnad_claims::analyze_story`]), then checks them ([`check_story`]). The CLI, the
+/// benchmarks and the tests all go through these two steps, so a library caller gets the CLI's
+/// findings.
+pub fn check_documents(
+    documents: &[Document],
+    gazetteer: &Gazetteer,
+    lean: isnad_claims::mentions::Lean,
+) -> (Vec<DocAnalysis>, StoryCheck) {
+    let analyses = isnad_claims::analyze_story(documents, gazetteer, lean, |_| {});
+    let check = check_story(documents, &analyses, gazetteer);
+    (analyses, check)
+}
+
+/// Checks a story whose documents are analyzed and linked ([`isnad_claims::analyze_story`]):
+/// merges events, builds the graph and runs every rule.
 pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: &Gazetteer) -> StoryCheck {
     // Independent stages run side by side (the checks are sequential within a story otherwise).
     let (mut context, copies) = rayon::join(

@@ -155,11 +155,8 @@ fn check_story(
         .collect();
     stage_times[0] = stage.elapsed();
     let stage = Instant::now();
-    let mut analyses: Vec<_> = documents
-        .par_iter()
-        .map(|d| isnad_claims::analyze(d, gazetteer, isnad_claims::mentions::Lean::Tense))
-        .collect();
-    isnad_claims::link_story(&mut analyses);
+    let analyses =
+        isnad_claims::analyze_story(&documents, gazetteer, isnad_claims::mentions::Lean::Tense, |_| {});
     stage_times[1] = stage.elapsed();
     let stage = Instant::now();
     let check = isnad_graph::check_story(&documents, &analyses, gazetteer);

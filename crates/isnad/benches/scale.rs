@@ -144,12 +144,12 @@ fn run_case(kind: &str, size: usize) {
         .collect();
     drop(inputs);
     lap("parse", &mut stages);
-    let mut analyses: Vec<_> = documents
-        .par_iter()
-        .map(|d| isnad_claims::analyze(d, &gazetteer, isnad_claims::mentions::Lean::Tense))
-        .collect();
-    isnad_claims::spread_story_names(&documents, &mut analyses);
-    isnad_claims::link_story(&mut analyses);
+    let analyses = isnad_claims::analyze_story(
+        &documents,
+        &gazetteer,
+        isnad_claims::mentions::Lean::Tense,
+        |_| {},
+    );
     lap("analyze", &mut stages);
     let check = isnad_graph::check_story(&documents, &analyses, &gazetteer);
     lap("check", &mut stages);

@@ -4,7 +4,6 @@ use isnad_claims::DocAnalysis;
 use isnad_claims::entities::Gazetteer;
 use isnad_claims::mentions::Lean;
 use isnad_parser::{Diagnostic, Document, InputError, InputNote, InputNoteKind, ParseOptions};
-use rayon::prelude::*;
 
 /// Everything read and extracted from the inputs.
 pub struct Story {
@@ -58,20 +57,13 @@ pub fn gazetteer(extra: &[std::path::PathBuf]) -> miette::Result<Gazetteer> {
     Ok(gazetteer)
 }
 
-/// Extracts mentions, entities and claims from every document, in parallel.
+/// Extracts mentions, entities, claims and facts from every document, in parallel, and links
+/// them across the story ([`isnad_claims::analyze_story`], as every command does).
 pub fn analyze(story: &Story, gazetteer: &Gazetteer, lean: Lean) -> Vec<DocAnalysis> {
     let progress = crate::progress::bar(&story.documents, "analyzing");
-    let mut analyses: Vec<DocAnalysis> = story
-        .documents
-        .par_iter()
-        .map(|document| {
-            let analysis = isnad_claims::analyze(document, gazetteer, lean);
-            progress.inc(document.bytes as u64);
-            analysis
-        })
-        .collect();
+    let analyses = isnad_claims::analyze_story(&story.documents, gazetteer, lean, |document| {
+        progress.inc(document.bytes as u64)
+    });
     progress.finish_and_clear();
-    isnad_claims::spread_story_names(&story.documents, &mut analyses);
-    isnad_claims::link_story(&mut analyses);
     analyses
 }

@@ -2,7 +2,7 @@
 
 use isnad_claims::entities::Gazetteer;
 use isnad_claims::mentions::Lean;
-use isnad_graph::{StoryCheck, check_story};
+use isnad_graph::{StoryCheck, check_documents};
 use isnad_parser::{ParseOptions, parse_document};
 
 /// Checks a story of `(id, publication date, text)` articles (a headline line, then the body).
@@ -18,10 +18,6 @@ pub fn check_articles(articles: &[(&str, &str, &str)]) -> (StoryCheck, Vec<isnad
             parse_document(id, text.as_bytes(), &options).expect("parses").0
         })
         .collect();
-    let mut analyses: Vec<_> = documents
-        .iter()
-        .map(|d| isnad_claims::analyze(d, &gazetteer, Lean::Tense))
-        .collect();
-    isnad_claims::link_story(&mut analyses);
-    (check_story(&documents, &analyses, &gazetteer), documents)
+    let (_, check) = check_documents(&documents, &gazetteer, Lean::Tense);
+    (check, documents)
 }

@@ -100,7 +100,7 @@ impl<'a> SentenceFacts<'a> {
     /// A figure after "من" with a figure of its unit right after "إلى" ("من 12 ديناراً إلى 15
     /// ديناراً"): the value before a change, or the low end of a span, so it is no rival of the
     /// value after it.
-    pub(super) fn from_to(&self, drafts: &mut [Draft<'a>]) {
+    pub(super) fn mark_from_to(&self, drafts: &mut [Draft<'a>]) {
         let to = isnad_parser::fold_key("إلى");
         for k in 1..drafts.len() {
             let (from, after) = (&drafts[k - 1], &drafts[k]);

@@ -249,7 +249,7 @@ impl<'a> SentenceFacts<'a> {
         }
         self.inherit(&mut drafts);
         self.windowed(&mut drafts);
-        self.from_to(&mut drafts);
+        self.mark_from_to(&mut drafts);
         self.parts(&mut drafts);
         drafts
     }
