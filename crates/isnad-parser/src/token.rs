@@ -241,36 +241,49 @@ pub struct Piece {
     pub kind: TokenKind,
 }
 
-/// The keys of a token list, back to back in one buffer.
+/// The keys of a token list: byte ranges of one buffer, which is either the keys back to back
+/// or the sentence's folded text, whose pieces the keys are (cut without copying them).
 #[derive(Debug, Clone, Default)]
 pub struct TokenKeys {
     buffer: String,
-    /// End of each key in `buffer` (a key starts where the previous one ends).
+    /// Where each key starts in `buffer`.
+    starts: Vec<u32>,
+    /// Where each key ends in `buffer`.
     ends: Vec<u32>,
 }
 
-/// Where the key just written to a key buffer ends.
-fn key_end(buffer: &str) -> u32 {
-    u32::try_from(buffer.len()).unwrap_or(u32::MAX)
+/// A byte offset in a key buffer, as kept.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 impl TokenKeys {
-    /// The keys in token order (cheaper than [`TokenKeys::get`] of each index in turn).
+    /// No keys yet, with room for `tokens` of them; they are to be cut from `buffer`.
+    fn with_capacity(buffer: String, tokens: usize) -> TokenKeys {
+        TokenKeys {
+            buffer,
+            starts: Vec::with_capacity(tokens),
+            ends: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// Adds the key at `start..end` of the buffer.
+    fn push(&mut self, start: usize, end: usize) {
+        self.starts.push(offset(start));
+        self.ends.push(offset(end));
+    }
+
+    /// The keys in token order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        let mut start = 0;
-        self.ends.iter().map(move |&end| {
-            let key = self.buffer.get(start as usize..end as usize).unwrap_or("");
-            start = end;
-            key
-        })
+        (self.starts.iter().zip(&self.ends))
+            .map(|(&start, &end)| self.buffer.get(start as usize..end as usize).unwrap_or(""))
     }
 
     /// The key of token `i` (`""` past the end).
     pub fn get(&self, i: usize) -> &str {
-        let Some(&end) = self.ends.get(i) else {
+        let (Some(&start), Some(&end)) = (self.starts.get(i), self.ends.get(i)) else {
             return "";
         };
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.buffer.get(start as usize..end as usize).unwrap_or("")
     }
 }
@@ -514,14 +527,6 @@ fn extend_folding(fold: &mut KeyFolder, mut kind: TokenKind, i: &mut usize) -> T
 }
 
 impl Tokens {
-    /// The tokens of `pieces`, whose keys lie back to back in `buffer`, each ending at `ends`.
-    fn of_parts(pieces: Vec<Piece>, buffer: String, ends: Vec<u32>) -> Tokens {
-        Tokens {
-            pieces,
-            keys: TokenKeys { buffer, ends },
-        }
-    }
-
     /// Tokenizes `source[span]` (nothing when the span is not a valid range of `source`).
     pub fn of(source: &str, span: Span) -> Tokens {
         let Some(text) = source.get(span.range()) else {
@@ -529,8 +534,8 @@ impl Tokens {
         };
         let bytes = text.as_bytes();
         let mut pieces = Vec::with_capacity(text.len() / 8);
-        let mut ends = Vec::with_capacity(text.len() / 8);
-        let mut buffer = String::with_capacity(text.len());
+        let mut keys = TokenKeys::with_capacity(String::with_capacity(text.len()), text.len() / 8);
+        let buffer = &mut keys.buffer;
         let mut i = 0;
         while let Some(ch) = text[i..].chars().next() {
             let start = i;
@@ -574,15 +579,16 @@ impl Tokens {
             }
             if slow {
                 buffer.truncate(key_start);
-                fold_key_into(&text[start..i], &mut buffer);
+                fold_key_into(&text[start..i], buffer);
             }
             pieces.push(Piece {
                 span: Span::new(span.start + start, span.start + i),
                 kind,
             });
-            ends.push(key_end(&buffer));
+            keys.starts.push(offset(key_start));
+            keys.ends.push(offset(buffer.len()));
         }
-        Tokens::of_parts(pieces, buffer, ends)
+        Tokens { pieces, keys }
     }
 
     /// [`Tokens::of`] from the sentence's [`Fold::Key`](crate::Fold::Key) text `folded`
@@ -594,8 +600,8 @@ impl Tokens {
         };
         let bytes = text.as_bytes();
         let mut pieces = Vec::with_capacity(text.len() / 8);
-        let mut ends = Vec::with_capacity(text.len() / 8);
-        let mut buffer = String::with_capacity(folded.text.len());
+        // The keys are cut from a copy of the folded text: one copy instead of one per token.
+        let mut keys = TokenKeys::with_capacity(folded.text.clone(), text.len() / 8);
         let mut i = 0;
         while i < bytes.len() {
             // Spaces separate most tokens: stepped over without decoding.
@@ -622,22 +628,24 @@ impl Tokens {
             };
             let key_from = offsets.at(span.start + start);
             let key_to = offsets.at(span.start + i);
-            match folded.text.get(key_from..key_to) {
-                Some(key) => buffer.push_str(key),
-                None => fold_key_into(&text[start..i], &mut buffer),
+            if folded.text.get(key_from..key_to).is_some() {
+                keys.push(key_from, key_to);
+            } else {
+                let end = keys.buffer.len();
+                fold_key_into(&text[start..i], &mut keys.buffer);
+                keys.push(end, keys.buffer.len());
             }
             pieces.push(Piece {
                 span: Span::new(span.start + start, span.start + i),
                 kind,
             });
-            ends.push(key_end(&buffer));
         }
-        Tokens::of_parts(pieces, buffer, ends)
+        Tokens { pieces, keys }
     }
 
     /// [`Tokens::of`] and the [`Fold::Key`] text of `source[span]`
     /// (`Normalized::of(source, span, Fold::Key)`) in one pass over the text: each character is
-    /// read once for both, and a token's key is its original text unless something in it folds.
+    /// read once for both, and the keys are cut from the folded text.
     /// Nothing of either when the span is not a valid range of `source`.
     pub fn with_key_fold(source: &str, span: Span) -> (Tokens, Normalized) {
         let Some(text) = source.get(span.range()) else {
@@ -655,8 +663,8 @@ impl Tokens {
             copied: 0,
         };
         let mut pieces = Vec::with_capacity(text.len() / 8);
-        let mut ends = Vec::with_capacity(text.len() / 8);
-        let mut buffer = String::with_capacity(text.len());
+        // Each key is where its token lies in the folded text, filled in at the end.
+        let mut keys = TokenKeys::with_capacity(String::new(), text.len() / 8);
         let mut i = 0;
         while i < bytes.len() {
             // Spaces separate most tokens and fold to themselves: stepped over.
@@ -666,7 +674,6 @@ impl Tokens {
             }
             let start = i;
             let key_from = fold.landing(start);
-            let edits_before = fold.edits.len();
             // Most tokens start with an Arabic letter, known from its two bytes (and folded by
             // the run that reads the token on).
             let kind = if pair_fold(bytes, i) != NOT_ARABIC {
@@ -684,21 +691,17 @@ impl Tokens {
             } else {
                 extend_folding(&mut fold, kind, &mut i)
             };
-            if fold.edits.len() == edits_before {
-                buffer.push_str(&text[start..i]);
-            } else {
-                fold.catch_up(i);
-                buffer.push_str(&fold.out[key_from..]);
-            }
+            keys.push(key_from, fold.landing(i));
             pieces.push(Piece {
                 span: Span::new(span.start + start, span.start + i),
                 kind,
             });
-            ends.push(key_end(&buffer));
         }
         fold.catch_up(bytes.len());
+        // The keys are cut from a copy of the folded text: one copy instead of one per token.
+        keys.buffer = fold.out.clone();
         let folded = Normalized::of_key_fold(fold.out, fold.edits, span.start);
-        (Tokens::of_parts(pieces, buffer, ends), folded)
+        (Tokens { pieces, keys }, folded)
     }
 
     /// Number of tokens.

@@ -128,7 +128,7 @@ pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
 /// Drops a leading article when a stem of at least two letters remains.
 pub(crate) fn strip_article(word: &str) -> &str {
     match word.strip_prefix("ال") {
-        Some(rest) if rest.chars().count() >= 2 => rest,
+        Some(rest) if rest.chars().nth(1).is_some() => rest,
         _ => word,
     }
 }

@@ -411,12 +411,14 @@ impl<'a> Finder<'a> {
         let prev = first.checked_sub(1);
         let from = prev.filter(|&p| self.is_word(p, "من"));
         let between = prev.filter(|&p| self.is_word(p, "بين"));
+        // Where the token after the range word starts: none at the end of the sentence ("بين 5 و").
+        let after_next = || self.tokens.toks.get(next + 1).map(|t| t.span.start);
         let (upper_at, range_start) = if self.key(next) == "-" && self.kind(next + 1) == Some(Kind::Digits) {
             (self.span(next + 1).start, start)
         } else if let Some(p) = from
             && ["الي", "حتي", "لغايه"].contains(&self.key(next))
         {
-            (self.span(next + 1).start, self.span(p).start)
+            (after_next()?, self.span(p).start)
         } else if let Some(p) = from
             && self.kind(next) == Some(Kind::Word)
             && self.key(next).starts_with('ل')
@@ -427,7 +429,7 @@ impl<'a> Finder<'a> {
             && (self.key(next) == "و" || self.key(next).starts_with('و'))
         {
             let at = if self.key(next) == "و" {
-                self.span(next + 1).start
+                after_next()?
             } else {
                 self.span(next).start
             };
@@ -841,4 +843,18 @@ fn scale_of(value: f64) -> f64 {
         .into_iter()
         .find(|s| value.abs() >= *s && (value / s).fract() == 0.0)
         .unwrap_or(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::mentions::{MentionContext, extract_mentions};
+    use isnad_parser::Span;
+
+    #[test]
+    fn a_range_word_ending_the_text_reads_no_range() {
+        for text in ["بين 5 و", "من 5 الى", "من عشرة حتى"] {
+            let mentions = extract_mentions(text, Span::new(0, text.len()), &MentionContext::default());
+            assert!(mentions.iter().all(|m| m.span.end <= text.len()), "{text}");
+        }
+    }
 }

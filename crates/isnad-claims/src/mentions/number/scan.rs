@@ -123,8 +123,11 @@ pub(super) fn from_parser<'k>(
     let mut space_before = true;
     let mut last_end = span.start;
     for (piece, key) in parsed.pieces.iter().zip(parsed.keys.iter()) {
-        let gap = source.get(last_end..piece.span.start).unwrap_or_default();
-        space_before |= gap == " " || gap.chars().any(char::is_whitespace);
+        // Tokens touching (a word and its punctuation) have no gap to read.
+        if piece.span.start != last_end {
+            let gap = source.get(last_end..piece.span.start).unwrap_or_default();
+            space_before |= gap == " " || gap.chars().any(char::is_whitespace);
+        }
         last_end = piece.span.end;
         let kind = match piece.kind {
             TokenKind::Arabic if !key.is_empty() => Some(Kind::Word),

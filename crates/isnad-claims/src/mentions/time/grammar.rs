@@ -323,7 +323,11 @@ impl<'a> Scan<'a> {
         let t = &self.toks[i];
         let text = &self.src[t.span.range()];
         let single_letter = text.chars().nth(1).is_none();
-        let glued = || self.src[t.span.end..].chars().next().is_some_and(is_word_char);
+        // A space or other ASCII character after the word is never a word character.
+        let glued = || match self.src.as_bytes().get(t.span.end) {
+            Some(&b) if b >= 0x80 => self.src[t.span.end..].chars().next().is_some_and(is_word_char),
+            _ => false,
+        };
         // A ligature folds to two letters, so the key's letters need not match the text's. Every
         // one (U+FB50..U+FEFF) is led by the byte 0xEF, which most words lack.
         let ligature =
