@@ -3,7 +3,7 @@
 //! these, so it is tokenized and folded once, and no pass keeps state for another.
 
 use crate::facts::TokenWords;
-use isnad_parser::{Document, Fold, Normalized, Sentence, Span, Tokens};
+use isnad_parser::{Document, Normalized, Sentence, Span, Tokens};
 use std::cell::OnceCell;
 
 /// A document with its sentences tokenized and folded.
@@ -27,10 +27,10 @@ pub struct PreparedSentence {
 impl PreparedSentence {
     /// Tokenizes and folds `source[span]`.
     pub fn of(source: &str, span: Span) -> PreparedSentence {
-        let folded = Normalized::of(source, span, Fold::Key);
-        // The tokens' keys are pieces of the folded text: cut, not folded a second time.
+        // One pass folds the sentence and cuts its tokens' keys from the folded text.
+        let (tokens, folded) = Tokens::with_key_fold(source, span);
         PreparedSentence {
-            tokens: Tokens::of_folded(source, span, &folded),
+            tokens,
             folded,
             words: OnceCell::new(),
         }
