@@ -348,6 +348,17 @@ pub fn fold_arabic_pair(b0: u8, b1: u8) -> Option<Option<char>> {
     arabic_pair(b0, b1).map(fold_arabic)
 }
 
+/// The character at byte `i` of `text` (`None` at its end): a space or other ASCII character, which
+/// ends most tokens, is read without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// True when `next` goes on a token of `kind` (`rest` is the text after `next`): a run of one
 /// kind, digits after Latin letters, Latin letters after digits (the token becomes Latin), a
 /// decimal or thousands separator between digits.
@@ -381,14 +392,8 @@ fn extend_token(text: &str, mut kind: TokenKind, i: &mut usize) -> TokenKind {
                 .count();
             *i += 2 * run;
         }
-        // A space or other ASCII character ends most tokens: read without decoding.
-        let next = match bytes.get(*i) {
-            Some(&b) if b < 0x80 => char::from(b),
-            Some(_) => match text[*i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
-            None => break,
+        let Some(next) = char_at(text, *i) else {
+            break;
         };
         if !joins(&mut kind, next, &text[*i + next.len_utf8()..]) {
             break;
@@ -504,18 +509,12 @@ impl KeyFolder<'_> {
 #[inline]
 fn extend_folding(fold: &mut KeyFolder, mut kind: TokenKind, i: &mut usize) -> TokenKind {
     let text = fold.text;
-    let bytes = text.as_bytes();
     loop {
         if kind == TokenKind::Arabic {
             fold.arabic_run(i);
         }
-        let next = match bytes.get(*i) {
-            Some(&b) if b < 0x80 => char::from(b),
-            Some(_) => match text[*i..].chars().next() {
-                Some(c) => c,
-                None => break,
-            },
-            None => break,
+        let Some(next) = char_at(text, *i) else {
+            break;
         };
         if !joins(&mut kind, next, &text[*i + next.len_utf8()..]) {
             break;

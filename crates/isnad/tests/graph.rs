@@ -1,10 +1,13 @@
 //! `isnad graph`: the story level by default (claims folded into their events), the claim level
 //! with `--claims`, and a DOT drawing of the seeds a person can read.
 
+#[path = "support/graphviz.rs"]
+mod graphviz;
+
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 fn isnad(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_isnad"))
@@ -253,25 +256,10 @@ fn story_dot_has_a_box_per_document_and_columns() {
 #[test]
 fn story_dot_renders_to_a_page_a_person_can_read() {
     let dot = graph(&[]);
-    let Ok(mut graphviz) = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    else {
+    let Some(svg) = graphviz::svg(&dot) else {
         eprintln!("SKIPPED: graphviz `dot` is not installed; the drawing's size was not checked");
         return;
     };
-    use std::io::Write;
-    graphviz.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
-    let result = graphviz.wait_with_output().unwrap();
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
-    let svg = String::from_utf8_lossy(&result.stdout);
     let points = |attribute: &str| -> f64 {
         let start = svg.find(&format!("{attribute}=\"")).expect("svg size") + attribute.len() + 2;
         let value = &svg[start..];

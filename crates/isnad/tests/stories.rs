@@ -112,31 +112,23 @@ fn repeated_sides(finding: &Value) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter(|s| !seen.insert((&s["doc"], &s["sentence"], &s["value"], &s["attribution"])))
-        .map(|s| {
-            format!(
-                "{}: «{}»",
-                s["doc"].as_str().unwrap_or("?"),
-                s["text"].as_str().unwrap_or("?")
-            )
-        })
+        .map(side_label)
         .collect()
+}
+
+/// A side as the test's messages cite it: "doc: «its words»".
+fn side_label(side: &Value) -> String {
+    format!(
+        "{}: «{}»",
+        side["doc"].as_str().unwrap_or("?"),
+        side["text"].as_str().unwrap_or("?")
+    )
 }
 
 fn describe(finding: &Value) -> String {
     let quotes: Vec<String> = finding["sides"]
         .as_array()
-        .map(|sides| {
-            sides
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{}: «{}»",
-                        s["doc"].as_str().unwrap_or("?"),
-                        s["text"].as_str().unwrap_or("?")
-                    )
-                })
-                .collect()
-        })
+        .map(|sides| sides.iter().map(side_label).collect())
         .unwrap_or_default();
     format!(
         "{} {} [{}] — {}",
