@@ -39,5 +39,5 @@ pub use parse::parse_document;
 pub use span::Span;
 pub use token::{
     Piece, Segmentation, Token, TokenKeys, TokenKind, Tokens, fold_arabic_pair, is_alphanumeric,
-    is_arabic_letter, is_word_mark, tokenize,
+    is_arabic_letter, is_word_char, is_word_mark, tokenize,
 };

@@ -202,6 +202,13 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// True for a character of a word: a letter or digit of any script, or a mark inside an Arabic
+/// word (harakat, the tatweel, the superscript alef). The one word test of every layer.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    is_alphanumeric(c) || is_arabic_letter(c)
+}
+
 /// True for letters of the Arabic script (base block, supplement and presentation forms).
 pub fn is_arabic_letter(ch: char) -> bool {
     // The basic letters and everything below them first: almost every character asked about.
@@ -722,6 +729,18 @@ impl Tokens {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_is_letters_digits_and_the_marks_inside_arabic_words() {
+        for c in [
+            'ب', 'ی', 'ﻻ', 'a', 'Z', '7', '٣', '۵', 'é', '\u{064E}', '\u{0640}', '\u{0670}',
+        ] {
+            assert!(is_word_char(c), "{c:?}");
+        }
+        for c in [' ', '،', '؟', '.', '-', '«', '\u{200F}', '%'] {
+            assert!(!is_word_char(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn alphanumerics_are_the_standard_ones() {

@@ -187,19 +187,7 @@ fn reads_as_past(key: &str, proclitic: Option<char>) -> bool {
     !key.starts_with(['ي', 'ت', 'ن']) && !key.ends_with('ه') && !key.starts_with("ال") && !after_preposition
 }
 
-/// A letter or digit, with the common scripts checked first (`char::is_alphanumeric` is slow on
-/// non-ASCII text, and this runs on every character of every claim).
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    if ('\u{0600}'..='\u{06FF}').contains(&c) {
-        return isnad_parser::is_arabic_letter(c)
-            || ('\u{0660}'..='\u{0669}').contains(&c)
-            || ('\u{06F0}'..='\u{06F9}').contains(&c);
-    }
-    c.is_alphanumeric()
-}
+pub use isnad_parser::is_word_char;
 
 /// A word without the article and common proclitics ("والمنتدى" → "منتدى"), without allocating.
 fn stem_str(word: &str) -> &str {

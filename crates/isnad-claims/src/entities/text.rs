@@ -1,7 +1,7 @@
 //! A sentence as matching text: `Fold::Key` normalization with whitespace runs collapsed to one
 //! space, split into words, with every byte mapped back to the original text.
 
-use isnad_parser::{Normalized, Span, is_arabic_letter};
+use isnad_parser::{Normalized, Span};
 
 /// What a word is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,11 +83,7 @@ pub(crate) struct SentenceText<'n> {
     tanween: Vec<usize>,
 }
 
-/// True for characters that make up words (letters of any script and digits).
-pub(crate) fn is_word_char(c: char) -> bool {
-    // The alphanumeric test first: it answers ASCII and the Arabic letters without tables.
-    isnad_parser::is_alphanumeric(c) || is_arabic_letter(c)
-}
+pub(crate) use isnad_parser::is_word_char;
 
 /// [`is_word_char`] of every character of one or two bytes (ASCII and the Arabic blocks, nearly
 /// all the text), looked up instead of tested.
@@ -330,6 +326,7 @@ fn split(text: &str, check: bool) -> Option<Vec<Word>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use isnad_parser::is_arabic_letter;
 
     #[test]
     fn word_characters_are_arabic_letters_and_alphanumerics() {

@@ -157,7 +157,7 @@ pub(crate) struct Word {
 }
 
 /// True for characters that continue an Arabic word (letters and the marks inside it).
-pub(crate) fn is_word_char(ch: char) -> bool {
+pub(crate) fn continues_arabic_word(ch: char) -> bool {
     is_arabic_letter(ch) || (is_ignorable(ch) && !ch.is_whitespace())
 }
 
@@ -170,7 +170,7 @@ pub(crate) fn word_at(source: &str, at: usize, limit: usize) -> Option<Word> {
     }
     let len = text
         .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
+        .find(|&(_, c)| !continues_arabic_word(c))
         .map_or(text.len(), |(i, _)| i);
     let span = Span::new(at, at + len);
     Some(Word {

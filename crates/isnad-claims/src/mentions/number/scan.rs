@@ -5,7 +5,7 @@
 //! punctuation marks. [`from_parser`] takes the parser's tokens as they are where they agree and
 //! rescans the rest with [`scan`], which keeps keys `fold_key`-compatible.
 
-use super::super::words::{digit_value, is_word_char};
+use super::super::words::{continues_arabic_word, digit_value};
 use isnad_parser::{Span, TokenKind, fold_key, is_arabic_letter};
 
 /// What a token is made of.
@@ -189,7 +189,7 @@ fn scan_into(
                     continue;
                 }
                 let Some(ch) = text[i..].chars().next() else { break };
-                if !is_word_char(ch) {
+                if !continues_arabic_word(ch) {
                     break;
                 }
                 slow = true;
@@ -207,7 +207,7 @@ fn scan_into(
             } else if ch.is_alphabetic() {
                 Kind::Latin
             } else if ch.is_whitespace()
-                || is_word_char(ch)
+                || continues_arabic_word(ch)
                 || ch.is_control()
                 || isnad_parser::is_ignorable(ch)
             {
@@ -219,7 +219,7 @@ fn scan_into(
             if kind != Kind::Punct {
                 while let Some(next) = text[i..].chars().next() {
                     let same = match kind {
-                        Kind::Word => is_word_char(next),
+                        Kind::Word => continues_arabic_word(next),
                         Kind::Digits => digit_value(next).is_some(),
                         // Latin letters and digits, as the parser joins them.
                         _ => {

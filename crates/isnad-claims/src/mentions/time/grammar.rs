@@ -4,7 +4,9 @@ use super::calendar::*;
 use super::lexicon::{Count, Entry, HolidayRule, K, Lexicon, Period, PeriodUnit, UnitDef, lexicon};
 use super::spec::{DayP, MonthSel, NO_REFERENCE, Spec, YearSel, widen};
 use crate::mentions::number::{is_age_unit, is_appositive};
-use crate::mentions::words::{is_number_word, is_word_char, may_start_ordinal, number_at, ordinal_value};
+use crate::mentions::words::{
+    continues_arabic_word, is_number_word, may_start_ordinal, number_at, ordinal_value,
+};
 use crate::mentions::{
     DurationUnit, DurationValue, Grain, Lean, Mention, MentionContext, MentionValue, Qualifier, TimeValue,
 };
@@ -325,7 +327,10 @@ impl<'a> Scan<'a> {
         let single_letter = text.chars().nth(1).is_none();
         // A space or other ASCII character after the word is never a word character.
         let glued = || match self.src.as_bytes().get(t.span.end) {
-            Some(&b) if b >= 0x80 => self.src[t.span.end..].chars().next().is_some_and(is_word_char),
+            Some(&b) if b >= 0x80 => self.src[t.span.end..]
+                .chars()
+                .next()
+                .is_some_and(continues_arabic_word),
             _ => false,
         };
         // A ligature folds to two letters, so the key's letters need not match the text's. Every
