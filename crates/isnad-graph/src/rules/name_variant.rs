@@ -47,10 +47,15 @@ fn is_variant(a: &str, b: &str) -> bool {
         };
         let tail = long[long.len() - short.len()..].concat();
         let short = short.concat();
-        return tail != short
-            && strsim::normalized_damerau_levenshtein(&letters(&tail), &letters(&short)) >= MIN_SIMILARITY;
+        return tail != short && similarity(&letters(&tail), &letters(&short)) >= MIN_SIMILARITY;
     }
-    strsim::normalized_damerau_levenshtein(&la, &lb) >= MIN_SIMILARITY
+    similarity(&la, &lb) >= MIN_SIMILARITY
+}
+
+/// How alike two spellings are, 0 to 1: one minus their edit distance (with adjacent swaps) over
+/// the longer's length, by the same distance the entity layer uses for variants.
+fn similarity(a: &str, b: &str) -> f64 {
+    rapidfuzz::distance::osa::normalized_similarity(a.chars(), b.chars())
 }
 
 /// A spelling as written, without diacritics, tatweel or invisible marks: ة and ه, أ and ا, ى
