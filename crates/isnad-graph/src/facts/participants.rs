@@ -95,7 +95,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
     let story_wide_docs = 3.max((3 * reporting).div_ceil(4));
     let story_wide = |w: u32| docs_of[w as usize].len() >= story_wide_docs;
     let alignment =
-        |x: &View<'_>, y: &View<'_>| super::clause_overlap(&x.words, &y.words, weight, story_wide);
+        |x: &View<'_>, y: &View<'_>| super::judge::clause_overlap(&x.words, &y.words, weight, story_wide);
     let aligned = |(share, shared, distinctive): &(f64, Vec<u32>, usize)| {
         shared.len() >= MIN_SHARED && *distinctive >= MIN_DISTINCTIVE && *share >= ALIGNED_SHARE
     };
@@ -234,7 +234,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
 
 /// True when the participant is asserted as fact or reported.
 fn affirmed(p: &Participant) -> bool {
-    super::affirmed(p.modality)
+    super::judge::affirmed(p.modality)
 }
 
 /// People are compared with people, bodies with bodies.

@@ -3,7 +3,9 @@
 //! No event of the trigger lexicon need join them; their clauses must align on the story's
 //! distinctive words (docs/facts.md, "Dates and places in a series").
 
-use super::{FactView, Facts, Period, affirmed, disjoint};
+use super::judge::affirmed;
+use super::period::{Period, disjoint};
+use super::{FactView, Facts};
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -86,7 +88,7 @@ impl Facts<'_> {
             // dates that only align are two occurrences when far apart.
             let days = |v: &FactView<'_>| v.fact.value.time.as_ref().and_then(|t| Period::of(t, None));
             if let (Some(x), Some(y)) = (days(a), days(b))
-                && super::gap_days(x, y) > MISDATED_MAX_GAP_DAYS
+                && super::period::gap_days(x, y) > MISDATED_MAX_GAP_DAYS
             {
                 return Err("more than a year apart: two occurrences".into());
             }
@@ -182,7 +184,7 @@ impl Facts<'_> {
         }
         // "طرحت المناقصة الأولى عام 2021" in a report of 2025: another occurrence than an undated
         // one of the other report's days.
-        if super::dated_long_before(a, b).is_some() {
+        if super::period::dated_long_before(a, b).is_some() {
             return Err("one is dated long before the other report: two occurrences".into());
         }
         if !a.overlaps(b) && (self.counts_value(a.doc, &a.group, b) || self.counts_value(b.doc, &b.group, a))
@@ -230,7 +232,7 @@ impl Facts<'_> {
     /// How much two clauses share: the weight shared over the smaller clause's weight, the
     /// number of shared words, and how many of those not nearly every report uses.
     fn clause_overlap(&self, a: &FactView<'_>, b: &FactView<'_>) -> (f64, usize, usize) {
-        let (share, shared, distinctive) = super::clause_overlap(
+        let (share, shared, distinctive) = super::judge::clause_overlap(
             &a.about_ids,
             &b.about_ids,
             |w| self.weight(w),

@@ -1,0 +1,230 @@
+//! Preparing each fact's view once: value in a base unit, as-of period, clause as weighed word ids.
+
+use super::period::Period;
+use super::units::{base_of, group_key};
+use super::{FactView, Facts};
+use isnad_claims::DocAnalysis;
+use isnad_claims::claims::SourceKind;
+use isnad_claims::entities::{EntityId, EntityKey};
+use isnad_claims::mentions::NumberValue;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+impl<'a> Facts<'a> {
+    /// Prepares every fact of the story.
+    pub fn new(
+        documents: &[isnad_parser::Document],
+        analyses: &'a [DocAnalysis],
+        within: &dyn Fn(&EntityId) -> Option<EntityId>,
+    ) -> Facts<'a> {
+        // Every lemma of the story gets an id; a clause or sentence shared by several facts is
+        // mapped once.
+        let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
+        let mut mapped: FxHashMap<*const std::sync::Arc<str>, std::sync::Arc<[u32]>> = FxHashMap::default();
+        let map_words = |ids: &mut FxHashMap<&'a str, u32>,
+                         mapped: &mut FxHashMap<*const std::sync::Arc<str>, std::sync::Arc<[u32]>>,
+                         words: &'a [std::sync::Arc<str>]|
+         -> std::sync::Arc<[u32]> {
+            std::sync::Arc::clone(mapped.entry(words.as_ptr()).or_insert_with(|| {
+                let mut list: Vec<u32> = words
+                    .iter()
+                    .map(|w| {
+                        let next = ids.len() as u32;
+                        *ids.entry(isnad_claims::facts::align_form(w)).or_insert(next)
+                    })
+                    .collect();
+                list.sort_unstable();
+                list.into()
+            }))
+        };
+        let mut views = Vec::new();
+        let mut sentences: BTreeMap<(usize, usize), std::sync::Arc<[u32]>> = BTreeMap::new();
+        for (doc, analysis) in analyses.iter().enumerate() {
+            let published = documents.get(doc).and_then(|d| d.reference_date());
+            for fact in &analysis.facts {
+                let sentence_ids = map_words(&mut ids, &mut mapped, &fact.sentence_words);
+                let context_ids = map_words(&mut ids, &mut mapped, &fact.context);
+                sentences.insert((doc, fact.sentence.start), std::sync::Arc::clone(&sentence_ids));
+                let (base, factor) = match fact.value.unit.as_deref() {
+                    Some(unit) => {
+                        let (base, factor) = base_of(unit);
+                        (Some(base), factor)
+                    }
+                    None => (None, 1.0),
+                };
+                let amount: &NumberValue = &fact.value.amount;
+                let period = fact
+                    .as_of
+                    .time
+                    .as_ref()
+                    .and_then(|t| Period::of(t, fact.as_of.hours));
+                let stated = if fact.as_of.basis == isnad_claims::claims::TimeBasis::Stated {
+                    period
+                } else {
+                    None
+                };
+                let source = fact
+                    .attribution
+                    .iter()
+                    .find(|s| s.kind != SourceKind::Outlet && s.kind != SourceKind::Unnamed)
+                    .map(|s| EntityKey::of(s.entity.as_ref(), &s.name));
+                // The head and qualifiers say what is measured, not what it is about.
+                // A date's head is only the word nearest to it: what it dates is its whole clause.
+                let is_date = base == Some("date");
+                let own = |w: &str| {
+                    !is_date && fact.attribute.head.as_ref().is_some_and(|h| h.lemma == w)
+                        || fact.attribute.qualifiers.iter().any(|q| q == w)
+                };
+                let aligned: Vec<(&'a str, &'a str)> = fact
+                    .context
+                    .iter()
+                    .map(|w| (&**w, isnad_claims::facts::align_form(w)))
+                    .collect();
+                let mut about_ids: Vec<u32> = aligned
+                    .iter()
+                    .filter(|(w, _)| !own(w))
+                    .map(|(_, form)| ids[*form])
+                    .collect();
+                about_ids.sort_unstable();
+                let mut senses: Vec<&'a str> = aligned
+                    .iter()
+                    .map(|&(_, form)| form)
+                    .filter(|form| isnad_claims::facts::is_sense(form))
+                    .collect();
+                senses.sort_unstable();
+                senses.dedup();
+                let sense_ids = senses.iter().map(|s| ids[*s]).collect();
+                views.push(FactView {
+                    doc,
+                    fact,
+                    id: fact.id.as_str().into(),
+                    base_unit: base,
+                    low: amount.low * factor,
+                    factor,
+                    high: amount.high.map(|h| h * factor),
+                    stated,
+                    as_of: period,
+                    published,
+                    source,
+                    sentence_ids,
+                    context_ids,
+                    about_ids,
+                    senses,
+                    sense_ids,
+                    alone_in_report: false,
+                    group: Arc::from(""),
+                });
+            }
+        }
+        // A short word with a glued preposition or conjunction ("بسجن") is read whole by the
+        // claims layer, since it may be a word of its own; the story settles it when another
+        // figure's attribute is the word without it ("السجن").
+        let keys: rustc_hash::FxHashSet<&str> = views
+            .iter()
+            .filter_map(|v| v.fact.attribute.key.as_deref())
+            .collect();
+        let unglued: Vec<Option<&str>> = views
+            .iter()
+            .map(|v| {
+                let key = v.fact.attribute.key.as_deref()?;
+                let rest = key.strip_prefix(['ب', 'ل', 'ك', 'و', 'ف'])?;
+                (rest.chars().count() >= 3 && keys.contains(rest)).then_some(rest)
+            })
+            .collect();
+        for (v, unglued) in views.iter_mut().zip(unglued) {
+            v.group = group_key(v, unglued).into();
+        }
+        let mut doc_views = vec![0..0; analyses.len()];
+        for (doc, range) in doc_views.iter_mut().enumerate() {
+            let start = views.partition_point(|v| v.doc < doc);
+            *range = start..views.partition_point(|v| v.doc <= doc);
+        }
+        let mut per_report: FxHashMap<(usize, Arc<str>), usize> = FxHashMap::default();
+        for v in &views {
+            *per_report.entry((v.doc, Arc::clone(&v.group))).or_default() += 1;
+        }
+        for v in &mut views {
+            v.alone_in_report = per_report[&(v.doc, Arc::clone(&v.group))] == 1;
+        }
+        let n = sentences.len().max(1) as f64;
+        let mut df: Vec<usize> = vec![0; ids.len()];
+        for words in sentences.values() {
+            for &w in words.iter() {
+                df[w as usize] += 1;
+            }
+        }
+        // A word no sentence has (a clause word the sentence's list dropped) weighs as a rare one.
+        let weights = df
+            .into_iter()
+            .map(|d| if d == 0 { 1.0 } else { (1.0 + n / d as f64).ln() })
+            .collect();
+        // Sentences are in document order: a word's documents are counted as they change.
+        let (mut in_docs, mut last_doc) = (vec![0usize; ids.len()], vec![usize::MAX; ids.len()]);
+        for (&(doc, _), words) in &sentences {
+            for &w in words.iter() {
+                if last_doc[w as usize] != doc {
+                    last_doc[w as usize] = doc;
+                    in_docs[w as usize] += 1;
+                }
+            }
+        }
+        let documents_with_facts = sentences
+            .keys()
+            .map(|&(d, _)| d)
+            .collect::<rustc_hash::FxHashSet<_>>()
+            .len();
+        let topic_docs = 2.max(documents_with_facts.div_ceil(2));
+        let topic = ids
+            .iter()
+            .filter(|&(_, &id)| in_docs[id as usize] >= topic_docs)
+            .map(|(&w, _)| w)
+            .collect();
+        // Words nearly every report uses (three quarters, at least three) say nothing about which
+        // event a date is of; a word two of three reports share still can.
+        let story_wide_docs = 3.max((3 * documents_with_facts).div_ceil(4));
+        let story_wide = in_docs.iter().map(|&d| d >= story_wide_docs).collect();
+        let mut enclosing: FxHashMap<EntityId, Vec<EntityId>> = FxHashMap::default();
+        for v in &views {
+            let listed = v.fact.subject.places.iter().filter_map(EntityKey::entity);
+            for place in listed.filter(|p| p.is_listed()) {
+                enclosing.entry(place.clone()).or_insert_with(|| {
+                    let mut chain = vec![place.clone()];
+                    while chain.len() < 8
+                        && let Some(up) = within(chain.last().expect("not empty"))
+                    {
+                        chain.push(up);
+                    }
+                    chain
+                });
+            }
+        }
+        Facts {
+            views,
+            weights,
+            topic,
+            story_wide,
+            doc_views,
+            enclosing,
+        }
+    }
+
+    pub(super) fn weight(&self, word: u32) -> f64 {
+        self.weights[word as usize]
+    }
+
+    /// The facts of one document.
+    pub(super) fn views_of(&self, doc: usize) -> &[FactView<'a>] {
+        self.doc_views.get(doc).map_or(&[], |r| &self.views[r.clone()])
+    }
+
+    /// True when nearly every report of the story uses the word.
+    pub(super) fn is_story_wide(&self, word: u32) -> bool {
+        self.story_wide.get(word as usize).copied().unwrap_or(false)
+    }
+
+    /// The summed weight of some words.
+    pub(super) fn weight_of(&self, words: &[u32]) -> f64 {
+        words.iter().map(|&w| self.weight(w)).sum()
+    }
+}
