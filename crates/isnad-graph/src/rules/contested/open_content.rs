@@ -1,0 +1,383 @@
+//! Denials of open content: a statement that denies or negates what another article asserts.
+
+use super::{as_fact, dispute_kind};
+use crate::finding::{Finding, Side};
+use crate::rules::finding;
+use crate::view::Context;
+use isnad_claims::claims::{Source, SourceKind, Stance, Statement};
+use isnad_claims::facts::roots_meet;
+use rustc_hash::FxHashMap;
+
+/// How many of a denial's first content words say what is denied (the rest are where and when).
+const DENIED_CORE_WORDS: usize = 5;
+
+/// Share of the weight of a denial's core words an assertion must share to be what it denies.
+const DENIED_SHARE: f64 = 0.5;
+
+/// Share of the core weight when the denier is the source the assertion quotes: one source
+/// quoted both ways by two articles must be quoted on nearly the same words.
+const MISQUOTED_SHARE: f64 = 0.75;
+
+/// How many of a denial's first words say what is denied (its predicate, or its subject).
+const PREDICATE_WORDS: usize = 1;
+
+/// Shared core words that align a denial verb's complement with an assertion even without its
+/// first word.
+const SHARED_WITHOUT_PREDICATE: usize = 3;
+
+/// Fewest core words an assertion must share with a denial.
+const DENIED_SHARED_WORDS: usize = 2;
+
+/// One finding per denial of open content that another article asserts: a tension between
+/// sources when the denier or every asserter is a cited source, a contradiction when an article
+/// states it in its own voice against another's (`polarity_conflict`).
+pub(super) fn open_disputes(
+    context: &Context<'_>,
+    denied_sentences: &mut std::collections::BTreeSet<(usize, Option<isnad_parser::Span>)>,
+) -> Vec<Finding> {
+    let statements: Vec<(usize, &Statement)> = context
+        .analyses
+        .iter()
+        .enumerate()
+        .flat_map(|(doc, a)| a.statements.iter().map(move |s| (doc, s)))
+        .collect();
+    if statements.is_empty() {
+        return Vec::new();
+    }
+    // Inverse document frequency over the story's statements: a word most of them use (the
+    // story's topic) says little about which statement answers which.
+    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+    for (_, s) in &statements {
+        for key in &s.keys {
+            *df.entry(key.as_str()).or_default() += 1;
+        }
+    }
+    let n = statements.len() as f64;
+    // A word weighs by how rare it is in the rest of the story: the two statements compared
+    // do not count (in a story of two articles every word weighs the same).
+    let weight = |key: &str, assertion: &Statement| {
+        let own = 1 + usize::from(assertion.keys.iter().any(|k| k == key));
+        let rest = df.get(key).copied().unwrap_or(own).saturating_sub(own);
+        (1.0 + n / (1 + rest) as f64).ln()
+    };
+    // Statements that read alike (the same words, negations, stance, time and named speaker)
+    // answer and are answered alike: each reading is compared once, whatever the number of
+    // articles that repeat it, and its statements are listed in story order.
+    let mut reading_of: FxHashMap<Reading<'_>, usize> = FxHashMap::default();
+    let mut readings: Vec<usize> = Vec::with_capacity(statements.len());
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (n, &(_, s)) in statements.iter().enumerate() {
+        let reading = Reading::of(s);
+        let next = reading_of.len();
+        let id = *reading_of.entry(reading).or_insert(next);
+        if id == members.len() {
+            members.push(Vec::new());
+        }
+        members[id].push(n);
+        readings.push(id);
+    }
+    // One member of each reading that asserts, to compare for all of them.
+    let asserting: Vec<usize> = members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            let (_, a) = statements[m[0]];
+            a.stance == Stance::Asserts && !a.other_time
+        })
+        .map(|(id, _)| id)
+        .collect();
+    let mut answered_readings: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut disputes: Vec<Dispute<'_>> = Vec::new();
+    // A denial, or a statement that negates part of what it says ("هجمات في السويداء دون وقوع
+    // ضحايا").
+    for (n, &(denial_doc, denial)) in statements.iter().enumerate() {
+        if !((denial.stance == Stance::Denies || !denial.negated.is_empty()) && !denial.other_time) {
+            continue;
+        }
+        let denier = named_speaker(denial);
+        let matched = answered_readings.entry(readings[n]).or_insert_with(|| {
+            asserting
+                .iter()
+                .copied()
+                .filter(|&id| answers(denial, statements[members[id][0]].1, &weight))
+                .collect()
+        });
+        // Every statement of the answered readings, in story order, but the denial's article's.
+        let mut answered_at: Vec<usize> = matched
+            .iter()
+            .flat_map(|&id| members[id].iter().copied())
+            .filter(|&m| statements[m].0 != denial_doc)
+            .collect();
+        if answered_at.is_empty() {
+            continue;
+        }
+        answered_at.sort_unstable();
+        let answered: Vec<(usize, &Statement)> = answered_at.iter().map(|&m| statements[m]).collect();
+        let sentence = context.documents[denial_doc]
+            .sentence_of(denial.span)
+            .map(|s| s.span);
+        if !denied_sentences.insert((denial_doc, sentence)) {
+            continue;
+        }
+        let who = |doc: usize, s: &Statement| match named_speaker(s) {
+            Some(source) => source.name.clone(),
+            None => as_fact(context, doc),
+        };
+        // The same source denying the same thing twice (in an article's headline and body, or
+        // in two articles) is one dispute: the later denial joins the earlier finding.
+        if let Some(at) = disputes.iter().position(|d: &Dispute<'_>| {
+            let same_denier = match (d.denier, denier) {
+                (Some(x), Some(y)) => same_source(x, y),
+                _ => d.doc == denial_doc,
+            };
+            same_denier && answered.iter().any(|(_, a)| d.answered.contains(a.id.as_str()))
+        }) {
+            let dispute = &mut disputes[at];
+            for &(doc, a) in &answered {
+                if dispute.answered.insert(a.id.as_str()) {
+                    dispute.earlier.push(statement_side(context, doc, a, "asserted"));
+                }
+            }
+            findings[dispute.finding]
+                .sides
+                .push(statement_side(context, denial_doc, denial, "denied"));
+            continue;
+        }
+        let mut asserters: Vec<String> = answered.iter().map(|&(doc, a)| who(doc, a)).collect();
+        asserters.sort_unstable();
+        asserters.dedup();
+        // One source quoted both ways by two articles is no dispute between sources: the
+        // articles contradict each other on what it said.
+        let misquoted = denier.is_some_and(|d| {
+            answered
+                .iter()
+                .all(|(_, a)| named_speaker(a).is_some_and(|x| same_source(x, d)))
+        });
+        let cited =
+            !misquoted && (denier.is_some() || answered.iter().all(|(_, a)| named_speaker(a).is_some()));
+        let (kind, severity) = dispute_kind(cited);
+        let message = if misquoted {
+            let mut asserting: Vec<&str> = answered
+                .iter()
+                .map(|&(d, _)| context.documents[d].id.as_str())
+                .collect();
+            asserting.sort_unstable();
+            asserting.dedup();
+            format!(
+                "«{}» reported as asserted by {} ({}) and as denied by it ({})",
+                excerpt(&denial.text),
+                who(denial_doc, denial),
+                asserting.join(", "),
+                context.documents[denial_doc].id
+            )
+        } else {
+            format!(
+                "«{}» asserted by {} and denied by {}",
+                excerpt(&denial.text),
+                asserters.join("; "),
+                who(denial_doc, denial)
+            )
+        };
+        let mut sides: Vec<Side> = answered
+            .iter()
+            .map(|&(doc, a)| statement_side(context, doc, a, "asserted"))
+            .collect();
+        sides.push(statement_side(context, denial_doc, denial, "denied"));
+        disputes.push(Dispute {
+            doc: denial_doc,
+            denier,
+            answered: answered.iter().map(|(_, a)| a.id.as_str()).collect(),
+            earlier: Vec::new(),
+            finding: findings.len(),
+        });
+        findings.push(finding(kind, severity, message, sides));
+    }
+    // Assertions a later denial added come first, the last added first (as they were found).
+    for dispute in disputes {
+        if !dispute.earlier.is_empty() {
+            let sides = &mut findings[dispute.finding].sides;
+            let mut earlier = dispute.earlier;
+            earlier.reverse();
+            earlier.append(sides);
+            *sides = earlier;
+        }
+    }
+    findings
+}
+
+/// What decides whether a statement answers or is answered by another: its content's keys and
+/// negations, its stance, its time and its named speaker (never its article).
+#[derive(PartialEq, Eq, Hash)]
+struct Reading<'s> {
+    stance: Stance,
+    other_time: bool,
+    keys: &'s [String],
+    negated: &'s [String],
+    speaker_keys: &'s [String],
+    speaker: Option<(&'s str, Option<&'s isnad_claims::entities::EntityId>)>,
+}
+
+impl<'s> Reading<'s> {
+    fn of(s: &'s Statement) -> Reading<'s> {
+        Reading {
+            stance: s.stance,
+            other_time: s.other_time,
+            keys: &s.keys,
+            negated: &s.negated,
+            speaker_keys: &s.speaker_keys,
+            speaker: named_speaker(s).map(|x| (x.name.as_str(), x.entity.as_ref())),
+        }
+    }
+}
+
+/// True when assertion `a` says what `denial` denies (see the module doc); `weight` weighs a key
+/// by its rarity in the story besides the two statements.
+fn answers(denial: &Statement, a: &Statement, weight: &impl Fn(&str, &Statement) -> f64) -> bool {
+    let denier = named_speaker(denial);
+    // What a negation governs is denied wherever it stands ("الغارات على الغوطة لم تكن
+    // بغاز الكلور"): it joins the first words.
+    let mut core: Vec<&String> = denial.keys.iter().take(DENIED_CORE_WORDS).collect();
+    for k in &denial.negated {
+        if denial.keys.contains(k) && !core.contains(&k) {
+            core.push(k);
+        }
+    }
+    // A denial verb denies its whole complement, said first ("نفى بيع أسئلة الفيزياء"); a
+    // negation only the word it governs ("لن تتمكن"، "دون وقوع ضحايا").
+    let denies_all = denial.stance == Stance::Denies;
+    let predicate = |k: &String| {
+        (denies_all && core.iter().take(PREDICATE_WORDS).any(|c| *c == k)) || denial.negated.contains(k)
+    };
+    let shared: Vec<&String> = core.iter().copied().filter(|k| has_key(a, k)).collect();
+    // Three shared words say what is denied even when its word took another form
+    // ("خلت" / "خلو").
+    let relaxed = denies_all && shared.len() >= SHARED_WITHOUT_PREDICATE;
+    if shared.iter().any(|k| negates(a, k)) || !(relaxed || shared.iter().any(|k| predicate(k))) {
+        return false;
+    }
+    let mut core_weight: f64 = core.iter().map(|k| weight(k, a)).sum();
+    let mut shared_weight: f64 = shared.iter().map(|k| weight(k, a)).sum();
+    // An article stating in its own voice what the denier does ("المرشد يعلن الحرب"
+    // against the guide's "لن تكون هناك حرب") is about what the denier says: its name
+    // is one more shared word, when what is denied is shared. A cited source's words
+    // about the denier are its own account, not the denier's.
+    let mut shared_count = shared.len();
+    let names_denier = named_speaker(a).is_none() && shared.iter().any(|s| predicate(s));
+    if let Some(name) = denial
+        .speaker_keys
+        .iter()
+        .filter(|k| names_denier && has_key(a, k) && !core.contains(k))
+        .map(|k| weight(k, a))
+        .reduce(f64::max)
+    {
+        shared_count += 1;
+        shared_weight += name;
+        core_weight += name;
+    }
+    // A source quoted both ways must be quoted on the same thing: one consistent
+    // with itself says the leak was of physics and denies one of mathematics.
+    let share = match (named_speaker(a), denier) {
+        (Some(x), Some(y)) if same_source(x, y) => MISQUOTED_SHARE,
+        _ => DENIED_SHARE,
+    };
+    shared_count >= DENIED_SHARED_WORDS && shared_weight >= share * core_weight
+}
+
+/// A dispute found from statements: who denies, in which article, what they answer.
+struct Dispute<'s> {
+    doc: usize,
+    denier: Option<&'s Source>,
+    answered: rustc_hash::FxHashSet<&'s str>,
+    /// Assertions later denials added, to put before the first denial's (in the order found).
+    earlier: Vec<Side>,
+    finding: usize,
+}
+
+/// Words after the one a negation governs that it still covers ("دون إبداء أسباب" says no
+/// reasons as much as "بدون سبب").
+const NEGATION_SCOPE: usize = 2;
+
+/// True when a statement negates `key`: the word its negation governs or one of the next.
+fn negates(statement: &Statement, key: &str) -> bool {
+    let Some(at) = statement.keys.iter().position(|k| roots_meet(k, key)) else {
+        return statement.negated.iter().any(|n| roots_meet(n, key));
+    };
+    statement.negated.iter().any(|n| {
+        statement
+            .keys
+            .iter()
+            .position(|k| k == n)
+            .is_some_and(|from| (from..=from + NEGATION_SCOPE).contains(&at))
+    })
+}
+
+/// True when a statement's content has a word of root `key`.
+fn has_key(statement: &Statement, key: &str) -> bool {
+    statement.keys.iter().any(|k| roots_meet(k, key))
+}
+
+/// Who makes a statement, when it names someone (not only the outlet).
+fn named_speaker(statement: &Statement) -> Option<&Source> {
+    statement
+        .attribution
+        .iter()
+        .find(|s| s.kind != SourceKind::Outlet)
+}
+
+/// True when two sources name one speaker: one entity, or names with one head word ("الوزارة"،
+/// "وزارة التربية الوطنية"). A spokesman speaks as the body he speaks for ("المتحدث باسم وزارة
+/// النقل، X" and "وزارة النقل").
+fn same_source(a: &Source, b: &Source) -> bool {
+    // The words after «باسم», when the source speaks for a body.
+    let spoken_for = |s: &Source| {
+        let folded = isnad_parser::fold_key(&s.name);
+        folded.split_once("باسم ").map(|(_, body)| body.to_string())
+    };
+    let head = |name: &str| {
+        let first = name.split_whitespace().next().unwrap_or("").to_string();
+        match first.strip_prefix("ال") {
+            Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
+            _ => first,
+        }
+    };
+    let name_of = |s: &Source| spoken_for(s).unwrap_or_else(|| isnad_parser::fold_key(&s.name));
+    if let (Some(x), Some(y)) = (&a.entity, &b.entity) {
+        if x == y {
+            return true;
+        }
+        return (spoken_for(a).is_some() || spoken_for(b).is_some())
+            && head(&name_of(a)) == head(&name_of(b));
+    }
+    head(&name_of(a)) == head(&name_of(b))
+}
+
+/// The first words of a content, for a message.
+fn excerpt(text: &str) -> String {
+    const WORDS: usize = 10;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= WORDS {
+        text.to_string()
+    } else {
+        format!("{} …", words[..WORDS].join(" "))
+    }
+}
+
+/// The evidence of a statement: its content, its sentence and who says it.
+fn statement_side(context: &Context<'_>, doc: usize, statement: &Statement, value: &str) -> Side {
+    let document = &context.documents[doc];
+    Side {
+        doc: document.id.clone(),
+        claim: None,
+        claims: Vec::new(),
+        fact: None,
+        facts: Vec::new(),
+        span: statement.span,
+        text: statement.text.clone(),
+        sentence: document
+            .sentence_of(statement.span)
+            .map_or(statement.span, |s| s.span),
+        value: Some(value.to_string()),
+        attribution: statement.attribution.iter().map(|s| s.name.clone()).collect(),
+    }
+}
