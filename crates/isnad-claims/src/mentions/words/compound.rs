@@ -1,10 +1,19 @@
 //! Reading compound numbers term by term ("خمسة آلاف وثلاثمائة وخمسة وعشرون"), and a decimal word.
 
-use super::NumberRead;
 use super::digits::{Digits, read_digits};
 use super::lexicon::{Lexicon, ScaleForm, Term};
 use super::text::{Word, after_letters, next_word, skip_space, word_at};
 use isnad_parser::Span;
+
+/// A number read at a position: digits (Western, Eastern, Persian; separators) or number words
+/// and their compounds ("ثلاثة وعشرون"), through proclitics ("بسبع").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct NumberRead {
+    /// Bytes of the number itself (a proclitic before it is excluded).
+    pub span: Span,
+    /// Its value.
+    pub value: f64,
+}
 
 const SLOT_HUNDRED: u8 = 1;
 const SLOT_UNIT: u8 = 2;

@@ -1,7 +1,6 @@
 //! The number-word lexicon from `data/numbers.toml`: terms, scale forms, ordinals, written forms.
 
-use super::text::{Word, after_letters};
-use super::{PROCLITICS, strip_article};
+use super::text::{Word, after_letters, strip_article};
 use crate::sketch::KeySketch;
 use isnad_parser::{Span, fold_key};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -95,6 +94,9 @@ impl ContainsStr for Vec<String> {
         self.iter().any(|x| x == s)
     }
 }
+
+/// Proclitic sequences tried before a number word, longest first.
+const PROCLITICS: [&str; 10] = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
 
 /// The lexicon, parsed once.
 pub(crate) fn lexicon() -> &'static Lexicon {

@@ -9,23 +9,13 @@ mod text;
 
 use compound::{Reader, continue_number};
 use lexicon::ContainsStr;
-use isnad_parser::Span;
 
+pub(crate) use compound::NumberRead;
 pub(crate) use digits::{Digits, digit_value, read_digits};
 pub(crate) use lexicon::{ScaleForm, Term, lexicon};
-pub(crate) use text::{continues_arabic_word, letters_span, word_at};
+pub(crate) use text::{continues_arabic_word, letters_span, strip_article, word_at};
 
 pub(crate) use crate::sketch::KeySketch;
-
-/// A number read at a position: digits (Western, Eastern, Persian; separators) or number words
-/// and their compounds ("ثلاثة وعشرون"), through proclitics ("بسبع").
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct NumberRead {
-    /// Bytes of the number itself (a proclitic before it is excluded).
-    pub span: Span,
-    /// Its value.
-    pub value: f64,
-}
 
 /// Reads the number that starts at byte `at` of `source` (at a word start, possibly after a
 /// proclitic), not reading past `limit`.
@@ -134,19 +124,8 @@ pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
     lexicon().written.keys().map(String::as_str)
 }
 
-/// Drops a leading article when a stem of at least two letters remains.
-pub(crate) fn strip_article(word: &str) -> &str {
-    match word.strip_prefix("ال") {
-        Some(rest) if rest.chars().nth(1).is_some() => rest,
-        _ => word,
-    }
-}
-
 /// Letters that attach to a following word as proclitics (و ف ب ل ك).
 pub(crate) const PROCLITIC_LETTERS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
-
-/// Proclitic sequences tried before a number word, longest first.
-const PROCLITICS: [&str; 10] = ["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,4 @@
-//! Arabic words over the original text: the word at a position, spaces between, letter spans.
+//! Arabic words over the original text: the word at a position, spaces between, letter spans, the article dropped.
 
 use isnad_parser::{Span, fold_key, is_arabic_letter, is_ignorable};
 
@@ -48,6 +48,14 @@ pub(crate) fn skip_space(source: &str, at: usize, limit: usize) -> usize {
 /// The next word after spaces, if the next thing is a word.
 pub(crate) fn next_word(source: &str, at: usize, limit: usize) -> Option<Word> {
     word_at(source, skip_space(source, at, limit), limit)
+}
+
+/// Drops a leading article when a stem of at least two letters remains.
+pub(crate) fn strip_article(word: &str) -> &str {
+    match word.strip_prefix("ال") {
+        Some(rest) if rest.chars().nth(1).is_some() => rest,
+        _ => word,
+    }
 }
 
 /// Original byte span of a key suffix: the word minus its first `skip` letters (marks included).
