@@ -1,4 +1,4 @@
-//! Arabic words over the original text: the word at a position, spaces between, letter spans, the article dropped.
+//! Arabic words in the original text: the word at a position, spaces, letter spans, the article.
 
 use isnad_parser::{Span, fold_key, is_arabic_letter, is_ignorable};
 

@@ -1,4 +1,4 @@
-//! Expression dispatch: every reader tried at a token, the longest kept, ranges and clock times joined, resolved.
+//! Expression dispatch: every reader tried at a token, the longest kept, ranges joined, then resolved.
 
 use super::{Out, Reading, Scan, Val, finer};
 use crate::mentions::time::calendar::{add_days, next_weekday};

@@ -1,4 +1,4 @@
-//! The grammar: the sentence scan, tokens with their lexicon readings, and helpers shared by the readers beside it.
+//! The grammar: the sentence scan, tokens and their lexicon readings, helpers the readers share.
 
 mod clock;
 mod dates;
