@@ -1,0 +1,147 @@
+//! Word tokens with byte spans and clitic-split candidates: the token types and the
+//! [`Tokens`] containers; the character classes, the tokenizer loops, the one-pass key folder
+//! and the clitic splits live in the submodules.
+
+mod chars;
+mod cut;
+mod key_fold;
+mod segment;
+
+pub use chars::{fold_arabic_pair, is_alphanumeric, is_arabic_letter, is_word_char, is_word_mark};
+pub use segment::Segmentation;
+
+use crate::Span;
+use serde::Serialize;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// Arabic letters (possibly with marks).
+    Arabic,
+    /// Digits, Western or Eastern, possibly with separators (`12,500`, `2.5`, `١٢٬٥٠٠`).
+    Number,
+    /// Latin letters (or mixed Latin and digits such as `S600`).
+    Latin,
+    /// A single punctuation or symbol character.
+    Punct,
+}
+
+/// A token: a maximal run of one kind, its original span and its normalized key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Token {
+    /// Original bytes.
+    pub span: Span,
+    /// Kind of characters.
+    pub kind: TokenKind,
+    /// The lookup key: [`fold_key`] of the original text (digits Western, marks dropped).
+    pub key: String,
+}
+
+impl Token {
+    /// The token's original text.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.span.range()]
+    }
+}
+
+/// Splits `source[span]` into tokens. Numbers keep internal separators (`12,500`, `2.5`, `٢٫٥`)
+/// when a digit follows; Latin runs absorb digits (`S600`).
+pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
+    let tokens = Tokens::of(source, span);
+    tokens
+        .pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Token {
+            span: p.span,
+            kind: p.kind,
+            key: tokens.keys.get(i).to_string(),
+        })
+        .collect()
+}
+
+/// A token's span and kind; its key is kept apart, in [`TokenKeys`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    /// Original bytes.
+    pub span: Span,
+    /// Kind of characters.
+    pub kind: TokenKind,
+}
+
+/// The keys of a token list: byte ranges of one buffer, which is either the keys back to back
+/// or the sentence's folded text, whose pieces the keys are (cut without copying them).
+#[derive(Debug, Clone, Default)]
+pub struct TokenKeys {
+    buffer: String,
+    /// Where each key starts in `buffer`.
+    starts: Vec<u32>,
+    /// Where each key ends in `buffer`.
+    ends: Vec<u32>,
+}
+
+/// A byte offset in a key buffer, as kept.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+impl TokenKeys {
+    /// No keys yet, with room for `tokens` of them; they are to be cut from `buffer`.
+    fn with_capacity(buffer: String, tokens: usize) -> TokenKeys {
+        TokenKeys {
+            buffer,
+            starts: Vec::with_capacity(tokens),
+            ends: Vec::with_capacity(tokens),
+        }
+    }
+
+    /// Adds the key at `start..end` of the buffer.
+    fn push(&mut self, start: usize, end: usize) {
+        self.starts.push(offset(start));
+        self.ends.push(offset(end));
+    }
+
+    /// The keys in token order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (self.starts.iter().zip(&self.ends))
+            .map(|(&start, &end)| self.buffer.get(start as usize..end as usize).unwrap_or(""))
+    }
+
+    /// The key of token `i` (`""` past the end).
+    pub fn get(&self, i: usize) -> &str {
+        let (Some(&start), Some(&end)) = (self.starts.get(i), self.ends.get(i)) else {
+            return "";
+        };
+        self.buffer.get(start as usize..end as usize).unwrap_or("")
+    }
+}
+
+/// What [`tokenize`] finds, without a `String` per token: pieces and their keys.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// Tokens in text order.
+    pub pieces: Vec<Piece>,
+    /// Their keys ([`fold_key`](crate::fold_key) of the original text).
+    pub keys: TokenKeys,
+}
+
+impl Tokens {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.pieces.len()
+    }
+
+    /// True when there is no token.
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    /// The key of token `i` (`""` past the end).
+    pub fn key(&self, i: usize) -> &str {
+        self.keys.get(i)
+    }
+}
+
+#[cfg(test)]
+mod tests;
