@@ -5,9 +5,10 @@ use super::super::value::{
     DurationUnit, DurationValue, Mention, MentionValue, OrdinalQualifier, OrdinalValue, Qualifier,
 };
 use super::super::words::{letters_span, number_at, ordinal_value, read_digits, strip_article};
+use super::Finder;
 use super::data::Trigger;
+use super::lookup::clitic_match;
 use super::scan::Kind;
-use super::{Finder, clitic_match};
 use chrono::Datelike;
 use isnad_parser::Span;
 
