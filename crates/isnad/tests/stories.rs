@@ -8,45 +8,10 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-#[derive(Deserialize)]
-struct Expected {
-    /// Where the articles are, relative to the story directory (default: the directory itself).
-    articles: Option<String>,
-    #[serde(default)]
-    finding: Vec<ExpectedFinding>,
-    #[serde(default)]
-    lookalike: Vec<Lookalike>,
-}
+#[path = "support/expected.rs"]
+mod expected;
 
-#[derive(Deserialize)]
-struct ExpectedFinding {
-    kind: String,
-    severity: String,
-    #[serde(default)]
-    why: String,
-    quotes: Vec<Quote>,
-    /// A known gap: why isnad does not find this yet. A pending finding that is missing is
-    /// reported but does not fail; one that is found fails, so the mark is removed (a ratchet).
-    pending: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Lookalike {
-    #[serde(default)]
-    kinds: Vec<String>,
-    #[serde(default)]
-    why: String,
-    quotes: Vec<Quote>,
-}
-
-#[derive(Deserialize, Clone)]
-struct Quote {
-    doc: String,
-    text: String,
-}
-
-/// A quote located in its document: (doc id, byte span).
-type Located = (String, (u64, u64));
+use expected::{Expected, Quote, locate};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -65,169 +30,13 @@ fn isnad(args: &[&str]) -> Value {
     serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("isnad {args:?} printed no JSON: {e}"))
 }
 
-fn locate(story: &str, articles: &Path, quote: &Quote) -> Located {
-    let path = articles.join(&quote.doc);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{story}: cannot read {}: {e}", path.display()));
-    let mut hits = text.match_indices(&quote.text);
-    let (start, _) = hits
-        .next()
-        .unwrap_or_else(|| panic!("{story}: quote not in {}: {}", quote.doc, quote.text));
-    assert!(
-        hits.next().is_none(),
-        "{story}: quote not unique in {}: {}",
-        quote.doc,
-        quote.text
-    );
-    (
-        quote.doc.clone(),
-        (start as u64, (start + quote.text.len()) as u64),
-    )
-}
-
-fn side_spans(finding: &Value) -> Vec<Located> {
-    let sides = finding["sides"].as_array().cloned().unwrap_or_default();
-    sides
-        .iter()
-        .filter_map(|side| {
-            let doc = side["doc"].as_str()?.to_string();
-            let span = side["span"].as_array()?;
-            Some((doc, (span.first()?.as_u64()?, span.get(1)?.as_u64()?)))
-        })
-        .collect()
-}
-
-fn cites(finding: &Value, quote: &Located) -> bool {
-    side_spans(finding)
-        .iter()
-        .any(|(doc, (s, e))| doc == &quote.0 && *s < quote.1.1 && quote.1.0 < *e)
-}
-
-/// The sides of a finding that repeat an earlier side's sentence and position (its value and
-/// sources): a side is one sentence, cited once with all its claims.
-fn repeated_sides(finding: &Value) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    finding["sides"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter(|s| !seen.insert((&s["doc"], &s["sentence"], &s["value"], &s["attribution"])))
-        .map(side_label)
-        .collect()
-}
-
-/// A side as the test's messages cite it: "doc: «its words»".
-fn side_label(side: &Value) -> String {
-    format!(
-        "{}: «{}»",
-        side["doc"].as_str().unwrap_or("?"),
-        side["text"].as_str().unwrap_or("?")
-    )
-}
-
-fn describe(finding: &Value) -> String {
-    let quotes: Vec<String> = finding["sides"]
-        .as_array()
-        .map(|sides| sides.iter().map(side_label).collect())
-        .unwrap_or_default();
-    format!(
-        "{} {} [{}] — {}",
-        finding["severity"],
-        finding["kind"],
-        quotes.join(" | "),
-        finding["message"]
-    )
-}
-
 /// Checks one story; returns every problem found, each naming the story.
 fn check_story(story: &str) -> Vec<String> {
     let dir = workspace().join("fixtures").join(story);
-    let expected: Expected =
-        toml::from_str(&std::fs::read_to_string(dir.join("expected.toml")).expect("expected.toml"))
-            .unwrap_or_else(|e| panic!("{story}: bad expected.toml: {e}"));
-    let articles = expected.articles.as_ref().map_or(dir.clone(), |a| dir.join(a));
-    let report = isnad(&[
-        "check",
-        articles.to_str().expect("utf-8 path"),
-        "--format",
-        "json",
-        "--fail-on",
-        "never",
-    ]);
-    let findings = report["findings"].as_array().cloned().unwrap_or_default();
-    let mut problems = Vec::new();
-    let mut matched = vec![false; findings.len()];
-    for want in &expected.finding {
-        let quotes: Vec<Located> = want.quotes.iter().map(|q| locate(story, &articles, q)).collect();
-        let hit = findings.iter().position(|f| {
-            f["kind"] == want.kind.as_str()
-                && f["severity"] == want.severity.as_str()
-                && quotes.iter().all(|q| cites(f, q))
-        });
-        let cited: Vec<String> = want
-            .quotes
-            .iter()
-            .map(|q| format!("{}: «{}»", q.doc, q.text))
-            .collect();
-        match (hit, &want.pending) {
-            (Some(i), None) => matched[i] = true,
-            (Some(i), Some(_)) => {
-                matched[i] = true;
-                problems.push(format!(
-                    "{story}: pending {} {} is now found: remove its `pending` mark",
-                    want.severity, want.kind
-                ));
-            }
-            (None, None) => {
-                problems.push(format!(
-                    "{story}: missing {} {} citing [{}] ({})",
-                    want.severity,
-                    want.kind,
-                    cited.join(" | "),
-                    want.why
-                ));
-            }
-            (None, Some(gap)) => {
-                eprintln!(
-                    "PENDING {story}: {} {} citing [{}]: {gap}",
-                    want.severity,
-                    want.kind,
-                    cited.join(" | ")
-                );
-            }
-        }
-    }
-    for look in &expected.lookalike {
-        let quotes: Vec<Located> = look.quotes.iter().map(|q| locate(story, &articles, q)).collect();
-        for finding in &findings {
-            let serious = finding["severity"] == "contradiction" || finding["severity"] == "tension";
-            let kind_listed =
-                look.kinds.is_empty() || look.kinds.iter().any(|k| finding["kind"] == k.as_str());
-            if serious && kind_listed && quotes.iter().all(|q| cites(finding, q)) {
-                problems.push(format!(
-                    "{story}: look-alike flagged ({}): {}",
-                    look.why,
-                    describe(finding)
-                ));
-            }
-        }
-    }
-    for finding in &findings {
-        problems.extend(repeated_sides(finding).into_iter().map(|side| {
-            format!(
-                "{story}: cites one sentence twice for one position (issue #18): {side} in {}",
-                describe(finding)
-            )
-        }));
-    }
-    for (finding, matched) in findings.iter().zip(&matched) {
-        let serious = finding["severity"] == "contradiction" || finding["severity"] == "tension";
-        if serious && !matched {
-            problems.push(format!("{story}: extra finding: {}", describe(finding)));
-        }
-    }
+    let expected = Expected::read(story, &dir);
+    let mut problems = expected::check(story, &dir, &expected);
     if dir.join("claims.toml").exists() {
-        problems.extend(check_claims(story, &dir, &articles));
+        problems.extend(check_claims(story, &dir, &expected.articles(&dir)));
     }
     problems
 }

@@ -65,7 +65,7 @@ pub struct Quote {
 }
 
 /// A quote located in its document: (doc id, byte span).
-type Located = (String, (u64, u64));
+pub type Located = (String, (u64, u64));
 
 impl Expected {
     /// Reads `dir/expected.toml`, panicking with the story's name when it is missing or malformed.
@@ -176,7 +176,7 @@ fn serious(finding: &Value) -> bool {
     finding["severity"] == "contradiction" || finding["severity"] == "tension"
 }
 
-fn locate(name: &str, articles: &Path, quote: &Quote) -> Located {
+pub fn locate(name: &str, articles: &Path, quote: &Quote) -> Located {
     let path = articles.join(&quote.doc);
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{name}: cannot read {}: {e}", path.display()));
