@@ -15,10 +15,20 @@ fn main() {
         String::from("/// (kind, help) for every rule file.\nstatic RULE_HELP: &[(&str, &str)] = &[\n");
     for path in entries {
         let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        if name == "mod" || path.extension().is_none_or(|e| e != "rs") {
+        // A rule is `rules/<rule>.rs`, or a folder `rules/<rule>/mod.rs` when it has no such file
+        // (a rule with both keeps its doc comment in the file; the folder holds its parts).
+        let file = if path.is_dir() {
+            let module = path.join("mod.rs");
+            if !module.is_file() || path.with_extension("rs").is_file() {
+                continue;
+            }
+            module
+        } else if name == "mod" || path.extension().is_none_or(|e| e != "rs") {
             continue;
-        }
-        let text = std::fs::read_to_string(&path).expect("rule file");
+        } else {
+            path.clone()
+        };
+        let text = std::fs::read_to_string(&file).expect("rule file");
         let doc: Vec<&str> = text
             .lines()
             .take_while(|l| l.starts_with("//!"))
