@@ -8,8 +8,8 @@
 pub mod claims;
 pub mod entities;
 pub mod facts;
-pub mod mentions;
 mod grammar;
+pub mod mentions;
 mod prepared;
 mod short;
 mod sketch;
