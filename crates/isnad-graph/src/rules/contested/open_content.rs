@@ -365,19 +365,9 @@ fn excerpt(text: &str) -> String {
 
 /// The evidence of a statement: its content, its sentence and who says it.
 fn statement_side(context: &Context<'_>, doc: usize, statement: &Statement, value: &str) -> Side {
-    let document = &context.documents[doc];
     Side {
-        doc: document.id.clone(),
-        claim: None,
-        claims: Vec::new(),
-        fact: None,
-        facts: Vec::new(),
-        span: statement.span,
         text: statement.text.clone(),
-        sentence: document
-            .sentence_of(statement.span)
-            .map_or(statement.span, |s| s.span),
-        value: Some(value.to_string()),
         attribution: statement.attribution.iter().map(|s| s.name.clone()).collect(),
+        ..crate::rules::text_side(context, doc, statement.span, Some(value.to_string()))
     }
 }
