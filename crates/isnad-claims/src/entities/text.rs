@@ -3,16 +3,9 @@
 
 use isnad_parser::{Normalized, Span};
 
-/// What a word is made of.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum WordKind {
-    /// Letters (any script), possibly with digits.
-    Letters,
-    /// Digits only.
-    Digits,
-    /// One punctuation character.
-    Punct,
-}
+/// What a word is made of: letters (any script, possibly with digits), digits only, or one
+/// punctuation character.
+pub(crate) use isnad_parser::WordKind;
 
 /// A word of the match text.
 #[derive(Debug, Clone, Copy)]
@@ -84,14 +77,6 @@ pub(crate) struct SentenceText<'n> {
 }
 
 pub(crate) use isnad_parser::is_word_char;
-
-/// [`is_word_char`] of every character of one or two bytes (ASCII and the Arabic blocks, nearly
-/// all the text), looked up instead of tested.
-static WORD_CHARS: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
-    (0..0x800u32)
-        .map(|c| char::from_u32(c).is_some_and(is_word_char))
-        .collect()
-});
 
 impl<'n> SentenceText<'n> {
     /// Builds the match text of a sentence from its `Fold::Key` normalization.
@@ -249,7 +234,8 @@ fn collapse_spaces(norm: &str, shifts: &mut Vec<(u32, u32)>) -> String {
     text
 }
 
-/// Splits match text into words: runs of word characters, and single punctuation marks.
+/// Splits match text into words: the parser's word-level cut ([`isnad_parser::word_runs`]), each
+/// word marked for its article.
 pub(crate) fn split_words(text: &str) -> Vec<Word> {
     split(text, false).unwrap_or_default()
 }
@@ -259,66 +245,31 @@ pub(crate) fn split_words(text: &str) -> Vec<Word> {
 fn split(text: &str, check: bool) -> Option<Vec<Word>> {
     // About one word per six bytes of Arabic text.
     let mut words = Vec::with_capacity(text.len() / 6 + 1);
-    let mut current: Option<(usize, bool)> = None; // (start, has letters)
-    let mut after_space = true;
-    let table = &**WORD_CHARS;
-    for (i, ch) in text.char_indices() {
-        let word_char = match table.get(ch as usize) {
-            Some(&known) => known,
-            None => is_word_char(ch),
-        };
-        if word_char {
-            match &mut current {
-                Some((_, letters)) => *letters |= !ch.is_ascii_digit(),
-                None => current = Some((i, !ch.is_ascii_digit())),
-            }
-            after_space = false;
-            continue;
-        }
-        if let Some((start, letters)) = current.take() {
-            words.push(Word {
-                start,
-                end: i,
-                article: text.as_bytes()[start..i].starts_with("ال".as_bytes()),
-                kind: if letters {
-                    WordKind::Letters
-                } else {
-                    WordKind::Digits
-                },
-            });
-        }
-        if ch == ' ' {
-            if check && after_space {
+    // End of the word before: what lies between it and the next is whitespace.
+    let mut end = 0;
+    for run in isnad_parser::word_runs(text) {
+        if check {
+            // Match text has one space between words that a space parts, none before the first.
+            let gap = &text.as_bytes()[end..run.start];
+            let spaced = gap.is_empty() || (gap == b" " && end > 0);
+            let joiner = run.kind == WordKind::Punct
+                && matches!(text[run.start..].chars().next(), Some('-' | '‐' | '‑'));
+            if !spaced || joiner {
                 return None;
             }
-            after_space = true;
-            continue;
         }
-        if check && (ch.is_whitespace() || matches!(ch, '-' | '‐' | '‑')) {
-            return None;
-        }
-        after_space = false;
         words.push(Word {
-            start: i,
-            end: i + ch.len_utf8(),
-            kind: WordKind::Punct,
-            article: false,
+            start: run.start,
+            end: run.end,
+            kind: run.kind,
+            article: run.kind == WordKind::Letters
+                && text.as_bytes()[run.start..run.end].starts_with("ال".as_bytes()),
         });
+        end = run.end;
     }
-    if check && after_space && !text.is_empty() {
+    // No space after the last word.
+    if check && end != text.len() {
         return None;
-    }
-    if let Some((start, letters)) = current {
-        words.push(Word {
-            start,
-            end: text.len(),
-            article: text.as_bytes()[start..].starts_with("ال".as_bytes()),
-            kind: if letters {
-                WordKind::Letters
-            } else {
-                WordKind::Digits
-            },
-        });
     }
     Some(words)
 }
@@ -362,7 +313,82 @@ mod tests {
         );
     }
 
+    /// The entity layer's own splitter before it read the parser's cut: the oracle the cut
+    /// must keep to.
+    fn split_before(text: &str, check: bool) -> Option<Vec<(usize, usize, WordKind, bool)>> {
+        let mut words = Vec::new();
+        let mut current: Option<(usize, bool)> = None;
+        let mut after_space = true;
+        let letter_run = |start: usize, end: usize, letters: bool| {
+            let kind = if letters {
+                WordKind::Letters
+            } else {
+                WordKind::Digits
+            };
+            (
+                start,
+                end,
+                kind,
+                text.as_bytes()[start..end].starts_with("ال".as_bytes()),
+            )
+        };
+        for (i, ch) in text.char_indices() {
+            if is_word_char(ch) {
+                match &mut current {
+                    Some((_, letters)) => *letters |= !ch.is_ascii_digit(),
+                    None => current = Some((i, !ch.is_ascii_digit())),
+                }
+                after_space = false;
+                continue;
+            }
+            if let Some((start, letters)) = current.take() {
+                words.push(letter_run(start, i, letters));
+            }
+            if ch == ' ' {
+                if check && after_space {
+                    return None;
+                }
+                after_space = true;
+                continue;
+            }
+            if check && (ch.is_whitespace() || matches!(ch, '-' | '‐' | '‑')) {
+                return None;
+            }
+            after_space = false;
+            words.push((i, i + ch.len_utf8(), WordKind::Punct, false));
+        }
+        if check && after_space && !text.is_empty() {
+            return None;
+        }
+        if let Some((start, letters)) = current {
+            words.push(letter_run(start, text.len(), letters));
+        }
+        Some(words)
+    }
+
+    fn cut(text: &str, check: bool) -> Option<Vec<(usize, usize, WordKind, bool)>> {
+        split(text, check).map(|words| {
+            words
+                .iter()
+                .map(|w| (w.start, w.end, w.kind, w.article))
+                .collect()
+        })
+    }
+
     proptest::proptest! {
+        /// The entity words are the parser's word cut, as the entity layer cut them before: on
+        /// any text when checking for match text, and on text whose only whitespace is the
+        /// space otherwise (match text, the only text split unchecked; the old splitter made a
+        /// tab a punctuation word, the cut a separator).
+        #[test]
+        fn the_words_are_the_parser_cut(
+            text in "[ الكيمبدxS0-9٣«»،.,:\\-‐\u{00A0}\t\u{200F}é²ـ]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(cut(&text, true), split_before(&text, true));
+            let spaced = text.replace(|c: char| c.is_whitespace(), " ");
+            proptest::prop_assert_eq!(cut(&spaced, false), split_before(&spaced, false));
+        }
+
         /// The split takes text as match text exactly when collapsing would leave it unchanged.
         #[test]
         fn the_split_knows_match_text(text in "[ كيم-‐\u{00A0}\t\n«»0-9a]{0,16}") {

@@ -1,14 +1,17 @@
 //! Word tokens with byte spans and clitic-split candidates: the token types and the
 //! [`Tokens`] containers; the character classes, the tokenizer loops, the one-pass key folder
-//! and the clitic splits live in the submodules.
+//! and the clitic splits live in the submodules, with the coarser word-level cut the entity
+//! matcher reads ([`word_runs`]).
 
 mod chars;
 mod cut;
 mod key_fold;
 mod segment;
+mod words;
 
 pub use chars::{fold_arabic_pair, is_alphanumeric, is_arabic_letter, is_word_char, is_word_mark};
 pub use segment::Segmentation;
+pub use words::{WordKind, WordRun, WordRuns, word_runs};
 
 use crate::Span;
 use serde::Serialize;
