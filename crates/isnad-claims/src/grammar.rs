@@ -15,6 +15,12 @@ pub(crate) struct Grammar {
     partitive_pronouns: FxHashSet<String>,
     past_copulas: FxHashSet<String>,
     according_to: FxHashSet<String>,
+    complementizers: FxHashSet<String>,
+    free_relatives: FxHashSet<String>,
+    since: FxHashSet<String>,
+    until: FxHashSet<String>,
+    range_ends: FxHashSet<String>,
+    perfect_particles: FxHashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -27,6 +33,12 @@ struct GrammarFile {
     partitive_pronouns: Vec<String>,
     past_copulas: Vec<String>,
     according_to: Vec<String>,
+    complementizers: Vec<String>,
+    free_relatives: Vec<String>,
+    since: Vec<String>,
+    until: Vec<String>,
+    range_ends: Vec<String>,
+    perfect_particles: Vec<String>,
 }
 
 static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -41,6 +53,12 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         partitive_pronouns: folded(file.partitive_pronouns),
         past_copulas: folded(file.past_copulas),
         according_to: folded(file.according_to),
+        complementizers: folded(file.complementizers),
+        free_relatives: folded(file.free_relatives),
+        since: folded(file.since),
+        until: folded(file.until),
+        range_ends: folded(file.range_ends),
+        perfect_particles: folded(file.perfect_particles),
     }
 });
 
@@ -83,6 +101,35 @@ impl Grammar {
     /// A word opening a source ("بحسب", "وفقا"), folded key.
     pub fn is_according_to(&self, key: &str) -> bool {
         self.according_to.contains(key)
+    }
+    /// The particle opening a clause of what is said or of another event ("إن", "أن"), folded key.
+    pub fn is_complementizer(&self, key: &str) -> bool {
+        self.complementizers.contains(key)
+    }
+
+    /// "What" with no noun before it ("ما ذكره"), folded key.
+    pub fn is_free_relative(&self, key: &str) -> bool {
+        self.free_relatives.contains(key)
+    }
+
+    /// "Since" ("منذ"), folded key.
+    pub fn is_since(&self, key: &str) -> bool {
+        self.since.contains(key)
+    }
+
+    /// "Until" ("حتى"), folded key.
+    pub fn is_until(&self, key: &str) -> bool {
+        self.until.contains(key)
+    }
+
+    /// "To" at the upper end of a span opened by من ("إلى", "لغاية"), folded key.
+    pub fn is_range_end(&self, key: &str) -> bool {
+        self.range_ends.contains(key)
+    }
+
+    /// The particle before a past verb ("قد"), folded key.
+    pub fn is_perfect_particle(&self, key: &str) -> bool {
+        self.perfect_particles.contains(key)
     }
 }
 
@@ -128,5 +175,26 @@ mod tests {
         }
         assert_eq!(without_wa("والتي"), "التي");
         assert!(!g.is_relative_pronoun(without_wa("وزير")));
+    }
+
+    #[test]
+    fn the_particle_classes_hold_their_words_as_text_folds_them() {
+        let g = grammar();
+        // Either hamza seat folds onto the one key; a pronoun or clitic form is no bare particle.
+        assert!(g.is_complementizer(&fold_key("أن")) && g.is_complementizer(&fold_key("إن")));
+        for word in ["أنه", "بأن", "وأن", "أين"] {
+            assert!(!g.is_complementizer(&fold_key(word)), "{word}");
+        }
+        assert!(g.is_free_relative("ما") && !g.is_free_relative("مما") && !g.is_free_relative("من"));
+        // A conjoined "since" is one to a reader that strips the و.
+        assert!(g.is_since("منذ") && g.is_since(without_wa("ومنذ")) && !g.is_since("منذر"));
+        assert!(g.is_until(&fold_key("حتى")) && !g.is_until("حتي الان") && !g.is_until("حيث"));
+        for word in ["إلى", "حتى", "لغاية"] {
+            assert!(g.is_range_end(&fold_key(word)), "{word}");
+        }
+        assert!(!g.is_range_end(&fold_key("على")) && !g.is_range_end(&fold_key("غاية")));
+        assert!(
+            g.is_perfect_particle("قد") && !g.is_perfect_particle("لقد") && !g.is_perfect_particle("قدم")
+        );
     }
 }

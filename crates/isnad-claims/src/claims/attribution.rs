@@ -199,7 +199,9 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
 pub(crate) fn subject_before_qad(view: &View, verb: usize) -> Option<usize> {
     /// Most words between كان and قد.
     const SUBJECT_WORDS: usize = 8;
-    let qad = verb.checked_sub(1).filter(|&q| view.key(q) == "قد")?;
+    let qad = verb
+        .checked_sub(1)
+        .filter(|&q| crate::grammar::grammar().is_perfect_particle(view.key(q)))?;
     let kana = (qad.saturating_sub(SUBJECT_WORDS + 1)..qad)
         .rev()
         .find(|&i| crate::grammar::grammar().is_past_copula(crate::grammar::without_wa(view.key(i))))?;

@@ -281,7 +281,7 @@ fn deny_retroactively(view: &View, claims: &mut [Claim]) {
     let Some(cue) = view.cues.iter().find(|c| {
         c.hit.what == What::Denial
             && c.tok >= 1
-            && (view.key(c.tok - 1) == "ما"
+            && (crate::grammar::grammar().is_free_relative(view.key(c.tok - 1))
                 || crate::grammar::grammar().is_relative_pronoun(view.key(c.tok - 1)))
     }) else {
         return;

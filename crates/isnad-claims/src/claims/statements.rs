@@ -10,6 +10,7 @@ use super::roles::Filler;
 use super::types::{ClaimLocation, Source, SourceKind, Stance, Statement};
 use super::view::{View, Words};
 use super::{DocContext, source_of};
+use crate::grammar::grammar;
 use crate::mentions::MentionValue;
 use isnad_parser::TokenKind;
 
@@ -111,9 +112,9 @@ impl Said<'_, '_> {
         let reach = (start + reach_words).min(self.content_end(view, start, view.toks.len()));
         let mut answers = None;
         let mut answers_at = None;
-        if let Some(ma) =
-            (start..reach).find(|&i| view.key(i) == "ما" && lx.answered_reports.contains(view.key(i + 1)))
-        {
+        if let Some(ma) = (start..reach).find(|&i| {
+            grammar().is_free_relative(view.key(i)) && lx.answered_reports.contains(view.key(i + 1))
+        }) {
             // "ما ذكره النائب X عن ممارسة ضغوط": the MP's report, about what follows عن.
             let about = (ma + 2..(ma + 2 + COMPLEMENT_REACH).min(view.toks.len()))
                 .find(|&i| lx.about.contains(view.key(i)));
@@ -132,7 +133,7 @@ impl Said<'_, '_> {
         let end = self.content_end(view, start, view.toks.len());
         // "ونفى الدباغ ما …": a name no entity reader knows is still who denies.
         // The subject ends before the verb, or before قد ("وكانت الوزارة قد نفت").
-        let subject_end = if view.key(denial.tok.saturating_sub(1)) == "قد" {
+        let subject_end = if grammar().is_perfect_particle(view.key(denial.tok.saturating_sub(1))) {
             denial.tok - 1
         } else {
             denial.tok

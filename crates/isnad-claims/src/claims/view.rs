@@ -3,6 +3,7 @@
 
 use super::lexicon::{Class, Hit, Lexicon, Sets, What};
 use crate::entities::{DocEntities, EntityId, EntityType};
+use crate::grammar::grammar;
 use crate::mentions::{Mention, MentionValue};
 use isnad_parser::{Piece, Span, TokenKeys, TokenKind};
 
@@ -359,12 +360,10 @@ impl<'a> View<'a> {
             let key = self.key(i);
             let prev = self.key(i - 1);
             let comma_and = prev == "،" && key.starts_with(['و', 'ف']) && key.chars().count() > 2;
-            if key == "؛"
-                || comma_and
-                || self.is(i, Sets::BOUNDARY)
-                || (key == "ان" && crate::grammar::grammar().is_before_after(prev))
-            {
-                let at = if key == "ان" { i - 1 } else { i };
+            // "بعد أن": a clause of another event opens at its before/after.
+            let after_event = grammar().is_complementizer(key) && grammar().is_before_after(prev);
+            if key == "؛" || comma_and || self.is(i, Sets::BOUNDARY) || after_event {
+                let at = if after_event { i - 1 } else { i };
                 if at > *cuts.last().unwrap_or(&0) {
                     cuts.push(at);
                 }

@@ -133,7 +133,7 @@ pub fn prepared_participants(
             } else {
                 // A speaker ("قال X"، "X: …"، "X إن") or someone after a preposition is no doer.
                 let speaker = before.is_some_and(|w| verbs.contains(w))
-                    || after.is_some_and(|w| matches!(w, ":" | "إن" | "ان" | "أن"));
+                    || after.is_some_and(|w| w == ":" || crate::grammar::grammar().is_complementizer(w));
                 // "وقّع الاتفاق كل من X و Y" lists the doers.
                 let listed = before == Some("من") && a >= 2 && toks.key(a - 2).ends_with("كل");
                 let not_doer = before.is_some_and(|w| lx.not_agent_before.contains(w) || preposition_led(w));

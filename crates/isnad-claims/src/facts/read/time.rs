@@ -1,6 +1,7 @@
 //! The time a figure holds: the one its clause states, or that of an earlier clause it continues.
 
 use super::sentence::SentenceFacts;
+use crate::grammar::{grammar, without_wa};
 use crate::mentions::{Mention, MentionValue, NumberValue, Qualifier};
 use isnad_parser::TokenKind;
 
@@ -156,7 +157,7 @@ impl<'a> SentenceFacts<'a> {
         let start = self.words.clause_start[f].max(f.saturating_sub(5));
         (start..f)
             .rev()
-            .find(|&i| matches!(self.key(i), "منذ" | "ومنذ"))
+            .find(|&i| grammar().is_since(without_wa(self.key(i))))
             .filter(|&i| (i + 1..f).any(|j| self.is_content(j)))
     }
 
@@ -164,14 +165,14 @@ impl<'a> SentenceFacts<'a> {
     /// الماضي"): it dates where a running count starts, not when it holds.
     fn since_window(&self, f: usize) -> bool {
         let start = self.words.clause_start[f].max(f.saturating_sub(5));
-        (start..=f).any(|i| matches!(self.key(i), "منذ" | "ومنذ"))
+        (start..=f).any(|i| grammar().is_since(without_wa(self.key(i))))
     }
 
     /// A time that dates a report rather than an event: a clock time, or a time "so far" ("حتى
     /// الساعة العاشرة"). The day an incident happened is not the time its toll holds.
     pub(super) fn is_report_time(&self, m: &Mention, first: usize) -> bool {
         matches!(m.value, MentionValue::Time(_))
-            || (first > 0 && matches!(self.key(first - 1), "حتي" | "وحتي"))
-            || self.key(first) == "حتي"
+            || (first > 0 && grammar().is_until(without_wa(self.key(first - 1))))
+            || grammar().is_until(self.key(first))
     }
 }

@@ -147,7 +147,7 @@ impl<'a> SentenceFacts<'a> {
         };
         one_unit
             && !t.approximate
-            && !matches!(self.key(first), "منذ" | "ومنذ")
+            && !crate::grammar::grammar().is_since(crate::grammar::without_wa(self.key(first)))
             && !self.lx.present.contains(self.key(first))
     }
 

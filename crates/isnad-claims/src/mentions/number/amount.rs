@@ -28,7 +28,7 @@ impl Finder<'_> {
         let (upper_at, range_start) = if self.key(next) == "-" && self.kind(next + 1) == Some(Kind::Digits) {
             (self.span(next + 1).start, start)
         } else if let Some(p) = from
-            && ["الي", "حتي", "لغايه"].contains(&self.key(next))
+            && crate::grammar::grammar().is_range_end(self.key(next))
         {
             (after_next()?, self.span(p).start)
         } else if let Some(p) = from
