@@ -155,14 +155,16 @@ pub(crate) fn finish(
 ) -> Vec<Finding> {
     let sources = Sources::new(documents, analyses, governments);
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
-    // Kept findings by the sides they cite: only findings citing a side in common can be one.
-    let mut citing: FxHashMap<SideKey, Vec<usize>> = FxHashMap::default();
+    // Kept findings by the positions of the sides they cite: only findings citing a side in
+    // common can be one. Keyed by the position's hash: a collision only adds a candidate, which
+    // `renamed` then compares side by side.
+    let mut citing: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for mut finding in findings {
         finding.sides = one_side_per_sentence(std::mem::take(&mut finding.sides), documents);
         let mut candidates: Vec<usize> = finding
             .sides
             .iter()
-            .filter_map(|s| citing.get(&side_key(s)))
+            .filter_map(|s| citing.get(&position_hash(s)))
             .flatten()
             .copied()
             .collect();
@@ -188,8 +190,8 @@ pub(crate) fn finish(
         };
         cite_sides(&mut kept[at]);
         for side in &kept[at].sides {
-            let findings = citing.entry(side_key(side)).or_default();
-            if !findings.contains(&at) {
+            let findings = citing.entry(position_hash(side)).or_default();
+            if findings.last() != Some(&at) && !findings.contains(&at) {
                 findings.push(at);
             }
         }
@@ -199,21 +201,34 @@ pub(crate) fn finish(
 
 /// What makes sides one side: one sentence (of its document) giving one value, said by the same
 /// sources.
-type SideKey = (String, Span, Option<String>, Vec<String>);
-
-fn side_key(side: &Side) -> SideKey {
-    (
-        side.doc.clone(),
-        side.sentence,
-        side.value.clone(),
-        side.attribution.clone(),
-    )
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Position<'s> {
+    doc: &'s str,
+    sentence: Span,
+    value: Option<&'s str>,
+    attribution: &'s [String],
 }
 
-/// Sides of one finding from one sentence that take one position (see [`SideKey`]) become one
+fn position(side: &Side) -> Position<'_> {
+    Position {
+        doc: &side.doc,
+        sentence: side.sentence,
+        value: side.value.as_deref(),
+        attribution: &side.attribution,
+    }
+}
+
+fn position_hash(side: &Side) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(position(side))
+}
+
+/// Sides of one finding from one sentence that take one position (see [`Position`]) become one
 /// side: the first, listing every claim and fact of the others, its words covering theirs.
 fn one_side_per_sentence(sides: Vec<Side>, documents: &[Document]) -> Vec<Side> {
     let mut merged: Vec<Side> = Vec::with_capacity(sides.len());
+    // Merged sides by their position's hash (equal positions checked on a hit).
+    let mut at_position: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for mut side in sides {
         // `claim` and `fact` are the first of their lists, whoever built the side.
         for (first, all) in [(&side.claim, &mut side.claims), (&side.fact, &mut side.facts)] {
@@ -224,23 +239,28 @@ fn one_side_per_sentence(sides: Vec<Side>, documents: &[Document]) -> Vec<Side> 
                 all.insert(0, id.clone());
             }
         }
-        let same_position = |m: &&mut Side| {
-            m.doc == side.doc
-                && m.sentence == side.sentence
-                && m.value == side.value
-                && m.attribution == side.attribution
-        };
-        let Some(into) = merged.iter_mut().find(same_position) else {
+        let hash = position_hash(&side);
+        let found = at_position.get(&hash).and_then(|at| {
+            at.iter()
+                .copied()
+                .find(|&m| position(&merged[m]) == position(&side))
+        });
+        let Some(m) = found else {
+            at_position.entry(hash).or_default().push(merged.len());
             merged.push(side);
             continue;
         };
+        let into = &mut merged[m];
+        let mut known: rustc_hash::FxHashSet<String> = into.claims.iter().cloned().collect();
         for claim in side.claims {
-            if !into.claims.contains(&claim) {
+            if known.insert(claim.clone()) {
                 into.claims.push(claim);
             }
         }
+        known.clear();
+        known.extend(into.facts.iter().cloned());
         for fact in side.facts {
-            if !into.facts.contains(&fact) {
+            if known.insert(fact.clone()) {
                 into.facts.push(fact);
             }
         }
@@ -260,14 +280,18 @@ fn one_side_per_sentence(sides: Vec<Side>, documents: &[Document]) -> Vec<Side> 
 fn cite_sides(finding: &mut Finding) {
     let mut claims: Vec<String> = Vec::new();
     let mut facts: Vec<String> = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for side in &finding.sides {
         for claim in side.claim.iter().chain(&side.claims) {
-            if !claims.contains(claim) {
+            if seen.insert(claim) {
                 claims.push(claim.clone());
             }
         }
+    }
+    seen.clear();
+    for side in &finding.sides {
         for fact in side.fact.iter().chain(&side.facts) {
-            if !facts.contains(fact) {
+            if seen.insert(fact) {
                 facts.push(fact.clone());
             }
         }
@@ -429,15 +453,26 @@ impl<'a> Sources<'a> {
 /// words giving the same value (two figures of one sentence that happen to read alike are two
 /// things, and their findings two disagreements).
 fn differing_sides<'f>(a: &'f Finding, b: &'f Finding) -> Option<(Vec<&'f Side>, Vec<&'f Side>)> {
-    let shared = |s: &Side, other: &Finding| {
-        other
-            .sides
-            .iter()
-            .any(|t| t.span.overlaps(s.span) && side_key(t) == side_key(s))
+    // Each finding's sides by position, so each side is looked up, not compared with every other.
+    let by_position = |f: &'f Finding| {
+        let mut spans: FxHashMap<Position<'f>, Vec<Span>> = FxHashMap::default();
+        for side in &f.sides {
+            spans.entry(position(side)).or_default().push(side.span);
+        }
+        spans
     };
-    let own_a: Vec<&Side> = a.sides.iter().filter(|s| !shared(s, b)).collect();
-    let own_b: Vec<&Side> = b.sides.iter().filter(|s| !shared(s, a)).collect();
-    (own_a.len() < a.sides.len()).then_some((own_a, own_b))
+    let (in_a, in_b) = (by_position(a), by_position(b));
+    let shared = |s: &Side, other: &FxHashMap<Position<'f>, Vec<Span>>| {
+        other
+            .get(&position(s))
+            .is_some_and(|spans| spans.iter().any(|t| t.overlaps(s.span)))
+    };
+    let own_a: Vec<&Side> = a.sides.iter().filter(|s| !shared(s, &in_b)).collect();
+    if own_a.len() == a.sides.len() {
+        return None;
+    }
+    let own_b: Vec<&Side> = b.sides.iter().filter(|s| !shared(s, &in_a)).collect();
+    Some((own_a, own_b))
 }
 
 /// What a finding adds to one it repeats with its source named another way.

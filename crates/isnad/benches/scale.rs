@@ -117,13 +117,18 @@ fn peak_rss_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
-/// Runs one case in this process and prints one line of figures.
-fn run_case(kind: &str, size: usize) {
-    let inputs = match kind {
+/// The articles of one case: (file name, text).
+fn inputs(kind: &str, size: usize) -> Vec<(String, String)> {
+    match kind {
         "story" => story(size),
         "article" => article(size),
         _ => panic!("unknown case {kind}: story or article"),
-    };
+    }
+}
+
+/// Runs one case in this process and prints one line of figures.
+fn run_case(kind: &str, size: usize) {
+    let inputs = inputs(kind, size);
     let bytes: usize = inputs.iter().map(|(_, t)| t.len()).sum();
     let options = ParseOptions {
         fallback_date: NaiveDate::from_ymd_opt(2024, 6, 1),
@@ -219,6 +224,18 @@ fn figures(line: &str) -> Option<(f64, f64)> {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--write") {
+        // `--write story 1000 DIR`: the case's articles as files, to run `isnad check DIR` on them.
+        let kind = args.get(at + 1).map_or("story", String::as_str);
+        let size = args.get(at + 2).and_then(|s| s.parse().ok()).unwrap_or(1_000);
+        let dir = Path::new(args.get(at + 3).map_or("scale-story", String::as_str));
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+        for (name, text) in inputs(kind, size) {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        }
+        return;
+    }
     if let Some(at) = args.iter().position(|a| a == "--case") {
         let kind = args.get(at + 1).map_or("story", String::as_str);
         let size = args.get(at + 2).and_then(|s| s.parse().ok()).unwrap_or(1_000);
