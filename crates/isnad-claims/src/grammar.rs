@@ -21,6 +21,7 @@ pub(crate) struct Grammar {
     until: FxHashSet<String>,
     range_ends: FxHashSet<String>,
     perfect_particles: FxHashSet<String>,
+    accompaniment: FxHashSet<String>,
 }
 
 #[derive(Deserialize)]
@@ -39,6 +40,7 @@ struct GrammarFile {
     until: Vec<String>,
     range_ends: Vec<String>,
     perfect_particles: Vec<String>,
+    accompaniment: Vec<String>,
 }
 
 static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
@@ -59,6 +61,7 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         until: folded(file.until),
         range_ends: folded(file.range_ends),
         perfect_particles: folded(file.perfect_particles),
+        accompaniment: folded(file.accompaniment),
     }
 });
 
@@ -131,6 +134,11 @@ impl Grammar {
     pub fn is_perfect_particle(&self, key: &str) -> bool {
         self.perfect_particles.contains(key)
     }
+
+    /// "With" or "amid" ("مع", "وسط"), folded key.
+    pub fn is_accompaniment(&self, key: &str) -> bool {
+        self.accompaniment.contains(key)
+    }
 }
 
 /// `key` without one leading و ("والذي" → "الذي"), for readers that take a conjoined word too.
@@ -196,5 +204,7 @@ mod tests {
         assert!(
             g.is_perfect_particle("قد") && !g.is_perfect_particle("لقد") && !g.is_perfect_particle("قدم")
         );
+        assert!(g.is_accompaniment("مع") && g.is_accompaniment("وسط"));
+        assert!(!g.is_accompaniment("معه") && !g.is_accompaniment("متوسط") && !g.is_accompaniment("بين"));
     }
 }

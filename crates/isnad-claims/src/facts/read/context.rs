@@ -160,7 +160,7 @@ impl<'a> SentenceFacts<'a> {
                 let key = self.key(i);
                 // Four letters in ة are a noun of their own («بلدة»، «لجنة»).
                 let short_noun = key.ends_with('ه') && key.chars().count() == 4;
-                matches!(key, "مع" | "وسط")
+                crate::grammar::grammar().is_accompaniment(key)
                     || (self.is_arabic(i) && preposition_led(key) && !short_noun && !self.named[i])
             })
             .unwrap_or(clause_end)
