@@ -329,10 +329,12 @@ impl<'g> Governments<'g> {
         let mut named: BTreeSet<EntityKey> = source
             .span
             .map(|span| {
-                analysis
-                    .entities
-                    .mentions
+                // Mentions are kept in text order: only those starting inside the span are read.
+                let mentions = &analysis.entities.mentions;
+                let first = mentions.partition_point(|m| m.span.start < span.start);
+                mentions[first..]
                     .iter()
+                    .take_while(|m| m.span.start < span.end.max(span.start + 1))
                     .filter(|m| m.form != MentionForm::Adjective && span.contains(m.span))
                     .filter_map(|m| m.entity.as_ref().map(government))
                     .collect()

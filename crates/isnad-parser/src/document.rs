@@ -183,6 +183,13 @@ impl Document {
 
     /// The sentence containing `span`, if any.
     pub fn sentence_of(&self, span: Span) -> Option<&Sentence> {
-        self.sentences.iter().find(|s| s.span.contains(span))
+        // Sentences come in text order: the last one starting at or before `span` is looked up,
+        // not every sentence of a long article scanned (the scan stays for spans it misses).
+        let after = self.sentences.partition_point(|s| s.span.start <= span.start);
+        after
+            .checked_sub(1)
+            .map(|at| &self.sentences[at])
+            .filter(|s| s.span.contains(span))
+            .or_else(|| self.sentences.iter().find(|s| s.span.contains(span)))
     }
 }

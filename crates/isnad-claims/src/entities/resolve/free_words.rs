@@ -68,6 +68,9 @@ impl Resolver<'_> {
                     if let Some(found) =
                         self.free_match(free, &run[i..i + n], partials, seen, &doc_names, &mut scratch)
                     {
+                        if let Some(id) = &found.mention.entity {
+                            *self.named.entry(id.clone()).or_default() += 1;
+                        }
                         self.out.push(found);
                         i += n;
                         advanced = true;

@@ -30,6 +30,7 @@ pub(super) fn resolve(
         index,
         lex,
         out: Vec::new(),
+        named: HashMap::default(),
         new_names: Vec::new(),
         variants: HashMap::default(),
     }
@@ -48,6 +49,9 @@ struct Resolver<'a> {
     index: &'a GazetteerIndex,
     lex: &'a Lexicon,
     out: Vec<Out>,
+    /// How many of `out`'s mentions name each entity, kept as `out` grows (asked for every
+    /// ambiguous mention; counting `out` each time is quadratic in a long article).
+    named: HashMap<EntityId, usize>,
     new_names: Vec<NewName>,
     /// The gazetteer entries each new name (key and kind) is a variant of: a name comes back
     /// several times in an article, and the search for variants is the costly part.
@@ -178,6 +182,9 @@ impl Resolver<'_> {
             .get(raw.span.range())
             .unwrap_or_default()
             .to_string();
+        if let Some(id) = &entity {
+            *self.named.entry(id.clone()).or_default() += 1;
+        }
         self.out.push(Out {
             mention: EntityMention {
                 span: raw.span,

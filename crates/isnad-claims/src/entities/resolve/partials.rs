@@ -108,13 +108,7 @@ impl Resolver<'_> {
 
     /// Candidates ordered by how often the document names them (most first).
     fn by_frequency(&self, mut ids: Vec<EntityId>) -> Vec<EntityId> {
-        let count = |id: &EntityId| {
-            self.out
-                .iter()
-                .filter(|o| o.mention.entity.as_ref() == Some(id))
-                .count()
-        };
-        ids.sort_by_key(|id| std::cmp::Reverse(count(id)));
+        ids.sort_by_key(|id| std::cmp::Reverse(self.named.get(id).copied().unwrap_or(0)));
         ids
     }
 }
