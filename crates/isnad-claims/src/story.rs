@@ -5,7 +5,7 @@
 
 use crate::DocAnalysis;
 use crate::entities::lexicon::{collapse, lexicon};
-use crate::entities::{EntityId, EntityType, MatchKind, MentionForm, add_named, is_word_char};
+use crate::entities::{EntityId, EntityType, MatchKind, MentionForm, NamedAt, add_all_named, is_word_char};
 use isnad_parser::Document;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -199,10 +199,22 @@ pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) 
     let mut occurrences: Vec<(usize, usize, isnad_parser::Span, bool)> = Vec::new();
     for (d, (document, analysis)) in documents.iter().zip(analyses.iter()).enumerate() {
         let source = document.source.as_str();
+        let mentions = &analysis.entities.mentions;
+        // Mentions are in text order: one overlapping a span starts less than the longest
+        // mention's length before it, so only those are looked at.
+        let longest = mentions
+            .iter()
+            .map(|m| m.span.end - m.span.start)
+            .max()
+            .unwrap_or(0);
         for found in finder.find_iter(source) {
             let span = isnad_parser::Span::new(found.start(), found.end());
             if name_bounded(source, span) && document.sentence_of(span).is_some() {
-                let read = analysis.entities.mentions.iter().any(|m| m.span.overlaps(span));
+                let from = mentions.partition_point(|m| m.span.start + longest < span.start);
+                let read = mentions[from..]
+                    .iter()
+                    .take_while(|m| m.span.start < span.end.max(span.start + 1))
+                    .any(|m| m.span.overlaps(span));
                 occurrences.push((d, found.pattern().as_usize(), span, read));
             }
         }
@@ -223,19 +235,16 @@ pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) 
         let (read, all) = read_share[p];
         patterns[p].split_whitespace().nth(1).is_some() || 2 * read >= all
     };
+    let mut adds: Vec<Vec<NamedAt>> = vec![Vec::new(); documents.len()];
     for (d, p, span, read) in occurrences {
         if read || !spreads(p) {
             continue;
         }
         let (id, kind) = names[patterns[p]].clone();
-        add_named(
-            &documents[d],
-            &mut analyses[d].entities,
-            span,
-            id,
-            kind,
-            MatchKind::Story,
-        );
+        adds[d].push((span, id, kind, MatchKind::Story));
+    }
+    for ((document, analysis), adds) in documents.iter().zip(analyses.iter_mut()).zip(adds) {
+        add_all_named(document, &mut analysis.entities, adds);
     }
 }
 

@@ -130,41 +130,88 @@ pub(crate) fn add_named(
     kind: EntityType,
     how: MatchKind,
 ) {
-    let text = document.source[span.range()].to_string();
-    let at = entities.mentions.partition_point(|m| m.span.start < span.start);
-    entities.mentions.insert(
-        at,
-        EntityMention {
-            span,
-            text: text.clone(),
-            entity: Some(id.clone()),
-            kind,
-            how,
-            candidates: Vec::new(),
-            form: MentionForm::Name,
-            title: None,
-        },
-    );
-    let seen = NameSeen {
-        doc: document.id.clone(),
-        text: text.clone(),
-        span,
-    };
-    match entities.entities.iter_mut().find(|e| e.id == id) {
-        Some(record) => {
-            let at = record.names.partition_point(|n| n.span.start < span.start);
-            record.names.insert(at, seen);
-        }
-        None => entities.entities.insert(
-            entities
-                .entities
-                .partition_point(|e| e.names.first().is_some_and(|n| n.span.start < span.start)),
-            EntityRecord {
-                id,
+    add_all_named(document, entities, vec![(span, id, kind, how)]);
+}
+
+/// A name to add: where, which entity, its type and how it was found.
+pub(crate) type NamedAt = (isnad_parser::Span, EntityId, EntityType, MatchKind);
+
+/// [`add_named`] for many names at once, as if added one after another (a name goes before the
+/// mentions and spellings that start where it does, a later one before an earlier), but sorted in
+/// once: a long article may take a story's names thousands of times.
+pub(crate) fn add_all_named(document: &Document, entities: &mut DocEntities, adds: Vec<NamedAt>) {
+    if adds.is_empty() {
+        return;
+    }
+    // Where each entry goes among those already there: (start, added ones first, the later first).
+    type Place = (usize, bool, std::cmp::Reverse<usize>);
+    let fresh = |k: usize, span: isnad_parser::Span| -> Place { (span.start, false, std::cmp::Reverse(k)) };
+    let old = |span: isnad_parser::Span| -> Place { (span.start, true, std::cmp::Reverse(0)) };
+    let mut mentions: Vec<(Place, EntityMention)> = std::mem::take(&mut entities.mentions)
+        .into_iter()
+        .map(|m| (old(m.span), m))
+        .collect();
+    // The record each name goes to, its names' earliest start as the one-by-one adding would
+    // have left it (a record's place among records is set by its first name when it is made).
+    let mut first_start: Vec<Option<usize>> = entities
+        .entities
+        .iter()
+        .map(|e| e.names.first().map(|n| n.span.start))
+        .collect();
+    let mut new_names: Vec<Vec<(Place, NameSeen)>> = vec![Vec::new(); entities.entities.len()];
+    for (k, (span, id, kind, how)) in adds.into_iter().enumerate() {
+        let text = document.source[span.range()].to_string();
+        mentions.push((
+            fresh(k, span),
+            EntityMention {
+                span,
+                text: text.clone(),
+                entity: Some(id.clone()),
                 kind,
-                name: text,
-                names: vec![seen],
+                how,
+                candidates: Vec::new(),
+                form: MentionForm::Name,
+                title: None,
             },
-        ),
+        ));
+        let seen = NameSeen {
+            doc: document.id.clone(),
+            text: text.clone(),
+            span,
+        };
+        match entities.entities.iter().position(|e| e.id == id) {
+            Some(r) => {
+                first_start[r] = Some(first_start[r].map_or(span.start, |f| f.min(span.start)));
+                new_names[r].push((fresh(k, span), seen));
+            }
+            None => {
+                let at = first_start.partition_point(|f| f.is_some_and(|f| f < span.start));
+                entities.entities.insert(
+                    at,
+                    EntityRecord {
+                        id,
+                        kind,
+                        name: text,
+                        names: Vec::new(),
+                    },
+                );
+                first_start.insert(at, Some(span.start));
+                new_names.insert(at, vec![(fresh(k, span), seen)]);
+            }
+        }
+    }
+    mentions.sort_by_key(|(place, _)| *place);
+    entities.mentions = mentions.into_iter().map(|(_, m)| m).collect();
+    for (record, added) in entities.entities.iter_mut().zip(new_names) {
+        if added.is_empty() {
+            continue;
+        }
+        let mut names: Vec<(Place, NameSeen)> = std::mem::take(&mut record.names)
+            .into_iter()
+            .map(|n| (old(n.span), n))
+            .chain(added)
+            .collect();
+        names.sort_by_key(|(place, _)| *place);
+        record.names = names.into_iter().map(|(_, n)| n).collect();
     }
 }
