@@ -215,3 +215,97 @@ pub(crate) fn add_all_named(document: &Document, entities: &mut DocEntities, add
         record.names = names.into_iter().map(|(_, n)| n).collect();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use isnad_parser::{ParseOptions, Span, parse_document};
+
+    /// The one-by-one adding that [`add_all_named`] must reproduce: each name inserted where its
+    /// start goes, before what starts there.
+    fn insert_named(document: &Document, entities: &mut DocEntities, (span, id, kind, how): NamedAt) {
+        let text = document.source[span.range()].to_string();
+        let at = entities.mentions.partition_point(|m| m.span.start < span.start);
+        let mention = EntityMention {
+            span,
+            text: text.clone(),
+            entity: Some(id.clone()),
+            kind,
+            how,
+            candidates: Vec::new(),
+            form: MentionForm::Name,
+            title: None,
+        };
+        entities.mentions.insert(at, mention);
+        let seen = NameSeen {
+            doc: document.id.clone(),
+            text: text.clone(),
+            span,
+        };
+        match entities.entities.iter_mut().find(|e| e.id == id) {
+            Some(record) => {
+                let at = record.names.partition_point(|n| n.span.start < span.start);
+                record.names.insert(at, seen);
+            }
+            None => {
+                let at = (entities.entities)
+                    .partition_point(|e| e.names.first().is_some_and(|n| n.span.start < span.start));
+                let names = vec![seen];
+                entities.entities.insert(
+                    at,
+                    EntityRecord {
+                        id,
+                        kind,
+                        name: text,
+                        names,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The spans of every whole occurrence of `word` in `text`.
+    fn occurrences(text: &str, word: &str) -> Vec<Span> {
+        text.match_indices(word)
+            .map(|(at, w)| Span::new(at, at + w.len()))
+            .collect()
+    }
+
+    #[test]
+    fn names_added_at_once_are_ordered_as_names_added_one_by_one() {
+        let text =
+            "عنوان\nزار سامر نديم مدينة قرطال ثم عاد سامر نديم إلى قرطال.\nوقال نديم إن قرطال هادئة.\n";
+        let (doc, _) = parse_document("a.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
+        let found = find_entities(&doc, &Gazetteer::builtin());
+        let person = EntityId::discovered(EntityType::Person, "سامر نديم");
+        let place = EntityId::discovered(EntityType::Place, "قرطال");
+        // Interleaved entities, a known one and new ones, spans out of text order and one
+        // starting where another name does: everything the one-by-one insertion decides.
+        let mut adds: Vec<NamedAt> = Vec::new();
+        for span in occurrences(text, "قرطال").into_iter().rev() {
+            adds.push((span, place.clone(), EntityType::Place, MatchKind::Story));
+        }
+        for span in occurrences(text, "نديم") {
+            adds.push((span, person.clone(), EntityType::Person, MatchKind::Story));
+        }
+        for span in occurrences(text, "سامر") {
+            adds.push((span, person.clone(), EntityType::Person, MatchKind::Story));
+        }
+        if let Some(known) = found.mentions.iter().find_map(|m| m.entity.clone()) {
+            adds.push((
+                Span::new(0, "عنوان".len()),
+                known,
+                EntityType::Place,
+                MatchKind::Story,
+            ));
+        }
+        let mut one_by_one = found.clone();
+        for add in adds.clone() {
+            insert_named(&doc, &mut one_by_one, add);
+        }
+        let mut at_once = found.clone();
+        add_all_named(&doc, &mut at_once, adds);
+        assert_eq!(at_once, one_by_one);
+        assert!(at_once.mentions.len() > found.mentions.len() + 6);
+    }
+}
