@@ -90,9 +90,68 @@ pub(crate) fn line_col(document: &Document, offset: usize) -> (usize, usize) {
     document.line_col(floor_boundary(&document.source, offset))
 }
 
-/// The document with this id.
-pub(crate) fn find_document<'a>(documents: &'a [Document], id: &str) -> Option<&'a Document> {
-    documents.iter().find(|d| d.id == id)
+/// Where each line of a text starts, so a position's line is found by binary search: counting
+/// the newlines before every quoted position costs a long article its length for each quote.
+pub(crate) struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    /// The line starts of `source`.
+    pub(crate) fn of(source: &str) -> Lines {
+        let newlines = source.bytes().enumerate().filter(|&(_, b)| b == b'\n');
+        Lines {
+            starts: std::iter::once(0).chain(newlines.map(|(i, _)| i + 1)).collect(),
+        }
+    }
+
+    /// [`line_col`] of `offset` in `document`, whose text these are the lines of.
+    pub(crate) fn line_col(&self, document: &Document, offset: usize) -> (usize, usize) {
+        let source = document.source.as_str();
+        let offset = floor_boundary(source, offset);
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, source[start..offset].chars().count() + 1)
+    }
+}
+
+/// The documents of a report, looked up by id, with each one's line starts made when a position
+/// of it is first shown: a story of many articles or one long article costs each quoted side one
+/// lookup, not a walk over the documents or the text before it.
+pub(crate) struct Documents<'a> {
+    documents: &'a [Document],
+    index: std::collections::HashMap<&'a str, usize>,
+    lines: Vec<std::cell::OnceCell<Lines>>,
+}
+
+impl<'a> Documents<'a> {
+    pub(crate) fn new(documents: &'a [Document]) -> Documents<'a> {
+        let mut index = std::collections::HashMap::new();
+        for (i, document) in documents.iter().enumerate() {
+            // The first of two documents with one id, as a walk over them finds.
+            index.entry(document.id.as_str()).or_insert(i);
+        }
+        Documents {
+            documents,
+            index,
+            lines: documents.iter().map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+
+    /// The document with this id.
+    pub(crate) fn find(&self, id: &str) -> Option<&'a Document> {
+        self.index.get(id).map(|&i| &self.documents[i])
+    }
+
+    /// [`line_col`] of a position of `document`.
+    pub(crate) fn line_col(&self, document: &Document, offset: usize) -> (usize, usize) {
+        match self.index.get(document.id.as_str()) {
+            Some(&i) if std::ptr::eq(&self.documents[i], document) => self.lines[i]
+                .get_or_init(|| Lines::of(&document.source))
+                .line_col(document, offset),
+            _ => line_col(document, offset),
+        }
+    }
 }
 
 /// The JSON name of a severity.
@@ -190,5 +249,14 @@ mod tests {
         assert_eq!(line_col(&d, 1), (1, 1));
         assert_eq!(line_col(&d, "سطر\n".len() + 2), (2, 2));
         assert_eq!(line_col(&d, 10_000), (2, 5));
+    }
+
+    #[test]
+    fn lines_give_the_documents_line_and_column() {
+        let d = doc("سطر\nثاني\n\nرابع");
+        let lines = Lines::of(&d.source);
+        for offset in 0..=d.source.len() + 2 {
+            assert_eq!(lines.line_col(&d, offset), line_col(&d, offset), "at {offset}");
+        }
     }
 }

@@ -13,9 +13,7 @@ use isnad_parser::Document;
 
 use crate::Report;
 use crate::bidi::{escape_embeddings, isolate};
-use crate::quote::{
-    SEVERITIES, find_document, line_col, severity_name, side_quote, sources_line, summary_line,
-};
+use crate::quote::{Documents, SEVERITIES, severity_name, side_quote, sources_line, summary_line};
 
 /// How to render the terminal report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -71,6 +69,7 @@ impl Painter {
 /// Renders the terminal report. Ends with a newline.
 pub fn render_text(report: &Report, documents: &[Document], options: TextOptions) -> String {
     let p = Painter { color: options.color };
+    let documents = Documents::new(documents);
     let mut out = String::new();
     if !options.quiet {
         for severity in SEVERITIES {
@@ -92,7 +91,7 @@ pub fn render_text(report: &Report, documents: &[Document], options: TextOptions
             );
             out.push('\n');
             for finding in group {
-                finding_text(&mut out, finding, documents, &p);
+                finding_text(&mut out, finding, &documents, &p);
                 out.push('\n');
             }
         }
@@ -109,7 +108,7 @@ pub fn render_text(report: &Report, documents: &[Document], options: TextOptions
 }
 
 /// One finding: heading, message, every side, resolution.
-fn finding_text(out: &mut String, finding: &Finding, documents: &[Document], p: &Painter) {
+fn finding_text(out: &mut String, finding: &Finding, documents: &Documents<'_>, p: &Painter) {
     let label = format!("{}[{}]", severity_name(finding.severity), finding.kind.name());
     let _ = writeln!(
         out,
@@ -119,10 +118,10 @@ fn finding_text(out: &mut String, finding: &Finding, documents: &[Document], p: 
         shown(&finding.message)
     );
     for side in &finding.sides {
-        let document = find_document(documents, &side.doc);
+        let document = documents.find(&side.doc);
         let place = match document {
             Some(d) => {
-                let (line, col) = line_col(d, side.span.start);
+                let (line, col) = documents.line_col(d, side.span.start);
                 format!("{}:{line}:{col}", shown(&side.doc))
             }
             None => shown(&side.doc),

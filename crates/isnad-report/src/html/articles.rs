@@ -26,11 +26,10 @@ impl Page<'_> {
 
     fn document(&self, document: &Document) -> Markup {
         let mut claims: Vec<&Claim> = self
-            .report
-            .claims
-            .iter()
-            .filter(|c| c.doc == document.id)
-            .collect();
+            .claims_of
+            .get(document.id.as_str())
+            .cloned()
+            .unwrap_or_default();
         claims.sort_by_key(|c| (c.span.start, c.span.end));
         let mut shown: BTreeSet<&str> = BTreeSet::new();
         let blocks: Vec<Markup> = document
@@ -84,9 +83,12 @@ impl Page<'_> {
         let span = safe_span(source, block.span);
         let mut pieces = Vec::new();
         let mut cursor = span.start;
-        for &claim in claims
+        // Claims are in text order: those starting in the block are looked up, not every claim
+        // of a long article walked for each of its blocks.
+        let first = claims.partition_point(|c| c.span.start < span.start);
+        for &claim in claims[first..]
             .iter()
-            .filter(|c| span.start <= c.span.start && c.span.start < span.end.max(span.start + 1))
+            .take_while(|c| c.span.start < span.end.max(span.start + 1))
         {
             let c = safe_span(source, claim.span);
             let (start, end) = (c.start.max(cursor), c.end.min(span.end));

@@ -7,9 +7,7 @@ use maud::{Markup, html};
 
 use super::{Page, anchor, href, mixed, name};
 use crate::bidi::escape_embeddings;
-use crate::quote::{
-    SEVERITIES, count, find_document, line_col, plural, safe_span, severity_name, side_quote,
-};
+use crate::quote::{SEVERITIES, count, plural, safe_span, severity_name, side_quote};
 
 impl Page<'_> {
     pub(super) fn findings(&self) -> Markup {
@@ -108,19 +106,23 @@ impl Page<'_> {
     /// A finding's sides gathered by the sentence they quote, in order of first appearance.
     fn side_sentences<'s>(&'s self, sides: &'s [Side]) -> Vec<SideSentence<'s>> {
         let mut sentences: Vec<SideSentence<'s>> = Vec::new();
+        // Sentences by document and span: a finding citing many articles looks each side up.
+        let mut at: std::collections::HashMap<(&str, Span), usize> = std::collections::HashMap::new();
         for side in sides {
-            let document = find_document(self.documents, &side.doc);
+            let document = self.find_document(&side.doc);
             let context = document.and_then(|d| quoted_sentence(side, d));
-            match sentences
-                .iter_mut()
-                .find(|s| context.is_some() && s.context == context && s.sides[0].doc == side.doc)
-            {
-                Some(sentence) => sentence.sides.push(side),
-                None => sentences.push(SideSentence {
-                    document,
-                    context,
-                    sides: vec![side],
-                }),
+            match context.and_then(|c| at.get(&(side.doc.as_str(), c))) {
+                Some(&n) => sentences[n].sides.push(side),
+                None => {
+                    if let Some(c) = context {
+                        at.insert((side.doc.as_str(), c), sentences.len());
+                    }
+                    sentences.push(SideSentence {
+                        document,
+                        context,
+                        sides: vec![side],
+                    });
+                }
             }
         }
         sentences
@@ -152,7 +154,7 @@ impl Page<'_> {
                 dd {
                     a href=(href("doc-", &first.doc)) { bdi { (name(&first.doc)) } }
                     @if let Some(document) = sentence.document {
-                        @let (line, col) = line_col(document, first.span.start);
+                        @let (line, col) = self.line_col(document, first.span.start);
                         " " bdi.pos { (line) ":" (col) }
                     }
                     @if let Some(outlet) = Some(self.doc_label(&first.doc)).filter(|o| *o != first.doc) {

@@ -27,8 +27,9 @@ use isnad_graph::Finding;
 use isnad_parser::{DateSource, Document};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use crate::Report;
 use crate::bidi::{escape_bidi as name, runs};
+use crate::quote::Documents;
+use crate::{DocumentSummary, Report};
 
 /// Renders the report as one HTML page.
 pub fn render_html(report: &Report, documents: &[Document]) -> String {
@@ -68,7 +69,8 @@ pub fn render_html(report: &Report, documents: &[Document]) -> String {
     markup.into_string()
 }
 
-/// The report with the lookups the sections share.
+/// The report with the lookups the sections share: every lookup by id is a map, so a story of
+/// many articles costs each side or claim one lookup, not a walk over the documents.
 struct Page<'a> {
     report: &'a Report,
     documents: &'a [Document],
@@ -76,6 +78,12 @@ struct Page<'a> {
     findings_of: HashMap<&'a str, Vec<&'a str>>,
     /// Claim id → the claim.
     claims: HashMap<&'a str, &'a Claim>,
+    /// The documents by id, with their lines.
+    docs: Documents<'a>,
+    /// Document id → its summary in the report.
+    summaries: HashMap<&'a str, &'a DocumentSummary>,
+    /// Document id → its claims, in report order.
+    claims_of: HashMap<&'a str, Vec<&'a Claim>>,
 }
 
 impl<'a> Page<'a> {
@@ -89,25 +97,40 @@ impl<'a> Page<'a> {
                 }
             }
         }
+        let mut claims_of: HashMap<&str, Vec<&Claim>> = HashMap::new();
+        for claim in &report.claims {
+            claims_of.entry(claim.doc.as_str()).or_default().push(claim);
+        }
+        let mut summaries = HashMap::new();
+        for summary in &report.documents {
+            summaries.entry(summary.id.as_str()).or_insert(summary);
+        }
         Page {
             report,
             documents,
             findings_of,
             claims: report.claims.iter().map(|c| (c.id.as_str(), c)).collect(),
+            docs: Documents::new(documents),
+            summaries,
+            claims_of,
         }
+    }
+
+    /// The document with this id, when it was rendered.
+    fn find_document(&self, id: &str) -> Option<&'a Document> {
+        self.docs.find(id)
+    }
+
+    /// [`line_col`](crate::quote::line_col) of a position of `document`.
+    fn line_col(&self, document: &Document, offset: usize) -> (usize, usize) {
+        self.docs.line_col(document, offset)
     }
 
     /// A document's name on a crowded line: its outlet (cut to a few words) when known, else
     /// its file name without the extension, cut to the shortest start (eight characters or more)
     /// that no other document's name shares.
     fn short_label(&self, doc: &str) -> String {
-        if let Some(outlet) = self
-            .report
-            .documents
-            .iter()
-            .find(|d| d.id == doc)
-            .and_then(|d| d.outlet.as_deref())
-        {
+        if let Some(outlet) = self.summaries.get(doc).and_then(|d| d.outlet.as_deref()) {
             return short(outlet, 20);
         }
         fn stem(id: &str) -> &str {
@@ -133,10 +156,8 @@ impl<'a> Page<'a> {
 
     /// What a reader calls a document: its outlet when known, else its id.
     fn doc_label<'s>(&'s self, doc: &'s str) -> &'s str {
-        self.report
-            .documents
-            .iter()
-            .find(|d| d.id == doc)
+        self.summaries
+            .get(doc)
             .and_then(|d| d.outlet.as_deref())
             .unwrap_or(doc)
     }

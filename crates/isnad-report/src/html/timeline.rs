@@ -11,7 +11,7 @@ use maud::{Markup, html};
 
 use super::{Page, anchor, cited_claims, href, name, num, short};
 use crate::bidi::{escape_embeddings, isolate};
-use crate::quote::{find_document, line_col, plural, severity_name};
+use crate::quote::{plural, severity_name};
 
 impl Page<'_> {
     /// The timeline: one lane per event type holding one mark per dated event, one row per
@@ -61,13 +61,18 @@ impl Page<'_> {
     /// consult, not to read, and a sentence often holds several claims.
     fn undated(&self) -> Markup {
         let mut sentences: Vec<((&str, &str), Vec<&Claim>)> = Vec::new();
+        // Rows by their sentence, so each claim finds its row in one lookup.
+        let mut row_of: HashMap<(&str, &str), usize> = HashMap::new();
         let mut count = 0;
         for claim in self.report.claims.iter().filter(|c| Dated::of(c).is_none()) {
             count += 1;
             let key = (claim.doc.as_str(), claim.text.as_str());
-            match sentences.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, claims)) => claims.push(claim),
-                None => sentences.push((key, vec![claim])),
+            match row_of.get(&key) {
+                Some(&row) => sentences[row].1.push(claim),
+                None => {
+                    row_of.insert(key, sentences.len());
+                    sentences.push((key, vec![claim]));
+                }
             }
         }
         html! {
@@ -82,8 +87,8 @@ impl Page<'_> {
                             li.sentence {
                                 p.sentence-claims {
                                     a href=(href("doc-", doc)) { bdi { (name(doc)) } }
-                                    @if let Some(document) = find_document(self.documents, doc) {
-                                        @let (line, col) = line_col(document, claims[0].span.start);
+                                    @if let Some(document) = self.find_document(doc) {
+                                        @let (line, col) = self.line_col(document, claims[0].span.start);
                                         " " bdi.pos { (line) ":" (col) }
                                     }
                                     " · "
