@@ -196,7 +196,113 @@ pub(crate) fn finish(
             }
         }
     }
-    kept
+    one_finding_across_copies(kept, documents)
+}
+
+/// What makes two findings the same finding read in copies of one text: the kind, severity,
+/// resolution and message, and the sentences, words, values and sources of their sides, each
+/// once and in no order: everything but which copies they are in. A copy's own name (its id in
+/// a message about it alone, an outlet known only by the file's name) is left out.
+#[derive(PartialEq, Eq, Hash)]
+struct CopyKey<'f> {
+    kind: FindingKind,
+    severity: Severity,
+    resolution: Option<&'f str>,
+    message: String,
+    sides: Vec<(&'f str, &'f str, Option<&'f str>, String)>,
+}
+
+/// A finding's [`CopyKey`], with its one document when every side is in it.
+fn copy_key<'f>(
+    finding: &'f Finding,
+    documents: &FxHashMap<&str, &'f Document>,
+) -> Option<(CopyKey<'f>, Option<&'f str>)> {
+    let first = finding.sides.first()?.doc.as_str();
+    let one_doc = finding.sides.iter().all(|s| s.doc == first).then_some(first);
+    let mut sides = Vec::with_capacity(finding.sides.len());
+    for side in &finding.sides {
+        let document = documents.get(side.doc.as_str())?;
+        let sentence = document.source.get(side.sentence.range()).unwrap_or_default();
+        let mut sources = String::new();
+        for name in &side.attribution {
+            sources.push_str(if *name == side.doc { "\u{0}" } else { name });
+            sources.push('\u{1}');
+        }
+        sides.push((sentence, side.text.as_str(), side.value.as_deref(), sources));
+    }
+    sides.sort_unstable();
+    sides.dedup();
+    let message = match one_doc {
+        Some(doc) => finding.message.replace(doc, "\u{0}"),
+        None => finding.message.clone(),
+    };
+    let key = CopyKey {
+        kind: finding.kind,
+        severity: finding.severity,
+        resolution: finding.resolution.as_deref(),
+        message,
+        sides,
+    };
+    Some((key, one_doc))
+}
+
+/// Findings that say the same of copies of one text (an agency text printed n times, each copy
+/// giving the same headline against the same body, or the same explained ordinal against the
+/// same series) are one finding citing every copy, in the place of the first: one disagreement,
+/// however many articles repeat it, so findings grow with disagreements, not with copies. A
+/// message about one document names every copy.
+fn one_finding_across_copies(findings: Vec<Finding>, documents: &[Document]) -> Vec<Finding> {
+    let by_id: FxHashMap<&str, &Document> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
+    // Each finding's first finding with its key, and each first finding's documents.
+    let mut first: FxHashMap<CopyKey<'_>, usize> = FxHashMap::default();
+    let mut into: Vec<Option<usize>> = Vec::with_capacity(findings.len());
+    let mut docs_of: FxHashMap<usize, (Vec<&str>, rustc_hash::FxHashSet<&str>)> = FxHashMap::default();
+    for (n, finding) in findings.iter().enumerate() {
+        let Some((key, doc)) = copy_key(finding, &by_id) else {
+            into.push(None);
+            continue;
+        };
+        let m = *first.entry(key).or_insert(n);
+        into.push((m != n).then_some(m));
+        if let Some(doc) = doc {
+            let (docs, seen) = docs_of.entry(m).or_default();
+            if seen.insert(doc) {
+                docs.push(doc);
+            }
+        }
+    }
+    if into.iter().all(Option::is_none) {
+        return findings;
+    }
+    // A message naming its one document, rewritten to name every copy.
+    let messages: Vec<(usize, String)> = docs_of
+        .iter()
+        .filter(|(_, (docs, _))| docs.len() > 1)
+        .map(|(&m, (docs, _))| (m, findings[m].message.replace(docs[0], &docs.join(", "))))
+        .collect();
+    let mut merged: Vec<Finding> = Vec::with_capacity(findings.len());
+    let mut at: FxHashMap<usize, usize> = FxHashMap::default();
+    for (n, mut finding) in findings.into_iter().enumerate() {
+        match into[n] {
+            Some(m) => merged[at[&m]].sides.append(&mut finding.sides),
+            None => {
+                at.insert(n, merged.len());
+                merged.push(finding);
+            }
+        }
+    }
+    for (m, message) in messages {
+        merged[at[&m]].message = message;
+    }
+    let mut grown: Vec<usize> = into.into_iter().flatten().map(|m| at[&m]).collect();
+    grown.sort_unstable();
+    grown.dedup();
+    for k in grown {
+        let finding = &mut merged[k];
+        finding.sides = one_side_per_sentence(std::mem::take(&mut finding.sides), documents);
+        cite_sides(finding);
+    }
+    merged
 }
 
 /// What makes sides one side: one sentence (of its document) giving one value, said by the same
@@ -574,6 +680,49 @@ mod tests {
         ]);
         let (own_a, own_b) = differing_sides(&thefts, &restated).expect("one side in common");
         assert_eq!((own_a.len(), own_b.len()), (1, 1));
+    }
+
+    #[test]
+    fn one_disagreement_in_n_copies_is_one_finding_citing_all_n() {
+        let text = "قالت الوزارة إن 40 شخصا أصيبوا. ولم يتأكد عدد المصابين.";
+        let copies: Vec<Document> = (0..5)
+            .map(|n| {
+                let id = format!("{n:02}.txt");
+                isnad_parser::parse_document(&id, text.as_bytes(), &Default::default())
+                    .unwrap()
+                    .0
+            })
+            .collect();
+        // What a rule says of each copy: its headline against its body, the copy named in the
+        // message and, as its outlet, in the sources.
+        let of_copy = |doc: &Document, value: &str| {
+            let mut a = side(doc, "40 شخصا", &format!("{}#1", doc.id), "stated");
+            let mut b = side(doc, "عدد المصابين", &format!("{}#2", doc.id), value);
+            a.attribution = vec![doc.id.clone()];
+            b.attribution = vec![doc.id.clone()];
+            Finding {
+                id: String::new(),
+                kind: FindingKind::Internal,
+                severity: Severity::Tension,
+                message: format!("{}: the headline states it, the body calls it {value}", doc.id),
+                claims: Vec::new(),
+                facts: Vec::new(),
+                resolution: None,
+                sides: vec![a, b],
+            }
+        };
+        let mut findings: Vec<Finding> = copies.iter().map(|d| of_copy(d, "unconfirmed")).collect();
+        // Another reading of the same words is another finding.
+        findings.push(of_copy(&copies[0], "negated"));
+        let merged = one_finding_across_copies(findings, &copies);
+        assert_eq!(merged.len(), 2, "{merged:#?}");
+        assert_eq!(merged[0].sides.len(), 2 * copies.len());
+        assert_eq!(merged[0].claims.len(), 2 * copies.len());
+        assert_eq!(
+            merged[0].message,
+            "00.txt, 01.txt, 02.txt, 03.txt, 04.txt: the headline states it, the body calls it unconfirmed"
+        );
+        assert_eq!(merged[1].sides.len(), 2);
     }
 
     #[test]

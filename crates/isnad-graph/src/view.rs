@@ -172,8 +172,13 @@ pub(crate) struct Context<'a> {
     pub documents: &'a [Document],
     /// Their analyses, parallel to `documents`.
     pub analyses: &'a [DocAnalysis],
-    /// Every claim of the story.
+    /// Every claim of the story, document by document.
     pub claims: Vec<ClaimView<'a>>,
+    /// Indices into `claims` of each event type's claims, in claim order: a rule looks a claim's
+    /// series up instead of walking every claim of the story for each claim.
+    by_event: rustc_hash::FxHashMap<&'a str, Vec<usize>>,
+    /// The range of `claims` each document's claims take, parallel to `documents`.
+    doc_claims: Vec<std::ops::Range<usize>>,
     /// Place containment from the gazetteer: id → the id it lies in.
     within: HashMap<&'a EntityId, &'a EntityId, FxBuildHasher>,
     /// Every fact of the story, prepared for comparison.
@@ -204,7 +209,17 @@ impl<'a> Context<'a> {
                     .collect()
             })
             .collect();
-        let claims = per_document.into_iter().flatten().collect();
+        let mut doc_claims = Vec::with_capacity(per_document.len());
+        let mut start = 0;
+        for claims in &per_document {
+            doc_claims.push(start..start + claims.len());
+            start += claims.len();
+        }
+        let claims: Vec<ClaimView<'a>> = per_document.into_iter().flatten().collect();
+        let mut by_event: rustc_hash::FxHashMap<&'a str, Vec<usize>> = rustc_hash::FxHashMap::default();
+        for (i, view) in claims.iter().enumerate() {
+            by_event.entry(view.claim.event.as_str()).or_default().push(i);
+        }
         let within = gazetteer
             .entries
             .iter()
@@ -225,11 +240,32 @@ impl<'a> Context<'a> {
             documents,
             analyses,
             claims,
+            by_event,
+            doc_claims,
             within,
             facts,
             compared,
             participant_conflicts,
         }
+    }
+
+    /// The claims of one event type, in claim order, with their indices.
+    pub fn of_event<'s>(&'s self, event: &str) -> impl Iterator<Item = (usize, &'s ClaimView<'a>)> + 's {
+        self.by_event
+            .get(event)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|&i| (i, &self.claims[i]))
+    }
+
+    /// The event types of the story's claims, each once (in no particular order).
+    pub fn event_types(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.by_event.keys().copied()
+    }
+
+    /// The claims of one document, in claim order.
+    pub fn of_doc(&self, doc: usize) -> &[ClaimView<'a>] {
+        &self.claims[self.doc_claims[doc].clone()]
     }
 
     /// True when one place lies in the other (or they are the same).

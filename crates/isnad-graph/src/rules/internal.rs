@@ -29,9 +29,8 @@ fn restates(context: &Context<'_>, headline: &ClaimView<'_>, body: &ClaimView<'_
         return true;
     }
     body.claim.event != headline.claim.event
-        && context.claims.iter().any(|other| {
-            other.doc == body.doc
-                && other.affirmed
+        && context.of_doc(body.doc).iter().any(|other| {
+            other.affirmed
                 && other.claim.location == ClaimLocation::Body
                 && other.claim.event == headline.claim.event
                 && other.claim.span.start < body.claim.span.end

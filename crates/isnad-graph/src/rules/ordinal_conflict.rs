@@ -66,9 +66,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             continue;
         }
         let series: Vec<(usize, &ClaimView<'_>)> = context
-            .claims
-            .iter()
-            .enumerate()
+            .of_event(&ordinal_claim.claim.event)
             .filter(|(j, other)| {
                 *j != i
                     && other.affirmed

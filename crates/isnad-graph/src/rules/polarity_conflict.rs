@@ -26,6 +26,7 @@ use super::finding;
 use crate::finding::{Finding, Governments};
 use crate::view::{ClaimView, Context};
 use isnad_claims::claims::Modality;
+use rustc_hash::FxHashMap;
 
 /// True when a claim states that its event happened (or happens).
 fn states_it(view: &ClaimView<'_>) -> bool {
@@ -47,9 +48,8 @@ fn same_occasion(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
 /// True when document `doc` negates the same happening as `negated` too: its affirmed claim is
 /// another claim read in the same words («يحض على عدم انتخاب الفاسدين في الانتخابات»).
 fn negates_too(context: &Context<'_>, doc: usize, negated: &ClaimView<'_>) -> bool {
-    context.claims.iter().any(|v| {
-        v.doc == doc
-            && v.claim.modality == Modality::Negated
+    context.of_doc(doc).iter().any(|v| {
+        v.claim.modality == Modality::Negated
             && family(&v.claim.event) == family(&negated.claim.event)
             && v.same_happening(negated)
     })
@@ -58,18 +58,31 @@ fn negates_too(context: &Context<'_>, doc: usize, negated: &ClaimView<'_>) -> bo
 /// One finding per negated claim that meets an affirmed claim of the same happening elsewhere.
 pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
+    // Each family's affirmed claims, in claim order: a negation is judged against its family only.
+    let mut by_family: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for event in context.event_types() {
+        by_family.entry(family(event)).or_default().extend(
+            context
+                .of_event(event)
+                .filter(|(_, v)| states_it(v))
+                .map(|(i, _)| i),
+        );
+    }
+    for list in by_family.values_mut() {
+        list.sort_unstable();
+    }
     for negated in context
         .claims
         .iter()
         .filter(|v| v.claim.modality == Modality::Negated)
     {
-        let assertions: Vec<&ClaimView<'_>> = context
-            .claims
+        let assertions: Vec<&ClaimView<'_>> = by_family
+            .get(family(&negated.claim.event))
+            .map_or(&[][..], Vec::as_slice)
             .iter()
+            .map(|&i| &context.claims[i])
             .filter(|v| {
                 v.doc != negated.doc
-                    && states_it(v)
-                    && family(&v.claim.event) == family(&negated.claim.event)
                     && v.same_happening(negated)
                     && same_occasion(v, negated)
                     && !negates_too(context, v.doc, negated)
