@@ -154,7 +154,11 @@ pub(crate) fn finish(
     governments: &Governments<'_>,
 ) -> Vec<Finding> {
     let sources = Sources::new(documents, analyses, governments);
+    // Copies first: n copies of one disagreement are then one finding to compare, not n.
+    let findings = one_finding_across_copies(findings, documents);
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+    // Each kept finding's sides by position, made once, not for every finding compared with it.
+    let mut kept_at: Vec<SidesAt> = Vec::with_capacity(findings.len());
     // Kept findings by the positions of the sides they cite: only findings citing a side in
     // common can be one. Keyed by the position's hash: a collision only adds a candidate, which
     // `renamed` then compares side by side.
@@ -170,9 +174,12 @@ pub(crate) fn finish(
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let renamed = candidates
-            .into_iter()
-            .find_map(|k| sources.renamed(&kept[k], &finding).map(|r| (k, r)));
+        let finding_at = sides_at(&finding);
+        let renamed = candidates.into_iter().find_map(|k| {
+            sources
+                .renamed((&kept[k], &kept_at[k]), (&finding, &finding_at))
+                .map(|r| (k, r))
+        });
         let at = match renamed {
             Some((k, Renamed { sides, names })) => {
                 let into = &mut kept[k];
@@ -181,10 +188,12 @@ pub(crate) fn finish(
                 }
                 into.sides.extend(sides);
                 into.sides = one_side_per_sentence(std::mem::take(&mut into.sides), documents);
+                kept_at[k] = sides_at(into);
                 k
             }
             None => {
                 kept.push(finding);
+                kept_at.push(finding_at);
                 kept.len() - 1
             }
         };
@@ -196,7 +205,7 @@ pub(crate) fn finish(
             }
         }
     }
-    one_finding_across_copies(kept, documents)
+    kept
 }
 
 /// What makes two findings the same finding read in copies of one text: the kind, severity,
@@ -525,11 +534,15 @@ impl<'a> Sources<'a> {
     /// When `b` is `a` but for sides whose source is named differently (one entity, two
     /// names): what to add to `a`. Both must cite a side in common, and every side only one of
     /// them cites must take one position and come from one source.
-    fn renamed(&self, a: &Finding, b: &Finding) -> Option<Renamed<'a>> {
+    fn renamed(
+        &self,
+        (a, in_a): (&Finding, &SidesAt),
+        (b, in_b): (&Finding, &SidesAt),
+    ) -> Option<Renamed<'a>> {
         if (a.kind, a.severity, &a.resolution) != (b.kind, b.severity, &b.resolution) {
             return None;
         }
-        let (own_a, own_b) = differing_sides(a, b)?;
+        let (own_a, own_b) = differing_sides_at((a, in_a), (b, in_b))?;
         let (first, _) = (own_a.first()?, own_b.first()?);
         let identity = self.identity(first)?;
         let one_source = own_a
@@ -557,30 +570,45 @@ impl<'a> Sources<'a> {
     }
 }
 
-/// The sides only `a` cites and those only `b` cites, when they cite a side in common: the same
-/// words giving the same value (two figures of one sentence that happen to read alike are two
-/// things, and their findings two disagreements).
-fn differing_sides<'f>(a: &'f Finding, b: &'f Finding) -> Option<(Vec<&'f Side>, Vec<&'f Side>)> {
-    // Each finding's sides by position, so each side is looked up, not compared with every other.
-    let by_position = |f: &'f Finding| {
-        let mut spans: FxHashMap<Position<'f>, Vec<Span>> = FxHashMap::default();
-        for side in &f.sides {
-            spans.entry(position(side)).or_default().push(side.span);
-        }
-        spans
+/// The sides only `a` cites and those only `b` cites, when they cite a side in common (the same
+/// words giving the same value: two figures of one sentence that happen to read alike are two
+/// things, and their findings two disagreements) and `b`'s own sides give one value (else no
+/// one source renamed tells them apart). `in_a` and `in_b` are [`sides_at`] of each.
+fn differing_sides_at<'f>(
+    (a, in_a): (&'f Finding, &SidesAt),
+    (b, in_b): (&'f Finding, &SidesAt),
+) -> Option<(Vec<&'f Side>, Vec<&'f Side>)> {
+    // Each side is looked up among the other finding's by its position, not compared with each.
+    let shared = |s: &Side, other: &Finding, at: &SidesAt| {
+        at.get(&position_hash(s)).is_some_and(|sides| {
+            sides.iter().any(|&i| {
+                let t = &other.sides[i];
+                position(t) == position(s) && t.span.overlaps(s.span)
+            })
+        })
     };
-    let (in_a, in_b) = (by_position(a), by_position(b));
-    let shared = |s: &Side, other: &FxHashMap<Position<'f>, Vec<Span>>| {
-        other
-            .get(&position(s))
-            .is_some_and(|spans| spans.iter().any(|t| t.overlaps(s.span)))
-    };
-    let own_a: Vec<&Side> = a.sides.iter().filter(|s| !shared(s, &in_b)).collect();
-    if own_a.len() == a.sides.len() {
+    // The cheap tests first: `b`'s own sides (a finding just made, short), then `a`'s, which
+    // are needed only when the two share a side and `b`'s own sides give one value.
+    let own_b: Vec<&Side> = b.sides.iter().filter(|s| !shared(s, a, in_a)).collect();
+    if own_b.len() == b.sides.len() {
         return None;
     }
-    let own_b: Vec<&Side> = b.sides.iter().filter(|s| !shared(s, &in_a)).collect();
+    if own_b.iter().any(|s| s.value != own_b[0].value) {
+        return None;
+    }
+    let own_a: Vec<&Side> = a.sides.iter().filter(|s| !shared(s, b, in_b)).collect();
     Some((own_a, own_b))
+}
+
+/// A finding's sides by their position's hash (equal positions checked on a hit).
+type SidesAt = FxHashMap<u64, Vec<usize>>;
+
+fn sides_at(finding: &Finding) -> SidesAt {
+    let mut at: SidesAt = FxHashMap::default();
+    for (i, side) in finding.sides.iter().enumerate() {
+        at.entry(position_hash(side)).or_default().push(i);
+    }
+    at
 }
 
 /// What a finding adds to one it repeats with its source named another way.
@@ -673,13 +701,17 @@ mod tests {
             side(&doc, "للمرة الثانية", "a.txt#2", "ordinal 2"),
             side(&other, "ثالث إغلاق", "b.txt#2", "ordinal 3"),
         ]);
+        let differing_sides = |a: &Finding, b: &Finding| {
+            let (in_a, in_b) = (sides_at(a), sides_at(b));
+            differing_sides_at((a, &in_a), (b, &in_b)).map(|(x, y)| (x.len(), y.len()))
+        };
         assert!(differing_sides(&thefts, &closures).is_none());
         let restated = finding(vec![
             side(&doc, "ثاني", "a.txt#1", "ordinal 2"),
             side(&other, "ثالث إغلاق", "b.txt#2", "ordinal 3"),
         ]);
-        let (own_a, own_b) = differing_sides(&thefts, &restated).expect("one side in common");
-        assert_eq!((own_a.len(), own_b.len()), (1, 1));
+        let own = differing_sides(&thefts, &restated).expect("one side in common");
+        assert_eq!(own, (1, 1));
     }
 
     #[test]
