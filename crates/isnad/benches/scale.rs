@@ -189,7 +189,7 @@ fn spawn_case(kind: &str, size: usize) -> Result<String, String> {
     let output = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!(
-            "ulimit -v {limit_kib} && exec \"$0\" --case {kind} {size}"
+            "ulimit -v {limit_kib} && exec timeout {TIME_LIMIT_SECONDS} \"$0\" --case {kind} {size}"
         ))
         .arg(&exe)
         .output()
@@ -199,7 +199,12 @@ fn spawn_case(kind: &str, size: usize) -> Result<String, String> {
         Ok(stdout)
     } else {
         let stderr = String::from_utf8_lossy(&output.stderr);
-        let last = stderr.lines().last().unwrap_or("").to_string();
+        // `timeout` exits with 124 when it stopped the case.
+        let last = if output.status.code() == Some(124) {
+            format!("stopped after {TIME_LIMIT_SECONDS} s")
+        } else {
+            stderr.lines().last().unwrap_or("").to_string()
+        };
         Err(format!(
             "{kind} {size}: failed ({}) under a {ADDRESS_LIMIT_GIB} GiB address limit and a \
              {TIME_LIMIT_SECONDS} s time limit: {last}",
