@@ -250,10 +250,10 @@ fn split(text: &str, check: bool) -> Option<Vec<Word>> {
     for run in isnad_parser::word_runs(text) {
         if check {
             // Match text has one space between words that a space parts, none before the first.
-            let gap = &text.as_bytes()[end..run.start];
-            let spaced = gap.is_empty() || (gap == b" " && end > 0);
-            let joiner = run.kind == WordKind::Punct
-                && matches!(text[run.start..].chars().next(), Some('-' | '‐' | '‑'));
+            // (What lies between two words is whitespace, so one byte of it is one character.)
+            let gap = run.start - end;
+            let spaced = gap == 0 || (gap == 1 && end > 0 && text.as_bytes()[end] == b' ');
+            let joiner = run.kind == WordKind::Punct && matches!(&text[run.start..run.end], "-" | "‐" | "‑");
             if !spaced || joiner {
                 return None;
             }

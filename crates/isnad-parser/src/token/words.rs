@@ -43,19 +43,38 @@ static WORD_CHARS: LazyLock<Vec<bool>> = LazyLock::new(|| {
 pub fn word_runs(text: &str) -> WordRuns<'_> {
     WordRuns {
         text,
-        chars: text.char_indices(),
+        at: 0,
         table: &WORD_CHARS,
-        pending: None,
     }
 }
 
 /// The iterator of [`word_runs`].
 pub struct WordRuns<'t> {
     text: &'t str,
-    chars: std::str::CharIndices<'t>,
+    /// Byte where the next word or separator starts.
+    at: usize,
     table: &'static [bool],
-    /// A one-character word read while ending the run before it.
-    pending: Option<WordRun>,
+}
+
+impl WordRuns<'_> {
+    /// The character at byte `at` as (code point, UTF-8 length, word character), `None` at the
+    /// end. One and two byte characters (nearly all of a folded text) are decoded by hand and
+    /// looked up in the table.
+    #[inline(always)]
+    fn read(&self, at: usize) -> Option<(u32, usize, bool)> {
+        let bytes = self.text.as_bytes();
+        let b0 = *bytes.get(at)?;
+        let (cp, len) = if b0 < 0x80 {
+            (u32::from(b0), 1)
+        } else if b0 & 0xE0 == 0xC0 {
+            let b1 = bytes.get(at + 1).copied().unwrap_or(0);
+            ((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F), 2)
+        } else {
+            let ch = self.text.get(at..)?.chars().next()?;
+            return Some((u32::from(ch), ch.len_utf8(), is_word_char(ch)));
+        };
+        Some((cp, len, self.table.get(cp as usize).copied().unwrap_or(false)))
+    }
 }
 
 impl Iterator for WordRuns<'_> {
@@ -63,52 +82,41 @@ impl Iterator for WordRuns<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<WordRun> {
-        if let Some(mark) = self.pending.take() {
-            return Some(mark);
-        }
-        // (start, has a character other than an ASCII digit) of the run being read.
-        let mut run: Option<(usize, bool)> = None;
-        for (i, ch) in self.chars.by_ref() {
-            let word_char = match self.table.get(ch as usize) {
-                Some(&known) => known,
-                None => is_word_char(ch),
-            };
-            if word_char {
-                match &mut run {
-                    Some((_, letters)) => *letters |= !ch.is_ascii_digit(),
-                    None => run = Some((i, !ch.is_ascii_digit())),
+        loop {
+            let start = self.at;
+            let (cp, len, word) = self.read(start)?;
+            self.at += len;
+            if word {
+                // A run of word characters: Digits while every one is an ASCII digit.
+                let mut letters = !is_ascii_digit(cp);
+                while let Some((cp, len, true)) = self.read(self.at) {
+                    letters |= !is_ascii_digit(cp);
+                    self.at += len;
                 }
-                continue;
+                return Some(WordRun {
+                    start,
+                    end: self.at,
+                    kind: if letters {
+                        WordKind::Letters
+                    } else {
+                        WordKind::Digits
+                    },
+                });
             }
-            let mark = (!ch.is_whitespace()).then(|| WordRun {
-                start: i,
-                end: i + ch.len_utf8(),
-                kind: WordKind::Punct,
-            });
-            match run {
-                Some((start, letters)) => {
-                    self.pending = mark;
-                    return Some(letter_run(start, i, letters));
-                }
-                None if mark.is_some() => return mark,
-                None => {}
+            if !char::from_u32(cp).is_some_and(char::is_whitespace) {
+                return Some(WordRun {
+                    start,
+                    end: self.at,
+                    kind: WordKind::Punct,
+                });
             }
         }
-        run.map(|(start, letters)| letter_run(start, self.text.len(), letters))
     }
 }
 
-#[inline]
-fn letter_run(start: usize, end: usize, letters: bool) -> WordRun {
-    WordRun {
-        start,
-        end,
-        kind: if letters {
-            WordKind::Letters
-        } else {
-            WordKind::Digits
-        },
-    }
+#[inline(always)]
+fn is_ascii_digit(cp: u32) -> bool {
+    (u32::from(b'0')..=u32::from(b'9')).contains(&cp)
 }
 
 #[cfg(test)]
