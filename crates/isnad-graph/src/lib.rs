@@ -15,7 +15,7 @@ mod rules;
 mod view;
 
 pub use events::{Decision, Event};
-pub use facts::{Comparison, Outcome};
+pub use facts::{Comparison, Outcome, Pairs};
 pub use finding::{Finding, FindingKind, Severity, Side};
 pub use graph::{Edge, FoldedClaim, GraphLevel, KnowledgeGraph, Node};
 

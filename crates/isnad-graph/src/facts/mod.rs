@@ -7,24 +7,26 @@
 //! clauses tells them apart (another occurrence, another named subject), and their clauses align:
 //! they share enough of what is distinctive in the story, words weighed by how rare they are in
 //! the story's sentences (inverse document frequency). Every pair with one attribute gets a
-//! [`Comparison`] with its reason, compared or not.
+//! [`Comparison`] with its reason, compared or not; facts that are the same for the judgement
+//! (copies of one text) are judged once as a class, one comparison citing them all.
 //!
-//! The driver is here: [`compare`] pairs the facts and sorts each pair into an outcome. Preparing
-//! each fact's view is in `prepare` (units in `units`, times in `period`), judging a pair in
-//! `judge`, grouping conflicts in `disagreements`, near-copies in `near_copies`, parts and wholes
-//! in `parts`.
+//! The driver is here: [`compare`] pairs the classes and sorts each pair into an outcome.
+//! Preparing each fact's view is in `prepare` (units in `units`, times in `period`), sorting
+//! facts into classes in `classes`, judging a pair in `judge`, grouping conflicts in
+//! `disagreements`, near-copies in `near_copies`, parts and wholes in `parts`.
 
 use chrono::NaiveDate;
 use isnad_claims::DocAnalysis;
 use isnad_claims::entities::{EntityId, EntityKey};
 use isnad_claims::facts::Fact;
 use isnad_claims::mentions::Qualifier;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+mod classes;
 mod disagreements;
 mod judge;
 mod near_copies;
@@ -39,8 +41,9 @@ pub(crate) use disagreements::Disagreement;
 pub(crate) use participants::ParticipantConflict;
 pub(crate) use parts::sums;
 
+use classes::Classes;
 use disagreements::{disagreements_of, is_later_and_larger, update_of};
-use near_copies::near_copies;
+use near_copies::NearCopies;
 use period::Period;
 
 /// What came of comparing two facts with one attribute.
@@ -57,10 +60,11 @@ pub enum Outcome {
     NotCompared,
 }
 
-/// One comparison (or decision not to compare) between two facts, with its reason.
+/// One comparison (or decision not to compare) between two facts, with its reason: or between
+/// two classes of facts judged alike, for every pair of one fact of each.
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
-    /// The two fact ids.
+    /// The two fact ids (for two classes, their first pair).
     pub facts: [Arc<str>; 2],
     /// The attribute they share.
     pub attribute: Arc<str>,
@@ -68,6 +72,23 @@ pub struct Comparison {
     pub outcome: Outcome,
     /// Why.
     pub reason: Cow<'static, str>,
+    /// Every fact of each side, when the comparison stands for more than one pair (facts that
+    /// are the same for the judgement, copies of one text: only their reports differ).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sides: Option<[Vec<Arc<str>>; 2]>,
+    /// Which pairs of `sides` it stands for: those of two reports, or those of one report.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pairs: Option<Pairs>,
+}
+
+/// Which pairs of one fact of each side a comparison of two classes stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pairs {
+    /// Every pair of two different reports.
+    Across,
+    /// Every pair of one report (two sentences of it).
+    Within,
 }
 
 /// A fact with what comparing it needs, computed once.
@@ -173,91 +194,199 @@ pub(crate) fn compare_participants(analyses: &[DocAnalysis]) -> (Vec<Participant
     participants::compare(analyses)
 }
 
-/// Compares every pair of facts with one attribute.
+/// Compares the facts of one attribute across the story and within each report, class by class
+/// ([`classes`]): a pair of classes is judged once for every pair of two reports and once for the
+/// pairs within one report, so the cost and the records grow with the distinct figures, not with
+/// the square of the copies.
 pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
-    let mut groups: BTreeMap<Arc<str>, Vec<usize>> = BTreeMap::new();
-    for (i, v) in facts.views.iter().enumerate() {
-        groups.entry(Arc::clone(&v.group)).or_default().push(i);
+    let copies = NearCopies::new(facts);
+    let classes = Classes::new(facts, &copies);
+    let mut judged = Judged::new(facts, &classes);
+    let mut groups: BTreeMap<Arc<str>, Vec<u32>> = BTreeMap::new();
+    for (c, members) in classes.members.iter().enumerate() {
+        groups
+            .entry(Arc::clone(&facts.views[members[0]].group))
+            .or_default()
+            .push(c as u32);
     }
-    let copies: rustc_hash::FxHashSet<(usize, usize)> = near_copies(facts)
-        .into_iter()
-        .map(|(i, j)| (i.min(j), i.max(j)))
-        .collect();
-    let mut pairs: Vec<(usize, usize, Arc<str>, bool)> = Vec::new();
-    let mut seen: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
+    // Each group's pairs in the order of their first facts: a pair of classes from two reports
+    // (`Some(copied)`), or two facts of one report (`None`).
+    type Item = (usize, usize, Option<bool>);
+    let mut grouped: Vec<(Arc<str>, Vec<Item>)> = Vec::new();
+    let mut seen: FxHashSet<(u32, u32)> = FxHashSet::default();
     for (key, members) in &groups {
         // Dates and ordinals are the claims' to compare (date_mismatch, ordinal_conflict); as
         // facts they are compared only where two reports copy one sentence.
-        if members.iter().any(|&i| is_time_or_order(&facts.views[i])) {
+        if members
+            .iter()
+            .any(|&c| is_time_or_order(&facts.views[classes.members[c as usize][0]]))
+        {
             continue;
         }
-        for (n, &i) in members.iter().enumerate() {
-            for &j in &members[n + 1..] {
-                let (a, b) = (&facts.views[i], &facts.views[j]);
-                // Two figures of one sentence are two things ("19 قتيلاً و34 مفقوداً").
-                if a.doc == b.doc && a.fact.sentence == b.fact.sentence {
-                    continue;
+        let mut items: Vec<Item> = Vec::new();
+        for (n, &x) in members.iter().enumerate() {
+            for &y in &members[n..] {
+                if let Some((i, j)) = first_across(facts, &classes, x, y) {
+                    seen.insert((x.min(y), x.max(y)));
+                    items.push((i, j, Some(copies.copied(i, j))));
                 }
-                seen.insert((i.min(j), i.max(j)));
-                pairs.push((i, j, Arc::clone(key), copies.contains(&(i.min(j), i.max(j)))));
+            }
+        }
+        // Within one report: the group's facts, report by report (facts come report by report).
+        let mut facts_of: Vec<usize> = members
+            .iter()
+            .flat_map(|&c| classes.members[c as usize].iter().copied())
+            .collect();
+        facts_of.sort_unstable();
+        for report in facts_of.chunk_by(|&i, &j| facts.views[i].doc == facts.views[j].doc) {
+            for (n, &i) in report.iter().enumerate() {
+                for &j in &report[n + 1..] {
+                    // Two figures of one sentence are two things ("19 قتيلاً و34 مفقوداً").
+                    if facts.views[i].fact.sentence != facts.views[j].fact.sentence {
+                        items.push((i, j, None));
+                    }
+                }
+            }
+        }
+        items.sort_unstable();
+        grouped.push((Arc::clone(key), items));
+    }
+    // Near-copied places of different attributes (or of dates and ordinals).
+    let mut at_place: FxHashMap<(usize, near_copies::Place), Vec<u32>> = FxHashMap::default();
+    for (c, members) in classes.members.iter().enumerate() {
+        for level in 0..2 {
+            at_place
+                .entry((level, copies.places[level][members[0]]))
+                .or_default()
+                .push(c as u32);
+        }
+    }
+    let mut copied_pairs: Vec<(u32, u32)> = Vec::new();
+    for (level, p, q) in copies.pairs() {
+        let (Some(xs), Some(ys)) = (at_place.get(&(level, p)), at_place.get(&(level, q))) else {
+            continue;
+        };
+        for &x in xs {
+            for &y in ys {
+                copied_pairs.push((x.min(y), x.max(y)));
             }
         }
     }
-    for &(i, j) in &copies {
-        if seen.insert((i, j)) {
+    copied_pairs.sort_unstable();
+    copied_pairs.dedup();
+    let mut extras: Vec<(usize, usize, Arc<str>)> = Vec::new();
+    for (x, y) in copied_pairs {
+        if !seen.contains(&(x, y))
+            && let Some((i, j)) = first_across(facts, &classes, x, y)
+        {
+            seen.insert((x, y));
             let unit = facts.views[i].base_unit.unwrap_or("count");
-            pairs.push((i, j, format!("copy|{unit}").into(), true));
+            extras.push((i, j, format!("copy|{unit}").into()));
         }
     }
-    let mut comparisons = Vec::new();
-    let mut updates = Vec::new();
-    let mut comparable: Vec<(usize, usize, bool)> = Vec::new();
     // Dates and places in a series that no copy pairs: compared where their clauses align.
-    for (i, j, key) in series::candidate_pairs(facts) {
-        if !seen.insert((i, j)) {
+    for (x, y, key) in series::candidate_pairs(facts, &classes) {
+        if !seen.insert((x, y)) {
             continue;
         }
+        let Some((i, j)) = first_across(facts, &classes, x, y) else {
+            continue;
+        };
         let (a, b) = (&facts.views[i], &facts.views[j]);
-        let (outcome, reason): (Outcome, Cow<'static, str>) = match facts.judge_series(a, b) {
-            Err(reason) => (Outcome::NotCompared, reason),
+        let verdict = match facts.judge_series(a, b) {
+            Err(reason) => Verdict::apart(reason),
             Ok(()) => {
                 let agree = a.overlaps(b);
-                comparable.push((i, j, agree));
-                if agree {
-                    (Outcome::Agree, "their clauses align, values overlap".into())
-                } else {
-                    (
-                        Outcome::Conflict,
-                        "their clauses align, values cannot both be right".into(),
-                    )
-                }
+                Verdict::compared(
+                    agree,
+                    if agree {
+                        "their clauses align, values overlap".into()
+                    } else {
+                        "their clauses align, values cannot both be right".into()
+                    },
+                )
             }
         };
-        comparisons.push(Comparison {
-            facts: [Arc::clone(&a.id), Arc::clone(&b.id)],
-            attribute: key,
-            outcome,
-            reason,
-        });
+        judged.record_across((i, j), key, verdict);
     }
-    for (i, j, key, copied) in pairs {
-        let (a, b) = (&facts.views[i], &facts.views[j]);
-        let record = |outcome, reason: Cow<'static, str>| Comparison {
-            facts: [Arc::clone(&a.id), Arc::clone(&b.id)],
-            attribute: Arc::clone(&key),
-            outcome,
+    for (key, items) in grouped {
+        for (i, j, across) in items {
+            match across {
+                Some(copied) => judged.record_across((i, j), Arc::clone(&key), facts.verdict(i, j, copied)),
+                None => judged.record_within((i, j), Arc::clone(&key)),
+            }
+        }
+    }
+    for (i, j, key) in extras {
+        judged.record_across((i, j), key, facts.verdict(i, j, true));
+    }
+    judged.finish()
+}
+
+/// The first pair of two classes' facts from two reports, in order of their facts (`x` may be
+/// `y`: two facts of one class): `None` when they all sit in one report.
+fn first_across(facts: &Facts<'_>, classes: &Classes, x: u32, y: u32) -> Option<(usize, usize)> {
+    let (xs, ys) = (&classes.members[x as usize], &classes.members[y as usize]);
+    let doc = |i: usize| facts.views[i].doc;
+    let partner = |u: usize, others: &[usize]| others.iter().copied().find(|&v| v != u && doc(v) != doc(u));
+    // The smallest fact that has a partner in another report, with its smallest partner.
+    let mut merged: Vec<(usize, bool)> = xs.iter().map(|&i| (i, true)).collect();
+    if x != y {
+        merged.extend(ys.iter().map(|&j| (j, false)));
+        merged.sort_unstable();
+    }
+    merged.into_iter().find_map(|(u, in_x)| {
+        let others = if in_x { ys } else { xs };
+        partner(u, others).map(|v| (u.min(v), u.max(v)))
+    })
+}
+
+/// What judging one pair of facts came to.
+#[derive(Clone)]
+pub(super) struct Verdict {
+    outcome: Outcome,
+    reason: Cow<'static, str>,
+    /// For an update, the earlier fact of the pair judged.
+    earlier: Option<usize>,
+}
+
+impl Verdict {
+    fn apart(reason: Cow<'static, str>) -> Verdict {
+        Verdict {
+            outcome: Outcome::NotCompared,
             reason,
-        };
-        match facts.judge(a, b, copied) {
+            earlier: None,
+        }
+    }
+
+    fn compared(agree: bool, reason: Cow<'static, str>) -> Verdict {
+        Verdict {
+            outcome: if agree { Outcome::Agree } else { Outcome::Conflict },
+            reason,
+            earlier: None,
+        }
+    }
+
+    fn update(earlier: usize, reason: Cow<'static, str>) -> Verdict {
+        Verdict {
+            outcome: Outcome::Update,
+            reason,
+            earlier: Some(earlier),
+        }
+    }
+}
+
+impl Facts<'_> {
+    /// Judges facts `i` and `j` of one attribute (or of one place of near-copied sentences).
+    fn verdict(&self, i: usize, j: usize, copied: bool) -> Verdict {
+        let (a, b) = (&self.views[i], &self.views[j]);
+        match self.judge(a, b, copied) {
             Err(apart) => match update_of(a, b, i, j).filter(|_| apart.as_of) {
-                Some((earlier, later)) => {
-                    updates.push((earlier, later));
-                    comparisons.push(record(
-                        Outcome::Update,
-                        format!("{}; the later figure is newer", apart.reason).into(),
-                    ));
-                }
-                None => comparisons.push(record(Outcome::NotCompared, apart.reason)),
+                Some((earlier, _)) => Verdict::update(
+                    earlier,
+                    format!("{}; the later figure is newer", apart.reason).into(),
+                ),
+                None => Verdict::apart(apart.reason),
             },
             Ok(()) => {
                 // A copied sentence that bounds its figure alike but moved the bound ("أكثر من 22
@@ -274,17 +403,8 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                     && (a.fact.scope.rise || b.fact.scope.rise)
                     && is_later_and_larger(a, b).or(is_later_and_larger(b, a)).is_some()
                 {
-                    let (earlier, later) = if is_later_and_larger(a, b).is_some() {
-                        (i, j)
-                    } else {
-                        (j, i)
-                    };
-                    updates.push((earlier, later));
-                    comparisons.push(record(
-                        Outcome::Update,
-                        "announced as a rise: the later figure is newer".into(),
-                    ));
-                    continue;
+                    let earlier = if is_later_and_larger(a, b).is_some() { i } else { j };
+                    return Verdict::update(earlier, "announced as a rise: the later figure is newer".into());
                 }
                 // Within one article, two sources giving two figures is a reported dispute, not
                 // the article contradicting itself.
@@ -294,15 +414,10 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                     && b.source.is_some()
                     && a.source != b.source
                 {
-                    comparisons.push(record(
-                        Outcome::NotCompared,
-                        "one article quoting two sources with two figures".into(),
-                    ));
-                    continue;
+                    return Verdict::apart("one article quoting two sources with two figures".into());
                 }
-                comparable.push((i, j, agree));
-                comparisons.push(record(
-                    if agree { Outcome::Agree } else { Outcome::Conflict },
+                Verdict::compared(
+                    agree,
                     match (agree, copied) {
                         (true, true) => "the same place of near-copied sentences, values overlap".into(),
                         (true, false) => "same attribute, same time, values overlap".into(),
@@ -311,15 +426,155 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                         }
                         (false, false) => "same attribute, same time, values cannot both be right".into(),
                     },
-                ));
+                )
             }
         }
     }
-    Compared {
-        disagreements: disagreements_of(facts, &comparable),
-        updates,
-        comparisons,
+}
+
+/// The judgements of a story's classes as they are made: records, updates and what is
+/// comparable.
+struct Judged<'f, 'a> {
+    facts: &'f Facts<'a>,
+    classes: &'f Classes,
+    comparisons: Vec<Comparison>,
+    updates: Vec<(usize, usize)>,
+    /// Comparable pairs of classes, for every pair of their facts from two reports.
+    across: Vec<(u32, u32, bool)>,
+    /// Comparable pairs of facts of one report.
+    within: Vec<(usize, usize, bool)>,
+    /// Pairs of classes judged within one report: the verdict, the record's index and the facts
+    /// on each side so far.
+    within_classes: FxHashMap<(u32, u32), WithinRecord>,
+}
+
+/// A pair of classes judged within one report: the verdict, the index of its record and the facts
+/// on each side so far.
+type WithinRecord = (Verdict, usize, [Vec<usize>; 2]);
+
+impl<'f, 'a> Judged<'f, 'a> {
+    fn new(facts: &'f Facts<'a>, classes: &'f Classes) -> Self {
+        Judged {
+            facts,
+            classes,
+            comparisons: Vec::new(),
+            updates: Vec::new(),
+            across: Vec::new(),
+            within: Vec::new(),
+            within_classes: FxHashMap::default(),
+        }
     }
+
+    /// Records the verdict on `(i, j)` for every pair of their classes' facts from two reports.
+    fn record_across(&mut self, (i, j): (usize, usize), attribute: Arc<str>, verdict: Verdict) {
+        let (x, y) = (self.classes.of[i], self.classes.of[j]);
+        let (xs, ys) = (
+            &self.classes.members[x as usize],
+            &self.classes.members[y as usize],
+        );
+        let views = &self.facts.views;
+        let one_pair = xs.len() == 1 && ys.len() == 1 || x == y && xs.len() == 2;
+        self.comparisons.push(Comparison {
+            facts: [Arc::clone(&views[i].id), Arc::clone(&views[j].id)],
+            attribute,
+            outcome: verdict.outcome,
+            reason: verdict.reason.clone(),
+            sides: (!one_pair).then(|| [ids(self.facts, xs), ids(self.facts, ys)]),
+            pairs: (!one_pair).then_some(Pairs::Across),
+        });
+        match verdict.outcome {
+            Outcome::Agree | Outcome::Conflict => {
+                self.across
+                    .push((x.min(y), x.max(y), verdict.outcome == Outcome::Agree));
+            }
+            Outcome::Update => {
+                let earlier = self.classes.of[verdict.earlier.expect("an update has an earlier fact")];
+                let (first, then) = if earlier == x { (xs, ys) } else { (ys, xs) };
+                for &e in first {
+                    for &l in then {
+                        if views[e].doc != views[l].doc {
+                            self.updates.push((e, l));
+                        }
+                    }
+                }
+            }
+            Outcome::NotCompared => {}
+        }
+    }
+
+    /// Judges facts `i` and `j` of one report, once per pair of their classes.
+    fn record_within(&mut self, (i, j): (usize, usize), attribute: Arc<str>) {
+        let (x, y) = (self.classes.of[i], self.classes.of[j]);
+        let key = (x.min(y), x.max(y));
+        let verdict = match self.within_classes.get_mut(&key) {
+            Some((verdict, _, sides)) => {
+                let (left, right) = if x <= y { (i, j) } else { (j, i) };
+                sides[0].push(left);
+                sides[1].push(right);
+                verdict.clone()
+            }
+            None => {
+                let verdict = self.facts.verdict(i, j, false);
+                self.comparisons.push(Comparison {
+                    facts: [
+                        Arc::clone(&self.facts.views[i].id),
+                        Arc::clone(&self.facts.views[j].id),
+                    ],
+                    attribute,
+                    outcome: verdict.outcome,
+                    reason: verdict.reason.clone(),
+                    sides: None,
+                    pairs: None,
+                });
+                let sides = if x <= y {
+                    [vec![i], vec![j]]
+                } else {
+                    [vec![j], vec![i]]
+                };
+                self.within_classes
+                    .insert(key, (verdict.clone(), self.comparisons.len() - 1, sides));
+                verdict
+            }
+        };
+        match verdict.outcome {
+            Outcome::Agree | Outcome::Conflict => self.within.push((i, j, verdict.outcome == Outcome::Agree)),
+            Outcome::Update => {
+                let earlier = self.classes.of[verdict.earlier.expect("an update has an earlier fact")];
+                self.updates.push(if self.classes.of[i] == earlier {
+                    (i, j)
+                } else {
+                    (j, i)
+                });
+            }
+            Outcome::NotCompared => {}
+        }
+    }
+
+    fn finish(mut self) -> Compared {
+        // A record of one report's pairs that stands for more than one lists every fact of each
+        // side.
+        for (_, record, mut sides) in std::mem::take(&mut self.within_classes).into_values() {
+            for side in &mut sides {
+                side.sort_unstable();
+                side.dedup();
+            }
+            if sides[0].len() > 1 || sides[1].len() > 1 {
+                let comparison = &mut self.comparisons[record];
+                comparison.sides = Some([ids(self.facts, &sides[0]), ids(self.facts, &sides[1])]);
+                comparison.pairs = Some(Pairs::Within);
+            }
+        }
+        Compared {
+            disagreements: disagreements_of(self.facts, self.classes, &self.across, &self.within),
+            updates: self.updates,
+            comparisons: self.comparisons,
+        }
+    }
+}
+
+/// The ids of some facts.
+fn ids(facts: &Facts<'_>, members: &[usize]) -> Vec<Arc<str>> {
+    members.iter().map(|&i| Arc::clone(&facts.views[i].id)).collect()
 }
 
 /// True for a date or an ordinal fact.

@@ -209,6 +209,8 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             attribute: Arc::clone(&attribute),
             outcome,
             reason,
+            sides: None,
+            pairs: None,
         };
         match judged {
             Err(reason) => comparisons.push(record(Outcome::NotCompared, reason)),

@@ -3,6 +3,7 @@
 //! No event of the trigger lexicon need join them; their clauses must align on the story's
 //! distinctive words (docs/facts.md, "Dates and places in a series").
 
+use super::classes::Classes;
 use super::judge::affirmed;
 use super::period::{Period, disjoint};
 use super::{FactView, Facts};
@@ -20,54 +21,61 @@ const DATES_ALIGNED_SHARE: f64 = 0.5;
 /// series (one noun, one window) to be one place.
 const PLACES_ALIGNED_SHARE: f64 = 0.3;
 
-/// Candidate pairs of dates (and of places in a series with one attribute) from two reports
-/// whose clauses share a word that most of them do not have: found through the words, so
-/// unrelated figures are never paired and the cost follows the shared words, not all pairs.
-pub(super) fn candidate_pairs(facts: &Facts<'_>) -> Vec<(usize, usize, Arc<str>)> {
-    let mut pools: std::collections::BTreeMap<Arc<str>, Vec<usize>> = std::collections::BTreeMap::new();
-    for (i, v) in facts.views.iter().enumerate() {
+/// Candidate pairs of classes of dates (and of places in a series with one attribute) whose
+/// clauses share a word that most of them do not have: found through the words, so unrelated
+/// figures are never paired and the cost follows the shared words, not all pairs. Classes
+/// ([`Classes`]) share their words: a class stands for its facts, counted as many.
+pub(super) fn candidate_pairs(facts: &Facts<'_>, classes: &Classes) -> Vec<(u32, u32, Arc<str>)> {
+    let mut pools: std::collections::BTreeMap<Arc<str>, Vec<u32>> = std::collections::BTreeMap::new();
+    for (c, members) in classes.members.iter().enumerate() {
+        let v = &facts.views[members[0]];
         match v.base_unit {
-            Some("date") if !v.fact.scope.saying => pools.entry(Arc::from("date")).or_default().push(i),
-            Some("ordinal") => pools.entry(Arc::clone(&v.group)).or_default().push(i),
+            Some("date") if !v.fact.scope.saying => {
+                pools.entry(Arc::from("date")).or_default().push(c as u32)
+            }
+            Some("ordinal") => pools.entry(Arc::clone(&v.group)).or_default().push(c as u32),
             _ => {}
         }
     }
+    let size = |c: u32| classes.members[c as usize].len();
     let mut out = Vec::new();
     for (key, members) in pools {
-        let mut postings: rustc_hash::FxHashMap<u64, Vec<usize>> = rustc_hash::FxHashMap::default();
-        for &i in &members {
-            let v = &facts.views[i];
+        let mut postings: rustc_hash::FxHashMap<u64, Vec<u32>> = rustc_hash::FxHashMap::default();
+        for &c in &members {
+            let v = &facts.views[classes.members[c as usize][0]];
             for &w in &v.about_ids {
-                postings.entry(u64::from(w)).or_default().push(i);
+                postings.entry(u64::from(w)).or_default().push(c);
                 // An event named in other words («بدأ»، «انطلق») is common in a story, and so is
                 // its subject: together they still find the reports that date that event.
                 for &s in v.sense_ids.iter().filter(|&&s| s != w) {
                     postings
                         .entry((u64::from(s) + 1) << 32 | u64::from(w))
                         .or_default()
-                        .push(i);
+                        .push(c);
                 }
             }
         }
-        let common = (members.len() / 2).max(4);
-        let mut pairs: rustc_hash::FxHashSet<(usize, usize)> = rustc_hash::FxHashSet::default();
+        let common = (members.iter().map(|&c| size(c)).sum::<usize>() / 2).max(4);
+        let mut pairs: rustc_hash::FxHashSet<(u32, u32)> = rustc_hash::FxHashSet::default();
         for (key, list) in &postings {
             // A pair of words is rarer than either: its list may be twice as long.
             let cap = if key >> 32 == 0 { common } else { 2 * common };
-            if list.len() > cap {
+            if list.iter().map(|&c| size(c)).sum::<usize>() > cap {
                 continue;
             }
-            for (n, &i) in list.iter().enumerate() {
-                for &j in &list[n + 1..] {
-                    if facts.views[i].doc != facts.views[j].doc {
-                        pairs.insert((i.min(j), i.max(j)));
-                    }
+            for (n, &x) in list.iter().enumerate() {
+                // Two facts of one class pair too, from two reports.
+                if size(x) > 1 {
+                    pairs.insert((x, x));
+                }
+                for &y in &list[n + 1..] {
+                    pairs.insert((x.min(y), x.max(y)));
                 }
             }
         }
-        let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+        let mut pairs: Vec<(u32, u32)> = pairs.into_iter().collect();
         pairs.sort_unstable();
-        out.extend(pairs.into_iter().map(|(i, j)| (i, j, Arc::clone(&key))));
+        out.extend(pairs.into_iter().map(|(x, y)| (x, y, Arc::clone(&key))));
     }
     out
 }
@@ -243,7 +251,7 @@ impl Facts<'_> {
 }
 
 /// True for a unit of a figure that changes from day to day: a rate or a sum of money.
-fn is_rate_or_money(unit: &str) -> bool {
+pub(super) fn is_rate_or_money(unit: &str) -> bool {
     matches!(unit, "percent" | "bp") || isnad_claims::facts::is_currency(unit)
 }
 

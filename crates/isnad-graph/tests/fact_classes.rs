@@ -1,0 +1,87 @@
+//! Facts that are the same for every judgement (copies of one agency text, only the report
+//! differs) are judged once as a class (issue #17): the comparisons and findings of a story grow
+//! with its distinct figures, not with the square of its copies. Counted, never timed.
+
+mod common;
+
+use isnad_graph::{FindingKind, Pairs, StoryCheck};
+
+/// A story of `n` copies of each of two reports that give one toll two ways, every report
+/// stating it in its headline and its body.
+fn copies(n: usize) -> StoryCheck {
+    let ids: Vec<(String, String)> = (0..n)
+        .map(|k| (format!("a{k:03}.txt"), format!("b{k:03}.txt")))
+        .collect();
+    let mut articles: Vec<(&str, &str, &str)> = Vec::new();
+    for (a, b) in &ids {
+        articles.push((
+            a,
+            "2025-03-02",
+            "مقتل 23 شخصا في انهيار مبنى سكني\nقتل 23 شخصا في انهيار المبنى صباح اليوم في حي الورود.\n",
+        ));
+        articles.push((
+            b,
+            "2025-03-02",
+            "مقتل 31 شخصا في انهيار مبنى سكني\nأسفر انهيار المبنى صباح اليوم في حي الورود عن مقتل 31 شخصا.\n",
+        ));
+    }
+    articles.sort();
+    common::check_articles(&articles).0
+}
+
+/// The comparisons of figures (not of doers and places).
+fn figure_comparisons(result: &StoryCheck) -> Vec<&isnad_graph::Comparison> {
+    result
+        .comparisons
+        .iter()
+        .filter(|c| !matches!(&*c.attribute, "actor" | "place"))
+        .collect()
+}
+
+#[test]
+fn twice_the_copies_cost_no_more_comparisons() {
+    // Which words are too common to pair dates on depends on how many dates share them: past a few
+    // copies, nothing changes.
+    let (fewer, more) = (copies(6), copies(12));
+    let records = |r: &StoryCheck| {
+        let mut list: Vec<(String, String)> = figure_comparisons(r)
+            .iter()
+            .map(|c| (c.attribute.to_string(), c.reason.to_string()))
+            .collect();
+        list.sort();
+        list
+    };
+    assert!(!records(&fewer).is_empty());
+    assert_eq!(records(&fewer), records(&more));
+}
+
+#[test]
+fn a_class_comparison_cites_every_copy() {
+    let result = copies(12);
+    let across: Vec<_> = figure_comparisons(&result)
+        .into_iter()
+        .filter(|c| c.pairs == Some(Pairs::Across))
+        .collect();
+    assert!(!across.is_empty(), "{:#?}", result.comparisons);
+    for c in across {
+        let sides = c.sides.as_ref().expect("a class comparison lists its sides");
+        for side in sides {
+            assert_eq!(side.len(), 12, "{c:#?}");
+        }
+    }
+}
+
+#[test]
+fn one_disagreement_across_n_copies_is_one_finding_citing_all() {
+    for n in [2, 12] {
+        let result = copies(n);
+        let mismatches: Vec<_> = result
+            .findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::CountMismatch)
+            .collect();
+        assert_eq!(mismatches.len(), 1, "{:#?}", result.findings);
+        // Every copy's headline and body, on one side or the other.
+        assert_eq!(mismatches[0].facts.len(), 4 * n, "{:#?}", mismatches[0]);
+    }
+}
