@@ -18,9 +18,10 @@
 //! ministers of one country).
 
 use super::{finding, side};
-use crate::finding::{Finding, FindingKind, Severity};
+use crate::finding::{Finding, FindingKind, Severity, Side};
 use crate::view::{ClaimView, Context};
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 /// Occurrences this close together are one event.
 const SAME_OCCURRENCE_DAYS: i64 = crate::events::SAME_EVENT_MAX_GAP_DAYS;
@@ -57,22 +58,39 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             )
         })
         .collect();
+    // Ordinal claims that are the same but for their document (copies of one text: the same
+    // words, ordinal, time and participants) are judged once, as a class, and their finding
+    // cites every copy: n copies cost one look at the series, not n.
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    let mut class_of: FxHashMap<ClassKey<'_>, usize> = FxHashMap::default();
+    for (i, view) in context.claims.iter().enumerate() {
+        if view.ordinal.is_none() || !view.affirmed {
+            continue;
+        }
+        let next = classes.len();
+        let at = *class_of.entry(ClassKey::of(view)).or_insert(next);
+        if at == next {
+            classes.push(Vec::new());
+        }
+        classes[at].push(i);
+    }
+    // Classes called by two numbers, each pair once.
     let mut noted_pairs = std::collections::BTreeSet::new();
-    for (i, ordinal_claim) in context.claims.iter().enumerate() {
+    for (this, members) in classes.iter().enumerate() {
+        let i = members[0];
+        let ordinal_claim = &context.claims[i];
         let Some((value, window)) = ordinal_claim.ordinal else {
             continue;
         };
-        if !ordinal_claim.affirmed {
-            continue;
-        }
-        let series: Vec<(usize, &ClaimView<'_>)> = context
+        let matching: Vec<(usize, &ClaimView<'_>)> = context
             .of_event(&ordinal_claim.claim.event)
-            .filter(|(j, other)| {
-                *j != i
-                    && other.affirmed
-                    && other.claim.event == ordinal_claim.claim.event
-                    && context.same_participants(ordinal_claim, other)
-            })
+            .filter(|(_, other)| other.affirmed && context.same_participants(ordinal_claim, other))
+            .collect();
+        // A claim is not in its own series; a copy of it is.
+        let series: Vec<(usize, &ClaimView<'_>)> = matching
+            .iter()
+            .copied()
+            .filter(|&(j, _)| members.len() > 1 || j != i)
             .collect();
         if series.is_empty() {
             continue;
@@ -97,6 +115,13 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             });
             side(context, v, v.claim.ordinal.as_ref().map(|m| m.span), text)
         };
+        // The class's first claim, then the sides the judgement cites, then every copy.
+        let class_sides = |sides: Vec<Side>| {
+            let mut all = vec![ordinal_side(ordinal_claim)];
+            all.extend(sides);
+            all.extend(members[1..].iter().map(|&m| ordinal_side(&context.claims[m])));
+            all
+        };
         let time_side = |v: &ClaimView<'_>| {
             side(
                 context,
@@ -106,10 +131,10 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             )
         };
         // Rivals: claims of the same occurrence with a different ordinal.
-        let rivals: Vec<&ClaimView<'_>> = series
+        let rivals: Vec<(usize, &ClaimView<'_>)> = series
             .iter()
-            .map(|(_, c)| *c)
-            .filter(|c| {
+            .copied()
+            .filter(|(_, c)| {
                 c.ordinal.is_some_and(|(n, _)| n != value)
                     && if current {
                         c.days.is_none() && !c.refers_to_earlier
@@ -136,9 +161,9 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                         _ => None,
                     })
                     .unwrap_or_default();
-                let mut sides = vec![ordinal_side(ordinal_claim)];
-                sides.extend(rivals.iter().map(|r| ordinal_side(r)));
+                let mut sides: Vec<Side> = rivals.iter().map(|(_, r)| ordinal_side(r)).collect();
                 sides.push(time_side(latest_earlier));
+                let sides = class_sides(sides);
                 let earlier_when = latest_earlier.time_text.clone().unwrap_or_default();
                 if gap_years >= years * WINDOW_TOLERANCE {
                     let mut note = finding(
@@ -168,8 +193,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                     || (ordinal_claim.published.is_some() && !ordinal_claim.refers_to_earlier);
                 let earlier_occurrences = count_occurrences(&earlier);
                 if placed && value as usize <= earlier_occurrences {
-                    let mut sides = vec![ordinal_side(ordinal_claim)];
-                    sides.extend(earlier.iter().map(|c| time_side(c)));
+                    let sides = class_sides(earlier.iter().map(|c| time_side(c)).collect());
                     findings.push(finding(
                         FindingKind::OrdinalConflict,
                         Severity::Contradiction,
@@ -178,41 +202,52 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                     ));
                     continue;
                 }
-                for rival in rivals
+                // One finding per rival class, citing every copy of both.
+                let mut rival_classes: Vec<usize> = rivals
                     .iter()
-                    .filter(|r| r.ordinal.is_some_and(|(_, w)| w.is_none()))
-                {
-                    let key = (
-                        ordinal_claim.claim.id.clone().min(rival.claim.id.clone()),
-                        ordinal_claim.claim.id.clone().max(rival.claim.id.clone()),
-                    );
-                    if noted_pairs.insert(key) {
-                        findings.push(finding(
-                            FindingKind::OrdinalConflict,
-                            Severity::Contradiction,
-                            format!(
-                                "{name}: one occurrence called number {value} and number {}",
-                                rival.ordinal.map_or(0, |o| o.0)
-                            ),
-                            vec![ordinal_side(ordinal_claim), ordinal_side(rival)],
-                        ));
+                    .filter(|(_, r)| r.ordinal.is_some_and(|(_, w)| w.is_none()))
+                    .filter_map(|(_, r)| class_of.get(&ClassKey::of(r)).copied())
+                    .collect();
+                let mut seen_rivals = rustc_hash::FxHashSet::default();
+                rival_classes.retain(|c| seen_rivals.insert(*c));
+                for other in rival_classes {
+                    if !noted_pairs.insert((this.min(other), this.max(other))) {
+                        continue;
                     }
+                    let rival = &context.claims[classes[other][0]];
+                    let mut sides = vec![ordinal_side(rival)];
+                    sides.extend(
+                        classes[other][1..]
+                            .iter()
+                            .map(|&m| ordinal_side(&context.claims[m])),
+                    );
+                    findings.push(finding(
+                        FindingKind::OrdinalConflict,
+                        Severity::Contradiction,
+                        format!(
+                            "{name}: one occurrence called number {value} and number {}",
+                            rival.ordinal.map_or(0, |o| o.0)
+                        ),
+                        class_sides(sides),
+                    ));
                 }
                 // A first occurrence followed by another: two events in order, worth explaining.
                 if value == 1 && (ordinal_claim.refers_to_earlier || ordinal_claim.days.is_some()) {
+                    // Later claims that are dated are the class's; undated ones, each copy's own.
+                    let is_later = |c: &ClaimView<'_>, doc: usize| {
+                        c.ordinal.is_none()
+                            && match (c.days, ordinal_claim.days) {
+                                (Some(later), Some(first)) => {
+                                    (later.0 - first.1).num_days() > SAME_OCCURRENCE_DAYS
+                                }
+                                (None, _) => !c.refers_to_earlier && c.doc == doc,
+                                _ => false,
+                            }
+                    };
                     let later: Vec<&ClaimView<'_>> = series
                         .iter()
                         .map(|(_, c)| *c)
-                        .filter(|c| {
-                            c.ordinal.is_none()
-                                && match (c.days, ordinal_claim.days) {
-                                    (Some(later), Some(first)) => {
-                                        (later.0 - first.1).num_days() > SAME_OCCURRENCE_DAYS
-                                    }
-                                    (None, _) => !c.refers_to_earlier && c.doc == ordinal_claim.doc,
-                                    _ => false,
-                                }
-                        })
+                        .filter(|c| is_later(c, ordinal_claim.doc))
                         .collect();
                     if let Some(first_later) = later.first() {
                         let first_when = ordinal_claim
@@ -225,6 +260,20 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                             .unwrap_or_else(|| "the one reported now".into());
                         let mut sides = vec![ordinal_side(ordinal_claim)];
                         sides.extend(later.iter().map(|c| side(context, c, None, c.time_text.clone())));
+                        for &m in &members[1..] {
+                            let copy = &context.claims[m];
+                            sides.push(ordinal_side(copy));
+                            sides.extend(
+                                context
+                                    .of_doc(copy.doc)
+                                    .iter()
+                                    .filter(|c| {
+                                        c.days.is_none() && c.claim.event == *name && is_later(c, copy.doc)
+                                    })
+                                    .filter(|c| context.same_participants(ordinal_claim, c) && c.affirmed)
+                                    .map(|c| side(context, c, None, c.time_text.clone())),
+                            );
+                        }
                         let mut note = finding(
                             FindingKind::OrdinalConflict,
                             Severity::Note,
@@ -241,6 +290,37 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// What judging an ordinal claim reads of it, its document aside: its words, event, ordinal,
+/// times and participants. Claims with one key are copies of one text, judged once.
+#[derive(PartialEq, Eq, Hash)]
+struct ClassKey<'a> {
+    text: &'a str,
+    ordinal_text: Option<&'a str>,
+    event: &'a str,
+    ordinal: Option<(u32, Option<u64>)>,
+    days: Option<(NaiveDate, NaiveDate)>,
+    published: Option<NaiveDate>,
+    refers_to_earlier: bool,
+    actors: &'a std::collections::BTreeSet<(isnad_claims::claims::Role, isnad_claims::entities::EntityKey)>,
+    agent: Option<&'a isnad_claims::entities::EntityKey>,
+}
+
+impl<'a> ClassKey<'a> {
+    fn of(view: &'a ClaimView<'_>) -> ClassKey<'a> {
+        ClassKey {
+            text: &view.claim.text,
+            ordinal_text: view.claim.ordinal.as_ref().map(|m| m.text.as_str()),
+            event: &view.claim.event,
+            ordinal: view.ordinal.map(|(n, w)| (n, w.map(f64::to_bits))),
+            days: view.days,
+            published: view.published,
+            refers_to_earlier: view.refers_to_earlier,
+            actors: &view.actors,
+            agent: view.agent.as_ref(),
+        }
+    }
 }
 
 /// Distinct occurrences among dated claims (claims within a few weeks are one occurrence).
