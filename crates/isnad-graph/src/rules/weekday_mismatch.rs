@@ -48,70 +48,94 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             ));
         }
     }
+    // Within an event, weekday claims and dated claims are taken in classes: claims whose time
+    // reads the same in the same words (copies of one text) are judged once, and the finding
+    // cites every copy, so n copies cost one judgement, not n × n.
     let mut seen = std::collections::HashSet::new();
     for event in events {
+        let mut named_classes: Classes<'_, (&str, chrono::Weekday, Option<chrono::NaiveDateTime>)> =
+            Classes::default();
+        let mut dated_classes: Classes<'_, (&str, chrono::NaiveDateTime, chrono::NaiveDateTime)> =
+            Classes::default();
         for &i in &event.members {
-            let a = &context.claims[i];
-            let Some(MentionValue::Weekday(named)) = a.claim.time.as_ref().map(|m| &m.value) else {
+            let v = &context.claims[i];
+            let Some(time) = v.claim.time.as_ref() else {
                 continue;
             };
-            let Some(weekday) = named.weekday else { continue };
-            for &j in &event.members {
-                let b = &context.claims[j];
-                // A toll update's "اليوم" dates the report, not the event.
-                if b.claim.time_basis != isnad_claims::claims::TimeBasis::Stated
-                    || a.announces_rise
-                    || b.announces_rise
-                {
-                    continue;
+            match &time.value {
+                MentionValue::Weekday(named) if !v.announces_rise => {
+                    if let Some(weekday) = named.weekday {
+                        named_classes.add((time.text.as_str(), weekday, named.start), v);
+                    }
                 }
+                // A toll update's "اليوم" dates the report, not the event.
+                // An explicit date, or a relative one resolved at its own article's date ("اليوم").
+                MentionValue::Date(date) | MentionValue::Relative(date)
+                    if v.claim.time_basis == isnad_claims::claims::TimeBasis::Stated && !v.announces_rise =>
+                {
+                    if let (Some(start), Some(end)) = (date.start, date.end) {
+                        dated_classes.add((time.text.as_str(), start, end), v);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for ((_, weekday, named_start), said) in &named_classes.classes {
+            let a = said[0];
+            for ((_, start, end), dated) in &dated_classes.classes {
+                let b = dated[0];
                 let (Some(ta), Some(tb)) = (&a.claim.time, &b.claim.time) else {
                     continue;
                 };
                 if !seen.insert((a.doc, ta.span, b.doc, tb.span)) {
                     continue;
                 }
-                // An explicit date, or a relative one resolved at its own article's date ("اليوم").
-                let date = match b.claim.time.as_ref().map(|m| &m.value) {
-                    Some(MentionValue::Date(date) | MentionValue::Relative(date)) => date,
-                    _ => continue,
-                };
-                let (Some(start), Some(end)) = (date.start, date.end) else {
-                    continue;
-                };
-                if start.date() != end.date() || start.weekday() == weekday {
+                if start.date() != end.date() || start.weekday() == *weekday {
                     continue;
                 }
                 // Only a weekday meant for that date: resolved within a week of it.
-                let near = named
-                    .start
-                    .is_some_and(|w| (w.date() - start.date()).num_days().abs() <= 7);
+                let near = named_start.is_some_and(|w| (w.date() - start.date()).num_days().abs() <= 7);
                 if !near {
                     continue;
                 }
+                let docs = |claims: &[&crate::view::ClaimView<'_>]| {
+                    let mut ids: Vec<&str> = Vec::new();
+                    for c in claims {
+                        let id = context.documents[c.doc].id.as_str();
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                    ids.join(", ")
+                };
                 let message = format!(
                     "{} is said to be on a {} in {}, but {} (its date in {}) was a {}",
                     event.event,
-                    weekday_name(weekday),
-                    context.documents[a.doc].id,
+                    weekday_name(*weekday),
+                    docs(said),
                     start.date(),
-                    context.documents[b.doc].id,
+                    docs(dated),
                     weekday_name(start.weekday())
                 );
-                let sides = vec![
+                let said_side = |v: &crate::view::ClaimView<'_>| {
                     side(
                         context,
-                        a,
-                        a.claim.time.as_ref().map(|m| m.span),
-                        Some(weekday_name(weekday).to_string()),
-                    ),
+                        v,
+                        v.claim.time.as_ref().map(|m| m.span),
+                        Some(weekday_name(*weekday).to_string()),
+                    )
+                };
+                let dated_side = |v: &crate::view::ClaimView<'_>| {
                     side(
                         context,
-                        b,
-                        b.claim.time.as_ref().map(|m| m.span),
+                        v,
+                        v.claim.time.as_ref().map(|m| m.span),
                         Some(format!("{} ({})", start.date(), weekday_name(start.weekday()))),
-                    ),
-                ];
+                    )
+                };
+                let mut sides = vec![said_side(a), dated_side(b)];
+                sides.extend(said[1..].iter().map(|v| said_side(v)));
+                sides.extend(dated[1..].iter().map(|v| dated_side(v)));
                 findings.push(finding(
                     FindingKind::WeekdayMismatch,
                     Severity::Contradiction,
@@ -122,4 +146,38 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Claims of one event in classes by a key, in order of first appearance, each time mention once
+/// (two claims of one clause share it).
+struct Classes<'c, K> {
+    classes: Vec<(K, Vec<&'c crate::view::ClaimView<'c>>)>,
+    at: rustc_hash::FxHashMap<K, usize>,
+    mentions: std::collections::HashSet<(usize, isnad_parser::Span)>,
+}
+
+impl<K> Default for Classes<'_, K> {
+    fn default() -> Self {
+        Classes {
+            classes: Vec::new(),
+            at: rustc_hash::FxHashMap::default(),
+            mentions: std::collections::HashSet::new(),
+        }
+    }
+}
+
+impl<'c, K: std::hash::Hash + Eq + Clone> Classes<'c, K> {
+    fn add(&mut self, key: K, view: &'c crate::view::ClaimView<'c>) {
+        let span = view.claim.time.as_ref().map_or(view.claim.span, |m| m.span);
+        if !self.mentions.insert((view.doc, span)) {
+            return;
+        }
+        match self.at.get(&key) {
+            Some(&n) => self.classes[n].1.push(view),
+            None => {
+                self.at.insert(key.clone(), self.classes.len());
+                self.classes.push((key, vec![view]));
+            }
+        }
+    }
 }
