@@ -27,11 +27,27 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for event in events {
         let mut seen = std::collections::BTreeSet::new();
+        // The times each document gives the event: a document that gives both times itself is
+        // not contradicted by another giving one of them (a copy of it, most often).
+        let given: rustc_hash::FxHashSet<(usize, &str)> = event
+            .members
+            .iter()
+            .filter_map(|&i| {
+                let v = &context.claims[i];
+                v.time_text.as_deref().map(|t| (v.doc, t))
+            })
+            .collect();
         for (a, b) in cross_document_pairs(context, event) {
             let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days) else {
                 continue;
             };
             if !(a1 < b0 || b1 < a0) {
+                continue;
+            }
+            let (Some(ta), Some(tb)) = (a.time_text.as_deref(), b.time_text.as_deref()) else {
+                continue;
+            };
+            if given.contains(&(a.doc, tb)) || given.contains(&(b.doc, ta)) {
                 continue;
             }
             // A bare weekday against a date is the weekday rule's business.

@@ -85,7 +85,8 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             }
             let key = spelling_key(&mention.text);
             let places = spellings.entry(entity).or_default().entry(key).or_default();
-            if !places.iter().any(|(d, _, _)| *d == doc) {
+            // Documents come in order: a document already listed is the last one.
+            if places.last().is_none_or(|(d, _, _)| *d != doc) {
                 places.push((doc, mention.span, mention.text.clone()));
             }
         }
