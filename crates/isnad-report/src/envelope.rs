@@ -140,4 +140,13 @@ impl Report {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("the report serializes: all keys are strings")
     }
+
+    /// The envelope as pretty-printed JSON, written as it is made: the report of a large story
+    /// runs to hundreds of megabytes, which [`Report::to_json`] holds whole in memory first.
+    /// Byte for byte what `to_json` returns.
+    pub fn write_json<W: std::io::Write>(&self, writer: W) -> std::io::Result<()> {
+        let mut writer = std::io::BufWriter::new(writer);
+        serde_json::to_writer_pretty(&mut writer, self).map_err(std::io::Error::other)?;
+        std::io::Write::flush(&mut writer)
+    }
 }
