@@ -71,21 +71,54 @@ pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec
     for list in by_family.values_mut() {
         list.sort_unstable();
     }
+    // Negations that read alike (the same family, words, names, participants and days: copies
+    // of one text) meet the same assertions: each reading is compared with the story once, and
+    // each negation then keeps those from documents other than its own.
+    type Reading<'r> = (
+        &'r str,
+        &'r std::collections::BTreeSet<String>,
+        &'r std::collections::BTreeSet<String>,
+        &'r std::collections::BTreeSet<isnad_claims::entities::EntityKey>,
+        Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+        bool,
+    );
+    // A reading's assertions, and whether each document met negates the same happening too.
+    type Met = (Vec<usize>, FxHashMap<usize, bool>);
+    let mut met: FxHashMap<Reading<'_>, Met> = FxHashMap::default();
     for negated in context
         .claims
         .iter()
         .filter(|v| v.claim.modality == Modality::Negated)
     {
-        let assertions: Vec<&ClaimView<'_>> = by_family
-            .get(family(&negated.claim.event))
-            .map_or(&[][..], Vec::as_slice)
+        let reading: Reading<'_> = (
+            family(&negated.claim.event),
+            negated.words,
+            &negated.claim.words.names,
+            &negated.actor_set,
+            negated.occasion_days(),
+            negated.refers_to_earlier,
+        );
+        let (candidates, negating) = met.entry(reading).or_insert_with(|| {
+            let candidates = by_family
+                .get(family(&negated.claim.event))
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let v = &context.claims[i];
+                    v.same_happening(negated) && same_occasion(v, negated)
+                })
+                .collect();
+            (candidates, FxHashMap::default())
+        });
+        let assertions: Vec<&ClaimView<'_>> = candidates
             .iter()
             .map(|&i| &context.claims[i])
             .filter(|v| {
                 v.doc != negated.doc
-                    && v.same_happening(negated)
-                    && same_occasion(v, negated)
-                    && !negates_too(context, v.doc, negated)
+                    && !*negating
+                        .entry(v.doc)
+                        .or_insert_with(|| negates_too(context, v.doc, negated))
             })
             .collect();
         if assertions.is_empty() {
