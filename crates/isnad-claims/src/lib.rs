@@ -9,6 +9,7 @@ pub mod claims;
 pub mod entities;
 pub mod facts;
 mod grammar;
+mod lexical;
 pub mod mentions;
 mod prepared;
 mod short;
@@ -17,6 +18,7 @@ pub mod story;
 
 #[cfg(test)]
 mod test_support;
+mod verb_forms;
 
 pub use prepared::{Prepared, PreparedSentence};
 pub use story::{analyze_story, link_story, spread_story_names};

@@ -2,7 +2,7 @@
 //! (`Fold::Key`) text. The mention, entity, claim and fact passes all read a sentence through
 //! these, so it is tokenized and folded once, and no pass keeps state for another.
 
-use crate::facts::TokenWords;
+use crate::lexical::words::TokenWords;
 use isnad_parser::{Document, Normalized, Sentence, Span, Tokens};
 use std::cell::OnceCell;
 

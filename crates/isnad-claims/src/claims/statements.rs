@@ -251,7 +251,7 @@ impl Said<'_, '_> {
             .iter()
             .find(|c| c.tok >= start && matches!(c.hit.what, What::Reporting | What::Denial))
             .map_or(limit, |c| c.tok.min(limit));
-        let breaks = &crate::facts::lexicon::Lexicon::get().clause_breaks;
+        let breaks = &crate::lexical::lexicon::Lexicon::get().clause_breaks;
         (start..verb)
             .find(|&i| {
                 let k = view.key(i);
@@ -440,7 +440,7 @@ fn content_roots<'v>(view: &'v Words, start: usize, end: usize) -> impl Iterator
         }
         let k = view.key(i);
         let skipped = k.chars().nth(1).is_none() || not_content.contains(k);
-        (!skipped).then(|| crate::facts::root_of_key(k))
+        (!skipped).then(|| crate::lexical::lemma::root_of_key(k))
     })
 }
 
@@ -478,7 +478,7 @@ mod tests {
         let said = with_text(&all, "المحطة توقفت عن الضخ بسبب عطل كهربائي");
         assert_eq!(said.stance, Stance::Asserts);
         assert!(speaker(said).is_some_and(|s| s.contains("المتحدث")), "{said:?}");
-        assert_eq!(said.keys[0], crate::facts::root_key("المحطة"));
+        assert_eq!(said.keys[0], crate::lexical::lemma::root_key("المحطة"));
     }
 
     #[test]
@@ -505,8 +505,8 @@ mod tests {
         let all = statements("عنوان\nونفت البلدية أن تكون مياه الشرب ملوثة في الأحياء الشرقية.\n");
         let denied = with_text(&all, "تكون مياه الشرب ملوثة في الأحياء الشرقية");
         assert_eq!(denied.stance, Stance::Denies);
-        assert!(!denied.keys.contains(&crate::facts::root_key("تكون")));
-        assert!(denied.keys.contains(&crate::facts::root_key("ملوثة")));
+        assert!(!denied.keys.contains(&crate::lexical::lemma::root_key("تكون")));
+        assert!(denied.keys.contains(&crate::lexical::lemma::root_key("ملوثة")));
         // A denial whose own clause says too little is no statement: the assertion after
         // «مؤكدة» is not denied.
         let all = statements("عنوان\nونفت البلدية وجود أي تلوث، مؤكدة أن الشبكة سليمة تماماً.\n");

@@ -35,7 +35,7 @@ pub(super) fn pick_time<'a>(
     let scope = view.tok_span(scope_start, clause.1.saturating_sub(1));
     let whole = view.tok_span(clause.0, clause.1.saturating_sub(1));
     // "لم يكتمل تركيبها حتى اليوم": a time "so far" bounds a state; it dates no event.
-    let so_far = &crate::facts::lexicon::Lexicon::get().so_far;
+    let so_far = &crate::lexical::lexicon::Lexicon::get().so_far;
     let key = |i: usize| view.key(i);
     let bounds_a_state = |m: &Mention| {
         let first = view.toks.partition_point(|x| x.span.end <= m.span.start);

@@ -3,13 +3,13 @@
 //! and how it relates to the other figures of its sentence. The graph compares facts across
 //! reports without reading the text again (docs/facts.md).
 
-mod lemma;
-pub(crate) mod lexicon;
+// The word knowledge the claim readers share lives below both layers (`crate::lexical`).
+use crate::lexical::lemma;
+pub(crate) use crate::lexical::lexicon;
 mod participants;
 mod read;
 mod types;
 
-pub(crate) use lemma::root_of_key;
 pub use lemma::{align_form, is_sense, lemma, match_form, opposite_senses, root_key, roots_meet};
 pub use participants::{Participant, ParticipantRole, prepared_participants};
 pub use read::is_currency;
@@ -22,7 +22,6 @@ use crate::entities::{DocEntities, EntityKey, EntityType};
 use crate::mentions::{Grain, Mention, TimeValue};
 use isnad_parser::{Document, Span, fold_key};
 use read::SentenceFacts;
-pub(crate) use read::TokenWords;
 
 /// The facts of a document's story sentences, in text order.
 pub fn find_facts(

@@ -50,8 +50,7 @@ pub struct Fact {
     pub sentence_words: Words,
 }
 
-/// Sorted, deduplicated lemmas, shared: a clause's words are the sentence's own strings.
-pub type Words = std::sync::Arc<[std::sync::Arc<str>]>;
+pub use crate::lexical::Words;
 
 /// True when sorted `words` hold `word`.
 pub fn has_word(words: &[std::sync::Arc<str>], word: &str) -> bool {

@@ -4,8 +4,7 @@
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-pub(super) const TRIGGERS: &str = include_str!("../../../data/triggers.toml");
-pub(super) const ATTRIBUTION: &str = include_str!("../../../data/attribution.toml");
+pub(super) use crate::verb_forms::{ATTRIBUTION, TRIGGERS};
 
 #[derive(Deserialize)]
 pub(super) struct TriggerFile {

@@ -97,8 +97,6 @@ pub(crate) struct Lexicon {
     automaton: AhoCorasick,
     /// Whole words that only look like a clitic + trigger ("فيصل" is a name, not ف + يصل).
     not_triggers: FxHashSet<String>,
-    /// Every trigger and reporting verb form as listed (no clitics): a verb is never a name.
-    pub verb_forms: FxHashSet<String>,
     /// Light verbs whose subject chairs the event of the noun they govern ("ترأس").
     pub chairing_verbs: FxHashSet<String>,
     /// Word prepositions.
@@ -141,7 +139,7 @@ pub(crate) struct Lexicon {
     /// Negations of what a statement says, near its start ("بريطانيا غير مسؤولة").
     pub stance_negation: FxHashSet<String>,
     /// Phrases that start with a negation word and negate nothing ("لا يزال"، "غير مسبوق").
-    pub not_negations: crate::facts::lexicon::Phrases,
+    pub not_negations: crate::lexical::lexicon::Phrases,
     /// Heads of unnamed sources.
     pub unnamed: FxHashSet<String>,
     /// Heads of agency names.
@@ -258,15 +256,6 @@ impl Lexicon {
             }
             push(folded, false);
         };
-        let mut verb_forms = FxHashSet::default();
-        for verb in triggers
-            .event
-            .iter()
-            .flat_map(|e| &e.verbs)
-            .chain(&attribution.reporting_verbs)
-        {
-            verb_forms.insert(fold_key(verb.trim()));
-        }
         let declared = &triggers.properties;
         // A property of a type no table declares is a typo in the data: caught by every test.
         for kind in declared
@@ -359,7 +348,6 @@ impl Lexicon {
             automaton,
             not_triggers: folded_set(&triggers.not_triggers),
             chairing_verbs: folded_set(&triggers.chairing_verbs),
-            verb_forms,
             prepositions: folded_set(&syntax.prepositions),
             stops: folded_set(&syntax.stops),
             boundaries: folded_set(&syntax.boundaries),
@@ -378,7 +366,8 @@ impl Lexicon {
             content_wrappers: folded_set(&attribution.content_wrappers),
             not_content: {
                 let wrappers = folded_set(&attribution.content_wrappers);
-                let mut set: FxHashSet<String> = crate::facts::lexicon::Lexicon::get().function_words.clone();
+                let mut set: FxHashSet<String> =
+                    crate::lexical::lexicon::Lexicon::get().function_words.clone();
                 set.extend(negation.iter().cloned());
                 set.extend(having.iter().cloned());
                 set.extend(wrappers.iter().map(|w| format!("و{w}")));
@@ -391,7 +380,7 @@ impl Lexicon {
                 set
             },
             stance_negation: folded_set(&modality.stance_negation),
-            not_negations: crate::facts::lexicon::Phrases::of(&modality.not_negations),
+            not_negations: crate::lexical::lexicon::Phrases::of(&modality.not_negations),
             unnamed: folded_set(&attribution.unnamed),
             agency_heads: folded_set(&attribution.agency_heads),
             document_heads: folded_set(&attribution.document_heads),

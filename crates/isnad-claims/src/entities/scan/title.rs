@@ -246,11 +246,7 @@ impl Scan<'_> {
                 }
             }
             // "الوزير الأول يعود إلى …": a verb of the trigger lexicon is no one-word name.
-            if run.len() == 1
-                && crate::claims::lexicon::Lexicon::get()
-                    .verb_forms
-                    .contains(self.st.word(run.start))
-            {
+            if run.len() == 1 && crate::verb_forms::verb_forms().contains(self.st.word(run.start)) {
                 run = run.start..run.start;
             }
             if !run.is_empty() {

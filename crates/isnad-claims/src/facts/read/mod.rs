@@ -9,8 +9,8 @@ mod relations;
 mod sentence;
 mod time;
 mod value;
-mod words;
+use crate::lexical::words;
 
 pub(crate) use sentence::SentenceFacts;
 pub use value::is_currency;
-pub(crate) use words::{TokenWords, preposition_led};
+pub(crate) use words::preposition_led;

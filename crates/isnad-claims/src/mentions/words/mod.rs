@@ -4,8 +4,8 @@
 
 mod compound;
 mod digits;
-mod lexicon;
-mod text;
+// The number words and their text live below the layers that read them (`crate::lexical`).
+use crate::lexical::{numbers as lexicon, text};
 
 use compound::{Reader, continue_number};
 use lexicon::ContainsStr;
@@ -117,11 +117,6 @@ pub(crate) fn may_start_ordinal(first: &str) -> bool {
 pub(crate) fn is_number_word(key: &str) -> bool {
     let lex = lexicon();
     lex.written_sketch.may_contain(key) && lex.written.contains_key(key)
-}
-
-/// Every folded number word (`is_number_word` is true of exactly these).
-pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
-    lexicon().written.keys().map(String::as_str)
 }
 
 /// Letters that attach to a following word as proclitics (و ف ب ل ك).

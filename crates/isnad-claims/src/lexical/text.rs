@@ -59,7 +59,7 @@ pub(crate) fn strip_article(word: &str) -> &str {
 }
 
 /// Original byte span of a key suffix: the word minus its first `skip` letters (marks included).
-pub(super) fn after_letters(source: &str, word: &Word, skip: usize) -> Span {
+pub(crate) fn after_letters(source: &str, word: &Word, skip: usize) -> Span {
     letters_span(source, word.span, skip, 0)
 }
 

@@ -411,7 +411,7 @@ impl Lexicon {
             &mut self.function_words.iter().map(String::as_str),
             WordFlags::FUNCTION,
         );
-        mark(&mut crate::mentions::words::number_words(), WordFlags::NUMBER);
+        mark(&mut super::numbers::number_words(), WordFlags::NUMBER);
         self.word_flags = flags;
         self
     }

@@ -80,12 +80,12 @@ pub(crate) struct Lexicon {
     /// The sketch of `ordinal_heads`.
     ordinal_heads_sketch: KeySketch,
     /// Every written form of a cardinal word: as is, or after a proclitic (letters, term).
-    pub(super) written: FxHashMap<String, (usize, Term)>,
+    pub(crate) written: FxHashMap<String, (usize, Term)>,
     /// The sketch of `written`: most words are no number word.
-    pub(super) written_sketch: KeySketch,
+    pub(crate) written_sketch: KeySketch,
 }
 
-pub(super) trait ContainsStr {
+pub(crate) trait ContainsStr {
     fn contains(&self, s: &str) -> bool;
 }
 
@@ -102,7 +102,7 @@ const PROCLITICS: [&str; 10] = ["وب", "ول", "فب", "فل", "وك", "و", "�
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let file: NumbersFile =
-            toml::from_str(include_str!("../../../data/numbers.toml")).expect("data/numbers.toml is valid");
+            toml::from_str(include_str!("../../data/numbers.toml")).expect("data/numbers.toml is valid");
         Lexicon::from_file(file)
     });
     &LEXICON
@@ -191,7 +191,7 @@ impl Lexicon {
     }
 
     /// True when an ordinal may start with this bare folded word.
-    pub(super) fn is_ordinal_head(&self, bare: &str) -> bool {
+    pub(crate) fn is_ordinal_head(&self, bare: &str) -> bool {
         self.ordinal_heads_sketch.may_contain(bare) && self.ordinal_heads.contains(bare)
     }
 
@@ -210,7 +210,7 @@ impl Lexicon {
 
     /// The unit of a compound ordinal: an ordinal form ("حادي", "ثاني"), or a cardinal form with
     /// the article ("الواحد", "الاثني"); a bare cardinal ("واحد وعشرون") is not an ordinal.
-    pub(super) fn compound_ordinal_unit(&self, word: &str) -> Option<u32> {
+    pub(crate) fn compound_ordinal_unit(&self, word: &str) -> Option<u32> {
         let bare = strip_article(word);
         match self.ordinals.get(bare) {
             Some(v) => Some(*v),
@@ -220,7 +220,7 @@ impl Lexicon {
     }
 
     /// True when the (possibly article-prefixed) word is part of an ordinal.
-    pub(super) fn ordinal_part(&self, word: &str) -> Option<u32> {
+    pub(crate) fn ordinal_part(&self, word: &str) -> Option<u32> {
         let bare = strip_article(word);
         self.ordinal_unit(bare).or_else(|| match self.words.get(bare) {
             Some(Term::Tens(v)) => Some(*v),
@@ -230,7 +230,7 @@ impl Lexicon {
 
     /// The first number word of a number: the word as written, else after a proclitic
     /// (a stem shorter than three letters only after و, so "لست" is not ل + ست).
-    pub(super) fn first_term(&self, source: &str, word: &Word) -> Option<(Span, Term)> {
+    pub(crate) fn first_term(&self, source: &str, word: &Word) -> Option<(Span, Term)> {
         if !self.written_sketch.may_contain(&word.key) {
             return None;
         }
@@ -242,4 +242,9 @@ impl Lexicon {
         };
         Some((span, term))
     }
+}
+
+/// Every folded number word (`mentions::words::is_number_word` is true of exactly these).
+pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
+    lexicon().written.keys().map(String::as_str)
 }

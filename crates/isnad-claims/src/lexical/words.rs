@@ -1,8 +1,8 @@
 //! What each token is to the fact reader (flags, lemma, names, clause), and its sentence's sorted words.
 
-use crate::facts::lemma::{lemma_slice, may_have_proclitic};
-use crate::facts::lexicon::{Lexicon, WordFlags};
-use crate::facts::types::Words;
+use super::Words;
+use super::lemma::{lemma_slice, may_have_proclitic};
+use super::lexicon::{Lexicon, WordFlags};
 use isnad_parser::{TokenKind, Tokens};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
@@ -10,29 +10,29 @@ use std::cell::RefCell;
 /// A sentence's content lemmas, sorted and each once, and for each token the index of its lemma
 /// among them ([`NO_WORD`] for a token that is no content word): a clause's words are gathered
 /// by index, without sorting and searching its strings again.
-pub(super) type WordIds = (Words, Vec<u32>);
+pub(crate) type WordIds = (Words, Vec<u32>);
 
 /// The index of a token that is no content word of its sentence.
-pub(super) const NO_WORD: u32 = u32::MAX;
+pub(crate) const NO_WORD: u32 = u32::MAX;
 
 /// What a sentence's tokens are to the fact reader whatever its mentions and names: each
 /// token's lexicon flags, light lemma and clause. Read once per sentence: the fact and the
 /// participant readers both use it.
 pub(crate) struct TokenWords {
     /// What each token is to the lexicon (one lookup per word).
-    pub(super) flags: Vec<WordFlags>,
+    pub(crate) flags: Vec<WordFlags>,
     /// The bytes `[start, end)` of each token's key that are its light lemma: no string per
     /// token.
     lemmas: Vec<(usize, usize)>,
     /// What the lexicon names by each token, when it is an Arabic word.
-    pub(super) names: Vec<Names>,
+    pub(crate) names: Vec<Names>,
     /// The tokens that are content words unless a mention covers them, in text order, each with
     /// the first bytes of its lemma ([`leading_bytes`]) and its lemma.
     candidates: Vec<(u64, u32, std::sync::Arc<str>)>,
     /// Clause start of each token.
-    pub(super) clause_start: Vec<usize>,
+    pub(crate) clause_start: Vec<usize>,
     /// Clause end (exclusive) of each token.
-    pub(super) clause_end: Vec<usize>,
+    pub(crate) clause_end: Vec<usize>,
     /// The sentence's words, once asked for.
     sorted: std::cell::OnceCell<SentenceWords>,
 }
@@ -40,9 +40,9 @@ pub(crate) struct TokenWords {
 /// The lemmas of a sentence's tokens that are content words unless a mention covers them, sorted
 /// and each once, and for each token the index of its lemma among them ([`NO_WORD`] for none):
 /// sorted once per sentence, their strings shared by every reader of it.
-pub(super) struct SentenceWords {
-    pub(super) words: Words,
-    pub(super) word_of: Vec<u32>,
+pub(crate) struct SentenceWords {
+    pub(crate) words: Words,
+    pub(crate) word_of: Vec<u32>,
 }
 
 thread_local! {
@@ -69,15 +69,15 @@ struct WordReading {
 /// whether its lemma is a word of change or one that names a modifier before a value (the words
 /// before every figure are asked both).
 #[derive(Clone, Copy, Default)]
-pub(super) struct Names {
-    pub(super) class: Option<usize>,
-    pub(super) measure: Option<(usize, usize)>,
-    pub(super) change: bool,
-    pub(super) modifier_before: bool,
+pub(crate) struct Names {
+    pub(crate) class: Option<usize>,
+    pub(crate) measure: Option<(usize, usize)>,
+    pub(crate) change: bool,
+    pub(crate) modifier_before: bool,
 }
 
 impl Names {
-    pub(super) fn of(lx: &Lexicon, key: &str, lemma: &str) -> Names {
+    pub(crate) fn of(lx: &Lexicon, key: &str, lemma: &str) -> Names {
         Names {
             class: class_of_word(lx, key, lemma),
             measure: measure_of_word(lx, key, lemma).map(|measure| place_in(key, measure)),
@@ -162,7 +162,7 @@ impl TokenWords {
         let mut names: Vec<Names> = Vec::with_capacity(n);
         let mut candidates = Vec::with_capacity(n);
         READINGS.with_borrow_mut(|readings| {
-            if readings.len() >= crate::facts::lemma::MEMO_WORDS {
+            if readings.len() >= super::lemma::MEMO_WORDS {
                 readings.clear();
             }
             for (i, piece) in toks.pieces.iter().enumerate() {
@@ -221,7 +221,7 @@ impl TokenWords {
 
     /// True when token `i` of `toks` is a content word unless a mention covers it: Arabic, not a
     /// function or number word.
-    pub(super) fn may_be_content(&self, toks: &Tokens, i: usize) -> bool {
+    pub(crate) fn may_be_content(&self, toks: &Tokens, i: usize) -> bool {
         let flags = self.flags[i];
         // Three letters are at least six bytes; the function words come with و and ف already.
         toks.pieces[i].kind == TokenKind::Arabic
@@ -231,13 +231,13 @@ impl TokenWords {
     }
 
     /// The sentence's words (the tokens are `toks`, which these words were read from).
-    pub(super) fn sentence_words(&self, toks: &Tokens) -> &SentenceWords {
+    pub(crate) fn sentence_words(&self, toks: &Tokens) -> &SentenceWords {
         self.sorted.get_or_init(|| SentenceWords::of(self, toks))
     }
 
     /// The light lemma of token `i` of `toks`, the tokens these words were read from ("" past
     /// the end).
-    pub(super) fn lemma<'t>(&self, toks: &'t Tokens, i: usize) -> &'t str {
+    pub(crate) fn lemma<'t>(&self, toks: &'t Tokens, i: usize) -> &'t str {
         let Some(&(start, end)) = self.lemmas.get(i) else {
             return "";
         };
