@@ -132,34 +132,115 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
                 .any(|(words, kind)| one_name((words, *kind), (&other.name, other.p.kind)))
     };
 
-    // Candidate pairs through the words their clauses share (never all pairs).
-    let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    // Participants that are the same for the judgement — role, entity, name, kind, side,
+    // modality, clause words, and what their report names — are one class: copies of one text
+    // differ only in their report. A pair of classes is judged once for its pairs of two reports.
+    let mut known_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let known_of: Vec<u32> = known
+        .iter()
+        .map(|(ids, keys, names)| {
+            let mut ids: Vec<&EntityId> = ids.iter().copied().collect();
+            ids.sort_unstable();
+            let mut keys: Vec<&EntityKey> = keys.iter().copied().collect();
+            keys.sort_unstable();
+            let mut names: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+            names.sort_unstable();
+            let next = known_ids.len() as u32;
+            *known_ids
+                .entry(format!("{ids:?}{keys:?}{names:?}"))
+                .or_insert(next)
+        })
+        .collect();
+    type Signature<'k> = (
+        ParticipantRole,
+        &'k EntityKey,
+        EntityType,
+        Option<&'static str>,
+        isnad_claims::claims::Modality,
+        &'k [String],
+        &'k [u32],
+        u32,
+    );
+    let mut class_ids: FxHashMap<Signature<'_>, u32> = FxHashMap::default();
+    let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, v) in views.iter().enumerate() {
-        for &w in &v.words {
-            postings.entry(w).or_default().push(i);
+        let key = (
+            v.p.role,
+            &v.p.entity,
+            v.p.kind,
+            v.p.sector,
+            v.p.modality,
+            &v.name[..],
+            &v.words[..],
+            known_of[v.doc],
+        );
+        let next = members.len() as u32;
+        let class = *class_ids.entry(key).or_insert(next);
+        if class == next {
+            members.push(Vec::new());
+        }
+        members[class as usize].push(i);
+    }
+    // Candidate pairs of classes through the words their clauses share (never all pairs).
+    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for (c, list) in members.iter().enumerate() {
+        for &w in &views[list[0]].words {
+            postings.entry(w).or_default().push(c as u32);
         }
     }
     // A word most participants' clauses have pairs nothing: rarer words find the same pairs.
+    // Counted in participants, not classes.
     let common = (views.len() / 10).max(8);
-    let mut pairs: FxHashSet<(usize, usize)> = FxHashSet::default();
-    for list in postings.values().filter(|l| l.len() <= common) {
-        for (k, &i) in list.iter().enumerate() {
-            for &j in &list[k + 1..] {
-                let (a, b) = (&views[i], &views[j]);
-                if a.doc != b.doc && a.p.role == b.p.role && a.p.entity != b.p.entity {
-                    pairs.insert((i.min(j), i.max(j)));
+    let size = |c: u32| members[c as usize].len();
+    let mut class_pairs: FxHashSet<(u32, u32)> = FxHashSet::default();
+    for list in postings
+        .values()
+        .filter(|l| l.iter().map(|&c| size(c)).sum::<usize>() <= common)
+    {
+        for (k, &x) in list.iter().enumerate() {
+            for &y in &list[k + 1..] {
+                let (a, b) = (&views[members[x as usize][0]], &views[members[y as usize][0]]);
+                if a.p.role == b.p.role && a.p.entity != b.p.entity {
+                    class_pairs.insert((x.min(y), x.max(y)));
                 }
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    // Each pair of classes judged on its first pair of two reports, in the order of those pairs.
+    let mut pairs: Vec<(usize, usize, u32, u32)> = class_pairs
+        .into_iter()
+        .filter_map(|(x, y)| {
+            let (xs, ys) = (&members[x as usize], &members[y as usize]);
+            let mut merged: Vec<(usize, bool)> = xs.iter().map(|&i| (i, true)).collect();
+            merged.extend(ys.iter().map(|&j| (j, false)));
+            merged.sort_unstable();
+            merged.into_iter().find_map(|(u, in_x)| {
+                let others = if in_x { ys } else { xs };
+                others
+                    .iter()
+                    .find(|&&o| views[o].doc != views[u].doc)
+                    .map(|&o| (u.min(o), u.max(o), x, y))
+            })
+        })
+        .collect();
     pairs.sort_unstable();
 
     let mut conflicts = Vec::new();
     let mut comparisons = Vec::new();
     let mut reported: FxHashSet<(&EntityKey, &EntityKey)> = FxHashSet::default();
-    for (i, j) in pairs {
+    for (i, j, x, y) in pairs {
         let (a, b) = (&views[i], &views[j]);
+        let (xs, ys) = (&members[x as usize], &members[y as usize]);
+        let one_pair = xs.len() == 1 && ys.len() == 1;
+        let ids = |list: &[usize]| -> Vec<Arc<str>> {
+            list.iter().map(|&m| Arc::from(views[m].p.id.as_str())).collect()
+        };
+        // The class of the pair's first fact comes first.
+        let (xs, ys) = if members[x as usize].contains(&i) {
+            (xs, ys)
+        } else {
+            (ys, xs)
+        };
         let measured = alignment(a, b);
         // Clauses that say different things are no comparison worth keeping: only pairs whose
         // clauses align are judged and recorded (the story's shared words aside).
@@ -209,8 +290,8 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             attribute: Arc::clone(&attribute),
             outcome,
             reason,
-            sides: None,
-            pairs: None,
+            sides: (!one_pair).then(|| [ids(xs), ids(ys)]),
+            pairs: (!one_pair).then_some(super::Pairs::Across),
         };
         match judged {
             Err(reason) => comparisons.push(record(Outcome::NotCompared, reason)),
