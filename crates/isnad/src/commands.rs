@@ -105,6 +105,33 @@ fn write_output(output: &OutputArgs, text: &str) -> miette::Result<()> {
     }
 }
 
+/// Writes output made as it is written (a JSON report too large to hold twice in memory) to the
+/// output file or standard output.
+fn stream_output(
+    output: &OutputArgs,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> miette::Result<()> {
+    match &output.output {
+        Some(path) => {
+            let written = std::fs::File::create(path).and_then(|file| {
+                let mut writer = std::io::BufWriter::new(file);
+                write(&mut writer)?;
+                writer.flush()
+            });
+            written
+                .into_diagnostic()
+                .wrap_err_with(|| format!("cannot write {}", path.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`isnad … | head`) is not an error worth reporting.
+            let _ = write(&mut stdout);
+            let _ = stdout.flush();
+            Ok(())
+        }
+    }
+}
+
 fn lean(arg: Option<LeanArg>) -> Lean {
     match arg {
         None => Lean::Tense,
@@ -385,12 +412,17 @@ fn check(
     let result = isnad_graph::check_story(&story.documents, &analyses, &gazetteer);
     progress.finish_and_clear();
     let report = Report::build(&story.documents, &analyses, &result, &story.errors);
-    let text = match format {
-        CheckFormat::Json => report.to_json() + "\n",
-        CheckFormat::Text => crate::render::text(&report, &story.documents, quiet, output.output.is_none()),
-        CheckFormat::Html => crate::render::html(&report, &story.documents),
-    };
-    write_output(output, &text)?;
+    match format {
+        CheckFormat::Json => stream_output(output, |out| {
+            report.write_json(&mut *out)?;
+            out.write_all(b"\n")
+        })?,
+        CheckFormat::Text => write_output(
+            output,
+            &crate::render::text(&report, &story.documents, quiet, output.output.is_none()),
+        )?,
+        CheckFormat::Html => write_output(output, &crate::render::html(&report, &story.documents))?,
+    }
     let threshold = match fail_on {
         FailOn::Contradiction => Some(Severity::Contradiction),
         FailOn::Tension => Some(Severity::Tension),
