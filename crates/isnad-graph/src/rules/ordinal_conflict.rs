@@ -260,17 +260,31 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                             .unwrap_or_else(|| "the one reported now".into());
                         let mut sides = vec![ordinal_side(ordinal_claim)];
                         sides.extend(later.iter().map(|c| side(context, c, None, c.time_text.clone())));
-                        for &m in &members[1..] {
-                            let copy = &context.claims[m];
-                            sides.push(ordinal_side(copy));
+                        sides.extend(members[1..].iter().map(|&m| ordinal_side(&context.claims[m])));
+                        // Each other copy's own undated later claims, each document once: its
+                        // series are the class's (the same participants), read in that document.
+                        let mut docs: Vec<usize> = members[1..]
+                            .iter()
+                            .map(|&m| context.claims[m].doc)
+                            .filter(|&d| d != ordinal_claim.doc)
+                            .collect();
+                        docs.dedup();
+                        let mut seen_docs = rustc_hash::FxHashSet::default();
+                        docs.retain(|d| seen_docs.insert(*d));
+                        let mut undated: FxHashMap<usize, Vec<&ClaimView<'_>>> = FxHashMap::default();
+                        if !docs.is_empty() {
+                            for (_, c) in &series {
+                                if c.days.is_none() && seen_docs.contains(&c.doc) && is_later(c, c.doc) {
+                                    undated.entry(c.doc).or_default().push(c);
+                                }
+                            }
+                        }
+                        for doc in docs {
                             sides.extend(
-                                context
-                                    .of_doc(copy.doc)
-                                    .iter()
-                                    .filter(|c| {
-                                        c.days.is_none() && c.claim.event == *name && is_later(c, copy.doc)
-                                    })
-                                    .filter(|c| context.same_participants(ordinal_claim, c) && c.affirmed)
+                                undated
+                                    .get(&doc)
+                                    .into_iter()
+                                    .flatten()
                                     .map(|c| side(context, c, None, c.time_text.clone())),
                             );
                         }
