@@ -194,6 +194,12 @@ fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>,
     let mut reading_of: FxHashMap<Reading<'_>, usize> = FxHashMap::default();
     // (reading, reading) → None for different participants, else the judgement.
     let mut judged: FxHashMap<(usize, usize), Option<(bool, String)>> = FxHashMap::default();
+    // Clusters by the participants of their first claim: a claim can join only a cluster whose
+    // first claim has the same participants (an actor in common, or, for an incident, no named
+    // one on either side), so only those are looked at, not every cluster of the bucket.
+    let mut by_actor: FxHashMap<&isnad_claims::entities::EntityKey, Vec<usize>> = FxHashMap::default();
+    let mut unnamed: Vec<usize> = Vec::new();
+    let named = |v: &ClaimView<'_>| v.actors.iter().any(|(_, k)| k.entity().is_some());
     let mut order: Vec<usize> = members.to_vec();
     order.sort_by_key(|&i| (context.claims[i].days.is_none(), i));
     for i in order {
@@ -202,7 +208,20 @@ fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>,
         let reading = *reading_of.entry(Reading::of(a)).or_insert(next);
         let mut home = None;
         if a.affirmed {
-            for (c, held) in cluster_readings.iter().enumerate() {
+            let mut candidates: Vec<usize> = a
+                .actor_set
+                .iter()
+                .filter_map(|k| by_actor.get(k))
+                .flatten()
+                .copied()
+                .collect();
+            if a.claim.properties.incident && !named(a) {
+                candidates.extend(&unnamed);
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+            for c in candidates {
+                let held = &cluster_readings[c];
                 let mut fits = true;
                 for &(b_reading, j) in held {
                     let b = &context.claims[j];
@@ -242,6 +261,12 @@ fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>,
                 }
             }
             None => {
+                for key in &a.actor_set {
+                    by_actor.entry(key).or_default().push(clusters.len());
+                }
+                if !named(a) {
+                    unnamed.push(clusters.len());
+                }
                 clusters.push(vec![i]);
                 cluster_readings.push(vec![(reading, i)]);
             }
