@@ -133,3 +133,32 @@ fn n_copies_of_two_doers_are_one_comparison_and_at_most_one_finding() {
         assert!(n > 1 || found == 1, "{:#?}", result.findings);
     }
 }
+
+/// One article that repeats `k` times a paragraph giving one toll two ways.
+fn repeated(k: usize) -> StoryCheck {
+    let paragraph = "قتل 23 شخصا في انهيار المبنى صباح اليوم في حي الورود.\nوأسفر انهيار المبنى صباح اليوم في حي الورود عن مقتل 31 شخصا.\n";
+    let text = format!("انهيار مبنى سكني\n{}", paragraph.repeat(k));
+    common::check_articles(&[("a.txt", "2025-03-02", &text)]).0
+}
+
+#[test]
+fn a_paragraph_repeated_in_one_article_costs_no_more_comparisons() {
+    let records = |r: &StoryCheck| {
+        let mut list: Vec<(String, String)> = figure_comparisons(r)
+            .iter()
+            .map(|c| (c.attribute.to_string(), c.reason.to_string()))
+            .collect();
+        list.sort();
+        list
+    };
+    let (fewer, more) = (repeated(3), repeated(9));
+    assert!(!records(&fewer).is_empty());
+    assert_eq!(records(&fewer), records(&more));
+    let internal = |r: &StoryCheck| {
+        r.findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Internal)
+            .count()
+    };
+    assert_eq!(internal(&fewer), internal(&more), "{:#?}", more.findings);
+}

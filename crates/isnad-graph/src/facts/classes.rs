@@ -19,6 +19,8 @@ pub(super) struct Classes {
     pub of: Vec<u32>,
     /// The facts of each class, ascending; classes are numbered by their first fact.
     pub members: Vec<Vec<usize>>,
+    /// The report of each class's first fact, and whether others hold some.
+    pub docs: Vec<(usize, bool)>,
 }
 
 /// Everything judging a fact reads of it and of its report, the report itself aside.
@@ -215,6 +217,13 @@ impl Classes {
             members[class as usize].push(i);
             of.push(class);
         }
-        Classes { of, members }
+        let docs = members
+            .iter()
+            .map(|list| {
+                let doc = views[list[0]].doc;
+                (doc, list.iter().any(|&m| views[m].doc != doc))
+            })
+            .collect();
+        Classes { of, members, docs }
     }
 }

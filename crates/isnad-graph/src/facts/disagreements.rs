@@ -46,48 +46,50 @@ pub(super) fn is_later_and_larger(earlier: &FactView<'_>, later: &FactView<'_>) 
 /// that were never compared with each other are never put side by side.
 ///
 /// `across` holds comparable pairs of classes ([`Classes`]), for every pair of their facts from two
-/// reports; `within` comparable pairs of facts of one report. A class's facts are looked at one by
-/// one only in the reports of the facts at hand: elsewhere they stand or fall together, so the
-/// cost follows the classes and the facts cited, not the pairs of copies.
+/// reports; `within` for every pair of their facts of one report (two sentences of it). A class's
+/// facts stand or fall together but for the report and the sentence of the facts at hand, which
+/// are counted apart, so the cost follows the classes and the facts cited, not the pairs of
+/// copies.
 pub(super) fn disagreements_of(
     facts: &Facts<'_>,
     classes: &Classes,
     across: &[(u32, u32, bool)],
-    within: &[(usize, usize, bool)],
+    within: &[(u32, u32, bool)],
 ) -> Vec<Disagreement> {
     let views = &facts.views;
-    let class_rel: FxHashMap<(u32, u32), bool> = across
-        .iter()
-        .map(|&(x, y, agree)| ((x.min(y), x.max(y)), agree))
-        .collect();
-    let member_rel: FxHashMap<(usize, usize), bool> = within
-        .iter()
-        .map(|&(i, j, agree)| ((i.min(j), i.max(j)), agree))
-        .collect();
+    let table = |list: &[(u32, u32, bool)]| -> FxHashMap<(u32, u32), bool> {
+        list.iter()
+            .map(|&(x, y, agree)| ((x.min(y), x.max(y)), agree))
+            .collect()
+    };
+    let (across_rel, within_rel) = (table(across), table(within));
+    let class_relation = |same_report: bool, p: u32, q: u32| -> Option<bool> {
+        let rel = if same_report { &within_rel } else { &across_rel };
+        rel.get(&(p.min(q), p.max(q))).copied()
+    };
+    let same_sentence =
+        |x: usize, y: usize| views[x].doc == views[y].doc && views[x].fact.sentence == views[y].fact.sentence;
     let relation = |x: usize, y: usize| -> Option<bool> {
-        if x == y {
+        if x == y || same_sentence(x, y) {
             return None;
         }
-        if views[x].doc == views[y].doc {
-            member_rel.get(&(x.min(y), x.max(y))).copied()
-        } else {
-            let (p, q) = (classes.of[x], classes.of[y]);
-            class_rel.get(&(p.min(q), p.max(q))).copied()
-        }
+        class_relation(views[x].doc == views[y].doc, classes.of[x], classes.of[y])
     };
-    // What agrees with a class (in other reports) and with a fact (in its own).
-    let mut agreeing_classes: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-    for &(x, y, _) in across.iter().filter(|(_, _, agree)| *agree) {
-        agreeing_classes.entry(x).or_default().push(y);
-        if x != y {
-            agreeing_classes.entry(y).or_default().push(x);
+    // What agrees and what conflicts with a class, in other reports and in its own.
+    let neighbours = |list: &[(u32, u32, bool)], agree: bool| -> FxHashMap<u32, Vec<u32>> {
+        let mut map: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        for &(x, y, _) in list.iter().filter(|(_, _, a)| *a == agree) {
+            map.entry(x).or_default().push(y);
+            if x != y {
+                map.entry(y).or_default().push(x);
+            }
         }
-    }
-    let mut agreeing_facts: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for &(i, j, _) in within.iter().filter(|(_, _, agree)| *agree) {
-        agreeing_facts.entry(i).or_default().push(j);
-        agreeing_facts.entry(j).or_default().push(i);
-    }
+        map
+    };
+    let agreeing = [neighbours(across, true), neighbours(within, true)];
+    let conflicting = [neighbours(across, false), neighbours(within, false)];
+    let listed =
+        |map: &FxHashMap<u32, Vec<u32>>, c: u32| -> Vec<u32> { map.get(&c).cloned().unwrap_or_default() };
     // The facts of a class in one report: a run of its members (facts come report by report).
     let in_report = |class: u32, doc: usize| -> &[usize] {
         let members = &classes.members[class as usize];
@@ -96,22 +98,22 @@ pub(super) fn disagreements_of(
         let to = members.partition_point(|&m| m < range.end);
         &members[from..to]
     };
-    // What conflicts with a class (in other reports) and with a fact (in its own).
-    let mut conflicting_classes: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-    for &(x, y, _) in across.iter().filter(|(_, _, agree)| !*agree) {
-        conflicting_classes.entry(x).or_default().push(y);
-        if x != y {
-            conflicting_classes.entry(y).or_default().push(x);
-        }
+    // The facts of each sentence.
+    let mut sentence_facts: FxHashMap<(usize, usize, usize), Vec<usize>> = FxHashMap::default();
+    for (i, v) in views.iter().enumerate() {
+        sentence_facts
+            .entry((v.doc, v.fact.sentence.start, v.fact.sentence.end))
+            .or_default()
+            .push(i);
     }
-    let mut conflicting_facts: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for &(i, j, _) in within.iter().filter(|(_, _, agree)| !*agree) {
-        conflicting_facts.entry(i.min(j)).or_default().push(i.max(j));
-    }
-    let mut rows: Vec<usize> = conflicting_classes
-        .keys()
+    let sentence_of = |x: usize| -> &[usize] {
+        let v = &views[x];
+        &sentence_facts[&(v.doc, v.fact.sentence.start, v.fact.sentence.end)]
+    };
+    let mut rows: Vec<usize> = conflicting
+        .iter()
+        .flat_map(|map| map.keys())
         .flat_map(|&c| classes.members[c as usize].iter().copied())
-        .chain(conflicting_facts.keys().copied())
         .collect();
     rows.sort_unstable();
     rows.dedup();
@@ -122,11 +124,8 @@ pub(super) fn disagreements_of(
     };
     let side_of = |seed: usize, other: usize| -> Vec<usize> {
         let mut side = vec![seed];
-        let doc = views[seed].doc;
-        for &c in agreeing_classes
-            .get(&classes.of[seed])
-            .map_or(&[][..], Vec::as_slice)
-        {
+        let (doc, class) = (views[seed].doc, classes.of[seed]);
+        for &c in &listed(&agreeing[0], class) {
             side.extend(
                 classes.members[c as usize]
                     .iter()
@@ -134,28 +133,33 @@ pub(super) fn disagreements_of(
                     .filter(|&m| views[m].doc != doc && relation(m, other) == Some(false)),
             );
         }
-        for &m in agreeing_facts.get(&seed).map_or(&[][..], Vec::as_slice) {
-            if relation(m, other) == Some(false) {
-                side.push(m);
-            }
+        for &c in &listed(&agreeing[1], class) {
+            side.extend(
+                in_report(c, doc)
+                    .iter()
+                    .copied()
+                    .filter(|&m| m != seed && !same_sentence(m, seed) && relation(m, other) == Some(false)),
+            );
         }
         side.sort_unstable();
         side.dedup();
         side
     };
-    // Whether some fact of side `s` of disagreement `d` agrees with `joiner`.
+    // Whether some fact of side `s` of disagreement `d` agrees with `joiner`: by class, the
+    // joiner's report and sentence counted apart.
     let agrees_with = |found: &Found, d: usize, s: usize, joiner: usize| -> bool {
-        let cj = classes.of[joiner];
-        let doc = views[joiner].doc;
-        let by_class = found.counts[d][s].iter().any(|(&c, &count)| {
-            let key = (c.min(cj), c.max(cj));
-            class_rel.get(&key) == Some(&true)
-                && count > in_report(c, doc).iter().filter(|&&m| found.on(m, d, s)).count()
-        });
-        by_class
-            || agreeing_facts
-                .get(&joiner)
-                .is_some_and(|list| list.iter().any(|&m| found.on(m, d, s)))
+        let (cj, doc) = (classes.of[joiner], views[joiner].doc);
+        let in_sentence = |c: u32| {
+            sentence_of(joiner)
+                .iter()
+                .filter(|&&m| classes.of[m] == c && found.on(m, d, s))
+                .count()
+        };
+        found.counts[d][s].iter().any(|(&c, &(count, _))| {
+            let here = found.in_doc(d, s, c, doc);
+            (count > here && class_relation(false, c, cj) == Some(true))
+                || (here > in_sentence(c) && class_relation(true, c, cj) == Some(true))
+        })
     };
     let process = |found: &mut Found, a: usize, b: usize| {
         if found.covered(a, b) {
@@ -187,7 +191,7 @@ pub(super) fn disagreements_of(
             })
         });
         if let Some((d, side, joiner)) = joins {
-            found.add(classes, d, side, joiner);
+            found.add(facts, classes, d, side, joiner);
             let internal = internal_of(facts, &found.out[d].sides);
             found.out[d].internal = internal;
             return;
@@ -200,34 +204,37 @@ pub(super) fn disagreements_of(
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
         let internal = internal_of(facts, &sides);
-        found.push(classes, Disagreement { sides, internal });
+        found.push(facts, classes, Disagreement { sides, internal });
     };
     // Conflicts in the order of their facts, fact by fact: every conflict of a fact with a later
     // one, the later in order.
     let mut partners: Vec<usize> = Vec::new();
     for a in rows {
-        let doc = views[a].doc;
-        for &y in conflicting_classes
-            .get(&classes.of[a])
-            .map_or(&[][..], Vec::as_slice)
-        {
+        let (doc, class) = (views[a].doc, classes.of[a]);
+        for &y in &listed(&conflicting[0], class) {
             // Every fact of class `y` in other reports already on the opposite side of one
             // disagreement: none of them is left to seed or join one.
             let ys = &classes.members[y as usize];
             let elsewhere = ys.len() - in_report(y, doc).len();
             let done = found.memberships(a).any(|(d, s)| {
-                let opposite = found.counts[d][1 - s].get(&y).copied().unwrap_or(0);
-                let here = in_report(y, doc)
-                    .iter()
-                    .filter(|&&m| found.on(m, d, 1 - s))
-                    .count();
-                opposite - here >= elsewhere
+                let opposite = found.counts[d][1 - s].get(&y).map_or(0, |&(n, _)| n);
+                opposite - found.in_doc(d, 1 - s, y, doc) >= elsewhere
             });
             if !done {
                 partners.extend(ys.iter().copied().filter(|&b| b > a && views[b].doc != doc));
             }
         }
-        partners.extend(conflicting_facts.get(&a).into_iter().flatten().copied());
+        for &y in &listed(&conflicting[1], class) {
+            // The same within its report, its own sentence aside.
+            let run = in_report(y, doc);
+            let beside = sentence_of(a).iter().filter(|&&m| classes.of[m] == y).count();
+            let done = found
+                .memberships(a)
+                .any(|(d, s)| found.in_doc(d, 1 - s, y, doc) >= run.len() - beside);
+            if !done {
+                partners.extend(run.iter().copied().filter(|&b| b > a && !same_sentence(a, b)));
+            }
+        }
         partners.sort_unstable();
         partners.dedup();
         for b in partners.drain(..) {
@@ -237,12 +244,14 @@ pub(super) fn disagreements_of(
     found.out
 }
 
-/// The disagreements found so far, with each fact's sides and each side's count per class.
+/// The disagreements found so far, with each fact's sides and each side's count per class (and
+/// per class and report).
 struct Found {
     out: Vec<Disagreement>,
     /// (disagreement, side) of each fact on one.
     sides_of: FxHashMap<usize, Vec<(usize, usize)>>,
-    counts: Vec<[FxHashMap<u32, usize>; 2]>,
+    /// Per disagreement and side: per class, its facts there and, per report, how many.
+    counts: Vec<[FxHashMap<u32, ClassCount>; 2]>,
 }
 
 impl Found {
@@ -254,34 +263,51 @@ impl Found {
         self.memberships(fact).any(|m| m == (d, s))
     }
 
+    /// How many facts of class `c` of report `doc` are on side `s` of disagreement `d`.
+    fn in_doc(&self, d: usize, s: usize, c: u32, doc: usize) -> usize {
+        self.counts[d][s]
+            .get(&c)
+            .and_then(|(_, docs)| docs.get(&doc))
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// True when the two facts are on opposite sides of a disagreement already found.
     fn covered(&self, a: usize, b: usize) -> bool {
         self.memberships(a).any(|(d, s)| self.on(b, d, 1 - s))
     }
 
-    fn push(&mut self, classes: &Classes, disagreement: Disagreement) {
+    fn count(&mut self, facts: &Facts<'_>, classes: &Classes, d: usize, s: usize, fact: usize) {
+        self.sides_of.entry(fact).or_default().push((d, s));
+        let (count, docs) = self.counts[d][s].entry(classes.of[fact]).or_default();
+        *count += 1;
+        *docs.entry(facts.views[fact].doc).or_default() += 1;
+    }
+
+    fn push(&mut self, facts: &Facts<'_>, classes: &Classes, disagreement: Disagreement) {
         let d = self.out.len();
         self.counts.push([FxHashMap::default(), FxHashMap::default()]);
         for (s, side) in disagreement.sides.iter().enumerate() {
             for &m in side {
-                self.sides_of.entry(m).or_default().push((d, s));
-                *self.counts[d][s].entry(classes.of[m]).or_default() += 1;
+                self.count(facts, classes, d, s, m);
             }
         }
         self.out.push(disagreement);
     }
 
-    fn add(&mut self, classes: &Classes, d: usize, s: usize, fact: usize) {
+    fn add(&mut self, facts: &Facts<'_>, classes: &Classes, d: usize, s: usize, fact: usize) {
         if self.on(fact, d, s) {
             return;
         }
         let side = &mut self.out[d].sides[s];
         side.push(fact);
         side.sort_unstable();
-        self.sides_of.entry(fact).or_default().push((d, s));
-        *self.counts[d][s].entry(classes.of[fact]).or_default() += 1;
+        self.count(facts, classes, d, s, fact);
     }
 }
+
+/// How many facts of a class are on a side, and how many of each report.
+type ClassCount = (usize, FxHashMap<usize, usize>);
 
 /// True when one report is on both sides (all of them one report's included).
 fn internal_of(facts: &Facts<'_>, sides: &[Vec<usize>]) -> bool {

@@ -183,7 +183,8 @@ pub(crate) struct Facts<'a> {
 pub(crate) struct Compared {
     /// Disagreements, one per group of comparable facts.
     pub disagreements: Vec<Disagreement>,
-    /// Updates: (earlier view, later view).
+    /// Updates: (earlier view, later view), every pair of two reports (within one report, the
+    /// first pair of each pair of classes: the update rule wants two reports).
     pub updates: Vec<(usize, usize)>,
     /// Every comparison with its reason.
     pub comparisons: Vec<Comparison>,
@@ -210,8 +211,9 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
             .push(c as u32);
     }
     // Each group's pairs in the order of their first facts: a pair of classes from two reports
-    // (`Some(copied)`), or two facts of one report (`None`).
-    type Item = (usize, usize, Option<bool>);
+    // (`Ok(copied)`), or of one report (`Err` and the facts of each class in that report).
+    type Item = (usize, usize, Result<bool, usize>);
+    let mut within_runs: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     let mut grouped: Vec<(Arc<str>, Vec<Item>)> = Vec::new();
     let mut seen: FxHashSet<(u32, u32)> = FxHashSet::default();
     for (key, members) in &groups {
@@ -228,22 +230,59 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
             for &y in &members[n..] {
                 if let Some((i, j)) = first_across(facts, &classes, x, y) {
                     seen.insert((x.min(y), x.max(y)));
-                    items.push((i, j, Some(copies.copied(i, j))));
+                    items.push((i, j, Ok(copies.copied(i, j))));
                 }
             }
         }
-        // Within one report: the group's facts, report by report (facts come report by report).
+        // Within one report: the group's facts, report by report (facts come report by report),
+        // class by class.
         let mut facts_of: Vec<usize> = members
             .iter()
             .flat_map(|&c| classes.members[c as usize].iter().copied())
             .collect();
         facts_of.sort_unstable();
         for report in facts_of.chunk_by(|&i, &j| facts.views[i].doc == facts.views[j].doc) {
-            for (n, &i) in report.iter().enumerate() {
-                for &j in &report[n + 1..] {
-                    // Two figures of one sentence are two things ("19 قتيلاً و34 مفقوداً").
-                    if facts.views[i].fact.sentence != facts.views[j].fact.sentence {
-                        items.push((i, j, None));
+            let mut runs: Vec<(u32, Vec<usize>)> = Vec::new();
+            let mut run_of: FxHashMap<u32, usize> = FxHashMap::default();
+            let mut sentences: FxHashMap<(usize, usize), Vec<u32>> = FxHashMap::default();
+            for &i in report {
+                let c = classes.of[i];
+                let n = *run_of.entry(c).or_insert_with(|| {
+                    runs.push((c, Vec::new()));
+                    runs.len() - 1
+                });
+                runs[n].1.push(i);
+                let sentence = facts.views[i].fact.sentence;
+                sentences
+                    .entry((sentence.start, sentence.end))
+                    .or_default()
+                    .push(c);
+            }
+            // Two figures of one sentence are two things ("19 قتيلاً و34 مفقوداً"): pairs of one
+            // sentence, per pair of classes, are never judged.
+            let mut one_sentence: FxHashMap<(u32, u32), usize> = FxHashMap::default();
+            for list in sentences.values() {
+                for (n, &x) in list.iter().enumerate() {
+                    for &y in &list[n + 1..] {
+                        *one_sentence.entry((x.min(y), x.max(y))).or_default() += 1;
+                    }
+                }
+            }
+            for (n, (x, xs)) in runs.iter().enumerate() {
+                for (y, ys) in &runs[n..] {
+                    let all = if x == y {
+                        xs.len() * (xs.len() - 1) / 2
+                    } else {
+                        xs.len() * ys.len()
+                    };
+                    let key = ((*x).min(*y), (*x).max(*y));
+                    if all > one_sentence.get(&key).copied().unwrap_or(0) {
+                        let apart =
+                            |u: usize, v: usize| facts.views[u].fact.sentence != facts.views[v].fact.sentence;
+                        if let Some((i, j)) = first_pair(xs, ys, x == y, apart) {
+                            within_runs.push((xs.clone(), ys.clone()));
+                            items.push((i, j, Err(within_runs.len() - 1)));
+                        }
                     }
                 }
             }
@@ -312,8 +351,11 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
     for (key, items) in grouped {
         for (i, j, across) in items {
             match across {
-                Some(copied) => judged.record_across((i, j), Arc::clone(&key), facts.verdict(i, j, copied)),
-                None => judged.record_within((i, j), Arc::clone(&key)),
+                Ok(copied) => judged.record_across((i, j), Arc::clone(&key), facts.verdict(i, j, copied)),
+                Err(n) => {
+                    let (xs, ys) = std::mem::take(&mut within_runs[n]);
+                    judged.record_within((i, j), Arc::clone(&key), xs, ys);
+                }
             }
         }
     }
@@ -326,12 +368,33 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
 /// The first pair of two classes' facts from two reports, in order of their facts (`x` may be
 /// `y`: two facts of one class): `None` when they all sit in one report.
 fn first_across(facts: &Facts<'_>, classes: &Classes, x: u32, y: u32) -> Option<(usize, usize)> {
+    let (dx, many_x) = classes.docs[x as usize];
+    let (dy, many_y) = classes.docs[y as usize];
+    if !many_x && !many_y && dx == dy {
+        return None;
+    }
     let (xs, ys) = (&classes.members[x as usize], &classes.members[y as usize]);
-    let doc = |i: usize| facts.views[i].doc;
-    let partner = |u: usize, others: &[usize]| others.iter().copied().find(|&v| v != u && doc(v) != doc(u));
-    // The smallest fact that has a partner in another report, with its smallest partner.
+    first_pair(xs, ys, x == y, |u, v| facts.views[u].doc != facts.views[v].doc)
+}
+
+/// The first pair, in order of their facts, of a fact of `xs` and one of `ys` (two of `xs` when
+/// `one`) that `apart` lets be a pair.
+fn first_pair(
+    xs: &[usize],
+    ys: &[usize],
+    one: bool,
+    apart: impl Fn(usize, usize) -> bool,
+) -> Option<(usize, usize)> {
+    let ys = if one { xs } else { ys };
+    let partner = |u: usize, others: &[usize]| others.iter().copied().find(|&v| v != u && apart(u, v));
+    // The smallest fact that has a partner, with its smallest partner: most often the first of
+    // either class.
+    let (first, others) = if xs[0] <= ys[0] { (xs[0], ys) } else { (ys[0], xs) };
+    if let Some(v) = partner(first, others) {
+        return Some((first.min(v), first.max(v)));
+    }
     let mut merged: Vec<(usize, bool)> = xs.iter().map(|&i| (i, true)).collect();
-    if x != y {
+    if !one {
         merged.extend(ys.iter().map(|&j| (j, false)));
         merged.sort_unstable();
     }
@@ -441,8 +504,8 @@ struct Judged<'f, 'a> {
     updates: Vec<(usize, usize)>,
     /// Comparable pairs of classes, for every pair of their facts from two reports.
     across: Vec<(u32, u32, bool)>,
-    /// Comparable pairs of facts of one report.
-    within: Vec<(usize, usize, bool)>,
+    /// Comparable pairs of classes, for every pair of their facts of one report (two sentences).
+    within: Vec<(u32, u32, bool)>,
     /// Pairs of classes judged within one report: the verdict, the record's index and the facts
     /// on each side so far.
     within_classes: FxHashMap<(u32, u32), WithinRecord>,
@@ -502,15 +565,20 @@ impl<'f, 'a> Judged<'f, 'a> {
         }
     }
 
-    /// Judges facts `i` and `j` of one report, once per pair of their classes.
-    fn record_within(&mut self, (i, j): (usize, usize), attribute: Arc<str>) {
+    /// Judges facts `i` and `j` of one report, once per pair of their classes (`xs`, `ys`: the
+    /// facts of each class in that report).
+    fn record_within(&mut self, (i, j): (usize, usize), attribute: Arc<str>, xs: Vec<usize>, ys: Vec<usize>) {
         let (x, y) = (self.classes.of[i], self.classes.of[j]);
         let key = (x.min(y), x.max(y));
+        let (lower, upper) = if self.classes.of[xs[0]] == key.0 {
+            (xs, ys)
+        } else {
+            (ys, xs)
+        };
         let verdict = match self.within_classes.get_mut(&key) {
             Some((verdict, _, sides)) => {
-                let (left, right) = if x <= y { (i, j) } else { (j, i) };
-                sides[0].push(left);
-                sides[1].push(right);
+                sides[0].extend(lower);
+                sides[1].extend(upper);
                 verdict.clone()
             }
             None => {
@@ -526,27 +594,24 @@ impl<'f, 'a> Judged<'f, 'a> {
                     sides: None,
                     pairs: None,
                 });
-                let sides = if x <= y {
-                    [vec![i], vec![j]]
-                } else {
-                    [vec![j], vec![i]]
-                };
                 self.within_classes
-                    .insert(key, (verdict.clone(), self.comparisons.len() - 1, sides));
+                    .insert(key, (verdict.clone(), self.comparisons.len() - 1, [lower, upper]));
+                if matches!(verdict.outcome, Outcome::Agree | Outcome::Conflict) {
+                    self.within
+                        .push((key.0, key.1, verdict.outcome == Outcome::Agree));
+                }
                 verdict
             }
         };
-        match verdict.outcome {
-            Outcome::Agree | Outcome::Conflict => self.within.push((i, j, verdict.outcome == Outcome::Agree)),
-            Outcome::Update => {
-                let earlier = self.classes.of[verdict.earlier.expect("an update has an earlier fact")];
-                self.updates.push(if self.classes.of[i] == earlier {
-                    (i, j)
-                } else {
-                    (j, i)
-                });
-            }
-            Outcome::NotCompared => {}
+        // Updates within one report are never notes (the update rule wants two reports): the
+        // first pair stands for them.
+        if verdict.outcome == Outcome::Update {
+            let earlier = self.classes.of[verdict.earlier.expect("an update has an earlier fact")];
+            self.updates.push(if self.classes.of[i] == earlier {
+                (i, j)
+            } else {
+                (j, i)
+            });
         }
     }
 
