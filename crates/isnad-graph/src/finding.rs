@@ -70,12 +70,6 @@ impl FindingKind {
         FindingKind::Copy,
     ];
 
-    /// Help text for the kind: what it detects, why an editor cares, an example, known false
-    /// positives. Generated from the doc comment of the kind's rule file.
-    pub fn help(self) -> &'static str {
-        crate::rules::help(self)
-    }
-
     /// The snake_case name used in JSON and on the command line.
     pub fn name(self) -> &'static str {
         match self {

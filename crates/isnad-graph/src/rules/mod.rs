@@ -26,12 +26,17 @@ use isnad_parser::Span;
 
 include!(concat!(env!("OUT_DIR"), "/rule_help.rs"));
 
-/// Help text of a finding kind: its rule file's doc comment.
-pub(crate) fn help(kind: FindingKind) -> &'static str {
-    RULE_HELP
-        .iter()
-        .find(|(name, _)| *name == kind.name())
-        .map_or("", |(_, text)| text)
+// Defined beside the rules, whose doc comments the text is made from, so that `finding` (which
+// the rules build on) needs nothing of them.
+impl FindingKind {
+    /// Help text for the kind: what it detects, why an editor cares, an example, known false
+    /// positives. Generated from the doc comment of the kind's rule file.
+    pub fn help(self) -> &'static str {
+        RULE_HELP
+            .iter()
+            .find(|(name, _)| *name == self.name())
+            .map_or("", |(_, text)| text)
+    }
 }
 
 /// Runs every rule; findings come back without ids, in rule order.
