@@ -94,9 +94,23 @@ impl Page<'_> {
                 @let (shown, folded) = sentences.split_at(sentences.len().min(SIDES_SHOWN));
                 ol.sides { @for sentence in shown { li.side { (self.side(sentence)) } } }
                 @if !folded.is_empty() {
+                    // Past a few hundred, the sides are listed by document, not quoted: copies of
+                    // one text say the same words, and quoting each would make the page grow with
+                    // the copies rather than with the disagreements.
+                    @let (quoted, listed) = folded.split_at(folded.len().min(SIDES_QUOTED - SIDES_SHOWN));
                     details.more-sides {
                         summary { (plural(folded.len(), "more side", "more sides")) }
-                        ol.sides start=(SIDES_SHOWN + 1) { @for sentence in folded { li.side { (self.side(sentence)) } } }
+                        ol.sides start=(SIDES_SHOWN + 1) { @for sentence in quoted { li.side { (self.side(sentence)) } } }
+                        @if !listed.is_empty() {
+                            p.listed-sides {
+                                "Also in: "
+                                @for (i, sentence) in listed.iter().enumerate() {
+                                    @if i > 0 { ", " }
+                                    @let first = sentence.sides[0];
+                                    a href=(href("doc-", &first.doc)) { bdi { (name(&first.doc)) } }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -258,6 +272,10 @@ fn quoted_sentence(side: &Side, document: &Document) -> Option<Span> {
 
 /// Sides of a finding shown before the rest fold.
 const SIDES_SHOWN: usize = 8;
+
+/// Sides of a finding quoted in full (the first [`SIDES_SHOWN`] open, the rest folded); any
+/// further are listed by document.
+const SIDES_QUOTED: usize = 200;
 
 #[cfg(test)]
 mod tests {

@@ -117,11 +117,16 @@ impl Page<'_> {
     /// giving it and the sources they quote.
     fn values<'f>(&'f self, finding: &'f Finding) -> Vec<Said<'f>> {
         let mut values: Vec<Said<'f>> = Vec::new();
+        // What each value already lists, looked up: a finding may cite thousands of copies.
+        let mut at_value: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut listed: std::collections::HashSet<(usize, &str)> = std::collections::HashSet::new();
+        let mut quoted: std::collections::HashSet<(usize, String)> = std::collections::HashSet::new();
         for side in &finding.sides {
             let value = side.value.clone().unwrap_or_else(|| short(&side.text, 40));
-            let at = match values.iter().position(|s| s.value == value) {
-                Some(at) => at,
+            let at = match at_value.get(&value) {
+                Some(&at) => at,
                 None => {
+                    at_value.insert(value.clone(), values.len());
                     values.push(Said {
                         value,
                         docs: Vec::new(),
@@ -131,7 +136,7 @@ impl Page<'_> {
                 }
             };
             let said = &mut values[at];
-            if !said.docs.contains(&side.doc.as_str()) {
+            if listed.insert((at, side.doc.as_str())) {
                 said.docs.push(&side.doc);
             }
             let outlet = self.doc_label(&side.doc);
@@ -141,7 +146,7 @@ impl Page<'_> {
                 .filter(|s| side.attribution.len() > 1 && *s != outlet)
             {
                 let source = format!("{source} in {outlet}");
-                if !said.sources.contains(&source) {
+                if quoted.insert((at, source.clone())) {
                     said.sources.push(source);
                 }
             }

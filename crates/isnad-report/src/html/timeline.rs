@@ -242,14 +242,19 @@ impl Page<'_> {
 
         // One row per document: the report's documents, then any other document a claim names.
         let mut rows: Vec<&str> = self.report.documents.iter().map(|d| d.id.as_str()).collect();
+        // Each document's row, looked up: a story of many articles has as many rows.
+        let mut row_of: HashMap<&str, usize> = HashMap::new();
+        for (n, doc) in rows.iter().enumerate() {
+            row_of.entry(doc).or_insert(n);
+        }
         for d in dated {
-            if !rows.contains(&d.claim.doc.as_str()) {
+            if !row_of.contains_key(d.claim.doc.as_str()) {
+                row_of.insert(&d.claim.doc, rows.len());
                 rows.push(&d.claim.doc);
             }
         }
         let rows_top = conflicts_top + CONFLICT_ROW * conflicts.len() as f64 + ROW;
-        let row_y =
-            |doc: &str| rows_top + ROW * rows.iter().position(|&r| r == doc).unwrap_or(0) as f64 + ROW / 2.0;
+        let row_y = |doc: &str| rows_top + ROW * row_of.get(doc).copied().unwrap_or(0) as f64 + ROW / 2.0;
         let height = rows_top + ROW * rows.len() as f64 + 16.0;
 
         let mut at: HashMap<&str, (f64, f64)> = HashMap::new();
