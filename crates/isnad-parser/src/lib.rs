@@ -38,7 +38,6 @@ pub use normalize::{Fold, Normalized, fold_key, is_ignorable};
 pub use parse::parse_document;
 pub use span::Span;
 pub use token::{
-    Piece, Segmentation, Token, TokenKeys, TokenKind, Tokens, WordKind, WordRun, WordRuns,
-    fold_arabic_pair, is_alphanumeric, is_arabic_letter, is_word_char, is_word_mark, tokenize,
-    word_runs,
+    Piece, Segmentation, Token, TokenKeys, TokenKind, Tokens, WordKind, WordRun, WordRuns, fold_arabic_pair,
+    is_alphanumeric, is_arabic_letter, is_word_char, is_word_mark, tokenize, word_runs,
 };
