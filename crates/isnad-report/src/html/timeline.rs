@@ -13,6 +13,9 @@ use super::{Page, anchor, cited_claims, href, name, num, short};
 use crate::bidi::{escape_embeddings, isolate};
 use crate::quote::{plural, severity_name};
 
+/// Links drawn between the claims one finding cites, at most.
+const MAX_LINKS_PER_FINDING: usize = 60;
+
 impl Page<'_> {
     /// The timeline: one lane per event type holding one mark per dated event, one row per
     /// conflicting date (an event given dates that cannot both hold), then one row per document
@@ -268,7 +271,9 @@ impl Page<'_> {
         let mut drawn: HashMap<(&str, &str), usize> = HashMap::new();
         for finding in &self.report.findings {
             let cited: Vec<&str> = cited_claims(finding).filter(|c| at.contains_key(c)).collect();
-            for pair in cited.windows(2) {
+            // A finding citing thousands of copies is drawn by its first links: more lines would
+            // only blacken the same rows (and grow with the copies, issue #17).
+            for pair in cited.windows(2).take(MAX_LINKS_PER_FINDING) {
                 let key = if pair[0] <= pair[1] {
                     (pair[0], pair[1])
                 } else {
