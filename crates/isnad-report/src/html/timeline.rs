@@ -547,3 +547,55 @@ const TOP: f64 = 96.0;
 const ROW: f64 = 26.0;
 /// Height of a conflicting date's row: its range, then two staggered lines of labels.
 const CONFLICT_ROW: f64 = 3.0 * ROW;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Report, render_html};
+    use isnad_graph::Severity;
+
+    /// Issue #17: a finding citing the dated claims of many copies draws a bounded number of links.
+    #[test]
+    fn a_finding_citing_many_copies_draws_at_most_its_bounded_links() {
+        let text = "عنوان\nزار الوزير مدينة الميناء يوم 12 مارس 2024 وافتتح الجسر الجديد.\n";
+        let gazetteer = isnad_claims::entities::Gazetteer::builtin();
+        let copies = MAX_LINKS_PER_FINDING + 20;
+        let docs: Vec<_> = (0..copies)
+            .map(|n| {
+                let id = format!("c{n:03}.txt");
+                isnad_parser::parse_document(&id, text.as_bytes(), &Default::default())
+                    .unwrap()
+                    .0
+            })
+            .collect();
+        let analyses: Vec<_> = docs
+            .iter()
+            .map(|d| isnad_claims::analyze(d, &gazetteer, isnad_claims::mentions::Lean::Tense))
+            .collect();
+        let dated: Vec<String> = analyses
+            .iter()
+            .flat_map(|a| &a.claims)
+            .filter(|c| c.time.is_some())
+            .map(|c| c.id.clone())
+            .collect();
+        assert!(dated.len() >= copies, "every copy has a dated claim");
+        let finding = Finding {
+            id: "F1".into(),
+            kind: FindingKind::DateMismatch,
+            severity: Severity::Contradiction,
+            message: "m".into(),
+            claims: dated,
+            facts: Vec::new(),
+            resolution: None,
+            sides: Vec::new(),
+        };
+        let check = isnad_graph::StoryCheck {
+            findings: vec![finding],
+            ..Default::default()
+        };
+        let page = render_html(&Report::build(&docs, &analyses, &check, &[]), &docs);
+        let links = page.matches("data-finding=\"F1\" d=").count();
+        assert!(links > 0, "the finding's claims are joined");
+        assert!(links <= MAX_LINKS_PER_FINDING, "{links} links drawn");
+    }
+}
