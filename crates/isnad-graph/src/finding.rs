@@ -360,16 +360,14 @@ fn one_side_per_sentence(sides: Vec<Side>, documents: &[Document]) -> Vec<Side> 
             continue;
         };
         let into = &mut merged[m];
-        let mut known: rustc_hash::FxHashSet<String> = into.claims.iter().cloned().collect();
+        // A side holds the few claims and facts of one sentence: a scan finds one already there.
         for claim in side.claims {
-            if known.insert(claim.clone()) {
+            if !into.claims.contains(&claim) {
                 into.claims.push(claim);
             }
         }
-        known.clear();
-        known.extend(into.facts.iter().cloned());
         for fact in side.facts {
-            if known.insert(fact.clone()) {
+            if !into.facts.contains(&fact) {
                 into.facts.push(fact);
             }
         }

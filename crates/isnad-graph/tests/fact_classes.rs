@@ -6,27 +6,35 @@ mod common;
 
 use isnad_graph::{FindingKind, Pairs, StoryCheck};
 
-/// A story of `n` copies of each of two reports that give one toll two ways, every report
-/// stating it in its headline and its body.
-fn copies(n: usize) -> StoryCheck {
+/// A story of `n` copies of each of two reports `a` and `b`, each given as (publication date,
+/// text), in file-name order.
+fn copies_of(n: usize, a: (&str, &str), b: (&str, &str)) -> StoryCheck {
     let ids: Vec<(String, String)> = (0..n)
         .map(|k| (format!("a{k:03}.txt"), format!("b{k:03}.txt")))
         .collect();
     let mut articles: Vec<(&str, &str, &str)> = Vec::new();
-    for (a, b) in &ids {
-        articles.push((
-            a,
-            "2025-03-02",
-            "مقتل 23 شخصا في انهيار مبنى سكني\nقتل 23 شخصا في انهيار المبنى صباح اليوم في حي الورود.\n",
-        ));
-        articles.push((
-            b,
-            "2025-03-02",
-            "مقتل 31 شخصا في انهيار مبنى سكني\nأسفر انهيار المبنى صباح اليوم في حي الورود عن مقتل 31 شخصا.\n",
-        ));
+    for (id_a, id_b) in &ids {
+        articles.push((id_a, a.0, a.1));
+        articles.push((id_b, b.0, b.1));
     }
     articles.sort();
     common::check_articles(&articles).0
+}
+
+/// A story of `n` copies of each of two reports that give one toll two ways, every report
+/// stating it in its headline and its body.
+fn copies(n: usize) -> StoryCheck {
+    copies_of(
+        n,
+        (
+            "2025-03-02",
+            "مقتل 23 شخصا في انهيار مبنى سكني\nقتل 23 شخصا في انهيار المبنى صباح اليوم في حي الورود.\n",
+        ),
+        (
+            "2025-03-02",
+            "مقتل 31 شخصا في انهيار مبنى سكني\nأسفر انهيار المبنى صباح اليوم في حي الورود عن مقتل 31 شخصا.\n",
+        ),
+    )
 }
 
 /// The comparisons of figures (not of doers and places).
@@ -88,24 +96,17 @@ fn one_disagreement_across_n_copies_is_one_finding_citing_all() {
 
 /// A story of `n` copies of each of two reports that name another doer for one order.
 fn doers(n: usize) -> StoryCheck {
-    let ids: Vec<(String, String)> = (0..n)
-        .map(|k| (format!("a{k:03}.txt"), format!("b{k:03}.txt")))
-        .collect();
-    let mut articles: Vec<(&str, &str, &str)> = Vec::new();
-    for (a, b) in &ids {
-        articles.push((
-            a,
+    copies_of(
+        n,
+        (
             "2026-03-02",
             "إغلاق سوق الخضار بعد انهيار سقفه\nوأمر رئيس البلدية، كريم الحلاق، بإغلاق سوق الخضار المركزي أمام التجار حتى انتهاء الترميم.",
-        ));
-        articles.push((
-            b,
+        ),
+        (
             "2026-03-03",
             "ترميم سوق الخضار\nوكان مدير الأشغال العامة، وائل نجم، قد أصدر قرار إغلاق سوق الخضار المركزي أمام التجار.",
-        ));
-    }
-    articles.sort();
-    common::check_articles(&articles).0
+        ),
+    )
 }
 
 #[test]

@@ -90,19 +90,9 @@ fn exit_for(story: &Story, failed: bool) -> ExitCode {
     }
 }
 
+/// Writes finished output to the output file or standard output.
 fn write_output(output: &OutputArgs, text: &str) -> miette::Result<()> {
-    match &output.output {
-        Some(path) => std::fs::write(path, text)
-            .into_diagnostic()
-            .wrap_err_with(|| format!("cannot write {}", path.display())),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`isnad … | head`) is not an error worth reporting.
-            let _ = stdout.write_all(text.as_bytes());
-            let _ = stdout.flush();
-            Ok(())
-        }
-    }
+    stream_output(output, |out| out.write_all(text.as_bytes()))
 }
 
 /// Writes output made as it is written (a JSON report too large to hold twice in memory) to the
