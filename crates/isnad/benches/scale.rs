@@ -111,8 +111,13 @@ fn article(mib: usize) -> Vec<(String, String)> {
 }
 
 fn peak_rss_mib() -> Option<f64> {
+    status_mib("VmHWM:")
+}
+
+/// A memory figure of `/proc/self/status` (`VmHWM:` peak, `VmRSS:` now), in MiB.
+fn status_mib(field: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
 }
@@ -150,11 +155,12 @@ fn run_case(kind: &str, size: usize) {
         ..ParseOptions::default()
     };
     let gazetteer = isnad_claims::entities::Gazetteer::builtin();
-    let mut stages: Vec<(&str, Duration)> = Vec::new();
+    // Each stage's time and the resident memory after it: which stage holds the peak.
+    let mut stages: Vec<(&str, Duration, f64)> = Vec::new();
     let start = Instant::now();
     let mut stage = Instant::now();
-    let mut lap = |name, stages: &mut Vec<(&str, Duration)>| {
-        stages.push((name, stage.elapsed()));
+    let mut lap = |name, stages: &mut Vec<(&str, Duration, f64)>| {
+        stages.push((name, stage.elapsed(), status_mib("VmRSS:").unwrap_or(f64::NAN)));
         stage = Instant::now();
     };
     let documents: Vec<_> = inputs
@@ -184,7 +190,7 @@ fn run_case(kind: &str, size: usize) {
     let claims: usize = analyses.iter().map(|a| a.claims.len()).sum();
     let stage_list: Vec<String> = stages
         .iter()
-        .map(|(name, time)| format!("{name} {:.2}", time.as_secs_f64()))
+        .map(|(name, time, rss)| format!("{name} {:.2} s/{rss:.0} MiB", time.as_secs_f64()))
         .collect();
     println!(
         "{kind} {size}: {:.1} MB, {claims} claims, {} findings, JSON {:.1} MB, HTML {:.1} MB; \

@@ -40,7 +40,7 @@ impl Page<'_> {
                                 td { @if let Some(outlet) = &doc.outlet { bdi { (name(outlet)) } } @else { span.none { "—" } } }
                                 td { @if let Some(date) = &doc.published { bdi { (date) } } @else { span.none { "unknown" } } }
                                 td { @match doc.published_from { Some(from) => (date_source(from)), None => span.none { "—" } } }
-                                td { bdi { (report.claims.iter().filter(|c| c.doc == doc.id).count()) } }
+                                td { bdi { (self.claims_of.get(doc.id.as_str()).map_or(0, Vec::len)) } }
                                 td { bdi { (doc.bytes) } " bytes" }
                             }
                         }
