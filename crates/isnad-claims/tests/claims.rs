@@ -54,7 +54,14 @@ fn find<'a>(claims: &'a [Claim], what: &str, pred: impl Fn(&Claim) -> bool) -> &
     claims.iter().find(|c| pred(c)).unwrap_or_else(|| {
         let seen: Vec<String> = claims
             .iter()
-            .map(|c| format!("{} [{}] {:?}", c.event, trigger(c), c.roles.keys()))
+            .map(|c| {
+                format!(
+                    "{} [{}] {:?}",
+                    c.event,
+                    trigger(c),
+                    c.roles.keys().collect::<Vec<_>>()
+                )
+            })
             .collect();
         panic!("no claim: {what}\nclaims:\n{}", seen.join("\n"))
     })

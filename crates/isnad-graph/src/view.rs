@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use isnad_claims::DocAnalysis;
-use isnad_claims::claims::{Claim, Modality, Role};
+use isnad_claims::claims::{Claim, Modality, Role, WordSet};
 use isnad_claims::entities::{EntityId, EntityKey, Gazetteer};
 use isnad_claims::mentions::MentionValue;
 use isnad_parser::Document;
@@ -32,9 +32,9 @@ pub(crate) struct ClaimView<'a> {
     /// Place keys (entity ids or folded text).
     pub places: Vec<EntityKey>,
     /// Folded content words of the theme (articles and clitics stripped).
-    pub theme: &'a BTreeSet<String>,
+    pub theme: &'a WordSet,
     /// Folded content words of the whole clause.
-    pub words: &'a BTreeSet<String>,
+    pub words: &'a WordSet,
     /// The ordinal value and its limiting window in years, when stated.
     pub ordinal: Option<(u32, Option<f64>)>,
     /// The document's publication date.

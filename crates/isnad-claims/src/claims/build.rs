@@ -152,12 +152,12 @@ pub(super) fn build_claim(
             .iter()
             .map(|(role, f)| (*role, role_filler(view, f)))
             .collect(),
-        time,
+        time: time.map(Box::new),
         time_basis,
-        count,
+        count: count.map(Box::new),
         count_part,
-        ordinal,
-        quantity,
+        ordinal: ordinal.map(Box::new),
+        quantity: quantity.map(Box::new),
         attribution: chain,
         modality,
         location,

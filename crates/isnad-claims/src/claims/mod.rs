@@ -10,17 +10,21 @@ mod attribution;
 mod build;
 pub(crate) mod lexicon;
 mod modality;
+mod role_map;
 mod roles;
 mod statements;
 mod types;
 mod values;
 mod view;
+mod word_set;
 mod words;
 
+pub use role_map::Roles;
 pub use types::{
     Claim, ClaimLocation, ClauseCues, EventProperties, Modality, Role, RoleFiller, Source, SourceKind,
     Stance, Statement, TimeBasis,
 };
+pub use word_set::WordSet;
 pub use words::{ClaimWords, content_words, is_word_char};
 
 use crate::entities::{DocEntities, EntityType};

@@ -5,7 +5,6 @@ use crate::entities::EntityId;
 use crate::mentions::Mention;
 use isnad_parser::Span;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// What one sentence (or clause) claims happened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,20 +28,20 @@ pub struct Claim {
     #[serde(skip_serializing_if = "ClauseCues::is_empty")]
     pub cues: ClauseCues,
     /// Participants by role (`agent`, `recipient`, `patient`, `theme`, `place`, `destination`, …).
-    pub roles: BTreeMap<Role, RoleFiller>,
+    pub roles: super::Roles,
     /// When it happened: the nearest time mention, else the publication date (see `time_basis`).
-    pub time: Option<Mention>,
+    pub time: Option<Box<Mention>>,
     /// Where `time` came from.
     pub time_basis: TimeBasis,
     /// How many (of the theme or the event), when stated.
-    pub count: Option<Mention>,
+    pub count: Option<Box<Mention>>,
     /// True when `count` counts a part of a larger set ("أربع من هذه الرحلات", "اثنتين منها"),
     /// not the total ("سبع رحلات").
     pub count_part: bool,
     /// The event's or theme's ordinal ("زيارته الثانية"), when stated.
-    pub ordinal: Option<Mention>,
+    pub ordinal: Option<Box<Mention>>,
     /// A measured amount with unit, when stated.
-    pub quantity: Option<Mention>,
+    pub quantity: Option<Box<Mention>>,
     /// Who says so, innermost first; the outlet (the document) is always last.
     pub attribution: Vec<Source>,
     /// How firmly the source presents it.

@@ -2,7 +2,7 @@
 //! of its theme, of its participants and trigger, and the trigger's form. The graph never reads
 //! a claim's text itself.
 
-use super::{Claim, Role};
+use super::{Claim, Role, WordSet};
 use isnad_parser::{Span, fold_key};
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::Deserialize;
@@ -14,12 +14,12 @@ use std::sync::{Arc, OnceLock};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ClaimWords {
     /// Content words of the whole clause (one set shared by the claims of one clause).
-    pub clause: Arc<BTreeSet<String>>,
+    pub clause: WordSet,
     /// Content words of the theme.
-    pub theme: BTreeSet<String>,
+    pub theme: WordSet,
     /// Content words of the role fillers and the trigger: who and the event's own word, which
     /// say nothing about which occasion two clauses share.
-    pub names: BTreeSet<String>,
+    pub names: WordSet,
     /// The trigger reads as a past-tense verb ("وقّعت"), not a present-tense one ("يزور", which
     /// headlines use for what is under way or coming), a verbal noun ("زيارة") or a purpose
     /// after an attached preposition ("لحضور").
@@ -41,7 +41,9 @@ impl ClaimWords {
     /// Reads each claim's words, from its sentence's tokens when the document is prepared and the
     /// span is whole tokens, else from its text.
     fn read(claims: &mut [Claim], prepared: Option<&crate::Prepared<'_>>) {
-        let mut first_with: FxHashMap<Span, Arc<BTreeSet<String>>> = FxHashMap::default();
+        let mut first_with: FxHashMap<Span, WordSet> = FxHashMap::default();
+        // One string per distinct word of the document, shared by every claim's sets.
+        let mut interned: HashSet<Arc<str>, FxBuildHasher> = HashSet::default();
         // Claims are in text order: one sentence's stems serve the claims that follow in it.
         let mut current: Option<(Span, SentenceStems)> = None;
         for claim in claims {
@@ -52,17 +54,25 @@ impl ClaimWords {
                 current = Some((span, SentenceStems::of(sentence)));
             }
             let stems = sentence.and(current.as_ref()).map(|(_, stems)| stems);
-            let mut words_of = |text: &str, span: Span| -> Vec<String> {
+            let mut words_of = |text: &str, span: Span| -> Vec<Arc<str>> {
+                let mut intern = |word: &str| match interned.get(word) {
+                    Some(shared) => Arc::clone(shared),
+                    None => {
+                        let shared: Arc<str> = Arc::from(word);
+                        interned.insert(Arc::clone(&shared));
+                        shared
+                    }
+                };
                 match stems.and_then(|s| s.words_in(span)) {
-                    Some(words) => words,
-                    None => content_word_slices(&fold_key(text)).map(str::to_string).collect(),
+                    Some(words) => words.into_iter().map(&mut intern).collect(),
+                    None => content_word_slices(&fold_key(text)).map(intern).collect(),
                 }
             };
             let clause = match first_with.get(&claim.span) {
-                Some(words) => Arc::clone(words),
+                Some(words) => words.clone(),
                 None => {
-                    let words = Arc::new(words_of(&claim.text, claim.span).into_iter().collect());
-                    first_with.insert(claim.span, Arc::clone(&words));
+                    let words = WordSet::of(words_of(&claim.text, claim.span));
+                    first_with.insert(claim.span, words.clone());
                     words
                 }
             };
@@ -74,8 +84,8 @@ impl ClaimWords {
     /// words of a text at a span (repeats included).
     fn of(
         claim: &Claim,
-        clause: Arc<BTreeSet<String>>,
-        words_of: &mut dyn FnMut(&str, Span) -> Vec<String>,
+        clause: WordSet,
+        words_of: &mut dyn FnMut(&str, Span) -> Vec<Arc<str>>,
     ) -> ClaimWords {
         let offset = |at: usize| at.saturating_sub(claim.span.start);
         let (start, end) = (offset(claim.trigger.start), offset(claim.trigger.end));
@@ -83,15 +93,16 @@ impl ClaimWords {
         let theme = claim
             .roles
             .get(&Role::Theme)
-            .map(|t| words_of(&t.text, t.span).into_iter().collect())
+            .map(|t| WordSet::of(words_of(&t.text, t.span)))
             .unwrap_or_default();
-        let mut names = BTreeSet::new();
+        let mut names = Vec::new();
         for filler in claim.roles.values() {
             names.extend(words_of(&filler.text, filler.span));
         }
         if let Some(text) = trigger {
             names.extend(words_of(text, claim.trigger));
         }
+        let names = WordSet::of(names);
         let proclitic = claim
             .text
             .get(..start)
@@ -155,7 +166,7 @@ impl<'p> SentenceStems<'p> {
 
     /// The words of `span` when it is whole tokens of the sentence with no run-on inside
     /// (`None` otherwise: the caller folds its text).
-    fn words_in(&self, span: Span) -> Option<Vec<String>> {
+    fn words_in(&self, span: Span) -> Option<Vec<&str>> {
         let pieces = &self.sentence.tokens.pieces;
         let a = pieces.partition_point(|p| p.span.end <= span.start);
         let b = pieces.partition_point(|p| p.span.start < span.end);
@@ -172,7 +183,7 @@ impl<'p> SentenceStems<'p> {
             (from..to)
                 .map(|w| {
                     let start = if w == 0 { 0 } else { self.word_ends[w - 1] as usize };
-                    self.buffer[start..self.word_ends[w] as usize].to_string()
+                    &self.buffer[start..self.word_ends[w] as usize]
                 })
                 .collect(),
         )

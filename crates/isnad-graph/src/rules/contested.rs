@@ -188,8 +188,8 @@ pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec
     // assertions, so each reading is compared with the story once (comparison keys, not pairs).
     type Reading<'r> = (
         &'r str,
-        &'r std::collections::BTreeSet<String>,
-        &'r std::collections::BTreeSet<String>,
+        &'r isnad_claims::claims::WordSet,
+        &'r isnad_claims::claims::WordSet,
         &'r std::collections::BTreeSet<isnad_claims::entities::EntityKey>,
     );
     let mut answered_by: FxHashMap<Reading<'_>, (usize, Vec<usize>)> = FxHashMap::default();

@@ -76,8 +76,8 @@ pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec
     // each negation then keeps those from documents other than its own.
     type Reading<'r> = (
         &'r str,
-        &'r std::collections::BTreeSet<String>,
-        &'r std::collections::BTreeSet<String>,
+        &'r isnad_claims::claims::WordSet,
+        &'r isnad_claims::claims::WordSet,
         &'r std::collections::BTreeSet<isnad_claims::entities::EntityKey>,
         Option<(chrono::NaiveDate, chrono::NaiveDate)>,
         bool,
