@@ -1,45 +1,76 @@
 //! The versioned JSON envelope (documented in docs/report-format.md).
 
-use isnad_claims::claims::Claim;
-use isnad_claims::entities::EntityRecord;
-use isnad_claims::facts::Fact;
-use isnad_graph::{CopyLink, Finding};
+use std::collections::HashMap;
+use std::io;
+
+use isnad_claims::claims::{Claim, Statement};
+use isnad_claims::entities::{EntityId, EntityRecord, EntityType, NameSeen};
+use isnad_claims::facts::{Fact, Participant};
+use isnad_graph::{Comparison, CopyLink, Decision, Event, Finding};
 use isnad_parser::{DateSource, Document};
 use serde::Serialize;
 
 /// Schema name and version of the envelope.
 pub const SCHEMA: &str = "isnad.report/1";
 
-/// The report envelope.
+/// The report envelope. It borrows what the pipeline made (a story of 10,000 articles holds
+/// gigabytes of claims, facts and findings: copying them into the report would hold them twice).
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     /// Always [`SCHEMA`].
     pub schema: &'static str,
     /// Documents read, sorted by id.
     pub documents: Vec<DocumentSummary>,
     /// Claims of all documents.
-    pub claims: Vec<Claim>,
+    pub claims: Vec<&'a Claim>,
     /// Statements (what each source says or denies, as open content) of all documents.
-    pub statements: Vec<isnad_claims::claims::Statement>,
+    pub statements: Vec<&'a Statement>,
     /// Facts (figures with what they measure, as of when, by whom) of all documents.
-    pub facts: Vec<Fact>,
+    pub facts: Vec<&'a Fact>,
     /// Who does what each clause says, and where, of all documents.
-    pub participants: Vec<isnad_claims::facts::Participant>,
+    pub participants: Vec<&'a Participant>,
     /// Entities of the story, with every name seen.
-    pub entities: Vec<EntityRecord>,
+    pub entities: Vec<Entity<'a>>,
     /// Findings, most severe first.
-    pub findings: Vec<Finding>,
+    pub findings: &'a [Finding],
     /// Documents that copy others.
-    pub copies: Vec<CopyLink>,
+    pub copies: &'a [CopyLink],
     /// Events: claims merged across documents, with how many independent documents report each.
-    pub events: Vec<isnad_graph::Event>,
+    pub events: &'a [Event],
     /// Every merge or split decision between claims with the same participants, with its reason.
-    pub decisions: Vec<isnad_graph::Decision>,
+    pub decisions: &'a [Decision],
     /// Every comparison (or decision not to compare) between facts with one attribute, with its
     /// reason.
-    pub comparisons: Vec<isnad_graph::Comparison>,
+    pub comparisons: &'a [Comparison],
     /// Inputs that could not be read.
     pub errors: Vec<ErrorEntry>,
+}
+
+/// An entity of the story: the record of the first document naming it, with the names every
+/// document saw (serialized as an [`EntityRecord`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity<'a> {
+    /// Stable id.
+    pub id: &'a EntityId,
+    /// Kind.
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Canonical (or first seen) name.
+    pub name: &'a str,
+    /// Every spelling seen, with spans, in document order.
+    pub names: Vec<&'a NameSeen>,
+}
+
+impl<'a> Entity<'a> {
+    /// The entity of one document's record.
+    pub fn of(record: &'a EntityRecord) -> Entity<'a> {
+        Entity {
+            id: &record.id,
+            kind: record.kind,
+            name: &record.name,
+            names: record.names.iter().collect(),
+        }
+    }
 }
 
 /// A document in the envelope.
@@ -83,49 +114,40 @@ pub struct ErrorEntry {
     pub message: String,
 }
 
-impl Report {
-    /// Assembles the envelope from the pipeline's results. Entities seen in several documents are
-    /// merged by id, keeping every name seen.
+impl<'a> Report<'a> {
+    /// Assembles the envelope from the pipeline's results, borrowing them. Entities seen in
+    /// several documents are merged by id, keeping every name seen.
     pub fn build(
         documents: &[Document],
-        analyses: &[isnad_claims::DocAnalysis],
-        check: &isnad_graph::StoryCheck,
+        analyses: &'a [isnad_claims::DocAnalysis],
+        check: &'a isnad_graph::StoryCheck,
         errors: &[isnad_parser::InputError],
-    ) -> Report {
-        let mut entities: Vec<EntityRecord> = Vec::new();
-        let mut index = std::collections::HashMap::new();
+    ) -> Report<'a> {
+        let mut entities: Vec<Entity<'a>> = Vec::new();
+        let mut index: HashMap<&EntityId, usize> = HashMap::new();
         for record in analyses.iter().flat_map(|a| &a.entities.entities) {
             match index.get(&record.id) {
-                Some(&i) => {
-                    let merged: &mut EntityRecord = &mut entities[i];
-                    merged.names.extend(record.names.iter().cloned());
-                }
+                Some(&i) => entities[i].names.extend(&record.names),
                 None => {
-                    index.insert(record.id.clone(), entities.len());
-                    entities.push(record.clone());
+                    index.insert(&record.id, entities.len());
+                    entities.push(Entity::of(record));
                 }
             }
         }
-        entities.sort_by(|a, b| a.id.cmp(&b.id));
+        entities.sort_by(|a, b| a.id.cmp(b.id));
         Report {
             schema: SCHEMA,
             documents: documents.iter().map(DocumentSummary::of).collect(),
-            claims: analyses.iter().flat_map(|a| a.claims.iter().cloned()).collect(),
-            statements: analyses
-                .iter()
-                .flat_map(|a| a.statements.iter().cloned())
-                .collect(),
-            facts: analyses.iter().flat_map(|a| a.facts.iter().cloned()).collect(),
-            participants: analyses
-                .iter()
-                .flat_map(|a| a.participants.iter().cloned())
-                .collect(),
+            claims: analyses.iter().flat_map(|a| &a.claims).collect(),
+            statements: analyses.iter().flat_map(|a| &a.statements).collect(),
+            facts: analyses.iter().flat_map(|a| &a.facts).collect(),
+            participants: analyses.iter().flat_map(|a| &a.participants).collect(),
             entities,
-            findings: check.findings.clone(),
-            copies: check.copies.clone(),
-            events: check.events.clone(),
-            decisions: check.decisions.clone(),
-            comparisons: check.comparisons.clone(),
+            findings: &check.findings,
+            copies: &check.copies,
+            events: &check.events,
+            decisions: &check.decisions,
+            comparisons: &check.comparisons,
             errors: errors
                 .iter()
                 .map(|e| ErrorEntry {
@@ -145,8 +167,109 @@ impl Report {
     /// runs to hundreds of megabytes, which [`Report::to_json`] holds whole in memory first.
     /// Byte for byte what `to_json` returns.
     pub fn write_json<W: std::io::Write>(&self, writer: W) -> std::io::Result<()> {
-        let mut writer = std::io::BufWriter::new(writer);
-        serde_json::to_writer_pretty(&mut writer, self).map_err(std::io::Error::other)?;
+        let mut writer = std::io::BufWriter::with_capacity(1 << 16, writer);
+        let mut serializer = serde_json::Serializer::with_formatter(&mut writer, Pretty::default());
+        self.serialize(&mut serializer).map_err(std::io::Error::other)?;
         std::io::Write::flush(&mut writer)
+    }
+}
+
+/// serde_json's pretty printer (two spaces a level), with each line break and its indentation
+/// written at once: the envelope of a large story has millions of lines, and the pretty printer
+/// writes the indentation a level at a time.
+#[derive(Default)]
+struct Pretty {
+    depth: usize,
+    has_value: bool,
+}
+
+/// A comma, a line break and the indentation of the deepest lines the envelope has, and more.
+const BREAK: &[u8] = b",\n                                                                ";
+
+impl Pretty {
+    /// A line break and the current indentation, after a comma unless `first`.
+    fn line<W: ?Sized + io::Write>(&self, writer: &mut W, first: bool) -> io::Result<()> {
+        let from = usize::from(first);
+        match BREAK.get(from..2 + 2 * self.depth) {
+            Some(line) => writer.write_all(line),
+            None => {
+                writer.write_all(&BREAK[from..2])?;
+                (0..self.depth).try_for_each(|_| writer.write_all(b"  "))
+            }
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(writer, true)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.line(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(writer, true)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
+        self.line(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pretty printer writes what serde_json's does, at every depth (past the indentation
+    /// written at once too) and for empty arrays and objects.
+    #[test]
+    fn pretty_printer_writes_what_serde_json_does() {
+        let mut deep = serde_json::json!({ "leaf": [1, "two", null, {}, []], "empty": {} });
+        for depth in 0..(BREAK.len() / 2 + 3) {
+            deep = serde_json::json!({ "depth": depth, "inner": [deep, { "k": "v" }] });
+        }
+        let mut written = Vec::new();
+        let mut serializer = serde_json::Serializer::with_formatter(&mut written, Pretty::default());
+        deep.serialize(&mut serializer).expect("writes to memory");
+        assert_eq!(
+            String::from_utf8(written).expect("UTF-8"),
+            serde_json::to_string_pretty(&deep).expect("serializes")
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use isnad_graph::{Finding, Severity, Side};
 use isnad_parser::{Document, Span};
+use rustc_hash::FxHashMap;
 
 use crate::Report;
 
@@ -120,13 +121,13 @@ impl Lines {
 /// lookup, not a walk over the documents or the text before it.
 pub(crate) struct Documents<'a> {
     documents: &'a [Document],
-    index: std::collections::HashMap<&'a str, usize>,
+    index: FxHashMap<&'a str, usize>,
     lines: Vec<std::cell::OnceCell<Lines>>,
 }
 
 impl<'a> Documents<'a> {
     pub(crate) fn new(documents: &'a [Document]) -> Documents<'a> {
-        let mut index = std::collections::HashMap::new();
+        let mut index = FxHashMap::default();
         for (i, document) in documents.iter().enumerate() {
             // The first of two documents with one id, as a walk over them finds.
             index.entry(document.id.as_str()).or_insert(i);

@@ -3,7 +3,7 @@
 
 mod fixture;
 
-use isnad_report::{Report, TextOptions, render_html, render_text};
+use isnad_report::{TextOptions, render_html, render_text};
 
 /// A file name that shows reversed when its override is left raw.
 const SPOOFED: &str = "04_\u{202E}gpj.txt";
@@ -11,26 +11,26 @@ const SPOOFED_SHOWN: &str = "04_\\u{202E}gpj.txt";
 
 /// The fixture with article B renamed to [`SPOOFED`], a bidi mark in A's headline, and a
 /// finding naming two Arabic spellings side by side.
-fn story() -> (Vec<isnad_parser::Document>, Report) {
+fn story() -> (Vec<isnad_parser::Document>, fixture::Story) {
     let mut docs = fixture::documents();
-    let mut report = fixture::report(&docs);
+    let mut story = fixture::story(&docs);
     docs[1].id = SPOOFED.to_string();
     docs[0].meta.title = Some("افتتاح الجسر\u{202B} اليوم".to_string());
-    report.documents = docs.iter().map(isnad_report::DocumentSummary::of).collect();
-    for finding in &mut report.findings {
+    story.documents = docs.iter().map(isnad_report::DocumentSummary::of).collect();
+    for finding in &mut story.findings {
         for side in &mut finding.sides {
             if side.doc == "b.txt" {
                 side.doc = SPOOFED.to_string();
             }
         }
     }
-    for claim in &mut report.claims {
+    for claim in &mut story.claims {
         if claim.doc == "b.txt" {
             claim.doc = SPOOFED.to_string();
         }
     }
-    report.findings[2].message = "person:x is spelled «كيم جونغ أون», «كيم يونغ أون»".to_string();
-    (docs, report)
+    story.findings[2].message = "person:x is spelled «كيم جونغ أون», «كيم يونغ أون»".to_string();
+    (docs, story)
 }
 
 /// The input's controls left raw in `text` (the renderers' own FSI and PDI are not counted).
@@ -40,9 +40,9 @@ fn raw_controls(text: &str) -> usize {
 
 #[test]
 fn terminal_report_writes_controls_out_and_isolates_arabic_names() {
-    let (docs, report) = story();
+    let (docs, story) = story();
     let out = render_text(
-        &report,
+        &story.report(),
         &docs,
         TextOptions {
             quiet: false,
@@ -59,8 +59,8 @@ fn terminal_report_writes_controls_out_and_isolates_arabic_names() {
 
 #[test]
 fn html_report_writes_controls_out_and_isolates_arabic_names() {
-    let (docs, report) = story();
-    let page = render_html(&report, &docs);
+    let (docs, story) = story();
+    let page = render_html(&story.report(), &docs);
     assert!(page.contains(SPOOFED_SHOWN), "the file name is written out");
     assert!(
         page.contains("افتتاح الجسر\\u{202B} اليوم"),

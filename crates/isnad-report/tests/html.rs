@@ -8,7 +8,7 @@ use isnad_report::render_html;
 
 fn page() -> String {
     let docs = fixture::documents();
-    render_html(&fixture::report(&docs), &docs)
+    render_html(&fixture::story(&docs).report(), &docs)
 }
 
 /// HTML-escapes text the way maud does.
@@ -220,7 +220,7 @@ fn timeline_has_one_mark_per_dated_event() {
 #[test]
 fn documents_show_all_blocks_with_claims_linked_to_findings() {
     let docs = fixture::documents();
-    let page = render_html(&fixture::report(&docs), &docs);
+    let page = render_html(&fixture::story(&docs).report(), &docs);
     let a = section(&page, "details", "doc-a.txt");
     // Folded: the full text is there for checking a quote.
     assert!(
@@ -286,13 +286,13 @@ fn help_section_lists_only_kinds_with_help() {
 #[test]
 fn renders_without_documents_and_with_malformed_spans() {
     let docs = fixture::documents();
-    let mut report = fixture::report(&docs);
-    fixture::break_side_spans(&mut report);
-    for claim in &mut report.claims {
+    let mut story = fixture::story(&docs);
+    fixture::break_side_spans(&mut story);
+    for claim in &mut story.claims {
         claim.span = (claim.span.start + 1, claim.span.end + 7_000).into();
     }
     for documents in [&docs[..], &[]] {
-        let page = render_html(&report, documents);
+        let page = render_html(&story.report(), documents);
         assert_eq!(page.matches("<article class=\"finding").count(), 3);
     }
 }
@@ -302,15 +302,15 @@ fn renders_without_documents_and_with_malformed_spans() {
 #[test]
 fn summary_lines_stay_short() {
     let docs = fixture::documents();
-    let mut report = fixture::report(&docs);
+    let mut story = fixture::story(&docs);
     let ids = [
         "2024-03-05-wire-a1.txt",
         "2024-03-05-wire-b2.txt",
         "c.txt",
         "d.txt",
     ];
-    let base = report.findings[1].sides[1].clone();
-    report.findings[1].sides = ids
+    let base = story.findings[1].sides[1].clone();
+    story.findings[1].sides = ids
         .iter()
         .map(|id| {
             let mut side = base.clone();
@@ -320,11 +320,11 @@ fn summary_lines_stay_short() {
         })
         .collect();
     for id in ids {
-        let mut doc = report.documents[1].clone();
+        let mut doc = story.documents[1].clone();
         doc.id = id.into();
-        report.documents.push(doc);
+        story.documents.push(doc);
     }
-    let page = render_html(&report, &docs);
+    let page = render_html(&story.report(), &docs);
     let line = items(section(&page, "ol", "glance"))[1];
     has(
         line,
@@ -385,9 +385,9 @@ fn summary_opens_with_one_line_per_contradiction_and_tension() {
 #[test]
 fn summary_says_so_when_nothing_needs_checking() {
     let docs = fixture::documents();
-    let mut report = fixture::report(&docs);
-    report.findings.retain(|f| f.severity == Severity::Note);
-    let page = render_html(&report, &docs);
+    let mut story = fixture::story(&docs);
+    story.findings.retain(|f| f.severity == Severity::Note);
+    let page = render_html(&story.report(), &docs);
     let summary = section(&page, "section", "summary");
     has(
         summary,
@@ -423,12 +423,12 @@ fn notes_are_folded_after_the_findings_to_act_on() {
 #[test]
 fn sides_in_one_sentence_are_one_quote_with_all_their_claims() {
     let docs = fixture::documents();
-    let mut report = fixture::report(&docs);
+    let mut story = fixture::story(&docs);
     let (a, b) = (&docs[0], &docs[1]);
     let date = "الاثنين 4 مارس 2024";
     let mut first = fixture::side(a, Some("a.txt#1"), date, Some("2024-03-04"), &["وكالة المثال"]);
     first.claims = vec!["a.txt#1".into(), "a.txt#7".into()];
-    report.findings[0].sides = vec![
+    story.findings[0].sides = vec![
         first,
         fixture::side(a, Some("a.txt#3"), "300 متر", Some("300 m"), &["وكالة المثال"]),
         fixture::side(
@@ -446,7 +446,7 @@ fn sides_in_one_sentence_are_one_quote_with_all_their_claims() {
             &["b.txt"],
         ),
     ];
-    let page = render_html(&report, &docs);
+    let page = render_html(&story.report(), &docs);
     let f1 = section(&page, "article", "finding-F1");
     assert_eq!(f1.matches("<blockquote").count(), 2, "{f1}");
     assert_eq!(f1.matches("<li class=\"side\">").count(), 2);
@@ -481,12 +481,12 @@ fn sides_in_one_sentence_are_one_quote_with_all_their_claims() {
 #[test]
 fn claims_without_a_time_are_folded_one_row_per_sentence() {
     let docs = fixture::documents();
-    let mut report = fixture::report(&docs);
-    let mut twin = report.claims.iter().find(|c| c.id == "a.txt#2").unwrap().clone();
+    let mut story = fixture::story(&docs);
+    let mut twin = story.claims.iter().find(|c| c.id == "a.txt#2").unwrap().clone();
     twin.id = "a.txt#5".into();
     twin.event = "cost".into();
-    report.claims.push(twin);
-    let page = render_html(&report, &docs);
+    story.claims.push(twin);
+    let page = render_html(&story.report(), &docs);
     let undated = section(&page, "details", "undated");
     assert!(
         undated.starts_with(
@@ -511,9 +511,9 @@ fn claims_without_a_time_are_folded_one_row_per_sentence() {
 #[test]
 fn timeline_marks_publication_dates_on_the_axis() {
     let docs = fixture::documents();
-    let mut report = fixture::report(&docs);
-    report.documents[1].published = Some("2024-03-08".into());
-    let page = render_html(&report, &docs);
+    let mut story = fixture::story(&docs);
+    story.documents[1].published = Some("2024-03-08".into());
+    let page = render_html(&story.report(), &docs);
     let timeline = section(&page, "section", "timeline");
     for (doc, date) in [("a.txt", "2024-03-05"), ("b.txt", "2024-03-08")] {
         has(
@@ -525,7 +525,7 @@ fn timeline_marks_publication_dates_on_the_axis() {
     }
     has(timeline, ">2024-03-08</text>");
     // Without any date, nothing is marked.
-    let page = render_html(&fixture::report(&docs), &docs);
+    let page = render_html(&fixture::story(&docs).report(), &docs);
     let timeline = section(&page, "section", "timeline");
     assert_eq!(
         timeline.matches("class=\"published-mark\"").count(),
@@ -589,12 +589,12 @@ fn conflicting_dates_of_one_event_are_a_range_with_each_side_marked() {
 
     // The same two claims as one merged event, without the finding; an event whose claims agree
     // is no conflict.
-    let mut report = fixture::report(&docs);
-    report.findings.retain(|f| f.kind != FindingKind::DateMismatch);
-    let mut twin = report.claims[0].clone();
+    let mut story = fixture::story(&docs);
+    story.findings.retain(|f| f.kind != FindingKind::DateMismatch);
+    let mut twin = story.claims[0].clone();
     twin.id = "b.txt#9".into();
     twin.doc = "b.txt".into();
-    report.claims.push(twin);
+    story.claims.push(twin);
     let event = |id: &str, claims: &[&str]| Event {
         id: id.into(),
         event: "opening".into(),
@@ -602,11 +602,11 @@ fn conflicting_dates_of_one_event_are_a_range_with_each_side_marked() {
         claims: claims.iter().map(|c| c.to_string()).collect(),
         independent_sources: 2,
     };
-    report.events = vec![
+    story.events = vec![
         event("E1", &["a.txt#1", "b.txt#1"]),
         event("E2", &["a.txt#1", "b.txt#9"]),
     ];
-    let page = render_html(&report, &docs);
+    let page = render_html(&story.report(), &docs);
     let timeline = section(&page, "section", "timeline");
     let (range, sides) = date_range(timeline, "date-E1");
     has(

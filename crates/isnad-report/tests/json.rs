@@ -5,7 +5,8 @@ mod fixture;
 #[test]
 fn written_json_is_the_json() {
     let docs = fixture::documents();
-    let report = fixture::report(&docs);
+    let story = fixture::story(&docs);
+    let report = story.report();
     let mut written = Vec::new();
     report.write_json(&mut written).expect("writes to memory");
     assert_eq!(String::from_utf8(written).expect("UTF-8"), report.to_json());

@@ -15,7 +15,7 @@ const COLOR: TextOptions = TextOptions {
 
 fn plain() -> String {
     let docs = fixture::documents();
-    render_text(&fixture::report(&docs), &docs, PLAIN)
+    render_text(&fixture::story(&docs).report(), &docs, PLAIN)
 }
 
 /// Position of `needle` in `haystack`, failing the test with the whole output when absent.
@@ -93,7 +93,7 @@ fn summary_line_counts_documents_claims_findings_and_errors() {
 fn quiet_prints_only_the_summary_line() {
     let docs = fixture::documents();
     let out = render_text(
-        &fixture::report(&docs),
+        &fixture::story(&docs).report(),
         &docs,
         TextOptions {
             quiet: true,
@@ -108,14 +108,14 @@ fn quiet_prints_only_the_summary_line() {
 
 #[test]
 fn empty_report_still_has_a_summary_line() {
-    let mut report = fixture::report(&fixture::documents());
-    report.documents.clear();
-    report.claims.clear();
-    report.findings.clear();
-    report.errors.push(report.errors[0].clone());
+    let mut story = fixture::story(&fixture::documents());
+    story.documents.clear();
+    story.claims.clear();
+    story.findings.clear();
+    story.errors.push(story.errors[0].clone());
     assert_eq!(
         render_text(
-            &report,
+            &story.report(),
             &[],
             TextOptions {
                 quiet: true,
@@ -134,7 +134,7 @@ fn no_ansi_codes_without_color() {
 #[test]
 fn color_only_adds_ansi_codes() {
     let docs = fixture::documents();
-    let colored = render_text(&fixture::report(&docs), &docs, COLOR);
+    let colored = render_text(&fixture::story(&docs).report(), &docs, COLOR);
     assert!(
         colored.contains("\x1b[1;31m"),
         "contradictions in red:\n{colored}"
@@ -149,9 +149,9 @@ fn color_only_adds_ansi_codes() {
 #[test]
 fn control_characters_from_the_input_never_reach_the_terminal() {
     let docs = fixture::documents();
-    let mut report = fixture::report(&docs);
-    report.findings[0].message = "evil \x1b[2J message\r\nsecond line".into();
-    let out = render_text(&report, &docs, PLAIN);
+    let mut story = fixture::story(&docs);
+    story.findings[0].message = "evil \x1b[2J message\r\nsecond line".into();
+    let out = render_text(&story.report(), &docs, PLAIN);
     assert!(!out.contains('\x1b') && !out.contains('\r'), "{out:?}");
     pos(&out, "evil [2J message  second line\n");
 }
@@ -159,10 +159,10 @@ fn control_characters_from_the_input_never_reach_the_terminal() {
 #[test]
 fn malformed_spans_do_not_panic() {
     let docs = fixture::documents();
-    let mut report = fixture::report(&docs);
-    fixture::break_side_spans(&mut report);
+    let mut story = fixture::story(&docs);
+    fixture::break_side_spans(&mut story);
     for options in [PLAIN, COLOR] {
-        let out = render_text(&report, &docs, options);
+        let out = render_text(&story.report(), &docs, options);
         assert!(out.contains("F3"));
     }
 }
@@ -177,9 +177,9 @@ fn snapshot() {
 #[test]
 fn a_side_of_several_claims_is_quoted_once_and_lists_them() {
     let docs = fixture::documents();
-    let mut report = fixture::report(&docs);
-    report.findings[0].sides[0].claims = vec!["a.txt#1".into(), "a.txt#3".into(), "b.txt#2".into()];
-    let out = render_text(&report, &docs, PLAIN);
+    let mut story = fixture::story(&docs);
+    story.findings[0].sides[0].claims = vec!["a.txt#1".into(), "a.txt#3".into(), "b.txt#2".into()];
+    let out = render_text(&story.report(), &docs, PLAIN);
     let sentence = "يوم ⟦الاثنين 4 مارس 2024⟧، بطول 300 متر.\n";
     assert_eq!(out.matches(sentence).count(), 1, "{out}");
     let listed = pos(&out, "    = claims: #1, #3, b.txt#2\n");

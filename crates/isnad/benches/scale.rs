@@ -3,17 +3,21 @@
 //! generated from the seed articles (`seeds/*.txt`) with their numbers varied, so copies of one
 //! seed disagree on their figures as rewritten agency copy does; nothing is written to disk.
 //!
-//! Each case runs in its own process (this binary started again with `--case`), so its peak
-//! resident memory (`VmHWM`) is its own, and under a limit on its address space, so a case that
-//! would exhaust the machine fails with an allocation error instead of waking the OOM killer
-//! (and under a time limit, so a case far past its target is stopped).
-//! Every case goes through what `isnad check` runs: parse, analyze, link the story, check, and
-//! the JSON and HTML reports.
+//! Every case goes through what one run of `isnad check` does: parse, analyze, link the story,
+//! check, and write one report, as `--format json` or `--format html` writes it (streamed, and
+//! counted rather than kept). A user's run writes one format, so each case is measured twice,
+//! once per format, each run in its own process (this binary started again with `--case`): its
+//! time and peak resident memory (`VmHWM`) are its own, each compared with the targets. Each
+//! runs under a limit on its address space, so a case that would exhaust the machine fails with
+//! an allocation error instead of waking the OOM killer (and under a time limit, so a case far
+//! past its target is stopped).
 //!
 //! Run with `cargo bench -p isnad --bench scale` (every case), or one case:
-//! `cargo bench -p isnad --bench scale -- --case story 1000` or `-- --case article 50`
-//! (megabytes). Targets: one story of 1,000 articles ≤ 1 s and ≤ 300 MB, of 10,000 ≤ 15 s and
-//! ≤ 2 GB; one 50 MB article ≤ 10 s and ≤ 1 GB.
+//! `cargo bench -p isnad --bench scale -- --case story 1000` (both formats, one process each),
+//! `-- --case story 1000 json` (one format, in this process), `-- --case story 1000 check` (no
+//! report: the pipeline alone), or `-- --case article 50` (megabytes). Targets: one story of
+//! 1,000 articles ≤ 1 s and ≤ 300 MB, of 10,000 ≤ 15 s and ≤ 2 GB; one 50 MB article ≤ 10 s and
+//! ≤ 1 GB.
 
 mod support;
 
@@ -41,6 +45,9 @@ const ADDRESS_LIMIT_GIB: u64 = 12;
 
 /// Time a case may take (s) before it is stopped: ten times the largest target.
 const TIME_LIMIT_SECONDS: u64 = 150;
+
+/// The reports a case is measured writing, one run each: what `isnad check --format` writes.
+const FORMATS: [&str; 2] = ["json", "html"];
 
 /// The seed articles, in name order.
 fn seeds() -> Vec<String> {
@@ -145,8 +152,13 @@ impl std::io::Write for ByteCount {
     }
 }
 
-/// Runs one case in this process and prints one line of figures.
-fn run_case(kind: &str, size: usize) {
+/// Runs one case in this process, writing `format` (`json`, `html`, or `check` for none), and
+/// prints one line of figures.
+fn run_case(kind: &str, size: usize, format: &str) {
+    assert!(
+        FORMATS.contains(&format) || format == "check",
+        "unknown format {format}: json, html or check"
+    );
     let inputs = inputs(kind, size);
     let bytes: usize = inputs.iter().map(|(_, t)| t.len()).sum();
     let options = ParseOptions {
@@ -178,27 +190,31 @@ fn run_case(kind: &str, size: usize) {
     lap("analyze", &mut stages);
     let check = isnad_graph::check_story(&documents, &analyses, &gazetteer);
     lap("check", &mut stages);
-    let report = isnad_report::Report::build(&documents, &analyses, &check, &[]);
-    // Streamed, as `isnad check --format json` writes it: counted, not held.
-    let mut json = ByteCount(0);
-    report.write_json(&mut json).expect("counting never fails");
-    let json = json.0;
-    lap("json", &mut stages);
-    let html = isnad_report::render_html(&report, &documents).len();
-    lap("html", &mut stages);
+    // Streamed, as `isnad check` writes it: counted, not held.
+    let mut written = ByteCount(0);
+    if format != "check" {
+        let report = isnad_report::Report::build(&documents, &analyses, &check, &[]);
+        let written_as = match format {
+            "json" => report.write_json(&mut written).map(|()| "json"),
+            _ => isnad_report::render_html_to(&report, &documents, &mut written).map(|()| "html"),
+        };
+        lap(written_as.expect("counting never fails"), &mut stages);
+    }
     let elapsed = start.elapsed();
     let claims: usize = analyses.iter().map(|a| a.claims.len()).sum();
     let stage_list: Vec<String> = stages
         .iter()
         .map(|(name, time, rss)| format!("{name} {:.2} s/{rss:.0} MiB", time.as_secs_f64()))
         .collect();
+    let output = match format {
+        "check" => String::new(),
+        _ => format!(", {} {:.1} MB", format.to_uppercase(), written.0 as f64 / 1e6),
+    };
     println!(
-        "{kind} {size}: {:.1} MB, {claims} claims, {} findings, JSON {:.1} MB, HTML {:.1} MB; \
+        "{kind} {size} {format}: {:.1} MB, {claims} claims, {} findings{output}; \
          {:.2} s ({}), peak {:.0} MiB",
         bytes as f64 / 1e6,
         check.findings.len(),
-        json as f64 / 1e6,
-        html as f64 / 1e6,
         elapsed.as_secs_f64(),
         stage_list.join(", "),
         peak_rss_mib().unwrap_or(f64::NAN),
@@ -206,13 +222,13 @@ fn run_case(kind: &str, size: usize) {
 }
 
 /// Runs one case in a child process under the address-space limit; returns its output line.
-fn spawn_case(kind: &str, size: usize) -> Result<String, String> {
+fn spawn_case(kind: &str, size: usize, format: &str) -> Result<String, String> {
     let exe = std::env::current_exe().map_err(|e| e.to_string())?;
     let limit_kib = ADDRESS_LIMIT_GIB << 20;
     let output = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!(
-            "ulimit -v {limit_kib} && exec timeout {TIME_LIMIT_SECONDS} \"$0\" --case {kind} {size}"
+            "ulimit -v {limit_kib} && exec timeout {TIME_LIMIT_SECONDS} \"$0\" --case {kind} {size} {format}"
         ))
         .arg(&exe)
         .output()
@@ -229,7 +245,7 @@ fn spawn_case(kind: &str, size: usize) -> Result<String, String> {
             stderr.lines().last().unwrap_or("").to_string()
         };
         Err(format!(
-            "{kind} {size}: failed ({}) under a {ADDRESS_LIMIT_GIB} GiB address limit and a \
+            "{kind} {size} {format}: failed ({}) under a {ADDRESS_LIMIT_GIB} GiB address limit and a \
              {TIME_LIMIT_SECONDS} s time limit: {last}",
             output.status
         ))
@@ -267,30 +283,47 @@ fn main() {
     if let Some(at) = args.iter().position(|a| a == "--case") {
         let kind = args.get(at + 1).map_or("story", String::as_str);
         let size = args.get(at + 2).and_then(|s| s.parse().ok()).unwrap_or(1_000);
-        // Asked for by hand: run it here (a child started by `spawn_case` comes this way too).
-        run_case(kind, size);
+        // `cargo bench` adds `--bench` after the arguments given to the benchmark.
+        match args.get(at + 3).filter(|a| !a.starts_with("--")) {
+            // One format (a child started by `spawn_case` comes this way too): run it here.
+            Some(format) => run_case(kind, size, format),
+            // Asked for by hand without a format: each format in its own process.
+            None => {
+                let (seconds, mib) = CASES
+                    .iter()
+                    .find(|c| (c.0, c.1) == (kind, size))
+                    .map_or((f64::INFINITY, f64::INFINITY), |c| (c.2, c.3));
+                for format in FORMATS {
+                    println!("{}", verdict(spawn_case(kind, size, format), seconds, mib));
+                }
+            }
+        }
         return;
     }
     println!(
-        "one story of n articles, and one big article (MB), on {} threads",
+        "one story of n articles, and one big article (MB), on {} threads; each case writes the \
+         JSON report, then the HTML report, in a process of its own",
         rayon::current_num_threads()
     );
     for &(kind, size, seconds, mib) in CASES {
-        match spawn_case(kind, size) {
-            Ok(line) => {
-                let verdict = match figures(&line) {
-                    Some((t, m)) if t <= seconds && m <= mib => "within target",
-                    Some(_) if seconds.is_finite() => "OVER TARGET",
-                    _ => "",
-                };
-                let target = if seconds.is_finite() {
-                    format!(" [target ≤ {seconds} s, ≤ {mib} MiB: {verdict}]")
-                } else {
-                    String::new()
-                };
-                println!("{line}{target}");
-            }
-            Err(message) => println!("{message}"),
+        for format in FORMATS {
+            println!("{}", verdict(spawn_case(kind, size, format), seconds, mib));
         }
     }
+}
+
+/// A child's line with how it compares with the targets (none for the small cases).
+fn verdict(run: Result<String, String>, seconds: f64, mib: f64) -> String {
+    let line = match run {
+        Ok(line) => line,
+        Err(message) => return message,
+    };
+    if !seconds.is_finite() {
+        return line;
+    }
+    let verdict = match figures(&line) {
+        Some((t, m)) if t <= seconds && m <= mib => "within target",
+        _ => "OVER TARGET",
+    };
+    format!("{line} [target ≤ {seconds} s, ≤ {mib} MiB: {verdict}]")
 }

@@ -95,8 +95,8 @@ fn write_output(output: &OutputArgs, text: &str) -> miette::Result<()> {
     stream_output(output, |out| out.write_all(text.as_bytes()))
 }
 
-/// Writes output made as it is written (a JSON report too large to hold twice in memory) to the
-/// output file or standard output.
+/// Writes output made as it is written (a JSON or HTML report too large to hold twice in memory)
+/// to the output file or standard output.
 fn stream_output(
     output: &OutputArgs,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -350,7 +350,8 @@ fn claims(input: &InputArgs, format: LinesFormat, output: &OutputArgs) -> miette
     let story = read(input)?;
     let gazetteer = pipeline::gazetteer(&input.gazetteer)?;
     let analyses = pipeline::analyze(&story, &gazetteer, Lean::Tense);
-    let report = Report::build(&story.documents, &analyses, &Default::default(), &story.errors);
+    let unchecked = isnad_graph::StoryCheck::default();
+    let report = Report::build(&story.documents, &analyses, &unchecked, &story.errors);
     let text = match format {
         LinesFormat::Jsonl => render_lines(report.claims.iter(), format)?,
         LinesFormat::Json => {
@@ -372,7 +373,8 @@ fn facts(input: &InputArgs, format: LinesFormat, output: &OutputArgs) -> miette:
     let story = read(input)?;
     let gazetteer = pipeline::gazetteer(&input.gazetteer)?;
     let analyses = pipeline::analyze(&story, &gazetteer, Lean::Tense);
-    let report = Report::build(&story.documents, &analyses, &Default::default(), &story.errors);
+    let unchecked = isnad_graph::StoryCheck::default();
+    let report = Report::build(&story.documents, &analyses, &unchecked, &story.errors);
     let text = match format {
         LinesFormat::Jsonl => render_lines(report.facts.iter(), format)?,
         LinesFormat::Json => {
@@ -411,7 +413,9 @@ fn check(
             output,
             &crate::render::text(&report, &story.documents, quiet, output.output.is_none()),
         )?,
-        CheckFormat::Html => write_output(output, &crate::render::html(&report, &story.documents))?,
+        CheckFormat::Html => {
+            stream_output(output, |out| crate::render::html(&report, &story.documents, out))?
+        }
     }
     let threshold = match fail_on {
         FailOn::Contradiction => Some(Severity::Contradiction),

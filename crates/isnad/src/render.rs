@@ -8,7 +8,7 @@ use isnad_report::Report;
 
 /// The terminal report. `to_terminal` is true when the report goes to stdout (not `--output`);
 /// colour is used only then, when stdout is a terminal and `NO_COLOR` is unset or empty.
-pub fn text(report: &Report, documents: &[Document], quiet: bool, to_terminal: bool) -> String {
+pub fn text(report: &Report<'_>, documents: &[Document], quiet: bool, to_terminal: bool) -> String {
     let color = to_terminal && std::io::stdout().is_terminal() && !no_color(std::env::var_os("NO_COLOR"));
     isnad_report::render_text(report, documents, isnad_report::TextOptions { quiet, color })
 }
@@ -18,9 +18,13 @@ fn no_color(value: Option<std::ffi::OsString>) -> bool {
     value.is_some_and(|v| !v.is_empty())
 }
 
-/// The self-contained HTML page.
-pub fn html(report: &Report, documents: &[Document]) -> String {
-    isnad_report::render_html(report, documents)
+/// The self-contained HTML page, written as it is made.
+pub fn html(
+    report: &Report<'_>,
+    documents: &[Document],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    isnad_report::render_html_to(report, documents, out)
 }
 
 /// The knowledge graph as DOT.

@@ -424,7 +424,8 @@ fn hand_built_report_in_chromium() {
         return skip("hand_built_report_in_chromium");
     };
     let docs = fixture::documents();
-    let report = fixture::report(&docs);
+    let story = fixture::story(&docs);
+    let report = story.report();
     let dir = tempfile::tempdir().expect("temp dir");
     let page = dir.path().join("fixture.html");
     std::fs::write(&page, isnad_report::render_html(&report, &docs)).expect("page written");

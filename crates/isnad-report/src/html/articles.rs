@@ -1,49 +1,50 @@
 //! The articles' full text, claims highlighted and linked to the findings citing them.
 
 use std::collections::BTreeSet;
+use std::io;
 
 use isnad_claims::claims::Claim;
 use isnad_parser::{Block, BlockKind, Document};
 use maud::{Markup, html};
 
-use super::{Page, anchor, date_source, href, modality, name};
+use super::{HOLE, Out, Page, Shell, anchor, date_source, href, modality, name, put};
 use crate::bidi::escape_embeddings;
 use crate::quote::{plural, safe_span};
 
 impl Page<'_> {
-    pub(super) fn documents(&self) -> Markup {
-        html! {
+    /// The documents section, each block of each document written as it is made.
+    pub(super) fn documents(&self, out: Out<'_>) -> io::Result<()> {
+        let mut section = Shell::new(html! {
             section #documents {
                 h2 { "Documents" }
                 @if !self.documents.is_empty() {
                     p.hint { "Each article's full text, folded; claims are highlighted, those a finding cites in red, with links to it." }
                 }
                 @if self.documents.is_empty() { p.empty { "No documents." } }
-                @for document in self.documents { (self.document(document)) }
+                (HOLE)
             }
+        });
+        section.write_to_hole(out)?;
+        for document in self.documents {
+            self.document(document, out)?;
         }
+        section.write_to_hole(out)
     }
 
-    fn document(&self, document: &Document) -> Markup {
+    fn document(&self, document: &Document, out: Out<'_>) -> io::Result<()> {
         let mut claims: Vec<&Claim> = self
             .claims_of
             .get(document.id.as_str())
             .cloned()
             .unwrap_or_default();
         claims.sort_by_key(|c| (c.span.start, c.span.end));
-        let mut shown: BTreeSet<&str> = BTreeSet::new();
-        let blocks: Vec<Markup> = document
-            .blocks
-            .iter()
-            .map(|block| self.block(document, block, &claims, &mut shown))
-            .collect();
         let meta = &document.meta;
         let cited = claims
             .iter()
             .filter(|c| self.findings_of.contains_key(c.id.as_str()))
             .count();
         // Folded: the full text is for checking a quote, not for reading first.
-        html! {
+        let mut shell = Shell::new(html! {
             details.document id=(anchor("doc-", &document.id)) {
                 summary {
                     bdi.doc-id { (name(&document.id)) }
@@ -62,13 +63,27 @@ impl Page<'_> {
                     @if let Some(url) = &meta.url { " · " bdi { (name(url)) } }
                     @if let Some(encoding) = &document.decoded_from { " · decoded from " bdi { (encoding) } }
                 }
-                div.doc-text dir="rtl" lang="ar" { @for block in blocks { (block) } }
-                // Anchors for claims whose span lies outside every block, so links to them still land.
+                div.doc-text dir="rtl" lang="ar" { (HOLE) }
+                (HOLE)
+            }
+        });
+        shell.write_to_hole(out)?;
+        // A long article is written block by block, never held as markup whole.
+        let mut shown: BTreeSet<&str> = BTreeSet::new();
+        for block in &document.blocks {
+            put(out, self.block(document, block, &claims, &mut shown))?;
+        }
+        shell.write_to_hole(out)?;
+        // Anchors for claims whose span lies outside every block, so links to them still land.
+        put(
+            out,
+            html! {
                 @for claim in claims.iter().filter(|c| !shown.contains(c.id.as_str())) {
                     span.claim-anchor id=(anchor("claim-", &claim.id)) {}
                 }
-            }
-        }
+            },
+        )?;
+        shell.write_to_hole(out)
     }
 
     /// One block of a document; claims starting in it are highlighted and linked to their findings.

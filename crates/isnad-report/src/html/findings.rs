@@ -1,23 +1,34 @@
 //! The findings: filters, then one article per finding with its sides quoted, one quote per
 //! sentence; notes folded.
 
+use std::io;
+
 use isnad_graph::{Finding, FindingKind, Severity, Side};
 use isnad_parser::{Document, Span};
 use maud::{Markup, html};
+use rustc_hash::FxHashMap;
 
-use super::{Page, anchor, href, mixed, name};
+use super::{HOLE, Out, Page, Shell, anchor, href, mixed, name, put};
 use crate::bidi::escape_embeddings;
 use crate::quote::{SEVERITIES, count, plural, safe_span, severity_name, side_quote};
 
 impl Page<'_> {
-    pub(super) fn findings(&self) -> Markup {
-        let findings = &self.report.findings;
+    /// The findings section, each finding written as it is made.
+    pub(super) fn findings(&self, out: Out<'_>) -> io::Result<()> {
+        let findings = self.report.findings;
         let kinds: Vec<(FindingKind, usize)> = FindingKind::ALL
             .iter()
             .map(|&k| (k, findings.iter().filter(|f| f.kind == k).count()))
             .filter(|&(_, n)| n > 0)
             .collect();
-        html! {
+        let notes: Vec<&Finding> = findings.iter().filter(|f| f.severity == Severity::Note).collect();
+        // Each kind with its notes, counted once: (kind, its findings, its notes).
+        let note_kinds: Vec<(FindingKind, usize, usize)> = kinds
+            .iter()
+            .map(|&(k, n)| (k, n, notes.iter().filter(|f| f.kind == k).count()))
+            .filter(|&(_, _, here)| here > 0)
+            .collect();
+        let mut section = Shell::new(html! {
             section #findings {
                 h2 { "Findings" }
                 @if findings.is_empty() {
@@ -43,30 +54,42 @@ impl Page<'_> {
                         }
                         output #filter-status {}
                     }
-                    @for finding in findings.iter().filter(|f| f.severity != Severity::Note) { (self.finding(finding)) }
+                    (HOLE)
                     // Notes explain or record more than they ask for action: folded, with what
                     // they are about in the fold's line.
-                    @let notes: Vec<&Finding> = findings.iter().filter(|f| f.severity == Severity::Note).collect();
                     @if !notes.is_empty() {
                         details #notes.notes {
                             summary {
                                 span.badge.sev-note { (plural(notes.len(), "note", "notes")) }
                                 " "
                                 span.hint {
-                                    @for (i, (kind, n)) in kinds.iter().filter(|(k, _)| notes.iter().any(|f| f.kind == *k)).enumerate() {
+                                    @for (i, (kind, n, here)) in note_kinds.iter().enumerate() {
                                         @if i > 0 { ", " }
                                         code { (kind.name()) }
-                                        @let here = notes.iter().filter(|f| f.kind == *kind).count();
-                                        @if here != *n || here > 1 { " ×" (here) }
+                                        @if here != n || *here > 1 { " ×" (here) }
                                     }
                                 }
                             }
-                            @for finding in notes { (self.finding(finding)) }
+                            (HOLE)
                         }
                     }
                 }
             }
+        });
+        section.write_to_hole(out)?;
+        if !findings.is_empty() {
+            for finding in findings.iter().filter(|f| f.severity != Severity::Note) {
+                put(out, self.finding(finding))?;
+            }
+            section.write_to_hole(out)?;
+            if !notes.is_empty() {
+                for finding in notes {
+                    put(out, self.finding(finding))?;
+                }
+                section.write_to_hole(out)?;
+            }
         }
+        Ok(())
     }
 
     fn finding(&self, finding: &Finding) -> Markup {
@@ -121,7 +144,7 @@ impl Page<'_> {
     fn side_sentences<'s>(&'s self, sides: &'s [Side]) -> Vec<SideSentence<'s>> {
         let mut sentences: Vec<SideSentence<'s>> = Vec::new();
         // Sentences by document and span: a finding citing many articles looks each side up.
-        let mut at: std::collections::HashMap<(&str, Span), usize> = std::collections::HashMap::new();
+        let mut at: FxHashMap<(&str, Span), usize> = FxHashMap::default();
         for side in sides {
             let document = self.find_document(&side.doc);
             let context = document.and_then(|d| quoted_sentence(side, d));

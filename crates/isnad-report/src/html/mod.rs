@@ -20,21 +20,35 @@ mod style;
 mod summary;
 mod timeline;
 
-use std::collections::{BTreeSet, HashMap};
+use std::cell::OnceCell;
+use std::collections::BTreeSet;
+use std::io::{self, Write};
 
 use isnad_claims::claims::Claim;
 use isnad_graph::Finding;
 use isnad_parser::{DateSource, Document};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
+use rustc_hash::FxHashMap;
 
 use crate::bidi::{escape_bidi as name, runs};
 use crate::quote::Documents;
 use crate::{DocumentSummary, Report};
 
 /// Renders the report as one HTML page.
-pub fn render_html(report: &Report, documents: &[Document]) -> String {
+pub fn render_html(report: &Report<'_>, documents: &[Document]) -> String {
+    let mut page = Vec::new();
+    render_html_to(report, documents, &mut page).expect("writing to memory never fails");
+    String::from_utf8(page).expect("maud writes UTF-8")
+}
+
+/// Writes the report as one HTML page, byte for byte what [`render_html`] returns, each piece as
+/// it is made: the page of a story of 10,000 articles runs to hundreds of megabytes, which
+/// `render_html` holds whole (and maud's markup of each section again inside it).
+pub fn render_html_to<W: Write>(report: &Report<'_>, documents: &[Document], writer: W) -> io::Result<()> {
     let page = Page::new(report, documents);
-    let markup = html! {
+    let mut writer = io::BufWriter::with_capacity(WRITE_BUFFER, writer);
+    let out: Out<'_> = &mut writer;
+    let mut shell = Shell::new(html! {
         (DOCTYPE)
         html lang="en" dir="ltr" {
             head {
@@ -55,53 +69,100 @@ pub fn render_html(report: &Report, documents: &[Document]) -> String {
                         a href="#help" { "Finding kinds" }
                     }
                 }
-                main {
-                    (page.summary())
-                    (page.findings())
-                    (page.timeline())
-                    (page.documents())
-                    (help::help())
-                }
+                main { (HOLE) }
                 script { (PreEscaped(style::SCRIPT)) }
             }
         }
-    };
-    markup.into_string()
+    });
+    shell.write_to_hole(out)?;
+    page.summary(out)?;
+    page.findings(out)?;
+    page.timeline(out)?;
+    page.documents(out)?;
+    put(out, help::help())?;
+    shell.write_to_hole(out)?;
+    writer.flush()
+}
+
+/// Bytes gathered before each write: pieces of markup are small and many.
+const WRITE_BUFFER: usize = 1 << 16;
+
+/// Where the page is written.
+type Out<'o> = &'o mut dyn Write;
+
+/// Writes one piece of markup.
+fn put(out: Out<'_>, markup: Markup) -> io::Result<()> {
+    out.write_all(markup.0.as_bytes())
+}
+
+/// Where the pieces go in a [`Shell`]: `<` is escaped in every text and attribute maud writes,
+/// and NUL is in none of the page's own markup, so this is never part of the page.
+const HOLE: PreEscaped<&str> = PreEscaped("<\0>");
+
+/// Markup around pieces written one by one: maud closes every tag it opens, so the element
+/// holding a long list is made with a [`HOLE`] where the list goes and written up to it, then
+/// the list piece by piece, then the rest. The tags are maud's own, so the page is byte for byte
+/// the one made whole.
+struct Shell {
+    text: String,
+    at: usize,
+}
+
+impl Shell {
+    fn new(markup: Markup) -> Shell {
+        Shell {
+            text: markup.into_string(),
+            at: 0,
+        }
+    }
+
+    /// Writes the shell up to its next hole, or to its end when no hole is left.
+    fn write_to_hole(&mut self, out: Out<'_>) -> io::Result<()> {
+        let rest = &self.text[self.at..];
+        let (piece, skip) = match rest.find(HOLE.0) {
+            Some(at) => (&rest[..at], at + HOLE.0.len()),
+            None => (rest, rest.len()),
+        };
+        out.write_all(piece.as_bytes())?;
+        self.at += skip;
+        Ok(())
+    }
 }
 
 /// The report with the lookups the sections share: every lookup by id is a map, so a story of
 /// many articles costs each side or claim one lookup, not a walk over the documents.
 struct Page<'a> {
-    report: &'a Report,
+    report: &'a Report<'a>,
     documents: &'a [Document],
     /// Claim id → ids of the findings citing it, in report order.
-    findings_of: HashMap<&'a str, Vec<&'a str>>,
+    findings_of: FxHashMap<&'a str, Vec<&'a str>>,
     /// Claim id → the claim.
-    claims: HashMap<&'a str, &'a Claim>,
+    claims: FxHashMap<&'a str, &'a Claim>,
     /// The documents by id, with their lines.
     docs: Documents<'a>,
     /// Document id → its summary in the report.
-    summaries: HashMap<&'a str, &'a DocumentSummary>,
+    summaries: FxHashMap<&'a str, &'a DocumentSummary>,
     /// Document id → its claims, in report order.
-    claims_of: HashMap<&'a str, Vec<&'a Claim>>,
+    claims_of: FxHashMap<&'a str, Vec<&'a Claim>>,
+    /// The documents' ids without their extensions, sorted; made when a label first needs them.
+    stems: OnceCell<Vec<&'a str>>,
 }
 
 impl<'a> Page<'a> {
-    fn new(report: &'a Report, documents: &'a [Document]) -> Page<'a> {
-        let mut findings_of: HashMap<&str, Vec<&str>> = HashMap::new();
-        for finding in &report.findings {
+    fn new(report: &'a Report<'a>, documents: &'a [Document]) -> Page<'a> {
+        let mut findings_of: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        for finding in report.findings {
+            // `cited_claims` names each claim once, so a finding is listed once per claim
+            // without searching the claim's list (a claim many findings cite).
             for claim in cited_claims(finding) {
-                let ids = findings_of.entry(claim).or_default();
-                if !ids.contains(&finding.id.as_str()) {
-                    ids.push(&finding.id);
-                }
+                findings_of.entry(claim).or_default().push(&finding.id);
             }
         }
-        let mut claims_of: HashMap<&str, Vec<&Claim>> = HashMap::new();
-        for claim in &report.claims {
+        let mut claims_of: FxHashMap<&str, Vec<&Claim>> = FxHashMap::default();
+        for &claim in &report.claims {
             claims_of.entry(claim.doc.as_str()).or_default().push(claim);
         }
-        let mut summaries = HashMap::new();
+        let mut summaries = FxHashMap::default();
         for summary in &report.documents {
             summaries.entry(summary.id.as_str()).or_insert(summary);
         }
@@ -109,10 +170,11 @@ impl<'a> Page<'a> {
             report,
             documents,
             findings_of,
-            claims: report.claims.iter().map(|c| (c.id.as_str(), c)).collect(),
+            claims: report.claims.iter().map(|&c| (c.id.as_str(), c)).collect(),
             docs: Documents::new(documents),
             summaries,
             claims_of,
+            stems: OnceCell::new(),
         }
     }
 
@@ -133,24 +195,27 @@ impl<'a> Page<'a> {
         if let Some(outlet) = self.summaries.get(doc).and_then(|d| d.outlet.as_deref()) {
             return short(outlet, 20);
         }
-        fn stem(id: &str) -> &str {
-            id.rsplit_once('.').map_or(id, |(stem, _)| stem)
-        }
         let own = stem(doc);
         if own.chars().count() <= 12 {
             return own.to_string();
         }
-        let others: Vec<&str> = self
-            .report
-            .documents
-            .iter()
-            .map(|d| stem(&d.id))
-            .filter(|o| *o != own)
-            .collect();
+        let stems = self.stems.get_or_init(|| {
+            let mut stems: Vec<&str> = self.report.documents.iter().map(|d| stem(&d.id)).collect();
+            stems.sort_unstable();
+            stems
+        });
+        // The names starting with a prefix are together in sorted order: a lookup, not a walk
+        // over every document for each prefix of each label.
+        let shared = |prefix: &str| {
+            stems[stems.partition_point(|s| *s < prefix)..]
+                .iter()
+                .take_while(|s| s.starts_with(prefix))
+                .any(|s| *s != own)
+        };
         let chars: Vec<char> = own.chars().collect();
         (8..chars.len())
             .map(|n| chars[..n].iter().collect::<String>())
-            .find(|prefix| !others.iter().any(|o| o.starts_with(prefix.as_str())))
+            .find(|prefix| !shared(prefix))
             .map_or_else(|| own.to_string(), |prefix| format!("{prefix}…"))
     }
 
@@ -195,12 +260,19 @@ fn anchor(prefix: &str, raw: &str) -> String {
 
 /// A link to [`anchor`]`(prefix, raw)`; claim ids hold `#`, so the fragment is percent-encoded.
 fn href(prefix: &str, raw: &str) -> String {
-    let mut out = String::from("#");
-    for byte in anchor(prefix, raw).bytes() {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let anchor = anchor(prefix, raw);
+    let mut out = String::with_capacity(1 + anchor.len() * 3);
+    out.push('#');
+    for byte in anchor.bytes() {
         if byte.is_ascii_alphanumeric() || b"-._~:".contains(&byte) {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.extend([
+                '%',
+                HEX[usize::from(byte >> 4)] as char,
+                HEX[usize::from(byte & 15)] as char,
+            ]);
         }
     }
     out
@@ -223,6 +295,11 @@ fn modality(claim: &Claim) -> String {
         .unwrap_or_default()
 }
 
+/// A document id without its extension.
+fn stem(id: &str) -> &str {
+    id.rsplit_once('.').map_or(id, |(stem, _)| stem)
+}
+
 /// At most `max` characters of `s`, with an ellipsis when cut.
 fn short(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -235,4 +312,58 @@ fn short(s: &str, max: usize) -> String {
 /// A coordinate with one decimal.
 fn num(x: f64) -> String {
     format!("{x:.1}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts what is written and the largest single write.
+    #[derive(Default)]
+    struct Writes {
+        page: Vec<u8>,
+        largest: usize,
+    }
+
+    impl Write for Writes {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.largest = self.largest.max(bytes.len());
+            self.page.extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// Issue #17: the page is written as it is made, never held whole first: it reaches the
+    /// writer in pieces no larger than the write buffer, though it is many times that size.
+    #[test]
+    fn the_page_is_written_as_it_is_made() {
+        let text: String = (0..8_000)
+            .map(|n| format!("قال الوزير إن طول الجسر {n} متر.\n\n"))
+            .collect();
+        let (document, _) = isnad_parser::parse_document("a.txt", text.as_bytes(), &Default::default())
+            .expect("the article parses");
+        let documents = [document];
+        let check = isnad_graph::StoryCheck::default();
+        let report = Report::build(&documents, &[], &check, &[]);
+        let mut writes = Writes::default();
+        render_html_to(&report, &documents, &mut writes).expect("writes to memory");
+        assert!(
+            writes.page.len() > 8 * WRITE_BUFFER,
+            "{} bytes",
+            writes.page.len()
+        );
+        assert!(
+            writes.largest <= WRITE_BUFFER,
+            "a write of {} bytes",
+            writes.largest
+        );
+        let page = String::from_utf8(writes.page).expect("UTF-8");
+        assert!(!page.contains(HOLE.0), "every hole is filled");
+        assert_eq!(page, render_html(&report, &documents));
+        assert!(page.ends_with("</script></body></html>"));
+    }
 }

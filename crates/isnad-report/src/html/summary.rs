@@ -1,14 +1,19 @@
 //! The summary: counts, one line per contradiction and tension, the documents, copies and
 //! unreadable files.
 
+use std::io;
+
 use isnad_graph::{Finding, Severity};
 use maud::{Markup, html};
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Page, date_source, href, mixed, name, short};
+use super::{HOLE, Out, Page, Shell, date_source, href, mixed, name, put, short};
+use crate::DocumentSummary;
 use crate::quote::{plural, severity_name, summary_line};
 
 impl Page<'_> {
-    pub(super) fn summary(&self) -> Markup {
+    /// The summary section, each glance line, document row and copy written as it is made.
+    pub(super) fn summary(&self, out: Out<'_>) -> io::Result<()> {
         let report = self.report;
         let pressing: Vec<&Finding> = report
             .findings
@@ -16,7 +21,7 @@ impl Page<'_> {
             .filter(|f| f.severity != Severity::Note)
             .collect();
         let notes = report.findings.len() - pressing.len();
-        html! {
+        let mut section = Shell::new(html! {
             section #summary {
                 h2 { "Summary" }
                 p.summary-line { (summary_line(report)) }
@@ -25,47 +30,77 @@ impl Page<'_> {
                 } @else {
                     // What an editor acts on, before anything else: one line per finding, each
                     // linking to its details; a line too long for the page is cut, not wrapped.
-                    ol #glance.glance {
-                        @for finding in &pressing { (self.glance(finding)) }
-                    }
+                    ol #glance.glance { (HOLE) }
                 }
                 h3 { "Documents" }
                 table.doc-table {
                     thead { tr { th { "Document" } th { "Headline" } th { "Outlet" } th { "Published" } th { "Date from" } th { "Claims" } th { "Size" } } }
-                    tbody {
-                        @for doc in &report.documents {
-                            tr {
-                                td { a href=(href("doc-", &doc.id)) { bdi { (name(&doc.id)) } } }
-                                td { @if let Some(title) = &doc.title { span dir="rtl" lang="ar" { (name(title)) } } @else { span.none { "—" } } }
-                                td { @if let Some(outlet) = &doc.outlet { bdi { (name(outlet)) } } @else { span.none { "—" } } }
-                                td { @if let Some(date) = &doc.published { bdi { (date) } } @else { span.none { "unknown" } } }
-                                td { @match doc.published_from { Some(from) => (date_source(from)), None => span.none { "—" } } }
-                                td { bdi { (self.claims_of.get(doc.id.as_str()).map_or(0, Vec::len)) } }
-                                td { bdi { (doc.bytes) } " bytes" }
-                            }
-                        }
+                    tbody { (HOLE) }
+                }
+                (HOLE)
+            }
+        });
+        section.write_to_hole(out)?;
+        if !pressing.is_empty() {
+            for finding in &pressing {
+                put(out, self.glance(finding))?;
+            }
+            section.write_to_hole(out)?;
+        }
+        for doc in &report.documents {
+            put(out, self.document_row(doc))?;
+        }
+        section.write_to_hole(out)?;
+        if !report.copies.is_empty() {
+            let (shown, folded) = report.copies.split_at(report.copies.len().min(COPIES_SHOWN));
+            let mut copies = Shell::new(html! {
+                h3 { "Copies" }
+                p.hint { "A copy repeats its source: it counts as one source, not as corroboration." }
+                ul.copies { (HOLE) }
+                @if !folded.is_empty() {
+                    details.more-copies {
+                        summary { (plural(folded.len(), "more copy", "more copies")) }
+                        ul.copies { (HOLE) }
                     }
                 }
-                @if !report.copies.is_empty() {
-                    h3 { "Copies" }
-                    p.hint { "A copy repeats its source: it counts as one source, not as corroboration." }
-                    @let (shown, folded) = report.copies.split_at(report.copies.len().min(COPIES_SHOWN));
-                    ul.copies {
-                        @for copy in shown { (copy_item(copy)) }
-                    }
-                    @if !folded.is_empty() {
-                        details.more-copies {
-                            summary { (plural(folded.len(), "more copy", "more copies")) }
-                            ul.copies { @for copy in folded { (copy_item(copy)) } }
-                        }
-                    }
+            });
+            copies.write_to_hole(out)?;
+            for copy in shown {
+                put(out, copy_item(copy))?;
+            }
+            copies.write_to_hole(out)?;
+            if !folded.is_empty() {
+                for copy in folded {
+                    put(out, copy_item(copy))?;
                 }
-                @if !report.errors.is_empty() {
+                copies.write_to_hole(out)?;
+            }
+        }
+        if !report.errors.is_empty() {
+            put(
+                out,
+                html! {
                     h3 { "Files that could not be read" }
                     ul.errors {
                         @for error in &report.errors { li { bdi { (name(&error.path)) } ": " (mixed(&error.message)) } }
                     }
-                }
+                },
+            )?;
+        }
+        section.write_to_hole(out)
+    }
+
+    /// A document's row of the summary's table.
+    fn document_row(&self, doc: &DocumentSummary) -> Markup {
+        html! {
+            tr {
+                td { a href=(href("doc-", &doc.id)) { bdi { (name(&doc.id)) } } }
+                td { @if let Some(title) = &doc.title { span dir="rtl" lang="ar" { (name(title)) } } @else { span.none { "—" } } }
+                td { @if let Some(outlet) = &doc.outlet { bdi { (name(outlet)) } } @else { span.none { "—" } } }
+                td { @if let Some(date) = &doc.published { bdi { (date) } } @else { span.none { "unknown" } } }
+                td { @match doc.published_from { Some(from) => (date_source(from)), None => span.none { "—" } } }
+                td { bdi { (self.claims_of.get(doc.id.as_str()).map_or(0, Vec::len)) } }
+                td { bdi { (doc.bytes) } " bytes" }
             }
         }
     }
@@ -118,9 +153,9 @@ impl Page<'_> {
     fn values<'f>(&'f self, finding: &'f Finding) -> Vec<Said<'f>> {
         let mut values: Vec<Said<'f>> = Vec::new();
         // What each value already lists, looked up: a finding may cite thousands of copies.
-        let mut at_value: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-        let mut listed: std::collections::HashSet<(usize, &str)> = std::collections::HashSet::new();
-        let mut quoted: std::collections::HashSet<(usize, String)> = std::collections::HashSet::new();
+        let mut at_value: FxHashMap<String, usize> = FxHashMap::default();
+        let mut listed: FxHashSet<(usize, &str)> = FxHashSet::default();
+        let mut quoted: FxHashSet<(usize, String)> = FxHashSet::default();
         for side in &finding.sides {
             let value = side.value.clone().unwrap_or_else(|| short(&side.text, 40));
             let at = match at_value.get(&value) {

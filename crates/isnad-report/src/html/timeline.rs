@@ -2,14 +2,16 @@
 //! dates that cannot both hold drawn as a range with each end marked by the articles giving it;
 //! then the claims without a time, grouped by sentence and folded.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+use std::io;
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use isnad_claims::claims::Claim;
 use isnad_graph::{Finding, FindingKind};
 use maud::{Markup, html};
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::{Page, anchor, cited_claims, href, name, num, short};
+use super::{HOLE, Out, Page, Shell, anchor, cited_claims, href, name, num, put, short};
 use crate::bidi::{escape_embeddings, isolate};
 use crate::quote::{plural, severity_name};
 
@@ -30,8 +32,16 @@ impl Page<'_> {
     ///
     /// Positions are in date order, evenly spaced, not to scale: a story often sets today's events
     /// beside ones decades old, and a linear axis would crush them together.
-    pub(super) fn timeline(&self) -> Markup {
-        let dated: Vec<Dated<'_>> = self.report.claims.iter().filter_map(Dated::of).collect();
+    pub(super) fn timeline(&self, out: Out<'_>) -> io::Result<()> {
+        // Each claim is placed once: on the axis when dated, in the inventory below when not.
+        let mut dated: Vec<Dated<'_>> = Vec::new();
+        let mut undated: Vec<&Claim> = Vec::new();
+        for &claim in &self.report.claims {
+            match Dated::of(claim) {
+                Some(d) => dated.push(d),
+                None => undated.push(claim),
+            }
+        }
         let published: Vec<(&str, NaiveDateTime)> = self
             .report
             .documents
@@ -39,10 +49,11 @@ impl Page<'_> {
             .filter_map(|d| Some((d.id.as_str(), day(d.published.as_deref()?)?)))
             .collect();
         let conflicts = self.date_conflicts(&dated);
-        html! {
+        let drawn = !(dated.is_empty() && published.is_empty());
+        let mut section = Shell::new(html! {
             section #timeline {
                 h2 { "Timeline" }
-                @if dated.is_empty() && published.is_empty() {
+                @if !drawn {
                     p.empty { "No claim has a resolved time and no article a publication date." }
                 } @else {
                     p.hint {
@@ -53,22 +64,27 @@ impl Page<'_> {
                         }
                         "Positions are in date order, evenly spaced, not to scale."
                     }
-                    (self.timeline_svg(&dated, &published, &conflicts))
+                    (HOLE)
                 }
-                (self.undated())
+                (HOLE)
             }
+        });
+        section.write_to_hole(out)?;
+        if drawn {
+            self.timeline_svg(&dated, &published, &conflicts, out)?;
+            section.write_to_hole(out)?;
         }
+        self.undated(&undated, out)?;
+        section.write_to_hole(out)
     }
 
     /// Claims without a time, one row per sentence with its claims inside, folded: an inventory to
     /// consult, not to read, and a sentence often holds several claims.
-    fn undated(&self) -> Markup {
+    fn undated(&self, undated: &[&Claim], out: Out<'_>) -> io::Result<()> {
         let mut sentences: Vec<((&str, &str), Vec<&Claim>)> = Vec::new();
         // Rows by their sentence, so each claim finds its row in one lookup.
-        let mut row_of: HashMap<(&str, &str), usize> = HashMap::new();
-        let mut count = 0;
-        for claim in self.report.claims.iter().filter(|c| Dated::of(c).is_none()) {
-            count += 1;
+        let mut row_of: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+        for &claim in undated {
             let key = (claim.doc.as_str(), claim.text.as_str());
             match row_of.get(&key) {
                 Some(&row) => sentences[row].1.push(claim),
@@ -78,46 +94,52 @@ impl Page<'_> {
                 }
             }
         }
-        html! {
+        let mut inventory = Shell::new(html! {
             h3 { "Claims without a time" }
             @if sentences.is_empty() {
                 p.empty { "None." }
             } @else {
                 details #undated.inventory {
-                    summary { (plural(count, "claim", "claims")) " in " (plural(sentences.len(), "sentence", "sentences")) }
-                    ol.undated {
-                        @for ((doc, text), claims) in &sentences {
-                            li.sentence {
-                                p.sentence-claims {
-                                    a href=(href("doc-", doc)) { bdi { (name(doc)) } }
-                                    @if let Some(document) = self.find_document(doc) {
-                                        @let (line, col) = self.line_col(document, claims[0].span.start);
-                                        " " bdi.pos { (line) ":" (col) }
-                                    }
-                                    " · "
-                                    @for (i, claim) in claims.iter().enumerate() {
-                                        @if i > 0 { ", " }
-                                        a href=(href("claim-", &claim.id)) { bdi { (name(&claim.id)) } }
-                                        " " code { (claim.event) }
-                                        @if let Some(reason) = claim.time.as_ref().and_then(|m| m.value.time()).and_then(|t| t.unresolved.as_deref()) {
-                                            " " span.why { "(" (reason) ")" }
-                                        }
-                                    }
-                                }
-                                div.claim-text dir="rtl" lang="ar" { (escape_embeddings(text)) }
-                            }
-                        }
-                    }
+                    summary { (plural(undated.len(), "claim", "claims")) " in " (plural(sentences.len(), "sentence", "sentences")) }
+                    ol.undated { (HOLE) }
                 }
             }
+        });
+        inventory.write_to_hole(out)?;
+        for ((doc, text), claims) in &sentences {
+            put(
+                out,
+                html! {
+                    li.sentence {
+                        p.sentence-claims {
+                            a href=(href("doc-", doc)) { bdi { (name(doc)) } }
+                            @if let Some(document) = self.find_document(doc) {
+                                @let (line, col) = self.line_col(document, claims[0].span.start);
+                                " " bdi.pos { (line) ":" (col) }
+                            }
+                            " · "
+                            @for (i, claim) in claims.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                a href=(href("claim-", &claim.id)) { bdi { (name(&claim.id)) } }
+                                " " code { (claim.event) }
+                                @if let Some(reason) = claim.time.as_ref().and_then(|m| m.value.time()).and_then(|t| t.unresolved.as_deref()) {
+                                    " " span.why { "(" (reason) ")" }
+                                }
+                            }
+                        }
+                        div.claim-text dir="rtl" lang="ar" { (escape_embeddings(text)) }
+                    }
+                },
+            )?;
         }
+        inventory.write_to_hole(out)
     }
 
     /// Events given dates that cannot both hold: each `date_mismatch` finding whose sides carry
     /// two dates or more, then each merged event whose claims carry two dates that do not overlap
     /// and that no such finding already shows.
     fn date_conflicts<'s>(&'s self, dated: &'s [Dated<'s>]) -> Vec<DateConflict<'s>> {
-        let by_id: HashMap<&str, &Dated<'_>> = dated.iter().map(|d| (d.claim.id.as_str(), d)).collect();
+        let by_id: FxHashMap<&str, &Dated<'_>> = dated.iter().map(|d| (d.claim.id.as_str(), d)).collect();
         let mut conflicts = Vec::new();
         let mut shown: BTreeSet<&str> = BTreeSet::new();
         for finding in self
@@ -126,7 +148,7 @@ impl Page<'_> {
             .iter()
             .filter(|f| f.kind == FindingKind::DateMismatch)
         {
-            let mut dates = Vec::new();
+            let mut dates = Dates::default();
             for side in &finding.sides {
                 let claim = side.claim.as_deref().and_then(|c| by_id.get(c));
                 let when = match claim {
@@ -134,15 +156,10 @@ impl Page<'_> {
                     None => side.value.as_deref().and_then(range),
                 };
                 if let Some((start, end)) = when {
-                    add_date(
-                        &mut dates,
-                        start,
-                        end,
-                        &side.doc,
-                        claim.map(|d| d.claim.id.as_str()),
-                    );
+                    dates.add(start, end, &side.doc, claim.map(|d| d.claim.id.as_str()));
                 }
             }
+            let dates = dates.dates;
             if dates.len() > 1 {
                 let event = finding
                     .sides
@@ -162,20 +179,25 @@ impl Page<'_> {
                 });
             }
         }
-        for event in &self.report.events {
+        for event in self.report.events {
             let members: Vec<&Dated<'_>> = event
                 .claims
                 .iter()
                 .filter_map(|c| by_id.get(c.as_str()).copied())
                 .collect();
-            let disjoint = members.iter().any(|a| members.iter().any(|b| a.end < b.start));
+            // Two claims whose dates do not overlap: one that ends before another starts, so the
+            // earliest end before the latest start (an event of many copies compares each once).
+            let earliest_end = members.iter().map(|d| d.end).min();
+            let latest_start = members.iter().map(|d| d.start).max();
+            let disjoint = earliest_end < latest_start;
             if !disjoint || members.iter().any(|d| shown.contains(d.claim.id.as_str())) {
                 continue;
             }
-            let mut dates = Vec::new();
+            let mut dates = Dates::default();
             for d in &members {
-                add_date(&mut dates, d.start, d.end, &d.claim.doc, Some(&d.claim.id));
+                dates.add(d.start, d.end, &d.claim.doc, Some(&d.claim.id));
             }
+            let dates = dates.dates;
             conflicts.push(DateConflict {
                 finding: None,
                 id: &event.id,
@@ -191,7 +213,8 @@ impl Page<'_> {
         dated: &[Dated<'_>],
         published: &[(&str, NaiveDateTime)],
         conflicts: &[DateConflict<'_>],
-    ) -> Markup {
+        out: Out<'_>,
+    ) -> io::Result<()> {
         // Evenly spaced positions for every distinct instant that starts or ends a claim's time or
         // a conflicting date, and every publication date.
         let instants: BTreeSet<NaiveDateTime> = dated
@@ -235,8 +258,8 @@ impl Page<'_> {
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
-        let lane_y =
-            |event: &str| TOP + ROW * lanes.iter().position(|&e| e == event).unwrap_or(0) as f64 + ROW / 2.0;
+        let lane_of: FxHashMap<&str, usize> = lanes.iter().enumerate().map(|(n, &e)| (e, n)).collect();
+        let lane_y = |event: &str| TOP + ROW * lane_of.get(event).copied().unwrap_or(0) as f64 + ROW / 2.0;
 
         // Conflicting dates: the range on top, who says what below it, in two staggered lines so
         // labels of neighbouring dates do not overlap.
@@ -246,7 +269,7 @@ impl Page<'_> {
         // One row per document: the report's documents, then any other document a claim names.
         let mut rows: Vec<&str> = self.report.documents.iter().map(|d| d.id.as_str()).collect();
         // Each document's row, looked up: a story of many articles has as many rows.
-        let mut row_of: HashMap<&str, usize> = HashMap::new();
+        let mut row_of: FxHashMap<&str, usize> = FxHashMap::default();
         for (n, doc) in rows.iter().enumerate() {
             row_of.entry(doc).or_insert(n);
         }
@@ -260,7 +283,7 @@ impl Page<'_> {
         let row_y = |doc: &str| rows_top + ROW * row_of.get(doc).copied().unwrap_or(0) as f64 + ROW / 2.0;
         let height = rows_top + ROW * rows.len() as f64 + 16.0;
 
-        let mut at: HashMap<&str, (f64, f64)> = HashMap::new();
+        let mut at: FxHashMap<&str, (f64, f64)> = FxHashMap::default();
         for d in dated {
             at.entry(d.claim.id.as_str())
                 .or_insert(((x(d.start) + x(d.end)) / 2.0, row_y(&d.claim.doc)));
@@ -268,9 +291,16 @@ impl Page<'_> {
         // Findings often cite the same pair of claims (a date and a count of one event): each further
         // link between the same two points bends further, so none hides another.
         let mut lines = Vec::new();
-        let mut drawn: HashMap<(&str, &str), usize> = HashMap::new();
-        for finding in &self.report.findings {
+        let mut messages: Vec<String> = Vec::new();
+        let mut drawn: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+        for finding in self.report.findings {
             let cited: Vec<&str> = cited_claims(finding).filter(|c| at.contains_key(c)).collect();
+            if cited.len() < 2 {
+                continue;
+            }
+            // Each of a finding's links shows its message: isolated once, not once per link.
+            messages.push(isolate(&finding.message));
+            let message = messages.len() - 1;
             // A finding citing thousands of copies is drawn by its first links: more lines would
             // only blacken the same rows (and grow with the copies, issue #17).
             for pair in cited.windows(2).take(MAX_LINKS_PER_FINDING) {
@@ -280,20 +310,34 @@ impl Page<'_> {
                     (pair[1], pair[0])
                 };
                 let nth = drawn.entry(key).or_default();
-                lines.push((finding, link_path(at[pair[0]], at[pair[1]], *nth)));
+                lines.push((finding, message, link_path(at[pair[0]], at[pair[1]], *nth)));
                 *nth += 1;
             }
         }
 
-        html! {
+        // The timeline of a story of many articles holds a mark for each of its dated claims:
+        // each mark is written as it is made.
+        let mut svg = Shell::new(html! {
             svg #timeline-svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Timeline of the story's dated claims"
                 width=(num(SVG_WIDTH)) height=(num(height)) viewBox=(format!("0 0 {} {}", num(SVG_WIDTH), num(height))) {
-                @for &t in &instants {
+                (HOLE)
+            }
+        });
+        svg.write_to_hole(out)?;
+        for &t in &instants {
+            put(
+                out,
+                html! {
                     line.grid x1=(num(x(t))) y1=(num(TOP - 4.0)) x2=(num(x(t))) y2=(num(height - 8.0)) {}
                     text.tick x=(num(x(t))) y=(num(TOP - 8.0)) transform=(format!("rotate(-40 {} {})", num(x(t)), num(TOP - 8.0))) {
                         (instant_label(t))
                     }
-                }
+                },
+            )?;
+        }
+        put(
+            out,
+            html! {
                 text.group-label x="8" y=(num(TOP - 8.0)) { "Events" }
                 @for lane in &lanes {
                     text.lane-label x="8" y=(num(lane_y(lane) + 4.0)) { (lane) }
@@ -302,17 +346,34 @@ impl Page<'_> {
                     line.divider x1="0" y1=(num(conflicts_top - ROW / 2.0)) x2=(num(SVG_WIDTH)) y2=(num(conflicts_top - ROW / 2.0)) {}
                     text.group-label x="8" y=(num(conflicts_top - 4.0)) { "Conflicting dates" }
                 }
-                @for (i, conflict) in conflicts.iter().enumerate() {
-                    (self.conflict_row(conflict, conflict_y(i), &x))
-                }
+            },
+        )?;
+        for (i, conflict) in conflicts.iter().enumerate() {
+            put(out, self.conflict_row(conflict, conflict_y(i), &x))?;
+        }
+        put(
+            out,
+            html! {
                 line.divider x1="0" y1=(num(rows_top - ROW / 2.0)) x2=(num(SVG_WIDTH)) y2=(num(rows_top - ROW / 2.0)) {}
                 text.group-label x="8" y=(num(rows_top - 4.0)) { "Documents" }
-                @for row in &rows {
-                    text.lane-label x="8" y=(num(row_y(row) + 4.0)) { (short(&name(row), 24)) title { (name(row)) } }
-                }
-                @for ((event, start, end), claims) in &events {
-                    @let (xs, xe, y) = (x(claims[0].start), x(claims[0].end), lane_y(event));
-                    @let ids = claims.iter().map(|d| d.claim.id.as_str()).collect::<Vec<_>>().join(" ");
+            },
+        )?;
+        for row in &rows {
+            put(
+                out,
+                html! { text.lane-label x="8" y=(num(row_y(row) + 4.0)) { (short(&name(row), 24)) title { (name(row)) } } },
+            )?;
+        }
+        for ((event, start, end), claims) in &events {
+            let (xs, xe, y) = (x(claims[0].start), x(claims[0].end), lane_y(event));
+            let ids = claims
+                .iter()
+                .map(|d| d.claim.id.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            put(
+                out,
+                html! {
                     g.event-mark data-event=(event) data-start=(start) data-end=(end) data-claims=(ids) {
                         title { (event) ": " (start) @if start != end { " – " (end) } " (" (plural(claims.len(), "claim", "claims")) ")" }
                         @if xe - xs < 1.0 {
@@ -321,14 +382,24 @@ impl Page<'_> {
                             rect x=(num(xs)) y=(num(y - 7.0)) width=(num(xe - xs)) height="14" rx="4" {}
                         }
                     }
-                }
-                @for (finding, d) in &lines {
+                },
+            )?;
+        }
+        for (finding, message, d) in &lines {
+            put(
+                out,
+                html! {
                     path class=(format!("conflict sev-{}", severity_name(finding.severity))) data-finding=(finding.id) d=(d) {
-                        title { (finding.id) ": " (isolate(&finding.message)) }
+                        title { (finding.id) ": " (messages[*message]) }
                     }
-                }
-                @for d in dated {
-                    @let (xs, xe, y) = (x(d.start), x(d.end), row_y(&d.claim.doc));
+                },
+            )?;
+        }
+        for d in dated {
+            let (xs, xe, y) = (x(d.start), x(d.end), row_y(&d.claim.doc));
+            put(
+                out,
+                html! {
                     a href=(href("claim-", &d.claim.id)) {
                         g.claim-dot.conflicted[self.findings_of.contains_key(d.claim.id.as_str())] data-claim=(d.claim.id) {
                             title { (name(&d.claim.id)) " · " (d.claim.event) " · " (d.start_key) @if d.start_key != d.end_key { " – " (d.end_key) } }
@@ -336,17 +407,23 @@ impl Page<'_> {
                             circle cx=(num((xs + xe) / 2.0)) cy=(num(y)) r="5" {}
                         }
                     }
-                }
-                // Drawn last and hollow, so a claim dated the day of publication still shows.
-                @for &(doc, t) in published {
-                    @let (cx, cy) = (x(t), row_y(doc));
+                },
+            )?;
+        }
+        // Drawn last and hollow, so a claim dated the day of publication still shows.
+        for &(doc, t) in published {
+            let (cx, cy) = (x(t), row_y(doc));
+            put(
+                out,
+                html! {
                     g.published-mark data-doc=(name(doc)) data-date=(instant_label(t)) {
                         title { (name(doc)) " published " (instant_label(t)) }
                         path d=(format!("M{} {} L{} {} L{} {} L{} {} Z", num(cx), num(cy - 9.0), num(cx + 7.0), num(cy), num(cx), num(cy + 9.0), num(cx - 7.0), num(cy))) {}
                     }
-                }
-            }
+                },
+            )?;
         }
+        svg.write_to_hole(out)
     }
 
     /// One conflicting date: the range between the dates an event is given, each date marked and
@@ -431,19 +508,28 @@ impl ConflictDate<'_> {
     }
 }
 
-/// Adds one side's date to a conflict's dates, kept in date order without repeats.
-fn add_date<'a>(
-    dates: &mut Vec<ConflictDate<'a>>,
-    start: NaiveDateTime,
-    end: NaiveDateTime,
-    doc: &'a str,
-    claim: Option<&'a str>,
-) {
-    let at = match dates.iter().position(|d| (d.start, d.end) == (start, end)) {
-        Some(at) => at,
-        None => {
-            let at = dates.partition_point(|d| (d.start, d.end) < (start, end));
-            dates.insert(
+/// A conflict's dates as they are gathered, with what each already lists: a finding or an event
+/// may cite thousands of copies, each looked up rather than searched for.
+#[derive(Default)]
+struct Dates<'a> {
+    /// Each distinct date, in date order.
+    dates: Vec<ConflictDate<'a>>,
+    /// (date, document) pairs listed.
+    docs: FxHashSet<(NaiveDateTime, NaiveDateTime, &'a str)>,
+    /// (date, claim) pairs listed.
+    claims: FxHashSet<(NaiveDateTime, NaiveDateTime, &'a str)>,
+}
+
+impl<'a> Dates<'a> {
+    /// Adds one side's date, kept in date order without repeats.
+    fn add(&mut self, start: NaiveDateTime, end: NaiveDateTime, doc: &'a str, claim: Option<&'a str>) {
+        let at = self.dates.partition_point(|d| (d.start, d.end) < (start, end));
+        if self
+            .dates
+            .get(at)
+            .is_none_or(|d| (d.start, d.end) != (start, end))
+        {
+            self.dates.insert(
                 at,
                 ConflictDate {
                     start,
@@ -452,15 +538,14 @@ fn add_date<'a>(
                     claims: Vec::new(),
                 },
             );
-            at
         }
-    };
-    let date = &mut dates[at];
-    if !date.docs.contains(&doc) {
-        date.docs.push(doc);
-    }
-    if let Some(claim) = claim.filter(|c| !date.claims.contains(c)) {
-        date.claims.push(claim);
+        let date = &mut self.dates[at];
+        if self.docs.insert((start, end, doc)) {
+            date.docs.push(doc);
+        }
+        if let Some(claim) = claim.filter(|&c| self.claims.insert((start, end, c))) {
+            date.claims.push(claim);
+        }
     }
 }
 
