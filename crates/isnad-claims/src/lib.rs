@@ -48,12 +48,21 @@ pub struct DocAnalysis {
 /// Runs every layer on one document: mentions, entities, claims and facts.
 pub fn analyze(document: &Document, gazetteer: &entities::Gazetteer, lean: mentions::Lean) -> DocAnalysis {
     // Every sentence is tokenized and folded once, for all the passes.
-    let prepared = Prepared::of(document);
-    let mentions = mentions::prepared_mentions(&prepared, lean);
-    let entities = entities::prepared_entities(&prepared, gazetteer);
-    let (claims, statements) = claims::prepared_claims(&prepared, &mentions, &entities);
-    let facts = facts::prepared_facts(&prepared, &mentions, &entities, &claims);
-    let participants = facts::prepared_participants(&prepared, &entities, &claims);
+    analyze_prepared(&Prepared::of(document), gazetteer, lean)
+}
+
+/// [`analyze`] of a prepared document.
+pub(crate) fn analyze_prepared(
+    prepared: &Prepared<'_>,
+    gazetteer: &entities::Gazetteer,
+    lean: mentions::Lean,
+) -> DocAnalysis {
+    let document = prepared.document;
+    let mentions = mentions::prepared_mentions(prepared, lean);
+    let entities = entities::prepared_entities(prepared, gazetteer);
+    let (claims, statements) = claims::prepared_claims(prepared, &mentions, &entities);
+    let facts = facts::prepared_facts(prepared, &mentions, &entities, &claims);
+    let participants = facts::prepared_participants(prepared, &entities, &claims);
     DocAnalysis {
         doc: document.id.clone(),
         mentions,

@@ -4,7 +4,8 @@
 
 use crate::lexical::words::TokenWords;
 use isnad_parser::{Document, Normalized, Sentence, Span, Tokens};
-use std::cell::OnceCell;
+use rayon::prelude::*;
+use std::sync::OnceLock;
 
 /// A document with its sentences tokenized and folded.
 pub struct Prepared<'d> {
@@ -12,6 +13,8 @@ pub struct Prepared<'d> {
     pub document: &'d Document,
     /// One entry per sentence of the document, in its order (`None` for a span that is not text).
     sentences: Vec<Option<PreparedSentence>>,
+    /// Whether its passes read sentences on every core (a long document).
+    parallel: bool,
 }
 
 /// One sentence, tokenized and folded.
@@ -21,7 +24,7 @@ pub struct PreparedSentence {
     /// Its text folded for matching, with the offset map back to the original.
     pub folded: Normalized,
     /// Its tokens' lemmas, lexicon flags and clauses, read when a layer first asks.
-    words: OnceCell<TokenWords>,
+    words: OnceLock<TokenWords>,
 }
 
 impl PreparedSentence {
@@ -32,7 +35,7 @@ impl PreparedSentence {
         PreparedSentence {
             tokens,
             folded,
-            words: OnceCell::new(),
+            words: OnceLock::new(),
         }
     }
 
@@ -42,21 +45,73 @@ impl PreparedSentence {
     }
 }
 
+/// Sentences from which a document's passes run on every core: a long report holds a few
+/// hundred; only far longer texts are worth the threads.
+const LONG_DOCUMENT_SENTENCES: usize = 2_000;
+
+/// Sentences one thread takes at a time.
+const CHUNK: usize = 256;
+
+fn is_long(document: &Document) -> bool {
+    document.sentences.len() >= LONG_DOCUMENT_SENTENCES
+}
+
 impl<'d> Prepared<'d> {
     /// Tokenizes and folds every sentence of `document`.
     pub fn of(document: &'d Document) -> Prepared<'d> {
-        let sentences = document
+        Prepared::with_threads(document, is_long(document))
+    }
+
+    /// [`Prepared::of`], its passes reading sentences on every core or not whatever its length
+    /// (tests hold the two ways to the same result).
+    pub(crate) fn with_threads(document: &'d Document, parallel: bool) -> Prepared<'d> {
+        let prepare = |sentence: &Sentence| {
+            let span = sentence.span;
+            if span.is_empty() || document.source.get(span.range()).is_none() {
+                return None;
+            }
+            Some(PreparedSentence::of(&document.source, span))
+        };
+        let sentences = if parallel {
+            document
+                .sentences
+                .par_iter()
+                .with_min_len(CHUNK)
+                .map(prepare)
+                .collect()
+        } else {
+            document.sentences.iter().map(prepare).collect()
+        };
+        Prepared {
+            document,
+            sentences,
+            parallel,
+        }
+    }
+
+    /// True when the document is long enough for its passes to run on every core.
+    pub(crate) fn is_long(&self) -> bool {
+        self.parallel
+    }
+
+    /// `read` of every sentence that is text, in order; the sentences of a long document are
+    /// read on every core (a story's documents already are), so one huge article is not read
+    /// on one core while the others wait (issue #17). `read` sees one sentence only, so the
+    /// result is the same either way.
+    pub(crate) fn map_sentences<T: Send>(
+        &self,
+        read: impl Fn(&'d Sentence, &PreparedSentence) -> T + Sync + Send,
+    ) -> Vec<T> {
+        if !self.parallel {
+            return self.sentences().map(|(s, p)| read(s, p)).collect();
+        }
+        self.document
             .sentences
-            .iter()
-            .map(|sentence| {
-                let span = sentence.span;
-                if span.is_empty() || document.source.get(span.range()).is_none() {
-                    return None;
-                }
-                Some(PreparedSentence::of(&document.source, span))
-            })
-            .collect();
-        Prepared { document, sentences }
+            .par_iter()
+            .zip(&self.sentences)
+            .with_min_len(CHUNK)
+            .filter_map(|(sentence, prepared)| prepared.as_ref().map(|p| read(sentence, p)))
+            .collect()
     }
 
     /// The document's text.
@@ -97,5 +152,57 @@ impl<'d> Prepared<'d> {
             .get(i)
             .filter(|s| s.span == span)
             .and_then(|_| self.sentences[i].as_ref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Prepared;
+    use crate::entities::Gazetteer;
+    use isnad_parser::{ParseOptions, parse_document};
+
+    /// A long document's passes read its sentences on every core: on every article of the seeds
+    /// and fixtures, read that way, the analysis is the one read sentence after sentence (every
+    /// field, the words the graph compares included).
+    #[test]
+    fn reading_sentences_on_every_core_gives_the_same_analysis() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let gazetteer = Gazetteer::builtin();
+        let options = ParseOptions {
+            fallback_date: chrono::NaiveDate::from_ymd_opt(2025, 6, 12),
+            ..ParseOptions::default()
+        };
+        let mut compared = 0;
+        let mut dirs = vec![root.join("seeds"), root.join("fixtures")];
+        while let Some(dir) = dirs.pop() {
+            for path in std::fs::read_dir(&dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+            {
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|x| x != "txt") {
+                    continue;
+                }
+                let bytes = std::fs::read(&path).expect("readable article");
+                let Ok((doc, _)) = parse_document("a.txt", &bytes, &options) else {
+                    continue;
+                };
+                let read = |parallel| {
+                    let prepared = Prepared::with_threads(&doc, parallel);
+                    format!(
+                        "{:?}",
+                        crate::analyze_prepared(&prepared, &gazetteer, crate::mentions::Lean::Tense)
+                    )
+                };
+                assert_eq!(read(true), read(false), "{}", path.display());
+                compared += 1;
+            }
+        }
+        assert!(compared > 50, "only {compared} articles compared");
     }
 }

@@ -32,6 +32,7 @@ use crate::mentions::{Grain, Mention, MentionValue, TimeValue};
 use attribution::{Frame, Outer, kind_of};
 use isnad_parser::{Document, Span, TokenKind};
 use lexicon::{Class, Lexicon, What};
+use rayon::prelude::*;
 use roles::{Filler, Trig};
 use std::collections::BTreeMap;
 use view::View;
@@ -67,42 +68,63 @@ pub fn prepared_claims(
     let mut statements = Vec::new();
     let mut carried: Option<Source> = None;
     let mut lead_seen = false;
-    for (sentence, p) in prepared.sentences() {
-        // The headline and the lead (the body's first sentence) state the story in the article's
-        // own voice: they are read as statements even with no trigger.
-        let states_story = sentence.in_headline || !lead_seen;
-        lead_seen |= !sentence.in_headline;
-        let Some(view) = View::new(&document.source, sentence.span, p, mentions, entities) else {
-            if states_story {
-                let said = statements::Said {
-                    ctx: &context,
-                    words: view::Words::of(&document.source, sentence.span, p, mentions),
-                    frames: &[],
-                    outers: &[],
-                    location: if sentence.in_headline {
-                        ClaimLocation::Headline
-                    } else {
-                        ClaimLocation::Body
-                    },
-                };
-                said.read_own_voice(&mut statements);
-            }
-            continue;
-        };
-        let location = if sentence.in_headline {
-            ClaimLocation::Headline
+    let sentences: Vec<_> = prepared.sentences().collect();
+    // A long document's views are built a chunk at a time on every core (each sees one
+    // sentence); reading them stays in order, as a sentence's attribution carries to the next.
+    let chunk = if prepared.is_long() {
+        VIEW_CHUNK
+    } else {
+        sentences.len().max(1)
+    };
+    for sentences in sentences.chunks(chunk) {
+        let views: Vec<Option<View>> = if prepared.is_long() {
+            sentences
+                .par_iter()
+                .map(|&(sentence, p)| View::new(&document.source, sentence.span, p, mentions, entities))
+                .collect()
         } else {
-            ClaimLocation::Body
+            sentences
+                .iter()
+                .map(|&(sentence, p)| View::new(&document.source, sentence.span, p, mentions, entities))
+                .collect()
         };
-        read_sentence(
-            &context,
-            &view,
-            location,
-            states_story,
-            &mut carried,
-            &mut claims,
-            &mut statements,
-        );
+        for (&(sentence, p), view) in sentences.iter().zip(views) {
+            // The headline and the lead (the body's first sentence) state the story in the article's
+            // own voice: they are read as statements even with no trigger.
+            let states_story = sentence.in_headline || !lead_seen;
+            lead_seen |= !sentence.in_headline;
+            let Some(view) = view else {
+                if states_story {
+                    let said = statements::Said {
+                        ctx: &context,
+                        words: view::Words::of(&document.source, sentence.span, p, mentions),
+                        frames: &[],
+                        outers: &[],
+                        location: if sentence.in_headline {
+                            ClaimLocation::Headline
+                        } else {
+                            ClaimLocation::Body
+                        },
+                    };
+                    said.read_own_voice(&mut statements);
+                }
+                continue;
+            };
+            let location = if sentence.in_headline {
+                ClaimLocation::Headline
+            } else {
+                ClaimLocation::Body
+            };
+            read_sentence(
+                &context,
+                &view,
+                location,
+                states_story,
+                &mut carried,
+                &mut claims,
+                &mut statements,
+            );
+        }
     }
     carry_times(&mut claims);
     ClaimWords::read_prepared(&mut claims, prepared);
@@ -114,6 +136,9 @@ pub fn prepared_claims(
     }
     (claims, statements)
 }
+
+/// Sentences whose views are built at once in a long document.
+const VIEW_CHUNK: usize = 1_024;
 
 /// A body claim with no time of its own that continues the event of the clause before ("وقّع
 /// الطرفان اليوم الخميس عقدا … ووقّع العقد عن الجانب …") takes that claim's stated time.

@@ -40,15 +40,16 @@ const DISCOVERED_PREFIX: &str = "new:";
 
 /// An entity's stable id: a gazetteer id (`"person:vladimir-putin"`), or for a name the gazetteer
 /// does not list one made of its kind and spelling key (`"new:person:<key>"`), which spelling
-/// variants of that name share across documents.
+/// variants of that name share across documents. Shared, not copied: every mention, role and
+/// source naming the entity holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct EntityId(String);
+pub struct EntityId(std::sync::Arc<str>);
 
 impl EntityId {
     /// The id of a gazetteer entry.
     pub fn listed(id: impl Into<String>) -> EntityId {
-        EntityId(id.into())
+        EntityId(std::sync::Arc::from(id.into()))
     }
 
     /// The id of a name found only in the text, from its kind and spelling key.
@@ -60,7 +61,7 @@ impl EntityId {
         id.push_str(kind);
         id.push(':');
         id.push_str(key);
-        EntityId(id)
+        EntityId(std::sync::Arc::from(id))
     }
 
     /// Whether the gazetteer lists it (it is no name found only in the text).
@@ -84,13 +85,13 @@ impl EntityId {
 
 impl PartialEq<str> for EntityId {
     fn eq(&self, other: &str) -> bool {
-        self.0 == other
+        &*self.0 == other
     }
 }
 
 impl PartialEq<&str> for EntityId {
     fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
+        &*self.0 == *other
     }
 }
 

@@ -43,21 +43,18 @@ pub fn prepared_facts(
     let document = prepared.document;
     let outlet = Source::outlet_of(document);
     let publication = document.reference_date();
-    let mut facts: Vec<Fact> = Vec::new();
-    let mut cursor = 0;
-    for (sentence, p) in prepared.sentences() {
+    // Each sentence's facts, with the index within the sentence of the fact each is part of.
+    let per_sentence = prepared.map_sentences(|sentence, p| -> Vec<(Fact, Option<usize>)> {
         let span = sentence.span;
-        // Mentions are in text order: those of this sentence follow the cursor.
-        while cursor < mentions.len() && mentions[cursor].span.start < span.start {
-            cursor += 1;
-        }
+        // Mentions are in text order: those of this sentence start at the first at its start.
+        let cursor = mentions.partition_point(|m| m.span.start < span.start);
         let end = mentions[cursor..].partition_point(|m| m.span.start < span.end) + cursor;
         let in_sentence: Vec<&Mention> = mentions[cursor..end]
             .iter()
             .filter(|m| span.contains(m.span))
             .collect();
         if !in_sentence.iter().any(|m| is_numeric(m)) {
-            continue;
+            return Vec::new();
         }
         let tokens = &p.tokens;
         // The entity mentions and claims of this sentence (both lists are in text order).
@@ -80,11 +77,11 @@ pub fn prepared_facts(
         let reader = SentenceFacts::new(prepared.source(), p, &in_sentence, &names, publication);
         let drafts = reader.read();
         if drafts.is_empty() {
-            continue;
+            return Vec::new();
         }
         let sentence_words = std::sync::Arc::clone(reader.sentence_words());
 
-        let first_id = facts.len();
+        let mut facts = Vec::with_capacity(drafts.len());
         for draft in &drafts {
             let clause = tokens.pieces[draft.clause.0]
                 .span
@@ -132,7 +129,7 @@ pub fn prepared_facts(
                     hours: None,
                 },
             };
-            facts.push(Fact {
+            let fact = Fact {
                 id: String::new(),
                 doc: document.id.clone(),
                 span: draft.mention.span,
@@ -158,13 +155,20 @@ pub fn prepared_facts(
                 },
                 context: std::sync::Arc::clone(&draft.context),
                 sentence_words: std::sync::Arc::clone(&sentence_words),
-            });
+            };
+            facts.push((fact, draft.part_of));
         }
-        // Part-of links by index within the sentence become ids below.
-        for (k, draft) in drafts.iter().enumerate() {
-            if let Some(w) = draft.part_of {
-                facts[first_id + k].scope.part_of = Some(format!("#{}", first_id + w));
+        facts
+    });
+    let mut facts: Vec<Fact> = Vec::with_capacity(per_sentence.iter().map(Vec::len).sum());
+    for sentence_facts in per_sentence {
+        let first_id = facts.len();
+        for (mut fact, part_of) in sentence_facts {
+            // Part-of links by index within the sentence become ids below.
+            if let Some(w) = part_of {
+                fact.scope.part_of = Some(format!("#{}", first_id + w));
             }
+            facts.push(fact);
         }
     }
     headline_like_body(&mut facts);

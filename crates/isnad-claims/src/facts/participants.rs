@@ -79,8 +79,8 @@ pub fn prepared_participants(
     let lx = Lexicon::get();
     let verbs = &crate::entities::lexicon::lexicon().reporting_verbs;
     let outlet = Source::outlet_of(document);
-    let mut out: Vec<Participant> = Vec::new();
-    for (sentence, p) in prepared.sentences() {
+    let per_sentence = prepared.map_sentences(|sentence, p| {
+        let mut out: Vec<Participant> = Vec::new();
         let span = sentence.span;
         let first = entities.mentions.partition_point(|m| m.span.start < span.start);
         let named: Vec<&EntityMention> = entities.mentions[first..]
@@ -89,7 +89,7 @@ pub fn prepared_participants(
             .filter(|m| span.contains(m.span))
             .collect();
         if !named.iter().any(|m| may_participate(m)) {
-            continue;
+            return out;
         }
         let toks = &p.tokens;
         let names: Vec<Span> = named
@@ -236,7 +236,9 @@ pub fn prepared_participants(
                 sentence_words: std::sync::Arc::clone(reader.sentence_words()),
             });
         }
-    }
+        out
+    });
+    let mut out: Vec<Participant> = per_sentence.into_iter().flatten().collect();
     for (n, p) in out.iter_mut().enumerate() {
         p.id = format!("{}#p{}", document.id, n + 1);
     }

@@ -34,7 +34,7 @@ pub(crate) struct TokenWords {
     /// Clause end (exclusive) of each token.
     pub(crate) clause_end: Vec<usize>,
     /// The sentence's words, once asked for.
-    sorted: std::cell::OnceCell<SentenceWords>,
+    sorted: std::sync::OnceLock<SentenceWords>,
 }
 
 /// The lemmas of a sentence's tokens that are content words unless a mention covers them, sorted
@@ -215,7 +215,7 @@ impl TokenWords {
             candidates,
             clause_start,
             clause_end,
-            sorted: std::cell::OnceCell::new(),
+            sorted: std::sync::OnceLock::new(),
         }
     }
 

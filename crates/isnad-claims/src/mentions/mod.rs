@@ -55,15 +55,13 @@ pub fn prepared_mentions(prepared: &crate::Prepared<'_>, lean: Lean) -> Vec<Ment
         reference: document.reference_date(),
         lean,
     };
-    // About two mentions per sentence: sized once rather than regrown mention by mention.
-    let mut mentions = Vec::with_capacity(document.sentences.len() * 2);
-    for (sentence, p) in prepared.sentences() {
-        mentions.extend(mentions_of_tokens(
-            &document.source,
-            sentence.span,
-            &p.tokens,
-            &context,
-        ));
+    let per_sentence = prepared.map_sentences(|sentence, p| {
+        mentions_of_tokens(&document.source, sentence.span, &p.tokens, &context)
+    });
+    // Sized once rather than regrown mention by mention.
+    let mut mentions = Vec::with_capacity(per_sentence.iter().map(Vec::len).sum());
+    for found in per_sentence {
+        mentions.extend(found);
     }
     mentions
 }
