@@ -98,9 +98,9 @@ impl<'d> Prepared<'d> {
     /// read on every core (a story's documents already are), so one huge article is not read
     /// on one core while the others wait (issue #17). `read` sees one sentence only, so the
     /// result is the same either way.
-    pub(crate) fn map_sentences<T: Send>(
-        &self,
-        read: impl Fn(&'d Sentence, &PreparedSentence) -> T + Sync + Send,
+    pub(crate) fn map_sentences<'s, T: Send>(
+        &'s self,
+        read: impl Fn(&'d Sentence, &'s PreparedSentence) -> T + Sync + Send,
     ) -> Vec<T> {
         if !self.parallel {
             return self.sentences().map(|(s, p)| read(s, p)).collect();

@@ -48,9 +48,22 @@ pub fn prepared_entities(prepared: &crate::Prepared<'_>, gazetteer: &Gazetteer) 
     // lists are not regrown sentence by sentence.
     let mut raws: Vec<Raw> = Vec::with_capacity(document.source.len() / 100);
     let mut free = FreeWords::with_capacity(document.source.len());
-    for (_, sentence) in prepared.sentences() {
-        let st = text::SentenceText::new(&document.source, &sentence.folded);
-        scan::scan_sentence(st, lex, &index, &gazetteer.entries, &mut raws, &mut free);
+    if prepared.is_long() {
+        // Each sentence is scanned alone; a long document's on every core, then put in order.
+        for (sentence_raws, sentence_free) in prepared.map_sentences(|_, sentence| {
+            let (mut raws, mut free) = (Vec::new(), FreeWords::with_capacity(0));
+            let st = text::SentenceText::new(&document.source, &sentence.folded);
+            scan::scan_sentence(st, lex, &index, &gazetteer.entries, &mut raws, &mut free);
+            (raws, free)
+        }) {
+            raws.extend(sentence_raws);
+            free.append(sentence_free);
+        }
+    } else {
+        for (_, sentence) in prepared.sentences() {
+            let st = text::SentenceText::new(&document.source, &sentence.folded);
+            scan::scan_sentence(st, lex, &index, &gazetteer.entries, &mut raws, &mut free);
+        }
     }
     let mut entities = resolve::resolve(document, &gazetteer.entries, &index, lex, raws, &free);
     add_masthead(document, &mut entities);

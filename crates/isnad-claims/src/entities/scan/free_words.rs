@@ -53,6 +53,25 @@ impl<'n> FreeWords<'n> {
         }
     }
 
+    /// Appends the free words of the sentences after these (scanned apart, on another thread).
+    pub fn append(&mut self, other: FreeWords<'n>) {
+        let at = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        let (buf, readings, maps) = (at(self.buf.len()), at(self.readings.len()), at(self.maps.len()));
+        let words = self.words.len();
+        self.buf.push_str(&other.buf);
+        self.readings.extend(other.readings);
+        self.words.extend(other.words.into_iter().map(|w| FreeWord {
+            word: (w.word.0 + buf, w.word.1 + buf),
+            key: (w.key.0 + buf, w.key.1 + buf),
+            readings: (w.readings.0 + readings, w.readings.1 + readings),
+            sentence: w.sentence + maps,
+            text: w.text,
+        }));
+        self.runs
+            .extend(other.runs.into_iter().map(|r| r.start + words..r.end + words));
+        self.maps.extend(other.maps);
+    }
+
     /// The number of readings of a word.
     pub fn count(&self, w: &FreeWord) -> usize {
         (w.readings.1 - w.readings.0) as usize
