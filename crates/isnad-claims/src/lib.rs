@@ -63,7 +63,7 @@ pub(crate) fn analyze_prepared(
     let (claims, statements) = claims::prepared_claims(prepared, &mentions, &entities);
     let facts = facts::prepared_facts(prepared, &mentions, &entities, &claims);
     let participants = facts::prepared_participants(prepared, &entities, &claims);
-    DocAnalysis {
+    let mut analysis = DocAnalysis {
         doc: document.id.clone(),
         mentions,
         entities,
@@ -71,5 +71,21 @@ pub(crate) fn analyze_prepared(
         statements,
         facts,
         participants,
+    };
+    analysis.shrink_to_fit();
+    analysis
+}
+
+impl DocAnalysis {
+    /// Gives back the room its lists reserved and did not fill: a story's analyses are held
+    /// until its report is written (issue #17).
+    fn shrink_to_fit(&mut self) {
+        self.mentions.shrink_to_fit();
+        self.entities.mentions.shrink_to_fit();
+        self.entities.entities.shrink_to_fit();
+        self.claims.shrink_to_fit();
+        self.statements.shrink_to_fit();
+        self.facts.shrink_to_fit();
+        self.participants.shrink_to_fit();
     }
 }
