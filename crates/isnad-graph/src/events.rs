@@ -41,7 +41,7 @@ pub struct Decision {
 /// Whether two claims of one type with the same participants (checked by the caller, see
 /// [`Context::same_participants`]) can be one event, and why.
 fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, String) {
-    let places_differ = match (a.places.first(), b.places.first()) {
+    let places_differ = match (&a.place, &b.place) {
         (Some(x), Some(y)) => {
             context.is_known_place(x) && context.is_known_place(y) && !context.places_compatible(x, y)
         }
@@ -152,7 +152,7 @@ pub(crate) fn count_sources(context: &Context<'_>, events: &mut [Event], copies:
 /// is judged once per reading it holds, not once per member.
 #[derive(PartialEq, Eq, Hash)]
 struct Reading<'v> {
-    actors: &'v std::collections::BTreeSet<(isnad_claims::claims::Role, isnad_claims::entities::EntityKey)>,
+    actors: &'v [(isnad_claims::claims::Role, isnad_claims::entities::EntityKey)],
     agent: Option<&'v isnad_claims::entities::EntityKey>,
     place: Option<&'v isnad_claims::entities::EntityKey>,
     days: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
@@ -170,7 +170,7 @@ impl<'v> Reading<'v> {
         Reading {
             actors: &v.actors,
             agent: v.agent.as_ref(),
-            place: v.places.first(),
+            place: v.place.as_ref(),
             days: v.days,
             ordinal: v.ordinal.map(|(n, window)| (n, window.map(f64::to_bits))),
             refers_to_earlier: v.refers_to_earlier,
@@ -221,6 +221,7 @@ fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>,
             candidates.sort_unstable();
             candidates.dedup();
             for c in candidates {
+                crate::tally::tally(crate::tally::Work::MergeCandidate, 1);
                 let held = &cluster_readings[c];
                 let mut fits = true;
                 for &(b_reading, j) in held {
@@ -261,11 +262,16 @@ fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>,
                 }
             }
             None => {
-                for key in &a.actor_set {
-                    by_actor.entry(key).or_default().push(clusters.len());
-                }
-                if !named(a) {
-                    unnamed.push(clusters.len());
+                // A claim not affirmed takes no other (every claim judged against it stops
+                // there): its cluster stays its own and is never a candidate, so the copies of
+                // one denial do not make every later claim with their participants try each.
+                if a.affirmed {
+                    for key in &a.actor_set {
+                        by_actor.entry(key).or_default().push(clusters.len());
+                    }
+                    if !named(a) {
+                        unnamed.push(clusters.len());
+                    }
                 }
                 clusters.push(vec![i]);
                 cluster_readings.push(vec![(reading, i)]);

@@ -147,7 +147,10 @@ pub(crate) fn finish(
     analyses: &[DocAnalysis],
     governments: &Governments<'_>,
 ) -> Vec<Finding> {
-    let sources = Sources::new(documents, analyses, governments);
+    // Read back only when two findings cite a side in common (most stories have none).
+    let sources = std::cell::OnceCell::new();
+    let sources = || sources.get_or_init(|| Sources::new(documents, analyses, governments));
+    let documents = &by_id(documents);
     // Copies first: n copies of one disagreement are then one finding to compare, not n.
     let findings = one_finding_across_copies(findings, documents);
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
@@ -170,7 +173,7 @@ pub(crate) fn finish(
         candidates.dedup();
         let finding_at = sides_at(&finding);
         let renamed = candidates.into_iter().find_map(|k| {
-            sources
+            sources()
                 .renamed((&kept[k], &kept_at[k]), (&finding, &finding_at))
                 .map(|r| (k, r))
         });
@@ -216,10 +219,7 @@ struct CopyKey<'f> {
 }
 
 /// A finding's [`CopyKey`], with its one document when every side is in it.
-fn copy_key<'f>(
-    finding: &'f Finding,
-    documents: &FxHashMap<&str, &'f Document>,
-) -> Option<(CopyKey<'f>, Option<&'f str>)> {
+fn copy_key<'f>(finding: &'f Finding, documents: &ById<'f>) -> Option<(CopyKey<'f>, Option<&'f str>)> {
     let first = finding.sides.first()?.doc.as_str();
     let one_doc = finding.sides.iter().all(|s| s.doc == first).then_some(first);
     let mut sides = Vec::with_capacity(finding.sides.len());
@@ -254,14 +254,13 @@ fn copy_key<'f>(
 /// same series) are one finding citing every copy, in the place of the first: one disagreement,
 /// however many articles repeat it, so findings grow with disagreements, not with copies. A
 /// message about one document names every copy.
-fn one_finding_across_copies(findings: Vec<Finding>, documents: &[Document]) -> Vec<Finding> {
-    let by_id: FxHashMap<&str, &Document> = documents.iter().map(|d| (d.id.as_str(), d)).collect();
+fn one_finding_across_copies(findings: Vec<Finding>, documents: &ById<'_>) -> Vec<Finding> {
     // Each finding's first finding with its key, and each first finding's documents.
     let mut first: FxHashMap<CopyKey<'_>, usize> = FxHashMap::default();
     let mut into: Vec<Option<usize>> = Vec::with_capacity(findings.len());
     let mut docs_of: FxHashMap<usize, (Vec<&str>, rustc_hash::FxHashSet<&str>)> = FxHashMap::default();
     for (n, finding) in findings.iter().enumerate() {
-        let Some((key, doc)) = copy_key(finding, &by_id) else {
+        let Some((key, doc)) = copy_key(finding, documents) else {
             into.push(None);
             continue;
         };
@@ -308,6 +307,13 @@ fn one_finding_across_copies(findings: Vec<Finding>, documents: &[Document]) -> 
     merged
 }
 
+/// The story's documents by id.
+type ById<'d> = FxHashMap<&'d str, &'d Document>;
+
+fn by_id(documents: &[Document]) -> ById<'_> {
+    documents.iter().map(|d| (d.id.as_str(), d)).collect()
+}
+
 /// What makes sides one side: one sentence (of its document) giving one value, said by the same
 /// sources.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -334,7 +340,7 @@ fn position_hash(side: &Side) -> u64 {
 
 /// Sides of one finding from one sentence that take one position (see [`Position`]) become one
 /// side: the first, listing every claim and fact of the others, its words covering theirs.
-fn one_side_per_sentence(sides: Vec<Side>, documents: &[Document]) -> Vec<Side> {
+fn one_side_per_sentence(sides: Vec<Side>, documents: &ById<'_>) -> Vec<Side> {
     let mut merged: Vec<Side> = Vec::with_capacity(sides.len());
     // Merged sides by their position's hash (equal positions checked on a hit).
     let mut at_position: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
@@ -374,7 +380,7 @@ fn one_side_per_sentence(sides: Vec<Side>, documents: &[Document]) -> Vec<Side> 
         into.claim = into.claims.first().cloned();
         into.fact = into.facts.first().cloned();
         if into.span != side.span
-            && let Some(document) = documents.iter().find(|d| d.id == into.doc)
+            && let Some(document) = documents.get(into.doc.as_str())
         {
             into.span = into.span.cover(side.span);
             into.text = document.text(into.span).to_string();
@@ -642,7 +648,7 @@ mod tests {
             side(&doc, "12 مدرسة", "a.txt#3", "12"),
             side(&doc, "40 منزلا", "a.txt#2", "40"),
         ];
-        let merged = one_side_per_sentence(sides, std::slice::from_ref(&doc));
+        let merged = one_side_per_sentence(sides, &by_id(std::slice::from_ref(&doc)));
         assert_eq!(merged.len(), 2, "{merged:#?}");
         let forty = &merged[0];
         assert_eq!(forty.claims, ["a.txt#1", "a.txt#2"]);
@@ -664,7 +670,7 @@ mod tests {
             attribution: vec!["النقابة".into()],
             ..ministry.clone()
         };
-        let merged = one_side_per_sentence(vec![ministry, union], std::slice::from_ref(&doc));
+        let merged = one_side_per_sentence(vec![ministry, union], &by_id(std::slice::from_ref(&doc)));
         assert_eq!(merged.len(), 2, "{merged:#?}");
     }
 
@@ -738,7 +744,7 @@ mod tests {
         let mut findings: Vec<Finding> = copies.iter().map(|d| of_copy(d, "unconfirmed")).collect();
         // Another reading of the same words is another finding.
         findings.push(of_copy(&copies[0], "negated"));
-        let merged = one_finding_across_copies(findings, &copies);
+        let merged = one_finding_across_copies(findings, &by_id(&copies));
         assert_eq!(merged.len(), 2, "{merged:#?}");
         assert_eq!(merged[0].sides.len(), 2 * copies.len());
         assert_eq!(merged[0].claims.len(), 2 * copies.len());

@@ -12,6 +12,9 @@ mod facts;
 mod finding;
 mod graph;
 mod rules;
+mod tally;
+#[cfg(test)]
+mod tests;
 mod view;
 
 pub use events::{Decision, Event};
@@ -48,9 +51,15 @@ pub struct StoryCheck {
     pub decisions: Vec<Decision>,
     /// Every comparison (or decision not to compare) between facts with one attribute.
     pub comparisons: Vec<Comparison>,
-    /// The knowledge graph.
-    #[serde(skip)]
-    pub graph: KnowledgeGraph,
+}
+
+impl StoryCheck {
+    /// The story's knowledge graph at the claim level, built from this check's events and
+    /// copies when asked for: `isnad check` never draws it, so a check does not hold one (for a
+    /// story of thousands of articles it was most of the check's memory).
+    pub fn graph(&self, documents: &[Document], analyses: &[DocAnalysis]) -> KnowledgeGraph {
+        KnowledgeGraph::build(documents, analyses, &self.events, &self.copies)
+    }
 }
 
 /// What `isnad check` does with the documents of one story: analyzes them and links them across
@@ -78,10 +87,11 @@ pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: 
     let (mut events, decisions) = events::merge(&context);
     events::count_sources(&context, &mut events, &copies);
     let governments = finding::Governments::new(gazetteer);
-    let (findings, graph) = rayon::join(
-        || rules::run(&context, &events, &copies, &governments),
-        || KnowledgeGraph::build(documents, analyses, &events, &copies),
-    );
+    let findings = rules::run(&context, &events, &copies, &governments);
+    // What the claims and facts were prepared into is not reported: let it go before the
+    // findings are finished, which is where a story of many articles holds the most.
+    let comparisons = std::mem::take(&mut context.compared.comparisons);
+    drop(context);
     let mut findings = finding::finish(findings, documents, analyses, &governments);
     findings.sort_by(|a, b| {
         (a.severity, a.kind, first_position(a)).cmp(&(b.severity, b.kind, first_position(b)))
@@ -94,8 +104,7 @@ pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: 
         copies,
         events,
         decisions,
-        comparisons: std::mem::take(&mut context.compared.comparisons),
-        graph,
+        comparisons,
     }
 }
 

@@ -8,7 +8,7 @@ use isnad_claims::entities::{EntityId, EntityKey, Gazetteer};
 use isnad_claims::mentions::MentionValue;
 use isnad_parser::Document;
 use rustc_hash::FxBuildHasher;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// Roles that name where.
 const PLACE_ROLES: [Role; 2] = [Role::Place, Role::Destination];
@@ -23,14 +23,16 @@ pub(crate) struct ClaimView<'a> {
     pub days: Option<(NaiveDate, NaiveDate)>,
     /// Grain-aware description of the stated time ("2024-06-18..2024-06-19").
     pub time_text: Option<String>,
-    /// Entity keys (ids, or folded text when unresolved) by role.
-    pub actors: BTreeSet<(Role, EntityKey)>,
-    /// Entity keys of every actor, whatever the role (precomputed: merging compares them often).
-    pub actor_set: BTreeSet<EntityKey>,
+    /// Entity keys (ids, or folded text when unresolved) by role, sorted, each once (a sorted
+    /// list, not a tree: a story of many articles holds one view per claim).
+    pub actors: Vec<(Role, EntityKey)>,
+    /// Entity keys of every actor, whatever the role, sorted, each once (precomputed: merging
+    /// compares them often).
+    pub actor_set: Vec<EntityKey>,
     /// The agent's key, when there is one.
     pub agent: Option<EntityKey>,
-    /// Place keys (entity ids or folded text).
-    pub places: Vec<EntityKey>,
+    /// The place's key (entity id or folded text): the venue, else the destination.
+    pub place: Option<EntityKey>,
     /// Folded content words of the theme (articles and clitics stripped).
     pub theme: &'a WordSet,
     /// Folded content words of the whole clause.
@@ -65,18 +67,17 @@ impl<'a> ClaimView<'a> {
                 format!("{a}..{b}")
             }
         });
-        let actors = claim
+        let mut actors: Vec<(Role, EntityKey)> = claim
             .roles
             .iter()
             .filter(|(role, _)| role.is_actor())
             .map(|(role, filler)| (*role, key_of(filler)))
             .collect();
+        actors.sort_unstable();
+        actors.dedup();
+        actors.shrink_to_fit();
         let agent = claim.roles.get(&Role::Agent).map(key_of);
-        let places = PLACE_ROLES
-            .iter()
-            .filter_map(|r| claim.roles.get(r))
-            .map(key_of)
-            .collect();
+        let place = PLACE_ROLES.iter().find_map(|r| claim.roles.get(r)).map(key_of);
         let ordinal = claim.ordinal.as_ref().and_then(|m| match &m.value {
             MentionValue::Ordinal(o) => {
                 let window = o
@@ -93,9 +94,9 @@ impl<'a> ClaimView<'a> {
             days,
             time_text,
             actors,
-            actor_set: BTreeSet::new(),
+            actor_set: Vec::new(),
             agent,
-            places,
+            place,
             theme: &claim.words.theme,
             words: &claim.words.clause,
             ordinal,
@@ -111,8 +112,17 @@ impl<'a> ClaimView<'a> {
     }
 
     fn with_actor_set(mut self) -> Self {
-        self.actor_set = self.actors.iter().map(|(_, k)| k.clone()).collect();
+        let mut keys: Vec<EntityKey> = self.actors.iter().map(|(_, k)| k.clone()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.shrink_to_fit();
+        self.actor_set = keys;
         self
+    }
+
+    /// True when `key` is one of its actors.
+    pub fn has_actor(&self, key: &EntityKey) -> bool {
+        self.actor_set.binary_search(key).is_ok()
     }
 
     /// How many content words two claims share besides their participants' names and their
@@ -121,7 +131,7 @@ impl<'a> ClaimView<'a> {
         let (names, other_names) = (&self.claim.words.names, &other.claim.words.names);
         self.words
             .intersection(other.words)
-            .filter(|w| !names.contains(*w) && !other_names.contains(*w))
+            .filter(|w| !names.contains(w) && !other_names.contains(w))
             .count()
     }
 
@@ -147,7 +157,27 @@ impl<'a> ClaimView<'a> {
 
     /// How many actors two claims share.
     pub fn shared_actors(&self, other: &ClaimView<'_>) -> usize {
-        self.actor_set.intersection(&other.actor_set).count()
+        let (mut a, mut b) = (
+            self.actor_set.iter().peekable(),
+            other.actor_set.iter().peekable(),
+        );
+        let mut shared = 0;
+        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => {
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    a.next();
+                    b.next();
+                }
+            }
+        }
+        shared
     }
 }
 
@@ -215,7 +245,11 @@ impl<'a> Context<'a> {
             doc_claims.push(start..start + claims.len());
             start += claims.len();
         }
-        let claims: Vec<ClaimView<'a>> = per_document.into_iter().flatten().collect();
+        // Sized once: a flattening collect cannot know the total and doubles its way there.
+        let mut claims: Vec<ClaimView<'a>> = Vec::with_capacity(start);
+        for views in per_document {
+            claims.extend(views);
+        }
         let mut by_event: rustc_hash::FxHashMap<&'a str, Vec<usize>> = rustc_hash::FxHashMap::default();
         for (i, view) in claims.iter().enumerate() {
             by_event.entry(view.claim.event.as_str()).or_default().push(i);
@@ -307,9 +341,7 @@ impl<'a> Context<'a> {
         // "بركان خسر أمام الوداد"): the agents agree when one is a participant of the other.
         let symmetric = a.claim.properties.symmetric;
         let agents_agree = match (&a.agent, &b.agent) {
-            (Some(x), Some(y)) => {
-                x == y || (symmetric && (a.actor_set.contains(y) || b.actor_set.contains(x)))
-            }
+            (Some(x), Some(y)) => x == y || (symmetric && (a.has_actor(y) || b.has_actor(x))),
             _ => true,
         };
         shared > 0 && agents_agree

@@ -146,14 +146,14 @@ impl Article {
             } else {
                 TimeBasis::Unknown
             },
-            time,
+            time: time.map(Box::new),
             count_part: false,
             count: spec
                 .count
-                .map(|(text, n)| mention(document, text, MentionValue::Number(n))),
+                .map(|(text, n)| Box::new(mention(document, text, MentionValue::Number(n)))),
             ordinal: spec
                 .ordinal
-                .map(|(text, o)| mention(document, text, MentionValue::Ordinal(o))),
+                .map(|(text, o)| Box::new(mention(document, text, MentionValue::Ordinal(o)))),
             quantity: None,
             attribution,
             modality: spec.modality,
@@ -848,9 +848,12 @@ fn copied_articles_are_linked() {
         (result.copies[0].doc.as_str(), result.copies[0].source.as_str()),
         ("b.txt", "a.txt")
     );
-    let copies_edge = result.graph.edges().any(|(from, to, edge)| {
-        from.id() == "b.txt" && to.id() == "a.txt" && matches!(edge, isnad_graph::Edge::Copies { .. })
-    });
+    let copies_edge = result
+        .graph(&documents, &analyses)
+        .edges()
+        .any(|(from, to, edge)| {
+            from.id() == "b.txt" && to.id() == "a.txt" && matches!(edge, isnad_graph::Edge::Copies { .. })
+        });
     assert!(copies_edge, "the graph has the copy edge");
 }
 

@@ -169,8 +169,9 @@ fn check_story(
         }
         lines += &serde_json::to_string(&check).expect("json");
         lines.push('\n');
-        let nodes: Vec<_> = check.graph.nodes().collect();
-        let edges: Vec<_> = check.graph.edges().collect();
+        let graph = check.graph(&documents, &analyses);
+        let nodes: Vec<_> = graph.nodes().collect();
+        let edges: Vec<_> = graph.edges().collect();
         lines += &serde_json::to_string(&(nodes, edges)).expect("json");
         lines.push('\n');
     }

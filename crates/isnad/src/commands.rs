@@ -438,11 +438,8 @@ fn graph(
     let progress = crate::progress::spinner(&story.documents, "checking the story");
     let result = isnad_graph::check_story(&story.documents, &analyses, &gazetteer);
     progress.finish_and_clear();
-    let graph = if claims {
-        result.graph
-    } else {
-        result.graph.story_level()
-    };
+    let graph = result.graph(&story.documents, &analyses);
+    let graph = if claims { graph } else { graph.story_level() };
     let text = match format {
         GraphFormat::Dot => crate::render::dot(&graph),
         GraphFormat::Json => crate::render::graph_json(&graph)?,

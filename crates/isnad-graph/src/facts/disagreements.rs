@@ -121,6 +121,7 @@ pub(super) fn disagreements_of(
         out: Vec::new(),
         sides_of: FxHashMap::default(),
         counts: Vec::new(),
+        absent: Vec::new(),
     };
     let side_of = |seed: usize, other: usize| -> Vec<usize> {
         let mut side = vec![seed];
@@ -192,8 +193,16 @@ pub(super) fn disagreements_of(
         });
         if let Some((d, side, joiner)) = joins {
             found.add(facts, classes, d, side, joiner);
-            let internal = internal_of(facts, &found.out[d].sides);
-            found.out[d].internal = internal;
+            // Only the joiner's report can now be on both sides: its count on the other side
+            // says so, without listing the reports of both sides again.
+            let doc = views[joiner].doc;
+            let opposite = &found.counts[d][1 - side];
+            if opposite
+                .values()
+                .any(|(_, docs)| docs.get(&doc).is_some_and(|&n| n > 0))
+            {
+                found.out[d].internal = true;
+            }
             return;
         }
         let mut sides = vec![side_of(a, b), side_of(b, a)];
@@ -220,8 +229,20 @@ pub(super) fn disagreements_of(
                 let opposite = found.counts[d][1 - s].get(&y).map_or(0, |&(n, _)| n);
                 opposite - found.in_doc(d, 1 - s, y, doc) >= elsewhere
             });
-            if !done {
-                partners.extend(ys.iter().copied().filter(|&b| b > a && views[b].doc != doc));
+            if done {
+                continue;
+            }
+            // A fact already on the opposite side of a disagreement `a` is on is settled with it:
+            // only the class's facts not there are partners (the others would be passed over
+            // one by one, n copies against n copies).
+            let later = |list: &[usize]| {
+                let from = list.partition_point(|&b| views[b].doc <= doc);
+                list[from..].to_vec()
+            };
+            let first = found.memberships(a).next();
+            match first {
+                Some((d, s)) => partners.extend(later(found.absent_from(classes, d, 1 - s, y))),
+                None => partners.extend(later(ys)),
             }
         }
         for &y in &listed(&conflicting[1], class) {
@@ -238,6 +259,7 @@ pub(super) fn disagreements_of(
         partners.sort_unstable();
         partners.dedup();
         for b in partners.drain(..) {
+            crate::tally::tally(crate::tally::Work::DisagreementPair, 1);
             process(&mut found, a, b);
         }
     }
@@ -252,6 +274,8 @@ struct Found {
     sides_of: FxHashMap<usize, Vec<(usize, usize)>>,
     /// Per disagreement and side: per class, its facts there and, per report, how many.
     counts: Vec<[FxHashMap<u32, ClassCount>; 2]>,
+    /// Per disagreement and side: per class asked about, its facts not there, ascending.
+    absent: Vec<[FxHashMap<u32, Vec<usize>>; 2]>,
 }
 
 impl Found {
@@ -284,9 +308,24 @@ impl Found {
         *docs.entry(facts.views[fact].doc).or_default() += 1;
     }
 
+    /// The facts of class `c` not on side `s` of disagreement `d`, ascending (listed once, then
+    /// kept as facts join).
+    fn absent_from(&mut self, classes: &Classes, d: usize, s: usize, c: u32) -> &[usize] {
+        if !self.absent[d][s].contains_key(&c) {
+            let list = classes.members[c as usize]
+                .iter()
+                .copied()
+                .filter(|&m| !self.on(m, d, s))
+                .collect();
+            self.absent[d][s].insert(c, list);
+        }
+        &self.absent[d][s][&c]
+    }
+
     fn push(&mut self, facts: &Facts<'_>, classes: &Classes, disagreement: Disagreement) {
         let d = self.out.len();
         self.counts.push([FxHashMap::default(), FxHashMap::default()]);
+        self.absent.push([FxHashMap::default(), FxHashMap::default()]);
         for (s, side) in disagreement.sides.iter().enumerate() {
             for &m in side {
                 self.count(facts, classes, d, s, m);
@@ -300,8 +339,13 @@ impl Found {
             return;
         }
         let side = &mut self.out[d].sides[s];
-        side.push(fact);
-        side.sort_unstable();
+        let at = side.partition_point(|&m| m < fact);
+        side.insert(at, fact);
+        if let Some(absent) = self.absent[d][s].get_mut(&classes.of[fact])
+            && let Ok(at) = absent.binary_search(&fact)
+        {
+            absent.remove(at);
+        }
         self.count(facts, classes, d, s, fact);
     }
 }

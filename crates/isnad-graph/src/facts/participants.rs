@@ -26,11 +26,12 @@ pub(crate) struct ParticipantConflict {
     pub shared: Vec<String>,
 }
 
-/// What one report names: entity ids, and each distinct name's words with its kind.
+/// What one report names: entity ids, and each distinct name's words (an index into
+/// [`Names`]) with its kind.
 type Known<'a> = (
     FxHashSet<&'a EntityId>,
     FxHashSet<&'a EntityKey>,
-    Vec<(Vec<String>, EntityType)>,
+    Vec<(u32, EntityType)>,
 );
 
 /// A participant with its clause's words as ids.
@@ -39,28 +40,63 @@ struct View<'a> {
     index: usize,
     p: &'a Participant,
     words: Vec<u32>,
-    /// The words of its name ([`name_words`]).
-    name: Vec<String>,
+    /// The words of its name ([`name_words`]), an index into [`Names`].
+    name: u32,
+}
+
+/// The words of each distinct name of the story ([`name_words`]), each list once: copies of one
+/// text name the same people, so each name is read once and compared as an index.
+#[derive(Default)]
+struct Names<'a> {
+    lists: Vec<Vec<String>>,
+    by_words: FxHashMap<Vec<String>, u32>,
+    by_text: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Names<'a> {
+    /// The index of the words of `name`.
+    fn of(&mut self, name: &'a str) -> u32 {
+        if let Some(&n) = self.by_text.get(name) {
+            return n;
+        }
+        let words = name_words(name);
+        let next = self.lists.len() as u32;
+        let n = *self.by_words.entry(words).or_insert_with_key(|words| {
+            self.lists.push(words.clone());
+            next
+        });
+        self.by_text.insert(name, n);
+        n
+    }
+
+    fn words(&self, n: u32) -> &[String] {
+        &self.lists[n as usize]
+    }
 }
 
 /// Compares the participants of every report with those of the others.
 pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConflict>, Vec<Comparison>) {
     // Words by their rough root: "اندلع الحريق" meets "اندلعت النيران", "أمر" meets "أوامر".
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    // Each spelling's id, its root read once: copies of one text repeat every word.
+    let mut id_of_spelling: FxHashMap<&'a str, u32> = FxHashMap::default();
     // The first spelling seen of each word, for messages.
     let mut spelling: Vec<&'a str> = Vec::new();
+    let mut names = Names::default();
     let mut views: Vec<View<'_>> = Vec::new();
     // Sentences by (doc, start): the story's sentences that name someone, for word weights.
     let mut sentences: FxHashMap<(usize, usize), Vec<u32>> = FxHashMap::default();
     for (doc, analysis) in analyses.iter().enumerate() {
         for (index, p) in analysis.participants.iter().enumerate() {
             let mut id_of = |w: &'a str| {
-                let next = ids.len() as u32;
-                let id = *ids.entry(aligned_root(w)).or_insert(next);
-                if id == next {
-                    spelling.push(w);
-                }
-                id
+                *id_of_spelling.entry(w).or_insert_with(|| {
+                    let next = ids.len() as u32;
+                    let id = *ids.entry(aligned_root(w)).or_insert(next);
+                    if id == next {
+                        spelling.push(w);
+                    }
+                    id
+                })
             };
             let mut words: Vec<u32> = p.context.iter().map(|w| id_of(w)).collect();
             words.sort_unstable();
@@ -74,17 +110,25 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
                 index,
                 p,
                 words,
-                name: name_words(&p.name),
+                name: names.of(&p.name),
             });
         }
     }
     let n = sentences.len().max(1) as f64;
     let mut df = vec![0usize; ids.len()];
-    let mut docs_of: Vec<FxHashSet<usize>> = vec![FxHashSet::default(); ids.len()];
-    for (&(doc, _), words) in &sentences {
+    // How many reports use each word: sentences taken report by report, a report counted at
+    // its first sentence with the word (a count and a last report per word, not a set of reports).
+    let mut docs_of = vec![0usize; ids.len()];
+    let mut last_doc = vec![usize::MAX; ids.len()];
+    let mut in_order: Vec<(&(usize, usize), &Vec<u32>)> = sentences.iter().collect();
+    in_order.sort_unstable_by_key(|&(&at, _)| at);
+    for (&(doc, _), words) in in_order {
         for &w in words {
             df[w as usize] += 1;
-            docs_of[w as usize].insert(doc);
+            if last_doc[w as usize] != doc {
+                last_doc[w as usize] = doc;
+                docs_of[w as usize] += 1;
+            }
         }
     }
     let weight = |w: u32| match df[w as usize] {
@@ -93,7 +137,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
     };
     let reporting = analyses.iter().filter(|a| !a.participants.is_empty()).count();
     let story_wide_docs = 3.max((3 * reporting).div_ceil(4));
-    let story_wide = |w: u32| docs_of[w as usize].len() >= story_wide_docs;
+    let story_wide = |w: u32| docs_of[w as usize] >= story_wide_docs;
     let alignment =
         |x: &View<'_>, y: &View<'_>| super::judge::clause_overlap(&x.words, &y.words, weight, story_wide);
     let aligned = |(share, shared, distinctive): &(f64, Vec<u32>, usize)| {
@@ -113,42 +157,46 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
                 .collect();
             let keys = a.participants.iter().map(|p| &p.entity).collect();
             let mut seen: FxHashSet<(&str, EntityType)> = FxHashSet::default();
-            let names = a
+            let named = a
                 .entities
                 .mentions
                 .iter()
                 .filter(|m| seen.insert((m.text.as_str(), m.kind)))
-                .map(|m| (name_words(&m.text), m.kind))
+                .map(|m| (names.of(&m.text), m.kind))
                 .collect();
-            (ids, keys, names)
+            (ids, keys, named)
         })
         .collect();
+    let names = names;
     let names_both = |own: &View<'_>, other: &View<'_>| {
-        let (ids, keys, names) = &known[own.doc];
+        let (ids, keys, named) = &known[own.doc];
         other.p.entity.entity().is_some_and(|id| ids.contains(id))
             || keys.contains(&other.p.entity)
-            || names
-                .iter()
-                .any(|(words, kind)| one_name((words, *kind), (&other.name, other.p.kind)))
+            || named.iter().any(|&(words, kind)| {
+                one_name(
+                    (names.words(words), kind),
+                    (names.words(other.name), other.p.kind),
+                )
+            })
     };
 
     // Participants that are the same for the judgement — role, entity, name, kind, side,
     // modality, clause words, and what their report names — are one class: copies of one text
     // differ only in their report. A pair of classes is judged once for its pairs of two reports.
-    let mut known_ids: FxHashMap<String, u32> = FxHashMap::default();
+    type Named<'k> = (Vec<&'k EntityId>, Vec<&'k EntityKey>, Vec<(u32, EntityType)>);
+    let mut known_ids: FxHashMap<Named<'_>, u32> = FxHashMap::default();
     let known_of: Vec<u32> = known
         .iter()
-        .map(|(ids, keys, names)| {
+        .map(|(ids, keys, named)| {
             let mut ids: Vec<&EntityId> = ids.iter().copied().collect();
             ids.sort_unstable();
             let mut keys: Vec<&EntityKey> = keys.iter().copied().collect();
             keys.sort_unstable();
-            let mut names: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
-            names.sort_unstable();
+            // Two name lists are alike when they hold the same words the same number of times.
+            let mut named = named.clone();
+            named.sort_unstable();
             let next = known_ids.len() as u32;
-            *known_ids
-                .entry(format!("{ids:?}{keys:?}{names:?}"))
-                .or_insert(next)
+            *known_ids.entry((ids, keys, named)).or_insert(next)
         })
         .collect();
     type Signature<'k> = (
@@ -157,7 +205,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
         EntityType,
         Option<&'static str>,
         isnad_claims::claims::Modality,
-        &'k [String],
+        u32,
         &'k [u32],
         u32,
     );
@@ -170,7 +218,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             v.p.kind,
             v.p.sector,
             v.p.modality,
-            &v.name[..],
+            v.name,
             &v.words[..],
             known_of[v.doc],
         );
@@ -207,20 +255,22 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
         }
     }
     // Each pair of classes judged on its first pair of two reports, in the order of those pairs.
+    // Participants come report by report, so a class's first member pairs first, with the other
+    // class's first member of a later report: the earlier of the two classes' such pairs is the
+    // first pair of two reports.
+    let first_after = |first: usize, others: &[usize]| {
+        let past = others.partition_point(|&o| views[o].doc <= views[first].doc);
+        others.get(past).map(|&o| (first, o))
+    };
     let mut pairs: Vec<(usize, usize, u32, u32)> = class_pairs
         .into_iter()
         .filter_map(|(x, y)| {
             let (xs, ys) = (&members[x as usize], &members[y as usize]);
-            let mut merged: Vec<(usize, bool)> = xs.iter().map(|&i| (i, true)).collect();
-            merged.extend(ys.iter().map(|&j| (j, false)));
-            merged.sort_unstable();
-            merged.into_iter().find_map(|(u, in_x)| {
-                let others = if in_x { ys } else { xs };
-                others
-                    .iter()
-                    .find(|&&o| views[o].doc != views[u].doc)
-                    .map(|&o| (u.min(o), u.max(o), x, y))
-            })
+            let pair = match (first_after(xs[0], ys), first_after(ys[0], xs)) {
+                (Some(p), Some(q)) => p.min(q),
+                (p, q) => p.or(q)?,
+            };
+            Some((pair.0, pair.1, x, y))
         })
         .collect();
     pairs.sort_unstable();
@@ -236,7 +286,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             list.iter().map(|&m| Arc::from(views[m].p.id.as_str())).collect()
         };
         // The class of the pair's first fact comes first.
-        let (xs, ys) = if members[x as usize].contains(&i) {
+        let (xs, ys) = if members[x as usize][0] == i {
             (xs, ys)
         } else {
             (ys, xs)
@@ -261,14 +311,15 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             {
                 return Err(format!("they act on two sides ({x} and {y})").into());
             }
-            if one_name((&a.name, a.p.kind), (&b.name, b.p.kind)) {
+            let (a_name, b_name) = (names.words(a.name), names.words(b.name));
+            if one_name((a_name, a.p.kind), (b_name, b.p.kind)) {
                 return Err("one name written two ways".into());
             }
             // "الحكومة الإسرائيلية" and "الجيش الإسرائيلي": bodies of one country or institution, one
             // acting through the other (or one body named two ways).
             if a.p.role == ParticipantRole::Actor
                 && a.p.kind != EntityType::Person
-                && a.name.iter().any(|w| b.name.contains(w))
+                && a_name.iter().any(|w| b_name.contains(w))
             {
                 return Err("two bodies of one country or institution".into());
             }

@@ -38,7 +38,7 @@ impl<'a> Facts<'a> {
                 list.into()
             }))
         };
-        let mut views = Vec::new();
+        let mut views = Vec::with_capacity(analyses.iter().map(|a| a.facts.len()).sum());
         let mut sentences: BTreeMap<(usize, usize), std::sync::Arc<[u32]>> = BTreeMap::new();
         for (doc, analysis) in analyses.iter().enumerate() {
             let published = documents.get(doc).and_then(|d| d.reference_date());

@@ -190,7 +190,7 @@ pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec
         &'r str,
         &'r isnad_claims::claims::WordSet,
         &'r isnad_claims::claims::WordSet,
-        &'r std::collections::BTreeSet<isnad_claims::entities::EntityKey>,
+        &'r [isnad_claims::entities::EntityKey],
     );
     let mut answered_by: FxHashMap<Reading<'_>, (usize, Vec<usize>)> = FxHashMap::default();
     // (reading, speaker) → the finding its denials joined.

@@ -16,14 +16,21 @@
 //! Known false positives: two occurrences of a recurring event (a second meeting) less than
 //! 45 days apart with nothing in the text that tells them apart.
 
-use super::{cross_document_pairs, finding, side};
+use super::{finding, first_pairs_by_class, side};
 use crate::events::Event;
 use crate::finding::{Finding, FindingKind, Severity};
-use crate::view::Context;
+use crate::view::{ClaimView, Context};
 use isnad_claims::mentions::MentionValue;
 
 /// Flags cross-document claims of one event whose stated times cannot overlap.
 pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
+    // A bare weekday against a date is the weekday rule's business.
+    let is_weekday = |v: &ClaimView<'_>| {
+        v.claim
+            .time
+            .as_ref()
+            .is_some_and(|m| matches!(m.value, MentionValue::Weekday(_)))
+    };
     let mut findings = Vec::new();
     for event in events {
         let mut seen = std::collections::BTreeSet::new();
@@ -37,7 +44,26 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 v.time_text.as_deref().map(|t| (v.doc, t))
             })
             .collect();
-        for (a, b) in cross_document_pairs(context, event) {
+        let mut gives: rustc_hash::FxHashMap<usize, Vec<&str>> = rustc_hash::FxHashMap::default();
+        for &(doc, time) in &given {
+            gives.entry(doc).or_default().push(time);
+        }
+        for times in gives.values_mut() {
+            times.sort_unstable();
+        }
+        // What is judged of a claim: its time, and the times its document gives the event.
+        let pairs = first_pairs_by_class(context, event.members.iter().copied(), |v| {
+            // "ارتفعت الحصيلة … اليوم" dates the announcement of a new toll, not the event.
+            if v.days.is_none() || is_weekday(v) || v.announces_rise {
+                return None;
+            }
+            Some((v.time_text.as_deref()?, gives.get(&v.doc).map(Vec::as_slice)))
+        });
+        for (a, b) in pairs
+            .into_iter()
+            .map(|(i, j)| (&context.claims[i], &context.claims[j]))
+        {
+            crate::tally::tally(crate::tally::Work::EventRulePair, 1);
             let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days) else {
                 continue;
             };
@@ -50,25 +76,14 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             if given.contains(&(a.doc, tb)) || given.contains(&(b.doc, ta)) {
                 continue;
             }
-            // A bare weekday against a date is the weekday rule's business.
-            let is_weekday = |v: &crate::view::ClaimView<'_>| {
-                v.claim
-                    .time
-                    .as_ref()
-                    .is_some_and(|m| matches!(m.value, MentionValue::Weekday(_)))
-            };
-            if is_weekday(a) || is_weekday(b) {
-                continue;
-            }
-            // "ارتفعت الحصيلة … اليوم" dates the announcement of a new toll, not the event.
-            if a.announces_rise || b.announces_rise {
+            if is_weekday(a) || is_weekday(b) || a.announces_rise || b.announces_rise {
                 continue;
             }
             let key = (a.time_text.clone(), b.time_text.clone());
             if !seen.insert(key) {
                 continue;
             }
-            let time_side = |v: &crate::view::ClaimView<'_>| {
+            let time_side = |v: &ClaimView<'_>| {
                 side(
                     context,
                     v,

@@ -316,17 +316,51 @@ pub(crate) fn add_participant_findings(
     }
 }
 
-/// Pairs of members of each event that come from different documents.
-pub(crate) fn cross_document_pairs<'c, 'a>(
+/// The pairs of claims from two documents a rule that reads only `key` of each claim needs to
+/// look at, in claim order: `claims` (indices into the context's claims, ascending) in classes by
+/// `key` (`None`: the rule never pairs the claim), and for each ordered pair of classes its first
+/// pair (the first claim of one class with the first claim of the other from a later document).
+/// A rule whose verdict, and whose key for findings it keeps once, depend only on the two
+/// claims' `key`s finds in these the same first pair per finding as in every pair of claims,
+/// at a cost that grows with the classes (readings), not with the square of the copies.
+pub(crate) fn first_pairs_by_class<'c, 'a, K: std::hash::Hash + Eq>(
     context: &'c Context<'a>,
-    event: &'c Event,
-) -> impl Iterator<Item = (&'c ClaimView<'a>, &'c ClaimView<'a>)> + 'c {
-    event.members.iter().enumerate().flat_map(move |(n, &i)| {
-        event.members[n + 1..]
-            .iter()
-            .map(move |&j| (&context.claims[i], &context.claims[j]))
-            .filter(|(a, b)| a.doc != b.doc)
-    })
+    claims: impl IntoIterator<Item = usize>,
+    mut key: impl FnMut(&'c ClaimView<'a>) -> Option<K>,
+) -> Vec<(usize, usize)> {
+    let mut class_of: rustc_hash::FxHashMap<K, usize> = rustc_hash::FxHashMap::default();
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    for i in claims {
+        let Some(k) = key(&context.claims[i]) else {
+            continue;
+        };
+        let next = classes.len();
+        let c = *class_of.entry(k).or_insert(next);
+        if c == next {
+            classes.push(Vec::new());
+        }
+        debug_assert!(
+            classes[c].last().is_none_or(|&last| last < i),
+            "claims in claim order"
+        );
+        classes[c].push(i);
+    }
+    // Claims come document by document, so a later claim of another document is one of a later
+    // document: the first claim of a class pairs first, with the other class's first claim past
+    // its document (when it has none, no later claim of the class has one either).
+    let doc = |i: usize| context.claims[i].doc;
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for x in &classes {
+        let first = x[0];
+        for y in &classes {
+            let past = y.partition_point(|&m| doc(m) <= doc(first));
+            if let Some(&m) = y.get(past) {
+                pairs.push((first, m));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 /// A number interval in words ("≥ 9000", "≈ 300 (270–330)", "12").

@@ -317,7 +317,7 @@ struct ClassKey<'a> {
     days: Option<(NaiveDate, NaiveDate)>,
     published: Option<NaiveDate>,
     refers_to_earlier: bool,
-    actors: &'a std::collections::BTreeSet<(isnad_claims::claims::Role, isnad_claims::entities::EntityKey)>,
+    actors: &'a [(isnad_claims::claims::Role, isnad_claims::entities::EntityKey)],
     agent: Option<&'a isnad_claims::entities::EntityKey>,
 }
 

@@ -10,7 +10,7 @@
 //! Known false positives: an event that really moved (a visit to several cities), reported one
 //! place per article.
 
-use super::{cross_document_pairs, finding, side};
+use super::{finding, first_pairs_by_class, side};
 use crate::events::Event;
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::Context;
@@ -21,8 +21,18 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for event in events {
         let mut seen = std::collections::BTreeSet::new();
-        for (a, b) in cross_document_pairs(context, event) {
-            let (Some(pa), Some(pb)) = (a.places.first(), b.places.first()) else {
+        // What is judged of a claim: its place (a venue, else a destination), which of the two
+        // it is, and whether the gazetteer knows it.
+        let pairs = first_pairs_by_class(context, event.members.iter().copied(), |v| {
+            let place = v.place.as_ref().filter(|p| context.is_known_place(p))?;
+            Some((place, v.claim.roles.contains_key(&Role::Place)))
+        });
+        for (a, b) in pairs
+            .into_iter()
+            .map(|(i, j)| (&context.claims[i], &context.claims[j]))
+        {
+            crate::tally::tally(crate::tally::Work::EventRulePair, 1);
+            let (Some(pa), Some(pb)) = (&a.place, &b.place) else {
                 continue;
             };
             if !context.is_known_place(pa) || !context.is_known_place(pb) || context.places_compatible(pa, pb)

@@ -78,7 +78,7 @@ pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec
         &'r str,
         &'r isnad_claims::claims::WordSet,
         &'r isnad_claims::claims::WordSet,
-        &'r std::collections::BTreeSet<isnad_claims::entities::EntityKey>,
+        &'r [isnad_claims::entities::EntityKey],
         Option<(chrono::NaiveDate, chrono::NaiveDate)>,
         bool,
     );

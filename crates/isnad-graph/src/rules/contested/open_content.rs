@@ -76,6 +76,13 @@ pub(super) fn open_disputes(
         members[id].push(n);
         readings.push(id);
     }
+    // A reading's statements in one article (its statements are in story order).
+    let of_doc = |id: usize, doc: usize| {
+        let list = &members[id];
+        let from = list.partition_point(|&m| statements[m].0 < doc);
+        &list[from..list.partition_point(|&m| statements[m].0 <= doc)]
+    };
+    let in_doc = |id: usize, doc: usize| of_doc(id, doc).len();
     // One member of each reading that asserts, to compare for all of them.
     let asserting: Vec<usize> = members
         .iter()
@@ -103,27 +110,19 @@ pub(super) fn open_disputes(
                 .filter(|&id| answers(denial, statements[members[id][0]].1, &weight))
                 .collect()
         });
-        // Every statement of the answered readings, in story order, but the denial's article's.
-        let mut answered_at: Vec<usize> = matched
-            .iter()
-            .flat_map(|&id| members[id].iter().copied())
-            .filter(|&m| statements[m].0 != denial_doc)
-            .collect();
-        if answered_at.is_empty() {
+        // The answered readings' statements but the denial's article's, counted per reading
+        // (statements come article by article): listed only for a new finding, so n copies of
+        // a denial cost n counts, not n lists of the n copies they answer.
+        let outside = |id: usize, doc: usize| members[id].len() - in_doc(id, doc);
+        if matched.iter().all(|&id| outside(id, denial_doc) == 0) {
             continue;
         }
-        answered_at.sort_unstable();
-        let answered: Vec<(usize, &Statement)> = answered_at.iter().map(|&m| statements[m]).collect();
         let sentence = context.documents[denial_doc]
             .sentence_of(denial.span)
             .map(|s| s.span);
         if !denied_sentences.insert((denial_doc, sentence)) {
             continue;
         }
-        let who = |doc: usize, s: &Statement| match named_speaker(s) {
-            Some(source) => source.name.clone(),
-            None => as_fact(context, doc),
-        };
         // The same source denying the same thing twice (in an article's headline and body, or
         // in two articles) is one dispute: the later denial joins the earlier finding.
         if let Some(at) = disputes.iter().position(|d: &Dispute<'_>| {
@@ -131,19 +130,59 @@ pub(super) fn open_disputes(
                 (Some(x), Some(y)) => same_source(x, y),
                 _ => d.doc == denial_doc,
             };
-            same_denier && answered.iter().any(|(_, a)| d.answered.contains(a.id.as_str()))
+            // A statement both answer: one of a reading both answer, in neither article left out.
+            same_denier
+                && matched.iter().any(|&id| {
+                    d.answered.get(&id).is_some_and(|&left_out| {
+                        let also_left_out = match left_out {
+                            Some(doc) if doc != denial_doc => in_doc(id, doc),
+                            _ => 0,
+                        };
+                        outside(id, denial_doc) > also_left_out
+                    })
+                })
         }) {
             let dispute = &mut disputes[at];
-            for &(doc, a) in &answered {
-                if dispute.answered.insert(a.id.as_str()) {
-                    dispute.earlier.push(statement_side(context, doc, a, "asserted"));
+            // What it answers that the dispute did not: the statements of a reading new to it,
+            // or of the article it left out so far.
+            let mut added: Vec<usize> = Vec::new();
+            for &id in matched.iter() {
+                let new = |m: &&usize| statements[**m].0 != denial_doc;
+                match dispute.answered.get(&id).copied() {
+                    None => {
+                        dispute.answered.insert(id, Some(denial_doc));
+                        added.extend(members[id].iter().filter(new));
+                    }
+                    Some(Some(left_out)) if left_out != denial_doc => {
+                        dispute.answered.insert(id, None);
+                        added.extend(of_doc(id, left_out).iter().filter(new));
+                    }
+                    Some(_) => {}
                 }
+            }
+            added.sort_unstable();
+            crate::tally::tally(crate::tally::Work::AnsweredStatement, added.len());
+            for m in added {
+                let (doc, a) = statements[m];
+                dispute.earlier.push(statement_side(context, doc, a, "asserted"));
             }
             findings[dispute.finding]
                 .sides
                 .push(statement_side(context, denial_doc, denial, "denied"));
             continue;
         }
+        let mut answered_at: Vec<usize> = matched
+            .iter()
+            .flat_map(|&id| members[id].iter().copied())
+            .filter(|&m| statements[m].0 != denial_doc)
+            .collect();
+        answered_at.sort_unstable();
+        crate::tally::tally(crate::tally::Work::AnsweredStatement, answered_at.len());
+        let answered: Vec<(usize, &Statement)> = answered_at.iter().map(|&m| statements[m]).collect();
+        let who = |doc: usize, s: &Statement| match named_speaker(s) {
+            Some(source) => source.name.clone(),
+            None => as_fact(context, doc),
+        };
         let mut asserters: Vec<String> = answered.iter().map(|&(doc, a)| who(doc, a)).collect();
         asserters.sort_unstable();
         asserters.dedup();
@@ -187,7 +226,7 @@ pub(super) fn open_disputes(
         disputes.push(Dispute {
             doc: denial_doc,
             denier,
-            answered: answered.iter().map(|(_, a)| a.id.as_str()).collect(),
+            answered: matched.iter().map(|&id| (id, Some(denial_doc))).collect(),
             earlier: Vec::new(),
             finding: findings.len(),
         });
@@ -288,7 +327,9 @@ fn answers(denial: &Statement, a: &Statement, weight: &impl Fn(&str, &Statement)
 struct Dispute<'s> {
     doc: usize,
     denier: Option<&'s Source>,
-    answered: rustc_hash::FxHashSet<&'s str>,
+    /// The readings it answers, each with the article whose statements of it it leaves out
+    /// (the article of every denial that answered it, when that is one article).
+    answered: FxHashMap<usize, Option<usize>>,
     /// Assertions later denials added, to put before the first denial's (in the order found).
     earlier: Vec<Side>,
     finding: usize,
