@@ -7,6 +7,7 @@
 use crate::view::{ClaimView, Context};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Times further apart than this are two occurrences of a recurring event, not one misdated event.
 pub(crate) const SAME_EVENT_MAX_GAP_DAYS: i64 = 45;
@@ -30,12 +31,13 @@ pub struct Event {
 /// A merge or split decision between two claims, with its reason.
 #[derive(Debug, Clone, Serialize)]
 pub struct Decision {
-    /// The two claim ids.
-    pub claims: [String; 2],
+    /// The two claim ids (shared: a cluster's first claim is in a decision with each claim that
+    /// joins it).
+    pub claims: [Arc<str>; 2],
     /// Whether they were judged one event.
     pub same: bool,
-    /// Why.
-    pub reason: String,
+    /// Why (shared by the decisions of one pair of readings).
+    pub reason: Arc<str>,
 }
 
 /// Whether two claims of one type with the same participants (checked by the caller, see
@@ -193,7 +195,16 @@ fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>,
     let mut cluster_readings: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut reading_of: FxHashMap<Reading<'_>, usize> = FxHashMap::default();
     // (reading, reading) → None for different participants, else the judgement.
-    let mut judged: FxHashMap<(usize, usize), Option<(bool, String)>> = FxHashMap::default();
+    type Judgement = Option<(bool, Arc<str>)>;
+    let mut judged: FxHashMap<(usize, usize), Judgement> = FxHashMap::default();
+    // Each claim's id, made once for all its decisions.
+    let mut ids: FxHashMap<usize, Arc<str>> = FxHashMap::default();
+    let mut id_of = |i: usize| {
+        Arc::clone(
+            ids.entry(i)
+                .or_insert_with(|| Arc::from(context.claims[i].claim.id.as_str())),
+        )
+    };
     // Clusters by the participants of their first claim: a claim can join only a cluster whose
     // first claim has the same participants (an actor in common, or, for an incident, no named
     // one on either side), so only those are looked at, not every cluster of the bucket.
@@ -232,16 +243,19 @@ fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>,
                     }
                     let outcome = judged.entry((b_reading, reading)).or_insert_with(|| {
                         // Different participants: not one event, and no decision worth keeping.
-                        context.same_participants(a, b).then(|| judge(context, a, b))
+                        context.same_participants(a, b).then(|| {
+                            let (same, reason) = judge(context, a, b);
+                            (same, Arc::from(reason))
+                        })
                     });
                     let Some((same, reason)) = outcome else {
                         fits = false;
                         break;
                     };
                     decisions.push(Decision {
-                        claims: [b.claim.id.clone(), a.claim.id.clone()],
+                        claims: [id_of(j), id_of(i)],
                         same: *same,
-                        reason: reason.clone(),
+                        reason: Arc::clone(reason),
                     });
                     if !*same {
                         fits = false;

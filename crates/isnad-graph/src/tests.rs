@@ -1,7 +1,8 @@
 //! The check's cost grows with a story's articles, not with their square (issue #17): a story of
-//! the seed articles, each printed n times with its figures varied one of two ways (as agency copy
-//! is rewritten), is checked with three times the copies and the work the passes do is counted
-//! (never timed). Pairs of copies judged one by one would be nine times as many.
+//! the seed articles and an invented dispute, each printed n times with its figures varied one of
+//! two ways (as agency copy is rewritten), is checked with 2, 4 and 6 copies and the work the
+//! passes do is counted (never timed): each two more copies must add no more work than the two
+//! before, which pairs of copies judged one by one would.
 
 use crate::tally::{Work, take};
 use isnad_claims::entities::Gazetteer;

@@ -266,9 +266,15 @@ impl<'a> Context<'a> {
                 .find(|e| &e.id == id)
                 .and_then(|e| e.within.clone())
         };
-        let facts = crate::facts::Facts::new(documents, analyses, &within_of);
-        let mut compared = crate::facts::compare(&facts);
-        let (participant_conflicts, participant_comparisons) = crate::facts::compare_participants(analyses);
+        // Figures and doers are compared apart: side by side.
+        let ((facts, mut compared), (participant_conflicts, participant_comparisons)) = rayon::join(
+            || {
+                let facts = crate::facts::Facts::new(documents, analyses, &within_of);
+                let compared = crate::facts::compare(&facts);
+                (facts, compared)
+            },
+            || crate::facts::compare_participants(analyses),
+        );
         compared.comparisons.extend(participant_comparisons);
         Context {
             documents,

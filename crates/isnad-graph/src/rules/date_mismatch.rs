@@ -32,7 +32,8 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             .is_some_and(|m| matches!(m.value, MentionValue::Weekday(_)))
     };
     let mut findings = Vec::new();
-    for event in events {
+    // Only events reported by two documents have pairs (most events are one claim's).
+    for event in events.iter().filter(|e| super::in_two_documents(context, e)) {
         let mut seen = std::collections::BTreeSet::new();
         // The times each document gives the event: a document that gives both times itself is
         // not contradicted by another giving one of them (a copy of it, most often).

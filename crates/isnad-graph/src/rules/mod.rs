@@ -363,6 +363,15 @@ pub(crate) fn first_pairs_by_class<'c, 'a, K: std::hash::Hash + Eq>(
     pairs
 }
 
+/// True when the claims of `event` come from more than one document (its members are in claim
+/// order, so from its first and last).
+pub(crate) fn in_two_documents(context: &Context<'_>, event: &Event) -> bool {
+    match (event.members.first(), event.members.last()) {
+        (Some(&first), Some(&last)) => context.claims[first].doc != context.claims[last].doc,
+        _ => false,
+    }
+}
+
 /// A number interval in words ("≥ 9000", "≈ 300 (270–330)", "12").
 pub(crate) fn describe_number(n: &isnad_claims::mentions::NumberValue) -> String {
     use isnad_claims::mentions::Qualifier::*;

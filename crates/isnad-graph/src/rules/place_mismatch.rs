@@ -19,7 +19,8 @@ use isnad_claims::claims::Role;
 /// Flags cross-document claims of one event at known places neither of which contains the other.
 pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for event in events {
+    // Only events reported by two documents have pairs (most events are one claim's).
+    for event in events.iter().filter(|e| super::in_two_documents(context, e)) {
         let mut seen = std::collections::BTreeSet::new();
         // What is judged of a claim: its place (a venue, else a destination), which of the two
         // it is, and whether the gazetteer knows it.

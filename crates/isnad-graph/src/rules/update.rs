@@ -13,9 +13,10 @@
 use super::{describe_attribute, describe_fact, fact_side, finding};
 use crate::finding::{Finding, FindingKind, Severity};
 use crate::view::Context;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What makes one change: the attribute's key, the earlier and later figures, the later report.
-type ChangeKey = (Option<String>, String, String, usize);
+type ChangeKey<'k> = (Option<&'k str>, &'k str, &'k str, usize);
 
 /// One note per change of an attribute's figure, citing every report that gave the earlier figure
 /// ("23 in a.txt, b.txt becomes 32 in c.txt").
@@ -23,25 +24,39 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let views = &context.facts.views;
     // (attribute, earlier figure, later figure, later report) → the earlier facts, one per report,
     // in the order first seen: a headline repeating the body's figure adds none.
-    let mut changes: Vec<(ChangeKey, Vec<usize>, usize)> = Vec::new();
+    // Each figure described once, and each change found by its key: copies of an earlier and a
+    // later report give every pair of them as an update.
+    let mut described: FxHashMap<usize, String> = FxHashMap::default();
+    for &(earlier, later) in &context.compared.updates {
+        for fact in [earlier, later] {
+            described
+                .entry(fact)
+                .or_insert_with(|| describe_fact(views[fact].fact));
+        }
+    }
+    let mut changes: Vec<(ChangeKey<'_>, Vec<usize>, usize)> = Vec::new();
+    let mut change_of: FxHashMap<ChangeKey<'_>, (usize, FxHashSet<usize>)> = FxHashMap::default();
     for &(earlier, later) in &context.compared.updates {
         let (a, b) = (&views[earlier], &views[later]);
         if a.doc == b.doc {
             continue;
         }
         let key = (
-            a.fact.attribute.key.clone(),
-            describe_fact(a.fact),
-            describe_fact(b.fact),
+            a.fact.attribute.key.as_deref(),
+            described[&earlier].as_str(),
+            described[&later].as_str(),
             b.doc,
         );
-        match changes.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, earliers, _)) => {
-                if !earliers.iter().any(|&e| views[e].doc == a.doc) {
-                    earliers.push(earlier);
+        match change_of.get_mut(&key) {
+            Some((n, docs)) => {
+                if docs.insert(a.doc) {
+                    changes[*n].1.push(earlier);
                 }
             }
-            None => changes.push((key, vec![earlier], later)),
+            None => {
+                change_of.insert(key, (changes.len(), FxHashSet::from_iter([a.doc])));
+                changes.push((key, vec![earlier], later));
+            }
         }
     }
     changes
