@@ -1,7 +1,6 @@
 //! The versioned JSON envelope (documented in docs/report-format.md).
 
 use std::collections::HashMap;
-use std::io;
 
 use isnad_claims::claims::{Claim, Statement};
 use isnad_claims::entities::{EntityId, EntityRecord, EntityType, NameSeen};
@@ -168,108 +167,7 @@ impl<'a> Report<'a> {
     /// Byte for byte what `to_json` returns.
     pub fn write_json<W: std::io::Write>(&self, writer: W) -> std::io::Result<()> {
         let mut writer = std::io::BufWriter::with_capacity(1 << 16, writer);
-        let mut serializer = serde_json::Serializer::with_formatter(&mut writer, Pretty::default());
-        self.serialize(&mut serializer).map_err(std::io::Error::other)?;
+        serde_json::to_writer_pretty(&mut writer, self).map_err(std::io::Error::other)?;
         std::io::Write::flush(&mut writer)
-    }
-}
-
-/// serde_json's pretty printer (two spaces a level), with each line break and its indentation
-/// written at once: the envelope of a large story has millions of lines, and the pretty printer
-/// writes the indentation a level at a time.
-#[derive(Default)]
-struct Pretty {
-    depth: usize,
-    has_value: bool,
-}
-
-/// A comma, a line break and the indentation of the deepest lines the envelope has, and more.
-const BREAK: &[u8] = b",\n                                                                ";
-
-impl Pretty {
-    /// A line break and the current indentation, after a comma unless `first`.
-    fn line<W: ?Sized + io::Write>(&self, writer: &mut W, first: bool) -> io::Result<()> {
-        let from = usize::from(first);
-        match BREAK.get(from..2 + 2 * self.depth) {
-            Some(line) => writer.write_all(line),
-            None => {
-                writer.write_all(&BREAK[from..2])?;
-                (0..self.depth).try_for_each(|_| writer.write_all(b"  "))
-            }
-        }
-    }
-}
-
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        writer.write_all(b"[")
-    }
-
-    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.line(writer, true)?;
-        }
-        writer.write_all(b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        self.line(writer, first)
-    }
-
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        writer.write_all(b"{")
-    }
-
-    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.depth -= 1;
-        if self.has_value {
-            self.line(writer, true)?;
-        }
-        writer.write_all(b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + io::Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        self.line(writer, first)
-    }
-
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        writer.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The pretty printer writes what serde_json's does, at every depth (past the indentation
-    /// written at once too) and for empty arrays and objects.
-    #[test]
-    fn pretty_printer_writes_what_serde_json_does() {
-        let mut deep = serde_json::json!({ "leaf": [1, "two", null, {}, []], "empty": {} });
-        for depth in 0..(BREAK.len() / 2 + 3) {
-            deep = serde_json::json!({ "depth": depth, "inner": [deep, { "k": "v" }] });
-        }
-        let mut written = Vec::new();
-        let mut serializer = serde_json::Serializer::with_formatter(&mut written, Pretty::default());
-        deep.serialize(&mut serializer).expect("writes to memory");
-        assert_eq!(
-            String::from_utf8(written).expect("UTF-8"),
-            serde_json::to_string_pretty(&deep).expect("serializes")
-        );
     }
 }
