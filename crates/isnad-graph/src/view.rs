@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use isnad_claims::DocAnalysis;
-use isnad_claims::claims::{Claim, Modality, Role, WordSet};
+use isnad_claims::claims::{Claim, Modality, Role, WordSet, sorted_common};
 use isnad_claims::entities::{EntityId, EntityKey, Gazetteer};
 use isnad_claims::mentions::MentionValue;
 use isnad_parser::Document;
@@ -157,27 +157,7 @@ impl<'a> ClaimView<'a> {
 
     /// How many actors two claims share.
     pub fn shared_actors(&self, other: &ClaimView<'_>) -> usize {
-        let (mut a, mut b) = (
-            self.actor_set.iter().peekable(),
-            other.actor_set.iter().peekable(),
-        );
-        let mut shared = 0;
-        while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
-            match x.cmp(y) {
-                std::cmp::Ordering::Less => {
-                    a.next();
-                }
-                std::cmp::Ordering::Greater => {
-                    b.next();
-                }
-                std::cmp::Ordering::Equal => {
-                    shared += 1;
-                    a.next();
-                    b.next();
-                }
-            }
-        }
-        shared
+        sorted_common(&self.actor_set, &other.actor_set).count()
     }
 }
 

@@ -24,7 +24,7 @@ pub use types::{
     Claim, ClaimLocation, ClauseCues, EventProperties, Modality, Role, RoleFiller, Source, SourceKind,
     Stance, Statement, TimeBasis,
 };
-pub use word_set::WordSet;
+pub use word_set::{WordSet, sorted_common};
 pub use words::{ClaimWords, content_words, is_word_char};
 
 use crate::entities::{DocEntities, EntityType};

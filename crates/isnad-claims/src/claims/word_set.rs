@@ -41,30 +41,35 @@ impl WordSet {
 
     /// The words both sets hold, in byte order.
     pub fn intersection<'a>(&'a self, other: &'a WordSet) -> impl Iterator<Item = &'a str> {
-        let (mut a, mut b) = (self.0.iter().peekable(), other.0.iter().peekable());
-        std::iter::from_fn(move || {
-            loop {
-                let (x, y) = (a.peek()?, b.peek()?);
-                match x.cmp(y) {
-                    std::cmp::Ordering::Less => {
-                        a.next();
-                    }
-                    std::cmp::Ordering::Greater => {
-                        b.next();
-                    }
-                    std::cmp::Ordering::Equal => {
-                        b.next();
-                        return a.next().map(|w| &**w);
-                    }
-                }
-            }
-        })
+        sorted_common(&self.0, &other.0).map(|w| &**w)
     }
 
     /// True when the sets share no word.
     pub fn is_disjoint(&self, other: &WordSet) -> bool {
         self.intersection(other).next().is_none()
     }
+}
+
+/// The items two sorted lists share, in order, by one walk along both.
+pub fn sorted_common<'a, T: Ord>(a: &'a [T], b: &'a [T]) -> impl Iterator<Item = &'a T> {
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    std::iter::from_fn(move || {
+        loop {
+            let (x, y) = (a.peek()?, b.peek()?);
+            match x.cmp(y) {
+                std::cmp::Ordering::Less => {
+                    a.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    b.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    b.next();
+                    return a.next();
+                }
+            }
+        }
+    })
 }
 
 /// Printed as a set, as the `BTreeSet` it replaces was.
