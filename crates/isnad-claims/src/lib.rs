@@ -48,21 +48,34 @@ pub struct DocAnalysis {
 /// Runs every layer on one document: mentions, entities, claims and facts.
 pub fn analyze(document: &Document, gazetteer: &entities::Gazetteer, lean: mentions::Lean) -> DocAnalysis {
     // Every sentence is tokenized and folded once, for all the passes.
-    analyze_prepared(&Prepared::of(document), gazetteer, lean)
+    analyze_prepared(Prepared::of(document), gazetteer, lean)
 }
 
 /// [`analyze`] of a prepared document.
 pub(crate) fn analyze_prepared(
-    prepared: &Prepared<'_>,
+    prepared: Prepared<'_>,
     gazetteer: &entities::Gazetteer,
     lean: mentions::Lean,
 ) -> DocAnalysis {
     let document = prepared.document;
-    let mentions = mentions::prepared_mentions(prepared, lean);
-    let entities = entities::prepared_entities(prepared, gazetteer);
-    let (claims, statements) = claims::prepared_claims(prepared, &mentions, &entities);
-    let facts = facts::prepared_facts(prepared, &mentions, &entities, &claims);
-    let participants = facts::prepared_participants(prepared, &entities, &claims);
+    let mentions = mentions::prepared_mentions(&prepared, lean);
+    let entities = entities::prepared_entities(&prepared, gazetteer);
+    let (claims, statements) = claims::prepared_claims(&prepared, &mentions, &entities);
+    // Facts and participants read each sentence's token words: one last pass reads both and
+    // frees the sentence's preparation as it goes.
+    let fact_reader = facts::FactReader::new(document, &mentions, &entities, &claims);
+    let participant_reader = facts::ParticipantReader::new(document, &entities, &claims);
+    let (per_sentence_facts, per_sentence_participants): (Vec<_>, Vec<_>) = prepared
+        .map_sentences_once(|sentence, p| {
+            (
+                fact_reader.sentence(sentence, p),
+                participant_reader.sentence(sentence, p),
+            )
+        })
+        .into_iter()
+        .unzip();
+    let facts = fact_reader.in_order(per_sentence_facts);
+    let participants = participant_reader.in_order(per_sentence_participants);
     let mut analysis = DocAnalysis {
         doc: document.id.clone(),
         mentions,

@@ -114,6 +114,27 @@ impl<'d> Prepared<'d> {
             .collect()
     }
 
+    /// [`Prepared::map_sentences`] for a document's last pass: each sentence's preparation
+    /// (tokens, folded text, token words) is freed as soon as it is read, so a long document
+    /// does not hold every sentence's preparation beside everything its passes read (issue #17).
+    pub(crate) fn map_sentences_once<T: Send>(
+        self,
+        read: impl Fn(&'d Sentence, &PreparedSentence) -> T + Sync + Send,
+    ) -> Vec<T> {
+        if !self.parallel {
+            return (self.document.sentences.iter().zip(self.sentences))
+                .filter_map(|(sentence, prepared)| prepared.map(|p| read(sentence, &p)))
+                .collect();
+        }
+        self.document
+            .sentences
+            .par_iter()
+            .zip(self.sentences)
+            .with_min_len(CHUNK)
+            .filter_map(|(sentence, prepared)| prepared.map(|p| read(sentence, &p)))
+            .collect()
+    }
+
     /// The document's text.
     pub fn source(&self) -> &'d str {
         &self.document.source
@@ -196,7 +217,7 @@ mod tests {
                     let prepared = Prepared::with_threads(&doc, parallel);
                     format!(
                         "{:?}",
-                        crate::analyze_prepared(&prepared, &gazetteer, crate::mentions::Lean::Tense)
+                        crate::analyze_prepared(prepared, &gazetteer, crate::mentions::Lean::Tense)
                     )
                 };
                 assert_eq!(read(true), read(false), "{}", path.display());

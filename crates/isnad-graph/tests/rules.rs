@@ -146,14 +146,14 @@ impl Article {
             } else {
                 TimeBasis::Unknown
             },
-            time: time.map(Box::new),
+            time: time.map(std::sync::Arc::new),
             count_part: false,
             count: spec
                 .count
-                .map(|(text, n)| Box::new(mention(document, text, MentionValue::Number(n)))),
+                .map(|(text, n)| std::sync::Arc::new(mention(document, text, MentionValue::Number(n)))),
             ordinal: spec
                 .ordinal
-                .map(|(text, o)| Box::new(mention(document, text, MentionValue::Ordinal(o)))),
+                .map(|(text, o)| std::sync::Arc::new(mention(document, text, MentionValue::Ordinal(o)))),
             quantity: None,
             attribution,
             modality: spec.modality,

@@ -13,6 +13,7 @@ use super::{
 };
 use crate::mentions::MentionValue;
 use isnad_parser::Span;
+use std::sync::Arc;
 
 /// The claim of trigger reading `reads[index]`: its roles, time, count and ordinal from the
 /// clause, its attribution from the frames around it, its modality from the clause's cues.
@@ -95,9 +96,9 @@ pub(super) fn build_claim(
         .cloned();
     let time = pick_time(ctx, view, t, clause, reads);
     let (time, time_basis) = match time {
-        Some(m) => (Some(m.clone()), TimeBasis::Stated),
+        Some(m) => (Some(Arc::new(m.clone())), TimeBasis::Stated),
         None => match &ctx.publication {
-            Some(p) => (Some(p.clone()), TimeBasis::Publication),
+            Some(p) => (Some(Arc::clone(p)), TimeBasis::Publication),
             None => (None, TimeBasis::Unknown),
         },
     };
@@ -124,7 +125,7 @@ pub(super) fn build_claim(
         Modality::Negated
     } else if cue_before(view, What::Hedge, t, clause) {
         Modality::Hedged
-    } else if planned(ctx, view, read, time_basis, time.as_ref()) {
+    } else if planned(ctx, view, read, time_basis, time.as_deref()) {
         Modality::Planned
     } else if cited {
         Modality::Reported
@@ -152,12 +153,12 @@ pub(super) fn build_claim(
             .iter()
             .map(|(role, f)| (*role, role_filler(view, f)))
             .collect(),
-        time: time.map(Box::new),
+        time,
         time_basis,
-        count: count.map(Box::new),
+        count: count.map(Arc::new),
         count_part,
-        ordinal: ordinal.map(Box::new),
-        quantity: quantity.map(Box::new),
+        ordinal: ordinal.map(Arc::new),
+        quantity: quantity.map(Arc::new),
         attribution: chain,
         modality,
         location,

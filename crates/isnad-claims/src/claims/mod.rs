@@ -128,11 +128,15 @@ pub fn prepared_claims(
     }
     carry_times(&mut claims);
     ClaimWords::read_prepared(&mut claims, prepared);
+    // Chains grow from empty a link at a time (room for four): a long document holds hundreds
+    // of thousands of them (issue #17).
     for (n, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("{}#{}", document.id, n + 1);
+        claim.attribution.shrink_to_fit();
     }
     for (n, statement) in statements.iter_mut().enumerate() {
         statement.id = format!("{}#s{}", document.id, n + 1);
+        statement.attribution.shrink_to_fit();
     }
     (claims, statements)
 }
@@ -176,22 +180,23 @@ fn carry_times(claims: &mut [Claim]) {
 struct DocContext<'a> {
     document: &'a Document,
     outlet: Source,
-    publication: Option<Mention>,
+    /// Shared by every claim it dates.
+    publication: Option<std::sync::Arc<Mention>>,
 }
 
 /// The publication date as a mention (its dateline's span when the text states it).
-fn publication_mention(document: &Document) -> Option<Mention> {
+fn publication_mention(document: &Document) -> Option<std::sync::Arc<Mention>> {
     let date = document.reference_date()?;
     let span = document
         .meta
         .published_span
         .filter(|s| document.source.get(s.range()).is_some())
         .unwrap_or(Span::new(0, 0));
-    Some(Mention {
+    Some(std::sync::Arc::new(Mention {
         span,
         text: document.text(span).to_string(),
         value: MentionValue::Date(TimeValue::days(date, date, Grain::Day)),
-    })
+    }))
 }
 
 /// A trigger with its roles, before attribution and modality.

@@ -5,6 +5,7 @@ use crate::entities::EntityId;
 use crate::mentions::Mention;
 use isnad_parser::Span;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// What one sentence (or clause) claims happened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,18 +31,18 @@ pub struct Claim {
     /// Participants by role (`agent`, `recipient`, `patient`, `theme`, `place`, `destination`, …).
     pub roles: super::Roles,
     /// When it happened: the nearest time mention, else the publication date (see `time_basis`).
-    pub time: Option<Box<Mention>>,
+    pub time: Option<Arc<Mention>>,
     /// Where `time` came from.
     pub time_basis: TimeBasis,
     /// How many (of the theme or the event), when stated.
-    pub count: Option<Box<Mention>>,
+    pub count: Option<Arc<Mention>>,
     /// True when `count` counts a part of a larger set ("أربع من هذه الرحلات", "اثنتين منها"),
     /// not the total ("سبع رحلات").
     pub count_part: bool,
     /// The event's or theme's ordinal ("زيارته الثانية"), when stated.
-    pub ordinal: Option<Box<Mention>>,
+    pub ordinal: Option<Arc<Mention>>,
     /// A measured amount with unit, when stated.
-    pub quantity: Option<Box<Mention>>,
+    pub quantity: Option<Arc<Mention>>,
     /// Who says so, innermost first; the outlet (the document) is always last.
     pub attribution: Vec<Source>,
     /// How firmly the source presents it.

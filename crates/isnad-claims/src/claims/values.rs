@@ -205,7 +205,7 @@ pub(super) fn attach_partitive_counts(view: &View, reads: &[Read], claims: &mut 
             .filter(|(r, c)| r.trig.span.end <= m.span.start && c.count.is_none())
             .last();
         if let Some((_, claim)) = target {
-            claim.count = Some(Box::new(m.clone()));
+            claim.count = Some(std::sync::Arc::new(m.clone()));
             claim.count_part = true;
         }
     }

@@ -11,6 +11,7 @@ mod read;
 mod types;
 
 pub use lemma::{align_form, is_sense, lemma, match_form, opposite_senses, root_key, roots_meet};
+pub(crate) use participants::ParticipantReader;
 pub use participants::{Participant, ParticipantRole, prepared_participants};
 pub use read::is_currency;
 pub use types::{
@@ -40,11 +41,51 @@ pub fn prepared_facts(
     entities: &DocEntities,
     claims: &[Claim],
 ) -> Vec<Fact> {
-    let document = prepared.document;
-    let outlet = Source::outlet_of(document);
-    let publication = document.reference_date();
-    // Each sentence's facts, with the index within the sentence of the fact each is part of.
-    let per_sentence = prepared.map_sentences(|sentence, p| -> Vec<(Fact, Option<usize>)> {
+    let reader = FactReader::new(prepared.document, mentions, entities, claims);
+    reader.in_order(prepared.map_sentences(|sentence, p| reader.sentence(sentence, p)))
+}
+
+/// A sentence's facts, each with the index within the sentence of the fact it is part of.
+pub(crate) type SentenceFactList = Vec<(Fact, Option<usize>)>;
+
+/// Reads a document's facts a sentence at a time, so that the last pass of an analysis reads
+/// them beside the participants and frees each sentence once read (issue #17).
+pub(crate) struct FactReader<'a> {
+    document: &'a Document,
+    mentions: &'a [Mention],
+    entities: &'a DocEntities,
+    claims: &'a [Claim],
+    outlet: Source,
+    publication: Option<chrono::NaiveDate>,
+}
+
+impl<'a> FactReader<'a> {
+    /// A reader of `document`'s facts, from its mentions, names and claims.
+    pub(crate) fn new(
+        document: &'a Document,
+        mentions: &'a [Mention],
+        entities: &'a DocEntities,
+        claims: &'a [Claim],
+    ) -> FactReader<'a> {
+        FactReader {
+            document,
+            mentions,
+            entities,
+            claims,
+            outlet: Source::outlet_of(document),
+            publication: document.reference_date(),
+        }
+    }
+
+    /// The facts of one sentence.
+    pub(crate) fn sentence(
+        &self,
+        sentence: &isnad_parser::Sentence,
+        p: &crate::PreparedSentence,
+    ) -> SentenceFactList {
+        let (document, mentions, entities, claims) =
+            (self.document, self.mentions, self.entities, self.claims);
+        let (outlet, publication) = (&self.outlet, self.publication);
         let span = sentence.span;
         // Mentions are in text order: those of this sentence start at the first at its start.
         let cursor = mentions.partition_point(|m| m.span.start < span.start);
@@ -74,7 +115,7 @@ pub fn prepared_facts(
             .filter(|m| span.contains(m.span))
             .map(|m| m.title.map_or(m.span, |t| t.cover(m.span)))
             .collect();
-        let reader = SentenceFacts::new(prepared.source(), p, &in_sentence, &names, publication);
+        let reader = SentenceFacts::new(&self.document.source, p, &in_sentence, &names, publication);
         let drafts = reader.read();
         if drafts.is_empty() {
             return Vec::new();
@@ -159,31 +200,37 @@ pub fn prepared_facts(
             facts.push((fact, draft.part_of));
         }
         facts
-    });
-    let mut facts: Vec<Fact> = Vec::with_capacity(per_sentence.iter().map(Vec::len).sum());
-    for sentence_facts in per_sentence {
-        let first_id = facts.len();
-        for (mut fact, part_of) in sentence_facts {
-            // Part-of links by index within the sentence become ids below.
-            if let Some(w) = part_of {
-                fact.scope.part_of = Some(format!("#{}", first_id + w));
+    }
+
+    /// The facts of every sentence (as [`FactReader::sentence`] read them, in text order) with
+    /// their ids, part-of links between them and headline figures settled.
+    pub(crate) fn in_order(&self, per_sentence: Vec<SentenceFactList>) -> Vec<Fact> {
+        let document = self.document;
+        let mut facts: Vec<Fact> = Vec::with_capacity(per_sentence.iter().map(Vec::len).sum());
+        for sentence_facts in per_sentence {
+            let first_id = facts.len();
+            for (mut fact, part_of) in sentence_facts {
+                // Part-of links by index within the sentence become ids below.
+                if let Some(w) = part_of {
+                    fact.scope.part_of = Some(format!("#{}", first_id + w));
+                }
+                facts.push(fact);
             }
-            facts.push(fact);
         }
-    }
-    headline_like_body(&mut facts);
-    for (n, fact) in facts.iter_mut().enumerate() {
-        fact.id = format!("{}#f{}", document.id, n + 1);
-    }
-    let ids: Vec<String> = facts.iter().map(|f| f.id.clone()).collect();
-    for fact in &mut facts {
-        if let Some(local) = fact.scope.part_of.as_deref().and_then(|p| p.strip_prefix('#'))
-            && let Ok(index) = local.parse::<usize>()
-        {
-            fact.scope.part_of = ids.get(index).cloned();
+        headline_like_body(&mut facts);
+        for (n, fact) in facts.iter_mut().enumerate() {
+            fact.id = format!("{}#f{}", document.id, n + 1);
         }
+        let ids: Vec<String> = facts.iter().map(|f| f.id.clone()).collect();
+        for fact in &mut facts {
+            if let Some(local) = fact.scope.part_of.as_deref().and_then(|p| p.strip_prefix('#'))
+                && let Ok(index) = local.parse::<usize>()
+            {
+                fact.scope.part_of = ids.get(index).cloned();
+            }
+        }
+        facts
     }
-    facts
 }
 
 /// A headline figure is the body's figure told short: it holds when the body's does and is as

@@ -75,11 +75,45 @@ pub fn prepared_participants(
     entities: &DocEntities,
     claims: &[Claim],
 ) -> Vec<Participant> {
-    let document = prepared.document;
-    let lx = Lexicon::get();
-    let verbs = &crate::entities::lexicon::lexicon().reporting_verbs;
-    let outlet = Source::outlet_of(document);
-    let per_sentence = prepared.map_sentences(|sentence, p| {
+    let reader = ParticipantReader::new(prepared.document, entities, claims);
+    reader.in_order(prepared.map_sentences(|sentence, p| reader.sentence(sentence, p)))
+}
+
+/// Reads a document's participants a sentence at a time (beside its facts in the last pass of
+/// an analysis, which frees each sentence once read: issue #17).
+pub(crate) struct ParticipantReader<'a> {
+    document: &'a isnad_parser::Document,
+    entities: &'a DocEntities,
+    claims: &'a [Claim],
+    outlet: Source,
+}
+
+impl<'a> ParticipantReader<'a> {
+    /// A reader of `document`'s participants, from its names and claims.
+    pub(crate) fn new(
+        document: &'a isnad_parser::Document,
+        entities: &'a DocEntities,
+        claims: &'a [Claim],
+    ) -> ParticipantReader<'a> {
+        ParticipantReader {
+            document,
+            entities,
+            claims,
+            outlet: Source::outlet_of(document),
+        }
+    }
+
+    /// The participants of one sentence.
+    pub(crate) fn sentence(
+        &self,
+        sentence: &isnad_parser::Sentence,
+        p: &crate::PreparedSentence,
+    ) -> Vec<Participant> {
+        let (document, entities, claims, outlet) = (self.document, self.entities, self.claims, &self.outlet);
+        let (lx, verbs) = (
+            Lexicon::get(),
+            &crate::entities::lexicon::lexicon().reporting_verbs,
+        );
         let mut out: Vec<Participant> = Vec::new();
         let span = sentence.span;
         let first = entities.mentions.partition_point(|m| m.span.start < span.start);
@@ -97,7 +131,7 @@ pub fn prepared_participants(
             .map(|m| m.title.map_or(m.span, |t| t.cover(m.span)))
             .collect();
         // No mentions: the counted noun of "ثلاثة أحياء" says what was done as much as any word.
-        let reader = SentenceFacts::new(prepared.source(), p, &[], &names, None);
+        let reader = SentenceFacts::new(&self.document.source, p, &[], &names, None);
         let first_claim = claims.partition_point(|c| c.span.start < span.start);
         let sentence_claims: Vec<&Claim> = claims[first_claim..]
             .iter()
@@ -237,12 +271,18 @@ pub fn prepared_participants(
             });
         }
         out
-    });
-    let mut out: Vec<Participant> = per_sentence.into_iter().flatten().collect();
-    for (n, p) in out.iter_mut().enumerate() {
-        p.id = format!("{}#p{}", document.id, n + 1);
     }
-    out
+
+    /// The participants of every sentence (as [`ParticipantReader::sentence`] read them, in text
+    /// order), with their ids.
+    pub(crate) fn in_order(&self, per_sentence: Vec<Vec<Participant>>) -> Vec<Participant> {
+        let document = self.document;
+        let mut out: Vec<Participant> = per_sentence.into_iter().flatten().collect();
+        for (n, p) in out.iter_mut().enumerate() {
+            p.id = format!("{}#p{}", document.id, n + 1);
+        }
+        out
+    }
 }
 
 /// A named person, body or place (not a country, a nationality or a role without a name), found
