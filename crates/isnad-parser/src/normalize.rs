@@ -4,30 +4,96 @@
 //! [`Span`] of the original text with [`Normalized::original_span`].
 
 use crate::Span;
+use std::sync::Arc;
 
 /// Normalized text plus the way back from each of its bytes to the original text.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
-    /// The normalized text. Read it, never change it: the way back to the original reads it.
-    pub text: String,
+    /// The normalized text, shared with the keys of the tokens cut from it
+    /// ([`Tokens::with_key_fold`](crate::Tokens::with_key_fold)): one copy per sentence.
+    pub text: Arc<str>,
     /// Every original character that did not fold to itself, in text order. Between them the
-    /// normalized text is a verbatim copy of the original, so offsets only shift.
-    edits: Vec<Edit>,
+    /// normalized text is a verbatim copy of the original, so offsets only shift. Held exactly
+    /// (a boxed slice), as a prepared document keeps one list per sentence (issue #17).
+    edits: Box<[Edit]>,
     /// Byte offset in the original text where the normalized text starts.
     base: usize,
     /// True for [`Fold::Key`], whose text is the lookup keys of its tokens back to back.
     key_fold: bool,
 }
 
-/// One original character that folded to something else (or to nothing).
+/// One original character that folded to something else (or to nothing), in 12 bytes: offsets
+/// from the start of the text as `u32` (a text is a sentence or a line; [`text_offset`] refuses
+/// one of 4 GiB or more rather than wrap), lengths of at most four bytes (one character, or the
+/// two letters of a ligature) as `u8`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Edit {
-    /// Where its normalized bytes start in `text`, and how many there are (0 when dropped).
-    pub(crate) norm: usize,
-    pub(crate) norm_len: usize,
-    /// Where it starts in the original text, from `base`, and its length in bytes.
-    pub(crate) orig: usize,
-    pub(crate) orig_len: usize,
+    /// Where its normalized bytes start in `text`.
+    norm: u32,
+    /// Where it starts in the original text, from `base`.
+    orig: u32,
+    /// How many normalized bytes it has (0 when dropped).
+    norm_len: u8,
+    /// Its length in the original text.
+    orig_len: u8,
+}
+
+impl Edit {
+    /// The character of `orig_len` bytes at `orig` folded to the `norm_len` bytes at `norm`.
+    #[inline]
+    pub(crate) fn new(norm: usize, norm_len: usize, orig: usize, orig_len: usize) -> Edit {
+        // A character is at most four bytes, and what one folds to at most two letters.
+        debug_assert!(norm_len <= 4 && orig_len <= 4);
+        Edit {
+            norm: text_offset(norm),
+            orig: text_offset(orig),
+            norm_len: norm_len as u8,
+            orig_len: orig_len as u8,
+        }
+    }
+
+    /// Where its normalized bytes start.
+    #[inline]
+    fn norm(self) -> usize {
+        self.norm as usize
+    }
+
+    /// Where its normalized bytes end.
+    #[inline]
+    fn norm_end(self) -> usize {
+        self.norm as usize + usize::from(self.norm_len)
+    }
+
+    /// Where it starts in the original text, from `base`.
+    #[inline]
+    fn orig(self) -> usize {
+        self.orig as usize
+    }
+
+    /// Where it ends in the original text, from `base`.
+    #[inline]
+    fn orig_end(self) -> usize {
+        self.orig as usize + usize::from(self.orig_len)
+    }
+}
+
+/// A byte offset into one folded text or its original, as kept (`u32`). Past 4 GiB it stops
+/// with a message instead of wrapping to a wrong offset: no sentence or line comes near that
+/// under the loader's default size limit (16 MiB), and one that did could not be analyzed in
+/// memory anyway.
+#[inline]
+pub(crate) fn text_offset(at: usize) -> u32 {
+    match u32::try_from(at) {
+        Ok(at) => at,
+        Err(_) => too_long(at),
+    }
+}
+
+/// The stop of [`text_offset`], out of line.
+#[cold]
+#[inline(never)]
+fn too_long(at: usize) -> ! {
+    panic!("a sentence is folded with 32-bit offsets: byte {at} is past 4 GiB")
 }
 
 /// How aggressively to fold letters.
@@ -46,10 +112,12 @@ impl Normalized {
         let mut text = String::with_capacity(slice.len());
         // Arabic news has an alef with hamza, a taa marbuta or a mark every twenty bytes or so.
         let mut edits = Vec::with_capacity(slice.len() / 16);
-        fold_into(slice, fold, &mut text, |edit| edits.push(edit));
+        fold_into(slice, fold, &mut text, |norm, norm_len, orig, orig_len| {
+            edits.push(Edit::new(norm, norm_len, orig, orig_len));
+        });
         Normalized {
-            text,
-            edits,
+            text: text.into(),
+            edits: edits.into_boxed_slice(),
             base: span.start,
             key_fold: fold == Fold::Key,
         }
@@ -57,7 +125,7 @@ impl Normalized {
 
     /// The [`Fold::Key`] text of the original text from `base` on, folded elsewhere (as
     /// [`Tokens::with_key_fold`](crate::Tokens::with_key_fold) does while it tokenizes).
-    pub(crate) fn of_key_fold(text: String, edits: Vec<Edit>, base: usize) -> Normalized {
+    pub(crate) fn of_key_fold(text: Arc<str>, edits: Box<[Edit]>, base: usize) -> Normalized {
         Normalized {
             text,
             edits,
@@ -79,14 +147,13 @@ impl Normalized {
 
     /// The original span of the character that produced normalized byte `i` (`i` in range).
     fn origin_at(&self, i: usize) -> Span {
-        let k = self.edits.partition_point(|e| e.norm <= i);
+        let k = self.edits.partition_point(|e| e.norm() <= i);
         // Where the verbatim run holding byte `i` starts, in both texts.
         let (norm_from, orig_from) = match k.checked_sub(1).map(|k| self.edits[k]) {
-            Some(e) if i < e.norm + e.norm_len => {
-                let start = self.base + e.orig;
-                return Span::new(start, start + e.orig_len);
+            Some(e) if i < e.norm_end() => {
+                return Span::new(self.base + e.orig(), self.base + e.orig_end());
             }
-            Some(e) => (e.norm + e.norm_len, e.orig + e.orig_len),
+            Some(e) => (e.norm_end(), e.orig_end()),
             None => (0, 0),
         };
         let mut char_start = i;
@@ -116,11 +183,11 @@ impl Normalized {
             // Each edit is one original character.
             .filter(move |e| {
                 original
-                    .get(self.base + e.orig..)
+                    .get(self.base + e.orig()..)
                     .and_then(|t| t.chars().next())
                     .is_some_and(&from)
             })
-            .map(|e| e.norm)
+            .map(|e| e.norm())
     }
 
     /// The original span covering normalized bytes `start..end`.
@@ -166,11 +233,11 @@ impl KeyOffsets<'_> {
     pub(crate) fn at(&mut self, original: usize) -> usize {
         let rel = original - self.base;
         // Each edit is one whole character, so one starting before a boundary ends by it.
-        while self.edits.get(self.next).is_some_and(|e| e.orig < rel) {
+        while self.edits.get(self.next).is_some_and(|e| e.orig() < rel) {
             self.next += 1;
         }
         match self.next.checked_sub(1).map(|k| self.edits[k]) {
-            Some(e) => e.norm + e.norm_len + (rel - e.orig - e.orig_len),
+            Some(e) => e.norm_end() + (rel - e.orig_end()),
             None => rel,
         }
     }
@@ -192,14 +259,14 @@ pub fn fold_key(text: &str) -> String {
 
 /// Appends [`fold_key`] of `text` to `out` (a shared buffer spares an allocation per word).
 pub(crate) fn fold_key_into(text: &str, out: &mut String) {
-    fold_into(text, Fold::Key, out, |_| {});
+    fold_into(text, Fold::Key, out, |_, _, _, _| {});
 }
 
 /// Appends the fold of `slice` to `out`, telling `edit` of every character that did not fold to
-/// itself (its `norm` counted in `out`). Runs of characters that fold to themselves are found
-/// bytewise and copied whole.
+/// itself (as [`Edit::new`] takes it, its `norm` counted in `out`). Runs of characters that fold
+/// to themselves are found bytewise and copied whole.
 #[inline]
-fn fold_into(slice: &str, fold: Fold, out: &mut String, mut edit: impl FnMut(Edit)) {
+fn fold_into(slice: &str, fold: Fold, out: &mut String, mut edit: impl FnMut(usize, usize, usize, usize)) {
     let (mut at, mut clean) = (0, 0);
     while at < slice.len() {
         at += clean_prefix_len(&slice[at..]);
@@ -216,12 +283,7 @@ fn fold_into(slice: &str, fold: Fold, out: &mut String, mut edit: impl FnMut(Edi
                 Folded::One(c) => out.push(c),
                 Folded::Many(s) => out.push_str(s),
             }
-            edit(Edit {
-                norm,
-                norm_len: out.len() - norm,
-                orig: at,
-                orig_len: len,
-            });
+            edit(norm, out.len() - norm, at, len);
             clean = at + len;
         }
         at += len;
@@ -328,7 +390,7 @@ mod tests {
 
     fn check(input: &str, expected: &str) {
         let n = Normalized::of(input, Span::new(0, input.len()), Fold::Key);
-        assert_eq!(n.text, expected);
+        assert_eq!(&*n.text, expected);
         assert_eq!(fold_key(input), expected);
     }
 
@@ -387,5 +449,53 @@ mod tests {
         let at = n.text.find("اعدت").unwrap();
         let span = n.original_span(at, at + "اعدت".len());
         assert_eq!(&src[span.range()], "أُعِدَّت");
+    }
+
+    /// The compact edits (`u32` offsets, `u8` lengths) map every folded character back, far into
+    /// a long sentence with a fold every few bytes: past 256 and 65,536 bytes, where narrower
+    /// offsets would wrap, and through ligatures, which fold to more bytes than they had.
+    #[test]
+    fn compact_edits_map_back_far_into_a_long_sentence() {
+        let src = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ إلى كـــيم ی\u{200F}ک ٱلله ";
+        let copies = 2500;
+        let src = src.repeat(copies);
+        assert!(src.len() > 3 * 65_536);
+        let start = src.find('٢').unwrap();
+        let span = Span::new(start, src.len());
+        let n = Normalized::of(&src, span, Fold::Key);
+        assert!(n.edits.len() > 20_000);
+        let mut previous = span.start;
+        for (i, c) in n.text.char_indices() {
+            let from = n.original_span(i, i + c.len_utf8());
+            assert!(from.start >= previous && from.end <= span.end, "byte {i}");
+            assert!(fold_key(&src[from.range()]).contains(c), "byte {i}: {c:?}");
+            previous = from.start;
+        }
+        // The last word comes back whole, and the end of the text is the end of the span.
+        let last = n.text.trim_end().rfind(' ').unwrap() + 1;
+        let word = n.original_span(last, n.text.trim_end().len());
+        assert_eq!(&src[word.range()], "ٱلله");
+        assert_eq!(n.original_offset(n.text.len()), span.end);
+        // Each folded character is found where it was folded.
+        let taa: Vec<usize> = n.folded_from(&src, |c| c == 'ة').collect();
+        assert_eq!(taa.len(), copies);
+        assert!(taa.iter().all(|&at| n.text[at..].starts_with('ه')));
+    }
+
+    /// Offsets are kept as `u32`: the largest fits, with its end past it computed wide; one past
+    /// it stops the fold instead of wrapping to a wrong offset.
+    #[test]
+    fn edit_offsets_fit_up_to_4_gib() {
+        let top = u32::MAX as usize;
+        let e = Edit::new(top, 4, top - 1, 3);
+        assert_eq!((e.norm(), e.norm_end()), (top, top + 4));
+        assert_eq!((e.orig(), e.orig_end()), (top - 1, top + 2));
+        assert_eq!(std::mem::size_of::<Edit>(), 12);
+    }
+
+    #[test]
+    #[should_panic(expected = "past 4 GiB")]
+    fn an_offset_past_4_gib_stops_the_fold() {
+        Edit::new(u32::MAX as usize + 1, 2, 0, 2);
     }
 }

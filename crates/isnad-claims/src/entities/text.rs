@@ -85,7 +85,7 @@ impl<'n> SentenceText<'n> {
         // Usually the normalized text is already its own match text (a copy: the normalized text
         // maps its own bytes back to the original); the split says when it is not.
         let (text, words) = match split(&norm.text, true) {
-            Some(words) => (std::borrow::Cow::Borrowed(norm.text.as_str()), words),
+            Some(words) => (std::borrow::Cow::Borrowed(&norm.text[..]), words),
             None => {
                 let text = collapse_spaces(&norm.text, &mut shifts);
                 let words = split_words(&text);

@@ -2,9 +2,10 @@
 //! and [`Tokens::of_folded`], which cuts the keys from text folded before.
 
 use super::chars::{class, fold_arabic_pair, is_arabic_pair};
-use super::{Piece, TokenKeys, TokenKind, Tokens, offset};
+use super::{Piece, TokenKeys, TokenKind, Tokens, key_range};
 use crate::Span;
 use crate::normalize::{Normalized, fold_key_into};
+use std::sync::Arc;
 
 /// The character at byte `i` of `text` (`None` at its end): a space or other ASCII character, which
 /// ends most tokens, is read without decoding.
@@ -69,8 +70,8 @@ impl Tokens {
         };
         let bytes = text.as_bytes();
         let mut pieces = Vec::with_capacity(text.len() / 8);
-        let mut keys = TokenKeys::with_capacity(String::with_capacity(text.len()), text.len() / 8);
-        let buffer = &mut keys.buffer;
+        let mut keys = Vec::with_capacity(text.len() / 8);
+        let mut buffer = String::with_capacity(text.len());
         let mut i = 0;
         while let Some(ch) = text[i..].chars().next() {
             let start = i;
@@ -114,15 +115,15 @@ impl Tokens {
             }
             if slow {
                 buffer.truncate(key_start);
-                fold_key_into(&text[start..i], buffer);
+                fold_key_into(&text[start..i], &mut buffer);
             }
             pieces.push(Piece {
                 span: Span::new(span.start + start, span.start + i),
                 kind,
             });
-            keys.starts.push(offset(key_start));
-            keys.ends.push(offset(buffer.len()));
+            keys.push(key_range(key_start, buffer.len()));
         }
+        let keys = TokenKeys::new(Arc::from(buffer), keys);
         Tokens { pieces, keys }
     }
 
@@ -135,8 +136,10 @@ impl Tokens {
         };
         let bytes = text.as_bytes();
         let mut pieces = Vec::with_capacity(text.len() / 8);
-        // The keys are cut from a copy of the folded text: one copy instead of one per token.
-        let mut keys = TokenKeys::with_capacity(folded.text.clone(), text.len() / 8);
+        // The keys are cut from the folded text (shared); a key that is not a piece of it is
+        // folded into `more`, kept after it.
+        let mut keys = Vec::with_capacity(text.len() / 8);
+        let mut more = String::new();
         let mut i = 0;
         while i < bytes.len() {
             // Spaces separate most tokens: stepped over without decoding.
@@ -164,17 +167,25 @@ impl Tokens {
             let key_from = offsets.at(span.start + start);
             let key_to = offsets.at(span.start + i);
             if folded.text.get(key_from..key_to).is_some() {
-                keys.push(key_from, key_to);
+                keys.push(key_range(key_from, key_to));
             } else {
-                let end = keys.buffer.len();
-                fold_key_into(&text[start..i], &mut keys.buffer);
-                keys.push(end, keys.buffer.len());
+                let end = folded.text.len() + more.len();
+                fold_key_into(&text[start..i], &mut more);
+                keys.push(key_range(end, folded.text.len() + more.len()));
             }
             pieces.push(Piece {
                 span: Span::new(span.start + start, span.start + i),
                 kind,
             });
         }
-        Tokens { pieces, keys }
+        let buffer = if more.is_empty() {
+            Arc::clone(&folded.text)
+        } else {
+            Arc::from([&folded.text[..], &more].concat())
+        };
+        Tokens {
+            pieces,
+            keys: TokenKeys::new(buffer, keys),
+        }
     }
 }

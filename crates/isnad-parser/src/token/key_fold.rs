@@ -3,9 +3,10 @@
 
 use super::chars::class;
 use super::cut::{char_at, joins};
-use super::{Piece, TokenKeys, TokenKind, Tokens};
+use super::{Piece, TokenKeys, TokenKind, Tokens, exact, key_range, tokens_room};
 use crate::Span;
 use crate::normalize::{Edit, Fold, Folded, Normalized, fold_char};
+use std::sync::Arc;
 
 /// What [`Fold::Key`] makes of each code point U+0600..U+067F (indexed as
 /// [`ARABIC_D8_D9`](super::chars::ARABIC_D8_D9)): [`NOT_ARABIC`] outside U+0621..U+065F, [`SAME`]
@@ -64,12 +65,7 @@ impl KeyFolder<'_> {
         self.out.push_str(&self.text[self.copied..at]);
         let norm = self.out.len();
         self.out.push_str(folded);
-        self.edits.push(Edit {
-            norm,
-            norm_len: folded.len(),
-            orig: at,
-            orig_len: len,
-        });
+        self.edits.push(Edit::new(norm, folded.len(), at, len));
         self.copied = at + len;
     }
 
@@ -134,12 +130,18 @@ impl Tokens {
     /// [`Tokens::of`] and the [`Fold::Key`] text of `source[span]`
     /// (`Normalized::of(source, span, Fold::Key)`) in one pass over the text: each character is
     /// read once for both, and the keys are cut from the folded text.
-    /// Nothing of either when the span is not a valid range of `source`.
+    /// Nothing of either when the span is not a valid range of `source`. Both are held in
+    /// allocations of their exact size, the folded text once (the keys are cut from it): a
+    /// prepared document keeps them for every sentence through its analysis (issue #17).
+    ///
+    /// # Panics
+    /// When an offset into the sentence or its folded text is past 4 GiB (offsets are kept as
+    /// `u32`; the loader's default limit is 16 MiB a file).
     pub fn with_key_fold(source: &str, span: Span) -> (Tokens, Normalized) {
         let Some(text) = source.get(span.range()) else {
             return (
                 Tokens::default(),
-                Normalized::of_key_fold(String::new(), Vec::new(), span.start),
+                Normalized::of_key_fold(Arc::default(), Box::default(), span.start),
             );
         };
         let bytes = text.as_bytes();
@@ -150,9 +152,9 @@ impl Tokens {
             edits: Vec::with_capacity(text.len() / 16),
             copied: 0,
         };
-        let mut pieces = Vec::with_capacity(text.len() / 8);
-        // Each key is where its token lies in the folded text, filled in at the end.
-        let mut keys = TokenKeys::with_capacity(String::new(), text.len() / 8);
+        let mut pieces = Vec::with_capacity(tokens_room(text.len()));
+        // Each key is where its token lies in the folded text.
+        let mut keys = Vec::with_capacity(tokens_room(text.len()));
         let mut i = 0;
         while i < bytes.len() {
             // Spaces separate most tokens and fold to themselves: stepped over.
@@ -179,16 +181,20 @@ impl Tokens {
             } else {
                 extend_folding(&mut fold, kind, &mut i)
             };
-            keys.push(key_from, fold.landing(i));
+            keys.push(key_range(key_from, fold.landing(i)));
             pieces.push(Piece {
                 span: Span::new(span.start + start, span.start + i),
                 kind,
             });
         }
         fold.catch_up(bytes.len());
-        // The keys are cut from a copy of the folded text: one copy instead of one per token.
-        keys.buffer = fold.out.clone();
-        let folded = Normalized::of_key_fold(fold.out, fold.edits, span.start);
-        (Tokens { pieces, keys }, folded)
+        // One exact copy of the folded text, for the keys and the normalized text alike.
+        let folded_text = Arc::<str>::from(fold.out);
+        let tokens = Tokens {
+            pieces: exact(pieces),
+            keys: TokenKeys::new(Arc::clone(&folded_text), exact(keys)),
+        };
+        let edits = exact(fold.edits).into_boxed_slice();
+        (tokens, Normalized::of_key_fold(folded_text, edits, span.start))
     }
 }

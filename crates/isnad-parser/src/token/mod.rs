@@ -14,7 +14,9 @@ pub use segment::Segmentation;
 pub use words::{WordKind, WordRun, WordRuns, word_runs};
 
 use crate::Span;
+use crate::normalize::text_offset;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -74,49 +76,60 @@ pub struct Piece {
 }
 
 /// The keys of a token list: byte ranges of one buffer, which is either the keys back to back
-/// or the sentence's folded text, whose pieces the keys are (cut without copying them).
+/// or the sentence's folded text, whose pieces the keys are (cut without copying them, the text
+/// shared with its [`Normalized`](crate::Normalized)).
 #[derive(Debug, Clone, Default)]
 pub struct TokenKeys {
-    buffer: String,
-    /// Where each key starts in `buffer`.
-    starts: Vec<u32>,
-    /// Where each key ends in `buffer`.
-    ends: Vec<u32>,
-}
-
-/// A byte offset in a key buffer, as kept.
-fn offset(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
+    buffer: Arc<str>,
+    /// Where each key starts and ends in `buffer`, held exactly: a prepared document keeps one
+    /// list per sentence (issue #17).
+    ranges: Box<[[u32; 2]]>,
 }
 
 impl TokenKeys {
-    /// No keys yet, with room for `tokens` of them; they are to be cut from `buffer`.
-    fn with_capacity(buffer: String, tokens: usize) -> TokenKeys {
+    /// The keys at `ranges` of `buffer`.
+    fn new(buffer: Arc<str>, ranges: Vec<[u32; 2]>) -> TokenKeys {
         TokenKeys {
             buffer,
-            starts: Vec::with_capacity(tokens),
-            ends: Vec::with_capacity(tokens),
+            ranges: ranges.into_boxed_slice(),
         }
-    }
-
-    /// Adds the key at `start..end` of the buffer.
-    fn push(&mut self, start: usize, end: usize) {
-        self.starts.push(offset(start));
-        self.ends.push(offset(end));
     }
 
     /// The keys in token order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (self.starts.iter().zip(&self.ends))
-            .map(|(&start, &end)| self.buffer.get(start as usize..end as usize).unwrap_or(""))
+        (self.ranges.iter()).map(|&[start, end]| self.buffer.get(start as usize..end as usize).unwrap_or(""))
     }
 
     /// The key of token `i` (`""` past the end).
     pub fn get(&self, i: usize) -> &str {
-        let (Some(&start), Some(&end)) = (self.starts.get(i), self.ends.get(i)) else {
+        let Some(&[start, end]) = self.ranges.get(i) else {
             return "";
         };
         self.buffer.get(start as usize..end as usize).unwrap_or("")
+    }
+}
+
+/// The key at `start..end` of its buffer, as kept (past 4 GiB it stops rather than wrap).
+#[inline]
+fn key_range(start: usize, end: usize) -> [u32; 2] {
+    [text_offset(start), text_offset(end)]
+}
+
+/// Room a token list starts with for a text of `len` bytes: more than nearly every sentence
+/// needs (Arabic news has a token every nine bytes or so, a list of figures one every four), as
+/// it is copied to its exact length once read ([`exact`]).
+fn tokens_room(len: usize) -> usize {
+    len / 4 + 4
+}
+
+/// `items` in an allocation of their exact length. Shrinking in place does not return the room
+/// under mimalloc (it keeps a block until less than half of it is used), so a list with room to
+/// spare is copied: a prepared document holds one per sentence through the whole analysis.
+pub(crate) fn exact<T: Copy>(items: Vec<T>) -> Vec<T> {
+    if items.len() == items.capacity() {
+        items
+    } else {
+        items.as_slice().to_vec()
     }
 }
 

@@ -95,6 +95,24 @@ fn keys_cut_from_the_folded_text_are_the_folded_words() {
     same_in_one_pass(src, Span::new(start, src.len() - 3));
 }
 
+/// A prepared sentence holds its folded text once, its token keys cut from that same buffer, and
+/// its lists at their exact length (issue #17: the 50 MB article).
+#[test]
+fn one_pass_holds_the_folded_text_once_and_its_lists_exactly() {
+    let src = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ S600 إلى كـــيم ی\u{200F}ک ٱلله؛ 12,500 و2.5 “قال”.";
+    let (tokens, folded) = Tokens::with_key_fold(src, Span::new(0, src.len()));
+    assert!(std::sync::Arc::ptr_eq(&tokens.keys.buffer, &folded.text));
+    assert_eq!(tokens.pieces.capacity(), tokens.pieces.len());
+    assert_eq!(tokens.keys.ranges.len(), tokens.len());
+    for (i, piece) in tokens.pieces.iter().enumerate() {
+        assert_eq!(
+            tokens.key(i),
+            crate::fold_key(&src[piece.span.range()]),
+            "token {i}"
+        );
+    }
+}
+
 #[test]
 fn pair_folds_are_the_decoded_folds() {
     for b0 in [0xD8u8, 0xD9] {
