@@ -16,6 +16,8 @@ pub(crate) struct Frame {
     pub source: Option<Source>,
     /// Sources it quotes ("نقلاً عن Y"), innermost first.
     pub inner: Vec<Source>,
+    /// No speaker is named here: it is the one carried over from an earlier sentence, if any.
+    pub carried: bool,
     /// Governed tokens `[from, to)`.
     pub from: usize,
     /// End of the governed range.
@@ -306,7 +308,8 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
                 span: Some(t.span),
             });
         }
-        if source.is_none() {
+        let uses_carried = source.is_none();
+        if uses_carried {
             source = carried.cloned();
         }
         let inner = inner_cue
@@ -337,6 +340,7 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
             tok: cue.tok,
             source,
             inner,
+            carried: uses_carried,
             from,
             to,
         });

@@ -69,61 +69,60 @@ pub fn prepared_claims(
     let mut carried: Option<Source> = None;
     let mut lead_seen = false;
     let sentences: Vec<_> = prepared.sentences().collect();
-    // A long document's views are built a chunk at a time on every core (each sees one
-    // sentence); reading them stays in order, as a sentence's attribution carries to the next.
+    // A long document's sentences are read a chunk at a time on every core (each read sees one
+    // sentence but for the last speaker named before it, settled in order below).
     let chunk = if prepared.is_long() {
         VIEW_CHUNK
     } else {
         sentences.len().max(1)
     };
     for sentences in sentences.chunks(chunk) {
-        let views: Vec<Option<View>> = if prepared.is_long() {
-            sentences
-                .par_iter()
-                .map(|&(sentence, p)| View::new(&document.source, sentence.span, p, mentions, entities))
-                .collect()
-        } else {
-            sentences
-                .iter()
-                .map(|&(sentence, p)| View::new(&document.source, sentence.span, p, mentions, entities))
-                .collect()
+        // The headline and the lead (the body's first sentence) state the story in the article's
+        // own voice: they are read as statements even with no trigger.
+        let states_story: Vec<bool> = sentences
+            .iter()
+            .map(|(sentence, _)| {
+                let states = sentence.in_headline || !lead_seen;
+                lead_seen |= !sentence.in_headline;
+                states
+            })
+            .collect();
+        let read = |&(sentence, p): &(&isnad_parser::Sentence, &crate::PreparedSentence),
+                    states_story: bool,
+                    carried: &mut Option<Source>| {
+            let view = View::new(&document.source, sentence.span, p, mentions, entities);
+            let words = || view::Words::of(&document.source, sentence.span, p, mentions);
+            read_one(&context, sentence, view.as_ref(), words, states_story, carried)
         };
-        for (&(sentence, p), view) in sentences.iter().zip(views) {
-            // The headline and the lead (the body's first sentence) state the story in the article's
-            // own voice: they are read as statements even with no trigger.
-            let states_story = sentence.in_headline || !lead_seen;
-            lead_seen |= !sentence.in_headline;
-            let Some(view) = view else {
-                if states_story {
-                    let said = statements::Said {
-                        ctx: &context,
-                        words: view::Words::of(&document.source, sentence.span, p, mentions),
-                        frames: &[],
-                        outers: &[],
-                        location: if sentence.in_headline {
-                            ClaimLocation::Headline
-                        } else {
-                            ClaimLocation::Body
-                        },
-                    };
-                    said.read_own_voice(&mut statements);
-                }
-                continue;
-            };
-            let location = if sentence.in_headline {
-                ClaimLocation::Headline
+        if !prepared.is_long() {
+            for (sentence, &states) in sentences.iter().zip(&states_story) {
+                let read = read(sentence, states, &mut carried);
+                claims.extend(read.claims);
+                statements.extend(read.statements);
+            }
+            continue;
+        }
+        // Read as if no speaker were carried over into the sentence: exact unless a frame of it
+        // names no speaker while one is carried, which is read again in order below.
+        let guesses: Vec<(SentenceRead, Option<Source>)> = sentences
+            .par_iter()
+            .zip(&states_story)
+            .map(|(sentence, &states)| {
+                let mut named = None;
+                (read(sentence, states, &mut named), named)
+            })
+            .collect();
+        for ((sentence, &states), (guess, named)) in sentences.iter().zip(&states_story).zip(guesses) {
+            let read = if guess.uses_carried && carried.is_some() {
+                read(sentence, states, &mut carried)
             } else {
-                ClaimLocation::Body
+                if named.is_some() {
+                    carried = named;
+                }
+                guess
             };
-            read_sentence(
-                &context,
-                &view,
-                location,
-                states_story,
-                &mut carried,
-                &mut claims,
-                &mut statements,
-            );
+            claims.extend(read.claims);
+            statements.extend(read.statements);
         }
     }
     carry_times(&mut claims);
@@ -141,8 +140,9 @@ pub fn prepared_claims(
     (claims, statements)
 }
 
-/// Sentences whose views are built at once in a long document.
-const VIEW_CHUNK: usize = 1_024;
+/// Sentences read at once on every core in a long document (tests cut the seeds' short articles
+/// into chunks too, so a speaker is carried from one chunk into the next).
+const VIEW_CHUNK: usize = if cfg!(test) { 3 } else { 1_024 };
 
 /// A body claim with no time of its own that continues the event of the clause before ("وقّع
 /// الطرفان اليوم الخميس عقدا … ووقّع العقد عن الجانب …") takes that claim's stated time.
@@ -208,6 +208,63 @@ struct Read {
     light: Option<usize>,
 }
 
+/// What one sentence says: its claims and statements, and whether a frame of it took the speaker
+/// carried over from an earlier sentence (named none of its own).
+struct SentenceRead {
+    claims: Vec<Claim>,
+    statements: Vec<Statement>,
+    uses_carried: bool,
+}
+
+/// Reads one sentence (`view` is `None` when it has no trigger or cue), `carried` being the last
+/// source the document named before it, and after it the last one named so far.
+fn read_one<'a>(
+    context: &'a DocContext,
+    sentence: &isnad_parser::Sentence,
+    view: Option<&View>,
+    words: impl FnOnce() -> view::Words<'a>,
+    states_story: bool,
+    carried: &mut Option<Source>,
+) -> SentenceRead {
+    let (mut claims, mut statements) = (Vec::new(), Vec::new());
+    let location = if sentence.in_headline {
+        ClaimLocation::Headline
+    } else {
+        ClaimLocation::Body
+    };
+    let Some(view) = view else {
+        if states_story {
+            let said = statements::Said {
+                ctx: context,
+                words: words(),
+                frames: &[],
+                outers: &[],
+                location,
+            };
+            said.read_own_voice(&mut statements);
+        }
+        return SentenceRead {
+            claims,
+            statements,
+            uses_carried: false,
+        };
+    };
+    let uses_carried = read_sentence(
+        context,
+        view,
+        location,
+        states_story,
+        carried,
+        &mut claims,
+        &mut statements,
+    );
+    SentenceRead {
+        claims,
+        statements,
+        uses_carried,
+    }
+}
+
 fn read_sentence(
     ctx: &DocContext,
     view: &View,
@@ -216,9 +273,10 @@ fn read_sentence(
     carried: &mut Option<Source>,
     out: &mut Vec<Claim>,
     statements: &mut Vec<Statement>,
-) {
+) -> bool {
     let lx = Lexicon::get();
     let (frames, outers) = attribution::frames(view, carried.as_ref());
+    let uses_carried = frames.iter().any(|f| f.carried);
     if let Some(named) = frames
         .iter()
         .rev()
@@ -307,6 +365,7 @@ fn read_sentence(
     if states_story && statements.len() == before {
         said.read_own_voice(statements);
     }
+    uses_carried
 }
 
 /// «…، وهو ما نفته X» / «الأمر الذي نفاه X»: a denial after a relative pronoun points back at the

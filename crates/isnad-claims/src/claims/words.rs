@@ -4,6 +4,7 @@
 
 use super::{Claim, Role, WordSet};
 use isnad_parser::{Span, fold_key};
+use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashSet};
@@ -39,8 +40,25 @@ impl ClaimWords {
     }
 
     /// Reads each claim's words, from its sentence's tokens when the document is prepared and the
-    /// span is whole tokens, else from its text.
+    /// span is whole tokens, else from its text. A long document's claims are read in runs on
+    /// every core (issue #17): each run shares its own strings, the words are the same.
     fn read(claims: &mut [Claim], prepared: Option<&crate::Prepared<'_>>) {
+        match prepared {
+            Some(p) if p.is_long() => {
+                let run = claims
+                    .len()
+                    .div_ceil(4 * rayon::current_num_threads())
+                    .max(CLAIMS_PER_RUN);
+                claims
+                    .par_chunks_mut(run)
+                    .for_each(|claims| ClaimWords::read_run(claims, prepared));
+            }
+            _ => ClaimWords::read_run(claims, prepared),
+        }
+    }
+
+    /// [`ClaimWords::read`] of claims in text order, one after the other.
+    fn read_run(claims: &mut [Claim], prepared: Option<&crate::Prepared<'_>>) {
         let mut first_with: FxHashMap<Span, WordSet> = FxHashMap::default();
         // One string per distinct word of the document, shared by every claim's sets.
         let mut interned: HashSet<Arc<str>, FxBuildHasher> = HashSet::default();
@@ -115,6 +133,10 @@ impl ClaimWords {
         }
     }
 }
+
+/// Fewest claims a thread reads the words of at a time (tests cut the seeds' short articles
+/// into runs too, mid-sentence).
+const CLAIMS_PER_RUN: usize = if cfg!(test) { 2 } else { 4_096 };
 
 /// The stemmed content words of each token of a sentence, read once for all its claims.
 struct SentenceStems<'p> {
