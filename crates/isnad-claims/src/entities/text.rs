@@ -27,10 +27,19 @@ pub(crate) struct TextMap<'n> {
     shifts: Vec<(u32, u32)>,
     norm: &'n Normalized,
     /// Length of the match text, in bytes.
-    len: usize,
+    len: u32,
+    /// Whether the match text is the normalized text itself (it usually is).
+    norm_text: bool,
 }
 
-impl TextMap<'_> {
+impl<'n> TextMap<'n> {
+    /// The match text, when it is the normalized text itself: what the document pass reads of
+    /// a free word need not be copied then.
+    pub fn norm_text(&self) -> Option<&'n str> {
+        let norm = self.norm;
+        self.norm_text.then_some(&norm.text[..])
+    }
+
     /// The match-text byte that normalized byte `n` became (`n` not a dropped space).
     fn text_byte(&self, n: usize) -> usize {
         across(&self.shifts, n, |&(text, norm)| (norm, text))
@@ -44,8 +53,9 @@ impl TextMap<'_> {
 
     /// The original span of match-text bytes `start..end`.
     pub fn original(&self, start: usize, end: usize) -> Span {
-        if start >= end || end > self.len {
-            let at = if start < self.len {
+        let len = self.len as usize;
+        if start >= end || end > len {
+            let at = if start < len {
                 self.norm.original_offset(self.norm_byte(start))
             } else {
                 self.norm.original_offset(usize::MAX)
@@ -95,7 +105,8 @@ impl<'n> SentenceText<'n> {
         let map = TextMap {
             shifts,
             norm,
-            len: text.len(),
+            len: u32::try_from(text.len()).unwrap_or(u32::MAX),
+            norm_text: matches!(text, std::borrow::Cow::Borrowed(_)),
         };
         let mut st = SentenceText {
             words,
@@ -136,6 +147,11 @@ impl<'n> SentenceText<'n> {
             }
         }
         st
+    }
+
+    /// True when the match text is the normalized text itself (see [`TextMap::norm_text`]).
+    pub fn is_norm_text(&self) -> bool {
+        self.map.norm_text
     }
 
     /// The map back to the original text, kept once the sentence is scanned.

@@ -1,7 +1,7 @@
 //! Free words read again with the whole document known: surnames, spelling variants, typos.
 
+use super::Resolver;
 use super::partials::Partials;
-use super::{Out, Resolver};
 use crate::entities::scan::{FreeWord, FreeWords};
 use crate::entities::types::{EntityId, EntityMention, EntityType, MatchKind, MentionForm};
 use crate::entities::variant::{close, letter_key, skeleton_into, within, within_one_chars};
@@ -23,15 +23,20 @@ struct Scratch {
 }
 
 impl Resolver<'_> {
-    /// Words no phrase or pattern took: surnames of people named in full, and spelling variants
-    /// of gazetteer names or of names in this document.
-    pub(super) fn free_words(&mut self, free: &FreeWords, partials: &Partials, seen: &HashSet<EntityId>) {
+    /// Words no phrase or pattern took (run of sentences after run, each freed once read):
+    /// surnames of people named in full, and spelling variants of gazetteer names or of names
+    /// in this document. The mentions they make, in text order.
+    pub(super) fn free_words(
+        &mut self,
+        free: Vec<FreeWords>,
+        partials: &Partials,
+        seen: &HashSet<EntityId>,
+    ) -> Vec<EntityMention> {
         // Single-word names of this document, by their letters, for typos.
         let mut distinct: HashSet<(String, EntityId)> = HashSet::default();
-        for o in &self.out {
-            let Some(id) = &o.mention.entity else { continue };
-            if o.mention.form == MentionForm::Name && !o.key.contains(' ') {
-                let lk = letter_key(&o.key);
+        for (_, key, id) in self.named_keys() {
+            if !key.contains(' ') {
+                let lk = letter_key(key);
                 if lk.chars().count() >= 5 {
                     distinct.insert((lk, id.clone()));
                 }
@@ -49,39 +54,42 @@ impl Resolver<'_> {
         // (which of them match, not their order, decides).
         doc_names.sort_by_key(|name| name.chars.len());
         let mut scratch = Scratch::default();
-        for run in &free.runs {
-            let run = &free.words[run.clone()];
-            let mut i = 0;
-            while i < run.len() {
-                let mut advanced = false;
-                // Several words only when more follow and the first can start a multi-word name.
-                let longest = if run.len() - i > 1
-                    && (0..free.count(&run[i])).any(|r| {
-                        self.index.first_letter_keys.contains(free.letter_key(&run[i], r))
-                            || self.lex.name_particles.contains(free.reading(&run[i], r).0)
-                    }) {
-                    3.min(run.len() - i)
-                } else {
-                    1
-                };
-                for n in (1..=longest).rev() {
-                    if let Some(found) =
-                        self.free_match(free, &run[i..i + n], partials, seen, &doc_names, &mut scratch)
-                    {
-                        if let Some(id) = &found.mention.entity {
-                            *self.named.entry(id.clone()).or_default() += 1;
+        let mut mentions = Vec::new();
+        for free in free {
+            for run in free.runs() {
+                let mut i = 0;
+                while i < run.len() {
+                    let mut advanced = false;
+                    // Several words only when more follow and the first can start a multi-word name.
+                    let longest = if run.len() - i > 1
+                        && (0..free.count(&run[i])).any(|r| {
+                            self.index.first_letter_keys.contains(free.letter_key(&run[i], r))
+                                || self.lex.name_particles.contains(free.reading(&run[i], r).0)
+                        }) {
+                        3.min(run.len() - i)
+                    } else {
+                        1
+                    };
+                    for n in (1..=longest).rev() {
+                        if let Some(found) =
+                            self.free_match(&free, &run[i..i + n], partials, seen, &doc_names, &mut scratch)
+                        {
+                            if let Some(id) = &found.entity {
+                                *self.named.entry(id.clone()).or_default() += 1;
+                            }
+                            mentions.push(found);
+                            i += n;
+                            advanced = true;
+                            break;
                         }
-                        self.out.push(found);
-                        i += n;
-                        advanced = true;
-                        break;
                     }
-                }
-                if !advanced {
-                    i += 1;
+                    if !advanced {
+                        i += 1;
+                    }
                 }
             }
         }
+        mentions
     }
 
     fn free_match(
@@ -92,7 +100,7 @@ impl Resolver<'_> {
         seen: &HashSet<EntityId>,
         doc_names: &[DocName],
         scratch: &mut Scratch,
-    ) -> Option<Out> {
+    ) -> Option<EntityMention> {
         let lex = self.lex;
         if !words[1..].iter().all(|w| free.reading(w, 0).1) {
             return None;
@@ -141,18 +149,15 @@ impl Resolver<'_> {
                     Some(last) if words.len() > 1 => first_span.cover(free.span(last, 0)),
                     _ => first_span,
                 };
-                Out {
-                    mention: EntityMention {
-                        span,
-                        text: self.doc.source.get(span.range()).unwrap_or_default().to_string(),
-                        entity,
-                        kind,
-                        how,
-                        candidates,
-                        form,
-                        title: None,
-                    },
-                    key: key(),
+                EntityMention {
+                    span,
+                    text: self.doc.source.get(span.range()).unwrap_or_default().to_string(),
+                    entity,
+                    kind,
+                    how,
+                    candidates,
+                    form,
+                    title: None,
                 }
             };
             let partial = if family_ids.is_some() {
@@ -260,8 +265,8 @@ impl Resolver<'_> {
                     let kind = self
                         .out
                         .iter()
-                        .find(|o| o.mention.entity.as_ref() == Some(&ids[0]))
-                        .map_or(EntityType::Person, |o| o.mention.kind);
+                        .find(|m| m.entity.as_ref() == Some(&ids[0]))
+                        .map_or(EntityType::Person, |m| m.kind);
                     if lex.common_name_parts.contains(first) {
                         continue;
                     }

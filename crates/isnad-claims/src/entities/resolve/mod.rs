@@ -6,7 +6,7 @@ mod variants;
 
 use super::index::GazetteerIndex;
 use super::lexicon::Lexicon;
-use super::scan::{FreeWords, Raw, Role, Target};
+use super::scan::{FreeWords, Raw, Role, Scanned, Target};
 use super::types::{
     DocEntities, EntityId, EntityInfo, EntityMention, EntityRecord, EntityType, MatchKind, MentionForm,
     NameSeen,
@@ -15,21 +15,25 @@ use isnad_parser::Document;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use variants::NewName;
 
-/// Resolves the raw mentions and free words of a scanned document into its mentions and entities.
+/// Resolves the raw mentions and free words of a scanned document (its runs of sentences in
+/// order) into its mentions and entities.
 pub(super) fn resolve(
     doc: &Document,
     entries: &[EntityInfo],
     index: &GazetteerIndex,
     lex: &Lexicon,
-    raws: Vec<Raw>,
-    free: &FreeWords,
+    runs: Vec<Scanned>,
 ) -> DocEntities {
+    let (raws, free): (Vec<Vec<Raw>>, Vec<FreeWords>) = runs.into_iter().map(|r| (r.raws, r.free)).unzip();
+    // Nearly every raw mention becomes a mention: room for them once.
+    let raws_len = raws.iter().map(Vec::len).sum();
     Resolver {
         doc,
         entries,
         index,
         lex,
-        out: Vec::new(),
+        out: Vec::with_capacity(raws_len),
+        name_keys: Vec::new(),
         named: HashMap::default(),
         new_names: Vec::new(),
         variants: HashMap::default(),
@@ -37,18 +41,16 @@ pub(super) fn resolve(
     .run(raws, free)
 }
 
-/// A resolved (or ambiguous) mention with the key of the name it was found by.
-struct Out {
-    mention: EntityMention,
-    key: String,
-}
-
 struct Resolver<'a> {
     doc: &'a Document,
     entries: &'a [EntityInfo],
     index: &'a GazetteerIndex,
     lex: &'a Lexicon,
-    out: Vec<Out>,
+    /// The resolved (or ambiguous) mentions, in the order they were read.
+    out: Vec<EntityMention>,
+    /// The key of each name of `out` that names an entity (by its index there), as the
+    /// resolver reads surnames and short names from them; the others need none.
+    name_keys: Vec<(usize, String)>,
     /// How many of `out`'s mentions name each entity, kept as `out` grows (asked for every
     /// ambiguous mention; counting `out` each time is quadratic in a long article).
     named: HashMap<EntityId, usize>,
@@ -60,10 +62,11 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn run(mut self, raws: Vec<Raw>, free: &FreeWords) -> DocEntities {
-        let mut slots: Vec<Option<usize>> = vec![None; raws.len()];
+    fn run(mut self, raws: Vec<Vec<Raw>>, free: Vec<FreeWords>) -> DocEntities {
+        let all_raws = || raws.iter().flatten();
+        let mut slots: Vec<Option<usize>> = vec![None; raws.iter().map(Vec::len).sum()];
         // Names that point at one entry, and new names, first; they decide the rest.
-        for (r, raw) in raws.iter().enumerate() {
+        for (r, raw) in all_raws().enumerate() {
             if raw.dead {
                 continue;
             }
@@ -83,7 +86,7 @@ impl Resolver<'_> {
             }
         }
         let partials = self.partials();
-        for (r, raw) in raws.iter().enumerate() {
+        for (r, raw) in all_raws().enumerate() {
             if raw.dead
                 || !matches!(raw.target, Target::New)
                 || (raw.key.contains(' ') && !self.particle_led(&raw.key))
@@ -94,12 +97,12 @@ impl Resolver<'_> {
             slots[r] = Some(match partials.get(&raw.key).filter(|_| kind_ok) {
                 Some(ids) if ids.len() == 1 => {
                     let o = self.push(raw, Some(ids[0].clone()), MatchKind::Coreference, Vec::new());
-                    self.out[o].mention.form = MentionForm::Partial;
+                    self.out[o].form = MentionForm::Partial;
                     o
                 }
                 Some(ids) => {
                     let o = self.push(raw, None, MatchKind::Coreference, ids.clone());
-                    self.out[o].mention.form = MentionForm::Partial;
+                    self.out[o].form = MentionForm::Partial;
                     o
                 }
                 None => {
@@ -109,9 +112,9 @@ impl Resolver<'_> {
             });
         }
         let mut roles: HashMap<Role, Vec<EntityId>> = HashMap::default();
-        for (r, raw) in raws.iter().enumerate() {
+        for (r, raw) in all_raws().enumerate() {
             if let (Some(role), Some(o)) = (raw.role, slots[r])
-                && let Some(id) = &self.out[o].mention.entity
+                && let Some(id) = &self.out[o].entity
             {
                 let ids = roles.entry(role).or_default();
                 if !ids.contains(id) {
@@ -119,14 +122,15 @@ impl Resolver<'_> {
                 }
             }
         }
+        drop(slots);
         // Each entity once: cloning every mention's id cost an allocation per mention.
         let mut seen: HashSet<EntityId> = HashSet::default();
-        for id in self.out.iter().filter_map(|o| o.mention.entity.as_ref()) {
+        for id in self.out.iter().filter_map(|m| m.entity.as_ref()) {
             if !seen.contains(id) {
                 seen.insert(id.clone());
             }
         }
-        for raw in raws.iter().filter(|r| !r.dead) {
+        for raw in all_raws().filter(|r| !r.dead) {
             match &raw.target {
                 Target::Entries(ids) if ids.len() > 1 => {
                     let cands: Vec<EntityId> =
@@ -154,8 +158,11 @@ impl Resolver<'_> {
                 _ => {}
             }
         }
-        self.free_words(free, &partials, &seen);
-        self.finish()
+        // The raw mentions are read; a long article's are many, freed before its free words
+        // are read (and each run's free words once read).
+        drop(raws);
+        let found = self.free_words(free, &partials, &seen);
+        self.finish(found)
     }
 
     /// True for a name that starts with a lineage particle ("ولد سيدي عالي").
@@ -184,26 +191,40 @@ impl Resolver<'_> {
             .to_string();
         if let Some(id) = &entity {
             *self.named.entry(id.clone()).or_default() += 1;
+            if raw.form == MentionForm::Name {
+                self.name_keys.push((self.out.len(), raw.key.clone()));
+            }
         }
-        self.out.push(Out {
-            mention: EntityMention {
-                span: raw.span,
-                text,
-                entity,
-                kind,
-                how,
-                candidates,
-                form: raw.form,
-                title: raw.title,
-            },
-            key: raw.key.clone(),
+        self.out.push(EntityMention {
+            span: raw.span,
+            text,
+            entity,
+            kind,
+            how,
+            candidates,
+            form: raw.form,
+            title: raw.title,
         });
         self.out.len() - 1
     }
 
-    /// Mentions in text order and the entities table.
-    fn finish(self) -> DocEntities {
-        let mut mentions: Vec<EntityMention> = self.out.into_iter().map(|o| o.mention).collect();
+    /// The names of `out` that name an entity, with their keys and entities, in `out`'s order.
+    fn named_keys(&self) -> impl Iterator<Item = (&EntityMention, &str, &EntityId)> {
+        self.name_keys.iter().filter_map(|(o, key)| {
+            let mention = &self.out[*o];
+            let id = mention.entity.as_ref()?;
+            (mention.form == MentionForm::Name).then_some((mention, key.as_str(), id))
+        })
+    }
+
+    /// Mentions in text order (those read from free words after the others) and the entities
+    /// table.
+    fn finish(self, found: Vec<EntityMention>) -> DocEntities {
+        let mut mentions = self.out;
+        // The list the document keeps, as long as it is and no longer.
+        mentions.reserve_exact(found.len());
+        mentions.extend(found);
+        mentions.shrink_to_fit();
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let mut entities: Vec<EntityRecord> = Vec::new();
         let mut at: HashMap<&str, usize> = HashMap::default();

@@ -2,7 +2,7 @@
 
 use super::Resolver;
 use crate::entities::lexicon;
-use crate::entities::types::{EntityId, EntityType, MentionForm};
+use crate::entities::types::{EntityId, EntityType};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// First and last words (and particle-led tails) of the people named in full → the people.
@@ -29,14 +29,11 @@ impl Resolver<'_> {
         let mut map: HashMap<String, Vec<EntityId>> = HashMap::default();
         // A person is named the same way many times: each name of each person is read once.
         let mut done: HashSet<(&str, &str)> = HashSet::default();
-        for o in &self.out {
-            let (Some(id), EntityType::Person) = (&o.mention.entity, o.mention.kind) else {
-                continue;
-            };
-            if o.mention.form != MentionForm::Name || !done.insert((o.key.as_str(), id.as_str())) {
+        for (mention, key, id) in self.named_keys() {
+            if mention.kind != EntityType::Person || !done.insert((key, id.as_str())) {
                 continue;
             }
-            let mut keys = vec![o.key.clone()];
+            let mut keys = vec![key.to_string()];
             if let Some(&i) = self.index.ids.get(id) {
                 let e = &self.entries[i as usize];
                 keys.push(lexicon::collapse(&isnad_parser::fold_key(&e.name)));

@@ -8,110 +8,133 @@ use isnad_parser::Span;
 /// One reading of a free word: the whole word, or the word without a proclitic.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Reading {
-    /// Bytes of the folded word skipped (the proclitic).
-    skip: u32,
+    /// Bytes of the folded word skipped (the proclitic: a few letters).
+    skip: u8,
     /// Bytes of the word's letter key skipped.
-    key_skip: u32,
+    key_skip: u8,
     /// Whether the reading may be part of a name ([`plain_word`]).
     pub plain: bool,
 }
 
 /// A word no phrase or pattern took, kept for the document-wide pass (surnames, variants).
+/// Offsets only, as a long article keeps millions.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FreeWord {
-    /// Folded word and its letter key: byte ranges of [`FreeWords::buf`].
-    word: (u32, u32),
-    key: (u32, u32),
-    /// Its readings, a range of [`FreeWords::readings`]: whole first, then without each proclitic.
-    readings: (u32, u32),
-    /// Its sentence (an index of [`FreeWords::maps`]) and its bytes in that sentence's match text.
+    /// Its letter key, bytes `key..key_end` of [`FreeWords::buf`]; its folded word, `len` bytes,
+    /// is read from its sentence's match text, or stands just before its key in `buf` when that
+    /// text is no longer there (see [`TextMap::norm_text`]).
+    key: u32,
+    key_end: u32,
+    len: u32,
+    /// Its first reading in [`FreeWords::readings`]: whole first, then without each proclitic.
+    readings: u32,
+    readings_len: u8,
+    /// Its sentence (an index of [`FreeWords::maps`]) and where it starts in that sentence's
+    /// match text.
     sentence: u32,
-    text: (u32, u32),
+    text: u32,
 }
 
-/// The free words of a document in runs, their texts in one buffer (no allocation per word).
+/// The free words of a run of sentences in runs, their texts in one buffer (no allocation per
+/// word).
 pub(crate) struct FreeWords<'n> {
     buf: String,
     readings: Vec<Reading>,
-    pub words: Vec<FreeWord>,
+    words: Vec<FreeWord>,
     /// Runs of consecutive free words: ranges of `words`.
-    pub runs: Vec<std::ops::Range<usize>>,
+    runs: Vec<std::ops::Range<u32>>,
     /// The maps back to the original text of the sentences with free words: a word's span is
     /// mapped only when the document pass takes it (few do).
     pub(super) maps: Vec<TextMap<'n>>,
 }
 
 impl<'n> FreeWords<'n> {
-    /// Empty, with room for the free words of `bytes` bytes of text.
+    /// Empty, with room for the free words of `bytes` bytes of text: about what news text leaves
+    /// (measured on a 50 MB article: a free word every 24 bytes, their letter keys half as long
+    /// as the text, a run every 45 bytes; a word has about 1.3 readings).
     pub fn with_capacity(bytes: usize) -> FreeWords<'n> {
         FreeWords {
             buf: String::with_capacity(bytes / 2),
-            readings: Vec::with_capacity(bytes / 8),
-            words: Vec::with_capacity(bytes / 10),
-            runs: Vec::with_capacity(bytes / 40),
+            readings: Vec::with_capacity(bytes / 17),
+            words: Vec::with_capacity(bytes / 24),
+            runs: Vec::with_capacity(bytes / 45),
             maps: Vec::new(),
         }
     }
 
-    /// Appends the free words of the sentences after these (scanned apart, on another thread).
-    pub fn append(&mut self, other: FreeWords<'n>) {
-        let at = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
-        let (buf, readings, maps) = (at(self.buf.len()), at(self.readings.len()), at(self.maps.len()));
-        let words = self.words.len();
-        self.buf.push_str(&other.buf);
-        self.readings.extend(other.readings);
-        self.words.extend(other.words.into_iter().map(|w| FreeWord {
-            word: (w.word.0 + buf, w.word.1 + buf),
-            key: (w.key.0 + buf, w.key.1 + buf),
-            readings: (w.readings.0 + readings, w.readings.1 + readings),
-            sentence: w.sentence + maps,
-            text: w.text,
-        }));
+    /// Gives back the room reserved and not used: a long document's runs of sentences are held
+    /// together until the document pass.
+    pub fn shrink_to_fit(&mut self) {
+        self.buf.shrink_to_fit();
+        self.readings.shrink_to_fit();
+        self.words.shrink_to_fit();
+        self.runs.shrink_to_fit();
+        self.maps.shrink_to_fit();
+    }
+
+    /// The number of free words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The runs of consecutive free words, in text order.
+    pub fn runs(&self) -> impl Iterator<Item = &[FreeWord]> {
         self.runs
-            .extend(other.runs.into_iter().map(|r| r.start + words..r.end + words));
-        self.maps.extend(other.maps);
+            .iter()
+            .map(|r| &self.words[r.start as usize..r.end as usize])
     }
 
     /// The number of readings of a word.
     pub fn count(&self, w: &FreeWord) -> usize {
-        (w.readings.1 - w.readings.0) as usize
+        w.readings_len as usize
+    }
+
+    /// The folded text of a word.
+    fn word(&self, w: &FreeWord) -> &str {
+        let len = w.len as usize;
+        let word = match self.maps[w.sentence as usize].norm_text() {
+            Some(text) => text.get(w.text as usize..w.text as usize + len),
+            None => self.buf.get(w.key as usize - len..w.key as usize),
+        };
+        word.unwrap_or_default()
     }
 
     /// Reading `r` of a word (0 is the whole word): folded text, plain.
     pub fn reading(&self, w: &FreeWord, r: usize) -> (&str, bool) {
-        let rd = self.readings[w.readings.0 as usize + r];
-        let start = (w.word.0 + rd.skip) as usize;
-        (
-            self.buf.get(start..w.word.1 as usize).unwrap_or_default(),
-            rd.plain,
-        )
+        let rd = self.readings[w.readings as usize + r];
+        (self.word(w).get(rd.skip as usize..).unwrap_or_default(), rd.plain)
     }
 
     /// The original span of reading `r` of a word.
     pub fn span(&self, w: &FreeWord, r: usize) -> Span {
-        let rd = self.readings[w.readings.0 as usize + r];
+        let rd = self.readings[w.readings as usize + r];
         let map = &self.maps[w.sentence as usize];
-        let whole = map.original(w.text.0 as usize, w.text.1 as usize);
+        let whole = map.original(w.text as usize, (w.text + w.len) as usize);
         // A reading after a proclitic ends with the whole word: only its start is mapped.
         match rd.skip {
             0 => whole,
-            skip => Span::new(map.original_start((w.text.0 + skip) as usize), whole.end),
+            skip => Span::new(map.original_start(w.text as usize + skip as usize), whole.end),
         }
     }
 
     /// The letter key of reading `r` of a word.
     pub fn letter_key(&self, w: &FreeWord, r: usize) -> &str {
-        let rd = self.readings[w.readings.0 as usize + r];
-        let start = (w.key.0 + rd.key_skip) as usize;
-        self.buf.get(start..w.key.1 as usize).unwrap_or_default()
+        let rd = self.readings[w.readings as usize + r];
+        let start = w.key as usize + rd.key_skip as usize;
+        self.buf.get(start..w.key_end as usize).unwrap_or_default()
     }
 
     fn end_run(&mut self, start: &mut usize) {
         if self.words.len() > *start {
-            self.runs.push(*start..self.words.len());
+            self.runs.push(at(*start)..at(self.words.len()));
         }
         *start = self.words.len();
     }
+}
+
+/// An offset of a run of sentences' free words (far below 4 GiB).
+fn at(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 /// True for a folded word that may be part of a name found among free words: not an article
@@ -138,12 +161,19 @@ pub(super) fn push_free_words(scan: &Scan, consumed: &[bool], free: &mut FreeWor
             });
             for &p in lex.proclitics_of(word) {
                 let proclitic = &lex.proclitics[p];
+                // A proclitic is a letter or two; none is too long for a byte's count.
+                let (Ok(skip), Ok(key_skip)) = (
+                    u8::try_from(proclitic.len()),
+                    u8::try_from(lex.proclitic_key_lens[p]),
+                ) else {
+                    continue;
+                };
                 if let Some(rest) =
                     crate::short::strip_short_prefix(word, proclitic).filter(|r| r.chars().nth(1).is_some())
                 {
                     free.readings.push(Reading {
-                        skip: proclitic.len() as u32,
-                        key_skip: lex.proclitic_key_lens[p] as u32,
+                        skip,
+                        key_skip,
                         plain: plain_word(lex, rest),
                     });
                 }
@@ -155,17 +185,21 @@ pub(super) fn push_free_words(scan: &Scan, consumed: &[bool], free: &mut FreeWor
                 free.end_run(&mut run_start);
                 continue;
             }
-            let first = first as u32;
-            let at = free.buf.len() as u32;
-            free.buf.push_str(word);
-            let key_at = free.buf.len() as u32;
+            // The word is kept as a copy only when its sentence's match text is not the
+            // normalized text, which outlives the scan.
+            if !st.is_norm_text() {
+                free.buf.push_str(word);
+            }
+            let key_at = at(free.buf.len());
             crate::entities::variant::letter_key_into(word, &mut free.buf);
             free.words.push(FreeWord {
-                word: (at, key_at),
-                key: (key_at, free.buf.len() as u32),
-                readings: (first, free.readings.len() as u32),
-                sentence: free.maps.len() as u32,
-                text: (st.words[w].start as u32, st.words[w].end as u32),
+                key: key_at,
+                key_end: at(free.buf.len()),
+                len: at(word.len()),
+                readings: at(first),
+                readings_len: u8::try_from(free.readings.len() - first).unwrap_or(u8::MAX),
+                sentence: at(free.maps.len()),
+                text: at(st.words[w].start),
             });
         } else {
             free.end_run(&mut run_start);

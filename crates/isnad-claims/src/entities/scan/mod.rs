@@ -82,6 +82,29 @@ fn listed_at(w: &str, set: &FxHashSet<String>) -> Option<usize> {
     set.contains(rest).then_some(w.len() - rest.len())
 }
 
+/// The raw mentions and free words of a run of sentences, in text order.
+pub(crate) struct Scanned<'n> {
+    pub raws: Vec<Raw>,
+    pub free: FreeWords<'n>,
+}
+
+impl<'n> Scanned<'n> {
+    /// Empty, with room for what `bytes` bytes of text usually hold (a raw mention every 80
+    /// bytes or so, measured on a 50 MB article; see [`FreeWords::with_capacity`]).
+    pub fn with_capacity(bytes: usize) -> Scanned<'n> {
+        Scanned {
+            raws: Vec::with_capacity(bytes / 90),
+            free: FreeWords::with_capacity(bytes),
+        }
+    }
+
+    /// Gives back the room reserved and not used (see [`FreeWords::shrink_to_fit`]).
+    pub fn shrink_to_fit(&mut self) {
+        self.raws.shrink_to_fit();
+        self.free.shrink_to_fit();
+    }
+}
+
 /// Scans one sentence, appending raw mentions and runs of free words.
 pub(crate) fn scan_sentence<'n>(
     text: SentenceText<'n>,
@@ -155,9 +178,9 @@ pub(crate) fn scan_sentence<'n>(
     scan.particle_names(&mut consumed);
     scan.transliterated(&mut consumed);
 
-    let before = free.words.len();
+    let before = free.len();
     push_free_words(&scan, &consumed, free);
-    if free.words.len() > before {
+    if free.len() > before {
         free.maps.push(text.into_map());
     }
 }
