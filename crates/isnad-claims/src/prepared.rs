@@ -23,8 +23,9 @@ pub struct PreparedSentence {
     pub tokens: Tokens,
     /// Its text folded for matching, with the offset map back to the original.
     pub folded: Normalized,
-    /// Its tokens' lemmas, lexicon flags and clauses, read when a layer first asks.
-    words: OnceLock<TokenWords>,
+    /// Its tokens' lemmas, lexicon flags and clauses, read when a layer first asks (boxed: most
+    /// sentences are never asked, and a long document holds every sentence).
+    words: OnceLock<Box<TokenWords>>,
 }
 
 impl PreparedSentence {
@@ -41,7 +42,7 @@ impl PreparedSentence {
 
     /// Its tokens' lemmas, lexicon flags and clauses (read once, shared by the fact readers).
     pub(crate) fn token_words(&self) -> &TokenWords {
-        self.words.get_or_init(|| TokenWords::of(&self.tokens))
+        self.words.get_or_init(|| Box::new(TokenWords::of(&self.tokens)))
     }
 }
 
