@@ -17,13 +17,13 @@ pub(crate) const SAME_EVENT_MAX_GAP_DAYS: i64 = 45;
 pub struct Event {
     /// `"E<n>"` in story order.
     pub id: String,
-    /// Event type.
-    pub event: String,
+    /// Event type (shared by the events of one type).
+    pub event: Arc<str>,
     /// Indices into the context's claims (ids in the report).
     #[serde(skip)]
     pub members: Vec<usize>,
-    /// Claim ids.
-    pub claims: Vec<String>,
+    /// Claim ids (shared with the decisions that name them).
+    pub claims: Vec<Arc<str>>,
     /// Documents reporting it that are not copies of one another: how well it is corroborated.
     pub independent_sources: usize,
 }
@@ -73,7 +73,7 @@ fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, 
         } else {
             (a0 - b1).num_days()
         };
-        if let (Some((x, _)), Some((y, _))) = (a.ordinal, b.ordinal)
+        if let (Some((x, _)), Some((y, _))) = (a.ordinal(), b.ordinal())
             && x != y
         {
             return (
@@ -81,7 +81,7 @@ fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, 
                 format!("ordinals {x} and {y} at different times: two events in order"),
             );
         }
-        if a.ordinal.is_some() || b.ordinal.is_some() {
+        if a.ordinal().is_some() || b.ordinal().is_some() {
             return (
                 false,
                 "an ordinal places one in a series and the times differ: two events".into(),
@@ -117,9 +117,9 @@ fn recent_report(dated: &ClaimView<'_>, undated: &ClaimView<'_>) -> Option<i64> 
     let (_, end) = dated.days?;
     if dated.claim.properties.movement
         || undated.days.is_some()
-        || undated.ordinal.is_some()
+        || undated.ordinal().is_some()
         || undated.refers_to_earlier
-        || dated.ordinal.is_some()
+        || dated.ordinal().is_some()
         || !undated.affirmed
         || undated.claim.modality == isnad_claims::claims::Modality::Planned
     {
@@ -171,10 +171,10 @@ impl<'v> Reading<'v> {
         let p = v.claim.properties;
         Reading {
             actors: &v.actors,
-            agent: v.agent.as_ref(),
+            agent: v.agent(),
             place: v.place.as_ref(),
             days: v.days,
-            ordinal: v.ordinal.map(|(n, window)| (n, window.map(f64::to_bits))),
+            ordinal: v.ordinal().map(|(n, window)| (n, window.map(f64::to_bits))),
             refers_to_earlier: v.refers_to_earlier,
             affirmed: v.affirmed,
             published: v.published,
@@ -187,7 +187,11 @@ impl<'v> Reading<'v> {
 /// Greedy clustering of the claims of one event type: the clusters and the decisions taken, one
 /// per reading of a cluster a claim was judged against (the first member that reads so stands
 /// for the others).
-fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>, Vec<Decision>) {
+fn cluster_bucket(
+    context: &Context<'_>,
+    ids: &[Arc<str>],
+    members: &[usize],
+) -> (Vec<Vec<usize>>, Vec<Decision>) {
     use rustc_hash::FxHashMap;
     let mut decisions = Vec::new();
     let mut clusters: Vec<Vec<usize>> = Vec::new();
@@ -197,14 +201,7 @@ fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>,
     // (reading, reading) → None for different participants, else the judgement.
     type Judgement = Option<(bool, Arc<str>)>;
     let mut judged: FxHashMap<(usize, usize), Judgement> = FxHashMap::default();
-    // Each claim's id, made once for all its decisions.
-    let mut ids: FxHashMap<usize, Arc<str>> = FxHashMap::default();
-    let mut id_of = |i: usize| {
-        Arc::clone(
-            ids.entry(i)
-                .or_insert_with(|| Arc::from(context.claims[i].claim.id.as_str())),
-        )
-    };
+    let id_of = |i: usize| Arc::clone(&ids[i]);
     // Clusters by the participants of their first claim: a claim can join only a cluster whose
     // first claim has the same participants (an actor in common, or, for an incident, no named
     // one on either side), so only those are looked at, not every cluster of the bucket.
@@ -297,6 +294,12 @@ fn cluster_bucket(context: &Context<'_>, members: &[usize]) -> (Vec<Vec<usize>>,
 
 /// Merges the story's claims into events (greedy clustering within each event type).
 pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
+    // Each claim's id, made once for its decisions and its event.
+    let ids: Vec<Arc<str>> = context
+        .claims
+        .iter()
+        .map(|v| Arc::from(v.claim.id.as_str()))
+        .collect();
     let mut buckets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, view) in context.claims.iter().enumerate() {
         buckets.entry(view.claim.event.as_str()).or_default().push(i);
@@ -310,7 +313,7 @@ pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
         .values()
         .collect::<Vec<_>>()
         .par_iter()
-        .map(|members| cluster_bucket(context, members))
+        .map(|members| cluster_bucket(context, &ids, members))
         .collect();
     let mut decisions = Vec::new();
     let mut clusters: Vec<Vec<usize>> = Vec::new();
@@ -324,18 +327,19 @@ pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
     }
     clusters.sort_by_key(|c| c[0]);
     let groups = clusters;
+    let mut types: rustc_hash::FxHashMap<&str, Arc<str>> = rustc_hash::FxHashMap::default();
     let events = groups
         .into_iter()
         .enumerate()
-        .map(|(n, members)| Event {
-            id: format!("E{}", n + 1),
-            event: context.claims[members[0]].claim.event.clone(),
-            claims: members
-                .iter()
-                .map(|&i| context.claims[i].claim.id.clone())
-                .collect(),
-            independent_sources: 0,
-            members,
+        .map(|(n, members)| {
+            let event = context.claims[members[0]].claim.event.as_str();
+            Event {
+                id: format!("E{}", n + 1),
+                event: Arc::clone(types.entry(event).or_insert_with(|| Arc::from(event))),
+                claims: members.iter().map(|&i| Arc::clone(&ids[i])).collect(),
+                independent_sources: 0,
+                members,
+            }
         })
         .collect();
     (events, decisions)

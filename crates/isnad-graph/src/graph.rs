@@ -170,7 +170,7 @@ impl KnowledgeGraph {
         for event in events {
             kg.node(&event.id, || Node::Event {
                 id: event.id.clone(),
-                event: event.event.clone(),
+                event: event.event.to_string(),
                 claims: Vec::new(),
             });
             for claim in &event.claims {

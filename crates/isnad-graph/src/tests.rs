@@ -110,3 +110,43 @@ fn two_more_copies_cost_no_more_than_the_two_before() {
         assert!(c - b <= b - a, "{what:?}: {a}, {b}, {c} for 2, 4, 6 copies");
     }
 }
+
+/// What a long story holds per claim and per figure is shared, not copied (issue #17, the 50 MB
+/// article): an event names each claim by the very id its merge decisions name it by, and the
+/// figures of one comparison group share one group key.
+#[test]
+fn events_and_decisions_share_claim_ids_and_figures_share_group_keys() {
+    let documents = story(2);
+    let gazetteer = Gazetteer::builtin();
+    let analyses = isnad_claims::analyze_story(
+        &documents,
+        &gazetteer,
+        isnad_claims::mentions::Lean::Tense,
+        |_| {},
+    );
+    let check = crate::check_story(&documents, &analyses, &gazetteer);
+    let in_events: rustc_hash::FxHashMap<&str, &std::sync::Arc<str>> = check
+        .events
+        .iter()
+        .flat_map(|e| e.claims.iter().map(|c| (&**c, c)))
+        .collect();
+    assert!(!check.decisions.is_empty(), "the story merges claims");
+    for id in check.decisions.iter().flat_map(|d| &d.claims) {
+        assert!(
+            std::sync::Arc::ptr_eq(id, in_events[&**id]),
+            "{id} is one allocation"
+        );
+    }
+    let context = crate::view::Context::new(&documents, &analyses, &gazetteer);
+    let views = &context.facts.views;
+    let mut groups = rustc_hash::FxHashMap::default();
+    for v in views {
+        let first = groups.entry(&*v.group).or_insert(&v.group);
+        assert!(
+            std::sync::Arc::ptr_eq(first, &v.group),
+            "group {} is one allocation",
+            v.group
+        );
+    }
+    assert!(groups.len() < views.len(), "some figures share a group");
+}

@@ -21,24 +21,15 @@ pub(crate) struct ClaimView<'a> {
     pub claim: &'a Claim,
     /// Days covered by a *stated* time, when resolved.
     pub days: Option<(NaiveDate, NaiveDate)>,
-    /// Grain-aware description of the stated time ("2024-06-18..2024-06-19").
-    pub time_text: Option<String>,
     /// Entity keys (ids, or folded text when unresolved) by role, sorted, each once (a sorted
-    /// list, not a tree: a story of many articles holds one view per claim).
-    pub actors: Vec<(Role, EntityKey)>,
+    /// list, not a tree, and boxed, as no view grows: a story of many articles, or one very
+    /// long one, holds one view per claim).
+    pub actors: Box<[(Role, EntityKey)]>,
     /// Entity keys of every actor, whatever the role, sorted, each once (precomputed: merging
     /// compares them often).
-    pub actor_set: Vec<EntityKey>,
-    /// The agent's key, when there is one.
-    pub agent: Option<EntityKey>,
+    pub actor_set: Box<[EntityKey]>,
     /// The place's key (entity id or folded text): the venue, else the destination.
     pub place: Option<EntityKey>,
-    /// Folded content words of the theme (articles and clitics stripped).
-    pub theme: &'a WordSet,
-    /// Folded content words of the whole clause.
-    pub words: &'a WordSet,
-    /// The ordinal value and its limiting window in years, when stated.
-    pub ordinal: Option<(u32, Option<f64>)>,
     /// The document's publication date.
     pub published: Option<NaiveDate>,
     /// True for claims that assert something happened or will (not denied, doubted or negated).
@@ -60,13 +51,6 @@ impl<'a> ClaimView<'a> {
             .and_then(|m| m.value.time())
             .filter(|_| stated);
         let days = time.and_then(|t| t.day_range());
-        let time_text = days.map(|(a, b)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}..{b}")
-            }
-        });
         let mut actors: Vec<(Role, EntityKey)> = claim
             .roles
             .iter()
@@ -75,31 +59,14 @@ impl<'a> ClaimView<'a> {
             .collect();
         actors.sort_unstable();
         actors.dedup();
-        actors.shrink_to_fit();
-        let agent = claim.roles.get(&Role::Agent).map(key_of);
         let place = PLACE_ROLES.iter().find_map(|r| claim.roles.get(r)).map(key_of);
-        let ordinal = claim.ordinal.as_ref().and_then(|m| match &m.value {
-            MentionValue::Ordinal(o) => {
-                let window = o
-                    .qualifier
-                    .as_ref()
-                    .map(|q| q.within.as_ref().map_or(f64::INFINITY, years));
-                Some((o.value, window))
-            }
-            _ => None,
-        });
         ClaimView {
             doc,
             claim,
             days,
-            time_text,
-            actors,
-            actor_set: Vec::new(),
-            agent,
+            actors: actors.into_boxed_slice(),
+            actor_set: Box::default(),
             place,
-            theme: &claim.words.theme,
-            words: &claim.words.clause,
-            ordinal,
             published: document.meta.published,
             affirmed: matches!(
                 claim.modality,
@@ -115,9 +82,53 @@ impl<'a> ClaimView<'a> {
         let mut keys: Vec<EntityKey> = self.actors.iter().map(|(_, k)| k.clone()).collect();
         keys.sort_unstable();
         keys.dedup();
-        keys.shrink_to_fit();
-        self.actor_set = keys;
+        self.actor_set = keys.into_boxed_slice();
         self
+    }
+
+    /// The ordinal value and its limiting window in years, when stated (read from the claim when
+    /// asked: few claims have one, and every view would hold room for it).
+    pub fn ordinal(&self) -> Option<(u32, Option<f64>)> {
+        self.claim.ordinal.as_ref().and_then(|m| match &m.value {
+            MentionValue::Ordinal(o) => {
+                let window = o
+                    .qualifier
+                    .as_ref()
+                    .map(|q| q.within.as_ref().map_or(f64::INFINITY, years));
+                Some((o.value, window))
+            }
+            _ => None,
+        })
+    }
+
+    /// Grain-aware description of the stated time ("2024-06-18..2024-06-19"), written when
+    /// asked: only the claims of a finding need it, and it says what `days` says.
+    pub fn time_text(&self) -> Option<String> {
+        self.days.map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}..{b}")
+            }
+        })
+    }
+
+    /// The agent's key, when there is one (an actor's: a claim fills each role once).
+    pub fn agent(&self) -> Option<&EntityKey> {
+        self.actors
+            .iter()
+            .find(|(role, _)| *role == Role::Agent)
+            .map(|(_, key)| key)
+    }
+
+    /// Folded content words of the theme (articles and clitics stripped).
+    pub fn theme(&self) -> &'a WordSet {
+        &self.claim.words.theme
+    }
+
+    /// Folded content words of the whole clause.
+    pub fn words(&self) -> &'a WordSet {
+        &self.claim.words.clause
     }
 
     /// True when `key` is one of its actors.
@@ -129,8 +140,8 @@ impl<'a> ClaimView<'a> {
     /// triggers: what they are about (a destination, a forum, a deal).
     pub fn shared_specifics(&self, other: &ClaimView<'_>) -> usize {
         let (names, other_names) = (&self.claim.words.names, &other.claim.words.names);
-        self.words
-            .intersection(other.words)
+        self.words()
+            .intersection(other.words())
             .filter(|w| !names.contains(w) && !other_names.contains(w))
             .count()
     }
@@ -207,28 +218,23 @@ impl<'a> Context<'a> {
         gazetteer: &'a Gazetteer,
     ) -> Context<'a> {
         use rayon::prelude::*;
-        let per_document: Vec<Vec<ClaimView<'a>>> = documents
-            .par_iter()
-            .zip(analyses)
+        // Every claim with its document, then one exact collect of their views: per-document
+        // lists joined afterwards held every view twice at the join.
+        let all: Vec<(usize, &'a Claim)> = analyses
+            .iter()
             .enumerate()
-            .map(|(i, (document, analysis))| {
-                analysis
-                    .claims
-                    .iter()
-                    .map(|claim| ClaimView::new(i, document, claim))
-                    .collect()
-            })
+            .flat_map(|(i, analysis)| analysis.claims.iter().map(move |claim| (i, claim)))
             .collect();
-        let mut doc_claims = Vec::with_capacity(per_document.len());
+        let mut claims: Vec<ClaimView<'a>> = Vec::new();
+        all.par_iter()
+            .map(|&(i, claim)| ClaimView::new(i, &documents[i], claim))
+            .collect_into_vec(&mut claims);
+        drop(all);
+        let mut doc_claims = Vec::with_capacity(analyses.len());
         let mut start = 0;
-        for claims in &per_document {
-            doc_claims.push(start..start + claims.len());
-            start += claims.len();
-        }
-        // Sized once: a flattening collect cannot know the total and doubles its way there.
-        let mut claims: Vec<ClaimView<'a>> = Vec::with_capacity(start);
-        for views in per_document {
-            claims.extend(views);
+        for analysis in analyses {
+            doc_claims.push(start..start + analysis.claims.len());
+            start += analysis.claims.len();
         }
         let mut by_event: rustc_hash::FxHashMap<&'a str, Vec<usize>> = rustc_hash::FxHashMap::default();
         for (i, view) in claims.iter().enumerate() {
@@ -326,7 +332,7 @@ impl<'a> Context<'a> {
         // In a meeting or a match either side may be written first ("الوداد فاز على بركان",
         // "بركان خسر أمام الوداد"): the agents agree when one is a participant of the other.
         let symmetric = a.claim.properties.symmetric;
-        let agents_agree = match (&a.agent, &b.agent) {
+        let agents_agree = match (a.agent(), b.agent()) {
             (Some(x), Some(y)) => x == y || (symmetric && (a.has_actor(y) || b.has_actor(x))),
             _ => true,
         };

@@ -599,7 +599,7 @@ fn conflicting_dates_of_one_event_are_a_range_with_each_side_marked() {
         id: id.into(),
         event: "opening".into(),
         members: vec![],
-        claims: claims.iter().map(|c| c.to_string()).collect(),
+        claims: claims.iter().map(|&c| c.into()).collect(),
         independent_sources: 2,
     };
     story.events = vec![

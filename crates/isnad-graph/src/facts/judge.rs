@@ -2,7 +2,7 @@
 
 use super::period::{dated_long_before, describe_days, disjoint, gap_days, occurrence_gap};
 use super::units::same_unit;
-use super::{FactView, Facts};
+use super::{FactView, Facts, Outcome};
 use isnad_claims::claims::{ClaimLocation, Modality};
 use isnad_claims::entities::{EntityId, EntityKey};
 use isnad_claims::facts::{Fact, has_word};
@@ -351,4 +351,39 @@ pub(super) fn clause_overlap(
     };
     let distinctive = shared.iter().filter(|&&w| !story_wide(w)).count();
     (share, shared, distinctive)
+}
+
+/// What judging one pair of facts came to.
+#[derive(Clone)]
+pub(super) struct Verdict {
+    pub(super) outcome: Outcome,
+    pub(super) reason: Cow<'static, str>,
+    /// For an update, the earlier fact of the pair judged.
+    pub(super) earlier: Option<usize>,
+}
+
+impl Verdict {
+    pub(super) fn apart(reason: Cow<'static, str>) -> Verdict {
+        Verdict {
+            outcome: Outcome::NotCompared,
+            reason,
+            earlier: None,
+        }
+    }
+
+    pub(super) fn compared(agree: bool, reason: Cow<'static, str>) -> Verdict {
+        Verdict {
+            outcome: if agree { Outcome::Agree } else { Outcome::Conflict },
+            reason,
+            earlier: None,
+        }
+    }
+
+    pub(super) fn update(earlier: usize, reason: Cow<'static, str>) -> Verdict {
+        Verdict {
+            outcome: Outcome::Update,
+            reason,
+            earlier: Some(earlier),
+        }
+    }
 }

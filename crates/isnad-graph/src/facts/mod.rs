@@ -43,6 +43,7 @@ pub(crate) use parts::sums;
 
 use classes::Classes;
 use disagreements::{disagreements_of, is_later_and_larger, update_of};
+use judge::Verdict;
 use near_copies::NearCopies;
 use period::Period;
 
@@ -97,8 +98,6 @@ pub(crate) struct FactView<'a> {
     pub doc: usize,
     /// The fact.
     pub fact: &'a Fact,
-    /// Its id, shared by every comparison that names it.
-    id: Arc<str>,
     /// The unit its value was converted to (`None` for a count) and the interval in that unit.
     pub base_unit: Option<&'static str>,
     pub low: f64,
@@ -118,16 +117,18 @@ pub(crate) struct FactView<'a> {
     /// Ids of its clause's words, sorted.
     context_ids: std::sync::Arc<[u32]>,
     /// Ids of its clause's words other than its own head and qualifiers: what its clause says
-    /// about the thing measured, for alignment.
-    about_ids: Vec<u32>,
+    /// about the thing measured, for alignment (the lists are boxed: a view never grows, and a
+    /// long document holds one per figure).
+    about_ids: Box<[u32]>,
     /// The senses its clause's words name (`~start`, `~end`: `data/facts.toml` `[[sense]]`).
-    senses: Vec<&'a str>,
+    senses: Box<[&'a str]>,
     /// The ids of those senses' words.
-    sense_ids: Vec<u32>,
+    sense_ids: Box<[u32]>,
     /// True when no other figure of its report has its attribute and unit.
     alone_in_report: bool,
-    /// What it is grouped on for comparison ([`group_key`]), computed once.
-    group: Arc<str>,
+    /// What it is grouped on for comparison ([`group_key`]), computed once and shared by the
+    /// views of one group.
+    pub(crate) group: Arc<str>,
 }
 
 impl FactView<'_> {
@@ -404,41 +405,6 @@ fn first_pair(
     })
 }
 
-/// What judging one pair of facts came to.
-#[derive(Clone)]
-pub(super) struct Verdict {
-    outcome: Outcome,
-    reason: Cow<'static, str>,
-    /// For an update, the earlier fact of the pair judged.
-    earlier: Option<usize>,
-}
-
-impl Verdict {
-    fn apart(reason: Cow<'static, str>) -> Verdict {
-        Verdict {
-            outcome: Outcome::NotCompared,
-            reason,
-            earlier: None,
-        }
-    }
-
-    fn compared(agree: bool, reason: Cow<'static, str>) -> Verdict {
-        Verdict {
-            outcome: if agree { Outcome::Agree } else { Outcome::Conflict },
-            reason,
-            earlier: None,
-        }
-    }
-
-    fn update(earlier: usize, reason: Cow<'static, str>) -> Verdict {
-        Verdict {
-            outcome: Outcome::Update,
-            reason,
-            earlier: Some(earlier),
-        }
-    }
-}
-
 impl Facts<'_> {
     /// Judges facts `i` and `j` of one attribute (or of one place of near-copied sentences).
     fn verdict(&self, i: usize, j: usize, copied: bool) -> Verdict {
@@ -509,6 +475,9 @@ struct Judged<'f, 'a> {
     /// Pairs of classes judged within one report: the verdict, the record's index and the facts
     /// on each side so far.
     within_classes: FxHashMap<(u32, u32), WithinRecord>,
+    /// The id of each fact a comparison names, shared by every comparison that names it (made
+    /// here, not per view: most facts are in none).
+    ids: FxHashMap<usize, Arc<str>>,
 }
 
 /// A pair of classes judged within one report: the verdict, the index of its record and the facts
@@ -525,24 +494,24 @@ impl<'f, 'a> Judged<'f, 'a> {
             across: Vec::new(),
             within: Vec::new(),
             within_classes: FxHashMap::default(),
+            ids: FxHashMap::default(),
         }
     }
 
     /// Records the verdict on `(i, j)` for every pair of their classes' facts from two reports.
     fn record_across(&mut self, (i, j): (usize, usize), attribute: Arc<str>, verdict: Verdict) {
-        let (x, y) = (self.classes.of[i], self.classes.of[j]);
-        let (xs, ys) = (
-            &self.classes.members[x as usize],
-            &self.classes.members[y as usize],
-        );
-        let views = &self.facts.views;
+        let (classes, views) = (self.classes, &self.facts.views);
+        let (x, y) = (classes.of[i], classes.of[j]);
+        let (xs, ys) = (&classes.members[x as usize], &classes.members[y as usize]);
         let one_pair = xs.len() == 1 && ys.len() == 1 || x == y && xs.len() == 2;
+        let facts = [self.id(i), self.id(j)];
+        let sides = (!one_pair).then(|| [self.ids(xs), self.ids(ys)]);
         self.comparisons.push(Comparison {
-            facts: [Arc::clone(&views[i].id), Arc::clone(&views[j].id)],
+            facts,
             attribute,
             outcome: verdict.outcome,
             reason: verdict.reason.clone(),
-            sides: (!one_pair).then(|| [ids(self.facts, xs), ids(self.facts, ys)]),
+            sides,
             pairs: (!one_pair).then_some(Pairs::Across),
         });
         match verdict.outcome {
@@ -583,11 +552,9 @@ impl<'f, 'a> Judged<'f, 'a> {
             }
             None => {
                 let verdict = self.facts.verdict(i, j, false);
+                let facts = [self.id(i), self.id(j)];
                 self.comparisons.push(Comparison {
-                    facts: [
-                        Arc::clone(&self.facts.views[i].id),
-                        Arc::clone(&self.facts.views[j].id),
-                    ],
+                    facts,
                     attribute,
                     outcome: verdict.outcome,
                     reason: verdict.reason.clone(),
@@ -615,6 +582,21 @@ impl<'f, 'a> Judged<'f, 'a> {
         }
     }
 
+    /// The id of fact `i`, made once.
+    fn id(&mut self, i: usize) -> Arc<str> {
+        let facts = self.facts;
+        Arc::clone(
+            self.ids
+                .entry(i)
+                .or_insert_with(|| Arc::from(facts.views[i].fact.id.as_str())),
+        )
+    }
+
+    /// The ids of some facts.
+    fn ids(&mut self, members: &[usize]) -> Vec<Arc<str>> {
+        members.iter().map(|&i| self.id(i)).collect()
+    }
+
     fn finish(mut self) -> Compared {
         // A record of one report's pairs that stands for more than one lists every fact of each
         // side.
@@ -624,8 +606,9 @@ impl<'f, 'a> Judged<'f, 'a> {
                 side.dedup();
             }
             if sides[0].len() > 1 || sides[1].len() > 1 {
+                let ids = [self.ids(&sides[0]), self.ids(&sides[1])];
                 let comparison = &mut self.comparisons[record];
-                comparison.sides = Some([ids(self.facts, &sides[0]), ids(self.facts, &sides[1])]);
+                comparison.sides = Some(ids);
                 comparison.pairs = Some(Pairs::Within);
             }
         }
@@ -635,11 +618,6 @@ impl<'f, 'a> Judged<'f, 'a> {
             comparisons: self.comparisons,
         }
     }
-}
-
-/// The ids of some facts.
-fn ids(facts: &Facts<'_>, members: &[usize]) -> Vec<Arc<str>> {
-    members.iter().map(|&i| Arc::clone(&facts.views[i].id)).collect()
 }
 
 /// True for a date or an ordinal fact.

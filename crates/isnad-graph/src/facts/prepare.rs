@@ -95,10 +95,10 @@ impl<'a> Facts<'a> {
                 senses.sort_unstable();
                 senses.dedup();
                 let sense_ids = senses.iter().map(|s| ids[*s]).collect();
+                let (about_ids, senses) = (about_ids.into_boxed_slice(), senses.into_boxed_slice());
                 views.push(FactView {
                     doc,
                     fact,
-                    id: fact.id.as_str().into(),
                     base_unit: base,
                     low: amount.low * factor,
                     factor,
@@ -132,9 +132,20 @@ impl<'a> Facts<'a> {
                 (rest.chars().count() >= 3 && keys.contains(rest)).then_some(rest)
             })
             .collect();
+        // Most figures share their group with others: one allocation per group, not per figure.
+        let mut groups: rustc_hash::FxHashSet<Arc<str>> = rustc_hash::FxHashSet::default();
         for (v, unglued) in views.iter_mut().zip(unglued) {
-            v.group = group_key(v, unglued).into();
+            let key = group_key(v, unglued);
+            v.group = match groups.get(key.as_str()) {
+                Some(group) => Arc::clone(group),
+                None => {
+                    let group: Arc<str> = key.into();
+                    groups.insert(Arc::clone(&group));
+                    group
+                }
+            };
         }
+        drop(groups);
         let mut doc_views = vec![0..0; analyses.len()];
         for (doc, range) in doc_views.iter_mut().enumerate() {
             let start = views.partition_point(|v| v.doc < doc);

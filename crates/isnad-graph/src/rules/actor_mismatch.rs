@@ -25,7 +25,10 @@ use std::collections::BTreeMap;
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut by_type: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, view) in context.claims.iter().enumerate() {
-        if view.affirmed && view.days.is_some() && view.agent.is_some() && view.claim.properties.single_agent
+        if view.affirmed
+            && view.days.is_some()
+            && view.agent().is_some()
+            && view.claim.properties.single_agent
         {
             by_type.entry(view.claim.event.as_str()).or_default().push(i);
         }
@@ -52,11 +55,11 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         // participants, its theme and whom it acts for.
         let pairs = first_pairs_by_class(context, claims, |v| {
             Some((
-                v.agent.clone(),
+                v.agent().cloned(),
                 v.claim.roles[&Role::Agent].entity.is_some(),
                 v.days,
                 others(v),
-                v.theme,
+                v.theme(),
                 behalf(v),
             ))
         });
@@ -65,7 +68,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             .map(|(i, j)| (&context.claims[i], &context.claims[j]))
         {
             crate::tally::tally(crate::tally::Work::EventRulePair, 1);
-            if a.doc == b.doc || a.agent == b.agent {
+            if a.doc == b.doc || a.agent() == b.agent() {
                 continue;
             }
             let (Some((a0, a1)), Some((b0, b1))) = (a.days, b.days) else {
@@ -74,7 +77,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             if !(a0 <= b1 && b0 <= a1) {
                 continue;
             }
-            let same_object = !others(a).is_disjoint(&others(b)) || !a.theme.is_disjoint(b.theme);
+            let same_object = !others(a).is_disjoint(&others(b)) || !a.theme().is_disjoint(b.theme());
             if (behalf(a).is_some() || behalf(b).is_some()) && behalf(a) != behalf(b) {
                 continue;
             }
@@ -84,8 +87,8 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                 continue;
             }
             let key = (
-                a.agent.clone().min(b.agent.clone()),
-                a.agent.clone().max(b.agent.clone()),
+                a.agent().cloned().min(b.agent().cloned()),
+                a.agent().cloned().max(b.agent().cloned()),
                 event,
             );
             if !seen.insert(key) {

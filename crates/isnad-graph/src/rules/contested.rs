@@ -64,10 +64,10 @@ fn same_allegation(a: &ClaimView<'_>, b: &ClaimView<'_>) -> bool {
         return false;
     }
     // The theme decides; when one side states none, its clause must mention the other's theme.
-    match (a.theme.is_empty(), b.theme.is_empty()) {
-        (false, false) => !a.theme.is_disjoint(b.theme),
-        (false, true) => !a.theme.is_disjoint(b.words),
-        (true, false) => !b.theme.is_disjoint(a.words),
+    match (a.theme().is_empty(), b.theme().is_empty()) {
+        (false, false) => !a.theme().is_disjoint(b.theme()),
+        (false, true) => !a.theme().is_disjoint(b.words()),
+        (true, false) => !b.theme().is_disjoint(a.words()),
         (true, true) => a.shared_actors(b) >= 2,
     }
 }
@@ -196,7 +196,12 @@ pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec
     // (reading, speaker) → the finding its denials joined.
     let mut disputes: FxHashMap<(usize, String), usize> = FxHashMap::default();
     for denial in context.claims.iter().filter(|v| is_denial(v)) {
-        let reading: Reading<'_> = (&denial.claim.event, denial.theme, denial.words, &denial.actor_set);
+        let reading: Reading<'_> = (
+            &denial.claim.event,
+            denial.theme(),
+            denial.words(),
+            &denial.actor_set,
+        );
         let next = answered_by.len();
         let (reading_id, assertions) = answered_by.entry(reading).or_insert_with(|| {
             let found = by_family

@@ -37,15 +37,16 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
         let mut seen = std::collections::BTreeSet::new();
         // The times each document gives the event: a document that gives both times itself is
         // not contradicted by another giving one of them (a copy of it, most often).
-        let given: rustc_hash::FxHashSet<(usize, &str)> = event
+        // Times are held as their days, which their text is written from (one text per days).
+        let given: rustc_hash::FxHashSet<(usize, Days)> = event
             .members
             .iter()
             .filter_map(|&i| {
                 let v = &context.claims[i];
-                v.time_text.as_deref().map(|t| (v.doc, t))
+                v.days.map(|t| (v.doc, t))
             })
             .collect();
-        let mut gives: rustc_hash::FxHashMap<usize, Vec<&str>> = rustc_hash::FxHashMap::default();
+        let mut gives: rustc_hash::FxHashMap<usize, Vec<Days>> = rustc_hash::FxHashMap::default();
         for &(doc, time) in &given {
             gives.entry(doc).or_default().push(time);
         }
@@ -58,7 +59,7 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             if v.days.is_none() || is_weekday(v) || v.announces_rise {
                 return None;
             }
-            Some((v.time_text.as_deref()?, gives.get(&v.doc).map(Vec::as_slice)))
+            Some((v.days?, gives.get(&v.doc).map(Vec::as_slice)))
         });
         for (a, b) in pairs
             .into_iter()
@@ -71,33 +72,24 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             if !(a1 < b0 || b1 < a0) {
                 continue;
             }
-            let (Some(ta), Some(tb)) = (a.time_text.as_deref(), b.time_text.as_deref()) else {
-                continue;
-            };
-            if given.contains(&(a.doc, tb)) || given.contains(&(b.doc, ta)) {
+            if given.contains(&(a.doc, (b0, b1))) || given.contains(&(b.doc, (a0, a1))) {
                 continue;
             }
             if is_weekday(a) || is_weekday(b) || a.announces_rise || b.announces_rise {
                 continue;
             }
-            let key = (a.time_text.clone(), b.time_text.clone());
+            let key = (a.days, b.days);
             if !seen.insert(key) {
                 continue;
             }
-            let time_side = |v: &ClaimView<'_>| {
-                side(
-                    context,
-                    v,
-                    v.claim.time.as_ref().map(|m| m.span),
-                    v.time_text.clone(),
-                )
-            };
+            let time_side =
+                |v: &ClaimView<'_>| side(context, v, v.claim.time.as_ref().map(|m| m.span), v.time_text());
             let message = format!(
                 "{} dated {} in {} but {} in {}",
                 event.event,
-                a.time_text.as_deref().unwrap_or("?"),
+                a.time_text().as_deref().unwrap_or("?"),
                 context.documents[a.doc].id,
-                b.time_text.as_deref().unwrap_or("?"),
+                b.time_text().as_deref().unwrap_or("?"),
                 context.documents[b.doc].id
             );
             findings.push(finding(
@@ -127,3 +119,6 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     findings.extend(copied);
     findings
 }
+
+/// The first and last day of a stated time.
+type Days = (chrono::NaiveDate, chrono::NaiveDate);

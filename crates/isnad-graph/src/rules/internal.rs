@@ -25,7 +25,7 @@ use isnad_claims::claims::{ClaimLocation, Modality};
 /// doubted claim of another event in a clause that also states the headline's event ("أضرب
 /// العمال … دون توقيع اتفاق"). A doubted claim of the headline's own event doubts it.
 fn restates(context: &Context<'_>, headline: &ClaimView<'_>, body: &ClaimView<'_>) -> bool {
-    if headline.words == body.words {
+    if headline.words() == body.words() {
         return true;
     }
     body.claim.event != headline.claim.event

@@ -64,7 +64,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     let mut classes: Vec<Vec<usize>> = Vec::new();
     let mut class_of: FxHashMap<ClassKey<'_>, usize> = FxHashMap::default();
     for (i, view) in context.claims.iter().enumerate() {
-        if view.ordinal.is_none() || !view.affirmed {
+        if view.ordinal().is_none() || !view.affirmed {
             continue;
         }
         let next = classes.len();
@@ -79,7 +79,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     for (this, members) in classes.iter().enumerate() {
         let i = members[0];
         let ordinal_claim = &context.claims[i];
-        let Some((value, window)) = ordinal_claim.ordinal else {
+        let Some((value, window)) = ordinal_claim.ordinal() else {
             continue;
         };
         let matching: Vec<(usize, &ClaimView<'_>)> = context
@@ -108,7 +108,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             .collect();
         let name = &ordinal_claim.claim.event;
         let ordinal_side = |v: &ClaimView<'_>| {
-            let text = v.ordinal.map(|(n, w)| match w {
+            let text = v.ordinal().map(|(n, w)| match w {
                 Some(years) if years.is_finite() => format!("ordinal {n}, within ~{years:.0} years"),
                 Some(_) => format!("ordinal {n}, qualified"),
                 None => format!("ordinal {n}"),
@@ -122,20 +122,14 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             all.extend(members[1..].iter().map(|&m| ordinal_side(&context.claims[m])));
             all
         };
-        let time_side = |v: &ClaimView<'_>| {
-            side(
-                context,
-                v,
-                v.claim.time.as_ref().map(|m| m.span),
-                v.time_text.clone(),
-            )
-        };
+        let time_side =
+            |v: &ClaimView<'_>| side(context, v, v.claim.time.as_ref().map(|m| m.span), v.time_text());
         // Rivals: claims of the same occurrence with a different ordinal.
         let rivals: Vec<(usize, &ClaimView<'_>)> = series
             .iter()
             .copied()
             .filter(|(_, c)| {
-                c.ordinal.is_some_and(|(n, _)| n != value)
+                c.ordinal().is_some_and(|(n, _)| n != value)
                     && if current {
                         c.days.is_none() && !c.refers_to_earlier
                     } else {
@@ -164,7 +158,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                 let mut sides: Vec<Side> = rivals.iter().map(|(_, r)| ordinal_side(r)).collect();
                 sides.push(time_side(latest_earlier));
                 let sides = class_sides(sides);
-                let earlier_when = latest_earlier.time_text.clone().unwrap_or_default();
+                let earlier_when = latest_earlier.time_text().unwrap_or_default();
                 if gap_years >= years * WINDOW_TOLERANCE {
                     let mut note = finding(
                         FindingKind::OrdinalConflict,
@@ -205,7 +199,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                 // One finding per rival class, citing every copy of both.
                 let mut rival_classes: Vec<usize> = rivals
                     .iter()
-                    .filter(|(_, r)| r.ordinal.is_some_and(|(_, w)| w.is_none()))
+                    .filter(|(_, r)| r.ordinal().is_some_and(|(_, w)| w.is_none()))
                     .filter_map(|(_, r)| class_of.get(&ClassKey::of(r)).copied())
                     .collect();
                 let mut seen_rivals = rustc_hash::FxHashSet::default();
@@ -226,7 +220,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                         Severity::Contradiction,
                         format!(
                             "{name}: one occurrence called number {value} and number {}",
-                            rival.ordinal.map_or(0, |o| o.0)
+                            rival.ordinal().map_or(0, |o| o.0)
                         ),
                         class_sides(sides),
                     ));
@@ -235,7 +229,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                 if value == 1 && (ordinal_claim.refers_to_earlier || ordinal_claim.days.is_some()) {
                     // Later claims that are dated are the class's; undated ones, each copy's own.
                     let is_later = |c: &ClaimView<'_>, doc: usize| {
-                        c.ordinal.is_none()
+                        c.ordinal().is_none()
                             && match (c.days, ordinal_claim.days) {
                                 (Some(later), Some(first)) => {
                                     (later.0 - first.1).num_days() > SAME_OCCURRENCE_DAYS
@@ -250,16 +244,12 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                         .filter(|c| is_later(c, ordinal_claim.doc))
                         .collect();
                     if let Some(first_later) = later.first() {
-                        let first_when = ordinal_claim
-                            .time_text
-                            .clone()
-                            .unwrap_or_else(|| "earlier".into());
+                        let first_when = ordinal_claim.time_text().unwrap_or_else(|| "earlier".into());
                         let later_when = first_later
-                            .time_text
-                            .clone()
+                            .time_text()
                             .unwrap_or_else(|| "the one reported now".into());
                         let mut sides = vec![ordinal_side(ordinal_claim)];
-                        sides.extend(later.iter().map(|c| side(context, c, None, c.time_text.clone())));
+                        sides.extend(later.iter().map(|c| side(context, c, None, c.time_text())));
                         sides.extend(members[1..].iter().map(|&m| ordinal_side(&context.claims[m])));
                         // Each other copy's own undated later claims, each document once: its
                         // series are the class's (the same participants), read in that document.
@@ -285,7 +275,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
                                     .get(&doc)
                                     .into_iter()
                                     .flatten()
-                                    .map(|c| side(context, c, None, c.time_text.clone())),
+                                    .map(|c| side(context, c, None, c.time_text())),
                             );
                         }
                         let mut note = finding(
@@ -327,12 +317,12 @@ impl<'a> ClassKey<'a> {
             text: &view.claim.text,
             ordinal_text: view.claim.ordinal.as_ref().map(|m| m.text.as_str()),
             event: &view.claim.event,
-            ordinal: view.ordinal.map(|(n, w)| (n, w.map(f64::to_bits))),
+            ordinal: view.ordinal().map(|(n, w)| (n, w.map(f64::to_bits))),
             days: view.days,
             published: view.published,
             refers_to_earlier: view.refers_to_earlier,
             actors: &view.actors,
-            agent: view.agent.as_ref(),
+            agent: view.agent(),
         }
     }
 }

@@ -92,7 +92,7 @@ pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec
     {
         let reading: Reading<'_> = (
             family(&negated.claim.event),
-            negated.words,
+            negated.words(),
             &negated.claim.words.names,
             &negated.actor_set,
             negated.occasion_days(),

@@ -183,7 +183,7 @@ impl Page<'_> {
             let members: Vec<&Dated<'_>> = event
                 .claims
                 .iter()
-                .filter_map(|c| by_id.get(c.as_str()).copied())
+                .filter_map(|c| by_id.get(&**c).copied())
                 .collect();
             // Two claims whose dates do not overlap: one that ends before another starts, so the
             // earliest end before the latest start (an event of many copies compares each once).
