@@ -181,50 +181,30 @@ impl<'d> Prepared<'d> {
 mod tests {
     use super::Prepared;
     use crate::entities::Gazetteer;
-    use isnad_parser::{ParseOptions, parse_document};
+    use isnad_parser::ParseOptions;
 
     /// A long document's passes read its sentences on every core: on every article of the seeds
     /// and fixtures, read that way, the analysis is the one read sentence after sentence (every
     /// field, the words the graph compares included).
     #[test]
     fn reading_sentences_on_every_core_gives_the_same_analysis() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let gazetteer = Gazetteer::builtin();
         let options = ParseOptions {
             fallback_date: chrono::NaiveDate::from_ymd_opt(2025, 6, 12),
             ..ParseOptions::default()
         };
-        let mut compared = 0;
-        let mut dirs = vec![root.join("seeds"), root.join("fixtures")];
-        while let Some(dir) = dirs.pop() {
-            for path in std::fs::read_dir(&dir)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-            {
-                if path.is_dir() {
-                    dirs.push(path);
-                    continue;
-                }
-                if path.extension().is_none_or(|x| x != "txt") {
-                    continue;
-                }
-                let bytes = std::fs::read(&path).expect("readable article");
-                let Ok((doc, _)) = parse_document("a.txt", &bytes, &options) else {
-                    continue;
-                };
-                let read = |parallel| {
-                    let prepared = Prepared::with_threads(&doc, parallel);
-                    format!(
-                        "{:?}",
-                        crate::analyze_prepared(prepared, &gazetteer, crate::mentions::Lean::Tense)
-                    )
-                };
-                assert_eq!(read(true), read(false), "{}", path.display());
-                compared += 1;
-            }
+        let articles = crate::test_support::bundled_articles(&options);
+        for (path, doc) in &articles {
+            let read = |parallel| {
+                let prepared = Prepared::with_threads(doc, parallel);
+                format!(
+                    "{:?}",
+                    crate::analyze_prepared(prepared, &gazetteer, crate::mentions::Lean::Tense)
+                )
+            };
+            assert_eq!(read(true), read(false), "{}", path.display());
         }
+        let compared = articles.len();
         assert!(compared > 50, "only {compared} articles compared");
     }
 }

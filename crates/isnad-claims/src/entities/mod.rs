@@ -306,43 +306,23 @@ mod tests {
     /// surnames, variants and roles are in other sentences than their full names included).
     #[test]
     fn entities_scanned_in_runs_are_the_entities_scanned_at_once() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let gazetteer = Gazetteer::builtin();
         let (mut compared, mut spread) = (0, 0);
-        let mut dirs = vec![root.join("seeds"), root.join("fixtures")];
-        while let Some(dir) = dirs.pop() {
-            for path in std::fs::read_dir(&dir)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-            {
-                if path.is_dir() {
-                    dirs.push(path);
-                    continue;
-                }
-                if path.extension().is_none_or(|x| x != "txt") {
-                    continue;
-                }
-                let bytes = std::fs::read(&path).expect("readable article");
-                let Ok((doc, _)) = parse_document("a.txt", &bytes, &ParseOptions::default()) else {
-                    continue;
-                };
-                let prepared = crate::Prepared::of(&doc);
-                let at_once = entities_in_runs(&prepared, &gazetteer, usize::MAX);
-                for run in [1, 2, 7] {
-                    let in_runs = entities_in_runs(&prepared, &gazetteer, run);
-                    assert_eq!(in_runs, at_once, "{} in runs of {run}", path.display());
-                }
-                compared += 1;
-                // Mentions read from free words after another sentence named the entity.
-                spread += usize::from(
-                    at_once
-                        .mentions
-                        .iter()
-                        .any(|m| matches!(m.form, MentionForm::Partial) || m.how == MatchKind::Variant),
-                );
+        for (path, doc) in crate::test_support::bundled_articles(&ParseOptions::default()) {
+            let prepared = crate::Prepared::of(&doc);
+            let at_once = entities_in_runs(&prepared, &gazetteer, usize::MAX);
+            for run in [1, 2, 7] {
+                let in_runs = entities_in_runs(&prepared, &gazetteer, run);
+                assert_eq!(in_runs, at_once, "{} in runs of {run}", path.display());
             }
+            compared += 1;
+            // Mentions read from free words after another sentence named the entity.
+            spread += usize::from(
+                at_once
+                    .mentions
+                    .iter()
+                    .any(|m| matches!(m.form, MentionForm::Partial) || m.how == MatchKind::Variant),
+            );
         }
         assert!(
             compared > 50 && spread > 10,
