@@ -89,32 +89,50 @@ pub fn prepared_claims(
             .collect();
         let read = |&(sentence, p): &(&isnad_parser::Sentence, &crate::PreparedSentence),
                     states_story: bool,
-                    carried: &mut Option<Source>| {
+                    carried: &mut Option<Source>,
+                    out: &mut SentenceRead| {
             let view = View::new(&document.source, sentence.span, p, mentions, entities);
             let words = || view::Words::of(&document.source, sentence.span, p, mentions);
-            read_one(&context, sentence, view.as_ref(), words, states_story, carried)
+            read_one(
+                &context,
+                sentence,
+                view.as_ref(),
+                words,
+                states_story,
+                carried,
+                out,
+            )
         };
         if !prepared.is_long() {
+            // Read straight into the document's lists.
+            let mut out = SentenceRead {
+                claims: std::mem::take(&mut claims),
+                statements: std::mem::take(&mut statements),
+            };
             for (sentence, &states) in sentences.iter().zip(&states_story) {
-                let read = read(sentence, states, &mut carried);
-                claims.extend(read.claims);
-                statements.extend(read.statements);
+                read(sentence, states, &mut carried, &mut out);
             }
+            (claims, statements) = (out.claims, out.statements);
             continue;
         }
         // Read as if no speaker were carried over into the sentence: exact unless a frame of it
         // names no speaker while one is carried, which is read again in order below.
-        let guesses: Vec<(SentenceRead, Option<Source>)> = sentences
+        let guesses: Vec<(SentenceRead, bool, Option<Source>)> = sentences
             .par_iter()
             .zip(&states_story)
             .map(|(sentence, &states)| {
-                let mut named = None;
-                (read(sentence, states, &mut named), named)
+                let (mut named, mut guess) = (None, SentenceRead::default());
+                let uses_carried = read(sentence, states, &mut named, &mut guess);
+                (guess, uses_carried, named)
             })
             .collect();
-        for ((sentence, &states), (guess, named)) in sentences.iter().zip(&states_story).zip(guesses) {
-            let read = if guess.uses_carried && carried.is_some() {
-                read(sentence, states, &mut carried)
+        for ((sentence, &states), (guess, uses_carried, named)) in
+            sentences.iter().zip(&states_story).zip(guesses)
+        {
+            let read = if uses_carried && carried.is_some() {
+                let mut again = SentenceRead::default();
+                read(sentence, states, &mut carried, &mut again);
+                again
             } else {
                 if named.is_some() {
                     carried = named;
@@ -208,16 +226,16 @@ struct Read {
     light: Option<usize>,
 }
 
-/// What one sentence says: its claims and statements, and whether a frame of it took the speaker
-/// carried over from an earlier sentence (named none of its own).
+/// Claims and statements read, in text order.
+#[derive(Default)]
 struct SentenceRead {
     claims: Vec<Claim>,
     statements: Vec<Statement>,
-    uses_carried: bool,
 }
 
-/// Reads one sentence (`view` is `None` when it has no trigger or cue), `carried` being the last
-/// source the document named before it, and after it the last one named so far.
+/// Reads one sentence into `out` (`view` is `None` when it has no trigger or cue), `carried`
+/// being the last source the document named before it, and after it the last one named so far.
+/// True when a frame of it took that carried speaker (named none of its own).
 fn read_one<'a>(
     context: &'a DocContext,
     sentence: &isnad_parser::Sentence,
@@ -225,8 +243,8 @@ fn read_one<'a>(
     words: impl FnOnce() -> view::Words<'a>,
     states_story: bool,
     carried: &mut Option<Source>,
-) -> SentenceRead {
-    let (mut claims, mut statements) = (Vec::new(), Vec::new());
+    out: &mut SentenceRead,
+) -> bool {
     let location = if sentence.in_headline {
         ClaimLocation::Headline
     } else {
@@ -241,28 +259,19 @@ fn read_one<'a>(
                 outers: &[],
                 location,
             };
-            said.read_own_voice(&mut statements);
+            said.read_own_voice(&mut out.statements);
         }
-        return SentenceRead {
-            claims,
-            statements,
-            uses_carried: false,
-        };
+        return false;
     };
-    let uses_carried = read_sentence(
+    read_sentence(
         context,
         view,
         location,
         states_story,
         carried,
-        &mut claims,
-        &mut statements,
-    );
-    SentenceRead {
-        claims,
-        statements,
-        uses_carried,
-    }
+        &mut out.claims,
+        &mut out.statements,
+    )
 }
 
 fn read_sentence(
