@@ -11,8 +11,10 @@ use std::sync::OnceLock;
 pub struct Prepared<'d> {
     /// The document.
     pub document: &'d Document,
-    /// One entry per sentence of the document, in its order (`None` for a span that is not text).
-    sentences: Vec<Option<PreparedSentence>>,
+    /// One entry per sentence of the document, in its order (`None` for a span that is not
+    /// text), in runs of [`CHUNK`]: a long document's last pass frees each run once read, the
+    /// list with what it holds (issue #17).
+    runs: Vec<Vec<Option<PreparedSentence>>>,
     /// Whether its passes read sentences on every core (a long document).
     parallel: bool,
 }
@@ -50,8 +52,9 @@ impl PreparedSentence {
 /// hundred; only far longer texts are worth the threads.
 const LONG_DOCUMENT_SENTENCES: usize = 2_000;
 
-/// Sentences one thread takes at a time.
-const CHUNK: usize = 256;
+/// Sentences one thread takes at a time, and the length of a run of prepared sentences (a few
+/// under test, so the seeds' short articles cross run boundaries).
+const CHUNK: usize = if cfg!(test) { 3 } else { 256 };
 
 fn is_long(document: &Document) -> bool {
     document.sentences.len() >= LONG_DOCUMENT_SENTENCES
@@ -73,19 +76,15 @@ impl<'d> Prepared<'d> {
             }
             Some(PreparedSentence::of(&document.source, span))
         };
-        let sentences = if parallel {
-            document
-                .sentences
-                .par_iter()
-                .with_min_len(CHUNK)
-                .map(prepare)
-                .collect()
+        let prepare_run = |run: &[Sentence]| run.iter().map(prepare).collect();
+        let runs = if parallel {
+            document.sentences.par_chunks(CHUNK).map(prepare_run).collect()
         } else {
-            document.sentences.iter().map(prepare).collect()
+            document.sentences.chunks(CHUNK).map(prepare_run).collect()
         };
         Prepared {
             document,
-            sentences,
+            runs,
             parallel,
         }
     }
@@ -106,33 +105,38 @@ impl<'d> Prepared<'d> {
         if !self.parallel {
             return self.sentences().map(|(s, p)| read(s, p)).collect();
         }
-        self.document
-            .sentences
-            .par_iter()
-            .zip(&self.sentences)
-            .with_min_len(CHUNK)
-            .filter_map(|(sentence, prepared)| prepared.as_ref().map(|p| read(sentence, p)))
+        (self.document.sentences.par_chunks(CHUNK))
+            .zip(&self.runs)
+            .flat_map_iter(|(sentences, run)| {
+                (sentences.iter().zip(run))
+                    .filter_map(|(sentence, prepared)| prepared.as_ref().map(|p| read(sentence, p)))
+            })
             .collect()
     }
 
     /// [`Prepared::map_sentences`] for a document's last pass: each sentence's preparation
-    /// (tokens, folded text, token words) is freed as soon as it is read, so a long document
-    /// does not hold every sentence's preparation beside everything its passes read (issue #17).
+    /// (tokens, folded text, token words) is freed as soon as it is read, and each run's list
+    /// once its sentences are, so a long document does not hold every sentence's preparation
+    /// beside everything its passes read (issue #17).
     pub(crate) fn map_sentences_once<T: Send>(
         self,
         read: impl Fn(&'d Sentence, &PreparedSentence) -> T + Sync + Send,
     ) -> Vec<T> {
         if !self.parallel {
-            return (self.document.sentences.iter().zip(self.sentences))
-                .filter_map(|(sentence, prepared)| prepared.map(|p| read(sentence, &p)))
-                .collect();
-        }
-        self.document
-            .sentences
-            .par_iter()
-            .zip(self.sentences)
-            .with_min_len(CHUNK)
+            return (self
+                .document
+                .sentences
+                .iter()
+                .zip(self.runs.into_iter().flatten()))
             .filter_map(|(sentence, prepared)| prepared.map(|p| read(sentence, &p)))
+            .collect();
+        }
+        (self.document.sentences.par_chunks(CHUNK))
+            .zip(self.runs)
+            .flat_map_iter(|(sentences, run)| {
+                (sentences.iter().zip(run))
+                    .filter_map(|(sentence, prepared)| prepared.map(|p| read(sentence, &p)))
+            })
             .collect()
     }
 
@@ -143,11 +147,14 @@ impl<'d> Prepared<'d> {
 
     /// Every sentence that is text, with its preparation.
     pub fn sentences(&self) -> impl Iterator<Item = (&'d Sentence, &PreparedSentence)> {
-        self.document
-            .sentences
-            .iter()
-            .zip(&self.sentences)
+        (self.document.sentences.iter())
+            .zip(self.runs.iter().flatten())
             .filter_map(|(sentence, prepared)| prepared.as_ref().map(|p| (sentence, p)))
+    }
+
+    /// The preparation of sentence `i` of the document.
+    fn get(&self, i: usize) -> Option<&PreparedSentence> {
+        self.runs.get(i / CHUNK)?.get(i % CHUNK)?.as_ref()
     }
 
     /// The span and preparation of the sentence that contains `span`.
@@ -160,7 +167,7 @@ impl<'d> Prepared<'d> {
         if !sentence.contains(span) {
             return None;
         }
-        self.sentences[i].as_ref().map(|p| (sentence, p))
+        self.get(i).map(|p| (sentence, p))
     }
 
     /// The preparation of the sentence whose span is `span`.
@@ -173,15 +180,42 @@ impl<'d> Prepared<'d> {
             .sentences
             .get(i)
             .filter(|s| s.span == span)
-            .and_then(|_| self.sentences[i].as_ref())
+            .and_then(|_| self.get(i))
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Prepared;
+    use super::{CHUNK, Prepared, PreparedSentence};
     use crate::entities::Gazetteer;
-    use isnad_parser::ParseOptions;
+    use isnad_parser::{ParseOptions, Span};
+
+    /// Sentences are held in runs (three under test): each is found in order, by its span and by
+    /// a span inside it, across run boundaries, and the last pass reads each once, in order.
+    #[test]
+    fn sentences_are_found_across_runs() {
+        let options = ParseOptions::default();
+        let articles = crate::test_support::bundled_articles(&options);
+        let (_, doc) = (articles.iter())
+            .max_by_key(|(_, doc)| doc.sentences.len())
+            .expect("bundled articles");
+        for parallel in [false, true] {
+            let prepared = Prepared::with_threads(doc, parallel);
+            let spans: Vec<Span> = prepared.sentences().map(|(s, _)| s.span).collect();
+            assert!(spans.len() > 3 * CHUNK, "{} sentences", spans.len());
+            for (sentence, p) in prepared.sentences() {
+                let fresh = PreparedSentence::of(&doc.source, sentence.span);
+                assert_eq!(p.folded.text, fresh.folded.text);
+                assert!(std::ptr::eq(prepared.sentence(sentence.span).unwrap(), p));
+                let inside = Span::new(sentence.span.start, sentence.span.start);
+                assert!(std::ptr::eq(prepared.sentence_containing(inside).unwrap().1, p));
+            }
+            let read = |s: &isnad_parser::Sentence, p: &PreparedSentence| (s.span, p.folded.text.clone());
+            let each = prepared.map_sentences(read);
+            assert_eq!(each.iter().map(|r| r.0).collect::<Vec<_>>(), spans);
+            assert_eq!(prepared.map_sentences_once(read), each);
+        }
+    }
 
     /// A long document's passes read its sentences on every core: on every article of the seeds
     /// and fixtures, read that way, the analysis is the one read sentence after sentence (every

@@ -16,8 +16,9 @@ pub struct Normalized {
     /// normalized text is a verbatim copy of the original, so offsets only shift. Held exactly
     /// (a boxed slice), as a prepared document keeps one list per sentence (issue #17).
     edits: Box<[Edit]>,
-    /// Byte offset in the original text where the normalized text starts.
-    base: usize,
+    /// Byte offset in the original text where the normalized text starts, as [`text_offset`]
+    /// keeps offsets (a prepared document keeps one per sentence).
+    base: u32,
     /// True for [`Fold::Key`], whose text is the lookup keys of its tokens back to back.
     key_fold: bool,
 }
@@ -77,10 +78,10 @@ impl Edit {
     }
 }
 
-/// A byte offset into one folded text or its original, as kept (`u32`). Past 4 GiB it stops
-/// with a message instead of wrapping to a wrong offset: no sentence or line comes near that
-/// under the loader's default size limit (16 MiB), and one that did could not be analyzed in
-/// memory anyway.
+/// A byte offset into a document, one folded text or its original, as kept (`u32`: edits, token
+/// pieces and where a folded text starts). Past 4 GiB it stops with a message instead of wrapping
+/// to a wrong offset: no document comes near that under the loader's default size limit
+/// (16 MiB), and one that did could not be analyzed in memory anyway.
 #[inline]
 pub(crate) fn text_offset(at: usize) -> u32 {
     match u32::try_from(at) {
@@ -93,7 +94,7 @@ pub(crate) fn text_offset(at: usize) -> u32 {
 #[cold]
 #[inline(never)]
 fn too_long(at: usize) -> ! {
-    panic!("a sentence is folded with 32-bit offsets: byte {at} is past 4 GiB")
+    panic!("text offsets are kept in 32 bits: byte {at} is past 4 GiB")
 }
 
 /// How aggressively to fold letters.
@@ -118,7 +119,7 @@ impl Normalized {
         Normalized {
             text: text.into(),
             edits: edits.into_boxed_slice(),
-            base: span.start,
+            base: text_offset(span.start),
             key_fold: fold == Fold::Key,
         }
     }
@@ -129,19 +130,25 @@ impl Normalized {
         Normalized {
             text,
             edits,
-            base,
+            base: text_offset(base),
             key_fold: true,
         }
+    }
+
+    /// Byte offset in the original text where the normalized text starts.
+    #[inline]
+    fn base(&self) -> usize {
+        self.base as usize
     }
 
     /// The normalized offsets of original character boundaries, asked in increasing order, when
     /// the text is folded with [`Fold::Key`] from `original[span]` (`None` otherwise).
     pub(crate) fn key_offsets(&self, span: Span) -> Option<KeyOffsets<'_>> {
-        let fits = self.key_fold && self.base == span.start;
+        let fits = self.key_fold && self.base() == span.start;
         fits.then_some(KeyOffsets {
             edits: &self.edits,
             next: 0,
-            base: self.base,
+            base: self.base(),
         })
     }
 
@@ -151,7 +158,7 @@ impl Normalized {
         // Where the verbatim run holding byte `i` starts, in both texts.
         let (norm_from, orig_from) = match k.checked_sub(1).map(|k| self.edits[k]) {
             Some(e) if i < e.norm_end() => {
-                return Span::new(self.base + e.orig(), self.base + e.orig_end());
+                return Span::new(self.base() + e.orig(), self.base() + e.orig_end());
             }
             Some(e) => (e.norm_end(), e.orig_end()),
             None => (0, 0),
@@ -166,7 +173,7 @@ impl Normalized {
             Some(&lead) if lead >= 0xC0 => 2,
             _ => 1,
         };
-        let start = self.base + orig_from + (char_start - norm_from);
+        let start = self.base() + orig_from + (char_start - norm_from);
         Span::new(start, start + len)
     }
 
@@ -183,7 +190,7 @@ impl Normalized {
             // Each edit is one original character.
             .filter(move |e| {
                 original
-                    .get(self.base + e.orig()..)
+                    .get(self.base() + e.orig()..)
                     .and_then(|t| t.chars().next())
                     .is_some_and(&from)
             })
@@ -197,7 +204,7 @@ impl Normalized {
             let at = if start < len {
                 self.origin_at(start).start
             } else {
-                self.base
+                self.base()
             };
             return Span::new(at, at);
         }
@@ -214,7 +221,7 @@ impl Normalized {
         } else if len > 0 {
             self.origin_at(len - 1).end
         } else {
-            self.base
+            self.base()
         }
     }
 }

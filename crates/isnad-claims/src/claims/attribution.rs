@@ -83,7 +83,7 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
     let start = match issuer {
         Some((_, at)) => at,
         None if i == first => start,
-        None => view.toks[i].span.start,
+        None => view.toks[i].span().start,
     };
     // An office's phrase may coordinate nouns in what it speaks for ("باسم وزارة الصحة والسكان").
     let office =
@@ -144,7 +144,7 @@ pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -
     {
         last = g.last;
     }
-    let span = Span::new(start, view.toks[last].span.end.max(start));
+    let span = Span::new(start, view.toks[last].span().end.max(start));
     // The head with a conjunction removed, unless the word itself starts with و (وسائل، وكالة).
     let raw = view.key(i);
     let listed = |w: &str| {
@@ -216,7 +216,7 @@ pub(crate) fn subject_before_qad(view: &View, verb: usize) -> Option<usize> {
 pub(crate) fn pluperfect_subject(view: &View, verb: usize) -> Option<Source> {
     let first = subject_before_qad(view, verb)?;
     let qad = verb - 1;
-    source_np(view, first, view.toks[first].span.start, qad).or_else(|| {
+    source_np(view, first, view.toks[first].span().start, qad).or_else(|| {
         let span = view.tok_span(first, qad - 1);
         let people =
             (first..qad).any(|i| view.group_of[i].is_some_and(|g| view.groups[g].kind == EntityType::Person));
@@ -239,11 +239,14 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
     let mut outers = Vec::new();
     for cue in view.cues.iter().filter(|c| c.hit.what == What::OuterFrame) {
         // "وفقاً لـX": the name may start inside the frame's last word.
-        let (first, start) = if cue.span.end < view.toks[cue.last_tok].span.end {
+        let (first, start) = if cue.span.end < view.toks[cue.last_tok].span().end {
             (cue.last_tok, cue.span.end)
         } else {
             let next = cue.last_tok + 1;
-            (next, view.toks.get(next).map_or(view.span.end, |t| t.span.start))
+            (
+                next,
+                view.toks.get(next).map_or(view.span.end, |t| t.span().start),
+            )
         };
         let source = source_np(view, first, start, n);
         outers.push(Outer {
@@ -278,7 +281,7 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
         let mut source = view
             .toks
             .get(after)
-            .and_then(|t| source_np(view, after, t.span.start, np_end));
+            .and_then(|t| source_np(view, after, t.span().start, np_end));
         if source.is_none() {
             // "X قال …": the name right before the verb.
             source = cue.tok.checked_sub(1).and_then(|p| view.group_of[p]).map(|g| {
@@ -302,10 +305,10 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
         {
             // "ويذكّر هؤلاء بأن …": someone the text points back to, not the last source named.
             source = Some(Source {
-                name: view.text(t.span).to_string(),
+                name: view.text(t.span()).to_string(),
                 entity: None,
                 kind: SourceKind::Unnamed,
-                span: Some(t.span),
+                span: Some(t.span()),
             });
         }
         let uses_carried = source.is_none();
@@ -317,7 +320,7 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
                 let next = c.last_tok + 1;
                 view.toks
                     .get(next)
-                    .and_then(|t| source_np(view, next, t.span.start, opener.unwrap_or(n)))
+                    .and_then(|t| source_np(view, next, t.span().start, opener.unwrap_or(n)))
             })
             .into_iter()
             .collect();
@@ -326,9 +329,9 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
             .as_ref()
             .and_then(|s| s.span)
             .filter(|s| {
-                opener.is_none() && s.start >= view.toks.get(after).map_or(usize::MAX, |t| t.span.start)
+                opener.is_none() && s.start >= view.toks.get(after).map_or(usize::MAX, |t| t.span().start)
             })
-            .map(|s| view.toks.partition_point(|t| t.span.start < s.end));
+            .map(|s| view.toks.partition_point(|t| t.span().start < s.end));
         let (from, to) = match opener {
             Some(o) => (o, n),
             None if object_start.is_some_and(|o| o < n) => (object_start.unwrap_or(n), n),

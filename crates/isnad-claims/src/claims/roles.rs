@@ -178,7 +178,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                 && view
                     .toks
                     .get(group.first)
-                    .is_some_and(|t| view.text(t.span).starts_with('و'));
+                    .is_some_and(|t| view.text(t.span()).starts_with('و'));
             // "عن الجانب التونسي": a nationality adjective after a noun modifies it.
             let text = view.text(group.span);
             let adjective = group.kind == EntityType::Country
@@ -253,7 +253,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
                         || listed(&lx.institution_heads, view.key(prev.filler.first)))))
         {
             if prev.filler.kind.is_none() {
-                prev.filler.span = prev.filler.span.cover(view.toks[i].span);
+                prev.filler.span = prev.filler.span.cover(view.toks[i].span());
                 prev.filler.last = i;
             }
             i += 1;
@@ -261,7 +261,7 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
         }
         let (p, start) = match clitic {
             Some((p, at)) => (Some(p.to_string()), at),
-            None => (prep.take(), view.toks[i].span.start),
+            None => (prep.take(), view.toks[i].span().start),
         };
         let mut last = i;
         let mut j = i + 1;
@@ -313,12 +313,12 @@ pub(crate) fn slots_after(view: &View, from: usize, end: usize) -> Vec<Slot> {
             prev.filler.span = prev
                 .filler
                 .span
-                .cover(Span::new(start, view.toks[last].span.end.max(start)));
+                .cover(Span::new(start, view.toks[last].span().end.max(start)));
             prev.filler.last = last;
             i = last + 1;
             continue;
         }
-        let span = Span::new(start, view.toks[last].span.end.max(start));
+        let span = Span::new(start, view.toks[last].span().end.max(start));
         out.push(Slot {
             prep: p,
             filler: Filler {
@@ -361,7 +361,11 @@ pub(crate) fn listed(set: &rustc_hash::FxHashSet<String>, key: &str) -> bool {
 
 /// [`is_conjoined`] for token `i`, telling a pronoun ه from a ة the folded key lost ("وزارة").
 pub(crate) fn conjoined_at(view: &View, i: usize) -> bool {
-    is_conjoined(view.key(i)) && !view.toks.get(i).is_some_and(|t| view.text(t.span).ends_with('ة'))
+    is_conjoined(view.key(i))
+        && !view
+            .toks
+            .get(i)
+            .is_some_and(|t| view.text(t.span()).ends_with('ة'))
 }
 
 /// "والزعيم", "وشركاؤهما": و joining a definite or possessed noun (not وسام, a word of its own).

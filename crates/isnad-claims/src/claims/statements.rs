@@ -96,8 +96,8 @@ impl Said<'_, '_> {
             .or_else(|| subject_before_qad(view, denial.tok));
         let agent_end = denial
             .agent
-            .filter(|a| subject_first.is_none() && a.span.start > view.toks[denial.tok].span.start)
-            .map(|a| view.toks.partition_point(|t| t.span.start < a.span.end));
+            .filter(|a| subject_first.is_none() && a.span.start > view.toks[denial.tok].span().start)
+            .map(|a| view.toks.partition_point(|t| t.span().start < a.span.end));
         let mut start = agent_end.unwrap_or(denial.last_tok + 1).max(denial.last_tok + 1);
         // The complement is looked for within the denial's own clause ("نفت X وجود أي تزوير،
         // مؤكدة أن …": what follows مؤكدة is asserted, not denied).
@@ -122,7 +122,7 @@ impl Said<'_, '_> {
             answers = view
                 .toks
                 .get(ma + 2)
-                .and_then(|t| source_np(view, ma + 2, t.span.start, reporter_end))
+                .and_then(|t| source_np(view, ma + 2, t.span().start, reporter_end))
                 .or_else(|| self.bare_name(ma + 2, reporter_end, MAX_BARE_NAME_WORDS));
             answers_at = Some(ma);
             start = about.map_or(ma + 2, |a| a + 1);
@@ -139,7 +139,7 @@ impl Said<'_, '_> {
             denial.tok
         };
         let subject = subject_first.and_then(|first| {
-            source_np(view, first, view.toks[first].span.start, subject_end)
+            source_np(view, first, view.toks[first].span().start, subject_end)
                 .or_else(|| self.bare_name(first, subject_end, MAX_BARE_NAME_WORDS))
         });
         let denier = subject
@@ -149,7 +149,7 @@ impl Said<'_, '_> {
                 let limit = answers_at.unwrap_or(start).min(view.toks.len());
                 view.toks
                     .get(next)
-                    .and_then(|t| source_np(view, next, t.span.start, limit))
+                    .and_then(|t| source_np(view, next, t.span().start, limit))
                     .or_else(|| self.bare_name(next, limit, MAX_BARE_NAME_WORDS))
             })
             .map(|s| self.trimmed(s));
@@ -291,8 +291,8 @@ impl Said<'_, '_> {
         let Some(span) = source.span else {
             return source;
         };
-        let first = view.toks.partition_point(|t| t.span.end <= span.start);
-        let last = view.toks.partition_point(|t| t.span.start < span.end);
+        let first = view.toks.partition_point(|t| t.span().end <= span.start);
+        let last = view.toks.partition_point(|t| t.span().start < span.end);
         let cut = (first + 1..last).find(|&i| lx.content_wrappers.contains(view.key(i)));
         match cut {
             Some(c) => {
@@ -395,8 +395,8 @@ impl Said<'_, '_> {
             .find(|s| s.kind != SourceKind::Outlet)
             .and_then(|s| s.span)
             .map(|name| {
-                let first = view.toks.partition_point(|t| t.span.end <= name.start);
-                let end = view.toks.partition_point(|t| t.span.start < name.end);
+                let first = view.toks.partition_point(|t| t.span().end <= name.start);
+                let end = view.toks.partition_point(|t| t.span().start < name.end);
                 content_keys(view, first, end)
             })
             .unwrap_or_default();

@@ -38,7 +38,7 @@ pub(super) fn pick_time<'a>(
     let so_far = &crate::lexical::lexicon::Lexicon::get().so_far;
     let key = |i: usize| view.key(i);
     let bounds_a_state = |m: &Mention| {
-        let first = view.toks.partition_point(|x| x.span.end <= m.span.start);
+        let first = view.toks.partition_point(|x| x.span().end <= m.span.start);
         so_far.at(&key, first, view.toks.len()).is_some()
             || first
                 .checked_sub(1)
@@ -81,7 +81,7 @@ pub(super) fn pick_count<'a>(
             continue;
         }
         let toks: Vec<usize> = (0..view.toks.len())
-            .filter(|&i| view.toks[i].span.overlaps(m.span))
+            .filter(|&i| view.toks[i].span().overlaps(m.span))
             .collect();
         let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else {
             continue;
@@ -172,7 +172,7 @@ pub(super) fn pick_ordinal<'a>(
             };
         }
         // "زيارة الوزير الأولى": right after the noun and its genitive name.
-        let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span.overlaps(m.span)) else {
+        let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span().overlaps(m.span)) else {
             return false;
         };
         let between_names = first > t.last_tok
@@ -190,10 +190,10 @@ pub(super) fn attach_partitive_counts(view: &View, reads: &[Read], claims: &mut 
         if !matches!(m.value, MentionValue::Number(_)) {
             continue;
         }
-        let Some(last) = (0..view.toks.len()).rfind(|&i| view.toks[i].span.overlaps(m.span)) else {
+        let Some(last) = (0..view.toks.len()).rfind(|&i| view.toks[i].span().overlaps(m.span)) else {
             continue;
         };
-        let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span.overlaps(m.span)) else {
+        let Some(first) = (0..view.toks.len()).find(|&i| view.toks[i].span().overlaps(m.span)) else {
             continue;
         };
         if !(first..=last + 1).any(|i| crate::grammar::grammar().is_partitive_pronoun(view.key(i))) {

@@ -88,8 +88,8 @@ impl<'a> Words<'a> {
     /// Original span of tokens `first..=last`.
     pub fn tok_span(&self, first: usize, last: usize) -> Span {
         match (self.toks.get(first), self.toks.get(last)) {
-            (Some(a), Some(b)) if a.span.start <= b.span.end => Span::new(a.span.start, b.span.end),
-            (Some(a), _) => a.span,
+            (Some(a), Some(b)) if a.span().start <= b.span().end => Span::new(a.span().start, b.span().end),
+            (Some(a), _) => a.span(),
             _ => Span::new(0, 0),
         }
     }
@@ -149,9 +149,9 @@ impl<'a> View<'a> {
         let (toks, keys) = (&prepared.tokens.pieces[..], &prepared.tokens.keys);
         let tok_at = |offset: usize| -> usize {
             match toks.binary_search_by(|t| {
-                if t.span.end <= offset {
+                if t.span().end <= offset {
                     std::cmp::Ordering::Less
-                } else if t.span.start > offset {
+                } else if t.span().start > offset {
                     std::cmp::Ordering::Greater
                 } else {
                     std::cmp::Ordering::Equal
@@ -191,9 +191,9 @@ impl<'a> View<'a> {
         let mentions = Words::of(source, span, prepared, mentions).mentions;
         let mut mention_of = vec![None; toks.len()];
         for (mi, m) in mentions.iter().enumerate() {
-            let first = toks.partition_point(|t| t.span.end <= m.span.start);
+            let first = toks.partition_point(|t| t.span().end <= m.span.start);
             for (ti, t) in toks.iter().enumerate().skip(first) {
-                if t.span.start >= m.span.end {
+                if t.span().start >= m.span.end {
                     break;
                 }
                 mention_of[ti] = Some(mi);
@@ -281,8 +281,8 @@ impl<'a> View<'a> {
     /// Original span of tokens `first..=last`.
     pub fn tok_span(&self, first: usize, last: usize) -> Span {
         match (self.toks.get(first), self.toks.get(last)) {
-            (Some(a), Some(b)) if a.span.start <= b.span.end => Span::new(a.span.start, b.span.end),
-            (Some(a), _) => a.span,
+            (Some(a), Some(b)) if a.span().start <= b.span().end => Span::new(a.span().start, b.span().end),
+            (Some(a), _) => a.span(),
             _ => Span::new(self.span.start, self.span.start),
         }
     }
@@ -325,7 +325,7 @@ impl<'a> View<'a> {
         if tok.kind != TokenKind::Arabic {
             return None;
         }
-        let text = self.text(tok.span);
+        let text = self.text(tok.span());
         if let Some(g) = self.group_of[i].map(|g| &self.groups[g])
             && g.first == i
             && g.start_in_token > 0
@@ -333,9 +333,9 @@ impl<'a> View<'a> {
             let before = isnad_parser::fold_key(&text[..g.start_in_token.min(text.len())]);
             let prep = before.trim_start_matches(['و', 'ف']);
             return match prep {
-                "ل" | "لل" => Some(("ل", tok.span.start + g.start_in_token)),
-                "ب" | "بال" => Some(("ب", tok.span.start + g.start_in_token)),
-                "ك" => Some(("ك", tok.span.start + g.start_in_token)),
+                "ل" | "لل" => Some(("ل", tok.span().start + g.start_in_token)),
+                "ب" | "بال" => Some(("ب", tok.span().start + g.start_in_token)),
+                "ك" => Some(("ك", tok.span().start + g.start_in_token)),
                 _ => None,
             };
         }
@@ -350,7 +350,7 @@ impl<'a> View<'a> {
         } else {
             return None;
         };
-        Some((prep, skip_letters(text, tok.span.start, letters_skipped + drop)))
+        Some((prep, skip_letters(text, tok.span().start, letters_skipped + drop)))
     }
 
     fn split_raw(&self) -> Vec<(usize, usize)> {
@@ -474,18 +474,18 @@ fn build_groups(
         previous = Some(m);
     }
     let mut group_of = vec![None; toks.len()];
-    groups.retain(|g| toks.iter().any(|t| t.span.overlaps(g.span)));
+    groups.retain(|g| toks.iter().any(|t| t.span().overlaps(g.span)));
     for (gi, g) in groups.iter_mut().enumerate() {
         let mut first = None;
         for (ti, t) in toks.iter().enumerate() {
-            if t.span.overlaps(g.span) {
+            if t.span().overlaps(g.span) {
                 first.get_or_insert(ti);
                 g.last = ti;
                 group_of[ti] = Some(gi);
             }
         }
         g.first = first.unwrap_or(0);
-        g.start_in_token = g.span.start.saturating_sub(toks[g.first].span.start);
+        g.start_in_token = g.span.start.saturating_sub(toks[g.first].span().start);
     }
     (groups, group_of)
 }

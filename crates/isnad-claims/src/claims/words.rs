@@ -162,12 +162,9 @@ impl<'p> SentenceStems<'p> {
         let is_word = |p: &isnad_parser::Piece| p.kind != isnad_parser::TokenKind::Punct;
         for (i, piece) in tokens.pieces.iter().enumerate() {
             first_word.push(u32::try_from(word_ends.len()).unwrap_or(u32::MAX));
-            runs_on.push(
-                tokens
-                    .pieces
-                    .get(i + 1)
-                    .is_some_and(|next| next.span.start == piece.span.end && is_word(piece) && is_word(next)),
-            );
+            runs_on.push(tokens.pieces.get(i + 1).is_some_and(|next| {
+                next.span().start == piece.span().end && is_word(piece) && is_word(next)
+            }));
             if !is_word(piece) {
                 continue;
             }
@@ -190,13 +187,13 @@ impl<'p> SentenceStems<'p> {
     /// (`None` otherwise: the caller folds its text).
     fn words_in(&self, span: Span) -> Option<Vec<&str>> {
         let pieces = &self.sentence.tokens.pieces;
-        let a = pieces.partition_point(|p| p.span.end <= span.start);
-        let b = pieces.partition_point(|p| p.span.start < span.end);
+        let a = pieces.partition_point(|p| p.span().end <= span.start);
+        let b = pieces.partition_point(|p| p.span().start < span.end);
         if a >= b {
             return Some(Vec::new());
         }
         // A span cutting a token ("لـ" off "للحكومة") reads that token's part from the text.
-        let whole = |i: usize| span.contains(pieces[i].span);
+        let whole = |i: usize| span.contains(pieces[i].span());
         if !whole(a) || !whole(b - 1) || self.runs_on[a..b - 1].iter().any(|&r| r) {
             return None;
         }

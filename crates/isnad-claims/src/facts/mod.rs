@@ -125,8 +125,8 @@ impl<'a> FactReader<'a> {
         let mut facts = Vec::with_capacity(drafts.len());
         for draft in &drafts {
             let clause = tokens.pieces[draft.clause.0]
-                .span
-                .cover(tokens.pieces[draft.clause.1.saturating_sub(1).max(draft.clause.0)].span);
+                .span()
+                .cover(tokens.pieces[draft.clause.1.saturating_sub(1).max(draft.clause.0)].span());
             let claim = claim_of(&sentence_claims, draft.mention.span, clause);
             let (attribution, modality, subject_claim, event) = match claim {
                 Some(c) => (

@@ -146,14 +146,14 @@ impl<'a> ParticipantReader<'a> {
                 continue;
             }
             // Token range of the name with its title.
-            let a = toks.pieces.partition_point(|t| t.span.end <= whole.start);
-            let b = toks.pieces.partition_point(|t| t.span.start < whole.end);
+            let a = toks.pieces.partition_point(|t| t.span().end <= whole.start);
+            let b = toks.pieces.partition_point(|t| t.span().start < whole.end);
             if a >= b {
                 continue;
             }
             let before = previous_word(toks, a);
             // "للحكومة"، "بالجيش": a preposition glued to the name's first word.
-            let glued_preposition = toks.pieces[a].span.start < m.span.start
+            let glued_preposition = toks.pieces[a].span().start < m.span.start
                 && toks
                     .key(a)
                     .trim_start_matches(['و', 'ف'])
@@ -211,8 +211,8 @@ impl<'a> ParticipantReader<'a> {
                 c1 += 1;
             }
             let clause = toks.pieces[c0]
-                .span
-                .cover(toks.pieces[c1.saturating_sub(1).max(c0)].span);
+                .span()
+                .cover(toks.pieces[c1.saturating_sub(1).max(c0)].span());
             // Where in a place and which side say where, not what is done.
             let mut sector = None;
             let context: Words = reader

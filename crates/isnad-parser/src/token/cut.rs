@@ -2,7 +2,7 @@
 //! and [`Tokens::of_folded`], which cuts the keys from text folded before.
 
 use super::chars::{class, fold_arabic_pair, is_arabic_pair};
-use super::{Piece, TokenKeys, TokenKind, Tokens, key_range};
+use super::{Piece, TokenKeys, TokenKind, Tokens, key_range, piece_base};
 use crate::Span;
 use crate::normalize::{Normalized, fold_key_into};
 use std::sync::Arc;
@@ -69,6 +69,7 @@ impl Tokens {
             return Tokens::default();
         };
         let bytes = text.as_bytes();
+        let base = piece_base(span);
         let mut pieces = Vec::with_capacity(text.len() / 8);
         let mut keys = Vec::with_capacity(text.len() / 8);
         let mut buffer = String::with_capacity(text.len());
@@ -117,14 +118,14 @@ impl Tokens {
                 buffer.truncate(key_start);
                 fold_key_into(&text[start..i], &mut buffer);
             }
-            pieces.push(Piece {
-                span: Span::new(span.start + start, span.start + i),
-                kind,
-            });
+            pieces.push(Piece::at(base, start, i, kind));
             keys.push(key_range(key_start, buffer.len()));
         }
-        let keys = TokenKeys::new(Arc::from(buffer), keys);
-        Tokens { pieces, keys }
+        let keys = TokenKeys::new(Arc::from(buffer), &keys);
+        Tokens {
+            pieces: pieces.into_boxed_slice(),
+            keys,
+        }
     }
 
     /// [`Tokens::of`] from the sentence's [`Fold::Key`](crate::Fold::Key) text `folded`
@@ -135,6 +136,7 @@ impl Tokens {
             return Tokens::of(source, span);
         };
         let bytes = text.as_bytes();
+        let base = piece_base(span);
         let mut pieces = Vec::with_capacity(text.len() / 8);
         // The keys are cut from the folded text (shared); a key that is not a piece of it is
         // folded into `more`, kept after it.
@@ -173,10 +175,7 @@ impl Tokens {
                 fold_key_into(&text[start..i], &mut more);
                 keys.push(key_range(end, folded.text.len() + more.len()));
             }
-            pieces.push(Piece {
-                span: Span::new(span.start + start, span.start + i),
-                kind,
-            });
+            pieces.push(Piece::at(base, start, i, kind));
         }
         let buffer = if more.is_empty() {
             Arc::clone(&folded.text)
@@ -184,8 +183,8 @@ impl Tokens {
             Arc::from([&folded.text[..], &more].concat())
         };
         Tokens {
-            pieces,
-            keys: TokenKeys::new(buffer, keys),
+            pieces: pieces.into_boxed_slice(),
+            keys: TokenKeys::new(buffer, &keys),
         }
     }
 }

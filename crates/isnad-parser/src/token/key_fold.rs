@@ -3,7 +3,7 @@
 
 use super::chars::class;
 use super::cut::{char_at, joins};
-use super::{Piece, TokenKeys, TokenKind, Tokens, exact, key_range, tokens_room};
+use super::{Piece, TokenKeys, TokenKind, Tokens, exact, key_range, piece_base, tokens_room};
 use crate::Span;
 use crate::normalize::{Edit, Fold, Folded, Normalized, fold_char};
 use std::sync::Arc;
@@ -145,6 +145,7 @@ impl Tokens {
             );
         };
         let bytes = text.as_bytes();
+        let base = piece_base(span);
         let mut fold = KeyFolder {
             text,
             out: String::with_capacity(text.len()),
@@ -182,17 +183,14 @@ impl Tokens {
                 extend_folding(&mut fold, kind, &mut i)
             };
             keys.push(key_range(key_from, fold.landing(i)));
-            pieces.push(Piece {
-                span: Span::new(span.start + start, span.start + i),
-                kind,
-            });
+            pieces.push(Piece::at(base, start, i, kind));
         }
         fold.catch_up(bytes.len());
         // One exact copy of the folded text, for the keys and the normalized text alike.
         let folded_text = Arc::<str>::from(fold.out);
         let tokens = Tokens {
-            pieces: exact(pieces),
-            keys: TokenKeys::new(Arc::clone(&folded_text), exact(keys)),
+            pieces: exact(pieces).into_boxed_slice(),
+            keys: TokenKeys::new(Arc::clone(&folded_text), &keys),
         };
         let edits = exact(fold.edits).into_boxed_slice();
         (tokens, Normalized::of_key_fold(folded_text, edits, span.start))

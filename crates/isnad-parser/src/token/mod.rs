@@ -59,20 +59,73 @@ pub fn tokenize(source: &str, span: Span) -> Vec<Token> {
         .iter()
         .enumerate()
         .map(|(i, p)| Token {
-            span: p.span,
+            span: p.span(),
             kind: p.kind,
             key: tokens.keys.get(i).to_string(),
         })
         .collect()
 }
 
-/// A token's span and kind; its key is kept apart, in [`TokenKeys`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A token's span and kind; its key is kept apart, in [`TokenKeys`]. Its offsets are held as
+/// `u32` (12 bytes, not 24): a prepared document keeps every sentence's tokens (issue #17).
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Piece {
-    /// Original bytes.
-    pub span: Span,
+    start: u32,
+    end: u32,
     /// Kind of characters.
     pub kind: TokenKind,
+}
+
+impl Piece {
+    /// A token of `kind` over `span`.
+    ///
+    /// # Panics
+    /// When `span` ends past 4 GiB (offsets are kept as `u32`).
+    #[inline]
+    pub fn new(span: Span, kind: TokenKind) -> Piece {
+        Piece {
+            start: text_offset(span.start),
+            end: text_offset(span.end),
+            kind,
+        }
+    }
+
+    /// The token at `start..end` of a text whose offset in the original is `base`, the end of
+    /// that text known to fit in `u32` ([`piece_base`]).
+    #[inline]
+    fn at(base: u32, start: usize, end: usize, kind: TokenKind) -> Piece {
+        Piece {
+            start: base + start as u32,
+            end: base + end as u32,
+            kind,
+        }
+    }
+
+    /// Original bytes.
+    #[inline]
+    pub fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+/// Where the text `span` starts, as [`Piece::at`] takes it: its end is checked against 4 GiB once
+/// for all its tokens.
+///
+/// # Panics
+/// When `span` ends past 4 GiB.
+#[inline]
+fn piece_base(span: Span) -> u32 {
+    text_offset(span.end);
+    span.start as u32
+}
+
+impl std::fmt::Debug for Piece {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (f.debug_struct("Piece"))
+            .field("span", &self.span())
+            .field("kind", &self.kind)
+            .finish()
+    }
 }
 
 /// The keys of a token list: byte ranges of one buffer, which is either the keys back to back
@@ -81,28 +134,59 @@ pub struct Piece {
 #[derive(Debug, Clone, Default)]
 pub struct TokenKeys {
     buffer: Arc<str>,
-    /// Where each key starts and ends in `buffer`, held exactly: a prepared document keeps one
-    /// list per sentence (issue #17).
-    ranges: Box<[[u32; 2]]>,
+    /// Where each key starts and ends in `buffer` when it has at most [`SHORT`] bytes (nearly
+    /// every sentence): half the room of `u32` offsets, and a prepared document keeps one list
+    /// per sentence (issue #17). Empty for a longer buffer.
+    short: Box<[[u16; 2]]>,
+    /// Where each key starts and ends in a longer buffer (boxed once more: most sentences have
+    /// none, and a thin pointer is half the room of a list's).
+    long: Option<Box<Box<[[u32; 2]]>>>,
 }
 
+/// The longest buffer whose key offsets fit in 16 bits.
+const SHORT: usize = u16::MAX as usize;
+
 impl TokenKeys {
-    /// The keys at `ranges` of `buffer`.
-    fn new(buffer: Arc<str>, ranges: Vec<[u32; 2]>) -> TokenKeys {
-        TokenKeys {
-            buffer,
-            ranges: ranges.into_boxed_slice(),
-        }
+    /// The keys at `ranges` of `buffer`, in an allocation of their exact size.
+    fn new(buffer: Arc<str>, ranges: &[[u32; 2]]) -> TokenKeys {
+        let (short, long) = if buffer.len() <= SHORT {
+            // Offsets into the buffer are no more than its length.
+            let short = ranges.iter().map(|&[start, end]| [start as u16, end as u16]);
+            (short.collect(), None)
+        } else {
+            (Box::default(), Some(Box::new(ranges.into())))
+        };
+        TokenKeys { buffer, short, long }
+    }
+
+    /// Number of keys.
+    fn len(&self) -> usize {
+        self.short
+            .len()
+            .max(self.long.as_ref().map_or(0, |long| long.len()))
     }
 
     /// The keys in token order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        (self.ranges.iter()).map(|&[start, end]| self.buffer.get(start as usize..end as usize).unwrap_or(""))
+        (0..self.len()).map(|i| self.get(i))
     }
 
     /// The key of token `i` (`""` past the end).
     pub fn get(&self, i: usize) -> &str {
-        let Some(&[start, end]) = self.ranges.get(i) else {
+        let Some(&[start, end]) = self.short.get(i) else {
+            return self.long_key(i);
+        };
+        self.buffer
+            .get(usize::from(start)..usize::from(end))
+            .unwrap_or("")
+    }
+
+    /// The key of token `i` of a buffer longer than [`SHORT`] (`""` past the end), out of line:
+    /// nearly every sentence is shorter.
+    #[cold]
+    #[inline(never)]
+    fn long_key(&self, i: usize) -> &str {
+        let Some(&[start, end]) = self.long.as_ref().and_then(|long| long.get(i)) else {
             return "";
         };
         self.buffer.get(start as usize..end as usize).unwrap_or("")
@@ -136,8 +220,8 @@ pub(crate) fn exact<T: Copy>(items: Vec<T>) -> Vec<T> {
 /// What [`tokenize`] finds, without a `String` per token: pieces and their keys.
 #[derive(Debug, Clone, Default)]
 pub struct Tokens {
-    /// Tokens in text order.
-    pub pieces: Vec<Piece>,
+    /// Tokens in text order (held exactly: a prepared document keeps one list per sentence).
+    pub pieces: Box<[Piece]>,
     /// Their keys ([`fold_key`](crate::fold_key) of the original text).
     pub keys: TokenKeys,
 }

@@ -51,7 +51,7 @@ fn shared_keys_match_fold_key() {
     for (i, piece) in tokens.pieces.iter().enumerate() {
         assert_eq!(
             tokens.key(i),
-            crate::fold_key(&src[piece.span.range()]),
+            crate::fold_key(&src[piece.span().range()]),
             "token {i}"
         );
     }
@@ -102,15 +102,61 @@ fn one_pass_holds_the_folded_text_once_and_its_lists_exactly() {
     let src = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ S600 إلى كـــيم ی\u{200F}ک ٱلله؛ 12,500 و2.5 “قال”.";
     let (tokens, folded) = Tokens::with_key_fold(src, Span::new(0, src.len()));
     assert!(std::sync::Arc::ptr_eq(&tokens.keys.buffer, &folded.text));
-    assert_eq!(tokens.pieces.capacity(), tokens.pieces.len());
-    assert_eq!(tokens.keys.ranges.len(), tokens.len());
+    // Two `u16` a key in a sentence's buffer of at most 64 KiB.
+    assert_eq!(tokens.keys.short.len(), tokens.len());
+    assert!(tokens.keys.long.is_none());
     for (i, piece) in tokens.pieces.iter().enumerate() {
         assert_eq!(
             tokens.key(i),
-            crate::fold_key(&src[piece.span.range()]),
+            crate::fold_key(&src[piece.span().range()]),
             "token {i}"
         );
     }
+}
+
+/// Past 64 KiB of buffer the keys keep their offsets in two `u32` each, not `u16`: every key of a long
+/// sentence is still its word folded, cut the same from the folded text or folded word by word.
+#[test]
+fn keys_of_a_sentence_past_64_kib_are_the_folded_words() {
+    let src = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ S600 إلى كـــيم 12,500 ".repeat(1500);
+    let span = Span::new(0, src.len());
+    let (tokens, folded) = Tokens::with_key_fold(&src, span);
+    assert!(folded.text.len() > SHORT);
+    assert!(tokens.keys.short.is_empty());
+    assert_eq!(
+        tokens.keys.long.as_ref().map(|long| long.len()),
+        Some(tokens.len())
+    );
+    let whole = Tokens::of(&src, span);
+    assert_eq!(whole.pieces, tokens.pieces);
+    for (i, piece) in tokens.pieces.iter().enumerate() {
+        let key = crate::fold_key(&src[piece.span().range()]);
+        assert_eq!((tokens.key(i), whole.key(i)), (&*key, &*key), "token {i}");
+    }
+    assert!(tokens.keys.iter().eq((0..tokens.len()).map(|i| tokens.key(i))));
+    assert_eq!((tokens.key(tokens.len()), tokens.key(usize::MAX)), ("", ""));
+}
+
+/// A piece keeps its span in two `u32` (12 bytes a token, issue #17), up to the last offset that
+/// fits; one past it stops instead of wrapping (below).
+#[test]
+fn pieces_keep_spans_up_to_4_gib_in_12_bytes() {
+    assert_eq!(std::mem::size_of::<Piece>(), 12);
+    let top = u32::MAX as usize;
+    let piece = Piece::new(Span::new(top - 3, top), TokenKind::Latin);
+    assert_eq!(
+        (piece.span(), piece.kind),
+        (Span::new(top - 3, top), TokenKind::Latin)
+    );
+}
+
+#[test]
+#[should_panic(expected = "past 4 GiB")]
+fn a_piece_past_4_gib_stops_the_tokenizer() {
+    Piece::new(
+        Span::new(u32::MAX as usize, u32::MAX as usize + 1),
+        TokenKind::Latin,
+    );
 }
 
 #[test]

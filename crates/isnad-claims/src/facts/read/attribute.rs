@@ -172,7 +172,7 @@ impl<'a> SentenceFacts<'a> {
         }
         let word = |i: usize| AttributeWord {
             lemma: self.measure_lemma(i).unwrap_or_else(|| self.lemma(i).to_string()),
-            span: self.toks.pieces[i].span,
+            span: self.toks.pieces[i].span(),
         };
         let (from, head_at) = if let Some(c) = counted.filter(|_| !counted_generic) {
             (AttributeSource::Counted, Some(c))
@@ -327,13 +327,13 @@ impl<'a> SentenceFacts<'a> {
         let (mention, _, _) = self.mentions[index];
         let word = |i: usize| AttributeWord {
             lemma: self.lemma(i).to_string(),
-            span: self.toks.pieces[i].span,
+            span: self.toks.pieces[i].span(),
         };
         let clause_start = self.words.clause_start[first];
         let head = match &mention.value {
             MentionValue::Ordinal(o) => o
                 .noun_span
-                .and_then(|s| self.toks.pieces.iter().position(|p| p.span.overlaps(s)))
+                .and_then(|s| self.toks.pieces.iter().position(|p| p.span().overlaps(s)))
                 .map(|noun| {
                     if self.lx.occurrence_nouns.contains(self.lemma(noun)) {
                         (clause_start..noun)

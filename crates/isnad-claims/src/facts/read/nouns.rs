@@ -197,7 +197,7 @@ impl<'a> SentenceFacts<'a> {
         let Some(piece) = self.toks.pieces.get(i) else {
             return false;
         };
-        let written = self.source.get(piece.span.range()).unwrap_or("");
+        let written = self.source.get(piece.span().range()).unwrap_or("");
         let written = written.trim_end_matches(|c: char| isnad_parser::is_word_mark(c));
         written.chars().count() >= 4
             && ["ه", "ها", "هم", "هما", "هن", "كم"]

@@ -63,7 +63,7 @@ impl<'a> SentenceFacts<'a> {
                 .attribute
                 .head
                 .as_ref()
-                .and_then(|h| self.toks.pieces.iter().position(|p| p.span == h.span));
+                .and_then(|h| self.toks.pieces.iter().position(|p| p.span() == h.span));
             let joined = (previous.last + 1..drafts[k].first).all(|i| {
                 let key = self.key(i);
                 let bare = key.strip_prefix('و').unwrap_or(key);
@@ -135,7 +135,7 @@ impl<'a> SentenceFacts<'a> {
                 .head
                 .as_ref()
                 .filter(|h| h.span.start >= drafts[w].mention.span.end)
-                .and_then(|h| self.toks.pieces.iter().position(|p| p.span == h.span))
+                .and_then(|h| self.toks.pieces.iter().position(|p| p.span() == h.span))
                 .unwrap_or(drafts[w].last)
                 + 1;
             // Past commas, modifiers and a second counted noun ("4763 موظفاً وعاملاً، يتوزعون بين").

@@ -68,9 +68,9 @@ impl<'a> SentenceFacts<'a> {
         let mut mention_of = vec![None; n];
         let mut with_tokens = Vec::with_capacity(mentions.len());
         for &m in mentions {
-            let first = toks.pieces.partition_point(|t| t.span.end <= m.span.start);
+            let first = toks.pieces.partition_point(|t| t.span().end <= m.span.start);
             let mut last = first;
-            while last + 1 < n && toks.pieces[last + 1].span.start < m.span.end {
+            while last + 1 < n && toks.pieces[last + 1].span().start < m.span.end {
                 last += 1;
             }
             if first >= n {
@@ -86,13 +86,13 @@ impl<'a> SentenceFacts<'a> {
         let mut named = vec![false; n];
         let mut next_name = 0;
         for (i, p) in toks.pieces.iter().enumerate() {
-            while next_name < names.len() && names[next_name].end <= p.span.start {
+            while next_name < names.len() && names[next_name].end <= p.span().start {
                 next_name += 1;
             }
             named[i] = names[next_name..]
                 .iter()
-                .take_while(|s| s.start <= p.span.start)
-                .any(|s| s.contains(p.span));
+                .take_while(|s| s.start <= p.span().start)
+                .any(|s| s.contains(p.span()));
         }
         let mut facts = SentenceFacts {
             source,
@@ -202,7 +202,7 @@ impl<'a> SentenceFacts<'a> {
             let head = attribute
                 .head
                 .as_ref()
-                .and_then(|h| self.toks.pieces.iter().position(|p| p.span == h.span));
+                .and_then(|h| self.toks.pieces.iter().position(|p| p.span() == h.span));
             let scope = Scope {
                 rise: (clause.0..first)
                     .filter(|&i| Some(i) != head)

@@ -124,11 +124,11 @@ pub(super) fn from_parser<'k>(
     let mut last_end = span.start;
     for (piece, key) in parsed.pieces.iter().zip(parsed.keys.iter()) {
         // Tokens touching (a word and its punctuation) have no gap to read.
-        if piece.span.start != last_end {
-            let gap = source.get(last_end..piece.span.start).unwrap_or_default();
+        if piece.span().start != last_end {
+            let gap = source.get(last_end..piece.span().start).unwrap_or_default();
             space_before |= gap == " " || gap.chars().any(char::is_whitespace);
         }
-        last_end = piece.span.end;
+        last_end = piece.span().end;
         let kind = match piece.kind {
             TokenKind::Arabic if !key.is_empty() => Some(Kind::Word),
             TokenKind::Number if key.bytes().all(|b| b.is_ascii_digit()) => Some(Kind::Digits),
@@ -138,14 +138,14 @@ pub(super) fn from_parser<'k>(
         match kind {
             Some(kind) => {
                 layout.toks.push(Tok {
-                    span: piece.span,
+                    span: piece.span(),
                     kind,
                     space_before,
                 });
                 layout.keys.push(KeyAt::Parsed(key));
                 space_before = false;
             }
-            None => space_before = scan_into(source, piece.span, &mut layout, buffer, space_before),
+            None => space_before = scan_into(source, piece.span(), &mut layout, buffer, space_before),
         }
     }
     layout.resolve(buffer)

@@ -108,7 +108,7 @@ impl<'a> Scan<'a> {
         let mut toks: Vec<Tok> = (tokens.pieces.iter())
             .zip(tokens.keys.iter())
             .map(|(p, key)| Tok {
-                span: p.span,
+                span: p.span(),
                 kind: p.kind,
                 key,
                 readings: (0, 0),
