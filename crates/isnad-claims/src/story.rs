@@ -391,7 +391,12 @@ mod tests {
             .entities
             .mentions
             .iter()
-            .map(|m| (m.text.clone(), m.entity.as_ref().map(|e| e.as_str().to_string())))
+            .map(|m| {
+                (
+                    m.text.to_string(),
+                    m.entity.as_ref().map(|e| e.as_str().to_string()),
+                )
+            })
             .collect()
     }
 
@@ -432,7 +437,7 @@ mod tests {
             .entities
             .mentions
             .iter()
-            .find(|m| m.text == "سامر القطامي")
+            .find(|m| &*m.text == "سامر القطامي")
             .unwrap_or_else(|| panic!("{:?}", names_in(&analyses[1])));
         assert_eq!(mention.entity.as_ref().map(|e| e.as_str()), Some(id.as_str()));
         assert_eq!(mention.kind, EntityType::Person);
@@ -447,6 +452,6 @@ mod tests {
             analyses[1].entities.entities
         );
         // A given name alone is no name to look for: «سامر» elsewhere is not spread.
-        assert!(analyses[1].entities.mentions.iter().all(|m| m.text != "سامر"));
+        assert!(analyses[1].entities.mentions.iter().all(|m| &*m.text != "سامر"));
     }
 }

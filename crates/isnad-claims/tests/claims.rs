@@ -570,7 +570,7 @@ fn a_time_so_far_bounds_a_state_and_dates_no_event() {
         let stated = claim
             .time
             .as_ref()
-            .map(|m| m.text.as_str())
+            .map(|m| &*m.text)
             .filter(|_| claim.time_basis == TimeBasis::Stated);
         assert_ne!(stated, Some("اليوم"), "{claim:#?}");
     }

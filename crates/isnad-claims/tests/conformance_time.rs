@@ -206,7 +206,7 @@ fn duckling_negatives_yield_no_time() {
         let found: Vec<String> = mentions(&row[0])
             .into_iter()
             .filter(|m| m.value.time().is_some() || matches!(m.value, MentionValue::Duration(_)))
-            .map(|m| m.text)
+            .map(|m| m.text.into_string())
             .collect();
         if !found.is_empty() {
             bad.push(format!("{}: {found:?}", row[0]));

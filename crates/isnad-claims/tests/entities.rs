@@ -18,7 +18,7 @@ fn analyze(text: &str) -> (Document, DocEntities) {
     for m in &found.mentions {
         assert_eq!(
             &doc.source[m.span.range()],
-            m.text,
+            &*m.text,
             "span must quote the original text"
         );
     }
@@ -30,7 +30,7 @@ fn article(body: &str) -> String {
 }
 
 fn mentions_of<'a>(found: &'a DocEntities, text: &str) -> Vec<&'a EntityMention> {
-    found.mentions.iter().filter(|m| m.text == text).collect()
+    found.mentions.iter().filter(|m| &*m.text == text).collect()
 }
 
 /// Checks that `text` is found in `body` and resolves to `id` (a full id, or a prefix ending
@@ -73,6 +73,20 @@ fn entity_of(found: &DocEntities, text: &str) -> Option<EntityId> {
 }
 
 // ---- gazetteer matches through clitics, at word boundaries ----
+
+/// A name comes back many times in an article, and a long one holds hundreds of thousands of
+/// mentions (issue #17): the mentions written the same way share one string.
+#[test]
+fn mentions_written_the_same_way_share_their_text() {
+    let (_, found) = analyze(&article("وصل بوتين إلى بكين، ثم غادر بوتين بكين إلى موسكو."));
+    let putin = mentions_of(&found, "بوتين");
+    assert_eq!(putin.len(), 2, "{:#?}", found.mentions);
+    assert!(std::sync::Arc::ptr_eq(&putin[0].text, &putin[1].text));
+    let beijing = mentions_of(&found, "بكين");
+    assert_eq!(beijing.len(), 2, "{:#?}", found.mentions);
+    assert!(std::sync::Arc::ptr_eq(&beijing[0].text, &beijing[1].text));
+    assert!(!std::sync::Arc::ptr_eq(&putin[0].text, &beijing[0].text));
+}
 
 #[test]
 fn gazetteer_names_through_proclitics() {
@@ -176,7 +190,7 @@ fn unknown_people_after_titles_and_reporting_verbs() {
     let m = &mentions_of(&found, "جون مباتيا")[0];
     assert_eq!(m.how, MatchKind::Title);
     assert_eq!(m.kind, EntityType::Person);
-    let title = m.title.expect("the title phrase is kept");
+    let title = m.title().expect("the title phrase is kept");
     assert!(
         found
             .entities
@@ -469,7 +483,7 @@ fn names_after_long_titles() {
         "وقال مدير إدارة صناعة الأسمدة كامو تيرانغا إن الإنتاج زاد.",
     ));
     let m = mentions_of(&found, "كامو تيرانغا")[0];
-    let title = m.title.expect("the title phrase is kept");
+    let title = m.title().expect("the title phrase is kept");
     assert_eq!(&doc.source[title.range()], "مدير إدارة صناعة الأسمدة");
     // Without a name after the chain there is none; a definite title governs no chain.
     check_absent(

@@ -53,7 +53,7 @@ fn mentions(text: &str) -> Vec<Mention> {
     for m in &found {
         assert_eq!(
             &text[m.span.range()],
-            m.text,
+            &*m.text,
             "span and text disagree in {text:?}"
         );
     }

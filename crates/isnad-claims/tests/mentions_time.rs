@@ -15,7 +15,11 @@ fn render(text: &str, reference: Option<&str>, lean: Lean) -> Vec<String> {
     extract_mentions(text, Span::new(0, text.len()), &context)
         .into_iter()
         .filter_map(|m| {
-            assert_eq!(&text[m.span.range()], m.text, "span must quote the original text");
+            assert_eq!(
+                &text[m.span.range()],
+                &*m.text,
+                "span must quote the original text"
+            );
             let kind = m.value.type_name();
             if let MentionValue::Duration(d) = &m.value {
                 let unit = serde_json::to_value(d.unit).unwrap();

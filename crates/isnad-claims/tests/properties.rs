@@ -111,7 +111,7 @@ fn analyze(id: &str, text: &str) -> Option<DocAnalysis> {
 fn check_spans(text: &str, analysis: &DocAnalysis) {
     let quote = |span: isnad_parser::Span| text.get(span.range());
     for m in &analysis.entities.mentions {
-        assert_eq!(quote(m.span), Some(m.text.as_str()), "entity span");
+        assert_eq!(quote(m.span), Some(&*m.text), "entity span");
     }
     for c in &analysis.claims {
         assert!(

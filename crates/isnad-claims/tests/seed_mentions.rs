@@ -68,7 +68,7 @@ fn mentions_json(doc: &Document) -> Vec<Value> {
         .map(|m| {
             assert_eq!(
                 &doc.source[m.span.range()],
-                m.text,
+                &*m.text,
                 "span must quote the original"
             );
             mention_json(&m)

@@ -15,7 +15,7 @@ fn ids_of(analysis: &DocAnalysis, text: &str) -> Vec<EntityId> {
         .entities
         .mentions
         .iter()
-        .filter(|m| m.text == text)
+        .filter(|m| &*m.text == text)
         .filter_map(|m| m.entity.clone())
         .collect()
 }

@@ -199,22 +199,20 @@ impl Article {
             },
             attribute: Attribute {
                 key: Some("killed".into()),
-                class: Some("killed".into()),
+                class: Some("killed"),
                 from: AttributeSource::Counted,
                 head: None,
-                qualifiers: Vec::new(),
-                governor: None,
-                modifier: None,
+                detail: None,
                 evolving: true,
                 of_something: false,
             },
             subject: Subject::default(),
-            as_of: AsOf {
+            as_of: std::sync::Arc::new(AsOf {
                 time: Some(day(&published.to_string())),
                 basis: TimeBasis::Publication,
                 span: None,
                 hours: None,
-            },
+            }),
             scope: Scope {
                 rise,
                 ..Scope::default()
@@ -245,7 +243,7 @@ impl Article {
             entity: Some(EntityId::listed(entity)),
             kind: EntityType::Person,
             how: MatchKind::Gazetteer,
-            candidates: Vec::new(),
+            candidates: Default::default(),
             form: MentionForm::Name,
             title: None,
         });
@@ -499,7 +497,7 @@ fn qualified_first_is_explained_by_an_old_earlier_occurrence() {
                 value: 1,
                 noun: None,
                 noun_span: None,
-                qualifier: Some(window.clone()),
+                qualifier: Some(Box::new(window.clone())),
             },
         )),
         ..spec("جاءت زيارة الوزير سامر الأولى منذ ربع قرن", "visit")

@@ -212,7 +212,7 @@ fn publication_mention(document: &Document) -> Option<std::sync::Arc<Mention>> {
         .unwrap_or(Span::new(0, 0));
     Some(std::sync::Arc::new(Mention {
         span,
-        text: document.text(span).to_string(),
+        text: Box::from(document.text(span)),
         value: MentionValue::Date(TimeValue::days(date, date, Grain::Day)),
     }))
 }

@@ -37,7 +37,7 @@ fn mark(input: &str) -> Marked {
             };
             entities.mentions.push(EntityMention {
                 span,
-                text: text.to_string(),
+                text: text.into(),
                 entity: (tag != "pd").then(|| EntityId::discovered(kind, &fold_key(text))),
                 kind,
                 how: if tag == "pd" {
@@ -45,7 +45,7 @@ fn mark(input: &str) -> Marked {
                 } else {
                     MatchKind::Gazetteer
                 },
-                candidates: Vec::new(),
+                candidates: Default::default(),
                 form: crate::entities::MentionForm::Name,
                 title: None,
             });
@@ -59,7 +59,7 @@ fn mark(input: &str) -> Marked {
             };
             mentions.push(Mention {
                 span,
-                text: text.to_string(),
+                text: text.into(),
                 value: MentionValue::Number(v),
             });
         } else if let Some(o) = tag.strip_prefix("o=") {
@@ -73,7 +73,7 @@ fn mark(input: &str) -> Marked {
             };
             mentions.push(Mention {
                 span,
-                text: text.to_string(),
+                text: text.into(),
                 value: MentionValue::Ordinal(v),
             });
         }
@@ -148,16 +148,16 @@ fn check(input: &str, expected: &[&str]) {
                 assert_eq!(&names[..names.len() - 1], &want[..], "{input}");
             }
             "count" => assert_eq!(
-                claim.count.as_ref().map(|m| m.text.clone()),
-                Some(value.to_string()),
+                claim.count.as_ref().map(|m| &*m.text),
+                Some(value),
                 "{input}: {claim:#?}"
             ),
             "part" => assert!(claim.count_part, "{input}: not a part"),
             "total" => assert!(!claim.count_part, "{input}: not a total"),
             "nocount" => assert!(claim.count.is_none(), "{input}: {:?}", claim.count),
             "ord" => assert_eq!(
-                claim.ordinal.as_ref().map(|m| m.text.clone()),
-                Some(value.to_string()),
+                claim.ordinal.as_ref().map(|m| &*m.text),
+                Some(value),
                 "{input}: {claim:#?}"
             ),
             "noord" => assert!(claim.ordinal.is_none(), "{input}: {:?}", claim.ordinal),

@@ -11,7 +11,7 @@
 //! let text = "عنوان الخبر\nقال وزير المالية الكيني جون مباتيا إن الاقتصاد ينمو.\n";
 //! let (doc, _) = parse_document("a.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
 //! let found = find_entities(&doc, &Gazetteer::builtin());
-//! assert!(found.mentions.iter().any(|m| m.text == "جون مباتيا"));
+//! assert!(found.mentions.iter().any(|m| &*m.text == "جون مباتيا"));
 //! ```
 
 mod gazetteer;
@@ -25,8 +25,8 @@ mod types;
 mod variant;
 
 pub use types::{
-    DocEntities, EntityId, EntityInfo, EntityKey, EntityMention, EntityRecord, EntityType, Gazetteer,
-    GazetteerError, MatchKind, MentionForm, NameSeen,
+    Candidates, DocEntities, EntityId, EntityInfo, EntityKey, EntityMention, EntityRecord, EntityType,
+    Gazetteer, GazetteerError, MatchKind, MentionForm, NameSeen,
 };
 
 use index::GazetteerIndex;
@@ -201,11 +201,11 @@ pub(crate) fn add_all_named(document: &Document, entities: &mut DocEntities, add
             fresh(k, span),
             EntityMention {
                 span,
-                text: text.clone(),
+                text: std::sync::Arc::from(text.as_str()),
                 entity: Some(id.clone()),
                 kind,
                 how,
-                candidates: Vec::new(),
+                candidates: Candidates::default(),
                 form: MentionForm::Name,
                 title: None,
             },
@@ -264,11 +264,11 @@ mod tests {
         let at = entities.mentions.partition_point(|m| m.span.start < span.start);
         let mention = EntityMention {
             span,
-            text: text.clone(),
+            text: std::sync::Arc::from(text.as_str()),
             entity: Some(id.clone()),
             kind,
             how,
-            candidates: Vec::new(),
+            candidates: Candidates::default(),
             form: MentionForm::Name,
             title: None,
         };

@@ -236,12 +236,16 @@ pub enum MatchKind {
 }
 
 /// One occurrence of an entity in the text.
+///
+/// A long article holds hundreds of thousands of them (issue #17): what is rare is boxed (a
+/// title, the candidates of an ambiguous name) and the mentions written the same way share their
+/// text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EntityMention {
     /// Original bytes.
     pub span: Span,
     /// Exactly the original bytes of `span`.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// Resolved entity id; `None` when ambiguous.
     pub entity: Option<EntityId>,
     /// Kind (of the entity, or the guess for unresolved ones).
@@ -250,14 +254,59 @@ pub struct EntityMention {
     /// How it was recognized.
     pub how: MatchKind,
     /// Candidate ids when ambiguous.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub candidates: Vec<EntityId>,
+    #[serde(skip_serializing_if = "Candidates::is_empty")]
+    pub candidates: Candidates,
     /// What kind of expression names the entity.
     pub form: MentionForm,
     /// The title or role phrase right before a name ("الرئيس البرازيلي" before "جواو سيلفا");
-    /// `title.cover(span)` is the whole noun phrase.
+    /// see [`EntityMention::title`].
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<Span>,
+    pub title: Option<Box<Span>>,
+}
+
+impl EntityMention {
+    /// The title or role phrase right before the name, when it has one: `title.cover(span)` is
+    /// the whole noun phrase.
+    pub fn title(&self) -> Option<Span> {
+        self.title.as_deref().copied()
+    }
+
+    /// The name with its title, when it has one.
+    pub fn with_title(&self) -> Span {
+        self.title.as_deref().map_or(self.span, |t| t.cover(self.span))
+    }
+}
+
+/// The candidate ids of an ambiguous name, read as a slice: one thin pointer, null for the
+/// many names that are not ambiguous.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Candidates(Option<Box<Box<[EntityId]>>>);
+
+impl Candidates {
+    /// The candidates `ids` (none when empty).
+    pub fn new(ids: Vec<EntityId>) -> Candidates {
+        Candidates((!ids.is_empty()).then(|| Box::new(ids.into_boxed_slice())))
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+}
+
+impl std::ops::Deref for Candidates {
+    type Target = [EntityId];
+
+    fn deref(&self) -> &[EntityId] {
+        self.0.as_deref().map_or(&[], |ids| ids)
+    }
+}
+
+/// Written as the list of ids.
+impl Serialize for Candidates {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
+    }
 }
 
 /// The kind of expression a mention is.
@@ -324,6 +373,42 @@ mod tests {
         let listed = EntityId::listed("person:vladimir-putin");
         assert!(listed.is_listed());
         assert!(!listed.is_discovered_as(EntityType::Person));
+    }
+
+    /// A long article holds hundreds of thousands of mentions (issue #17): a title and the
+    /// candidates of an ambiguous name, which few have, are held out of line and written as before.
+    #[test]
+    fn a_mention_holds_its_rare_parts_out_of_line_and_writes_them_in_place() {
+        assert!(
+            std::mem::size_of::<EntityMention>() <= 72,
+            "{}",
+            std::mem::size_of::<EntityMention>()
+        );
+        let mut mention = EntityMention {
+            span: Span::new(10, 14),
+            text: "سيلفا".into(),
+            entity: None,
+            kind: EntityType::Person,
+            how: MatchKind::Title,
+            candidates: Candidates::new(vec![EntityId::listed("person:a"), EntityId::listed("person:b")]),
+            form: MentionForm::Name,
+            title: Some(Box::new(Span::new(0, 9))),
+        };
+        assert_eq!(mention.title(), Some(Span::new(0, 9)));
+        assert_eq!(mention.with_title(), Span::new(0, 14));
+        assert_eq!(mention.candidates.len(), 2);
+        assert_eq!(
+            serde_json::to_string(&mention).unwrap(),
+            r#"{"span":[10,14],"text":"سيلفا","entity":null,"type":"person","how":"title","candidates":["person:a","person:b"],"form":"name","title":[0,9]}"#
+        );
+        mention.candidates = Candidates::new(Vec::new());
+        mention.title = None;
+        assert!(mention.candidates.is_empty());
+        assert_eq!(mention.with_title(), Span::new(10, 14));
+        assert_eq!(
+            serde_json::to_string(&mention).unwrap(),
+            r#"{"span":[10,14],"text":"سيلفا","entity":null,"type":"person","how":"title","form":"name"}"#
+        );
     }
 
     #[test]

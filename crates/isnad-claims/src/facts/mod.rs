@@ -12,10 +12,11 @@ mod types;
 
 pub use lemma::{align_form, is_sense, lemma, match_form, opposite_senses, root_key, roots_meet};
 pub(crate) use participants::ParticipantReader;
-pub use participants::{Participant, ParticipantRole, prepared_participants};
+pub use participants::{ClauseWords, Participant, ParticipantRole, Sector, prepared_participants};
 pub use read::is_currency;
 pub use types::{
-    AsOf, Attribute, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject, Words, has_word,
+    AsOf, Attribute, AttributeDetail, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject, Words,
+    has_word,
 };
 
 use crate::claims::{Claim, ClaimLocation, Modality, Source, TimeBasis};
@@ -23,6 +24,7 @@ use crate::entities::{DocEntities, EntityKey, EntityType};
 use crate::mentions::{Grain, Mention, TimeValue};
 use isnad_parser::{Document, Span, fold_key};
 use read::SentenceFacts;
+use std::sync::Arc;
 
 /// The facts of a document's story sentences, in text order.
 pub fn find_facts(
@@ -57,6 +59,8 @@ pub(crate) struct FactReader<'a> {
     claims: &'a [Claim],
     outlet: Source,
     publication: Option<chrono::NaiveDate>,
+    /// The time of every figure whose clause states none: the report's date, shared by them all.
+    unstated: Arc<AsOf>,
 }
 
 impl<'a> FactReader<'a> {
@@ -74,6 +78,20 @@ impl<'a> FactReader<'a> {
             claims,
             outlet: Source::outlet_of(document),
             publication: document.reference_date(),
+            unstated: Arc::new(match document.reference_date() {
+                Some(date) => AsOf {
+                    time: Some(TimeValue::days(date, date, Grain::Day)),
+                    basis: TimeBasis::Publication,
+                    span: None,
+                    hours: None,
+                },
+                None => AsOf {
+                    time: None,
+                    basis: TimeBasis::Unknown,
+                    span: None,
+                    hours: None,
+                },
+            }),
         }
     }
 
@@ -113,7 +131,7 @@ impl<'a> FactReader<'a> {
         let names: Vec<Span> = sentence_entities
             .iter()
             .filter(|m| span.contains(m.span))
-            .map(|m| m.title.map_or(m.span, |t| t.cover(m.span)))
+            .map(|m| m.with_title())
             .collect();
         let reader = SentenceFacts::new(&self.document.source, p, &in_sentence, &names, publication);
         let drafts = reader.read();
@@ -123,7 +141,7 @@ impl<'a> FactReader<'a> {
         let sentence_words = std::sync::Arc::clone(reader.sentence_words());
 
         let mut facts = Vec::with_capacity(drafts.len());
-        for draft in &drafts {
+        for draft in drafts {
             let clause = tokens.pieces[draft.clause.0]
                 .span()
                 .cover(tokens.pieces[draft.clause.1.saturating_sub(1).max(draft.clause.0)].span());
@@ -132,8 +150,8 @@ impl<'a> FactReader<'a> {
                 Some(c) => (
                     c.attribution.clone(),
                     c.modality,
-                    Some(c.id.clone()),
-                    Some(c.event.clone()),
+                    Some(Box::from(c.id.as_str())),
+                    Some(Box::from(c.event.as_str())),
                 ),
                 None => (vec![outlet.clone()], Modality::Asserted, None, None),
             };
@@ -147,38 +165,27 @@ impl<'a> FactReader<'a> {
                     .collect();
                 keys.sort();
                 keys.dedup();
-                keys
+                keys.into_boxed_slice()
             };
             let (subject_entities, subject_places) = (named_in_clause(false), named_in_clause(true));
-            let as_of = match (&draft.time, publication) {
-                (Some((t, m)), _) => AsOf {
+            let as_of = match &draft.time {
+                Some((t, m)) => Arc::new(AsOf {
                     time: Some(t.clone()),
                     basis: TimeBasis::Stated,
                     span: Some(m.span),
                     hours: day_part(m),
-                },
-                (None, Some(date)) => AsOf {
-                    time: Some(TimeValue::days(date, date, Grain::Day)),
-                    basis: TimeBasis::Publication,
-                    span: None,
-                    hours: None,
-                },
-                (None, None) => AsOf {
-                    time: None,
-                    basis: TimeBasis::Unknown,
-                    span: None,
-                    hours: None,
-                },
+                }),
+                None => Arc::clone(&self.unstated),
             };
             let fact = Fact {
                 id: String::new(),
                 doc: document.id.clone(),
                 span: draft.mention.span,
-                text: draft.mention.text.clone(),
+                text: draft.mention.text.to_string(),
                 sentence: span,
                 clause,
-                value: draft.value.clone(),
-                attribute: draft.attribute.clone(),
+                value: draft.value,
+                attribute: draft.attribute,
                 subject: Subject {
                     claim: subject_claim,
                     event,
@@ -186,7 +193,7 @@ impl<'a> FactReader<'a> {
                     places: subject_places,
                 },
                 as_of,
-                scope: draft.scope.clone(),
+                scope: draft.scope,
                 attribution,
                 modality,
                 location: if sentence.in_headline {
@@ -194,7 +201,7 @@ impl<'a> FactReader<'a> {
                 } else {
                     ClaimLocation::Body
                 },
-                context: std::sync::Arc::clone(&draft.context),
+                context: draft.context,
                 sentence_words: std::sync::Arc::clone(&sentence_words),
             };
             facts.push((fact, draft.part_of));
@@ -212,7 +219,7 @@ impl<'a> FactReader<'a> {
             for (mut fact, part_of) in sentence_facts {
                 // Part-of links by index within the sentence become ids below.
                 if let Some(w) = part_of {
-                    fact.scope.part_of = Some(format!("#{}", first_id + w));
+                    fact.scope.part_of = Some(format!("#{}", first_id + w).into());
                 }
                 facts.push(fact);
             }
@@ -221,7 +228,7 @@ impl<'a> FactReader<'a> {
         for (n, fact) in facts.iter_mut().enumerate() {
             fact.id = format!("{}#f{}", document.id, n + 1);
         }
-        let ids: Vec<String> = facts.iter().map(|f| f.id.clone()).collect();
+        let ids: Vec<Box<str>> = facts.iter().map(|f| Box::from(f.id.as_str())).collect();
         for fact in &mut facts {
             if let Some(local) = fact.scope.part_of.as_deref().and_then(|p| p.strip_prefix('#'))
                 && let Ok(index) = local.parse::<usize>()

@@ -20,6 +20,38 @@ pub enum ParticipantRole {
     Place,
 }
 
+/// A side or part a clause names ("في الجهة الشرقية").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sector {
+    /// North.
+    North,
+    /// South.
+    South,
+    /// East.
+    East,
+    /// West.
+    West,
+}
+
+impl Sector {
+    /// Its name in reports (`"north"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sector::North => "north",
+            Sector::South => "south",
+            Sector::East => "east",
+            Sector::West => "west",
+        }
+    }
+}
+
+impl std::fmt::Display for Sector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A named participant of a clause: who did it, or where.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Participant {
@@ -38,8 +70,8 @@ pub struct Participant {
     pub span: Span,
     /// Exactly the original bytes of `span`.
     pub text: String,
-    /// The name alone, without its title.
-    pub name: String,
+    /// The name alone, without its title (shared with its mention).
+    pub name: std::sync::Arc<str>,
     /// The sentence that names it.
     pub sentence: Span,
     /// Its clause.
@@ -51,15 +83,61 @@ pub struct Participant {
     /// Headline or body.
     #[serde(rename = "in")]
     pub location: ClaimLocation,
-    /// The side or part its clause names ("في الجهة الشرقية"): `north`, `south`, `east` or `west`.
+    /// The side or part its clause names ("في الجهة الشرقية").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub sector: Option<&'static str>,
+    pub sector: Option<Sector>,
     /// Light lemmas of its clause's content words, its own name and title, words of place
-    /// ("قرب") and of direction left out.
-    pub context: Words,
+    /// ("قرب") and of direction left out (with its whole sentence's: [`Participant::sentence_words`]).
+    pub context: ClauseWords,
+}
+
+impl Participant {
     /// Light lemmas of its whole sentence.
-    #[serde(skip)]
-    pub sentence_words: Words,
+    pub fn sentence_words(&self) -> &Words {
+        &self.context.sentence
+    }
+}
+
+/// Some of a sentence's words, kept as their indices among them: 4 bytes a word rather than a
+/// shared string's 16 (a long article names tens of thousands of participants, issue #17).
+/// Written as the list of words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClauseWords {
+    /// The sentence's words (sorted, each once).
+    sentence: Words,
+    /// Indices into them, ascending.
+    ids: Box<[u32]>,
+}
+
+impl ClauseWords {
+    /// The words of `sentence` at `ids` (ascending indices into it).
+    pub fn new(sentence: Words, ids: Box<[u32]>) -> ClauseWords {
+        debug_assert!(
+            ids.windows(2).all(|w| w[0] < w[1]) && ids.iter().all(|&i| (i as usize) < sentence.len())
+        );
+        ClauseWords { sentence, ids }
+    }
+
+    /// The words, in their order (sorted).
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &std::sync::Arc<str>> + '_ {
+        self.ids.iter().map(|&i| &self.sentence[i as usize])
+    }
+
+    /// How many words.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+impl Serialize for ClauseWords {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// Content words besides names a participant's clause should have to say what is done: fewer,
@@ -126,10 +204,7 @@ impl<'a> ParticipantReader<'a> {
             return out;
         }
         let toks = &p.tokens;
-        let names: Vec<Span> = named
-            .iter()
-            .map(|m| m.title.map_or(m.span, |t| t.cover(m.span)))
-            .collect();
+        let names: Vec<Span> = named.iter().map(|m| m.with_title()).collect();
         // No mentions: the counted noun of "ثلاثة أحياء" says what was done as much as any word.
         let reader = SentenceFacts::new(&self.document.source, p, &[], &names, None);
         let first_claim = claims.partition_point(|c| c.span.start < span.start);
@@ -189,9 +264,12 @@ impl<'a> ParticipantReader<'a> {
             // Words of place and direction ("جنوب") say where, not what is done.
             let what_is_done = |c1: usize| {
                 reader
-                    .context_outside(c0, c1, (a, b), |w| direction(w).is_some())
-                    .iter()
-                    .filter(|w| direction(w).is_none() && !lx.locatives.contains(&***w))
+                    .context_ids_outside(c0, c1, (a, b), |w| direction(w).is_some())
+                    .into_iter()
+                    .filter(|&id| {
+                        let w = reader.word(id);
+                        direction(w).is_none() && !lx.locatives.contains(&**w)
+                    })
                     .count()
             };
             while c1 < toks.len() && after < WORDS_AFTER_NAME {
@@ -215,17 +293,19 @@ impl<'a> ParticipantReader<'a> {
                 .cover(toks.pieces[c1.saturating_sub(1).max(c0)].span());
             // Where in a place and which side say where, not what is done.
             let mut sector = None;
-            let context: Words = reader
-                .context_outside(c0, c1, (a, b), |w| direction(w).is_some())
-                .iter()
-                .filter(|w| match direction(w) {
-                    Some(d) => {
-                        sector.get_or_insert(d);
-                        false
+            let context: Box<[u32]> = reader
+                .context_ids_outside(c0, c1, (a, b), |w| direction(w).is_some())
+                .into_iter()
+                .filter(|&id| {
+                    let w = reader.word(id);
+                    match direction(w) {
+                        Some(d) => {
+                            sector.get_or_insert(d);
+                            false
+                        }
+                        None => !lx.locatives.contains(&**w),
                     }
-                    None => !lx.locatives.contains(&***w),
                 })
-                .cloned()
                 .collect();
             let claim = sentence_claims
                 .iter()
@@ -265,9 +345,8 @@ impl<'a> ParticipantReader<'a> {
                 } else {
                     ClaimLocation::Body
                 },
-                context,
+                context: ClauseWords::new(std::sync::Arc::clone(reader.sentence_words()), context),
                 sector,
-                sentence_words: std::sync::Arc::clone(reader.sentence_words()),
             });
         }
         out
@@ -324,13 +403,13 @@ fn refers_back(key: &str) -> bool {
 }
 
 /// The direction a word names ("الشرقية" → east), if any.
-fn direction(lemma: &str) -> Option<&'static str> {
+fn direction(lemma: &str) -> Option<Sector> {
     let w = lemma.strip_prefix("ال").unwrap_or(lemma);
     [
-        ("شمال", "north"),
-        ("جنوب", "south"),
-        ("شرق", "east"),
-        ("غرب", "west"),
+        ("شمال", Sector::North),
+        ("جنوب", Sector::South),
+        ("شرق", Sector::East),
+        ("غرب", Sector::West),
     ]
     .into_iter()
     .find(|(stem, _)| w.starts_with(stem))

@@ -21,7 +21,7 @@ fn fact<'f>(facts: &'f [Fact], value: &str) -> &'f Fact {
 }
 
 fn key(facts: &[Fact], value: &str) -> Option<String> {
-    fact(facts, value).attribute.key.clone()
+    fact(facts, value).attribute.key.as_deref().map(str::to_string)
 }
 
 #[test]
@@ -48,7 +48,10 @@ fn measure_nouns_before_an_amount() {
     let coverage = fact(&f, "87");
     assert_eq!(coverage.attribute.from, AttributeSource::Measure);
     assert_eq!(coverage.value.unit.as_deref(), Some("percent"));
-    assert_eq!(coverage.attribute.qualifiers, vec![super::lemma("التغطية")]);
+    assert_eq!(
+        coverage.attribute.qualifiers(),
+        [super::lemma("التغطية").into_boxed_str()]
+    );
 }
 
 #[test]
@@ -169,7 +172,7 @@ fn a_lasting_verb_makes_a_duration_a_fact() {
 fn the_other_side_of_muqabil_is_another_attribute() {
     let f = facts_of("عنوان\nاتخذ القرار بأغلبية خمسة أصوات مقابل ثلاثة.\n");
     assert_ne!(key(&f, "خمسة"), key(&f, "ثلاثة"));
-    assert_eq!(fact(&f, "ثلاثة").attribute.modifier.as_deref(), Some("contrast"));
+    assert_eq!(fact(&f, "ثلاثة").attribute.modifier(), Some("contrast"));
 }
 
 #[test]
@@ -185,8 +188,8 @@ fn dump() {
             f.as_of.time.as_ref().and_then(|t| t.start),
             a.key,
             a.from,
-            a.qualifiers,
-            a.modifier,
+            a.qualifiers(),
+            a.modifier(),
             f.scope
         );
     }
@@ -198,7 +201,7 @@ fn money_taken_from_somewhere_is_measured_by_what_is_said_before_it() {
     let f = facts_of("عنوان\nاتهمت النيابة أمين الصندوق باختلاس 2 مليون دينار من أموال الجمعية.\n");
     let stolen = fact(&f, "2");
     assert_eq!(
-        stolen.attribute.head.as_ref().map(|h| h.lemma.as_str()),
+        stolen.attribute.head.as_ref().map(|h| &*h.lemma),
         Some(super::lemma("اختلاس").as_str())
     );
     assert_ne!(key(&f, "2"), Some(super::lemma("أموال")));
@@ -215,7 +218,7 @@ fn a_verbal_noun_with_b_right_before_a_sum_governs_it() {
     let sum = fact(&f, "3");
     assert_eq!(sum.attribute.from, AttributeSource::Event, "{:#?}", sum.attribute);
     assert_eq!(
-        sum.attribute.head.as_ref().map(|h| h.lemma.as_str()),
+        sum.attribute.head.as_ref().map(|h| &*h.lemma),
         Some(super::lemma("اختلاس").as_str())
     );
 }
@@ -232,7 +235,7 @@ fn fines_are_one_attribute_whether_noun_or_verbal_noun() {
     assert!(
         !fact(&a, "300")
             .attribute
-            .qualifiers
+            .qualifiers()
             .iter()
             .any(|q| q.contains("دفع")),
         "{:#?}",
@@ -269,13 +272,13 @@ fn a_count_in_a_clause_about_a_change_is_a_level() {
     // Written for this test: a council vote on a tax rise, and a rise given by its size.
     let f = facts_of("عنوان\nأقر المجلس البلدي الزيادة في الضريبة بأغلبية 21 صوتاً.\n");
     assert_eq!(
-        fact(&f, "21").attribute.modifier,
+        fact(&f, "21").attribute.modifier(),
         None,
         "{:#?}",
         fact(&f, "21").attribute
     );
     let f = facts_of("عنوان\nرفع المجلس الضريبة بمقدار 3 نقاط.\n");
-    assert_eq!(fact(&f, "3").attribute.modifier.as_deref(), Some("delta"));
+    assert_eq!(fact(&f, "3").attribute.modifier(), Some("delta"));
 }
 
 #[test]
@@ -393,10 +396,13 @@ fn a_count_of_times_is_a_place_in_the_series_of_its_clauses_event() {
     let f = facts_of("عنوان\nوأغلقت السلطات المعبر للمرة الثانية، وهذا ثالث إغلاق للمعبر منذ الصيف.\n");
     let times = fact(&f, "الثانية");
     assert_eq!(times.value.unit.as_deref(), Some("ordinal"));
-    assert_eq!(times.attribute.key, Some(super::lemma::root_key("أغلقت")));
     assert_eq!(
-        fact(&f, "ثالث").attribute.key,
-        Some(super::lemma::root_key("إغلاق"))
+        times.attribute.key.as_deref(),
+        Some(&*super::lemma::root_key("أغلقت"))
+    );
+    assert_eq!(
+        fact(&f, "ثالث").attribute.key.as_deref(),
+        Some(&*super::lemma::root_key("إغلاق"))
     );
     assert_eq!(times.attribute.key, fact(&f, "ثالث").attribute.key);
 }
@@ -425,7 +431,7 @@ fn participants_of(text: &str) -> Vec<(ParticipantRole, String, crate::claims::M
         .map(|p| {
             (
                 p.role,
-                p.name,
+                p.name.to_string(),
                 p.modality,
                 p.context.iter().map(|w| w.to_string()).collect(),
             )
@@ -551,4 +557,96 @@ fn the_figure_after_min_in_a_from_to_pair_is_the_value_before_the_change() {
     // "من" before a figure that no إلى follows is a part or a source, not a change.
     let f = facts_of("عنوان\nأصيب 4 من 12 عاملا في الحادث.\n");
     assert!(!fact(&f, "12").scope.previous);
+}
+
+/// A long article holds a hundred thousand figures and tens of thousands of participants (issue
+/// #17): what few of them have is boxed, so each record stays this small.
+#[test]
+fn a_figure_and_a_participant_hold_their_rare_parts_out_of_line() {
+    // With room for the chain of sources as a list (it is held shared where claims share it).
+    assert!(
+        std::mem::size_of::<Fact>() <= 432,
+        "{}",
+        std::mem::size_of::<Fact>()
+    );
+    assert!(
+        std::mem::size_of::<Attribute>() <= 80,
+        "{}",
+        std::mem::size_of::<Attribute>()
+    );
+    assert!(
+        std::mem::size_of::<Participant>() <= 224,
+        "{}",
+        std::mem::size_of::<Participant>()
+    );
+}
+
+#[test]
+fn figures_dated_by_their_report_share_its_date() {
+    let f = facts_of("عنوان\nلقي 19 قتيلاً في السيول، ونقل 23 مصاباً إلى المستشفى.\n");
+    let (killed, injured) = (fact(&f, "19"), fact(&f, "23"));
+    assert_eq!(killed.as_of.basis, TimeBasis::Publication);
+    assert!(std::sync::Arc::ptr_eq(&killed.as_of, &injured.as_of));
+}
+
+#[test]
+fn an_attribute_writes_its_detail_where_its_fields_stood() {
+    let word = |lemma: &str| AttributeWord {
+        lemma: lemma.into(),
+        span: Span::new(0, 4),
+    };
+    let mut attribute = Attribute {
+        key: Some("نسبه+new".into()),
+        class: None,
+        from: AttributeSource::Measure,
+        head: Some(word("نسبه")),
+        detail: AttributeDetail::boxed(AttributeDetail {
+            qualifiers: Box::new(["تغطيه".into()]),
+            governor: Some("اداني".into()),
+            modifier: None,
+        }),
+        evolving: false,
+        of_something: true,
+    };
+    attribute.set_modifier(Some("new".into()));
+    assert_eq!(attribute.modifier(), Some("new"));
+    assert_eq!(
+        serde_json::to_string(&attribute).unwrap(),
+        r#"{"key":"نسبه+new","class":null,"from":"measure","head":{"lemma":"نسبه","span":[0,4]},"qualifiers":["تغطيه"],"governor":"اداني","modifier":"new","evolving":false,"of_something":true}"#
+    );
+    // Without any, there is no detail at all, and nothing of it is written.
+    let plain = Attribute {
+        detail: AttributeDetail::boxed(AttributeDetail::default()),
+        ..attribute.clone()
+    };
+    assert!(plain.detail.is_none() && plain.qualifiers().is_empty() && plain.governor().is_none());
+    assert_eq!(
+        serde_json::to_string(&plain).unwrap(),
+        r#"{"key":"نسبه+new","class":null,"from":"measure","head":{"lemma":"نسبه","span":[0,4]},"evolving":false,"of_something":true}"#
+    );
+    let mut dropped = attribute;
+    dropped.detail = AttributeDetail::boxed(AttributeDetail {
+        modifier: Some("new".into()),
+        ..AttributeDetail::default()
+    });
+    dropped.set_modifier(None);
+    assert!(dropped.detail.is_none());
+}
+
+#[test]
+fn a_participants_words_are_its_sentences_and_are_written_as_words() {
+    let article = crate::test_support::analyze_article(
+        "عنوان\nوأمر رئيس البلدية، كريم الحلاق، بإغلاق سوق الخضار المركزي.\n",
+    );
+    let doer = article
+        .participants
+        .iter()
+        .find(|p| &*p.name == "كريم الحلاق")
+        .expect("the doer");
+    let sentence = doer.sentence_words();
+    assert!(!doer.context.is_empty());
+    assert!(doer.context.iter().all(|w| has_word(sentence, w)), "{doer:#?}");
+    let written = serde_json::to_value(&doer.context).unwrap();
+    let words: Vec<&str> = doer.context.iter().map(|w| &**w).collect();
+    assert_eq!(written, serde_json::json!(words));
 }

@@ -6,6 +6,7 @@ use crate::entities::EntityKey;
 use crate::mentions::{NumberValue, TimeValue};
 use isnad_parser::Span;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A number, amount or length of time stated in story text, ready to be compared with the
 /// figures of other reports.
@@ -29,8 +30,8 @@ pub struct Fact {
     pub attribute: Attribute,
     /// What it is about: the event of its claim and the named entities of its clause.
     pub subject: Subject,
-    /// The time the figure holds.
-    pub as_of: AsOf,
+    /// The time the figure holds (shared: most figures hold as of their report's date).
+    pub as_of: Arc<AsOf>,
     /// How the figure relates to others: part of a whole, a total, a rising count, an earlier
     /// occurrence.
     pub scope: Scope,
@@ -66,10 +67,10 @@ pub struct FactValue {
     /// Normalized unit (`USD`, `percent`, `km`, `year`, `day`, …, `date` for a date, `ordinal`
     /// for a place in a series); `None` for a count. A date's amount is its days (counted from
     /// 1 January of year 1).
-    pub unit: Option<String>,
-    /// For a date, the date itself.
+    pub unit: Option<Box<str>>,
+    /// For a date, the date itself (boxed: most figures are no dates).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub time: Option<crate::mentions::TimeValue>,
+    pub time: Option<Box<TimeValue>>,
 }
 
 /// Where a figure's attribute was read.
@@ -92,7 +93,7 @@ pub enum AttributeSource {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttributeWord {
     /// Its light lemma.
-    pub lemma: String,
+    pub lemma: Box<str>,
     /// Its span.
     pub span: Span,
 }
@@ -102,26 +103,18 @@ pub struct AttributeWord {
 pub struct Attribute {
     /// The key figures are grouped on: the class (`killed`) when the data names one, else the
     /// head lemma (with the modifier after a `+`); `None` when nothing says what is measured.
-    pub key: Option<String>,
-    /// The class from `data/facts.toml`, when one matches.
-    pub class: Option<String>,
+    pub key: Option<Box<str>>,
+    /// The class from `data/facts.toml`, when one matches (its name in the lexicon).
+    pub class: Option<&'static str>,
     /// Where it was read.
     pub from: AttributeSource,
     /// The head word (counted noun, measure noun or event word).
     pub head: Option<AttributeWord>,
-    /// Lemmas of what the head is of: the noun after a measure noun ("التغطية" in "نسبة
-    /// التغطية"), the noun before "بطول" ("جسراً بطول")، the noun a relative clause hangs on
-    /// ("الوردية التي تضم 64 عاملاً").
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub qualifiers: Vec<String>,
-    /// The verbal noun that governs a count ("إدانة" in "بإدانة 11 متهماً": the convicted among
-    /// the defendants).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub governor: Option<String>,
-    /// A modifier that makes it another attribute: `new`, `daily`, `average`, `delta` (a change,
-    /// not a level), `contrast` (the other side of "مقابل").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub modifier: Option<String>,
+    /// What few attributes have besides (boxed, none when it would be empty: a long article holds
+    /// a hundred thousand figures, issue #17); read through [`Attribute::qualifiers`],
+    /// [`Attribute::governor`] and [`Attribute::modifier`].
+    #[serde(flatten)]
+    pub detail: Option<Box<AttributeDetail>>,
     /// A running total that changes over a story (a toll): compared only as of one time.
     pub evolving: bool,
     /// Said of many things in one story (a length, an age): compared only when of one thing.
@@ -129,18 +122,67 @@ pub struct Attribute {
     pub of_something: bool,
 }
 
+/// The parts of an attribute that few figures have.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct AttributeDetail {
+    /// Lemmas of what the head is of: the noun after a measure noun ("التغطية" in "نسبة
+    /// التغطية"), the noun before "بطول" ("جسراً بطول")، the noun a relative clause hangs on
+    /// ("الوردية التي تضم 64 عاملاً").
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub qualifiers: Box<[Box<str>]>,
+    /// The verbal noun that governs a count ("إدانة" in "بإدانة 11 متهماً": the convicted among
+    /// the defendants).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub governor: Option<Box<str>>,
+    /// A modifier that makes it another attribute: `new`, `daily`, `average`, `delta` (a change,
+    /// not a level), `contrast` (the other side of "مقابل").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<Box<str>>,
+}
+
+impl AttributeDetail {
+    /// The detail of an attribute, none when it has no part.
+    pub fn boxed(detail: AttributeDetail) -> Option<Box<AttributeDetail>> {
+        (detail != AttributeDetail::default()).then(|| Box::new(detail))
+    }
+}
+
+impl Attribute {
+    /// Lemmas of what the head is of (see [`AttributeDetail::qualifiers`]).
+    pub fn qualifiers(&self) -> &[Box<str>] {
+        self.detail.as_ref().map_or(&[], |d| &d.qualifiers)
+    }
+
+    /// The verbal noun that governs a count (see [`AttributeDetail::governor`]).
+    pub fn governor(&self) -> Option<&str> {
+        self.detail.as_ref().and_then(|d| d.governor.as_deref())
+    }
+
+    /// The modifier that makes it another attribute (see [`AttributeDetail::modifier`]).
+    pub fn modifier(&self) -> Option<&str> {
+        self.detail.as_ref().and_then(|d| d.modifier.as_deref())
+    }
+
+    /// Sets its modifier, keeping no detail when none is left.
+    pub fn set_modifier(&mut self, modifier: Option<Box<str>>) {
+        let mut detail = self.detail.take().map_or_else(AttributeDetail::default, |d| *d);
+        detail.modifier = modifier;
+        self.detail = AttributeDetail::boxed(detail);
+    }
+}
+
 /// What a figure is about.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Subject {
     /// The claim whose clause states it, when there is one.
-    pub claim: Option<String>,
+    pub claim: Option<Box<str>>,
     /// That claim's event type.
-    pub event: Option<String>,
+    pub event: Option<Box<str>>,
     /// People and organizations named in its clause besides its sources (written as entity ids,
     /// or `text:` + the folded name).
-    pub entities: Vec<EntityKey>,
+    pub entities: Box<[EntityKey]>,
     /// Places and countries named in its clause.
-    pub places: Vec<EntityKey>,
+    pub places: Box<[EntityKey]>,
 }
 
 /// The time a figure holds.
@@ -162,7 +204,7 @@ pub struct AsOf {
 pub struct Scope {
     /// The fact this one is a part of ("12 طفلاً" in "31 قتيلاً، بينهم 12 طفلاً").
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub part_of: Option<String>,
+    pub part_of: Option<Box<str>>,
     /// A part of a set named after it ("6 من أفراد الطاقم"), never a rival total.
     pub partitive: bool,
     /// An explicit total: its parts must add up to it ("أي ما مجموعه 180").

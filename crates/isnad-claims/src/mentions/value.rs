@@ -31,7 +31,7 @@ pub struct Mention {
     /// Original bytes.
     pub span: Span,
     /// Exactly the original bytes of `span`.
-    pub text: String,
+    pub text: Box<str>,
     /// Type and normalized value, serialized as `"type"` and `"value"`.
     #[serde(flatten)]
     pub value: MentionValue,
@@ -340,8 +340,9 @@ pub struct OrdinalValue {
     /// Span of that noun.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub noun_span: Option<Span>,
-    /// A limiting qualifier ("منذ ما يقرب من ربع قرن"), or `None`.
-    pub qualifier: Option<OrdinalQualifier>,
+    /// A limiting qualifier ("منذ ما يقرب من ربع قرن"), or `None` (boxed: most ordinals have none,
+    /// and every mention is as large as its largest kind).
+    pub qualifier: Option<Box<OrdinalQualifier>>,
 }
 
 /// A window that limits what an ordinal counts ("the first in nearly a quarter century").
@@ -363,4 +364,39 @@ pub struct QuantityValue {
     pub amount: NumberValue,
     /// Normalized unit code (`km/h`, `km`, `hour`, `year_of_age`, `percent`, `USD`, `EUR`, `RUB`, `richter`, …).
     pub unit: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every mention is as large as its largest kind: an ordinal's window, which few have, is
+    /// held out of line (a long article holds a hundred thousand mentions, issue #17) and
+    /// written as before.
+    #[test]
+    fn an_ordinals_window_is_held_out_of_line_and_written_in_place() {
+        assert!(
+            std::mem::size_of::<Mention>() <= 120,
+            "{}",
+            std::mem::size_of::<Mention>()
+        );
+        let ordinal = Mention {
+            span: Span::new(0, 6),
+            text: "الأولى".into(),
+            value: MentionValue::Ordinal(OrdinalValue {
+                value: 1,
+                noun: None,
+                noun_span: None,
+                qualifier: Some(Box::new(OrdinalQualifier {
+                    text: "منذ عقد".into(),
+                    span: Span::new(7, 14),
+                    within: None,
+                })),
+            }),
+        };
+        assert_eq!(
+            serde_json::to_string(&ordinal).unwrap(),
+            r#"{"span":[0,6],"text":"الأولى","type":"ordinal","value":{"value":1,"noun":null,"qualifier":{"text":"منذ عقد","span":[7,14],"within":null}}}"#
+        );
+    }
 }

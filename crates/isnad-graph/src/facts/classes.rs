@@ -35,7 +35,7 @@ struct Signature<'a> {
     key: Option<&'a str>,
     class: Option<&'a str>,
     head: Option<&'a str>,
-    qualifiers: &'a [String],
+    qualifiers: &'a [Box<str>],
     governor: Option<&'a str>,
     modifier: Option<&'a str>,
     /// evolving, of_something, part of a whole, partitive, pool, rise, so far, earlier,
@@ -77,7 +77,7 @@ impl Classes {
         let mut qualifier_counts: FxHashMap<(usize, &str), FxHashMap<&str, usize>> = FxHashMap::default();
         for v in views {
             let counts = qualifier_counts.entry((v.doc, &*v.group)).or_default();
-            let mut own: Vec<&str> = v.fact.attribute.qualifiers.iter().map(String::as_str).collect();
+            let mut own: Vec<&str> = v.fact.attribute.qualifiers().iter().map(|q| &**q).collect();
             own.sort_unstable();
             own.dedup();
             for q in own {
@@ -139,9 +139,9 @@ impl Classes {
             let (f, a) = (v.fact, &v.fact.attribute);
             let (others, single) = &group_qualifiers[&(v.doc, &*v.group)];
             let mut own_single: Vec<&str> = a
-                .qualifiers
+                .qualifiers()
                 .iter()
-                .map(String::as_str)
+                .map(|q| &**q)
                 .filter(|q| single.contains(q))
                 .collect();
             own_single.sort_unstable();
@@ -164,11 +164,11 @@ impl Classes {
                         .and_then(|t| super::period::Period::of(t, None)),
                 ),
                 key: a.key.as_deref(),
-                class: a.class.as_deref(),
-                head: a.head.as_ref().map(|h| h.lemma.as_str()),
-                qualifiers: &a.qualifiers,
-                governor: a.governor.as_deref(),
-                modifier: a.modifier.as_deref(),
+                class: a.class,
+                head: a.head.as_ref().map(|h| &*h.lemma),
+                qualifiers: a.qualifiers(),
+                governor: a.governor(),
+                modifier: a.modifier(),
                 flags: [
                     a.evolving,
                     a.of_something,

@@ -63,7 +63,7 @@ impl Facts<'_> {
             if ca.is_some() && cb.is_some() && ca != cb {
                 return apart("near-copied sentences, but the figures measure different things");
             }
-            if fa.attribute.modifier != fb.attribute.modifier {
+            if fa.attribute.modifier() != fb.attribute.modifier() {
                 return apart("near-copied sentences, but one figure is a change, a capacity or a target");
             }
             if a.base_unit == Some("date")
@@ -109,30 +109,27 @@ impl Facts<'_> {
         }
         // Only what sets a figure apart counts: the story's topic ("الزلزال" in a quake story) is
         // what every figure is of.
-        let distinctive = |q: &[String]| -> Vec<String> {
-            q.iter()
-                .filter(|w| !self.topic.contains(w.as_str()))
-                .cloned()
-                .collect()
-        };
+        fn distinctive<'q>(topic: &rustc_hash::FxHashSet<&str>, q: &'q [Box<str>]) -> Vec<&'q str> {
+            q.iter().map(|w| &**w).filter(|w| !topic.contains(*w)).collect()
+        }
         let (qa, qb) = (
-            distinctive(&fa.attribute.qualifiers),
-            distinctive(&fb.attribute.qualifiers),
+            distinctive(&self.topic, fa.attribute.qualifiers()),
+            distinctive(&self.topic, fb.attribute.qualifiers()),
         );
-        let covered = |q: &[String], other: &Fact, other_q: &[String]| {
+        let covered = |q: &[&str], other: &Fact, other_q: &[&str]| {
             q.is_empty()
                 || q.iter()
                     .any(|w| other_q.contains(w) || has_word(&other.sentence_words, w))
         };
         // Only two governors can differ: a figure with none says nothing about what governs it.
-        let governed = |g: &Option<String>, other: &Fact| {
-            g.as_ref().is_none_or(|g| {
-                other.attribute.governor.is_none()
-                    || other.attribute.governor.as_ref() == Some(g)
+        let governed = |g: Option<&str>, other: &Fact| {
+            g.is_none_or(|g| {
+                other.attribute.governor().is_none()
+                    || other.attribute.governor() == Some(g)
                     || has_word(&other.sentence_words, g)
             })
         };
-        if !copied && (!governed(&fa.attribute.governor, fb) || !governed(&fb.attribute.governor, fa)) {
+        if !copied && (!governed(fa.attribute.governor(), fb) || !governed(fb.attribute.governor(), fa)) {
             return apart("governed by different events (\"بإدانة 11\" and \"شملت 17\")");
         }
         if !copied
@@ -156,12 +153,12 @@ impl Facts<'_> {
         }
         // "جسراً بطول 1.8 كيلومتر وطريقاً بطول 14 كيلومتراً" against "طول الجسر 1800 متر": a report
         // that gives the other's thing its own figure says this one is of something else.
-        let (ra, rb) = (&fa.attribute.qualifiers, &fb.attribute.qualifiers);
-        let own_figure = |v: &FactView<'_>, theirs: &[String]| {
+        let (ra, rb) = (fa.attribute.qualifiers(), fb.attribute.qualifiers());
+        let own_figure = |v: &FactView<'_>, theirs: &[Box<str>]| {
             self.views_of(v.doc).iter().any(|o| {
                 !std::ptr::eq(o.fact, v.fact)
                     && o.group == v.group
-                    && o.fact.attribute.qualifiers.iter().any(|q| theirs.contains(q))
+                    && o.fact.attribute.qualifiers().iter().any(|q| theirs.contains(q))
             })
         };
         if !ra.is_empty()
@@ -175,11 +172,11 @@ impl Facts<'_> {
         // set: a part of a set the other speaks of is its rival. A part of what the other counts ("19 من
         // المصابين" in a critical state, 167 injured) or of a set it does not name is not.
         let same_set = |part: &Fact, other: &Fact| {
-            let other_head = other.attribute.head.as_ref().map(|h| h.lemma.as_str());
+            let other_head = other.attribute.head.as_ref().map(|h| &*h.lemma);
             part.attribute
                 .head
                 .as_ref()
-                .is_some_and(|h| has_word(&other.context, &h.lemma) && other_head != Some(h.lemma.as_str()))
+                .is_some_and(|h| has_word(&other.context, &h.lemma) && other_head != Some(&*h.lemma))
         };
         // Only within one article: across reports a set's word in the other clause is too weak a
         // tie ("مقتل 5 من أفراد الشرطة" and "حبس 4 أمناء شرطة").
@@ -256,13 +253,13 @@ impl Facts<'_> {
                     .attribute
                     .head
                     .as_ref()
-                    .is_some_and(|h| self.topic.contains(h.lemma.as_str()))
+                    .is_some_and(|h| self.topic.contains(&*h.lemma))
         };
         let same_thing = fa
             .attribute
-            .qualifiers
+            .qualifiers()
             .iter()
-            .any(|q| fb.attribute.qualifiers.contains(q))
+            .any(|q| fb.attribute.qualifiers().contains(q))
             || (topical(a) && topical(b));
         if copied {
             return Ok(());

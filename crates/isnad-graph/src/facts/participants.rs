@@ -5,7 +5,7 @@
 use super::{Comparison, Outcome};
 use isnad_claims::DocAnalysis;
 use isnad_claims::entities::{EntityId, EntityKey, EntityType};
-use isnad_claims::facts::{Participant, ParticipantRole};
+use isnad_claims::facts::{Participant, ParticipantRole, Sector};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -103,7 +103,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             words.dedup();
             if let std::collections::hash_map::Entry::Vacant(slot) = sentences.entry((doc, p.sentence.start))
             {
-                slot.insert(p.sentence_words.iter().map(|w| id_of(w)).collect());
+                slot.insert(p.sentence_words().iter().map(|w| id_of(w)).collect());
             }
             views.push(View {
                 doc,
@@ -161,7 +161,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
                 .entities
                 .mentions
                 .iter()
-                .filter(|m| seen.insert((m.text.as_str(), m.kind)))
+                .filter(|m| seen.insert((&*m.text, m.kind)))
                 .map(|m| (names.of(&m.text), m.kind))
                 .collect();
             (ids, keys, named)
@@ -203,7 +203,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
         ParticipantRole,
         &'k EntityKey,
         EntityType,
-        Option<&'static str>,
+        Option<Sector>,
         isnad_claims::claims::Modality,
         u32,
         &'k [u32],

@@ -73,8 +73,8 @@ impl<'a> Facts<'a> {
                 // A date's head is only the word nearest to it: what it dates is its whole clause.
                 let is_date = base == Some("date");
                 let own = |w: &str| {
-                    !is_date && fact.attribute.head.as_ref().is_some_and(|h| h.lemma == w)
-                        || fact.attribute.qualifiers.iter().any(|q| q == w)
+                    !is_date && fact.attribute.head.as_ref().is_some_and(|h| &*h.lemma == w)
+                        || fact.attribute.qualifiers().iter().any(|q| &**q == w)
                 };
                 let aligned: Vec<(&'a str, &'a str)> = fact
                     .context

@@ -139,7 +139,7 @@ impl Facts<'_> {
                 return Err("their clauses share only words nearly every report uses".into());
             }
         } else {
-            if a.fact.attribute.modifier != b.fact.attribute.modifier {
+            if a.fact.attribute.modifier() != b.fact.attribute.modifier() {
                 return Err("counted within different windows".into());
             }
             self.series_apart(a, b)?;

@@ -153,8 +153,8 @@ pub(crate) fn fact_side(context: &Context<'_>, view: &FactView<'_>) -> Side {
     let fact = view.fact;
     Side {
         doc: document.id.clone(),
-        claim: fact.subject.claim.clone(),
-        claims: fact.subject.claim.iter().cloned().collect(),
+        claim: fact.subject.claim.as_deref().map(str::to_string),
+        claims: fact.subject.claim.iter().map(|c| c.to_string()).collect(),
         fact: Some(fact.id.clone()),
         facts: vec![fact.id.clone()],
         span: fact.span,
@@ -193,8 +193,8 @@ pub(crate) fn describe_fact(fact: &isnad_claims::facts::Fact) -> String {
 /// class, else its unit.
 pub(crate) fn describe_attribute(context: &Context<'_>, view: &FactView<'_>) -> String {
     let attribute = &view.fact.attribute;
-    let name = if let Some(class) = &attribute.class {
-        class.clone()
+    let name = if let Some(class) = attribute.class {
+        class.to_string()
     } else if view.base_unit == Some("date")
         && let Some(head) = &attribute.head
     {
@@ -203,13 +203,9 @@ pub(crate) fn describe_attribute(context: &Context<'_>, view: &FactView<'_>) -> 
     } else if let Some(head) = &attribute.head {
         context.documents[view.doc].text(head.span).to_string()
     } else {
-        view.fact
-            .value
-            .unit
-            .clone()
-            .unwrap_or_else(|| "count".to_string())
+        view.fact.value.unit.as_deref().unwrap_or("count").to_string()
     };
-    match &attribute.modifier {
+    match attribute.modifier() {
         Some(modifier) => format!("{name} ({modifier})"),
         None => name,
     }
@@ -299,7 +295,7 @@ pub(crate) fn add_participant_findings(
             );
             let participant_side = |doc: usize, p: &isnad_claims::facts::Participant| Side {
                 attribution: p.attribution.iter().map(|s| s.name.clone()).collect(),
-                ..text_side(context, doc, p.span, Some(p.name.clone()))
+                ..text_side(context, doc, p.span, Some(p.name.to_string()))
             };
             Some(finding(
                 kind,

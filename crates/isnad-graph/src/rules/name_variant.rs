@@ -87,7 +87,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             let places = spellings.entry(entity).or_default().entry(key).or_default();
             // Documents come in order: a document already listed is the last one.
             if places.last().is_none_or(|(d, _, _)| *d != doc) {
-                places.push((doc, mention.span, mention.text.clone()));
+                places.push((doc, mention.span, mention.text.to_string()));
             }
         }
     }

@@ -315,7 +315,7 @@ impl<'a> ClassKey<'a> {
     fn of(view: &'a ClaimView<'_>) -> ClassKey<'a> {
         ClassKey {
             text: &view.claim.text,
-            ordinal_text: view.claim.ordinal.as_ref().map(|m| m.text.as_str()),
+            ordinal_text: view.claim.ordinal.as_ref().map(|m| &*m.text),
             event: &view.claim.event,
             ordinal: view.ordinal().map(|(n, w)| (n, w.map(f64::to_bits))),
             days: view.days,

@@ -66,7 +66,7 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             match &time.value {
                 MentionValue::Weekday(named) if !v.announces_rise => {
                     if let Some(weekday) = named.weekday {
-                        named_classes.add((time.text.as_str(), weekday, named.start), v);
+                        named_classes.add((&*time.text, weekday, named.start), v);
                     }
                 }
                 // A toll update's "اليوم" dates the report, not the event.
@@ -75,7 +75,7 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                     if v.claim.time_basis == isnad_claims::claims::TimeBasis::Stated && !v.announces_rise =>
                 {
                     if let (Some(start), Some(end)) = (date.start, date.end) {
-                        dated_classes.add((time.text.as_str(), start, end), v);
+                        dated_classes.add((&*time.text, start, end), v);
                     }
                 }
                 _ => {}

@@ -3,7 +3,7 @@
 use super::Resolver;
 use super::partials::Partials;
 use crate::entities::scan::{FreeWord, FreeWords};
-use crate::entities::types::{EntityId, EntityMention, EntityType, MatchKind, MentionForm};
+use crate::entities::types::{Candidates, EntityId, EntityMention, EntityType, MatchKind, MentionForm};
 use crate::entities::variant::{close, letter_key, skeleton_into, within, within_one_chars};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -143,7 +143,7 @@ impl Resolver<'_> {
                 key
             };
             // Mapped back to the original text only for the words taken.
-            let make = |entity: Option<EntityId>, kind, how, form, candidates| {
+            let make = |entity: Option<EntityId>, kind, how, form, candidates: Vec<EntityId>| {
                 let first_span = free.span(&words[0], r);
                 let span = match words.last() {
                     Some(last) if words.len() > 1 => first_span.cover(free.span(last, 0)),
@@ -151,11 +151,11 @@ impl Resolver<'_> {
                 };
                 EntityMention {
                     span,
-                    text: self.doc.source.get(span.range()).unwrap_or_default().to_string(),
+                    text: self.text(span),
                     entity,
                     kind,
                     how,
-                    candidates,
+                    candidates: Candidates::new(candidates),
                     form,
                     title: None,
                 }

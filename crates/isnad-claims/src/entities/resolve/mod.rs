@@ -8,8 +8,8 @@ use super::index::GazetteerIndex;
 use super::lexicon::Lexicon;
 use super::scan::{FreeWords, Raw, Role, Scanned, Target};
 use super::types::{
-    DocEntities, EntityId, EntityInfo, EntityMention, EntityRecord, EntityType, MatchKind, MentionForm,
-    NameSeen,
+    Candidates, DocEntities, EntityId, EntityInfo, EntityMention, EntityRecord, EntityType, MatchKind,
+    MentionForm, NameSeen,
 };
 use isnad_parser::Document;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -37,6 +37,7 @@ pub(super) fn resolve(
         named: HashMap::default(),
         new_names: Vec::new(),
         variants: HashMap::default(),
+        texts: std::cell::RefCell::default(),
     }
     .run(raws, free)
 }
@@ -59,6 +60,18 @@ struct Resolver<'a> {
     /// several times in an article, and the search for variants is the costly part.
     /// Keyed by the name, then by kind (a name is looked up by its text, without a copy of it).
     variants: HashMap<String, Vec<(EntityType, Vec<u32>)>>,
+    /// One string for each spelling its mentions are written in: a name comes back many times in
+    /// an article, and a long one holds hundreds of thousands of mentions (issue #17).
+    texts: std::cell::RefCell<HashMap<&'a str, std::sync::Arc<str>>>,
+}
+
+impl<'a> Resolver<'a> {
+    /// The text of `span`, shared by every mention written the same way.
+    fn text(&self, span: isnad_parser::Span) -> std::sync::Arc<str> {
+        let text: &'a str = self.doc.source.get(span.range()).unwrap_or_default();
+        let mut texts = self.texts.borrow_mut();
+        std::sync::Arc::clone(texts.entry(text).or_insert_with(|| std::sync::Arc::from(text)))
+    }
 }
 
 impl Resolver<'_> {
@@ -183,12 +196,7 @@ impl Resolver<'_> {
             .as_ref()
             .and_then(|id| self.index.ids.get(id))
             .map_or(raw.kind, |&i| self.entries[i as usize].kind);
-        let text = self
-            .doc
-            .source
-            .get(raw.span.range())
-            .unwrap_or_default()
-            .to_string();
+        let text = self.text(raw.span);
         if let Some(id) = &entity {
             *self.named.entry(id.clone()).or_default() += 1;
             if raw.form == MentionForm::Name {
@@ -201,9 +209,9 @@ impl Resolver<'_> {
             entity,
             kind,
             how,
-            candidates,
+            candidates: Candidates::new(candidates),
             form: raw.form,
-            title: raw.title,
+            title: raw.title.map(Box::new),
         });
         self.out.len() - 1
     }
@@ -235,7 +243,7 @@ impl Resolver<'_> {
                     .index
                     .ids
                     .get(id)
-                    .map_or_else(|| m.text.clone(), |&i| self.entries[i as usize].name.clone());
+                    .map_or_else(|| m.text.to_string(), |&i| self.entries[i as usize].name.clone());
                 entities.push(EntityRecord {
                     id: id.clone(),
                     kind: m.kind,
@@ -245,11 +253,11 @@ impl Resolver<'_> {
                 entities.len() - 1
             });
             if matches!(m.form, MentionForm::Name | MentionForm::Partial)
-                && !entities[i].names.iter().any(|n| n.text == m.text)
+                && !entities[i].names.iter().any(|n| *n.text == *m.text)
             {
                 entities[i].names.push(NameSeen {
                     doc: self.doc.id.clone(),
-                    text: m.text.clone(),
+                    text: m.text.to_string(),
                     span: m.span,
                 });
             }

@@ -2,7 +2,7 @@
 
 use super::sentence::SentenceFacts;
 use super::value::{is_currency, is_figure, is_time_unit};
-use crate::facts::types::{Attribute, AttributeSource, AttributeWord, FactValue};
+use crate::facts::types::{Attribute, AttributeDetail, AttributeSource, AttributeWord, FactValue};
 use crate::mentions::MentionValue;
 use isnad_parser::TokenKind;
 
@@ -159,7 +159,7 @@ impl<'a> SentenceFacts<'a> {
         if let Some(m) = measure_word
             && self
                 .measure_lemma(m)
-                .is_some_and(|l| lx.generic_measures.contains(&l))
+                .is_some_and(|l| lx.generic_measures.contains(l))
             && m + 1 < first
             && self.is_content(m + 1)
             && (self.measure_lemma(m + 1).is_some() || self.class_at(m + 1).is_some())
@@ -171,7 +171,7 @@ impl<'a> SentenceFacts<'a> {
             }
         }
         let word = |i: usize| AttributeWord {
-            lemma: self.measure_lemma(i).unwrap_or_else(|| self.lemma(i).to_string()),
+            lemma: Box::from(self.measure_lemma(i).unwrap_or_else(|| self.lemma(i))),
             span: self.toks.pieces[i].span(),
         };
         let (from, head_at) = if let Some(c) = counted.filter(|_| !counted_generic) {
@@ -204,7 +204,7 @@ impl<'a> SentenceFacts<'a> {
             }
         }
 
-        let mut qualifiers: Vec<String> = Vec::new();
+        let mut qualifiers: Vec<&str> = Vec::new();
         let mut governor = None;
         match from {
             // The verbal noun right before a count qualifies what is counted: "بإدانة 11 متهماً"
@@ -218,7 +218,7 @@ impl<'a> SentenceFacts<'a> {
                 }) {
                     let l = self.lemma(e);
                     if !lx.measures.contains(l) && lx.class(l).is_none() {
-                        governor = Some(l.to_string());
+                        governor = Some(Box::from(l));
                     }
                 }
                 // "الأطباء والممرضين الـ14 المصابين": the definite noun right before the number is
@@ -230,7 +230,7 @@ impl<'a> SentenceFacts<'a> {
                     && self.class_at(b).is_none()
                     && self.measure_lemma(b).is_none()
                 {
-                    qualifiers.push(self.lemma(b).to_string());
+                    qualifiers.push(self.lemma(b));
                 }
                 // "الوردية الليلية التي تضم 64 عاملاً": the count is of the noun the relative
                 // clause hangs on.
@@ -243,7 +243,7 @@ impl<'a> SentenceFacts<'a> {
                         .find(|&i| self.is_content(i) && !self.named[i])
                     && r - b <= 2
                 {
-                    qualifiers.push(self.lemma(b).to_string());
+                    qualifiers.push(self.lemma(b));
                 }
             }
             // What a measure is of: the noun after it ("نسبة التغطية"، "أرباحاً تشغيلية"), the noun
@@ -258,7 +258,7 @@ impl<'a> SentenceFacts<'a> {
         qualifiers.sort();
         qualifiers.dedup();
 
-        let mut modifier = None;
+        let mut modifier: Option<&str> = None;
         // A modifier right after the counted noun or the measure ("86 إصابة جديدة"، "أرباحاً
         // تشغيلية"، "ثلاث حارات لكل اتجاه").
         for at in [counted, head_at, class_at].into_iter().flatten() {
@@ -269,7 +269,7 @@ impl<'a> SentenceFacts<'a> {
                     .get(self.lemma(at + 1))
                     .or_else(|| lx.modifiers.get(self.key(at + 1)))
             {
-                modifier = Some(m.clone());
+                modifier = Some(m);
             }
         }
         // "متوسط عمر أسطولها": an average before the head.
@@ -284,7 +284,7 @@ impl<'a> SentenceFacts<'a> {
                 && self.is_arabic(b)
                 && let Some(m) = lx.modifiers.get(self.lemma(b))
             {
-                modifier = Some(m.clone());
+                modifier = Some(m);
             }
         }
         if let Some(m) = self.modifier_before(first) {
@@ -293,26 +293,28 @@ impl<'a> SentenceFacts<'a> {
         // A counted thing ("بأغلبية أربعة أصوات") is a level even in a clause about a change ("أُقرت
         // الزيادة"): only an explicit "بمقدار"/"بنسبة" makes a count a change.
         if self.is_delta(first, last, head_at, from != AttributeSource::Counted) {
-            modifier = Some("delta".to_string());
+            modifier = Some("delta");
         }
         if self.phrase_before(&lx.contrast, first).is_some() {
-            modifier = Some("contrast".to_string());
+            modifier = Some("contrast");
         }
         let key = class
-            .map(|c| c.name.clone())
-            .or_else(|| head.as_ref().map(|h| h.lemma.clone()));
-        let key = key.map(|k| match &modifier {
-            Some(m) => format!("{k}+{m}"),
-            None => k,
+            .map(|c| c.name.as_str())
+            .or_else(|| head.as_ref().map(|h| &*h.lemma));
+        let key = key.map(|k| match modifier {
+            Some(m) => format!("{k}+{m}").into_boxed_str(),
+            None => Box::from(k),
         });
         Some(Attribute {
             key,
-            class: class.map(|c| c.name.clone()),
+            class: class.map(|c| c.name.as_str()),
             from,
             head,
-            qualifiers,
-            governor,
-            modifier,
+            detail: AttributeDetail::boxed(AttributeDetail {
+                qualifiers: qualifiers.into_iter().map(Box::from).collect(),
+                governor,
+                modifier: modifier.map(Box::from),
+            }),
             evolving: class.is_some_and(|c| c.evolving),
             of_something: class.is_none_or(|c| c.of_something),
         })
@@ -326,7 +328,7 @@ impl<'a> SentenceFacts<'a> {
     fn noun_attribute(&self, index: usize, first: usize) -> Attribute {
         let (mention, _, _) = self.mentions[index];
         let word = |i: usize| AttributeWord {
-            lemma: self.lemma(i).to_string(),
+            lemma: Box::from(self.lemma(i)),
             span: self.toks.pieces[i].span(),
         };
         let clause_start = self.words.clause_start[first];
@@ -356,7 +358,9 @@ impl<'a> SentenceFacts<'a> {
                 .map(word),
         };
         let key = match &mention.value {
-            MentionValue::Ordinal(_) => head.as_ref().map(|h| crate::facts::lemma::root_key(&h.lemma)),
+            MentionValue::Ordinal(_) => head
+                .as_ref()
+                .map(|h| crate::facts::lemma::root_key(&h.lemma).into_boxed_str()),
             _ => head.as_ref().map(|h| h.lemma.clone()),
         };
         // "الأولى منذ عقد": an ordinal counted within a window is another series than one without.
@@ -364,13 +368,13 @@ impl<'a> SentenceFacts<'a> {
             MentionValue::Ordinal(o) => o
                 .qualifier
                 .as_ref()
-                .map(|q| format!("within {}", isnad_parser::fold_key(&q.text))),
+                .map(|q| format!("within {}", isnad_parser::fold_key(&q.text)).into_boxed_str()),
             _ => None,
         };
         // "لليوم الثالث": a place among days grows with the report's date.
         let evolving = matches!(mention.value, MentionValue::Ordinal(_))
             && head.as_ref().is_some_and(|h| {
-                self.lx.running_series.contains(&h.lemma)
+                self.lx.running_series.contains(&*h.lemma)
                     || self
                         .lx
                         .running_series
@@ -385,9 +389,10 @@ impl<'a> SentenceFacts<'a> {
                 AttributeSource::Unknown
             },
             head,
-            qualifiers: Vec::new(),
-            governor: None,
-            modifier,
+            detail: AttributeDetail::boxed(AttributeDetail {
+                modifier,
+                ..AttributeDetail::default()
+            }),
             evolving,
             of_something: true,
         }

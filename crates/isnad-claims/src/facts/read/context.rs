@@ -77,20 +77,26 @@ impl<'a> SentenceFacts<'a> {
         self.words_of_ids(ids.get(from..to.min(self.n())).unwrap_or_default().to_vec())
     }
 
-    /// Lemmas of the content words in `[from, to)` outside the tokens `skip` (a name with its
-    /// title): what a clause says of the one it names.
+    /// The word of index `id` among the sentence's words ([`SentenceFacts::sentence_words`]).
+    pub fn word(&self, id: u32) -> &std::sync::Arc<str> {
+        &self.word_ids().0[id as usize]
+    }
+
+    /// The content words in `[from, to)` outside the tokens `skip` (a name with its title), as
+    /// indices into the sentence's words, in their order and each once: what a clause says of the
+    /// one it names.
     /// A name after a word `direction` accepts ("جنوب دير X", its first two words) is the place
     /// it points from: where, not what is done.
-    pub fn context_outside(
+    pub fn context_ids_outside(
         &self,
         from: usize,
         to: usize,
         skip: (usize, usize),
         direction: impl Fn(&str) -> bool,
-    ) -> Words {
+    ) -> Vec<u32> {
         let ids = &self.word_ids().1;
         let mut pointed_from = 0;
-        let found: Vec<u32> = (from..to.min(self.n()))
+        let mut found: Vec<u32> = (from..to.min(self.n()))
             .filter(|&i| {
                 if self.kind(i) == Some(TokenKind::Punct) {
                     pointed_from = 0;
@@ -111,8 +117,11 @@ impl<'a> SentenceFacts<'a> {
             })
             .filter(|&i| (i < skip.0 || i >= skip.1) && self.is_content(i))
             .map(|i| ids[i])
+            .filter(|&id| id != NO_WORD)
             .collect();
-        self.words_of_ids(found)
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// How many content words in `[from, to)` are no part of a name.

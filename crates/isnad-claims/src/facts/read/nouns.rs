@@ -115,15 +115,15 @@ impl<'a> SentenceFacts<'a> {
     }
 
     /// The lemma of a measure noun at `i`, also after an attached preposition ("بطول"، "بقيمة").
-    pub(super) fn measure_lemma(&self, i: usize) -> Option<String> {
+    pub(super) fn measure_lemma(&self, i: usize) -> Option<&'a str> {
         let (start, end) = self.names(i).measure?;
-        Some(self.key(i).get(start..end)?.to_string())
+        self.toks.key(i).get(start..end)
     }
 
     /// What a measure noun at `h` is of: the content word after it (its genitive or adjective,
     /// not past the value at `value`), the noun before a ب-measure ("جسراً بطول")، or the noun a
     /// relative clause hangs on ("للجسر الذي يبلغ طوله").
-    pub(super) fn measure_qualifiers(&self, h: usize, value: usize) -> Vec<String> {
+    pub(super) fn measure_qualifiers(&self, h: usize, value: usize) -> Vec<&'a str> {
         let mut out = Vec::new();
         let after = h + 1;
         // The genitive or definite adjective after it ("نسبة التغطية"، "قوة الزلزال"), not a verb.
@@ -135,7 +135,7 @@ impl<'a> SentenceFacts<'a> {
                 .trim_start_matches(['و', 'ف', 'ب', 'ل'])
                 .starts_with("ال")
         {
-            out.push(self.lemma(after).to_string());
+            out.push(self.lemma(after));
         }
         let key = self.key(h);
         let before = h.checked_sub(1);
@@ -152,7 +152,7 @@ impl<'a> SentenceFacts<'a> {
             && self.words.clause_start[b] == self.words.clause_start[h]
             && !self.lx.change.contains(self.lemma(b))
         {
-            out.push(self.lemma(b).to_string());
+            out.push(self.lemma(b));
         }
         let with_preposition =
             key.starts_with('ب') && !key.starts_with("بال") && self.measure_lemma(h).is_some();
@@ -161,7 +161,7 @@ impl<'a> SentenceFacts<'a> {
             && self.is_content(b)
             && self.words.clause_start[b] == self.words.clause_start[h]
         {
-            out.push(self.lemma(b).to_string());
+            out.push(self.lemma(b));
         }
         let has_pronoun = ["ه", "ها", "هم"].iter().any(|p| key.ends_with(p)) && key.chars().count() >= 4;
         if has_pronoun {
@@ -173,7 +173,7 @@ impl<'a> SentenceFacts<'a> {
                 && let Some(b) = r.checked_sub(1)
                 && self.is_content(b)
             {
-                out.push(self.lemma(b).to_string());
+                out.push(self.lemma(b));
             }
         }
         out
@@ -207,12 +207,12 @@ impl<'a> SentenceFacts<'a> {
 
     /// A modifier named by a word before the value in its clause: a capacity ("تتسع لـ 600")، a
     /// target ("المستهدف 90%")، a forecast ("يتوقع 5%").
-    pub(super) fn modifier_before(&self, first: usize) -> Option<String> {
+    pub(super) fn modifier_before(&self, first: usize) -> Option<&'static str> {
         let start = self.words.clause_start[first].max(first.saturating_sub(6));
         (start..first)
             .rev()
             .filter(|&i| self.names(i).modifier_before)
-            .find_map(|i| self.lx.modifiers_before.get(self.lemma(i)).cloned())
+            .find_map(|i| self.lx.modifiers_before.get(self.lemma(i)).map(String::as_str))
     }
 
     /// True when the figure is a change, not a level: "بمقدار 75 نقطة"، or a change word before it

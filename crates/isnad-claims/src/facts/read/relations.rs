@@ -30,15 +30,15 @@ impl<'a> SentenceFacts<'a> {
         for draft in drafts.iter_mut() {
             let attribute = &mut draft.attribute;
             if !attribute.evolving
-                || attribute.modifier.is_some()
+                || attribute.modifier().is_some()
                 || draft.scope.rise
                 || draft.scope.so_far
                 || !short_window(draft.clause)
             {
                 continue;
             }
-            attribute.modifier = Some("new".to_string());
-            attribute.key = attribute.key.take().map(|k| format!("{k}+new"));
+            attribute.set_modifier(Some(Box::from("new")));
+            attribute.key = attribute.key.take().map(|k| format!("{k}+new").into_boxed_str());
         }
     }
 
@@ -83,14 +83,14 @@ impl<'a> SentenceFacts<'a> {
             if !joined || !same_unit {
                 continue;
             }
-            let modifier = drafts[k].attribute.modifier.clone();
+            let modifier: Option<Box<str>> = drafts[k].attribute.modifier().map(Box::from);
             let mut attribute = previous.attribute.clone();
-            attribute.modifier = modifier.clone();
+            attribute.set_modifier(modifier.clone());
             attribute.key = attribute.key.map(|key| {
-                let base = key.split('+').next().unwrap_or(&key).to_string();
+                let base = key.split('+').next().unwrap_or(&key);
                 match &modifier {
-                    Some(m) => format!("{base}+{m}"),
-                    None => base,
+                    Some(m) => format!("{base}+{m}").into_boxed_str(),
+                    None => Box::from(base),
                 }
             });
             drafts[k].attribute = attribute;

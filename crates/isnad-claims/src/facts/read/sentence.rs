@@ -192,7 +192,7 @@ impl<'a> SentenceFacts<'a> {
             // An age holds when it is reported: the year in its clause is the birth's or the build's.
             // A place in a series takes its clause's date: a second hearing on another day is
             // another hearing.
-            let time = if attribute.class.as_deref() == Some("age") || value.unit.as_deref() == Some("date") {
+            let time = if attribute.class == Some("age") || value.unit.as_deref() == Some("date") {
                 None
             } else {
                 self.time_of(first, clause)

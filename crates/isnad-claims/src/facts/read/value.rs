@@ -73,13 +73,13 @@ impl<'a> SentenceFacts<'a> {
             }
             MentionValue::Quantity(q) => {
                 let unit = if q.unit == "year_of_age" {
-                    "year".to_string()
+                    "year"
                 } else {
-                    q.unit.clone()
+                    q.unit.as_str()
                 };
                 Some(FactValue {
                     amount: q.amount.clone(),
-                    unit: Some(unit),
+                    unit: Some(Box::from(unit)),
                     time: None,
                 })
             }
@@ -107,7 +107,7 @@ impl<'a> SentenceFacts<'a> {
                 let amount = crate::mentions::number_interval(d.amount, d.qualifier);
                 Some(FactValue {
                     amount,
-                    unit: Some(unit.to_string()),
+                    unit: Some(Box::from(unit)),
                     time: None,
                 })
             }
@@ -123,7 +123,7 @@ impl<'a> SentenceFacts<'a> {
             }
             MentionValue::Ordinal(o) => Some(FactValue {
                 amount: NumberValue::exact(f64::from(o.value)),
-                unit: Some("ordinal".to_string()),
+                unit: Some(Box::from("ordinal")),
                 time: None,
             }),
             _ => None,
@@ -163,8 +163,8 @@ impl<'a> SentenceFacts<'a> {
                 high: Some(days(end)),
                 qualifier: Qualifier::Range,
             },
-            unit: Some("date".to_string()),
-            time: Some(t.clone()),
+            unit: Some(Box::from("date")),
+            time: Some(Box::new(t.clone())),
         })
     }
 }

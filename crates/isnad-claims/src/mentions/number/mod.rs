@@ -158,7 +158,7 @@ impl<'a> Finder<'a> {
     fn mention(&self, span: Span, value: MentionValue) -> Mention {
         Mention {
             span,
-            text: self.source[span.range()].to_string(),
+            text: Box::from(&self.source[span.range()]),
             value,
         }
     }

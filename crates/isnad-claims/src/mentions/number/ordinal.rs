@@ -68,7 +68,7 @@ impl Finder<'_> {
         let after = noun
             .as_ref()
             .map_or(last + 1, |(_, s, _)| self.index_at(s.end).max(last + 1));
-        let qualifier = self.window(after);
+        let qualifier = self.window(after).map(Box::new);
         let value = OrdinalValue {
             value,
             noun: noun.as_ref().map(|(k, _, _)| k.clone()),

@@ -161,7 +161,7 @@ impl<'a> Scan<'a> {
                     let span = Span::new(start, end.max(start));
                     out.push(Mention {
                         span,
-                        text: self.src[span.range()].to_string(),
+                        text: Box::from(&self.src[span.range()]),
                         value,
                     });
                     i = o.end;
