@@ -8,6 +8,7 @@ use crate::entities::lexicon::{collapse, lexicon};
 use crate::entities::{EntityId, EntityType, MatchKind, MentionForm, NamedAt, add_all_named, is_word_char};
 use isnad_parser::Document;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// Analyzes the documents of one story as `isnad check` does: each document on its own (in
 /// parallel), then the passes that see the whole story ([`spread_story_names`], [`link_story`]).
@@ -357,8 +358,15 @@ fn relink(
         for filler in claim.roles.values_mut() {
             swap(&mut filler.entity);
         }
-        for source in &mut claim.attribution {
-            swap(&mut source.entity);
+        // A chain is shared with other claims and facts: copied only when a link is renamed.
+        if claim
+            .attribution
+            .iter()
+            .any(|s| s.entity.as_ref().is_some_and(|e| rename.contains_key(e)))
+        {
+            for source in Arc::make_mut(&mut claim.attribution) {
+                swap(&mut source.entity);
+            }
         }
     }
 }

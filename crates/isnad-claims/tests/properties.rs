@@ -121,7 +121,7 @@ fn check_spans(text: &str, analysis: &DocAnalysis) {
         for filler in c.roles.values() {
             assert_eq!(quote(filler.span), Some(filler.text.as_str()), "role span");
         }
-        for source in &c.attribution {
+        for source in c.attribution.iter() {
             if let Some(span) = source.span {
                 assert_eq!(quote(span), Some(source.name.as_str()), "source span");
             }

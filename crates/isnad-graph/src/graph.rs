@@ -59,7 +59,7 @@ pub enum Node {
         /// Claim id.
         id: String,
         /// Its text.
-        text: String,
+        text: std::sync::Arc<str>,
     },
 }
 
@@ -292,7 +292,7 @@ impl KnowledgeGraph {
                 claims.push(FoldedClaim {
                     id: id.clone(),
                     doc: doc_id.to_string(),
-                    text: text.clone(),
+                    text: text.to_string(),
                 });
             }
             counts.add(story.index[doc_id], e, EdgeKind::Reports);

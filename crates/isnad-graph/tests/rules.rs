@@ -155,7 +155,7 @@ impl Article {
                 .ordinal
                 .map(|(text, o)| std::sync::Arc::new(mention(document, text, MentionValue::Ordinal(o)))),
             quantity: None,
-            attribution,
+            attribution: attribution.into(),
             modality: spec.modality,
             location: if in_headline {
                 ClaimLocation::Headline
@@ -217,12 +217,12 @@ impl Article {
                 rise,
                 ..Scope::default()
             },
-            attribution: vec![Source {
+            attribution: std::sync::Arc::from([Source {
                 name: document.id.clone(),
                 entity: None,
                 kind: SourceKind::Outlet,
                 span: None,
-            }],
+            }]),
             modality: Modality::Asserted,
             location: if sentence.in_headline {
                 ClaimLocation::Headline

@@ -88,7 +88,6 @@ pub(super) fn build_claim(
     // The same source twice in a row (a frame read two ways) is one link.
     chain.dedup_by(|b, a| a.span == b.span && a.name == b.name);
     let cited = !chain.is_empty();
-    chain.push(ctx.outlet.clone());
 
     let theme = roles
         .get(&Role::Theme)
@@ -144,7 +143,7 @@ pub(super) fn build_claim(
         id: String::new(),
         doc: ctx.document.id.clone(),
         span,
-        text,
+        text: text.into(),
         trigger: t.span,
         event: entry.kind.clone(),
         properties: entry.properties,
@@ -159,7 +158,7 @@ pub(super) fn build_claim(
         count_part,
         ordinal: ordinal.map(Arc::new),
         quantity: quantity.map(Arc::new),
-        attribution: chain,
+        attribution: ctx.chain(chain),
         modality,
         location,
         words: ClaimWords::default(),

@@ -21,7 +21,7 @@ mod words;
 
 pub use role_map::Roles;
 pub use types::{
-    Claim, ClaimLocation, ClauseCues, EventProperties, Modality, Role, RoleFiller, Source, SourceKind,
+    Chain, Claim, ClaimLocation, ClauseCues, EventProperties, Modality, Role, RoleFiller, Source, SourceKind,
     Stance, Statement, TimeBasis,
 };
 pub use word_set::{WordSet, sorted_common};
@@ -35,6 +35,7 @@ use lexicon::{Class, Lexicon, What};
 use rayon::prelude::*;
 use roles::{Filler, Trig};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use view::View;
 
 use agents::{chair_of, hosted_in, light_verb, noun_agent, source_of};
@@ -57,10 +58,9 @@ pub fn prepared_claims(
     entities: &DocEntities,
 ) -> (Vec<Claim>, Vec<Statement>) {
     let document = prepared.document;
-    let outlet = Source::outlet_of(document);
     let context = DocContext {
         document,
-        outlet,
+        outlet: Arc::from([Source::outlet_of(document)]),
         publication: publication_mention(document),
     };
     // About one claim per sentence: sized once, not regrown claim by claim (a claim is large).
@@ -149,11 +149,9 @@ pub fn prepared_claims(
     // of thousands of them (issue #17).
     for (n, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("{}#{}", document.id, n + 1);
-        claim.attribution.shrink_to_fit();
     }
     for (n, statement) in statements.iter_mut().enumerate() {
         statement.id = format!("{}#s{}", document.id, n + 1);
-        statement.attribution.shrink_to_fit();
     }
     (claims, statements)
 }
@@ -197,9 +195,38 @@ fn carry_times(claims: &mut [Claim]) {
 
 struct DocContext<'a> {
     document: &'a Document,
-    outlet: Source,
+    /// The chain of what nobody is cited for: the outlet alone, shared by all of it.
+    outlet: Chain,
     /// Shared by every claim it dates.
     publication: Option<std::sync::Arc<Mention>>,
+}
+
+impl DocContext<'_> {
+    /// The chain of `links` (innermost first) and the outlet.
+    fn chain(&self, mut links: Vec<Source>) -> Chain {
+        if links.is_empty() {
+            return Arc::clone(&self.outlet);
+        }
+        links.extend(self.outlet.iter().cloned());
+        links.into()
+    }
+}
+
+/// Lets each record share the text and chain of the one before it when they are the same (the
+/// claims of one clause, what one source says sentence after sentence): a long article holds
+/// hundreds of thousands of claims (issue #17).
+fn share_with_previous<T>(records: &mut [T], text: impl Fn(&mut T) -> (&mut Arc<str>, Span, &mut Chain)) {
+    for i in 1..records.len() {
+        let (before, after) = records.split_at_mut(i);
+        let (previous_text, previous_span, previous_chain) = text(&mut before[i - 1]);
+        let (own_text, own_span, own_chain) = text(&mut after[0]);
+        if own_span == previous_span && !Arc::ptr_eq(own_text, previous_text) {
+            *own_text = Arc::clone(previous_text);
+        }
+        if *own_chain == *previous_chain && !Arc::ptr_eq(own_chain, previous_chain) {
+            *own_chain = Arc::clone(previous_chain);
+        }
+    }
 }
 
 /// The publication date as a mention (its dateline's span when the text states it).
@@ -353,6 +380,9 @@ fn read_sentence(
     }
     attach_partitive_counts(view, &reads, &mut out[first_new..]);
     deny_retroactively(view, &mut out[first_new..]);
+    share_with_previous(&mut out[first_new.saturating_sub(1)..], |c| {
+        (&mut c.text, c.span, &mut c.attribution)
+    });
     let denials: Vec<statements::DenialVerb<'_>> = reads
         .iter()
         .filter(|r| lx.events[r.trig.entry].kind == "denial" && r.trig.class == Class::Verb)
@@ -374,6 +404,9 @@ fn read_sentence(
     if states_story && statements.len() == before {
         said.read_own_voice(statements);
     }
+    share_with_previous(&mut statements[before.saturating_sub(1)..], |s| {
+        (&mut s.text, s.span, &mut s.attribution)
+    });
     uses_carried
 }
 
@@ -397,15 +430,15 @@ fn deny_retroactively(view: &View, claims: &mut [Claim]) {
     for claim in claims.iter_mut().filter(|c| c.trigger.end <= cue.span.start) {
         claim.modality = Modality::Denied;
         if let Some(group) = denier {
-            claim.attribution.insert(
-                0,
-                Source {
-                    name: view.text(group.span).to_string(),
-                    entity: group.entity.clone(),
-                    kind: kind_of(Some(group.kind)),
-                    span: Some(group.span),
-                },
-            );
+            let denier = Source {
+                name: view.text(group.span).to_string(),
+                entity: group.entity.clone(),
+                kind: kind_of(Some(group.kind)),
+                span: Some(group.span),
+            };
+            claim.attribution = std::iter::once(denier)
+                .chain(claim.attribution.iter().cloned())
+                .collect();
         }
     }
 }

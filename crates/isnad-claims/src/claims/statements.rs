@@ -389,7 +389,6 @@ impl Said<'_, '_> {
             chain.extend(outer.source.iter().cloned());
         }
         chain.dedup_by(|b, a| a.span == b.span && a.name == b.name);
-        chain.push(self.ctx.outlet.clone());
         let speaker_keys = chain
             .iter()
             .find(|s| s.kind != SourceKind::Outlet)
@@ -405,10 +404,10 @@ impl Said<'_, '_> {
             id: String::new(),
             doc: self.ctx.document.id.clone(),
             span,
-            text: view.text(span).to_string(),
+            text: view.text(span).into(),
             verb: view.tok_span(verb_first, verb_last),
             stance,
-            attribution: chain,
+            attribution: self.ctx.chain(chain),
             answers,
             keys,
             negated,
@@ -462,7 +461,7 @@ mod tests {
     }
 
     fn with_text<'s>(all: &'s [Statement], text: &str) -> &'s Statement {
-        all.iter().find(|s| s.text == text).unwrap_or_else(|| {
+        all.iter().find(|s| &*s.text == text).unwrap_or_else(|| {
             panic!(
                 "no statement «{text}» in {:#?}",
                 all.iter().map(|s| &s.text).collect::<Vec<_>>()

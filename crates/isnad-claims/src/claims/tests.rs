@@ -534,7 +534,7 @@ fn headline_and_clauses() {
     assert!(!arrival.text.contains("غادر"), "{}", arrival.text);
     assert!(departure.text.contains("غادر"));
     for c in &found {
-        assert_eq!(found_text(&c.text), c.text);
+        assert_eq!(found_text(&c.text), &*c.text);
     }
 }
 
@@ -589,4 +589,29 @@ fn clauses_signal_earlier_occurrences_and_rising_totals() {
     assert!(rising.iter().any(|c| c.cues.rising), "{rising:#?}");
     let plain = claims("قتل 12 شخصاً في الحريق.");
     assert!(plain.iter().all(|c| c.cues.is_empty()), "{plain:#?}");
+}
+
+#[test]
+fn claims_share_their_clause_text_and_their_sources_chain() {
+    // Written for this test. A long article holds hundreds of thousands of claims: those of one
+    // clause hold one text, those of one source one chain, and everything nobody is cited for
+    // the document's one outlet chain (issue #17).
+    let found = claims(
+        "قال المتحدث [سامر ناصيف|p] إن 3 عمال قتلوا وأصيب 5 آخرون في انهيار المنجم. \
+         التقى وزير الخارجية نظيره في العاصمة أمس. وقتل 4 أشخاص وأصيب 9 آخرون في انفجار بالسوق.",
+    );
+    let cited: Vec<&Claim> = found.iter().filter(|c| c.attribution.len() > 1).collect();
+    let uncited: Vec<&Claim> = found.iter().filter(|c| c.attribution.len() == 1).collect();
+    assert!(cited.len() >= 2 && uncited.len() >= 2, "{found:#?}");
+    for group in [&cited, &uncited] {
+        assert!(
+            group
+                .windows(2)
+                .all(|w| Arc::ptr_eq(&w[0].attribution, &w[1].attribution)),
+            "{group:#?}"
+        );
+    }
+    let same_clause: Vec<_> = found.windows(2).filter(|w| w[0].span == w[1].span).collect();
+    assert!(!same_clause.is_empty(), "{found:#?}");
+    assert!(same_clause.iter().all(|w| Arc::ptr_eq(&w[0].text, &w[1].text)));
 }

@@ -16,8 +16,8 @@ pub struct Claim {
     pub doc: String,
     /// The clause or sentence that makes the claim.
     pub span: Span,
-    /// Exactly the original bytes of `span`.
-    pub text: String,
+    /// Exactly the original bytes of `span` (shared by the claims of one clause).
+    pub text: Arc<str>,
     /// Span of the trigger word (verb or noun) that names the event.
     pub trigger: Span,
     /// Event type from the trigger lexicon (`gift`, `visit`, `meeting`, `casualties`, …).
@@ -44,7 +44,7 @@ pub struct Claim {
     /// A measured amount with unit, when stated.
     pub quantity: Option<Arc<Mention>>,
     /// Who says so, innermost first; the outlet (the document) is always last.
-    pub attribution: Vec<Source>,
+    pub attribution: Chain,
     /// How firmly the source presents it.
     pub modality: Modality,
     /// Headline or body.
@@ -235,6 +235,11 @@ pub enum TimeBasis {
     Unknown,
 }
 
+/// An attribution chain, innermost source first: shared by the claims, statements, facts and
+/// participants of one sentence that name the same sources (a long article has hundreds of
+/// thousands of them).
+pub type Chain = Arc<[Source]>;
+
 /// One link of an attribution chain.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
@@ -326,13 +331,13 @@ pub struct Statement {
     /// The content: what is said or denied.
     pub span: Span,
     /// Exactly the original bytes of `span`.
-    pub text: String,
+    pub text: Arc<str>,
     /// The reporting or denial verb.
     pub verb: Span,
     /// Whether the source asserts the content, denies it or says it is not so.
     pub stance: Stance,
     /// Who says it, innermost first; the outlet (the document) is always last.
-    pub attribution: Vec<Source>,
+    pub attribution: Chain,
     /// Whose report a denial answers ("نفت الوزارة ما ذكره النائب عن …": the MP), when named.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub answers: Option<Source>,

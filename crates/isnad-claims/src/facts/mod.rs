@@ -19,7 +19,7 @@ pub use types::{
     has_word,
 };
 
-use crate::claims::{Claim, ClaimLocation, Modality, Source, TimeBasis};
+use crate::claims::{Chain, Claim, ClaimLocation, Modality, TimeBasis};
 use crate::entities::{DocEntities, EntityKey, EntityType};
 use crate::mentions::{Grain, Mention, TimeValue};
 use isnad_parser::{Document, Span, fold_key};
@@ -57,7 +57,8 @@ pub(crate) struct FactReader<'a> {
     mentions: &'a [Mention],
     entities: &'a DocEntities,
     claims: &'a [Claim],
-    outlet: Source,
+    /// The chain of what no claim attributes: the outlet alone.
+    outlet: Chain,
     publication: Option<chrono::NaiveDate>,
     /// The time of every figure whose clause states none: the report's date, shared by them all.
     unstated: Arc<AsOf>,
@@ -76,7 +77,7 @@ impl<'a> FactReader<'a> {
             mentions,
             entities,
             claims,
-            outlet: Source::outlet_of(document),
+            outlet: std::sync::Arc::from([crate::claims::Source::outlet_of(document)]),
             publication: document.reference_date(),
             unstated: Arc::new(match document.reference_date() {
                 Some(date) => AsOf {
@@ -153,7 +154,7 @@ impl<'a> FactReader<'a> {
                     Some(Box::from(c.id.as_str())),
                     Some(Box::from(c.event.as_str())),
                 ),
-                None => (vec![outlet.clone()], Modality::Asserted, None, None),
+                None => (std::sync::Arc::clone(outlet), Modality::Asserted, None, None),
             };
             let source_spans: Vec<Span> = attribution.iter().filter_map(|s| s.span).collect();
             let named_in_clause = |places: bool| {

@@ -5,7 +5,7 @@
 use super::lexicon::Lexicon;
 use super::read::{SentenceFacts, preposition_led};
 use super::types::Words;
-use crate::claims::{Claim, ClaimLocation, Modality, Source};
+use crate::claims::{Chain, Claim, ClaimLocation, Modality};
 use crate::entities::{DocEntities, EntityKey, EntityMention, EntityType};
 use isnad_parser::{Span, TokenKind};
 use serde::Serialize;
@@ -77,7 +77,7 @@ pub struct Participant {
     /// Its clause.
     pub clause: Span,
     /// Who says so, innermost first; the outlet last.
-    pub attribution: Vec<Source>,
+    pub attribution: Chain,
     /// How firmly it is said.
     pub modality: Modality,
     /// Headline or body.
@@ -163,7 +163,8 @@ pub(crate) struct ParticipantReader<'a> {
     document: &'a isnad_parser::Document,
     entities: &'a DocEntities,
     claims: &'a [Claim],
-    outlet: Source,
+    /// The chain of what no claim attributes: the outlet alone.
+    outlet: Chain,
 }
 
 impl<'a> ParticipantReader<'a> {
@@ -177,7 +178,7 @@ impl<'a> ParticipantReader<'a> {
             document,
             entities,
             claims,
-            outlet: Source::outlet_of(document),
+            outlet: std::sync::Arc::from([crate::claims::Source::outlet_of(document)]),
         }
     }
 
@@ -316,7 +317,7 @@ impl<'a> ParticipantReader<'a> {
                 .min_by_key(|c| c.trigger.start.abs_diff(m.span.start));
             let (attribution, mut modality) = match claim {
                 Some(c) => (c.attribution.clone(), c.modality),
-                None => (vec![outlet.clone()], Modality::Asserted),
+                None => (std::sync::Arc::clone(outlet), Modality::Asserted),
             };
             // "ولم يأمر X بإغلاق"، "X لم يوقع": a negation in its words says it was not done.
             let negations = crate::claims::lexicon::Lexicon::get();

@@ -1,7 +1,7 @@
 //! The fact: one figure of the story text with what it measures, of what, as of when and by whom
 //! (see docs/facts.md).
 
-use crate::claims::{ClaimLocation, Modality, Source, TimeBasis};
+use crate::claims::{Chain, ClaimLocation, Modality, TimeBasis};
 use crate::entities::EntityKey;
 use crate::mentions::{NumberValue, TimeValue};
 use isnad_parser::Span;
@@ -36,7 +36,7 @@ pub struct Fact {
     /// occurrence.
     pub scope: Scope,
     /// Who says so, innermost first; the outlet last.
-    pub attribution: Vec<Source>,
+    pub attribution: Chain,
     /// How firmly the source presents it.
     pub modality: Modality,
     /// Headline or body.

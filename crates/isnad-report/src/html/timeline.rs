@@ -85,7 +85,7 @@ impl Page<'_> {
         // Rows by their sentence, so each claim finds its row in one lookup.
         let mut row_of: FxHashMap<(&str, &str), usize> = FxHashMap::default();
         for &claim in undated {
-            let key = (claim.doc.as_str(), claim.text.as_str());
+            let key = (claim.doc.as_str(), &*claim.text);
             match row_of.get(&key) {
                 Some(&row) => sentences[row].1.push(claim),
                 None => {

@@ -407,7 +407,7 @@ fn excerpt(text: &str) -> String {
 /// The evidence of a statement: its content, its sentence and who says it.
 fn statement_side(context: &Context<'_>, doc: usize, statement: &Statement, value: &str) -> Side {
     Side {
-        text: statement.text.clone(),
+        text: statement.text.to_string(),
         attribution: statement.attribution.iter().map(|s| s.name.clone()).collect(),
         ..crate::rules::text_side(context, doc, statement.span, Some(value.to_string()))
     }
