@@ -72,8 +72,8 @@ fn story(copies: usize) -> Vec<Document> {
         .collect()
 }
 
-/// The work of checking the story of `copies` copies, counted on one thread.
-fn work(copies: usize) -> std::collections::BTreeMap<Work, usize> {
+/// The story of `copies` copies, analyzed as `isnad check` does.
+fn analyzed(copies: usize) -> (Vec<Document>, Gazetteer, Vec<isnad_claims::DocAnalysis>) {
     let documents = story(copies);
     let gazetteer = Gazetteer::builtin();
     let analyses = isnad_claims::analyze_story(
@@ -82,6 +82,12 @@ fn work(copies: usize) -> std::collections::BTreeMap<Work, usize> {
         isnad_claims::mentions::Lean::Tense,
         |_| {},
     );
+    (documents, gazetteer, analyses)
+}
+
+/// The work of checking the story of `copies` copies, counted on one thread.
+fn work(copies: usize) -> std::collections::BTreeMap<Work, usize> {
+    let (documents, gazetteer, analyses) = analyzed(copies);
     // One thread, so every count lands where it is read.
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
@@ -116,14 +122,7 @@ fn two_more_copies_cost_no_more_than_the_two_before() {
 /// figures of one comparison group share one group key.
 #[test]
 fn events_and_decisions_share_claim_ids_and_figures_share_group_keys() {
-    let documents = story(2);
-    let gazetteer = Gazetteer::builtin();
-    let analyses = isnad_claims::analyze_story(
-        &documents,
-        &gazetteer,
-        isnad_claims::mentions::Lean::Tense,
-        |_| {},
-    );
+    let (documents, gazetteer, analyses) = analyzed(2);
     let check = crate::check_story(&documents, &analyses, &gazetteer);
     let in_events: rustc_hash::FxHashMap<&str, &std::sync::Arc<str>> = check
         .events

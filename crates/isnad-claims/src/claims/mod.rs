@@ -145,8 +145,6 @@ pub fn prepared_claims(
     }
     carry_times(&mut claims);
     ClaimWords::read_prepared(&mut claims, prepared);
-    // Chains grow from empty a link at a time (room for four): a long document holds hundreds
-    // of thousands of them (issue #17).
     for (n, claim) in claims.iter_mut().enumerate() {
         claim.id = format!("{}#{}", document.id, n + 1);
     }
@@ -215,15 +213,16 @@ impl DocContext<'_> {
 /// Lets each record share the text and chain of the one before it when they are the same (the
 /// claims of one clause, what one source says sentence after sentence): a long article holds
 /// hundreds of thousands of claims (issue #17).
-fn share_with_previous<T>(records: &mut [T], text: impl Fn(&mut T) -> (&mut Arc<str>, Span, &mut Chain)) {
+fn share_with_previous<T>(records: &mut [T], parts: impl Fn(&mut T) -> (&mut Arc<str>, Span, &mut Chain)) {
     for i in 1..records.len() {
         let (before, after) = records.split_at_mut(i);
-        let (previous_text, previous_span, previous_chain) = text(&mut before[i - 1]);
-        let (own_text, own_span, own_chain) = text(&mut after[0]);
-        if own_span == previous_span && !Arc::ptr_eq(own_text, previous_text) {
+        let (previous_text, previous_span, previous_chain) = parts(&mut before[i - 1]);
+        let (own_text, own_span, own_chain) = parts(&mut after[0]);
+        if own_span == previous_span {
             *own_text = Arc::clone(previous_text);
         }
-        if *own_chain == *previous_chain && !Arc::ptr_eq(own_chain, previous_chain) {
+        // Most chains are already the one outlet chain: no link-by-link comparison for those.
+        if !Arc::ptr_eq(own_chain, previous_chain) && **own_chain == **previous_chain {
             *own_chain = Arc::clone(previous_chain);
         }
     }
