@@ -162,16 +162,16 @@ pub(crate) fn finish(
     let mut citing: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for mut finding in findings {
         finding.sides = one_side_per_sentence(std::mem::take(&mut finding.sides), documents);
-        let mut candidates: Vec<usize> = finding
-            .sides
+        let finding_at = sides_at(&finding);
+        let mut candidates: Vec<usize> = finding_at
+            .hashes
             .iter()
-            .filter_map(|s| citing.get(&position_hash(s)))
+            .filter_map(|hash| citing.get(hash))
             .flatten()
             .copied()
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let finding_at = sides_at(&finding);
         let renamed = candidates.into_iter().find_map(|k| {
             sources()
                 .renamed((&kept[k], &kept_at[k]), (&finding, &finding_at))
@@ -195,8 +195,8 @@ pub(crate) fn finish(
             }
         };
         cite_sides(&mut kept[at]);
-        for side in &kept[at].sides {
-            let findings = citing.entry(position_hash(side)).or_default();
+        for &hash in &kept_at[at].hashes {
+            let findings = citing.entry(hash).or_default();
             if findings.last() != Some(&at) && !findings.contains(&at) {
                 findings.push(at);
             }
@@ -256,7 +256,9 @@ fn copy_key<'f>(finding: &'f Finding, documents: &ById<'f>) -> Option<(CopyKey<'
 /// message about one document names every copy.
 fn one_finding_across_copies(findings: Vec<Finding>, documents: &ById<'_>) -> Vec<Finding> {
     // Each finding's first finding with its key, and each first finding's documents.
-    let mut first: FxHashMap<CopyKey<'_>, usize> = FxHashMap::default();
+    // Sized at once: growing it would hash each key's sides again.
+    let mut first: FxHashMap<CopyKey<'_>, usize> =
+        FxHashMap::with_capacity_and_hasher(findings.len(), Default::default());
     let mut into: Vec<Option<usize>> = Vec::with_capacity(findings.len());
     let mut docs_of: FxHashMap<usize, (Vec<&str>, rustc_hash::FxHashSet<&str>)> = FxHashMap::default();
     for (n, finding) in findings.iter().enumerate() {
@@ -577,8 +579,8 @@ fn differing_sides_at<'f>(
     (b, in_b): (&'f Finding, &SidesAt),
 ) -> Option<(Vec<&'f Side>, Vec<&'f Side>)> {
     // Each side is looked up among the other finding's by its position, not compared with each.
-    let shared = |s: &Side, other: &Finding, at: &SidesAt| {
-        at.get(&position_hash(s)).is_some_and(|sides| {
+    let shared = |(s, hash): (&Side, &u64), other: &Finding, at: &SidesAt| {
+        at.at.get(hash).is_some_and(|sides| {
             sides.iter().any(|&i| {
                 let t = &other.sides[i];
                 position(t) == position(s) && t.span.overlaps(s.span)
@@ -587,26 +589,38 @@ fn differing_sides_at<'f>(
     };
     // The cheap tests first: `b`'s own sides (a finding just made, short), then `a`'s, which
     // are needed only when the two share a side and `b`'s own sides give one value.
-    let own_b: Vec<&Side> = b.sides.iter().filter(|s| !shared(s, a, in_a)).collect();
+    let own_b: Vec<&Side> = (b.sides.iter().zip(&in_b.hashes))
+        .filter(|&side| !shared(side, a, in_a))
+        .map(|(s, _)| s)
+        .collect();
     if own_b.len() == b.sides.len() {
         return None;
     }
     if own_b.iter().any(|s| s.value != own_b[0].value) {
         return None;
     }
-    let own_a: Vec<&Side> = a.sides.iter().filter(|s| !shared(s, b, in_b)).collect();
+    let own_a: Vec<&Side> = (a.sides.iter().zip(&in_a.hashes))
+        .filter(|&side| !shared(side, b, in_b))
+        .map(|(s, _)| s)
+        .collect();
     Some((own_a, own_b))
 }
 
-/// A finding's sides by their position's hash (equal positions checked on a hit).
-type SidesAt = FxHashMap<u64, Vec<usize>>;
+/// A finding's sides by their position's hash (equal positions checked on a hit), and each
+/// side's hash: hashed once per finding, not once per finding compared with it.
+struct SidesAt {
+    hashes: Vec<u64>,
+    at: FxHashMap<u64, Vec<usize>>,
+}
 
 fn sides_at(finding: &Finding) -> SidesAt {
-    let mut at: SidesAt = FxHashMap::default();
-    for (i, side) in finding.sides.iter().enumerate() {
-        at.entry(position_hash(side)).or_default().push(i);
+    let hashes: Vec<u64> = finding.sides.iter().map(position_hash).collect();
+    let mut at: FxHashMap<u64, Vec<usize>> =
+        FxHashMap::with_capacity_and_hasher(hashes.len(), Default::default());
+    for (i, &hash) in hashes.iter().enumerate() {
+        at.entry(hash).or_default().push(i);
     }
-    at
+    SidesAt { hashes, at }
 }
 
 /// What a finding adds to one it repeats with its source named another way.

@@ -13,6 +13,8 @@ pub(crate) enum Work {
     DisagreementPair,
     /// A statement listed as answered by a denial of open content.
     AnsweredStatement,
+    /// A pair of statement words read for a common root.
+    RootsCompared,
 }
 
 #[cfg(test)]

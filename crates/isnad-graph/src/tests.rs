@@ -108,6 +108,7 @@ fn two_more_copies_cost_no_more_than_the_two_before() {
         Work::MergeCandidate,
         Work::DisagreementPair,
         Work::AnsweredStatement,
+        Work::RootsCompared,
     ] {
         let count = |w: &std::collections::BTreeMap<Work, usize>| w.get(&what).copied().unwrap_or(0);
         let (a, b, c) = (count(&two), count(&four), count(&six));

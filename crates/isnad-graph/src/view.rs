@@ -106,9 +106,9 @@ impl<'a> ClaimView<'a> {
     pub fn time_text(&self) -> Option<String> {
         self.days.map(|(a, b)| {
             if a == b {
-                a.to_string()
+                crate::facts::day_text(a)
             } else {
-                format!("{a}..{b}")
+                crate::facts::days_text(a, b)
             }
         })
     }

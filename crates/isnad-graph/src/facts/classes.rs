@@ -132,7 +132,9 @@ impl Classes {
             .map(|o| (o.doc, o.fact.clause.start, o.fact.clause.end))
             .collect();
         let period = |p: Option<super::period::Period>| p.map(|p| (p.start, p.end));
-        let mut ids: FxHashMap<Signature<'_>, u32> = FxHashMap::default();
+        // Sized for every fact at once: growing it would hash each signature's words again.
+        let mut ids: FxHashMap<Signature<'_>, u32> =
+            FxHashMap::with_capacity_and_hasher(views.len(), Default::default());
         let mut of = Vec::with_capacity(views.len());
         let mut members: Vec<Vec<usize>> = Vec::new();
         for (i, v) in views.iter().enumerate() {

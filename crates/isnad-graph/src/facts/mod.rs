@@ -40,6 +40,7 @@ mod units;
 pub(crate) use disagreements::Disagreement;
 pub(crate) use participants::ParticipantConflict;
 pub(crate) use parts::sums;
+pub(crate) use period::{day_text, days_text};
 
 use classes::Classes;
 use disagreements::{disagreements_of, is_later_and_larger, update_of};

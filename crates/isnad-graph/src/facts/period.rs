@@ -81,20 +81,55 @@ pub(super) fn describe_days(p: Period) -> String {
     let last = p.end - Duration::seconds(1);
     if (p.end - p.start) < Duration::days(1) && p.start.date() == last.date() {
         if p.end - p.start == Duration::days(1) {
-            p.start.date().to_string()
+            day_text(p.start.date())
         } else {
             format!(
                 "{} {}–{}",
-                p.start.date(),
+                day_text(p.start.date()),
                 p.start.format("%H:%M"),
                 p.end.format("%H:%M")
             )
         }
     } else if p.start.date() == last.date() {
-        p.start.date().to_string()
+        day_text(p.start.date())
     } else {
-        format!("{}..{}", p.start.date(), last.date())
+        days_text(p.start.date(), last.date())
     }
+}
+
+/// A day as chrono writes it ("2024-06-18"), written digit by digit: findings and comparisons
+/// write tens of thousands of them, and chrono's writer goes through the formatter a character
+/// at a time.
+pub(crate) fn day_text(day: NaiveDate) -> String {
+    use chrono::Datelike;
+    let year = day.year();
+    if !(0..=9999).contains(&year) {
+        // Out of four digits chrono writes a sign.
+        return day.to_string();
+    }
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (year, month, date) = (year as u32, day.month(), day.day());
+    let text = [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(date / 10),
+        digit(date),
+    ];
+    String::from_utf8_lossy(&text).into_owned()
+}
+
+/// Two days as `first..last` ("2024-06-18..2024-06-19").
+pub(crate) fn days_text(first: NaiveDate, last: NaiveDate) -> String {
+    let mut text = day_text(first);
+    text.push_str("..");
+    text.push_str(&day_text(last));
+    text
 }
 
 /// One fact's stated time and the other's report date when the stated time lies too far from
@@ -105,4 +140,25 @@ pub(super) fn dated_long_before(a: &FactView<'_>, b: &FactView<'_>) -> Option<(P
         (other.stated.is_none() && gap_days(x, Period::day(p)) > occurrence_gap(x, Period::day(p)))
             .then_some((x, p))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{day_text, days_text};
+    use chrono::NaiveDate;
+
+    #[test]
+    fn days_are_written_as_chrono_writes_them() {
+        let mut day = NaiveDate::from_ymd_opt(-3, 1, 1).expect("a day");
+        let last = NaiveDate::from_ymd_opt(10_002, 12, 31).expect("a day");
+        while day <= last {
+            assert_eq!(day_text(day), day.to_string());
+            day += chrono::Duration::days(13);
+        }
+        let (a, b) = (
+            NaiveDate::from_ymd_opt(2024, 6, 18).expect("a day"),
+            NaiveDate::from_ymd_opt(2024, 7, 2).expect("a day"),
+        );
+        assert_eq!(days_text(a, b), format!("{a}..{b}"));
+    }
 }

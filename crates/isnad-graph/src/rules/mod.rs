@@ -174,8 +174,8 @@ pub(crate) fn describe_fact(fact: &isnad_claims::facts::Fact) -> String {
         let date = match time.grain {
             isnad_claims::mentions::Grain::Year => start.year().to_string(),
             isnad_claims::mentions::Grain::Month => start.format("%Y-%m").to_string(),
-            _ if start == end => start.to_string(),
-            _ => format!("{start}..{end}"),
+            _ if start == end => crate::facts::day_text(start),
+            _ => crate::facts::days_text(start, end),
         };
         // The words beside the date they resolve to: "الشهر الماضي" is read at the report's date.
         return format!("{date} («{}»)", fact.text);
@@ -373,7 +373,13 @@ pub(crate) fn describe_number(n: &isnad_claims::mentions::NumberValue) -> String
     use isnad_claims::mentions::Qualifier::*;
     let v = |x: f64| {
         if x.fract() == 0.0 {
-            format!("{x:.0}")
+            // A whole number below 2^53 prints as the integer it is; `{:.0}` would get the same
+            // digits through exact big-number arithmetic (-0 keeps its sign there).
+            if x.abs() < 9_007_199_254_740_992.0 && !(x == 0.0 && x.is_sign_negative()) {
+                (x as i64).to_string()
+            } else {
+                format!("{x:.0}")
+            }
         } else {
             format!("{x}")
         }
@@ -386,5 +392,43 @@ pub(crate) fn describe_number(n: &isnad_claims::mentions::NumberValue) -> String
         (AtMost, Some(x)) => format!("≤ {}", v(x)),
         (LessThan, Some(x)) => format!("< {}", v(x)),
         _ => format!("{}–{}", v(n.low), n.high.map_or("…".to_string(), v)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_number;
+    use isnad_claims::mentions::NumberValue;
+
+    /// Whole numbers are written as `{:.0}` writes them, fractions as `{}` does.
+    #[test]
+    fn numbers_are_written_as_the_formatter_writes_them() {
+        let values = [
+            0.0,
+            -0.0,
+            1.0,
+            -7.0,
+            12.0,
+            1e6,
+            2.5e9,
+            123_456_789_012.0,
+            9_007_199_254_740_991.0,
+            9_007_199_254_740_992.0,
+            1e20,
+            -1e20,
+            0.5,
+            1.25,
+            -3.75,
+            1e-7,
+        ];
+        for x in values {
+            let written = describe_number(&NumberValue::exact(x));
+            let expected = if x.fract() == 0.0 {
+                format!("{x:.0}")
+            } else {
+                format!("{x}")
+            };
+            assert_eq!(written, expected, "{x}");
+        }
     }
 }

@@ -46,18 +46,24 @@ pub(super) fn open_disputes(
     }
     // Inverse document frequency over the story's statements: a word most of them use (the
     // story's topic) says little about which statement answers which.
-    let mut df: FxHashMap<&str, usize> = FxHashMap::default();
-    for (_, s) in &statements {
-        for key in &s.keys {
-            *df.entry(key.as_str()).or_default() += 1;
+    let mut roots = Roots::default();
+    let words: Vec<Words> = statements.iter().map(|(_, s)| roots.words_of(s)).collect();
+    let mut df: Vec<usize> = vec![0; roots.words.len()];
+    for w in &words {
+        for &key in &w.keys {
+            df[key as usize] += 1;
         }
     }
     let n = statements.len() as f64;
     // A word weighs by how rare it is in the rest of the story: the two statements compared
-    // do not count (in a story of two articles every word weighs the same).
-    let weight = |key: &str, assertion: &Statement| {
-        let own = 1 + usize::from(assertion.keys.iter().any(|k| k == key));
-        let rest = df.get(key).copied().unwrap_or(own).saturating_sub(own);
+    // do not count (in a story of two articles every word weighs the same). A word of no
+    // statement's content (a speaker's) counts none.
+    let weight = |key: u32, assertion: &Words| {
+        let own = 1 + usize::from(assertion.keys.contains(&key));
+        let rest = match df[key as usize] {
+            0 => 0,
+            count => count.saturating_sub(own),
+        };
         (1.0 + n / (1 + rest) as f64).ln()
     };
     // Statements that read alike (the same words, negations, stance, time and named speaker)
@@ -103,13 +109,20 @@ pub(super) fn open_disputes(
             continue;
         }
         let denier = named_speaker(denial);
-        let matched = answered_readings.entry(readings[n]).or_insert_with(|| {
-            asserting
-                .iter()
-                .copied()
-                .filter(|&id| answers(denial, statements[members[id][0]].1, &weight))
-                .collect()
-        });
+        let matched = match answered_readings.entry(readings[n]) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(new) => {
+                let mut matched = Vec::new();
+                for &id in &asserting {
+                    let m = members[id][0];
+                    let pair = ((denial, &words[n]), (statements[m].1, &words[m]));
+                    if answers(pair, &weight, &mut roots) {
+                        matched.push(id);
+                    }
+                }
+                new.insert(matched)
+            }
+        };
         // The answered readings' statements but the denial's article's, counted per reading
         // (statements come article by article): listed only for a new finding, so n copies of
         // a denial cost n counts, not n lists of the n copies they answer.
@@ -270,44 +283,116 @@ impl<'s> Reading<'s> {
     }
 }
 
+/// A statement's words as ids of the story's words ([`Roots`]).
+struct Words {
+    keys: Box<[u32]>,
+    negated: Box<[u32]>,
+    speaker_keys: Box<[u32]>,
+}
+
+/// The story's statement words, each with an id, and whether two of them meet on one root
+/// ([`roots_meet`]), each pair asked once: the readings of a story ask the same pairs of its
+/// words again and again, and reading two roots walks both words' letters.
+#[derive(Default)]
+struct Roots<'s> {
+    ids: FxHashMap<&'s str, u32>,
+    words: Vec<&'s str>,
+    meet: FxHashMap<(u32, u32), bool>,
+}
+
+impl<'s> Roots<'s> {
+    fn id(&mut self, word: &'s str) -> u32 {
+        let next = self.words.len() as u32;
+        let id = *self.ids.entry(word).or_insert(next);
+        if id == next {
+            self.words.push(word);
+        }
+        id
+    }
+
+    fn words_of(&mut self, s: &'s Statement) -> Words {
+        let mut ids = |list: &'s [String]| list.iter().map(|w| self.id(w)).collect();
+        Words {
+            keys: ids(&s.keys),
+            negated: ids(&s.negated),
+            speaker_keys: ids(&s.speaker_keys),
+        }
+    }
+
+    /// True when words `a` and `b` meet on one root (one word always does).
+    fn meet(&mut self, a: u32, b: u32) -> bool {
+        if a == b {
+            return true;
+        }
+        let words = &self.words;
+        *self.meet.entry((a.min(b), a.max(b))).or_insert_with(|| {
+            crate::tally::tally(crate::tally::Work::RootsCompared, 1);
+            roots_meet(words[a as usize], words[b as usize])
+        })
+    }
+
+    /// True when a statement's content has a word of root `key`.
+    fn has_key(&mut self, statement: &Words, key: u32) -> bool {
+        statement.keys.iter().any(|&k| self.meet(k, key))
+    }
+
+    /// True when a statement negates `key`: the word its negation governs or one of the next.
+    fn negates(&mut self, statement: &Words, key: u32) -> bool {
+        let Some(at) = statement.keys.iter().position(|&k| self.meet(k, key)) else {
+            return statement.negated.iter().any(|&n| self.meet(n, key));
+        };
+        statement.negated.iter().any(|n| {
+            statement
+                .keys
+                .iter()
+                .position(|k| k == n)
+                .is_some_and(|from| (from..=from + NEGATION_SCOPE).contains(&at))
+        })
+    }
+}
+
 /// True when assertion `a` says what `denial` denies (see the module doc); `weight` weighs a key
 /// by its rarity in the story besides the two statements.
-fn answers(denial: &Statement, a: &Statement, weight: &impl Fn(&str, &Statement) -> f64) -> bool {
+fn answers(
+    ((denial, dw), (a, aw)): ((&Statement, &Words), (&Statement, &Words)),
+    weight: &impl Fn(u32, &Words) -> f64,
+    roots: &mut Roots<'_>,
+) -> bool {
     let denier = named_speaker(denial);
     // What a negation governs is denied wherever it stands ("الغارات على الغوطة لم تكن
     // بغاز الكلور"): it joins the first words.
-    let mut core: Vec<&String> = denial.keys.iter().take(DENIED_CORE_WORDS).collect();
-    for k in &denial.negated {
-        if denial.keys.contains(k) && !core.contains(&k) {
-            core.push(k);
+    let mut core: Vec<u32> = dw.keys.iter().copied().take(DENIED_CORE_WORDS).collect();
+    for k in &dw.negated {
+        if dw.keys.contains(k) && !core.contains(k) {
+            core.push(*k);
         }
     }
     // A denial verb denies its whole complement, said first ("نفى بيع أسئلة الفيزياء"); a
     // negation only the word it governs ("لن تتمكن"، "دون وقوع ضحايا").
     let denies_all = denial.stance == Stance::Denies;
-    let predicate = |k: &String| {
-        (denies_all && core.iter().take(PREDICATE_WORDS).any(|c| *c == k)) || denial.negated.contains(k)
+    let predicate = |k: u32| {
+        (denies_all && core.iter().take(PREDICATE_WORDS).any(|&c| c == k)) || dw.negated.contains(&k)
     };
-    let shared: Vec<&String> = core.iter().copied().filter(|k| has_key(a, k)).collect();
+    let shared: Vec<u32> = core.iter().copied().filter(|&k| roots.has_key(aw, k)).collect();
     // Three shared words say what is denied even when its word took another form
     // ("خلت" / "خلو").
     let relaxed = denies_all && shared.len() >= SHARED_WITHOUT_PREDICATE;
-    if shared.iter().any(|k| negates(a, k)) || !(relaxed || shared.iter().any(|k| predicate(k))) {
+    if shared.iter().any(|&k| roots.negates(aw, k)) || !(relaxed || shared.iter().any(|&k| predicate(k))) {
         return false;
     }
-    let mut core_weight: f64 = core.iter().map(|k| weight(k, a)).sum();
-    let mut shared_weight: f64 = shared.iter().map(|k| weight(k, a)).sum();
+    let mut core_weight: f64 = core.iter().map(|&k| weight(k, aw)).sum();
+    let mut shared_weight: f64 = shared.iter().map(|&k| weight(k, aw)).sum();
     // An article stating in its own voice what the denier does ("المرشد يعلن الحرب"
     // against the guide's "لن تكون هناك حرب") is about what the denier says: its name
     // is one more shared word, when what is denied is shared. A cited source's words
     // about the denier are its own account, not the denier's.
     let mut shared_count = shared.len();
-    let names_denier = named_speaker(a).is_none() && shared.iter().any(|s| predicate(s));
-    if let Some(name) = denial
+    let names_denier = named_speaker(a).is_none() && shared.iter().any(|&s| predicate(s));
+    if let Some(name) = dw
         .speaker_keys
         .iter()
-        .filter(|k| names_denier && has_key(a, k) && !core.contains(k))
-        .map(|k| weight(k, a))
+        .filter(|&&k| names_denier && roots.has_key(aw, k) && !core.contains(&k))
+        .map(|&k| weight(k, aw))
         .reduce(f64::max)
     {
         shared_count += 1;
@@ -338,25 +423,6 @@ struct Dispute<'s> {
 /// Words after the one a negation governs that it still covers ("دون إبداء أسباب" says no
 /// reasons as much as "بدون سبب").
 const NEGATION_SCOPE: usize = 2;
-
-/// True when a statement negates `key`: the word its negation governs or one of the next.
-fn negates(statement: &Statement, key: &str) -> bool {
-    let Some(at) = statement.keys.iter().position(|k| roots_meet(k, key)) else {
-        return statement.negated.iter().any(|n| roots_meet(n, key));
-    };
-    statement.negated.iter().any(|n| {
-        statement
-            .keys
-            .iter()
-            .position(|k| k == n)
-            .is_some_and(|from| (from..=from + NEGATION_SCOPE).contains(&at))
-    })
-}
-
-/// True when a statement's content has a word of root `key`.
-fn has_key(statement: &Statement, key: &str) -> bool {
-    statement.keys.iter().any(|k| roots_meet(k, key))
-}
 
 /// Who makes a statement, when it names someone (not only the outlet).
 fn named_speaker(statement: &Statement) -> Option<&Source> {
@@ -410,5 +476,31 @@ fn statement_side(context: &Context<'_>, doc: usize, statement: &Statement, valu
         text: statement.text.to_string(),
         attribution: statement.attribution.iter().map(|s| s.name.clone()).collect(),
         ..crate::rules::text_side(context, doc, statement.span, Some(value.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Roots;
+    use isnad_claims::facts::roots_meet;
+
+    /// Two words meet as the claims layer says, and each pair is read once however often the
+    /// readings of a story ask it.
+    #[test]
+    fn each_pair_of_words_is_read_for_a_root_once() {
+        let words = ["خطة", "خط", "وكثر", "كثر", "يؤثر", "خلو", "خلت", "حرب"];
+        let mut roots = Roots::default();
+        let ids: Vec<u32> = words.iter().map(|w| roots.id(w)).collect();
+        crate::tally::take();
+        for _ in 0..3 {
+            for (a, x) in words.iter().zip(&ids) {
+                for (b, y) in words.iter().zip(&ids) {
+                    assert_eq!(roots.meet(*x, *y), roots_meet(a, b), "{a} / {b}");
+                }
+            }
+        }
+        let pairs = words.len() * (words.len() - 1) / 2;
+        let read = crate::tally::take()[&crate::tally::Work::RootsCompared];
+        assert_eq!(read, pairs);
     }
 }
