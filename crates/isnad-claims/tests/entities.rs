@@ -1123,3 +1123,17 @@ fn a_word_in_taa_after_a_masculine_head_is_its_name() {
     // After a feminine head a word in ة agrees with it: an adjective, no name.
     check_absent("وزار الوفد قرية حدودية نائية.", &["حدودية", "قرية حدودية"]);
 }
+
+#[test]
+fn a_verbal_noun_after_a_title_is_what_was_decided_not_a_name() {
+    // A second-form verbal noun (تفعيل) right after a title is the decision's object.
+    check_absent(
+        "وقرر الوزير تمديد مهلة التسجيل أسبوعاً، فيما قرر المحافظ توسيع نطاق الحملة لتشمل القرى.",
+        &["تمديد", "توسيع نطاق", "تمديد مهلة"],
+    );
+    // A given name of that pattern is still a name.
+    check(
+        "وقال الوزير توفيق الهاشمي إن الحملة تشمل القرى، وأكد العقيد تيسير بركات أن الطرق آمنة.",
+        &[("توفيق الهاشمي", "new:person:"), ("تيسير بركات", "new:person:")],
+    );
+}

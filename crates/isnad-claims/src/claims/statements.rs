@@ -133,7 +133,7 @@ impl Said<'_, '_> {
         let end = self.content_end(view, start, view.toks.len());
         // "ونفى الدباغ ما …": a name no entity reader knows is still who denies.
         // The subject ends before the verb, or before قد ("وكانت الوزارة قد نفت").
-        let subject_end = if grammar().is_perfect_particle(view.key(denial.tok.saturating_sub(1))) {
+        let subject_end = if qad_before(view, denial.tok) {
             denial.tok - 1
         } else {
             denial.tok
@@ -172,6 +172,8 @@ impl Said<'_, '_> {
         /// Most words of a subject before its verb.
         const SUBJECT_WORDS: usize = 5;
         let lx = Lexicon::get();
+        // "فقد نفى X": the particle before the verb is no subject.
+        let tok = if qad_before(view, tok) { tok - 1 } else { tok };
         let mut first = tok;
         while first > 0 && tok - first <= SUBJECT_WORDS {
             let k = view.key(first - 1);
@@ -418,6 +420,16 @@ impl Said<'_, '_> {
     }
 }
 
+/// True when the word before token `tok` is the particle قد of the perfect, with a conjunction
+/// or the emphatic لـ on it or not ("قد"، "وقد"، "فقد"، "لقد").
+fn qad_before(view: &View, tok: usize) -> bool {
+    tok.checked_sub(1).is_some_and(|q| {
+        let key = view.key(q);
+        let bare = key.strip_prefix(['و', 'ف', 'ل']).unwrap_or(key);
+        grammar().is_perfect_particle(key) || grammar().is_perfect_particle(bare)
+    })
+}
+
 /// The root keys of the content words of tokens `[start, end)`, each once, in text order.
 fn content_keys(view: &Words, start: usize, end: usize) -> Vec<String> {
     let mut keys: Vec<String> = Vec::new();
@@ -467,6 +479,24 @@ mod tests {
                 all.iter().map(|s| &s.text).collect::<Vec<_>>()
             )
         })
+    }
+
+    #[test]
+    fn the_particle_before_a_denial_verb_is_not_who_denies() {
+        for particle in ["فقد", "وقد", "لقد"] {
+            let all = statements(&format!(
+                "عنوان\nانقطعت المياه عن الحي ثلاثة أيام. {particle} نفت المتحدثة باسم البلدية، هالة يونس، أن تكون الفرق قد تلقت أي بلاغ عن التسرب.\n"
+            ));
+            let denied = all
+                .iter()
+                .find(|s| s.stance == Stance::Denies)
+                .unwrap_or_else(|| panic!("{particle}: no denial in {all:#?}"));
+            let who = speaker(denied).unwrap_or_default();
+            assert!(
+                who.contains("المتحدثة") && !who.contains(particle),
+                "{particle}: {who}"
+            );
+        }
     }
 
     #[test]

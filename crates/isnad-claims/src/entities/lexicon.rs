@@ -22,6 +22,7 @@ struct RawLexicon {
 
     common_name_parts: Vec<String>,
     taa_given_names: Vec<String>,
+    verbal_noun_given_names: Vec<String>,
     heads: Vec<RawHeads>,
     blocked: Vec<String>,
     institution_adjectives: Vec<String>,
@@ -98,6 +99,8 @@ pub(crate) struct Lexicon {
     pub common_name_parts: FxHashSet<String>,
     /// Given names ending in ة ("فاطمة", "حمزة"): name words although nouns in ة are not.
     pub taa_names: FxHashSet<String>,
+    /// Given names of the pattern of a second-form verbal noun ("توفيق"), folded.
+    verbal_noun_names: FxHashSet<String>,
     pub heads: FxHashMap<String, Head>,
     pub blocked: Vec<String>,
     /// Adjectives an institution's name ends with ("العام"، "المركزي").
@@ -235,6 +238,7 @@ impl Lexicon {
                 .unwrap_or(0),
             common_name_parts: folded(&raw.common_name_parts).collect(),
             taa_names: folded(&raw.taa_given_names).collect(),
+            verbal_noun_names: folded(&raw.verbal_noun_given_names).collect(),
             heads,
             blocked: folded(&raw.blocked).collect(),
             institution_adjectives: folded(&raw.institution_adjectives).collect(),
@@ -285,6 +289,16 @@ impl Lexicon {
         (1..=words.len().min(4))
             .rev()
             .find_map(|n| self.titles.get(&words[..n].join(" ")).copied())
+    }
+
+    /// True for a folded word of the pattern of a second-form verbal noun (تفعيل: "تمديد"،
+    /// "توسيع") that is no listed given name: a noun, never a name word.
+    pub fn is_verbal_noun(&self, word: &str) -> bool {
+        let mut letters = word.chars();
+        letters.next() == Some('ت')
+            && letters.nth(2) == Some('ي')
+            && word.chars().count() == 5
+            && !self.verbal_noun_names.contains(word)
     }
 
     /// Whether a folded word has the letters of a transliterated name (a marker letter, or

@@ -650,3 +650,17 @@ fn a_participants_words_are_its_sentences_and_are_written_as_words() {
     let words: Vec<&str> = doer.context.iter().map(|w| &**w).collect();
     assert_eq!(written, serde_json::json!(words));
 }
+
+#[test]
+fn an_auxiliary_of_being_is_never_what_is_measured() {
+    let f = facts_of(
+        "عنوان\nنُقل 20 مصاباً إلى المستشفى، ولا يزال 8 منهم في العناية المركزة، وظلت 3 سفن عالقة قرب الرصيف.\n",
+    );
+    for value in ["8", "3"] {
+        let key = key(&f, value);
+        assert!(
+            !matches!(key.as_deref(), Some("يزال" | "ظلت" | "ظل")),
+            "{value}: {key:?}"
+        );
+    }
+}

@@ -12,7 +12,11 @@ impl Scan<'_> {
         if w.chars().count() < 2 || w.chars().any(|c| c.is_ascii_alphanumeric()) {
             return false;
         }
-        if lex.stop_words.contains(w) || lex.reporting_verbs.contains(w) || lex.titles.contains_key(w) {
+        if lex.stop_words.contains(w)
+            || lex.reporting_verbs.contains(w)
+            || lex.titles.contains_key(w)
+            || lex.is_verbal_noun(w)
+        {
             return false;
         }
         // "للديوان" is ل + the article with its alef elided; "والقرى" is و + the article.
