@@ -344,8 +344,10 @@ fn position_hash(side: &Side) -> u64 {
 /// side: the first, listing every claim and fact of the others, its words covering theirs.
 fn one_side_per_sentence(sides: Vec<Side>, documents: &ById<'_>) -> Vec<Side> {
     let mut merged: Vec<Side> = Vec::with_capacity(sides.len());
-    // Merged sides by their position's hash (equal positions checked on a hit).
-    let mut at_position: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    // Each position's merged side by the position's hash, checked on a hit; two positions of
+    // one hash (next to never) are told apart by a walk of the merged sides.
+    let mut at_position: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(sides.len(), Default::default());
     for mut side in sides {
         // `claim` and `fact` are the first of their lists, whoever built the side.
         for (first, all) in [(&side.claim, &mut side.claims), (&side.fact, &mut side.facts)] {
@@ -357,13 +359,13 @@ fn one_side_per_sentence(sides: Vec<Side>, documents: &ById<'_>) -> Vec<Side> {
             }
         }
         let hash = position_hash(&side);
-        let found = at_position.get(&hash).and_then(|at| {
-            at.iter()
-                .copied()
-                .find(|&m| position(&merged[m]) == position(&side))
-        });
+        let found = match at_position.get(&hash) {
+            Some(&m) if position(&merged[m]) == position(&side) => Some(m),
+            Some(_) => merged.iter().position(|m| position(m) == position(&side)),
+            None => None,
+        };
         let Some(m) = found else {
-            at_position.entry(hash).or_default().push(merged.len());
+            at_position.entry(hash).or_insert(merged.len());
             merged.push(side);
             continue;
         };
@@ -395,7 +397,11 @@ fn one_side_per_sentence(sides: Vec<Side>, documents: &ById<'_>) -> Vec<Side> {
 fn cite_sides(finding: &mut Finding) {
     let mut claims: Vec<String> = Vec::new();
     let mut facts: Vec<String> = Vec::new();
-    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    let most = (finding.sides.iter())
+        .map(|s| s.claims.len().max(s.facts.len()) + 1)
+        .sum();
+    let mut seen: rustc_hash::FxHashSet<&str> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(most, Default::default());
     for side in &finding.sides {
         for claim in side.claim.iter().chain(&side.claims) {
             if seen.insert(claim) {
@@ -580,12 +586,12 @@ fn differing_sides_at<'f>(
 ) -> Option<(Vec<&'f Side>, Vec<&'f Side>)> {
     // Each side is looked up among the other finding's by its position, not compared with each.
     let shared = |(s, hash): (&Side, &u64), other: &Finding, at: &SidesAt| {
-        at.at.get(hash).is_some_and(|sides| {
-            sides.iter().any(|&i| {
-                let t = &other.sides[i];
-                position(t) == position(s) && t.span.overlaps(s.span)
-            })
-        })
+        let same = |t: &Side| position(t) == position(s) && t.span.overlaps(s.span);
+        if at.repeated {
+            (other.sides.iter().zip(&at.hashes)).any(|(t, h)| h == hash && same(t))
+        } else {
+            at.at.get(hash).is_some_and(|&i| same(&other.sides[i]))
+        }
     };
     // The cheap tests first: `b`'s own sides (a finding just made, short), then `a`'s, which
     // are needed only when the two share a side and `b`'s own sides give one value.
@@ -607,20 +613,22 @@ fn differing_sides_at<'f>(
 }
 
 /// A finding's sides by their position's hash (equal positions checked on a hit), and each
-/// side's hash: hashed once per finding, not once per finding compared with it.
+/// side's hash: hashed once per finding, not once per finding compared with it. A finished
+/// finding has one side per position; when two sides share a hash the sides are walked.
 struct SidesAt {
     hashes: Vec<u64>,
-    at: FxHashMap<u64, Vec<usize>>,
+    at: FxHashMap<u64, usize>,
+    repeated: bool,
 }
 
 fn sides_at(finding: &Finding) -> SidesAt {
     let hashes: Vec<u64> = finding.sides.iter().map(position_hash).collect();
-    let mut at: FxHashMap<u64, Vec<usize>> =
-        FxHashMap::with_capacity_and_hasher(hashes.len(), Default::default());
+    let mut at: FxHashMap<u64, usize> = FxHashMap::with_capacity_and_hasher(hashes.len(), Default::default());
+    let mut repeated = false;
     for (i, &hash) in hashes.iter().enumerate() {
-        at.entry(hash).or_default().push(i);
+        repeated |= at.insert(hash, i).is_some();
     }
-    SidesAt { hashes, at }
+    SidesAt { hashes, at, repeated }
 }
 
 /// What a finding adds to one it repeats with its source named another way.

@@ -64,15 +64,16 @@ struct Signature<'a> {
     copy_places: [Place; 2],
 }
 
+/// The id of `key` among those of `interned` (the next id when it is new).
+fn intern<K: std::hash::Hash + Eq>(interned: &mut FxHashMap<K, u32>, key: K) -> u32 {
+    let next = interned.len() as u32;
+    *interned.entry(key).or_insert(next)
+}
+
 impl Classes {
     /// Sorts the story's facts into classes.
     pub fn new(facts: &Facts<'_>, copies: &NearCopies) -> Classes {
         let views = &facts.views;
-        let mut interned: FxHashMap<String, u32> = FxHashMap::default();
-        let mut intern = |key: String| {
-            let next = interned.len() as u32;
-            *interned.entry(key).or_insert(next)
-        };
         // Per (report, group): how many figures have each qualifier.
         let mut qualifier_counts: FxHashMap<(usize, &str), FxHashMap<&str, usize>> = FxHashMap::default();
         for v in views {
@@ -86,13 +87,16 @@ impl Classes {
         }
         // A qualifier two figures have is "another's" for each of them; one only one has is
         // another's for all but that one.
+        // Lists are interned as they are (each kind apart: an id is only compared with ids of
+        // its kind), not through a text of each written out and hashed again.
+        let mut listings: FxHashMap<Vec<(&str, bool)>, u32> = FxHashMap::default();
         let group_qualifiers: FxHashMap<(usize, &str), (u32, FxHashSet<&str>)> = qualifier_counts
             .into_iter()
             .map(|(key, counts)| {
                 let mut listed: Vec<(&str, bool)> = counts.iter().map(|(&q, &n)| (q, n >= 2)).collect();
                 listed.sort_unstable();
                 let single = listed.iter().filter(|(_, many)| !many).map(|&(q, _)| q).collect();
-                (key, (intern(format!("{listed:?}")), single))
+                (key, (intern(&mut listings, listed), single))
             })
             .collect();
         // Per (report, group) of ordinals: the values given; per (report, sentence): its places
@@ -114,16 +118,18 @@ impl Classes {
                 .or_default()
                 .push((&*v.group, low, high, v.fact.text.as_str()));
         }
+        let mut value_lists: FxHashMap<Vec<(u64, u64)>, u32> = FxHashMap::default();
         let series_values: FxHashMap<(usize, &str), u32> = series_values
             .into_iter()
             .map(|(key, mut values)| {
                 values.sort_unstable();
-                (key, intern(format!("{values:?}")))
+                (key, intern(&mut value_lists, values))
             })
             .collect();
+        let mut place_lists: FxHashMap<Vec<SeriesPlace<'_>>, u32> = FxHashMap::default();
         let sentence_places: FxHashMap<(usize, usize, usize), u32> = sentence_places
             .into_iter()
-            .map(|(key, places)| (key, intern(format!("{places:?}"))))
+            .map(|(key, places)| (key, intern(&mut place_lists, places)))
             .collect();
         // Clauses that give a running total, a rate or a sum of money: a date there dates it.
         let figure_clauses: FxHashSet<(usize, usize, usize)> = views

@@ -304,8 +304,10 @@ impl Facts<'_> {
             return None;
         }
         let related = |x: &EntityId, y: &EntityId| {
-            let chain = |p: &EntityId| self.enclosing.get(p).cloned().unwrap_or_else(|| vec![p.clone()]);
-            chain(x).contains(y) || chain(y).contains(x)
+            // Read in place: a place's chain is itself and those it lies in.
+            let in_chain =
+                |p: &EntityId, q: &EntityId| self.enclosing.get(p).map_or(p == q, |c| c.contains(q));
+            in_chain(x, y) || in_chain(y, x)
         };
         if pa.iter().any(|x| pb.iter().any(|y| related(x, y))) {
             return None;

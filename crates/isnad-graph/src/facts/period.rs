@@ -121,7 +121,7 @@ pub(crate) fn day_text(day: NaiveDate) -> String {
         digit(date / 10),
         digit(date),
     ];
-    String::from_utf8_lossy(&text).into_owned()
+    text.iter().map(|&b| char::from(b)).collect()
 }
 
 /// Two days as `first..last` ("2024-06-18..2024-06-19").
