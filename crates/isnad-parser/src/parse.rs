@@ -370,6 +370,24 @@ fn classify(
             kinds.push(boiler(BoilerplateReason::Byline));
             continue;
         }
+        // The outlet's name under the headline, with its section or not ("وكالة الرافد | حوادث"):
+        // masthead, and the dateline is looked for on the line after it. A line that dates the
+        // article ("صحيفة X | الاثنين 10 نوفمبر 2025") is read as before, for its date.
+        let names_outlet = || {
+            let text = &source[line.range()];
+            match text.split_once('|') {
+                Some((name, _)) => frame_words.names_outlet_plainly(&boilerplate::Line::new(name.trim())),
+                None => frame_words.names_outlet_plainly(prepared),
+            }
+        };
+        if in_frame
+            && headline.is_some_and(|h| h < i)
+            && names_outlet()
+            && crate::dateline::first_date(source, *line, usize::MAX).is_none()
+        {
+            kinds.push(boiler(BoilerplateReason::Masthead));
+            continue;
+        }
         let kind = match boilerplate::judge(prepared) {
             Verdict::EndOfStory => {
                 story_ended = true;

@@ -312,6 +312,39 @@ fn a_wire_dateline_under_a_masthead_without_headline() {
 }
 
 #[test]
+fn the_outlets_name_under_the_headline_is_frame_and_the_dateline_follows_it() {
+    for masthead in [
+        "وكالة الوادي للأنباء | محليات",
+        "صحيفة الشروق",
+        "وكالة الوادي للأنباء",
+    ] {
+        let doc = parse(&format!(
+            "المحافظ يفتتح الجسر الجديد فوق النهر\n{masthead}\n\nتل الزيتون (الأردن) - ٤ أيار/مايو ٢٠٢٥ (واو) - افتتح المحافظ الجسر.\n"
+        ));
+        assert_eq!(published(&doc).as_deref(), Some("2025-05-04"), "{masthead}");
+        assert_eq!(
+            reason_of(&doc, masthead),
+            Some(BlockKind::Boilerplate {
+                reason: BoilerplateReason::Masthead
+            }),
+            "{masthead}"
+        );
+        let body: Vec<&str> = doc
+            .sentences
+            .iter()
+            .filter(|s| !s.in_headline)
+            .map(|s| doc.text(s.span))
+            .collect();
+        assert_eq!(body, ["افتتح المحافظ الجسر."], "{masthead}");
+    }
+    // With a date, the outlet's line dates the article.
+    let doc = parse(
+        "المحافظ يفتتح الجسر الجديد فوق النهر\nصحيفة الشروق | الأحد 4 أيار/مايو 2025 | 10:15\n\nافتتح المحافظ الجسر.\n",
+    );
+    assert_eq!(published(&doc).as_deref(), Some("2025-05-04"));
+}
+
+#[test]
 fn the_dateline_is_frame_even_when_a_metadata_line_dated_the_article() {
     let doc = parse(
         "وكالة الوادي للأنباء\nتاريخ النشر: 04/05/2025 - 10:00\n\nالمحافظ يفتتح الجسر الجديد فوق النهر\n\nتل الزيتون، 4 أيار/مايو 2025 (واو) - افتتح المحافظ الجسر.\n",
