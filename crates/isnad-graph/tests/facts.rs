@@ -585,3 +585,49 @@ fn a_report_that_meets_only_the_bodys_figure_joins_the_disagreement_already_foun
         assert!(counts[0].iter().any(|d| d == doc), "{doc} not cited: {counts:?}");
     }
 }
+
+#[test]
+fn the_two_sides_of_a_contrast_and_their_total_are_apart() {
+    let (result, documents) = check(&[
+        (
+            "a.txt",
+            "2025-04-10",
+            "عنوان\nأقر المجلس البلدي الخطة بأغلبية 19 عضوا، مقابل معارضة 12 عضوا.\n",
+        ),
+        (
+            "b.txt",
+            "2025-04-10",
+            "عنوان\nصوت لصالح الخطة 19 عضوا مقابل 12 عضوا صوتوا ضدها.\n",
+        ),
+        (
+            "c.txt",
+            "2025-04-10",
+            "عنوان\nوصوت 19 عضوا لصالح الخطة و12 ضدها، أي ما مجموعه 31 عضوا.\n",
+        ),
+    ]);
+    assert!(serious(&result).is_empty(), "{:#?}", result.findings);
+    // Those against in one report are not those for in the other (c's figures are parts of its
+    // total, apart for that).
+    let against = result
+        .comparisons
+        .iter()
+        .filter(|c| c.facts.iter().all(|id| !id.starts_with("c.txt")))
+        .filter(|c| {
+            let words: Vec<String> = c
+                .facts
+                .iter()
+                .map(|id| words_of(&documents, &result, id))
+                .collect();
+            words.contains(&"12".to_string()) && words.contains(&"19".to_string())
+        })
+        .collect::<Vec<_>>();
+    assert!(!against.is_empty(), "{:#?}", result.comparisons);
+    for c in against {
+        assert_eq!(c.outcome, Outcome::NotCompared, "{}", c.reason);
+        assert!(c.reason.contains("other side"), "{}", c.reason);
+    }
+    // A total counts both sides: not a rival of either.
+    let (outcome, why) = reason(&result, &documents, "19", "31");
+    assert_eq!(outcome, Outcome::NotCompared, "{why}");
+    assert!(why.contains("total"), "{why}");
+}

@@ -15,8 +15,8 @@ pub(crate) use participants::ParticipantReader;
 pub use participants::{ClauseWords, Participant, ParticipantRole, Sector, prepared_participants};
 pub use read::is_currency;
 pub use types::{
-    AsOf, Attribute, AttributeDetail, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject, Words,
-    has_word,
+    AsOf, Attribute, AttributeDetail, AttributeSource, AttributeWord, Fact, FactValue, Scope, Subject,
+    Versus, Words, has_word,
 };
 
 use crate::claims::{Chain, Claim, ClaimLocation, Modality, TimeBasis};

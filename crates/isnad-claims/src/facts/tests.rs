@@ -664,3 +664,14 @@ fn an_auxiliary_of_being_is_never_what_is_measured() {
         );
     }
 }
+
+#[test]
+fn figures_set_against_each_other_by_muqabil_take_their_sides() {
+    let f = facts_of(
+        "عنوان\nأقرت اللجنة التعديل بأغلبية 9 أصوات مقابل معارضة 6 أعضاء، وباع النادي لاعبه مقابل 4 ملايين يورو.\n",
+    );
+    assert_eq!(fact(&f, "9").scope.versus, Some(Versus::First));
+    assert_eq!(fact(&f, "6").scope.versus, Some(Versus::Second));
+    // A price after مقابل with no figure before it is no contrast.
+    assert_eq!(fact(&f, "4 ملايين يورو").scope.versus, None);
+}

@@ -222,4 +222,18 @@ pub struct Scope {
     pub previous: bool,
     /// A date that dates a saying ("قال الوزير أمس إن …"), not what is said.
     pub saying: bool,
+    /// Its side of a contrast of two figures ("171 نائباً مقابل 58"): the other side counts
+    /// something else (those against, last year's), and a total ("ما مجموعه 229") both.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub versus: Option<Versus>,
+}
+
+/// The side of a figure in a contrast of two ("X مقابل Y").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Versus {
+    /// The figure before مقابل.
+    First,
+    /// The figure after it.
+    Second,
 }

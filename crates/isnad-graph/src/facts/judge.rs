@@ -83,6 +83,15 @@ impl Facts<'_> {
         if fa.scope.pool != fb.scope.pool {
             return apart("one is the pool a figure is taken from (\"من أصل …\")");
         }
+        // The two sides of a contrast ("171 نائباً مقابل 58") count different things (those for and
+        // those against, this year and last), and a total counts both sides.
+        let other_side = |f: &Fact| f.scope.versus == Some(isnad_claims::facts::Versus::Second);
+        if other_side(fa) != other_side(fb) {
+            return apart("one is the other side of a contrast (\"… مقابل …\")");
+        }
+        if fa.scope.total && fb.scope.versus.is_some() || fb.scope.total && fa.scope.versus.is_some() {
+            return apart("one is a total and the other one side of a contrast");
+        }
         // What a figure is of ("نسبة التغطية"، "الوردية الليلية التي تضم") must be what the other is of,
         // or at least be spoken of in the other's sentence.
         // Another named place the gazetteer knows, neither inside the other: another occurrence.

@@ -42,6 +42,29 @@ impl<'a> SentenceFacts<'a> {
         }
     }
 
+    /// Two figures set against each other by مقابل ("بأغلبية 171 نائباً، مقابل معارضة 58"، "165
+    /// صوتاً مقابل 58 صوتوا ضده"): each is marked with its side. The word must follow the first
+    /// figure closely and lead to the second, so "مقابل 5 ملايين" alone (a price) is no contrast.
+    pub(super) fn versus(&self, drafts: &mut [Draft<'a>]) {
+        /// Most words between a figure and مقابل, and between مقابل and the figure it leads to.
+        const REACH: usize = 3;
+        for k in 1..drafts.len() {
+            let (before, after) = (drafts[k - 1].last, drafts[k].first);
+            let Some(word) = (before + 1..after).find(|&i| matches!(self.key(i), "مقابل" | "ومقابل"))
+            else {
+                continue;
+            };
+            if word - before > REACH + 1 || after - word > REACH + 1 {
+                continue;
+            }
+            drafts[k - 1]
+                .scope
+                .versus
+                .get_or_insert(crate::facts::types::Versus::First);
+            drafts[k].scope.versus = Some(crate::facts::types::Versus::Second);
+        }
+    }
+
     /// A figure with no word of its own measures what the figure before it in its clause
     /// measures when only joining words stand between them: "خمسة أصوات مقابل ثلاثة" (the other
     /// side), "ارتفع صافي الربح بنسبة 18% ليبلغ 684 مليون جنيه" (the level after the change).

@@ -248,6 +248,7 @@ impl<'a> SentenceFacts<'a> {
             });
         }
         self.inherit(&mut drafts);
+        self.versus(&mut drafts);
         self.windowed(&mut drafts);
         self.mark_from_to(&mut drafts);
         self.parts(&mut drafts);
