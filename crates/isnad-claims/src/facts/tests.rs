@@ -675,3 +675,13 @@ fn figures_set_against_each_other_by_muqabil_take_their_sides() {
     // A price after مقابل with no figure before it is no contrast.
     assert_eq!(fact(&f, "4 ملايين يورو").scope.versus, None);
 }
+
+#[test]
+fn the_first_or_last_few_of_a_set_are_a_part_of_it() {
+    let f = facts_of(
+        "عنوان\nانتشلت فرق الإنقاذ آخر أربع جثث من تحت الأنقاض، لتستقر الحصيلة عند 17 قتيلاً، وسُجلت أول 3 إصابات في المخيم.\n",
+    );
+    assert!(fact(&f, "أربع").scope.partitive, "{:?}", fact(&f, "أربع").scope);
+    assert!(fact(&f, "3").scope.partitive);
+    assert!(!fact(&f, "17").scope.partitive);
+}

@@ -18,6 +18,7 @@ struct File {
     whole_before: Vec<String>,
     total_before: Vec<String>,
     partitive_heads: Vec<String>,
+    subset_before: Vec<String>,
     contrast: Vec<String>,
     delta_before: Vec<String>,
     rise: Vec<String>,
@@ -216,6 +217,8 @@ pub(crate) struct Lexicon {
     pub not_agent_before: FxHashSet<String>,
     /// Folded heads after "من" that make a count partitive ("من أفراد الطاقم").
     pub partitive_heads: FxHashSet<String>,
+    /// Words before a count that take the first or last few of a set ("آخر ثلاث جثث").
+    pub subset_before: FxHashSet<String>,
     /// Folded function words.
     pub stopwords: FxHashSet<String>,
     /// Function and linking words, also with a glued و or ف: never content words.
@@ -343,6 +346,7 @@ impl Lexicon {
                 not_agent_before: file.not_agent_before.iter().map(|w| fold_key(w)).collect(),
                 running_series: lemmas(&file.running_series),
                 partitive_heads: file.partitive_heads.iter().map(|w| fold_key(w)).collect(),
+                subset_before: file.subset_before.iter().map(|w| fold_key(w)).collect(),
                 stopwords: file.stopwords.iter().map(|w| fold_key(w)).collect(),
                 clause_breaks: Phrases::of(&file.clause_breaks),
                 change: lemmas(&file.change),

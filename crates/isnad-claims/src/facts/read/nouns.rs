@@ -6,8 +6,15 @@ use crate::facts::lemma::lemma_slice;
 use isnad_parser::TokenKind;
 
 impl<'a> SentenceFacts<'a> {
-    /// "6 من أفراد الطاقم"، "4 من المصابين": a count of part of a named set.
+    /// "6 من أفراد الطاقم"، "4 من المصابين": a count of part of a named set; "آخر ثلاث جثث"، "أول
+    /// 5 حالات": the last or first few of one.
     pub(super) fn partitive(&self, first: usize, last: usize) -> bool {
+        if first
+            .checked_sub(1)
+            .is_some_and(|b| self.lx.subset_before.contains(self.key(b)))
+        {
+            return true;
+        }
         let within_or_after = self
             .counted_candidate(first, last)
             .filter(|&i| self.key(i) == "من");
