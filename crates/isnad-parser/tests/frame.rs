@@ -32,6 +32,15 @@ fn check(text: &str, outlet: Option<&str>, headline: Option<&str>, date: Option<
     );
 }
 
+/// The texts of the body's sentences (the headline's left out).
+fn body_sentences(doc: &Document) -> Vec<&str> {
+    doc.sentences
+        .iter()
+        .filter(|s| !s.in_headline)
+        .map(|s| doc.text(s.span))
+        .collect()
+}
+
 fn reason_of(doc: &Document, line: &str) -> Option<BlockKind> {
     doc.blocks
         .iter()
@@ -329,13 +338,7 @@ fn the_outlets_name_under_the_headline_is_frame_and_the_dateline_follows_it() {
             }),
             "{masthead}"
         );
-        let body: Vec<&str> = doc
-            .sentences
-            .iter()
-            .filter(|s| !s.in_headline)
-            .map(|s| doc.text(s.span))
-            .collect();
-        assert_eq!(body, ["افتتح المحافظ الجسر."], "{masthead}");
+        assert_eq!(body_sentences(&doc), ["افتتح المحافظ الجسر."], "{masthead}");
     }
     // With a date, the outlet's line dates the article.
     let doc = parse(
@@ -350,13 +353,7 @@ fn the_dateline_is_frame_even_when_a_metadata_line_dated_the_article() {
         "وكالة الوادي للأنباء\nتاريخ النشر: 04/05/2025 - 10:00\n\nالمحافظ يفتتح الجسر الجديد فوق النهر\n\nتل الزيتون، 4 أيار/مايو 2025 (واو) - افتتح المحافظ الجسر.\n",
     );
     assert_eq!(published(&doc).as_deref(), Some("2025-05-04"));
-    let body: Vec<&str> = doc
-        .sentences
-        .iter()
-        .filter(|s| !s.in_headline)
-        .map(|s| doc.text(s.span))
-        .collect();
-    assert_eq!(body, ["افتتح المحافظ الجسر."]);
+    assert_eq!(body_sentences(&doc), ["افتتح المحافظ الجسر."]);
 }
 
 #[test]
