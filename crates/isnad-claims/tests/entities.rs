@@ -1137,3 +1137,16 @@ fn a_verbal_noun_after_a_title_is_what_was_decided_not_a_name() {
         &[("توفيق الهاشمي", "new:person:"), ("تيسير بركات", "new:person:")],
     );
 }
+
+#[test]
+fn a_reporting_verb_with_its_object_pronoun_ends_a_name() {
+    // "قالها" is قال with "it": the name before it ends there.
+    check(
+        "النائبة هدى القرمادي قالها بوضوح أمام اللجنة، والمهندس رامي الزعبلاوي أكده في تقريره.",
+        &[("هدى القرمادي", "new:person:"), ("رامي الزعبلاوي", "new:person:")],
+    );
+    check_absent(
+        "النائبة هدى القرمادي قالها بوضوح أمام اللجنة، والمهندس رامي الزعبلاوي أكده في تقريره.",
+        &["هدى القرمادي قالها", "رامي الزعبلاوي أكده"],
+    );
+}

@@ -32,7 +32,16 @@ impl Scan<'_> {
         {
             return false;
         }
-        true
+        !self.reporting_verb_with_object(w)
+    }
+
+    /// True for a reporting verb with its object pronoun ("قالها"، "أكده"): no name word, and
+    /// where a name before it ends.
+    fn reporting_verb_with_object(&self, w: &str) -> bool {
+        ["ها", "هم", "هما", "ه"].iter().any(|p| {
+            w.strip_suffix(p)
+                .is_some_and(|rest| rest.chars().count() >= 3 && self.lex.reporting_verbs.contains(rest))
+        })
     }
 
     /// True for a plural title or role noun in the construct state ("محللو"، "مسؤولو"): it names
@@ -269,6 +278,7 @@ impl Scan<'_> {
         let w = self.st.word(j);
         self.lex.stop_words.contains(w)
             || self.lex.name_followers.contains(w)
+            || self.reporting_verb_with_object(w)
             || w.starts_with('و')
             || self.preposition_led(j)
             // "بسجن الوزير X Y خمس سنوات": a number ends a name.
