@@ -1,6 +1,7 @@
 //! The development set (`tests/devset/`): six invented stories written by others, scored by a port of
 //! the set's own scorer (`score.py`, so the tests need no Python) and held to the figures recorded in
-//! `tests/devset/ratchet.toml`, so that a change cannot quietly lose a finding isnad used to make.
+//! `tests/devset/ratchet.toml`, so that a change cannot quietly lose a finding isnad used to make. The
+//! two blind stories (`tests/blind/`, same schema) are scored and held alike.
 //!
 //! `cargo test -p isnad --test devset -- --nocapture` prints the table. `ISNAD_RATCHET=update`
 //! rewrites the ratchet with the current figures. `ISNAD_DEVSET_REPORTS=DIR` scores saved reports
@@ -332,16 +333,21 @@ fn devset() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/devset")
 }
 
-fn gold_clusters() -> BTreeMap<String, Value> {
-    let path = devset().join("gold.json");
+/// The two blind stories (`tests/blind/`), in the development set's schema.
+fn blind() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind")
+}
+
+fn gold_clusters(set: &Path) -> BTreeMap<String, Value> {
+    let path = set.join("gold.json");
     let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("devset/gold.json"))
         .expect("gold.json is JSON");
     serde_json::from_value(gold["clusters"].clone()).expect("gold.json has clusters")
 }
 
 /// Every article under `corpus/`, keyed as gold names them (`story/file`).
-fn load_corpus() -> Corpus {
-    let root = devset().join("corpus");
+fn load_corpus(set: &Path) -> Corpus {
+    let root = set.join("corpus");
     let mut files = HashMap::new();
     for story in std::fs::read_dir(&root).expect("devset/corpus") {
         let story = story.expect("entry").path();
@@ -359,8 +365,8 @@ fn load_corpus() -> Corpus {
 }
 
 /// `isnad check` on one story, as `score.sh` runs it.
-fn check(story: &str) -> Value {
-    let dir = devset().join("corpus").join(story);
+fn check(set: &Path, story: &str) -> Value {
+    let dir = set.join("corpus").join(story);
     let args = [
         "check",
         dir.to_str().expect("utf-8 path"),
@@ -396,7 +402,7 @@ struct Recorded {
 }
 
 const RATCHET_HEADER: &str = "\
-# The development set's ratchet: per story, the figures isnad reached (gold findings matched out of
+# A story set's ratchet (tests/devset, tests/blind): per story, the figures isnad reached (gold findings matched out of
 # expected, true flags out of contradictions and tensions, look-alikes violated) and which gold ids.
 # `cargo test -p isnad --test devset` fails when a story loses a matched id, matches fewer, finds fewer
 # true flags, has lower precision or violates a look-alike it did not. When the figures improve, raise
@@ -578,8 +584,19 @@ fn table(scores: &BTreeMap<String, Score>) -> String {
 /// Scores every story and holds it to `ratchet.toml`.
 #[test]
 fn devset_ratchet() {
-    let gold = gold_clusters();
-    let corpus = load_corpus();
+    ratchet(&devset(), "development set (tests/devset)");
+}
+
+/// The blind stories, scored alike and held to their own `ratchet.toml`.
+#[test]
+fn blind_ratchet() {
+    ratchet(&blind(), "blind stories (tests/blind)");
+}
+
+/// Scores every story of `set` and holds it to the set's `ratchet.toml`.
+fn ratchet(set: &Path, name: &str) {
+    let gold = gold_clusters(set);
+    let corpus = load_corpus(set);
     let saved = std::env::var_os("ISNAD_DEVSET_REPORTS").map(PathBuf::from);
     let reports: Vec<(String, Value)> = match &saved {
         Some(dir) => gold
@@ -598,7 +615,7 @@ fn devset_ratchet() {
         None => std::thread::scope(|scope| {
             let runs: Vec<_> = gold
                 .keys()
-                .map(|story| (story.clone(), scope.spawn(move || check(story))))
+                .map(|story| (story.clone(), scope.spawn(move || check(set, story))))
                 .collect();
             runs.into_iter()
                 .map(|(story, run)| (story, run.join().expect("check thread")))
@@ -610,7 +627,7 @@ fn devset_ratchet() {
         .map(|(story, report)| (story.clone(), score::score(report, &gold[story], &corpus)))
         .collect();
     eprintln!(
-        "development set (tests/devset), scored as score.sh does:\n{}",
+        "{name}, scored as score.sh does:\n{}",
         table(&scores)
     );
     if saved.is_some() {
@@ -621,7 +638,7 @@ fn devset_ratchet() {
         return;
     }
 
-    let path = devset().join("ratchet.toml");
+    let path = set.join("ratchet.toml");
     if std::env::var("ISNAD_RATCHET").as_deref() == Ok("update") {
         std::fs::write(&path, render_ratchet(&scores)).expect("write ratchet.toml");
         eprintln!(
@@ -652,7 +669,7 @@ fn devset_ratchet() {
     );
     assert!(
         worse.is_empty(),
-        "the development set fell below its ratchet (tests/devset/ratchet.toml):\n  {}\n\
+        "the {name} fell below its ratchet:\n  {}\n\
          Fix the regression; if the trade is deliberate, record it with \
          ISNAD_RATCHET=update cargo test -p isnad --test devset",
         worse.join("\n  ")
@@ -668,9 +685,14 @@ fn devset_ratchet() {
 /// The vendored gold still fits the vendored articles: every quote and alt quote occurs exactly once.
 #[test]
 fn gold_quotes_are_in_their_articles() {
-    let root = devset().join("corpus");
+    gold_quotes_fit(&devset());
+    gold_quotes_fit(&blind());
+}
+
+fn gold_quotes_fit(set: &Path) {
+    let root = set.join("corpus");
     let mut problems = Vec::new();
-    for (story, cluster) in gold_clusters() {
+    for (story, cluster) in gold_clusters(set) {
         for key in ["expected", "must_not_flag"] {
             for entry in cluster[key].as_array().into_iter().flatten() {
                 for side in entry["sides"].as_array().into_iter().flatten() {
