@@ -626,10 +626,7 @@ fn ratchet(set: &Path, name: &str) {
         .iter()
         .map(|(story, report)| (story.clone(), score::score(report, &gold[story], &corpus)))
         .collect();
-    eprintln!(
-        "{name}, scored as score.sh does:\n{}",
-        table(&scores)
-    );
+    eprintln!("{name}, scored as score.sh does:\n{}", table(&scores));
     if saved.is_some() {
         for (story, s) in &scores {
             println!("score {story} {}", s.to_json());
