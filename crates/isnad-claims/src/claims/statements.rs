@@ -425,8 +425,7 @@ impl Said<'_, '_> {
 fn qad_before(view: &View, tok: usize) -> bool {
     tok.checked_sub(1).is_some_and(|q| {
         let key = view.key(q);
-        let bare = key.strip_prefix(['و', 'ف', 'ل']).unwrap_or(key);
-        grammar().is_perfect_particle(key) || grammar().is_perfect_particle(bare)
+        grammar().is_perfect_particle(key.strip_prefix(['و', 'ف', 'ل']).unwrap_or(key))
     })
 }
 

@@ -15,7 +15,7 @@ const ARTICLES: &[&str] = &[
 ];
 
 /// Pronoun suffixes that end a noun ("عمرها", "حتفهم", "سعته"), longest first.
-const PRONOUNS: &[&str] = &["هما", "هم", "هن", "ها", "ه"];
+pub(crate) const PRONOUNS: &[&str] = &["هما", "هم", "هن", "ها", "ه"];
 
 /// Endings of case, number and gender, longest first.
 const ENDINGS: &[&str] = &["يين", "ات", "ين", "ون", "ان", "ا", "ه", "ي"];

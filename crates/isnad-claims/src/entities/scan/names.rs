@@ -38,7 +38,7 @@ impl Scan<'_> {
     /// True for a reporting verb with its object pronoun ("قالها"، "أكده"): no name word, and
     /// where a name before it ends.
     fn reporting_verb_with_object(&self, w: &str) -> bool {
-        ["ها", "هم", "هما", "ه"].iter().any(|p| {
+        crate::lexical::lemma::PRONOUNS.iter().any(|p| {
             w.strip_suffix(p)
                 .is_some_and(|rest| rest.chars().count() >= 3 && self.lex.reporting_verbs.contains(rest))
         })

@@ -42,16 +42,28 @@ impl<'a> SentenceFacts<'a> {
         }
     }
 
-    /// Two figures set against each other by مقابل ("بأغلبية 171 نائباً، مقابل معارضة 58"، "165
-    /// صوتاً مقابل 58 صوتوا ضده"): each is marked with its side. The word must follow the first
-    /// figure closely and lead to the second, so "مقابل 5 ملايين" alone (a price) is no contrast.
+    /// Two figures set against each other by a contrast phrase ("بأغلبية 171 نائباً، مقابل معارضة
+    /// 58"، "165 صوتاً مقابل 58 صوتوا ضده"): each is marked with its side. The phrase (with و or not)
+    /// must follow the first figure closely and lead to the second, so "مقابل 5 ملايين" alone (a
+    /// price) is no contrast.
     pub(super) fn versus(&self, drafts: &mut [Draft<'a>]) {
-        /// Most words between a figure and مقابل, and between مقابل and the figure it leads to.
+        /// Most words between a figure and the phrase, and between the phrase's start and the
+        /// figure it leads to.
         const REACH: usize = 3;
+        let contrast_at = |i: usize| {
+            let key = |j: usize| {
+                let k = self.key(j);
+                if j == i {
+                    k.strip_prefix('و').unwrap_or(k)
+                } else {
+                    k
+                }
+            };
+            self.lx.contrast.at(&key, i, self.n()).is_some()
+        };
         for k in 1..drafts.len() {
             let (before, after) = (drafts[k - 1].last, drafts[k].first);
-            let Some(word) = (before + 1..after).find(|&i| matches!(self.key(i), "مقابل" | "ومقابل"))
-            else {
+            let Some(word) = (before + 1..after).find(|&i| contrast_at(i)) else {
                 continue;
             };
             if word - before > REACH + 1 || after - word > REACH + 1 {
