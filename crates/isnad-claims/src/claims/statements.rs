@@ -13,6 +13,9 @@ use super::{DocContext, source_of};
 use crate::grammar::grammar;
 use crate::mentions::MentionValue;
 use isnad_parser::TokenKind;
+use rustc_hash::FxBuildHasher;
+use std::hash::BuildHasher;
+use std::sync::Arc;
 
 /// Fewest content words a statement needs: less aligns with anything.
 const MIN_KEYS: usize = 2;
@@ -430,19 +433,22 @@ fn qad_before(view: &View, tok: usize) -> bool {
 }
 
 /// The root keys of the content words of tokens `[start, end)`, each once, in text order.
-fn content_keys(view: &Words, start: usize, end: usize) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
+fn content_keys(view: &Words, start: usize, end: usize) -> Vec<Arc<str>> {
+    // Each key with its hash: a repeat is found by comparing hashes, and strings only when two
+    // hashes agree (and then mostly by pointer: a root is one shared string).
+    let mut keys: Vec<(u64, Arc<str>)> = Vec::new();
     for root in content_roots(view, start, end) {
-        if !keys.contains(&root) {
-            keys.push(root);
+        let hash = FxBuildHasher.hash_one(&*root);
+        if !keys.iter().any(|(h, k)| *h == hash && *k == root) {
+            keys.push((hash, root));
         }
     }
-    keys
+    keys.into_iter().map(|(_, k)| k).collect()
 }
 
 /// The root key of each content word of tokens `[start, end)`: Arabic words that are no
 /// function word, negation or wrapper of a denial's content.
-fn content_roots<'v>(view: &'v Words, start: usize, end: usize) -> impl Iterator<Item = String> + 'v {
+fn content_roots<'v>(view: &'v Words, start: usize, end: usize) -> impl Iterator<Item = Arc<str>> + 'v {
     let not_content = &Lexicon::get().not_content;
     (start..end).filter_map(move |i| {
         if view.toks[i].kind != TokenKind::Arabic {
@@ -506,7 +512,24 @@ mod tests {
         let said = with_text(&all, "المحطة توقفت عن الضخ بسبب عطل كهربائي");
         assert_eq!(said.stance, Stance::Asserts);
         assert!(speaker(said).is_some_and(|s| s.contains("المتحدث")), "{said:?}");
-        assert_eq!(said.keys[0], crate::lexical::lemma::root_key("المحطة"));
+        assert_eq!(*said.keys[0], crate::lexical::lemma::root_key("المحطة"));
+    }
+
+    #[test]
+    fn a_root_is_one_key_of_a_content_however_often_its_words_come() {
+        let all = statements("عنوان\nوقال المدير إن المحطة الجديدة أكبر محطة في البلاد ومحطتها الأولى.\n");
+        let said = with_text(&all, "المحطة الجديدة أكبر محطة في البلاد ومحطتها الأولى");
+        let root = crate::lexical::lemma::root_key("المحطة");
+        assert_eq!(
+            said.keys.iter().filter(|k| ***k == *root).count(),
+            1,
+            "{:?}",
+            said.keys
+        );
+        let mut distinct = said.keys.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), said.keys.len(), "{:?}", said.keys);
     }
 
     #[test]
@@ -533,8 +556,14 @@ mod tests {
         let all = statements("عنوان\nونفت البلدية أن تكون مياه الشرب ملوثة في الأحياء الشرقية.\n");
         let denied = with_text(&all, "تكون مياه الشرب ملوثة في الأحياء الشرقية");
         assert_eq!(denied.stance, Stance::Denies);
-        assert!(!denied.keys.contains(&crate::lexical::lemma::root_key("تكون")));
-        assert!(denied.keys.contains(&crate::lexical::lemma::root_key("ملوثة")));
+        let has = |word: &str| {
+            denied
+                .keys
+                .iter()
+                .any(|k| **k == crate::lexical::lemma::root_key(word))
+        };
+        assert!(!has("تكون"));
+        assert!(has("ملوثة"));
         // A denial whose own clause says too little is no statement: the assertion after
         // «مؤكدة» is not denied.
         let all = statements("عنوان\nونفت البلدية وجود أي تلوث، مؤكدة أن الشبكة سليمة تماماً.\n");

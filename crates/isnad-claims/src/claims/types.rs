@@ -343,16 +343,16 @@ pub struct Statement {
     pub answers: Option<Source>,
     /// Rough root keys of the content's words (function words left out), in text order: what
     /// the content is about, for aligning it with other statements.
-    pub keys: Vec<String>,
+    pub keys: Vec<Arc<str>>,
     /// Keys of the first content word after each negation of the content ("يحض على عدم انتخاب"،
     /// "لا دليل على بيع"): what is negated. An assertion that negates them is no opposite of
     /// their denial.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub negated: Vec<String>,
+    pub negated: Vec<Arc<str>>,
     /// Root keys of the named speaker's words when the sentence names it ("المرشد الأعلى"): an
     /// assertion about that speaker ("المرشد يعلن الحرب") is about what it says.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub speaker_keys: Vec<String>,
+    pub speaker_keys: Vec<Arc<str>>,
     /// The content is about another time than the report's: it states a date or year well
     /// before it ("منذ اتفاق 2019"، "في مارس 2021").
     #[serde(skip_serializing_if = "std::ops::Not::not")]

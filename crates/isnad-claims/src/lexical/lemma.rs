@@ -6,8 +6,9 @@
 //! function reduces the data file's words and the text's, so the two meet on one key.
 
 use isnad_parser::fold_key;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
+use std::sync::Arc;
 
 /// Article and proclitic combinations, longest first; each needs what remains to keep 3 letters.
 const ARTICLES: &[&str] = &[
@@ -150,7 +151,7 @@ const DERIVATIONAL: &[&str] = &["است", "ان", "ا", "م", "ت", "ي"];
 pub fn root_key(word: &str) -> String {
     let key = fold_key(word);
     let key = key.trim_matches(|c: char| !c.is_alphanumeric());
-    root_of_key(key)
+    root_of_key(key).to_string()
 }
 
 /// Distinct words a per-thread memo of the fact layer (root keys here, word readings in the
@@ -160,20 +161,37 @@ pub(crate) const MEMO_WORDS: usize = 1 << 16;
 thread_local! {
     /// The root key of each folded word read so far: a text repeats its words, and the claims
     /// reader asks for the root of every content word of every sentence.
-    static ROOTS: RefCell<FxHashMap<Box<str>, Box<str>>> = RefCell::default();
+    static ROOTS: RefCell<Roots> = RefCell::default();
+}
+
+/// The per-thread memo of root keys, each root one shared string: a hit hands out the string
+/// without copying it, and the words of one root share it.
+#[derive(Default)]
+struct Roots {
+    of_word: FxHashMap<Box<str>, Arc<str>>,
+    shared: FxHashSet<Arc<str>>,
 }
 
 /// [`root_key`] of an already folded word.
-pub(crate) fn root_of_key(key: &str) -> String {
+pub(crate) fn root_of_key(key: &str) -> Arc<str> {
     ROOTS.with_borrow_mut(|roots| {
-        if let Some(root) = roots.get(key) {
-            return root.to_string();
+        if let Some(root) = roots.of_word.get(key) {
+            return Arc::clone(root);
+        }
+        if roots.of_word.len() >= MEMO_WORDS {
+            roots.of_word.clear();
+            roots.shared.clear();
         }
         let root = root_of_folded(key);
-        if roots.len() >= MEMO_WORDS {
-            roots.clear();
-        }
-        roots.insert(key.into(), root.as_str().into());
+        let root = match roots.shared.get(root.as_str()) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared: Arc<str> = root.into();
+                roots.shared.insert(Arc::clone(&shared));
+                shared
+            }
+        };
+        roots.of_word.insert(key.into(), Arc::clone(&root));
         root
     })
 }
@@ -411,6 +429,16 @@ mod tests {
         assert!(meet("مدته", "المدد"));
         assert!(!meet("خطتها", "خطف"));
         assert!(!meet("مدته", "مدير"));
+    }
+
+    #[test]
+    fn words_of_one_root_share_one_string() {
+        use super::{root_of_folded, root_of_key};
+        let (a, b) = (root_of_key("المحطه"), root_of_key("محطه"));
+        assert_eq!(*a, root_of_folded("المحطه"));
+        assert!(std::sync::Arc::ptr_eq(&a, &b), "{a} vs {b}");
+        // A memo hit gives the shared string again.
+        assert!(std::sync::Arc::ptr_eq(&a, &root_of_key("المحطه")));
     }
 
     #[test]

@@ -7,6 +7,7 @@ use crate::view::Context;
 use isnad_claims::claims::{Source, SourceKind, Stance, Statement};
 use isnad_claims::facts::roots_meet;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// How many of a denial's first content words say what is denied (the rest are where and when).
 const DENIED_CORE_WORDS: usize = 5;
@@ -264,9 +265,9 @@ pub(super) fn open_disputes(
 struct Reading<'s> {
     stance: Stance,
     other_time: bool,
-    keys: &'s [String],
-    negated: &'s [String],
-    speaker_keys: &'s [String],
+    keys: &'s [Arc<str>],
+    negated: &'s [Arc<str>],
+    speaker_keys: &'s [Arc<str>],
     speaker: Option<(&'s str, Option<&'s isnad_claims::entities::EntityId>)>,
 }
 
@@ -311,7 +312,7 @@ impl<'s> Roots<'s> {
     }
 
     fn words_of(&mut self, s: &'s Statement) -> Words {
-        let mut ids = |list: &'s [String]| list.iter().map(|w| self.id(w)).collect();
+        let mut ids = |list: &'s [Arc<str>]| list.iter().map(|w| self.id(w)).collect();
         Words {
             keys: ids(&s.keys),
             negated: ids(&s.negated),
