@@ -19,6 +19,13 @@ impl WordSet {
         WordSet(words.into())
     }
 
+    /// The set of words already in byte order, each once.
+    pub(crate) fn of_sorted(words: impl IntoIterator<Item = Arc<str>>) -> WordSet {
+        let set = WordSet(words.into_iter().collect());
+        debug_assert!(set.0.windows(2).all(|w| w[0] < w[1]), "{set:?}");
+        set
+    }
+
     /// True when the set holds the word.
     pub fn contains(&self, word: &str) -> bool {
         self.0.binary_search_by(|w| (**w).cmp(word)).is_ok()

@@ -60,8 +60,8 @@ impl ClaimWords {
     /// [`ClaimWords::read`] of claims in text order, one after the other.
     fn read_run(claims: &mut [Claim], prepared: Option<&crate::Prepared<'_>>) {
         let mut first_with: FxHashMap<Span, WordSet> = FxHashMap::default();
-        // One string per distinct word of the document, shared by every claim's sets.
-        let mut interned: HashSet<Arc<str>, FxBuildHasher> = HashSet::default();
+        // About eight words new to the run per claim in news text: sized once, not regrown.
+        let mut interned = Interned(HashSet::with_capacity_and_hasher(8 * claims.len(), FxBuildHasher));
         // Claims are in text order: one sentence's stems serve the claims that follow in it.
         let mut current: Option<(Span, SentenceStems)> = None;
         for claim in claims {
@@ -69,58 +69,41 @@ impl ClaimWords {
             if let Some((span, sentence)) = sentence
                 && current.as_ref().is_none_or(|(s, _)| *s != span)
             {
-                current = Some((span, SentenceStems::of(sentence)));
+                current = Some((span, SentenceStems::of(sentence, &mut interned)));
             }
-            let stems = sentence.and(current.as_ref()).map(|(_, stems)| stems);
-            let mut words_of = |text: &str, span: Span| -> Vec<Arc<str>> {
-                let mut intern = |word: &str| match interned.get(word) {
-                    Some(shared) => Arc::clone(shared),
-                    None => {
-                        let shared: Arc<str> = Arc::from(word);
-                        interned.insert(Arc::clone(&shared));
-                        shared
-                    }
-                };
-                match stems.and_then(|s| s.words_in(span)) {
-                    Some(words) => words.into_iter().map(&mut intern).collect(),
-                    None => content_word_slices(&fold_key(text)).map(intern).collect(),
-                }
+            let mut reader = SetReader {
+                stems: sentence.and(current.as_ref()).map(|(_, stems)| stems),
+                interned: &mut interned,
             };
             let clause = match first_with.get(&claim.span) {
                 Some(words) => words.clone(),
                 None => {
-                    let words = WordSet::of(words_of(&claim.text, claim.span));
+                    let words = reader.set([(&*claim.text, claim.span)]);
                     first_with.insert(claim.span, words.clone());
                     words
                 }
             };
-            claim.words = ClaimWords::of(claim, clause, &mut words_of);
+            claim.words = ClaimWords::of(claim, clause, &mut reader);
         }
     }
 
-    /// The words of one claim, with its clause's words; `words_of` reads the stemmed content
-    /// words of a text at a span (repeats included).
-    fn of(
-        claim: &Claim,
-        clause: WordSet,
-        words_of: &mut dyn FnMut(&str, Span) -> Vec<Arc<str>>,
-    ) -> ClaimWords {
+    /// The words of one claim, with its clause's words.
+    fn of(claim: &Claim, clause: WordSet, reader: &mut SetReader) -> ClaimWords {
         let offset = |at: usize| at.saturating_sub(claim.span.start);
         let (start, end) = (offset(claim.trigger.start), offset(claim.trigger.end));
         let trigger = claim.text.get(start..end);
         let theme = claim
             .roles
             .get(&Role::Theme)
-            .map(|t| WordSet::of(words_of(&t.text, t.span)))
+            .map(|t| reader.set([(&*t.text, t.span)]))
             .unwrap_or_default();
-        let mut names = Vec::new();
-        for filler in claim.roles.values() {
-            names.extend(words_of(&filler.text, filler.span));
-        }
-        if let Some(text) = trigger {
-            names.extend(words_of(text, claim.trigger));
-        }
-        let names = WordSet::of(names);
+        let names = reader.set(
+            claim
+                .roles
+                .values()
+                .map(|filler| (&*filler.text, filler.span))
+                .chain(trigger.map(|text| (text, claim.trigger))),
+        );
         let proclitic = claim
             .text
             .get(..start)
@@ -138,12 +121,62 @@ impl ClaimWords {
 /// into runs too, mid-sentence).
 const CLAIMS_PER_RUN: usize = if cfg!(test) { 2 } else { 4_096 };
 
+/// One string per distinct word of a run of claims, shared by every claim's sets.
+#[derive(Default)]
+struct Interned(HashSet<Arc<str>, FxBuildHasher>);
+
+impl Interned {
+    fn get(&mut self, word: &str) -> Arc<str> {
+        match self.0.get(word) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared: Arc<str> = Arc::from(word);
+                self.0.insert(Arc::clone(&shared));
+                shared
+            }
+        }
+    }
+}
+
+/// Reads word sets of texts at spans: from the sentence's stems when a span is whole tokens,
+/// else from the text.
+struct SetReader<'r, 'p> {
+    stems: Option<&'r SentenceStems<'p>>,
+    interned: &'r mut Interned,
+}
+
+impl SetReader<'_, '_> {
+    /// The set of the stemmed content words of these texts at their spans.
+    fn set<'t>(&mut self, parts: impl IntoIterator<Item = (&'t str, Span)>) -> WordSet {
+        let mut ranks: Vec<u32> = Vec::new();
+        let mut others: Vec<Arc<str>> = Vec::new();
+        for (text, span) in parts {
+            match self.stems.and_then(|s| s.ranks_in(span)) {
+                Some(words) => ranks.extend_from_slice(words),
+                None => others.extend(content_word_slices(&fold_key(text)).map(|w| self.interned.get(w))),
+            }
+        }
+        // Ranks are in the words' byte order: sorting them sorts the words, without comparing
+        // strings.
+        ranks.sort_unstable();
+        ranks.dedup();
+        let sorted = self.stems.map_or(&[][..], |s| &s.sorted[..]);
+        let ranked = ranks.iter().map(|&r| Arc::clone(&sorted[r as usize]));
+        if others.is_empty() {
+            WordSet::of_sorted(ranked)
+        } else {
+            WordSet::of(ranked.chain(others))
+        }
+    }
+}
+
 /// The stemmed content words of each token of a sentence, read once for all its claims.
 struct SentenceStems<'p> {
     sentence: &'p crate::PreparedSentence,
-    /// The words, back to back (ends in `word_ends`).
-    buffer: String,
-    word_ends: Vec<u32>,
+    /// The sentence's distinct words in byte order.
+    sorted: Vec<Arc<str>>,
+    /// Each word of the sentence, token after token, as its index in `sorted`.
+    ranks: Vec<u32>,
     /// Index of each token's first word (one entry more than tokens).
     first_word: Vec<u32>,
     /// True where a token runs into the next with nothing between ("كوفيد19"): the folded text
@@ -152,60 +185,75 @@ struct SentenceStems<'p> {
 }
 
 impl<'p> SentenceStems<'p> {
-    fn of(sentence: &'p crate::PreparedSentence) -> SentenceStems<'p> {
+    fn of(sentence: &'p crate::PreparedSentence, interned: &mut Interned) -> SentenceStems<'p> {
         let tokens = &sentence.tokens;
         let n = tokens.len();
-        let mut buffer = String::new();
-        let mut word_ends = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
         let mut first_word = Vec::with_capacity(n + 1);
         let mut runs_on = Vec::with_capacity(n);
         let is_word = |p: &isnad_parser::Piece| p.kind != isnad_parser::TokenKind::Punct;
         for (i, piece) in tokens.pieces.iter().enumerate() {
-            first_word.push(u32::try_from(word_ends.len()).unwrap_or(u32::MAX));
+            first_word.push(u32::try_from(words.len()).unwrap_or(u32::MAX));
             runs_on.push(tokens.pieces.get(i + 1).is_some_and(|next| {
                 next.span().start == piece.span().end && is_word(piece) && is_word(next)
             }));
             if !is_word(piece) {
                 continue;
             }
-            token_content_words(tokens.key(i), |word| {
-                buffer.push_str(word);
-                word_ends.push(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
-            });
+            token_content_words(tokens.key(i), |word| words.push(word));
         }
-        first_word.push(u32::try_from(word_ends.len()).unwrap_or(u32::MAX));
+        first_word.push(u32::try_from(words.len()).unwrap_or(u32::MAX));
+        // Each distinct word is interned once per sentence, however many claims read it.
+        // Sorted by their first eight bytes, then by the whole word where those agree: zeros pad
+        // a shorter word, so this is the words' byte order, mostly without a string comparison.
+        let prefix = |word: &str| {
+            let mut bytes = [0; 8];
+            let n = word.len().min(8);
+            bytes[..n].copy_from_slice(&word.as_bytes()[..n]);
+            u64::from_be_bytes(bytes)
+        };
+        let mut order: Vec<(u64, u32)> = (0..u32::try_from(words.len()).unwrap_or(u32::MAX))
+            .map(|w| (prefix(words[w as usize]), w))
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| words[a.1 as usize].cmp(words[b.1 as usize]))
+        });
+        let mut sorted: Vec<Arc<str>> = Vec::new();
+        let mut ranks = vec![0; words.len()];
+        let mut previous: Option<&str> = None;
+        for (_, w) in order {
+            let word = words[w as usize];
+            if previous != Some(word) {
+                sorted.push(interned.get(word));
+                previous = Some(word);
+            }
+            ranks[w as usize] = u32::try_from(sorted.len() - 1).unwrap_or(u32::MAX);
+        }
         SentenceStems {
             sentence,
-            buffer,
-            word_ends,
+            sorted,
+            ranks,
             first_word,
             runs_on,
         }
     }
 
-    /// The words of `span` when it is whole tokens of the sentence with no run-on inside
-    /// (`None` otherwise: the caller folds its text).
-    fn words_in(&self, span: Span) -> Option<Vec<&str>> {
+    /// The ranks of the words of `span` when it is whole tokens of the sentence with no run-on
+    /// inside (`None` otherwise: the caller folds its text).
+    fn ranks_in(&self, span: Span) -> Option<&[u32]> {
         let pieces = &self.sentence.tokens.pieces;
         let a = pieces.partition_point(|p| p.span().end <= span.start);
         let b = pieces.partition_point(|p| p.span().start < span.end);
         if a >= b {
-            return Some(Vec::new());
+            return Some(&[]);
         }
         // A span cutting a token ("لـ" off "للحكومة") reads that token's part from the text.
         let whole = |i: usize| span.contains(pieces[i].span());
         if !whole(a) || !whole(b - 1) || self.runs_on[a..b - 1].iter().any(|&r| r) {
             return None;
         }
-        let (from, to) = (self.first_word[a] as usize, self.first_word[b] as usize);
-        Some(
-            (from..to)
-                .map(|w| {
-                    let start = if w == 0 { 0 } else { self.word_ends[w - 1] as usize };
-                    &self.buffer[start..self.word_ends[w] as usize]
-                })
-                .collect(),
-        )
+        Some(&self.ranks[self.first_word[a] as usize..self.first_word[b] as usize])
     }
 }
 
