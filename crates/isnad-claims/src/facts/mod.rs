@@ -215,12 +215,14 @@ impl<'a> FactReader<'a> {
     pub(crate) fn in_order(&self, per_sentence: Vec<SentenceFactList>) -> Vec<Fact> {
         let document = self.document;
         let mut facts: Vec<Fact> = Vec::with_capacity(per_sentence.iter().map(Vec::len).sum());
+        // Part-of links by index within the sentence, as (part, whole) indices among all facts:
+        // the whole's id is known once every fact has one.
+        let mut links: Vec<(usize, usize)> = Vec::new();
         for sentence_facts in per_sentence {
-            let first_id = facts.len();
-            for (mut fact, part_of) in sentence_facts {
-                // Part-of links by index within the sentence become ids below.
+            let first = facts.len();
+            for (fact, part_of) in sentence_facts {
                 if let Some(w) = part_of {
-                    fact.scope.part_of = Some(format!("#{}", first_id + w).into());
+                    links.push((facts.len(), first + w));
                 }
                 facts.push(fact);
             }
@@ -229,13 +231,8 @@ impl<'a> FactReader<'a> {
         for (n, fact) in facts.iter_mut().enumerate() {
             fact.id = format!("{}#f{}", document.id, n + 1);
         }
-        let ids: Vec<Box<str>> = facts.iter().map(|f| Box::from(f.id.as_str())).collect();
-        for fact in &mut facts {
-            if let Some(local) = fact.scope.part_of.as_deref().and_then(|p| p.strip_prefix('#'))
-                && let Ok(index) = local.parse::<usize>()
-            {
-                fact.scope.part_of = ids.get(index).cloned();
-            }
+        for (part, whole) in links {
+            facts[part].scope.part_of = facts.get(whole).map(|w| Box::from(w.id.as_str()));
         }
         facts
     }
