@@ -46,6 +46,12 @@ impl PreparedSentence {
     pub(crate) fn token_words(&self) -> &TokenWords {
         self.words.get_or_init(|| Box::new(TokenWords::of(&self.tokens)))
     }
+
+    /// Whether its token words were read (tests hold the readers to reading them only when needed).
+    #[cfg(test)]
+    pub(crate) fn token_words_read(&self) -> bool {
+        self.words.get().is_some()
+    }
 }
 
 /// Sentences from which a document's passes run on every core: a long report holds a few

@@ -207,7 +207,11 @@ impl<'a> ParticipantReader<'a> {
         let toks = &p.tokens;
         let names: Vec<Span> = named.iter().map(|m| m.with_title()).collect();
         // No mentions: the counted noun of "ثلاثة أحياء" says what was done as much as any word.
-        let reader = SentenceFacts::new(&self.document.source, p, &[], &names, None);
+        // Read once a name is found to be a doer or a place: most names are neither (a speaker, a
+        // name after a preposition), and a sentence without one is not read word by word at all.
+        let reader = std::cell::OnceCell::new();
+        let reader =
+            || reader.get_or_init(|| SentenceFacts::new(&self.document.source, p, &[], &names, None));
         let first_claim = claims.partition_point(|c| c.span.start < span.start);
         let sentence_claims: Vec<&Claim> = claims[first_claim..]
             .iter()
@@ -255,6 +259,7 @@ impl<'a> ParticipantReader<'a> {
             // What the name does: its clause up to a few words after the name. A clause that says
             // little besides names ("وأمر محافظ X، Y،") goes on into the next: what was ordered
             // is said there; a long one is cut, its later words being about other things.
+            let reader = reader();
             let (mut c0, clause_end) = reader.clause_of(a);
             // "حافلة كانت تقل 11 عاملاً، جرفتها السيول قرب X": a clause opening on a verb with a
             // pronoun of the noun before is about that noun too.
@@ -357,7 +362,9 @@ impl<'a> ParticipantReader<'a> {
     /// order), with their ids.
     pub(crate) fn in_order(&self, per_sentence: Vec<Vec<Participant>>) -> Vec<Participant> {
         let document = self.document;
-        let mut out: Vec<Participant> = per_sentence.into_iter().flatten().collect();
+        // Sized at once: the list is kept as long as its story, with no room to give back.
+        let mut out: Vec<Participant> = Vec::with_capacity(per_sentence.iter().map(Vec::len).sum());
+        out.extend(per_sentence.into_iter().flatten());
         for (n, p) in out.iter_mut().enumerate() {
             p.id = format!("{}#p{}", document.id, n + 1);
         }
@@ -368,7 +375,7 @@ impl<'a> ParticipantReader<'a> {
 /// A named person, body or place (not a country, a nationality or a role without a name), found
 /// with enough evidence to say who: a one-word person is a surname resolved to a full name, and
 /// a one-word spelling variant of a listed name is too easily an ordinary word ("فيضان").
-fn may_participate(m: &EntityMention) -> bool {
+pub(super) fn may_participate(m: &EntityMention) -> bool {
     use crate::entities::{MatchKind, MentionForm};
     let one_word = !m.text.trim().contains(' ');
     let kind_ok = match m.kind {

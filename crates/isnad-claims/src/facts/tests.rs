@@ -459,6 +459,39 @@ fn doers_are_named_people_and_bodies_that_are_no_speakers_or_companions() {
     );
 }
 
+/// A sentence whose names are no doers (a speaker, someone present) has no participants, and its
+/// words are not read for them; the same sentence with a doer has one.
+#[test]
+fn a_sentence_whose_names_do_nothing_is_not_read_for_participants() {
+    let gazetteer = crate::entities::Gazetteer::builtin();
+    let read = |body: &str| {
+        let text = format!("عنوان\n{body}\n");
+        let options = isnad_parser::ParseOptions::default();
+        let (doc, _) = isnad_parser::parse_document("a.txt", text.as_bytes(), &options).expect("parses");
+        let prepared = crate::Prepared::of(&doc);
+        let mentions = crate::mentions::prepared_mentions(&prepared, crate::mentions::Lean::Tense);
+        let entities = crate::entities::prepared_entities(&prepared, &gazetteer);
+        let (claims, _) = crate::claims::prepared_claims(&prepared, &mentions, &entities);
+        assert!(prepared.sentences().all(|(_, p)| !p.token_words_read()));
+        let found: Vec<String> = prepared_participants(&prepared, &entities, &claims)
+            .iter()
+            .map(|p| p.name.to_string())
+            .collect();
+        let words_read = prepared.sentences().any(|(_, p)| p.token_words_read());
+        // The names are ones that may do what a clause says: only where they stand says otherwise.
+        let named = entities.mentions.iter().any(super::participants::may_participate);
+        (found, words_read, named)
+    };
+    let (found, words_read, named) =
+        read("وقال رئيس البلدية، كريم الحلاق، إن الترميم سيستغرق شهرا بحضور المدير سامي عون.");
+    assert!(named);
+    assert!(found.is_empty(), "{found:?}");
+    assert!(!words_read, "a sentence with no doer was read word by word");
+    let (found, words_read, _) = read("وأمر رئيس البلدية، كريم الحلاق، بإغلاق السوق بحضور المدير سامي عون.");
+    assert_eq!(found, ["كريم الحلاق"]);
+    assert!(words_read);
+}
+
 #[test]
 fn a_negated_doer_is_not_asserted_and_places_follow_a_word_of_place() {
     let found = participants_of(
