@@ -1150,3 +1150,63 @@ fn a_reporting_verb_with_its_object_pronoun_ends_a_name() {
         &["هدى القرمادي قالها", "رامي الزعبلاوي أكده"],
     );
 }
+
+#[test]
+fn a_family_name_joined_to_ibn_ends_the_name_it_belongs_to() {
+    // The Maghreb writes بن joined to the family name: after a compound given name it is the
+    // family name, not ب + a noun.
+    check(
+        "وقال النائب عبد الرحيم بنسودة، إن التعديل ضروري، ورد المستشار عبد الله بنعيسى بأن الميزانية كافية.",
+        &[
+            ("عبد الرحيم بنسودة", "new:person:"),
+            ("عبد الله بنعيسى", "new:person:"),
+        ],
+    );
+    // ب + a noun that goes on to its complement is no family name.
+    check_absent(
+        "وعمل الوزير عبد الحميد بنشاط كبير طوال الأسبوع.",
+        &["عبد الحميد بنشاط"],
+    );
+}
+
+#[test]
+fn a_masculine_nisba_after_a_feminine_title_is_her_family_name() {
+    // An adjective of "الوزيرة" would agree with it (الاقتصادية): a masculine nisba is her name.
+    check(
+        "وقالت الوزيرة الفرجاني إن الأسعار لن تتغير هذا العام.",
+        &[("الفرجاني", "new:person:")],
+    );
+    check_absent(
+        "وقالت الخبيرة الاقتصادية إن الأسعار سترتفع، وقال المحلل الاقتصادي إن العجز سيتسع.",
+        &["الاقتصادية", "الاقتصادي"],
+    );
+}
+
+#[test]
+fn a_bare_word_in_construct_with_an_article_noun_after_a_place_head_is_one_name() {
+    check(
+        "انهار مبنى قديم في حي باب الفتوح، وعثر على مفقود قرب قرية ميت الحلواني، ونقل المصابون إلى مستشفى شبين القناطر العام.",
+        &[
+            ("باب الفتوح", "new:place:"),
+            ("ميت الحلواني", "new:place:"),
+            ("مستشفى شبين القناطر العام", "new:organization:"),
+        ],
+    );
+    // An adjective of the head is no part of the name: it agrees with a feminine head by ة,
+    // with a masculine one by a nisba, or is a participle.
+    check_absent(
+        "وتضررت منازل في مدينة سمنود الساحلية وفي حي قليوب المنكوب وفي حي بنها الأكبر.",
+        &["سمنود الساحلية", "قليوب المنكوب", "بنها الأكبر"],
+    );
+}
+
+#[test]
+fn two_names_of_one_article_two_letters_apart_are_two_people() {
+    // One article spells one name one way: "بنعيسى" and "بنموسى" in it are two MPs.
+    let (_, found) = analyze(&article(
+        "وقال النائب سليم بنعيسى إن الميزانية ضعيفة، ورد النائب سليم بنموسى بأن الأرقام دقيقة.",
+    ));
+    let a = entity_of(&found, "سليم بنعيسى").expect("first MP found");
+    let b = entity_of(&found, "سليم بنموسى").expect("second MP found");
+    assert_ne!(a, b, "two MPs merged: {:#?}", found.mentions);
+}

@@ -101,8 +101,13 @@ impl Scan<'_> {
             if self.possessive(j) && !family_in_ha {
                 break;
             }
-            // "العطار بتشكيل": a preposition-led word after an article family name is past the name.
-            if j > k && self.st.word(j - 1).starts_with("ال") && self.preposition_led(j) {
+            // "العطار بتشكيل": a preposition-led word after an article family name is past the name
+            // ("عبد اللطيف بنعمر،": not a family name joined to ابن where the name ends).
+            if j > k
+                && self.st.word(j - 1).starts_with("ال")
+                && self.preposition_led(j)
+                && !self.joined_ibn(j)
+            {
                 break;
             }
             // "و" + a noun with a possessive pronoun ("ونظيره") starts the next conjunct.
@@ -124,6 +129,7 @@ impl Scan<'_> {
                 && self.name_ends_at(j + 1);
             let given = self.lex.taa_names.contains(w)
                 || family
+                || self.joined_ibn(j)
                 || family_in_taa
                 || (given_first && j == k && !w.starts_with('و') && self.name_token(j + 1, consumed));
             if !after_particle && self.st.ends_in_taa(j) && !given {
@@ -223,7 +229,7 @@ impl Scan<'_> {
 
     /// True when a name may end before word `j`: the sentence ends, punctuation, a word that
     /// follows speakers' names, a pronoun of a cleft ("هي التي") or a preposition.
-    fn name_ends_at(&self, j: usize) -> bool {
+    pub(super) fn name_ends_at(&self, j: usize) -> bool {
         let Some(word) = self.st.words.get(j) else {
             return true;
         };
@@ -231,17 +237,36 @@ impl Scan<'_> {
             return matches!(self.st.word(j), "،" | "," | "." | ":");
         }
         let w = self.st.word(j);
-        self.slot[j].is_none()
-            && (self.lex.name_followers.contains(w)
-                || self.lex.reporting_verbs.contains(w)
-                || matches!(w, "هي" | "هو")
-                || self.preposition_led(j))
+        // "والوزيرة X ردت بأن": a verb the index knows ends it too.
+        let verb =
+            |mj: usize| self.matches[mj].first == j && self.matches[mj].payloads.contains(&Payload::Verb);
+        match self.slot[j] {
+            Some(mj) => verb(mj),
+            None => {
+                self.lex.name_followers.contains(w)
+                    || self.lex.reporting_verbs.contains(w)
+                    || matches!(w, "هي" | "هو")
+                    || self.preposition_led(j)
+            }
+        }
     }
 
     /// True for "من" or a word led by a glued preposition ("بتشكيل"، "لإجراء"), which no name continues.
     fn preposition_led(&self, j: usize) -> bool {
         let w = self.st.word(j);
         w == "من" || (w.starts_with(['ب', 'ل']) && !w.starts_with("لل") && w.chars().count() >= 5)
+    }
+
+    /// True for a family name with بن ("son of") joined to it, as the Maghreb writes them
+    /// ("بنعمر"، "بنكيران"), right after a name word and where the name ends: not ب + a noun
+    /// ("بنشر صورة"، "بنسبة 5%"), which goes on to its complement.
+    fn joined_ibn(&self, j: usize) -> bool {
+        let w = self.st.word(j);
+        j > 0
+            && w.strip_prefix("بن").is_some_and(|rest| rest.chars().count() >= 3)
+            && !self.possessive(j)
+            && self.st.words[j - 1].kind == WordKind::Letters
+            && self.name_ends_at(j + 1)
     }
 
     /// A long word ending in ه that is no ة carries a possessive pronoun ("وصوله", "حكومته").

@@ -123,6 +123,19 @@ impl Scan<'_> {
             })
     }
 
+    /// True for a free article word shaped as a masculine nisba ("الكتاني"، "الحمايدي"): no
+    /// listed modifier, title or function word.
+    fn masculine_nisba(&self, j: usize, consumed: &[bool]) -> bool {
+        let w = self.st.word(j);
+        self.is_free(j, consumed)
+            && !self.st.ends_in_taa(j)
+            && !self.lex.stop_words.contains(w)
+            && !self.lex.title_modifiers.contains(w)
+            && !self.lex.titles.contains_key(w)
+            && w.strip_prefix("ال")
+                .is_some_and(|stem| stem.chars().count() >= 3 && stem.ends_with('ي'))
+    }
+
     pub(super) fn title_rule(&mut self, mi: usize, class: u16, consumed: &mut [bool]) {
         let m = &self.matches[mi];
         let descriptor = self.raw_of[mi].filter(|&r| self.raws[r].form == MentionForm::Descriptor);
@@ -216,6 +229,15 @@ impl Scan<'_> {
                         run = r;
                     }
                 }
+            }
+            // "الوزيرة الكتاني إن": a masculine nisba cannot qualify a feminine title; where the
+            // name ends it is her family name.
+            if run.is_empty()
+                && self.st.ends_in_taa(m.first)
+                && self.masculine_nisba(k, consumed)
+                && self.name_ends_at(k + 1)
+            {
+                run = k..k + 1;
             }
             // "المدير الطبي X Y"، "الخبير الاقتصادي X Y": a definite title's adjective, then a name of
             // two words (alone, "الدكتور الحمايدي" is the name itself).
