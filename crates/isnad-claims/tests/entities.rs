@@ -1210,3 +1210,22 @@ fn two_names_of_one_article_two_letters_apart_are_two_people() {
     let b = entity_of(&found, "سليم بنموسى").expect("second MP found");
     assert_ne!(a, b, "two MPs merged: {:#?}", found.mentions);
 }
+
+#[test]
+fn derived_past_verbs_and_number_words_are_never_names() {
+    // After a title, a verb of the eighth or tenth form is what the holder did.
+    check_absent(
+        "وقال النائب إن الوزير اتصل شخصياً بأعضاء اللجنة، وإن المدير استمر في عمله.",
+        &["اتصل", "اتصل شخصياً", "استمر"],
+    );
+    // "ما مجموعه مئتان": a total, not a group named "two hundred".
+    check_absent(
+        "وصوت ما مجموعه مئتان وعشرة نواب لصالح القانون.",
+        &["مئتان", "مجموعه مئتان"],
+    );
+    // A given name of the verbal noun's length stays a name.
+    check(
+        "وقالت المهندسة ابتسام الخطيب إن العمل مستمر.",
+        &[("ابتسام الخطيب", "new:person:")],
+    );
+}

@@ -301,6 +301,22 @@ impl Lexicon {
             && !self.verbal_noun_names.contains(word)
     }
 
+    /// True for a folded word of the pattern of a past verb of the eighth or tenth form
+    /// (افتعل، استفعل: "اجتمع"، "ارتفع"، "استمر") or of an eighth form whose first letter is
+    /// absorbed in its ت ("اتصل"، "اتهم"): a verb, never a name word. The verbal nouns of these
+    /// forms are longer, and some are given names ("ابتسام"، "انتصار").
+    pub fn is_derived_past_verb(&self, word: &str) -> bool {
+        let mut c = word.chars();
+        let first = [c.next(), c.next(), c.next(), c.next()];
+        match (first, c.next(), c.next()) {
+            ([Some('ا'), Some(_), Some('ت'), Some(_)], Some(last), None) => {
+                !matches!(last, 'ا' | 'ي' | 'و' | 'ه')
+            }
+            ([Some('ا'), Some('ت'), Some(_), Some(_)], None, _) => true,
+            _ => false,
+        }
+    }
+
     /// Whether a folded word has the letters of a transliterated name (a marker letter, or
     /// enough letters and long vowels), and if so whether a marker letter is among them. A word
     /// without them has no part that looks foreign.

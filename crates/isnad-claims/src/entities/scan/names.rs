@@ -16,6 +16,8 @@ impl Scan<'_> {
             || lex.reporting_verbs.contains(w)
             || lex.titles.contains_key(w)
             || lex.is_verbal_noun(w)
+            || lex.is_derived_past_verb(w)
+            || crate::mentions::words::is_number_word(w)
         {
             return false;
         }
