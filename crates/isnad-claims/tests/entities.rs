@@ -1229,3 +1229,21 @@ fn derived_past_verbs_and_number_words_are_never_names() {
         &[("ابتسام الخطيب", "new:person:")],
     );
 }
+
+#[test]
+fn a_family_name_follows_a_compound_given_name_and_closes_an_apposition() {
+    // "عبد العزيز" is one given name: an article word after it, where the name ends, is the family
+    // name whatever its ending.
+    check(
+        "وقال عبد الكريم الشامخ إن الخطة جاهزة، فيما وقعها المدير عبد الرحيم المنصور بنفسه.",
+        &[
+            ("عبد الكريم الشامخ", "new:person:"),
+            ("عبد الرحيم المنصور", "new:person:"),
+        ],
+    );
+    // A name in commas after a title phrase ends with its family name before the closing comma.
+    check(
+        "وقال الرئيس التنفيذي للشركة، ماجد سالم الهذال، في تصريحات للصحفيين إن الصفقة مربحة.",
+        &[("ماجد سالم الهذال", "new:person:")],
+    );
+}

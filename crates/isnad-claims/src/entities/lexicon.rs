@@ -19,6 +19,7 @@ struct RawLexicon {
     name_particles: Vec<String>,
     #[serde(default)]
     name_openers: Vec<String>,
+    compound_given_heads: Vec<String>,
 
     common_name_parts: Vec<String>,
     taa_given_names: Vec<String>,
@@ -94,6 +95,8 @@ pub(crate) struct Lexicon {
     pub name_particles: FxHashSet<String>,
     /// Lineage particles that open a name with no title before it ("ولد", "بن").
     pub name_openers: FxHashSet<String>,
+    /// Words that make one given name with the article word after them ("عبد العزيز").
+    pub compound_given_heads: FxHashSet<String>,
     /// The longest word `name_openers` can match, one proclitic letter included, in bytes.
     pub name_opener_bytes: usize,
     pub common_name_parts: FxHashSet<String>,
@@ -232,6 +235,7 @@ impl Lexicon {
             name_followers: folded(&raw.name_followers).collect(),
             name_particles: folded(&raw.name_particles).collect(),
             name_openers: folded(&raw.name_openers).collect(),
+            compound_given_heads: folded(&raw.compound_given_heads).collect(),
             name_opener_bytes: folded(&raw.name_openers)
                 .map(|w| w.len() + 'و'.len_utf8())
                 .max()

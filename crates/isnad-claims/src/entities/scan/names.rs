@@ -189,16 +189,29 @@ impl Scan<'_> {
         // article word where the name must end (a comma, "إن", a preposition) is the family
         // name; an object or adjective goes on ("التقى الوزير سامر الوفد الأوروبي").
         // The given name must open the name: in "رامي يوسف فرق الإطفاء" the name ends before "فرق".
-        let opens = j < 2
-            || self.slot[j - 2].is_some()
-            || self.st.words[j - 2].kind != WordKind::Letters
-            || !self.is_name_word(self.st.word(j - 2), false)
-            || self.lex.name_particles.contains(self.st.word(j - 2));
+        // "عبد العزيز الراشد": عبد or أبو with an article word is one given name.
+        let compound_given = j >= 2
+            && self.slot[j - 1].is_none()
+            && self.slot[j - 2].is_none()
+            && self.st.words[j - 1].kind == WordKind::Letters
+            && self.st.word(j - 1).starts_with("ال")
+            && self.lex.compound_given_heads.contains(self.st.word(j - 2));
+        let given = if compound_given {
+            j - 2
+        } else {
+            j.saturating_sub(1)
+        };
+        let opens = given < 1
+            || self.slot[given - 1].is_some()
+            || self.st.words[given - 1].kind != WordKind::Letters
+            || !self.is_name_word(self.st.word(given - 1), false)
+            || self.lex.name_particles.contains(self.st.word(given - 1));
         let after_a_given_name = j > 0
             && opens
-            && self.slot[j - 1].is_none()
-            && self.st.words[j - 1].kind == WordKind::Letters
-            && self.is_name_word(self.st.word(j - 1), false);
+            && (compound_given
+                || (self.slot[j - 1].is_none()
+                    && self.st.words[j - 1].kind == WordKind::Letters
+                    && self.is_name_word(self.st.word(j - 1), false)));
         let ends_the_name = count >= 3 && after_a_given_name && !self.st.ends_in_taa(j) && {
             // Not at the sentence's end: "ونفى الناطق X الخبر." ends on the verb's object.
             match self.st.words.get(j + 1) {
