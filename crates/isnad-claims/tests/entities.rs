@@ -1247,3 +1247,16 @@ fn a_family_name_follows_a_compound_given_name_and_closes_an_apposition() {
         &[("ماجد سالم الهذال", "new:person:")],
     );
 }
+
+#[test]
+fn a_common_noun_of_the_land_and_an_article_noun_after_a_preposition_of_place_are_a_place() {
+    check(
+        "غرقت السفينة على بعد ميلين من رأس الصوارم بعد إبحارها من مرسى الطيبات.",
+        &[("رأس الصوارم", "new:place:"), ("مرسى الطيبات", "new:place:")],
+    );
+    // Compounds of ordinary speech are no places.
+    check_absent(
+        "وزادت الشركة رأس المال في رأس السنة.",
+        &["رأس المال", "رأس السنة"],
+    );
+}

@@ -20,6 +20,8 @@ struct RawLexicon {
     #[serde(default)]
     name_openers: Vec<String>,
     compound_given_heads: Vec<String>,
+    toponym_heads: Vec<String>,
+    place_prepositions: Vec<String>,
 
     common_name_parts: Vec<String>,
     taa_given_names: Vec<String>,
@@ -97,6 +99,10 @@ pub(crate) struct Lexicon {
     pub name_openers: FxHashSet<String>,
     /// Words that make one given name with the article word after them ("عبد العزيز").
     pub compound_given_heads: FxHashSet<String>,
+    /// Common nouns of the land that open a place's name with no head before it ("رأس المنيخ").
+    pub toponym_heads: FxHashSet<String>,
+    /// Prepositions of place before such a name ("من"، "قرب"، "قبالة").
+    pub place_prepositions: FxHashSet<String>,
     /// The longest word `name_openers` can match, one proclitic letter included, in bytes.
     pub name_opener_bytes: usize,
     pub common_name_parts: FxHashSet<String>,
@@ -236,6 +242,8 @@ impl Lexicon {
             name_particles: folded(&raw.name_particles).collect(),
             name_openers: folded(&raw.name_openers).collect(),
             compound_given_heads: folded(&raw.compound_given_heads).collect(),
+            toponym_heads: folded(&raw.toponym_heads).collect(),
+            place_prepositions: folded(&raw.place_prepositions).collect(),
             name_opener_bytes: folded(&raw.name_openers)
                 .map(|w| w.len() + 'و'.len_utf8())
                 .max()

@@ -194,7 +194,7 @@ impl Scan<'_> {
 
     /// True when a place's name may end before word `j`: the sentence ends, punctuation, a
     /// function word, a word led by و or a preposition, or an adjective of the name.
-    fn ends_after_construct(&self, j: usize) -> bool {
+    pub(super) fn ends_after_construct(&self, j: usize) -> bool {
         let Some(word) = self.st.words.get(j) else {
             return true;
         };
