@@ -57,7 +57,7 @@ impl Scan<'_> {
         if nouns == 0 {
             return None;
         }
-        let run = self.bounded(self.name_run(k, 4, consumed, true), false);
+        let run = self.bounded(self.name_run(k, 5, consumed, true), false);
         (run.len() >= 2).then_some((run, end, country))
     }
 
