@@ -1260,3 +1260,19 @@ fn a_common_noun_of_the_land_and_an_article_noun_after_a_preposition_of_place_ar
         &["رأس المال", "رأس السنة"],
     );
 }
+
+#[test]
+fn a_word_before_allah_makes_one_name_with_it() {
+    check(
+        "وقال قائد القارب، سالم فتحية الله العنزي، إن الموج كان عاليا، وأكد المهندس رامي جاد الله أن القارب انقلب.",
+        &[
+            ("سالم فتحية الله العنزي", "new:person:"),
+            ("رامي جاد الله", "new:person:"),
+        ],
+    );
+    // A captain's colloquial title, and a preposition of place after the name ends it.
+    check(
+        "والآن يجلس الريس سالم فتحيه الله العنزي خلف القضبان.",
+        &[("سالم فتحيه الله العنزي", "new:person:")],
+    );
+}

@@ -100,7 +100,12 @@ impl Scan<'_> {
             .take_while(|&j| {
                 let w = self.st.word(j);
                 let common_noun = (feminine_head && w.ends_with('ه')) || w.ends_with("ات");
-                let accusative = j + 1 < end && w.ends_with("يا") && w.chars().count() >= 5;
+                // Words after it: in the run or a function word past it ("ميدانياً قرب").
+                let followed = j + 1 < end
+                    || self.st.words.get(j + 1).is_some_and(|next| {
+                        next.kind == WordKind::Letters && self.lex.stop_words.contains(self.st.word(j + 1))
+                    });
+                let accusative = followed && w.ends_with("يا") && w.chars().count() >= 5;
                 let conjunct = j > run.start && w.starts_with('و');
                 !(common_noun || accusative || conjunct)
             })

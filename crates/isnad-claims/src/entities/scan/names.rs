@@ -76,7 +76,9 @@ impl Scan<'_> {
                 break;
             }
             let w = self.st.word(j);
-            let particle = self.lex.name_particles.contains(w);
+            // "عطية الله"، "نصر الله": a word before «الله» makes one name with it, like عبد.
+            let before_allah = j + 1 < n && self.st.word(j + 1) == "الله";
+            let particle = self.lex.name_particles.contains(w) || before_allah;
             let family = self.family_name(j, consumed, j > k);
             // "إلياس": the alef carries a hamza, so «ال» is part of the name, not the article.
             let no_article = after_particle || self.st.hamza_initial(j);
@@ -131,6 +133,7 @@ impl Scan<'_> {
                 && self.name_ends_at(j + 1);
             let given = self.lex.taa_names.contains(w)
                 || family
+                || before_allah
                 || self.joined_ibn(j)
                 || family_in_taa
                 || (given_first && j == k && !w.starts_with('و') && self.name_token(j + 1, consumed));
