@@ -685,3 +685,10 @@ fn the_first_or_last_few_of_a_set_are_a_part_of_it() {
     assert!(fact(&f, "3").scope.partitive);
     assert!(!fact(&f, "17").scope.partitive);
 }
+
+#[test]
+fn a_noun_opening_besides_is_no_modifier_of_the_count() {
+    let f = facts_of("عنوان\nوكان على متنها 78 راكباً إضافة إلى طاقمها، ثم صعد 12 راكباً إضافياً.\n");
+    assert_eq!(key(&f, "78").as_deref(), Some("راكب"));
+    assert_ne!(key(&f, "12"), key(&f, "78"));
+}
