@@ -91,6 +91,29 @@ pub fn link_story(analyses: &mut [DocAnalysis]) {
             rename.insert(id.clone(), full.clone());
         }
     }
+    // "عبد الرحمن بن ناصر الفرحان" and "عبدالرحمن ناصر الفرحان": one name with بن left out or
+    // عبد joined; one person, not a short form of the other.
+    let mut by_plain: BTreeMap<Vec<String>, &EntityId> = BTreeMap::new();
+    for (id, spellings) in &people {
+        if rename.contains_key(id) {
+            continue;
+        }
+        for words in spellings {
+            let plain = plain_name(words, lex);
+            if plain.len() < 3 {
+                continue;
+            }
+            match by_plain.get(&plain) {
+                Some(&first) if first != id && !rename.contains_key(first) => {
+                    rename.insert(id.clone(), first.clone());
+                }
+                Some(_) => {}
+                None => {
+                    by_plain.insert(plain, id);
+                }
+            }
+        }
+    }
     rename.extend(short_organizations(analyses));
     if !rename.is_empty() {
         // A renamed record takes the name it is renamed to: the full name, not the short one.
@@ -319,6 +342,31 @@ fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A person's name words with the lineage particles between its names left out ("بن") and a
+/// joined compound given name split ("عبدالرحمن" as "عبد الرحمن"): the words two spellings of one
+/// name share.
+fn plain_name(words: &[String], lex: &crate::entities::lexicon::Lexicon) -> Vec<String> {
+    let mut plain = Vec::with_capacity(words.len() + 1);
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && lex.name_openers.contains(w.as_str()) {
+            continue;
+        }
+        let joined = lex.compound_given_heads.iter().find_map(|h| {
+            w.strip_prefix(h.as_str())
+                .filter(|rest| rest.starts_with("ال"))
+                .map(|rest| (h, rest))
+        });
+        match joined {
+            Some((head, rest)) => {
+                plain.push(head.clone());
+                plain.push(rest.to_string());
+            }
+            None => plain.push(w.clone()),
+        }
+    }
+    plain
+}
+
 /// True when every word of `short` appears in `long`, in order.
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
     let mut rest = long.iter();
@@ -426,6 +474,26 @@ mod tests {
         assert_ne!(id_of(&analyses[1], "الهيئة الوطنية للانتخابات"), full);
         super::link_story(&mut analyses);
         assert_eq!(id_of(&analyses[1], "الهيئة الوطنية للانتخابات"), full);
+    }
+
+    #[test]
+    fn a_name_with_ibn_left_out_or_abd_joined_is_one_person() {
+        let (_, mut analyses) = story(&[
+            "صفقة\nوقال رئيس الشركة عبد الكريم بن سالم الهاجري إن الصفقة مربحة.\n",
+            "صفقة\nوقال رئيس الشركة عبدالكريم سالم الهاجري إن الصفقة مربحة.\n",
+        ]);
+        super::link_story(&mut analyses);
+        let id = |a: usize, text: &str| {
+            names_in(&analyses[a])
+                .into_iter()
+                .find(|(t, _)| t == text)
+                .and_then(|(_, id)| id)
+                .unwrap_or_else(|| panic!("{text}: {:?}", names_in(&analyses[a])))
+        };
+        assert_eq!(
+            id(0, "عبد الكريم بن سالم الهاجري"),
+            id(1, "عبدالكريم سالم الهاجري")
+        );
     }
 
     #[test]

@@ -1150,3 +1150,129 @@ fn a_reporting_verb_with_its_object_pronoun_ends_a_name() {
         &["هدى القرمادي قالها", "رامي الزعبلاوي أكده"],
     );
 }
+
+#[test]
+fn a_family_name_joined_to_ibn_ends_the_name_it_belongs_to() {
+    // The Maghreb writes بن joined to the family name: after a compound given name it is the
+    // family name, not ب + a noun.
+    check(
+        "وقال النائب عبد الرحيم بنسودة، إن التعديل ضروري، ورد المستشار عبد الله بنعيسى بأن الميزانية كافية.",
+        &[
+            ("عبد الرحيم بنسودة", "new:person:"),
+            ("عبد الله بنعيسى", "new:person:"),
+        ],
+    );
+    // ب + a noun that goes on to its complement is no family name.
+    check_absent(
+        "وعمل الوزير عبد الحميد بنشاط كبير طوال الأسبوع.",
+        &["عبد الحميد بنشاط"],
+    );
+}
+
+#[test]
+fn a_masculine_nisba_after_a_feminine_title_is_her_family_name() {
+    // An adjective of "الوزيرة" would agree with it (الاقتصادية): a masculine nisba is her name.
+    check(
+        "وقالت الوزيرة الفرجاني إن الأسعار لن تتغير هذا العام.",
+        &[("الفرجاني", "new:person:")],
+    );
+    check_absent(
+        "وقالت الخبيرة الاقتصادية إن الأسعار سترتفع، وقال المحلل الاقتصادي إن العجز سيتسع.",
+        &["الاقتصادية", "الاقتصادي"],
+    );
+}
+
+#[test]
+fn a_bare_word_in_construct_with_an_article_noun_after_a_place_head_is_one_name() {
+    check(
+        "انهار مبنى قديم في حي باب الفتوح، وعثر على مفقود قرب قرية ميت الحلواني، ونقل المصابون إلى مستشفى شبين القناطر العام.",
+        &[
+            ("باب الفتوح", "new:place:"),
+            ("ميت الحلواني", "new:place:"),
+            ("مستشفى شبين القناطر العام", "new:organization:"),
+        ],
+    );
+    // An adjective of the head is no part of the name: it agrees with a feminine head by ة,
+    // with a masculine one by a nisba, or is a participle.
+    check_absent(
+        "وتضررت منازل في مدينة سمنود الساحلية وفي حي قليوب المنكوب وفي حي بنها الأكبر.",
+        &["سمنود الساحلية", "قليوب المنكوب", "بنها الأكبر"],
+    );
+}
+
+#[test]
+fn two_names_of_one_article_two_letters_apart_are_two_people() {
+    // One article spells one name one way: "بنعيسى" and "بنموسى" in it are two MPs.
+    let (_, found) = analyze(&article(
+        "وقال النائب سليم بنعيسى إن الميزانية ضعيفة، ورد النائب سليم بنموسى بأن الأرقام دقيقة.",
+    ));
+    let a = entity_of(&found, "سليم بنعيسى").expect("first MP found");
+    let b = entity_of(&found, "سليم بنموسى").expect("second MP found");
+    assert_ne!(a, b, "two MPs merged: {:#?}", found.mentions);
+}
+
+#[test]
+fn derived_past_verbs_and_number_words_are_never_names() {
+    // After a title, a verb of the eighth or tenth form is what the holder did.
+    check_absent(
+        "وقال النائب إن الوزير اتصل شخصياً بأعضاء اللجنة، وإن المدير استمر في عمله.",
+        &["اتصل", "اتصل شخصياً", "استمر"],
+    );
+    // "ما مجموعه مئتان": a total, not a group named "two hundred".
+    check_absent(
+        "وصوت ما مجموعه مئتان وعشرة نواب لصالح القانون.",
+        &["مئتان", "مجموعه مئتان"],
+    );
+    // A given name of the verbal noun's length stays a name.
+    check(
+        "وقالت المهندسة ابتسام الخطيب إن العمل مستمر.",
+        &[("ابتسام الخطيب", "new:person:")],
+    );
+}
+
+#[test]
+fn a_family_name_follows_a_compound_given_name_and_closes_an_apposition() {
+    // "عبد العزيز" is one given name: an article word after it, where the name ends, is the family
+    // name whatever its ending.
+    check(
+        "وقال عبد الكريم الشامخ إن الخطة جاهزة، فيما وقعها المدير عبد الرحيم المنصور بنفسه.",
+        &[
+            ("عبد الكريم الشامخ", "new:person:"),
+            ("عبد الرحيم المنصور", "new:person:"),
+        ],
+    );
+    // A name in commas after a title phrase ends with its family name before the closing comma.
+    check(
+        "وقال الرئيس التنفيذي للشركة، ماجد سالم الهذال، في تصريحات للصحفيين إن الصفقة مربحة.",
+        &[("ماجد سالم الهذال", "new:person:")],
+    );
+}
+
+#[test]
+fn a_common_noun_of_the_land_and_an_article_noun_after_a_preposition_of_place_are_a_place() {
+    check(
+        "غرقت السفينة على بعد ميلين من رأس الصوارم بعد إبحارها من مرسى الطيبات.",
+        &[("رأس الصوارم", "new:place:"), ("مرسى الطيبات", "new:place:")],
+    );
+    // Compounds of ordinary speech are no places.
+    check_absent(
+        "وزادت الشركة رأس المال في رأس السنة.",
+        &["رأس المال", "رأس السنة"],
+    );
+}
+
+#[test]
+fn a_word_before_allah_makes_one_name_with_it() {
+    check(
+        "وقال قائد القارب، سالم فتحية الله العنزي، إن الموج كان عاليا، وأكد المهندس رامي جاد الله أن القارب انقلب.",
+        &[
+            ("سالم فتحية الله العنزي", "new:person:"),
+            ("رامي جاد الله", "new:person:"),
+        ],
+    );
+    // A captain's colloquial title, and a preposition of place after the name ends it.
+    check(
+        "والآن يجلس الريس سالم فتحيه الله العنزي خلف القضبان.",
+        &[("سالم فتحيه الله العنزي", "new:person:")],
+    );
+}

@@ -588,3 +588,17 @@ fn a_date_followed_by_next_is_the_next_one() {
         &["يوم الثلاثاء 15 أبريل = date 2025-04-15..2025-04-15 day tuesday"],
     );
 }
+
+#[test]
+fn a_year_written_in_words_after_a_year_noun_is_a_date() {
+    check(
+        "حرر له محضر عام ألفين وثلاثة وعشرين بسبب المخالفة",
+        &["عام ألفين وثلاثة وعشرين = date 2023-01-01..2023-12-31 year"],
+    );
+    check(
+        "في سنة ألف وتسعمائة وثمانية وخمسين",
+        &["في سنة ألف وتسعمائة وثمانية وخمسين = date 1958-01-01..1958-12-31 year"],
+    );
+    // A count of years is a length, no year.
+    check("بعد سنة واحدة من الحادث", &["سنة واحدة = duration 1 year"]);
+}

@@ -631,3 +631,36 @@ fn the_two_sides_of_a_contrast_and_their_total_are_apart() {
     assert_eq!(outcome, Outcome::NotCompared, "{why}");
     assert!(why.contains("total"), "{why}");
 }
+
+#[test]
+fn what_a_licence_allows_is_no_rival_of_what_was_there() {
+    // A boat licensed for 40 that carried 65 (or a block licensed for four floors built to six) is
+    // the story, not a contradiction; two reports of how many were aboard still are one.
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2025-07-04",
+            "عنوان\nقال مسؤول في الميناء إن القارب مرخص لنقل 40 راكبا، وإن كشف الرحلة يضم 65 راكبا.\n",
+        ),
+        (
+            "b.txt",
+            "2025-07-04",
+            "عنوان\nغرق القارب وكان على متنه 65 راكبا، فيما المبنى المجاور مرخص بأربعة طوابق.\n",
+        ),
+        (
+            "c.txt",
+            "2025-07-04",
+            "عنوان\nغرق القارب أمس وعلى متنه 58 راكبا.\n",
+        ),
+    ]);
+    assert_eq!(
+        serious(&result),
+        [(
+            FindingKind::CountMismatch,
+            Severity::Contradiction,
+            vec!["58".into(), "65".into(), "65".into()]
+        )],
+        "{:#?}",
+        result.findings
+    );
+}

@@ -19,6 +19,9 @@ struct RawLexicon {
     name_particles: Vec<String>,
     #[serde(default)]
     name_openers: Vec<String>,
+    compound_given_heads: Vec<String>,
+    toponym_heads: Vec<String>,
+    place_prepositions: Vec<String>,
 
     common_name_parts: Vec<String>,
     taa_given_names: Vec<String>,
@@ -94,6 +97,12 @@ pub(crate) struct Lexicon {
     pub name_particles: FxHashSet<String>,
     /// Lineage particles that open a name with no title before it ("ولد", "بن").
     pub name_openers: FxHashSet<String>,
+    /// Words that make one given name with the article word after them ("عبد العزيز").
+    pub compound_given_heads: FxHashSet<String>,
+    /// Common nouns of the land that open a place's name with no head before it ("رأس المنيخ").
+    pub toponym_heads: FxHashSet<String>,
+    /// Prepositions of place before such a name ("من"، "قرب"، "قبالة").
+    pub place_prepositions: FxHashSet<String>,
     /// The longest word `name_openers` can match, one proclitic letter included, in bytes.
     pub name_opener_bytes: usize,
     pub common_name_parts: FxHashSet<String>,
@@ -232,6 +241,9 @@ impl Lexicon {
             name_followers: folded(&raw.name_followers).collect(),
             name_particles: folded(&raw.name_particles).collect(),
             name_openers: folded(&raw.name_openers).collect(),
+            compound_given_heads: folded(&raw.compound_given_heads).collect(),
+            toponym_heads: folded(&raw.toponym_heads).collect(),
+            place_prepositions: folded(&raw.place_prepositions).collect(),
             name_opener_bytes: folded(&raw.name_openers)
                 .map(|w| w.len() + 'و'.len_utf8())
                 .max()
@@ -299,6 +311,22 @@ impl Lexicon {
             && letters.nth(2) == Some('ي')
             && word.chars().count() == 5
             && !self.verbal_noun_names.contains(word)
+    }
+
+    /// True for a folded word of the pattern of a past verb of the eighth or tenth form
+    /// (افتعل، استفعل: "اجتمع"، "ارتفع"، "استمر") or of an eighth form whose first letter is
+    /// absorbed in its ت ("اتصل"، "اتهم"): a verb, never a name word. The verbal nouns of these
+    /// forms are longer, and some are given names ("ابتسام"، "انتصار").
+    pub fn is_derived_past_verb(&self, word: &str) -> bool {
+        let mut c = word.chars();
+        let first = [c.next(), c.next(), c.next(), c.next()];
+        match (first, c.next(), c.next()) {
+            ([Some('ا'), Some(_), Some('ت'), Some(_)], Some(last), None) => {
+                !matches!(last, 'ا' | 'ي' | 'و' | 'ه')
+            }
+            ([Some('ا'), Some('ت'), Some(_), Some(_)], None, _) => true,
+            _ => false,
+        }
     }
 
     /// Whether a folded word has the letters of a transliterated name (a marker letter, or

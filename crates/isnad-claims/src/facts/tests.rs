@@ -718,3 +718,26 @@ fn the_first_or_last_few_of_a_set_are_a_part_of_it() {
     assert!(fact(&f, "3").scope.partitive);
     assert!(!fact(&f, "17").scope.partitive);
 }
+
+#[test]
+fn a_noun_opening_besides_is_no_modifier_of_the_count() {
+    let f = facts_of("عنوان\nوكان على متنها 78 راكباً إضافة إلى طاقمها، ثم صعد 12 راكباً إضافياً.\n");
+    assert_eq!(key(&f, "78").as_deref(), Some("راكب"));
+    assert_ne!(key(&f, "12"), key(&f, "78"));
+}
+
+#[test]
+fn a_clause_after_a_comma_takes_another_years_date_from_the_one_before() {
+    let f = facts_of(
+        "عنوان\nوحُرّر له محضر مخالفة عام 2021 بسبب البناء دون ترخيص، انتهى بغرامة قدرها 8000 دينار.\n",
+    );
+    let fine = fact(&f, "8000");
+    let time = fine.as_of.time.as_ref().expect("a stated time");
+    assert_eq!(
+        time.day_range().map(|(s, _)| s.to_string()),
+        Some("2021-01-01".into())
+    );
+    // A relative clause's date is its noun's, not the figure's after it.
+    let f = facts_of("عنوان\nوكانت المحطة القديمة، التي افتتحت عام 1998، لا تستوعب أكثر من 300 ألف مسافر.\n");
+    assert_ne!(fact(&f, "300").as_of.basis, crate::claims::TimeBasis::Stated);
+}

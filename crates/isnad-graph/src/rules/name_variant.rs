@@ -19,6 +19,10 @@ use std::collections::BTreeMap;
 /// How similar two spellings must be (normalized Damerau–Levenshtein on letters only).
 const MIN_SIMILARITY: f64 = 0.75;
 
+/// How similar two spellings of different word counts must be as wholes: only a particle or a
+/// joint apart, not a short form (a surname alone is far from the full name).
+const MIN_WHOLE_SIMILARITY: f64 = 0.85;
+
 fn letters(key: &str) -> String {
     key.chars().filter(|c| c.is_alphanumeric()).collect()
 }
@@ -47,7 +51,10 @@ fn is_variant(a: &str, b: &str) -> bool {
         };
         let tail = long[long.len() - short.len()..].concat();
         let short = short.concat();
-        return tail != short && similarity(&letters(&tail), &letters(&short)) >= MIN_SIMILARITY;
+        // "عبد الرحمن بن ناصر الفرحان" and "عبدالرحمن ناصر الفرحان": the whole name with a
+        // particle left out or two words joined.
+        return (tail != short && similarity(&letters(&tail), &letters(&short)) >= MIN_SIMILARITY)
+            || similarity(&la, &lb) >= MIN_WHOLE_SIMILARITY;
     }
     similarity(&la, &lb) >= MIN_SIMILARITY
 }
@@ -121,4 +128,17 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
         findings.push(note);
     }
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_variant;
+
+    #[test]
+    fn a_particle_left_out_or_a_joint_is_a_variant_and_a_short_form_is_not() {
+        assert!(is_variant("عبد الكريم بن سالم الهاجري", "عبدالكريم سالم الهاجري"));
+        assert!(is_variant("سان خوسيه", "سانخوسيه"));
+        assert!(!is_variant("عبد الكريم بن سالم الهاجري", "الهاجري"));
+        assert!(!is_variant("عبد الكريم بن سالم الهاجري", "عبد الكريم الهاجري"));
+    }
 }

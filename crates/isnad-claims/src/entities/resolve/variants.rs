@@ -100,14 +100,17 @@ impl Resolver<'_> {
             return (self.entries[entry as usize].id.clone(), MatchKind::Variant);
         }
         // Names of five letters or more, at most two apart, may be close: told by their lengths
-        // before they are compared.
+        // before they are compared. One article spells one name one way: two names of it that
+        // differ by two letters are two people ("عبد اللطيف بنعمر" and "عبد اللطيف بنحمو"), and
+        // only one edit makes a spelling variant here (across articles two may).
         let lk_chars = lk.chars().count();
         if let Some(prev) = self.new_names.iter().find(|p| {
             p.kind == raw.kind
                 && (p.skeleton == sk
                     || (lk_chars.min(p.letter_key_chars) >= 5
-                        && lk_chars.abs_diff(p.letter_key_chars) <= 2
-                        && close_names_keyed(&raw.key, &lk, &p.key, &p.letter_key)))
+                        && lk_chars.abs_diff(p.letter_key_chars) <= 1
+                        && close_names_keyed(&raw.key, &lk, &p.key, &p.letter_key)
+                        && within(&lk, &p.letter_key, 1)))
         }) {
             return (prev.id.clone(), MatchKind::Variant);
         }

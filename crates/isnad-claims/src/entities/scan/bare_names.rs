@@ -36,6 +36,40 @@ impl Scan<'_> {
         }
     }
 
+    /// Places with no head before them whose first word is a common noun of the land ("من رأس
+    /// المنيخ"، "إلى مرسى الكداوة"): after a preposition of place, the noun and one article noun,
+    /// where the name ends.
+    pub(super) fn toponyms(&mut self, consumed: &mut [bool]) {
+        let n = self.st.words.len();
+        for i in 1..n.saturating_sub(1) {
+            if !self.is_free(i, consumed) || !self.lex.toponym_heads.contains(self.st.word(i)) {
+                continue;
+            }
+            let before = i - 1;
+            let after_place_word = self.st.words[before].kind == crate::entities::text::WordKind::Letters
+                && self.lex.place_prepositions.contains(self.st.word(before));
+            let name = i + 1;
+            let w = self.st.word(name);
+            let noun = self.is_free(name, consumed)
+                && w.strip_prefix("ال").is_some_and(|stem| stem.chars().count() >= 3)
+                && !self.lex.stop_words.contains(w)
+                && !self.lex.place_common_complements.contains(w)
+                && !self.lex.event_complements.contains(w)
+                && !self.lex.place_adjectives.contains(w);
+            if !(after_place_word && noun && self.ends_after_construct(name + 1)) {
+                continue;
+            }
+            let (start, end) = (self.st.words[i].start, self.st.words[name].end);
+            consumed[i..=name].iter_mut().for_each(|c| *c = true);
+            self.raws.push(Raw::new_name(
+                self.span(start, end),
+                self.st.text[start..end].to_string(),
+                EntityType::Place,
+                MatchKind::Title,
+            ));
+        }
+    }
+
     /// Runs of transliterated-looking words no pattern took.
     pub(super) fn transliterated(&mut self, consumed: &mut [bool]) {
         let n = self.st.words.len();

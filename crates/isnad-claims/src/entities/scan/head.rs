@@ -100,12 +100,38 @@ impl Scan<'_> {
             .take_while(|&j| {
                 let w = self.st.word(j);
                 let common_noun = (feminine_head && w.ends_with('ه')) || w.ends_with("ات");
-                let accusative = j + 1 < end && w.ends_with("يا") && w.chars().count() >= 5;
+                // Words after it: in the run or a function word past it ("ميدانياً قرب").
+                let followed = j + 1 < end
+                    || self.st.words.get(j + 1).is_some_and(|next| {
+                        next.kind == WordKind::Letters && self.lex.stop_words.contains(self.st.word(j + 1))
+                    });
+                let accusative = followed && w.ends_with("يا") && w.chars().count() >= 5;
                 let conjunct = j > run.start && w.starts_with('و');
                 !(common_noun || accusative || conjunct)
             })
             .count();
         run.end = run.start + plain;
+        // "حي كوم السلطان"، "قرية ميت الغرباوي"، "مستشفى شبرا الريحان العام": a bare word in
+        // construct with an article noun is one place name; then an adjective may close it.
+        let place_like =
+            head.kind == EntityType::Place || (head.kind == EntityType::Organization && head.keep);
+        if place_like && (1..=2).contains(&run.len()) && self.construct_noun(run.end, feminine_head, consumed)
+        {
+            run.end += 1;
+            let adjectives = if head.kind == EntityType::Place {
+                &self.lex.place_adjectives
+            } else {
+                &self.lex.institution_adjectives
+            };
+            if run.end < self.st.words.len()
+                && self.is_free(run.end, consumed)
+                && adjectives.contains(self.st.word(run.end))
+            {
+                run.end += 1;
+            }
+            self.push_headed(mi, head, run, consumed);
+            return;
+        }
         // An institution's adjective closes its name, whatever follows ("مصرف نيراب المركزي رفع
         // سعر …").
         let adjective = (head.kind == EntityType::Organization)
@@ -125,6 +151,69 @@ impl Scan<'_> {
             return;
         }
         self.push_headed(mi, head, run, consumed);
+    }
+
+    /// True when article word `j`, right after a head's bare name word, is a noun in construct
+    /// with it ("كوم السلطان"، "ميت الغرباوي") rather than an adjective of the head: not listed
+    /// as an adjective or function word, no elative ("الأكبر") or participle ("المنكوب"), and not
+    /// agreeing with a feminine head by ة ("مدينة X الساحلية") nor with a masculine one by a
+    /// nisba ("حي X الشعبي"); a title is a noun here ("باب السلطان"). The name must end after it.
+    fn construct_noun(&self, j: usize, feminine_head: bool, consumed: &[bool]) -> bool {
+        let n = self.st.words.len();
+        if j >= n || consumed[j] || self.st.words[j].kind != WordKind::Letters {
+            return false;
+        }
+        // A title is a noun here ("باب السلطان"); any other phrase is no construct noun.
+        let title_only = |mj: usize| {
+            let m = &self.matches[mj];
+            m.first == j && m.last == j + 1 && m.payloads.iter().all(|p| matches!(p, Payload::Title(_)))
+        };
+        if self.slot[j].is_some_and(|mj| !title_only(mj)) {
+            return false;
+        }
+        let w = self.st.word(j);
+        let lex = self.lex;
+        let Some(stem) = w.strip_prefix("ال") else {
+            return false;
+        };
+        let letters = stem.chars().count();
+        let listed = lex.stop_words.contains(w)
+            || lex.place_adjectives.contains(w)
+            || lex.institution_adjectives.contains(w)
+            || lex.body_adjectives.contains(w)
+            || lex.title_modifiers.contains(w)
+            || lex.place_common_complements.contains(w)
+            || lex.event_complements.contains(w);
+        let elative = letters == 4 && stem.starts_with('ا');
+        let participle = letters >= 4 && stem.starts_with('م');
+        let agreeing = if feminine_head {
+            self.st.ends_in_taa(j)
+        } else {
+            stem.ends_with('ي')
+        };
+        // A sound plural is a group of people ("مخيم النازحين") or a common noun ("حي الجامعات").
+        let plural = sound_plural(stem) || stem.ends_with("ات");
+        !(listed || elative || participle || agreeing || plural || letters < 3)
+            && self.ends_after_construct(j + 1)
+    }
+
+    /// True when a place's name may end before word `j`: the sentence ends, punctuation, a
+    /// function word, a word led by و or a preposition, or an adjective of the name.
+    pub(super) fn ends_after_construct(&self, j: usize) -> bool {
+        let Some(word) = self.st.words.get(j) else {
+            return true;
+        };
+        if word.kind != WordKind::Letters || self.slot[j].is_some() {
+            return true;
+        }
+        let w = self.st.word(j);
+        let lex = self.lex;
+        lex.stop_words.contains(w)
+            || w.starts_with(['و', 'ب', 'ل', 'ف'])
+            || lex.place_adjectives.contains(w)
+            || lex.institution_adjectives.contains(w)
+            || lex.name_followers.contains(w)
+            || lex.reporting_verbs.contains(w)
     }
 
     /// A name in quotation marks right after a head ("شركة "نوردلينك" للشحن"): its words, at most
@@ -203,7 +292,7 @@ impl Scan<'_> {
         } else if let Some(stem) = w.strip_prefix("ال")
             && stem.chars().count() >= 3
             // A sound masculine plural is a group of people ("مخيم النازحين"), not a place.
-            && !(stem.ends_with("ين") || stem.ends_with("ون"))
+            && !sound_plural(stem)
             && !lex.place_common_complements.contains(w)
             && !lex.titles.contains_key(w)
             && !lex.heads.contains_key(stem)
@@ -293,4 +382,12 @@ impl Scan<'_> {
             ..Raw::new_name(span, key, head.kind, MatchKind::Title)
         });
     }
+}
+
+/// True for a stem with the ending of a sound masculine plural ("نازحين"، "مواطنون"), not a
+/// broken plural of the pattern فواعيل that ends in ين by its root ("طواحين"، "بساتين").
+fn sound_plural(stem: &str) -> bool {
+    let letters: Vec<char> = stem.chars().collect();
+    let broken = letters.len() == 6 && letters[2] == 'ا' && letters[4] == 'ي';
+    (stem.ends_with("ين") || stem.ends_with("ون")) && !broken
 }

@@ -176,6 +176,7 @@ pub(crate) fn scan_sentence<'n>(
     // After the titles: "المتحدث باسم هيئة الإنقاذ محمد فاروق" names the spokesman first.
     scan.bodies(&mut consumed);
     scan.particle_names(&mut consumed);
+    scan.toponyms(&mut consumed);
     scan.transliterated(&mut consumed);
 
     let before = free.len();

@@ -16,6 +16,8 @@ impl Scan<'_> {
             || lex.reporting_verbs.contains(w)
             || lex.titles.contains_key(w)
             || lex.is_verbal_noun(w)
+            || lex.is_derived_past_verb(w)
+            || crate::mentions::words::is_number_word(w)
         {
             return false;
         }
@@ -74,7 +76,9 @@ impl Scan<'_> {
                 break;
             }
             let w = self.st.word(j);
-            let particle = self.lex.name_particles.contains(w);
+            // "عطية الله"، "نصر الله": a word before «الله» makes one name with it, like عبد.
+            let before_allah = j + 1 < n && self.st.word(j + 1) == "الله";
+            let particle = self.lex.name_particles.contains(w) || before_allah;
             let family = self.family_name(j, consumed, j > k);
             // "إلياس": the alef carries a hamza, so «ال» is part of the name, not the article.
             let no_article = after_particle || self.st.hamza_initial(j);
@@ -101,8 +105,13 @@ impl Scan<'_> {
             if self.possessive(j) && !family_in_ha {
                 break;
             }
-            // "العطار بتشكيل": a preposition-led word after an article family name is past the name.
-            if j > k && self.st.word(j - 1).starts_with("ال") && self.preposition_led(j) {
+            // "العطار بتشكيل": a preposition-led word after an article family name is past the name
+            // ("عبد اللطيف بنعمر،": not a family name joined to ابن where the name ends).
+            if j > k
+                && self.st.word(j - 1).starts_with("ال")
+                && self.preposition_led(j)
+                && !self.joined_ibn(j)
+            {
                 break;
             }
             // "و" + a noun with a possessive pronoun ("ونظيره") starts the next conjunct.
@@ -124,6 +133,8 @@ impl Scan<'_> {
                 && self.name_ends_at(j + 1);
             let given = self.lex.taa_names.contains(w)
                 || family
+                || before_allah
+                || self.joined_ibn(j)
                 || family_in_taa
                 || (given_first && j == k && !w.starts_with('و') && self.name_token(j + 1, consumed));
             if !after_particle && self.st.ends_in_taa(j) && !given {
@@ -181,16 +192,29 @@ impl Scan<'_> {
         // article word where the name must end (a comma, "إن", a preposition) is the family
         // name; an object or adjective goes on ("التقى الوزير سامر الوفد الأوروبي").
         // The given name must open the name: in "رامي يوسف فرق الإطفاء" the name ends before "فرق".
-        let opens = j < 2
-            || self.slot[j - 2].is_some()
-            || self.st.words[j - 2].kind != WordKind::Letters
-            || !self.is_name_word(self.st.word(j - 2), false)
-            || self.lex.name_particles.contains(self.st.word(j - 2));
+        // "عبد العزيز الراشد": عبد or أبو with an article word is one given name.
+        let compound_given = j >= 2
+            && self.slot[j - 1].is_none()
+            && self.slot[j - 2].is_none()
+            && self.st.words[j - 1].kind == WordKind::Letters
+            && self.st.word(j - 1).starts_with("ال")
+            && self.lex.compound_given_heads.contains(self.st.word(j - 2));
+        let given = if compound_given {
+            j - 2
+        } else {
+            j.saturating_sub(1)
+        };
+        let opens = given < 1
+            || self.slot[given - 1].is_some()
+            || self.st.words[given - 1].kind != WordKind::Letters
+            || !self.is_name_word(self.st.word(given - 1), false)
+            || self.lex.name_particles.contains(self.st.word(given - 1));
         let after_a_given_name = j > 0
             && opens
-            && self.slot[j - 1].is_none()
-            && self.st.words[j - 1].kind == WordKind::Letters
-            && self.is_name_word(self.st.word(j - 1), false);
+            && (compound_given
+                || (self.slot[j - 1].is_none()
+                    && self.st.words[j - 1].kind == WordKind::Letters
+                    && self.is_name_word(self.st.word(j - 1), false)));
         let ends_the_name = count >= 3 && after_a_given_name && !self.st.ends_in_taa(j) && {
             // Not at the sentence's end: "ونفى الناطق X الخبر." ends on the verb's object.
             match self.st.words.get(j + 1) {
@@ -223,7 +247,7 @@ impl Scan<'_> {
 
     /// True when a name may end before word `j`: the sentence ends, punctuation, a word that
     /// follows speakers' names, a pronoun of a cleft ("هي التي") or a preposition.
-    fn name_ends_at(&self, j: usize) -> bool {
+    pub(super) fn name_ends_at(&self, j: usize) -> bool {
         let Some(word) = self.st.words.get(j) else {
             return true;
         };
@@ -231,17 +255,36 @@ impl Scan<'_> {
             return matches!(self.st.word(j), "،" | "," | "." | ":");
         }
         let w = self.st.word(j);
-        self.slot[j].is_none()
-            && (self.lex.name_followers.contains(w)
-                || self.lex.reporting_verbs.contains(w)
-                || matches!(w, "هي" | "هو")
-                || self.preposition_led(j))
+        // "والوزيرة X ردت بأن": a verb the index knows ends it too.
+        let verb =
+            |mj: usize| self.matches[mj].first == j && self.matches[mj].payloads.contains(&Payload::Verb);
+        match self.slot[j] {
+            Some(mj) => verb(mj),
+            None => {
+                self.lex.name_followers.contains(w)
+                    || self.lex.reporting_verbs.contains(w)
+                    || matches!(w, "هي" | "هو")
+                    || self.preposition_led(j)
+            }
+        }
     }
 
     /// True for "من" or a word led by a glued preposition ("بتشكيل"، "لإجراء"), which no name continues.
     fn preposition_led(&self, j: usize) -> bool {
         let w = self.st.word(j);
         w == "من" || (w.starts_with(['ب', 'ل']) && !w.starts_with("لل") && w.chars().count() >= 5)
+    }
+
+    /// True for a family name with بن ("son of") joined to it, as the Maghreb writes them
+    /// ("بنعمر"، "بنكيران"), right after a name word and where the name ends: not ب + a noun
+    /// ("بنشر صورة"، "بنسبة 5%"), which goes on to its complement.
+    fn joined_ibn(&self, j: usize) -> bool {
+        let w = self.st.word(j);
+        j > 0
+            && w.strip_prefix("بن").is_some_and(|rest| rest.chars().count() >= 3)
+            && !self.possessive(j)
+            && self.st.words[j - 1].kind == WordKind::Letters
+            && self.name_ends_at(j + 1)
     }
 
     /// A long word ending in ه that is no ة carries a possessive pronoun ("وصوله", "حكومته").

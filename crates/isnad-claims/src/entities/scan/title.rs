@@ -57,7 +57,7 @@ impl Scan<'_> {
         if nouns == 0 {
             return None;
         }
-        let run = self.bounded(self.name_run(k, 4, consumed, true), false);
+        let run = self.bounded(self.name_run(k, 5, consumed, true), false);
         (run.len() >= 2).then_some((run, end, country))
     }
 
@@ -123,6 +123,38 @@ impl Scan<'_> {
             })
     }
 
+    /// True for a free article word shaped as a masculine nisba ("الكتاني"، "الحمايدي"): no
+    /// listed modifier, title or function word.
+    fn masculine_nisba(&self, j: usize, consumed: &[bool]) -> bool {
+        let w = self.st.word(j);
+        self.is_free(j, consumed)
+            && !self.st.ends_in_taa(j)
+            && !self.lex.stop_words.contains(w)
+            && !self.lex.title_modifiers.contains(w)
+            && !self.lex.titles.contains_key(w)
+            && w.strip_prefix("ال")
+                .is_some_and(|stem| stem.chars().count() >= 3 && stem.ends_with('ي'))
+    }
+
+    /// A name in commas after a title phrase ("…، خالد ناصر الفرحان،"): its name words up to
+    /// the punctuation that closes it, an article word right before that punctuation being its
+    /// family name; empty unless the name is closed there.
+    fn apposition(&self, start: usize, consumed: &[bool]) -> std::ops::Range<usize> {
+        let n = self.st.words.len();
+        let closes = |j: usize| j >= n || self.st.words[j].kind != WordKind::Letters;
+        let mut run = self.name_run(start, 5, consumed, true);
+        let family = run.len() >= 2
+            && !closes(run.end)
+            && self.is_free(run.end, consumed)
+            && self.st.word(run.end).starts_with("ال")
+            && !self.lex.stop_words.contains(self.st.word(run.end))
+            && closes(run.end + 1);
+        if family {
+            run.end += 1;
+        }
+        if closes(run.end) { run } else { start..start }
+    }
+
     pub(super) fn title_rule(&mut self, mi: usize, class: u16, consumed: &mut [bool]) {
         let m = &self.matches[mi];
         let descriptor = self.raw_of[mi].filter(|&r| self.raws[r].form == MentionForm::Descriptor);
@@ -168,12 +200,11 @@ impl Scan<'_> {
             if !run.is_empty() && self.lex.place_particles.contains(self.st.word(run.start)) {
                 let comma = run.end;
                 let r = if comma < n && self.st.word(comma) == "،" {
-                    self.name_run(comma + 1, 5, consumed, true)
+                    self.apposition(comma + 1, consumed)
                 } else {
                     comma..comma
                 };
-                let closed = r.end >= n || self.st.words[r.end].kind != WordKind::Letters;
-                if r.len() >= 2 && closed {
+                if r.len() >= 2 {
                     let span = self.words_span(run.start, run.end);
                     let key = self.st.words_text(run.start, run.end).to_string();
                     consumed[run.clone()].iter_mut().for_each(|c| *c = true);
@@ -186,9 +217,8 @@ impl Scan<'_> {
             // "عامل إقليم وادي أمليل، عبد الكريم الزياني،": a name of two words or more in
             // commas right after the title phrase is who holds it.
             if run.is_empty() && self.st.word(k) == "،" {
-                let r = self.name_run(k + 1, 5, consumed, true);
-                let closed = r.end >= n || self.st.words[r.end].kind != WordKind::Letters;
-                if r.len() >= 2 && closed {
+                let r = self.apposition(k + 1, consumed);
+                if r.len() >= 2 {
                     run = r;
                 }
             }
@@ -209,13 +239,21 @@ impl Scan<'_> {
                     })
                     .find(|&j| self.st.word(j) == "،");
                 if let Some(c) = comma.filter(|&c| c > k) {
-                    let r = self.name_run(c + 1, 5, consumed, true);
-                    let closed = r.end >= n || self.st.words[r.end].kind != WordKind::Letters;
-                    if r.len() >= 2 && closed {
+                    let r = self.apposition(c + 1, consumed);
+                    if r.len() >= 2 {
                         title_span = self.span(m.start, self.st.words[c - 1].end);
                         run = r;
                     }
                 }
+            }
+            // "الوزيرة الكتاني إن": a masculine nisba cannot qualify a feminine title; where the
+            // name ends it is her family name.
+            if run.is_empty()
+                && self.st.ends_in_taa(m.first)
+                && self.masculine_nisba(k, consumed)
+                && self.name_ends_at(k + 1)
+            {
+                run = k..k + 1;
             }
             // "المدير الطبي X Y"، "الخبير الاقتصادي X Y": a definite title's adjective, then a name of
             // two words (alone, "الدكتور الحمايدي" is the name itself).

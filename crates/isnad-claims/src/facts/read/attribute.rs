@@ -262,8 +262,11 @@ impl<'a> SentenceFacts<'a> {
         // A modifier right after the counted noun or the measure ("86 إصابة جديدة"، "أرباحاً
         // تشغيلية"، "ثلاث حارات لكل اتجاه").
         for at in [counted, head_at, class_at].into_iter().flatten() {
+            // "78 راكباً إضافة إلى طاقمها": a noun before إلى opens "besides …", no modifier.
+            let besides = at + 2 < self.n() && matches!(self.key(at + 2), "الي" | "الى");
             if modifier.is_none()
                 && self.is_arabic(at + 1)
+                && !besides
                 && let Some(m) = lx
                     .modifiers
                     .get(self.lemma(at + 1))

@@ -87,7 +87,10 @@ impl<'a> SentenceFacts<'a> {
                 .clause_breaks
                 .at(&|i| self.key(i), clause.0, self.n())
                 .is_some();
-        if clause.0 == 0 || !coordinated {
+        // "حُرّر له محضر عام 2023، انتهى بغرامة": a clause after a comma with no conjunction
+        // continues the one before; it takes only a date of another year from it.
+        let after_comma = clause.0 > 0 && matches!(self.key(clause.0 - 1), "،" | ",");
+        if clause.0 == 0 || !(coordinated || after_comma) {
             return None;
         }
         let old = |t: &crate::mentions::TimeValue| {
@@ -103,10 +106,17 @@ impl<'a> SentenceFacts<'a> {
                 let t = self.time_value(m, f, l)?;
                 // "منذ فيضان شتاء 2009، الذي أودى بحياة 41": a relative clause after a comma hangs
                 // on the dated noun, even after "منذ".
+                // After a bare comma, not a date of a relative clause ("المحطة التي افتتحت عام
+                // 1998، لا تستوعب …" dates the opening, not what follows).
+                let in_relative = || {
+                    (self.words.clause_start[f]..f)
+                        .any(|i| crate::grammar::grammar().is_relative_pronoun(self.key(i)))
+                };
                 (f < clause.0
+                    && (coordinated || !in_relative())
                     && !matches!(m.value, MentionValue::Duration(_))
                     && (!self.since_window(f) || relative)
-                    && ((evolving && self.is_report_time(m, f)) || old(&t)))
+                    && ((evolving && coordinated && self.is_report_time(m, f)) || old(&t)))
                 .then_some((t, m))
             })
             .next_back()

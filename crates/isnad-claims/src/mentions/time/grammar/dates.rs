@@ -6,6 +6,9 @@ use crate::mentions::time::lexicon::{Count, K, PeriodUnit, UnitDef};
 use crate::mentions::time::spec::{DayP, MonthSel, Spec, YearSel};
 use isnad_parser::TokenKind;
 
+/// Most words of a year written out ("ألف وتسعمائة وتسعة وتسعين").
+const YEAR_WORDS: usize = 7;
+
 impl Scan<'_> {
     /// A day of the month: digits 1–31 or an ordinal word.
     fn day_num(&self, i: usize) -> Option<(u32, usize)> {
@@ -77,7 +80,8 @@ impl Scan<'_> {
         Some((MonthSel::Rel(s), e))
     }
 
-    /// A year: "عام 2018", "2024م", "1445 هـ", "من عام 2014", "السنة القادمة", "من هذا العام";
+    /// A year: "عام 2018", "2024م", "1445 هـ", "من عام 2014", "السنة القادمة", "من هذا العام",
+    /// "عام ألفين وثلاثة وعشرين";
     /// bare four digits only when `bare_ok` (after a month).
     pub(super) fn year(&self, i: usize, bare_ok: bool) -> Option<(YearSel, usize)> {
         let year_lead = |k: K| k == K::YearLead;
@@ -97,11 +101,18 @@ impl Scan<'_> {
             if let Some((s, e)) = self.find(k, |k| if let K::Shift(s) = k { Some(s) } else { None }) {
                 return Some((YearSel::Rel(s), e));
             }
-            let (v, digits) = self.int(k)?;
-            if !(3..=4).contains(&digits) {
+            if let Some((v, digits)) = self.int(k) {
+                if !(3..=4).contains(&digits) {
+                    return None;
+                }
+                return Some(self.era(v as i32, k + 1));
+            }
+            // "عام ألفين وثلاثة وعشرين": a year written in words ("سنة واحدة" is a length).
+            if self.toks.get(k)?.kind != TokenKind::Arabic {
                 return None;
             }
-            return Some(self.era(v as i32, k + 1));
+            let (v, e) = self.cardinal(k, YEAR_WORDS)?;
+            return (v.fract() == 0.0 && (1000.0..=2100.0).contains(&v)).then(|| self.era(v as i32, e));
         }
         let (v, digits) = self.int(j)?;
         // "2023/5" or "2023.5.1" is no bare year; "أيار 2023." ends a sentence.
