@@ -10,6 +10,7 @@ use std::sync::LazyLock;
 pub(crate) struct Grammar {
     relative_pronouns: FxHashSet<String>,
     demonstratives: FxHashSet<String>,
+    distal_demonstratives: FxHashSet<String>,
     before_after: FxHashSet<String>,
     relative_time: FxHashSet<String>,
     partitive_pronouns: FxHashSet<String>,
@@ -29,6 +30,7 @@ pub(crate) struct Grammar {
 struct GrammarFile {
     relative_pronouns: Vec<String>,
     demonstratives: Vec<String>,
+    distal_demonstratives: Vec<String>,
     before_after: Vec<String>,
     relative_time: Vec<String>,
     partitive_pronouns: Vec<String>,
@@ -50,6 +52,7 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
     Grammar {
         relative_pronouns: folded(file.relative_pronouns),
         demonstratives: folded(file.demonstratives),
+        distal_demonstratives: folded(file.distal_demonstratives),
         before_after: folded(file.before_after),
         relative_time: folded(file.relative_time),
         partitive_pronouns: folded(file.partitive_pronouns),
@@ -79,6 +82,12 @@ impl Grammar {
     /// A demonstrative ("هذه", "أولئك"), folded key.
     pub fn is_demonstrative(&self, key: &str) -> bool {
         self.demonstratives.contains(key)
+    }
+
+    /// A demonstrative of what is far ("ذلك", "تلك"): "ذلك اليوم" is the day the text told of,
+    /// not today. Folded key.
+    pub fn is_distal_demonstrative(&self, key: &str) -> bool {
+        self.distal_demonstratives.contains(key)
     }
 
     /// "Before" or "after" ("بعد", "قبل"), folded key.

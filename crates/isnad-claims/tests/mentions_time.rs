@@ -602,3 +602,12 @@ fn a_year_written_in_words_after_a_year_noun_is_a_date() {
     // A count of years is a length, no year.
     check("بعد سنة واحدة من الحادث", &["سنة واحدة = duration 1 year"]);
 }
+
+#[test]
+fn that_day_is_not_today() {
+    check("كانت في رحلتها الثانية ذلك اليوم", &[]);
+    check(
+        "وقال إن الوضع اليوم أفضل",
+        &["اليوم = relative 2024-06-20..2024-06-20 day"],
+    );
+}

@@ -37,6 +37,10 @@ impl Scan<'_> {
 
     /// "أمس", "غداً", "يوم غد", "اليوم الذي بعد الغد", "أمس الثلاثاء", "اليوم الأربعاء".
     pub(super) fn relative_day(&self, i: usize) -> Option<Out> {
+        // "في ذلك اليوم": the day the text spoke of, not the reference's.
+        if i > 0 && crate::grammar::grammar().is_distal_demonstrative(self.toks[i - 1].key) {
+            return None;
+        }
         let fillers = (self.readings(i).iter())
             .filter(|r| r.kind == K::RelDayFiller)
             .map(|r| r.end);
