@@ -604,8 +604,9 @@ fn a_year_written_in_words_after_a_year_noun_is_a_date() {
 }
 
 #[test]
-fn that_day_is_not_today() {
+fn that_day_is_not_today_nor_that_night_tonight() {
     check("كانت في رحلتها الثانية ذلك اليوم", &[]);
+    check("وفي تلك الليلة غرقت", &[]);
     check(
         "وقال إن الوضع اليوم أفضل",
         &["اليوم = relative 2024-06-20..2024-06-20 day"],

@@ -247,6 +247,10 @@ impl Scan<'_> {
             let value = self.rel_value(|r| Some(TimeValue::days(r, r, Grain::Day)), Grain::Day)?;
             return Some(Out::ready(e, MentionValue::Relative(value)));
         }
+        // "في تلك الليلة": the night the text spoke of, not tonight.
+        if i > 0 && crate::grammar::grammar().is_distal_demonstrative(self.toks[i - 1].key) {
+            return None;
+        }
         let ((first, last), e) = self.find(i, |k| {
             if let K::DaySpan(a, b) = k {
                 Some((a, b))
