@@ -186,15 +186,15 @@ pub(crate) fn close_names_keyed(a: &str, a_key: &str, b: &str, b_key: &str) -> b
         return false;
     }
     let (wa, wb) = (a.split(' ').count(), b.split(' ').count());
-    if wa >= 2 && wb >= 2 {
-        fn first(s: &str) -> &str {
-            s.split(' ').next().unwrap_or_default()
-        }
-        if !same_letter_key(first(a), first(b)) {
-            return false;
-        }
-    }
-    close_keys(a_key, b_key, wa.min(wb))
+    same_first_name(a, b) && close_keys(a_key, b_key, wa.min(wb))
+}
+
+/// True unless two folded names of several words each start with different words ("سامي خوري"
+/// and "رامي خوري" are two people whatever the rest).
+pub(crate) fn same_first_name(a: &str, b: &str) -> bool {
+    let (mut wa, mut wb) = (a.split(' '), b.split(' '));
+    let (first_a, first_b) = (wa.next().unwrap_or_default(), wb.next().unwrap_or_default());
+    wa.next().is_none() || wb.next().is_none() || same_letter_key(first_a, first_b)
 }
 
 /// True when two keys have the lengths of close names: five letters at least, at most two apart.

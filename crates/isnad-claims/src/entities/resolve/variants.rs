@@ -3,7 +3,9 @@
 use super::Resolver;
 use crate::entities::scan::Raw;
 use crate::entities::types::{EntityId, EntityType, MatchKind};
-use crate::entities::variant::{close_names_keyed, for_each_deletion, letter_key, skeleton, within};
+use crate::entities::variant::{
+    close_names_keyed, for_each_deletion, letter_key, same_first_name, skeleton, within,
+};
 
 /// A name in no gazetteer, seen in this document.
 pub(super) struct NewName {
@@ -109,7 +111,7 @@ impl Resolver<'_> {
                 && (p.skeleton == sk
                     || (lk_chars.min(p.letter_key_chars) >= 5
                         && lk_chars.abs_diff(p.letter_key_chars) <= 1
-                        && close_names_keyed(&raw.key, &lk, &p.key, &p.letter_key)
+                        && same_first_name(&raw.key, &p.key)
                         && within(&lk, &p.letter_key, 1)))
         }) {
             return (prev.id.clone(), MatchKind::Variant);

@@ -104,14 +104,14 @@ impl<'a> SentenceFacts<'a> {
             .iter()
             .filter_map(|&(m, f, l)| {
                 let t = self.time_value(m, f, l)?;
-                // "منذ فيضان شتاء 2009، الذي أودى بحياة 41": a relative clause after a comma hangs
-                // on the dated noun, even after "منذ".
                 // After a bare comma, not a date of a relative clause ("المحطة التي افتتحت عام
                 // 1998، لا تستوعب …" dates the opening, not what follows).
                 let in_relative = || {
                     (self.words.clause_start[f]..f)
                         .any(|i| crate::grammar::grammar().is_relative_pronoun(self.key(i)))
                 };
+                // "منذ فيضان شتاء 2009، الذي أودى بحياة 41": a relative clause after a comma hangs
+                // on the dated noun, even after "منذ".
                 (f < clause.0
                     && (coordinated || !in_relative())
                     && !matches!(m.value, MentionValue::Duration(_))

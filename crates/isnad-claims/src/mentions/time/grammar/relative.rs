@@ -35,10 +35,16 @@ impl Scan<'_> {
         }
     }
 
-    /// "أمس", "غداً", "يوم غد", "اليوم الذي بعد الغد", "أمس الثلاثاء", "اليوم الأربعاء".
+    /// True when token `i` follows a demonstrative of what is far ("في ذلك اليوم"، "في تلك
+    /// الليلة"): the day or night the text spoke of, not the reference's.
+    fn after_distal(&self, i: usize) -> bool {
+        i > 0 && crate::grammar::grammar().is_distal_demonstrative(self.toks[i - 1].key)
+    }
+
+    /// "أمس", "غداً", "يوم غد", "اليوم الذي بعد الغد", "أمس الثلاثاء", "اليوم الأربعاء"; not after
+    /// "ذلك".
     pub(super) fn relative_day(&self, i: usize) -> Option<Out> {
-        // "في ذلك اليوم": the day the text spoke of, not the reference's.
-        if i > 0 && crate::grammar::grammar().is_distal_demonstrative(self.toks[i - 1].key) {
+        if self.after_distal(i) {
             return None;
         }
         let fillers = (self.readings(i).iter())
@@ -241,14 +247,13 @@ impl Scan<'_> {
         Some(Out::ready(e, MentionValue::Relative(value)))
     }
 
-    /// "الآن" (the reference day) and "الليلة" (this evening).
+    /// "الآن" (the reference day) and "الليلة" (this evening; not after "تلك").
     fn now_or_tonight(&self, i: usize) -> Option<Out> {
         if let Some(e) = self.has(i, |k| k == K::Now) {
             let value = self.rel_value(|r| Some(TimeValue::days(r, r, Grain::Day)), Grain::Day)?;
             return Some(Out::ready(e, MentionValue::Relative(value)));
         }
-        // "في تلك الليلة": the night the text spoke of, not tonight.
-        if i > 0 && crate::grammar::grammar().is_distal_demonstrative(self.toks[i - 1].key) {
+        if self.after_distal(i) {
             return None;
         }
         let ((first, last), e) = self.find(i, |k| {
