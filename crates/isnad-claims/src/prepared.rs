@@ -2,6 +2,7 @@
 //! (`Fold::Key`) text. The mention, entity, claim and fact passes all read a sentence through
 //! these, so it is tokenized and folded once, and no pass keeps state for another.
 
+use crate::lexical::table::{WordIds, WordTable, with_fresh_words, with_words};
 use crate::lexical::words::TokenWords;
 use isnad_parser::{Document, Normalized, Sentence, Span, Tokens};
 use rayon::prelude::*;
@@ -25,6 +26,12 @@ pub struct PreparedSentence {
     pub tokens: Tokens,
     /// Its text folded for matching, with the offset map back to the original.
     pub folded: Normalized,
+    /// Its tokens' ids in the word table of the thread that first asked: one lookup per token
+    /// for every reader's memo of its words (a sentence no such reader reads has none).
+    ids: OnceLock<WordIds>,
+    /// Whether its ids are kept once made: not in a long document, whose sentences are read on
+    /// other threads than the one that made them (and would each hold four bytes more a token).
+    keep_ids: bool,
     /// Its tokens' lemmas, lexicon flags and clauses, read when a layer first asks (boxed: most
     /// sentences are never asked, and a long document holds every sentence).
     words: OnceLock<Box<TokenWords>>,
@@ -38,13 +45,24 @@ impl PreparedSentence {
         PreparedSentence {
             tokens,
             folded,
+            ids: OnceLock::new(),
+            keep_ids: true,
             words: OnceLock::new(),
         }
     }
 
     /// Its tokens' lemmas, lexicon flags and clauses (read once, shared by the fact readers).
     pub(crate) fn token_words(&self) -> &TokenWords {
-        self.words.get_or_init(|| Box::new(TokenWords::of(&self.tokens)))
+        self.words.get_or_init(|| Box::new(TokenWords::of(self)))
+    }
+
+    /// Runs `read` with this thread's word table and the ids of the sentence's tokens in it.
+    pub(crate) fn with_words<R>(&self, read: impl FnOnce(&mut WordTable, &[u32]) -> R) -> R {
+        if !self.keep_ids {
+            return with_fresh_words(&self.tokens, read);
+        }
+        let ids = self.ids.get_or_init(|| WordIds::of(&self.tokens));
+        with_words(&self.tokens, ids, read)
     }
 
     /// Whether its token words were read (tests hold the readers to reading them only when needed).
@@ -80,7 +98,9 @@ impl<'d> Prepared<'d> {
             if span.is_empty() || document.source.get(span.range()).is_none() {
                 return None;
             }
-            Some(PreparedSentence::of(&document.source, span))
+            let mut prepared = PreparedSentence::of(&document.source, span);
+            prepared.keep_ids = !parallel;
+            Some(prepared)
         };
         let prepare_run = |run: &[Sentence]| run.iter().map(prepare).collect();
         let runs = if parallel {

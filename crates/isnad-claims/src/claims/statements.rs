@@ -13,8 +13,6 @@ use super::{DocContext, source_of};
 use crate::grammar::grammar;
 use crate::mentions::MentionValue;
 use isnad_parser::TokenKind;
-use rustc_hash::FxBuildHasher;
-use std::hash::BuildHasher;
 use std::sync::Arc;
 
 /// Fewest content words a statement needs: less aligns with anything.
@@ -387,7 +385,7 @@ impl Said<'_, '_> {
             .filter_map(|i| {
                 // Past the words a negation reaches its object across ("دون وقوع ضحايا").
                 let object = (i + 1..last).find(|&j| !lx.negation_bridges.contains(view.key(j)))?;
-                content_roots(view, object, last).next()
+                first_content_root(view, object, last)
             })
             .collect();
         for outer in self.outers {
@@ -434,30 +432,43 @@ fn qad_before(view: &View, tok: usize) -> bool {
 
 /// The root keys of the content words of tokens `[start, end)`, each once, in text order.
 fn content_keys(view: &Words, start: usize, end: usize) -> Vec<Arc<str>> {
-    // Each key with its hash: a repeat is found by comparing hashes, and strings only when two
-    // hashes agree (and then mostly by pointer: a root is one shared string).
-    let mut keys: Vec<(u64, Arc<str>)> = Vec::new();
-    for root in content_roots(view, start, end) {
-        let hash = FxBuildHasher.hash_one(&*root);
-        if !keys.iter().any(|(h, k)| *h == hash && *k == root) {
-            keys.push((hash, root));
+    let mut keys: Vec<Arc<str>> = Vec::new();
+    // The roots of one call are the table's shared strings: a repeat is the same pointer.
+    content_roots(view, start, end, |root| {
+        if !keys.iter().any(|k| Arc::ptr_eq(k, root)) {
+            keys.push(Arc::clone(root));
         }
-    }
-    keys.into_iter().map(|(_, k)| k).collect()
+        true
+    });
+    keys
 }
 
-/// The root key of each content word of tokens `[start, end)`: Arabic words that are no
-/// function word, negation or wrapper of a denial's content.
-fn content_roots<'v>(view: &'v Words, start: usize, end: usize) -> impl Iterator<Item = Arc<str>> + 'v {
-    let not_content = &Lexicon::get().not_content;
-    (start..end).filter_map(move |i| {
-        if view.toks[i].kind != TokenKind::Arabic {
-            return None;
+/// The first content root of tokens `[start, end)`.
+fn first_content_root(view: &Words, start: usize, end: usize) -> Option<Arc<str>> {
+    let mut first = None;
+    content_roots(view, start, end, |root| {
+        first = Some(Arc::clone(root));
+        false
+    });
+    first
+}
+
+/// Hands `each` the root key of each content word of tokens `[start, end)` in text order, while
+/// it returns true: Arabic words that are no function word, negation or wrapper of a denial's
+/// content (the word table memoizes each word's).
+fn content_roots(view: &Words, start: usize, end: usize, mut each: impl FnMut(&Arc<str>) -> bool) {
+    view.prepared().with_words(|table, ids| {
+        for (i, (token, &id)) in view.toks.iter().zip(ids).enumerate().take(end).skip(start) {
+            if token.kind != TokenKind::Arabic {
+                continue;
+            }
+            if let Some(root) = table.content_root(id, view.key(i))
+                && !each(root)
+            {
+                return;
+            }
         }
-        let k = view.key(i);
-        let skipped = k.chars().nth(1).is_none() || not_content.contains(k);
-        (!skipped).then(|| crate::lexical::lemma::root_of_key(k))
-    })
+    });
 }
 
 #[cfg(test)]

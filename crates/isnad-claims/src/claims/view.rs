@@ -47,6 +47,8 @@ pub(crate) struct Words<'a> {
     pub toks: &'a [Piece],
     /// Their folded keys.
     keys: &'a TokenKeys,
+    /// The sentence's preparation (its words' ids in the word table).
+    prepared: &'a crate::PreparedSentence,
     /// Mentions of the sentence.
     pub mentions: Vec<&'a Mention>,
 }
@@ -63,6 +65,7 @@ impl<'a> Words<'a> {
             source,
             toks: &prepared.tokens.pieces,
             keys: &prepared.tokens.keys,
+            prepared,
             mentions: in_span(mentions, span, |m| m.span)
                 .iter()
                 .filter(|m| span.contains(m.span))
@@ -78,6 +81,11 @@ impl<'a> Words<'a> {
     /// True when token `i` is punctuation.
     pub fn is_punct(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+    }
+
+    /// The sentence's preparation.
+    pub fn prepared(&self) -> &'a crate::PreparedSentence {
+        self.prepared
     }
 
     /// The original text of a span.
@@ -105,6 +113,8 @@ pub(crate) struct View<'a> {
     pub toks: &'a [Piece],
     /// Their folded keys (read with [`View::key`]).
     keys: &'a TokenKeys,
+    /// The sentence's preparation.
+    prepared: &'a crate::PreparedSentence,
     /// Entity groups in text order.
     pub groups: Vec<Group>,
     /// Group index of each token.
@@ -200,12 +210,14 @@ impl<'a> View<'a> {
             }
         }
         let (groups, group_of) = build_groups(source, span, toks, entities);
-        let sets = (0..toks.len()).map(|i| lexicon.sets_of(keys.get(i))).collect();
+        // Read once per word, when the sentence's words were interned.
+        let sets = prepared.with_words(|table, ids| ids.iter().map(|&id| table.sets[id as usize]).collect());
         let mut view = View {
             source,
             span,
             toks,
             keys,
+            prepared,
             groups,
             group_of,
             mentions,
@@ -246,6 +258,7 @@ impl<'a> View<'a> {
             source: self.source,
             toks: self.toks,
             keys: self.keys,
+            prepared: self.prepared,
             mentions: self.mentions.clone(),
         }
     }

@@ -3,6 +3,7 @@
 //! a claim's text itself.
 
 use super::{Claim, Role, WordSet};
+use crate::lexical::table::ClaimStem;
 use isnad_parser::{Span, fold_key};
 use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
@@ -188,22 +189,31 @@ impl<'p> SentenceStems<'p> {
     fn of(sentence: &'p crate::PreparedSentence, interned: &mut Interned) -> SentenceStems<'p> {
         let tokens = &sentence.tokens;
         let n = tokens.len();
-        let mut words: Vec<&str> = Vec::new();
+        let mut words: Vec<Arc<str>> = Vec::new();
         let mut first_word = Vec::with_capacity(n + 1);
         let mut runs_on = Vec::with_capacity(n);
         let is_word = |p: &isnad_parser::Piece| p.kind != isnad_parser::TokenKind::Punct;
-        for (i, piece) in tokens.pieces.iter().enumerate() {
-            first_word.push(u32::try_from(words.len()).unwrap_or(u32::MAX));
-            runs_on.push(tokens.pieces.get(i + 1).is_some_and(|next| {
-                next.span().start == piece.span().end && is_word(piece) && is_word(next)
-            }));
-            if !is_word(piece) {
-                continue;
+        sentence.with_words(|table, ids| {
+            for (i, piece) in tokens.pieces.iter().enumerate() {
+                first_word.push(u32::try_from(words.len()).unwrap_or(u32::MAX));
+                runs_on.push(tokens.pieces.get(i + 1).is_some_and(|next| {
+                    next.span().start == piece.span().end && is_word(piece) && is_word(next)
+                }));
+                if !is_word(piece) {
+                    continue;
+                }
+                // Each distinct word's stem is read once and shared by every sentence that has it.
+                let key = tokens.key(i);
+                match table.claim_stem(ids[i], || token_stem(key)) {
+                    ClaimStem::None => {}
+                    ClaimStem::Word(stem) => words.push(Arc::clone(stem)),
+                    ClaimStem::Split => {
+                        content_word_slices(key).for_each(|word| words.push(interned.get(word)));
+                    }
+                }
             }
-            token_content_words(tokens.key(i), |word| words.push(word));
-        }
+        });
         first_word.push(u32::try_from(words.len()).unwrap_or(u32::MAX));
-        // Each distinct word is interned once per sentence, however many claims read it.
         // Sorted by their first eight bytes, then by the whole word where those agree: zeros pad
         // a shorter word, so this is the words' byte order, mostly without a string comparison.
         let prefix = |word: &str| {
@@ -213,20 +223,21 @@ impl<'p> SentenceStems<'p> {
             u64::from_be_bytes(bytes)
         };
         let mut order: Vec<(u64, u32)> = (0..u32::try_from(words.len()).unwrap_or(u32::MAX))
-            .map(|w| (prefix(words[w as usize]), w))
+            .map(|w| (prefix(&words[w as usize]), w))
             .collect();
         order.sort_unstable_by(|a, b| {
             a.0.cmp(&b.0)
-                .then_with(|| words[a.1 as usize].cmp(words[b.1 as usize]))
+                .then_with(|| words[a.1 as usize].cmp(&words[b.1 as usize]))
         });
         let mut sorted: Vec<Arc<str>> = Vec::new();
         let mut ranks = vec![0; words.len()];
-        let mut previous: Option<&str> = None;
         for (_, w) in order {
-            let word = words[w as usize];
-            if previous != Some(word) {
-                sorted.push(interned.get(word));
-                previous = Some(word);
+            let word = &words[w as usize];
+            if sorted
+                .last()
+                .is_none_or(|last| !Arc::ptr_eq(last, word) && **last != **word)
+            {
+                sorted.push(Arc::clone(word));
             }
             ranks[w as usize] = u32::try_from(sorted.len() - 1).unwrap_or(u32::MAX);
         }
@@ -297,20 +308,21 @@ pub fn content_words(text: &str) -> BTreeSet<String> {
     words.into_iter().map(str::to_string).collect()
 }
 
-/// [`content_word_slices`] of one token's folded key, handed to `each`: a key of basic Arabic
-/// letters only, as most are, is one word, taken without splitting it or decoding its letters.
-fn token_content_words<'k>(key: &'k str, mut each: impl FnMut(&'k str)) {
+/// [`content_word_slices`] of one token's folded key: a key of basic Arabic letters only, as
+/// most are, is one word at most, read without splitting it or decoding its letters.
+fn token_stem(key: &str) -> ClaimStem {
     let Some(letters) = basic_arabic_letters(key) else {
-        content_word_slices(key).for_each(each);
-        return;
+        return ClaimStem::Split;
     };
     if letters < 3 || stopwords().contains(key) {
-        return;
+        return ClaimStem::None;
     }
     let stem = stem_str(key);
     // The stem is the key with letters off its front: still basic letters, two bytes each.
     if stem.len() >= 3 * 2 {
-        each(stem);
+        ClaimStem::Word(Arc::from(stem))
+    } else {
+        ClaimStem::None
     }
 }
 

@@ -6,9 +6,6 @@
 //! function reduces the data file's words and the text's, so the two meet on one key.
 
 use isnad_parser::fold_key;
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::cell::RefCell;
-use std::sync::Arc;
 
 /// Article and proclitic combinations, longest first; each needs what remains to keep 3 letters.
 const ARTICLES: &[&str] = &[
@@ -151,53 +148,11 @@ const DERIVATIONAL: &[&str] = &["است", "ان", "ا", "م", "ت", "ي"];
 pub fn root_key(word: &str) -> String {
     let key = fold_key(word);
     let key = key.trim_matches(|c: char| !c.is_alphanumeric());
-    root_of_key(key).to_string()
-}
-
-/// Distinct words a per-thread memo of the fact layer (root keys here, word readings in the
-/// reader) holds before it is emptied: the vocabulary of many stories, bounded for a long run.
-pub(crate) const MEMO_WORDS: usize = 1 << 16;
-
-thread_local! {
-    /// The root key of each folded word read so far: a text repeats its words, and the claims
-    /// reader asks for the root of every content word of every sentence.
-    static ROOTS: RefCell<Roots> = RefCell::default();
-}
-
-/// The per-thread memo of root keys, each root one shared string: a hit hands out the string
-/// without copying it, and the words of one root share it.
-#[derive(Default)]
-struct Roots {
-    of_word: FxHashMap<Box<str>, Arc<str>>,
-    shared: FxHashSet<Arc<str>>,
+    root_of_folded(key)
 }
 
 /// [`root_key`] of an already folded word.
-pub(crate) fn root_of_key(key: &str) -> Arc<str> {
-    ROOTS.with_borrow_mut(|roots| {
-        if let Some(root) = roots.of_word.get(key) {
-            return Arc::clone(root);
-        }
-        if roots.of_word.len() >= MEMO_WORDS {
-            roots.of_word.clear();
-            roots.shared.clear();
-        }
-        let root = root_of_folded(key);
-        let root = match roots.shared.get(root.as_str()) {
-            Some(shared) => Arc::clone(shared),
-            None => {
-                let shared: Arc<str> = root.into();
-                roots.shared.insert(Arc::clone(&shared));
-                shared
-            }
-        };
-        roots.of_word.insert(key.into(), Arc::clone(&root));
-        root
-    })
-}
-
-/// [`root_of_key`], read from the word.
-fn root_of_folded(key: &str) -> String {
+pub(crate) fn root_of_folded(key: &str) -> String {
     let lemma = lemma_slice(key, true);
     let consonants = |w: &str| w.chars().filter(|c| !is_long_vowel(*c)).count();
     let mut w = lemma;
@@ -429,16 +384,6 @@ mod tests {
         assert!(meet("مدته", "المدد"));
         assert!(!meet("خطتها", "خطف"));
         assert!(!meet("مدته", "مدير"));
-    }
-
-    #[test]
-    fn words_of_one_root_share_one_string() {
-        use super::{root_of_folded, root_of_key};
-        let (a, b) = (root_of_key("المحطه"), root_of_key("محطه"));
-        assert_eq!(*a, root_of_folded("المحطه"));
-        assert!(std::sync::Arc::ptr_eq(&a, &b), "{a} vs {b}");
-        // A memo hit gives the shared string again.
-        assert!(std::sync::Arc::ptr_eq(&a, &root_of_key("المحطه")));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 pub(crate) mod lemma;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;
+pub(crate) mod table;
 pub(crate) mod text;
 pub(crate) mod words;
 

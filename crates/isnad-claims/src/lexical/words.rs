@@ -4,8 +4,6 @@ use super::Words;
 use super::lemma::{lemma_slice, may_have_proclitic};
 use super::lexicon::{Lexicon, WordFlags};
 use isnad_parser::{TokenKind, Tokens};
-use rustc_hash::FxHashMap;
-use std::cell::RefCell;
 
 /// A sentence's content lemmas, sorted and each once, and for each token the index of its lemma
 /// among them ([`NO_WORD`] for a token that is no content word): a clause's words are gathered
@@ -45,16 +43,10 @@ pub(crate) struct SentenceWords {
     pub(crate) word_of: Vec<u32>,
 }
 
-thread_local! {
-    /// How each folded word read so far reads: a text repeats its words, so each is looked up in
-    /// the lexicon and reduced to its lemma once, not at each of its tokens.
-    static READINGS: RefCell<FxHashMap<Box<str>, WordReading>> = RefCell::default();
-}
-
 /// What a folded word is to the fact reader wherever it stands: its lexicon flags and, when it
 /// is an Arabic word, the bytes `[start, end)` of it that are its light lemma and what the
 /// lexicon names by it.
-struct WordReading {
+pub(crate) struct WordReading {
     flags: WordFlags,
     lemma: (usize, usize),
     names: Names,
@@ -152,8 +144,10 @@ impl WordReading {
 }
 
 impl TokenWords {
-    /// Reads the flags, lemmas and clauses of a sentence's tokens.
-    pub fn of(toks: &Tokens) -> TokenWords {
+    /// Reads the flags, lemmas and clauses of a sentence's tokens (each distinct word's reading
+    /// memoized in the thread's word table).
+    pub fn of(sentence: &crate::PreparedSentence) -> TokenWords {
+        let toks = &sentence.tokens;
         let lx = Lexicon::get();
         let n = toks.len();
         let key = |i: usize| toks.key(i);
@@ -161,16 +155,10 @@ impl TokenWords {
         let mut lemmas: Vec<(usize, usize)> = Vec::with_capacity(n);
         let mut names: Vec<Names> = Vec::with_capacity(n);
         let mut candidates = Vec::with_capacity(n);
-        READINGS.with_borrow_mut(|readings| {
-            if readings.len() >= super::lemma::MEMO_WORDS {
-                readings.clear();
-            }
-            for (i, piece) in toks.pieces.iter().enumerate() {
+        sentence.with_words(|table, ids| {
+            for (i, (piece, &id)) in toks.pieces.iter().zip(ids).enumerate() {
                 let k = key(i);
-                let reading = match readings.get(k) {
-                    Some(reading) => reading,
-                    None => readings.entry(k.into()).or_insert_with(|| WordReading::of(lx, k)),
-                };
+                let reading = table.readings[id as usize].get_or_insert_with(|| WordReading::of(lx, k));
                 flags.push(reading.flags);
                 if piece.kind == TokenKind::Arabic {
                     lemmas.push(reading.lemma);
