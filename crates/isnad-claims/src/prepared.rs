@@ -53,7 +53,8 @@ impl PreparedSentence {
 
     /// Its tokens' lemmas, lexicon flags and clauses (read once, shared by the fact readers).
     pub(crate) fn token_words(&self) -> &TokenWords {
-        self.words.get_or_init(|| Box::new(TokenWords::of(self)))
+        self.words
+            .get_or_init(|| Box::new(self.with_words(|table, ids| TokenWords::of(&self.tokens, table, ids))))
     }
 
     /// Runs `read` with this thread's word table and the ids of the sentence's tokens in it.

@@ -457,12 +457,14 @@ fn first_content_root(view: &Words, start: usize, end: usize) -> Option<Arc<str>
 /// it returns true: Arabic words that are no function word, negation or wrapper of a denial's
 /// content (the word table memoizes each word's).
 fn content_roots(view: &Words, start: usize, end: usize, mut each: impl FnMut(&Arc<str>) -> bool) {
+    let not_content = &Lexicon::get().not_content;
+    let is_content = |key: &str| key.chars().nth(1).is_some() && !not_content.contains(key);
     view.prepared().with_words(|table, ids| {
         for (i, (token, &id)) in view.toks.iter().zip(ids).enumerate().take(end).skip(start) {
             if token.kind != TokenKind::Arabic {
                 continue;
             }
-            if let Some(root) = table.content_root(id, view.key(i))
+            if let Some(root) = table.content_root(id, view.key(i), is_content)
                 && !each(root)
             {
                 return;

@@ -211,7 +211,11 @@ impl<'a> View<'a> {
         }
         let (groups, group_of) = build_groups(source, span, toks, entities);
         // Read once per word, when the sentence's words were interned.
-        let sets = prepared.with_words(|table, ids| ids.iter().map(|&id| table.sets[id as usize]).collect());
+        let sets = prepared.with_words(|table, ids| {
+            (ids.iter().enumerate())
+                .map(|(i, &id)| Sets::from_bits(table.claim_sets(id, || lexicon.sets_of(keys.get(i)).bits())))
+                .collect()
+        });
         let mut view = View {
             source,
             span,

@@ -1,6 +1,7 @@
 //! What the claim and fact readers know of words, below both: light lemmas and roots (`lemma`),
 //! the fact lexicon of `data/facts.toml` (`lexicon`: measures, units, senses, clause breaks,
-//! function words), each token's reading for a sentence (`words`), and the number words of
+//! function words), each token's reading for a sentence (`words`), the per-thread word table that
+//! memoizes every reader's per-word readings by a dense id (`table`), and the number words of
 //! `data/numbers.toml` with the word helpers they are read with (`numbers`, `text`).
 
 pub(crate) mod lemma;

@@ -10,7 +10,6 @@
 
 use super::lemma::root_of_folded;
 use super::words::WordReading;
-use crate::claims::lexicon::Sets;
 use isnad_parser::Tokens;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
@@ -50,14 +49,14 @@ impl WordIds {
     }
 }
 
-/// What the readers memoize of each word, by id: the word's claim syntax sets, read when it is
-/// first met (one lexicon lookup), and the rest when a reader first asks.
+/// What the readers memoize of each word, by id, each part filled when a reader first asks (the
+/// readers above this module say how: it knows none of their lexicons).
 pub(crate) struct WordTable {
     /// Which table this is: ids made in another generation mean nothing here.
     generation: u64,
     ids: FxHashMap<Box<str>, u32>,
-    /// Each word's claim lexicon sets ([`crate::claims::lexicon::Lexicon::sets_of`]).
-    pub(crate) sets: Vec<Sets>,
+    /// Each word's syntax sets in the claim lexicon, as their bits, once asked.
+    claim_sets: Vec<Option<u16>>,
     /// Each word's reading by the fact reader, once asked.
     pub(crate) readings: Vec<Option<WordReading>>,
     /// Each word's root key when it is a content word of a statement (`Some(None)` for a word
@@ -81,7 +80,7 @@ impl WordTable {
         WordTable {
             generation: GENERATIONS.fetch_add(1, Ordering::Relaxed),
             ids: FxHashMap::default(),
-            sets: Vec::new(),
+            claim_sets: Vec::new(),
             readings: Vec::new(),
             roots: Vec::new(),
             claim_stems: Vec::new(),
@@ -95,7 +94,6 @@ impl WordTable {
         if self.ids.len() >= MEMO_WORDS {
             *self = WordTable::new();
         }
-        let lexicon = crate::claims::lexicon::Lexicon::get();
         (0..tokens.len())
             .map(|i| {
                 let key = tokens.key(i);
@@ -103,9 +101,9 @@ impl WordTable {
                     return id;
                 }
                 // Fewer words than MEMO_WORDS plus one sentence's tokens: far below u32::MAX.
-                let id = self.sets.len() as u32;
+                let id = self.claim_sets.len() as u32;
                 self.ids.insert(key.into(), id);
-                self.sets.push(lexicon.sets_of(key));
+                self.claim_sets.push(None);
                 self.readings.push(None);
                 self.roots.push(None);
                 self.claim_stems.push(None);
@@ -114,20 +112,28 @@ impl WordTable {
             .collect()
     }
 
+    /// The bits of the claim lexicon's syntax sets word `id` is in, `read` when first asked.
+    pub(crate) fn claim_sets(&mut self, id: u32, read: impl FnOnce() -> u16) -> u16 {
+        *self.claim_sets[id as usize].get_or_insert_with(read)
+    }
+
     /// The stemmed content word of word `id` as a claim's words read it, `read` when first asked.
     pub(crate) fn claim_stem(&mut self, id: u32, read: impl FnOnce() -> ClaimStem) -> &ClaimStem {
         self.claim_stems[id as usize].get_or_insert_with(read)
     }
 
-    /// The root key of word `id`, of key `key`, when it is a content word of a statement: a
-    /// word of two letters or more that is not in the claim lexicon's `not_content`. One string
-    /// per root: the words of one root share it.
-    pub(crate) fn content_root(&mut self, id: u32, key: &str) -> Option<&Arc<str>> {
+    /// The root key of word `id`, of key `key`, when it is a content word of a statement
+    /// (`is_content`, asked when the word is first met). One string per root: the words of one
+    /// root share it.
+    pub(crate) fn content_root(
+        &mut self,
+        id: u32,
+        key: &str,
+        is_content: impl FnOnce(&str) -> bool,
+    ) -> Option<&Arc<str>> {
         let id = id as usize;
         if self.roots[id].is_none() {
-            let not_content = &crate::claims::lexicon::Lexicon::get().not_content;
-            let skipped = key.chars().nth(1).is_none() || not_content.contains(key);
-            let root = (!skipped).then(|| {
+            let root = is_content(key).then(|| {
                 let root = root_of_folded(key);
                 match self.shared_roots.get(root.as_str()) {
                     Some(shared) => Arc::clone(shared),
@@ -181,20 +187,21 @@ mod tests {
         let text = "المحطه محطه و المحطه";
         let (tokens, _) = Tokens::with_key_fold(text, Span::new(0, text.len()));
         let ids = WordIds::of(&tokens);
+        let two_letters = |key: &str| key.chars().nth(1).is_some();
         with_words(&tokens, &ids, |table, ids| {
             let a = table
-                .content_root(ids[0], tokens.key(0))
+                .content_root(ids[0], tokens.key(0), two_letters)
                 .cloned()
                 .expect("a root");
             assert_eq!(*a, super::root_of_folded("المحطه"));
             let b = table
-                .content_root(ids[1], tokens.key(1))
+                .content_root(ids[1], tokens.key(1), two_letters)
                 .cloned()
                 .expect("a root");
             assert!(std::sync::Arc::ptr_eq(&a, &b), "{a} vs {b}");
-            assert!(table.content_root(ids[2], tokens.key(2)).is_none());
+            assert!(table.content_root(ids[2], tokens.key(2), two_letters).is_none());
             let again = table
-                .content_root(ids[3], tokens.key(3))
+                .content_root(ids[3], tokens.key(3), two_letters)
                 .cloned()
                 .expect("a root");
             assert!(std::sync::Arc::ptr_eq(&a, &again));

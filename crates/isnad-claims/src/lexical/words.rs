@@ -3,6 +3,7 @@
 use super::Words;
 use super::lemma::{lemma_slice, may_have_proclitic};
 use super::lexicon::{Lexicon, WordFlags};
+use super::table::WordTable;
 use isnad_parser::{TokenKind, Tokens};
 
 /// A sentence's content lemmas, sorted and each once, and for each token the index of its lemma
@@ -146,8 +147,7 @@ impl WordReading {
 impl TokenWords {
     /// Reads the flags, lemmas and clauses of a sentence's tokens (each distinct word's reading
     /// memoized in the thread's word table).
-    pub fn of(sentence: &crate::PreparedSentence) -> TokenWords {
-        let toks = &sentence.tokens;
+    pub fn of(toks: &Tokens, table: &mut WordTable, ids: &[u32]) -> TokenWords {
         let lx = Lexicon::get();
         let n = toks.len();
         let key = |i: usize| toks.key(i);
@@ -155,7 +155,7 @@ impl TokenWords {
         let mut lemmas: Vec<(usize, usize)> = Vec::with_capacity(n);
         let mut names: Vec<Names> = Vec::with_capacity(n);
         let mut candidates = Vec::with_capacity(n);
-        sentence.with_words(|table, ids| {
+        {
             for (i, (piece, &id)) in toks.pieces.iter().zip(ids).enumerate() {
                 let k = key(i);
                 let reading = table.readings[id as usize].get_or_insert_with(|| WordReading::of(lx, k));
@@ -171,7 +171,7 @@ impl TokenWords {
                     names.push(Names::default());
                 }
             }
-        });
+        }
         // Clauses: punctuation ends one, a clause-breaking word starts one.
         let mut starts = vec![0usize];
         for (i, flag) in flags.iter().enumerate().skip(1) {

@@ -160,6 +160,16 @@ pub(crate) struct Lexicon {
 pub(crate) struct Sets(u16);
 
 impl Sets {
+    /// The sets of these bits (those of [`Sets::bits`]).
+    pub fn from_bits(bits: u16) -> Sets {
+        Sets(bits)
+    }
+
+    /// The sets as bits, one per set.
+    pub fn bits(self) -> u16 {
+        self.0
+    }
+
     /// In [`Lexicon::prepositions`].
     pub const PREPOSITION: Sets = Sets(1);
     /// In [`Lexicon::stops`].
