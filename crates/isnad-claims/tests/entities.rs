@@ -1276,3 +1276,33 @@ fn a_word_before_allah_makes_one_name_with_it() {
         &[("سالم فتحيه الله العنزي", "new:person:")],
     );
 }
+
+#[test]
+fn a_company_name_takes_its_field_after_lil() {
+    // "X للتجارة": the field the company works in is part of its name, after a bare name or
+    // article words, with its adjectives and a second field joined by «و».
+    check(
+        "وقالت مجموعة الفيروز للتجارة في بيان إن الأرباح ارتفعت، فيما تعاقدت الوزارة مع شركة البناء الحديث للمقاولات العامة، ووقعت شركة نسيم للصناعات الغذائية والتعبئة عقدا جديدا.",
+        &[
+            ("الفيروز للتجارة", "new:organization:"),
+            // An adjective of the institutions' kind at its end keeps the head in the name.
+            ("شركة البناء الحديث للمقاولات العامة", "new:organization:"),
+            ("نسيم للصناعات الغذائية والتعبئة", "new:organization:"),
+        ],
+    );
+    // A bare word after an article word opens another phrase: the district is no company.
+    check_absent(
+        "واتهمت النقابة في مركز الوادي مصنع الأمل للورق بتلويث النهر.",
+        &["مركز الوادي مصنع الأمل للورق", "الوادي مصنع الأمل للورق"],
+    );
+    // People it sells to or pays are no field.
+    check_absent("وباعت شركة نسيم للمستثمرين حصة من أسهمها.", &["نسيم للمستثمرين"]);
+}
+
+#[test]
+fn a_national_agency_is_a_body() {
+    check(
+        "وأعلنت الوكالة الوطنية للمياه انقطاع الإمدادات عن ثلاثة أحياء.",
+        &[("الوكالة الوطنية للمياه", "new:organization:")],
+    );
+}

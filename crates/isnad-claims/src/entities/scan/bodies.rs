@@ -115,7 +115,7 @@ impl Scan<'_> {
     /// The end of a complement after a preposition glued to word `at` ("للتأمينات"، "لمكافحة
     /// الفساد"، "بقضايا الفساد"), at most up to word `limit`: an indefinite complement is in construct
     /// with the article noun after it; then only adjectives and conjuncts go on.
-    fn complement_end(&self, at: usize, limit: usize, consumed: &[bool]) -> usize {
+    pub(super) fn complement_end(&self, at: usize, limit: usize, consumed: &[bool]) -> usize {
         let n = self.st.words.len();
         let free = |j: usize| {
             j < n && self.slot[j].is_none() && !consumed[j] && self.st.words[j].kind == WordKind::Letters

@@ -26,6 +26,7 @@ impl Scan<'_> {
         }
         if let Some(run) = self
             .quoted_name(k, consumed)
+            .or_else(|| self.named_for_its_field(k, head, consumed))
             .or_else(|| self.named_institution(k, head, consumed))
             .or_else(|| self.place_name(k, head, consumed))
         {
@@ -231,6 +232,45 @@ impl Scan<'_> {
             .clone()
             .all(|j| self.st.words[j].kind != WordKind::Punct && !consumed[j] && self.slot[j].is_none());
         (!words.is_empty() && all_free).then_some(words)
+    }
+
+    /// After a company's head, a name of one to three words and the field it works in after «لل»
+    /// ("مجموعة الفيروز للتجارة"، "شركة البناء الحديث للمقاولات العامة"): the field, with its
+    /// adjectives and a second field after «و», says that the words before it are a name, even
+    /// article words that alone would be a description ("شركة البناء"). People it deals with
+    /// ("للمستثمرين") are no field.
+    fn named_for_its_field(&self, k: usize, head: Head, consumed: &[bool]) -> Option<std::ops::Range<usize>> {
+        const MAX_NAME_WORDS: usize = 3;
+        if head.kind != EntityType::Organization {
+            return None;
+        }
+        let n = self.st.words.len();
+        let name_word = |j: usize| {
+            let w = self.st.word(j);
+            j < n
+                && self.is_free(j, consumed)
+                && !w.starts_with(['و', 'ل'])
+                && if w.starts_with("ال") {
+                    !self.lex.stop_words.contains(w) && !self.lex.titles.contains_key(w)
+                } else {
+                    self.is_name_word(w, false)
+                }
+        };
+        // After an article word only article words go on: a bare word opens another phrase
+        // ("في مركز الساحلية مصنع النور للسكر").
+        let mut j = k;
+        while j - k < MAX_NAME_WORDS
+            && name_word(j)
+            && (j == k || !self.st.word(j - 1).starts_with("ال") || self.st.word(j).starts_with("ال"))
+        {
+            j += 1;
+        }
+        let field = self.st.words.get(j).map(|_| self.st.word(j))?;
+        let stem = field.strip_prefix("لل")?;
+        if j == k || !self.is_free(j, consumed) || stem.chars().count() < 3 || sound_plural(stem) {
+            return None;
+        }
+        Some(k..self.complement_end(j, j + 4, consumed))
     }
 
     /// After a head that is part of the name, an article word and an adjective an institution's
