@@ -1306,3 +1306,23 @@ fn a_national_agency_is_a_body() {
         &[("الوكالة الوطنية للمياه", "new:organization:")],
     );
 }
+
+#[test]
+fn the_services_every_state_has_are_organizations() {
+    check(
+        "وأحالت الشرطة المتهمين إلى النيابة العامة، فيما واصلت فرق الدفاع المدني البحث، وانتشلت قوات خفر السواحل جثتين.",
+        &[
+            ("النيابة العامة", "org:public-prosecution"),
+            ("الدفاع المدني", "org:civil-defence"),
+            ("قوات خفر السواحل", "org:coast-guard"),
+        ],
+    );
+    // The directorate of a listed service is a body of its own.
+    check(
+        "وقالت المديرية العامة للحماية المدنية إن الحريق أخمد، وأعلنت المديرية العامة لحرس الحدود توقيف المهربين.",
+        &[
+            ("المديرية العامة للحماية المدنية", "new:organization:"),
+            ("المديرية العامة لحرس الحدود", "new:organization:"),
+        ],
+    );
+}

@@ -278,11 +278,21 @@ impl<'a> ParticipantReader<'a> {
                     })
                     .count()
             };
+            // Another name in the clause is one word of what is done ("أحال الملف على النيابة
+            // العامة"): whom it was done to or with. Appositions of the doer's own name
+            // ("وأمر محافظ X، Y،") stay one word, and leave the clause still short.
+            let other_names = |c1: usize| {
+                let (from, to) = (toks.pieces[c0].span().start, toks.pieces[c1 - 1].span().end);
+                names
+                    .iter()
+                    .filter(|s| *s != whole && from <= s.start && s.end <= to)
+                    .count()
+            };
             while c1 < toks.len() && after < WORDS_AFTER_NAME {
                 let clause_starts = reader.clause_of(c1).0 == c1;
                 if c1 >= clause_end
                     && clause_starts
-                    && reader.unnamed_content(c0, c1) >= MIN_CONTEXT_WORDS
+                    && reader.unnamed_content(c0, c1) + other_names(c1) >= MIN_CONTEXT_WORDS
                     && what_is_done(c1) >= MIN_CONTEXT_WORDS
                 {
                     break;

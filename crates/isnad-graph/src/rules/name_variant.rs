@@ -39,6 +39,18 @@ fn is_variant(a: &str, b: &str) -> bool {
     if subset(&words_a, &words_b) || subset(&words_b, &words_a) {
         return false;
     }
+    // The article of a name's first word is grammar, not spelling: after ل its alef is elided
+    // ("للأمم المتحدة" names «الأمم المتحدة» as «أمم المتحدة»).
+    let without_article = |words: &[&str]| {
+        let mut words = words.to_vec();
+        if let Some(first) = words.first_mut() {
+            *first = first.strip_prefix("ال").unwrap_or(first);
+        }
+        letters(&words.concat())
+    };
+    if words_a.len() == words_b.len() && without_article(&words_a) == without_article(&words_b) {
+        return false;
+    }
     if la == lb {
         return true; // split or joined ("سان خوسيه", "سانخوسيه")
     }
@@ -140,5 +152,13 @@ mod tests {
         assert!(is_variant("سان خوسيه", "سانخوسيه"));
         assert!(!is_variant("عبد الكريم بن سالم الهاجري", "الهاجري"));
         assert!(!is_variant("عبد الكريم بن سالم الهاجري", "عبد الكريم الهاجري"));
+    }
+
+    #[test]
+    fn a_name_with_its_article_elided_after_lam_is_no_variant() {
+        assert!(!is_variant("الأمم المتحدة", "أمم المتحدة"));
+        assert!(!is_variant("الحماية المدنية", "حماية المدنية"));
+        // A changed letter is still a variant, with the article or without it.
+        assert!(is_variant("الحماية المدنية", "حمايه المدنية"));
     }
 }

@@ -69,6 +69,12 @@ impl Scan<'_> {
                     && self.st.word(end).chars().count() >= 4
                 {
                     end = self.complement_end(end, i + 6, consumed);
+                } else if let Some(listed) = self.listed_body_after_lam(end) {
+                    // "المديرية العامة للحماية المدنية": the directorate of a listed service is a
+                    // body of its own, not the service.
+                    let (mj, raw) = listed;
+                    self.raws[raw].dead = true;
+                    end = self.matches[mj].last;
                 }
             } else {
                 // Indefinite nouns in construct, then the definite noun that ends the chain.
@@ -110,6 +116,20 @@ impl Scan<'_> {
                 MatchKind::Title,
             ));
         }
+    }
+
+    /// The listed organization right after ل at word `at` ("لحرس الحدود"، "للحماية المدنية"), as
+    /// its phrase match and its mention.
+    fn listed_body_after_lam(&self, at: usize) -> Option<(usize, usize)> {
+        let mj = self.slot.get(at).copied().flatten()?;
+        let raw = self.raw_of[mj]?;
+        let r = &self.raws[raw];
+        (self.matches[mj].first == at
+            && self.st.word(at).starts_with('ل')
+            && r.kind == EntityType::Organization
+            && r.form == MentionForm::Name
+            && !r.dead)
+            .then_some((mj, raw))
     }
 
     /// The end of a complement after a preposition glued to word `at` ("للتأمينات"، "لمكافحة
