@@ -741,3 +741,11 @@ fn a_clause_after_a_comma_takes_another_years_date_from_the_one_before() {
     let f = facts_of("عنوان\nوكانت المحطة القديمة، التي افتتحت عام 1998، لا تستوعب أكثر من 300 ألف مسافر.\n");
     assert_ne!(fact(&f, "300").as_of.basis, crate::claims::TimeBasis::Stated);
 }
+
+#[test]
+fn a_preposition_with_a_pronoun_names_no_attribute() {
+    // "وفيها" is و + في + ها, not a word of the toll ("وفيات" reads as «وفي» too).
+    let f = facts_of("عنوان\nوصلت الشحنة إلى الميناء، وفيها 500 عبوة، ومنها 40 صندوقاً تالفاً.\n");
+    assert_eq!(key(&f, "500").as_deref(), Some(super::lemma("عبوة").as_str()));
+    assert_eq!(key(&f, "40").as_deref(), Some(super::lemma("صندوق").as_str()));
+}

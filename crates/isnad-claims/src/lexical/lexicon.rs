@@ -33,6 +33,7 @@ struct File {
     running_series: Vec<String>,
     lasting: Vec<String>,
     stopwords: Vec<String>,
+    pronoun_prepositions: Vec<String>,
     clause_breaks: Vec<String>,
     change: Vec<String>,
     to_level: Vec<String>,
@@ -221,6 +222,8 @@ pub(crate) struct Lexicon {
     pub subset_before: FxHashSet<String>,
     /// Folded function words.
     pub stopwords: FxHashSet<String>,
+    /// Folded prepositions with each pronoun ending ("فيها"، "منهم"): function words too.
+    pronoun_prepositions: Vec<String>,
     /// Function and linking words, also with a glued و or ف: never content words.
     pub function_words: FxHashSet<String>,
     /// Words that start another part of a sentence.
@@ -348,6 +351,14 @@ impl Lexicon {
                 partitive_heads: file.partitive_heads.iter().map(|w| fold_key(w)).collect(),
                 subset_before: file.subset_before.iter().map(|w| fold_key(w)).collect(),
                 stopwords: file.stopwords.iter().map(|w| fold_key(w)).collect(),
+                pronoun_prepositions: file
+                    .pronoun_prepositions
+                    .iter()
+                    .flat_map(|w| {
+                        let w = fold_key(w);
+                        PRONOUN_ENDINGS.iter().map(move |p| format!("{w}{p}"))
+                    })
+                    .collect(),
                 clause_breaks: Phrases::of(&file.clause_breaks),
                 change: lemmas(&file.change),
                 to_level: file.to_level.iter().map(|w| fold_key(w)).collect(),
@@ -395,8 +406,14 @@ impl Lexicon {
         };
         let phrase_firsts =
             with_conjunctions(lists.iter().flat_map(|p| p.by_first.keys().cloned()).collect());
-        self.function_words =
-            with_conjunctions(self.stopwords.iter().chain(&self.linking).cloned().collect());
+        self.function_words = with_conjunctions(
+            self.stopwords
+                .iter()
+                .chain(&self.linking)
+                .chain(&self.pronoun_prepositions)
+                .cloned()
+                .collect(),
+        );
         let mut flags: FxHashMap<String, WordFlags> = FxHashMap::default();
         let mut mark = |words: &mut dyn Iterator<Item = &str>, bit: u8| {
             for w in words {
@@ -445,6 +462,9 @@ impl Lexicon {
         self.known.contains(lemma)
     }
 }
+
+/// The pronouns a preposition takes as its ending ("فيها"، "منكم"، "لنا"، "عليّ").
+const PRONOUN_ENDINGS: &[&str] = &["ه", "ها", "هما", "هم", "هن", "ك", "كما", "كم", "كن", "نا", "ي"];
 
 /// What a folded word is to the fact reader: a set of the `WordFlags::*` bits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -106,9 +106,12 @@ impl<'a> SentenceFacts<'a> {
         feminine || tafil || ifal
     }
 
-    /// What the lexicon names by the word at `i` (read once per distinct Arabic word).
+    /// What the lexicon names by the word at `i` (read once per distinct Arabic word); nothing by a
+    /// function word, whose lemma may be a class's ("وفيها" reads as «وفي», as "وفيات" does).
     fn names(&self, i: usize) -> Names {
-        if self.is_arabic(i) {
+        if self.words.flags[i].has(crate::lexical::lexicon::WordFlags::FUNCTION) {
+            Names::default()
+        } else if self.is_arabic(i) {
             self.words.names[i]
         } else {
             Names::of(self.lx, self.key(i), self.lemma(i))
