@@ -1295,6 +1295,8 @@ fn a_company_name_takes_its_field_after_lil() {
         "واتهمت النقابة في مركز الوادي مصنع الأمل للورق بتلويث النهر.",
         &["مركز الوادي مصنع الأمل للورق", "الوادي مصنع الأمل للورق"],
     );
+    // A head and its name ending the sentence (the name runs to the last word).
+    check("خبر عن الصفقة التي أعلنتها شركة البناء الحديث", &[]);
     // People it sells to or pays are no field.
     check_absent("وباعت شركة نسيم للمستثمرين حصة من أسهمها.", &["نسيم للمستثمرين"]);
 }

@@ -749,3 +749,22 @@ fn a_preposition_with_a_pronoun_names_no_attribute() {
     assert_eq!(key(&f, "500").as_deref(), Some(super::lemma("عبوة").as_str()));
     assert_eq!(key(&f, "40").as_deref(), Some(super::lemma("صندوق").as_str()));
 }
+
+#[test]
+fn whom_a_verb_reaches_and_another_unit_are_no_parts() {
+    // The parts after «منها» are the count right after it, not the shops it went to.
+    let f = facts_of(
+        "عنوان\nأنتج المصنع 60 ألف كيس سعة 25 كيلوغراماً، وُزّع منها 40 ألفاً على 150 متجراً و12 مخزناً.\n",
+    );
+    assert!(
+        fact(&f, "150").scope.part_of.is_none(),
+        "{:#?}",
+        fact(&f, "150").scope
+    );
+    assert!(fact(&f, "12").scope.part_of.is_none());
+    assert!(fact(&f, "25").scope.part_of.is_none());
+    // A list of parts still holds: the dead among them.
+    let f = facts_of("عنوان\nسقط 31 قتيلاً، بينهم 12 طفلاً و9 نساء.\n");
+    assert!(fact(&f, "12").scope.part_of.is_some());
+    assert!(fact(&f, "9").scope.part_of.is_some());
+}

@@ -224,6 +224,9 @@ pub(crate) struct Lexicon {
     pub stopwords: FxHashSet<String>,
     /// Folded prepositions with each pronoun ending ("فيها"، "منهم"): function words too.
     pronoun_prepositions: Vec<String>,
+    /// Folded prepositions that take a pronoun ("في"، "على"): a figure after one of them is what
+    /// the clause's verb reaches, not a part of a list.
+    pub prepositions: FxHashSet<String>,
     /// Function and linking words, also with a glued و or ف: never content words.
     pub function_words: FxHashSet<String>,
     /// Words that start another part of a sentence.
@@ -351,6 +354,7 @@ impl Lexicon {
                 partitive_heads: file.partitive_heads.iter().map(|w| fold_key(w)).collect(),
                 subset_before: file.subset_before.iter().map(|w| fold_key(w)).collect(),
                 stopwords: file.stopwords.iter().map(|w| fold_key(w)).collect(),
+                prepositions: file.pronoun_prepositions.iter().map(|w| fold_key(w)).collect(),
                 pronoun_prepositions: file
                     .pronoun_prepositions
                     .iter()

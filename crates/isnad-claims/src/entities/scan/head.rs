@@ -246,9 +246,11 @@ impl Scan<'_> {
         }
         let n = self.st.words.len();
         let name_word = |j: usize| {
+            if j >= n {
+                return false;
+            }
             let w = self.st.word(j);
-            j < n
-                && self.is_free(j, consumed)
+            self.is_free(j, consumed)
                 && !w.starts_with(['و', 'ل'])
                 && if w.starts_with("ال") {
                     !self.lex.stop_words.contains(w) && !self.lex.titles.contains_key(w)

@@ -184,6 +184,8 @@ impl<'a> SentenceFacts<'a> {
                     && !self.is_numeric_mention(at)
                     && skipped_words < 2
                     && k.starts_with('و')
+                    // و and a word of three letters at least: "وُزّع" is a verb of its own.
+                    && k.chars().count() >= 4
                 {
                     skipped_words += 1;
                     at += 1;
@@ -206,11 +208,26 @@ impl<'a> SentenceFacts<'a> {
             if let Some(len) = lx.parts_follow.at(&key, at, self.n()) {
                 let list_start = at + len;
                 let list_end = self.words.clause_end[list_start.min(self.n().saturating_sub(1))];
+                let whole_unit = drafts[w].value.unit.clone();
+                // "وُزّع منها 36 ألفاً على 320 صيدلية": a figure after a preposition inside the list
+                // is whom the verb reaches, and one in another unit measures something else.
+                let after_preposition = |first: usize| {
+                    first > list_start && lx.prepositions.contains(self.key(first - 1)) && {
+                        let w = self.key(first - 1);
+                        w != "من" && w != "بين"
+                    }
+                };
                 for part in drafts.iter_mut().skip(w + 1) {
                     if part.first >= list_start
                         && part.first < list_end
                         && part.part_of.is_none()
                         && countable(part)
+                        && !after_preposition(part.first)
+                        && part
+                            .value
+                            .unit
+                            .as_ref()
+                            .is_none_or(|u| Some(u) == whole_unit.as_ref())
                     {
                         part.part_of = Some(w);
                     }
