@@ -329,6 +329,10 @@ fn ordinals_with_nouns() {
     one("في زيارته الرسمية الأولى", "ordinal «الأولى» 1 زياره");
     one("وهي الأولى", "ordinal «الأولى» 1 -");
     one("خلال زيارة الرئيس الأولى", "ordinal «الأولى» 1 زياره");
+    // "أولى" before a definite noun is the first of them; a conjunction glued to a function word
+    // is no noun.
+    one("وأكد أن أولى الحالات سجلت أمس", "ordinal «أولى» 1 حالات");
+    one("وأن الأولى", "ordinal «الأولى» 1 -");
 }
 
 #[test]

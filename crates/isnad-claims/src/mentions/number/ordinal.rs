@@ -57,7 +57,11 @@ impl Finder<'_> {
         {
             span.start = self.span(p).start;
             noun = self.noun_at(p);
-        } else if !definite && !bare.ends_with('ه') && bare != "اولي" {
+        } else if !definite
+            && !bare.ends_with('ه')
+            && (bare != "اولي" || self.key(last + 1).starts_with("ال"))
+        {
+            // "أولى الحالات" is the first of the cases, as "أول زيارة" is the first visit.
             // "أول زيارة", "ثاني أكبر": the construct takes the noun after it.
             if self.key(last + 1) != "من" {
                 noun = self.noun_at(last + 1);
@@ -100,13 +104,16 @@ impl Finder<'_> {
 
     /// The noun at token `i`, folded, without article, proclitics or pronoun suffix.
     fn noun_at(&self, i: usize) -> Option<(String, Span, usize)> {
+        let key = self.key(i);
+        let after_conjunction = key.strip_prefix(['و', 'ف']).filter(|rest| rest.chars().count() >= 2);
         if self.kind(i) != Some(Kind::Word)
-            || self.t.not_nouns.contains(self.key(i))
+            || self.t.not_nouns.contains(key)
+            // "وأن", "فهي": a conjunction glued to a word that is no noun.
+            || after_conjunction.is_some_and(|rest| self.t.not_nouns.contains(rest))
             || self.trigger(i).is_some()
         {
             return None;
         }
-        let key = self.key(i);
         let (prefix, rest) = ARTICLES
             .iter()
             .find_map(|a| {
