@@ -1328,3 +1328,11 @@ fn the_services_every_state_has_are_organizations() {
         ],
     );
 }
+
+#[test]
+fn a_players_position_is_a_title() {
+    check(
+        "ورفض النادي انتقال جناحه الدولي ماهر بن سليمان إلى الخارج، فيما قال المهاجم رامي القصبي إنه باق.",
+        &[("ماهر بن سليمان", "new:person:"), ("رامي القصبي", "new:person:")],
+    );
+}
