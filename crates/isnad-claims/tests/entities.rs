@@ -1336,3 +1336,16 @@ fn a_players_position_is_a_title() {
         &[("ماهر بن سليمان", "new:person:"), ("رامي القصبي", "new:person:")],
     );
 }
+
+#[test]
+fn a_given_name_with_the_article_after_a_title_opens_a_name() {
+    check(
+        "وقال رئيسها الهادي الورتاني إن العقد صحيح، وأكد المدرب المنجي الفرشيشي أن اللاعبين جاهزون.",
+        &[
+            ("الهادي الورتاني", "new:person:"),
+            ("المنجي الفرشيشي", "new:person:"),
+        ],
+    );
+    // Alone, after a title, it is the word it also is.
+    check_absent("وقال الأمين العام إن الاجتماع تأجل.", &["العام"]);
+}

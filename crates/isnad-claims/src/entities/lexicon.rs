@@ -25,6 +25,7 @@ struct RawLexicon {
 
     common_name_parts: Vec<String>,
     taa_given_names: Vec<String>,
+    article_given_names: Vec<String>,
     verbal_noun_given_names: Vec<String>,
     heads: Vec<RawHeads>,
     blocked: Vec<String>,
@@ -108,6 +109,9 @@ pub(crate) struct Lexicon {
     pub common_name_parts: FxHashSet<String>,
     /// Given names ending in ة ("فاطمة", "حمزة"): name words although nouns in ة are not.
     pub taa_names: FxHashSet<String>,
+    /// Given names that take the article ("الحبيب"، "المنجي"), folded: after a title, with a family
+    /// name after them.
+    pub article_given_names: FxHashSet<String>,
     /// Given names of the pattern of a second-form verbal noun ("توفيق"), folded.
     verbal_noun_names: FxHashSet<String>,
     pub heads: FxHashMap<String, Head>,
@@ -250,6 +254,7 @@ impl Lexicon {
                 .unwrap_or(0),
             common_name_parts: folded(&raw.common_name_parts).collect(),
             taa_names: folded(&raw.taa_given_names).collect(),
+            article_given_names: folded(&raw.article_given_names).collect(),
             verbal_noun_names: folded(&raw.verbal_noun_given_names).collect(),
             heads,
             blocked: folded(&raw.blocked).collect(),

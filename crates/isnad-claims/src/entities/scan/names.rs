@@ -81,7 +81,9 @@ impl Scan<'_> {
             let particle = self.lex.name_particles.contains(w) || before_allah;
             let family = self.family_name(j, consumed, j > k);
             // "إلياس": the alef carries a hamza, so «ال» is part of the name, not the article.
-            let no_article = after_particle || self.st.hamza_initial(j);
+            // "الحبيب الزواري": a given name that takes the article, first after a title.
+            let article_given = given_first && j == k && self.lex.article_given_names.contains(w);
+            let no_article = after_particle || self.st.hamza_initial(j) || article_given;
             if !(particle || family || self.is_name_word(w, no_article)) {
                 break;
             }
@@ -145,6 +147,10 @@ impl Scan<'_> {
         }
         while j > k && self.lex.name_particles.contains(self.st.word(j - 1)) {
             j -= 1;
+        }
+        // Alone it is the word it also is ("الأمين"، "الطيب"): a family name must follow.
+        if j == k + 1 && given_first && self.lex.article_given_names.contains(self.st.word(k)) {
+            return k..k;
         }
         k..j
     }
