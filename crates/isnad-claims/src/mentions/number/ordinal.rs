@@ -105,7 +105,9 @@ impl Finder<'_> {
     /// The noun at token `i`, folded, without article, proclitics or pronoun suffix.
     fn noun_at(&self, i: usize) -> Option<(String, Span, usize)> {
         let key = self.key(i);
-        let after_conjunction = key.strip_prefix(['و', 'ف']).filter(|rest| rest.chars().count() >= 2);
+        let after_conjunction = key
+            .strip_prefix(['و', 'ف'])
+            .filter(|rest| rest.chars().count() >= 2);
         if self.kind(i) != Some(Kind::Word)
             || self.t.not_nouns.contains(key)
             // "وأن", "فهي": a conjunction glued to a word that is no noun.
