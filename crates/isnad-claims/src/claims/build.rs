@@ -105,7 +105,9 @@ pub(super) fn build_claim(
         Some((m, part)) => (Some(m.clone()), part),
         None => (None, false),
     };
-    let ordinal = pick_ordinal(view, t, theme.as_ref(), clause, reads).cloned();
+    // An incident's theme is who it struck: "طفل ثانٍ" is which victim, not which occurrence.
+    let ordinal_theme = theme.as_ref().filter(|_| !entry.properties.incident);
+    let ordinal = pick_ordinal(view, t, ordinal_theme, clause, reads).cloned();
     let quantity = view
         .mentions
         .iter()

@@ -519,6 +519,8 @@ fn ordinals_of_the_event_or_theme_only() {
         "زار [فيندا|p] [كورفا|l] <للمرة الأولى|o=1:مرة> في الصيف.",
         &["visit", "ord=للمرة الأولى"],
     );
+    // An incident's theme is who it struck: "a second child" is which victim, not which death.
+    check("وفاة طفل <ثانٍ|o=2:طفل> في المستشفى.", &["casualties", "noord"]);
 }
 
 #[test]
