@@ -278,8 +278,8 @@ impl<'a> ParticipantReader<'a> {
                     })
                     .count()
             };
-            // Another name in the clause is one word of what is done ("أحال الملف على النيابة
-            // العامة"): whom it was done to or with. Appositions of the doer's own name
+            // Another name in the clause is one word of what is done ("أحال الملف على هيئة
+            // المنافسة"): whom it was done to or with. Appositions of the doer's own name
             // ("وأمر محافظ X، Y،") stay one word, and leave the clause still short.
             let other_names = |c1: usize| {
                 let (from, to) = (toks.pieces[c0].span().start, toks.pieces[c1 - 1].span().end);

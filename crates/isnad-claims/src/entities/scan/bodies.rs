@@ -70,8 +70,8 @@ impl Scan<'_> {
                 {
                     end = self.complement_end(end, i + 6, consumed);
                 } else if let Some(listed) = self.listed_body_after_lam(end) {
-                    // "المديرية العامة للحماية المدنية": the directorate of a listed service is a
-                    // body of its own, not the service.
+                    // "الجمعية الوطنية للهلال الأحمر": a body named after a listed organization is a
+                    // body of its own, not that organization.
                     let (mj, raw) = listed;
                     self.raws[raw].dead = true;
                     end = self.matches[mj].last;
@@ -118,7 +118,7 @@ impl Scan<'_> {
         }
     }
 
-    /// The listed organization right after ل at word `at` ("لحرس الحدود"، "للحماية المدنية"), as
+    /// The listed organization right after ل at word `at` ("للهلال الأحمر"، "للأمم المتحدة"), as
     /// its phrase match and its mention.
     fn listed_body_after_lam(&self, at: usize) -> Option<(usize, usize)> {
         let mj = self.slot.get(at).copied().flatten()?;

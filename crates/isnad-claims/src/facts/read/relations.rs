@@ -212,9 +212,9 @@ impl<'a> SentenceFacts<'a> {
                 // "وُزّع منها 36 ألفاً على 320 صيدلية": a figure after a preposition inside the list
                 // is whom the verb reaches, and one in another unit measures something else.
                 let after_preposition = |first: usize| {
-                    first > list_start && lx.prepositions.contains(self.key(first - 1)) && {
+                    first > list_start && {
                         let w = self.key(first - 1);
-                        w != "من" && w != "بين"
+                        w != "من" && w != "بين" && lx.prepositions.contains(w)
                     }
                 };
                 for part in drafts.iter_mut().skip(w + 1) {
