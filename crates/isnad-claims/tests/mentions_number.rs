@@ -139,6 +139,8 @@ fn duals_are_two() {
     check("زار باكستان", &[]);
     check("التقى الرئيس الكويتي", &[]);
     check("قال إن سيارتي في المرأب", &[]);
+    // An adjective agreeing with a dual noun is no second count.
+    one("ونقلت سيارتين جديدتين", "number «سيارتين» 2 2..2 exact");
 }
 
 #[test]
@@ -333,6 +335,16 @@ fn ordinals_with_nouns() {
     // is no noun.
     one("وأكد أن أولى الحالات سجلت أمس", "ordinal «أولى» 1 حالات");
     one("وأن الأولى", "ordinal «الأولى» 1 -");
+    // An indefinite ordinal after an indefinite noun is its adjective ("a second policeman"):
+    // «ثانٍ» has no construct form, and a construct needs a noun after it, not a verb, a
+    // preposition or an adverbial accusative.
+    one("مقتل شرطي ثانٍ في هجوم", "ordinal «ثانٍ» 2 شرطي");
+    one("مقتل شرطي ثانٍ متأثراً بجراحه", "ordinal «ثانٍ» 2 شرطي");
+    one("ونفق حصان ثالث يبلغ من العمر", "ordinal «ثالث» 3 حصان");
+    one("وأصيب عامل رابع.", "ordinal «رابع» 4 عامل");
+    // A noun after it keeps the construct, whatever stands before it.
+    one("وقوع ثالث هجوم على النقطة", "ordinal «ثالث» 3 هجوم");
+    one("هذه ثالث زيارة", "ordinal «ثالث» 3 زياره");
 }
 
 #[test]

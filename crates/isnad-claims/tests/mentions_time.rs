@@ -607,6 +607,9 @@ fn a_year_written_in_words_after_a_year_noun_is_a_date() {
 fn that_day_is_not_today_nor_that_night_tonight() {
     check("كانت في رحلتها الثانية ذلك اليوم", &[]);
     check("وفي تلك الليلة غرقت", &[]);
+    // A day counted from an event is not today either.
+    check("لم يتصل بنا أحد في اليوم الأول", &[]);
+    check("وعاد المضربون إلى العمل في اليوم الثالث", &[]);
     check(
         "وقال إن الوضع اليوم أفضل",
         &["اليوم = relative 2024-06-20..2024-06-20 day"],

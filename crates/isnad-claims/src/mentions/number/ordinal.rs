@@ -60,6 +60,7 @@ impl Finder<'_> {
         } else if !definite
             && !bare.ends_with('ه')
             && (bare != "اولي" || self.key(last + 1).starts_with("ال"))
+            && !prev.is_some_and(|p| self.adjective_of(p, bare, last))
         {
             // "أولى الحالات" is the first of the cases, as "أول زيارة" is the first visit.
             // "أول زيارة", "ثاني أكبر": the construct takes the noun after it.
@@ -80,6 +81,28 @@ impl Finder<'_> {
             qualifier,
         };
         Some(self.mention(span, MentionValue::Ordinal(value)))
+    }
+
+    /// Whether an indefinite masculine ordinal ending at `last` is the adjective of the indefinite
+    /// noun at `p` ("شرطي ثانٍ", "عامل رابع") rather than the head of a construct ("ثالث هجوم"):
+    /// «ثانٍ» has no construct form, and a construct needs a noun after it — not the end of the
+    /// sentence, a function word, an imperfect verb ("يبلغ") or an adverbial accusative ("متأثراً").
+    fn adjective_of(&self, p: usize, bare: &str, last: usize) -> bool {
+        if self.key(p).starts_with("ال") || self.span(p).start < self.free || self.noun_at(p).is_none() {
+            return false;
+        }
+        if bare == "ثان" {
+            return true;
+        }
+        let next = last + 1;
+        if self.kind(next) != Some(Kind::Word) {
+            return true;
+        }
+        let key = self.key(next);
+        let letters = key.chars().count();
+        self.t.not_nouns.contains(key)
+            || (key.starts_with('ي') && letters >= 4)
+            || (key.ends_with('ا') && letters >= 4)
     }
 
     /// The ordinal's value and its last token: three words ("الواحد و العشرون"), two ("الخامسة

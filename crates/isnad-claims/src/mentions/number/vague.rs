@@ -103,6 +103,12 @@ impl Finder<'_> {
         if !dual || self.t.dual_not.iter().any(|d| d == key) {
             return None;
         }
+        // "جثتين جديدتين": an adjective agrees with the dual noun before it; the noun is the count.
+        if i.checked_sub(1).is_some_and(|p| {
+            self.kind(p) == Some(Kind::Word) && (self.key(p).ends_with("تين") || self.key(p).ends_with("تان"))
+        }) {
+            return None;
+        }
         Some(self.mention(self.span(i), MentionValue::Number(NumberValue::exact(2.0))))
     }
 }

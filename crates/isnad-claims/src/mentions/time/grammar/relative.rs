@@ -54,6 +54,14 @@ impl Scan<'_> {
             .chain(fillers)
             .filter_map(|s| self.find(s, |k| if let K::RelDay(d) = k { Some(d) } else { None }))
             .max_by_key(|(_, e)| *e)?;
+        // "في اليوم الأول"، "اليوم نفسه": a day counted from an event, not today.
+        if offset == 0
+            && self.toks.get(end).is_some_and(|t| {
+                crate::mentions::words::ordinal_value(t.key).is_some() || matches!(t.key, "نفسه" | "ذاته")
+            })
+        {
+            return None;
+        }
         let mut value = self.rel_value(
             |r| add_days(r, i64::from(offset)).map(|d| TimeValue::days(d, d, Grain::Day)),
             Grain::Day,
