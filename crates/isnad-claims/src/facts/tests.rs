@@ -768,3 +768,40 @@ fn whom_a_verb_reaches_and_another_unit_are_no_parts() {
     assert!(fact(&f, "12").scope.part_of.is_some());
     assert!(fact(&f, "9").scope.part_of.is_some());
 }
+
+#[test]
+fn a_verbal_noun_after_a_counted_noun_names_its_kind_not_what_happened_to_it() {
+    // "فرق إنقاذ" are rescue teams, "مراكز إيواء" shelters: neither counts rescued or sheltered people.
+    let f = facts_of("عنوان\nشاركت في البحث تسع فرق إنقاذ من ثلاث محافظات، وفُتح 14 مركز إيواء للأسر.\n");
+    assert_ne!(key(&f, "تسع").as_deref(), Some("rescued"));
+    assert_ne!(key(&f, "14").as_deref(), Some("evacuated"));
+    // What happened to the counted people, said after them, still gives the attribute.
+    let f = facts_of("عنوان\nولا يزال 4 عمال في عداد المفقودين بعد الحريق.\n");
+    assert_eq!(key(&f, "4").as_deref(), Some("missing"));
+}
+
+#[test]
+fn others_after_a_count_are_not_what_the_previous_clause_counts() {
+    // "19 others trapped" are not more of the dead the clause before counts.
+    let f = facts_of("عنوان\nلقي خمسة صيادين حتفهم ولا يزال 12 آخرون عالقين في الجزيرة.\n");
+    assert_eq!(key(&f, "خمسة").as_deref(), Some("killed"));
+    assert_ne!(key(&f, "12").as_deref(), Some("killed"));
+}
+
+#[test]
+fn a_word_after_a_conjunction_is_not_the_counted_noun() {
+    // "ارتفاع الجرحى إلى 6 وآمال …": the figure ends its phrase; «وآمال» starts another.
+    let f = facts_of("عنوان\nارتفاع الإصابات إلى 6 وتحذيرات من موجة جديدة\n");
+    assert_eq!(key(&f, "6").as_deref(), Some("injured"));
+}
+
+#[test]
+fn the_trapped_and_those_brought_out_alive_are_running_figures_of_their_own() {
+    let f = facts_of("عنوان\nوتمكن الغواصون من إخراج خمسة صيادين أحياء، ولا يزال 4 آخرون عالقين في الكهف.\n");
+    assert_eq!(key(&f, "خمسة").as_deref(), Some("rescued"));
+    assert_eq!(key(&f, "4").as_deref(), Some("trapped"));
+    assert!(fact(&f, "4").attribute.evolving);
+    // Before a number «أحياء» are quarters of a town.
+    let f = facts_of("عنوان\nشمل انقطاع المياه ثلاثة أحياء في المدينة.\n");
+    assert_ne!(key(&f, "ثلاثة").as_deref(), Some("rescued"));
+}

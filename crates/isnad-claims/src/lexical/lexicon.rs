@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 #[derive(Deserialize)]
 struct File {
     generic_counted: Vec<String>,
+    others_counted: Vec<String>,
     measure_nouns: Vec<String>,
     generic_measures: Vec<String>,
     linking: Vec<String>,
@@ -61,6 +62,8 @@ struct ClassFile {
     #[serde(default)]
     of_something: bool,
     words: Vec<String>,
+    #[serde(default)]
+    after_counted: Vec<String>,
 }
 
 /// An attribute class: words that name one measured thing.
@@ -173,6 +176,8 @@ impl Phrases {
 pub(crate) struct Lexicon {
     /// Lemmas of counted nouns that only say "people" or "things".
     pub generic: FxHashSet<String>,
+    /// Lemmas of counted nouns that say "others" ("19 آخرون"): not more of the clause before.
+    pub others: FxHashSet<String>,
     /// Lemmas of measure nouns.
     pub measures: FxHashSet<String>,
     /// Lemmas of measure nouns that say only "how" ("نسبة"، "معدل").
@@ -181,6 +186,8 @@ pub(crate) struct Lexicon {
     pub linking: FxHashSet<String>,
     /// Lemma → class index.
     pub class_of: FxHashMap<String, usize>,
+    /// Lemma → class index of words that name a class only right after a counted noun ("أحياء").
+    pub class_after_counted: FxHashMap<String, usize>,
     /// The classes.
     pub classes: Vec<Class>,
     /// Class words exactly as written (folded), so a word that starts with و ("وفيات") is known
@@ -296,6 +303,7 @@ impl Lexicon {
             let file: File =
                 toml::from_str(include_str!("../../data/facts.toml")).expect("data/facts.toml is valid");
             let mut class_of = FxHashMap::default();
+            let mut class_after_counted = FxHashMap::default();
             let mut classes = Vec::new();
             let class_forms = file
                 .class
@@ -307,6 +315,9 @@ impl Lexicon {
                     // A multi-word entry is keyed by its last word's lemma ("صافي الربح" → ربح).
                     let last = word.split_whitespace().last().unwrap_or(word);
                     class_of.entry(lemma(last)).or_insert(i);
+                }
+                for word in &class.after_counted {
+                    class_after_counted.insert(lemma(word), i);
                 }
                 classes.push(Class {
                     name: class.name.clone(),
@@ -322,7 +333,9 @@ impl Lexicon {
                 }
             }
             Lexicon {
+                class_after_counted,
                 generic: lemmas(&file.generic_counted),
+                others: lemmas(&file.others_counted),
                 measures: lemmas(&file.measure_nouns)
                     .union(&lemmas(&file.generic_measures))
                     .cloned()

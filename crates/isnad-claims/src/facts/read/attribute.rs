@@ -44,8 +44,6 @@ impl<'a> SentenceFacts<'a> {
             // is money taken from somewhere; what it measures is said before it.
             counted = Some(last + 2);
         }
-        let counted_lemma = counted.map(|c| self.lemma(c));
-        let counted_generic = counted_lemma.is_some_and(|l| lx.generic.contains(l));
 
         // The words before: the nearest event word, the nearest measure noun, a class word.
         let mut event_word: Option<usize> = None;
@@ -77,6 +75,27 @@ impl<'a> SentenceFacts<'a> {
                 event_word = Some(i);
             }
         }
+        // "ارتفاع الوفيات إلى 5 وآمال …": with what is counted said before the figure, a word after it
+        // that starts with و starts the next phrase.
+        if let Some(c) = counted
+            && (class_word.is_some() || measure_word.is_some())
+            && self.key(c).starts_with(['و', 'ف'])
+            && self.class_at(c).is_none()
+        {
+            counted = None;
+        }
+        // "19 آخرون محاصرين": others are not more of what the clause before counts; the word after
+        // them says what they are. With nothing after them ("وأصيب 3 آخرون") the verb before does.
+        if let Some(c) = counted
+            && lx.others.contains(self.lemma(c))
+            && let Some(state) = Some(c + 1).filter(|&a| self.is_content(a) && self.counted_noun(a).is_some())
+        {
+            class_word = None;
+            event_word = None;
+            counted = Some(state);
+        }
+        let counted_lemma = counted.map(|c| self.lemma(c));
+        let counted_generic = counted_lemma.is_some_and(|l| lx.generic.contains(l));
         // "بتبديد ما يقارب 340 مليون درهم": a verbal noun with ب right before the value governs it;
         // a measure noun further back is another phrase's ("وعدداً من المسؤولين").
         if let (Some(e), Some(m)) = (event_word, measure_word)
@@ -89,6 +108,7 @@ impl<'a> SentenceFacts<'a> {
         {
             measure_word = None;
         }
+        let specific_noun = counted.is_some() && !counted_generic;
         // After the counted noun, the word that says what happened to them ("ستة أشخاص … حتفهم"،
         // "4 عمال في عداد المفقودين").
         let after_counted = {
@@ -106,7 +126,15 @@ impl<'a> SentenceFacts<'a> {
                 .take_while(|&j| {
                     !self.key(j).starts_with('و') || self.lx.function_words.contains(self.key(j))
                 })
-                .find(|&j| self.is_content(j) && self.class_at(j).is_some())
+                // "فرق إنقاذ"، "مراكز إيواء": a verbal noun in construct with the counted noun names
+                // its kind, not what happened to it.
+                .filter(|&j| {
+                    !(counted == Some(j - 1)
+                        && specific_noun
+                        && self.class_at(j).is_some()
+                        && self.is_verbal_noun(j))
+                })
+                .find(|&j| self.is_content(j) && self.class_after(j).is_some())
         };
 
         // A class word before the number names what happened to a specific counted noun only when
@@ -121,7 +149,13 @@ impl<'a> SentenceFacts<'a> {
         // A specific counted noun says what is measured over a measure noun's class ("لمدة ثلاث
         // مباريات" counts matches; "لمدة ثلاثة أيام" is a duration).
         let mut class = class_at
-            .and_then(|w| self.class_at(w))
+            .and_then(|w| {
+                if Some(w) == after_counted {
+                    self.class_after(w)
+                } else {
+                    self.class_at(w)
+                }
+            })
             .or_else(|| measure_word.filter(|_| !specific).and_then(|m| self.class_at(m)));
         if let MentionValue::Quantity(q) = &self.mentions[index].0.value
             && q.unit == "year_of_age"

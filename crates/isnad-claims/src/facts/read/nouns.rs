@@ -82,6 +82,14 @@ impl<'a> SentenceFacts<'a> {
         Some(i)
     }
 
+    /// True when the word at `i` is shaped as an indefinite verbal noun: ending in ة, or shaped
+    /// تفعيل، إفعال or افتعال ("توقيف"، "إنقاذ"، "انتشال").
+    pub(super) fn is_verbal_noun(&self, i: usize) -> bool {
+        let letters: Vec<char> = self.key(i).chars().collect();
+        let iftial = letters.len() == 6 && letters[0] == 'ا' && letters[2] == 'ت' && letters[4] == 'ا';
+        iftial || self.governs_a_number(i)
+    }
+
     /// True when the word at `i` reads as a verbal noun in construct with the number after it
     /// ("بإدانة 11"، "توقيف 23"): indefinite in form, and ending in ة or shaped تفعيل/إفعال. A verb
     /// ("سخّرت 23") or a definite noun ("شملت المحاكمة 17") does not qualify what is counted.
@@ -122,6 +130,13 @@ impl<'a> SentenceFacts<'a> {
     /// ("وفُقد" is و + فقد).
     pub(super) fn class_at(&self, i: usize) -> Option<&'static crate::facts::lexicon::Class> {
         self.names(i).class.map(|c| &self.lx.classes[c])
+    }
+
+    /// The class a word after a counted noun names: its own, or one it names only there ("عمال
+    /// أحياء" are survivors).
+    pub(super) fn class_after(&self, i: usize) -> Option<&'static crate::facts::lexicon::Class> {
+        self.class_at(i)
+            .or_else(|| (self.lx.class_after_counted.get(self.lemma(i))).map(|&c| &self.lx.classes[c]))
     }
 
     /// The lemma of a measure noun at `i`, also after an attached preposition ("بطول"، "بقيمة").
