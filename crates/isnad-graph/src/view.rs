@@ -36,8 +36,9 @@ pub(crate) struct ClaimView<'a> {
     pub affirmed: bool,
     /// True when the clause refers back to an earlier occurrence ("سبق أن", "في وقت سابق").
     pub refers_to_earlier: bool,
-    /// True when the clause announces a rising total ("ارتفعت حصيلة").
-    pub announces_rise: bool,
+    /// True when the claim's date is its report's, not its event's: its clause announces a rising
+    /// total ("ارتفعت حصيلة") or its trigger names a toll ("وفق حصيلة أعلنتها السلطات اليوم").
+    pub dated_by_report: bool,
 }
 
 impl<'a> ClaimView<'a> {
@@ -73,7 +74,7 @@ impl<'a> ClaimView<'a> {
                 Modality::Asserted | Modality::Reported | Modality::Planned
             ),
             refers_to_earlier: claim.cues.earlier,
-            announces_rise: claim.cues.rising,
+            dated_by_report: claim.cues.rising || claim.cues.tally,
         }
         .with_actor_set()
     }

@@ -73,6 +73,7 @@ struct ClaimSpec<'a> {
     ordinal: Option<(&'a str, OrdinalValue)>,
     modality: Modality,
     source: Option<&'a str>,
+    cues: isnad_claims::claims::ClauseCues,
 }
 
 fn spec<'a>(clause: &'a str, event: &'a str) -> ClaimSpec<'a> {
@@ -85,6 +86,7 @@ fn spec<'a>(clause: &'a str, event: &'a str) -> ClaimSpec<'a> {
         ordinal: None,
         modality: Modality::Asserted,
         source: None,
+        cues: Default::default(),
     }
 }
 
@@ -139,7 +141,7 @@ impl Article {
             ),
             event: spec.event.into(),
             properties: isnad_claims::claims::event_properties(spec.event),
-            cues: Default::default(),
+            cues: spec.cues,
             roles,
             time_basis: if time.is_some() {
                 TimeBasis::Stated
@@ -300,6 +302,40 @@ fn one_summit_on_two_dates_is_a_date_mismatch() {
     assert_eq!(serious(&found).len(), 1, "{found:?}");
     assert_eq!(found[0].0, FindingKind::DateMismatch);
     assert_eq!(found[0].2, ["14 آذار 2025", "16 مارس 2025"]);
+}
+
+#[test]
+fn a_toll_is_dated_by_its_report_not_compared_as_its_incidents_date() {
+    // "وفق حصيلة أعلنتها السلطات صباح الأربعاء" dates the count, not the crash of Tuesday night.
+    let mut a = article(
+        "a.txt",
+        "عنوان أول\nقتل ثلاثة ركاب في انقلاب حافلة مساء الثلاثاء 4 آذار 2025.\n",
+        None,
+    );
+    a.claim(ClaimSpec {
+        time: Some(("الثلاثاء 4 آذار 2025", MentionValue::Date(day("2025-03-04")))),
+        ..spec("قتل ثلاثة ركاب في انقلاب حافلة", "casualties")
+    });
+    let mut b = article(
+        "b.txt",
+        "عنوان ثان\nحصيلة الانقلاب ثلاثة قتلى صباح الأربعاء 5 آذار 2025.\n",
+        None,
+    );
+    b.claim(ClaimSpec {
+        time: Some(("الأربعاء 5 آذار 2025", MentionValue::Date(day("2025-03-05")))),
+        cues: isnad_claims::claims::ClauseCues {
+            tally: true,
+            ..Default::default()
+        },
+        ..spec("حصيلة الانقلاب ثلاثة قتلى", "casualties")
+    });
+    let found = check(vec![a, b]);
+    assert!(
+        !found
+            .iter()
+            .any(|f| matches!(f.0, FindingKind::DateMismatch | FindingKind::WeekdayMismatch)),
+        "{found:?}"
+    );
 }
 
 #[test]

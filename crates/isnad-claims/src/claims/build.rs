@@ -136,11 +136,12 @@ pub(super) fn build_claim(
 
     let span = view.tok_span(clause.0, clause.1.saturating_sub(1)).cover(t.span);
     let text = view.text(span).to_string();
-    let cues = view
+    let mut cues = view
         .clause_cues()
         .iter()
         .filter(|(at, _)| span.contains(*at))
         .fold(ClauseCues::default(), |all, (_, c)| all.union(*c));
+    cues.tally = Lexicon::get().is_tally(view.key(t.tok));
     Claim {
         id: String::new(),
         doc: ctx.document.id.clone(),

@@ -591,6 +591,11 @@ fn clauses_signal_earlier_occurrences_and_rising_totals() {
     assert!(rising.iter().any(|c| c.cues.rising), "{rising:#?}");
     let plain = claims("قتل 12 شخصاً في الحريق.");
     assert!(plain.iter().all(|c| c.cues.is_empty()), "{plain:#?}");
+    // A claim whose trigger names a toll is dated by the count's report; the deaths it sits
+    // beside are not.
+    let toll = claims("قتل 4 أشخاص في الحريق، وفق حصيلة أعلنها الدفاع صباح اليوم.");
+    assert!(toll.iter().any(|c| c.cues.tally), "{toll:#?}");
+    assert!(toll.iter().any(|c| !c.cues.tally), "{toll:#?}");
 }
 
 #[test]
@@ -616,4 +621,22 @@ fn claims_share_their_clause_text_and_their_sources_chain() {
     let same_clause: Vec<_> = found.windows(2).filter(|w| w[0].span == w[1].span).collect();
     assert!(!same_clause.is_empty(), "{found:#?}");
     assert!(same_clause.iter().all(|w| Arc::ptr_eq(&w[0].text, &w[1].text)));
+}
+
+#[test]
+fn a_saying_is_dated_by_its_own_time_not_by_the_times_of_what_it_says() {
+    // Written for this test: "the plant stopped on Sunday" dates the stoppage, not the statement.
+    let found = claims("وقال المتحدث باسم [الشركة|o] إن المصنع توقف عن العمل يوم الأحد الماضي.");
+    let said = found
+        .iter()
+        .find(|c| c.event == "statement")
+        .expect("a statement");
+    assert_ne!(said.time_basis, TimeBasis::Stated, "{said:#?}");
+    // A time between the verb and what is said is the saying's.
+    let found = claims("وقال المتحدث باسم [الشركة|o] أمس الأحد إن المصنع توقف عن العمل.");
+    let said = found
+        .iter()
+        .find(|c| c.event == "statement")
+        .expect("a statement");
+    assert_eq!(said.time_basis, TimeBasis::Stated, "{said:#?}");
 }

@@ -107,6 +107,9 @@ pub struct ClauseCues {
     /// It announces a rising total ("ارتفعت حصيلة"): an update, dated by its report.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub rising: bool,
+    /// Its trigger names a toll ("وفق حصيلة أعلنتها السلطات صباح اليوم"): dated by its report.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub tally: bool,
 }
 
 impl ClauseCues {
@@ -115,6 +118,7 @@ impl ClauseCues {
         ClauseCues {
             earlier: self.earlier || other.earlier,
             rising: self.rising || other.rising,
+            tally: self.tally || other.tally,
         }
     }
 

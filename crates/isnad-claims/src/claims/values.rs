@@ -32,8 +32,16 @@ pub(super) fn pick_time<'a>(
         .rev()
         .find(|&i| lx.complementizers.contains(view.key(i)))
         .unwrap_or(clause.0);
-    let scope = view.tok_span(scope_start, clause.1.saturating_sub(1));
-    let whole = view.tok_span(clause.0, clause.1.saturating_sub(1));
+    // "قال المتحدث إن المصنع توقف يوم الأحد": what a saying reports keeps its own times; the
+    // saying's is before the complementizer that opens it.
+    let said_from = lx.events[t.entry]
+        .properties
+        .speech
+        .then(|| (t.last_tok + 1..clause.1).find(|&i| lx.complementizers.contains(view.key(i))))
+        .flatten();
+    let end = said_from.unwrap_or(clause.1);
+    let scope = view.tok_span(scope_start, end.saturating_sub(1));
+    let whole = view.tok_span(clause.0, end.saturating_sub(1));
     // "لم يكتمل تركيبها حتى اليوم": a time "so far" bounds a state; it dates no event.
     let so_far = &crate::lexical::lexicon::Lexicon::get().so_far;
     let key = |i: usize| view.key(i);

@@ -56,7 +56,7 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
         // What is judged of a claim: its time, and the times its document gives the event.
         let pairs = first_pairs_by_class(context, event.members.iter().copied(), |v| {
             // "ارتفعت الحصيلة … اليوم" dates the announcement of a new toll, not the event.
-            if v.days.is_none() || is_weekday(v) || v.announces_rise {
+            if v.days.is_none() || is_weekday(v) || v.dated_by_report {
                 return None;
             }
             Some((v.days?, gives.get(&v.doc).map(Vec::as_slice)))
@@ -75,7 +75,7 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             if given.contains(&(a.doc, (b0, b1))) || given.contains(&(b.doc, (a0, a1))) {
                 continue;
             }
-            if is_weekday(a) || is_weekday(b) || a.announces_rise || b.announces_rise {
+            if is_weekday(a) || is_weekday(b) || a.dated_by_report || b.dated_by_report {
                 continue;
             }
             let key = (a.days, b.days);

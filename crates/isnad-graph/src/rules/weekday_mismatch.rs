@@ -64,7 +64,7 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 continue;
             };
             match &time.value {
-                MentionValue::Weekday(named) if !v.announces_rise => {
+                MentionValue::Weekday(named) if !v.dated_by_report => {
                     if let Some(weekday) = named.weekday {
                         named_classes.add((&*time.text, weekday, named.start), v);
                     }
@@ -72,7 +72,8 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 // A toll update's "اليوم" dates the report, not the event.
                 // An explicit date, or a relative one resolved at its own article's date ("اليوم").
                 MentionValue::Date(date) | MentionValue::Relative(date)
-                    if v.claim.time_basis == isnad_claims::claims::TimeBasis::Stated && !v.announces_rise =>
+                    if v.claim.time_basis == isnad_claims::claims::TimeBasis::Stated
+                        && !v.dated_by_report =>
                 {
                     if let (Some(start), Some(end)) = (date.start, date.end) {
                         dated_classes.add((&*time.text, start, end), v);

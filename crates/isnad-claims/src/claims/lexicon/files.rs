@@ -29,6 +29,8 @@ pub(super) struct TriggerFile {
 #[serde(deny_unknown_fields)]
 pub(super) struct CuesFile {
     pub(super) rising: Vec<String>,
+    #[serde(default)]
+    pub(super) tally: Vec<String>,
     pub(super) earlier: Vec<String>,
     #[serde(default)]
     pub(super) earlier_unless_followed_by: BTreeMap<String, Vec<String>>,

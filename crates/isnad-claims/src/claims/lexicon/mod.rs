@@ -95,6 +95,8 @@ pub(crate) struct Lexicon {
     pub events: Vec<EventEntry>,
     patterns: Vec<Pattern>,
     automaton: AhoCorasick,
+    /// Folded stems of trigger words that name a toll ("حصيلة"): dated by their report.
+    tally: FxHashSet<String>,
     /// Whole words that only look like a clitic + trigger ("فيصل" is a name, not ف + يصل).
     not_triggers: FxHashSet<String>,
     /// Light verbs whose subject chairs the event of the noun they govern ("ترأس").
@@ -357,6 +359,7 @@ impl Lexicon {
             patterns,
             automaton,
             not_triggers: folded_set(&triggers.not_triggers),
+            tally: folded_set(&triggers.cues.tally),
             chairing_verbs: folded_set(&triggers.chairing_verbs),
             prepositions: folded_set(&syntax.prepositions),
             stops: folded_set(&syntax.stops),
@@ -413,6 +416,22 @@ impl Lexicon {
         };
         lexicon.sets = lexicon.word_sets();
         lexicon
+    }
+
+    /// True when a folded trigger word names a toll ("والحصيلة", "بحصيلة"), past its proclitics
+    /// and article.
+    pub fn is_tally(&self, key: &str) -> bool {
+        let mut stem = key;
+        for _ in 0..2 {
+            if let Some(rest) = stem
+                .strip_prefix(['و', 'ف', 'ب', 'ل'])
+                .filter(|r| r.chars().count() >= 4)
+            {
+                stem = rest;
+            }
+        }
+        let stem = stem.strip_prefix("ال").unwrap_or(stem);
+        self.tally.contains(stem)
     }
 
     /// The sets each word of the syntax sets is in.
