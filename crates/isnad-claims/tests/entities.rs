@@ -333,6 +333,11 @@ fn place_names_after_place_heads() {
         "وجرفت المياه السيارة قرب قرية المنارة شمال المدينة، ونجا السائق في قرية الصفصاف.",
         &[("المنارة", "new:place:"), ("الصفصاف", "new:place:")],
     );
+    // A mine is a place named after its head, as a village is.
+    check(
+        "وانهار رواق في منجم الحجر الأسود للفوسفات شمال البلاد.",
+        &[("الحجر الأسود", "new:place:")],
+    );
     check_absent(
         "ونقل المصابون إلى مخيم النازحين قرب ميناء الحاويات ومطار العاصمة.",
         &[
@@ -507,6 +512,24 @@ fn names_in_commas_after_a_title() {
         "وقال عامل إقليم وادي سمرين، عبد الرحيم البقالي، في تصريح إن الطرق مقطوعة.",
         &["وادي سمرين، عبد الرحيم البقالي"],
     );
+    // One word after the title, then a name in commas: the word is the title's complement (a place
+    // after a territorial title), never the holder.
+    check(
+        "وقال والي تيمزيرت، أحمد بلقاسم، إن الطريق مقطوع.",
+        &[("تيمزيرت", "new:place:"), ("أحمد بلقاسم", "new:person:")],
+    );
+    check(
+        "وقال مدير سونلغاز، سمير بوزيد، إن الانقطاع انتهى.",
+        &[("سمير بوزيد", "new:person:")],
+    );
+    let (_, found) = analyze(&article("وقال مدير سونلغاز، سمير بوزيد، إن الانقطاع انتهى."));
+    assert!(
+        mentions_of(&found, "سونلغاز")
+            .iter()
+            .all(|m| m.kind != EntityType::Person),
+        "{:#?}",
+        found.mentions
+    );
     // One name word in commas is not enough: it may be anything.
     check_absent("وقال المدير، أمس، إن العمل مستمر.", &["أمس"]);
 }
@@ -602,6 +625,11 @@ fn family_names_alone_resolve_to_the_full_name() {
             ("ولد سيدي عالي", "new:person:"),
             ("الناني ولد أحمدو", "new:person:"),
         ],
+    );
+    // The name word right before the particle is the bearer's own given name.
+    check(
+        "ووقف خليفة بن سعيد المعمري أمام القاضي صباح أمس.",
+        &[("خليفة بن سعيد المعمري", "new:person:")],
     );
     check_absent("ولد في القرية عام 1960 وعاش فيها.", &["ولد في", "في القرية"]);
     // A particle alone is nobody's surname.
@@ -1246,6 +1274,25 @@ fn a_family_name_follows_a_compound_given_name_and_closes_an_apposition() {
         "وقال الرئيس التنفيذي للشركة، ماجد سالم الهذال، في تصريحات للصحفيين إن الصفقة مربحة.",
         &[("ماجد سالم الهذال", "new:person:")],
     );
+    // Closed by commas, a name may hold an article word before more of its words (compound
+    // given names, lineage particles).
+    check(
+        "وقال المتحدث باسم هيئة الموانئ، محمد الأمين ولد بوبكر، إن الرصيف أغلق.",
+        &[("محمد الأمين ولد بوبكر", "new:person:")],
+    );
+    check(
+        "وأكد رئيس النقابة، سعيد بن راشد الهنائي، أن الإضراب مستمر.",
+        &[("سعيد بن راشد الهنائي", "new:person:")],
+    );
+    check_absent(
+        "وقال مدير الميناء، في اتصال هاتفي، إن الرصيف أغلق.",
+        &["في اتصال هاتفي"],
+    );
+    // An article word ending in ه carries no pronoun: it is a family name after the particle.
+    check(
+        "وقال المتحدث باسم الشركة، محمد المختار ولد الداه، إن العمل توقف.",
+        &[("محمد المختار ولد الداه", "new:person:")],
+    );
 }
 
 #[test]
@@ -1297,8 +1344,12 @@ fn a_company_name_takes_its_field_after_lil() {
     );
     // A head and its name ending the sentence (the name runs to the last word).
     check("خبر عن الصفقة التي أعلنتها شركة البناء الحديث", &[]);
-    // People it sells to or pays are no field.
+    // People it sells to or pays are no field; a verbal noun shaped تفعيل ("للتأمين") is one.
     check_absent("وباعت شركة نسيم للمستثمرين حصة من أسهمها.", &["نسيم للمستثمرين"]);
+    check(
+        "وأعلنت شركة الواحة للتأمين تعويض المتضررين.",
+        &[("الواحة للتأمين", "new:organization:")],
+    );
 }
 
 #[test]

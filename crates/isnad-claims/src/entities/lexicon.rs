@@ -31,6 +31,7 @@ struct RawLexicon {
     blocked: Vec<String>,
     institution_adjectives: Vec<String>,
     place_particles: Vec<String>,
+    territorial_titles: Vec<String>,
     place_common_complements: Vec<String>,
     event_complements: Vec<String>,
     place_adjectives: Vec<String>,
@@ -120,6 +121,8 @@ pub(crate) struct Lexicon {
     pub institution_adjectives: FxHashSet<String>,
     /// Common nouns that open a place's name after a place head ("عين"، "رأس").
     pub place_particles: FxHashSet<String>,
+    /// Titles whose complement is a territory ("والي"، "محافظ").
+    pub territorial_titles: FxHashSet<String>,
     /// Article nouns after a place head that describe it rather than name it ("مخيم اللاجئين").
     pub place_common_complements: FxHashSet<String>,
     /// Event nouns after a place head: what happened there, never its name ("منطقة الحادث").
@@ -260,6 +263,7 @@ impl Lexicon {
             blocked: folded(&raw.blocked).collect(),
             institution_adjectives: folded(&raw.institution_adjectives).collect(),
             place_particles: folded(&raw.place_particles).collect(),
+            territorial_titles: folded(&raw.territorial_titles).collect(),
             place_common_complements: folded(&raw.place_common_complements).collect(),
             event_complements: folded(&raw.event_complements).collect(),
             place_adjectives: folded(&raw.place_adjectives).collect(),

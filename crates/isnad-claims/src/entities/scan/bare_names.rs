@@ -24,7 +24,19 @@ impl Scan<'_> {
             if run.is_empty() {
                 continue;
             }
-            let start = self.st.words[i].start + skip;
+            // "خليفة بن سعيد": a free name word right before a bare particle is the bearer's given
+            // name (not a verb of the trigger lexicon, a title or a verbal noun: "زيارة ولد …").
+            let given = (skip == 0).then(|| i.checked_sub(1)).flatten().filter(|&g| {
+                let w = self.st.word(g);
+                self.is_free(g, consumed)
+                    && self.st.words[g].kind == crate::entities::text::WordKind::Letters
+                    && self.slot[g].is_none()
+                    && (!self.st.ends_in_taa(g) || self.lex.taa_names.contains(w))
+                    && !crate::verb_forms::verb_forms().contains(w)
+                    && self.is_name_word(w, false)
+            });
+            let i = given.unwrap_or(i);
+            let start = self.st.words[i].start + if given.is_some() { 0 } else { skip };
             let end = self.st.words[run.end - 1].end;
             consumed[i..run.end].iter_mut().for_each(|c| *c = true);
             self.raws.push(Raw::new_name(

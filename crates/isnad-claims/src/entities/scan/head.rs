@@ -354,7 +354,8 @@ impl Scan<'_> {
             && self.st.words[end].kind == WordKind::Letters
             && !consumed[end]
             && self.slot[end].is_none()
-            && adjectives.contains(self.st.word(end))
+            && (adjectives.contains(self.st.word(end))
+                || (!institution && colour_adjective(self.st.word(end))))
         {
             end += 1;
         }
@@ -431,5 +432,21 @@ impl Scan<'_> {
 fn sound_plural(stem: &str) -> bool {
     let letters: Vec<char> = stem.chars().collect();
     let broken = letters.len() == 6 && letters[2] == 'ا' && letters[4] == 'ي';
-    (stem.ends_with("ين") || stem.ends_with("ون")) && !broken
+    // "تعدين"، "تأمين"، "تخزين": verbal nouns shaped تفعيل end in ين too.
+    let tafil = letters.len() == 5 && letters[0] == 'ت' && letters[3] == 'ي';
+    (stem.ends_with("ين") || stem.ends_with("ون")) && !broken && !tafil
+}
+
+/// "الأحمر"، "البيضاء": an adjective of colour (أفعل، فعلاء), which may end a place's name ("الكدية
+/// البيضاء"، "الجبل الأخضر").
+fn colour_adjective(word: &str) -> bool {
+    let Some(stem) = word.strip_prefix("ال") else {
+        return false;
+    };
+    let letters: Vec<char> = stem.chars().collect();
+    match letters.as_slice() {
+        ['ا', _, _, last] => !matches!(last, 'ه' | 'ي' | 'ا'),
+        [_, _, _, 'ا', 'ء'] => true,
+        _ => false,
+    }
 }

@@ -296,8 +296,13 @@ impl Scan<'_> {
     /// A long word ending in ه that is no ة carries a possessive pronoun ("وصوله", "حكومته").
     fn possessive(&self, j: usize) -> bool {
         let w = self.st.word(j);
-        // Foreign names end in يه ("أندريه"); possessives rarely do.
-        w.ends_with('ه') && !w.ends_with("يه") && w.chars().count() >= 5 && !self.st.ends_in_taa(j)
+        // Foreign names end in يه ("أندريه"); possessives rarely do. The article and a pronoun
+        // never meet on one noun ("ولد الداه").
+        w.ends_with('ه')
+            && !w.ends_with("يه")
+            && !w.starts_with("ال")
+            && w.chars().count() >= 5
+            && !self.st.ends_in_taa(j)
     }
 
     /// True when word `j` is a free word that can be part of a name and is no noun in ة.

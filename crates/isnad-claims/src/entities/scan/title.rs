@@ -136,13 +136,40 @@ impl Scan<'_> {
                 .is_some_and(|stem| stem.chars().count() >= 3 && stem.ends_with('ي'))
     }
 
+    /// True for a free article word that may stand inside a name ("المختار"، "الأمين"): no
+    /// function word, title or title modifier.
+    fn inner_article_word(&self, j: usize, consumed: &[bool]) -> bool {
+        let w = self.st.word(j);
+        self.is_free(j, consumed)
+            && self.st.words[j].kind == WordKind::Letters
+            && w.starts_with("ال")
+            && w.chars().count() >= 4
+            && !self.lex.stop_words.contains(w)
+            && !self.lex.titles.contains_key(w)
+            && !self.lex.title_modifiers.contains(w)
+    }
+
     /// A name in commas after a title phrase ("…، خالد ناصر الفرحان،"): its name words up to
     /// the punctuation that closes it, an article word right before that punctuation being its
     /// family name; empty unless the name is closed there.
     fn apposition(&self, start: usize, consumed: &[bool]) -> std::ops::Range<usize> {
         let n = self.st.words.len();
         let closes = |j: usize| j >= n || self.st.words[j].kind != WordKind::Letters;
-        let mut run = self.name_run(start, 5, consumed, true);
+        const MAX_WORDS: usize = 5;
+        let mut run = self.name_run(start, MAX_WORDS, consumed, true);
+        // "…، محمد المختار ولد الداه،"، "…، حمود بن علي الشبلي،": closed by punctuation, a name may
+        // hold an article word before more of its words.
+        while !run.is_empty()
+            && !closes(run.end)
+            && run.end + 1 - start < MAX_WORDS
+            && self.inner_article_word(run.end, consumed)
+        {
+            let rest = self.name_run(run.end + 1, MAX_WORDS - (run.end + 1 - start), consumed, false);
+            if rest.is_empty() {
+                break;
+            }
+            run.end = rest.end;
+        }
         let family = run.len() >= 2
             && !closes(run.end)
             && self.is_free(run.end, consumed)
@@ -197,7 +224,23 @@ impl Scan<'_> {
             let mut run = self.bounded(self.name_run(k, 5, consumed, true), false);
             // "محافظ وادي السلام، خالد العمري،": a place's name after the title (it opens with a
             // common noun of place names), then the holder's name in commas.
-            if !run.is_empty() && self.lex.place_particles.contains(self.st.word(run.start)) {
+            // "والي إينشيري، أحمد سالم ولد اعلي،": one word after the title, then a name of two
+            // words or more in commas: the word is the title's complement (a place after a
+            // territorial title), the name its holder.
+            let one_word_complement = run.len() == 1
+                && run.end < n
+                && self.st.word(run.end) == "،"
+                && self.apposition(run.end + 1, consumed).len() >= 2;
+            let territorial = self.lex.territorial_titles.contains(self.st.word(m.first));
+            if one_word_complement && !territorial {
+                let comma = run.end;
+                title_span = self.span(m.start, self.st.words[comma - 1].end);
+                run = self.apposition(comma + 1, consumed);
+            }
+            if !run.is_empty()
+                && (self.lex.place_particles.contains(self.st.word(run.start))
+                    || (one_word_complement && territorial))
+            {
                 let comma = run.end;
                 let r = if comma < n && self.st.word(comma) == "،" {
                     self.apposition(comma + 1, consumed)
