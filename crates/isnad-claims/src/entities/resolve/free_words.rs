@@ -61,11 +61,7 @@ impl Resolver<'_> {
                 while i < run.len() {
                     let mut advanced = false;
                     // Several words only when more follow and the first can start a multi-word name.
-                    let longest = if run.len() - i > 1
-                        && (0..free.count(&run[i])).any(|r| {
-                            self.index.first_letter_keys.contains(free.letter_key(&run[i], r))
-                                || self.lex.name_particles.contains(free.reading(&run[i], r).0)
-                        }) {
+                    let longest = if run.len() - i > 1 && free.opens(&run[i]) {
                         3.min(run.len() - i)
                     } else {
                         1
