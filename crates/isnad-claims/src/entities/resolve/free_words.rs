@@ -126,7 +126,8 @@ impl Resolver<'_> {
             if !plain && family_ids.is_none() {
                 continue;
             }
-            let first_chars = first.chars().count();
+            let reading = free.reading_facts(&words[0], r);
+            let first_chars = reading.chars(first);
             if words.len() == 1 && first_chars < 3 {
                 continue;
             }
@@ -191,14 +192,19 @@ impl Resolver<'_> {
                 }
                 &scratch.key
             };
-            let lk_chars = lk.chars().count();
+            let lk_chars = if words.len() == 1 {
+                reading.key_chars(lk)
+            } else {
+                lk.chars().count()
+            };
             if lk_chars < 4 {
                 continue;
             }
             // A variant spelling of a gazetteer name: same letter key (ج/غ, split or joined), or one
             // letter apart for an entity this document already names ("كراسي" is not "غروسي").
             let mut hits: Vec<u32> = Vec::new();
-            let skeleton_names = if self.index.may_be_skeleton(lk) {
+            // A word's reading was told when scanned whether a gazetteer name has its skeleton.
+            let skeleton_names = if (words.len() > 1 || reading.skeleton) && self.index.may_be_skeleton(lk) {
                 skeleton_into(lk, &mut scratch.skeleton);
                 self.index.skeletons.get(scratch.skeleton.as_str())
             } else {

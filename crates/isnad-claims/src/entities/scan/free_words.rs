@@ -14,14 +14,45 @@ pub(crate) struct Reading {
     pub(super) key_skip: u8,
     /// Whether the reading may be part of a name ([`plain_word`]).
     pub plain: bool,
+    /// Its characters and those of its letter key ([`UNCOUNTED`] for a reading too long to be
+    /// counted in a byte).
+    chars: u8,
+    key_chars: u8,
+    /// Whether some gazetteer name may have the skeleton of its letter key (false: none has).
+    pub skeleton: bool,
 }
 
+/// The count of a reading's characters too long for a byte: counted again when asked.
+const UNCOUNTED: u8 = u8::MAX;
+
 impl Reading {
-    pub(super) fn new(skip: u8, key_skip: u8, plain: bool) -> Reading {
+    /// The reading of `text` (its letter key `key`) after `skip` bytes of the word (`key_skip`
+    /// of its key).
+    pub(super) fn new(skip: u8, key_skip: u8, plain: bool, (text, key): (&str, &str)) -> Reading {
+        let count = |s: &str| u8::try_from(s.chars().count()).unwrap_or(UNCOUNTED);
         Reading {
             skip,
             key_skip,
             plain,
+            chars: count(text),
+            key_chars: count(key),
+            skeleton: true,
+        }
+    }
+
+    /// The number of characters of the reading's text `text`.
+    pub fn chars(&self, text: &str) -> usize {
+        match self.chars {
+            UNCOUNTED => text.chars().count(),
+            n => usize::from(n),
+        }
+    }
+
+    /// The number of characters of the reading's letter key `key`.
+    pub fn key_chars(&self, key: &str) -> usize {
+        match self.key_chars {
+            UNCOUNTED => key.chars().count(),
+            n => usize::from(n),
         }
     }
 }
@@ -122,6 +153,11 @@ impl<'n> FreeWords<'n> {
     pub fn reading(&self, w: &FreeWord, r: usize) -> (&str, bool) {
         let rd = self.readings[w.readings as usize + r];
         (self.word(w).get(rd.skip as usize..).unwrap_or_default(), rd.plain)
+    }
+
+    /// What reading `r` of a word is (see [`Reading`]).
+    pub fn reading_facts(&self, w: &FreeWord, r: usize) -> Reading {
+        self.readings[w.readings as usize + r]
     }
 
     /// The original span of reading `r` of a word.

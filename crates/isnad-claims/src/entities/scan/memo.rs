@@ -10,7 +10,7 @@ use super::listed_at;
 use crate::entities::index::{FirstStep, GazetteerIndex};
 use crate::entities::lexicon::Lexicon;
 use crate::entities::types::EntityType;
-use crate::entities::variant::letter_key_into;
+use crate::entities::variant::{letter_key_into, skeleton_into};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
@@ -113,9 +113,14 @@ impl WordMemo {
         index.first_steps(word, &mut self.steps);
         let steps = (at(steps_from), at(self.steps.len()));
 
-        // The readings of a free word: whole, then without each proclitic it starts with.
+        // The letter key, and the readings of a free word: whole, then without each proclitic
+        // it starts with.
+        let key_from = self.keys.len();
+        letter_key_into(word, &mut self.keys);
+        let letter_key = &self.keys[key_from..];
         let readings_from = self.readings.len();
-        self.readings.push(Reading::new(0, 0, plain_word(lex, word)));
+        self.readings
+            .push(Reading::new(0, 0, plain_word(lex, word), (word, letter_key)));
         for &p in lex.proclitics_of(word) {
             let proclitic = &lex.proclitics[p];
             // A proclitic is a letter or two; none is too long for a byte's count.
@@ -128,18 +133,24 @@ impl WordMemo {
             if let Some(rest) =
                 crate::short::strip_short_prefix(word, proclitic).filter(|r| r.chars().nth(1).is_some())
             {
+                let key = letter_key.get(key_skip as usize..).unwrap_or_default();
                 self.readings
-                    .push(Reading::new(skip, key_skip, plain_word(lex, rest)));
+                    .push(Reading::new(skip, key_skip, plain_word(lex, rest), (rest, key)));
             }
+        }
+        let mut skeleton = String::new();
+        for reading in &mut self.readings[readings_from..] {
+            let key = letter_key.get(reading.key_skip as usize..).unwrap_or_default();
+            reading.skeleton = index.may_be_skeleton(key) && {
+                skeleton_into(key, &mut skeleton);
+                index.skeletons.contains_key(skeleton.as_str())
+            };
         }
         let readings = &self.readings[readings_from..];
         // Article words stay for the document pass: one may be a family name ("الحمايدة").
         let article = word.starts_with("ال") && !lex.stop_words.contains(word);
         let keep = article || readings.iter().any(|r| r.plain);
 
-        let key_from = self.keys.len();
-        letter_key_into(word, &mut self.keys);
-        let letter_key = &self.keys[key_from..];
         let opens = readings.iter().any(|r| {
             letter_key
                 .get(r.key_skip as usize..)
