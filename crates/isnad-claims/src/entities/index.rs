@@ -58,12 +58,24 @@ pub(crate) struct PhraseMatch {
 
 /// What a piece of text is in the phrase table.
 #[derive(Debug, Clone, Copy)]
-struct Step {
+pub(crate) struct Step {
     /// The phrase it is, if any (index of `patterns`).
     pattern: Option<u32>,
     /// Whether it is also the beginning of a longer phrase, up to the end of one of its words.
     continues: bool,
 }
+
+/// A phrase a word may open: its step in the phrase table after the word's first `prefix`
+/// bytes (a proclitic, or none).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FirstStep {
+    prefix: usize,
+    step: Step,
+}
+
+/// Numbers the indexes built, so a memo of what a word is in one phrase table is never read
+/// against another.
+static SERIALS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// The matcher and variant maps of one gazetteer.
 pub(crate) struct GazetteerIndex {
@@ -98,6 +110,8 @@ pub(crate) struct GazetteerIndex {
     /// Places and countries by a name or spelling exactly as written → the first such entry.
     pub written_places: FxHashMap<Box<str>, u32>,
     fingerprint: (usize, usize),
+    /// Which index this is (see [`SERIALS`]).
+    serial: u64,
     /// The length and address of the entry list the index was built from.
     built_for: (usize, usize),
 }
@@ -354,6 +368,7 @@ impl GazetteerIndex {
             first_letter_keys,
             written_places,
             fingerprint: fingerprint(entries),
+            serial: SERIALS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             built_for: (entries.len(), entries.as_ptr() as usize),
         }
     }
@@ -373,10 +388,48 @@ impl GazetteerIndex {
             .may_contain_signature(skeleton_signature(letter_key))
     }
 
+    /// Which index this is: no two indexes built share it.
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+
+    /// Appends the phrases word `word_text` may open, in the order the sentence walk tries them:
+    /// the whole word, then after each proclitic (or ل before an elided article) it starts with,
+    /// leaving some of it.
+    pub fn first_steps(&self, word_text: &str, out: &mut Vec<FirstStep>) {
+        let mut try_from = |prefix: usize| {
+            let piece = &word_text[prefix..];
+            if self.may_be_phrase(piece)
+                && let Some(&step) = self.phrases.get(piece)
+            {
+                out.push(FirstStep { prefix, step });
+            }
+        };
+        try_from(0);
+        let Some(first_letter) = word_text.chars().next() else {
+            return;
+        };
+        let Some((_, prefixes)) = self.starts.iter().find(|(c, _)| *c == first_letter) else {
+            return;
+        };
+        for prefix in prefixes {
+            if prefix.len() < word_text.len() && crate::short::strip_short_prefix(word_text, prefix).is_some()
+            {
+                try_from(prefix.len());
+            }
+        }
+    }
+
     /// Finds the phrases of a sentence: every match at word boundaries (a proclitic may precede
-    /// it inside the word), then the longest first, never two over one word.
-    pub fn find(&self, st: &SentenceText, lex: &Lexicon) -> Vec<PhraseMatch> {
-        let mut found = self.candidates(st, lex);
+    /// it inside the word), then the longest first, never two over one word. `steps_of` gives
+    /// the [`first_steps`](GazetteerIndex::first_steps) of each word.
+    pub fn find<'s>(
+        &self,
+        st: &SentenceText,
+        lex: &Lexicon,
+        steps_of: impl Fn(usize) -> &'s [FirstStep],
+    ) -> Vec<PhraseMatch> {
+        let mut found = self.candidates(st, lex, steps_of);
         found.sort_by(|a, b| {
             (b.end - b.start)
                 .cmp(&(a.end - a.start))
@@ -396,43 +449,34 @@ impl GazetteerIndex {
     }
 
     /// Every phrase match of a sentence, before choosing among overlapping ones: from each word
-    /// start (and after each proclitic), the text up to the end of the next word, and the next, is
-    /// looked up while it begins some phrase.
-    fn candidates(&self, st: &SentenceText, lex: &Lexicon) -> Vec<PhraseMatch> {
-        let text = &*st.text;
+    /// start (and after each proclitic) that opens some phrase, the text up to the end of the
+    /// next word, and the next, is looked up while it begins some phrase.
+    fn candidates<'s>(
+        &self,
+        st: &SentenceText,
+        lex: &Lexicon,
+        steps_of: impl Fn(usize) -> &'s [FirstStep],
+    ) -> Vec<PhraseMatch> {
         // A phrase every few words (titles, names, adjectives): sized once per sentence.
         let mut found: Vec<PhraseMatch> = Vec::with_capacity(st.words.len() / 2);
-        for (first, word) in st.words.iter().enumerate() {
-            let word_text = &text[word.start..word.end];
-            if self.may_be_phrase(word_text) {
-                self.walk(st, first, "", lex, &mut found);
-            }
-            let Some(first_letter) = word_text.chars().next() else {
-                continue;
-            };
-            // The proclitics (or ل before an elided article) the word starts with, leaving some of it.
-            let Some((_, prefixes)) = self.starts.iter().find(|(c, _)| *c == first_letter) else {
-                continue;
-            };
-            for prefix in prefixes {
-                if prefix.len() < word_text.len()
-                    && crate::short::strip_short_prefix(word_text, prefix).is_some()
-                    && self.may_be_phrase(&word_text[prefix.len()..])
-                {
-                    self.walk(st, first, prefix, lex, &mut found);
-                }
+        for first in 0..st.words.len() {
+            for &FirstStep { prefix, step } in steps_of(first) {
+                let word = &st.text[st.words[first].start..st.words[first].end];
+                self.walk(st, first, &word[..prefix], step, lex, &mut found);
             }
         }
         found
     }
 
-    /// The phrases that start in word `first` after `prefix`: the text up to the end of that word,
-    /// and the next, is looked up while it begins some phrase.
+    /// The phrases that start in word `first` after `prefix`, whose rest of the word is `step`:
+    /// the text up to the end of the next word, and the next, is looked up while it begins
+    /// some phrase.
     fn walk(
         &self,
         st: &SentenceText,
         first: usize,
         prefix: &str,
+        mut step: Step,
         lex: &Lexicon,
         found: &mut Vec<PhraseMatch>,
     ) {
@@ -440,16 +484,19 @@ impl GazetteerIndex {
         let s = st.words[first].start + prefix.len();
         for (last, end_word) in st.words.iter().enumerate().skip(first) {
             let e = end_word.end;
-            if e - s > self.longest {
-                break;
+            if last > first {
+                if e - s > self.longest {
+                    break;
+                }
+                let piece = &text[s..e];
+                if !self.may_be_phrase(piece) {
+                    break;
+                }
+                let Some(&next) = self.phrases.get(piece) else {
+                    break;
+                };
+                step = next;
             }
-            let piece = &text[s..e];
-            if !self.may_be_phrase(piece) {
-                break;
-            }
-            let Some(step) = self.phrases.get(piece) else {
-                break;
-            };
             if let Some(pattern) = step.pattern
                 && let Some(m) = self.accept(text, (first, last), (s, e), prefix, pattern, lex)
             {
@@ -556,8 +603,15 @@ mod tests {
 
     /// The matches the word walk of [`GazetteerIndex::find`] finds, before choosing among them.
     fn walk_matches(index: &GazetteerIndex, st: &SentenceText, lex: &Lexicon) -> Vec<(usize, usize)> {
+        let steps: Vec<Vec<FirstStep>> = (0..st.words.len())
+            .map(|i| {
+                let mut out = Vec::new();
+                index.first_steps(st.word(i), &mut out);
+                out
+            })
+            .collect();
         let mut all: Vec<(usize, usize)> = index
-            .candidates(st, lex)
+            .candidates(st, lex, |i| steps[i].as_slice())
             .iter()
             .map(|m| (m.start, m.end))
             .collect();

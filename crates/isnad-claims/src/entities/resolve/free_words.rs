@@ -61,11 +61,7 @@ impl Resolver<'_> {
                 while i < run.len() {
                     let mut advanced = false;
                     // Several words only when more follow and the first can start a multi-word name.
-                    let longest = if run.len() - i > 1
-                        && (0..free.count(&run[i])).any(|r| {
-                            self.index.first_letter_keys.contains(free.letter_key(&run[i], r))
-                                || self.lex.name_particles.contains(free.reading(&run[i], r).0)
-                        }) {
+                    let longest = if run.len() - i > 1 && free.opens(&run[i]) {
                         3.min(run.len() - i)
                     } else {
                         1
@@ -130,7 +126,8 @@ impl Resolver<'_> {
             if !plain && family_ids.is_none() {
                 continue;
             }
-            let first_chars = first.chars().count();
+            let reading = free.reading_facts(&words[0], r);
+            let first_chars = reading.chars(first);
             if words.len() == 1 && first_chars < 3 {
                 continue;
             }
@@ -195,14 +192,19 @@ impl Resolver<'_> {
                 }
                 &scratch.key
             };
-            let lk_chars = lk.chars().count();
+            let lk_chars = if words.len() == 1 {
+                reading.key_chars(lk)
+            } else {
+                lk.chars().count()
+            };
             if lk_chars < 4 {
                 continue;
             }
             // A variant spelling of a gazetteer name: same letter key (ج/غ, split or joined), or one
             // letter apart for an entity this document already names ("كراسي" is not "غروسي").
             let mut hits: Vec<u32> = Vec::new();
-            let skeleton_names = if self.index.may_be_skeleton(lk) {
+            // A word's reading was told when scanned whether a gazetteer name has its skeleton.
+            let skeleton_names = if (words.len() > 1 || reading.skeleton) && self.index.may_be_skeleton(lk) {
                 skeleton_into(lk, &mut scratch.skeleton);
                 self.index.skeletons.get(scratch.skeleton.as_str())
             } else {

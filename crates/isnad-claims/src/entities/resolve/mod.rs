@@ -36,7 +36,6 @@ pub(super) fn resolve(
         name_keys: Vec::new(),
         named: HashMap::default(),
         new_names: Vec::new(),
-        variants: HashMap::default(),
         texts: std::cell::RefCell::default(),
     }
     .run(raws, free)
@@ -56,10 +55,6 @@ struct Resolver<'a> {
     /// ambiguous mention; counting `out` each time is quadratic in a long article).
     named: HashMap<EntityId, usize>,
     new_names: Vec<NewName>,
-    /// The gazetteer entries each new name (key and kind) is a variant of: a name comes back
-    /// several times in an article, and the search for variants is the costly part.
-    /// Keyed by the name, then by kind (a name is looked up by its text, without a copy of it).
-    variants: HashMap<String, Vec<(EntityType, Vec<u32>)>>,
     /// One string for each spelling its mentions are written in: a name comes back many times in
     /// an article, and a long one holds hundreds of thousands of mentions (issue #17).
     texts: std::cell::RefCell<HashMap<&'a str, std::sync::Arc<str>>>,

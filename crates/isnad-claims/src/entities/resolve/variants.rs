@@ -17,6 +17,38 @@ pub(super) struct NewName {
     skeleton: String,
 }
 
+/// New names a thread's memo holds before it is emptied.
+const MEMO_NAMES: usize = 1 << 14;
+
+/// What a new name is, whatever the document: its letter key and skeleton, and per kind it was
+/// found as, the one gazetteer entry it is a variant of, if one.
+struct NameKeys {
+    letter_key: String,
+    skeleton: String,
+    variants: Vec<(EntityType, Option<u32>)>,
+}
+
+/// The new names a thread has resolved (the search for gazetteer variants is the costly part,
+/// and a name comes back in every article of its story), for one phrase table's index (see
+/// [`crate::entities::index::GazetteerIndex::serial`]).
+struct NameMemo {
+    index: u64,
+    names: rustc_hash::FxHashMap<Box<str>, NameKeys>,
+}
+
+impl NameMemo {
+    fn new(index: u64) -> NameMemo {
+        NameMemo {
+            index,
+            names: rustc_hash::FxHashMap::default(),
+        }
+    }
+}
+
+thread_local! {
+    static NAMES: std::cell::RefCell<NameMemo> = std::cell::RefCell::new(NameMemo::new(0));
+}
+
 /// Whether a name found as `found` may be a spelling of a gazetteer entry of kind `entry`.
 fn compatible(found: EntityType, entry: EntityType) -> bool {
     use EntityType::*;
@@ -80,24 +112,33 @@ impl Resolver<'_> {
     /// Resolves a name in no gazetteer: a spelling variant of a gazetteer name, of a name seen
     /// earlier in the document, or a new entity.
     pub(super) fn resolve_new(&mut self, raw: &Raw) -> (EntityId, MatchKind) {
-        let lk = letter_key(&raw.key);
-        let sk = skeleton(&lk);
-        let cached = self
-            .variants
-            .get(raw.key.as_str())
-            .and_then(|kinds| kinds.iter().find(|(kind, _)| *kind == raw.kind));
-        let single = match cached {
-            Some((_, found)) => (found.len() == 1).then(|| found[0]),
-            None => {
-                let found = self.gazetteer_variants(raw, &lk, &sk);
-                let single = (found.len() == 1).then(|| found[0]);
-                self.variants
-                    .entry(raw.key.clone())
-                    .or_default()
-                    .push((raw.kind, found));
-                single
+        let (lk, sk, single) = NAMES.with_borrow_mut(|memo| {
+            if memo.index != self.index.serial() || memo.names.len() >= MEMO_NAMES {
+                *memo = NameMemo::new(self.index.serial());
             }
-        };
+            let name = match memo.names.get_mut(raw.key.as_str()) {
+                Some(name) => name,
+                None => {
+                    let lk = letter_key(&raw.key);
+                    let sk = skeleton(&lk);
+                    memo.names.entry(raw.key.as_str().into()).or_insert(NameKeys {
+                        letter_key: lk,
+                        skeleton: sk,
+                        variants: Vec::new(),
+                    })
+                }
+            };
+            let single = match name.variants.iter().find(|(kind, _)| *kind == raw.kind) {
+                Some(&(_, single)) => single,
+                None => {
+                    let found = self.gazetteer_variants(raw, &name.letter_key, &name.skeleton);
+                    let single = (found.len() == 1).then(|| found[0]);
+                    name.variants.push((raw.kind, single));
+                    single
+                }
+            };
+            (name.letter_key.clone(), name.skeleton.clone(), single)
+        });
         if let Some(entry) = single {
             return (self.entries[entry as usize].id.clone(), MatchKind::Variant);
         }

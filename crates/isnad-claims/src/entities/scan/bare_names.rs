@@ -54,7 +54,7 @@ impl Scan<'_> {
     pub(super) fn toponyms(&mut self, consumed: &mut [bool]) {
         let n = self.st.words.len();
         for i in 1..n.saturating_sub(1) {
-            if !self.is_free(i, consumed) || !self.lex.toponym_heads.contains(self.st.word(i)) {
+            if !self.is_free(i, consumed) || !self.facts(i).toponym_head {
                 continue;
             }
             let before = i - 1;
@@ -97,7 +97,7 @@ impl Scan<'_> {
                 continue;
             };
             let mut j = i + 1;
-            while j < n && j - i < 4 && free(j) && self.lex.looks_foreign(self.st.word(j)).is_some() {
+            while j < n && j - i < 4 && free(j) && self.facts(j).looks_foreign {
                 j += 1;
             }
             let end = self.st.words[j - 1].end;
@@ -112,25 +112,11 @@ impl Scan<'_> {
 
     /// The kind and start byte of a foreign-looking word, trying it without a proclitic too.
     fn foreign_reading(&self, i: usize) -> Option<(EntityType, usize)> {
-        let w = self.st.word(i);
-        let start = self.st.words[i].start;
-        // Without a proclitic the word has fewer letters and vowels and the same markers.
-        let marked = self.lex.foreign_letters(w)?;
+        let (kind, skip) = self.facts(i).foreign?;
         // A case ending written out ("مضيفاً") is Arabic grammar, not a foreign name.
         if self.st.has_tanween(i) {
             return None;
         }
-        if let Some(kind) = self.lex.foreign_kind(w, marked) {
-            return Some((kind, start));
-        }
-        // Proclitics of one letter: at most one, the word's first letter, can be stripped.
-        let first = w.chars().next()?;
-        if !self.lex.one_letter_proclitics.contains(&first) {
-            return None;
-        }
-        let rest = &w[first.len_utf8()..];
-        self.lex
-            .looks_foreign(rest)
-            .map(|k| (k, start + first.len_utf8()))
+        Some((kind, self.st.words[i].start + usize::from(skip)))
     }
 }

@@ -39,18 +39,8 @@ impl Scan<'_> {
             if !(i + 1..(i + 2 + MAX_CHAIN).min(n)).any(|j| self.st.words[j].article) || !free(i, consumed) {
                 continue;
             }
-            let w = self.st.word(i);
-            let (skip, definite) = match listed_at(w, &self.lex.body_heads) {
-                Some(skip) => (skip, false),
-                // The article at the start or after one letter ("والهيئة"): the first place it
-                // stands, looked for in those two places only.
-                None => match (0..='و'.len_utf8())
-                    .find(|&at| w.get(at..).is_some_and(|rest| rest.starts_with("ال")))
-                    .map(|at| (at, &w[at + "ال".len()..]))
-                {
-                    Some((at, head)) if self.lex.body_heads.contains(head) => (at, true),
-                    _ => continue,
-                },
+            let Some((skip, definite)) = self.facts(i).body_head else {
+                continue;
             };
             let mut end = i + 1;
             if definite {

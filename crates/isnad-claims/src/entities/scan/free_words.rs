@@ -9,11 +9,52 @@ use isnad_parser::Span;
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Reading {
     /// Bytes of the folded word skipped (the proclitic: a few letters).
-    skip: u8,
+    pub(super) skip: u8,
     /// Bytes of the word's letter key skipped.
-    key_skip: u8,
+    pub(super) key_skip: u8,
     /// Whether the reading may be part of a name ([`plain_word`]).
     pub plain: bool,
+    /// Its characters and those of its letter key ([`UNCOUNTED`] for a reading too long to be
+    /// counted in a byte).
+    chars: u8,
+    key_chars: u8,
+    /// Whether some gazetteer name may have the skeleton of its letter key (false: none has).
+    pub skeleton: bool,
+}
+
+/// The count of a reading's characters too long for a byte: counted again when asked.
+const UNCOUNTED: u8 = u8::MAX;
+
+impl Reading {
+    /// The reading of `text` (its letter key `key`) after `skip` bytes of the word (`key_skip`
+    /// of its key).
+    pub(super) fn new(skip: u8, key_skip: u8, plain: bool, (text, key): (&str, &str)) -> Reading {
+        let count = |s: &str| u8::try_from(s.chars().count()).unwrap_or(UNCOUNTED);
+        Reading {
+            skip,
+            key_skip,
+            plain,
+            chars: count(text),
+            key_chars: count(key),
+            skeleton: true,
+        }
+    }
+
+    /// The number of characters of the reading's text `text`.
+    pub fn chars(&self, text: &str) -> usize {
+        match self.chars {
+            UNCOUNTED => text.chars().count(),
+            n => usize::from(n),
+        }
+    }
+
+    /// The number of characters of the reading's letter key `key`.
+    pub fn key_chars(&self, key: &str) -> usize {
+        match self.key_chars {
+            UNCOUNTED => key.chars().count(),
+            n => usize::from(n),
+        }
+    }
 }
 
 /// A word no phrase or pattern took, kept for the document-wide pass (surnames, variants).
@@ -29,6 +70,9 @@ pub(crate) struct FreeWord {
     /// Its first reading in [`FreeWords::readings`]: whole first, then without each proclitic.
     readings: u32,
     readings_len: u8,
+    /// Whether one of its readings may open a name of several words: the first letters of a
+    /// listed multi-word name, or a name particle.
+    opens: bool,
     /// Its sentence (an index of [`FreeWords::maps`]) and where it starts in that sentence's
     /// match text.
     sentence: u32,
@@ -89,6 +133,12 @@ impl<'n> FreeWords<'n> {
         w.readings_len as usize
     }
 
+    /// Whether a reading of a word may open a name of several words: its letter key is that of
+    /// the first word of a listed multi-word name, or it is a name particle.
+    pub fn opens(&self, w: &FreeWord) -> bool {
+        w.opens
+    }
+
     /// The folded text of a word.
     fn word(&self, w: &FreeWord) -> &str {
         let len = w.len as usize;
@@ -103,6 +153,11 @@ impl<'n> FreeWords<'n> {
     pub fn reading(&self, w: &FreeWord, r: usize) -> (&str, bool) {
         let rd = self.readings[w.readings as usize + r];
         (self.word(w).get(rd.skip as usize..).unwrap_or_default(), rd.plain)
+    }
+
+    /// What reading `r` of a word is (see [`Reading`]).
+    pub fn reading_facts(&self, w: &FreeWord, r: usize) -> Reading {
+        self.readings[w.readings as usize + r]
     }
 
     /// The original span of reading `r` of a word.
@@ -146,58 +201,35 @@ pub(crate) fn plain_word(lex: &Lexicon, w: &str) -> bool {
 
 /// Appends the words of a scanned sentence that no phrase or pattern took, in runs.
 pub(super) fn push_free_words(scan: &Scan, consumed: &[bool], free: &mut FreeWords) {
-    let (st, lex) = (scan.st, scan.lex);
+    let st = scan.st;
     // Runs of free words for the document pass. A word none of whose readings is plain can
-    // neither start nor continue a name there, so it ends the run instead.
+    // neither start nor continue a name there, so it ends the run instead (an article word
+    // stays: one may be a family name, "الحمايدة").
     let mut run_start = free.words.len();
     for w in 0..consumed.len() {
         if scan.is_free(w, consumed) {
-            let word = st.word(w);
-            let first = free.readings.len();
-            free.readings.push(Reading {
-                skip: 0,
-                key_skip: 0,
-                plain: plain_word(lex, word),
-            });
-            for &p in lex.proclitics_of(word) {
-                let proclitic = &lex.proclitics[p];
-                // A proclitic is a letter or two; none is too long for a byte's count.
-                let (Ok(skip), Ok(key_skip)) = (
-                    u8::try_from(proclitic.len()),
-                    u8::try_from(lex.proclitic_key_lens[p]),
-                ) else {
-                    continue;
-                };
-                if let Some(rest) =
-                    crate::short::strip_short_prefix(word, proclitic).filter(|r| r.chars().nth(1).is_some())
-                {
-                    free.readings.push(Reading {
-                        skip,
-                        key_skip,
-                        plain: plain_word(lex, rest),
-                    });
-                }
-            }
-            // Article words stay for the document pass: one may be a family name ("الحمايدة").
-            let article = word.starts_with("ال") && !lex.stop_words.contains(word);
-            if !article && !free.readings[first..].iter().any(|r| r.plain) {
-                free.readings.truncate(first);
+            let facts = scan.facts(w);
+            if !facts.keep {
                 free.end_run(&mut run_start);
                 continue;
             }
+            let word = st.word(w);
+            let first = free.readings.len();
+            free.readings.extend_from_slice(scan.memo.readings(facts));
             // The word is kept as a copy only when its sentence's match text is not the
             // normalized text, which outlives the scan.
             if !st.is_norm_text() {
                 free.buf.push_str(word);
             }
             let key_at = at(free.buf.len());
-            crate::entities::variant::letter_key_into(word, &mut free.buf);
+            free.buf.push_str(scan.memo.letter_key(facts));
             free.words.push(FreeWord {
                 key: key_at,
                 key_end: at(free.buf.len()),
                 len: at(word.len()),
                 readings: at(first),
                 readings_len: u8::try_from(free.readings.len() - first).unwrap_or(u8::MAX),
+                opens: facts.opens,
                 sentence: at(free.maps.len()),
                 text: at(st.words[w].start),
             });

@@ -8,6 +8,7 @@ mod bare_names;
 mod bodies;
 mod free_words;
 mod head;
+mod memo;
 mod names;
 mod title;
 
@@ -19,6 +20,7 @@ use super::text::{SentenceText, WordKind};
 use super::types::{EntityInfo, EntityType, MatchKind, MentionForm};
 use free_words::push_free_words;
 use isnad_parser::Span;
+use memo::{WordFacts, WordMemo, with_memo};
 use rustc_hash::FxHashSet;
 
 /// A role: a title class and the country named with it ("الرئيس الروسي" → leader, Russia).
@@ -115,7 +117,29 @@ pub(crate) fn scan_sentence<'n>(
     free: &mut FreeWords<'n>,
 ) {
     let st = &text;
-    let matches = index.find(st, lex);
+    let words = st.words.iter().map(|w| &st.text[w.start..w.end]);
+    let kept = with_memo(words, lex, index, |memo, ids| {
+        scan_words(st, lex, index, entries, memo, ids, raws, free)
+    });
+    if kept {
+        free.maps.push(text.into_map());
+    }
+}
+
+/// [`scan_sentence`] with the sentence's words as `ids` in this thread's `memo`; true when it
+/// left free words for the document pass.
+#[allow(clippy::too_many_arguments)]
+fn scan_words(
+    st: &SentenceText<'_>,
+    lex: &Lexicon,
+    index: &GazetteerIndex,
+    entries: &[EntityInfo],
+    memo: &WordMemo,
+    ids: &[u32],
+    raws: &mut Vec<Raw>,
+    free: &mut FreeWords<'_>,
+) -> bool {
+    let matches = index.find(st, lex, |i| memo.steps(memo.facts(ids[i])));
     let n = st.words.len();
     let mut slot: Vec<Option<usize>> = vec![None; n];
     for (mi, m) in matches.iter().enumerate() {
@@ -132,6 +156,8 @@ pub(crate) fn scan_sentence<'n>(
         raws,
         raw_of: vec![None; matches.len()],
         institution: vec![None; n],
+        memo,
+        ids,
     };
 
     // Gazetteer phrases.
@@ -181,9 +207,7 @@ pub(crate) fn scan_sentence<'n>(
 
     let before = free.len();
     push_free_words(&scan, &consumed, free);
-    if free.len() > before {
-        free.maps.push(text.into_map());
-    }
+    free.len() > before
 }
 
 struct Scan<'a> {
@@ -197,9 +221,18 @@ struct Scan<'a> {
     raw_of: Vec<Option<usize>>,
     /// Per word: the institution mention covering it (not a phrase of the automaton).
     institution: Vec<Option<usize>>,
+    /// What each word is, read once per distinct word: the words' ids in `memo`.
+    memo: &'a WordMemo,
+    ids: &'a [u32],
 }
 
 impl Scan<'_> {
+    /// What word `j` is (see [`WordFacts`]).
+    #[inline]
+    fn facts(&self, j: usize) -> &WordFacts {
+        self.memo.facts(self.ids[j])
+    }
+
     fn span(&self, start: usize, end: usize) -> Span {
         self.st.original(start, end)
     }
