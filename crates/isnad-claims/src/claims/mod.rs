@@ -87,11 +87,23 @@ pub fn prepared_claims(
                 states
             })
             .collect();
+        // Every sentence is scanned for the lexicon's forms before any is read: scans one after
+        // another keep the automaton in cache, which reading a sentence between two scans evicts
+        // (its transitions' loads are nearly all of the scan's time).
+        let scan = |&(_, p): &(&isnad_parser::Sentence, &crate::PreparedSentence)| {
+            Lexicon::get().scan_with_cues(&p.folded.text)
+        };
+        let scans: Vec<lexicon::Scan> = if prepared.is_long() {
+            sentences.par_iter().map(scan).collect()
+        } else {
+            sentences.iter().map(scan).collect()
+        };
         let read = |&(sentence, p): &(&isnad_parser::Sentence, &crate::PreparedSentence),
+                    scan: &lexicon::Scan,
                     states_story: bool,
                     carried: &mut Option<Source>,
                     out: &mut SentenceRead| {
-            let view = View::new(&document.source, sentence.span, p, mentions, entities);
+            let view = View::new(&document.source, sentence.span, p, scan, mentions, entities);
             let words = || view::Words::of(&document.source, sentence.span, p, mentions);
             read_one(
                 &context,
@@ -109,8 +121,8 @@ pub fn prepared_claims(
                 claims: std::mem::take(&mut claims),
                 statements: std::mem::take(&mut statements),
             };
-            for (sentence, &states) in sentences.iter().zip(&states_story) {
-                read(sentence, states, &mut carried, &mut out);
+            for ((sentence, scan), &states) in sentences.iter().zip(&scans).zip(&states_story) {
+                read(sentence, scan, states, &mut carried, &mut out);
             }
             (claims, statements) = (out.claims, out.statements);
             continue;
@@ -119,19 +131,20 @@ pub fn prepared_claims(
         // names no speaker while one is carried, which is read again in order below.
         let guesses: Vec<(SentenceRead, bool, Option<Source>)> = sentences
             .par_iter()
+            .zip(&scans)
             .zip(&states_story)
-            .map(|(sentence, &states)| {
+            .map(|((sentence, scan), &states)| {
                 let (mut named, mut guess) = (None, SentenceRead::default());
-                let uses_carried = read(sentence, states, &mut named, &mut guess);
+                let uses_carried = read(sentence, scan, states, &mut named, &mut guess);
                 (guess, uses_carried, named)
             })
             .collect();
-        for ((sentence, &states), (guess, uses_carried, named)) in
-            sentences.iter().zip(&states_story).zip(guesses)
+        for (((sentence, scan), &states), (guess, uses_carried, named)) in
+            sentences.iter().zip(&scans).zip(&states_story).zip(guesses)
         {
             let read = if uses_carried && carried.is_some() {
                 let mut again = SentenceRead::default();
-                read(sentence, states, &mut carried, &mut again);
+                read(sentence, scan, states, &mut carried, &mut again);
                 again
             } else {
                 if named.is_some() {

@@ -1,7 +1,7 @@
 //! One sentence seen as tokens, entity groups, clauses and lexicon hits: what the role,
 //! attribution and modality readers share.
 
-use super::lexicon::{Class, Hit, Lexicon, Sets, What};
+use super::lexicon::{Class, Hit, Lexicon, Scan, Sets, What};
 use crate::entities::{DocEntities, EntityId, EntityType};
 use crate::grammar::grammar;
 use crate::mentions::{Mention, MentionValue};
@@ -137,17 +137,19 @@ pub(crate) struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    /// Builds the view; `None` when the sentence has no trigger (nothing to read).
+    /// Builds the view from the sentence's `scan` ([`Lexicon::scan_with_cues`] of its folded
+    /// text); `None` when the sentence has no trigger (nothing to read).
     pub fn new(
         source: &'a str,
         span: Span,
         prepared: &'a crate::PreparedSentence,
+        scan: &Scan,
         mentions: &'a [Mention],
         entities: &DocEntities,
     ) -> Option<View<'a>> {
         let lexicon = Lexicon::get();
         let folded = &prepared.folded;
-        let (hits, cue_hits) = lexicon.scan_with_cues(&folded.text);
+        let (hits, cue_hits) = scan;
         // Without a trigger a sentence only matters for who speaks next ("وقال X …" then "وأضاف"),
         // and, for a headline or lead, for what it states ([`Words`] read it).
         if !hits
@@ -173,7 +175,7 @@ impl<'a> View<'a> {
         };
         // Sized once: the hits are an upper bound.
         let mut cues: Vec<Cue> = Vec::with_capacity(hits.len());
-        cues.extend(hits.into_iter().filter_map(|hit| {
+        cues.extend(hits.iter().filter_map(|hit| {
             let span = folded.original_span(hit.start, hit.end);
             if span.is_empty() || toks.is_empty() {
                 return None;
@@ -191,7 +193,7 @@ impl<'a> View<'a> {
             let tok = tok_at(span.start);
             let last_tok = tok_at(span.end.saturating_sub(1)).max(tok);
             Some(Cue {
-                hit,
+                hit: hit.clone(),
                 span,
                 tok,
                 last_tok,
@@ -229,8 +231,8 @@ impl<'a> View<'a> {
             sets,
             cues,
             clause_cues: cue_hits
-                .into_iter()
-                .map(|(start, end, cues)| (folded.original_span(start, end), cues))
+                .iter()
+                .map(|&(start, end, cues)| (folded.original_span(start, end), cues))
                 .collect(),
             clauses: Vec::new(),
             raw_clauses: Vec::new(),

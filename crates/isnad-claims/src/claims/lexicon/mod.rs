@@ -11,7 +11,7 @@ mod files;
 mod scan;
 
 use files::{ATTRIBUTION, AttributionFile, TRIGGERS, TriggerFile};
-pub(crate) use scan::Hit;
+pub(crate) use scan::{Hit, Scan};
 
 /// One event entry of the trigger lexicon with its role pattern.
 #[derive(Debug)]

@@ -24,6 +24,10 @@ pub(crate) struct Hit {
     pub imperfect: bool,
 }
 
+/// A sentence's scan: its validated hits and its clause cues (each cue's folded byte range and
+/// what it signals), as [`Lexicon::scan_with_cues`] reads them.
+pub(crate) type Scan = (Vec<Hit>, Vec<(usize, usize, crate::claims::ClauseCues)>);
+
 const VERB_PREFIXES: &[&str] = &["", "و", "ف", "ل", "ول", "فل"];
 const FUTURE_PREFIXES: &[&str] = &["س", "وس", "فس"];
 const NOUN_PREFIXES: &[&str] = &[
@@ -60,7 +64,7 @@ impl Lexicon {
 
     /// [`Lexicon::scan`], with the clause cues of the text in the same pass: each cue's folded
     /// byte range and what it signals. A cue is any occurrence of its form, inside a word too.
-    pub fn scan_with_cues(&self, text: &str) -> (Vec<Hit>, Vec<(usize, usize, crate::claims::ClauseCues)>) {
+    pub fn scan_with_cues(&self, text: &str) -> Scan {
         let mut hits = Vec::new();
         let mut cues = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
