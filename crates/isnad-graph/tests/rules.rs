@@ -447,6 +447,30 @@ fn counts_that_cannot_overlap_conflict_but_approximations_and_updates_do_not() {
             "{found:?}"
         );
     }
+    // The dead only grow in number: a later, smaller toll is no update but a conflict.
+    let found = check(vec![
+        build(
+            "عنوان\nقتل 19 شخصا في الرملة.",
+            "19",
+            exact(19.0),
+            "a.txt",
+            false,
+            "2025-01-01",
+        ),
+        build(
+            "عنوان\nقتل 12 شخصا في الرملة.",
+            "12",
+            exact(12.0),
+            "b.txt",
+            false,
+            "2025-01-02",
+        ),
+    ]);
+    assert_eq!(
+        serious(&found).iter().map(|f| f.0).collect::<Vec<_>>(),
+        [FindingKind::CountMismatch],
+        "{found:?}"
+    );
 }
 
 /// A headline repeating the body's new figure adds no second update note.

@@ -26,6 +26,14 @@ use isnad_parser::{Document, Span, fold_key};
 use read::SentenceFacts;
 use std::sync::Arc;
 
+/// True when the data says figures of the attribute class `name` only grow over a story (the
+/// dead): a later report with a smaller figure contradicts the earlier one.
+pub fn class_only_grows(name: &str) -> bool {
+    crate::lexical::lexicon::Lexicon::get()
+        .class_named(name)
+        .is_some_and(|c| c.grows)
+}
+
 /// The facts of a document's story sentences, in text order.
 pub fn find_facts(
     document: &Document,

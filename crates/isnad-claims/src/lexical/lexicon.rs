@@ -61,6 +61,8 @@ struct ClassFile {
     evolving: bool,
     #[serde(default)]
     of_something: bool,
+    #[serde(default)]
+    grows: bool,
     words: Vec<String>,
     #[serde(default)]
     after_counted: Vec<String>,
@@ -75,6 +77,8 @@ pub(crate) struct Class {
     pub evolving: bool,
     /// Said of many things in one story (a length, an age): two figures must be of one thing.
     pub of_something: bool,
+    /// A running total that only grows (the dead): a later, smaller figure contradicts.
+    pub grows: bool,
 }
 
 /// Folded phrases of one or more words, matched token by token.
@@ -322,6 +326,7 @@ impl Lexicon {
                 classes.push(Class {
                     name: class.name.clone(),
                     evolving: class.evolving,
+                    grows: class.grows,
                     of_something: class.of_something,
                 });
             }

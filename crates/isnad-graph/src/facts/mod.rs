@@ -412,6 +412,20 @@ impl Facts<'_> {
         let (a, b) = (&self.views[i], &self.views[j]);
         match self.judge(a, b, copied) {
             Err(apart) => match update_of(a, b, i, j).filter(|_| apart.as_of) {
+                Some((earlier, later))
+                    if a.fact
+                        .attribute
+                        .class
+                        .is_some_and(isnad_claims::facts::class_only_grows)
+                        && self.views[later]
+                            .high
+                            .is_some_and(|h| h < self.views[earlier].low) =>
+                {
+                    Verdict::compared(
+                        false,
+                        format!("{}; a total that only grows is smaller later", apart.reason).into(),
+                    )
+                }
                 Some((earlier, _)) => Verdict::update(
                     earlier,
                     format!("{}; the later figure is newer", apart.reason).into(),
