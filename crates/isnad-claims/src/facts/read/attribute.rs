@@ -122,6 +122,12 @@ impl<'a> SentenceFacts<'a> {
                 .take_while(|&j| self.kind(j) != Some(TokenKind::Punct) && !self.is_numeric_mention(j))
                 // "12 مليون دينار من عائدات الرسوم": where money came from is not what it is.
                 .take_while(|&j| !(self.key(j) == "من" && value.unit.as_deref().is_some_and(is_currency)))
+                // "ثماني فرق في البحث عن المفقودين": past a preposition is another phrase's noun, save
+                // the count the people are in ("في عداد المفقودين") and what a part is of («من»).
+                .take_while(|&j| {
+                    let k = self.key(j);
+                    k == "من" || !self.lx.prepositions.contains(k) || self.key(j + 1) == "عداد"
+                })
                 // "بأربع مباريات دون جمهور وتغريمه": a coordinated word starts another item.
                 .take_while(|&j| {
                     !self.key(j).starts_with('و') || self.lx.function_words.contains(self.key(j))
