@@ -141,7 +141,7 @@ pub(super) fn build_claim(
         .iter()
         .filter(|(at, _)| span.contains(*at))
         .fold(ClauseCues::default(), |all, (_, c)| all.union(*c));
-    cues.tally = Lexicon::get().is_tally(view.key(t.tok));
+    cues.tally = Lexicon::get().is_tally(view.key(t.tok).get(t.prefix.len()..).unwrap_or(""));
     Claim {
         id: String::new(),
         doc: ctx.document.id.clone(),

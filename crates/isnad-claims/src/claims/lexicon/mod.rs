@@ -418,19 +418,9 @@ impl Lexicon {
         lexicon
     }
 
-    /// True when a folded trigger word names a toll ("والحصيلة", "بحصيلة"), past its proclitics
-    /// and article.
-    pub fn is_tally(&self, key: &str) -> bool {
-        let mut stem = key;
-        for _ in 0..2 {
-            if let Some(rest) = stem
-                .strip_prefix(['و', 'ف', 'ب', 'ل'])
-                .filter(|r| r.chars().count() >= 4)
-            {
-                stem = rest;
-            }
-        }
-        let stem = stem.strip_prefix("ال").unwrap_or(stem);
+    /// True when a folded trigger word, past the proclitics and article its match read off
+    /// ("والحصيلة", "بحصيلة"), names a toll.
+    pub fn is_tally(&self, stem: &str) -> bool {
         self.tally.contains(stem)
     }
 

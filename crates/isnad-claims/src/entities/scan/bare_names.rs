@@ -29,8 +29,6 @@ impl Scan<'_> {
             let given = (skip == 0).then(|| i.checked_sub(1)).flatten().filter(|&g| {
                 let w = self.st.word(g);
                 self.is_free(g, consumed)
-                    && self.st.words[g].kind == crate::entities::text::WordKind::Letters
-                    && self.slot[g].is_none()
                     && (!self.st.ends_in_taa(g) || self.lex.taa_names.contains(w))
                     && !crate::verb_forms::verb_forms().contains(w)
                     && self.is_name_word(w, false)

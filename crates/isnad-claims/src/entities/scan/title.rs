@@ -141,7 +141,6 @@ impl Scan<'_> {
     fn inner_article_word(&self, j: usize, consumed: &[bool]) -> bool {
         let w = self.st.word(j);
         self.is_free(j, consumed)
-            && self.st.words[j].kind == WordKind::Letters
             && w.starts_with("ال")
             && w.chars().count() >= 4
             && !self.lex.stop_words.contains(w)
@@ -227,19 +226,17 @@ impl Scan<'_> {
             // "والي إينشيري، أحمد سالم ولد اعلي،": one word after the title, then a name of two
             // words or more in commas: the word is the title's complement (a place after a
             // territorial title), the name its holder.
-            let one_word_complement = run.len() == 1
-                && run.end < n
-                && self.st.word(run.end) == "،"
-                && self.apposition(run.end + 1, consumed).len() >= 2;
+            let holder = (run.len() == 1 && run.end < n && self.st.word(run.end) == "،")
+                .then(|| self.apposition(run.end + 1, consumed))
+                .filter(|r| r.len() >= 2);
             let territorial = self.lex.territorial_titles.contains(self.st.word(m.first));
-            if one_word_complement && !territorial {
-                let comma = run.end;
-                title_span = self.span(m.start, self.st.words[comma - 1].end);
-                run = self.apposition(comma + 1, consumed);
+            if let Some(holder) = holder.clone().filter(|_| !territorial) {
+                title_span = self.span(m.start, self.st.words[run.end - 1].end);
+                run = holder;
             }
             if !run.is_empty()
                 && (self.lex.place_particles.contains(self.st.word(run.start))
-                    || (one_word_complement && territorial))
+                    || (holder.is_some() && territorial))
             {
                 let comma = run.end;
                 let r = if comma < n && self.st.word(comma) == "،" {
