@@ -1392,3 +1392,41 @@ fn a_given_name_with_the_article_after_a_title_opens_a_name() {
     // Alone, after a title, it is the word it also is.
     check_absent("وقال الأمين العام إن الاجتماع تأجل.", &["العام"]);
 }
+
+/// A name that opens a sentence, then a title in commas, is the title's holder; a glued و is the
+/// conjunction, save in given names that begin with it.
+#[test]
+fn a_name_before_a_title_in_commas_is_its_holder() {
+    check(
+        "وسلمى الحلبي، مديرة المشتريات في البلدية، لم ترس المناقصة على أي شركة.",
+        &[("سلمى الحلبي", "new:person:")],
+    );
+    check(
+        "وليد الخطيب، وزير المالية، وقع عقد القرض أمس.",
+        &[("وليد الخطيب", "new:person:")],
+    );
+    // Not a name: a body or a verb phrase before the title.
+    check_absent(
+        "وأكدت الوزارة، وزير المالية، أن العقد سليم.",
+        &["وأكدت الوزارة", "الوزارة"],
+    );
+    check_absent("ووقع العقد، رئيس البلدية، أمس.", &["ووقع العقد", "العقد"]);
+}
+
+/// A name after a title ends before the verb's object: a noun in construct after an article
+/// family name («قسم الطوارئ»), and a reflexive («بنفسه») is never a name.
+#[test]
+fn a_name_ends_before_a_construct_object_and_a_reflexive_is_no_name() {
+    check(
+        "وافتتح وزير الصحة نبيل الشامي قسم الطوارئ الجديد صباح الأحد.",
+        &[("نبيل الشامي", "new:person:")],
+    );
+    check_absent(
+        "وافتتح وزير الصحة نبيل الشامي قسم الطوارئ الجديد صباح الأحد.",
+        &["نبيل الشامي قسم"],
+    );
+    check_absent(
+        "والمناقصة التي أرستها القاضية بنفسها لا يمكن الطعن فيها.",
+        &["بنفسها"],
+    );
+}

@@ -235,3 +235,33 @@ fn a_clause_on_the_noun_before_says_what_happened_and_a_town_pointed_from_says_o
     assert!(found[0].iter().any(|t| t.contains("الدوالي")), "{found:?}");
     assert!(found[0].iter().any(|t| t.contains("الكرمة")), "{found:?}");
 }
+
+/// A report that names the other doer only as a speaker, elsewhere, still says its own doer did
+/// it; naming both in the doer's sentence makes them co-doers.
+#[test]
+fn a_rival_named_only_as_a_speaker_elsewhere_does_not_make_a_report_name_both() {
+    let story = |second: &str| {
+        check(&[
+            (
+                "a.txt",
+                "2026-09-14",
+                "افتتاح قسم الطوارئ\nوافتتح وزير الصحة نبيل الشامي قسم الطوارئ الجديد في مستشفى الوادي الحكومي صباح الأحد.",
+            ),
+            ("b.txt", "2026-09-15", second),
+        ])
+    };
+    let speaker_elsewhere = story(
+        "قسم جديد للطوارئ\nوافتتحت رئيسة البلدية رنا الحمصي قسم الطوارئ الجديد في مستشفى الوادي الحكومي صباح الأحد. وقال نبيل الشامي إن القسم يضم أربعين سريرا.",
+    );
+    let found = flagged(&speaker_elsewhere, FindingKind::ActorMismatch);
+    assert_eq!(found.len(), 1, "{:#?}", speaker_elsewhere.comparisons);
+    assert!(found[0].iter().any(|t| t.contains("رنا الحمصي")), "{found:?}");
+    let both_in_sentence = story(
+        "قسم جديد للطوارئ\nوافتتحت رئيسة البلدية رنا الحمصي بحضور نبيل الشامي قسم الطوارئ الجديد في مستشفى الوادي الحكومي صباح الأحد.",
+    );
+    assert!(
+        flagged(&both_in_sentence, FindingKind::ActorMismatch).is_empty(),
+        "{:#?}",
+        both_in_sentence.findings
+    );
+}

@@ -334,12 +334,13 @@ impl<'a> ParticipantReader<'a> {
                 Some(c) => (c.attribution.clone(), c.modality),
                 None => (std::sync::Arc::clone(outlet), Modality::Asserted),
             };
-            // "ولم يأمر X بإغلاق"، "X لم يوقع": a negation in its words says it was not done.
+            // "ولم يأمر X بإغلاق"، "X لم يوقع": a negation before the name, or right after it,
+            // says it was not done; one further on negates a later verb of the clause ("التي
+            // وقعها X بنفسه تجعل منها لاعبا لا يمكن تجاوزه").
             let negations = crate::claims::lexicon::Lexicon::get();
             if modality == Modality::Asserted
-                && (c0..c1)
-                    .filter(|&i| i < a || i >= b)
-                    .any(|i| negations.is_negation(toks.key(i)))
+                && ((c0..a).any(|i| negations.is_negation(toks.key(i)))
+                    || words_after_name(toks, b, c1).any(|i| negations.is_negation(toks.key(i))))
             {
                 modality = Modality::Negated;
             }
@@ -396,6 +397,26 @@ pub(super) fn may_participate(m: &EntityMention) -> bool {
     kind_ok
         && matches!(m.form, MentionForm::Name | MentionForm::Partial)
         && !(one_word && m.how == MatchKind::Variant)
+}
+
+/// The words a doer's predicate may open on after a name ending before token `b`, inside its
+/// clause (ending before `end`): the next word, or after a comma the word past it and the word
+/// past an apposition closed by a second comma ("X، وزير المالية، لم يوقع"; with the title read
+/// as the name's, the comma after it is the first).
+fn words_after_name(toks: &isnad_parser::Tokens, b: usize, end: usize) -> impl Iterator<Item = usize> {
+    /// Words an apposition may hold before its closing comma.
+    const APPOSITION_WORDS: usize = 6;
+    let comma = |i: usize| matches!(toks.key(i), "،" | ",");
+    let (next, past_apposition) = if b < end && comma(b) {
+        let close = (b + 1..end.min(b + 2 + APPOSITION_WORDS)).find(|&j| comma(j));
+        (b + 1, close.map(|c| c + 1))
+    } else {
+        (b, None)
+    };
+    [Some(next), past_apposition]
+        .into_iter()
+        .flatten()
+        .filter(move |&i| i < end && toks.pieces[i].kind == TokenKind::Arabic)
 }
 
 /// The folded word before token `i`, a glued conjunction taken off ("وفي" → "في").

@@ -509,6 +509,43 @@ fn a_negated_doer_is_not_asserted_and_places_follow_a_word_of_place() {
     );
 }
 
+/// A negation negates the doer's verb only before the name or right after it (past an
+/// apposition in commas); one further on belongs to a later verb of the clause.
+#[test]
+fn a_negation_after_the_doers_verb_phrase_is_another_verbs() {
+    let modality_of = |text: &str, name: &str| {
+        participants_of(text)
+            .into_iter()
+            .find(|(_, n, _, _)| n == name)
+            .unwrap_or_else(|| panic!("{name} is a doer in {text}"))
+            .2
+    };
+    use crate::claims::Modality::{Asserted, Negated};
+    // The negation is a later verb's: the tender she awarded cannot be appealed.
+    assert_eq!(
+        modality_of(
+            "عنوان\nوالمناقصة التي أرستها مديرة المشتريات سلمى الحلبي بنفسها لا يمكن الطعن فيها.\n",
+            "سلمى الحلبي"
+        ),
+        Asserted
+    );
+    // Right after the name, and after an apposition closed by commas, it is the doer's.
+    assert_eq!(
+        modality_of(
+            "عنوان\nومديرة المشتريات سلمى الحلبي لم ترس المناقصة على أي شركة.\n",
+            "سلمى الحلبي"
+        ),
+        Negated
+    );
+    assert_eq!(
+        modality_of(
+            "عنوان\nوسلمى الحلبي، مديرة المشتريات في البلدية، لم ترس المناقصة على أي شركة.\n",
+            "سلمى الحلبي"
+        ),
+        Negated
+    );
+}
+
 #[test]
 fn a_number_closing_a_quoted_name_is_no_fact() {
     let f = facts_of(

@@ -170,6 +170,23 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
     let names = names;
     let names_both = |own: &View<'_>, other: &View<'_>| {
         let (ids, keys, named) = &known[own.doc];
+        // A report that names the other doer only elsewhere, as a speaker or in other things,
+        // still says this one did it: it knows both only as doers, or in the doer's own sentence.
+        if own.p.role == ParticipantRole::Actor {
+            let other_words = names.words(other.name);
+            return keys.contains(&other.p.entity)
+                || analyses[own.doc]
+                    .entities
+                    .mentions
+                    .iter()
+                    .filter(|m| own.p.sentence.contains(m.span))
+                    .any(|m| {
+                        m.entity
+                            .as_ref()
+                            .is_some_and(|id| other.p.entity.entity() == Some(id))
+                            || one_name((&name_words(&m.text), m.kind), (other_words, other.p.kind))
+                    });
+        }
         other.p.entity.entity().is_some_and(|id| ids.contains(id))
             || keys.contains(&other.p.entity)
             || named.iter().any(|&(words, kind)| {

@@ -201,6 +201,7 @@ fn scan_words(
     }
     // After the titles: "المتحدث باسم هيئة الإنقاذ محمد فاروق" names the spokesman first.
     scan.bodies(&mut consumed);
+    scan.names_before_titles(&mut consumed);
     scan.particle_names(&mut consumed);
     scan.toponyms(&mut consumed);
     scan.transliterated(&mut consumed);

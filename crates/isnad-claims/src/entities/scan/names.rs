@@ -367,6 +367,18 @@ impl Scan<'_> {
         {
             end -= 1;
         }
+        // "وافتتح الوزير نبيل الشامي قسم الطوارئ": after a family name with the article, a bare
+        // noun in construct with an article noun is the verb's object, not more of the name.
+        let n = self.st.words.len();
+        if end - run.start >= 3
+            && end < n
+            && self.st.word(end).starts_with("ال")
+            && self.st.word(end - 2).starts_with("ال")
+            && !self.st.word(end - 1).starts_with("ال")
+            && !self.lex.name_particles.contains(self.st.word(end - 1))
+        {
+            end -= 1;
+        }
         run.start..end
     }
 }

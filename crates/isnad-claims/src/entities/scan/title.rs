@@ -409,3 +409,73 @@ impl Scan<'_> {
             .push(Raw::new_name(span, key, kind, MatchKind::ReportingVerb));
     }
 }
+
+impl Scan<'_> {
+    /// A name of two words or more opening a sentence or a clause after punctuation, then a title
+    /// in commas: the title's holder ("وسامر الحلبي، وزير المالية، لم يوقع"). A و glued to the
+    /// first word is the conjunction, save in given names that begin with it ("وليد").
+    pub(super) fn names_before_titles(&mut self, consumed: &mut [bool]) {
+        /// Words of the name, and of the title phrase before its closing comma.
+        const NAME_WORDS: usize = 4;
+        const TITLE_WORDS: usize = 6;
+        let n = self.st.words.len();
+        for mi in 0..self.matches.len() {
+            let m = &self.matches[mi];
+            let Some(class) = m.payloads.iter().find_map(|p| match p {
+                Payload::Title(c) => Some(*c),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let Some(comma) = m.first.checked_sub(1).filter(|&c| self.st.word(c) == "،") else {
+                continue;
+            };
+            let mut start = comma;
+            while start > 0
+                && comma - start < NAME_WORDS
+                && self.st.words[start - 1].kind == WordKind::Letters
+                && self.is_free(start - 1, consumed)
+            {
+                start -= 1;
+            }
+            let opens = start == 0 || self.st.words[start - 1].kind != WordKind::Letters;
+            if !opens || comma - start < 2 || self.apposition(start, consumed) != (start..comma) {
+                continue;
+            }
+            // A title phrase already given to a holder after it keeps that holder.
+            let (title_start, title_first) = (m.start, m.first);
+            let title_at = self.span(m.start, m.end).start;
+            if self
+                .raws
+                .iter()
+                .any(|r| r.title.is_some_and(|t| t.start == title_at))
+            {
+                continue;
+            }
+            let first = self.st.word(start);
+            let conjunction = first.starts_with('و')
+                && first.chars().count() >= 4
+                && !self.lex.waw_given_names.contains(first);
+            let from = self.st.words[start].start + if conjunction { 'و'.len_utf8() } else { 0 };
+            if conjunction && !self.is_name_word(&first['و'.len_utf8()..], false) {
+                continue;
+            }
+            let close = (title_first..n.min(title_first + TITLE_WORDS + 1)).find(|&j| self.st.word(j) == "،");
+            let title_end = close.map_or(m.end, |c| self.st.words[c - 1].end);
+            let end = self.st.words[comma - 1].end;
+            let mut raw = Raw::new_name(
+                self.span(from, end),
+                self.st.text[from..end].to_string(),
+                EntityType::Person,
+                MatchKind::Title,
+            );
+            raw.title = Some(self.span(title_start, title_end));
+            raw.role = Some(Role { class, country: None });
+            if let Some(d) = self.raw_of[mi].filter(|&r| self.raws[r].form == MentionForm::Descriptor) {
+                self.raws[d].dead = true;
+            }
+            consumed[start..comma].iter_mut().for_each(|c| *c = true);
+            self.raws.push(raw);
+        }
+    }
+}
