@@ -5,7 +5,9 @@
 
 use crate::DocAnalysis;
 use crate::entities::lexicon::{collapse, lexicon};
-use crate::entities::{EntityId, EntityType, MatchKind, MentionForm, NamedAt, add_all_named, is_word_char};
+use crate::entities::{
+    EntityId, EntityKey, EntityType, MatchKind, MentionForm, NamedAt, add_all_named, is_word_char,
+};
 use isnad_parser::Document;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
@@ -268,7 +270,40 @@ pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) 
         adds[d].push((span, id, kind, MatchKind::Story));
     }
     for ((document, analysis), adds) in documents.iter().zip(analyses.iter_mut()).zip(adds) {
+        name_fact_subjects(&mut analysis.facts, &adds);
         add_all_named(document, &mut analysis.entities, adds);
+    }
+}
+
+/// A name found in a report only through the story ("الهادي الزواري" after a title chain the
+/// report's own reading missed) is named in the clauses of its figures too, like any other:
+/// a sentence of ten years for him is not one of fifteen for another man.
+fn name_fact_subjects(facts: &mut [crate::facts::Fact], adds: &[NamedAt]) {
+    for (span, id, kind, _) in adds {
+        let place = matches!(kind, EntityType::Place | EntityType::Country);
+        if !place && !matches!(kind, EntityType::Person | EntityType::Organization) {
+            continue;
+        }
+        for fact in facts.iter_mut().filter(|f| {
+            f.clause.contains(*span)
+                && !f
+                    .attribution
+                    .iter()
+                    .any(|s| s.span.is_some_and(|s| s.overlaps(*span)))
+        }) {
+            let keys = if place {
+                &mut fact.subject.places
+            } else {
+                &mut fact.subject.entities
+            };
+            let key = EntityKey::Entity(id.clone());
+            if !keys.contains(&key) {
+                let mut list = keys.to_vec();
+                list.push(key);
+                list.sort();
+                *keys = list.into_boxed_slice();
+            }
+        }
     }
 }
 
@@ -474,6 +509,33 @@ mod tests {
         assert_ne!(id_of(&analyses[1], "الهيئة الوطنية للانتخابات"), full);
         super::link_story(&mut analyses);
         assert_eq!(id_of(&analyses[1], "الهيئة الوطنية للانتخابات"), full);
+    }
+
+    /// A name another report makes known is a named subject of the figures of its clause, as if
+    /// the report had read it itself.
+    #[test]
+    fn a_name_found_through_the_story_names_the_subject_of_its_figures() {
+        let (docs, mut analyses) = story(&[
+            "الحكم\nوقال المدير المالي الطاهر القاسمي إن موكله سيستأنف الحكم.\n",
+            "الحكم\nوقضت المحكمة بالسجن سبع سنوات على المدير المالي السابق للشركة الطاهر القاسمي، وثماني سنوات على المزود سامر الخطيب.\n",
+        ]);
+        let subjects = |analyses: &[crate::DocAnalysis]| -> Vec<String> {
+            let fact = analyses[1]
+                .facts
+                .iter()
+                .find(|f| f.text.contains("سبع"))
+                .expect("the sentence's figure");
+            fact.subject.entities.iter().map(|k| format!("{k:?}")).collect()
+        };
+        assert!(
+            !names_in(&analyses[1]).iter().any(|(t, _)| t == "الطاهر القاسمي"),
+            "{:?}",
+            names_in(&analyses[1])
+        );
+        assert!(subjects(&analyses).is_empty(), "{:?}", subjects(&analyses));
+        super::spread_story_names(&docs, &mut analyses);
+        let named = subjects(&analyses);
+        assert!(named.iter().any(|k| k.contains("لكسمي")), "{named:?}");
     }
 
     #[test]

@@ -26,7 +26,7 @@ struct RawLexicon {
     common_name_parts: Vec<String>,
     taa_given_names: Vec<String>,
     article_given_names: Vec<String>,
-    waw_given_names: Vec<String>,
+    conjunction_given_names: Vec<String>,
     verbal_noun_given_names: Vec<String>,
     heads: Vec<RawHeads>,
     blocked: Vec<String>,
@@ -114,8 +114,8 @@ pub(crate) struct Lexicon {
     /// Given names that take the article ("الحبيب"، "المنجي"), folded: after a title, with a family
     /// name after them.
     pub article_given_names: FxHashSet<String>,
-    /// Given names that begin with و ("وليد"), folded: their و is no conjunction.
-    pub waw_given_names: FxHashSet<String>,
+    /// Given names that begin with و or ف ("وليد"، "فيصل"), folded: that letter is no conjunction.
+    pub conjunction_given_names: FxHashSet<String>,
     /// Given names of the pattern of a second-form verbal noun ("توفيق"), folded.
     verbal_noun_names: FxHashSet<String>,
     pub heads: FxHashMap<String, Head>,
@@ -261,7 +261,7 @@ impl Lexicon {
             common_name_parts: folded(&raw.common_name_parts).collect(),
             taa_names: folded(&raw.taa_given_names).collect(),
             article_given_names: folded(&raw.article_given_names).collect(),
-            waw_given_names: folded(&raw.waw_given_names).collect(),
+            conjunction_given_names: folded(&raw.conjunction_given_names).collect(),
             verbal_noun_names: folded(&raw.verbal_noun_given_names).collect(),
             heads,
             blocked: folded(&raw.blocked).collect(),

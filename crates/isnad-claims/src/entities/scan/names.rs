@@ -28,9 +28,10 @@ impl Scan<'_> {
         if self.construct_plural(w) {
             return false;
         }
-        // "وأكد" is و + a stop word.
+        // "وأكد" is و + a stop word; "فيصل" is a name.
         if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'))
             && (lex.stop_words.contains(rest) || lex.reporting_verbs.contains(rest))
+            && !lex.conjunction_given_names.contains(w)
         {
             return false;
         }

@@ -411,8 +411,8 @@ impl Scan<'_> {
 }
 
 impl Scan<'_> {
-    /// A name of two words or more opening a sentence or a clause after punctuation, then a title
-    /// in commas: the title's holder ("وسامر الحلبي، وزير المالية، لم يوقع"). A و glued to the
+    /// A name of two words or more, then a title in commas: the title's holder ("وسامر الحلبي، وزير
+    /// المالية، لم يوقع"، "بسجن منير بوسلامة، الرئيس المدير العام السابق،"). A و glued to the
     /// first word is the conjunction, save in given names that begin with it ("وليد").
     pub(super) fn names_before_titles(&mut self, consumed: &mut [bool]) {
         /// Words of the name, and of the title phrase before its closing comma.
@@ -430,16 +430,39 @@ impl Scan<'_> {
             let Some(comma) = m.first.checked_sub(1).filter(|&c| self.st.word(c) == "،") else {
                 continue;
             };
+            // The name: the free name words right before the comma, after punctuation or a word
+            // that is no name word ("بسجن"، "على"، a verb).
             let mut start = comma;
             while start > 0
-                && comma - start < NAME_WORDS
-                && self.st.words[start - 1].kind == WordKind::Letters
+                && comma - start <= NAME_WORDS
                 && self.is_free(start - 1, consumed)
+                && (self.is_name_word(self.st.word(start - 1), false)
+                    || self.family_name(start - 1, consumed, true))
             {
                 start -= 1;
             }
-            let opens = start == 0 || self.st.words[start - 1].kind != WordKind::Letters;
-            if !opens || comma - start < 2 || self.apposition(start, consumed) != (start..comma) {
+            // "بسجن منير بوسلامة، الرئيس المدير العام،": a first word led by a glued preposition
+            // before a name of two words is the verbal noun that governs it.
+            let glued = |w: &str| {
+                let w = w.strip_prefix('و').unwrap_or(w);
+                w.starts_with(['ب', 'ل', 'ك']) && w.chars().count() >= 4
+            };
+            if comma - start >= 3 && glued(self.st.word(start)) {
+                start += 1;
+            }
+            // A name word another phrase took ("فيصل" of a listed name) may open this name: no
+            // part of it is read alone.
+            if start > 0
+                && !self.is_free(start - 1, consumed)
+                && self.st.words[start - 1].kind == WordKind::Letters
+                && self.is_name_word(self.st.word(start - 1), false)
+            {
+                continue;
+            }
+            if comma - start < 2
+                || comma - start > NAME_WORDS
+                || self.apposition(start, consumed) != (start..comma)
+            {
                 continue;
             }
             // A title phrase already given to a holder after it keeps that holder.
@@ -455,7 +478,7 @@ impl Scan<'_> {
             let first = self.st.word(start);
             let conjunction = first.starts_with('و')
                 && first.chars().count() >= 4
-                && !self.lex.waw_given_names.contains(first);
+                && !self.lex.conjunction_given_names.contains(first);
             let from = self.st.words[start].start + if conjunction { 'و'.len_utf8() } else { 0 };
             if conjunction && !self.is_name_word(&first['و'.len_utf8()..], false) {
                 continue;
