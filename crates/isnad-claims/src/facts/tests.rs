@@ -845,3 +845,19 @@ fn the_trapped_and_those_brought_out_alive_are_running_figures_of_their_own() {
     let f = facts_of("عنوان\nشمل انقطاع المياه ثلاثة أحياء في المدينة.\n");
     assert_ne!(key(&f, "ثلاثة").as_deref(), Some("rescued"));
 }
+
+/// A noun in the dual is its own count of two and names what it counts, also a feminine one
+/// after a glued conjunction, though another class was said before it.
+#[test]
+fn a_noun_in_the_dual_counts_its_own_class() {
+    let f = facts_of("عنوان\nوأسفر انقلاب الحافلة على الطريق الصحراوي عن 14 جريحاً ووفاتين بين الركاب.\n");
+    let two = fact(&f, "ووفاتين");
+    assert_eq!(two.value.amount.value, Some(2.0));
+    assert_eq!(
+        two.attribute.class.as_deref(),
+        Some("killed"),
+        "{:#?}",
+        two.attribute
+    );
+    assert_eq!(fact(&f, "14").attribute.class.as_deref(), Some("injured"));
+}

@@ -90,15 +90,27 @@ fn place_in(key: &str, part: &str) -> (usize, usize) {
 /// The index of the class of a word of key `key` and light lemma `lemma`, also after a
 /// conjunction or preposition glued to a short word ("وفُقد" is و + فقد).
 fn class_of_word(lx: &Lexicon, key: &str, lemma: &str) -> Option<usize> {
-    lx.class_index(lemma).or_else(|| {
-        let rest = key.strip_prefix(['و', 'ف', 'ب', 'ل'])?;
-        (rest.chars().count() >= 3)
-            .then(|| {
-                lx.class_index(lemma_slice(rest, false))
-                    .or_else(|| lx.class_index(lemma_slice(rest, true)))
-            })
-            .flatten()
-    })
+    lx.class_index(lemma)
+        .or_else(|| {
+            let rest = key.strip_prefix(['و', 'ف', 'ب', 'ل'])?;
+            (rest.chars().count() >= 3)
+                .then(|| {
+                    lx.class_index(lemma_slice(rest, false))
+                        .or_else(|| lx.class_index(lemma_slice(rest, true)))
+                })
+                .flatten()
+        })
+        .or_else(|| {
+            // "وفاتين"، "إصابتان": a feminine noun in the dual names the class of its singular.
+            let bare = key
+                .strip_prefix(['و', 'ف'])
+                .filter(|r| r.chars().count() >= 5)
+                .unwrap_or(key);
+            let stem = bare.strip_suffix("تين").or_else(|| bare.strip_suffix("تان"))?;
+            (stem.chars().count() >= 2)
+                .then(|| lx.class_index(lemma_slice(&format!("{stem}ه"), false)))
+                .flatten()
+        })
 }
 
 /// The lemma of a measure noun of key `key` and light lemma `lemma`, also after an attached

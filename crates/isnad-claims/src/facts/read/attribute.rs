@@ -21,7 +21,20 @@ impl<'a> SentenceFacts<'a> {
             return Some(self.noun_attribute(index, first));
         }
         let mut counted: Option<usize> = None;
-        if value.unit.is_none() {
+        // "34 إصابة ووفاتين": a noun in the dual is its own count and says what it counts.
+        let dual_noun = first == last
+            && value.unit.is_none()
+            && value.amount.value == Some(2.0)
+            && value.amount.high == Some(2.0)
+            && self.is_arabic(first)
+            && {
+                // Not the number word itself ("اثنين"، "واثنتان").
+                let bare = self.key(first).trim_start_matches(['و', 'ف', 'ب', 'ل']);
+                !bare.starts_with("اثن") && !bare.starts_with("ثنت")
+            };
+        if dual_noun {
+            counted = Some(first);
+        } else if value.unit.is_none() {
             if let Some(c) = self.counted_candidate(first, last) {
                 if self.key(c) == "من" {
                     let mut head = c + 1;
@@ -78,6 +91,7 @@ impl<'a> SentenceFacts<'a> {
         // "ارتفاع الوفيات إلى 5 وآمال …": with what is counted said before the figure, a word after it
         // that starts with و starts the next phrase.
         if let Some(c) = counted
+            && !dual_noun
             && (class_word.is_some() || measure_word.is_some())
             && self.key(c).starts_with(['و', 'ف'])
             && self.class_at(c).is_none()
