@@ -955,3 +955,65 @@ fn copies_of_one_text_link_to_the_original_in_one_note() {
     // Every event the four report is one source.
     assert!(result.events.iter().all(|e| e.independent_sources == 1));
 }
+
+#[test]
+fn one_reports_last_sunday_and_yesterday_friday_and_a_speakers_days_are_no_weekday_slip() {
+    let weekday = |date: &str, named: chrono::Weekday| {
+        let mut value = day(date);
+        value.weekday = Some(named);
+        value
+    };
+    // A running count: "افتتح المركز الأحد الماضي" and "بلغت الإصابات مساء أمس الجمعة" in one report of
+    // Saturday are two times of the outbreak, not a slip on one.
+    let mut a = article(
+        "a.txt",
+        "عنوان\nبلغت الإصابات 90 إصابة مساء أمس الجمعة. وسجل المركز 40 إصابة منذ الأحد الماضي.\n",
+        Some("2026-09-12"),
+    );
+    a.claim(ClaimSpec {
+        time: Some((
+            "مساء أمس الجمعة",
+            MentionValue::Relative(weekday("2026-09-11", chrono::Weekday::Fri)),
+        )),
+        ..spec("بلغت الإصابات 90 إصابة", "casualties")
+    });
+    a.claim(ClaimSpec {
+        time: Some((
+            "الأحد الماضي",
+            MentionValue::Weekday(weekday("2026-09-06", chrono::Weekday::Sun)),
+        )),
+        ..spec("وسجل المركز 40 إصابة", "casualties")
+    });
+    // A minister who spoke on Sunday and again on Tuesday said two things.
+    let mut b = article(
+        "b.txt",
+        "عنوان\nوقال الوزير سامر الأحد الماضي إن الوضع مستقر.\n",
+        Some("2026-09-12"),
+    );
+    b.claim(ClaimSpec {
+        time: Some((
+            "الأحد الماضي",
+            MentionValue::Weekday(weekday("2026-09-06", chrono::Weekday::Sun)),
+        )),
+        roles: vec![MINISTER],
+        ..spec("وقال الوزير سامر", "statement")
+    });
+    let mut c = article(
+        "c.txt",
+        "عنوان\nوقال الوزير سامر مساء أمس الثلاثاء إن الوضع مستقر.\n",
+        Some("2026-09-09"),
+    );
+    c.claim(ClaimSpec {
+        time: Some((
+            "مساء أمس الثلاثاء",
+            MentionValue::Relative(weekday("2026-09-08", chrono::Weekday::Tue)),
+        )),
+        roles: vec![MINISTER],
+        ..spec("وقال الوزير سامر", "statement")
+    });
+    let found = check(vec![a, b, c]);
+    assert!(
+        !found.iter().any(|f| f.0 == FindingKind::WeekdayMismatch),
+        "{found:?}"
+    );
+}
