@@ -861,3 +861,29 @@ fn a_noun_in_the_dual_counts_its_own_class() {
     );
     assert_eq!(fact(&f, "14").attribute.class.as_deref(), Some("injured"));
 }
+
+/// Patients in hospital now and patients who recovered are two running figures of their own.
+#[test]
+fn patients_in_hospital_and_patients_recovered_are_classes_of_their_own() {
+    let f = facts_of(
+        "عنوان\nوفي مستشفى المدينة يرقد حالياً 60 مريضاً، فيما تعافى 25 مريضاً وعادوا إلى منازلهم. أما مستشفى الأطفال فيرقد فيه 12 طفلاً.\n",
+    );
+    assert_eq!(
+        fact(&f, "60").attribute.class.as_deref(),
+        Some("hospitalized"),
+        "{:#?}",
+        fact(&f, "60").attribute
+    );
+    assert_eq!(
+        fact(&f, "25").attribute.class.as_deref(),
+        Some("recovered"),
+        "{:#?}",
+        fact(&f, "25").attribute
+    );
+    assert_eq!(
+        fact(&f, "12").attribute.class.as_deref(),
+        Some("hospitalized"),
+        "{:#?}",
+        fact(&f, "12").attribute
+    );
+}

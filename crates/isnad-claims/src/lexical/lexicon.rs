@@ -234,7 +234,7 @@ pub(crate) struct Lexicon {
     /// Folded function words.
     pub stopwords: FxHashSet<String>,
     /// Folded prepositions with each pronoun ending ("فيها"، "منهم"): function words too.
-    pronoun_prepositions: Vec<String>,
+    pub pronoun_prepositions: FxHashSet<String>,
     /// Folded prepositions that take a pronoun ("في"، "على"): a figure after one of them is what
     /// the clause's verb reaches, not a part of a list.
     pub prepositions: FxHashSet<String>,

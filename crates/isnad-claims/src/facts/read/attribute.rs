@@ -160,7 +160,22 @@ impl<'a> SentenceFacts<'a> {
         // A class word before the number names what happened to a specific counted noun only when
         // it governs the number ("مقتل 7 فلسطينيين"); further back it is another phrase's ("إصابة 41
         // حالة … في أربع ولايات").
-        let governing_class = first.checked_sub(1).filter(|&b| self.class_at(b).is_some());
+        // Past a pronoun after a preposition or a word of now ("يرقد فيه حالياً 140 مريضاً").
+        let governing_class = {
+            let mut b = first.checked_sub(1);
+            let mut skipped = 0;
+            while let Some(p) = b
+                && skipped < 2
+                && p > clause_start
+                && self.kind(p) != Some(TokenKind::Punct)
+                && (self.lx.pronoun_prepositions.contains(self.key(p))
+                    || self.lx.present.contains(self.key(p)))
+            {
+                b = p.checked_sub(1);
+                skipped += 1;
+            }
+            b.filter(|&b| self.class_at(b).is_some())
+        };
         let specific = counted.is_some() && !counted_generic;
         let class_at = counted
             .filter(|&c| self.class_at(c).is_some())
