@@ -85,19 +85,29 @@ pub(crate) fn analyze_prepared(
     let mentions = mentions::prepared_mentions(&prepared, lean);
     let entities = entities::prepared_entities(&prepared, gazetteer);
     let (claims, statements) = claims::prepared_claims(&prepared, &mentions, &entities);
-    // Facts and participants read each sentence's token words: one last pass reads both and
-    // frees the sentence's preparation as it goes.
+    // Facts and participants read each sentence's token words. A long document's last pass
+    // reads both and frees the sentence's preparation as it goes; a short one is read by one
+    // reader after the other, whose code then stays in the instruction cache from one sentence
+    // to the next (read in turn, each evicted the other's).
     let fact_reader = facts::FactReader::new(document, &mentions, &entities, &claims);
     let participant_reader = facts::ParticipantReader::new(document, &entities, &claims);
-    let (per_sentence_facts, per_sentence_participants): (Vec<_>, Vec<_>) = prepared
-        .map_sentences_once(|sentence, p| {
-            (
-                fact_reader.sentence(sentence, p),
-                participant_reader.sentence(sentence, p),
-            )
-        })
-        .into_iter()
-        .unzip();
+    let (per_sentence_facts, per_sentence_participants): (Vec<_>, Vec<_>) = if prepared.is_long() {
+        prepared
+            .map_sentences_once(|sentence, p| {
+                (
+                    fact_reader.sentence(sentence, p),
+                    participant_reader.sentence(sentence, p),
+                )
+            })
+            .into_iter()
+            .unzip()
+    } else {
+        let facts = prepared.map_sentences(|sentence, p| fact_reader.sentence(sentence, p));
+        (
+            facts,
+            prepared.map_sentences_once(|sentence, p| participant_reader.sentence(sentence, p)),
+        )
+    };
     let facts = fact_reader.in_order(per_sentence_facts);
     let participants = participant_reader.in_order(per_sentence_participants);
     let mut analysis = DocAnalysis {
