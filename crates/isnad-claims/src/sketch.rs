@@ -102,33 +102,42 @@ impl KeySet {
         self.lengths & length != 0 && self.endings & ending != 0 && self.words.contains(key)
     }
 
-    /// Adds a word; true when it was not in the set.
-    pub(crate) fn insert(&mut self, word: String) -> bool {
-        let (length, ending) = length_and_ending(&word);
-        self.lengths |= length;
-        self.endings |= ending;
-        self.words.insert(word)
-    }
-
     /// The words, in no order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = &String> {
         self.words.iter()
     }
 }
 
+// Built and extended as the hash set itself is (the same table, in the same order for those
+// who walk it), the masks read from the words on the way.
 impl FromIterator<String> for KeySet {
     fn from_iter<I: IntoIterator<Item = String>>(words: I) -> KeySet {
-        let mut set = KeySet::default();
-        set.extend(words);
-        set
+        let (mut lengths, mut endings) = (0, 0);
+        let words = words
+            .into_iter()
+            .inspect(|word| {
+                let (length, ending) = length_and_ending(word);
+                lengths |= length;
+                endings |= ending;
+            })
+            .collect();
+        KeySet {
+            words,
+            lengths,
+            endings,
+        }
     }
 }
 
 impl Extend<String> for KeySet {
     fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
-        for word in words {
-            self.insert(word);
-        }
+        let (mut lengths, mut endings) = (self.lengths, self.endings);
+        self.words.extend(words.into_iter().inspect(|word| {
+            let (length, ending) = length_and_ending(word);
+            lengths |= length;
+            endings |= ending;
+        }));
+        (self.lengths, self.endings) = (lengths, endings);
     }
 }
 

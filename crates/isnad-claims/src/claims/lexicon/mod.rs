@@ -384,10 +384,7 @@ impl Lexicon {
             content_wrappers: folded_set(&attribution.content_wrappers),
             not_content: {
                 let wrappers = folded_set(&attribution.content_wrappers);
-                let mut set: crate::sketch::KeySet = (crate::lexical::lexicon::Lexicon::get().function_words)
-                    .iter()
-                    .cloned()
-                    .collect();
+                let mut set = crate::lexical::lexicon::Lexicon::get().function_words.clone();
                 set.extend(negation.iter().cloned());
                 set.extend(having.iter().cloned());
                 set.extend(wrappers.iter().map(|w| format!("و{w}")));
