@@ -1,28 +1,28 @@
 //! Function words named by what they do in a sentence (`data/grammar.toml`), folded once and
 //! shared by every layer that asks, so "a relative pronoun" means the same words everywhere.
 
+use crate::sketch::KeySet;
 use isnad_parser::fold_key;
-use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
 /// The classes of `data/grammar.toml`, each a set of folded words.
 pub(crate) struct Grammar {
-    relative_pronouns: FxHashSet<String>,
-    demonstratives: FxHashSet<String>,
-    distal_demonstratives: FxHashSet<String>,
-    before_after: FxHashSet<String>,
-    relative_time: FxHashSet<String>,
-    partitive_pronouns: FxHashSet<String>,
-    past_copulas: FxHashSet<String>,
-    according_to: FxHashSet<String>,
-    complementizers: FxHashSet<String>,
-    free_relatives: FxHashSet<String>,
-    since: FxHashSet<String>,
-    until: FxHashSet<String>,
-    range_ends: FxHashSet<String>,
-    perfect_particles: FxHashSet<String>,
-    accompaniment: FxHashSet<String>,
+    relative_pronouns: KeySet,
+    demonstratives: KeySet,
+    distal_demonstratives: KeySet,
+    before_after: KeySet,
+    relative_time: KeySet,
+    partitive_pronouns: KeySet,
+    past_copulas: KeySet,
+    according_to: KeySet,
+    complementizers: KeySet,
+    free_relatives: KeySet,
+    since: KeySet,
+    until: KeySet,
+    range_ends: KeySet,
+    perfect_particles: KeySet,
+    accompaniment: KeySet,
 }
 
 #[derive(Deserialize)]

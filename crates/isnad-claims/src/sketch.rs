@@ -2,6 +2,8 @@
 //! which are in no table, are turned away without hashing the whole key and probing the table.
 //! A clear bit proves the word absent; a set bit only says "look it up".
 
+use rustc_hash::FxHashSet;
+
 /// Bits of a sketch unless its user asks otherwise (an 8 KiB table).
 const DEFAULT_LOG2_BITS: u32 = 16;
 
@@ -73,6 +75,88 @@ pub(crate) fn signature(text: &[u8]) -> u64 {
     mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// A set of words with two bitmasks in front, of the lengths and the last bytes of its words:
+/// most words asked of a small set are of a length or an ending none of its words has, and are
+/// turned away without hashing them and probing the table. A word of the set always passes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct KeySet {
+    words: FxHashSet<String>,
+    /// Bit `n % 64` set when a word of the set is `n` bytes long.
+    lengths: u64,
+    /// Bit `b % 64` set when a word of the set ends with byte `b` (bit 0 for the empty word).
+    endings: u64,
+}
+
+/// The bits of `key` in [`KeySet::lengths`] and [`KeySet::endings`].
+#[inline]
+fn length_and_ending(key: &str) -> (u64, u64) {
+    let last = key.as_bytes().last().copied().unwrap_or(0);
+    (1 << (key.len() % 64), 1 << (last % 64))
+}
+
+impl KeySet {
+    /// True when `key` is one of the words.
+    #[inline]
+    pub(crate) fn contains(&self, key: &str) -> bool {
+        let (length, ending) = length_and_ending(key);
+        self.lengths & length != 0 && self.endings & ending != 0 && self.words.contains(key)
+    }
+
+    /// The words, in no order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
+}
+
+// Built and extended as the hash set itself is (the same table, in the same order for those
+// who walk it), the masks read from the words on the way.
+impl FromIterator<String> for KeySet {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> KeySet {
+        let (mut lengths, mut endings) = (0, 0);
+        let words = words
+            .into_iter()
+            .inspect(|word| {
+                let (length, ending) = length_and_ending(word);
+                lengths |= length;
+                endings |= ending;
+            })
+            .collect();
+        KeySet {
+            words,
+            lengths,
+            endings,
+        }
+    }
+}
+
+impl Extend<String> for KeySet {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        let (mut lengths, mut endings) = (self.lengths, self.endings);
+        self.words.extend(words.into_iter().inspect(|word| {
+            let (length, ending) = length_and_ending(word);
+            lengths |= length;
+            endings |= ending;
+        }));
+        (self.lengths, self.endings) = (lengths, endings);
+    }
+}
+
+impl IntoIterator for KeySet {
+    type Item = String;
+    type IntoIter = std::collections::hash_set::IntoIter<String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.into_iter()
+    }
+}
+
+impl<'s> IntoIterator for &'s KeySet {
+    type Item = &'s String;
+    type IntoIter = std::collections::hash_set::Iter<'s, String>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.words.iter()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +176,18 @@ mod tests {
             let of = KeySketch::of(keys.iter().map(String::as_str));
             for key in &keys {
                 prop_assert!(of.may_contain(key));
+            }
+        }
+    }
+
+    proptest! {
+        /// A key set answers as the hash set of its words, for words in it and not.
+        #[test]
+        fn a_key_set_answers_as_its_words(words in proptest::collection::vec("[ا-ي a-z]{0,6}", 0..20), asked in proptest::collection::vec("[ا-ي a-z]{0,6}", 0..20)) {
+            let set: KeySet = words.iter().cloned().collect();
+            let plain: FxHashSet<String> = words.iter().cloned().collect();
+            for key in words.iter().chain(&asked) {
+                prop_assert_eq!(set.contains(key), plain.contains(key.as_str()));
             }
         }
     }

@@ -135,7 +135,6 @@ pub(super) fn build_claim(
     };
 
     let span = view.tok_span(clause.0, clause.1.saturating_sub(1)).cover(t.span);
-    let text = view.text(span).to_string();
     let mut cues = view
         .clause_cues()
         .iter()
@@ -146,7 +145,7 @@ pub(super) fn build_claim(
         id: String::new(),
         doc: ctx.document.id.clone(),
         span,
-        text: text.into(),
+        text: Arc::from(view.text(span)),
         trigger: t.span,
         event: entry.kind.clone(),
         properties: entry.properties,

@@ -159,10 +159,10 @@ pub fn prepared_claims(
     carry_times(&mut claims);
     ClaimWords::read_prepared(&mut claims, prepared);
     for (n, claim) in claims.iter_mut().enumerate() {
-        claim.id = format!("{}#{}", document.id, n + 1);
+        claim.id = crate::numbered_id(&document.id, "", n + 1);
     }
     for (n, statement) in statements.iter_mut().enumerate() {
-        statement.id = format!("{}#s{}", document.id, n + 1);
+        statement.id = crate::numbered_id(&document.id, "s", n + 1);
     }
     (claims, statements)
 }

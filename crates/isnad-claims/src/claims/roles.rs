@@ -355,7 +355,7 @@ pub(crate) fn ends_definite_phrase(view: &View, j: usize, head: usize) -> bool {
 }
 
 /// True when `key` is in `set`, as written or without a conjunction (وزير is listed, و+زير is not).
-pub(crate) fn listed(set: &rustc_hash::FxHashSet<String>, key: &str) -> bool {
+pub(crate) fn listed(set: &crate::sketch::KeySet, key: &str) -> bool {
     set.contains(key) || key.strip_prefix(['و', 'ف']).is_some_and(|k| set.contains(k))
 }
 

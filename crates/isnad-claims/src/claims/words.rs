@@ -65,6 +65,8 @@ impl ClaimWords {
         let mut interned = Interned(HashSet::with_capacity_and_hasher(8 * claims.len(), FxBuildHasher));
         // Claims are in text order: one sentence's stems serve the claims that follow in it.
         let mut current: Option<(Span, SentenceStems)> = None;
+        // One buffer for the ranks of every set read (cleared for each).
+        let mut ranks: Vec<u32> = Vec::new();
         for claim in claims {
             let sentence = prepared.and_then(|p| p.sentence_containing(claim.span));
             if let Some((span, sentence)) = sentence
@@ -75,6 +77,7 @@ impl ClaimWords {
             let mut reader = SetReader {
                 stems: sentence.and(current.as_ref()).map(|(_, stems)| stems),
                 interned: &mut interned,
+                ranks: &mut ranks,
             };
             let clause = match first_with.get(&claim.span) {
                 Some(words) => words.clone(),
@@ -144,12 +147,15 @@ impl Interned {
 struct SetReader<'r, 'p> {
     stems: Option<&'r SentenceStems<'p>>,
     interned: &'r mut Interned,
+    /// The ranks of the set being read.
+    ranks: &'r mut Vec<u32>,
 }
 
 impl SetReader<'_, '_> {
     /// The set of the stemmed content words of these texts at their spans.
     fn set<'t>(&mut self, parts: impl IntoIterator<Item = (&'t str, Span)>) -> WordSet {
-        let mut ranks: Vec<u32> = Vec::new();
+        let ranks = &mut *self.ranks;
+        ranks.clear();
         let mut others: Vec<Arc<str>> = Vec::new();
         for (text, span) in parts {
             match self.stems.and_then(|s| s.ranks_in(span)) {
@@ -189,7 +195,7 @@ impl<'p> SentenceStems<'p> {
     fn of(sentence: &'p crate::PreparedSentence, interned: &mut Interned) -> SentenceStems<'p> {
         let tokens = &sentence.tokens;
         let n = tokens.len();
-        let mut words: Vec<Arc<str>> = Vec::new();
+        let mut words: Vec<Arc<str>> = Vec::with_capacity(n);
         let mut first_word = Vec::with_capacity(n + 1);
         let mut runs_on = Vec::with_capacity(n);
         let is_word = |p: &isnad_parser::Piece| p.kind != isnad_parser::TokenKind::Punct;
@@ -229,7 +235,7 @@ impl<'p> SentenceStems<'p> {
             a.0.cmp(&b.0)
                 .then_with(|| words[a.1 as usize].cmp(&words[b.1 as usize]))
         });
-        let mut sorted: Vec<Arc<str>> = Vec::new();
+        let mut sorted: Vec<Arc<str>> = Vec::with_capacity(words.len());
         let mut ranks = vec![0; words.len()];
         for (_, w) in order {
             let word = &words[w as usize];

@@ -3,7 +3,7 @@
 
 use super::types::EntityType;
 use isnad_parser::fold_key;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -94,54 +94,54 @@ pub(crate) struct Lexicon {
     pub one_letter_proclitics: Vec<char>,
     /// Title phrase → class index into `classes`.
     pub titles: FxHashMap<String, u16>,
-    pub title_modifiers: FxHashSet<String>,
-    pub reporting_verbs: FxHashSet<String>,
-    pub name_followers: FxHashSet<String>,
-    pub name_particles: FxHashSet<String>,
+    pub title_modifiers: crate::sketch::KeySet,
+    pub reporting_verbs: crate::sketch::KeySet,
+    pub name_followers: crate::sketch::KeySet,
+    pub name_particles: crate::sketch::KeySet,
     /// Lineage particles that open a name with no title before it ("ولد", "بن").
-    pub name_openers: FxHashSet<String>,
+    pub name_openers: crate::sketch::KeySet,
     /// Words that make one given name with the article word after them ("عبد العزيز").
-    pub compound_given_heads: FxHashSet<String>,
+    pub compound_given_heads: crate::sketch::KeySet,
     /// Common nouns of the land that open a place's name with no head before it ("رأس المنيخ").
-    pub toponym_heads: FxHashSet<String>,
+    pub toponym_heads: crate::sketch::KeySet,
     /// Prepositions of place before such a name ("من"، "قرب"، "قبالة").
-    pub place_prepositions: FxHashSet<String>,
+    pub place_prepositions: crate::sketch::KeySet,
     /// The longest word `name_openers` can match, one proclitic letter included, in bytes.
     pub name_opener_bytes: usize,
-    pub common_name_parts: FxHashSet<String>,
+    pub common_name_parts: crate::sketch::KeySet,
     /// Given names ending in ة ("فاطمة", "حمزة"): name words although nouns in ة are not.
-    pub taa_names: FxHashSet<String>,
+    pub taa_names: crate::sketch::KeySet,
     /// Given names that take the article ("الحبيب"، "المنجي"), folded: after a title, with a family
     /// name after them.
-    pub article_given_names: FxHashSet<String>,
+    pub article_given_names: crate::sketch::KeySet,
     /// Given names that begin with و or ف ("وليد"، "فيصل"), folded: that letter is no conjunction.
-    pub conjunction_given_names: FxHashSet<String>,
+    pub conjunction_given_names: crate::sketch::KeySet,
     /// Given names of the pattern of a second-form verbal noun ("توفيق"), folded.
-    verbal_noun_names: FxHashSet<String>,
+    verbal_noun_names: crate::sketch::KeySet,
     pub heads: FxHashMap<String, Head>,
     pub blocked: Vec<String>,
     /// Adjectives an institution's name ends with ("العام"، "المركزي").
-    pub institution_adjectives: FxHashSet<String>,
+    pub institution_adjectives: crate::sketch::KeySet,
     /// Common nouns that open a place's name after a place head ("عين"، "رأس").
-    pub place_particles: FxHashSet<String>,
+    pub place_particles: crate::sketch::KeySet,
     /// Titles whose complement is a territory ("والي"، "محافظ").
-    pub territorial_titles: FxHashSet<String>,
+    pub territorial_titles: crate::sketch::KeySet,
     /// Article nouns after a place head that describe it rather than name it ("مخيم اللاجئين").
-    pub place_common_complements: FxHashSet<String>,
+    pub place_common_complements: crate::sketch::KeySet,
     /// Event nouns after a place head: what happened there, never its name ("منطقة الحادث").
-    pub event_complements: FxHashSet<String>,
+    pub event_complements: crate::sketch::KeySet,
     /// Adjectives a place's name may end with ("الأعلى"، "الدولي").
-    pub place_adjectives: FxHashSet<String>,
+    pub place_adjectives: crate::sketch::KeySet,
     /// Quotation marks around a name after a head noun.
-    pub name_quotes: FxHashSet<String>,
+    pub name_quotes: crate::sketch::KeySet,
     /// Heads of bodies named by the words after them ("وزارة"، "نقابة"), without the article.
-    pub body_heads: FxHashSet<String>,
+    pub body_heads: crate::sketch::KeySet,
     /// Adjectives that start a body's name after its definite head ("الوطنية"، "الأعلى").
-    pub body_adjectives: FxHashSet<String>,
+    pub body_adjectives: crate::sketch::KeySet,
     /// Participles of competence that take a field after ب in a body's name ("المكلفة بقضايا").
-    pub body_competence: FxHashSet<String>,
+    pub body_competence: crate::sketch::KeySet,
     /// Head nouns of institutions named with a nationality adjective.
-    pub institutions: FxHashSet<String>,
+    pub institutions: crate::sketch::KeySet,
     pub translit_letters: Vec<char>,
     /// The lowest of `translit_letters`.
     pub translit_lowest: char,
@@ -150,7 +150,7 @@ pub(crate) struct Lexicon {
     /// compared with the endings of its last letter only.
     translit_endings_by_last: Vec<(char, Vec<usize>)>,
     pub translit_min_letters: usize,
-    pub stop_words: FxHashSet<String>,
+    pub stop_words: crate::sketch::KeySet,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {

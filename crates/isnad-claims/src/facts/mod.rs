@@ -190,7 +190,7 @@ impl<'a> FactReader<'a> {
                 id: String::new(),
                 doc: document.id.clone(),
                 span: draft.mention.span,
-                text: draft.mention.text.to_string(),
+                text: String::from(&*draft.mention.text),
                 sentence: span,
                 clause,
                 value: draft.value,
@@ -237,7 +237,7 @@ impl<'a> FactReader<'a> {
         }
         headline_like_body(&mut facts);
         for (n, fact) in facts.iter_mut().enumerate() {
-            fact.id = format!("{}#f{}", document.id, n + 1);
+            fact.id = crate::numbered_id(&document.id, "f", n + 1);
         }
         for (part, whole) in links {
             facts[part].scope.part_of = facts.get(whole).map(|w| Box::from(w.id.as_str()));

@@ -274,7 +274,7 @@ impl<'a> ParticipantReader<'a> {
                     .into_iter()
                     .filter(|&id| {
                         let w = reader.word(id);
-                        direction(w).is_none() && !lx.locatives.contains(&**w)
+                        direction(w).is_none() && !lx.locatives.contains(w)
                     })
                     .count()
             };
@@ -319,7 +319,7 @@ impl<'a> ParticipantReader<'a> {
                             sector.get_or_insert(d);
                             false
                         }
-                        None => !lx.locatives.contains(&**w),
+                        None => !lx.locatives.contains(w),
                     }
                 })
                 .collect();
@@ -377,7 +377,7 @@ impl<'a> ParticipantReader<'a> {
         let mut out: Vec<Participant> = Vec::with_capacity(per_sentence.iter().map(Vec::len).sum());
         out.extend(per_sentence.into_iter().flatten());
         for (n, p) in out.iter_mut().enumerate() {
-            p.id = format!("{}#p{}", document.id, n + 1);
+            p.id = crate::numbered_id(&document.id, "p", n + 1);
         }
         out
     }

@@ -3,7 +3,7 @@
 use super::lemma::{lemma_plain, lemma_slice, match_form};
 use crate::sketch::KeySketch;
 use isnad_parser::fold_key;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -179,15 +179,15 @@ impl Phrases {
 /// The fact layer's lexicon.
 pub(crate) struct Lexicon {
     /// Lemmas of counted nouns that only say "people" or "things".
-    pub generic: FxHashSet<String>,
+    pub generic: crate::sketch::KeySet,
     /// Lemmas of counted nouns that say "others" ("19 آخرون"): not more of the clause before.
-    pub others: FxHashSet<String>,
+    pub others: crate::sketch::KeySet,
     /// Lemmas of measure nouns.
-    pub measures: FxHashSet<String>,
+    pub measures: crate::sketch::KeySet,
     /// Lemmas of measure nouns that say only "how" ("نسبة"، "معدل").
-    pub generic_measures: FxHashSet<String>,
+    pub generic_measures: crate::sketch::KeySet,
     /// Folded linking words (whole tokens).
-    pub linking: FxHashSet<String>,
+    pub linking: crate::sketch::KeySet,
     /// Lemma → class index.
     pub class_of: FxHashMap<String, usize>,
     /// Lemma → class index of words that name a class only right after a counted noun ("أحياء").
@@ -196,7 +196,7 @@ pub(crate) struct Lexicon {
     pub classes: Vec<Class>,
     /// Class words exactly as written (folded), so a word that starts with و ("وفيات") is known
     /// from و + a word ("وإصابة").
-    pub class_forms: FxHashSet<String>,
+    pub class_forms: crate::sketch::KeySet,
     /// Lemma → modifier name (`new`, `daily`, `average`).
     pub modifiers: FxHashMap<String, String>,
     /// Match form of a word of a sense → the sense's key (`"~start"`).
@@ -204,7 +204,7 @@ pub(crate) struct Lexicon {
     /// Pairs of sense keys that are two moments of one thing (its start and its end).
     pub opposite_senses: Vec<(String, String)>,
     /// Lemmas of verbs whose event a duration after them measures.
-    pub lasting: FxHashSet<String>,
+    pub lasting: crate::sketch::KeySet,
     pub parts_follow: Phrases,
     pub whole_before: Phrases,
     pub total_before: Phrases,
@@ -216,42 +216,42 @@ pub(crate) struct Lexicon {
     /// Before a length of time: the window a count was made in ("خلال 24 ساعة").
     pub window_before: Phrases,
     /// Lemmas of nouns that count the times an event happened ("للمرة الثالثة").
-    pub occurrence_nouns: FxHashSet<String>,
+    pub occurrence_nouns: crate::sketch::KeySet,
     /// Folded words that open what a reporting verb says ("إن"، "بأن").
-    pub complementizers: FxHashSet<String>,
+    pub complementizers: crate::sketch::KeySet,
     /// Lemmas of ordinal nouns that count time passing ("لليوم الثالث").
-    pub running_series: FxHashSet<String>,
+    pub running_series: crate::sketch::KeySet,
     /// Folded words of the present ("الآن"، "حالياً"): they date a state, not an event.
-    pub present: FxHashSet<String>,
+    pub present: crate::sketch::KeySet,
     /// Folded words a place follows when it is where something happens ("في"، "قرب"، "شمال").
-    pub locatives: FxHashSet<String>,
+    pub locatives: crate::sketch::KeySet,
     /// Folded words after which a person or body is no doer ("مع"، "ضد"، "بحسب").
-    pub not_agent_before: FxHashSet<String>,
+    pub not_agent_before: crate::sketch::KeySet,
     /// Folded heads after "من" that make a count partitive ("من أفراد الطاقم").
-    pub partitive_heads: FxHashSet<String>,
+    pub partitive_heads: crate::sketch::KeySet,
     /// Words before a count that take the first or last few of a set ("آخر ثلاث جثث").
-    pub subset_before: FxHashSet<String>,
+    pub subset_before: crate::sketch::KeySet,
     /// Folded function words.
-    pub stopwords: FxHashSet<String>,
+    pub stopwords: crate::sketch::KeySet,
     /// Folded prepositions with each pronoun ending ("فيها"، "منهم"): function words too.
-    pub pronoun_prepositions: FxHashSet<String>,
+    pub pronoun_prepositions: crate::sketch::KeySet,
     /// Folded prepositions that take a pronoun ("في"، "على"): a figure after one of them is what
     /// the clause's verb reaches, not a part of a list.
-    pub prepositions: FxHashSet<String>,
+    pub prepositions: crate::sketch::KeySet,
     /// Function and linking words, also with a glued و or ف: never content words.
-    pub function_words: FxHashSet<String>,
+    pub function_words: crate::sketch::KeySet,
     /// Words that start another part of a sentence.
     pub clause_breaks: Phrases,
     /// Lemmas of words of change (a figure after one is a delta).
-    pub change: FxHashSet<String>,
+    pub change: crate::sketch::KeySet,
     /// Folded words that make the value after them a level.
-    pub to_level: FxHashSet<String>,
+    pub to_level: crate::sketch::KeySet,
     /// Lemma → modifier named by a word before the value (`capacity`, `target`, `forecast`).
     pub modifiers_before: FxHashMap<String, String>,
     /// Folded word → the hours `[from, to)` a part of the day names.
     pub day_parts: FxHashMap<String, (u32, u32)>,
     /// Every lemma of the word lists above, for one lookup per word.
-    known: FxHashSet<String>,
+    known: crate::sketch::KeySet,
     /// What a folded word is to the reader (phrase start, stopword, function or number word), so
     /// each word of a sentence is looked up once.
     word_flags: FxHashMap<String, WordFlags>,
@@ -295,7 +295,7 @@ fn lemma(word: &str) -> String {
     lemma_plain(key.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
-fn lemmas(words: &[String]) -> FxHashSet<String> {
+fn lemmas(words: &[String]) -> crate::sketch::KeySet {
     words.iter().map(|w| lemma(w)).collect()
 }
 
@@ -342,8 +342,8 @@ impl Lexicon {
                 generic: lemmas(&file.generic_counted),
                 others: lemmas(&file.others_counted),
                 measures: lemmas(&file.measure_nouns)
-                    .union(&lemmas(&file.generic_measures))
-                    .cloned()
+                    .into_iter()
+                    .chain(lemmas(&file.generic_measures))
                     .collect(),
                 generic_measures: lemmas(&file.generic_measures),
                 linking: file.linking.iter().map(|w| fold_key(w)).collect(),
@@ -390,8 +390,8 @@ impl Lexicon {
                     .flat_map(|(name, words)| words.iter().map(move |w| (lemma(w), name.clone())))
                     .collect(),
                 day_parts: file.day_parts.iter().map(|(w, &h)| (fold_key(w), h)).collect(),
-                known: FxHashSet::default(),
-                function_words: FxHashSet::default(),
+                known: crate::sketch::KeySet::default(),
+                function_words: crate::sketch::KeySet::default(),
                 word_flags: FxHashMap::default(),
             }
             .with_known()
@@ -399,7 +399,7 @@ impl Lexicon {
     }
 
     fn with_known(mut self) -> Lexicon {
-        let mut known: FxHashSet<String> = FxHashSet::default();
+        let mut known = crate::sketch::KeySet::default();
         known.extend(self.class_of.keys().cloned());
         known.extend(self.measures.iter().cloned());
         known.extend(self.modifiers.keys().cloned());
@@ -420,7 +420,7 @@ impl Lexicon {
             &self.window_before,
             &self.clause_breaks,
         ];
-        let with_conjunctions = |words: Vec<String>| -> FxHashSet<String> {
+        let with_conjunctions = |words: Vec<String>| -> crate::sketch::KeySet {
             words
                 .into_iter()
                 .flat_map(|w| [format!("و{w}"), format!("ف{w}"), w])

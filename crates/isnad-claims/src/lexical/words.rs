@@ -122,7 +122,7 @@ fn measure_of_word<'k>(lx: &Lexicon, key: &'k str, lemma: &'k str) -> Option<&'k
     let rest = key.strip_prefix(['ب', 'ل', 'ك'])?;
     [lemma_slice(rest, false), lemma_slice(rest, true)]
         .into_iter()
-        .find(|l| lx.measures.contains(*l))
+        .find(|l| lx.measures.contains(l))
 }
 
 impl WordReading {

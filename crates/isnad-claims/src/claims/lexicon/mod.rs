@@ -3,7 +3,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use isnad_parser::fold_key;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -27,12 +27,12 @@ pub(crate) struct EventEntry {
     /// Words one of which must follow in the clause (`"ل-"`: a word with the ل proclitic).
     pub requires: Vec<String>,
     /// Words that cancel the trigger when they come right after it.
-    pub next_not: FxHashSet<String>,
+    pub next_not: crate::sketch::KeySet,
     /// A verb trigger is no event of its own right before another event type's noun ("وقع
     /// هجوم": an attack happened, nothing was signed).
     pub yields_to_next_event: bool,
     /// Nouns whose number anywhere in the clause is the event's count ("82 مقعداً" of an election).
-    pub counts: FxHashSet<String>,
+    pub counts: crate::sketch::KeySet,
     /// What the graph needs to know of the event type.
     pub properties: super::EventProperties,
 }
@@ -96,62 +96,64 @@ pub(crate) struct Lexicon {
     patterns: Vec<Pattern>,
     automaton: AhoCorasick,
     /// Folded stems of trigger words that name a toll ("حصيلة"): dated by their report.
-    tally: FxHashSet<String>,
+    tally: crate::sketch::KeySet,
     /// Whole words that only look like a clitic + trigger ("فيصل" is a name, not ف + يصل).
-    not_triggers: FxHashSet<String>,
+    not_triggers: crate::sketch::KeySet,
     /// Light verbs whose subject chairs the event of the noun they govern ("ترأس").
-    pub chairing_verbs: FxHashSet<String>,
+    pub chairing_verbs: crate::sketch::KeySet,
     /// Word prepositions.
-    pub prepositions: FxHashSet<String>,
+    pub prepositions: crate::sketch::KeySet,
     /// Words that end a noun phrase.
-    pub stops: FxHashSet<String>,
+    pub stops: crate::sketch::KeySet,
     /// Clause boundary words (single words).
-    pub boundaries: FxHashSet<String>,
+    pub boundaries: crate::sketch::KeySet,
     /// Adverbs skipped between arguments.
     /// Verbs whose subject stands after ل before "أن" ("سبق لسامر أن زار").
-    pub raising_verbs: FxHashSet<String>,
+    pub raising_verbs: crate::sketch::KeySet,
     /// Verbs of a relative clause naming where an event took place ("التي احتضنتها مدينة X").
-    pub host_verbs: FxHashSet<String>,
-    pub adverbs: FxHashSet<String>,
+    pub host_verbs: crate::sketch::KeySet,
+    pub adverbs: crate::sketch::KeySet,
     /// Heads of institution or office phrases (possible agents without a recognized entity).
-    pub institution_heads: FxHashSet<String>,
+    pub institution_heads: crate::sketch::KeySet,
     /// Words that may sit inside a source's name.
-    pub name_links: FxHashSet<String>,
+    pub name_links: crate::sketch::KeySet,
     /// إن، أن، بأن …
-    pub complementizers: FxHashSet<String>,
+    pub complementizers: crate::sketch::KeySet,
     /// Pronouns and demonstratives that may be a reporting verb's subject ("ويذكّر هؤلاء").
-    pub pronoun_subjects: FxHashSet<String>,
+    pub pronoun_subjects: crate::sketch::KeySet,
     /// Participles that end what a source says and start another clause ("، مؤكداً").
-    pub content_ends: FxHashSet<String>,
+    pub content_ends: crate::sketch::KeySet,
     /// Verbs of a report a denial answers, after "ما" ("نفى ما ذكره X عن …").
-    pub answered_reports: FxHashSet<String>,
+    pub answered_reports: crate::sketch::KeySet,
     /// Prepositions before what an answered report was about ("عن"، "حول"، "بشأن").
-    pub about: FxHashSet<String>,
+    pub about: crate::sketch::KeySet,
     /// Words a denial wraps its content in ("صحة الأنباء"، "وجود أي دليل"): no content words.
-    pub content_wrappers: FxHashSet<String>,
+    pub content_wrappers: crate::sketch::KeySet,
     /// Never a content word of a statement: function words (of the fact layer), negations and
     /// content wrappers, also with a joined و (one lookup per word).
-    pub not_content: FxHashSet<String>,
+    pub not_content: crate::sketch::KeySet,
     /// Negation words.
-    pub negation: FxHashSet<String>,
+    pub negation: crate::sketch::KeySet,
     /// Bytes of the longest negation: a longer word, و and ف off, is not looked up.
     negation_max_len: usize,
+    /// The signatures of the negation words, in front of the set.
+    negation_sketch: crate::sketch::KeySketch,
     /// Words a negation reaches the event across ("دون وقوع إصابات").
-    pub negation_bridges: FxHashSet<String>,
+    pub negation_bridges: crate::sketch::KeySet,
     /// Negations of what a statement says, near its start ("بريطانيا غير مسؤولة").
-    pub stance_negation: FxHashSet<String>,
+    pub stance_negation: crate::sketch::KeySet,
     /// Phrases that start with a negation word and negate nothing ("لا يزال"، "غير مسبوق").
     pub not_negations: crate::lexical::lexicon::Phrases,
     /// Heads of unnamed sources.
-    pub unnamed: FxHashSet<String>,
+    pub unnamed: crate::sketch::KeySet,
     /// Heads of agency names.
-    pub agency_heads: FxHashSet<String>,
+    pub agency_heads: crate::sketch::KeySet,
     /// Words for a statement or its figures ("آخر بيان لـ", "أرقام"): the source is who issued it.
-    pub document_heads: FxHashSet<String>,
+    pub document_heads: crate::sketch::KeySet,
     /// Heads of person-by-office names.
-    pub person_heads: FxHashSet<String>,
+    pub person_heads: crate::sketch::KeySet,
     /// Markers of a reference to an earlier occurrence, each with the next words that cancel it.
-    pub earlier: Vec<(String, FxHashSet<String>)>,
+    pub earlier: Vec<(String, crate::sketch::KeySet)>,
     /// The sets of the syntax words each word is in: a sentence's tokens are looked up once.
     sets: FxHashMap<String, Sets>,
 }
@@ -202,7 +204,7 @@ impl std::ops::BitOr for Sets {
     }
 }
 
-fn folded_set(words: &[String]) -> FxHashSet<String> {
+fn folded_set(words: &[String]) -> crate::sketch::KeySet {
     words
         .iter()
         .map(|w| fold_key(w.trim()))
@@ -214,7 +216,9 @@ impl Lexicon {
     /// True when a folded word is a negation, also with a joined و or ف ("ولم"، "فلا").
     pub fn is_negation(&self, key: &str) -> bool {
         let bare = key.trim_start_matches(['و', 'ف']);
-        bare.len() <= self.negation_max_len && (self.negation.contains(key) || self.negation.contains(bare))
+        // Nearly every word is none: the sketch turns it away without hashing it twice.
+        let in_set = |word: &str| self.negation_sketch.may_contain(word) && self.negation.contains(word);
+        bare.len() <= self.negation_max_len && (in_set(bare) || (bare.len() != key.len() && in_set(key)))
     }
 
     /// The built-in lexicon, parsed and compiled once.
@@ -372,6 +376,7 @@ impl Lexicon {
             complementizers: folded_set(&attribution.complementizers),
             pronoun_subjects: folded_set(&attribution.pronoun_subjects),
             negation_max_len: negation.iter().map(String::len).max().unwrap_or(0),
+            negation_sketch: crate::sketch::KeySketch::of(negation.iter().map(String::as_str)),
             negation: negation.clone(),
             content_ends: folded_set(&attribution.content_ends),
             answered_reports: folded_set(&attribution.answered_reports),
@@ -379,8 +384,7 @@ impl Lexicon {
             content_wrappers: folded_set(&attribution.content_wrappers),
             not_content: {
                 let wrappers = folded_set(&attribution.content_wrappers);
-                let mut set: FxHashSet<String> =
-                    crate::lexical::lexicon::Lexicon::get().function_words.clone();
+                let mut set = crate::lexical::lexicon::Lexicon::get().function_words.clone();
                 set.extend(negation.iter().cloned());
                 set.extend(having.iter().cloned());
                 set.extend(wrappers.iter().map(|w| format!("و{w}")));

@@ -234,11 +234,10 @@ impl Resolver<'_> {
         for m in &mentions {
             let Some(id) = &m.entity else { continue };
             let i = *at.entry(id.as_str()).or_insert_with(|| {
-                let name = self
-                    .index
-                    .ids
-                    .get(id)
-                    .map_or_else(|| m.text.to_string(), |&i| self.entries[i as usize].name.clone());
+                let name = self.index.ids.get(id).map_or_else(
+                    || String::from(&*m.text),
+                    |&i| self.entries[i as usize].name.clone(),
+                );
                 entities.push(EntityRecord {
                     id: id.clone(),
                     kind: m.kind,
@@ -252,7 +251,7 @@ impl Resolver<'_> {
             {
                 entities[i].names.push(NameSeen {
                     doc: self.doc.id.clone(),
-                    text: m.text.to_string(),
+                    text: String::from(&*m.text),
                     span: m.span,
                 });
             }

@@ -49,9 +49,9 @@ impl Resolver<'_> {
                     .map(|p| words[p..].join(" "));
                 let ends = [words[0], words[words.len() - 1]].into_iter().filter(|w| {
                     w.chars().count() >= 3
-                        && !self.lex.common_name_parts.contains(*w)
-                        && !self.lex.name_particles.contains(*w)
-                        && !self.lex.stop_words.contains(*w)
+                        && !self.lex.common_name_parts.contains(w)
+                        && !self.lex.name_particles.contains(w)
+                        && !self.lex.stop_words.contains(w)
                 });
                 for part in ends.map(str::to_string).chain(particle_tails) {
                     let ids = map.entry(part).or_default();

@@ -21,7 +21,6 @@ use super::types::{EntityInfo, EntityType, MatchKind, MentionForm};
 use free_words::push_free_words;
 use isnad_parser::Span;
 use memo::{WordFacts, WordMemo, with_memo};
-use rustc_hash::FxHashSet;
 
 /// A role: a title class and the country named with it ("الرئيس الروسي" → leader, Russia).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -76,7 +75,7 @@ impl Raw {
 
 /// Where a word of `set` starts in folded word `w`: at its start, or after one proclitic letter
 /// ("والمجلس", "لولد").
-fn listed_at(w: &str, set: &FxHashSet<String>) -> Option<usize> {
+fn listed_at(w: &str, set: &crate::sketch::KeySet) -> Option<usize> {
     if set.contains(w) {
         return Some(0);
     }

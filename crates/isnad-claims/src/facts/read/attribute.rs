@@ -446,7 +446,7 @@ impl<'a> SentenceFacts<'a> {
         // "لليوم الثالث": a place among days grows with the report's date.
         let evolving = matches!(mention.value, MentionValue::Ordinal(_))
             && head.as_ref().is_some_and(|h| {
-                self.lx.running_series.contains(&*h.lemma)
+                self.lx.running_series.contains(&h.lemma)
                     || self
                         .lx
                         .running_series
