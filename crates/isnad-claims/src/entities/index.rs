@@ -430,22 +430,25 @@ impl GazetteerIndex {
         steps_of: impl Fn(usize) -> &'s [FirstStep],
     ) -> Vec<PhraseMatch> {
         let mut found = self.candidates(st, lex, steps_of);
+        // One phrase or none overlaps nothing (most sentences).
+        if found.len() < 2 {
+            return found;
+        }
         found.sort_by(|a, b| {
             (b.end - b.start)
                 .cmp(&(a.end - a.start))
                 .then(a.start.cmp(&b.start))
         });
         let mut taken = vec![false; st.words.len()];
-        let mut chosen = Vec::with_capacity(found.len());
-        for m in found {
+        found.retain(|m| {
             if taken[m.first..m.last].iter().any(|&t| t) {
-                continue;
+                return false;
             }
             taken[m.first..m.last].iter_mut().for_each(|t| *t = true);
-            chosen.push(m);
-        }
-        chosen.sort_by_key(|m| m.first);
-        chosen
+            true
+        });
+        found.sort_by_key(|m| m.first);
+        found
     }
 
     /// Every phrase match of a sentence, before choosing among overlapping ones: from each word
@@ -523,7 +526,8 @@ impl GazetteerIndex {
         if text[e..].chars().next().is_some_and(is_word_char) {
             return None;
         }
-        let kept: Vec<(Payload, bool)> = self.patterns[pattern as usize]
+        let mut elided = true;
+        let payloads: Vec<Payload> = self.patterns[pattern as usize]
             .iter()
             .filter(|(_, elided)| match (prefix, elided) {
                 ("", false) => true,
@@ -531,13 +535,14 @@ impl GazetteerIndex {
                 (p, true) => matches!(p, "ل" | "ول" | "فل"),
                 (p, false) => lex.proclitics.iter().any(|c| c == p),
             })
-            .copied()
+            .map(|&(payload, was_elided)| {
+                elided &= was_elided;
+                payload
+            })
             .collect();
-        if kept.is_empty() {
+        if payloads.is_empty() {
             return None;
         }
-        let elided = kept.iter().all(|(_, e)| *e);
-        let payloads = kept.into_iter().map(|(p, _)| p).collect();
         Some(PhraseMatch {
             first,
             last: last + 1,

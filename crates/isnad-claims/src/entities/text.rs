@@ -108,13 +108,14 @@ impl<'n> SentenceText<'n> {
             len: u32::try_from(text.len()).unwrap_or(u32::MAX),
             norm_text: matches!(text, std::borrow::Cow::Borrowed(_)),
         };
+        let lists = LISTS.take();
         let mut st = SentenceText {
             words,
             text,
             map,
-            taa: Vec::new(),
-            hamza_alef: Vec::new(),
-            tanween: Vec::new(),
+            taa: emptied(lists.taa),
+            hamza_alef: emptied(lists.hamza_alef),
+            tanween: emptied(lists.tanween),
         };
         // Every ه that was ة in the original, every ا that was أ، إ or آ, every dropped tanween:
         // the fold changed those, so they are among its edits, read in one pass. The pass's
@@ -154,8 +155,15 @@ impl<'n> SentenceText<'n> {
         self.map.norm_text
     }
 
-    /// The map back to the original text, kept once the sentence is scanned.
+    /// The map back to the original text, kept once the sentence is scanned (its lists are
+    /// kept by the thread for the next sentence).
     pub fn into_map(self) -> TextMap<'n> {
+        LISTS.set(Lists {
+            words: self.words,
+            taa: self.taa,
+            hamza_alef: self.hamza_alef,
+            tanween: self.tanween,
+        });
         self.map
     }
 
@@ -198,6 +206,26 @@ impl<'n> SentenceText<'n> {
         let end = self.words[i].end;
         end >= 2 && self.taa.binary_search(&(end - 2)).is_ok()
     }
+}
+
+/// A sentence's lists, kept by each thread between sentences for their room: a sentence's
+/// match text fills them rather than allocating its own.
+#[derive(Default)]
+struct Lists {
+    words: Vec<Word>,
+    taa: Vec<usize>,
+    hamza_alef: Vec<usize>,
+    tanween: Vec<usize>,
+}
+
+thread_local! {
+    static LISTS: std::cell::Cell<Lists> = std::cell::Cell::default();
+}
+
+/// `list` emptied, keeping its room.
+fn emptied<T>(mut list: Vec<T>) -> Vec<T> {
+    list.clear();
+    list
 }
 
 /// Follows byte `at` across drift points, each read by `side` as `(from, to)` and sorted by
@@ -259,8 +287,15 @@ pub(crate) fn split_words(text: &str) -> Vec<Word> {
 /// [`split_words`]; with `check`, `None` for text that is not yet match text: whitespace other
 /// than single inner spaces, or a hyphen, which may join two parts of a name.
 fn split(text: &str, check: bool) -> Option<Vec<Word>> {
-    // About one word per six bytes of Arabic text.
-    let mut words = Vec::with_capacity(text.len() / 6 + 1);
+    // The thread's list of the last sentence, when it gave it back (see
+    // [`SentenceText::into_map`]); about one word per six bytes of Arabic text.
+    let mut words = LISTS.with(|cell| {
+        let mut lists = cell.take();
+        let words = emptied(std::mem::take(&mut lists.words));
+        cell.set(lists);
+        words
+    });
+    words.reserve(text.len() / 6 + 1);
     // End of the word before: what lies between it and the next is whitespace.
     let mut end = 0;
     for run in isnad_parser::word_runs(text) {

@@ -52,6 +52,8 @@ pub(crate) struct WordMemo {
     steps: Vec<FirstStep>,
     readings: Vec<Reading>,
     keys: String,
+    /// The ids of the sentence being read, kept between sentences for their room.
+    sentence: Vec<u32>,
 }
 
 thread_local! {
@@ -72,6 +74,7 @@ impl WordMemo {
             steps: Vec::new(),
             readings: Vec::new(),
             keys: String::new(),
+            sentence: Vec::new(),
         }
     }
 
@@ -217,7 +220,11 @@ pub(crate) fn with_memo<'w, R>(
         if memo.index != index.serial() || memo.ids.len() + words.len() > MEMO_WORDS {
             *memo = WordMemo::new(index.serial());
         }
-        let ids: Vec<u32> = words.map(|w| memo.id(w, lex, index)).collect();
-        read(memo, &ids)
+        let mut ids = std::mem::take(&mut memo.sentence);
+        ids.clear();
+        ids.extend(words.map(|w| memo.id(w, lex, index)));
+        let read = read(memo, &ids);
+        memo.sentence = ids;
+        read
     })
 }

@@ -120,8 +120,9 @@ pub(crate) fn scan_sentence<'n>(
     let kept = with_memo(words, lex, index, |memo, ids| {
         scan_words(st, lex, index, entries, memo, ids, raws, free)
     });
+    let map = text.into_map();
     if kept {
-        free.maps.push(text.into_map());
+        free.maps.push(map);
     }
 }
 
@@ -140,11 +141,12 @@ fn scan_words(
 ) -> bool {
     let matches = index.find(st, lex, |i| memo.steps(memo.facts(ids[i])));
     let n = st.words.len();
-    let mut slot: Vec<Option<usize>> = vec![None; n];
+    let scratch = SCRATCH.take();
+    let mut slot = filled(scratch.slot, n, None);
     for (mi, m) in matches.iter().enumerate() {
         slot[m.first..m.last].iter_mut().for_each(|s| *s = Some(mi));
     }
-    let mut consumed = vec![false; n];
+    let mut consumed = filled(scratch.consumed, n, false);
     let mut scan = Scan {
         st,
         lex,
@@ -153,8 +155,8 @@ fn scan_words(
         matches: &matches,
         slot,
         raws,
-        raw_of: vec![None; matches.len()],
-        institution: vec![None; n],
+        raw_of: filled(scratch.raw_of, matches.len(), None),
+        institution: filled(scratch.institution, n, None),
         memo,
         ids,
     };
@@ -207,7 +209,34 @@ fn scan_words(
 
     let before = free.len();
     push_free_words(&scan, &consumed, free);
+    SCRATCH.set(Scratch {
+        slot: scan.slot,
+        consumed,
+        raw_of: scan.raw_of,
+        institution: scan.institution,
+    });
     free.len() > before
+}
+
+/// The per-word and per-phrase lists of one sentence's scan, kept by each thread between
+/// sentences: a sentence fills them rather than allocating its own (several lists a sentence).
+#[derive(Default)]
+struct Scratch {
+    slot: Vec<Option<usize>>,
+    consumed: Vec<bool>,
+    raw_of: Vec<Option<usize>>,
+    institution: Vec<Option<usize>>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
+}
+
+/// `list` emptied and filled with `len` copies of `value`, keeping its room.
+fn filled<T: Clone>(mut list: Vec<T>, len: usize, value: T) -> Vec<T> {
+    list.clear();
+    list.resize(len, value);
+    list
 }
 
 struct Scan<'a> {
@@ -249,27 +278,25 @@ impl Scan<'_> {
     /// Emits the gazetteer mention of a phrase, if it names entities.
     fn emit_entity(&mut self, mi: usize, consumed: &mut [bool]) {
         let m = &self.matches[mi];
-        let entity_payloads: Vec<(u32, MentionForm)> = m
-            .payloads
-            .iter()
-            .filter_map(|p| {
+        let entity_payloads = || {
+            m.payloads.iter().filter_map(|p| {
                 if let Payload::Entity { entry, form } = p {
                     Some((*entry, *form))
                 } else {
                     None
                 }
             })
-            .collect();
+        };
         let Some(form) = [MentionForm::Name, MentionForm::Descriptor, MentionForm::Adjective]
             .into_iter()
-            .find(|f| entity_payloads.iter().any(|(_, g)| g == f))
+            .find(|f| entity_payloads().any(|(_, g)| g == *f))
         else {
             return;
         };
         let mut ids: Vec<u32> = Vec::new();
-        for (e, f) in &entity_payloads {
-            if *f == form && !ids.contains(e) {
-                ids.push(*e);
+        for (e, f) in entity_payloads() {
+            if f == form && !ids.contains(&e) {
+                ids.push(e);
             }
         }
         let kind = self.entries[ids[0] as usize].kind;
