@@ -32,10 +32,13 @@ pub struct WordRun {
 
 /// [`is_word_char`] of every character of one or two UTF-8 bytes (ASCII and the Arabic blocks,
 /// nearly all the text), looked up instead of tested.
-static WORD_CHARS: LazyLock<Vec<bool>> = LazyLock::new(|| {
-    (0..0x800u32)
-        .map(|c| char::from_u32(c).is_some_and(is_word_char))
-        .collect()
+static WORD_CHARS: LazyLock<[bool; 0x800]> = LazyLock::new(|| {
+    std::array::from_fn(|c| {
+        u32::try_from(c)
+            .ok()
+            .and_then(char::from_u32)
+            .is_some_and(is_word_char)
+    })
 });
 
 /// The words of `text`, in order (see the module doc). Whitespace only separates; two words
@@ -53,7 +56,7 @@ pub struct WordRuns<'t> {
     text: &'t str,
     /// Byte where the next word or separator starts.
     at: usize,
-    table: &'static [bool],
+    table: &'static [bool; 0x800],
 }
 
 impl WordRuns<'_> {
@@ -87,11 +90,36 @@ impl Iterator for WordRuns<'_> {
             let (cp, len, word) = self.read(start)?;
             self.at += len;
             if word {
-                // A run of word characters: Digits while every one is an ASCII digit.
+                // A run of word characters: Digits while every one is an ASCII digit. Bytes
+                // of one and two byte characters are read here without decoding a `char`
+                // (a character of two bytes is never an ASCII digit).
                 let mut letters = !is_ascii_digit(cp);
-                while let Some((cp, len, true)) = self.read(self.at) {
-                    letters |= !is_ascii_digit(cp);
-                    self.at += len;
+                let bytes = self.text.as_bytes();
+                loop {
+                    match bytes.get(self.at) {
+                        Some(&b0) if b0 < 0x80 => {
+                            if !self.table[usize::from(b0)] {
+                                break;
+                            }
+                            letters |= !b0.is_ascii_digit();
+                            self.at += 1;
+                        }
+                        Some(&b0) if b0 & 0xE0 == 0xC0 => {
+                            let b1 = bytes.get(self.at + 1).copied().unwrap_or(0);
+                            if !self.table[usize::from(b0 & 0x1F) << 6 | usize::from(b1 & 0x3F)] {
+                                break;
+                            }
+                            letters = true;
+                            self.at += 2;
+                        }
+                        _ => match self.read(self.at) {
+                            Some((cp, len, true)) => {
+                                letters |= !is_ascii_digit(cp);
+                                self.at += len;
+                            }
+                            _ => break,
+                        },
+                    }
                 }
                 return Some(WordRun {
                     start,
