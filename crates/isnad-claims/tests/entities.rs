@@ -1447,4 +1447,9 @@ fn a_name_ends_before_a_construct_object_and_a_reflexive_is_no_name() {
         "والمناقصة التي أرستها القاضية بنفسها لا يمكن الطعن فيها.",
         &["بنفسها"],
     );
+    // «بعدم»، «لعدم» ("for lack of") open what follows the name.
+    check(
+        "وأفرجت النيابة عن المهندس سامر الحلبي بعدم سماع الدعوى.",
+        &[("سامر الحلبي", "new:person:")],
+    );
 }
