@@ -284,13 +284,19 @@ fn name_fact_subjects(facts: &mut [crate::facts::Fact], adds: &[NamedAt]) {
         if !place && !matches!(kind, EntityType::Person | EntityType::Organization) {
             continue;
         }
-        for fact in facts.iter_mut().filter(|f| {
-            f.clause.contains(*span)
-                && !f
-                    .attribution
-                    .iter()
-                    .any(|s| s.span.is_some_and(|s| s.overlaps(*span)))
-        }) {
+        // Facts come in text order: only those of the name's sentence are looked at.
+        let first = facts.partition_point(|f| f.sentence.end <= span.start);
+        for fact in facts[first..]
+            .iter_mut()
+            .take_while(|f| f.sentence.start <= span.start)
+            .filter(|f| {
+                f.clause.contains(*span)
+                    && !f
+                        .attribution
+                        .iter()
+                        .any(|s| s.span.is_some_and(|s| s.overlaps(*span)))
+            })
+        {
             let keys = if place {
                 &mut fact.subject.places
             } else {

@@ -174,11 +174,13 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
         // still says this one did it: it knows both only as doers, or in the doer's own sentence.
         if own.p.role == ParticipantRole::Actor {
             let other_words = names.words(other.name);
+            // Mentions come in text order: only those of the doer's sentence are looked at.
+            let mentions = &analyses[own.doc].entities.mentions;
+            let first = mentions.partition_point(|m| m.span.start < own.p.sentence.start);
             return keys.contains(&other.p.entity)
-                || analyses[own.doc]
-                    .entities
-                    .mentions
+                || mentions[first..]
                     .iter()
+                    .take_while(|m| m.span.start < own.p.sentence.end)
                     .filter(|m| own.p.sentence.contains(m.span))
                     .any(|m| {
                         m.entity

@@ -466,7 +466,6 @@ impl Scan<'_> {
                 continue;
             }
             // A title phrase already given to a holder after it keeps that holder.
-            let (title_start, title_first) = (m.start, m.first);
             let title_at = self.span(m.start, m.end).start;
             if self
                 .raws
@@ -483,7 +482,7 @@ impl Scan<'_> {
             if conjunction && !self.is_name_word(&first['و'.len_utf8()..], false) {
                 continue;
             }
-            let close = (title_first..n.min(title_first + TITLE_WORDS + 1)).find(|&j| self.st.word(j) == "،");
+            let close = (m.first..n.min(m.first + TITLE_WORDS + 1)).find(|&j| self.st.word(j) == "،");
             let title_end = close.map_or(m.end, |c| self.st.words[c - 1].end);
             let end = self.st.words[comma - 1].end;
             let mut raw = Raw::new_name(
@@ -492,7 +491,7 @@ impl Scan<'_> {
                 EntityType::Person,
                 MatchKind::Title,
             );
-            raw.title = Some(self.span(title_start, title_end));
+            raw.title = Some(self.span(m.start, title_end));
             raw.role = Some(Role { class, country: None });
             if let Some(d) = self.raw_of[mi].filter(|&r| self.raws[r].form == MentionForm::Descriptor) {
                 self.raws[d].dead = true;

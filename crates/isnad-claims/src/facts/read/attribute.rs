@@ -27,11 +27,9 @@ impl<'a> SentenceFacts<'a> {
             && value.amount.value == Some(2.0)
             && value.amount.high == Some(2.0)
             && self.is_arabic(first)
-            && {
-                // Not the number word itself ("اثنين"، "واثنتان").
-                let bare = self.key(first).trim_start_matches(['و', 'ف', 'ب', 'ل']);
-                !bare.starts_with("اثن") && !bare.starts_with("ثنت")
-            };
+            // Not the number word itself ("اثنين"، "واثنتان").
+            && !crate::mentions::words::is_number_word(self.key(first))
+            && !crate::mentions::words::is_number_word(self.key(first).trim_start_matches(['و', 'ف']));
         if dual_noun {
             counted = Some(first);
         } else if value.unit.is_none() {
