@@ -499,6 +499,97 @@ fn names_after_long_titles() {
 }
 
 #[test]
+fn a_figure_after_a_persons_name_does_not_cut_it() {
+    // After a person's title the word before a figure is still the name's: a person governs no
+    // figure, where an authority's name may end before the word that does ("توقيف 17").
+    check(
+        "وقضت الهيئة بإيقاف مدرب المنتخب رامي العكاري 18 شهراً عن ممارسة النشاط.",
+        &[("رامي العكاري", "new:person:")],
+    );
+    check(
+        "ورفع المجلس أجر رئيس البلدية الأسبق وليد شرف 12 بالمئة.",
+        &[("وليد شرف", "new:person:")],
+    );
+}
+
+#[test]
+fn a_profession_in_the_construct_state_names_its_holder_after_its_complement() {
+    check(
+        "وقال مراسل القناة في الموصل أحمد الدوري إن القصف توقف.",
+        &[("أحمد الدوري", "new:person:")],
+    );
+    check(
+        "وأكد مهندس المشروع كريم الساعدي أن الجسر سيفتتح في موعده.",
+        &[("كريم الساعدي", "new:person:")],
+    );
+    // Right after it, a word is its adjective or whose the profession is, not its holder.
+    check_absent("وهو لاعب حر يحق له التوقيع لأي ناد.", &["حر يحق", "لاعب حر"]);
+    check_absent("واستعان المصنع بخبير ألماني يدعى هانس.", &["ألماني يدعى"]);
+}
+
+#[test]
+fn title_complements_that_are_places_possessed_nouns_or_end_before_a_given_name() {
+    // A place named by a common noun of the land ("عين"، "رأس") is one noun of the chain.
+    check(
+        "وقال رئيس بلدية عين الصفصاف مروان الخطيب إن المياه عادت إلى الأحياء.",
+        &[("مروان الخطيب", "new:person:")],
+    );
+    // A possessed noun ends the chain: "مدير مكتبه X"، "رئيس حكومتها X".
+    check(
+        "وأوضح مدير مكتبه نزار الحسيني أن الطائرة أقلعت متأخرة.",
+        &[("نزار الحسيني", "new:person:")],
+    );
+    check(
+        "وقال رئيس حكومتها باسل الطرابلسي إن المفاوضات مستمرة.",
+        &[("باسل الطرابلسي", "new:person:")],
+    );
+    check_absent(
+        "وقال رئيس حكومتها باسل الطرابلسي إن المفاوضات مستمرة.",
+        &["حكومتها باسل"],
+    );
+    // An unlisted given name in ة before a masculine nisba: the nisba cannot qualify the word.
+    check(
+        "وقالت مديرة الإدارة الجهوية للتعليم رندة المازري إن الامتحانات تأجلت.",
+        &[("رندة المازري", "new:person:")],
+    );
+    check(
+        "وأكدت الناطقة باسم الهيئة الفرعية رندة المازري أن الفرز انتهى.",
+        &[("رندة المازري", "new:person:")],
+    );
+    check_absent("وطمأن الطبيب أسرته بأن الرئيس بخير.", &["بخير"]);
+}
+
+#[test]
+fn an_ordinal_ends_a_name() {
+    check_absent(
+        "ويعد جمال بن سالم ثالث مدير ينضم إلى الشركة هذا العام.",
+        &["بن سالم ثالث", "جمال بن سالم ثالث"],
+    );
+    check(
+        "واستقبل الوزير الشيخ فهد بن ناصر آل ثاني في الدوحة.",
+        &[("فهد بن ناصر آل ثاني", "new:person:")],
+    );
+}
+
+#[test]
+fn maghrebi_lineage_particle_opens_a_name() {
+    // «بو» is the Maghrebi and Gulf form of أبو in family names, split or joined; a word in ة
+    // right after a lineage particle is a name word ("بن سلامة", "بو رقيبة").
+    check(
+        "وأكد مدير الميناء أن شحنة القمح وصلت، فيما رفض محامي بو رقيبة التعليق.",
+        &[("بو رقيبة", "new:person:")],
+    );
+    check(
+        "وحصل لاعب الوسط بن عطية على بطاقة حمراء في الدقيقة الأخيرة.",
+        &[("بن عطية", "new:person:")],
+    );
+    check(
+        "وانتقدت المعارضة قرار البلدية، وقال نائبها كمال بو شناق إن الميزانية ناقصة.",
+        &[("كمال بو شناق", "new:person:")],
+    );
+}
+
+#[test]
 fn names_in_commas_after_a_title() {
     // A title ending in a place head governs the place; the holder is named in commas.
     check(

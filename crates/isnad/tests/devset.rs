@@ -1,7 +1,7 @@
 //! The development set (`tests/devset/`): six invented stories written by others, scored by a port of
 //! the set's own scorer (`score.py`, so the tests need no Python) and held to the figures recorded in
 //! `tests/devset/ratchet.toml`, so that a change cannot quietly lose a finding isnad used to make. The
-//! two blind stories (`tests/blind/`, same schema) are scored and held alike.
+//! blind stories (`tests/blind/`, same schema) are scored and held alike.
 //!
 //! `cargo test -p isnad --test devset -- --nocapture` prints the table. `ISNAD_RATCHET=update`
 //! rewrites the ratchet with the current figures. `ISNAD_DEVSET_REPORTS=DIR` scores saved reports
@@ -333,7 +333,7 @@ fn devset() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/devset")
 }
 
-/// The two blind stories (`tests/blind/`), in the development set's schema.
+/// The blind stories (`tests/blind/`), in the development set's schema.
 fn blind() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/blind")
 }

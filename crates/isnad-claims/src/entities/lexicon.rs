@@ -33,6 +33,7 @@ struct RawLexicon {
     institution_adjectives: Vec<String>,
     place_particles: Vec<String>,
     territorial_titles: Vec<String>,
+    construct_titles: Vec<String>,
     place_common_complements: Vec<String>,
     event_complements: Vec<String>,
     place_adjectives: Vec<String>,
@@ -126,6 +127,8 @@ pub(crate) struct Lexicon {
     pub place_particles: crate::sketch::KeySet,
     /// Titles whose complement is a territory ("والي"، "محافظ").
     pub territorial_titles: crate::sketch::KeySet,
+    /// Professions in the construct state: a title only before a definite complement.
+    pub construct_titles: crate::sketch::KeySet,
     /// Article nouns after a place head that describe it rather than name it ("مخيم اللاجئين").
     pub place_common_complements: crate::sketch::KeySet,
     /// Event nouns after a place head: what happened there, never its name ("منطقة الحادث").
@@ -186,6 +189,17 @@ impl Lexicon {
             for w in folded(words) {
                 titles.entry(w).or_insert(index);
             }
+        }
+        // A profession in the construct state is of the class of its definite form.
+        let civil = classes.iter().position(|c| c == "civil").map_or_else(
+            || {
+                classes.push("civil".to_string());
+                classes.len() as u16 - 1
+            },
+            |i| i as u16,
+        );
+        for w in folded(&raw.construct_titles) {
+            titles.entry(w).or_insert(civil);
         }
         let index = classes.len() as u16;
         classes.push(raw.ministers.class.clone());
@@ -268,6 +282,7 @@ impl Lexicon {
             institution_adjectives: folded(&raw.institution_adjectives).collect(),
             place_particles: folded(&raw.place_particles).collect(),
             territorial_titles: folded(&raw.territorial_titles).collect(),
+            construct_titles: folded(&raw.construct_titles).collect(),
             place_common_complements: folded(&raw.place_common_complements).collect(),
             event_complements: folded(&raw.event_complements).collect(),
             place_adjectives: folded(&raw.place_adjectives).collect(),

@@ -20,7 +20,9 @@ impl Scan<'_> {
             let Some(skip) = listed_at(word, &self.lex.name_openers) else {
                 continue;
             };
-            let run = self.bounded(self.name_run(i + 1, 2, consumed, false), false);
+            // Bounded with its particle: "بن سلامة التعليق" is a name of two words and its object.
+            let words = self.name_run_after(i + 1, 2, consumed, false, true);
+            let run = i + 1..self.bounded(i..words.end, false).end.max(i + 1);
             if run.is_empty() {
                 continue;
             }

@@ -65,6 +65,19 @@ impl Scan<'_> {
         consumed: &[bool],
         given_first: bool,
     ) -> std::ops::Range<usize> {
+        self.name_run_after(k, max, consumed, given_first, false)
+    }
+
+    /// [`Self::name_run`] of the words after a name particle when `after_opener` ("بن سلامة": a
+    /// word in ة right after it is a name, as inside a run; a word with the article is not).
+    pub(super) fn name_run_after(
+        &self,
+        k: usize,
+        max: usize,
+        consumed: &[bool],
+        given_first: bool,
+        after_opener: bool,
+    ) -> std::ops::Range<usize> {
         let n = self.st.words.len();
         let mut j = k;
         let mut after_particle = false;
@@ -88,12 +101,18 @@ impl Scan<'_> {
             if !(particle || family || self.is_name_word(w, no_article)) {
                 break;
             }
-            // "بسجن رجل الأعمال X Y ست سنوات": a number word is past the name.
-            if j > k && crate::mentions::words::is_number_word(w) {
+            // "بسجن رجل الأعمال X Y ست سنوات": a number word is past the name, and so is an
+            // ordinal ("ويعد X Y ثالث لاعب"), but right after a particle ("آل ثاني").
+            if j > k
+                && (crate::mentions::words::is_number_word(w)
+                    || (!after_particle && crate::mentions::words::may_start_ordinal(w)))
+            {
                 break;
             }
-            // "ولاية أمن X توقيف 23 شخصاً": a word right before a figure governs it.
+            // "ولاية أمن X توقيف 23 شخصاً": a word right before a figure governs it. Not after a
+            // person's title: a person's name governs no figure ("بسجن الوزير X Y 12 سنة").
             if j > k
+                && !given_first
                 && self
                     .st
                     .words
@@ -139,8 +158,17 @@ impl Scan<'_> {
                 || before_allah
                 || self.joined_ibn(j)
                 || family_in_taa
-                || (given_first && j == k && !w.starts_with('و') && self.name_token(j + 1, consumed));
-            if !after_particle && self.st.ends_in_taa(j) && !given {
+                || (given_first && j == k && !w.starts_with('و') && self.name_token(j + 1, consumed))
+                // "رندة المازري إن": a masculine nisba where the name ends cannot qualify a word
+                // in ة, so the two are a given name and a family name.
+                || (given_first
+                    && j == k
+                    && j + 1 < n
+                    && !w.starts_with('و')
+                    && self.masculine_nisba(j + 1, consumed)
+                    && self.name_ends_at(j + 2));
+            let right_after_particle = after_particle || (after_opener && j == k);
+            if !right_after_particle && self.st.ends_in_taa(j) && !given {
                 break;
             }
             after_particle = particle;
@@ -295,15 +323,16 @@ impl Scan<'_> {
     }
 
     /// A long word ending in ه that is no ة carries a possessive pronoun ("وصوله", "حكومته").
-    fn possessive(&self, j: usize) -> bool {
+    pub(super) fn possessive(&self, j: usize) -> bool {
         let w = self.st.word(j);
         // Foreign names end in يه ("أندريه"); possessives rarely do. The article and a pronoun
         // never meet on one noun ("ولد الداه").
-        w.ends_with('ه')
-            && !w.ends_with("يه")
-            && !w.starts_with("ال")
-            && w.chars().count() >= 5
-            && !self.st.ends_in_taa(j)
+        let singular = w.ends_with('ه') && !w.ends_with("يه") && !self.st.ends_in_taa(j);
+        // "حكومتها"، "مكتبهم": a feminine or plural pronoun, on a noun of three letters or more.
+        let other = ["ها", "هم", "هما"]
+            .iter()
+            .any(|p| w.strip_suffix(p).is_some_and(|stem| stem.chars().count() >= 3));
+        (singular || other) && !w.starts_with("ال") && w.chars().count() >= 5
     }
 
     /// True when word `j` is a free word that can be part of a name and is no noun in ة.

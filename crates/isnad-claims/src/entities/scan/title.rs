@@ -26,10 +26,29 @@ impl Scan<'_> {
             let free = self.is_free(k, consumed);
             let w = self.st.word(k);
             let lex = self.lex;
+            // "رئيس بلدية عين الجوز X": a place named by a common noun of the land and an article
+            // word is one noun of the chain, though the noun is also a verb ("عين").
+            if free
+                && self.facts(k).toponym_head
+                && k + 1 < n
+                && self.is_free(k + 1, consumed)
+                && self.st.word(k + 1).starts_with("ال")
+            {
+                nouns += 1;
+                k += 2;
+                end = k;
+                continue;
+            }
             // A definite title ("الرئيس") governs no noun: only "لـ" + noun continues it.
             let article = w.starts_with("لل")
                 || ((w.starts_with("ال") || w.starts_with("وال")) && (nouns > 0 || !title_definite));
-            let taa = self.st.ends_in_taa(k) && (nouns > 0 || !title_definite);
+            // "باسم الهيئة الفرعية سنية المازري": an indefinite word in ة before a masculine nisba
+            // is a given name, since the nisba cannot qualify it; the chain ends before it.
+            let given_in_taa = k + 1 < n
+                && !w.starts_with("ال")
+                && self.masculine_nisba(k + 1, consumed)
+                && self.name_ends_at(k + 2);
+            let taa = self.st.ends_in_taa(k) && (nouns > 0 || !title_definite) && !given_in_taa;
             // Nouns listed as stop words may still be in the chain ("باسم الحكومة X", "باسم
             // هيئة الإنقاذ X").
             if free
@@ -44,6 +63,13 @@ impl Scan<'_> {
                 k += 1;
                 end = k;
                 continue;
+            }
+            // "رئيسة قائمته X": a noun with a possessive pronoun is definite and ends the chain.
+            if free && self.possessive(k) && !lex.stop_words.contains(w) && !lex.titles.contains_key(w) {
+                nouns += 1;
+                k += 1;
+                end = k;
+                break;
             }
             let (k2, end2, c, _) = self.complements(k);
             if k2 > k && nouns > 0 {
@@ -125,7 +151,7 @@ impl Scan<'_> {
 
     /// True for a free article word shaped as a masculine nisba ("الكتاني"، "الحمايدي"): no
     /// listed modifier, title or function word.
-    fn masculine_nisba(&self, j: usize, consumed: &[bool]) -> bool {
+    pub(super) fn masculine_nisba(&self, j: usize, consumed: &[bool]) -> bool {
         let w = self.st.word(j);
         self.is_free(j, consumed)
             && !self.st.ends_in_taa(j)
@@ -183,6 +209,23 @@ impl Scan<'_> {
 
     pub(super) fn title_rule(&mut self, mi: usize, class: u16, consumed: &mut [bool]) {
         let m = &self.matches[mi];
+        // "محامي X" is X's lawyer: a profession in the construct state names its holder only
+        // after a definite complement ("محامي الشركة X") or a known name ("مدرب برشلونة X"); a
+        // name right after it is whose the profession is, and often no name ("لاعب حر").
+        let complement_next = m.last < self.st.words.len() && {
+            let next = self.st.word(m.last);
+            // A nationality after it is its adjective ("لاعب تونسي"), no complement.
+            let known_name = self.slot[m.last].is_some_and(|mj| {
+                self.raw_of[mj].is_some_and(|r| self.raws[r].form != MentionForm::Adjective)
+            });
+            next.starts_with("ال") || next.starts_with("لل") || known_name
+        };
+        if m.last == m.first + 1
+            && !complement_next
+            && self.lex.construct_titles.contains(self.st.word(m.first))
+        {
+            return;
+        }
         let descriptor = self.raw_of[mi].filter(|&r| self.raws[r].form == MentionForm::Descriptor);
         let (mut k, end, country, adjectives) = self.complements(m.last);
         // "عامل إقليم وادي أمليل": a title ending in a place head governs the place's name; the
