@@ -66,6 +66,7 @@ fn entities_in_runs<'p>(prepared: &'p crate::Prepared<'_>, gazetteer: &Gazetteer
             let st = text::SentenceText::new(&document.source, &sentence.folded);
             scan::scan_sentence(
                 st,
+                sentence,
                 lex,
                 &index,
                 &gazetteer.entries,

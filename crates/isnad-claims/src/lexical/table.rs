@@ -66,6 +66,9 @@ pub(crate) struct WordTable {
     claim_stems: Vec<Option<ClaimStem>>,
     /// One string per root key: the words of one root share it.
     shared_roots: FxHashSet<Arc<str>>,
+    /// Each word's id in the entity scan's word memo, with the generation of the memo that gave
+    /// it (`0`: never asked): the scan finds what it read of a word without hashing it again.
+    scan_ids: Vec<(u32, u32)>,
 }
 
 /// Generations are numbered across threads, so ids of another thread's table never match.
@@ -85,6 +88,7 @@ impl WordTable {
             roots: Vec::new(),
             claim_stems: Vec::new(),
             shared_roots: FxHashSet::default(),
+            scan_ids: Vec::new(),
         }
     }
 
@@ -107,6 +111,7 @@ impl WordTable {
                 self.readings.push(None);
                 self.roots.push(None);
                 self.claim_stems.push(None);
+                self.scan_ids.push((0, 0));
                 id
             })
             .collect()
@@ -120,6 +125,16 @@ impl WordTable {
     /// The stemmed content word of word `id` as a claim's words read it, `read` when first asked.
     pub(crate) fn claim_stem(&mut self, id: u32, read: impl FnOnce() -> ClaimStem) -> &ClaimStem {
         self.claim_stems[id as usize].get_or_insert_with(read)
+    }
+
+    /// The id of word `id` in the entity scan's memo of generation `generation` (not `0`), `read`
+    /// when first asked of that memo.
+    pub(crate) fn scan_id(&mut self, id: u32, generation: u32, read: impl FnOnce() -> u32) -> u32 {
+        let slot = &mut self.scan_ids[id as usize];
+        if slot.0 != generation {
+            *slot = (generation, read());
+        }
+        slot.1
     }
 
     /// The root key of word `id`, of key `key`, when it is a content word of a statement

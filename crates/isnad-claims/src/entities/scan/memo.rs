@@ -4,11 +4,15 @@
 //!
 //! The memo is per thread and bounded ([`MEMO_WORDS`]): emptied when full before a sentence, and
 //! when the sentence is matched against another gazetteer's phrase table than the one it holds.
+//! A word that is one of the sentence's tokens is found by the token's id in the word table
+//! (`lexical::table`), which keeps the word's id here; only the other words (cut within a token,
+//! or across tokens) are looked up by their string.
 
 use super::free_words::{Reading, plain_word};
 use super::listed_at;
 use crate::entities::index::{FirstStep, GazetteerIndex};
 use crate::entities::lexicon::Lexicon;
+use crate::entities::text::SentenceText;
 use crate::entities::types::EntityType;
 use crate::entities::variant::{letter_key_into, skeleton_into};
 use rustc_hash::FxHashMap;
@@ -47,6 +51,8 @@ pub(crate) struct WordFacts {
 pub(crate) struct WordMemo {
     /// The phrase table the steps were read from (see [`GazetteerIndex::serial`]).
     index: u64,
+    /// Which memo of the thread this is (from 1): the word table keeps ids of this one only.
+    generation: u32,
     ids: FxHashMap<Box<str>, u32>,
     facts: Vec<WordFacts>,
     steps: Vec<FirstStep>,
@@ -57,7 +63,7 @@ pub(crate) struct WordMemo {
 }
 
 thread_local! {
-    static MEMO: RefCell<WordMemo> = RefCell::new(WordMemo::new(0));
+    static MEMO: RefCell<WordMemo> = RefCell::new(WordMemo::new(0, 1));
 }
 
 /// A `u32` offset into the memo's buffers (far below 4 GiB: the memo is bounded).
@@ -66,9 +72,10 @@ fn at(offset: usize) -> u32 {
 }
 
 impl WordMemo {
-    fn new(index: u64) -> WordMemo {
+    fn new(index: u64, generation: u32) -> WordMemo {
         WordMemo {
             index,
+            generation,
             ids: FxHashMap::default(),
             facts: Vec::new(),
             steps: Vec::new(),
@@ -209,20 +216,45 @@ fn body_head(w: &str, lex: &Lexicon) -> Option<(usize, bool)> {
     lex.body_heads.contains(head).then_some((at, true))
 }
 
-/// Runs `read` with this thread's memo and the ids in it of `words` (matched against `index`).
-pub(crate) fn with_memo<'w, R>(
-    words: impl ExactSizeIterator<Item = &'w str>,
+/// Runs `read` with this thread's memo and the ids in it of the words of `st`, the match text of
+/// `sentence` (matched against `index`).
+pub(crate) fn with_memo<R>(
+    st: &SentenceText<'_>,
+    sentence: &crate::PreparedSentence,
     lex: &Lexicon,
     index: &GazetteerIndex,
     read: impl FnOnce(&WordMemo, &[u32]) -> R,
 ) -> R {
     MEMO.with_borrow_mut(|memo| {
+        let words = &st.words;
         if memo.index != index.serial() || memo.ids.len() + words.len() > MEMO_WORDS {
-            *memo = WordMemo::new(index.serial());
+            *memo = WordMemo::new(index.serial(), memo.generation + 1);
         }
         let mut ids = std::mem::take(&mut memo.sentence);
         ids.clear();
-        ids.extend(words.map(|w| memo.id(w, lex, index)));
+        let text = &st.text;
+        // The tokens' keys are ranges of the folded text, the match text when it is that text.
+        let keys = (sentence.tokens.keys)
+            .ranges_in(&sentence.folded.text)
+            .filter(|_| st.is_norm_text());
+        match keys {
+            Some(keys) => sentence.with_words(|table, token_ids| {
+                let generation = memo.generation;
+                let mut tokens = keys.zip(token_ids).peekable();
+                for w in words {
+                    while tokens.next_if(|&((_, end), _)| end <= w.start).is_some() {}
+                    let word = &text[w.start..w.end];
+                    let id = match tokens.peek() {
+                        Some(&((start, end), &token)) if (start, end) == (w.start, w.end) => {
+                            table.scan_id(token, generation, || memo.id(word, lex, index))
+                        }
+                        _ => memo.id(word, lex, index),
+                    };
+                    ids.push(id);
+                }
+            }),
+            None => ids.extend(words.iter().map(|w| memo.id(&text[w.start..w.end], lex, index))),
+        }
         let read = read(memo, &ids);
         memo.sentence = ids;
         read

@@ -106,9 +106,11 @@ impl<'n> Scanned<'n> {
     }
 }
 
-/// Scans one sentence, appending raw mentions and runs of free words.
+/// Scans one sentence (`text`, the match text of `sentence`), appending raw mentions and runs of
+/// free words.
 pub(crate) fn scan_sentence<'n>(
     text: SentenceText<'n>,
+    sentence: &crate::PreparedSentence,
     lex: &Lexicon,
     index: &GazetteerIndex,
     entries: &[EntityInfo],
@@ -116,8 +118,7 @@ pub(crate) fn scan_sentence<'n>(
     free: &mut FreeWords<'n>,
 ) {
     let st = &text;
-    let words = st.words.iter().map(|w| &st.text[w.start..w.end]);
-    let kept = with_memo(words, lex, index, |memo, ids| {
+    let kept = with_memo(st, sentence, lex, index, |memo, ids| {
         scan_words(st, lex, index, entries, memo, ids, raws, free)
     });
     let map = text.into_map();
