@@ -12,7 +12,7 @@ use super::free_words::{Reading, plain_word};
 use super::listed_at;
 use crate::entities::index::{FirstStep, GazetteerIndex};
 use crate::entities::lexicon::Lexicon;
-use crate::entities::text::SentenceText;
+use crate::entities::text::{NO_TOKEN, SentenceText, cut_of_tokens};
 use crate::entities::types::EntityType;
 use crate::entities::variant::{letter_key_into, skeleton_into};
 use rustc_hash::FxHashMap;
@@ -216,46 +216,54 @@ fn body_head(w: &str, lex: &Lexicon) -> Option<(usize, bool)> {
     lex.body_heads.contains(head).then_some((at, true))
 }
 
-/// Runs `read` with this thread's memo and the ids in it of the words of `st`, the match text of
-/// `sentence` (matched against `index`).
-pub(crate) fn with_memo<R>(
-    st: &SentenceText<'_>,
-    sentence: &crate::PreparedSentence,
+/// Runs `read` with the match text of `sentence`, this thread's memo and the ids in it of the
+/// text's words (matched against `index`). The words are read off the sentence's tokens when
+/// they can be (see [`cut_of_tokens`]), each token's word found in the memo by the token's id.
+pub(crate) fn with_memo<'n, R>(
+    source: &str,
+    sentence: &'n crate::PreparedSentence,
     lex: &Lexicon,
     index: &GazetteerIndex,
-    read: impl FnOnce(&WordMemo, &[u32]) -> R,
+    read: impl FnOnce(SentenceText<'n>, &WordMemo, &[u32]) -> R,
 ) -> R {
     MEMO.with_borrow_mut(|memo| {
-        let words = &st.words;
-        if memo.index != index.serial() || memo.ids.len() + words.len() > MEMO_WORDS {
+        let folded = &sentence.folded;
+        let text = &folded.text;
+        // At most one word a byte, which the memo's bound allows for.
+        if memo.index != index.serial() || memo.ids.len() + text.len() > MEMO_WORDS {
             *memo = WordMemo::new(index.serial(), memo.generation + 1);
         }
         let mut ids = std::mem::take(&mut memo.sentence);
         ids.clear();
-        let text = &st.text;
-        // The tokens' keys are ranges of the folded text, the match text when it is that text.
-        let keys = (sentence.tokens.keys)
-            .ranges_in(&sentence.folded.text)
-            .filter(|_| st.is_norm_text());
-        match keys {
-            Some(keys) => sentence.with_words(|table, token_ids| {
-                let generation = memo.generation;
-                let mut tokens = keys.zip(token_ids).peekable();
-                for w in words {
-                    while tokens.next_if(|&((_, end), _)| end <= w.start).is_some() {}
+        let generation = memo.generation;
+        let cut = sentence.tokens.keys.ranges_in(text).and_then(|keys| {
+            sentence.with_words(|table, token_ids| {
+                let words = cut_of_tokens(text, keys, token_ids, table, &mut ids)?;
+                for (w, id) in words.iter().zip(&mut ids) {
                     let word = &text[w.start..w.end];
-                    let id = match tokens.peek() {
-                        Some(&((start, end), &token)) if (start, end) == (w.start, w.end) => {
-                            table.scan_id(token, generation, || memo.id(word, lex, index))
-                        }
-                        _ => memo.id(word, lex, index),
+                    *id = if *id == NO_TOKEN {
+                        memo.id(word, lex, index)
+                    } else {
+                        table.scan_id(*id, generation, || memo.id(word, lex, index))
                     };
-                    ids.push(id);
                 }
-            }),
-            None => ids.extend(words.iter().map(|w| memo.id(&text[w.start..w.end], lex, index))),
-        }
-        let read = read(memo, &ids);
+                Some(words)
+            })
+        });
+        let st = match cut {
+            Some(words) => SentenceText::of_cut(source, folded, Some(words)),
+            None => {
+                let st = SentenceText::new(source, folded);
+                ids.clear();
+                ids.extend(
+                    st.words
+                        .iter()
+                        .map(|w| memo.id(&st.text[w.start..w.end], lex, index)),
+                );
+                st
+            }
+        };
+        let read = read(st, memo, &ids);
         memo.sentence = ids;
         read
     })
