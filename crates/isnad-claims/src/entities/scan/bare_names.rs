@@ -31,7 +31,7 @@ impl Scan<'_> {
                 self.is_free(g, consumed)
                     && (!self.st.ends_in_taa(g) || self.lex.taa_names.contains(w))
                     && !crate::verb_forms::verb_forms().contains(w)
-                    && self.is_name_word(w, false)
+                    && self.is_name_word_at(g, false)
             });
             let i = given.unwrap_or(i);
             let start = self.st.words[i].start + if given.is_some() { 0 } else { skip };

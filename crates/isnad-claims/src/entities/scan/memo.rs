@@ -10,6 +10,7 @@
 
 use super::free_words::{Reading, plain_word};
 use super::listed_at;
+use super::names::may_be_name_word;
 use crate::entities::index::{FirstStep, GazetteerIndex};
 use crate::entities::lexicon::Lexicon;
 use crate::entities::text::{NO_TOKEN, SentenceText, cut_of_tokens};
@@ -37,6 +38,9 @@ pub(crate) struct WordFacts {
     pub opens: bool,
     /// A common noun of the land that opens a place's name ("رأس").
     pub toponym_head: bool,
+    /// Whether it may be a word of a name as far as the lexicon tells
+    /// ([`may_be_name_word`]).
+    pub name_word: bool,
     /// Whether it looks like a transliterated name ([`Lexicon::looks_foreign`]).
     pub looks_foreign: bool,
     /// Its transliterated reading, if any, with the bytes of the proclitic before it (as if it
@@ -177,6 +181,7 @@ impl WordMemo {
             keep,
             opens,
             toponym_head: lex.toponym_heads.contains(word),
+            name_word: may_be_name_word(lex, word),
             looks_foreign: lex.looks_foreign(word).is_some(),
             foreign: foreign_reading(word, lex),
             body_head: body_head(word, lex),
