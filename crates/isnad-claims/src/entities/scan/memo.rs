@@ -89,6 +89,14 @@ impl WordMemo {
         }
     }
 
+    /// Empties the memo, as a new generation, when it was read against another phrase table
+    /// than `index` or has no room for `words` more words (before a sentence is looked up).
+    fn make_room(&mut self, index: &GazetteerIndex, words: usize) {
+        if self.index != index.serial() || self.ids.len() + words > MEMO_WORDS {
+            *self = WordMemo::new(index.serial(), self.generation + 1);
+        }
+    }
+
     /// The phrases a word may open.
     pub fn steps(&self, f: &WordFacts) -> &[FirstStep] {
         &self.steps[f.steps.0 as usize..f.steps.1 as usize]
@@ -234,16 +242,13 @@ pub(crate) fn with_memo<'n, R>(
     MEMO.with_borrow_mut(|memo| {
         let folded = &sentence.folded;
         let text = &folded.text;
-        // At most one word a byte, which the memo's bound allows for.
-        if memo.index != index.serial() || memo.ids.len() + text.len() > MEMO_WORDS {
-            *memo = WordMemo::new(index.serial(), memo.generation + 1);
-        }
         let mut ids = std::mem::take(&mut memo.sentence);
         ids.clear();
-        let generation = memo.generation;
         let cut = sentence.tokens.keys.ranges_in(text).and_then(|keys| {
             sentence.with_words(|table, token_ids| {
                 let words = cut_of_tokens(text, keys, token_ids, table, &mut ids)?;
+                memo.make_room(index, words.len());
+                let generation = memo.generation;
                 for (w, id) in words.iter().zip(&mut ids) {
                     let word = &text[w.start..w.end];
                     *id = if *id == NO_TOKEN {
@@ -259,6 +264,7 @@ pub(crate) fn with_memo<'n, R>(
             Some(words) => SentenceText::of_cut(source, folded, Some(words)),
             None => {
                 let st = SentenceText::new(source, folded);
+                memo.make_room(index, st.words.len());
                 ids.clear();
                 ids.extend(
                     st.words
