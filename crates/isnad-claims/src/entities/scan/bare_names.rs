@@ -1,6 +1,6 @@
 //! Names with no title or head before them: lineage-particle names and transliterated runs.
 
-use super::{Raw, Scan, listed_at};
+use super::{Raw, Scan};
 use crate::entities::types::{EntityType, MatchKind};
 
 impl Scan<'_> {
@@ -12,12 +12,8 @@ impl Scan<'_> {
             if !self.is_free(i, consumed) {
                 continue;
             }
-            // The particle, bare or after one proclitic ("لولد"); longer words are none.
-            let word = self.st.word(i);
-            if word.len() > self.lex.name_opener_bytes {
-                continue;
-            }
-            let Some(skip) = listed_at(word, &self.lex.name_openers) else {
+            // The particle, bare or after one proclitic ("لولد").
+            let Some(skip) = self.facts(i).name_opener.map(usize::from) else {
                 continue;
             };
             let run = self.bounded(self.name_run(i + 1, 2, consumed, false), false);

@@ -38,6 +38,8 @@ pub(crate) struct WordFacts {
     pub opens: bool,
     /// A common noun of the land that opens a place's name ("رأس").
     pub toponym_head: bool,
+    /// Where a lineage particle that opens a name ("ولد"، "لولد") starts in it, if it is one.
+    pub name_opener: Option<u8>,
     /// Whether it may be a word of a name as far as the lexicon tells
     /// ([`may_be_name_word`]).
     pub name_word: bool,
@@ -190,6 +192,11 @@ impl WordMemo {
             opens,
             toponym_head: lex.toponym_heads.contains(word),
             name_word: may_be_name_word(lex, word),
+            // Longer words are no particle: not looked up.
+            name_opener: (word.len() <= lex.name_opener_bytes)
+                .then(|| listed_at(word, &lex.name_openers))
+                .flatten()
+                .and_then(|skip| u8::try_from(skip).ok()),
             looks_foreign: lex.looks_foreign(word).is_some(),
             foreign: foreign_reading(word, lex),
             body_head: body_head(word, lex),
