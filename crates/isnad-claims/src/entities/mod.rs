@@ -63,9 +63,9 @@ fn entities_in_runs<'p>(prepared: &'p crate::Prepared<'_>, gazetteer: &Gazetteer
         let bytes = sentences.iter().map(|s| s.folded.text.len()).sum();
         let mut scanned = Scanned::with_capacity(bytes);
         for sentence in sentences {
-            let st = text::SentenceText::new(&document.source, &sentence.folded);
             scan::scan_sentence(
-                st,
+                &document.source,
+                sentence,
                 lex,
                 &index,
                 &gazetteer.entries,

@@ -1,6 +1,8 @@
 //! A sentence as matching text: `Fold::Key` normalization with whitespace runs collapsed to one
-//! space, split into words, with every byte mapped back to the original text.
+//! space, split into words (read off the prepared tokens when they give them), with every byte
+//! mapped back to the original text.
 
+use crate::lexical::table::{WordCut, WordTable};
 use isnad_parser::{Normalized, Span};
 
 /// What a word is made of: letters (any script, possibly with digits), digits only, or one
@@ -91,10 +93,16 @@ pub(crate) use isnad_parser::is_word_char;
 impl<'n> SentenceText<'n> {
     /// Builds the match text of a sentence from its `Fold::Key` normalization.
     pub fn new(source: &str, norm: &'n Normalized) -> SentenceText<'n> {
+        SentenceText::of_cut(source, norm, split(&norm.text, true))
+    }
+
+    /// [`SentenceText::new`] with the words of the normalized text cut already (see [`split`]):
+    /// `None` when it is not match text.
+    pub fn of_cut(source: &str, norm: &'n Normalized, cut: Option<Vec<Word>>) -> SentenceText<'n> {
         let mut shifts = Vec::new();
         // Usually the normalized text is already its own match text (a copy: the normalized text
-        // maps its own bytes back to the original); the split says when it is not.
-        let (text, words) = match split(&norm.text, true) {
+        // maps its own bytes back to the original); the cut says when it is not.
+        let (text, words) = match cut {
             Some(words) => (std::borrow::Cow::Borrowed(&norm.text[..]), words),
             None => {
                 let text = collapse_spaces(&norm.text, &mut shifts);
@@ -284,18 +292,98 @@ pub(crate) fn split_words(text: &str) -> Vec<Word> {
     split(text, false).unwrap_or_default()
 }
 
-/// [`split_words`]; with `check`, `None` for text that is not yet match text: whitespace other
-/// than single inner spaces, or a hyphen, which may join two parts of a name.
-fn split(text: &str, check: bool) -> Option<Vec<Word>> {
-    // The thread's list of the last sentence, when it gave it back (see
-    // [`SentenceText::into_map`]); about one word per six bytes of Arabic text.
+/// A word made of no single token (see [`cut_of_tokens`]).
+pub(crate) const NO_TOKEN: u32 = u32::MAX;
+
+/// [`split`] with its check, read off the tokens of a prepared sentence whose folded text is
+/// `text`: `keys` their ranges in it, `ids` their ids in `table`. A token is one word, or a few
+/// (a number with separators), and touching words of letters or digits are one; `tokens` gets,
+/// for each word, the id of the token it is ([`NO_TOKEN`] for another word). `None` when the
+/// text is not match text, or a token folded to nothing: the text is split then.
+pub(crate) fn cut_of_tokens(
+    text: &str,
+    keys: impl Iterator<Item = (usize, usize)>,
+    ids: &[u32],
+    table: &mut WordTable,
+    tokens: &mut Vec<u32>,
+) -> Option<Vec<Word>> {
+    let bytes = text.as_bytes();
+    let mut words = word_list(text.len());
+    tokens.clear();
+    // End of the token before: what lies between it and the next must be one space or nothing.
+    let mut end = 0;
+    for ((start, stop), &id) in keys.zip(ids) {
+        let gap = start.checked_sub(end)?;
+        let spaced = gap == 0 || (gap == 1 && end > 0 && bytes[end] == b' ');
+        if !spaced || start == stop {
+            return None;
+        }
+        let key = &text[start..stop];
+        match table.cut(id, key) {
+            WordCut::One { kind, article } => {
+                let word = Word {
+                    start,
+                    end: stop,
+                    kind,
+                    article,
+                };
+                push_word(&mut words, tokens, word, id);
+            }
+            WordCut::Several => {
+                for run in isnad_parser::word_runs(key) {
+                    let word = Word {
+                        start: start + run.start,
+                        end: start + run.end,
+                        kind: run.kind,
+                        article: run.kind == WordKind::Letters && key[run.start..run.end].starts_with("ال"),
+                    };
+                    push_word(&mut words, tokens, word, NO_TOKEN);
+                }
+            }
+            WordCut::Unfit => return None,
+        }
+        end = stop;
+    }
+    (end == text.len()).then_some(words)
+}
+
+/// Appends `word`, token `token`, to `words`; a word of letters or digits that touches one
+/// before it goes on that word (the word cut reads them as one), which is then no token's.
+fn push_word(words: &mut Vec<Word>, tokens: &mut Vec<u32>, word: Word, token: u32) {
+    if let (Some(last), Some(last_token)) = (words.last_mut(), tokens.last_mut())
+        && last.end == word.start
+        && last.kind != WordKind::Punct
+        && word.kind != WordKind::Punct
+    {
+        last.end = word.end;
+        if word.kind == WordKind::Letters {
+            last.kind = WordKind::Letters;
+        }
+        *last_token = NO_TOKEN;
+        return;
+    }
+    words.push(word);
+    tokens.push(token);
+}
+
+/// The thread's word list of the last sentence, emptied, when it gave it back (see
+/// [`SentenceText::into_map`]), with room for the words of `len` bytes of text (about one per six
+/// bytes of Arabic).
+fn word_list(len: usize) -> Vec<Word> {
     let mut words = LISTS.with(|cell| {
         let mut lists = cell.take();
         let words = emptied(std::mem::take(&mut lists.words));
         cell.set(lists);
         words
     });
-    words.reserve(text.len() / 6 + 1);
+    words.reserve(len / 6 + 1);
+    words
+}
+
+/// [`split_words`]; with `check`, `None` for text that is not yet match text: whitespace other
+/// than single inner spaces, or a hyphen, which may join two parts of a name.
+fn split(text: &str, check: bool) -> Option<Vec<Word>> {
+    let mut words = word_list(text.len());
     // End of the word before: what lies between it and the next is whitespace.
     let mut end = 0;
     for run in isnad_parser::word_runs(text) {
@@ -362,6 +450,47 @@ mod tests {
                 (".", WordKind::Punct),
             ]
         );
+    }
+
+    /// A sentence of words and marks is read off its tokens, a number with separators and a word
+    /// touching digits cut as the text is; a hyphen sends the text to the split.
+    #[test]
+    fn words_are_read_off_the_tokens() {
+        let cut = |text: &str| {
+            let (tokens, folded) = isnad_parser::Tokens::with_key_fold(text, Span::new(0, text.len()));
+            let ids = crate::lexical::table::WordIds::of(&tokens);
+            let keys: Vec<(usize, usize)> = tokens
+                .keys
+                .ranges_in(&folded.text)
+                .expect("cut from it")
+                .collect();
+            let mut of_token = Vec::new();
+            let words = crate::lexical::table::with_words(&tokens, &ids, |table, ids| {
+                cut_of_tokens(&folded.text, keys.iter().copied(), ids, table, &mut of_token)
+            });
+            words.map(|words| {
+                (words.iter().zip(&of_token))
+                    .map(|(w, &token)| (folded.text[w.start..w.end].to_string(), token != NO_TOKEN))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let words = cut("قالَ «كيم2» إنّ 12,500 سيارة.").expect("match text");
+        let expected = [
+            ("قال", true),
+            ("«", true),
+            ("كيم2", false),
+            ("»", true),
+            ("ان", true),
+            ("12", false),
+            (",", false),
+            ("500", false),
+            ("سياره", true),
+            (".", true),
+        ];
+        let expected: Vec<(String, bool)> = expected.iter().map(|&(w, t)| (w.to_string(), t)).collect();
+        assert_eq!(words, expected);
+        assert_eq!(cut("جاي-إن قال"), None);
+        assert_eq!(cut("قال  كيم"), None);
     }
 
     /// The entity layer's own splitter before it read the parser's cut: the oracle the cut
@@ -438,6 +567,37 @@ mod tests {
             proptest::prop_assert_eq!(cut(&text, true), split_before(&text, true));
             let spaced = text.replace(|c: char| c.is_whitespace(), " ");
             proptest::prop_assert_eq!(cut(&spaced, false), split_before(&spaced, false));
+        }
+
+        /// The words read off a sentence's tokens are the words its folded text is split into,
+        /// whenever the tokens give them (and the text is match text then), each word of one
+        /// token marked with that token's id.
+        #[test]
+        fn the_words_of_the_tokens_are_the_split(
+            text in "[ الكيمبدxS0-9٣«»،.,:\\-‐\u{00A0}\t\u{200F}é²ـﻻ\u{064B}\u{0670}]{0,24}"
+        ) {
+            let (tokens, folded) = isnad_parser::Tokens::with_key_fold(&text, Span::new(0, text.len()));
+            let ids = crate::lexical::table::WordIds::of(&tokens);
+            let keys: Vec<(usize, usize)> = tokens.keys.ranges_in(&folded.text).expect("cut from it").collect();
+            let mut of_token = Vec::new();
+            let cut = crate::lexical::table::with_words(&tokens, &ids, |table, ids| {
+                cut_of_tokens(&folded.text, keys.iter().copied(), ids, table, &mut of_token)
+            });
+            let as_tuples = |words: &[Word]| -> Vec<(usize, usize, WordKind, bool)> {
+                words.iter().map(|w| (w.start, w.end, w.kind, w.article)).collect()
+            };
+            if let Some(words) = cut {
+                let split = split(&folded.text, true);
+                proptest::prop_assert!(split.is_some(), "{:?} is no match text", folded.text);
+                proptest::prop_assert_eq!(as_tuples(&words), as_tuples(&split.unwrap_or_default()));
+                proptest::prop_assert_eq!(of_token.len(), words.len());
+                for (w, &token) in words.iter().zip(&of_token) {
+                    if token != NO_TOKEN {
+                        let at = keys.iter().position(|&k| k == (w.start, w.end));
+                        proptest::prop_assert!(at.is_some(), "word {:?} is no token", w);
+                    }
+                }
+            }
         }
 
         /// The split takes text as match text exactly when collapsing would leave it unchanged.

@@ -10,7 +10,7 @@
 
 use super::lemma::root_of_folded;
 use super::words::WordReading;
-use isnad_parser::Tokens;
+use isnad_parser::{Tokens, WordKind, WordRun, word_runs};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -24,6 +24,50 @@ pub(crate) enum ClaimStem {
     Word(Arc<str>),
     /// A key of other letters than the basic Arabic ones, split into words when read.
     Split,
+}
+
+/// A word as the parser's word-level cut ([`isnad_parser::word_runs`]) reads it, which the entity
+/// scan matches names on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WordCut {
+    /// One word of `kind`; `article`: of letters, starting with «ال».
+    One { kind: WordKind, article: bool },
+    /// Several words, touching (a number with separators: «12,500»).
+    Several,
+    /// Not match text on its own: a space or a hyphen in it (which may join a name's parts).
+    Unfit,
+}
+
+impl WordCut {
+    /// How `key` is cut.
+    pub(crate) fn of(key: &str) -> WordCut {
+        let mut runs = word_runs(key);
+        let Some(first) = runs.next() else {
+            return WordCut::Unfit;
+        };
+        let joiner = |run: &WordRun| {
+            run.kind == WordKind::Punct && matches!(&key[run.start..run.end], "-" | "‐" | "‑")
+        };
+        let mut end = first.end;
+        let mut several = false;
+        for run in runs {
+            if run.start != end || joiner(&run) {
+                return WordCut::Unfit;
+            }
+            end = run.end;
+            several = true;
+        }
+        if first.start != 0 || end != key.len() || joiner(&first) {
+            WordCut::Unfit
+        } else if several {
+            WordCut::Several
+        } else {
+            WordCut::One {
+                kind: first.kind,
+                article: first.kind == WordKind::Letters && key.starts_with("ال"),
+            }
+        }
+    }
 }
 
 /// Distinct words a thread's table holds before it is emptied: the vocabulary of many stories,
@@ -66,6 +110,11 @@ pub(crate) struct WordTable {
     claim_stems: Vec<Option<ClaimStem>>,
     /// One string per root key: the words of one root share it.
     shared_roots: FxHashSet<Arc<str>>,
+    /// Each word's id in the entity scan's word memo, with the generation of the memo that gave
+    /// it (`0`: never asked): the scan finds what it read of a word without hashing it again.
+    scan_ids: Vec<(u32, u32)>,
+    /// Each word's cut into the entity scan's words, once asked.
+    cuts: Vec<Option<WordCut>>,
 }
 
 /// Generations are numbered across threads, so ids of another thread's table never match.
@@ -85,6 +134,8 @@ impl WordTable {
             roots: Vec::new(),
             claim_stems: Vec::new(),
             shared_roots: FxHashSet::default(),
+            scan_ids: Vec::new(),
+            cuts: Vec::new(),
         }
     }
 
@@ -107,6 +158,8 @@ impl WordTable {
                 self.readings.push(None);
                 self.roots.push(None);
                 self.claim_stems.push(None);
+                self.scan_ids.push((0, 0));
+                self.cuts.push(None);
                 id
             })
             .collect()
@@ -120,6 +173,21 @@ impl WordTable {
     /// The stemmed content word of word `id` as a claim's words read it, `read` when first asked.
     pub(crate) fn claim_stem(&mut self, id: u32, read: impl FnOnce() -> ClaimStem) -> &ClaimStem {
         self.claim_stems[id as usize].get_or_insert_with(read)
+    }
+
+    /// The id of word `id` in the entity scan's memo of generation `generation` (not `0`), `read`
+    /// when first asked of that memo.
+    pub(crate) fn scan_id(&mut self, id: u32, generation: u32, read: impl FnOnce() -> u32) -> u32 {
+        let slot = &mut self.scan_ids[id as usize];
+        if slot.0 != generation {
+            *slot = (generation, read());
+        }
+        slot.1
+    }
+
+    /// The cut of word `id`, of key `key`, into the entity scan's words.
+    pub(crate) fn cut(&mut self, id: u32, key: &str) -> WordCut {
+        *self.cuts[id as usize].get_or_insert_with(|| WordCut::of(key))
     }
 
     /// The root key of word `id`, of key `key`, when it is a content word of a statement

@@ -181,6 +181,17 @@ impl TokenKeys {
             .unwrap_or("")
     }
 
+    /// Where each key starts and ends in `text`, in token order, when the keys are cut from that
+    /// very text (the folded text of [`Tokens::with_key_fold`]); `None` when they are not.
+    pub fn ranges_in(&self, text: &Arc<str>) -> Option<impl Iterator<Item = (usize, usize)> + '_> {
+        if !Arc::ptr_eq(&self.buffer, text) {
+            return None;
+        }
+        let short = self.short.iter().map(|&[s, e]| (usize::from(s), usize::from(e)));
+        let long = (self.long.iter().flat_map(|long| long.iter())).map(|&[s, e]| (s as usize, e as usize));
+        Some(short.chain(long))
+    }
+
     /// The key of token `i` of a buffer longer than [`SHORT`] (`""` past the end), out of line:
     /// nearly every sentence is shorter.
     #[cold]

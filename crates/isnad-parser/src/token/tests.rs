@@ -114,6 +114,27 @@ fn one_pass_holds_the_folded_text_once_and_its_lists_exactly() {
     }
 }
 
+/// The keys' ranges in the folded text are where each key is, short and long buffers alike; keys
+/// folded into a buffer of their own have none there.
+#[test]
+fn key_ranges_are_where_the_keys_are_in_the_folded_text() {
+    let short = "قالَ أُعِدَّت ٢٠ سيارةً، ﻻ ﺑﻮﺗﻴﻦ S600 إلى كـــيم 12,500 ";
+    for src in [short.to_string(), short.repeat(1500)] {
+        let span = Span::new(0, src.len());
+        let (tokens, folded) = Tokens::with_key_fold(&src, span);
+        let ranges: Vec<(usize, usize)> = tokens
+            .keys
+            .ranges_in(&folded.text)
+            .expect("cut from it")
+            .collect();
+        assert_eq!(ranges.len(), tokens.len());
+        for (i, &(start, end)) in ranges.iter().enumerate() {
+            assert_eq!(&folded.text[start..end], tokens.key(i), "token {i}");
+        }
+        assert!(Tokens::of(&src, span).keys.ranges_in(&folded.text).is_none());
+    }
+}
+
 /// Past 64 KiB of buffer the keys keep their offsets in two `u32` each, not `u16`: every key of a long
 /// sentence is still its word folded, cut the same from the folded text or folded word by word.
 #[test]

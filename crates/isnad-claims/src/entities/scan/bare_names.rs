@@ -1,6 +1,6 @@
 //! Names with no title or head before them: lineage-particle names and transliterated runs.
 
-use super::{Raw, Scan, listed_at};
+use super::{Raw, Scan};
 use crate::entities::types::{EntityType, MatchKind};
 
 impl Scan<'_> {
@@ -12,12 +12,8 @@ impl Scan<'_> {
             if !self.is_free(i, consumed) {
                 continue;
             }
-            // The particle, bare or after one proclitic ("لولد"); longer words are none.
-            let word = self.st.word(i);
-            if word.len() > self.lex.name_opener_bytes {
-                continue;
-            }
-            let Some(skip) = listed_at(word, &self.lex.name_openers) else {
+            // The particle, bare or after one proclitic ("لولد").
+            let Some(skip) = self.facts(i).name_opener.map(usize::from) else {
                 continue;
             };
             // Bounded with its particle: "بن سلامة التعليق" is a name of two words and its object.
@@ -33,7 +29,7 @@ impl Scan<'_> {
                 self.is_free(g, consumed)
                     && (!self.st.ends_in_taa(g) || self.lex.taa_names.contains(w))
                     && !crate::verb_forms::verb_forms().contains(w)
-                    && self.is_name_word(w, false)
+                    && self.is_name_word_at(g, false)
             });
             let i = given.unwrap_or(i);
             let start = self.st.words[i].start + if given.is_some() { 0 } else { skip };

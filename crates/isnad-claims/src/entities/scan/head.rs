@@ -44,7 +44,7 @@ impl Scan<'_> {
             && self.is_free(k, consumed)
             && self.st.ends_in_taa(k)
             && !self.st.word(k).starts_with('و')
-            && self.is_name_word(self.st.word(k), false)
+            && self.is_name_word_at(k, false)
         {
             run = k..k + 1;
         }
@@ -75,7 +75,7 @@ impl Scan<'_> {
                 if first_bare && let Some((mj, r)) = town {
                     self.raws[r].dead = true;
                     j = self.matches[mj].last;
-                } else if first_bare && usable(j) && self.is_name_word(self.st.word(j), false) {
+                } else if first_bare && usable(j) && self.is_name_word_at(j, false) {
                     j += 1;
                 }
                 while usable(j) && j - k < 3 && self.family_name(j, consumed, true) {
@@ -255,7 +255,7 @@ impl Scan<'_> {
                 && if w.starts_with("ال") {
                     !self.lex.stop_words.contains(w) && !self.lex.titles.contains_key(w)
                 } else {
-                    self.is_name_word(w, false)
+                    self.is_name_word_at(j, false)
                 }
         };
         // After an article word only article words go on: a bare word opens another phrase

@@ -4,11 +4,16 @@
 //!
 //! The memo is per thread and bounded ([`MEMO_WORDS`]): emptied when full before a sentence, and
 //! when the sentence is matched against another gazetteer's phrase table than the one it holds.
+//! A word that is one of the sentence's tokens is found by the token's id in the word table
+//! (`lexical::table`), which keeps the word's id here; only the other words (cut within a token,
+//! or across tokens) are looked up by their string.
 
 use super::free_words::{Reading, plain_word};
 use super::listed_at;
+use super::names::may_be_name_word;
 use crate::entities::index::{FirstStep, GazetteerIndex};
 use crate::entities::lexicon::Lexicon;
+use crate::entities::text::{NO_TOKEN, SentenceText, cut_of_tokens};
 use crate::entities::types::EntityType;
 use crate::entities::variant::{letter_key_into, skeleton_into};
 use rustc_hash::FxHashMap;
@@ -33,6 +38,11 @@ pub(crate) struct WordFacts {
     pub opens: bool,
     /// A common noun of the land that opens a place's name ("رأس").
     pub toponym_head: bool,
+    /// Where a lineage particle that opens a name ("ولد"، "لولد") starts in it, if it is one.
+    pub name_opener: Option<u8>,
+    /// Whether it may be a word of a name as far as the lexicon tells
+    /// ([`may_be_name_word`]).
+    pub name_word: bool,
     /// Whether it looks like a transliterated name ([`Lexicon::looks_foreign`]).
     pub looks_foreign: bool,
     /// Its transliterated reading, if any, with the bytes of the proclitic before it (as if it
@@ -47,6 +57,8 @@ pub(crate) struct WordFacts {
 pub(crate) struct WordMemo {
     /// The phrase table the steps were read from (see [`GazetteerIndex::serial`]).
     index: u64,
+    /// Which memo of the thread this is (from 1): the word table keeps ids of this one only.
+    generation: u32,
     ids: FxHashMap<Box<str>, u32>,
     facts: Vec<WordFacts>,
     steps: Vec<FirstStep>,
@@ -57,7 +69,7 @@ pub(crate) struct WordMemo {
 }
 
 thread_local! {
-    static MEMO: RefCell<WordMemo> = RefCell::new(WordMemo::new(0));
+    static MEMO: RefCell<WordMemo> = RefCell::new(WordMemo::new(0, 1));
 }
 
 /// A `u32` offset into the memo's buffers (far below 4 GiB: the memo is bounded).
@@ -66,15 +78,24 @@ fn at(offset: usize) -> u32 {
 }
 
 impl WordMemo {
-    fn new(index: u64) -> WordMemo {
+    fn new(index: u64, generation: u32) -> WordMemo {
         WordMemo {
             index,
+            generation,
             ids: FxHashMap::default(),
             facts: Vec::new(),
             steps: Vec::new(),
             readings: Vec::new(),
             keys: String::new(),
             sentence: Vec::new(),
+        }
+    }
+
+    /// Empties the memo, as a new generation, when it was read against another phrase table
+    /// than `index` or has no room for `words` more words (before a sentence is looked up).
+    fn make_room(&mut self, index: &GazetteerIndex, words: usize) {
+        if self.index != index.serial() || self.ids.len() + words > MEMO_WORDS {
+            *self = WordMemo::new(index.serial(), self.generation + 1);
         }
     }
 
@@ -170,6 +191,12 @@ impl WordMemo {
             keep,
             opens,
             toponym_head: lex.toponym_heads.contains(word),
+            name_word: may_be_name_word(lex, word),
+            // Longer words are no particle: not looked up.
+            name_opener: (word.len() <= lex.name_opener_bytes)
+                .then(|| listed_at(word, &lex.name_openers))
+                .flatten()
+                .and_then(|skip| u8::try_from(skip).ok()),
             looks_foreign: lex.looks_foreign(word).is_some(),
             foreign: foreign_reading(word, lex),
             body_head: body_head(word, lex),
@@ -209,21 +236,52 @@ fn body_head(w: &str, lex: &Lexicon) -> Option<(usize, bool)> {
     lex.body_heads.contains(head).then_some((at, true))
 }
 
-/// Runs `read` with this thread's memo and the ids in it of `words` (matched against `index`).
-pub(crate) fn with_memo<'w, R>(
-    words: impl ExactSizeIterator<Item = &'w str>,
+/// Runs `read` with the match text of `sentence`, this thread's memo and the ids in it of the
+/// text's words (matched against `index`). The words are read off the sentence's tokens when
+/// they can be (see [`cut_of_tokens`]), each token's word found in the memo by the token's id.
+pub(crate) fn with_memo<'n, R>(
+    source: &str,
+    sentence: &'n crate::PreparedSentence,
     lex: &Lexicon,
     index: &GazetteerIndex,
-    read: impl FnOnce(&WordMemo, &[u32]) -> R,
+    read: impl FnOnce(SentenceText<'n>, &WordMemo, &[u32]) -> R,
 ) -> R {
     MEMO.with_borrow_mut(|memo| {
-        if memo.index != index.serial() || memo.ids.len() + words.len() > MEMO_WORDS {
-            *memo = WordMemo::new(index.serial());
-        }
+        let folded = &sentence.folded;
+        let text = &folded.text;
         let mut ids = std::mem::take(&mut memo.sentence);
         ids.clear();
-        ids.extend(words.map(|w| memo.id(w, lex, index)));
-        let read = read(memo, &ids);
+        let cut = sentence.tokens.keys.ranges_in(text).and_then(|keys| {
+            sentence.with_words(|table, token_ids| {
+                let words = cut_of_tokens(text, keys, token_ids, table, &mut ids)?;
+                memo.make_room(index, words.len());
+                let generation = memo.generation;
+                for (w, id) in words.iter().zip(&mut ids) {
+                    let word = &text[w.start..w.end];
+                    *id = if *id == NO_TOKEN {
+                        memo.id(word, lex, index)
+                    } else {
+                        table.scan_id(*id, generation, || memo.id(word, lex, index))
+                    };
+                }
+                Some(words)
+            })
+        });
+        let st = match cut {
+            Some(words) => SentenceText::of_cut(source, folded, Some(words)),
+            None => {
+                let st = SentenceText::new(source, folded);
+                memo.make_room(index, st.words.len());
+                ids.clear();
+                ids.extend(
+                    st.words
+                        .iter()
+                        .map(|w| memo.id(&st.text[w.start..w.end], lex, index)),
+                );
+                st
+            }
+        };
+        let read = read(st, memo, &ids);
         memo.sentence = ids;
         read
     })

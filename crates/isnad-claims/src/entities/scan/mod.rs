@@ -106,24 +106,23 @@ impl<'n> Scanned<'n> {
     }
 }
 
-/// Scans one sentence, appending raw mentions and runs of free words.
+/// Scans one sentence (of `source`), appending raw mentions and runs of free words.
 pub(crate) fn scan_sentence<'n>(
-    text: SentenceText<'n>,
+    source: &str,
+    sentence: &'n crate::PreparedSentence,
     lex: &Lexicon,
     index: &GazetteerIndex,
     entries: &[EntityInfo],
     raws: &mut Vec<Raw>,
     free: &mut FreeWords<'n>,
 ) {
-    let st = &text;
-    let words = st.words.iter().map(|w| &st.text[w.start..w.end]);
-    let kept = with_memo(words, lex, index, |memo, ids| {
-        scan_words(st, lex, index, entries, memo, ids, raws, free)
+    with_memo(source, sentence, lex, index, |text, memo, ids| {
+        let kept = scan_words(&text, lex, index, entries, memo, ids, raws, free);
+        let map = text.into_map();
+        if kept {
+            free.maps.push(map);
+        }
     });
-    let map = text.into_map();
-    if kept {
-        free.maps.push(map);
-    }
 }
 
 /// [`scan_sentence`] with the sentence's words as `ids` in this thread's `memo`; true when it

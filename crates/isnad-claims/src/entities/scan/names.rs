@@ -2,57 +2,74 @@
 
 use super::Scan;
 use crate::entities::index::Payload;
+use crate::entities::lexicon::Lexicon;
 use crate::entities::text::WordKind;
 use crate::entities::types::MentionForm;
 
+/// Whether folded word `w` may be part of a name as far as the lexicon tells, whatever stands
+/// before it (see [`Scan::is_name_word`]): read once per distinct word of the scan's memo.
+pub(super) fn may_be_name_word(lex: &Lexicon, w: &str) -> bool {
+    if w.chars().count() < 2 || w.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return false;
+    }
+    if lex.stop_words.contains(w)
+        || lex.reporting_verbs.contains(w)
+        || lex.titles.contains_key(w)
+        || lex.is_verbal_noun(w)
+        || lex.is_derived_past_verb(w)
+        || crate::mentions::words::is_number_word(w)
+    {
+        return false;
+    }
+    if construct_plural(lex, w) {
+        return false;
+    }
+    // "وأكد" is و + a stop word; "فيصل" is a name.
+    if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'))
+        && (lex.stop_words.contains(rest) || lex.reporting_verbs.contains(rest))
+        && !lex.conjunction_given_names.contains(w)
+    {
+        return false;
+    }
+    !reporting_verb_with_object(lex, w)
+}
+
+/// True for a word that starts with the article, or with a letter before it ("للديوان" is ل +
+/// the article with its alef elided; "والقرى" is و + the article).
+fn article_led(w: &str) -> bool {
+    w.starts_with("ال") || w.starts_with("لل") || w.starts_with("وال")
+}
+
+/// True for a reporting verb with its object pronoun ("قالها"، "أكده"): no name word, and where a
+/// name before it ends.
+fn reporting_verb_with_object(lex: &Lexicon, w: &str) -> bool {
+    crate::lexical::lemma::PRONOUNS.iter().any(|p| {
+        w.strip_suffix(p)
+            .is_some_and(|rest| rest.chars().count() >= 3 && lex.reporting_verbs.contains(rest))
+    })
+}
+
+/// True for a plural title or role noun in the construct state ("محللو"، "مسؤولو"): it names
+/// whose people they are, not a person.
+fn construct_plural(lex: &Lexicon, w: &str) -> bool {
+    w.strip_suffix('و')
+        .is_some_and(|stem| lex.titles.contains_key(stem) || lex.stop_words.contains(&format!("{stem}ون")))
+}
+
 impl Scan<'_> {
-    /// True for a word that can be part of a name.
+    /// True for a word that can be part of a name (an article before it only `after_particle`).
     pub(super) fn is_name_word(&self, w: &str, after_particle: bool) -> bool {
-        let lex = self.lex;
-        if w.chars().count() < 2 || w.chars().any(|c| c.is_ascii_alphanumeric()) {
-            return false;
-        }
-        if lex.stop_words.contains(w)
-            || lex.reporting_verbs.contains(w)
-            || lex.titles.contains_key(w)
-            || lex.is_verbal_noun(w)
-            || lex.is_derived_past_verb(w)
-            || crate::mentions::words::is_number_word(w)
-        {
-            return false;
-        }
-        // "للديوان" is ل + the article with its alef elided; "والقرى" is و + the article.
-        if (w.starts_with("ال") || w.starts_with("لل") || w.starts_with("وال")) && !after_particle {
-            return false;
-        }
-        if self.construct_plural(w) {
-            return false;
-        }
-        // "وأكد" is و + a stop word; "فيصل" is a name.
-        if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'))
-            && (lex.stop_words.contains(rest) || lex.reporting_verbs.contains(rest))
-            && !lex.conjunction_given_names.contains(w)
-        {
-            return false;
-        }
-        !self.reporting_verb_with_object(w)
+        (after_particle || !article_led(w)) && may_be_name_word(self.lex, w)
     }
 
-    /// True for a reporting verb with its object pronoun ("قالها"، "أكده"): no name word, and
-    /// where a name before it ends.
-    fn reporting_verb_with_object(&self, w: &str) -> bool {
-        crate::lexical::lemma::PRONOUNS.iter().any(|p| {
-            w.strip_suffix(p)
-                .is_some_and(|rest| rest.chars().count() >= 3 && self.lex.reporting_verbs.contains(rest))
-        })
+    /// [`Scan::is_name_word`] of word `j` of the sentence, its lexicon tests read from the memo.
+    pub(super) fn is_name_word_at(&self, j: usize, after_particle: bool) -> bool {
+        self.facts(j).name_word && (after_particle || !article_led(self.st.word(j)))
     }
 
-    /// True for a plural title or role noun in the construct state ("محللو"، "مسؤولو"): it names
-    /// whose people they are, not a person.
+    /// True for a plural title or role noun in the construct state (see [`construct_plural`]).
     pub(super) fn construct_plural(&self, w: &str) -> bool {
-        w.strip_suffix('و').is_some_and(|stem| {
-            self.lex.titles.contains_key(stem) || self.lex.stop_words.contains(&format!("{stem}ون"))
-        })
+        construct_plural(self.lex, w)
     }
 
     /// The free name words from `k`, at most `max`; particles only inside the run. With
@@ -98,7 +115,7 @@ impl Scan<'_> {
             // "الحبيب الزواري": a given name that takes the article, first after a title.
             let article_given = given_first && j == k && self.lex.article_given_names.contains(w);
             let no_article = after_particle || self.st.hamza_initial(j) || article_given;
-            if !(particle || family || self.is_name_word(w, no_article)) {
+            if !(particle || family || self.is_name_word_at(j, no_article)) {
                 break;
             }
             // "بسجن رجل الأعمال X Y ست سنوات": a number word is past the name, and so is an
@@ -242,14 +259,14 @@ impl Scan<'_> {
         let opens = given < 1
             || self.slot[given - 1].is_some()
             || self.st.words[given - 1].kind != WordKind::Letters
-            || !self.is_name_word(self.st.word(given - 1), false)
+            || !self.is_name_word_at(given - 1, false)
             || self.lex.name_particles.contains(self.st.word(given - 1));
         let after_a_given_name = j > 0
             && opens
             && (compound_given
                 || (self.slot[j - 1].is_none()
                     && self.st.words[j - 1].kind == WordKind::Letters
-                    && self.is_name_word(self.st.word(j - 1), false)));
+                    && self.is_name_word_at(j - 1, false)));
         let ends_the_name = count >= 3 && after_a_given_name && !self.st.ends_in_taa(j) && {
             // Not at the sentence's end: "ونفى الناطق X الخبر." ends on the verb's object.
             match self.st.words.get(j + 1) {
@@ -346,7 +363,7 @@ impl Scan<'_> {
         }
         let w = self.st.word(j);
         !self.possessive(j)
-            && (self.lex.name_particles.contains(w) || self.is_name_word(w, false))
+            && (self.lex.name_particles.contains(w) || self.is_name_word_at(j, false))
             && (!self.st.ends_in_taa(j) || self.lex.taa_names.contains(w))
     }
 
@@ -362,7 +379,7 @@ impl Scan<'_> {
         let w = self.st.word(j);
         self.lex.stop_words.contains(w)
             || self.lex.name_followers.contains(w)
-            || self.reporting_verb_with_object(w)
+            || reporting_verb_with_object(self.lex, w)
             || w.starts_with('و')
             || self.preposition_led(j)
             // "بسجن الوزير X Y خمس سنوات": a number ends a name.

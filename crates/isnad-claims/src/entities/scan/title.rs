@@ -479,8 +479,7 @@ impl Scan<'_> {
             while start > 0
                 && comma - start <= NAME_WORDS
                 && self.is_free(start - 1, consumed)
-                && (self.is_name_word(self.st.word(start - 1), false)
-                    || self.family_name(start - 1, consumed, true))
+                && (self.is_name_word_at(start - 1, false) || self.family_name(start - 1, consumed, true))
             {
                 start -= 1;
             }
@@ -498,7 +497,7 @@ impl Scan<'_> {
             if start > 0
                 && !self.is_free(start - 1, consumed)
                 && self.st.words[start - 1].kind == WordKind::Letters
-                && self.is_name_word(self.st.word(start - 1), false)
+                && self.is_name_word_at(start - 1, false)
             {
                 continue;
             }
