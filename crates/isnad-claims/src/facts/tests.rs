@@ -882,3 +882,15 @@ fn patients_in_hospital_and_patients_recovered_are_classes_of_their_own() {
         fact(&f, "12").attribute
     );
 }
+
+#[test]
+fn an_estimate_of_what_happened_is_no_forecast() {
+    // "التقديرات الأولية" and "يرجح" estimate a figure that already holds; only an expectation
+    // ("من المتوقع أن") makes a forecast, another figure than the outcome.
+    let f = facts_of("عنوان\nوتشير التقديرات الأولية إلى نفوق 900 رأس من الماشية في السيول.\n");
+    let k = key(&f, "900").unwrap_or_default();
+    assert!(!k.contains("forecast"), "{k}");
+    let f = facts_of("عنوان\nومن المتوقع أن يصل عدد الزوار إلى 40 ألف زائر خلال المعرض.\n");
+    let k = key(&f, "40 ألف").unwrap_or_default();
+    assert!(k.contains("forecast"), "{k}");
+}
