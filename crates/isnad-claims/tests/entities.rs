@@ -560,6 +560,24 @@ fn title_complements_that_are_places_possessed_nouns_or_end_before_a_given_name(
 }
 
 #[test]
+fn a_verb_opening_a_sentence_is_no_given_name_before_a_title() {
+    // "ويعود X Y، رئيس …": VSO order, the verb with its glued و before the name in commas.
+    check(
+        "ويعود كمال الورتاني، رئيس الجمعية الخيرية، إلى العمل الميداني بعد غياب.",
+        &[("كمال الورتاني", "new:person:")],
+    );
+    check_absent(
+        "ويعود كمال الورتاني، رئيس الجمعية الخيرية، إلى العمل الميداني بعد غياب.",
+        &["يعود كمال الورتاني", "ويعود كمال الورتاني"],
+    );
+    // A place after a glued preposition is a noun of the title's chain too.
+    check(
+        "وقال مدير المستشفى الجهوي بوادي الليل رضا الكافي إن الجرحى بخير.",
+        &[("رضا الكافي", "new:person:")],
+    );
+}
+
+#[test]
 fn an_ordinal_ends_a_name() {
     check_absent(
         "ويعد جمال بن سالم ثالث مدير ينضم إلى الشركة هذا العام.",

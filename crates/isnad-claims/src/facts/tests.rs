@@ -894,3 +894,12 @@ fn an_estimate_of_what_happened_is_no_forecast() {
     let k = key(&f, "40 ألف").unwrap_or_default();
     assert!(k.contains("forecast"), "{k}");
 }
+
+#[test]
+fn what_happens_for_the_nth_time_is_the_event_after_its_frame() {
+    // The verb after «أن» or the verbal noun after «لـ» is what happens, not "it is expected".
+    let f = facts_of("عنوان\nومن المنتظر أن يتولى نادر الشابي قيادة الفريق للمرة الثانية.\n");
+    let g = facts_of("عنوان\nوهو ما يمهد الطريق لتولي نادر الشابي قيادة الفريق للمرة الثالثة.\n");
+    let (a, b) = (key(&f, "للمرة الثانية"), key(&g, "للمرة الثالثة"));
+    assert!(a.is_some() && a == b, "{a:?} vs {b:?}");
+}

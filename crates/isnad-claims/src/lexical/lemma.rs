@@ -190,7 +190,12 @@ pub(crate) fn root_of_folded(key: &str) -> String {
         root.extend(skeleton().map(|(_, c)| c));
         root
     } else if letters(w) >= 3 {
-        w.to_string()
+        // A weak verb's imperfect ("يتولى"): its ي is a prefix, so it meets the verbal noun
+        // ("تولي"); no verbal noun starts with ي.
+        w.strip_prefix('ي')
+            .filter(|rest| letters(rest) >= 3)
+            .unwrap_or(w)
+            .to_string()
     } else {
         lemma.to_string()
     }
@@ -343,6 +348,8 @@ mod tests {
         same("أُجّلت", "تأجيل");
         same("أكد", "تأكيد");
         same("مارست", "ممارسة");
+        // A weak root: the imperfect's ي is a prefix.
+        same("يتولى", "لتولي");
         assert_ne!(root_key("طيور"), root_key("مطار"));
         assert_ne!(root_key("انهيار"), root_key("احتراق"));
     }

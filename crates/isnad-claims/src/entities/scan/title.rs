@@ -28,8 +28,11 @@ impl Scan<'_> {
             let lex = self.lex;
             // "رئيس بلدية عين الجوز X": a place named by a common noun of the land and an article
             // word is one noun of the chain, though the noun is also a verb ("عين").
+            let toponym = self.facts(k).toponym_head
+                || w.strip_prefix(['ب', 'ل'])
+                    .is_some_and(|rest| lex.toponym_heads.contains(rest));
             if free
-                && self.facts(k).toponym_head
+                && toponym
                 && k + 1 < n
                 && self.is_free(k + 1, consumed)
                 && self.st.word(k + 1).starts_with("ال")
@@ -489,7 +492,16 @@ impl Scan<'_> {
                 let w = w.strip_prefix('و').unwrap_or(w);
                 w.starts_with(['ب', 'ل', 'ك']) && w.chars().count() >= 4
             };
-            if comma - start >= 3 && glued(self.st.word(start)) {
+            // "ويعود أنيس القرمازي، رئيس القائمة،": a word with a glued و and an imperfect's prefix
+            // opening a sentence is its verb, before a name of two words (a name rarely follows و
+            // at a sentence's start).
+            let imperfect_verb = |j: usize| {
+                let w = self.st.word(j);
+                (j == 0 || self.st.words[j - 1].kind != WordKind::Letters)
+                    && w.strip_prefix(['و', 'ف'])
+                        .is_some_and(|rest| rest.starts_with(['ي', 'ت']) && rest.chars().count() >= 3)
+            };
+            if comma - start >= 3 && (glued(self.st.word(start)) || imperfect_verb(start)) {
                 start += 1;
             }
             // A name word another phrase took ("فيصل" of a listed name) may open this name: no

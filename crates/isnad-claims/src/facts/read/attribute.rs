@@ -408,7 +408,25 @@ impl<'a> SentenceFacts<'a> {
                 .and_then(|s| self.toks.pieces.iter().position(|p| p.span().overlaps(s)))
                 .map(|noun| {
                     if self.lx.occurrence_nouns.contains(self.lemma(noun)) {
-                        (clause_start..noun)
+                        // "من المنتظر أن يتولى … للمرة الثانية"، "ما يفتح الطريق لتولي … للمرة الثالثة":
+                        // what happens for the nth time is the verb after «أن» or the verbal noun
+                        // after «لـ», not the words that frame it.
+                        let event_from = (clause_start..noun)
+                            .rev()
+                            .find_map(|i| {
+                                let k = self.key(i);
+                                if k == "ان" {
+                                    Some(i + 1)
+                                } else {
+                                    (k.starts_with('ل')
+                                        && !k.starts_with("لل")
+                                        && k.chars().count() >= 4
+                                        && self.is_content(i))
+                                    .then_some(i)
+                                }
+                            })
+                            .unwrap_or(clause_start);
+                        (event_from..noun)
                             .find(|&i| {
                                 self.is_content(i)
                                     && !self.named[i]
