@@ -461,6 +461,17 @@ fn keeps(view: &View, t: &Trig, frames: &[Frame], outers: &[Outer]) -> bool {
     let lx = Lexicon::get();
     let entry = &lx.events[t.entry];
     let clause = view.clause_of(t.tok);
+    // A word inside the name of a place or a body is no event: "عين" of the place «عين الجوز»
+    // appoints no one, "والنقل" of a ministry's name moves nothing.
+    if view
+        .group_of
+        .get(t.tok)
+        .copied()
+        .flatten()
+        .is_some_and(|g| matches!(view.groups[g].kind, EntityType::Place | EntityType::Organization))
+    {
+        return false;
+    }
     // A word inside a measure is no event ("على سلم ريشتر" is a scale, not a handover).
     if view
         .mention_at(t.tok)
