@@ -196,9 +196,9 @@ pub(crate) fn line_key(text: &str) -> String {
     // U+3000) goes the long way.
     let mut previous = 0u8;
     let plain = trimmed.bytes().all(|b| {
-        let ok = !matches!(b, 0x09..=0x0D | 0xC2 | 0xE1 | 0xE2 | 0xE3) && !(b == b' ' && previous == b' ');
+        let spaced = matches!(b, 0x09..=0x0D | 0xC2 | 0xE1 | 0xE2 | 0xE3) || b == b' ' && previous == b' ';
         previous = b;
-        ok
+        !spaced
     });
     if plain {
         let start = trimmed.as_ptr() as usize - folded.as_ptr() as usize;
