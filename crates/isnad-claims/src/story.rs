@@ -215,8 +215,12 @@ pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) 
         return;
     }
     let patterns: Vec<&String> = names.keys().collect();
+    // Built once per story and run over its few articles: a contiguous NFA finds the same
+    // matches as the DFA the builder would pick for so few names, without the DFA's build,
+    // which cost more than the search.
     let Ok(finder) = aho_corasick::AhoCorasick::builder()
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(&patterns)
     else {
         return;
@@ -355,20 +359,32 @@ fn name_unresolved_institutions(analyses: &mut [DocAnalysis]) {
     let fits = |filler: &[String], org: &[String]| {
         filler[0] == org[0] && (is_subsequence(filler, org) || filler.starts_with(org))
     };
+    // The one organization a filler's text fits, read once per text: copies of one article
+    // repeat their fillers.
+    let mut owner_of: HashMap<String, Option<EntityId>> = HashMap::new();
     for analysis in analyses.iter_mut() {
         for claim in &mut analysis.claims {
             for filler in claim.roles.values_mut().filter(|f| f.entity.is_none()) {
-                let words = words_of(&filler.text);
-                if words.len() < 2 {
-                    continue;
+                if !owner_of.contains_key(filler.text.as_str()) {
+                    let words = words_of(&filler.text);
+                    let owner = if words.len() < 2 {
+                        None
+                    } else {
+                        let mut owners: BTreeSet<&EntityId> = orgs
+                            .iter()
+                            .filter(|(org, _)| fits(&words, org))
+                            .map(|(_, id)| id)
+                            .collect();
+                        if owners.len() == 1 {
+                            owners.pop_first().cloned()
+                        } else {
+                            None
+                        }
+                    };
+                    owner_of.insert(filler.text.to_string(), owner);
                 }
-                let owners: BTreeSet<&EntityId> = orgs
-                    .iter()
-                    .filter(|(org, _)| fits(&words, org))
-                    .map(|(_, id)| id)
-                    .collect();
-                if owners.len() == 1 {
-                    filler.entity = owners.into_iter().next().cloned();
+                if let Some(owner) = &owner_of[filler.text.as_str()] {
+                    filler.entity = Some(owner.clone());
                 }
             }
         }

@@ -145,7 +145,7 @@ pub(crate) fn finish(
     findings: Vec<Finding>,
     documents: &[Document],
     analyses: &[DocAnalysis],
-    governments: &Governments<'_>,
+    governments: &Governments,
 ) -> Vec<Finding> {
     // Read back only when two findings cite a side in common (most stories have none).
     let sources = std::cell::OnceCell::new();
@@ -423,19 +423,17 @@ fn cite_sides(finding: &mut Finding) {
 
 /// What a source's name stands for: the entities it names, a capital standing for its country's
 /// government ("قالت أنقرة" is Turkey speaking), as the gazetteer records capitals.
-pub(crate) struct Governments<'g> {
-    country_of_capital: FxHashMap<&'g EntityId, &'g EntityId>,
+pub(crate) struct Governments {
+    /// The gazetteer's capitals (built once per gazetteer, shared by every story).
+    links: std::sync::Arc<isnad_claims::entities::PlaceLinks>,
 }
 
-impl<'g> Governments<'g> {
+impl Governments {
     /// The capitals the gazetteer records.
-    pub(crate) fn new(gazetteer: &'g Gazetteer) -> Self {
-        let country_of_capital = gazetteer
-            .entries
-            .iter()
-            .filter_map(|e| e.capital.as_ref().map(|capital| (capital, &e.id)))
-            .collect();
-        Governments { country_of_capital }
+    pub(crate) fn new(gazetteer: &Gazetteer) -> Self {
+        Governments {
+            links: gazetteer.links(),
+        }
     }
 
     /// Who a cited source of `analysis`'s document is: the entities its name names ("X وY"
@@ -444,7 +442,7 @@ impl<'g> Governments<'g> {
     /// than "الرئيس الروسي").
     pub(crate) fn identity(&self, analysis: &DocAnalysis, source: &Source) -> BTreeSet<EntityKey> {
         let government = |id: &EntityId| {
-            let country = self.country_of_capital.get(id).copied().unwrap_or(id);
+            let country = self.links.country_of_capital(id).unwrap_or(id);
             EntityKey::of(Some(country), "")
         };
         let mut named: BTreeSet<EntityKey> = source
@@ -480,11 +478,11 @@ struct Sources<'a> {
     chains: FxHashMap<&'a str, &'a [Source]>,
     /// Attribution chains of statements and participants, by document and span.
     chains_at: FxHashMap<(usize, Span), &'a [Source]>,
-    governments: &'a Governments<'a>,
+    governments: &'a Governments,
 }
 
 impl<'a> Sources<'a> {
-    fn new(documents: &'a [Document], analyses: &'a [DocAnalysis], governments: &'a Governments<'a>) -> Self {
+    fn new(documents: &'a [Document], analyses: &'a [DocAnalysis], governments: &'a Governments) -> Self {
         let doc_index = documents
             .iter()
             .enumerate()

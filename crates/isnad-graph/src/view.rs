@@ -7,8 +7,6 @@ use isnad_claims::claims::{Claim, Modality, Role, WordSet, sorted_common};
 use isnad_claims::entities::{EntityId, EntityKey, Gazetteer};
 use isnad_claims::mentions::MentionValue;
 use isnad_parser::Document;
-use rustc_hash::FxBuildHasher;
-use std::collections::HashMap;
 
 /// Roles that name where.
 const PLACE_ROLES: [Role; 2] = [Role::Place, Role::Destination];
@@ -201,8 +199,8 @@ pub(crate) struct Context<'a> {
     by_event: rustc_hash::FxHashMap<&'a str, Vec<usize>>,
     /// The range of `claims` each document's claims take, parallel to `documents`.
     doc_claims: Vec<std::ops::Range<usize>>,
-    /// Place containment from the gazetteer: id → the id it lies in.
-    within: HashMap<&'a EntityId, &'a EntityId, FxBuildHasher>,
+    /// Place containment from the gazetteer (built once per gazetteer, shared by every story).
+    links: std::sync::Arc<isnad_claims::entities::PlaceLinks>,
     /// Every fact of the story, prepared for comparison.
     pub facts: crate::facts::Facts<'a>,
     /// What comparing the facts found (with the comparisons of doers and places).
@@ -241,11 +239,7 @@ impl<'a> Context<'a> {
         for (i, view) in claims.iter().enumerate() {
             by_event.entry(view.claim.event.as_str()).or_default().push(i);
         }
-        let within = gazetteer
-            .entries
-            .iter()
-            .filter_map(|e| e.within.as_ref().map(|w| (&e.id, w)))
-            .collect();
+        let links = gazetteer.links();
         let within_of = |id: &EntityId| {
             gazetteer
                 .entries
@@ -269,7 +263,7 @@ impl<'a> Context<'a> {
             claims,
             by_event,
             doc_claims,
-            within,
+            links,
             facts,
             compared,
             participant_conflicts,
@@ -306,9 +300,9 @@ impl<'a> Context<'a> {
     fn lies_in(&self, inner: &EntityId, outer: &EntityId) -> bool {
         let mut at = inner;
         for _ in 0..8 {
-            match self.within.get(at) {
-                Some(&parent) if parent == outer => return true,
-                Some(&parent) => at = parent,
+            match self.links.within(at) {
+                Some(parent) if parent == outer => return true,
+                Some(parent) => at = parent,
                 None => return false,
             }
         }

@@ -186,10 +186,26 @@ fn is_caseless(c: char) -> bool {
 
 /// A line's matching key: folded, bullets and surrounding space removed, spaces collapsed.
 pub(crate) fn line_key(text: &str) -> String {
-    let folded = fold_key(text);
+    let mut folded = fold_key(text);
     let trimmed = folded
         .trim()
         .trim_start_matches(['•', '-', '*', '–', '—', '·', '▪', '●', ' ']);
+    // Most lines are words between single spaces: the trimmed fold is then the key as it
+    // stands, cut out of the folded text in place. A tab or line break, a run of spaces, or a
+    // byte that may open a wider Unicode space (U+0085, U+00A0, U+1680, U+2000..U+205F,
+    // U+3000) goes the long way.
+    let mut previous = 0u8;
+    let plain = trimmed.bytes().all(|b| {
+        let spaced = matches!(b, 0x09..=0x0D | 0xC2 | 0xE1 | 0xE2 | 0xE3) || b == b' ' && previous == b' ';
+        previous = b;
+        !spaced
+    });
+    if plain {
+        let start = trimmed.as_ptr() as usize - folded.as_ptr() as usize;
+        folded.truncate(start + trimmed.len());
+        folded.drain(..start);
+        return folded;
+    }
     let mut key = String::with_capacity(trimmed.len());
     for word in trimmed.split_whitespace() {
         if !key.is_empty() {
@@ -326,6 +342,10 @@ mod tests {
             "ΣΑΣ İK Ä",
             "  تابعونا على X.com/abc  ،  - ",
             "ٱلله ﻻ ۳ ـــ ، S600",
+            "• خبر عاجل من العاصمة",
+            "-\tخبر عاجل",
+            "خبر\u{00A0}عاجل\u{2009}اليوم\u{3000}",
+            "خبر\r\nعاجل",
         ];
         for text in texts {
             let line = Line::new(text);

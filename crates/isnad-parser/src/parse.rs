@@ -310,6 +310,10 @@ fn read_dual(dual: crate::dateline::DualDate) -> Option<(NaiveDate, Option<DateD
 /// Splits "headline | Site name" into the headline and the site's name.
 fn strip_site_suffix(source: &str, line: Span) -> (Span, Option<Span>) {
     let text = &source[line.range()];
+    // Asked of most lines, and few hold a bar: one byte search settles those.
+    if !text.as_bytes().contains(&b'|') {
+        return (line, None);
+    }
     if let Some(bar) = text.rfind(" | ").or_else(|| text.rfind(" |  ")) {
         let site = &text[bar + 2..];
         let site_trimmed = site.trim();

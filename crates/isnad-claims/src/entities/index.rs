@@ -200,6 +200,7 @@ impl Gazetteer {
     /// Forgets the cached matcher after the entries changed.
     pub(crate) fn invalidate(&mut self) {
         self.index = OnceLock::new();
+        self.links = OnceLock::new();
     }
 
     /// The entry with this id.

@@ -15,6 +15,7 @@
 //! ```
 
 mod gazetteer;
+pub use gazetteer::PlaceLinks;
 mod index;
 pub(crate) mod lexicon;
 mod resolve;

@@ -209,6 +209,8 @@ pub struct Gazetteer {
     pub entries: Vec<EntityInfo>,
     /// Lazily built matcher over `entries`.
     pub(crate) index: std::sync::OnceLock<std::sync::Arc<super::index::GazetteerIndex>>,
+    /// Lazily built containment and capitals of `entries` ([`Gazetteer::links`]).
+    pub(crate) links: std::sync::OnceLock<std::sync::Arc<super::gazetteer::PlaceLinks>>,
 }
 
 /// How a mention was recognized.

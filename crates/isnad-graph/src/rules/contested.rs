@@ -104,7 +104,7 @@ pub(super) fn dispute_kind(cited: bool) -> (FindingKind, Severity) {
 /// («واشنطن» and «الولايات المتحدة») is one, its other names in parentheses.
 pub(super) fn speakers(
     context: &Context<'_>,
-    governments: &Governments<'_>,
+    governments: &Governments,
     claims: &[&ClaimView<'_>],
 ) -> String {
     let mut sources: Vec<(Option<BTreeSet<EntityKey>>, Vec<String>)> = Vec::new();
@@ -173,7 +173,7 @@ fn cited_source<'v>(v: &ClaimView<'v>) -> Option<&'v Source> {
 
 /// One tension per denial that meets an assertion of the same happening; denials of one event
 /// by one speaker that answer the same assertions (copies of one article) are one finding.
-pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec<Finding> {
+pub(crate) fn check(context: &Context<'_>, governments: &Governments) -> Vec<Finding> {
     let mut findings: Vec<Finding> = Vec::new();
     let mut denied_sentences: std::collections::BTreeSet<(usize, Option<isnad_parser::Span>)> =
         std::collections::BTreeSet::new();

@@ -44,7 +44,7 @@ pub(crate) fn run(
     context: &Context<'_>,
     events: &[Event],
     copies: &[CopyLink],
-    governments: &Governments<'_>,
+    governments: &Governments,
 ) -> Vec<Finding> {
     use rayon::prelude::*;
     type Rule<'r> = &'r (dyn Fn() -> Vec<Finding> + Sync);

@@ -56,7 +56,7 @@ fn negates_too(context: &Context<'_>, doc: usize, negated: &ClaimView<'_>) -> bo
 }
 
 /// One finding per negated claim that meets an affirmed claim of the same happening elsewhere.
-pub(crate) fn check(context: &Context<'_>, governments: &Governments<'_>) -> Vec<Finding> {
+pub(crate) fn check(context: &Context<'_>, governments: &Governments) -> Vec<Finding> {
     let mut findings = Vec::new();
     // Each family's affirmed claims, in claim order: a negation is judged against its family only.
     let mut by_family: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
