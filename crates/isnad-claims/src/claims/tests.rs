@@ -644,9 +644,9 @@ fn a_saying_is_dated_by_its_own_time_not_by_the_times_of_what_it_says() {
 #[test]
 fn a_trigger_word_inside_a_place_or_body_name_is_no_event() {
     // "عين" appoints and "النقل" moves, but not inside «عين الصفصاف» or a ministry's name.
-    let found = claims("واجتمع المجلس البلدي أمس في بلدة [عين الصفصاف|l] لمناقشة الميزانية.");
+    let found = claims("واجتمع المجلس البلدي أمس في بلدة [عين الصفصاف|l] لمناقشة خطة المياه.");
     assert!(found.iter().all(|c| c.event != "appointment"), "{found:#?}");
-    let found = claims("وقال المدير إن [وزارة التجهيز والنقل|o] أغلقت الطريق.");
+    let found = claims("وقال المدير إن [وزارة الأشغال العامة والنقل|o] أغلقت الطريق.");
     assert!(found.iter().all(|c| c.event != "transfer"), "{found:#?}");
     let found = claims("وعين [الوزير|pd] [سامي الحلبي|p] مديراً للميناء.");
     assert!(found.iter().any(|c| c.event == "appointment"), "{found:#?}");
