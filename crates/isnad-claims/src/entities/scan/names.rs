@@ -175,15 +175,10 @@ impl Scan<'_> {
                 || before_allah
                 || self.joined_ibn(j)
                 || family_in_taa
-                || (given_first && j == k && !w.starts_with('و') && self.name_token(j + 1, consumed))
-                // "رندة المازري إن": a masculine nisba where the name ends cannot qualify a word
-                // in ة, so the two are a given name and a family name.
                 || (given_first
                     && j == k
-                    && j + 1 < n
                     && !w.starts_with('و')
-                    && self.masculine_nisba(j + 1, consumed)
-                    && self.name_ends_at(j + 2));
+                    && (self.name_token(j + 1, consumed) || self.given_before_nisba(j, consumed)));
             let right_after_particle = after_particle || (after_opener && j == k);
             if !right_after_particle && self.st.ends_in_taa(j) && !given {
                 break;

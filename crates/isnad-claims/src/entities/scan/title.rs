@@ -46,11 +46,8 @@ impl Scan<'_> {
             let article = w.starts_with("لل")
                 || ((w.starts_with("ال") || w.starts_with("وال")) && (nouns > 0 || !title_definite));
             // "باسم الهيئة الفرعية سنية المازري": an indefinite word in ة before a masculine nisba
-            // is a given name, since the nisba cannot qualify it; the chain ends before it.
-            let given_in_taa = k + 1 < n
-                && !w.starts_with("ال")
-                && self.masculine_nisba(k + 1, consumed)
-                && self.name_ends_at(k + 2);
+            // is a given name; the chain ends before it.
+            let given_in_taa = !w.starts_with("ال") && self.given_before_nisba(k, consumed);
             let taa = self.st.ends_in_taa(k) && (nouns > 0 || !title_definite) && !given_in_taa;
             // Nouns listed as stop words may still be in the chain ("باسم الحكومة X", "باسم
             // هيئة الإنقاذ X").
@@ -165,6 +162,12 @@ impl Scan<'_> {
                 .is_some_and(|stem| stem.chars().count() >= 3 && stem.ends_with('ي'))
     }
 
+    /// True when word `j` may be a given name in ة because a masculine nisba follows it where a
+    /// name ends ("رندة المازري إن"): the nisba cannot qualify a word in ة.
+    pub(super) fn given_before_nisba(&self, j: usize, consumed: &[bool]) -> bool {
+        j + 1 < self.st.words.len() && self.masculine_nisba(j + 1, consumed) && self.name_ends_at(j + 2)
+    }
+
     /// True for a free article word that may stand inside a name ("المختار"، "الأمين"): no
     /// function word, title or title modifier.
     fn inner_article_word(&self, j: usize, consumed: &[bool]) -> bool {
@@ -215,17 +218,19 @@ impl Scan<'_> {
         // "محامي X" is X's lawyer: a profession in the construct state names its holder only
         // after a definite complement ("محامي الشركة X") or a known name ("مدرب برشلونة X"); a
         // name right after it is whose the profession is, and often no name ("لاعب حر").
-        let complement_next = m.last < self.st.words.len() && {
-            let next = self.st.word(m.last);
-            // A nationality after it is its adjective ("لاعب تونسي"), no complement.
-            let known_name = self.slot[m.last].is_some_and(|mj| {
-                self.raw_of[mj].is_some_and(|r| self.raws[r].form != MentionForm::Adjective)
-            });
-            next.starts_with("ال") || next.starts_with("لل") || known_name
+        let complement_next = || {
+            m.last < self.st.words.len() && {
+                let next = self.st.word(m.last);
+                // A nationality after it is its adjective ("لاعب تونسي"), no complement.
+                let known_name = self.slot[m.last].is_some_and(|mj| {
+                    self.raw_of[mj].is_some_and(|r| self.raws[r].form != MentionForm::Adjective)
+                });
+                next.starts_with("ال") || next.starts_with("لل") || known_name
+            }
         };
         if m.last == m.first + 1
-            && !complement_next
             && self.lex.construct_titles.contains(self.st.word(m.first))
+            && !complement_next()
         {
             return;
         }
