@@ -177,7 +177,7 @@ fn short_organizations(analyses: &[DocAnalysis]) -> HashMap<EntityId, EntityId> 
 
 /// Names found in one article are found in the others: a name a pattern reads in one article
 /// ("وقال رئيس البلدية سامر القطامي") is the same name where another writes it with nothing
-/// around it that says so ("وحضر سامر القطامي"). Only names distinctive on their own are looked
+/// around it that says so ("وحضر سامر القطامي"), and spelled another way ("سامر القطامى"). Only names distinctive on their own are looked
 /// for: two words or more, or one long word naming a place, country or organization (a given
 /// name alone is too often a word). An occurrence inside a mention already read stays that one.
 pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) {
@@ -207,7 +207,9 @@ pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) 
                     && !lex.institutions.contains(key.as_str())
                     && !lex.heads.contains_key(bare));
             if distinctive {
-                names.entry(text.to_string()).or_insert((id.clone(), m.kind));
+                // Looked for however an article spells it: hamza seats, ى/ي and ة/ه folded.
+                let spelling = isnad_parser::fold_spelling_in_place(text);
+                names.entry(spelling).or_insert((id.clone(), m.kind));
             }
         }
     }
@@ -229,6 +231,7 @@ pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) 
     let mut occurrences: Vec<(usize, usize, isnad_parser::Span, bool)> = Vec::new();
     for (d, (document, analysis)) in documents.iter().zip(analyses.iter()).enumerate() {
         let source = document.source.as_str();
+        let folded = isnad_parser::fold_spelling_in_place(source);
         let mentions = &analysis.entities.mentions;
         // Mentions are in text order: one overlapping a span starts less than the longest
         // mention's length before it, so only those are looked at.
@@ -237,7 +240,8 @@ pub fn spread_story_names(documents: &[Document], analyses: &mut [DocAnalysis]) 
             .map(|m| m.span.end - m.span.start)
             .max()
             .unwrap_or(0);
-        for found in finder.find_iter(source) {
+        // The fold keeps every offset: a span found in it is the same span of the source.
+        for found in finder.find_iter(folded.as_str()) {
             let span = isnad_parser::Span::new(found.start(), found.end());
             if name_bounded(source, span) && document.sentence_of(span).is_some() {
                 let from = mentions.partition_point(|m| m.span.start + longest < span.start);
@@ -558,6 +562,37 @@ mod tests {
         super::spread_story_names(&docs, &mut analyses);
         let named = subjects(&analyses);
         assert!(named.iter().any(|k| k.contains("لكسمي")), "{named:?}");
+    }
+
+    /// An article that spells a name another way (no hamza on its alef, ة written ه, ئ written
+    /// ي) still names the one entity, at the exact span of its own spelling.
+    #[test]
+    fn a_name_is_found_however_another_article_spells_it() {
+        let (docs, mut analyses) = story(&[
+            "الميناء\nوقال مدير الميناء أسامة العطائي إن الرصيف الجديد جاهز.\nوزار الوفد قرية عين الصفصافة.\n",
+            "الميناء\nوحضر اسامه العطايي افتتاح الرصيف قرب عين الصفصافه.\n",
+        ]);
+        super::spread_story_names(&docs, &mut analyses);
+        for (spelling, spelled) in [
+            ("اسامه العطايي", "أسامة العطائي"),
+            ("عين الصفصافه", "عين الصفصافة"),
+        ] {
+            let id_of = |a: usize, text: &str| {
+                names_in(&analyses[a])
+                    .into_iter()
+                    .find(|(t, _)| t == text)
+                    .and_then(|(_, id)| id)
+                    .unwrap_or_else(|| panic!("{text}: {:?}", names_in(&analyses[a])))
+            };
+            assert_eq!(id_of(1, spelling), id_of(0, spelled));
+            let mention = analyses[1]
+                .entities
+                .mentions
+                .iter()
+                .find(|m| &*m.text == spelling)
+                .expect("the other spelling");
+            assert_eq!(&docs[1].source[mention.span.range()], spelling);
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub use document::{
 pub use input::{
     InputError, InputErrorKind, InputNote, InputNoteKind, Loaded, ParseOptions, is_article, load,
 };
-pub use normalize::{Fold, Normalized, fold_key, is_ignorable};
+pub use normalize::{Fold, Normalized, fold_key, fold_spelling_in_place, is_ignorable};
 pub use parse::parse_document;
 pub use span::Span;
 pub use token::{

@@ -264,6 +264,32 @@ pub fn fold_key(text: &str) -> String {
     out
 }
 
+/// `text` with the letters a name's spelling varies by folded (أ إ آ → ا, ى → ي, ة → ه, ئ → ي,
+/// ؤ → و), each to a letter of the same byte length, so every offset into the result is an offset
+/// into `text`: a name searched in the result is found at its place in the original, however it
+/// is spelled there («أنيس» and «انيس», «الصائغ» and «الصايغ», «مزرعة» and «مزرعه»).
+pub fn fold_spelling_in_place(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut i = 0;
+    // Every letter folded is two bytes, lead 0xD8 or 0xD9; a continuation byte is never either.
+    while i + 1 < bytes.len() {
+        let pair = match (bytes[i], bytes[i + 1]) {
+            (0xD8, 0xA2 | 0xA3 | 0xA5) => [0xD8, 0xA7],  // آ أ إ → ا
+            (0xD8, 0xA6) | (0xD9, 0x89) => [0xD9, 0x8A], // ئ ى → ي
+            (0xD8, 0xA4) => [0xD9, 0x88],                // ؤ → و
+            (0xD8, 0xA9) => [0xD9, 0x87],                // ة → ه
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        bytes[i..i + 2].copy_from_slice(&pair);
+        i += 2;
+    }
+    // Two-byte letters became two-byte letters: the bytes are still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
 /// Appends [`fold_key`] of `text` to `out` (a shared buffer spares an allocation per word).
 pub(crate) fn fold_key_into(text: &str, out: &mut String) {
     fold_into(text, Fold::Key, out, |_, _, _, _| {});
@@ -399,6 +425,21 @@ mod tests {
         let n = Normalized::of(input, Span::new(0, input.len()), Fold::Key);
         assert_eq!(&*n.text, expected);
         assert_eq!(fold_key(input), expected);
+    }
+
+    #[test]
+    fn spelling_fold_keeps_every_offset() {
+        for (text, folded) in [
+            ("أنيس وإيمان وآمنة", "انيس وايمان وامنه"),
+            ("الصائغ مسؤول على", "الصايغ مسوول علي"),
+            ("abc ١٢ ء", "abc ١٢ ء"),
+        ] {
+            let out = fold_spelling_in_place(text);
+            assert_eq!(out, folded);
+            assert_eq!(out.len(), text.len());
+            // Char boundaries stay where they were.
+            assert!(text.char_indices().all(|(i, _)| out.is_char_boundary(i)));
+        }
     }
 
     #[test]
