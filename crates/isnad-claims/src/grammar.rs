@@ -14,6 +14,7 @@ pub(crate) struct Grammar {
     before_after: KeySet,
     relative_time: KeySet,
     partitive_pronouns: KeySet,
+    alone: KeySet,
     past_copulas: KeySet,
     according_to: KeySet,
     complementizers: KeySet,
@@ -34,6 +35,7 @@ struct GrammarFile {
     before_after: Vec<String>,
     relative_time: Vec<String>,
     partitive_pronouns: Vec<String>,
+    alone: Vec<String>,
     past_copulas: Vec<String>,
     according_to: Vec<String>,
     complementizers: Vec<String>,
@@ -56,6 +58,7 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         before_after: folded(file.before_after),
         relative_time: folded(file.relative_time),
         partitive_pronouns: folded(file.partitive_pronouns),
+        alone: folded(file.alone),
         past_copulas: folded(file.past_copulas),
         according_to: folded(file.according_to),
         complementizers: folded(file.complementizers),
@@ -103,6 +106,11 @@ impl Grammar {
     /// "Of them" ("منهم"), folded key.
     pub fn is_partitive_pronoun(&self, key: &str) -> bool {
         self.partitive_pronouns.contains(key)
+    }
+
+    /// "Alone" ("وحدها"), folded key.
+    pub fn is_alone(&self, key: &str) -> bool {
+        self.alone.contains(key)
     }
 
     /// A past copula ("كان", "كانت"), folded key.
@@ -175,6 +183,7 @@ mod tests {
         assert!(g.is_relative_time(&fold_key("إثر")) && g.is_relative_time(&fold_key("منذ")));
         assert!(g.is_before_after("بعد") && !g.is_before_after(&fold_key("إثر")));
         assert!(g.is_partitive_pronoun("منهم") && g.is_past_copula("كانت"));
+        assert!(g.is_alone("وحدها") && !g.is_alone("وحدة"));
         assert!(g.is_according_to("بحسب"));
     }
 

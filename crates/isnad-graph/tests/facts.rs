@@ -664,3 +664,18 @@ fn what_a_licence_allows_is_no_rival_of_what_was_there() {
         result.findings
     );
 }
+
+#[test]
+fn ordinals_counted_from_two_different_moments_are_two_series() {
+    // Written for this test: a school's food poisonings.
+    let second = "وتعد هذه ثاني حادثة تسمم تشهدها المدرسة منذ افتتاحها قبل عشر سنوات.";
+    let third = "وهي ثالث حادثة تسمم تشهدها المدرسة منذ الافتتاح.";
+    let first_since_supplier = "وهي أول حادثة تسمم تشهدها المدرسة منذ تغيير مورد الوجبات.";
+    let unsaid = "وهي ثالث حادثة تسمم تشهدها المدرسة.";
+    // One moment, said in two ways: one series, two places.
+    assert_eq!(ordinal_conflicts(second, third).len(), 1);
+    // A moment said on one side only is the other's unsaid one.
+    assert_eq!(ordinal_conflicts(second, unsaid).len(), 1);
+    // Counted from the opening and from the new supplier: two series.
+    assert!(ordinal_conflicts(second, first_since_supplier).is_empty());
+}

@@ -903,3 +903,68 @@ fn what_happens_for_the_nth_time_is_the_event_after_its_frame() {
     let (a, b) = (key(&f, "للمرة الثانية"), key(&g, "للمرة الثالثة"));
     assert!(a.is_some() && a == b, "{a:?} vs {b:?}");
 }
+
+// Written for these tests: a water cut, a customs seizure, a heatwave and a dairy's losses.
+
+#[test]
+fn a_time_before_or_after_an_event_dates_nothing_of_the_report() {
+    let f = facts_of(
+        "عنوان\nوتوقفت المضخات قبل عشرين دقيقة فقط من انقطاع التيار، وعادت بعد ساعتين تقريباً من إصلاح العطل.\n",
+    );
+    assert!(
+        f.iter().all(|x| x.value.unit.as_deref() != Some("date")),
+        "{:?}",
+        f.iter().map(|x| (&x.text, &x.value.unit)).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_count_of_one_place_alone_or_of_the_set_just_named_is_a_part() {
+    let f = facts_of("عنوان\nوتضررت نحو 900 أسرة في حي الشروق وحده من انقطاع المياه.\n");
+    assert!(fact(&f, "900").scope.partitive);
+    let f = facts_of("عنوان\nونفق 60 رأساً من الأبقار، 25 رأساً منها في مزرعة واحدة قرب السد.\n");
+    assert!(fact(&f, "25").scope.partitive);
+    assert!(!fact(&f, "60").scope.partitive);
+    let f = facts_of("عنوان\nوضبطت الجمارك 1200 كرتونة من السجائر المهربة في الميناء.\n");
+    assert!(!fact(&f, "1200").scope.partitive);
+    let f = facts_of("عنوان\nوضبطت الجمارك 1200 كرتونة منها 300 كرتونة من التبغ.\n");
+    assert!(!fact(&f, "1200").scope.partitive);
+}
+
+#[test]
+fn what_a_place_or_body_holds_is_a_stock_not_what_happened_to_some_of_it() {
+    let f = facts_of(
+        "عنوان\nوضبطت الجمارك 1200 كرتونة من السجائر، ويضم المستودع الجمركي 15 ألف كرتونة من البضائع المحجوزة.\n",
+    );
+    assert_ne!(key(&f, "1200"), key(&f, "15"));
+    assert_eq!(fact(&f, "15").attribute.modifier(), Some("stock"));
+    assert_eq!(fact(&f, "1200").attribute.modifier(), None);
+    let f = facts_of("عنوان\nوتحتوي المكتبة على نحو 40 ألف مخطوطة نادرة.\n");
+    assert_eq!(fact(&f, "40").attribute.modifier(), Some("stock"));
+}
+
+#[test]
+fn a_unit_after_an_earlier_number_measures_nothing_after_it() {
+    let f = facts_of("عنوان\nوسجلت الحرارة 44 درجة في الرقة وتجاوزت 40 درجة في عدة ولايات داخلية.\n");
+    assert_eq!(key(&f, "عدة"), Some(super::lemma("ولايات")));
+}
+
+#[test]
+fn a_length_of_time_each_day_is_a_daily_length() {
+    let f = facts_of("عنوان\nوتقرر قطع المياه عن الأحياء الشرقية لمدة ثلاث ساعات يومياً حتى نهاية الشهر.\n");
+    assert_eq!(fact(&f, "ثلاث").attribute.modifier(), Some("daily"));
+    let f = facts_of("عنوان\nوانقطعت المياه عن الأحياء الشرقية ثلاث ساعات أمس.\n");
+    assert_ne!(fact(&f, "ثلاث").attribute.modifier(), Some("daily"));
+}
+
+#[test]
+fn an_ordinal_counted_since_a_moment_is_of_that_moments_series() {
+    let f = facts_of(
+        "عنوان\nوهذه ثاني حادثة تسمم تشهدها المدرسة منذ افتتاحها عام 2010. واعتبر الأهالي أنها أول حادثة تسمم منذ تغيير المورد. وهي ثالث حادثة تسمم منذ الافتتاح بحسب الأهالي.\n",
+    );
+    let (second, first, third) = (fact(&f, "ثاني"), fact(&f, "أول"), fact(&f, "ثالث"));
+    assert_eq!(second.attribute.key, first.attribute.key);
+    assert_ne!(second.attribute.modifier(), first.attribute.modifier());
+    assert_eq!(second.attribute.modifier(), third.attribute.modifier());
+    assert!(second.attribute.modifier().is_some());
+}

@@ -246,7 +246,7 @@ pub(crate) struct Lexicon {
     pub change: crate::sketch::KeySet,
     /// Folded words that make the value after them a level.
     pub to_level: crate::sketch::KeySet,
-    /// Lemma → modifier named by a word before the value (`capacity`, `target`, `forecast`).
+    /// Lemma → modifier named by a word before the value (`stock`, `capacity`, `target`, `forecast`).
     pub modifiers_before: FxHashMap<String, String>,
     /// Folded word → the hours `[from, to)` a part of the day names.
     pub day_parts: FxHashMap<String, (u32, u32)>,

@@ -139,7 +139,11 @@ impl Facts<'_> {
                 return Err("their clauses share only words nearly every report uses".into());
             }
         } else {
-            if a.fact.attribute.modifier() != b.fact.attribute.modifier() {
+            // A moment counted from on one side only ("رابع قانون منذ تنصيبها" and "خامس قانون
+            // تعده الحكومة") is the other's unsaid one; two different moments are two series.
+            let (ma, mb) = (a.fact.attribute.modifier(), b.fact.attribute.modifier());
+            let since = |m: Option<&str>| m.is_some_and(|m| m.starts_with("since "));
+            if ma != mb && !((since(ma) && mb.is_none()) || (since(mb) && ma.is_none())) {
                 return Err("counted within different windows".into());
             }
             self.series_apart(a, b)?;

@@ -70,6 +70,20 @@ impl<'a> SentenceFacts<'a> {
             if self.is_numeric_mention(i) && self.mention_of[i] != Some(index) {
                 break;
             }
+            // "تجاوزت 40 درجة في عدة ولايات": the noun right after another figure is what that
+            // figure counts, not a measure of this one.
+            if i > 0
+                && self.is_numeric_mention(i - 1)
+                && self.mention_of[i - 1] != Some(index)
+                && matches!(
+                    self.mentions[self.mention_of[i - 1].unwrap_or(index)].0.value,
+                    MentionValue::Number(_)
+                )
+                && !self.key(i).starts_with(['و', 'ف'])
+                && self.counted_noun(i) == Some(i)
+            {
+                break;
+            }
             // A name with its title is the object between a verbal noun and its value ("بسجن
             // الوزير X خمس سنوات"): what is measured is said around it.
             if self.is_time_mention(i) || !self.is_content(i) || self.named[i] {
@@ -328,7 +342,10 @@ impl<'a> SentenceFacts<'a> {
         let mut modifier: Option<&str> = None;
         // A modifier right after the counted noun or the measure ("86 إصابة جديدة"، "أرباحاً
         // تشغيلية"، "ثلاث حارات لكل اتجاه").
-        for at in [counted, head_at, class_at].into_iter().flatten() {
+        // A unit's figure has no counted noun: the word right after its value ("ثلاث ساعات
+        // يومياً").
+        let unit_end = value.unit.is_some().then_some(last);
+        for at in [counted, head_at, class_at, unit_end].into_iter().flatten() {
             // "78 راكباً إضافة إلى طاقمها": a noun before إلى opens "besides …", no modifier.
             let besides = at + 2 < self.n() && matches!(self.key(at + 2), "الي" | "الى");
             if modifier.is_none()
@@ -387,6 +404,24 @@ impl<'a> SentenceFacts<'a> {
             }),
             evolving: class.is_some_and(|c| c.evolving),
             of_something: class.is_none_or(|c| c.of_something),
+        })
+    }
+
+    /// The moment an ordinal at `first` is counted from, when its clause says "منذ" a few words
+    /// after it: the light lemma of the first content word after «منذ» ("منذ افتتاحه" and "منذ
+    /// الافتتاح" → افتتاح), or a year's digits.
+    fn since_moment(&self, first: usize) -> Option<String> {
+        let grammar = crate::grammar::grammar();
+        let end = self.words.clause_end[first].min(first + 8).min(self.n());
+        let since = (first + 1..end).find(|&i| grammar.is_since(self.key(i)))?;
+        let clause_end = self.words.clause_end[since].min(self.n());
+        (since + 1..clause_end.min(since + 4)).find_map(|i| {
+            if self.kind(i) == Some(TokenKind::Number) {
+                Some(self.key(i).to_string())
+            } else {
+                (self.is_content(i) && !matches!(self.key(i), "نحو" | "حوالي" | "قرابه" | "قرابة"))
+                    .then(|| self.lemma(i).to_string())
+            }
         })
     }
 
@@ -452,11 +487,17 @@ impl<'a> SentenceFacts<'a> {
             _ => head.as_ref().map(|h| h.lemma.clone()),
         };
         // "الأولى منذ عقد": an ordinal counted within a window is another series than one without.
+        // "ثاني سرقة يتعرض لها المتحف منذ افتتاحه" and "أول سرقة منذ أعمال النهب": counted from
+        // two different moments, two series; "منذ الافتتاح" is the first one's again.
         let modifier = match &mention.value {
             MentionValue::Ordinal(o) => o
                 .qualifier
                 .as_ref()
-                .map(|q| format!("within {}", isnad_parser::fold_key(&q.text)).into_boxed_str()),
+                .map(|q| format!("within {}", isnad_parser::fold_key(&q.text)).into_boxed_str())
+                .or_else(|| {
+                    self.since_moment(first)
+                        .map(|m| format!("since {m}").into_boxed_str())
+                }),
             _ => None,
         };
         // "لليوم الثالث": a place among days grows with the report's date.

@@ -6,8 +6,9 @@ use crate::facts::lemma::lemma_slice;
 use isnad_parser::TokenKind;
 
 impl<'a> SentenceFacts<'a> {
-    /// "6 من أفراد الطاقم"، "4 من المصابين": a count of part of a named set; "آخر ثلاث جثث"، "أول
-    /// 5 حالات": the last or first few of one.
+    /// "6 من أفراد الطاقم"، "4 من المصابين"، "17 قطعة منها": a count of part of a named set; "آخر
+    /// ثلاث جثث"، "أول 5 حالات": the last or first few of one; "900 أسرة في الحي وحده": of one
+    /// place alone.
     pub(super) fn partitive(&self, first: usize, last: usize) -> bool {
         if first
             .checked_sub(1)
@@ -15,9 +16,27 @@ impl<'a> SentenceFacts<'a> {
         {
             return true;
         }
-        let within_or_after = self
-            .counted_candidate(first, last)
-            .filter(|&i| self.key(i) == "من");
+        let grammar = crate::grammar::grammar();
+        let candidate = self.counted_candidate(first, last);
+        // "17 قطعة منها"، "12 منهم": a part of the set just named; but "23 قطعة منها 14 ختماً"
+        // names the parts of this one.
+        if let Some(p) = candidate
+            .into_iter()
+            .flat_map(|c| [c, c + 1])
+            .find(|&p| p < self.n() && grammar.is_partitive_pronoun(self.key(p)))
+            && !(p + 1 < self.n() && self.is_numeric_mention(p + 1))
+        {
+            return true;
+        }
+        // "340 ألف مشترك في المدينة وحدها": of one place or group alone, a part of a wider whole.
+        let clause_end = self.words.clause_end[last];
+        if (last + 1..clause_end.min(last + 7))
+            .take_while(|&i| !self.is_numeric_mention(i) && self.kind(i) != Some(TokenKind::Punct))
+            .any(|i| grammar.is_alone(self.key(i)))
+        {
+            return true;
+        }
+        let within_or_after = candidate.filter(|&i| self.key(i) == "من");
         let Some(from) = within_or_after else {
             return false;
         };

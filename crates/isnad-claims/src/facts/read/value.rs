@@ -86,13 +86,7 @@ impl<'a> SentenceFacts<'a> {
             MentionValue::Duration(d) => {
                 // "بعد نحو ربع ساعة من الإقلاع": when something came after an event, a different
                 // thing in each sentence (a smell, a rise in heat), never a length to compare.
-                let before = first
-                    .checked_sub(1)
-                    .map(|i| self.key(i).trim_start_matches(['و', 'ف']));
-                let after = (last + 1 < self.n()).then(|| self.key(last + 1));
-                if before.is_some_and(|w| crate::grammar::grammar().is_before_after(w))
-                    && after.is_some_and(|w| matches!(w, "من" | "على"))
-                {
+                if self.before_or_after_an_event(first, last) {
                     return None;
                 }
                 let unit = match d.unit {
@@ -116,8 +110,11 @@ impl<'a> SentenceFacts<'a> {
             MentionValue::Date(t) => self.value_of_date(t),
             // "أمس"، "الشهر الماضي"، "الخميس الماضي": dates resolved at the report's date. A vaguer
             // or wider one ("منذ عقود") dates nothing that could be checked.
+            // "قبل عشرين دقيقة من وقوع العطل": a time counted from an event, not from the report.
             MentionValue::Relative(t) | MentionValue::Weekday(t)
-                if self.is_relative_date(t, first) && !self.is_report_time(mention, first) =>
+                if self.is_relative_date(t, first)
+                    && !self.is_report_time(mention, first)
+                    && !self.before_or_after_an_event(first, last) =>
             {
                 self.value_of_date(t)
             }
@@ -128,6 +125,20 @@ impl<'a> SentenceFacts<'a> {
             }),
             _ => None,
         }
+    }
+
+    /// True when the length of time at `first..=last` counts from an event named after it: "بعد
+    /// نحو ربع ساعة من الإقلاع"، "قبل عشرين دقيقة فقط من وقوع العطل" (قبل/بعد before it or as its
+    /// first word, من or على after it, past a word of how exact it is).
+    fn before_or_after_an_event(&self, first: usize, last: usize) -> bool {
+        let grammar = crate::grammar::grammar();
+        let is_before_after = |i: usize| grammar.is_before_after(self.key(i).trim_start_matches(['و', 'ف']));
+        if !(is_before_after(first) || first.checked_sub(1).is_some_and(is_before_after)) {
+            return false;
+        }
+        (last + 1..self.n().min(last + 3))
+            .find(|&i| !matches!(self.key(i), "فقط" | "تقريبا" | "نحو"))
+            .is_some_and(|i| matches!(self.key(i), "من" | "على"))
     }
 
     /// True for a relative time that names one day, month or year ("أمس"، "الخميس الماضي"، "الشهر
