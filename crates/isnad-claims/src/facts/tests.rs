@@ -941,6 +941,9 @@ fn what_a_place_or_body_holds_is_a_stock_not_what_happened_to_some_of_it() {
     assert_eq!(fact(&f, "1200").attribute.modifier(), None);
     let f = facts_of("عنوان\nوتحتوي المكتبة على نحو 40 ألف مخطوطة نادرة.\n");
     assert_eq!(fact(&f, "40").attribute.modifier(), Some("stock"));
+    // What a collective or a record holds is the count of its members.
+    let f = facts_of("عنوان\nوقال المنظمون إن الوفد الذي يضم 24 طبيباً وصل إلى المخيم.\n");
+    assert_eq!(fact(&f, "24").attribute.modifier(), None);
 }
 
 #[test]

@@ -20,6 +20,7 @@ struct File {
     total_before: Vec<String>,
     partitive_heads: Vec<String>,
     subset_before: Vec<String>,
+    collectives: Vec<String>,
     contrast: Vec<String>,
     delta_before: Vec<String>,
     rise: Vec<String>,
@@ -231,6 +232,8 @@ pub(crate) struct Lexicon {
     pub partitive_heads: crate::sketch::KeySet,
     /// Words before a count that take the first or last few of a set ("آخر ثلاث جثث").
     pub subset_before: crate::sketch::KeySet,
+    /// Lemmas of collectives and records made of their members ("كشف"، "الوفد").
+    pub collectives: crate::sketch::KeySet,
     /// Folded function words.
     pub stopwords: crate::sketch::KeySet,
     /// Folded prepositions with each pronoun ending ("فيها"، "منهم"): function words too.
@@ -371,6 +374,7 @@ impl Lexicon {
                 running_series: lemmas(&file.running_series),
                 partitive_heads: file.partitive_heads.iter().map(|w| fold_key(w)).collect(),
                 subset_before: file.subset_before.iter().map(|w| fold_key(w)).collect(),
+                collectives: lemmas(&file.collectives),
                 stopwords: file.stopwords.iter().map(|w| fold_key(w)).collect(),
                 prepositions: file.pronoun_prepositions.iter().map(|w| fold_key(w)).collect(),
                 pronoun_prepositions: file

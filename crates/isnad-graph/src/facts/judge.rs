@@ -63,7 +63,7 @@ impl Facts<'_> {
             if ca.is_some() && cb.is_some() && ca != cb {
                 return apart("near-copied sentences, but the figures measure different things");
             }
-            if fa.attribute.modifier() != fb.attribute.modifier() {
+            if !super::series::modifiers_meet(fa.attribute.modifier(), fb.attribute.modifier()) {
                 return apart("near-copied sentences, but one figure is a change, a capacity or a target");
             }
             if a.base_unit == Some("date")

@@ -139,11 +139,7 @@ impl Facts<'_> {
                 return Err("their clauses share only words nearly every report uses".into());
             }
         } else {
-            // A moment counted from on one side only ("رابع قانون منذ تنصيبها" and "خامس قانون
-            // تعده الحكومة") is the other's unsaid one; two different moments are two series.
-            let (ma, mb) = (a.fact.attribute.modifier(), b.fact.attribute.modifier());
-            let since = |m: Option<&str>| m.is_some_and(|m| m.starts_with("since "));
-            if ma != mb && !((since(ma) && mb.is_none()) || (since(mb) && ma.is_none())) {
+            if !modifiers_meet(a.fact.attribute.modifier(), b.fact.attribute.modifier()) {
                 return Err("counted within different windows".into());
             }
             self.series_apart(a, b)?;
@@ -252,6 +248,14 @@ impl Facts<'_> {
         );
         (share.min(1.0), shared.len(), distinctive)
     }
+}
+
+/// True when two figures' modifiers say they are of one kind: the same, or a moment an ordinal
+/// is counted from said on one side only ("رابع قانون منذ تنصيبها" and "خامس قانون تعده الحكومة":
+/// the other's unsaid one). Two different moments are two series.
+pub(super) fn modifiers_meet(a: Option<&str>, b: Option<&str>) -> bool {
+    let since = |m: Option<&str>| m.is_some_and(|m| m.starts_with("since "));
+    a == b || (since(a) && b.is_none()) || (since(b) && a.is_none())
 }
 
 /// True for a unit of a figure that changes from day to day: a rate or a sum of money.

@@ -253,10 +253,21 @@ impl<'a> SentenceFacts<'a> {
     /// target ("المستهدف 90%")، a forecast ("يتوقع 5%").
     pub(super) fn modifier_before(&self, first: usize) -> Option<&'static str> {
         let start = self.words.clause_start[first].max(first.saturating_sub(6));
-        (start..first)
+        let (at, modifier) = (start..first)
             .rev()
             .filter(|&i| self.names(i).modifier_before)
-            .find_map(|i| self.lx.modifiers_before.get(self.lemma(i)).map(String::as_str))
+            .find_map(|i| {
+                self.lx
+                    .modifiers_before
+                    .get(self.lemma(i))
+                    .map(|m| (i, m.as_str()))
+            })?;
+        // "كشف الرحلة يضم 65 راكباً": what a collective or a record holds is its members' count.
+        let collective_holder = || {
+            (at.saturating_sub(2)..first.min(at + 3))
+                .any(|i| i != at && self.is_content(i) && self.lx.collectives.contains(self.lemma(i)))
+        };
+        (modifier != "stock" || !collective_holder()).then_some(modifier)
     }
 
     /// True when the figure is a change, not a level: "بمقدار 75 نقطة"، or a change word before it
