@@ -70,11 +70,12 @@ fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     (0..bytes.len()).filter_map(move |i| mark_at(bytes, i).map(|ch| (i, ch)))
 }
 
-/// Byte ranges (relative to `text`) of balanced quotations: (opening quote, closing quote).
-fn quotations(text: &str) -> Vec<(usize, usize)> {
+/// Byte ranges (relative to the text) of balanced quotations: (opening quote, closing quote),
+/// from the text's [`marks`].
+fn quotations(marks: &[(usize, char)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, ch) in marks(text) {
+    for &(i, ch) in marks {
         match (open, ch) {
             (None, '“' | '«' | '"') => open = Some((i, ch)),
             (Some((start, opener)), _) if matches!((opener, ch), ('“', '”') | ('«', '»') | ('"', '"')) =>
@@ -118,12 +119,14 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
 /// Splits `source[span]` into trimmed sentence spans.
 pub(crate) fn split(source: &str, span: Span) -> Vec<Span> {
     let text = &source[span.range()];
-    let quotes = quotations(text);
+    // One read of the text finds its quotation marks and its stops.
+    let marks: Vec<(usize, char)> = marks(text).collect();
+    let quotes = quotations(&marks);
     let mut out = Vec::new();
     let mut start = 0;
     // Stops are looked for from `from`: past the last run of stops, or the last sentence.
     let mut from = 0;
-    for (i, ch) in marks(text).filter(|&(_, ch)| is_terminal(ch)) {
+    for &(i, ch) in marks.iter().filter(|&&(_, ch)| is_terminal(ch)) {
         if i < from {
             continue;
         }
