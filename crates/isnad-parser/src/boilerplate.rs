@@ -8,6 +8,7 @@
 use crate::document::BoilerplateReason;
 use crate::normalize::fold_key;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 #[derive(Deserialize, Default)]
@@ -39,34 +40,47 @@ struct Rule {
     starts: Vec<String>,
     whole: Vec<String>,
     contains: Vec<String>,
+    /// Bytes of the longest of `starts`.
+    longest_start: usize,
     max_words: usize,
 }
 
 impl Rule {
     fn new(data: RuleData) -> Rule {
         let fold = |v: Vec<String>| v.iter().map(|s| line_key(s)).collect();
+        let starts: Vec<String> = fold(data.starts);
         Rule {
-            starts: fold(data.starts),
+            longest_start: starts.iter().map(String::len).max().unwrap_or(0),
+            starts,
             whole: fold(data.whole),
             contains: data.contains.iter().map(|s| s.to_lowercase()).collect(),
             max_words: data.max_words.unwrap_or(usize::MAX),
         }
     }
 
-    /// True when the line is this kind of marker; `line` is a [`line_key`].
+    /// True when the lower-cased line holds one of the `contains` markers.
+    fn contained_in(&self, line: &Line) -> bool {
+        self.contains.iter().any(|c| line.lower.contains(c.as_str()))
+    }
+
+    /// True when the line is this kind of marker.
     fn matches(&self, line: &Line) -> bool {
-        if self.whole.contains(&line.key) {
+        if self.whole.iter().any(|w| line.key_is(w)) {
             return true;
         }
-        if self.contains.iter().any(|c| line.lower.contains(c.as_str())) {
+        if self.contained_in(line) {
             return true;
         }
-        line.words <= self.max_words && self.starts.iter().any(|s| starts_with_word(&line.key, s))
+        if line.words > self.max_words {
+            return false;
+        }
+        let key = line.key_start(self.longest_start);
+        self.starts.iter().any(|s| starts_with_word(key, s))
     }
 
     /// True when the line is nothing but one of the markers (a heading, not an inline item).
     fn is_bare(&self, line: &Line) -> bool {
-        let bare = line.key.trim_end_matches([':', '.', ' ']);
+        let bare = line.key().trim_end_matches([':', '.', ' ']);
         self.starts
             .iter()
             .chain(&self.whole)
@@ -106,12 +120,26 @@ fn markers() -> &'static Markers {
     })
 }
 
+/// Bytes of a line folded up front: longer than the markers a line may start with, so the
+/// key's head settles how a paragraph starts without folding all of it ([`Line::key`]).
+const HEAD_BYTES: usize = 64;
+
 /// A line prepared for matching.
-pub(crate) struct Line {
-    /// [`line_key`] of the line.
-    pub key: String,
-    /// Lower-cased original text (for URLs and handles).
-    lower: String,
+pub(crate) struct Line<'t> {
+    /// The line's text.
+    text: &'t str,
+    /// [`line_key`] of the line's first [`HEAD_BYTES`] or so, cut before an ASCII space: the
+    /// whole key when `complete`, else the start of the key, a space and more words after it.
+    head: String,
+    /// Whether `head` is the whole key.
+    complete: bool,
+    /// [`line_key`] of the line's last words when it is not `complete`: the key ends as they do.
+    tail: String,
+    /// The whole key, folded when first asked of a line that is not `complete`.
+    key: OnceLock<String>,
+    /// Lower-cased original text (for URLs and handles); the text itself when lower-casing
+    /// changes nothing.
+    lower: Cow<'t, str>,
     /// Number of words.
     pub words: usize,
     /// Letters that are Arabic, and Latin letters.
@@ -119,19 +147,150 @@ pub(crate) struct Line {
     latin_letters: usize,
 }
 
-impl Line {
+impl<'t> Line<'t> {
     /// Prepares a line's text.
-    pub(crate) fn new(text: &str) -> Line {
-        // One pass counts letters and words (whitespace-separated runs holding a letter or digit)
-        // and notes whether lower-casing can change anything.
-        let mut arabic_letters = 0;
-        let mut latin_letters = 0;
-        let mut words = 0;
+    pub(crate) fn new(text: &'t str) -> Line<'t> {
+        let counts = LineCounts::of(text);
+        // A cut right before an ASCII whitespace byte (which folds to itself) leaves whole words
+        // on both sides, so the key is the head's key, a space and the rest's words.
+        let cut = (text.len() > HEAD_BYTES)
+            .then(|| {
+                text.as_bytes()[HEAD_BYTES..]
+                    .iter()
+                    .position(u8::is_ascii_whitespace)
+            })
+            .flatten()
+            .map(|at| HEAD_BYTES + at);
+        let mut line = Line {
+            text,
+            head: String::new(),
+            complete: true,
+            tail: String::new(),
+            key: OnceLock::new(),
+            lower: if counts.caseless {
+                Cow::Borrowed(text)
+            } else {
+                Cow::Owned(text.to_lowercase())
+            },
+            words: counts.words,
+            arabic_letters: counts.arabic_letters,
+            latin_letters: counts.latin_letters,
+        };
+        match cut {
+            Some(cut) => {
+                let head = line_key(&text[..cut]);
+                // The rest adds words when it holds anything but blanks, and the head starts
+                // the key when it holds a word (else the key's leading trim runs into the rest).
+                let rest = &text[cut..];
+                let more = rest
+                    .chars()
+                    .any(|c| !c.is_whitespace() && !crate::is_ignorable(c));
+                if head.is_empty() || !more {
+                    line.head = line_key(text);
+                } else {
+                    line.head = head;
+                    line.complete = false;
+                    // The last word that folds to something ends the key ([`Line::key_end`]).
+                    let last_word = rest.rfind(char::is_whitespace).map_or(rest, |at| &rest[at..]);
+                    line.tail = line_key(last_word);
+                    if line.tail.is_empty() {
+                        line.tail = line_key(rest);
+                    }
+                }
+            }
+            None => line.head = line_key(text),
+        }
+        line
+    }
+
+    /// [`line_key`] of the line.
+    pub(crate) fn key(&self) -> &str {
+        if self.complete {
+            return &self.head;
+        }
+        self.key.get_or_init(|| line_key(self.text))
+    }
+
+    /// True when the line's key is `other`: only a string as long as the head, starting with
+    /// it, can be the key of a line that is not `complete`.
+    pub(crate) fn key_is(&self, other: &str) -> bool {
+        if self.complete {
+            return self.head == other;
+        }
+        other.len() > self.head.len() && other.starts_with(self.head.as_str()) && self.key() == other
+    }
+
+    /// As much of the key as tells whether it starts with a word of up to `marker_len` bytes
+    /// ([`starts_with_word`]): a head at least that long, after which comes a space, or the key.
+    fn key_start(&self, marker_len: usize) -> &str {
+        if self.complete || self.head.len() >= marker_len {
+            &self.head
+        } else {
+            self.key()
+        }
+    }
+
+    /// True when the key is empty (a line of blanks and bullets).
+    pub(crate) fn key_is_empty(&self) -> bool {
+        // A line that is not `complete` has a word in its head.
+        self.head.is_empty()
+    }
+
+    /// The end of the key, for tests of how a line ends: the whole key, or its last words
+    /// (closing marks trimmed from them stop at the space before them, as in the key).
+    pub(crate) fn key_end(&self) -> &str {
+        if self.complete { &self.head } else { &self.tail }
+    }
+
+    /// True when the line ends like a sentence (so it is story prose, not a label).
+    pub(crate) fn ends_sentence(&self) -> bool {
+        self.key_end()
+            .trim_end_matches(['"', '”', '»', ')', '\''])
+            .ends_with(['.', '!', '?', '؟', '…'])
+    }
+}
+
+/// What [`Line::new`] counts in one pass over a line: its words (whitespace-separated runs
+/// holding a letter or digit), its Arabic and Latin letters, and whether lower-casing can
+/// change anything.
+struct LineCounts {
+    words: usize,
+    arabic_letters: usize,
+    latin_letters: usize,
+    caseless: bool,
+}
+
+impl LineCounts {
+    fn of(text: &str) -> LineCounts {
+        let mut counts = LineCounts {
+            words: 0,
+            arabic_letters: 0,
+            latin_letters: 0,
+            caseless: true,
+        };
         let mut in_word = false;
         let mut word_counted = false;
-        let mut caseless = true;
-        for c in text.chars() {
-            if c.is_whitespace() {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // ASCII and the basic Arabic letters (most of any line) are read bytewise; any other
+            // character is decoded and asked of the character tests.
+            let b = bytes[at];
+            let basic_arabic = b & 0xFE == 0xD8
+                && bytes.get(at + 1).is_some_and(|&next| {
+                    BASIC_ARABIC_LETTER[usize::from(b & 1) << 6 | usize::from(next & 0x3F)]
+                });
+            let c = if b < 0x80 || basic_arabic {
+                None
+            } else {
+                text[at..].chars().next()
+            };
+            at += c.map_or(if basic_arabic { 2 } else { 1 }, char::len_utf8);
+            let whitespace = match c {
+                None => b.is_ascii() && char::from(b).is_whitespace(),
+                Some(c) => c.is_whitespace(),
+            };
+            if whitespace {
                 in_word = false;
                 continue;
             }
@@ -139,37 +298,45 @@ impl Line {
                 in_word = true;
                 word_counted = false;
             }
-            if crate::token::is_arabic_letter(c) {
-                arabic_letters += 1;
-            } else if c.is_ascii_alphabetic() {
-                latin_letters += 1;
+            match c {
+                None if basic_arabic => counts.arabic_letters += 1,
+                None => {
+                    counts.latin_letters += usize::from(b.is_ascii_alphabetic());
+                    counts.caseless &= !b.is_ascii_uppercase();
+                }
+                Some(c) => {
+                    counts.arabic_letters += usize::from(crate::token::is_arabic_letter(c));
+                    counts.caseless &= is_caseless(c);
+                }
             }
-            caseless = caseless && is_caseless(c);
-            if !word_counted && crate::token::is_alphanumeric(c) {
-                word_counted = true;
-                words += 1;
+            if !word_counted {
+                let alphanumeric = match c {
+                    None => basic_arabic || b.is_ascii_alphanumeric(),
+                    Some(c) => crate::token::is_alphanumeric(c),
+                };
+                if alphanumeric {
+                    word_counted = true;
+                    counts.words += 1;
+                }
             }
         }
-        Line {
-            key: line_key(text),
-            lower: if caseless {
-                text.to_string()
-            } else {
-                text.to_lowercase()
-            },
-            words,
-            arabic_letters,
-            latin_letters,
-        }
-    }
-
-    /// True when the line ends like a sentence (so it is story prose, not a label).
-    pub(crate) fn ends_sentence(&self) -> bool {
-        self.key
-            .trim_end_matches(['"', '”', '»', ')', '\''])
-            .ends_with(['.', '!', '?', '؟', '…'])
+        counts
     }
 }
+
+/// Whether each code point U+0600..U+067F (led by 0xD8 or 0xD9, indexed by the lead's low bit
+/// and the continuation's six bits) is a basic Arabic letter U+0621..U+064A but the tatweel:
+/// an Arabic letter, alphanumeric, never whitespace and without case.
+const BASIC_ARABIC_LETTER: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut k = 0;
+    while k < 128 {
+        let cp = 0x0600 + k as u32;
+        table[k] = cp >= 0x0621 && cp <= 0x064A && cp != 0x0640;
+        k += 1;
+    }
+    table
+};
 
 /// True when `c` has no lower case of its own (ASCII but capitals, the Arabic blocks, general
 /// punctuation): a line made of such characters is its own `to_lowercase`, and Arabic lines, the
@@ -242,7 +409,7 @@ pub(crate) enum Verdict {
 /// Classifies a line without context.
 pub(crate) fn judge(line: &Line) -> Verdict {
     let m = markers();
-    if line.key.is_empty() {
+    if line.key_is_empty() {
         return Verdict::Story;
     }
     if is_embed(&m.embed, line) {
@@ -299,7 +466,7 @@ const POST_CHARS: usize = 280;
 /// an account or a link, and stays in the story.
 fn is_embed(rule: &Rule, line: &Line) -> bool {
     let is_marker = |word: &str| rule.contains.iter().any(|c| word.contains(c.as_str()));
-    if !rule.contains.iter().any(|c| line.lower.contains(c.as_str())) {
+    if !rule.contained_in(line) {
         return false;
     }
     let words = line.lower.split_whitespace();
@@ -364,7 +531,66 @@ mod tests {
                 line.latin_letters,
                 text.chars().filter(|c| c.is_ascii_alphabetic()).count()
             );
-            assert_eq!(line.key, line_key_reference(text), "{text}");
+            assert_eq!(line.key(), line_key_reference(text), "{text}");
+        }
+    }
+
+    /// A long line is folded only at its head and its last words: what it answers (its key, how
+    /// the key starts, ends and compares) is what the whole key says, whatever its head and its
+    /// end hold (bullets, blanks, marks, closing quotes, a word cut at the head's edge).
+    #[test]
+    fn a_long_line_answers_as_its_whole_key() {
+        let body = "وقال الوزير إن الحكومة ستواصل العمل على تنفيذ الخطة خلال العام المقبل، ";
+        let starts = [
+            "",
+            "• ",
+            "اقرأ أيضا: ",
+            "المصدر ",
+            &"-".repeat(300),
+            &"ـ ".repeat(200),
+        ];
+        let ends = [
+            "انتهى.",
+            "انتهى. ”",
+            "قال: «نعم»",
+            "انتهى -.",
+            "انتهى •",
+            "انتهى.\u{200F}",
+            "انتهى. \u{200F}",
+            "لماذا؟!»",
+            "انتهى.  \t ",
+            "",
+        ];
+        for start in starts {
+            for fill in [0, 1, 2, 3, 4, 7] {
+                for end in ends {
+                    let text = format!("{start}{}{}{end}", body.repeat(fill), "ة".repeat(fill));
+                    let line = Line::new(&text);
+                    let key = line_key_reference(&text);
+                    assert_eq!(line.key(), key, "{text}");
+                    assert_eq!(line.key_is_empty(), key.is_empty(), "{text}");
+                    let ends_sentence = key
+                        .trim_end_matches(['"', '”', '»', ')', '\''])
+                        .ends_with(['.', '!', '?', '؟', '…']);
+                    assert_eq!(line.ends_sentence(), ends_sentence, "{text}");
+                    let question = |k: &str| {
+                        k.trim_end_matches(['"', '”', '»', ')', '\''])
+                            .ends_with(['?', '؟', '!'])
+                    };
+                    assert_eq!(question(line.key_end()), question(&key), "{text}");
+                    let fresh = Line::new(&text);
+                    assert!(fresh.key_is(&key), "{text}");
+                    assert!(!fresh.key_is(&format!("{key} ا")), "{text}");
+                    let key_start: String = key.chars().take(20).collect();
+                    for marker in ["اقرا ايضا", "المصدر", "وقال", &key_start, &key] {
+                        assert_eq!(
+                            starts_with_word(Line::new(&text).key_start(marker.len()), marker),
+                            starts_with_word(&key, marker),
+                            "{text} / {marker}"
+                        );
+                    }
+                }
+            }
         }
     }
 

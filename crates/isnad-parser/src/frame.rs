@@ -122,7 +122,7 @@ impl FrameWords {
         if self.is_known_outlet(line) {
             return true;
         }
-        let mut words = key_words(&line.key);
+        let mut words = key_words(line.key());
         let first = words.next().unwrap_or_default();
         let last = words.last().unwrap_or(first);
         self.masthead_heads.iter().any(|h| h == first)
@@ -135,13 +135,13 @@ impl FrameWords {
         if !self.names_outlet(line) {
             return false;
         }
-        let last = key_words(&line.key).last().unwrap_or_default();
+        let last = key_words(line.key()).last().unwrap_or_default();
         line.words <= 3 || self.masthead_tails.iter().any(|t| t == last) || self.is_known_outlet(line)
     }
 
     /// True when a line is the name of an outlet listed in `data/frame.toml`.
     fn is_known_outlet(&self, line: &Line) -> bool {
-        self.known_outlets.contains(&line.key)
+        self.known_outlets.iter().any(|o| line.key_is(o))
     }
 
     /// True when a line is a byline ("كتب: …", "بقلم …"): a lead word then a colon or a short name.
@@ -150,16 +150,17 @@ impl FrameWords {
             return false;
         }
         self.byline_starts.iter().any(|lead| {
-            let Some(rest) = line.key.strip_prefix(lead.as_str()) else {
+            let key = line.key();
+            let Some(rest) = key.strip_prefix(lead.as_str()) else {
                 return false;
             };
             let rest = rest.trim_start();
             // "كتب: فلان" or "بقلم فلان الفلاني" (a name of a few words, nothing more).
             rest.starts_with([':', '-', '–', '|'])
-                || (rest.len() < line.key.len()
+                || (rest.len() < key.len()
                     && !rest.is_empty()
                     && line.words <= 5
-                    && line.key.as_bytes().get(lead.len()) == Some(&b' '))
+                    && key.as_bytes().get(lead.len()) == Some(&b' '))
         })
     }
 
@@ -169,11 +170,11 @@ impl FrameWords {
         if line.words > self.place_max_words || line.words < 2 || line.ends_sentence() {
             return false;
         }
-        let Some((place, source)) = line
-            .key
+        let key = line.key();
+        let Some((place, source)) = key
             .split_once(" - ")
-            .or_else(|| line.key.split_once(" – "))
-            .or_else(|| line.key.split_once(" — "))
+            .or_else(|| key.split_once(" – "))
+            .or_else(|| key.split_once(" — "))
         else {
             return false;
         };

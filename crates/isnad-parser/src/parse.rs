@@ -170,7 +170,7 @@ fn find_frame(
     let ends_statement = |line: &Line| {
         line.ends_sentence()
             && !line
-                .key
+                .key_end()
                 .trim_end_matches(['"', '”', '»', ')', '\''])
                 .ends_with(['?', '؟', '!'])
     };
@@ -192,7 +192,7 @@ fn find_frame(
     let is_title = |i: usize| {
         title_key.as_deref().is_some_and(|key| {
             boilerplate::line_key(&source[headline_title(source, lines[i]).0.range()]) == key
-                || prepared[i].key == key
+                || prepared[i].key_is(key)
         })
     };
     if by_form || short {
@@ -415,7 +415,7 @@ fn classify(
             Verdict::Story => {
                 // The line as is, or without a "| Site" suffix, repeats the headline.
                 let repeats_headline = headline_key.is_some_and(|h| {
-                    h == prepared.key
+                    prepared.key_is(h)
                         || matches!(strip_site_suffix(source, *line), (title, Some(_))
                             if boilerplate::line_key(&source[title.range()]) == h)
                 });

@@ -38,11 +38,44 @@ fn is_closer(ch: char) -> bool {
     matches!(ch, '”' | '»' | '"' | ')' | '\'' | '’')
 }
 
-/// Byte ranges (relative to `text`) of balanced quotations: (opening quote, closing quote).
-fn quotations(text: &str) -> Vec<(usize, usize)> {
+/// The quotation mark or sentence stop (`"` « » “ ” and `.` ! ? ؟ …) whose UTF-8 starts at byte
+/// `i` of `bytes`, if any.
+#[inline]
+fn mark_at(bytes: &[u8], i: usize) -> Option<char> {
+    match bytes[i] {
+        b'"' => Some('"'),
+        b'.' => Some('.'),
+        b'!' => Some('!'),
+        b'?' => Some('?'),
+        0xC2 => match bytes.get(i + 1) {
+            Some(0xAB) => Some('«'),
+            Some(0xBB) => Some('»'),
+            _ => None,
+        },
+        0xD8 => (bytes.get(i + 1) == Some(&0x9F)).then_some('؟'),
+        0xE2 => match bytes.get(i + 1..i + 3) {
+            Some([0x80, 0x9C]) => Some('“'),
+            Some([0x80, 0x9D]) => Some('”'),
+            Some([0x80, 0xA6]) => Some('…'),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The marks of `text` that [`mark_at`] knows, with their byte offsets: found bytewise, as
+/// every story line is read for them and holds only a few among its letters.
+fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter_map(move |i| mark_at(bytes, i).map(|ch| (i, ch)))
+}
+
+/// Byte ranges (relative to the text) of balanced quotations: (opening quote, closing quote),
+/// from the text's [`marks`].
+fn quotations(marks: &[(usize, char)]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, ch) in text.char_indices() {
+    for &(i, ch) in marks {
         match (open, ch) {
             (None, '“' | '«' | '"') => open = Some((i, ch)),
             (Some((start, opener)), _) if matches!((opener, ch), ('“', '”') | ('«', '»') | ('"', '"')) =>
@@ -60,8 +93,10 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
 
 /// The word (letters and dots) ending right before byte `end` of `text`.
 fn word_before(text: &str, end: usize) -> &str {
+    // The crate's `is_alphanumeric` settles Arabic letters without the Unicode tables: this
+    // walks back over a word at every full stop of every story line.
     let start = text[..end]
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.' || crate::normalize::is_ignorable(c)))
+        .rfind(|c: char| !(crate::token::is_alphanumeric(c) || c == '.' || crate::normalize::is_ignorable(c)))
         .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
     &text[start..end]
 }
@@ -84,23 +119,23 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
 /// Splits `source[span]` into trimmed sentence spans.
 pub(crate) fn split(source: &str, span: Span) -> Vec<Span> {
     let text = &source[span.range()];
-    let quotes = quotations(text);
+    // One read of the text finds its quotation marks and its stops.
+    let marks: Vec<(usize, char)> = marks(text).collect();
+    let quotes = quotations(&marks);
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, ch)) = chars.next() {
-        if !is_terminal(ch) {
+    // Stops are looked for from `from`: past the last run of stops, or the last sentence.
+    let mut from = 0;
+    for &(i, ch) in marks.iter().filter(|&&(_, ch)| is_terminal(ch)) {
+        if i < from {
             continue;
         }
         // Runs of terminals ("..", "؟!") end together.
         let mut end = i + ch.len_utf8();
-        while let Some(&(j, next)) = chars.peek() {
-            if !is_terminal(next) {
-                break;
-            }
-            end = j + next.len_utf8();
-            chars.next();
+        while let Some(next) = text[end..].chars().next().filter(|&c| is_terminal(c)) {
+            end += next.len_utf8();
         }
+        from = end;
         if ch == '.' && end == i + 1 && is_abbreviation(text, i) {
             continue;
         }
@@ -120,12 +155,7 @@ pub(crate) fn split(source: &str, span: Span) -> Vec<Span> {
         }
         push_trimmed(&mut out, text, span.start, start, after);
         start = after;
-        while let Some(&(j, _)) = chars.peek() {
-            if j >= after {
-                break;
-            }
-            chars.next();
-        }
+        from = after;
     }
     push_trimmed(&mut out, text, span.start, start, text.len());
     out
@@ -152,6 +182,17 @@ mod tests {
             .map(|s| &text[s.range()])
             .collect();
         assert_eq!(got, expected, "splitting {text}");
+    }
+
+    /// The marks found bytewise are the characters a walk over the text finds.
+    #[test]
+    fn marks_are_found_bytewise_as_characters() {
+        let text = "قال: «نعم.» ثم “لا…” و\"ربما\"؟! ¿ــ ‘x’ ؛ ٫ ۔ end...";
+        let walked: Vec<(usize, char)> = (text.char_indices())
+            .filter(|&(_, c)| matches!(c, '"' | '«' | '»' | '“' | '”') || is_terminal(c))
+            .collect();
+        assert_eq!(marks(text).collect::<Vec<_>>(), walked);
+        assert_eq!(walked.len(), 13);
     }
 
     #[test]
