@@ -490,9 +490,9 @@ struct Judged<'f, 'a> {
     /// Pairs of classes judged within one report: the verdict, the record's index and the facts
     /// on each side so far.
     within_classes: FxHashMap<(u32, u32), WithinRecord>,
-    /// The id of each fact a comparison names, shared by every comparison that names it (made
-    /// here, not per view: most facts are in none).
-    ids: FxHashMap<usize, Arc<str>>,
+    /// The id of each fact a comparison names, by fact, shared by every comparison that names it
+    /// (made here, not per view: most facts are in none).
+    ids: Vec<Option<Arc<str>>>,
 }
 
 /// A pair of classes judged within one report: the verdict, the index of its record and the facts
@@ -509,7 +509,7 @@ impl<'f, 'a> Judged<'f, 'a> {
             across: Vec::new(),
             within: Vec::new(),
             within_classes: FxHashMap::default(),
-            ids: FxHashMap::default(),
+            ids: vec![None; facts.views.len()],
         }
     }
 
@@ -521,21 +521,25 @@ impl<'f, 'a> Judged<'f, 'a> {
         let one_pair = xs.len() == 1 && ys.len() == 1 || x == y && xs.len() == 2;
         let facts = [self.id(i), self.id(j)];
         let sides = (!one_pair).then(|| [self.ids(xs), self.ids(ys)]);
+        let Verdict {
+            outcome,
+            reason,
+            earlier,
+        } = verdict;
         self.comparisons.push(Comparison {
             facts,
             attribute,
-            outcome: verdict.outcome,
-            reason: verdict.reason.clone(),
+            outcome,
+            reason,
             sides,
             pairs: (!one_pair).then_some(Pairs::Across),
         });
-        match verdict.outcome {
+        match outcome {
             Outcome::Agree | Outcome::Conflict => {
-                self.across
-                    .push((x.min(y), x.max(y), verdict.outcome == Outcome::Agree));
+                self.across.push((x.min(y), x.max(y), outcome == Outcome::Agree));
             }
             Outcome::Update => {
-                let earlier = self.classes.of[verdict.earlier.expect("an update has an earlier fact")];
+                let earlier = self.classes.of[earlier.expect("an update has an earlier fact")];
                 let (first, then) = if earlier == x { (xs, ys) } else { (ys, xs) };
                 for &e in first {
                     for &l in then {
@@ -600,11 +604,7 @@ impl<'f, 'a> Judged<'f, 'a> {
     /// The id of fact `i`, made once.
     fn id(&mut self, i: usize) -> Arc<str> {
         let facts = self.facts;
-        Arc::clone(
-            self.ids
-                .entry(i)
-                .or_insert_with(|| Arc::from(facts.views[i].fact.id.as_str())),
-        )
+        Arc::clone(self.ids[i].get_or_insert_with(|| Arc::from(facts.views[i].fact.id.as_str())))
     }
 
     /// The ids of some facts.
