@@ -121,12 +121,17 @@ pub(crate) struct FactView<'a> {
     /// about the thing measured, for alignment (the lists are boxed: a view never grows, and a
     /// long document holds one per figure).
     about_ids: Box<[u32]>,
+    /// The summed weight of `about_ids` (weighed once, not for every pair it is aligned in).
+    about_weight: f64,
     /// The senses its clause's words name (`~start`, `~end`: `data/facts.toml` `[[sense]]`).
     senses: Box<[&'a str]>,
     /// The ids of those senses' words.
     sense_ids: Box<[u32]>,
     /// True when no other figure of its report has its attribute and unit.
     alone_in_report: bool,
+    /// True when its clause gives a running total, a rate or a sum of money (its own figure or
+    /// another's): a date there dates that figure.
+    in_figure_clause: bool,
     /// What it is grouped on for comparison ([`group_key`]), computed once and shared by the
     /// views of one group.
     pub(crate) group: Arc<str>,

@@ -133,7 +133,9 @@ impl<'a> Facts<'a> {
                     about_ids,
                     senses,
                     sense_ids,
+                    about_weight: 0.0,
                     alone_in_report: false,
+                    in_figure_clause: false,
                     group: Arc::from(""),
                 });
             }
@@ -176,8 +178,15 @@ impl<'a> Facts<'a> {
         for v in &views {
             *per_report.entry((v.doc, Arc::clone(&v.group))).or_default() += 1;
         }
+        // Clauses that give a running total, a rate or a sum of money.
+        let figure_clauses: rustc_hash::FxHashSet<(usize, usize, usize)> = views
+            .iter()
+            .filter(|o| o.fact.attribute.evolving || o.base_unit.is_some_and(super::series::is_rate_or_money))
+            .map(|o| (o.doc, o.fact.clause.start, o.fact.clause.end))
+            .collect();
         for v in &mut views {
             v.alone_in_report = per_report[&(v.doc, Arc::clone(&v.group))] == 1;
+            v.in_figure_clause = figure_clauses.contains(&(v.doc, v.fact.clause.start, v.fact.clause.end));
         }
         let ids = ids.ids;
         let n = sentences.len().max(1) as f64;
@@ -188,10 +197,13 @@ impl<'a> Facts<'a> {
             }
         }
         // A word no sentence has (a clause word the sentence's list dropped) weighs as a rare one.
-        let weights = df
+        let weights: Vec<f64> = df
             .into_iter()
             .map(|d| if d == 0 { 1.0 } else { (1.0 + n / d as f64).ln() })
             .collect();
+        for v in &mut views {
+            v.about_weight = v.about_ids.iter().map(|&w| weights[w as usize]).sum();
+        }
         // Sentences are in document order: a word's documents are counted as they change.
         let (mut in_docs, mut last_doc) = (vec![0usize; ids.len()], vec![usize::MAX; ids.len()]);
         for (&(doc, _), words) in &sentences {
