@@ -10,7 +10,9 @@ mod participants;
 mod read;
 mod types;
 
-pub use lemma::{align_form, is_sense, lemma, match_form, opposite_senses, root_key, roots_meet};
+pub use lemma::{
+    align_form, is_sense, lemma, match_form, opposite_senses, root_key, root_last_letter, roots_meet,
+};
 pub(crate) use participants::ParticipantReader;
 pub use participants::{ClauseWords, Participant, ParticipantRole, Sector, prepared_participants};
 pub use read::is_currency;

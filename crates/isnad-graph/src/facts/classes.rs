@@ -131,12 +131,6 @@ impl Classes {
             .into_iter()
             .map(|(key, places)| (key, intern(&mut place_lists, places)))
             .collect();
-        // Clauses that give a running total, a rate or a sum of money: a date there dates it.
-        let figure_clauses: FxHashSet<(usize, usize, usize)> = views
-            .iter()
-            .filter(|o| o.fact.attribute.evolving || o.base_unit.is_some_and(super::series::is_rate_or_money))
-            .map(|o| (o.doc, o.fact.clause.start, o.fact.clause.end))
-            .collect();
         let period = |p: Option<super::period::Period>| p.map(|p| (p.start, p.end));
         // Sized for every fact at once: growing it would hash each signature's words again.
         let mut ids: FxHashMap<Signature<'_>, u32> =
@@ -189,7 +183,7 @@ impl Classes {
                     f.scope.previous,
                     f.scope.saying,
                     v.alone_in_report,
-                    figure_clauses.contains(&(v.doc, f.clause.start, f.clause.end)),
+                    v.in_figure_clause,
                 ],
                 entities: &f.subject.entities,
                 places: &f.subject.places,

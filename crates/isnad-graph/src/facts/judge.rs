@@ -27,7 +27,7 @@ impl Facts<'_> {
                 .sum()
         };
         let shared = shared_with(a, b).max(shared_with(b, a));
-        let (ta, tb) = (self.weight_of(&a.about_ids), self.weight_of(&b.about_ids));
+        let (ta, tb) = (a.about_weight, b.about_weight);
         let smaller = ta.min(tb);
         let share = if smaller <= 0.0 {
             1.0

@@ -121,12 +121,17 @@ pub(crate) struct FactView<'a> {
     /// about the thing measured, for alignment (the lists are boxed: a view never grows, and a
     /// long document holds one per figure).
     about_ids: Box<[u32]>,
+    /// The summed weight of `about_ids` (weighed once, not for every pair it is aligned in).
+    about_weight: f64,
     /// The senses its clause's words name (`~start`, `~end`: `data/facts.toml` `[[sense]]`).
     senses: Box<[&'a str]>,
     /// The ids of those senses' words.
     sense_ids: Box<[u32]>,
     /// True when no other figure of its report has its attribute and unit.
     alone_in_report: bool,
+    /// True when its clause gives a running total, a rate or a sum of money (its own figure or
+    /// another's): a date there dates that figure.
+    in_figure_clause: bool,
     /// What it is grouped on for comparison ([`group_key`]), computed once and shared by the
     /// views of one group.
     pub(crate) group: Arc<str>,
@@ -490,9 +495,9 @@ struct Judged<'f, 'a> {
     /// Pairs of classes judged within one report: the verdict, the record's index and the facts
     /// on each side so far.
     within_classes: FxHashMap<(u32, u32), WithinRecord>,
-    /// The id of each fact a comparison names, shared by every comparison that names it (made
-    /// here, not per view: most facts are in none).
-    ids: FxHashMap<usize, Arc<str>>,
+    /// The id of each fact a comparison names, by fact, shared by every comparison that names it
+    /// (made here, not per view: most facts are in none).
+    ids: Vec<Option<Arc<str>>>,
 }
 
 /// A pair of classes judged within one report: the verdict, the index of its record and the facts
@@ -509,7 +514,7 @@ impl<'f, 'a> Judged<'f, 'a> {
             across: Vec::new(),
             within: Vec::new(),
             within_classes: FxHashMap::default(),
-            ids: FxHashMap::default(),
+            ids: vec![None; facts.views.len()],
         }
     }
 
@@ -521,21 +526,25 @@ impl<'f, 'a> Judged<'f, 'a> {
         let one_pair = xs.len() == 1 && ys.len() == 1 || x == y && xs.len() == 2;
         let facts = [self.id(i), self.id(j)];
         let sides = (!one_pair).then(|| [self.ids(xs), self.ids(ys)]);
+        let Verdict {
+            outcome,
+            reason,
+            earlier,
+        } = verdict;
         self.comparisons.push(Comparison {
             facts,
             attribute,
-            outcome: verdict.outcome,
-            reason: verdict.reason.clone(),
+            outcome,
+            reason,
             sides,
             pairs: (!one_pair).then_some(Pairs::Across),
         });
-        match verdict.outcome {
+        match outcome {
             Outcome::Agree | Outcome::Conflict => {
-                self.across
-                    .push((x.min(y), x.max(y), verdict.outcome == Outcome::Agree));
+                self.across.push((x.min(y), x.max(y), outcome == Outcome::Agree));
             }
             Outcome::Update => {
-                let earlier = self.classes.of[verdict.earlier.expect("an update has an earlier fact")];
+                let earlier = self.classes.of[earlier.expect("an update has an earlier fact")];
                 let (first, then) = if earlier == x { (xs, ys) } else { (ys, xs) };
                 for &e in first {
                     for &l in then {
@@ -600,11 +609,7 @@ impl<'f, 'a> Judged<'f, 'a> {
     /// The id of fact `i`, made once.
     fn id(&mut self, i: usize) -> Arc<str> {
         let facts = self.facts;
-        Arc::clone(
-            self.ids
-                .entry(i)
-                .or_insert_with(|| Arc::from(facts.views[i].fact.id.as_str())),
-        )
+        Arc::clone(self.ids[i].get_or_insert_with(|| Arc::from(facts.views[i].fact.id.as_str())))
     }
 
     /// The ids of some facts.

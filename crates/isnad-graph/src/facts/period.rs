@@ -86,8 +86,8 @@ pub(super) fn describe_days(p: Period) -> String {
             format!(
                 "{} {}–{}",
                 day_text(p.start.date()),
-                p.start.format("%H:%M"),
-                p.end.format("%H:%M")
+                clock_text(p.start),
+                clock_text(p.end)
             )
         }
     } else if p.start.date() == last.date() {
@@ -124,6 +124,23 @@ pub(crate) fn day_text(day: NaiveDate) -> String {
     text.iter().map(|&b| char::from(b)).collect()
 }
 
+/// A time of day as chrono writes `%H:%M` ("07:30"), written digit by digit as [`day_text`]
+/// writes a day: comparisons of figures dated to the hour write one for every pair told apart.
+fn clock_text(time: NaiveDateTime) -> String {
+    use chrono::Timelike;
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let (hour, minute) = (time.hour(), time.minute());
+    [
+        digit(hour / 10),
+        digit(hour),
+        ':',
+        digit(minute / 10),
+        digit(minute),
+    ]
+    .iter()
+    .collect()
+}
+
 /// Two days as `first..last` ("2024-06-18..2024-06-19").
 pub(crate) fn days_text(first: NaiveDate, last: NaiveDate) -> String {
     let mut text = day_text(first);
@@ -144,7 +161,7 @@ pub(super) fn dated_long_before(a: &FactView<'_>, b: &FactView<'_>) -> Option<(P
 
 #[cfg(test)]
 mod tests {
-    use super::{day_text, days_text};
+    use super::{clock_text, day_text, days_text};
     use chrono::NaiveDate;
 
     #[test]
@@ -160,5 +177,17 @@ mod tests {
             NaiveDate::from_ymd_opt(2024, 7, 2).expect("a day"),
         );
         assert_eq!(days_text(a, b), format!("{a}..{b}"));
+    }
+
+    #[test]
+    fn times_of_day_are_written_as_chrono_writes_them() {
+        let mut time = NaiveDate::from_ymd_opt(2024, 6, 18)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .expect("a time");
+        let end = time + chrono::Duration::days(1);
+        while time < end {
+            assert_eq!(clock_text(time), time.format("%H:%M").to_string());
+            time += chrono::Duration::seconds(59);
+        }
     }
 }

@@ -11,6 +11,36 @@ use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+/// The story's words by their aligned form ([`isnad_claims::facts::align_form`]), each form
+/// with an id, and each spelling's id: copies of one text repeat every word, and a spelling's
+/// form is read once.
+#[derive(Default)]
+struct Lemmas<'a> {
+    /// Each aligned form's id.
+    ids: FxHashMap<&'a str, u32>,
+    /// Each form, by its id.
+    forms: Vec<&'a str>,
+    /// Each spelling's id.
+    of_spelling: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Lemmas<'a> {
+    /// The id of a word's aligned form (the next id when the form is new).
+    fn id(&mut self, word: &'a str) -> u32 {
+        if let Some(&id) = self.of_spelling.get(word) {
+            return id;
+        }
+        let form = isnad_claims::facts::align_form(word);
+        let next = self.forms.len() as u32;
+        let id = *self.ids.entry(form).or_insert(next);
+        if id == next {
+            self.forms.push(form);
+        }
+        self.of_spelling.insert(word, id);
+        id
+    }
+}
+
 impl<'a> Facts<'a> {
     /// Prepares every fact of the story.
     pub fn new(
@@ -20,20 +50,14 @@ impl<'a> Facts<'a> {
     ) -> Facts<'a> {
         // Every lemma of the story gets an id; a clause or sentence shared by several facts is
         // mapped once.
-        let mut ids: FxHashMap<&'a str, u32> = FxHashMap::default();
+        let mut ids = Lemmas::default();
         let mut mapped: FxHashMap<*const std::sync::Arc<str>, std::sync::Arc<[u32]>> = FxHashMap::default();
-        let map_words = |ids: &mut FxHashMap<&'a str, u32>,
+        let map_words = |ids: &mut Lemmas<'a>,
                          mapped: &mut FxHashMap<*const std::sync::Arc<str>, std::sync::Arc<[u32]>>,
                          words: &'a [std::sync::Arc<str>]|
          -> std::sync::Arc<[u32]> {
             std::sync::Arc::clone(mapped.entry(words.as_ptr()).or_insert_with(|| {
-                let mut list: Vec<u32> = words
-                    .iter()
-                    .map(|w| {
-                        let next = ids.len() as u32;
-                        *ids.entry(isnad_claims::facts::align_form(w)).or_insert(next)
-                    })
-                    .collect();
+                let mut list: Vec<u32> = words.iter().map(|w| ids.id(w)).collect();
                 list.sort_unstable();
                 list.into()
             }))
@@ -76,25 +100,22 @@ impl<'a> Facts<'a> {
                     !is_date && fact.attribute.head.as_ref().is_some_and(|h| &*h.lemma == w)
                         || fact.attribute.qualifiers().iter().any(|q| &**q == w)
                 };
-                let aligned: Vec<(&'a str, &'a str)> = fact
-                    .context
-                    .iter()
-                    .map(|w| (&**w, isnad_claims::facts::align_form(w)))
-                    .collect();
+                let aligned: Vec<(&'a str, u32)> = fact.context.iter().map(|w| (&**w, ids.id(w))).collect();
                 let mut about_ids: Vec<u32> = aligned
                     .iter()
                     .filter(|(w, _)| !own(w))
-                    .map(|(_, form)| ids[*form])
+                    .map(|&(_, id)| id)
                     .collect();
                 about_ids.sort_unstable();
-                let mut senses: Vec<&'a str> = aligned
+                let mut senses: Vec<(&'a str, u32)> = aligned
                     .iter()
-                    .map(|&(_, form)| form)
-                    .filter(|form| isnad_claims::facts::is_sense(form))
+                    .map(|&(_, id)| (ids.forms[id as usize], id))
+                    .filter(|(form, _)| isnad_claims::facts::is_sense(form))
                     .collect();
                 senses.sort_unstable();
                 senses.dedup();
-                let sense_ids = senses.iter().map(|s| ids[*s]).collect();
+                let sense_ids = senses.iter().map(|&(_, id)| id).collect();
+                let senses: Vec<&'a str> = senses.into_iter().map(|(form, _)| form).collect();
                 let (about_ids, senses) = (about_ids.into_boxed_slice(), senses.into_boxed_slice());
                 views.push(FactView {
                     doc,
@@ -112,7 +133,9 @@ impl<'a> Facts<'a> {
                     about_ids,
                     senses,
                     sense_ids,
+                    about_weight: 0.0,
                     alone_in_report: false,
+                    in_figure_clause: false,
                     group: Arc::from(""),
                 });
             }
@@ -155,9 +178,17 @@ impl<'a> Facts<'a> {
         for v in &views {
             *per_report.entry((v.doc, Arc::clone(&v.group))).or_default() += 1;
         }
+        // Clauses that give a running total, a rate or a sum of money.
+        let figure_clauses: rustc_hash::FxHashSet<(usize, usize, usize)> = views
+            .iter()
+            .filter(|o| o.fact.attribute.evolving || o.base_unit.is_some_and(super::series::is_rate_or_money))
+            .map(|o| (o.doc, o.fact.clause.start, o.fact.clause.end))
+            .collect();
         for v in &mut views {
             v.alone_in_report = per_report[&(v.doc, Arc::clone(&v.group))] == 1;
+            v.in_figure_clause = figure_clauses.contains(&(v.doc, v.fact.clause.start, v.fact.clause.end));
         }
+        let ids = ids.ids;
         let n = sentences.len().max(1) as f64;
         let mut df: Vec<usize> = vec![0; ids.len()];
         for words in sentences.values() {
@@ -166,10 +197,13 @@ impl<'a> Facts<'a> {
             }
         }
         // A word no sentence has (a clause word the sentence's list dropped) weighs as a rare one.
-        let weights = df
+        let weights: Vec<f64> = df
             .into_iter()
             .map(|d| if d == 0 { 1.0 } else { (1.0 + n / d as f64).ln() })
             .collect();
+        for v in &mut views {
+            v.about_weight = v.about_ids.iter().map(|&w| weights[w as usize]).sum();
+        }
         // Sentences are in document order: a word's documents are counted as they change.
         let (mut in_docs, mut last_doc) = (vec![0usize; ids.len()], vec![usize::MAX; ids.len()]);
         for (&(doc, _), words) in &sentences {

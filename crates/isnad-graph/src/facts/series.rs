@@ -205,12 +205,7 @@ impl Facts<'_> {
     /// True when the clause of a date also gives a running total (a toll, cases), a rate or a
     /// sum of money: the date is when the figure held ("8.4% في يوليو"), not an event's.
     fn dates_a_figure(&self, v: &FactView<'_>) -> bool {
-        v.fact.scope.rise
-            || v.fact.scope.so_far
-            || self.views_of(v.doc).iter().any(|o| {
-                o.fact.clause == v.fact.clause
-                    && (o.fact.attribute.evolving || o.base_unit.is_some_and(is_rate_or_money))
-            })
+        v.fact.scope.rise || v.fact.scope.so_far || v.in_figure_clause
     }
 
     /// True when report `doc` gives, in a series of group `group`, the place `other` gives.

@@ -221,6 +221,13 @@ pub(crate) fn disagreement_finding(
 ) -> Finding {
     let views = &context.facts.views;
     let first = &views[sides[0][0]];
+    let evidence: Vec<Side> = sides
+        .iter()
+        .flatten()
+        .map(|&m| fact_side(context, &views[m]))
+        .collect();
+    // Each side is summed up by its first fact's value, as that fact's evidence already writes it.
+    let mut first_of_side = 0;
     let summary: Vec<String> = sides
         .iter()
         .map(|side| {
@@ -229,15 +236,12 @@ pub(crate) fn disagreement_finding(
                 .map(|&m| context.documents[views[m].doc].id.as_str())
                 .collect();
             docs.dedup();
-            format!("{} in {}", describe_fact(views[side[0]].fact), docs.join(", "))
+            let value = evidence[first_of_side].value.as_deref().unwrap_or_default();
+            first_of_side += side.len();
+            format!("{value} in {}", docs.join(", "))
         })
         .collect();
     let message = format!("{}: {}", describe_attribute(context, first), summary.join(" — "));
-    let evidence: Vec<Side> = sides
-        .iter()
-        .flatten()
-        .map(|&m| fact_side(context, &views[m]))
-        .collect();
     finding(kind, severity, message, evidence)
 }
 
