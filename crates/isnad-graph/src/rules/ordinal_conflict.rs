@@ -13,7 +13,10 @@
 //! on one place of a series with two ordinals («بعد الجولة الخامسة من محادثات الأجور» and «… الرابعة …»;
 //! «أُغلق المتحف للمرة الثانية هذا العام» and «ثالث إغلاق للمتحف هذا العام»), compared as facts: an
 //! ordinal counted within a window is compared only with one counted within the same window, and
-//! not when either report itself gives both places of the series.
+//! not when either report itself gives both places of the series. An ordinal counted since a moment
+//! («ثاني سرقة يتعرض لها المتحف منذ افتتاحه») is compared with one since the same moment («منذ
+//! الافتتاح») or with one that names none (the moment unsaid), never with one since another («أول
+//! سرقة منذ أعمال النهب»).
 //! Known false positives: series whose participants were read too coarsely (two different
 //! ministers of one country).
 
