@@ -971,3 +971,19 @@ fn an_ordinal_counted_since_a_moment_is_of_that_moments_series() {
     assert_eq!(second.attribute.modifier(), third.attribute.modifier());
     assert!(second.attribute.modifier().is_some());
 }
+
+#[test]
+fn an_amount_in_a_clause_of_its_own_is_of_the_noun_before_it() {
+    let f =
+        facts_of("عنوان\nوتضاف الغرامة المحكوم بها على المقاول، وقدرها 7000 دينار، إلى المبالغ المستحقة.\n");
+    assert_eq!(key(&f, "7000").as_deref(), Some("fine"));
+    // A clause with more in it is read on its own.
+    let f = facts_of("عنوان\nوتضاف الغرامة المحكوم بها على المقاول، وقد دفع 7000 دينار للبلدية.\n");
+    assert_ne!(key(&f, "7000").as_deref(), Some("fine"));
+    // The Maghrebi legal word for a fine, noun and verbal noun.
+    let f = facts_of(
+        "عنوان\nوقضت المحكمة بسجن المقاول عامين مع خطية مالية بـ9 آلاف دينار وتخطئة شريكه بـ4 آلاف دينار.\n",
+    );
+    assert_eq!(key(&f, "9").as_deref(), Some("fine"));
+    assert_eq!(key(&f, "4").as_deref(), Some("fine"));
+}

@@ -21,6 +21,7 @@ struct File {
     partitive_heads: Vec<String>,
     subset_before: Vec<String>,
     collectives: Vec<String>,
+    amount_of_before: Vec<String>,
     contrast: Vec<String>,
     delta_before: Vec<String>,
     rise: Vec<String>,
@@ -234,6 +235,9 @@ pub(crate) struct Lexicon {
     pub subset_before: crate::sketch::KeySet,
     /// Lemmas of collectives and records made of their members ("كشف"، "الوفد").
     pub collectives: crate::sketch::KeySet,
+    /// Folded words that, alone in a clause before a value, give the amount of a noun before it
+    /// ("وقدرها").
+    pub amount_of_before: crate::sketch::KeySet,
     /// Folded function words.
     pub stopwords: crate::sketch::KeySet,
     /// Folded prepositions with each pronoun ending ("فيها"، "منهم"): function words too.
@@ -375,6 +379,7 @@ impl Lexicon {
                 partitive_heads: file.partitive_heads.iter().map(|w| fold_key(w)).collect(),
                 subset_before: file.subset_before.iter().map(|w| fold_key(w)).collect(),
                 collectives: lemmas(&file.collectives),
+                amount_of_before: file.amount_of_before.iter().map(|w| fold_key(w)).collect(),
                 stopwords: file.stopwords.iter().map(|w| fold_key(w)).collect(),
                 prepositions: file.pronoun_prepositions.iter().map(|w| fold_key(w)).collect(),
                 pronoun_prepositions: file

@@ -62,9 +62,23 @@ impl<'a> SentenceFacts<'a> {
         let mut class_word: Option<usize> = None;
         let mut steps = 0;
         let mut i = first;
-        while i > clause_start && steps < 7 {
+        // "وتضاف الغرامة المحكوم بها، وقدرها 7000 دينار": a clause of only «وقدرها» and its value
+        // gives the amount of a noun of the clause before it.
+        let amount_of_before = clause_start >= 2
+            && first == clause_start + 1
+            && lx.amount_of_before.contains(self.key(clause_start))
+            && self.kind(clause_start - 1) == Some(TokenKind::Punct);
+        let scan_start = if amount_of_before {
+            self.words.clause_start[clause_start - 2]
+        } else {
+            clause_start
+        };
+        while i > scan_start && steps < 7 {
             i -= 1;
             if self.kind(i) == Some(TokenKind::Punct) {
+                if amount_of_before && i + 1 == clause_start {
+                    continue;
+                }
                 break;
             }
             if self.is_numeric_mention(i) && self.mention_of[i] != Some(index) {
