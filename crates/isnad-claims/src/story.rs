@@ -517,20 +517,22 @@ mod tests {
             .collect()
     }
 
+    /// The entity id of the first mention written `text`.
+    fn id_of(analysis: &crate::DocAnalysis, text: &str) -> String {
+        let found = names_in(analysis);
+        found
+            .iter()
+            .find(|(t, _)| t == text)
+            .and_then(|(_, id)| id.clone())
+            .unwrap_or_else(|| panic!("no {text} in {found:?}"))
+    }
+
     #[test]
     fn an_organization_named_in_short_is_the_one_named_in_full() {
         let (_, mut analyses) = story(&[
             "نتائج الاقتراع\nوأعلنت الهيئة الوطنية المستقلة للانتخابات النتائج النهائية أمس.\n",
             "الطعون في النتائج\nوقالت الهيئة الوطنية للانتخابات إن الطعون قيد الدرس.\n",
         ]);
-        let id_of = |analysis: &crate::DocAnalysis, text: &str| {
-            let found = names_in(analysis);
-            found
-                .iter()
-                .find(|(t, _)| t == text)
-                .and_then(|(_, id)| id.clone())
-                .unwrap_or_else(|| panic!("no {text} in {found:?}"))
-        };
         let full = id_of(&analyses[0], "الهيئة الوطنية المستقلة للانتخابات");
         assert_ne!(id_of(&analyses[1], "الهيئة الوطنية للانتخابات"), full);
         super::link_story(&mut analyses);
@@ -577,14 +579,7 @@ mod tests {
             ("اسامه العطايي", "أسامة العطائي"),
             ("عين الصفصافه", "عين الصفصافة"),
         ] {
-            let id_of = |a: usize, text: &str| {
-                names_in(&analyses[a])
-                    .into_iter()
-                    .find(|(t, _)| t == text)
-                    .and_then(|(_, id)| id)
-                    .unwrap_or_else(|| panic!("{text}: {:?}", names_in(&analyses[a])))
-            };
-            assert_eq!(id_of(1, spelling), id_of(0, spelled));
+            assert_eq!(id_of(&analyses[1], spelling), id_of(&analyses[0], spelled));
             let mention = analyses[1]
                 .entities
                 .mentions
@@ -602,16 +597,9 @@ mod tests {
             "صفقة\nوقال رئيس الشركة عبدالكريم سالم الهاجري إن الصفقة مربحة.\n",
         ]);
         super::link_story(&mut analyses);
-        let id = |a: usize, text: &str| {
-            names_in(&analyses[a])
-                .into_iter()
-                .find(|(t, _)| t == text)
-                .and_then(|(_, id)| id)
-                .unwrap_or_else(|| panic!("{text}: {:?}", names_in(&analyses[a])))
-        };
         assert_eq!(
-            id(0, "عبد الكريم بن سالم الهاجري"),
-            id(1, "عبدالكريم سالم الهاجري")
+            id_of(&analyses[0], "عبد الكريم بن سالم الهاجري"),
+            id_of(&analyses[1], "عبدالكريم سالم الهاجري")
         );
     }
 
@@ -621,12 +609,7 @@ mod tests {
             "افتتاح طريق الساحل\nوقال رئيس البلدية سامر القطامي إن طريق الساحل سيفتتح الشهر المقبل.\n",
             "طريق الساحل يفتتح قريبا\nوحضر سامر القطامي جولة على الطريق مع عدد من السكان.\n",
         ]);
-        let found = names_in(&analyses[0]);
-        let id = found
-            .iter()
-            .find(|(t, _)| t == "سامر القطامي")
-            .and_then(|(_, id)| id.clone())
-            .unwrap_or_else(|| panic!("{found:?}"));
+        let id = id_of(&analyses[0], "سامر القطامي");
         super::spread_story_names(&docs, &mut analyses);
         let mention = analyses[1]
             .entities

@@ -20,6 +20,15 @@ fn fact<'f>(facts: &'f [Fact], value: &str) -> &'f Fact {
         })
 }
 
+/// Fails unless no fact of `facts` is a date.
+fn assert_no_dates(facts: &[Fact]) {
+    assert!(
+        facts.iter().all(|f| f.value.unit.as_deref() != Some("date")),
+        "{:?}",
+        facts.iter().map(|f| (&f.text, &f.value.unit)).collect::<Vec<_>>()
+    );
+}
+
 fn key(facts: &[Fact], value: &str) -> Option<String> {
     fact(facts, value).attribute.key.as_deref().map(str::to_string)
 }
@@ -377,11 +386,7 @@ fn windows_the_present_and_approximations_are_no_dates() {
     let f = facts_of(
         "عنوان\nولا تزال الطريق مغلقة الآن، بعد إغلاقها منذ ثلاثة أيام، خلال الأيام الخمسة الأخيرة، ولم تفتح حتى اليوم.\n",
     );
-    assert!(
-        f.iter().all(|f| f.value.unit.as_deref() != Some("date")),
-        "{:?}",
-        f.iter().map(|f| &f.text).collect::<Vec<_>>()
-    );
+    assert_no_dates(&f);
 }
 
 #[test]
@@ -911,11 +916,7 @@ fn a_time_before_or_after_an_event_dates_nothing_of_the_report() {
     let f = facts_of(
         "عنوان\nوتوقفت المضخات قبل عشرين دقيقة فقط من انقطاع التيار، وعادت بعد ساعتين تقريباً من إصلاح العطل.\n",
     );
-    assert!(
-        f.iter().all(|x| x.value.unit.as_deref() != Some("date")),
-        "{:?}",
-        f.iter().map(|x| (&x.text, &x.value.unit)).collect::<Vec<_>>()
-    );
+    assert_no_dates(&f);
 }
 
 #[test]

@@ -87,12 +87,9 @@ impl<'a> SentenceFacts<'a> {
             // "تجاوزت 40 درجة في عدة ولايات": the noun right after another figure is what that
             // figure counts, not a measure of this one.
             if i > 0
-                && self.is_numeric_mention(i - 1)
-                && self.mention_of[i - 1] != Some(index)
-                && matches!(
-                    self.mentions[self.mention_of[i - 1].unwrap_or(index)].0.value,
-                    MentionValue::Number(_)
-                )
+                && self.mention_of[i - 1].is_some_and(|m| {
+                    m != index && matches!(self.mentions[m].0.value, MentionValue::Number(_))
+                })
                 && !self.key(i).starts_with(['و', 'ف'])
                 && self.counted_noun(i) == Some(i)
             {
@@ -433,7 +430,8 @@ impl<'a> SentenceFacts<'a> {
             if self.kind(i) == Some(TokenKind::Number) {
                 Some(self.key(i).to_string())
             } else {
-                (self.is_content(i) && !matches!(self.key(i), "نحو" | "حوالي" | "قرابه" | "قرابة"))
+                // Past a word of how near ("منذ نحو …").
+                (self.is_content(i) && !self.lx.linking.contains(self.key(i)))
                     .then(|| self.lemma(i).to_string())
             }
         })
