@@ -348,6 +348,42 @@ fn the_outlets_name_under_the_headline_is_frame_and_the_dateline_follows_it() {
 }
 
 #[test]
+fn an_outlets_line_of_several_parts_is_dated_by_its_date_part() {
+    // "outlet | section | date", "outlet | date | section": the part that is a date dates the
+    // article, above the headline or under it, and the wire dateline after it is frame.
+    let lines = [
+        (
+            "وكالة الوادي للأنباء | محليات وخدمات | 04-05-2025 10:15",
+            "2025-05-04",
+        ),
+        (
+            "وكالة الوادي للأنباء | الأحد 6 ذو القعدة 1446 هـ الموافق 4 مايو 2025 م | محليات",
+            "2025-05-04",
+        ),
+        ("صحيفة الشروق | رأي وتحليل | الأحد 4 أيار/مايو 2025", "2025-05-04"),
+    ];
+    for (line, date) in lines {
+        for text in [
+            format!(
+                "{line}\n\nالمحافظ يفتتح الجسر الجديد فوق النهر\n\nتل الزيتون - 4 أيار/مايو 2025 (واو) - افتتح المحافظ الجسر.\n"
+            ),
+            format!(
+                "المحافظ يفتتح الجسر الجديد فوق النهر\n{line}\n\nتل الزيتون - 4 أيار/مايو 2025 (واو) - افتتح المحافظ الجسر.\n"
+            ),
+        ] {
+            let doc = parse(&text);
+            assert_eq!(published(&doc).as_deref(), Some(date), "{text}");
+            assert_eq!(body_sentences(&doc), ["افتتح المحافظ الجسر."], "{text}");
+        }
+    }
+    // A part that says more than a date does not date the article.
+    let doc = parse(
+        "وكالة الوادي للأنباء | افتتاح الجسر الجديد يوم 4 مايو 2025 بحضور المحافظ\n\nالمحافظ يفتتح الجسر الجديد فوق النهر\n\nافتتح المحافظ الجسر أمس.\n",
+    );
+    assert_eq!(published(&doc), None);
+}
+
+#[test]
 fn the_dateline_is_frame_even_when_a_metadata_line_dated_the_article() {
     let doc = parse(
         "وكالة الوادي للأنباء\nتاريخ النشر: 04/05/2025 - 10:00\n\nالمحافظ يفتتح الجسر الجديد فوق النهر\n\nتل الزيتون، 4 أيار/مايو 2025 (واو) - افتتح المحافظ الجسر.\n",

@@ -93,7 +93,7 @@ pub(super) fn build_claim(
         .get(&Role::Theme)
         .or_else(|| roles.get(&Role::Patient))
         .cloned();
-    let time = pick_time(ctx, view, t, clause, reads);
+    let (time, saying_dated) = pick_time(ctx, view, t, clause, reads);
     let (time, time_basis) = match time {
         Some(m) => (Some(Arc::new(m.clone())), TimeBasis::Stated),
         None => match &ctx.publication {
@@ -140,6 +140,7 @@ pub(super) fn build_claim(
         .iter()
         .filter(|(at, _)| span.contains(*at))
         .fold(ClauseCues::default(), |all, (_, c)| all.union(*c));
+    cues.reported = saying_dated;
     cues.tally = Lexicon::get().is_tally(view.key(t.tok).get(t.prefix.len()..).unwrap_or(""));
     Claim {
         id: String::new(),

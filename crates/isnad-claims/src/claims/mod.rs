@@ -175,7 +175,10 @@ const VIEW_CHUNK: usize = if cfg!(test) { 3 } else { 1_024 };
 /// الطرفان اليوم الخميس عقدا … ووقّع العقد عن الجانب …") takes that claim's stated time.
 fn carry_times(claims: &mut [Claim]) {
     for i in 1..claims.len() {
-        if claims[i].time_basis != TimeBasis::Publication || claims[i].location != ClaimLocation::Body {
+        if claims[i].time_basis != TimeBasis::Publication
+            || claims[i].location != ClaimLocation::Body
+            || claims[i].cues.reported
+        {
             continue;
         }
         let own = claims[i].span;

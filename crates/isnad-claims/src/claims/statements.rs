@@ -199,7 +199,18 @@ impl Said<'_, '_> {
     pub fn read_own_voice(&self, out: &mut Vec<Statement>) {
         let words = &self.words;
         let n = words.toks.len();
-        let colon = (1..n.min(HEADLINE_SPEAKER_WORDS + 1)).find(|&i| words.key(i) == ":");
+        // "بعد عاصفة الأحد: …" says when: a preposition or a word of time opens no speaker's name.
+        let grammar = crate::grammar::grammar();
+        let opens_a_name = {
+            let first = crate::grammar::without_wa(words.key(0));
+            !crate::lexical::lexicon::Lexicon::get()
+                .prepositions
+                .contains(first)
+                && !grammar.is_relative_time(first)
+        };
+        let colon = (1..n.min(HEADLINE_SPEAKER_WORDS + 1))
+            .find(|&i| words.key(i) == ":")
+            .filter(|_| opens_a_name);
         let (start, chain) = match colon {
             Some(c) => (
                 c + 1,
@@ -607,6 +618,23 @@ mod tests {
             let denied = with_text(&all, "افتتاح المكتبة العامة الجديدة في حي السلام");
             assert_eq!(denied.stance, Stance::Denies, "{text}");
         }
+    }
+
+    #[test]
+    fn words_of_time_before_a_headlines_colon_are_no_speaker() {
+        // Written for this test: "after Sunday's storm: …" says when, not who.
+        let all = statements("بعد عاصفة الأحد: قرى بقيت يومين بلا طرق والبلدية تعد بالإصلاح\nنص الخبر.\n");
+        let said = with_text(&all, "بعد عاصفة الأحد: قرى بقيت يومين بلا طرق والبلدية تعد بالإصلاح");
+        assert!(
+            said.attribution.iter().all(|s| s.kind == SourceKind::Outlet),
+            "{said:?}"
+        );
+        let all = statements("وزير النقل: الطريق الساحلي يفتح الأسبوع المقبل\nنص الخبر.\n");
+        let said = with_text(&all, "الطريق الساحلي يفتح الأسبوع المقبل");
+        assert!(
+            speaker(said).is_some_and(|s| s.contains("وزير النقل")),
+            "{said:?}"
+        );
     }
 
     #[test]

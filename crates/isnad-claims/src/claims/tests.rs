@@ -642,6 +642,62 @@ fn a_saying_is_dated_by_its_own_time_not_by_the_times_of_what_it_says() {
 }
 
 #[test]
+fn an_incident_is_not_dated_by_the_announcement_of_it() {
+    // Written for this test: the fire happened before the company announced the end of the works.
+    let found =
+        claims("وأعلنت [الشركة|o] أمس الأحد انتهاء أعمال الصيانة في المصنع بعد حريق أودى بحياة 4 عمال.");
+    let toll = found.iter().find(|c| c.event == "casualties").expect("a toll");
+    assert_ne!(toll.time_basis, TimeBasis::Stated, "{toll:#?}");
+    // A time of its own still dates it.
+    let found = claims("وأعلنت [الشركة|o] أمس الأحد أن حريقاً أودى بحياة 4 عمال فجر السبت.");
+    let toll = found.iter().find(|c| c.event == "casualties").expect("a toll");
+    assert_eq!(toll.time_basis, TimeBasis::Stated, "{toll:#?}");
+    assert_eq!(
+        toll.time.as_ref().map(|t| &*t.text),
+        Some("فجر السبت"),
+        "{toll:#?}"
+    );
+    // Nor by the time of the clause before it: the saying is dated, what it reports is not.
+    let found = claims(
+        "واندلع حريق في المصنع فجر السبت وأودى بحياة عاملين. وكان المتحدث باسم [الشركة|o] قد قال الأحد الماضي إن الحريق أودى بحياة 4 عمال.",
+    );
+    let reported = found
+        .iter()
+        .filter(|c| c.event == "casualties")
+        .last()
+        .expect("a toll");
+    assert_ne!(reported.time_basis, TimeBasis::Stated, "{reported:#?}");
+}
+
+#[test]
+fn the_time_of_the_report_a_claim_is_according_to_is_not_its_time() {
+    // Written for this test: the statement was issued Sunday evening; the poisoning is undated.
+    let found = claims("وأصيب 40 تلميذاً بالتسمم في المدرسة، بحسب بيان أصدرته [البلدية|o] مساء أمس الأحد.");
+    let toll = found.iter().find(|c| c.event == "casualties").expect("a toll");
+    assert_ne!(toll.time_basis, TimeBasis::Stated, "{toll:#?}");
+    // A time before the source is the event's.
+    let found =
+        claims("وأصيب 40 تلميذاً بالتسمم في المدرسة صباح السبت، بحسب بيان أصدرته [البلدية|o] مساء أمس الأحد.");
+    let toll = found.iter().find(|c| c.event == "casualties").expect("a toll");
+    assert_eq!(
+        toll.time.as_ref().map(|t| &*t.text),
+        Some("صباح السبت"),
+        "{toll:#?}"
+    );
+}
+
+#[test]
+fn now_dates_nothing() {
+    // Written for this test: "now we must start again" says when a feeling holds, not a date.
+    let found = claims("وقال [سامي الحلبي|p] للصحيفة: \"الآن علينا أن نبدأ من جديد بعد إغلاق المصنع\".");
+    let said = found
+        .iter()
+        .find(|c| c.event == "statement")
+        .expect("a statement");
+    assert_ne!(said.time_basis, TimeBasis::Stated, "{said:#?}");
+}
+
+#[test]
 fn a_trigger_word_inside_a_place_or_body_name_is_no_event() {
     // "عين" appoints and "النقل" moves, but not inside «عين الصفصاف» or a ministry's name.
     let found = claims("واجتمع المجلس البلدي أمس في بلدة [عين الصفصاف|l] لمناقشة خطة المياه.");

@@ -110,6 +110,11 @@ pub struct ClauseCues {
     /// Its trigger names a toll ("وفق حصيلة أعلنتها السلطات صباح اليوم"): dated by its report.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub tally: bool,
+    /// A time of its clause dates what reports it, not it: a saying that reports an incident
+    /// ("أعلنت الشركة أمس … بعد حريق") or the report it is according to ("بحسب بيان أصدرته البلدية
+    /// مساء أمس"). That time is not the claim's, nor is the time of the clause before.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reported: bool,
 }
 
 impl ClauseCues {
@@ -119,6 +124,7 @@ impl ClauseCues {
             earlier: self.earlier || other.earlier,
             rising: self.rising || other.rising,
             tally: self.tally || other.tally,
+            reported: self.reported || other.reported,
         }
     }
 

@@ -10,14 +10,15 @@ use crate::mentions::{Mention, MentionValue};
 use isnad_parser::{Span, TokenKind};
 
 /// The time of a claim: the nearest temporal mention in the trigger's part of its clause (after
-/// the complementizer that introduces it), else elsewhere in the clause; never the dateline.
+/// the complementizer that introduces it), else elsewhere in the clause; never the dateline. Also
+/// true when a time was passed over as the date of a saying that reports the claim's incident.
 pub(super) fn pick_time<'a>(
     ctx: &DocContext,
     view: &View<'a>,
     t: &Trig,
     clause: (usize, usize),
-    _reads: &[Read],
-) -> Option<&'a Mention> {
+    reads: &[Read],
+) -> (Option<&'a Mention>, bool) {
     let lx = Lexicon::get();
     let dateline = ctx.document.meta.published_span;
     let qualifiers: Vec<Span> = view
@@ -52,12 +53,41 @@ pub(super) fn pick_time<'a>(
                 .checked_sub(1)
                 .is_some_and(|b| so_far.at(&key, b, view.toks.len()).is_some())
     };
+    // "أعلنت الشركة أمس انتهاء الأعمال بعد حريق أودى بحياة 4": a time between a saying and an
+    // incident it reports dates the saying; the incident came before it.
+    let incident = lx.events[t.entry].properties.incident;
+    let dates_a_saying = |m: &Mention| {
+        incident
+            && reads.iter().any(|r| {
+                lx.events[r.trig.entry].properties.speech
+                    && r.trig.span.end <= m.span.start
+                    && m.span.end <= t.span.start
+            })
+    };
+    // "الآن"، "حالياً": when something holds, no date of an event.
+    let present = &crate::lexical::lexicon::Lexicon::get().present;
+    let is_now = |m: &Mention| {
+        let first = view.toks.partition_point(|x| x.span().end <= m.span.start);
+        first < view.toks.len() && present.contains(key(first))
+    };
+    // "بحسب بيان أصدرته البلدية مساء أمس": a time after the word that names a claim's source, in
+    // the same stretch of words, dates the report, not the claim.
+    let dates_its_report = |m: &Mention| {
+        let first = view.toks.partition_point(|x| x.span().end <= m.span.start);
+        (clause.0..first)
+            .rev()
+            .take_while(|&i| !view.is_punct(i))
+            .any(|i| crate::grammar::grammar().is_according_to(crate::grammar::without_wa(key(i))))
+    };
     let candidates = || {
         view.mentions.iter().copied().filter(|m| {
             m.value.time().is_some()
                 && !dateline.is_some_and(|d| d.overlaps(m.span))
                 && !qualifiers.iter().any(|q| q.overlaps(m.span))
                 && !bounds_a_state(m)
+                && !dates_a_saying(m)
+                && !is_now(m)
+                && !dates_its_report(m)
         })
     };
     // "بدأ اليوم الأربعاء المشاورات بعد فوز حزبه": an event after بعد/قبل/عقب is dated apart
@@ -72,7 +102,11 @@ pub(super) fn pick_time<'a>(
             .filter(|m| area.contains(m.span) && (!set_against || m.span.start >= t.span.end))
             .min_by_key(|m| (distance(m.span, t.span), m.span.start < t.span.start))
     };
-    nearest(scope).or_else(|| nearest(whole))
+    let saying_dated = view.mentions.iter().any(|m| {
+        m.value.time().is_some()
+            && ((incident && dates_a_saying(m)) || (dates_its_report(m) && whole.contains(m.span)))
+    });
+    (nearest(scope).or_else(|| nearest(whole)), saying_dated)
 }
 
 /// The count of the event or its theme: a number right before the trigger or the theme ("سبع
