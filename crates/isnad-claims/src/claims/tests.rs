@@ -661,11 +661,7 @@ fn an_incident_is_not_dated_by_the_announcement_of_it() {
     let found = claims(
         "واندلع حريق في المصنع فجر السبت وأودى بحياة عاملين. وكان المتحدث باسم [الشركة|o] قد قال الأحد الماضي إن الحريق أودى بحياة 4 عمال.",
     );
-    let reported = found
-        .iter()
-        .filter(|c| c.event == "casualties")
-        .last()
-        .expect("a toll");
+    let reported = found.iter().rfind(|c| c.event == "casualties").expect("a toll");
     assert_ne!(reported.time_basis, TimeBasis::Stated, "{reported:#?}");
 }
 
