@@ -125,6 +125,17 @@ fn day_month_year_in_every_family() {
         "الأول من شباط 2013",
         &["الأول من شباط 2013 = date 2013-02-01..2013-02-01 day"],
     );
+    // The Maghrebi «فاتح» is the first day of its month.
+    check(
+        "يوم الخميس فاتح أكتوبر",
+        &["يوم الخميس فاتح أكتوبر = date 2024-10-01..2024-10-01 day thursday"],
+    );
+    check(
+        "الفاتح من نوفمبر 2025",
+        &["الفاتح من نوفمبر 2025 = date 2025-11-01..2025-11-01 day"],
+    );
+    // Not a day without a month after it.
+    check("وقال فاتح الأمين", &[]);
 }
 
 #[test]

@@ -679,3 +679,36 @@ fn ordinals_counted_from_two_different_moments_are_two_series() {
     // Counted from the opening and from the new supplier: two series.
     assert!(ordinal_conflicts(second, first_since_supplier).is_empty());
 }
+
+#[test]
+fn the_date_set_for_something_dates_it() {
+    // Written for this test: «موعداً لـ» names what the date is set for; two dates set for one
+    // replayed match conflict.
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2026-03-02",
+            "عنوان\nوحددت الرابطة يوم السبت 14 مارس موعداً لإعادة مباراة الاتحاد والنجم في الملعب البلدي.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-03",
+            "عنوان\nوقال المتحدث إن الرابطة قررت إعادة المباراة يوم الأربعاء 11 مارس لتمكين الجماهير من الحضور.\n",
+        ),
+    ]);
+    assert_eq!(date_findings(&result).len(), 1, "{:#?}", result.comparisons);
+    // A date set for something else is another date.
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2026-03-02",
+            "عنوان\nوحددت الرابطة يوم السبت 14 مارس موعداً لانعقاد جمعيتها العمومية في الملعب البلدي.\n",
+        ),
+        (
+            "b.txt",
+            "2026-03-03",
+            "عنوان\nوقال المتحدث إن الرابطة قررت إعادة المباراة يوم الأربعاء 11 مارس لتمكين الجماهير من الحضور.\n",
+        ),
+    ]);
+    assert!(date_findings(&result).is_empty(), "{:#?}", result.findings);
+}

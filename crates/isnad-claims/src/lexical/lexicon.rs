@@ -31,6 +31,7 @@ struct File {
     occurrence_nouns: Vec<String>,
     complementizers: Vec<String>,
     present: Vec<String>,
+    appointed: Vec<String>,
     locatives: Vec<String>,
     not_agent_before: Vec<String>,
     running_series: Vec<String>,
@@ -225,6 +226,8 @@ pub(crate) struct Lexicon {
     pub running_series: crate::sketch::KeySet,
     /// Folded words of the present ("الآن"، "حالياً"): they date a state, not an event.
     pub present: crate::sketch::KeySet,
+    /// Folded nouns a date is set as ("موعداً"): the «ل» phrase after one says what it dates.
+    pub appointed: crate::sketch::KeySet,
     /// Folded words a place follows when it is where something happens ("في"، "قرب"، "شمال").
     pub locatives: crate::sketch::KeySet,
     /// Folded words after which a person or body is no doer ("مع"، "ضد"، "بحسب").
@@ -373,6 +376,7 @@ impl Lexicon {
                 occurrence_nouns: lemmas(&file.occurrence_nouns),
                 complementizers: file.complementizers.iter().map(|w| fold_key(w)).collect(),
                 present: file.present.iter().map(|w| fold_key(w)).collect(),
+                appointed: file.appointed.iter().map(|w| fold_key(w)).collect(),
                 locatives: file.locatives.iter().map(|w| fold_key(w)).collect(),
                 not_agent_before: file.not_agent_before.iter().map(|w| fold_key(w)).collect(),
                 running_series: lemmas(&file.running_series),

@@ -133,9 +133,18 @@ impl<'a> SentenceFacts<'a> {
 
     /// Where the words a date is aligned on start: its clause, or when that says too little
     /// ("، قد وصلت إلى البلدة مساء الاثنين"), the clauses before it that it hangs on ("وكانت لجنة
-    /// التحقيق الوزارية، المؤلفة من خمسة قضاة، …").
-    pub(super) fn date_context_start(&self, clause: (usize, usize)) -> usize {
+    /// التحقيق الوزارية، المؤلفة من خمسة قضاة، …"). A date in what is said has the words of what is
+    /// said ("قال المتحدث إن الرابطة قررت …": who says it is not what is dated).
+    pub(super) fn date_context_start(&self, clause: (usize, usize), date_first: usize) -> usize {
         const ENOUGH_WORDS: usize = 3;
+        let said_from = (clause.0..date_first)
+            .rev()
+            .find(|&i| self.lx.complementizers.contains(self.key(i)))
+            .map(|c| c + 1)
+            .filter(|&from| (from..date_first).filter(|&i| self.is_content(i)).count() >= ENOUGH_WORDS);
+        if let Some(from) = said_from {
+            return from;
+        }
         let mut start = clause.0;
         if (start..clause.1).filter(|&i| self.is_content(i)).count() >= ENOUGH_WORDS {
             return start;
@@ -161,12 +170,17 @@ impl<'a> SentenceFacts<'a> {
 
     /// Where a date's words end: at a phrase after the date led by a glued «ب» or «ل», «مع» or
     /// «وسط», which says how or with whom it happened («مساء الأحد بحفل فني»، «بمشاركة 120
-    /// عارضاً»), not what is dated. A subject after the date stays («وانطلقت يوم الاثنين مسابقة»),
+    /// عارضاً»), not what is dated; but a «ل» after a noun the date is set as says what it dates
+    /// («موعداً لإعادة المباراة»). A subject after the date stays («وانطلقت يوم الاثنين مسابقة»),
     /// and so do a place and a destination («إلى المدينة»: another place is another occasion).
     pub(super) fn date_context_end(&self, date_last: usize, clause_end: usize) -> usize {
         (date_last + 1..clause_end.min(self.n()))
             .find(|&i| {
                 let key = self.key(i);
+                // "يوم السبت موعداً لإعادة المباراة": what the date is set for.
+                if i == date_last + 2 && self.lx.appointed.contains(self.key(i - 1)) {
+                    return false;
+                }
                 // Four letters in ة are a noun of their own («بلدة»، «لجنة»).
                 let short_noun = key.ends_with('ه') && key.chars().count() == 4;
                 crate::grammar::grammar().is_accompaniment(key)

@@ -227,7 +227,7 @@ impl<'a> SentenceFacts<'a> {
                 context: {
                     let span = if is_date && since.is_none() {
                         (
-                            self.date_context_start(clause),
+                            self.date_context_start(clause, first),
                             self.date_context_end(last, clause.1),
                         )
                     } else {

@@ -57,6 +57,7 @@ pub(super) enum K {
     Last,
     YearLead,
     MonthLead,
+    FirstDay,
     Of,
     InMonth,
     Corresponding,
@@ -173,6 +174,7 @@ struct Data {
     last: Vec<String>,
     year_lead: Vec<String>,
     month_lead: Vec<String>,
+    first_day: Vec<String>,
     of: Vec<String>,
     in_month: Vec<String>,
     not_future_endings: Vec<String>,
@@ -373,6 +375,7 @@ fn build() -> Lexicon {
     lex.add_all(&data.last, K::Last);
     lex.add_all(&data.year_lead, K::YearLead);
     lex.add_all(&data.month_lead, K::MonthLead);
+    lex.add_all(&data.first_day, K::FirstDay);
     lex.add_all(&data.of, K::Of);
     lex.add_all(&data.in_month, K::InMonth);
     lex.add_all(&data.corresponding, K::Corresponding);

@@ -10,11 +10,14 @@ use isnad_parser::TokenKind;
 const YEAR_WORDS: usize = 7;
 
 impl Scan<'_> {
-    /// A day of the month: digits 1–31 or an ordinal word.
+    /// A day of the month: digits 1–31, an ordinal word or «فاتح» (the first).
     fn day_num(&self, i: usize) -> Option<(u32, usize)> {
         if let Some((v, digits)) = self.int(i) {
             let clock = self.punct(i + 1, &[':']) && self.adjacent(i + 1);
             return (digits <= 2 && (1..=31).contains(&v) && !clock).then_some((v, i + 1));
+        }
+        if let Some(j) = self.has(i, |k| k == K::FirstDay) {
+            return Some((1, j));
         }
         self.ordinal(i).filter(|(v, _)| (1..=31).contains(v))
     }
