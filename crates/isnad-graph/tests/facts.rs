@@ -712,3 +712,32 @@ fn the_date_set_for_something_dates_it() {
     ]);
     assert!(date_findings(&result).is_empty(), "{:#?}", result.findings);
 }
+
+#[test]
+fn the_date_a_window_starts_at_dates_the_event_that_starts_it() {
+    // Written for this test: «منذ انطلاق أولى جولاتها يوم الاثنين 2 فبراير» dates the first round
+    // of the talks, though its clause counts how long they have lasted.
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2026-02-27",
+            "عنوان\nوتوصل الطرفان إلى اتفاق بعد مفاوضات امتدت أكثر من ثلاثة أسابيع منذ انطلاق أولى جولاتها يوم الاثنين 2 فبراير.\n",
+        ),
+        (
+            "b.txt",
+            "2026-02-28",
+            "عنوان\nوتعود المفاوضات إلى الجولة الأولى التي عقدت في 9 فبراير الماضي بمقر الوزارة.\n",
+        ),
+    ]);
+    // Compared on what their clauses say, not set aside as the date of a running figure.
+    let dates: Vec<_> = result
+        .comparisons
+        .iter()
+        .filter(|c| c.attribute.as_ref() == "date")
+        .collect();
+    assert!(!dates.is_empty(), "{:#?}", result.comparisons);
+    assert!(
+        dates.iter().all(|c| !c.reason.contains("dates a figure")),
+        "{dates:#?}"
+    );
+}

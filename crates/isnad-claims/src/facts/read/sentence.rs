@@ -207,7 +207,9 @@ impl<'a> SentenceFacts<'a> {
                 rise: (clause.0..first)
                     .filter(|&i| Some(i) != head)
                     .any(|i| self.may_start(i) && self.lx.rise.at(&|k| self.key(k), i, self.n()).is_some()),
-                so_far: self.phrase_in(&self.lx.so_far, clause.0, clause.1),
+                // "منذ انطلاق أولى جولاتها يوم الاثنين": the date a window starts at is no
+                // figure so far; it dates the event that starts the window.
+                so_far: since.is_none() && self.phrase_in(&self.lx.so_far, clause.0, clause.1),
                 earlier: self.phrase_in(&self.lx.earlier, clause.0, clause.1),
                 // "35% من العقد" is a share (its attribute says so), not a part of a set.
                 partitive: value.unit.as_deref() != Some("percent") && self.partitive(first, last),
