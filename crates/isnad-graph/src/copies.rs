@@ -14,13 +14,16 @@ const DOCUMENT_DERIVED: f64 = 0.5;
 
 /// Hashes of the runs of [`SHINGLE`] words of a text. Only equality of hashes matters, so the
 /// fast Fx hash (64 bits, collisions negligible at a story's size) replaces SipHash here.
-fn shingles(text: &str) -> Vec<u64> {
+/// `words` is room to work in, kept from one sentence to the next.
+fn shingles(text: &str, words: &mut Vec<u64>) -> Vec<u64> {
     let folded = fold_key(text);
-    let words: Vec<u64> = folded
-        .split(|c: char| !isnad_claims::claims::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(|w| FxBuildHasher.hash_one(w))
-        .collect();
+    words.clear();
+    words.extend(
+        folded
+            .split(|c: char| !isnad_claims::claims::is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(|w| FxBuildHasher.hash_one(w)),
+    );
     if words.len() < SHINGLE {
         return Vec::new();
     }
@@ -40,9 +43,10 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
     let sentences: Vec<Vec<Vec<u64>>> = documents
         .par_iter()
         .map(|d| {
+            let mut words = Vec::new();
             d.sentences
                 .iter()
-                .map(|s| shingles(d.text(s.span)))
+                .map(|s| shingles(d.text(s.span), &mut words))
                 .filter(|s| !s.is_empty())
                 .collect()
         })

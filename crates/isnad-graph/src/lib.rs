@@ -97,7 +97,12 @@ pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: 
         (a.severity, a.kind, first_position(a)).cmp(&(b.severity, b.kind, first_position(b)))
     });
     for (n, finding) in findings.iter_mut().enumerate() {
-        finding.id = format!("F{}", n + 1);
+        use std::fmt::Write;
+        let mut id = String::with_capacity(8);
+        id.push('F');
+        // Writing to a string cannot fail.
+        let _ = write!(id, "{}", n + 1);
+        finding.id = id;
     }
     StoryCheck {
         findings,

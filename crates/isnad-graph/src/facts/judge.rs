@@ -1,6 +1,6 @@
 //! Judging whether two facts of one attribute are about the same thing at the same time, and why not.
 
-use super::period::{dated_long_before, describe_days, disjoint, gap_days, occurrence_gap};
+use super::period::{dated_long_before, day_text, disjoint, gap_days, occurrence_gap};
 use super::units::same_unit;
 use super::{FactView, Facts, Outcome};
 use isnad_claims::claims::{ClaimLocation, Modality};
@@ -96,7 +96,7 @@ impl Facts<'_> {
         // or at least be spoken of in the other's sentence.
         // Another named place the gazetteer knows, neither inside the other: another occurrence.
         if let Some((x, y)) = self.places_apart(fa, fb) {
-            return apart(format!("at different places ({x} and {y})"));
+            return apart(["at different places (", x, " and ", y, ")"].concat());
         }
         // A figure said of another named person or organization ("6 سنوات لرجل الأعمال X"، "5 سنوات
         // للمقاول Y"): another subject. A running total is the story's, whoever gives it.
@@ -146,19 +146,23 @@ impl Facts<'_> {
                 || !covered(&qb, fa, &qa)
                 || (!qa.is_empty() && !qb.is_empty() && !qa.iter().any(|q| qb.contains(q))))
         {
-            return apart(format!(
-                "what they are of differs ({} and {})",
-                if qa.is_empty() {
+            let words = |q: &[&str]| {
+                if q.is_empty() {
                     "-".to_string()
                 } else {
-                    qa.join(" ")
-                },
-                if qb.is_empty() {
-                    "-".to_string()
-                } else {
-                    qb.join(" ")
+                    q.join(" ")
                 }
-            ));
+            };
+            return apart(
+                [
+                    "what they are of differs (",
+                    &words(&qa),
+                    " and ",
+                    &words(&qb),
+                    ")",
+                ]
+                .concat(),
+            );
         }
         // "جسراً بطول 1.8 كيلومتر وطريقاً بطول 14 كيلومتراً" against "طول الجسر 1800 متر": a report
         // that gives the other's thing its own figure says this one is of something else.
@@ -215,19 +219,28 @@ impl Facts<'_> {
             let near = gap_days(x, y) <= occurrence_gap(x, y);
             return Err((
                 fa.attribute.evolving && near,
-                format!(
-                    "stated at different times ({} and {})",
-                    describe_days(x),
-                    describe_days(y)
-                )
+                [
+                    "stated at different times (",
+                    a.stated_text(),
+                    " and ",
+                    b.stated_text(),
+                    ")",
+                ]
+                .concat()
                 .into(),
             ));
         }
-        if let Some((x, p)) = dated_long_before(a, b) {
-            return apart(format!(
-                "one is dated {} and the other report is of {p}: another occurrence",
-                describe_days(x)
-            ));
+        if let Some((dated, p)) = dated_long_before(a, b) {
+            return apart(
+                [
+                    "one is dated ",
+                    dated.stated_text(),
+                    " and the other report is of ",
+                    &day_text(p),
+                    ": another occurrence",
+                ]
+                .concat(),
+            );
         }
         if fa.attribute.evolving
             && let (Some(x), Some(y)) = (a.as_of, b.as_of)
@@ -235,11 +248,14 @@ impl Facts<'_> {
         {
             return Err((
                 true,
-                format!(
-                    "a running total as of different times ({} and {})",
-                    describe_days(x),
-                    describe_days(y)
-                )
+                [
+                    "a running total as of different times (",
+                    a.as_of_text(),
+                    " and ",
+                    b.as_of_text(),
+                    ")",
+                ]
+                .concat()
                 .into(),
             ));
         }

@@ -63,6 +63,8 @@ impl<'a> Facts<'a> {
             }))
         };
         let mut views = Vec::with_capacity(analyses.iter().map(|a| a.facts.len()).sum());
+        // Each view's group is set below, once every view is read.
+        let no_group: Arc<str> = Arc::from("");
         let mut sentences: BTreeMap<(usize, usize), std::sync::Arc<[u32]>> = BTreeMap::new();
         for (doc, analysis) in analyses.iter().enumerate() {
             let published = documents.get(doc).and_then(|d| d.reference_date());
@@ -136,7 +138,8 @@ impl<'a> Facts<'a> {
                     about_weight: 0.0,
                     alone_in_report: false,
                     in_figure_clause: false,
-                    group: Arc::from(""),
+                    group: Arc::clone(&no_group),
+                    times_text: Default::default(),
                 });
             }
         }

@@ -100,12 +100,23 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             ));
         }
     }
-    // Two reports that copy one sentence and change its date, unless the events already say so.
+    // Two reports that copy one sentence and change its date, unless the events already say so
+    // (asked of the facts' words before the finding is written: most are said already).
+    let views = &context.facts.views;
     let copied: Vec<Finding> = context
         .compared
         .disagreements
         .iter()
-        .filter(|d| context.facts.views[d.sides[0][0]].base_unit == Some("date"))
+        .filter(|d| views[d.sides[0][0]].base_unit == Some("date"))
+        .filter(|d| {
+            let evidence = d.sides.iter().flatten().map(|&m| {
+                let v = &views[m];
+                (context.documents[v.doc].id.as_str(), v.fact.span)
+            });
+            !findings
+                .iter()
+                .any(|e: &Finding| super::covers_evidence(e, evidence.clone()))
+        })
         .map(|d| {
             super::disagreement_finding(
                 context,
@@ -114,7 +125,6 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 &d.sides,
             )
         })
-        .filter(|f| !findings.iter().any(|e: &Finding| super::same_evidence(e, f)))
         .collect();
     findings.extend(copied);
     findings
