@@ -334,7 +334,7 @@ pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
         .map(|(n, members)| {
             let event = context.claims[members[0]].claim.event.as_str();
             Event {
-                id: format!("E{}", n + 1),
+                id: crate::numbered('E', n + 1),
                 event: Arc::clone(types.entry(event).or_insert_with(|| Arc::from(event))),
                 claims: members.iter().map(|&i| Arc::clone(&ids[i])).collect(),
                 independent_sources: 0,

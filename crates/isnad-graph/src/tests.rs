@@ -150,3 +150,11 @@ fn events_and_decisions_share_claim_ids_and_figures_share_group_keys() {
     }
     assert!(groups.len() < views.len(), "some figures share a group");
 }
+
+/// Ids are numbered as `format!` writes the number.
+#[test]
+fn ids_are_numbered_as_the_formatter_writes_them() {
+    for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+        assert_eq!(crate::numbered('F', n), format!("F{n}"));
+    }
+}

@@ -138,6 +138,9 @@ pub(crate) struct FactView<'a> {
     /// `stated` and `as_of` in words, written when a reason first gives them: a figure told
     /// apart by its time from many others gives the same words to each comparison.
     times_text: [std::sync::OnceLock<String>; 2],
+    /// The numbers of its sentence's and its clause's words as written (`fact.sentence_words`,
+    /// `fact.context`): equal when the lists are.
+    pub(super) word_lists: [u32; 2],
 }
 
 impl FactView<'_> {
@@ -307,7 +310,9 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                 }
             }
         }
-        items.sort_unstable();
+        // A pair of facts is one item (its facts' classes make the item), so their order is
+        // the items' order.
+        items.sort_unstable_by_key(|&(i, j, _)| (i, j));
         grouped.push((Arc::clone(key), items));
     }
     // Near-copied places of different attributes (or of dates and ordinals).
@@ -331,7 +336,7 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
             }
         }
     }
-    copied_pairs.sort_unstable();
+    sort_pairs(&mut copied_pairs);
     copied_pairs.dedup();
     let mut extras: Vec<(usize, usize, Arc<str>)> = Vec::new();
     // One key per unit, shared by its comparisons.
@@ -400,6 +405,12 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
         judged.record_across((i, j), key, facts.verdict(i, j, true));
     }
     judged.finish()
+}
+
+/// Sorts pairs of classes in their order, each compared as one integer (the first class in the
+/// high half): a story's near-copies and series pair thousands.
+pub(super) fn sort_pairs(pairs: &mut [(u32, u32)]) {
+    pairs.sort_unstable_by_key(|&(x, y)| (u64::from(x) << 32) | u64::from(y));
 }
 
 /// The first pair of two classes' facts from two reports, in order of their facts (`x` may be

@@ -131,10 +131,15 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             }
         }
     }
-    let weight = |w: u32| match df[w as usize] {
-        0 => 1.0,
-        d => (1.0 + n / d as f64).ln(),
-    };
+    // Each word's weight, reckoned once: clauses are weighed pair by pair.
+    let weights: Vec<f64> = df
+        .iter()
+        .map(|&d| match d {
+            0 => 1.0,
+            d => (1.0 + n / d as f64).ln(),
+        })
+        .collect();
+    let weight = |w: u32| weights[w as usize];
     let reporting = analyses.iter().filter(|a| !a.participants.is_empty()).count();
     let story_wide_docs = 3.max((3 * reporting).div_ceil(4));
     let story_wide = |w: u32| docs_of[w as usize] >= story_wide_docs;

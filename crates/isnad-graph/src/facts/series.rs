@@ -74,7 +74,7 @@ pub(super) fn candidate_pairs(facts: &Facts<'_>, classes: &Classes) -> Vec<(u32,
             }
         }
         let mut pairs: Vec<(u32, u32)> = pairs.into_iter().collect();
-        pairs.sort_unstable();
+        super::sort_pairs(&mut pairs);
         out.extend(pairs.into_iter().map(|(x, y)| (x, y, Arc::clone(&key))));
     }
     out

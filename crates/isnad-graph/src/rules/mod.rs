@@ -406,18 +406,22 @@ fn write_number(out: &mut String, n: &isnad_claims::mentions::NumberValue) {
     use isnad_claims::mentions::Qualifier::*;
     use std::fmt::Write;
     let v = |out: &mut String, x: f64| {
-        // Writing to a string cannot fail.
-        let _ = if x.fract() == 0.0 {
-            // A whole number below 2^53 prints as the integer it is; `{:.0}` would get the same
-            // digits through exact big-number arithmetic (-0 keeps its sign there).
+        if x.fract() == 0.0 {
+            // A whole number below 2^53 prints as the integer it is, digit by digit (most values
+            // are); `{:.0}` would get the same digits through exact big-number arithmetic (-0
+            // keeps its sign there).
             if x.abs() < 9_007_199_254_740_992.0 && !(x == 0.0 && x.is_sign_negative()) {
-                write!(out, "{}", x as i64)
+                if x < 0.0 {
+                    out.push('-');
+                }
+                crate::push_digits(out, x.abs() as u64);
             } else {
-                write!(out, "{x:.0}")
+                // Writing to a string cannot fail.
+                let _ = write!(out, "{x:.0}");
             }
         } else {
-            write!(out, "{x}")
-        };
+            let _ = write!(out, "{x}");
+        }
     };
     let sign = match (n.qualifier, n.value) {
         (Exact, Some(_)) => "",

@@ -27,16 +27,30 @@ fn letters(key: &str) -> String {
     key.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// A spelling key read once for every other key it is compared with: its letters and words.
+struct Spelling<'k> {
+    letters: String,
+    words: Vec<&'k str>,
+}
+
+impl<'k> Spelling<'k> {
+    fn of(key: &'k str) -> Spelling<'k> {
+        Spelling {
+            letters: letters(key),
+            words: key.split_whitespace().collect(),
+        }
+    }
+}
+
 /// True when `a` and `b` spell one name differently (not a short form of the other).
-fn is_variant(a: &str, b: &str) -> bool {
-    let (la, lb) = (letters(a), letters(b));
-    if la == lb && a.split_whitespace().count() == b.split_whitespace().count() {
+fn is_variant(a: &Spelling<'_>, b: &Spelling<'_>) -> bool {
+    let (la, lb) = (&a.letters, &b.letters);
+    let (words_a, words_b) = (&a.words, &b.words);
+    if la == lb && words_a.len() == words_b.len() {
         return false; // differ only in punctuation or diacritics
     }
-    let words_a: Vec<&str> = a.split_whitespace().collect();
-    let words_b: Vec<&str> = b.split_whitespace().collect();
     let subset = |x: &[&str], y: &[&str]| x.iter().all(|w| y.contains(w));
-    if subset(&words_a, &words_b) || subset(&words_b, &words_a) {
+    if subset(words_a, words_b) || subset(words_b, words_a) {
         return false;
     }
     // The article of a name's first word is grammar, not spelling: after ل its alef is elided
@@ -48,7 +62,7 @@ fn is_variant(a: &str, b: &str) -> bool {
         }
         letters(&words.concat())
     };
-    if words_a.len() == words_b.len() && without_article(&words_a) == without_article(&words_b) {
+    if words_a.len() == words_b.len() && without_article(words_a) == without_article(words_b) {
         return false;
     }
     if la == lb {
@@ -57,18 +71,18 @@ fn is_variant(a: &str, b: &str) -> bool {
     if words_a.len() != words_b.len() {
         // A surname alone spelled differently from the full name's ("جارسيا" after "ألبرتو غارسيا").
         let (short, long) = if words_a.len() < words_b.len() {
-            (&words_a, &words_b)
+            (words_a, words_b)
         } else {
-            (&words_b, &words_a)
+            (words_b, words_a)
         };
         let tail = long[long.len() - short.len()..].concat();
         let short = short.concat();
         // "عبد الرحمن بن ناصر الفرحان" and "عبدالرحمن ناصر الفرحان": the whole name with a
         // particle left out or two words joined.
         return (tail != short && similarity(&letters(&tail), &letters(&short)) >= MIN_SIMILARITY)
-            || similarity(&la, &lb) >= MIN_WHOLE_SIMILARITY;
+            || similarity(la, lb) >= MIN_WHOLE_SIMILARITY;
     }
-    similarity(&la, &lb) >= MIN_SIMILARITY
+    similarity(la, lb) >= MIN_SIMILARITY
 }
 
 /// How alike two spellings are, 0 to 1: one minus their edit distance (with adjacent swaps) over
@@ -112,11 +126,11 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     }
     let mut findings = Vec::new();
     for (entity, by_key) in spellings {
-        let keys: Vec<&String> = by_key.keys().collect();
+        let keys: Vec<(&String, Spelling<'_>)> = by_key.keys().map(|k| (k, Spelling::of(k))).collect();
         let variant_keys: Vec<&String> = keys
             .iter()
-            .filter(|k| keys.iter().any(|other| other != *k && is_variant(k, other)))
-            .copied()
+            .filter(|(k, a)| keys.iter().any(|(other, b)| other != k && is_variant(a, b)))
+            .map(|&(k, _)| k)
             .collect();
         if variant_keys.len() < 2 {
             continue;
@@ -144,7 +158,11 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_variant;
+    use super::Spelling;
+
+    fn is_variant(a: &str, b: &str) -> bool {
+        super::is_variant(&Spelling::of(a), &Spelling::of(b))
+    }
 
     #[test]
     fn a_particle_left_out_or_a_joint_is_a_variant_and_a_short_form_is_not() {
