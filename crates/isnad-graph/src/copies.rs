@@ -53,8 +53,10 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
         .collect();
     let mut order: Vec<usize> = (0..documents.len()).collect();
     order.sort_by_key(|&d| (documents[d].meta.published, d));
-    // Shingle → the originals with it, each once and in reading order.
-    let mut owners: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    // Shingle → the originals with it, each once and in reading order: the first, and apart
+    // the others (most shingles have one original, which then needs no list of its own).
+    let mut first_owner: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut other_owners: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     let mut links = Vec::new();
     // Shingles of the current sentence found per original, and which originals those are
     // (so resetting costs what was touched, not the story size).
@@ -68,7 +70,8 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
         let mut copied_from: Vec<(usize, usize)> = Vec::new();
         for sentence in list {
             for shingle in sentence {
-                for &other in owners.get(shingle).into_iter().flatten() {
+                let owners = first_owner.get(shingle).into_iter();
+                for &other in owners.chain(other_owners.get(shingle).into_iter().flatten()) {
                     if hits[other] == 0 {
                         touched.push(other);
                     }
@@ -98,9 +101,12 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
             }),
             None => {
                 for shingle in list.iter().flatten() {
-                    let docs = owners.entry(*shingle).or_default();
-                    if docs.last() != Some(&doc) {
-                        docs.push(doc);
+                    let first = *first_owner.entry(*shingle).or_insert(doc);
+                    if first != doc {
+                        let docs = other_owners.entry(*shingle).or_default();
+                        if docs.last() != Some(&doc) {
+                            docs.push(doc);
+                        }
                     }
                 }
             }

@@ -162,19 +162,23 @@ pub(crate) fn finish(
     // position's hash: a collision only adds a candidate, which `renamed` then compares side by
     // side.
     let mut citing: FxHashMap<(FindingKind, Severity, u64), Vec<usize>> = FxHashMap::default();
+    // The kept findings one finding is compared with, room kept from one finding to the next.
+    let mut candidates: Vec<usize> = Vec::new();
     for mut finding in findings {
         finding.sides = one_side_per_sentence(std::mem::take(&mut finding.sides), documents);
         let finding_at = sides_at(&finding);
-        let mut candidates: Vec<usize> = finding_at
-            .hashes
-            .iter()
-            .filter_map(|&hash| citing.get(&(finding.kind, finding.severity, hash)))
-            .flatten()
-            .copied()
-            .collect();
+        candidates.clear();
+        candidates.extend(
+            finding_at
+                .hashes
+                .iter()
+                .filter_map(|&hash| citing.get(&(finding.kind, finding.severity, hash)))
+                .flatten()
+                .copied(),
+        );
         candidates.sort_unstable();
         candidates.dedup();
-        let renamed = candidates.into_iter().find_map(|k| {
+        let renamed = candidates.iter().find_map(|&k| {
             sources()
                 .renamed((&kept[k], &kept_at[k]), (&finding, &finding_at))
                 .map(|r| (k, r))
@@ -444,35 +448,29 @@ fn one_side_per_sentence(sides: Vec<Side>, documents: &ById<'_>) -> Vec<Side> {
 /// Sets a finding's claim and fact lists to those of its sides, each once, in side order.
 fn cite_sides(finding: &mut Finding) {
     let sides = &finding.sides;
-    let claims = each_once(
-        sides
-            .iter()
-            .flat_map(|s| s.claim.iter().chain(&s.claims))
-            .collect(),
-    );
-    let facts = each_once(sides.iter().flat_map(|s| s.fact.iter().chain(&s.facts)).collect());
+    let claims = each_once(sides.iter().flat_map(|s| s.claim.iter().chain(&s.claims)));
+    let facts = each_once(sides.iter().flat_map(|s| s.fact.iter().chain(&s.facts)));
     finding.claims = claims;
     finding.facts = facts;
 }
 
-/// The ids, each once, in order. Most findings cite a few, looked up in the list kept; only a
-/// long list (a disagreement of many copies) is worth a set.
-fn each_once(ids: Vec<&String>) -> Vec<String> {
+/// The ids, each once, in order. Most findings cite a few, each looked for in the list made so
+/// far; only a long list (a disagreement of many copies) is worth a set.
+fn each_once<'s>(ids: impl Iterator<Item = &'s String> + Clone) -> Vec<String> {
     /// Up to this many ids a scan beats hashing each.
     const SCANNED: usize = 8;
-    let mut kept: Vec<&String> = Vec::with_capacity(ids.len());
-    if ids.len() <= SCANNED {
+    let mut kept: Vec<String> = Vec::new();
+    if ids.clone().count() <= SCANNED {
         for id in ids {
-            if !kept.contains(&id) {
-                kept.push(id);
+            if !kept.contains(id) {
+                kept.push(id.clone());
             }
         }
     } else {
-        let mut seen: rustc_hash::FxHashSet<&str> =
-            rustc_hash::FxHashSet::with_capacity_and_hasher(ids.len(), Default::default());
-        kept.extend(ids.into_iter().filter(|id| seen.insert(id.as_str())));
+        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        kept.extend(ids.filter(|id| seen.insert(id.as_str())).cloned());
     }
-    kept.into_iter().cloned().collect()
+    kept
 }
 
 /// What a source's name stands for: the entities it names, a capital standing for its country's

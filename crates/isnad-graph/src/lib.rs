@@ -124,6 +124,19 @@ pub(crate) fn numbered(letter: char, n: usize) -> String {
     id
 }
 
+/// `before`, then `n` in decimal, then `after`: what `format!("{before}{n}{after}")` writes,
+/// without the formatting machinery (reasons with a count of days are written by the thousand).
+pub(crate) fn with_number(before: &str, n: i64, after: &str) -> String {
+    let mut text = String::with_capacity(before.len() + 20 + after.len());
+    text.push_str(before);
+    if n < 0 {
+        text.push('-');
+    }
+    push_digits(&mut text, n.unsigned_abs());
+    text.push_str(after);
+    text
+}
+
 /// Writes `n` in decimal at the end of `out`, as `{}` writes it.
 pub(crate) fn push_digits(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];

@@ -157,4 +157,7 @@ fn ids_are_numbered_as_the_formatter_writes_them() {
     for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
         assert_eq!(crate::numbered('F', n), format!("F{n}"));
     }
+    for n in [0, 7, -7, 45, -1_000, i64::MAX, i64::MIN] {
+        assert_eq!(crate::with_number("a ", n, " b"), format!("a {n} b"));
+    }
 }

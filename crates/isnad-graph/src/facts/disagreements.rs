@@ -3,7 +3,7 @@
 use super::classes::Classes;
 use super::period::disjoint;
 use super::{FactView, Facts};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// A disagreement: comparable facts whose values fall into two or more sides.
 pub(crate) struct Disagreement {
@@ -360,9 +360,25 @@ fn of_report(docs: &[(usize, usize)], doc: usize) -> usize {
         .map_or(0, |at| docs[at].1)
 }
 
-/// True when one report is on both sides (all of them one report's included).
+/// True when one report is on both sides (all of them one report's included). A side's facts
+/// are in ascending order and facts come report by report, so its reports come in order too:
+/// the two sides' reports are walked side by side.
 fn internal_of(facts: &Facts<'_>, sides: &[Vec<usize>]) -> bool {
-    let docs_of = |side: &[usize]| -> FxHashSet<usize> { side.iter().map(|&m| facts.views[m].doc).collect() };
-    let (left, right) = (docs_of(&sides[0]), docs_of(&sides[1]));
-    left.iter().any(|d| right.contains(d))
+    let doc = |&m: &usize| facts.views[m].doc;
+    let (mut left, mut right) = (
+        sides[0].iter().map(doc).peekable(),
+        sides[1].iter().map(doc).peekable(),
+    );
+    while let (Some(&x), Some(&y)) = (left.peek(), right.peek()) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => {
+                left.next();
+            }
+            std::cmp::Ordering::Greater => {
+                right.next();
+            }
+        }
+    }
+    false
 }

@@ -316,28 +316,25 @@ impl Facts<'_> {
     /// Two places, one of each fact, that the gazetteer knows and that lie apart (neither inside
     /// the other), when each fact names only places apart from the other's.
     fn places_apart<'f>(&self, a: &'f Fact, b: &'f Fact) -> Option<(&'f str, &'f str)> {
-        let listed = |f: &'f Fact| -> Vec<&'f EntityId> {
+        // Walked where they are, not listed: most facts name none.
+        fn listed(f: &Fact) -> impl Iterator<Item = &EntityId> {
             f.subject
                 .places
                 .iter()
                 .filter_map(EntityKey::entity)
                 .filter(|p| p.is_listed())
-                .collect()
-        };
-        let (pa, pb) = (listed(a), listed(b));
-        if pa.is_empty() || pb.is_empty() {
-            return None;
         }
+        let (first_a, first_b) = (listed(a).next()?, listed(b).next()?);
         let related = |x: &EntityId, y: &EntityId| {
             // Read in place: a place's chain is itself and those it lies in.
             let in_chain =
                 |p: &EntityId, q: &EntityId| self.enclosing.get(p).map_or(p == q, |c| c.contains(q));
             in_chain(x, y) || in_chain(y, x)
         };
-        if pa.iter().any(|x| pb.iter().any(|y| related(x, y))) {
+        if listed(a).any(|x| listed(b).any(|y| related(x, y))) {
             return None;
         }
-        Some((pa[0].as_str(), pb[0].as_str()))
+        Some((first_a.as_str(), first_b.as_str()))
     }
 }
 
@@ -357,24 +354,32 @@ pub(super) fn affirmed(modality: Modality) -> bool {
 }
 
 /// How much two clauses (sorted word ids) share: the shared weight over the smaller clause's
-/// weight (0 when it weighs nothing), the shared words, and how many of those are not
-/// `story_wide`.
+/// weight (0 when it weighs nothing), how many words they share, and how many of those are not
+/// `story_wide` (counted as the words are met, not listed: most pairs are only measured).
 pub(super) fn clause_overlap(
     a: &[u32],
     b: &[u32],
     weight: impl Fn(u32) -> f64,
     story_wide: impl Fn(u32) -> bool,
-) -> (f64, Vec<u32>, usize) {
-    let shared: Vec<u32> = a.iter().copied().filter(|w| b.binary_search(w).is_ok()).collect();
+) -> (f64, usize, usize) {
     let total = |words: &[u32]| words.iter().map(|&w| weight(w)).sum::<f64>();
     let smaller = total(a).min(total(b));
     let share = if smaller > 0.0 {
-        total(&shared) / smaller
+        shared_words(a, b).map(&weight).sum::<f64>() / smaller
     } else {
         0.0
     };
-    let distinctive = shared.iter().filter(|&&w| !story_wide(w)).count();
+    let (mut shared, mut distinctive) = (0, 0);
+    for w in shared_words(a, b) {
+        shared += 1;
+        distinctive += usize::from(!story_wide(w));
+    }
     (share, shared, distinctive)
+}
+
+/// The words of sorted `a` that sorted `b` has too, in order.
+pub(super) fn shared_words<'w>(a: &'w [u32], b: &'w [u32]) -> impl Iterator<Item = u32> + 'w {
+    a.iter().copied().filter(|w| b.binary_search(w).is_ok())
 }
 
 /// What judging one pair of facts came to.

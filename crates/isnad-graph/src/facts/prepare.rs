@@ -88,6 +88,9 @@ impl<'a> Facts<'a> {
         // Each view's group is set below, once every view is read.
         let no_group: Arc<str> = Arc::from("");
         let mut sentences: BTreeMap<(usize, usize), std::sync::Arc<[u32]>> = BTreeMap::new();
+        // Room to work in, kept from one fact to the next: a clause's words with their ids, and
+        // those of them that say what the fact is about.
+        let (mut aligned, mut about): (Vec<(&'a str, u32)>, Vec<u32>) = (Vec::new(), Vec::new());
         for (doc, analysis) in analyses.iter().enumerate() {
             let published = documents.get(doc).and_then(|d| d.reference_date());
             for fact in &analysis.facts {
@@ -95,7 +98,8 @@ impl<'a> Facts<'a> {
                     map_words(&mut ids, &mut mapped, &mut lists, &fact.sentence_words);
                 // The clause's words with their ids, in order, each looked up once: the clause's
                 // list of ids is made from them.
-                let aligned: Vec<(&'a str, u32)> = fact.context.iter().map(|w| (&**w, ids.id(w))).collect();
+                aligned.clear();
+                aligned.extend(fact.context.iter().map(|w| (&**w, ids.id(w))));
                 let (context_ids, context_list) = mapped.entry(fact.context.as_ptr()).or_insert_with(|| {
                     let mut list: Vec<u32> = aligned.iter().map(|&(_, id)| id).collect();
                     list.sort_unstable();
@@ -134,12 +138,9 @@ impl<'a> Facts<'a> {
                     !is_date && fact.attribute.head.as_ref().is_some_and(|h| &*h.lemma == w)
                         || fact.attribute.qualifiers().iter().any(|q| &**q == w)
                 };
-                let mut about_ids: Vec<u32> = aligned
-                    .iter()
-                    .filter(|(w, _)| !own(w))
-                    .map(|&(_, id)| id)
-                    .collect();
-                about_ids.sort_unstable();
+                about.clear();
+                about.extend(aligned.iter().filter(|(w, _)| !own(w)).map(|&(_, id)| id));
+                about.sort_unstable();
                 let mut senses: Vec<(&'a str, u32)> = aligned
                     .iter()
                     .map(|&(_, id)| (ids.forms[id as usize], id))
@@ -149,7 +150,7 @@ impl<'a> Facts<'a> {
                 senses.dedup();
                 let sense_ids = senses.iter().map(|&(_, id)| id).collect();
                 let senses: Vec<&'a str> = senses.into_iter().map(|(form, _)| form).collect();
-                let (about_ids, senses) = (about_ids.into_boxed_slice(), senses.into_boxed_slice());
+                let (about_ids, senses) = (Box::from(&about[..]), senses.into_boxed_slice());
                 views.push(FactView {
                     doc,
                     fact,

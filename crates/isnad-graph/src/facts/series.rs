@@ -241,7 +241,7 @@ impl Facts<'_> {
             |w| self.weight(w),
             |w| self.is_story_wide(w),
         );
-        (share.min(1.0), shared.len(), distinctive)
+        (share.min(1.0), shared, distinctive)
     }
 }
 

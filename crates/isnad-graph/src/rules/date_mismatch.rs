@@ -84,14 +84,18 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             }
             let time_side =
                 |v: &ClaimView<'_>| side(context, v, v.claim.time.as_ref().map(|m| m.span), v.time_text());
-            let message = format!(
-                "{} dated {} in {} but {} in {}",
-                event.event,
+            let message = [
+                &*event.event,
+                " dated ",
                 a.time_text().as_deref().unwrap_or("?"),
-                context.documents[a.doc].id,
+                " in ",
+                &context.documents[a.doc].id,
+                " but ",
                 b.time_text().as_deref().unwrap_or("?"),
-                context.documents[b.doc].id
-            );
+                " in ",
+                &context.documents[b.doc].id,
+            ]
+            .concat();
             findings.push(finding(
                 FindingKind::DateMismatch,
                 Severity::Contradiction,

@@ -93,18 +93,31 @@ fn similarity(a: &str, b: &str) -> f64 {
 
 /// A spelling as written, without diacritics, tatweel or invisible marks: ة and ه, أ and ا, ى
 /// and ي stay apart, so «عطية» and «عطيه» are two spellings (the key that matches names folds them).
+/// Written in one pass: the letters kept, each run of whitespace between words one space.
 fn spelling_key(text: &str) -> String {
-    let letters: String = text.chars().filter(|&c| !isnad_parser::is_ignorable(c)).collect();
-    letters.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut key = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars().filter(|&c| !isnad_parser::is_ignorable(c)) {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && !key.is_empty() {
+            key.push(' ');
+        }
+        gap = false;
+        key.push(c);
+    }
+    key
 }
 
 /// Where a spelling is used: (document, span, text as written).
-type Uses = Vec<(usize, Span, String)>;
+type Uses<'a> = Vec<(usize, Span, &'a str)>;
 
 /// One note per entity with more than one spelling.
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     // entity → spelling key → first (doc, span) per document
-    let mut spellings: BTreeMap<&EntityId, BTreeMap<String, Uses>> = BTreeMap::new();
+    let mut spellings: BTreeMap<&EntityId, BTreeMap<String, Uses<'_>>> = BTreeMap::new();
     for (doc, analysis) in context.analyses.iter().enumerate() {
         for mention in &analysis.entities.mentions {
             let Some(entity) = mention.entity.as_ref() else {
@@ -120,7 +133,7 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             let places = spellings.entry(entity).or_default().entry(key).or_default();
             // Documents come in order: a document already listed is the last one.
             if places.last().is_none_or(|(d, _, _)| *d != doc) {
-                places.push((doc, mention.span, mention.text.to_string()));
+                places.push((doc, mention.span, &mention.text));
             }
         }
     }
