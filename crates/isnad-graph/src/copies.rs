@@ -14,13 +14,16 @@ const DOCUMENT_DERIVED: f64 = 0.5;
 
 /// Hashes of the runs of [`SHINGLE`] words of a text. Only equality of hashes matters, so the
 /// fast Fx hash (64 bits, collisions negligible at a story's size) replaces SipHash here.
-fn shingles(text: &str) -> Vec<u64> {
+/// `words` is room to work in, kept from one sentence to the next.
+fn shingles(text: &str, words: &mut Vec<u64>) -> Vec<u64> {
     let folded = fold_key(text);
-    let words: Vec<u64> = folded
-        .split(|c: char| !isnad_claims::claims::is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(|w| FxBuildHasher.hash_one(w))
-        .collect();
+    words.clear();
+    words.extend(
+        folded
+            .split(|c: char| !isnad_claims::claims::is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .map(|w| FxBuildHasher.hash_one(w)),
+    );
     if words.len() < SHINGLE {
         return Vec::new();
     }
@@ -40,17 +43,20 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
     let sentences: Vec<Vec<Vec<u64>>> = documents
         .par_iter()
         .map(|d| {
+            let mut words = Vec::new();
             d.sentences
                 .iter()
-                .map(|s| shingles(d.text(s.span)))
+                .map(|s| shingles(d.text(s.span), &mut words))
                 .filter(|s| !s.is_empty())
                 .collect()
         })
         .collect();
     let mut order: Vec<usize> = (0..documents.len()).collect();
     order.sort_by_key(|&d| (documents[d].meta.published, d));
-    // Shingle → the originals with it, each once and in reading order.
-    let mut owners: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    // Shingle → the originals with it, each once and in reading order: the first, and apart
+    // the others (most shingles have one original, which then needs no list of its own).
+    let mut first_owner: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut other_owners: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     let mut links = Vec::new();
     // Shingles of the current sentence found per original, and which originals those are
     // (so resetting costs what was touched, not the story size).
@@ -64,7 +70,8 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
         let mut copied_from: Vec<(usize, usize)> = Vec::new();
         for sentence in list {
             for shingle in sentence {
-                for &other in owners.get(shingle).into_iter().flatten() {
+                let owners = first_owner.get(shingle).into_iter();
+                for &other in owners.chain(other_owners.get(shingle).into_iter().flatten()) {
                     if hits[other] == 0 {
                         touched.push(other);
                     }
@@ -94,9 +101,12 @@ pub(crate) fn find(documents: &[Document]) -> Vec<CopyLink> {
             }),
             None => {
                 for shingle in list.iter().flatten() {
-                    let docs = owners.entry(*shingle).or_default();
-                    if docs.last() != Some(&doc) {
-                        docs.push(doc);
+                    let first = *first_owner.entry(*shingle).or_insert(doc);
+                    if first != doc {
+                        let docs = other_owners.entry(*shingle).or_default();
+                        if docs.last() != Some(&doc) {
+                            docs.push(doc);
+                        }
                     }
                 }
             }

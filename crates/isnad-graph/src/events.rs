@@ -6,6 +6,7 @@
 
 use crate::view::{ClaimView, Context};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -42,7 +43,7 @@ pub struct Decision {
 
 /// Whether two claims of one type with the same participants (checked by the caller, see
 /// [`Context::same_participants`]) can be one event, and why.
-fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, String) {
+fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, Cow<'static, str>) {
     let places_differ = match (&a.place, &b.place) {
         (Some(x), Some(y)) => {
             context.is_known_place(x) && context.is_known_place(y) && !context.places_compatible(x, y)
@@ -54,10 +55,12 @@ fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, 
         if let Some(days) = recent_report(a, b).or_else(|| recent_report(b, a)) {
             return (
                 true,
-                format!(
-                    "same participants; an undated report published {days} day(s) after the dated one \
-                     tells of the same occurrence"
-                ),
+                crate::with_number(
+                    "same participants; an undated report published ",
+                    days,
+                    " day(s) after the dated one tells of the same occurrence",
+                )
+                .into(),
             );
         }
         return (
@@ -78,7 +81,7 @@ fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, 
         {
             return (
                 false,
-                format!("ordinals {x} and {y} at different times: two events in order"),
+                format!("ordinals {x} and {y} at different times: two events in order").into(),
             );
         }
         if a.ordinal().is_some() || b.ordinal().is_some() {
@@ -94,11 +97,19 @@ fn judge(context: &Context<'_>, a: &ClaimView<'_>, b: &ClaimView<'_>) -> (bool, 
             );
         }
         if gap > SAME_EVENT_MAX_GAP_DAYS {
-            return (false, format!("times {gap} days apart: two occurrences"));
+            return (
+                false,
+                crate::with_number("times ", gap, " days apart: two occurrences").into(),
+            );
         }
         return (
             true,
-            format!("same participants, times {gap} days apart and nothing tells them apart"),
+            crate::with_number(
+                "same participants, times ",
+                gap,
+                " days apart and nothing tells them apart",
+            )
+            .into(),
         );
     }
     if a.days.is_some() && b.days.is_some() {
@@ -201,6 +212,8 @@ fn cluster_bucket(
     // (reading, reading) → None for different participants, else the judgement.
     type Judgement = Option<(bool, Arc<str>)>;
     let mut judged: FxHashMap<(usize, usize), Judgement> = FxHashMap::default();
+    // Each reason in fixed words once, shared by every decision that gives it.
+    let mut reasons: FxHashMap<&'static str, Arc<str>> = FxHashMap::default();
     let id_of = |i: usize| Arc::clone(&ids[i]);
     // Clusters by the participants of their first claim: a claim can join only a cluster whose
     // first claim has the same participants (an actor in common, or, for an incident, no named
@@ -210,25 +223,28 @@ fn cluster_bucket(
     let named = |v: &ClaimView<'_>| v.actors.iter().any(|(_, k)| k.entity().is_some());
     let mut order: Vec<usize> = members.to_vec();
     order.sort_by_key(|&i| (context.claims[i].days.is_none(), i));
+    // The clusters a claim may join, room kept from one claim to the next.
+    let mut candidates: Vec<usize> = Vec::new();
     for i in order {
         let a = &context.claims[i];
         let next = reading_of.len();
         let reading = *reading_of.entry(Reading::of(a)).or_insert(next);
         let mut home = None;
         if a.affirmed {
-            let mut candidates: Vec<usize> = a
-                .actor_set
-                .iter()
-                .filter_map(|k| by_actor.get(k))
-                .flatten()
-                .copied()
-                .collect();
+            candidates.clear();
+            candidates.extend(
+                a.actor_set
+                    .iter()
+                    .filter_map(|k| by_actor.get(k))
+                    .flatten()
+                    .copied(),
+            );
             if a.claim.properties.incident && !named(a) {
                 candidates.extend(&unnamed);
             }
             candidates.sort_unstable();
             candidates.dedup();
-            for c in candidates {
+            for &c in &candidates {
                 crate::tally::tally(crate::tally::Work::MergeCandidate, 1);
                 let held = &cluster_readings[c];
                 let mut fits = true;
@@ -240,10 +256,15 @@ fn cluster_bucket(
                     }
                     let outcome = judged.entry((b_reading, reading)).or_insert_with(|| {
                         // Different participants: not one event, and no decision worth keeping.
-                        context.same_participants(a, b).then(|| {
-                            let (same, reason) = judge(context, a, b);
-                            (same, Arc::from(reason))
-                        })
+                        context
+                            .same_participants(a, b)
+                            .then(|| match judge(context, a, b) {
+                                (same, Cow::Borrowed(text)) => (
+                                    same,
+                                    Arc::clone(reasons.entry(text).or_insert_with(|| Arc::from(text))),
+                                ),
+                                (same, Cow::Owned(text)) => (same, Arc::from(text)),
+                            })
                     });
                     let Some((same, reason)) = outcome else {
                         fits = false;
@@ -334,7 +355,7 @@ pub(crate) fn merge(context: &Context<'_>) -> (Vec<Event>, Vec<Decision>) {
         .map(|(n, members)| {
             let event = context.claims[members[0]].claim.event.as_str();
             Event {
-                id: format!("E{}", n + 1),
+                id: crate::numbered('E', n + 1),
                 event: Arc::clone(types.entry(event).or_insert_with(|| Arc::from(event))),
                 claims: members.iter().map(|&i| Arc::clone(&ids[i])).collect(),
                 independent_sources: 0,

@@ -6,6 +6,7 @@ use isnad_claims::entities::{EntityId, EntityKey, Gazetteer, MentionForm};
 use isnad_parser::{Document, Span};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// How much a finding matters.
@@ -156,23 +157,28 @@ pub(crate) fn finish(
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
     // Each kept finding's sides by position, made once, not for every finding compared with it.
     let mut kept_at: Vec<SidesAt> = Vec::with_capacity(findings.len());
-    // Kept findings by the positions of the sides they cite: only findings citing a side in
-    // common can be one. Keyed by the position's hash: a collision only adds a candidate, which
-    // `renamed` then compares side by side.
-    let mut citing: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    // Kept findings by their kind and severity and the positions of the sides they cite: only
+    // findings of one kind and severity citing a side in common can be one. Keyed by the
+    // position's hash: a collision only adds a candidate, which `renamed` then compares side by
+    // side.
+    let mut citing: FxHashMap<(FindingKind, Severity, u64), Vec<usize>> = FxHashMap::default();
+    // The kept findings one finding is compared with, room kept from one finding to the next.
+    let mut candidates: Vec<usize> = Vec::new();
     for mut finding in findings {
         finding.sides = one_side_per_sentence(std::mem::take(&mut finding.sides), documents);
         let finding_at = sides_at(&finding);
-        let mut candidates: Vec<usize> = finding_at
-            .hashes
-            .iter()
-            .filter_map(|hash| citing.get(hash))
-            .flatten()
-            .copied()
-            .collect();
+        candidates.clear();
+        candidates.extend(
+            finding_at
+                .hashes
+                .iter()
+                .filter_map(|&hash| citing.get(&(finding.kind, finding.severity, hash)))
+                .flatten()
+                .copied(),
+        );
         candidates.sort_unstable();
         candidates.dedup();
-        let renamed = candidates.into_iter().find_map(|k| {
+        let renamed = candidates.iter().find_map(|&k| {
             sources()
                 .renamed((&kept[k], &kept_at[k]), (&finding, &finding_at))
                 .map(|r| (k, r))
@@ -195,8 +201,9 @@ pub(crate) fn finish(
             }
         };
         cite_sides(&mut kept[at]);
+        let (kind, severity) = (kept[at].kind, kept[at].severity);
         for &hash in &kept_at[at].hashes {
-            let findings = citing.entry(hash).or_default();
+            let findings = citing.entry((kind, severity, hash)).or_default();
             if findings.last() != Some(&at) && !findings.contains(&at) {
                 findings.push(at);
             }
@@ -214,8 +221,54 @@ struct CopyKey<'f> {
     kind: FindingKind,
     severity: Severity,
     resolution: Option<&'f str>,
-    message: String,
-    sides: Vec<(&'f str, &'f str, Option<&'f str>, String)>,
+    message: Cow<'f, str>,
+    sides: Vec<(&'f str, &'f str, Option<&'f str>, CopySources<'f>)>,
+}
+
+/// A side's attribution chain in a [`CopyKey`], its copy's own name (`doc`) read as no name:
+/// compared in place, name by name, where writing each side's chain out cost an allocation.
+#[derive(Clone, Copy)]
+struct CopySources<'f> {
+    names: &'f [String],
+    doc: &'f str,
+}
+
+impl<'f> CopySources<'f> {
+    /// Each name, `None` for the copy's own.
+    fn names(self) -> impl Iterator<Item = Option<&'f str>> {
+        self.names
+            .iter()
+            .map(move |name| (*name != self.doc).then_some(name.as_str()))
+    }
+}
+
+impl PartialEq for CopySources<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.names.len() == other.names.len() && self.names().eq(other.names())
+    }
+}
+
+impl Eq for CopySources<'_> {}
+
+impl std::hash::Hash for CopySources<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.names.len());
+        for name in self.names() {
+            name.hash(state);
+        }
+    }
+}
+
+impl PartialOrd for CopySources<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for CopySources<'_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.names().cmp(other.names())
+    }
 }
 
 /// A finding's [`CopyKey`], with its one document when every side is in it.
@@ -226,18 +279,17 @@ fn copy_key<'f>(finding: &'f Finding, documents: &ById<'f>) -> Option<(CopyKey<'
     for side in &finding.sides {
         let document = documents.get(side.doc.as_str())?;
         let sentence = document.source.get(side.sentence.range()).unwrap_or_default();
-        let mut sources = String::new();
-        for name in &side.attribution {
-            sources.push_str(if *name == side.doc { "\u{0}" } else { name });
-            sources.push('\u{1}');
-        }
+        let sources = CopySources {
+            names: &side.attribution,
+            doc: &side.doc,
+        };
         sides.push((sentence, side.text.as_str(), side.value.as_deref(), sources));
     }
     sides.sort_unstable();
     sides.dedup();
     let message = match one_doc {
-        Some(doc) => finding.message.replace(doc, "\u{0}"),
-        None => finding.message.clone(),
+        Some(doc) if finding.message.contains(doc) => Cow::Owned(finding.message.replace(doc, "\u{0}")),
+        _ => Cow::Borrowed(finding.message.as_str()),
     };
     let key = CopyKey {
         kind: finding.kind,
@@ -395,30 +447,30 @@ fn one_side_per_sentence(sides: Vec<Side>, documents: &ById<'_>) -> Vec<Side> {
 
 /// Sets a finding's claim and fact lists to those of its sides, each once, in side order.
 fn cite_sides(finding: &mut Finding) {
-    let mut claims: Vec<String> = Vec::new();
-    let mut facts: Vec<String> = Vec::new();
-    let most = (finding.sides.iter())
-        .map(|s| s.claims.len().max(s.facts.len()) + 1)
-        .sum();
-    let mut seen: rustc_hash::FxHashSet<&str> =
-        rustc_hash::FxHashSet::with_capacity_and_hasher(most, Default::default());
-    for side in &finding.sides {
-        for claim in side.claim.iter().chain(&side.claims) {
-            if seen.insert(claim) {
-                claims.push(claim.clone());
-            }
-        }
-    }
-    seen.clear();
-    for side in &finding.sides {
-        for fact in side.fact.iter().chain(&side.facts) {
-            if seen.insert(fact) {
-                facts.push(fact.clone());
-            }
-        }
-    }
+    let sides = &finding.sides;
+    let claims = each_once(sides.iter().flat_map(|s| s.claim.iter().chain(&s.claims)));
+    let facts = each_once(sides.iter().flat_map(|s| s.fact.iter().chain(&s.facts)));
     finding.claims = claims;
     finding.facts = facts;
+}
+
+/// The ids, each once, in order. Most findings cite a few, each looked for in the list made so
+/// far; only a long list (a disagreement of many copies) is worth a set.
+fn each_once<'s>(ids: impl Iterator<Item = &'s String> + Clone) -> Vec<String> {
+    /// Up to this many ids a scan beats hashing each.
+    const SCANNED: usize = 8;
+    let mut kept: Vec<String> = Vec::new();
+    if ids.clone().count() <= SCANNED {
+        for id in ids {
+            if !kept.contains(id) {
+                kept.push(id.clone());
+            }
+        }
+    } else {
+        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        kept.extend(ids.filter(|id| seen.insert(id.as_str())).cloned());
+    }
+    kept
 }
 
 /// What a source's name stands for: the entities it names, a capital standing for its country's

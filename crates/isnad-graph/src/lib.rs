@@ -93,11 +93,18 @@ pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: 
     let comparisons = std::mem::take(&mut context.compared.comparisons);
     drop(context);
     let mut findings = finding::finish(findings, documents, analyses, &governments);
-    findings.sort_by(|a, b| {
-        (a.severity, a.kind, first_position(a)).cmp(&(b.severity, b.kind, first_position(b)))
+    // Ordered by severity, kind and first side; a side's document is read as its place among the
+    // story's ids (every side is of a document of the story), so the sort compares numbers.
+    let mut ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).chain([""]).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    findings.sort_by_cached_key(|f| {
+        let (doc, start) = first_position(f);
+        let rank = ids.binary_search(&doc).unwrap_or_else(|at| at);
+        (f.severity, f.kind, rank, start)
     });
     for (n, finding) in findings.iter_mut().enumerate() {
-        finding.id = format!("F{}", n + 1);
+        finding.id = numbered('F', n + 1);
     }
     StoryCheck {
         findings,
@@ -106,6 +113,44 @@ pub fn check_story(documents: &[Document], analyses: &[DocAnalysis], gazetteer: 
         decisions,
         comparisons,
     }
+}
+
+/// An id of a letter and a number ("F12"), written without the formatting machinery: a story
+/// numbers thousands of findings and events.
+pub(crate) fn numbered(letter: char, n: usize) -> String {
+    let mut id = String::with_capacity(8);
+    id.push(letter);
+    push_digits(&mut id, n as u64);
+    id
+}
+
+/// `before`, then `n` in decimal, then `after`: what `format!("{before}{n}{after}")` writes,
+/// without the formatting machinery (reasons with a count of days are written by the thousand).
+pub(crate) fn with_number(before: &str, n: i64, after: &str) -> String {
+    let mut text = String::with_capacity(before.len() + 20 + after.len());
+    text.push_str(before);
+    if n < 0 {
+        text.push('-');
+    }
+    push_digits(&mut text, n.unsigned_abs());
+    text.push_str(after);
+    text
+}
+
+/// Writes `n` in decimal at the end of `out`, as `{}` writes it.
+pub(crate) fn push_digits(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = n;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend(digits[start..].iter().map(|&d| char::from(d)));
 }
 
 /// Where a finding's first side is, for a stable order.

@@ -150,3 +150,14 @@ fn events_and_decisions_share_claim_ids_and_figures_share_group_keys() {
     }
     assert!(groups.len() < views.len(), "some figures share a group");
 }
+
+/// Ids are numbered as `format!` writes the number.
+#[test]
+fn ids_are_numbered_as_the_formatter_writes_them() {
+    for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+        assert_eq!(crate::numbered('F', n), format!("F{n}"));
+    }
+    for n in [0, 7, -7, 45, -1_000, i64::MAX, i64::MIN] {
+        assert_eq!(crate::with_number("a ", n, " b"), format!("a {n} b"));
+    }
+}

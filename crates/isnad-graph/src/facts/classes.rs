@@ -11,7 +11,6 @@ use isnad_claims::claims::{ClaimLocation, Modality};
 use isnad_claims::entities::EntityKey;
 use isnad_claims::mentions::Qualifier;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::Arc;
 
 /// The story's facts sorted into classes.
 pub(super) struct Classes {
@@ -45,8 +44,8 @@ struct Signature<'a> {
     places: &'a [EntityKey],
     modality: Modality,
     location: std::mem::Discriminant<ClaimLocation>,
-    sentence_words: &'a [Arc<str>],
-    context: &'a [Arc<str>],
+    /// Its sentence's and clause's words as written, by number (see `FactView::word_lists`).
+    word_lists: [u32; 2],
     stated: Option<(NaiveDateTime, NaiveDateTime)>,
     as_of: Option<(NaiveDateTime, NaiveDateTime)>,
     published: Option<NaiveDate>,
@@ -189,8 +188,7 @@ impl Classes {
                 places: &f.subject.places,
                 modality: f.modality,
                 location: std::mem::discriminant(&f.location),
-                sentence_words: &f.sentence_words,
-                context: &f.context,
+                word_lists: v.word_lists,
                 stated: period(v.stated),
                 as_of: period(v.as_of),
                 published: v.published,

@@ -3,7 +3,7 @@
 use super::classes::Classes;
 use super::period::disjoint;
 use super::{FactView, Facts};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// A disagreement: comparable facts whose values fall into two or more sides.
 pub(crate) struct Disagreement {
@@ -119,7 +119,7 @@ pub(super) fn disagreements_of(
     rows.dedup();
     let mut found = Found {
         out: Vec::new(),
-        sides_of: FxHashMap::default(),
+        sides_of: vec![Vec::new(); views.len()],
         counts: Vec::new(),
         absent: Vec::new(),
     };
@@ -197,10 +197,7 @@ pub(super) fn disagreements_of(
             // says so, without listing the reports of both sides again.
             let doc = views[joiner].doc;
             let opposite = &found.counts[d][1 - side];
-            if opposite
-                .values()
-                .any(|(_, docs)| docs.get(&doc).is_some_and(|&n| n > 0))
-            {
+            if opposite.values().any(|(_, docs)| of_report(docs, doc) > 0) {
                 found.out[d].internal = true;
             }
             return;
@@ -270,8 +267,8 @@ pub(super) fn disagreements_of(
 /// per class and report).
 struct Found {
     out: Vec<Disagreement>,
-    /// (disagreement, side) of each fact on one.
-    sides_of: FxHashMap<usize, Vec<(usize, usize)>>,
+    /// (disagreement, side) of each fact on one, by fact.
+    sides_of: Vec<Vec<(usize, usize)>>,
     /// Per disagreement and side: per class, its facts there and, per report, how many.
     counts: Vec<[FxHashMap<u32, ClassCount>; 2]>,
     /// Per disagreement and side: per class asked about, its facts not there, ascending.
@@ -280,7 +277,7 @@ struct Found {
 
 impl Found {
     fn memberships(&self, fact: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.sides_of.get(&fact).into_iter().flatten().copied()
+        self.sides_of[fact].iter().copied()
     }
 
     fn on(&self, fact: usize, d: usize, s: usize) -> bool {
@@ -291,9 +288,7 @@ impl Found {
     fn in_doc(&self, d: usize, s: usize, c: u32, doc: usize) -> usize {
         self.counts[d][s]
             .get(&c)
-            .and_then(|(_, docs)| docs.get(&doc))
-            .copied()
-            .unwrap_or(0)
+            .map_or(0, |(_, docs)| of_report(docs, doc))
     }
 
     /// True when the two facts are on opposite sides of a disagreement already found.
@@ -302,10 +297,15 @@ impl Found {
     }
 
     fn count(&mut self, facts: &Facts<'_>, classes: &Classes, d: usize, s: usize, fact: usize) {
-        self.sides_of.entry(fact).or_default().push((d, s));
+        self.sides_of[fact].push((d, s));
         let (count, docs) = self.counts[d][s].entry(classes.of[fact]).or_default();
         *count += 1;
-        *docs.entry(facts.views[fact].doc).or_default() += 1;
+        let doc = facts.views[fact].doc;
+        match docs.binary_search_by_key(&doc, |&(d, _)| d) {
+            Ok(at) => docs[at].1 += 1,
+            // Facts join in report order but for a few: most go at the end.
+            Err(at) => docs.insert(at, (doc, 1)),
+        }
     }
 
     /// The facts of class `c` not on side `s` of disagreement `d`, ascending (listed once, then
@@ -350,12 +350,35 @@ impl Found {
     }
 }
 
-/// How many facts of a class are on a side, and how many of each report.
-type ClassCount = (usize, FxHashMap<usize, usize>);
+/// How many facts of a class are on a side, and how many of each report (by report,
+/// ascending: a side holds a class's facts of a few reports, kept without a map each).
+type ClassCount = (usize, Vec<(usize, usize)>);
 
-/// True when one report is on both sides (all of them one report's included).
+/// How many facts of report `doc` a [`ClassCount`]'s reports count.
+fn of_report(docs: &[(usize, usize)], doc: usize) -> usize {
+    docs.binary_search_by_key(&doc, |&(d, _)| d)
+        .map_or(0, |at| docs[at].1)
+}
+
+/// True when one report is on both sides (all of them one report's included). A side's facts
+/// are in ascending order and facts come report by report, so its reports come in order too:
+/// the two sides' reports are walked side by side.
 fn internal_of(facts: &Facts<'_>, sides: &[Vec<usize>]) -> bool {
-    let docs_of = |side: &[usize]| -> FxHashSet<usize> { side.iter().map(|&m| facts.views[m].doc).collect() };
-    let (left, right) = (docs_of(&sides[0]), docs_of(&sides[1]));
-    left.iter().any(|d| right.contains(d))
+    let doc = |&m: &usize| facts.views[m].doc;
+    let (mut left, mut right) = (
+        sides[0].iter().map(doc).peekable(),
+        sides[1].iter().map(doc).peekable(),
+    );
+    while let (Some(&x), Some(&y)) = (left.peek(), right.peek()) {
+        match x.cmp(&y) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => {
+                left.next();
+            }
+            std::cmp::Ordering::Greater => {
+                right.next();
+            }
+        }
+    }
+    false
 }

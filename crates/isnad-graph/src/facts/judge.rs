@@ -1,6 +1,6 @@
 //! Judging whether two facts of one attribute are about the same thing at the same time, and why not.
 
-use super::period::{dated_long_before, describe_days, disjoint, gap_days, occurrence_gap};
+use super::period::{dated_long_before, day_text, disjoint, gap_days, occurrence_gap};
 use super::units::same_unit;
 use super::{FactView, Facts, Outcome};
 use isnad_claims::claims::{ClaimLocation, Modality};
@@ -96,7 +96,7 @@ impl Facts<'_> {
         // or at least be spoken of in the other's sentence.
         // Another named place the gazetteer knows, neither inside the other: another occurrence.
         if let Some((x, y)) = self.places_apart(fa, fb) {
-            return apart(format!("at different places ({x} and {y})"));
+            return apart(["at different places (", x, " and ", y, ")"].concat());
         }
         // A figure said of another named person or organization ("6 سنوات لرجل الأعمال X"، "5 سنوات
         // للمقاول Y"): another subject. A running total is the story's, whoever gives it.
@@ -146,19 +146,23 @@ impl Facts<'_> {
                 || !covered(&qb, fa, &qa)
                 || (!qa.is_empty() && !qb.is_empty() && !qa.iter().any(|q| qb.contains(q))))
         {
-            return apart(format!(
-                "what they are of differs ({} and {})",
-                if qa.is_empty() {
+            let words = |q: &[&str]| {
+                if q.is_empty() {
                     "-".to_string()
                 } else {
-                    qa.join(" ")
-                },
-                if qb.is_empty() {
-                    "-".to_string()
-                } else {
-                    qb.join(" ")
+                    q.join(" ")
                 }
-            ));
+            };
+            return apart(
+                [
+                    "what they are of differs (",
+                    &words(&qa),
+                    " and ",
+                    &words(&qb),
+                    ")",
+                ]
+                .concat(),
+            );
         }
         // "جسراً بطول 1.8 كيلومتر وطريقاً بطول 14 كيلومتراً" against "طول الجسر 1800 متر": a report
         // that gives the other's thing its own figure says this one is of something else.
@@ -215,19 +219,28 @@ impl Facts<'_> {
             let near = gap_days(x, y) <= occurrence_gap(x, y);
             return Err((
                 fa.attribute.evolving && near,
-                format!(
-                    "stated at different times ({} and {})",
-                    describe_days(x),
-                    describe_days(y)
-                )
+                [
+                    "stated at different times (",
+                    a.stated_text(),
+                    " and ",
+                    b.stated_text(),
+                    ")",
+                ]
+                .concat()
                 .into(),
             ));
         }
-        if let Some((x, p)) = dated_long_before(a, b) {
-            return apart(format!(
-                "one is dated {} and the other report is of {p}: another occurrence",
-                describe_days(x)
-            ));
+        if let Some((dated, p)) = dated_long_before(a, b) {
+            return apart(
+                [
+                    "one is dated ",
+                    dated.stated_text(),
+                    " and the other report is of ",
+                    &day_text(p),
+                    ": another occurrence",
+                ]
+                .concat(),
+            );
         }
         if fa.attribute.evolving
             && let (Some(x), Some(y)) = (a.as_of, b.as_of)
@@ -235,11 +248,14 @@ impl Facts<'_> {
         {
             return Err((
                 true,
-                format!(
-                    "a running total as of different times ({} and {})",
-                    describe_days(x),
-                    describe_days(y)
-                )
+                [
+                    "a running total as of different times (",
+                    a.as_of_text(),
+                    " and ",
+                    b.as_of_text(),
+                    ")",
+                ]
+                .concat()
                 .into(),
             ));
         }
@@ -300,28 +316,25 @@ impl Facts<'_> {
     /// Two places, one of each fact, that the gazetteer knows and that lie apart (neither inside
     /// the other), when each fact names only places apart from the other's.
     fn places_apart<'f>(&self, a: &'f Fact, b: &'f Fact) -> Option<(&'f str, &'f str)> {
-        let listed = |f: &'f Fact| -> Vec<&'f EntityId> {
+        // Walked where they are, not listed: most facts name none.
+        fn listed(f: &Fact) -> impl Iterator<Item = &EntityId> {
             f.subject
                 .places
                 .iter()
                 .filter_map(EntityKey::entity)
                 .filter(|p| p.is_listed())
-                .collect()
-        };
-        let (pa, pb) = (listed(a), listed(b));
-        if pa.is_empty() || pb.is_empty() {
-            return None;
         }
+        let (first_a, first_b) = (listed(a).next()?, listed(b).next()?);
         let related = |x: &EntityId, y: &EntityId| {
             // Read in place: a place's chain is itself and those it lies in.
             let in_chain =
                 |p: &EntityId, q: &EntityId| self.enclosing.get(p).map_or(p == q, |c| c.contains(q));
             in_chain(x, y) || in_chain(y, x)
         };
-        if pa.iter().any(|x| pb.iter().any(|y| related(x, y))) {
+        if listed(a).any(|x| listed(b).any(|y| related(x, y))) {
             return None;
         }
-        Some((pa[0].as_str(), pb[0].as_str()))
+        Some((first_a.as_str(), first_b.as_str()))
     }
 }
 
@@ -341,24 +354,32 @@ pub(super) fn affirmed(modality: Modality) -> bool {
 }
 
 /// How much two clauses (sorted word ids) share: the shared weight over the smaller clause's
-/// weight (0 when it weighs nothing), the shared words, and how many of those are not
-/// `story_wide`.
+/// weight (0 when it weighs nothing), how many words they share, and how many of those are not
+/// `story_wide` (counted as the words are met, not listed: most pairs are only measured).
 pub(super) fn clause_overlap(
     a: &[u32],
     b: &[u32],
     weight: impl Fn(u32) -> f64,
     story_wide: impl Fn(u32) -> bool,
-) -> (f64, Vec<u32>, usize) {
-    let shared: Vec<u32> = a.iter().copied().filter(|w| b.binary_search(w).is_ok()).collect();
+) -> (f64, usize, usize) {
     let total = |words: &[u32]| words.iter().map(|&w| weight(w)).sum::<f64>();
     let smaller = total(a).min(total(b));
     let share = if smaller > 0.0 {
-        total(&shared) / smaller
+        shared_words(a, b).map(&weight).sum::<f64>() / smaller
     } else {
         0.0
     };
-    let distinctive = shared.iter().filter(|&&w| !story_wide(w)).count();
+    let (mut shared, mut distinctive) = (0, 0);
+    for w in shared_words(a, b) {
+        shared += 1;
+        distinctive += usize::from(!story_wide(w));
+    }
     (share, shared, distinctive)
+}
+
+/// The words of sorted `a` that sorted `b` has too, in order.
+pub(super) fn shared_words<'w>(a: &'w [u32], b: &'w [u32]) -> impl Iterator<Item = u32> + 'w {
+    a.iter().copied().filter(|w| b.binary_search(w).is_ok())
 }
 
 /// What judging one pair of facts came to.

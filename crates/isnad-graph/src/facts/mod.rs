@@ -135,9 +135,25 @@ pub(crate) struct FactView<'a> {
     /// What it is grouped on for comparison ([`group_key`]), computed once and shared by the
     /// views of one group.
     pub(crate) group: Arc<str>,
+    /// `stated` and `as_of` in words, written when a reason first gives them: a figure told
+    /// apart by its time from many others gives the same words to each comparison.
+    times_text: [std::sync::OnceLock<String>; 2],
+    /// The numbers of its sentence's and its clause's words as written (`fact.sentence_words`,
+    /// `fact.context`): equal when the lists are.
+    pub(super) word_lists: [u32; 2],
 }
 
 impl FactView<'_> {
+    /// Its stated time in words ([`period::describe_days`]; empty when none is stated).
+    fn stated_text(&self) -> &str {
+        self.times_text[0].get_or_init(|| self.stated.map(period::describe_days).unwrap_or_default())
+    }
+
+    /// When it holds in words ([`period::describe_days`]; empty when unknown).
+    fn as_of_text(&self) -> &str {
+        self.times_text[1].get_or_init(|| self.as_of.map(period::describe_days).unwrap_or_default())
+    }
+
     /// True when the two value intervals share a value.
     pub fn overlaps(&self, other: &FactView<'_>) -> bool {
         let below = |high: Option<f64>, low: f64| high.is_some_and(|h| h < low - 1e-9 * low.abs().max(1.0));
@@ -294,7 +310,9 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                 }
             }
         }
-        items.sort_unstable();
+        // A pair of facts is one item (its facts' classes make the item), so their order is
+        // the items' order.
+        items.sort_unstable_by_key(|&(i, j, _)| (i, j));
         grouped.push((Arc::clone(key), items));
     }
     // Near-copied places of different attributes (or of dates and ordinals).
@@ -318,20 +336,37 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
             }
         }
     }
-    copied_pairs.sort_unstable();
+    sort_pairs(&mut copied_pairs);
     copied_pairs.dedup();
     let mut extras: Vec<(usize, usize, Arc<str>)> = Vec::new();
+    // One key per unit, shared by its comparisons.
+    let mut copy_keys: Vec<(&str, Arc<str>)> = Vec::new();
     for (x, y) in copied_pairs {
         if !seen.contains(&(x, y))
             && let Some((i, j)) = first_across(facts, &classes, x, y)
         {
             seen.insert((x, y));
             let unit = facts.views[i].base_unit.unwrap_or("count");
-            extras.push((i, j, format!("copy|{unit}").into()));
+            let key = match copy_keys.iter().find(|(u, _)| *u == unit) {
+                Some((_, key)) => Arc::clone(key),
+                None => {
+                    let key: Arc<str> = ["copy|", unit].concat().into();
+                    copy_keys.push((unit, Arc::clone(&key)));
+                    key
+                }
+            };
+            extras.push((i, j, key));
         }
     }
+    // Every comparison is recorded once at most: room for them all at once, as a story's
+    // comparisons run to thousands.
+    let series_pairs = series::candidate_pairs(facts, &classes);
+    let items: usize = grouped.iter().map(|(_, items)| items.len()).sum();
+    judged
+        .comparisons
+        .reserve(items + extras.len() + series_pairs.len());
     // Dates and places in a series that no copy pairs: compared where their clauses align.
-    for (x, y, key) in series::candidate_pairs(facts, &classes) {
+    for (x, y, key) in series_pairs {
         if !seen.insert((x, y)) {
             continue;
         }
@@ -370,6 +405,12 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
         judged.record_across((i, j), key, facts.verdict(i, j, true));
     }
     judged.finish()
+}
+
+/// Sorts pairs of classes in their order, each compared as one integer (the first class in the
+/// high half): a story's near-copies and series pair thousands.
+pub(super) fn sort_pairs(pairs: &mut [(u32, u32)]) {
+    pairs.sort_unstable_by_key(|&(x, y)| (u64::from(x) << 32) | u64::from(y));
 }
 
 /// The first pair of two classes' facts from two reports, in order of their facts (`x` may be
@@ -428,12 +469,14 @@ impl Facts<'_> {
                 {
                     Verdict::compared(
                         false,
-                        format!("{}; a total that only grows is smaller later", apart.reason).into(),
+                        [&*apart.reason, "; a total that only grows is smaller later"]
+                            .concat()
+                            .into(),
                     )
                 }
                 Some((earlier, _)) => Verdict::update(
                     earlier,
-                    format!("{}; the later figure is newer", apart.reason).into(),
+                    [&*apart.reason, "; the later figure is newer"].concat().into(),
                 ),
                 None => Verdict::apart(apart.reason),
             },

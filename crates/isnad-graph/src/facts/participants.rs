@@ -131,17 +131,22 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             }
         }
     }
-    let weight = |w: u32| match df[w as usize] {
-        0 => 1.0,
-        d => (1.0 + n / d as f64).ln(),
-    };
+    // Each word's weight, reckoned once: clauses are weighed pair by pair.
+    let weights: Vec<f64> = df
+        .iter()
+        .map(|&d| match d {
+            0 => 1.0,
+            d => (1.0 + n / d as f64).ln(),
+        })
+        .collect();
+    let weight = |w: u32| weights[w as usize];
     let reporting = analyses.iter().filter(|a| !a.participants.is_empty()).count();
     let story_wide_docs = 3.max((3 * reporting).div_ceil(4));
     let story_wide = |w: u32| docs_of[w as usize] >= story_wide_docs;
     let alignment =
         |x: &View<'_>, y: &View<'_>| super::judge::clause_overlap(&x.words, &y.words, weight, story_wide);
-    let aligned = |(share, shared, distinctive): &(f64, Vec<u32>, usize)| {
-        shared.len() >= MIN_SHARED && *distinctive >= MIN_DISTINCTIVE && *share >= ALIGNED_SHARE
+    let aligned = |&(share, shared, distinctive): &(f64, usize, usize)| {
+        shared >= MIN_SHARED && distinctive >= MIN_DISTINCTIVE && share >= ALIGNED_SHARE
     };
     // A report that names the other's doer or place too, by id or by name, knows both: each did
     // their part («وقّع … كل من A و B»، «زار قريتي A و B»). Each report's ids and distinct names,
@@ -296,6 +301,8 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
 
     let mut conflicts = Vec::new();
     let mut comparisons = Vec::new();
+    // The two attributes, shared by every comparison of their role.
+    let (actor, place): (Arc<str>, Arc<str>) = (Arc::from("actor"), Arc::from("place"));
     let mut reported: FxHashSet<(&EntityKey, &EntityKey)> = FxHashSet::default();
     for (i, j, x, y) in pairs {
         let (a, b) = (&views[i], &views[j]);
@@ -313,7 +320,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
         let measured = alignment(a, b);
         // Clauses that say different things are no comparison worth keeping: only pairs whose
         // clauses align are judged and recorded (the story's shared words aside).
-        if measured.1.len() < MIN_SHARED || measured.0 < ALIGNED_SHARE {
+        if measured.1 < MIN_SHARED || measured.0 < ALIGNED_SHARE {
             continue;
         }
         let judged: Result<(), Cow<'static, str>> = (|| {
@@ -350,14 +357,13 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
             }
             Ok(())
         })();
-        let shared = measured.1;
-        let attribute: Arc<str> = Arc::from(match a.p.role {
-            ParticipantRole::Actor => "actor",
-            ParticipantRole::Place => "place",
-        });
+        let attribute = match a.p.role {
+            ParticipantRole::Actor => &actor,
+            ParticipantRole::Place => &place,
+        };
         let record = |outcome, reason: Cow<'static, str>| Comparison {
             facts: [Arc::from(a.p.id.as_str()), Arc::from(b.p.id.as_str())],
-            attribute: Arc::clone(&attribute),
+            attribute: Arc::clone(attribute),
             outcome,
             reason,
             sides: (!one_pair).then(|| [ids(xs), ids(ys)]),
@@ -372,7 +378,7 @@ pub(crate) fn compare<'a>(analyses: &'a [DocAnalysis]) -> (Vec<ParticipantConfli
                 ));
                 let key = ((&a.p.entity).min(&b.p.entity), (&a.p.entity).max(&b.p.entity));
                 if reported.insert(key) {
-                    let mut words: Vec<u32> = shared.clone();
+                    let mut words: Vec<u32> = super::judge::shared_words(&a.words, &b.words).collect();
                     words.sort_by(|&x, &y| weight(y).total_cmp(&weight(x)));
                     conflicts.push(ParticipantConflict {
                         pair: [(a.doc, a.index), (b.doc, b.index)],

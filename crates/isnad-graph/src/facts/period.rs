@@ -149,13 +149,16 @@ pub(crate) fn days_text(first: NaiveDate, last: NaiveDate) -> String {
     text
 }
 
-/// One fact's stated time and the other's report date when the stated time lies too far from
-/// that report for one occurrence ("عام 2021" against an undated figure of a report of 2025).
-pub(super) fn dated_long_before(a: &FactView<'_>, b: &FactView<'_>) -> Option<(Period, NaiveDate)> {
+/// The fact with a stated time and the other's report date, when that time lies too far from
+/// the report for one occurrence ("عام 2021" against an undated figure of a report of 2025).
+pub(super) fn dated_long_before<'v, 'a>(
+    a: &'v FactView<'a>,
+    b: &'v FactView<'a>,
+) -> Option<(&'v FactView<'a>, NaiveDate)> {
     [(a, b), (b, a)].into_iter().find_map(|(dated, other)| {
         let (x, p) = (dated.stated?, other.published?);
         (other.stated.is_none() && gap_days(x, Period::day(p)) > occurrence_gap(x, Period::day(p)))
-            .then_some((x, p))
+            .then_some((dated, p))
     })
 }
 

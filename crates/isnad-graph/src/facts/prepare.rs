@@ -41,6 +41,22 @@ impl<'a> Lemmas<'a> {
     }
 }
 
+/// The story's lists of words as written (a sentence's, a clause's), each distinct list with a
+/// number: copies of one text hold equal lists in different places, and a fact's class
+/// ([`super::classes`]) compares the numbers, not the words.
+#[derive(Default)]
+struct Lists<'a> {
+    numbers: FxHashMap<&'a [std::sync::Arc<str>], u32>,
+}
+
+impl<'a> Lists<'a> {
+    /// The number of a list (the next one when the list is new).
+    fn number(&mut self, words: &'a [std::sync::Arc<str>]) -> u32 {
+        let next = self.numbers.len() as u32;
+        *self.numbers.entry(words).or_insert(next)
+    }
+}
+
 impl<'a> Facts<'a> {
     /// Prepares every fact of the story.
     pub fn new(
@@ -51,24 +67,46 @@ impl<'a> Facts<'a> {
         // Every lemma of the story gets an id; a clause or sentence shared by several facts is
         // mapped once.
         let mut ids = Lemmas::default();
-        let mut mapped: FxHashMap<*const std::sync::Arc<str>, std::sync::Arc<[u32]>> = FxHashMap::default();
+        // Each list of words (by where it is) with its ids, and the number of its words as
+        // written ([`Lists`]).
+        let mut mapped: FxHashMap<*const std::sync::Arc<str>, (std::sync::Arc<[u32]>, u32)> =
+            FxHashMap::default();
+        let mut lists = Lists::default();
         let map_words = |ids: &mut Lemmas<'a>,
-                         mapped: &mut FxHashMap<*const std::sync::Arc<str>, std::sync::Arc<[u32]>>,
+                         mapped: &mut FxHashMap<*const std::sync::Arc<str>, (std::sync::Arc<[u32]>, u32)>,
+                         lists: &mut Lists<'a>,
                          words: &'a [std::sync::Arc<str>]|
-         -> std::sync::Arc<[u32]> {
-            std::sync::Arc::clone(mapped.entry(words.as_ptr()).or_insert_with(|| {
+         -> (std::sync::Arc<[u32]>, u32) {
+            let (list, number) = mapped.entry(words.as_ptr()).or_insert_with(|| {
                 let mut list: Vec<u32> = words.iter().map(|w| ids.id(w)).collect();
                 list.sort_unstable();
-                list.into()
-            }))
+                (list.into(), lists.number(words))
+            });
+            (std::sync::Arc::clone(list), *number)
         };
         let mut views = Vec::with_capacity(analyses.iter().map(|a| a.facts.len()).sum());
+        // Each view's group is set below, once every view is read.
+        let no_group: Arc<str> = Arc::from("");
         let mut sentences: BTreeMap<(usize, usize), std::sync::Arc<[u32]>> = BTreeMap::new();
+        // Room to work in, kept from one fact to the next: a clause's words with their ids, and
+        // those of them that say what the fact is about.
+        let (mut aligned, mut about): (Vec<(&'a str, u32)>, Vec<u32>) = (Vec::new(), Vec::new());
         for (doc, analysis) in analyses.iter().enumerate() {
             let published = documents.get(doc).and_then(|d| d.reference_date());
             for fact in &analysis.facts {
-                let sentence_ids = map_words(&mut ids, &mut mapped, &fact.sentence_words);
-                let context_ids = map_words(&mut ids, &mut mapped, &fact.context);
+                let (sentence_ids, sentence_list) =
+                    map_words(&mut ids, &mut mapped, &mut lists, &fact.sentence_words);
+                // The clause's words with their ids, in order, each looked up once: the clause's
+                // list of ids is made from them.
+                aligned.clear();
+                aligned.extend(fact.context.iter().map(|w| (&**w, ids.id(w))));
+                let (context_ids, context_list) = mapped.entry(fact.context.as_ptr()).or_insert_with(|| {
+                    let mut list: Vec<u32> = aligned.iter().map(|&(_, id)| id).collect();
+                    list.sort_unstable();
+                    (list.into(), lists.number(&fact.context))
+                });
+                let (context_ids, word_lists) =
+                    (std::sync::Arc::clone(context_ids), [sentence_list, *context_list]);
                 sentences.insert((doc, fact.sentence.start), std::sync::Arc::clone(&sentence_ids));
                 let (base, factor) = match fact.value.unit.as_deref() {
                     Some(unit) => {
@@ -100,13 +138,9 @@ impl<'a> Facts<'a> {
                     !is_date && fact.attribute.head.as_ref().is_some_and(|h| &*h.lemma == w)
                         || fact.attribute.qualifiers().iter().any(|q| &**q == w)
                 };
-                let aligned: Vec<(&'a str, u32)> = fact.context.iter().map(|w| (&**w, ids.id(w))).collect();
-                let mut about_ids: Vec<u32> = aligned
-                    .iter()
-                    .filter(|(w, _)| !own(w))
-                    .map(|&(_, id)| id)
-                    .collect();
-                about_ids.sort_unstable();
+                about.clear();
+                about.extend(aligned.iter().filter(|(w, _)| !own(w)).map(|&(_, id)| id));
+                about.sort_unstable();
                 let mut senses: Vec<(&'a str, u32)> = aligned
                     .iter()
                     .map(|&(_, id)| (ids.forms[id as usize], id))
@@ -116,7 +150,7 @@ impl<'a> Facts<'a> {
                 senses.dedup();
                 let sense_ids = senses.iter().map(|&(_, id)| id).collect();
                 let senses: Vec<&'a str> = senses.into_iter().map(|(form, _)| form).collect();
-                let (about_ids, senses) = (about_ids.into_boxed_slice(), senses.into_boxed_slice());
+                let (about_ids, senses) = (Box::from(&about[..]), senses.into_boxed_slice());
                 views.push(FactView {
                     doc,
                     fact,
@@ -136,7 +170,9 @@ impl<'a> Facts<'a> {
                     about_weight: 0.0,
                     alone_in_report: false,
                     in_figure_clause: false,
-                    group: Arc::from(""),
+                    group: Arc::clone(&no_group),
+                    times_text: Default::default(),
+                    word_lists,
                 });
             }
         }

@@ -74,7 +74,7 @@ pub(super) fn candidate_pairs(facts: &Facts<'_>, classes: &Classes) -> Vec<(u32,
             }
         }
         let mut pairs: Vec<(u32, u32)> = pairs.into_iter().collect();
-        pairs.sort_unstable();
+        super::sort_pairs(&mut pairs);
         out.extend(pairs.into_iter().map(|(x, y)| (x, y, Arc::clone(&key))));
     }
     out
@@ -241,7 +241,7 @@ impl Facts<'_> {
             |w| self.weight(w),
             |w| self.is_story_wide(w),
         );
-        (share.min(1.0), shared.len(), distinctive)
+        (share.min(1.0), shared, distinctive)
     }
 }
 

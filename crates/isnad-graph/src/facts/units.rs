@@ -80,8 +80,10 @@ pub(crate) fn group_key(v: &FactView<'_>, unglued: Option<&str>) -> String {
             .find(|(family, members)| *family == u || members.contains(&u))
             .map_or(u, |(family, _)| family)
     });
-    match unglued.or(v.fact.attribute.key.as_deref()) {
-        Some(k) => format!("{k}|{unit}"),
-        None => format!("?|{unit}"),
-    }
+    [
+        unglued.or(v.fact.attribute.key.as_deref()).unwrap_or("?"),
+        "|",
+        unit,
+    ]
+    .concat()
 }

@@ -84,14 +84,18 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             }
             let time_side =
                 |v: &ClaimView<'_>| side(context, v, v.claim.time.as_ref().map(|m| m.span), v.time_text());
-            let message = format!(
-                "{} dated {} in {} but {} in {}",
-                event.event,
+            let message = [
+                &*event.event,
+                " dated ",
                 a.time_text().as_deref().unwrap_or("?"),
-                context.documents[a.doc].id,
+                " in ",
+                &context.documents[a.doc].id,
+                " but ",
                 b.time_text().as_deref().unwrap_or("?"),
-                context.documents[b.doc].id
-            );
+                " in ",
+                &context.documents[b.doc].id,
+            ]
+            .concat();
             findings.push(finding(
                 FindingKind::DateMismatch,
                 Severity::Contradiction,
@@ -100,12 +104,23 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             ));
         }
     }
-    // Two reports that copy one sentence and change its date, unless the events already say so.
+    // Two reports that copy one sentence and change its date, unless the events already say so
+    // (asked of the facts' words before the finding is written: most are said already).
+    let views = &context.facts.views;
     let copied: Vec<Finding> = context
         .compared
         .disagreements
         .iter()
-        .filter(|d| context.facts.views[d.sides[0][0]].base_unit == Some("date"))
+        .filter(|d| views[d.sides[0][0]].base_unit == Some("date"))
+        .filter(|d| {
+            let evidence = d.sides.iter().flatten().map(|&m| {
+                let v = &views[m];
+                (context.documents[v.doc].id.as_str(), v.fact.span)
+            });
+            !findings
+                .iter()
+                .any(|e: &Finding| super::covers_evidence(e, evidence.clone()))
+        })
         .map(|d| {
             super::disagreement_finding(
                 context,
@@ -114,7 +129,6 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 &d.sides,
             )
         })
-        .filter(|f| !findings.iter().any(|e: &Finding| super::same_evidence(e, f)))
         .collect();
     findings.extend(copied);
     findings

@@ -80,7 +80,7 @@ pub(crate) fn run(
 /// sentences on every side) is one disagreement: the claims' finding stays.
 fn drop_restated_disputes(findings: &mut Vec<Finding>) {
     let is_dispute = |f: &Finding| matches!(f.kind, FindingKind::Contested | FindingKind::PolarityConflict);
-    let from_statements = |f: &Finding| f.claims.is_empty() && f.facts.is_empty();
+    let from_statements = |f: &Finding| f.sides.iter().all(|s| s.claim.is_none() && s.fact.is_none());
     let restated: Vec<bool> = findings
         .iter()
         .map(|b| {
@@ -95,19 +95,16 @@ fn drop_restated_disputes(findings: &mut Vec<Finding>) {
     findings.retain(|_| keep.next().unwrap_or(true));
 }
 
-/// A finding under construction.
+/// A finding under construction. Its claim and fact lists are left empty: `finding::finish`
+/// sets them from its sides once they are final (listing them here too only made copies).
 pub(crate) fn finding(kind: FindingKind, severity: Severity, message: String, sides: Vec<Side>) -> Finding {
-    let mut claims: Vec<String> = sides.iter().filter_map(|s| s.claim.clone()).collect();
-    claims.dedup();
-    let mut facts: Vec<String> = sides.iter().filter_map(|s| s.fact.clone()).collect();
-    facts.dedup();
     Finding {
         id: String::new(),
         kind,
         severity,
         message,
-        claims,
-        facts,
+        claims: Vec::new(),
+        facts: Vec::new(),
         resolution: None,
         sides,
     }
@@ -140,10 +137,16 @@ pub(crate) fn side(
 /// True when every side of `b` overlaps a side of `a` in the same document: the same evidence
 /// reported twice.
 pub(crate) fn same_evidence(a: &Finding, b: &Finding) -> bool {
-    b.sides.iter().all(|y| {
+    covers_evidence(a, b.sides.iter().map(|y| (y.doc.as_str(), y.span)))
+}
+
+/// True when every piece of evidence (a document and a span of it) overlaps a side of `a` in
+/// that document: [`same_evidence`] asked before the other finding is written.
+pub(crate) fn covers_evidence<'e>(a: &Finding, evidence: impl IntoIterator<Item = (&'e str, Span)>) -> bool {
+    evidence.into_iter().all(|(doc, span)| {
         a.sides
             .iter()
-            .any(|x| x.doc == y.doc && (x.span.overlaps(y.span) || x.sentence.overlaps(y.span)))
+            .any(|x| x.doc == doc && (x.span.overlaps(span) || x.sentence.overlaps(span)))
     })
 }
 
@@ -171,22 +174,31 @@ pub(crate) fn describe_fact(fact: &isnad_claims::facts::Fact) -> String {
         && let Some((start, end)) = time.day_range()
     {
         use chrono::Datelike;
-        let date = match time.grain {
+        let mut date = match time.grain {
             isnad_claims::mentions::Grain::Year => start.year().to_string(),
             isnad_claims::mentions::Grain::Month => start.format("%Y-%m").to_string(),
             _ if start == end => crate::facts::day_text(start),
             _ => crate::facts::days_text(start, end),
         };
         // The words beside the date they resolve to: "الشهر الماضي" is read at the report's date.
-        return format!("{date} («{}»)", fact.text);
+        for part in [" («", &fact.text, "»)"] {
+            date.push_str(part);
+        }
+        return date;
     }
+    // Written piece by piece into one string: every fact side has one.
+    let mut text = String::new();
     if fact.value.unit.as_deref() == Some("ordinal") {
-        return format!("ordinal {}", describe_number(&fact.value.amount));
+        text.push_str("ordinal ");
+        write_number(&mut text, &fact.value.amount);
+        return text;
     }
-    match &fact.value.unit {
-        Some(unit) => format!("{} {unit}", describe_number(&fact.value.amount)),
-        None => describe_number(&fact.value.amount),
+    write_number(&mut text, &fact.value.amount);
+    if let Some(unit) = &fact.value.unit {
+        text.push(' ');
+        text.push_str(unit);
     }
+    text
 }
 
 /// What a fact measures, in words an editor reads: the attribute's own word in the text, else its
@@ -226,22 +238,32 @@ pub(crate) fn disagreement_finding(
         .flatten()
         .map(|&m| fact_side(context, &views[m]))
         .collect();
-    // Each side is summed up by its first fact's value, as that fact's evidence already writes it.
+    // Each side is summed up by its first fact's value, as that fact's evidence already writes
+    // it, and the documents that give it: "count: 12 in a.txt, b.txt — 15 in c.txt", written
+    // into one string.
+    let mut message = describe_attribute(context, first);
+    message.push_str(": ");
     let mut first_of_side = 0;
-    let summary: Vec<String> = sides
-        .iter()
-        .map(|side| {
-            let mut docs: Vec<&str> = side
-                .iter()
-                .map(|&m| context.documents[views[m].doc].id.as_str())
-                .collect();
-            docs.dedup();
-            let value = evidence[first_of_side].value.as_deref().unwrap_or_default();
-            first_of_side += side.len();
-            format!("{value} in {}", docs.join(", "))
-        })
-        .collect();
-    let message = format!("{}: {}", describe_attribute(context, first), summary.join(" — "));
+    for (n, side) in sides.iter().enumerate() {
+        if n > 0 {
+            message.push_str(" — ");
+        }
+        message.push_str(evidence[first_of_side].value.as_deref().unwrap_or_default());
+        message.push_str(" in ");
+        first_of_side += side.len();
+        // Each document once where its facts follow one another.
+        let mut last: Option<&str> = None;
+        for &m in side {
+            let doc = context.documents[views[m].doc].id.as_str();
+            if last != Some(doc) {
+                if last.is_some() {
+                    message.push_str(", ");
+                }
+                message.push_str(doc);
+                last = Some(doc);
+            }
+        }
+    }
     finding(kind, severity, message, evidence)
 }
 
@@ -374,28 +396,53 @@ pub(crate) fn in_two_documents(context: &Context<'_>, event: &Event) -> bool {
 
 /// A number interval in words ("≥ 9000", "≈ 300 (270–330)", "12").
 pub(crate) fn describe_number(n: &isnad_claims::mentions::NumberValue) -> String {
+    let mut text = String::new();
+    write_number(&mut text, n);
+    text
+}
+
+/// Writes [`describe_number`]'s words at the end of `out`.
+fn write_number(out: &mut String, n: &isnad_claims::mentions::NumberValue) {
     use isnad_claims::mentions::Qualifier::*;
-    let v = |x: f64| {
+    use std::fmt::Write;
+    let v = |out: &mut String, x: f64| {
         if x.fract() == 0.0 {
-            // A whole number below 2^53 prints as the integer it is; `{:.0}` would get the same
-            // digits through exact big-number arithmetic (-0 keeps its sign there).
+            // A whole number below 2^53 prints as the integer it is, digit by digit (most values
+            // are); `{:.0}` would get the same digits through exact big-number arithmetic (-0
+            // keeps its sign there).
             if x.abs() < 9_007_199_254_740_992.0 && !(x == 0.0 && x.is_sign_negative()) {
-                (x as i64).to_string()
+                if x < 0.0 {
+                    out.push('-');
+                }
+                crate::push_digits(out, x.abs() as u64);
             } else {
-                format!("{x:.0}")
+                // Writing to a string cannot fail.
+                let _ = write!(out, "{x:.0}");
             }
         } else {
-            format!("{x}")
+            let _ = write!(out, "{x}");
         }
     };
-    match (n.qualifier, n.value) {
-        (Exact, Some(x)) => v(x),
-        (Approx, Some(x)) => format!("≈ {}", v(x)),
-        (AtLeast, Some(x)) => format!("≥ {}", v(x)),
-        (MoreThan, Some(x)) => format!("> {}", v(x)),
-        (AtMost, Some(x)) => format!("≤ {}", v(x)),
-        (LessThan, Some(x)) => format!("< {}", v(x)),
-        _ => format!("{}–{}", v(n.low), n.high.map_or("…".to_string(), v)),
+    let sign = match (n.qualifier, n.value) {
+        (Exact, Some(_)) => "",
+        (Approx, Some(_)) => "≈ ",
+        (AtLeast, Some(_)) => "≥ ",
+        (MoreThan, Some(_)) => "> ",
+        (AtMost, Some(_)) => "≤ ",
+        (LessThan, Some(_)) => "< ",
+        _ => {
+            v(out, n.low);
+            out.push('–');
+            match n.high {
+                Some(high) => v(out, high),
+                None => out.push('…'),
+            }
+            return;
+        }
+    };
+    out.push_str(sign);
+    if let Some(x) = n.value {
+        v(out, x);
     }
 }
 

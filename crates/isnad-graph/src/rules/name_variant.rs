@@ -27,16 +27,30 @@ fn letters(key: &str) -> String {
     key.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// A spelling key read once for every other key it is compared with: its letters and words.
+struct Spelling<'k> {
+    letters: String,
+    words: Vec<&'k str>,
+}
+
+impl<'k> Spelling<'k> {
+    fn of(key: &'k str) -> Spelling<'k> {
+        Spelling {
+            letters: letters(key),
+            words: key.split_whitespace().collect(),
+        }
+    }
+}
+
 /// True when `a` and `b` spell one name differently (not a short form of the other).
-fn is_variant(a: &str, b: &str) -> bool {
-    let (la, lb) = (letters(a), letters(b));
-    if la == lb && a.split_whitespace().count() == b.split_whitespace().count() {
+fn is_variant(a: &Spelling<'_>, b: &Spelling<'_>) -> bool {
+    let (la, lb) = (&a.letters, &b.letters);
+    let (words_a, words_b) = (&a.words, &b.words);
+    if la == lb && words_a.len() == words_b.len() {
         return false; // differ only in punctuation or diacritics
     }
-    let words_a: Vec<&str> = a.split_whitespace().collect();
-    let words_b: Vec<&str> = b.split_whitespace().collect();
     let subset = |x: &[&str], y: &[&str]| x.iter().all(|w| y.contains(w));
-    if subset(&words_a, &words_b) || subset(&words_b, &words_a) {
+    if subset(words_a, words_b) || subset(words_b, words_a) {
         return false;
     }
     // The article of a name's first word is grammar, not spelling: after ل its alef is elided
@@ -48,7 +62,7 @@ fn is_variant(a: &str, b: &str) -> bool {
         }
         letters(&words.concat())
     };
-    if words_a.len() == words_b.len() && without_article(&words_a) == without_article(&words_b) {
+    if words_a.len() == words_b.len() && without_article(words_a) == without_article(words_b) {
         return false;
     }
     if la == lb {
@@ -57,18 +71,18 @@ fn is_variant(a: &str, b: &str) -> bool {
     if words_a.len() != words_b.len() {
         // A surname alone spelled differently from the full name's ("جارسيا" after "ألبرتو غارسيا").
         let (short, long) = if words_a.len() < words_b.len() {
-            (&words_a, &words_b)
+            (words_a, words_b)
         } else {
-            (&words_b, &words_a)
+            (words_b, words_a)
         };
         let tail = long[long.len() - short.len()..].concat();
         let short = short.concat();
         // "عبد الرحمن بن ناصر الفرحان" and "عبدالرحمن ناصر الفرحان": the whole name with a
         // particle left out or two words joined.
         return (tail != short && similarity(&letters(&tail), &letters(&short)) >= MIN_SIMILARITY)
-            || similarity(&la, &lb) >= MIN_WHOLE_SIMILARITY;
+            || similarity(la, lb) >= MIN_WHOLE_SIMILARITY;
     }
-    similarity(&la, &lb) >= MIN_SIMILARITY
+    similarity(la, lb) >= MIN_SIMILARITY
 }
 
 /// How alike two spellings are, 0 to 1: one minus their edit distance (with adjacent swaps) over
@@ -79,18 +93,31 @@ fn similarity(a: &str, b: &str) -> f64 {
 
 /// A spelling as written, without diacritics, tatweel or invisible marks: ة and ه, أ and ا, ى
 /// and ي stay apart, so «عطية» and «عطيه» are two spellings (the key that matches names folds them).
+/// Written in one pass: the letters kept, each run of whitespace between words one space.
 fn spelling_key(text: &str) -> String {
-    let letters: String = text.chars().filter(|&c| !isnad_parser::is_ignorable(c)).collect();
-    letters.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut key = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.chars().filter(|&c| !isnad_parser::is_ignorable(c)) {
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && !key.is_empty() {
+            key.push(' ');
+        }
+        gap = false;
+        key.push(c);
+    }
+    key
 }
 
 /// Where a spelling is used: (document, span, text as written).
-type Uses = Vec<(usize, Span, String)>;
+type Uses<'a> = Vec<(usize, Span, &'a str)>;
 
 /// One note per entity with more than one spelling.
 pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
     // entity → spelling key → first (doc, span) per document
-    let mut spellings: BTreeMap<&EntityId, BTreeMap<String, Uses>> = BTreeMap::new();
+    let mut spellings: BTreeMap<&EntityId, BTreeMap<String, Uses<'_>>> = BTreeMap::new();
     for (doc, analysis) in context.analyses.iter().enumerate() {
         for mention in &analysis.entities.mentions {
             let Some(entity) = mention.entity.as_ref() else {
@@ -106,17 +133,17 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             let places = spellings.entry(entity).or_default().entry(key).or_default();
             // Documents come in order: a document already listed is the last one.
             if places.last().is_none_or(|(d, _, _)| *d != doc) {
-                places.push((doc, mention.span, mention.text.to_string()));
+                places.push((doc, mention.span, &mention.text));
             }
         }
     }
     let mut findings = Vec::new();
     for (entity, by_key) in spellings {
-        let keys: Vec<&String> = by_key.keys().collect();
+        let keys: Vec<(&String, Spelling<'_>)> = by_key.keys().map(|k| (k, Spelling::of(k))).collect();
         let variant_keys: Vec<&String> = keys
             .iter()
-            .filter(|k| keys.iter().any(|other| other != *k && is_variant(k, other)))
-            .copied()
+            .filter(|(k, a)| keys.iter().any(|(other, b)| other != k && is_variant(a, b)))
+            .map(|&(k, _)| k)
             .collect();
         if variant_keys.len() < 2 {
             continue;
@@ -144,7 +171,11 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_variant;
+    use super::Spelling;
+
+    fn is_variant(a: &str, b: &str) -> bool {
+        super::is_variant(&Spelling::of(a), &Spelling::of(b))
+    }
 
     #[test]
     fn a_particle_left_out_or_a_joint_is_a_variant_and_a_short_form_is_not() {

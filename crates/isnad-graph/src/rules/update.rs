@@ -66,18 +66,31 @@ pub(crate) fn check(context: &Context<'_>) -> Vec<Finding> {
             let mut earlier_docs: Vec<usize> = earliers.iter().map(|&e| views[e].doc).collect();
             earlier_docs.sort_unstable();
             let earlier_ids: Vec<&str> = earlier_docs.iter().map(|&d| &*context.documents[d].id).collect();
-            let message = format!(
-                "{}: {x} in {} becomes {y} in {}",
-                describe_attribute(context, &views[earliers[0]]),
-                earlier_ids.join(", "),
-                context.documents[b.doc].id
-            );
+            let message = [
+                &describe_attribute(context, &views[earliers[0]]),
+                ": ",
+                x,
+                " in ",
+                &earlier_ids.join(", "),
+                " becomes ",
+                y,
+                " in ",
+                &context.documents[b.doc].id,
+            ]
+            .concat();
             let mut sides: Vec<_> = earliers.iter().map(|&e| fact_side(context, &views[e])).collect();
             sides.push(fact_side(context, b));
             let mut update = finding(FindingKind::Update, Severity::Note, message, sides);
-            update.resolution = Some(format!(
-                "an update over time: the later report gives {y} (the earlier figure was {x})"
-            ));
+            update.resolution = Some(
+                [
+                    "an update over time: the later report gives ",
+                    y,
+                    " (the earlier figure was ",
+                    x,
+                    ")",
+                ]
+                .concat(),
+            );
             update
         })
         .collect()

@@ -33,13 +33,20 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                 continue;
             }
             let actual = weekday_name(start.weekday());
-            let message = format!(
-                "{} names {} but {} was a {actual}",
-                mention.text,
-                weekday_name(weekday),
-                start.date()
-            );
-            let value = Some(format!("{} ≠ {} ({actual})", weekday_name(weekday), start.date()));
+            // The day as chrono writes it, without its formatter.
+            let date = crate::facts::day_text(start.date());
+            let named = weekday_name(weekday);
+            let message = [
+                &*mention.text,
+                " names ",
+                named,
+                " but ",
+                &date,
+                " was a ",
+                actual,
+            ]
+            .concat();
+            let value = Some([named, " ≠ ", &date, " (", actual, ")"].concat());
             findings.push(finding(
                 FindingKind::WeekdayMismatch,
                 Severity::Contradiction,
@@ -120,15 +127,22 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                     }
                     ids.join(", ")
                 };
-                let message = format!(
-                    "{} is said to be on a {} in {}, but {} (its date in {}) was a {}",
-                    event.event,
+                // The day as chrono writes it, without its formatter.
+                let date = crate::facts::day_text(start.date());
+                let message = [
+                    &*event.event,
+                    " is said to be on a ",
                     weekday_name(*weekday),
-                    docs(said),
-                    start.date(),
-                    docs(dated),
-                    weekday_name(start.weekday())
-                );
+                    " in ",
+                    &docs(said),
+                    ", but ",
+                    &date,
+                    " (its date in ",
+                    &docs(dated),
+                    ") was a ",
+                    weekday_name(start.weekday()),
+                ]
+                .concat();
                 let said_side = |v: &crate::view::ClaimView<'_>| {
                     side(
                         context,
@@ -142,7 +156,7 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
                         context,
                         v,
                         v.claim.time.as_ref().map(|m| m.span),
-                        Some(format!("{} ({})", start.date(), weekday_name(start.weekday()))),
+                        Some([&date, " (", weekday_name(start.weekday()), ")"].concat()),
                     )
                 };
                 let mut sides = vec![said_side(a), dated_side(b)];
