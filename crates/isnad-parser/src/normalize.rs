@@ -269,25 +269,45 @@ pub fn fold_key(text: &str) -> String {
 /// into `text`: a name searched in the result is found at its place in the original, however it
 /// is spelled there («أنيس» and «انيس», «الصائغ» and «الصايغ», «مزرعة» and «مزرعه»).
 pub fn fold_spelling_in_place(text: &str) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    let mut i = 0;
-    // Every letter folded is two bytes, lead 0xD8 or 0xD9; a continuation byte is never either.
-    while i + 1 < bytes.len() {
-        let pair = match (bytes[i], bytes[i + 1]) {
-            (0xD8, 0xA2 | 0xA3 | 0xA5) => [0xD8, 0xA7],  // آ أ إ → ا
-            (0xD8, 0xA6) | (0xD9, 0x89) => [0xD9, 0x8A], // ئ ى → ي
-            (0xD8, 0xA4) => [0xD9, 0x88],                // ؤ → و
-            (0xD8, 0xA9) => [0xD9, 0x87],                // ة → ه
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        bytes[i..i + 2].copy_from_slice(&pair);
-        i += 2;
+    /// Bytes looked at together: a run with no second byte of a folded letter is copied unread.
+    const RUN: usize = 16;
+    // The second byte of a folded letter (آ أ ؤ إ ئ are 0xD8 0xA2..0xA6, ة 0xD8 0xA9, ى 0xD9 0x89).
+    let may_end_folded = |b: u8| (b.wrapping_sub(0xA2) < 5) | (b == 0xA9) | (b == 0x89);
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    // Built from slices of `text` and whole letters: no copy to check again as UTF-8 (a whole
+    // source is folded once per story, and checking it cost as much as folding it).
+    let mut copied = 0;
+    let mut at = 1;
+    while at < bytes.len() {
+        let end = (at + RUN).min(bytes.len());
+        if let Ok(run) = <&[u8; RUN]>::try_from(&bytes[at..end])
+            && !run.iter().fold(false, |any, &b| any | may_end_folded(b))
+        {
+            at = end;
+            continue;
+        }
+        while at < end {
+            // Every letter folded is two bytes, lead 0xD8 or 0xD9; a continuation byte is never
+            // either, so the pair ending at `at` is one whole letter.
+            let folded = match (bytes[at - 1], bytes[at]) {
+                (0xD8, 0xA2 | 0xA3 | 0xA5) => "ا",
+                (0xD8, 0xA6) | (0xD9, 0x89) => "ي",
+                (0xD8, 0xA4) => "و",
+                (0xD8, 0xA9) => "ه",
+                _ => {
+                    at += 1;
+                    continue;
+                }
+            };
+            out.push_str(&text[copied..at - 1]);
+            out.push_str(folded);
+            copied = at + 1;
+            at += 2;
+        }
     }
-    // Two-byte letters became two-byte letters: the bytes are still UTF-8.
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// Appends [`fold_key`] of `text` to `out` (a shared buffer spares an allocation per word).
@@ -425,6 +445,27 @@ mod tests {
         let n = Normalized::of(input, Span::new(0, input.len()), Fold::Key);
         assert_eq!(&*n.text, expected);
         assert_eq!(fold_key(input), expected);
+    }
+
+    /// The fold read a run at a time is the letter-by-letter fold, whatever the text.
+    #[test]
+    fn spelling_fold_reads_runs_as_letters() {
+        fn letter_by_letter(text: &str) -> String {
+            text.chars()
+                .map(|c| match c {
+                    'آ' | 'أ' | 'إ' => 'ا',
+                    'ئ' | 'ى' => 'ي',
+                    'ؤ' => 'و',
+                    'ة' => 'ه',
+                    c => c,
+                })
+                .collect()
+        }
+        proptest::proptest!(|(text in "[ a-z0-9\u{0621}-\u{064A}\u{0660}-\u{0669}\u{2009}\u{0609}.،]{0,80}")| {
+            proptest::prop_assert_eq!(fold_spelling_in_place(&text), letter_by_letter(&text));
+        });
+        let long = "قالت وزارة الصحة أمس إن عدد المصابين ارتفع إلى مئة، وأكدت الهيئة ذلك. ".repeat(9);
+        assert_eq!(fold_spelling_in_place(&long), letter_by_letter(&long));
     }
 
     #[test]
