@@ -14,6 +14,7 @@
 
 mod boilerplate;
 pub mod calendar;
+mod date_part;
 mod dateline;
 mod decode;
 mod diagnostic;

@@ -18,8 +18,6 @@ const DATELINE_PLACE_WORDS: usize = 4;
 const DATELINE_WORDS: usize = 8;
 /// Publication lines are looked for among this many lines at the top (and as many at the bottom).
 const PUBLICATION_LINE_WINDOW: usize = 6;
-/// Most words of a part of a frame line read as its date ("الأحد 4 أيار/مايو 2025 - 10:15").
-const DATE_PART_WORDS: usize = 7;
 
 /// Parses one input. Errors are only for input that is not text; messy articles always parse,
 /// with diagnostics for what looked wrong.
@@ -292,43 +290,12 @@ fn frame_date(source: &str, line: Span, prepared: &Line) -> Option<(NaiveDate, O
     }
     date_only_line(source, line, prepared)
         .map(|f| (f.date, None))
-        .or_else(|| date_part(source, line))
-}
-
-/// The date of a frame line of parts split by bars ("وكالة X | اقتصاد | 05-10-2026 14:20",
-/// "وكالة X | الأحد 8 محرم 1449 هـ الموافق 13 يونيو 2027 م | تعليم"): a part after the first that
-/// is a date, with a Hijri date and its Gregorian day or with a time, and little else.
-fn date_part(source: &str, line: Span) -> Option<(NaiveDate, Option<DateDisagreement>)> {
-    let text = &source[line.range()];
-    if !text.contains('|') {
-        return None;
-    }
-    let words = crate::frame::frame_words();
-    let mut start = line.start;
-    let mut parts = Vec::new();
-    for part in text.split('|') {
-        parts.push(trim(source, Span::new(start, start + part.len())));
-        start += part.len() + 1;
-    }
-    // The first part names the outlet (or is a date line of its own, read before this).
-    parts.iter().skip(1).find_map(|&part| {
-        let part_words = source[part.range()].split_whitespace().count();
-        if part_words <= words.dual_max_words
-            && let Some(dual) = crate::dateline::dual_date(source, part, 6)
-            && let Some(read) = read_dual(dual)
-        {
-            return Some(read);
-        }
-        (part_words <= DATE_PART_WORDS)
-            .then(|| crate::dateline::first_date(source, part, 2))
-            .flatten()
-            .map(|f| (f.date, None))
-    })
+        .or_else(|| crate::date_part::date_part(source, line))
 }
 
 /// The publication date of a Hijri/Gregorian pair: the Gregorian day when printed (the Hijri one
 /// checked against it), else the Hijri day converted.
-fn read_dual(dual: crate::dateline::DualDate) -> Option<(NaiveDate, Option<DateDisagreement>)> {
+pub(crate) fn read_dual(dual: crate::dateline::DualDate) -> Option<(NaiveDate, Option<DateDisagreement>)> {
     let hijri = dual.hijri?;
     let converted = crate::calendar::hijri_to_gregorian(hijri.year, hijri.month, hijri.day);
     let Some(gregorian) = dual.gregorian else {
@@ -637,7 +604,7 @@ fn outlet_from_source_lines(source: &str, lines: &[Span], kinds: &[BlockKind]) -
 }
 
 /// `span` without surrounding whitespace and invisible characters.
-fn trim(source: &str, span: Span) -> Span {
+pub(crate) fn trim(source: &str, span: Span) -> Span {
     let text = &source[span.range()];
     let blank = |c: char| c.is_whitespace() || crate::is_ignorable(c);
     let start = text.len() - text.trim_start_matches(blank).len();
