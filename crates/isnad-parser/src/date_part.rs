@@ -18,7 +18,7 @@ pub(crate) fn date_part(source: &str, line: Span) -> Option<(NaiveDate, Option<D
     let mut start = line.start;
     let mut parts = Vec::new();
     for part in text.split('|') {
-        parts.push(crate::parse::trim(source, Span::new(start, start + part.len())));
+        parts.push(trim(source, Span::new(start, start + part.len())));
         start += part.len() + 1;
     }
     // The first part names the outlet (or is a date line of its own, read before this).
@@ -26,7 +26,7 @@ pub(crate) fn date_part(source: &str, line: Span) -> Option<(NaiveDate, Option<D
         let part_words = source[part.range()].split_whitespace().count();
         if part_words <= words.dual_max_words
             && let Some(dual) = crate::dateline::dual_date(source, part, 6)
-            && let Some(read) = crate::parse::read_dual(dual)
+            && let Some(read) = read_dual(dual)
         {
             return Some(read);
         }
@@ -35,4 +35,37 @@ pub(crate) fn date_part(source: &str, line: Span) -> Option<(NaiveDate, Option<D
             .flatten()
             .map(|f| (f.date, None))
     })
+}
+
+/// The publication date of a Hijri/Gregorian pair: the Gregorian day when printed (the Hijri one
+/// checked against it), else the Hijri day converted.
+pub(crate) fn read_dual(dual: crate::dateline::DualDate) -> Option<(NaiveDate, Option<DateDisagreement>)> {
+    let hijri = dual.hijri?;
+    let converted = crate::calendar::hijri_to_gregorian(hijri.year, hijri.month, hijri.day);
+    let Some(gregorian) = dual.gregorian else {
+        return converted.map(|d| (d, None));
+    };
+    let tolerance = crate::frame::frame_words().tolerance_days;
+    let disagreement = converted
+        .filter(|c| (*c - gregorian.date).num_days().abs() > tolerance)
+        .map(|c| DateDisagreement {
+            hijri_span: hijri.span,
+            hijri_as_gregorian: c,
+            gregorian_span: gregorian.span,
+            gregorian: gregorian.date,
+        });
+    Some((gregorian.date, disagreement))
+}
+
+/// `span` without surrounding whitespace and invisible characters.
+pub(crate) fn trim(source: &str, span: Span) -> Span {
+    let text = &source[span.range()];
+    let blank = |c: char| c.is_whitespace() || crate::is_ignorable(c);
+    let start = text.len() - text.trim_start_matches(blank).len();
+    let end = text.trim_end_matches(blank).len();
+    if start >= end {
+        Span::new(span.start, span.start)
+    } else {
+        Span::new(span.start + start, span.start + end)
+    }
 }

@@ -50,7 +50,7 @@ pub fn parse_document(
                 .chars()
                 .all(|c| c.is_whitespace() || crate::is_ignorable(c))
         })
-        .map(|l| trim(&source, l))
+        .map(|l| crate::date_part::trim(&source, l))
         .collect();
     let prepared: Vec<Line> = lines.iter().map(|l| Line::new(&source[l.range()])).collect();
 
@@ -264,7 +264,7 @@ fn find_frame(
 fn headline_title(source: &str, line: Span) -> (Span, Option<Span>) {
     let text = &source[line.range()];
     let line = match crate::frame::frame_words().section_label(text) {
-        Some(rest) => trim(source, Span::new(line.end - rest.len(), line.end)),
+        Some(rest) => crate::date_part::trim(source, Span::new(line.end - rest.len(), line.end)),
         None => line,
     };
     strip_site_suffix(source, line)
@@ -281,7 +281,7 @@ fn frame_date(source: &str, line: Span, prepared: &Line) -> Option<(NaiveDate, O
     let publication = matches!(boilerplate::judge(prepared), Verdict::PublicationLine);
     if (publication || prepared.words <= words.dual_max_words)
         && let Some(dual) = crate::dateline::dual_date(source, line, 6)
-        && let Some(read) = read_dual(dual)
+        && let Some(read) = crate::date_part::read_dual(dual)
     {
         return Some(read);
     }
@@ -291,26 +291,6 @@ fn frame_date(source: &str, line: Span, prepared: &Line) -> Option<(NaiveDate, O
     date_only_line(source, line, prepared)
         .map(|f| (f.date, None))
         .or_else(|| crate::date_part::date_part(source, line))
-}
-
-/// The publication date of a Hijri/Gregorian pair: the Gregorian day when printed (the Hijri one
-/// checked against it), else the Hijri day converted.
-pub(crate) fn read_dual(dual: crate::dateline::DualDate) -> Option<(NaiveDate, Option<DateDisagreement>)> {
-    let hijri = dual.hijri?;
-    let converted = crate::calendar::hijri_to_gregorian(hijri.year, hijri.month, hijri.day);
-    let Some(gregorian) = dual.gregorian else {
-        return converted.map(|d| (d, None));
-    };
-    let tolerance = crate::frame::frame_words().tolerance_days;
-    let disagreement = converted
-        .filter(|c| (*c - gregorian.date).num_days().abs() > tolerance)
-        .map(|c| DateDisagreement {
-            hijri_span: hijri.span,
-            hijri_as_gregorian: c,
-            gregorian_span: gregorian.span,
-            gregorian: gregorian.date,
-        });
-    Some((gregorian.date, disagreement))
 }
 
 /// Splits "headline | Site name" into the headline and the site's name.
@@ -324,7 +304,7 @@ fn strip_site_suffix(source: &str, line: Span) -> (Span, Option<Span>) {
         let site = &text[bar + 2..];
         let site_trimmed = site.trim();
         if !site_trimmed.is_empty() && site_trimmed.split_whitespace().count() <= 4 {
-            let title = trim(source, Span::new(line.start, line.start + bar));
+            let title = crate::date_part::trim(source, Span::new(line.start, line.start + bar));
             let site_start = line.start + bar + 2 + (site.len() - site.trim_start().len());
             return (
                 title,
@@ -483,7 +463,7 @@ fn read_dateline(
     let first_body = lines.iter().zip(kinds).find(|(_, k)| **k == BlockKind::Body)?.0;
     // A Hijri date with its Gregorian day ("المدينة - 15 شعبان 1446 هـ - الموافق …") or one date.
     let dual = crate::dateline::dual_date(source, *first_body, DATELINE_WORDS / 2)
-        .and_then(|d| Some((d, read_dual(d)?)));
+        .and_then(|d| Some((d, crate::date_part::read_dual(d)?)));
     let (found, disagreement) = match dual {
         Some((d, (date, disagreement))) => {
             let hijri = d.hijri?.span;
@@ -601,19 +581,6 @@ fn outlet_from_source_lines(source: &str, lines: &[Span], kinds: &[BlockKind]) -
         }
     }
     None
-}
-
-/// `span` without surrounding whitespace and invisible characters.
-pub(crate) fn trim(source: &str, span: Span) -> Span {
-    let text = &source[span.range()];
-    let blank = |c: char| c.is_whitespace() || crate::is_ignorable(c);
-    let start = text.len() - text.trim_start_matches(blank).len();
-    let end = text.trim_end_matches(blank).len();
-    if start >= end {
-        Span::new(span.start, span.start)
-    } else {
-        Span::new(span.start + start, span.start + end)
-    }
 }
 
 /// Spans of the lines of `source[from..]`, without line terminators (`\n`, `\r\n`).
