@@ -16,6 +16,7 @@ pub(crate) struct Grammar {
     partitive_pronouns: KeySet,
     alone: KeySet,
     past_copulas: KeySet,
+    subjunctive_copulas: KeySet,
     according_to: KeySet,
     complementizers: KeySet,
     free_relatives: KeySet,
@@ -37,6 +38,7 @@ struct GrammarFile {
     partitive_pronouns: Vec<String>,
     alone: Vec<String>,
     past_copulas: Vec<String>,
+    subjunctive_copulas: Vec<String>,
     according_to: Vec<String>,
     complementizers: Vec<String>,
     free_relatives: Vec<String>,
@@ -60,6 +62,7 @@ static GRAMMAR: LazyLock<Grammar> = LazyLock::new(|| {
         partitive_pronouns: folded(file.partitive_pronouns),
         alone: folded(file.alone),
         past_copulas: folded(file.past_copulas),
+        subjunctive_copulas: folded(file.subjunctive_copulas),
         according_to: folded(file.according_to),
         complementizers: folded(file.complementizers),
         free_relatives: folded(file.free_relatives),
@@ -116,6 +119,11 @@ impl Grammar {
     /// A past copula ("كان", "كانت"), folded key.
     pub fn is_past_copula(&self, key: &str) -> bool {
         self.past_copulas.contains(key)
+    }
+
+    /// A subjunctive copula after «أن» ("يكون", "تكون"), folded key.
+    pub fn is_subjunctive_copula(&self, key: &str) -> bool {
+        self.subjunctive_copulas.contains(key)
     }
 
     /// A word opening a source ("بحسب", "وفقا"), folded key.

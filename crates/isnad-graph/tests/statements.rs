@@ -99,3 +99,79 @@ fn statements_about_an_earlier_year_are_not_compared() {
     ]);
     assert_eq!(serious(&result), vec![]);
 }
+
+#[test]
+fn an_order_said_given_and_said_never_issued_is_contested() {
+    // Written for this test: «لم تصدر أي أمر» negates the order, not the issuing.
+    let result = check(&[
+        (
+            "a.txt",
+            "إخلاء فندق النخيل\nوقال المتحدث باسم الدفاع المدني إن إدارة الفندق هي التي أمرت بإخلاء الطوابق العليا قبل وصول الفرق.\n",
+        ),
+        (
+            "b.txt",
+            "الفندق يرد\nوقال مدير الفندق إن «الإدارة لم تصدر أي أمر بإخلاء الطوابق العليا»، مؤكداً أن الدفاع المدني تولى ذلك.\n",
+        ),
+    ]);
+    assert_eq!(
+        serious(&result),
+        vec![(FindingKind::Contested, Severity::Tension)]
+    );
+}
+
+#[test]
+fn a_visit_said_made_and_said_never_made_is_contested() {
+    // Written for this test: «لم يزر» is the short form of «زار».
+    let result = check(&[
+        (
+            "a.txt",
+            "المصنع تحت المراقبة\nوقال المتحدث باسم وزارة البيئة إن فرق المراقبة زارت المصنع الشهر الماضي ولم تسجل مخالفات.\n",
+        ),
+        (
+            "b.txt",
+            "العمال يحتجون\nوقالت نقابة العمال إن \"أي مراقب من الوزارة لم يزر المصنع منذ عامين\".\n",
+        ),
+    ]);
+    assert_eq!(
+        serious(&result),
+        vec![(FindingKind::Contested, Severity::Tension)]
+    );
+}
+
+#[test]
+fn a_company_and_its_manager_denying_it_are_one_side() {
+    // Written for this test: the headline's company and the body's manager deny one thing once.
+    let result = check(&[
+        (
+            "a.txt",
+            "تلوث نهر الوادي\nوقال مدير البيئة في المحافظة إن المصنع صرف مخلفات كيميائية في النهر ليلة الأحد.\n",
+        ),
+        (
+            "b.txt",
+            "نفوق الأسماك.. والشركة المالكة تنفي صرف المخلفات في النهر\nونفى مدير شركة النسيم للكيماويات أن يكون المصنع قد صرف أي مخلفات كيميائية في النهر.\n",
+        ),
+    ]);
+    assert_eq!(
+        serious(&result),
+        vec![(FindingKind::Contested, Severity::Tension)]
+    );
+}
+
+#[test]
+fn a_denial_of_doing_it_without_something_answers_the_claim_it_was_done_without_it() {
+    // Written for this test: «دون معالجة» is inside both what is said and what is denied.
+    let result = check(&[
+        (
+            "a.txt",
+            "تسمم في القرية\nوقال مدير هيئة المياه إن المعمل استخدم مياه البئر القديمة دون معالجتها في وحدة التنقية.\n",
+        ),
+        (
+            "b.txt",
+            "المعمل يرد\nونفى مدير المعمل أن يكون المعمل قد استخدم أي مياه من البئر القديمة دون معالجة.\n",
+        ),
+    ]);
+    assert_eq!(
+        serious(&result),
+        vec![(FindingKind::Contested, Severity::Tension)]
+    );
+}

@@ -56,6 +56,88 @@ fn is_cue_tok(view: &View, i: usize) -> bool {
     })
 }
 
+/// True when the speech verb at `tok` stands between two commas right after another speech
+/// verb and its subject, with a complementizer after the closing comma ("ونفت النقابة، في بيان
+/// نشرته على موقعها، أن …"): it says where the outer verb spoke; the complement is the outer verb's.
+pub(crate) fn in_speech_parenthesis(view: &View, tok: usize) -> bool {
+    /// Most words on each side of the verb inside the commas, and between the outer verb and
+    /// the opening comma.
+    const REACH: usize = 8;
+    let lx = Lexicon::get();
+    let comma = |i: usize| matches!(view.key(i), "،" | ",");
+    let Some(open) = (tok.saturating_sub(REACH)..tok).rev().find(|&i| view.is_punct(i)) else {
+        return false;
+    };
+    let Some(close) = (tok + 1..(tok + 1 + REACH).min(view.toks.len())).find(|&i| view.is_punct(i)) else {
+        return false;
+    };
+    comma(open)
+        && comma(close)
+        && close + 1 < view.toks.len()
+        && lx.complementizers.contains(view.key(close + 1))
+        && view.cues.iter().any(|c| {
+            c.tok < open
+                && open - c.last_tok <= REACH
+                && matches!(c.hit.what, What::Reporting | What::Denial)
+                && !(c.last_tok + 1..open).any(|i| view.is_punct(i))
+        })
+}
+
+/// The subject of a sentence that opens on a verb ("وحمّل X الوزارة المسؤولية، وقال إن …"): the
+/// name right after that verb, for a speech verb joined to it by «و» with no subject of its own
+/// and no other speech verb between them.
+fn first_verbs_subject(view: &View, tok: usize) -> Option<Source> {
+    /// Most words of the subject, title and name ("رئيس اتحاد المزارعين كريم العبدالله").
+    const SUBJECT_REACH: usize = 6;
+    // A past verb ("وقال"): an imperfect joined by «و» ("وتنقل الأشخاص") is rarely a speaker's.
+    let past = view.cues.iter().any(|c| c.tok == tok && !c.hit.imperfect);
+    if tok <= 2 || !view.key(tok).starts_with('و') || view.is_punct(0) || !past {
+        return None;
+    }
+    let speech_between = view.cues.iter().any(|c| {
+        c.tok < tok
+            && matches!(
+                c.hit.what,
+                What::Reporting | What::Denial | What::OuterFrame | What::InnerFrame
+            )
+    });
+    if speech_between {
+        return None;
+    }
+    // Up to a word led by a preposition ("بقرار"، "بسرعة"): what follows is no part of the
+    // subject, and a name read from such a word is none. Places are where, not who.
+    let led_by_preposition = |i: usize| {
+        let k = view.key(i);
+        k.starts_with(['ب', 'ل']) && k.chars().count() >= 4 && !k.starts_with("ال")
+    };
+    let group = (1..=SUBJECT_REACH.min(tok - 1))
+        .take_while(|&i| !view.is_punct(i) && (view.group_of[i].is_some() || !led_by_preposition(i)))
+        .filter_map(|i| view.group_of[i].map(|g| (i, &view.groups[g])))
+        .find(|(_, g)| g.kind != EntityType::Place && g.last < tok)
+        .filter(|&(i, g)| {
+            // A listed name may start with those letters ("بايدن"); a name no list knows, read
+            // from a word led by a preposition, is none ("بسرعة تحرك").
+            let listed = g.entity.as_ref().is_some_and(|e| !e.as_str().starts_with("new:"));
+            g.first == i
+                && (listed || !led_by_preposition(i))
+                && matches!(
+                    g.kind,
+                    EntityType::Person | EntityType::Organization | EntityType::Country
+                )
+        })
+        .map(|(_, g)| g)?;
+    // With its title: the words from the subject's start up to the name.
+    let limit = group.last + 1;
+    source_np(view, 1, view.toks[1].span().start, limit).or_else(|| {
+        Some(Source {
+            name: view.text(group.span).to_string(),
+            entity: group.entity.clone(),
+            kind: kind_of(Some(group.kind)),
+            span: Some(group.span),
+        })
+    })
+}
+
 /// The source phrase starting at byte `start` in token `first`, ending before `limit`.
 pub(crate) fn source_np(view: &View, first: usize, start: usize, limit: usize) -> Option<Source> {
     let lx = Lexicon::get();
@@ -263,7 +345,7 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
             .tok
             .checked_sub(1)
             .is_some_and(|p| crate::grammar::grammar().is_relative_pronoun(view.key(p)));
-        if in_outer(cue.tok) || relative {
+        if in_outer(cue.tok) || relative || in_speech_parenthesis(view, cue.tok) {
             continue;
         }
         let after = cue.last_tok + 1;
@@ -296,6 +378,9 @@ pub(crate) fn frames(view: &View, carried: Option<&Source>) -> (Vec<Frame>, Vec<
         }
         if source.is_none() {
             source = pluperfect_subject(view, cue.tok);
+        }
+        if source.is_none() {
+            source = first_verbs_subject(view, cue.tok);
         }
         if source.is_none()
             && let Some(t) = view

@@ -4,7 +4,7 @@
 //! its agent. The content ends where the sentence goes on to another clause of the speaker
 //! ("، مؤكداً أن …") or to another speaker.
 
-use super::attribution::{Frame, Outer, source_np, subject_before_qad};
+use super::attribution::{Frame, Outer, in_speech_parenthesis, source_np, subject_before_qad};
 use super::lexicon::{Lexicon, What};
 use super::roles::Filler;
 use super::types::{ClaimLocation, Source, SourceKind, Stance, Statement};
@@ -24,6 +24,14 @@ const COMPLEMENT_REACH: usize = 10;
 /// A negation this close to the start of a reported content makes the speaker deny it ("قال
 /// إن الوزارة لم تكن على علم").
 const NEGATION_REACH: usize = 4;
+
+/// How far after a participle of speech its complementizer may stand ("مؤكداً في تصريح لإذاعة
+/// محلية أن …").
+const PARTICIPLE_REACH: usize = 6;
+
+/// How far a negation may stand after a content's subject when every word before it is part of
+/// that subject ("إن إدارة النادي ولجنتها المنظمة لم تصدر …").
+const SUBJECT_NEGATION_REACH: usize = 8;
 
 /// Most words before a headline's colon that name who speaks ("وزير الخارجية الروسي: …").
 const HEADLINE_SPEAKER_WORDS: usize = 8;
@@ -72,15 +80,35 @@ impl Said<'_, '_> {
             } else {
                 frame.from
             };
-            let end = self.content_end(view, start, frame.to);
+            let mut chain: Vec<Source> = frame.inner.clone();
+            chain.extend(frame.source.iter().cloned());
+            self.push_complements(view, frame.tok, start, frame.to, &chain, out);
+        }
+    }
+
+    /// Pushes the complement starting at `start` (before `limit`) and each further one of the
+    /// same speaker ("، مضيفاً أن …"، "، وأن …"), in the speaker's voice, asserted or negated.
+    fn push_complements(
+        &self,
+        view: &View,
+        verb: usize,
+        mut start: usize,
+        limit: usize,
+        chain: &[Source],
+        out: &mut Vec<Statement>,
+    ) {
+        loop {
+            let end = self.content_end(view, start, limit);
             let stance = if self.stance_negated(start, end) {
                 Stance::Negates
             } else {
                 Stance::Asserts
             };
-            let mut chain: Vec<Source> = frame.inner.clone();
-            chain.extend(frame.source.iter().cloned());
-            self.push(frame.tok, frame.tok, (start, end), stance, chain, None, out);
+            self.push(verb, verb, (start, end), stance, chain.to_vec(), None, out);
+            match self.next_complement(end, limit) {
+                Some((next, _)) if next > start => start = next,
+                _ => return,
+            }
         }
     }
 
@@ -130,6 +158,11 @@ impl Said<'_, '_> {
         } else if let Some(c) = (start..reach).find(|&i| lx.complementizers.contains(view.key(i))) {
             answers_at = Some(c);
             start = c + 1;
+        } else if apposition
+            && let Some(close) = (start + 1..reach).find(|&i| matches!(view.key(i), "،" | ","))
+        {
+            // "نفى X، الأمين العام للنقابة، وجود أي عمل تخريبي": the apposition says who he is.
+            start = close + 1;
         }
         let end = self.content_end(view, start, view.toks.len());
         // "ونفى الدباغ ما …": a name no entity reader knows is still who denies.
@@ -148,22 +181,45 @@ impl Said<'_, '_> {
             .or_else(|| {
                 let next = denial.last_tok + 1;
                 let limit = answers_at.unwrap_or(start).min(view.toks.len());
-                view.toks
-                    .get(next)
-                    .and_then(|t| source_np(view, next, t.span().start, limit))
-                    .or_else(|| self.bare_name(next, limit, MAX_BARE_NAME_WORDS))
+                // "نفت إدارة المستشفى في بيان أن …": where it denied is no part of who.
+                let medium = (next + 1..limit)
+                    .find(|&i| lx.prepositions.contains(view.key(i)))
+                    .unwrap_or(limit);
+                view.toks.get(next).and_then(|t| {
+                    source_np(view, next, t.span().start, limit)
+                        .or_else(|| source_np(view, next, t.span().start, medium))
+                        .or_else(|| self.bare_name(next, medium, MAX_BARE_NAME_WORDS))
+                })
             })
             .map(|s| self.trimmed(s));
-        let chain = denier.into_iter().collect();
+        let chain: Vec<Source> = denier.into_iter().collect();
         self.push(
             denial.tok,
             denial.last_tok,
             (start, end),
             Stance::Denies,
-            chain,
+            chain.clone(),
             answers,
             out,
         );
+        // "، وأن …" denies more; "، مؤكداً أن …" says what the denier holds instead.
+        let mut end = end;
+        while let Some((next, by_participle)) = self.next_complement(end, view.toks.len()) {
+            if by_participle {
+                self.push_complements(view, denial.tok, next, view.toks.len(), &chain, out);
+                return;
+            }
+            end = self.content_end(view, next, view.toks.len());
+            self.push(
+                denial.tok,
+                denial.last_tok,
+                (next, end),
+                Stance::Denies,
+                chain.clone(),
+                None,
+                out,
+            );
+        }
     }
 
     /// Where the subject written before a verb starts ("البلدية تنفي …"، "أن الشركة تنفي …"):
@@ -238,7 +294,13 @@ impl Said<'_, '_> {
     fn stance_negated(&self, start: usize, end: usize) -> bool {
         let view = &self.words;
         let lx = Lexicon::get();
-        (start..end.min(start + NEGATION_REACH)).any(|i| {
+        // «إن «…»»: a quotation mark opens what is said, it is no word of it.
+        let start = (start..end).find(|&i| !view.is_punct(i)).unwrap_or(end);
+        // How many of the first words make a subject: with them the negation may stand further.
+        let subject = (start..end.min(start + SUBJECT_NEGATION_REACH))
+            .take_while(|&i| self.subject_word(i))
+            .count();
+        (start..end.min(start + NEGATION_REACH.max(subject + 1))).any(|i| {
             let k = view.key(i);
             let bare = k.trim_start_matches(['و', 'ف']);
             // "ارفعوا المعاش وليس سن المعاش": a joined negation after the start contrasts, it
@@ -254,16 +316,86 @@ impl Said<'_, '_> {
         })
     }
 
+    /// True when word `i` is a complementizer joined by «و» ("، وأن …"): another complement of
+    /// the same verb.
+    fn joined_complementizer(&self, i: usize) -> bool {
+        let lx = Lexicon::get();
+        self.words
+            .key(i)
+            .strip_prefix('و')
+            .is_some_and(|rest| lx.complementizers.contains(rest))
+    }
+
+    /// Where the next complement of the same speaker starts after a content that ended at
+    /// `end` (before `limit`): after «، وأن» (another complement of the same verb, `false`) or
+    /// after a participle of speech and its complementizer ("، مضيفاً أن …", `true`).
+    fn next_complement(&self, end: usize, limit: usize) -> Option<(usize, bool)> {
+        let view = &self.words;
+        let lx = Lexicon::get();
+        let limit = limit.min(view.toks.len());
+        if end >= limit {
+            return None;
+        }
+        if self.joined_complementizer(end) {
+            return Some((end + 1, false));
+        }
+        let k = view.key(end);
+        let participle =
+            lx.content_ends.contains(k) || k.strip_prefix('و').is_some_and(|r| lx.content_ends.contains(r));
+        // "مؤكداً في تصريح أن …": the complementizer may come a few words after it.
+        let opener = (end + 1..limit.min(end + 1 + PARTICIPLE_REACH))
+            .find(|&i| lx.complementizers.contains(view.key(i)) || view.is_punct(i))
+            .filter(|&i| !view.is_punct(i));
+        participle.then_some(opener).flatten().map(|o| (o + 1, true))
+    }
+
+    /// True when word `i` may be part of a subject before its predicate: a noun with the article
+    /// («الوزارة»، «والنقابة»), «أي» and the noun after it, a noun in construct with an article
+    /// noun («إدارة النادي»), a preposition before an article noun («من الوزارة») or a noun joined
+    /// by «و» with a possessive («ولجنتها»).
+    fn subject_word(&self, i: usize) -> bool {
+        let view = &self.words;
+        let lx = Lexicon::get();
+        let any = |k: &str| k == "اي";
+        let k = view.key(i);
+        let article = |k: &str| k.starts_with("ال") || k.starts_with("وال");
+        let preposition = lx.prepositions.contains(k);
+        if view.toks[i].kind != TokenKind::Arabic || (lx.stops.contains(k) && !any(k) && !preposition) {
+            return false;
+        }
+        let next_article =
+            view.toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Arabic) && article(view.key(i + 1));
+        article(k)
+            || any(k)
+            || i.checked_sub(1).is_some_and(|p| any(view.key(p)))
+            || next_article
+            || (k.starts_with('و')
+                && ["ها", "ه", "هم"].iter().any(|p| k.ends_with(p))
+                && k.chars().count() >= 5)
+    }
+
     /// Where a content starting at `start` ends (before `limit`): at another speaker's verb, a
     /// denial, or a participle that starts another clause of the same speaker.
     fn content_end(&self, view: &View, start: usize, limit: usize) -> usize {
         let lx = Lexicon::get();
         let limit = limit.min(view.toks.len());
         // Cues are in text order: the first speech verb after the start ends the content.
+        // "أن تكون التحقيقات قد كشفت أي دليل": after a subjunctive copula, the verb after قد is
+        // what the content says, not another speaker.
+        let grammar = grammar();
+        let subjunctive = start < view.toks.len() && grammar.is_subjunctive_copula(view.key(start));
+        let own_verb =
+            |tok: usize| subjunctive && tok > start + 1 && grammar.is_perfect_particle(view.key(tok - 1));
         let verb = view
             .cues
             .iter()
-            .find(|c| c.tok >= start && matches!(c.hit.what, What::Reporting | What::Denial))
+            .find(|c| {
+                // The content's own first word ends nothing ("أن كشف الركاب يتضمن …": a noun).
+                c.tok > start
+                    && matches!(c.hit.what, What::Reporting | What::Denial)
+                    && !own_verb(c.tok)
+                    && !in_speech_parenthesis(view, c.tok)
+            })
             .map_or(limit, |c| c.tok.min(limit));
         let breaks = &crate::lexical::lexicon::Lexicon::get().clause_breaks;
         (start..verb)
@@ -272,6 +404,7 @@ impl Said<'_, '_> {
                 lx.content_ends.contains(k)
                     || k.strip_prefix('و').is_some_and(|r| lx.content_ends.contains(r))
                     || (i > start && breaks.at(&|j| view.key(j), i, view.toks.len()).is_some())
+                    || (i > start && view.is_punct(i - 1) && self.joined_complementizer(i))
             })
             .unwrap_or(verb)
     }
@@ -334,6 +467,10 @@ impl Said<'_, '_> {
             .iter()
             .filter(|m| span.contains(m.span))
             .any(|m| {
+                // "معطلة منذ خمسة أشهر": a state since a time lasts up to the report.
+                if self.opened_by_since(m.span) {
+                    return false;
+                }
                 if let Some(t) = m.value.time() {
                     return !matches!(m.value, MentionValue::Duration(_))
                         && t.day_range().is_some_and(|(_, end)| long_before(end));
@@ -346,6 +483,15 @@ impl Said<'_, '_> {
                     _ => false,
                 }
             })
+    }
+
+    /// True when the time mention at `span` starts a window with «منذ», in it or right before it.
+    fn opened_by_since(&self, span: isnad_parser::Span) -> bool {
+        let view = &self.words;
+        let first = view.toks.partition_point(|t| t.span().end <= span.start);
+        let grammar = grammar();
+        let since = |i: usize| grammar.is_since(crate::grammar::without_wa(view.key(i)));
+        (first < view.toks.len() && since(first)) || first.checked_sub(1).is_some_and(since)
     }
 
     fn is_negation(&self, i: usize) -> bool {
@@ -708,5 +854,143 @@ mod tests {
         assert!(with_text(&all, "العمال لم يحصلوا على زيادة في الأجور منذ اتفاق 2019").other_time);
         let all = statements("عنوان\nوقال المدير إن العمال حصلوا على زيادة في الأجور هذا الأسبوع.\n");
         assert!(!with_text(&all, "العمال حصلوا على زيادة في الأجور هذا الأسبوع").other_time);
+    }
+
+    #[test]
+    fn a_state_since_a_time_holds_when_it_is_reported() {
+        // Written for this test: "out of order for three weeks" is said of the present, unlike
+        // an event dated months before its report.
+        let all = statements(
+            "عنوان\nوقال رئيس اللجنة إن مضخات الري في السهل معطلة منذ ثلاثة أسابيع بسبب نقص القطع.\n",
+        );
+        assert!(!with_text(&all, "مضخات الري في السهل معطلة منذ ثلاثة أسابيع بسبب نقص القطع").other_time);
+        let all = statements("عنوان\nوقال رئيس اللجنة إن المزارعين ينتظرون التعويضات منذ يناير الماضي.\n");
+        assert!(!with_text(&all, "المزارعين ينتظرون التعويضات منذ يناير الماضي").other_time);
+    }
+
+    #[test]
+    fn a_negation_after_the_subject_of_a_complement_says_it_is_not_so() {
+        // The subject may take more words than the nearness a negation is looked for in.
+        let all =
+            statements("عنوان\nوقال المحامي إن إدارة المصنع ونقابتها المحلية لم توقع أي اتفاق مع العمال.\n");
+        assert_eq!(
+            with_text(&all, "إدارة المصنع ونقابتها المحلية لم توقع أي اتفاق مع العمال").stance,
+            Stance::Negates
+        );
+        let all = statements("عنوان\nوأكد السكان أن \"أي موظف من البلدية لم يزر الحي منذ الفيضان\".\n");
+        assert_eq!(
+            with_text(&all, "\"أي موظف من البلدية لم يزر الحي منذ الفيضان").stance,
+            Stance::Negates
+        );
+        // A verb before the negation makes it the negation of another clause.
+        let all = statements("عنوان\nوقال المدير إن الشركة أوقفت الإنتاج ولم تسرح العمال حتى الآن.\n");
+        assert_eq!(
+            with_text(&all, "الشركة أوقفت الإنتاج ولم تسرح العمال حتى الآن").stance,
+            Stance::Asserts
+        );
+    }
+
+    #[test]
+    fn each_complement_a_speaker_goes_on_to_is_said_by_that_speaker() {
+        // Written for this test: «مضيفاً أن …» and «وأن …» say more in the same voice.
+        let all = statements(
+            "عنوان\nوقال مدير المطار، كمال الراشد، إن الطائرة هبطت بسلام، مضيفاً أن كشف الرحلة يتضمن 140 راكباً، وأن برج المراقبة تلقى نداء استغاثة قبل الهبوط، وأن \"الطيار أبلغ عن عطل في المحرك الأيسر\".\n",
+        );
+        for said in [
+            "كشف الرحلة يتضمن 140 راكباً",
+            "برج المراقبة تلقى نداء استغاثة قبل الهبوط",
+            "\"الطيار أبلغ عن عطل في المحرك الأيسر\"",
+        ] {
+            let said = all
+                .iter()
+                .find(|s| s.text.contains(said.trim_matches('"')))
+                .unwrap_or_else(|| panic!("no statement with «{said}» in {all:#?}"));
+            assert!(
+                speaker(said).is_some_and(|s| s.contains("مدير المطار")),
+                "{said:?}"
+            );
+            assert_eq!(said.stance, Stance::Asserts);
+        }
+        // After a denial, «مؤكداً أن …» asserts what the denier says instead.
+        let all = statements(
+            "عنوان\nونفى مدير الشركة أن تكون المصفاة قد سربت وقوداً إلى النهر، مؤكداً أن الصمامات أغلقت في الوقت المناسب.\n",
+        );
+        let instead = with_text(&all, "الصمامات أغلقت في الوقت المناسب");
+        assert_eq!(instead.stance, Stance::Asserts);
+        assert!(
+            speaker(instead).is_some_and(|s| s.contains("مدير الشركة")),
+            "{instead:?}"
+        );
+        assert_eq!(
+            with_text(&all, "تكون المصفاة قد سربت وقوداً إلى النهر").stance,
+            Stance::Denies
+        );
+    }
+
+    #[test]
+    fn a_speech_verb_between_commas_after_a_denier_leaves_the_complement_to_the_denial() {
+        // Written for this test: «في بيان نشرته …» says where the denial was made.
+        let all = statements(
+            "عنوان\nونفت نقابة المعلمين، في بيان نشرته على موقعها، أن يكون المعلمون قد تلقوا أي زيادة في رواتبهم.\n",
+        );
+        let denied = with_text(&all, "يكون المعلمون قد تلقوا أي زيادة في رواتبهم");
+        assert_eq!(denied.stance, Stance::Denies);
+        assert!(
+            speaker(denied).is_some_and(|s| s.contains("نقابة المعلمين")),
+            "{denied:?}"
+        );
+    }
+
+    #[test]
+    fn a_speech_verb_in_what_is_denied_is_part_of_it() {
+        // Written for this test: what the tests showed is what is denied.
+        let all = statements(
+            "عنوان\nونفت إدارة المستشفى في بيان أن تكون الفحوص الأولية قد أظهرت أي تلوث في غرفة العمليات.\n",
+        );
+        let denied = with_text(&all, "تكون الفحوص الأولية قد أظهرت أي تلوث في غرفة العمليات");
+        assert_eq!(denied.stance, Stance::Denies);
+        assert!(
+            speaker(denied).is_some_and(|s| s.contains("إدارة المستشفى")),
+            "{denied:?}"
+        );
+        let all =
+            statements("عنوان\nونفى مدير الجمارك أن تكون عمليات التفتيش قد كشفت أي شحنة مهربة في الميناء.\n");
+        let denied = with_text(&all, "تكون عمليات التفتيش قد كشفت أي شحنة مهربة في الميناء");
+        assert_eq!(denied.stance, Stance::Denies);
+    }
+
+    #[test]
+    fn a_past_verb_after_lam_is_a_verbal_noun_not_another_speaker() {
+        // Written for this test: «لنقل» is "to carry", not the reporting verb «نقل».
+        let all = statements("عنوان\nوقال مدير المدرسة إن الحافلة مرخصة لنقل 40 تلميذاً فقط.\n");
+        let said = with_text(&all, "الحافلة مرخصة لنقل 40 تلميذاً فقط");
+        assert!(
+            speaker(said).is_some_and(|s| s.contains("مدير المدرسة")),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn a_denied_noun_comes_after_the_deniers_apposition() {
+        // Written for this test: the union's title is no part of what is denied.
+        let all = statements(
+            "عنوان\nونفى سمير العتيبي، رئيس نقابة عمال الميناء، وجود أي إضراب في الأرصفة الجنوبية.\n",
+        );
+        let denied = with_text(&all, "وجود أي إضراب في الأرصفة الجنوبية");
+        assert_eq!(denied.stance, Stance::Denies);
+    }
+
+    #[test]
+    fn a_speech_verb_joined_to_the_sentences_first_verb_shares_its_subject() {
+        // Written for this test: «وقال» has the subject of «وحمّل», not the speaker of the
+        // sentence before.
+        let all = statements(
+            "عنوان\nوقال وزير الزراعة سليم الحداد إن المحصول جيد هذا العام. وحمّل رئيس اتحاد المزارعين كريم العبدالله الوزارة مسؤولية التأخير، وقال إن الأسمدة وصلت بعد موعد الزرع بشهرين.\n",
+        );
+        let said = with_text(&all, "الأسمدة وصلت بعد موعد الزرع بشهرين");
+        assert!(
+            speaker(said).is_some_and(|s| s.contains("رئيس اتحاد المزارعين")),
+            "{said:?}"
+        );
     }
 }

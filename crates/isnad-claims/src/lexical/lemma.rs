@@ -273,7 +273,16 @@ pub fn roots_meet(a: &str, b: &str) -> bool {
             _ => false,
         }
     };
-    glued(a, b) || glued(b, a) || doubled(a, b) || doubled(b, a)
+    // A hollow verb's short form ("لم يزر" of «زار»، "لم يقل" of «قال»): an imperfect's ي or ت and
+    // the root's two strong letters, the long vowel between them dropped.
+    let short_form = |short: &str, long: &str| {
+        short
+            .strip_prefix(['ي', 'ت'])
+            .is_some_and(|rest| letters(rest) == 2 && consonants(rest).count() == 2 && letters(long) == 3)
+            && consonants(long).count() == 2
+            && consonants(short).eq(consonants(long))
+    };
+    glued(a, b) || glued(b, a) || doubled(a, b) || doubled(b, a) || short_form(a, b) || short_form(b, a)
 }
 
 /// The last letter of a word that is no long vowel ([`roots_meet`] does not count them): two
@@ -406,6 +415,17 @@ mod tests {
         assert!(meet("الازدحام", "زحمة"));
         assert!(!meet("استمر", "سمر"));
         assert!(!meet("أكتوبر", "كبير"));
+    }
+
+    #[test]
+    fn a_hollow_verbs_short_form_meets_its_past() {
+        use super::{root_key, roots_meet};
+        let meet = |a: &str, b: &str| roots_meet(&root_key(a), &root_key(b));
+        assert!(meet("يزر", "زارت"));
+        assert!(meet("يقل", "قال"));
+        assert!(meet("يعد", "عاد"));
+        assert!(!meet("يزر", "زرع"));
+        assert!(!meet("يقل", "نقل"));
     }
 
     #[test]

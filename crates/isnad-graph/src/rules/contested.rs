@@ -17,8 +17,10 @@
 //! One finding per denial, citing every assertion it answers; one source's denials that answer
 //! the same assertions (in an article's headline and body, or in two articles) are one finding,
 //! whatever name the source goes by in each («أنقرة» for «تركيا»: a capital stands for its
-//! country's government; «X وY» for the same two entities).
-//! Not compared: a content about another time than its report ("منذ اتفاق 2019").
+//! country's government; «X وY» for the same two entities; a spokesman or a manager speaks as the
+//! body: «المتحدث باسم الشركة»، «مدير شركة X» and «الشركة»).
+//! Not compared: a content about another time than its report ("منذ اتفاق 2019"; a state «منذ» a time
+//! lasts up to the report and is compared).
 //! Known false positives: a denial of a narrower claim than the accusation (denying one
 //! shipment while others are alleged); two contents that share their words but not their
 //! subject (the mathematics questions denied, the physics questions asserted).

@@ -126,6 +126,9 @@ fn validate(text: &str, start: usize, end: usize, pattern: &Pattern) -> Option<H
     // The lists' own entries, so a hit holds no copy of the text.
     let listed = |list: &'static [&'static str], s: &str| list.iter().copied().find(|p| *p == s);
     let prefix: Option<&'static str> = match pattern.class {
+        // «ل» before a past form makes a verbal noun of it ("لنقل الركاب"، "لقتل"): only a
+        // third person's imperfect takes it ("ليعلن"، "لتؤكد").
+        Class::Verb if prefix.ends_with('ل') && !text[start..].starts_with(['ي', 'ت']) => None,
         Class::Verb => listed(VERB_PREFIXES, prefix).or_else(|| {
             pattern
                 .imperfect

@@ -386,7 +386,15 @@ fn answers(
     // Three shared words say what is denied even when its word took another form
     // ("خلت" / "خلو").
     let relaxed = denies_all && shared.len() >= SHARED_WITHOUT_PREDICATE;
-    if shared.iter().any(|&k| roots.negates(aw, k)) || !(relaxed || shared.iter().any(|&k| predicate(k))) {
+    // An assertion that negates what the denial asserts is no opposite; but a denial verb
+    // denies its whole complement, negations and all: «نفى أن يكون استخدم مياهاً دون معالجة»
+    // answers «استخدم المياه دون معالجتها».
+    let negated_alike = |k: u32, roots: &mut Roots<'_>| denies_all && roots.negates(dw, k);
+    if shared
+        .iter()
+        .any(|&k| roots.negates(aw, k) && !negated_alike(k, roots))
+        || !(relaxed || shared.iter().any(|&k| predicate(k)))
+    {
         return false;
     }
     let mut core_weight: f64 = core.iter().map(|&k| weight(k, aw)).sum();
@@ -441,17 +449,76 @@ fn named_speaker(statement: &Statement) -> Option<&Source> {
         .find(|s| s.kind != SourceKind::Outlet)
 }
 
+/// Folded titles of those who head a body and speak as it ("مدير شركة X").
+const MANAGERS: &[&str] = &[
+    "مدير",
+    "المدير",
+    "مديره",
+    "المديره",
+    "رئيس",
+    "الرئيس",
+    "رئيسه",
+    "الرئيسه",
+];
+
+/// Folded heads of the bodies a manager speaks as.
+const MANAGED_BODIES: &[&str] = &[
+    "شركه",
+    "مجموعه",
+    "مؤسسه",
+    "هيئه",
+    "وزاره",
+    "نقابه",
+    "جمعيه",
+    "بنك",
+    "مصرف",
+    "مستشفي",
+    "بلديه",
+    "مديريه",
+    "اداره",
+    "نادي",
+    "اتحاد",
+    "جامعه",
+];
+
 /// True when two sources name one speaker: one entity, or names with one head word ("الوزارة"،
 /// "وزارة التربية الوطنية"). A spokesman speaks as the body he speaks for ("المتحدث باسم وزارة
 /// النقل، X" and "وزارة النقل").
 fn same_source(a: &Source, b: &Source) -> bool {
-    // The words after «باسم», when the source speaks for a body.
+    // The words after «باسم», when the source speaks for a body; the body a manager heads
+    // ("مدير شركة X"، "المدير العام لشركة X" speak as "الشركة").
     let spoken_for = |s: &Source| {
         let folded = isnad_parser::fold_key(&s.name);
-        folded.split_once("باسم ").map(|(_, body)| body.to_string())
+        if let Some((_, body)) = folded.split_once("باسم ") {
+            return Some(body.to_string());
+        }
+        let mut words = folded.split_whitespace();
+        if !MANAGERS.contains(&words.next()?) {
+            return None;
+        }
+        let at = folded.split_whitespace().position(|w| {
+            let bare = w.strip_prefix("لل").or_else(|| w.strip_prefix('ل')).unwrap_or(w);
+            MANAGED_BODIES.contains(&bare.strip_prefix("ال").unwrap_or(bare))
+        })?;
+        let body: Vec<&str> = folded.split_whitespace().skip(at).collect();
+        let first = body[0]
+            .strip_prefix("لل")
+            .or_else(|| body[0].strip_prefix('ل'))
+            .unwrap_or(body[0]);
+        Some(
+            std::iter::once(first)
+                .chain(body[1..].iter().copied())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     };
     let head = |name: &str| {
         let first = name.split_whitespace().next().unwrap_or("").to_string();
+        // "والشركة المشغلة": a conjunction glued to the headline's subject is no part of it.
+        let first = match first.strip_prefix('و') {
+            Some(rest) if rest.starts_with("ال") => rest.to_string(),
+            _ => first,
+        };
         match first.strip_prefix("ال") {
             Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
             _ => first,
