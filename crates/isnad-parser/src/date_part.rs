@@ -1,40 +1,97 @@
-//! The date of a frame line of parts split by bars ("وكالة X | اقتصاد | 05-10-2026 14:20").
+//! The date of a frame line of parts ("وكالة X | اقتصاد | 05-10-2026 14:20").
 
 use crate::{DateDisagreement, Span};
 use chrono::NaiveDate;
 
+/// Most words of a part of a line of parts split by dashes.
+const DASHED_PART_WORDS: usize = 7;
+/// Most words of a line of parts split by dashes.
+const DASHED_LINE_WORDS: usize = 12;
 /// Most words of a part of a frame line read as its date ("الأحد 4 أيار/مايو 2025 - 10:15").
 const DATE_PART_WORDS: usize = 7;
 
 /// The date of a frame line of parts split by bars ("وكالة X | اقتصاد | 05-10-2026 14:20",
-/// "وكالة X | الأحد 8 محرم 1449 هـ الموافق 13 يونيو 2027 م | تعليم"): a part after the first that
-/// is a date, with a Hijri date and its Gregorian day or with a time, and little else.
-pub(crate) fn date_part(source: &str, line: Span) -> Option<(NaiveDate, Option<DateDisagreement>)> {
-    let text = &source[line.range()];
-    if !text.contains('|') {
+/// "وكالة X | الأحد 8 محرم 1449 هـ الموافق 13 يونيو 2027 م | تعليم") or, with `dashes`, in a
+/// short line by spaced dashes ("صوت X – الأحد 4 مايو 2025"): a part after the first that is a date, with a
+/// Hijri date and its Gregorian day or with a time, and little else.
+pub(crate) fn date_part(
+    source: &str,
+    line: Span,
+    dashes: bool,
+) -> Option<(NaiveDate, Option<DateDisagreement>)> {
+    let parts = parts(source, line, dashes);
+    // The first part names the outlet (or is a date line of its own, read before this).
+    parts.iter().skip(1).find_map(|&part| part_date(source, part))
+}
+
+/// The date of one part of a frame line: a Hijri date with its Gregorian day, a date with
+/// little else, or a publication line's date ("آخر تحديث: السبت 4 مايو 2025").
+pub(crate) fn part_date(source: &str, part: Span) -> Option<(NaiveDate, Option<DateDisagreement>)> {
+    let words = crate::frame::frame_words();
+    let part_words = source[part.range()].split_whitespace().count();
+    if part_words <= words.dual_max_words
+        && let Some(dual) = crate::dateline::dual_date(source, part, 6)
+        && let Some(read) = read_dual(dual)
+    {
+        return Some(read);
+    }
+    if part_words > DATE_PART_WORDS {
         return None;
     }
-    let words = crate::frame::frame_words();
-    let mut start = line.start;
+    let line = crate::boilerplate::Line::new(&source[part.range()]);
+    let lead = match crate::boilerplate::judge(&line) {
+        crate::boilerplate::Verdict::PublicationLine => DATE_PART_WORDS,
+        _ => 2,
+    };
+    crate::dateline::first_date(source, part, lead).map(|f| (f.date, None))
+}
+
+/// The parts of a frame line, trimmed: split by bars, or, when `dashes` (a line above the
+/// headline: under it, "المدينة – 4 مايو 2025" is a dateline), in a short line without bars whose
+/// parts are all short, by spaced dashes ("صوت الوادي – الأحد 4 مايو 2025"). A line with neither
+/// is one part.
+pub(crate) fn parts(source: &str, line: Span, dashes: bool) -> Vec<Span> {
+    let text = &source[line.range()];
     let mut parts = Vec::new();
-    for part in text.split('|') {
-        parts.push(trim(source, Span::new(start, start + part.len())));
-        start += part.len() + 1;
-    }
-    // The first part names the outlet (or is a date line of its own, read before this).
-    parts.iter().skip(1).find_map(|&part| {
-        let part_words = source[part.range()].split_whitespace().count();
-        if part_words <= words.dual_max_words
-            && let Some(dual) = crate::dateline::dual_date(source, part, 6)
-            && let Some(read) = read_dual(dual)
-        {
-            return Some(read);
+    if text.contains('|') {
+        let mut start = line.start;
+        for part in text.split('|') {
+            parts.push(trim(source, Span::new(start, start + part.len())));
+            start += part.len() + 1;
         }
-        (part_words <= DATE_PART_WORDS)
-            .then(|| crate::dateline::first_date(source, part, 2))
-            .flatten()
-            .map(|f| (f.date, None))
-    })
+        return parts;
+    }
+    let words = text.split_whitespace().count();
+    if dashes && words <= DASHED_LINE_WORDS {
+        let mut start = 0;
+        let mut cuts = Vec::new();
+        for (at, sep) in text.match_indices([' ']) {
+            let rest = &text[at + sep.len()..];
+            let Some(dash) = rest.chars().next().filter(|c| matches!(c, '-' | '–' | '—')) else {
+                continue;
+            };
+            // A spaced dash: " – " (a hyphen inside a word or a date is no separator).
+            if rest[dash.len_utf8()..].starts_with(' ') {
+                cuts.push((start, at));
+                start = at + sep.len() + dash.len_utf8();
+            }
+        }
+        cuts.push((start, text.len()));
+        if cuts.len() > 1 {
+            let spans: Vec<Span> = cuts
+                .into_iter()
+                .map(|(a, b)| trim(source, Span::new(line.start + a, line.start + b)))
+                .collect();
+            let short = spans.iter().all(|s| {
+                let n = source[s.range()].split_whitespace().count();
+                (1..=DASHED_PART_WORDS).contains(&n)
+            });
+            if short {
+                return spans;
+            }
+        }
+    }
+    vec![line]
 }
 
 /// The publication date of a Hijri/Gregorian pair: the Gregorian day when printed (the Hijri one

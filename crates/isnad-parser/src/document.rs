@@ -38,12 +38,18 @@ pub struct Metadata {
     pub published_from: Option<DateSource>,
     /// Span of the dateline or publication line the date was read from.
     pub published_span: Option<Span>,
-    /// Publishing outlet (front matter `outlet`, the masthead line above the headline, a
-    /// "headline | Site" suffix, or a source line such as "المصدر: …").
+    /// Publishing outlet (front matter `outlet`, the masthead line above the headline, the first
+    /// part of a frame line of parts, a "headline | Site" suffix, or a source line such as
+    /// "المصدر: …").
     pub outlet: Option<String>,
-    /// Span of the masthead line the outlet was read from.
+    /// Span of the outlet in the frame line it was read from: the masthead, the first part of a
+    /// line of parts ("وكالة الوادي للأنباء | محليات"), or a headline's "| Site" suffix.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet_span: Option<Span>,
+    /// The outlet's own name inside `outlet_span`: its head word and a descriptive tail left out
+    /// ("الوادي" in "وكالة الوادي للأنباء"; "ميدان نيوز" keeps its tail).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet_name: Option<Span>,
     /// The place a dateline opens with ("كرمانة" in "كرمانة، 17 نوفمبر 2025 (الراصد) - …").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dateline_place: Option<Span>,

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 pub(crate) struct FrameWords {
     masthead_heads: Vec<String>,
     masthead_tails: Vec<String>,
+    brand_tails: Vec<String>,
     known_outlets: Vec<String>,
     pub masthead_max_words: usize,
     pub short_masthead_words: usize,
@@ -38,6 +39,7 @@ struct Data {
 struct Masthead {
     heads: Vec<String>,
     tails: Vec<String>,
+    brand_tails: Vec<String>,
     known: Vec<String>,
     max_words: usize,
     short_words: usize,
@@ -78,6 +80,7 @@ pub(crate) fn frame_words() -> &'static FrameWords {
         FrameWords {
             masthead_heads: folded(data.masthead.heads),
             masthead_tails: folded(data.masthead.tails),
+            brand_tails: folded(data.masthead.brand_tails),
             known_outlets: data
                 .masthead
                 .known
@@ -125,8 +128,33 @@ impl FrameWords {
         let mut words = key_words(line.key());
         let first = words.next().unwrap_or_default();
         let last = words.last().unwrap_or(first);
-        self.masthead_heads.iter().any(|h| h == first)
-            || (line.words > 1 && self.masthead_tails.iter().any(|t| t == last))
+        self.masthead_heads.iter().any(|h| h == first) || (line.words > 1 && self.is_tail(last))
+    }
+
+    /// True when a folded word ends an outlet's name ("للأنباء"، "نيوز").
+    fn is_tail(&self, word: &str) -> bool {
+        self.masthead_tails
+            .iter()
+            .chain(&self.brand_tails)
+            .any(|t| t == word)
+    }
+
+    /// True when a word as written is a tail that describes an outlet ("للأنباء"), not one of
+    /// its name ("نيوز").
+    pub(crate) fn is_descriptive_tail(&self, word: &str) -> bool {
+        let key = fold_key(word);
+        self.masthead_tails.contains(&key)
+    }
+
+    /// True when a word as written is the head word of an outlet's name ("وكالة"، "صحيفة").
+    pub(crate) fn is_masthead_head(&self, word: &str) -> bool {
+        let key = fold_key(word);
+        self.masthead_heads.contains(&key)
+    }
+
+    /// True when a text as written is a section label ("رأي"، "تحليل").
+    pub(crate) fn is_section_label(&self, text: &str) -> bool {
+        self.section_labels.contains(&fold_key(text.trim()))
     }
 
     /// True when a line names a publication beyond doubt: by an ending ("… للأنباء") or by a lead
@@ -136,7 +164,7 @@ impl FrameWords {
             return false;
         }
         let last = key_words(line.key()).last().unwrap_or_default();
-        line.words <= 3 || self.masthead_tails.iter().any(|t| t == last) || self.is_known_outlet(line)
+        line.words <= 3 || self.is_tail(last) || self.is_known_outlet(line)
     }
 
     /// True when a line is the name of an outlet listed in `data/frame.toml`.

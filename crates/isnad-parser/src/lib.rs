@@ -23,6 +23,7 @@ mod frame;
 mod front_matter;
 mod input;
 mod normalize;
+mod outlet;
 mod parse;
 mod sentence;
 mod span;

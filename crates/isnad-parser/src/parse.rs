@@ -62,8 +62,9 @@ pub fn parse_document(
     if let Some(m) = frame.masthead
         && meta.outlet.is_none()
     {
-        meta.outlet = Some(source[lines[m].range()].to_string());
-        meta.outlet_span = Some(lines[m]);
+        // "منصة الوادي | أخبار الجنوب": the outlet is the masthead's first part.
+        let part = crate::date_part::parts(&source, lines[m], true)[0];
+        crate::outlet::set_outlet(&mut meta, &source, if part.is_empty() { lines[m] } else { part });
     }
     let headline_key =
         headline.map(|i| boilerplate::line_key(&source[headline_title(&source, lines[i]).0.range()]));
@@ -73,8 +74,10 @@ pub fn parse_document(
             meta.title = Some(source[title.range()].to_string());
         }
         meta.title_span = Some(title);
-        if meta.outlet.is_none() {
-            meta.outlet = site.map(|s| source[s.range()].to_string());
+        if meta.outlet.is_none()
+            && let Some(site) = site
+        {
+            crate::outlet::set_outlet(&mut meta, &source, site);
         }
     }
 
@@ -182,7 +185,7 @@ fn find_frame(
             && crate::dateline::first_date(source, lines[i], DATELINE_WORDS).is_none()
             && !words.is_byline(line)
     };
-    let is_date_line = |i: usize| frame_date(source, lines[i], &prepared[i]).is_some();
+    let is_date_line = |i: usize| frame_date(source, lines[i], &prepared[i], true).is_some();
     let plain_first = matches!(boilerplate::judge(first), Verdict::Story)
         && !first.ends_sentence()
         && crate::dateline::first_date(source, lines[0], DATELINE_WORDS).is_none();
@@ -273,7 +276,12 @@ fn headline_title(source: &str, line: Span) -> (Span, Option<Span>) {
 /// A line dating the article near the top: a publication line ("نُشر في …"), a Hijri date with
 /// its Gregorian day, or a line that is little more than a date. Returns the publication date,
 /// the span it was read from and a Hijri date that disagrees with it.
-fn frame_date(source: &str, line: Span, prepared: &Line) -> Option<(NaiveDate, Option<DateDisagreement>)> {
+fn frame_date(
+    source: &str,
+    line: Span,
+    prepared: &Line,
+    dashes: bool,
+) -> Option<(NaiveDate, Option<DateDisagreement>)> {
     let words = crate::frame::frame_words();
     if prepared.ends_sentence() {
         return None;
@@ -290,7 +298,7 @@ fn frame_date(source: &str, line: Span, prepared: &Line) -> Option<(NaiveDate, O
     }
     date_only_line(source, line, prepared)
         .map(|f| (f.date, None))
-        .or_else(|| crate::date_part::date_part(source, line))
+        .or_else(|| crate::date_part::date_part(source, line, dashes))
 }
 
 /// Splits "headline | Site name" into the headline and the site's name.
@@ -327,7 +335,7 @@ fn classify(
     let boiler = |reason| BlockKind::Boilerplate { reason };
     let near_edge = |i: usize| i < PUBLICATION_LINE_WINDOW || i + PUBLICATION_LINE_WINDOW / 2 >= lines.len();
     let frame_words = crate::frame::frame_words();
-    let outlet_key = meta.outlet.as_deref().map(boilerplate::line_key);
+    let mut outlet_key = meta.outlet.as_deref().map(boilerplate::line_key);
     let headline = frame.headline;
     let mut kinds = Vec::with_capacity(lines.len());
     let mut story_ended = false;
@@ -347,6 +355,8 @@ fn classify(
             kinds.push(boiler(BoilerplateReason::Masthead));
             continue;
         }
+        // A line split by dashes is one of parts above the headline; under it, a dateline.
+        let above_headline = headline.is_none_or(|h| i < h);
         // Bylines and "place - source" lines sit between the headline and the story's first line.
         let in_frame = !body_seen && i < FRAME_LINES + 2;
         if in_frame && frame_words.is_byline(prepared) {
@@ -357,6 +367,10 @@ fn classify(
             continue;
         }
         if in_frame && frame_words.is_place_source(prepared, outlet_key.as_deref()) {
+            // "المدينة - خاص": the place the report was filed from, as a dateline's.
+            if meta.dateline_place.is_none() {
+                meta.dateline_place = crate::outlet::place_of_source_line(source, *line);
+            }
             kinds.push(boiler(BoilerplateReason::Byline));
             continue;
         }
@@ -370,11 +384,23 @@ fn classify(
                 None => frame_words.names_outlet_plainly(prepared),
             }
         };
+        // A frame line of parts names the outlet by its first part ("صدى الوادي | نُشر في …");
+        // one split by dashes only above the headline.
+        let mut take_outlet = |meta: &mut Metadata| {
+            if in_frame
+                && meta.outlet.is_none()
+                && let Some(part) = crate::outlet::outlet_part(source, *line, above_headline)
+            {
+                crate::outlet::set_outlet(meta, source, part);
+                outlet_key = meta.outlet.as_deref().map(boilerplate::line_key);
+            }
+        };
         if in_frame
             && headline.is_some_and(|h| h < i)
             && names_outlet()
             && crate::dateline::first_date(source, *line, usize::MAX).is_none()
         {
+            take_outlet(meta);
             kinds.push(boiler(BoilerplateReason::Masthead));
             continue;
         }
@@ -388,9 +414,10 @@ fn classify(
                 boiler(BoilerplateReason::SourceLine)
             }
             Verdict::Boilerplate(reason) => boiler(reason),
-            Verdict::PublicationLine => match frame_date(source, *line, prepared) {
+            Verdict::PublicationLine => match frame_date(source, *line, prepared, above_headline) {
                 Some((date, disagreement)) if near_edge(i) => {
                     record_date(meta, date, *line, disagreement);
+                    take_outlet(meta);
                     boiler(BoilerplateReason::PublicationLine)
                 }
                 _ => BlockKind::Body,
@@ -410,9 +437,10 @@ fn classify(
                 } else if prepared.words <= 2 && !prepared.ends_sentence() {
                     boiler(BoilerplateReason::Fragment)
                 } else if i < PUBLICATION_LINE_WINDOW
-                    && let Some((date, disagreement)) = frame_date(source, *line, prepared)
+                    && let Some((date, disagreement)) = frame_date(source, *line, prepared, above_headline)
                 {
                     record_date(meta, date, *line, disagreement);
+                    take_outlet(meta);
                     boiler(BoilerplateReason::PublicationLine)
                 } else {
                     BlockKind::Body

@@ -425,3 +425,51 @@ fn a_dateline_place_needs_its_separator() {
         Some("كرمانة")
     );
 }
+
+#[test]
+fn the_first_part_of_a_frame_line_of_parts_is_the_outlet() {
+    let headline = "المحافظ يفتتح الجسر الجديد فوق النهر";
+    // Under the headline, a bar line dated by a publication or update part.
+    for (line, outlet) in [
+        ("صدى الجنوب | نُشر في 04/05/2025 - 10:15", "صدى الجنوب"),
+        ("النجمة | آخر تحديث: 4 مايو 2025 - 20:15", "النجمة"),
+        ("وكالة النسيم للأنباء | 04/05/2025 - 11:30", "وكالة النسيم للأنباء"),
+    ] {
+        let doc = parse(&format!("{headline}\n{line}\n\n{BODY}\n"));
+        assert_eq!(doc.meta.outlet.as_deref(), Some(outlet), "{line}");
+        assert_eq!(doc.meta.title.as_deref(), Some(headline), "{line}");
+        assert_eq!(published(&doc).as_deref(), Some("2025-05-04"), "{line}");
+        assert_eq!(body_sentences(&doc), [BODY], "{line}");
+    }
+    // Above the headline, a line of parts split by dashes.
+    check(
+        &format!("صوت الوادي – الأحد 4 مايو 2025\n\n{headline}\n\n{BODY}\n"),
+        Some("صوت الوادي"),
+        Some(headline),
+        Some("2025-05-04"),
+    );
+    // A masthead of parts: its first part.
+    check(
+        &format!("منصة الوادي | أخبار الجنوب\n\n{headline}\n\n{BODY}\n"),
+        Some("منصة الوادي"),
+        Some(headline),
+        None,
+    );
+    // The outlet's own name, its head word and descriptive tail left out.
+    let doc = parse(&format!(
+        "{headline}\nوكالة النسيم للأنباء | 04/05/2025 - 11:30\n\n{BODY}\n"
+    ));
+    assert_eq!(doc.meta.outlet_name.map(|s| doc.text(s)), Some("النسيم"));
+}
+
+#[test]
+fn the_place_of_a_place_source_line_is_where_the_report_was_filed_from() {
+    for line in ["تل الورد - خاص", "تل الورد – مكتب الصحيفة:", "تل الورد - النسيم"]
+    {
+        let doc = parse(&format!(
+            "صحيفة النسيم\n\nالمحافظ يفتتح الجسر الجديد فوق النهر\n\n{line}\n\n{BODY}\n"
+        ));
+        let place = doc.meta.dateline_place.map(|s| doc.text(s));
+        assert_eq!(place, Some("تل الورد"), "{line}");
+    }
+}

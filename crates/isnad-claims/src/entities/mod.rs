@@ -131,30 +131,55 @@ fn add_dateline_place(
     add_named(document, entities, span, id, kind, how);
 }
 
-/// The outlet named by the article's masthead line is an entity of the article: a news outlet
-/// (an agency), named where the masthead names it.
+/// The outlet named by the article's frame (its masthead, a line of parts, a "| Site" suffix) is
+/// an entity of the article: a news outlet (an agency), named by its own name ("الوادي" of
+/// "وكالة الوادي للأنباء"), at the frame's words for it with the head word ("وكالة الوادي"), and
+/// wherever the story quotes that name («الوادي»، (الوادي)) as the outlet it is.
 fn add_masthead(document: &Document, entities: &mut DocEntities) {
-    let (Some(outlet), Some(line)) = (document.meta.outlet.as_deref(), document.meta.outlet_span) else {
+    let (Some(line), Some(name)) = (document.meta.outlet_span, document.meta.outlet_name) else {
         return;
     };
-    let Some(at) = document.source[line.range()].find(outlet) else {
-        return;
-    };
-    let span = isnad_parser::Span::new(line.start + at, line.start + at + outlet.len());
-    if outlet.trim().is_empty() || entities.mentions.iter().any(|m| m.span.overlaps(span)) {
+    let span = isnad_parser::Span::new(line.start, name.end.max(line.start));
+    let own = &document.source[name.range()];
+    if own.trim().is_empty() || entities.mentions.iter().any(|m| m.span.overlaps(span)) {
         return;
     }
-    let key = letter_key(&isnad_parser::fold_key(outlet));
+    let key = letter_key(&isnad_parser::fold_key(own));
     let shape = skeleton(&key);
     let id = EntityId::discovered(EntityType::Agency, if shape.is_empty() { &key } else { &shape });
-    add_named(
-        document,
-        entities,
-        span,
-        id,
-        EntityType::Agency,
-        MatchKind::Masthead,
-    );
+    let mut adds = vec![(span, id.clone(), EntityType::Agency, MatchKind::Masthead)];
+    for quoted in quoted_in_story(document, own) {
+        if !entities.mentions.iter().any(|m| m.span.overlaps(quoted)) {
+            adds.push((quoted, id.clone(), EntityType::Agency, MatchKind::Masthead));
+        }
+    }
+    add_all_named(document, entities, adds);
+    if let Some(record) = entities.entities.iter_mut().find(|e| e.id == id) {
+        record.name = own.to_string();
+    }
+}
+
+/// Where the story's sentences write `name` alone between quotes or brackets («الوادي»،
+/// "الوادي"، (الوادي)): a name set off so is the name, not a word of the sentence.
+fn quoted_in_story(document: &Document, name: &str) -> Vec<isnad_parser::Span> {
+    const OPEN: [char; 5] = ['«', '"', '“', '(', '\''];
+    const CLOSE: [char; 5] = ['»', '"', '”', ')', '\''];
+    let mut found = Vec::new();
+    for sentence in &document.sentences {
+        let text = &document.source[sentence.span.range()];
+        for (at, _) in text.match_indices(name) {
+            let opened = text[..at].chars().next_back().is_some_and(|c| OPEN.contains(&c));
+            let closed = text[at + name.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| CLOSE.contains(&c));
+            if opened && closed {
+                let start = sentence.span.start + at;
+                found.push(isnad_parser::Span::new(start, start + name.len()));
+            }
+        }
+    }
+    found
 }
 
 /// Adds a name read outside the sentence scan (the article's masthead or dateline, a name of
@@ -329,6 +354,24 @@ mod tests {
             compared > 50 && spread > 10,
             "{compared} articles, {spread} with partials or variants"
         );
+    }
+
+    /// The outlet of a frame line of parts is an agency named without its head word and
+    /// descriptive tail, and the story's quotes of that name are the outlet too.
+    #[test]
+    fn the_frames_outlet_is_an_agency_quoted_by_its_own_name() {
+        let text = "المحافظ يفتتح الجسر الجديد فوق النهر\nوكالة النسيم للأنباء | 04/05/2025 - 11:30\n\n\
+                    افتتح المحافظ الجسر صباح اليوم. وقال مصدر في البلدية لـ«النسيم» إن الجسر آمن.\n";
+        let (doc, _) = parse_document("a.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
+        let found = find_entities(&doc, &Gazetteer::builtin());
+        let record = found
+            .entities
+            .iter()
+            .find(|e| e.kind == EntityType::Agency)
+            .expect("the outlet");
+        assert_eq!(record.name, "النسيم");
+        let names: Vec<&str> = record.names.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(names, ["وكالة النسيم", "النسيم"]);
     }
 
     /// The spans of every whole occurrence of `word` in `text`.
