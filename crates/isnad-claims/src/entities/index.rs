@@ -30,6 +30,8 @@ pub(crate) enum Payload {
     Head(Head),
     /// An ordinary phrase that hides shorter names inside it.
     Block,
+    /// An institution every state has, named by common words ("الدفاع المدني").
+    Body,
 }
 
 /// A gazetteer name indexed for spelling variants.
@@ -272,6 +274,9 @@ impl GazetteerIndex {
         }
         for phrase in &lex.blocked {
             set.add_with_elision(phrase, Payload::Block);
+        }
+        for phrase in &lex.generic_bodies {
+            set.add_with_elision(phrase, Payload::Body);
         }
         let mut phrases: FxHashMap<Box<str>, Step> = FxHashMap::default();
         let mut longest = 0;

@@ -30,6 +30,7 @@ struct RawLexicon {
     verbal_noun_given_names: Vec<String>,
     heads: Vec<RawHeads>,
     blocked: Vec<String>,
+    generic_bodies: Vec<String>,
     institution_adjectives: Vec<String>,
     place_particles: Vec<String>,
     territorial_titles: Vec<String>,
@@ -121,6 +122,9 @@ pub(crate) struct Lexicon {
     verbal_noun_names: crate::sketch::KeySet,
     pub heads: FxHashMap<String, Head>,
     pub blocked: Vec<String>,
+    /// Institutions every state has, named by common words ("الدفاع المدني"، "النيابة العامة"),
+    /// folded: an organization of the story's country wherever they stand.
+    pub generic_bodies: Vec<String>,
     /// Adjectives an institution's name ends with ("العام"، "المركزي").
     pub institution_adjectives: crate::sketch::KeySet,
     /// Common nouns that open a place's name after a place head ("عين"، "رأس").
@@ -279,6 +283,7 @@ impl Lexicon {
             verbal_noun_names: folded(&raw.verbal_noun_given_names).collect(),
             heads,
             blocked: folded(&raw.blocked).collect(),
+            generic_bodies: folded(&raw.generic_bodies).collect(),
             institution_adjectives: folded(&raw.institution_adjectives).collect(),
             place_particles: folded(&raw.place_particles).collect(),
             territorial_titles: folded(&raw.territorial_titles).collect(),

@@ -45,10 +45,11 @@ impl Scan<'_> {
             let mut end = i + 1;
             if definite {
                 // The article head, its adjectives, then a complement with ل and its article nouns.
-                while free(end, consumed)
-                    && end - i <= 2
-                    && self.lex.body_adjectives.contains(self.st.word(end))
-                {
+                // A relative adjective no list holds ("الإدارية") names a body only with the field
+                // after it: "الشركة الكورية" alone is a company described, not named.
+                let mut described = false;
+                while free(end, consumed) && end - i <= 2 && self.starts_body_name(self.st.word(end)) {
+                    described |= !self.lex.body_adjectives.contains(self.st.word(end));
                     end += 1;
                 }
                 if end == i + 1 {
@@ -57,6 +58,7 @@ impl Scan<'_> {
                 if free(end, consumed)
                     && self.st.word(end).starts_with('ل')
                     && self.st.word(end).chars().count() >= 4
+                    && !self.lex.stop_words.contains(self.st.word(end))
                 {
                     end = self.complement_end(end, i + 6, consumed);
                 } else if let Some(listed) = self.listed_body_after_lam(end) {
@@ -65,6 +67,8 @@ impl Scan<'_> {
                     let (mj, raw) = listed;
                     self.raws[raw].dead = true;
                     end = self.matches[mj].last;
+                } else if described {
+                    continue;
                 }
             } else {
                 // Indefinite nouns in construct, then the definite noun that ends the chain.
@@ -96,6 +100,10 @@ impl Scan<'_> {
             {
                 end = self.complement_end(end, end + 4, consumed);
             }
+            let (end, seat) = self.seat_end(end, consumed);
+            if let Some(raw) = seat {
+                self.raws[raw].dead = true;
+            }
             let start = self.st.words[i].start + skip;
             let last = self.st.words[end - 1].end;
             consumed[i..end].iter_mut().for_each(|c| *c = true);
@@ -106,6 +114,57 @@ impl Scan<'_> {
                 MatchKind::Title,
             ));
         }
+    }
+
+    /// True when folded word `w` may follow a body's head with the article as its adjective: a
+    /// listed one ("الوطنية"، "العليا") or a relative adjective in ي or ية ("الإدارية"، "الولائية"،
+    /// "الفرعية"), not an ordinal ("الثانية"), a function word ("الحالي") or a participle of
+    /// competence ("المعنية", which points back at a body named before).
+    fn starts_body_name(&self, w: &str) -> bool {
+        /// Fewest letters of a relative adjective, its article included ("البلدي").
+        const NISBA_LETTERS: usize = 6;
+        if self.lex.body_adjectives.contains(w) {
+            return true;
+        }
+        w.starts_with("ال")
+            && (w.ends_with('ي') || w.ends_with("يه"))
+            && w.chars().count() >= NISBA_LETTERS
+            && !self.lex.stop_words.contains(w)
+            && !self.lex.body_competence.contains(w)
+            && crate::lexical::numbers::lexicon().ordinal_part(w).is_none()
+    }
+
+    /// The end of a body's name with where it sits, after «ب» ("المحكمة الابتدائية بالمنستير"،
+    /// "اللجنة الجهوية بعين الصفا"): a listed place, or a common noun that opens a place's name
+    /// and the word after it (with the listed place's mention, which the name takes). Otherwise
+    /// `end`.
+    fn seat_end(&self, end: usize, consumed: &[bool]) -> (usize, Option<usize>) {
+        let n = self.st.words.len();
+        let Some(rest) = (end < n).then(|| self.st.word(end).strip_prefix('ب')).flatten() else {
+            return (end, None);
+        };
+        if let Some(mj) = self.slot[end] {
+            let Some(raw) = self.raw_of[mj] else {
+                return (end, None);
+            };
+            let r = &self.raws[raw];
+            if self.matches[mj].first == end
+                && r.kind == EntityType::Place
+                && r.form == MentionForm::Name
+                && !r.dead
+            {
+                return (self.matches[mj].last, Some(raw));
+            }
+            return (end, None);
+        }
+        let next_free = end + 1 < n && self.is_free(end + 1, consumed) && !consumed[end];
+        if next_free
+            && self.lex.place_particles.contains(rest)
+            && !self.lex.stop_words.contains(self.st.word(end + 1))
+        {
+            return (end + 2, None);
+        }
+        (end, None)
     }
 
     /// The listed organization right after ل at word `at` ("للهلال الأحمر"، "للأمم المتحدة"), as
@@ -230,5 +289,66 @@ impl Scan<'_> {
             ));
             (i..last).for_each(|j| self.institution[j] = Some(last));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::entities::{EntityType, Gazetteer, find_entities};
+    use isnad_parser::{ParseOptions, parse_document};
+
+    /// The organizations found in a body sentence under a headline.
+    fn organizations(body: &str) -> Vec<String> {
+        let text = format!("خبر عن الأحداث الجارية اليوم\n{body}\n");
+        let (doc, _) = parse_document("t.txt", text.as_bytes(), &ParseOptions::default()).unwrap();
+        let found = find_entities(&doc, &Gazetteer::builtin());
+        (found.mentions.iter())
+            .filter(|m| m.kind == EntityType::Organization)
+            .map(|m| m.text.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_head_with_the_article_and_a_relative_adjective_names_a_body() {
+        assert_eq!(
+            organizations("وأعلنت اللجنة الجهوية لمراقبة الأسعار نتائج حملتها."),
+            ["اللجنة الجهوية لمراقبة الأسعار"]
+        );
+        assert_eq!(
+            organizations("وطعن المترشح أمام المحكمة الإدارية في الحكم."),
+            ["المحكمة الإدارية"]
+        );
+        assert_eq!(
+            organizations("وقالت النقابة المهنية للصيادلة إن الأدوية متوفرة."),
+            ["النقابة المهنية للصيادلة"]
+        );
+    }
+
+    #[test]
+    fn where_a_body_sits_after_ba_is_part_of_its_name() {
+        assert_eq!(
+            organizations("وأعلنت اللجنة الجهوية للانتخابات بعين الصفا مساء الأحد النتائج."),
+            ["اللجنة الجهوية للانتخابات بعين الصفا"]
+        );
+    }
+
+    #[test]
+    fn an_ordinal_a_participle_or_a_bare_description_names_no_body() {
+        assert!(organizations("وعقدت اللجنة الثانية اجتماعها أمس.").is_empty());
+        assert!(organizations("وطالب النواب الوزارة المعنية بالرد.").is_empty());
+        // A company described by where it works, and "for the first time" is no field.
+        assert!(organizations("وفازت الشركة الجنوبية للمرة الأولى بالعقد.").is_empty());
+    }
+
+    #[test]
+    fn institutions_every_state_has_are_organizations() {
+        assert_eq!(
+            organizations("وتمكنت فرق الدفاع المدني من إخماد الحريق، فيما فتحت النيابة العامة تحقيقا."),
+            ["الدفاع المدني", "النيابة العامة"]
+        );
+        assert_eq!(
+            organizations("وأنقذ خفر السواحل ثلاثة صيادين وسلمهم إلى الحماية المدنية."),
+            ["خفر السواحل", "الحماية المدنية"]
+        );
     }
 }

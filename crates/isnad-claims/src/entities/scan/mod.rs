@@ -160,9 +160,12 @@ fn scan_words(
         ids,
     };
 
-    // Gazetteer phrases.
-    for mi in 0..matches.len() {
+    // Gazetteer phrases, and the institutions every state has.
+    for (mi, m) in matches.iter().enumerate() {
         scan.emit_entity(mi, &mut consumed);
+        if scan.raw_of[mi].is_none() && m.payloads.contains(&Payload::Body) {
+            scan.emit_body(mi);
+        }
     }
     scan.institutions(&mut consumed);
     // Patterns, left to right.
@@ -272,6 +275,25 @@ impl Scan<'_> {
 
     fn words_span(&self, a: usize, b: usize) -> Span {
         self.span(self.st.words[a].start, self.st.words[b - 1].end)
+    }
+
+    /// Emits an institution every state has ("الدفاع المدني"): a name in no gazetteer, of the
+    /// story's country.
+    fn emit_body(&mut self, mi: usize) {
+        let m = &self.matches[mi];
+        let (start, key) = if m.elided {
+            let start = m.start + 'ل'.len_utf8();
+            (start, format!("ال{}", &self.st.text[start..m.end]))
+        } else {
+            (m.start, self.st.text[m.start..m.end].to_string())
+        };
+        self.raw_of[mi] = Some(self.raws.len());
+        self.raws.push(Raw::new_name(
+            self.span(start, m.end),
+            key,
+            EntityType::Organization,
+            MatchKind::Title,
+        ));
     }
 
     /// Emits the gazetteer mention of a phrase, if it names entities.
