@@ -122,7 +122,7 @@ pub(crate) struct Lexicon {
     verbal_noun_names: crate::sketch::KeySet,
     pub heads: FxHashMap<String, Head>,
     pub blocked: Vec<String>,
-    /// Institutions every state has, named by common words ("الدفاع المدني"، "النيابة العامة"),
+    /// Institutions every state has, named by common words ("الدفاع المدني"، "خفر السواحل"),
     /// folded: an organization of the story's country wherever they stand.
     pub generic_bodies: Vec<String>,
     /// Adjectives an institution's name ends with ("العام"، "المركزي").
