@@ -1564,3 +1564,17 @@ fn a_name_ends_before_a_construct_object_and_a_reflexive_is_no_name() {
         &[("سامر الحلبي", "new:person:")],
     );
 }
+
+/// A word with a case ending written out ("قراراً") and «ب» or «ل» before a verbal noun
+/// ("بإغلاق") are words of the clause after a title, never a name: the name before them ends there.
+#[test]
+fn a_case_ending_or_a_preposition_on_a_verbal_noun_is_no_name() {
+    check(
+        "وأصدر مدير الميناء سعيد الهاملي قراراً بمنع الصيد.",
+        &[("سعيد الهاملي", "new:person:")],
+    );
+    check_absent(
+        "وأصدر وزير الزراعة قراراً بمنع الصيد. وأمر وزير الصحة بإغلاق المطعم.",
+        &["قراراً بمنع", "بإغلاق المطعم", "بإغلاق"],
+    );
+}

@@ -741,3 +741,65 @@ fn the_date_a_window_starts_at_dates_the_event_that_starts_it() {
         "{dates:#?}"
     );
 }
+
+/// A later report's «منذ» date that names what started the window dates the story's incident,
+/// which the first report's lead dates: a day apart is a conflict. A bare «منذ الخميس» names
+/// nothing and dates another window.
+#[test]
+fn a_since_date_of_a_later_report_dates_the_incident_of_the_first_reports_lead() {
+    let story = |later: &str| {
+        check(&[
+            (
+                "a.txt",
+                "2026-03-01",
+                "انقطاع المياه عن أحياء المدينة\nانقطعت المياه عن أحياء المدينة الشرقية فجر اليوم الأحد بعد عطل مفاجئ في محطة الضخ الرئيسية.",
+            ),
+            ("b.txt", "2026-03-05", later),
+        ])
+        .0
+    };
+    let misdated = story(
+        "أزمة المياه تتواصل\nولا تزال أحياء المدينة الشرقية بلا ماء منذ انقطاعها فجر السبت الماضي، بحسب السكان.",
+    );
+    let dates: Vec<_> = serious(&misdated)
+        .into_iter()
+        .filter(|(kind, _, _)| *kind == FindingKind::DateMismatch)
+        .collect();
+    assert_eq!(dates.len(), 1, "{:#?}", misdated.findings);
+    assert!(dates[0].2.iter().any(|t| t.contains("السبت الماضي")), "{dates:?}");
+    let other_window =
+        story("أزمة المياه تتواصل\nوتصطف الطوابير أمام صهاريج البلدية منذ الخميس، بحسب السكان.");
+    assert!(
+        serious(&other_window)
+            .iter()
+            .all(|(kind, _, _)| *kind != FindingKind::DateMismatch),
+        "{:#?}",
+        other_window.findings
+    );
+}
+
+/// A wrong weekday cites the reports that give the day its right weekday.
+#[test]
+fn a_wrong_weekday_cites_the_report_that_names_the_day_right() {
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2026-03-01",
+            "انقطاع المياه عن أحياء المدينة\nانقطعت المياه عن أحياء المدينة الشرقية فجر اليوم الأحد بعد عطل مفاجئ في محطة الضخ.",
+        ),
+        (
+            "b.txt",
+            "2026-03-02",
+            "أزمة المياه\nوكانت المياه قد انقطعت فجر السبت 1 آذار 2026 عن أحياء المدينة الشرقية.",
+        ),
+    ]);
+    let weekday: Vec<_> = result
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::WeekdayMismatch)
+        .collect();
+    assert_eq!(weekday.len(), 1, "{:#?}", result.findings);
+    let sides: Vec<&str> = weekday[0].sides.iter().map(|s| s.text.as_str()).collect();
+    assert!(sides[0].contains("السبت 1 آذار"), "{sides:?}");
+    assert!(sides.iter().any(|t| t.contains("اليوم الأحد")), "{sides:?}");
+}

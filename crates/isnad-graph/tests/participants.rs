@@ -265,3 +265,106 @@ fn a_rival_named_only_as_a_speaker_elsewhere_does_not_make_a_report_name_both() 
         both_in_sentence.findings
     );
 }
+
+/// A unit of a body («دورية تابعة لـ…»، «عناصر من …») acts for its body: the bodies are the doers.
+#[test]
+fn a_unit_of_a_body_acts_for_its_body() {
+    let result = check(&[
+        (
+            "a.txt",
+            "2026-10-08",
+            "ضبط شحنة سجائر مهربة\nوضبطت دورية تابعة لمديرية الجمارك شحنة السجائر المهربة داخل مستودع مهجور قرب الميناء فجر الخميس.",
+        ),
+        (
+            "b.txt",
+            "2026-10-09",
+            "السجائر المهربة\nوضبطت عناصر من جهاز مكافحة التهريب شحنة السجائر المهربة داخل المستودع المهجور فجر الخميس.",
+        ),
+    ]);
+    let found = flagged(&result, FindingKind::ActorMismatch);
+    assert_eq!(found.len(), 1, "{:#?}", result.comparisons);
+    assert!(found[0].iter().any(|t| t.contains("مديرية الجمارك")), "{found:?}");
+    assert!(
+        found[0].iter().any(|t| t.contains("جهاز مكافحة التهريب")),
+        "{found:?}"
+    );
+}
+
+/// An office named without its holder («المحافظ»، «وزير الصحة») is a doer; two offices, or an
+/// office and a holder of another title, are rivals; the holder of the same office is not.
+#[test]
+fn offices_named_without_their_holders_are_doers() {
+    let story = |second: &str| {
+        check(&[
+            (
+                "a.txt",
+                "2026-07-21",
+                "تسمم جماعي في حفل\nوأمر وزير الصحة بإغلاق مطعم السنبلة بعد تسمم أربعين من ضيوف الحفل.",
+            ),
+            ("b.txt", "2026-07-22", second),
+        ])
+    };
+    let rival = story("بعد التسمم\nوكان المحافظ قد أمر بإغلاق مطعم السنبلة بعد تسمم أربعين من ضيوف الحفل.");
+    let found = flagged(&rival, FindingKind::ActorMismatch);
+    assert_eq!(found.len(), 1, "{:#?}", rival.comparisons);
+    assert!(found[0].iter().any(|t| t.contains("وزير الصحة")), "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("المحافظ")), "{found:?}");
+    let holder =
+        story("بعد التسمم\nوأمر وزير الصحة سليم الكرمي بإغلاق مطعم السنبلة بعد تسمم أربعين من ضيوف الحفل.");
+    assert!(
+        flagged(&holder, FindingKind::ActorMismatch).is_empty(),
+        "{:#?}",
+        holder.findings
+    );
+    let other_title =
+        story("بعد التسمم\nوأمر محافظ العاصمة سليم الكرمي بإغلاق مطعم السنبلة بعد تسمم أربعين من ضيوف الحفل.");
+    assert_eq!(
+        flagged(&other_title, FindingKind::ActorMismatch).len(),
+        1,
+        "{:#?}",
+        other_title.comparisons
+    );
+}
+
+/// Who set up a committee, said in a relative clause in one report and with «أعلنت» and a verbal
+/// noun in the other: two ministries are two doers, though both are «وزارة».
+#[test]
+fn an_announced_act_has_its_announcer_as_doer_and_ministries_differ_by_more_than_their_head() {
+    let result = check(&[
+        (
+            "a.txt",
+            "2026-11-02",
+            "انهيار جسر المشاة\nوأعلنت وزارة النقل تشكيل لجنة فنية للتحقيق في انهيار جسر المشاة خلال عشرة أيام.",
+        ),
+        (
+            "b.txt",
+            "2026-11-04",
+            "جسر المشاة\nوتنتظر العائلات نتائج اللجنة الفنية التي شكلتها وزارة الأشغال للتحقيق في انهيار جسر المشاة.",
+        ),
+    ]);
+    let found = flagged(&result, FindingKind::ActorMismatch);
+    assert_eq!(found.len(), 1, "{:#?}", result.comparisons);
+    assert!(found[0].iter().any(|t| t.contains("وزارة النقل")), "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("وزارة الأشغال")), "{found:?}");
+}
+
+/// A place after its head noun ("بحي X"، "عند مدخل بلدة X") is where it happened, as after «في».
+#[test]
+fn a_place_after_its_head_noun_is_where_it_happened() {
+    let result = check(&[
+        (
+            "a.txt",
+            "2026-06-12",
+            "العثور على قارب الصيد المفقود\nوعثرت فرق الإنقاذ على قارب الصيد المفقود وعلى متنه صيادان عند مدخل بلدة الصفصاف البحرية.",
+        ),
+        (
+            "b.txt",
+            "2026-06-12",
+            "قارب الصيد\nوعثرت فرق الإنقاذ على قارب الصيد المفقود وعلى متنه صيادان بحي المرسى القديم.",
+        ),
+    ]);
+    let found = flagged(&result, FindingKind::PlaceMismatch);
+    assert_eq!(found.len(), 1, "{:#?}", result.comparisons);
+    assert!(found[0].iter().any(|t| t.contains("الصفصاف")), "{found:?}");
+    assert!(found[0].iter().any(|t| t.contains("المرسى")), "{found:?}");
+}

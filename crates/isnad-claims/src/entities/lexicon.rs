@@ -43,6 +43,7 @@ struct RawLexicon {
     body_competence: Vec<String>,
     name_quotes: Vec<String>,
     institutions: Vec<String>,
+    office_classes: Vec<String>,
     transliteration: RawTranslit,
     stop_words: Vec<String>,
 }
@@ -96,6 +97,11 @@ pub(crate) struct Lexicon {
     pub one_letter_proclitics: Vec<char>,
     /// Title phrase → class index into `classes`.
     pub titles: FxHashMap<String, u16>,
+    /// The classes of `titles` that name an office whose holder acts for it ("وزير الصحة"،
+    /// "المحافظ"), by class index.
+    office_classes: Vec<u16>,
+    /// The first words of those offices' titles: most words start none, turned away cheaply.
+    pub office_first_words: crate::sketch::KeySet,
     pub title_modifiers: crate::sketch::KeySet,
     pub reporting_verbs: crate::sketch::KeySet,
     pub name_followers: crate::sketch::KeySet,
@@ -218,6 +224,17 @@ impl Lexicon {
                 }
             }
         }
+        let office_classes = raw
+            .office_classes
+            .iter()
+            .filter_map(|c| classes.iter().position(|k| k == c))
+            .map(|i| i as u16)
+            .collect::<Vec<u16>>();
+        let office_first_words = titles
+            .iter()
+            .filter(|(_, c)| office_classes.contains(c))
+            .filter_map(|(t, _): (&String, _)| t.split(' ').next().map(str::to_string))
+            .collect();
         let mut heads = FxHashMap::default();
         for group in &raw.heads {
             for w in folded(&group.words) {
@@ -296,6 +313,8 @@ impl Lexicon {
             body_adjectives: folded(&raw.body_adjectives).collect(),
             body_competence: folded(&raw.body_competence).collect(),
             institutions: folded(&raw.institutions).collect(),
+            office_classes,
+            office_first_words,
             translit_lowest: raw
                 .transliteration
                 .letters
@@ -326,6 +345,27 @@ impl Lexicon {
             .iter()
             .find(|(c, _)| *c == first)
             .map_or(&[], |(_, list)| list.as_slice())
+    }
+
+    /// How many of the folded `words` the longest title of an office ([`Lexicon::titles`] of an
+    /// office class) starting them takes, if one does.
+    pub fn office_words(&self, words: &[&str]) -> Option<usize> {
+        let mut phrase = String::new();
+        let mut longest = None;
+        for (n, w) in words.iter().take(4).enumerate() {
+            if n > 0 {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+            if self
+                .titles
+                .get(&phrase)
+                .is_some_and(|c| self.office_classes.contains(c))
+            {
+                longest = Some(n + 1);
+            }
+        }
+        longest
     }
 
     /// The class of the longest title that starts `words` (a folded phrase), if any.

@@ -35,6 +35,24 @@ use isnad_parser::Document;
 use scan::Scanned;
 use variant::{letter_key, skeleton};
 
+/// True for a folded word that heads the name of a body or institution ("وزاره"، "مديريه"،
+/// "شركه"): two bodies that share only it are not one body.
+pub fn is_body_head(word: &str) -> bool {
+    let lex = lexicon::lexicon();
+    let bare = word.strip_prefix("ال").unwrap_or(word);
+    [word, bare]
+        .into_iter()
+        .any(|w| lex.body_heads.contains(w) || lex.institutions.contains(w) || lex.heads.contains_key(w))
+}
+
+/// True for a folded word that heads a place's name ("قريه"، "بلده"، "حي"), «ب» glued to it or
+/// not ("بحي"): the name after it is where something happens.
+pub fn is_place_head(word: &str) -> bool {
+    let lex = lexicon::lexicon();
+    let head = |w: &str| lex.heads.get(w).is_some_and(|h| h.kind == EntityType::Place);
+    head(word) || word.strip_prefix('ب').is_some_and(head)
+}
+
 /// Finds and resolves the entity mentions of a document's story text.
 pub fn find_entities(document: &Document, gazetteer: &Gazetteer) -> DocEntities {
     prepared_entities(&crate::Prepared::of(document), gazetteer)

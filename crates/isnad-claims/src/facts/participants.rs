@@ -3,12 +3,15 @@
 //! graph compares them across reports whose clauses say the same thing.
 
 use super::lexicon::Lexicon;
-use super::read::{SentenceFacts, preposition_led};
+use super::read::SentenceFacts;
 use super::types::Words;
 use crate::claims::{Chain, Claim, ClaimLocation, Modality};
 use crate::entities::{DocEntities, EntityKey, EntityMention, EntityType};
 use isnad_parser::{Span, TokenKind};
 use serde::Serialize;
+
+mod position;
+use position::{doer_at, office_at, previous_word};
 
 /// What a participant is to its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -86,6 +89,9 @@ pub struct Participant {
     /// The side or part its clause names ("في الجهة الشرقية").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sector: Option<Sector>,
+    /// True for an office named without its holder ("المحافظ"، "وزير الصحة"): its name is the title.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub office: bool,
     /// Light lemmas of its clause's content words, its own name and title, words of place
     /// ("قرب") and of direction left out (with its whole sentence's: [`Participant::sentence_words`]).
     pub context: ClauseWords,
@@ -188,11 +194,9 @@ impl<'a> ParticipantReader<'a> {
         sentence: &isnad_parser::Sentence,
         p: &crate::PreparedSentence,
     ) -> Vec<Participant> {
-        let (document, entities, claims, outlet) = (self.document, self.entities, self.claims, &self.outlet);
-        let (lx, verbs) = (
-            Lexicon::get(),
-            &crate::entities::lexicon::lexicon().reporting_verbs,
-        );
+        let (document, entities, claims) = (self.document, self.entities, self.claims);
+        let lx = Lexicon::get();
+        let offices = crate::entities::lexicon::lexicon();
         let mut out: Vec<Participant> = Vec::new();
         let span = sentence.span;
         let first = entities.mentions.partition_point(|m| m.span.start < span.start);
@@ -201,10 +205,14 @@ impl<'a> ParticipantReader<'a> {
             .take_while(|m| m.span.start < span.end)
             .filter(|m| span.contains(m.span))
             .collect();
-        if !named.iter().any(|m| may_participate(m)) {
+        let toks = &p.tokens;
+        // Offices named without their holders ("وأمر المحافظ بإغلاق …"): the title is who acts.
+        let office_spans: Vec<(usize, usize)> = (0..toks.len())
+            .filter_map(|i| office_at(toks, i, offices))
+            .collect();
+        if office_spans.is_empty() && !named.iter().any(|m| may_participate(m)) {
             return out;
         }
-        let toks = &p.tokens;
         let names: Vec<Span> = named.iter().map(|m| m.with_title()).collect();
         // No mentions: the counted noun of "ثلاثة أحياء" says what was done as much as any word.
         // Read once a name is found to be a doer or a place: most names are neither (a speaker, a
@@ -221,6 +229,11 @@ impl<'a> ParticipantReader<'a> {
             .iter()
             .flat_map(|c| c.attribution.iter().filter_map(|s| s.span))
             .collect();
+        let read = |at: (usize, usize), named: Named| {
+            self.participant(sentence, p, reader(), &sentence_claims, &names, at, named)
+        };
+        // The clauses (by first token) whose doer is read.
+        let mut doer_clauses: Vec<usize> = Vec::new();
         for (m, whole) in named.iter().zip(&names) {
             if !may_participate(m) || sources.iter().any(|s| s.overlaps(m.span)) {
                 continue;
@@ -240,26 +253,124 @@ impl<'a> ParticipantReader<'a> {
                     .starts_with(['ل', 'ب', 'ك']);
             let after = (b < toks.len()).then(|| toks.key(b));
             let role = if matches!(m.kind, EntityType::Place) {
-                if !before.is_some_and(|w| lx.locatives.contains(w)) {
+                // "في قرية X"، "بحي X"، "عند مدخل بلدة X": a word of place or a place's head noun,
+                // before the name or read with it as its title.
+                let headed = toks.pieces[a].span().start < m.span.start
+                    && crate::entities::is_place_head(toks.key(a).trim_start_matches(['و', 'ف']));
+                if !headed
+                    && !before.is_some_and(|w| lx.locatives.contains(w) || crate::entities::is_place_head(w))
+                {
                     continue;
                 }
                 ParticipantRole::Place
             } else {
-                // A speaker ("قال X"، "X: …"، "X إن") or someone after a preposition is no doer.
-                let speaker = before.is_some_and(|w| verbs.contains(w))
-                    || after.is_some_and(|w| w == ":" || crate::grammar::grammar().is_complementizer(w));
-                // "وقّع الاتفاق كل من X و Y" lists the doers.
-                let listed = before == Some("من") && a >= 2 && toks.key(a - 2).ends_with("كل");
-                let not_doer = before.is_some_and(|w| lx.not_agent_before.contains(w) || preposition_led(w));
-                if speaker || glued_preposition || (not_doer && !listed) {
+                if !doer_at(toks, a, glued_preposition, after) {
                     continue;
                 }
+                // "أوقفت عناصر من X الربان Y": after a doer of the clause, a name not joined to it
+                // by «و» is what was done to, not another doer.
+                let clause = reader().clause_of(a).0;
+                let joined = toks.key(a).starts_with('و') || (a > 0 && toks.key(a - 1) == "و");
+                if doer_clauses.contains(&clause) && !joined {
+                    continue;
+                }
+                doer_clauses.push(clause);
                 ParticipantRole::Actor
             };
+            out.push(read(
+                (a, b),
+                Named {
+                    whole: *whole,
+                    at: m.span,
+                    role,
+                    entity: EntityKey::of(m.entity.as_ref(), &m.text),
+                    kind: m.kind,
+                    name: m.text.clone(),
+                    office: false,
+                },
+            ));
+        }
+        let mut past = 0;
+        for &(a, b) in &office_spans {
+            let (from, to) = (toks.pieces[a].span().start, toks.pieces[b - 1].span().end);
+            // A title inside another ("نائب" of "نائب وزير الصحة"), a holder's title read with
+            // the name above, or a speaker's is not another doer.
+            if a < past
+                || names.iter().any(|s| s.start < to && from < s.end)
+                || sources.iter().any(|s| s.start < to && from < s.end)
+            {
+                continue;
+            }
+            past = b;
+            let glued_preposition = !offices.office_first_words.contains(toks.key(a))
+                && toks
+                    .key(a)
+                    .trim_start_matches(['و', 'ف'])
+                    .starts_with(['ل', 'ب', 'ك']);
+            let after = (b < toks.len()).then(|| toks.key(b));
+            // A holder's name after the title is read with it, above.
+            if glued_preposition || !doer_at(toks, a, false, after) {
+                continue;
+            }
+            let whole = toks.pieces[a].span().cover(toks.pieces[b - 1].span());
+            // A conjunction glued to the title ("والمحافظ") is no part of it; "وزير" keeps its و.
+            let text = document.text(whole);
+            let title = if offices.office_first_words.contains(toks.key(a)) {
+                text
+            } else {
+                text.strip_prefix(['و', 'ف']).unwrap_or(text)
+            };
+            let start = whole.end - title.len();
+            let whole = Span::new(start, whole.end);
+            let name: std::sync::Arc<str> = std::sync::Arc::from(document.text(whole));
+            out.push(read(
+                (a, b),
+                Named {
+                    whole,
+                    at: whole,
+                    role: ParticipantRole::Actor,
+                    entity: EntityKey::of(None, &name),
+                    kind: EntityType::Person,
+                    name,
+                    office: true,
+                },
+            ));
+        }
+        out.sort_by_key(|p| p.span.start);
+        out
+    }
+
+    /// The participant `named` at tokens `a..b` of `sentence`: its clause, the clause's words,
+    /// who says so and how firmly.
+    #[allow(clippy::too_many_arguments)]
+    fn participant(
+        &self,
+        sentence: &isnad_parser::Sentence,
+        p: &crate::PreparedSentence,
+        reader: &SentenceFacts<'_>,
+        sentence_claims: &[&Claim],
+        names: &[Span],
+        (a, b): (usize, usize),
+        named: Named,
+    ) -> Participant {
+        let (document, outlet) = (self.document, &self.outlet);
+        let lx = Lexicon::get();
+        let toks = &p.tokens;
+        let span = sentence.span;
+        let Named {
+            whole,
+            at,
+            role,
+            entity,
+            kind,
+            name,
+            office,
+        } = named;
+        let whole = &whole;
+        {
             // What the name does: its clause up to a few words after the name. A clause that says
             // little besides names ("وأمر محافظ X، Y،") goes on into the next: what was ordered
             // is said there; a long one is cut, its later words being about other things.
-            let reader = reader();
             let (mut c0, clause_end) = reader.clause_of(a);
             // "حافلة كانت تقل 11 عاملاً، جرفتها السيول قرب X": a clause opening on a verb with a
             // pronoun of the noun before is about that noun too.
@@ -326,10 +437,8 @@ impl<'a> ParticipantReader<'a> {
             let claim = sentence_claims
                 .iter()
                 .copied()
-                .filter(|c| {
-                    c.span.contains(m.span) || (clause.overlaps(c.span) && clause.contains(c.trigger))
-                })
-                .min_by_key(|c| c.trigger.start.abs_diff(m.span.start));
+                .filter(|c| c.span.contains(at) || (clause.overlaps(c.span) && clause.contains(c.trigger)))
+                .min_by_key(|c| c.trigger.start.abs_diff(at.start));
             let (attribution, mut modality) = match claim {
                 Some(c) => (c.attribution.clone(), c.modality),
                 None => (std::sync::Arc::clone(outlet), Modality::Asserted),
@@ -344,15 +453,15 @@ impl<'a> ParticipantReader<'a> {
             {
                 modality = Modality::Negated;
             }
-            out.push(Participant {
+            Participant {
                 id: String::new(),
                 doc: document.id.clone(),
                 role,
-                entity: EntityKey::of(m.entity.as_ref(), &m.text),
-                kind: m.kind,
+                entity,
+                kind,
                 span: *whole,
                 text: document.text(*whole).to_string(),
-                name: m.text.clone(),
+                name,
                 sentence: span,
                 clause,
                 attribution,
@@ -364,9 +473,9 @@ impl<'a> ParticipantReader<'a> {
                 },
                 context: ClauseWords::new(std::sync::Arc::clone(reader.sentence_words()), context),
                 sector,
-            });
+                office,
+            }
         }
-        out
     }
 
     /// The participants of every sentence (as [`ParticipantReader::sentence`] read them, in text
@@ -381,6 +490,19 @@ impl<'a> ParticipantReader<'a> {
         }
         out
     }
+}
+
+/// Who a participant is, before its clause is read.
+struct Named {
+    /// The name with its title.
+    whole: Span,
+    /// The name alone (where its claim is looked for).
+    at: Span,
+    role: ParticipantRole,
+    entity: EntityKey,
+    kind: EntityType,
+    name: std::sync::Arc<str>,
+    office: bool,
 }
 
 /// A named person, body or place (not a country, a nationality or a role without a name), found
@@ -417,19 +539,6 @@ fn words_after_name(toks: &isnad_parser::Tokens, b: usize, end: usize) -> impl I
         .into_iter()
         .flatten()
         .filter(move |&i| i < end && toks.pieces[i].kind == TokenKind::Arabic)
-}
-
-/// The folded word before token `i`, a glued conjunction taken off ("وفي" → "في").
-fn previous_word(toks: &isnad_parser::Tokens, i: usize) -> Option<&str> {
-    let j = i.checked_sub(1)?;
-    if toks.pieces[j].kind != TokenKind::Arabic {
-        return None;
-    }
-    let w = toks.key(j);
-    Some(match w.strip_prefix(['و', 'ف']) {
-        Some(rest) if rest.chars().nth(1).is_some() => rest,
-        _ => w,
-    })
 }
 
 /// True for a word that carries a pronoun of a noun said before it, opening its clause: a verb

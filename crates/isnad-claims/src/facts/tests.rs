@@ -464,6 +464,34 @@ fn doers_are_named_people_and_bodies_that_are_no_speakers_or_companions() {
     );
 }
 
+/// A unit's body is the doer ("عناصر من X"، "دورية تابعة لجهاز X"); a name after the doer of its
+/// clause, not joined to it by «و», is what was done to, not another doer.
+#[test]
+fn a_units_body_does_it_and_a_name_after_the_doer_is_its_object() {
+    let found = participants_of(
+        "عنوان\nوأوقفت عناصر من مديرية أمن الساحل البحار سالم العتيبي مساء الاثنين. وألقت دورية تابعة لجهاز خفر السواحل القبض على المهرب.\n",
+    );
+    let doers: Vec<&str> = found
+        .iter()
+        .filter(|(role, _, _, _)| *role == ParticipantRole::Actor)
+        .map(|(_, n, _, _)| n.as_str())
+        .collect();
+    assert_eq!(doers, ["مديرية أمن الساحل", "خفر السواحل"], "{found:#?}");
+}
+
+/// An office named without its holder is a doer where a name would be; a speaker's office, one
+/// after a preposition and one glued to a preposition are not.
+#[test]
+fn an_office_without_its_holder_is_a_doer() {
+    let found = participants_of(
+        "عنوان\nوأمر المحافظ بإغلاق السوق المركزي. وقال وزير الصحة إن المطعم أغلق. والتقى وزير الزراعة بالمحافظ في مكتبه.\n",
+    );
+    let doers: Vec<&str> = found.iter().map(|(_, n, _, _)| n.as_str()).collect();
+    assert_eq!(doers, ["المحافظ", "وزير الزراعة"], "{found:#?}");
+    let (_, _, _, context) = &found[0];
+    assert!(context.iter().any(|w| w.contains("اغلاق")), "{context:?}");
+}
+
 /// A sentence whose names are no doers (a speaker, someone present) has no participants, and its
 /// words are not read for them; the same sentence with a doer has one.
 #[test]

@@ -222,6 +222,10 @@ pub struct Scope {
     pub previous: bool,
     /// A date that dates a saying ("قال الوزير أمس إن …"), not what is said.
     pub saying: bool,
+    /// A date a «منذ» window that names what started it starts at ("منذ اندلاعه بعد ظهر الأحد
+    /// الماضي"): a later report's date of the story's incident («منذ الخميس» names nothing).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub window_start: bool,
     /// Its side of a contrast of two figures ("171 نائباً مقابل 58"): the other side counts
     /// something else (those against, last year's), and a total ("ما مجموعه 229") both.
     #[serde(skip_serializing_if = "Option::is_none")]

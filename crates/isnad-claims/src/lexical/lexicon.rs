@@ -34,6 +34,9 @@ struct File {
     appointed: Vec<String>,
     locatives: Vec<String>,
     not_agent_before: Vec<String>,
+    units_of_bodies: Vec<String>,
+    affiliation: Vec<String>,
+    announcing: Vec<String>,
     running_series: Vec<String>,
     lasting: Vec<String>,
     stopwords: Vec<String>,
@@ -232,6 +235,12 @@ pub(crate) struct Lexicon {
     pub locatives: crate::sketch::KeySet,
     /// Folded words after which a person or body is no doer ("مع"، "ضد"، "بحسب").
     pub not_agent_before: crate::sketch::KeySet,
+    /// Folded nouns of a body's people or units ("قوة"، "عناصر"): the body after «من» acts.
+    pub units_of_bodies: crate::sketch::KeySet,
+    /// Folded words of belonging between a unit and its body ("تابعة").
+    pub affiliation: crate::sketch::KeySet,
+    /// Folded verbs of announcing, whose subject does the act announced as a verbal noun.
+    pub announcing: crate::sketch::KeySet,
     /// Folded heads after "من" that make a count partitive ("من أفراد الطاقم").
     pub partitive_heads: crate::sketch::KeySet,
     /// Words before a count that take the first or last few of a set ("آخر ثلاث جثث").
@@ -379,6 +388,9 @@ impl Lexicon {
                 appointed: file.appointed.iter().map(|w| fold_key(w)).collect(),
                 locatives: file.locatives.iter().map(|w| fold_key(w)).collect(),
                 not_agent_before: file.not_agent_before.iter().map(|w| fold_key(w)).collect(),
+                units_of_bodies: file.units_of_bodies.iter().map(|w| fold_key(w)).collect(),
+                affiliation: file.affiliation.iter().map(|w| fold_key(w)).collect(),
+                announcing: file.announcing.iter().map(|w| fold_key(w)).collect(),
                 running_series: lemmas(&file.running_series),
                 partitive_heads: file.partitive_heads.iter().map(|w| fold_key(w)).collect(),
                 subset_before: file.subset_before.iter().map(|w| fold_key(w)).collect(),

@@ -131,6 +131,9 @@ pub(crate) struct FactView<'a> {
     sense_ids: Box<[u32]>,
     /// True when no other figure of its report has its attribute and unit.
     alone_in_report: bool,
+    /// True when it is in the headline or lead (first body) sentence of one of the story's first
+    /// reports, which tell its incident (the dateline's date aside).
+    lead: bool,
     /// True when its clause gives a running total, a rate or a sum of money (its own figure or
     /// another's): a date there dates that figure.
     in_figure_clause: bool,

@@ -64,6 +64,17 @@ impl<'a> Facts<'a> {
         analyses: &'a [DocAnalysis],
         within: &dyn Fn(&EntityId) -> Option<EntityId>,
     ) -> Facts<'a> {
+        // The leads of the first reports (the earliest published): their headline and first
+        // sentence past it tell the story's incident; later reports' leads tell what came after.
+        let first_day = documents.iter().filter_map(|d| d.meta.published).min();
+        let leads: Vec<Option<isnad_parser::Span>> = documents
+            .iter()
+            .map(|d| {
+                (d.meta.published.is_some() && d.meta.published == first_day)
+                    .then(|| d.sentences.iter().find(|s| !s.in_headline).map(|s| s.span))
+                    .flatten()
+            })
+            .collect();
         // Every lemma of the story gets an id; a clause or sentence shared by several facts is
         // mapped once.
         let mut ids = Lemmas::default();
@@ -169,6 +180,14 @@ impl<'a> Facts<'a> {
                     sense_ids,
                     about_weight: 0.0,
                     alone_in_report: false,
+                    // Not the dateline's date, which dates the report.
+                    lead: leads[doc].is_some()
+                        && (fact.location == isnad_claims::claims::ClaimLocation::Headline
+                            || leads[doc] == Some(fact.sentence))
+                        && !documents[doc]
+                            .meta
+                            .published_span
+                            .is_some_and(|d| d.overlaps(fact.span)),
                     in_figure_clause: false,
                     group: Arc::clone(&no_group),
                     times_text: Default::default(),

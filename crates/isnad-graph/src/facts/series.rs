@@ -21,6 +21,28 @@ const DATES_ALIGNED_SHARE: f64 = 0.5;
 /// series (one noun, one window) to be one place.
 const PLACES_ALIGNED_SHARE: f64 = 0.3;
 
+/// True when `window` is a day a «منذ» window starts at and `lead` a date of another report's
+/// headline or lead sentence.
+fn incident(window: &FactView<'_>, lead: &FactView<'_>) -> bool {
+    // A day named by its weekday ("منذ عصر السبت الماضي"), not a month or a bare date of another
+    // start ("منذ 30 آب"); both of one day.
+    let day = |v: &FactView<'_>| {
+        v.fact
+            .value
+            .time
+            .as_ref()
+            .is_some_and(|t| t.grain == isnad_claims::mentions::Grain::Day && t.start == t.end)
+    };
+    let named_day =
+        |v: &FactView<'_>| day(v) && v.fact.value.time.as_ref().is_some_and(|t| t.weekday.is_some());
+    window.fact.scope.window_start
+        && named_day(window)
+        && lead.lead
+        && day(lead)
+        && !lead.fact.scope.window_start
+        && window.doc != lead.doc
+}
+
 /// Candidate pairs of classes of dates (and of places in a series with one attribute) whose
 /// clauses share a word that most of them do not have: found through the words, so unrelated
 /// figures are never paired and the cost follows the shared words, not all pairs. Classes
@@ -73,6 +95,21 @@ pub(super) fn candidate_pairs(facts: &Facts<'_>, classes: &Classes) -> Vec<(u32,
                 }
             }
         }
+        // A «منذ» date of a later report and the dates of other reports' leads: the story's
+        // incident dated twice, whatever else their clauses say.
+        if &*key == "date" {
+            let first = |c: u32| &facts.views[classes.members[c as usize][0]];
+            let (windows, leads): (Vec<u32>, Vec<u32>) = members
+                .iter()
+                .copied()
+                .filter(|&c| first(c).fact.scope.window_start || first(c).lead)
+                .partition(|&c| first(c).fact.scope.window_start);
+            for &w in &windows {
+                for &l in leads.iter().filter(|&&l| first(l).doc != first(w).doc) {
+                    pairs.insert((w.min(l), w.max(l)));
+                }
+            }
+        }
         let mut pairs: Vec<(u32, u32)> = pairs.into_iter().collect();
         super::sort_pairs(&mut pairs);
         out.extend(pairs.into_iter().map(|(x, y)| (x, y, Arc::clone(&key))));
@@ -99,6 +136,11 @@ impl Facts<'_> {
                 && super::period::gap_days(x, y) > MISDATED_MAX_GAP_DAYS
             {
                 return Err("more than a year apart: two occurrences".into());
+            }
+            // A «منذ» date of a later report ("منذ اندلاعه بعد ظهر الأحد الماضي") and another
+            // report's lead date both date the story's incident.
+            if incident(a, b) || incident(b, a) {
+                return Ok(());
             }
             // A date's clause must share its event and what it is of ("آخر جرد شامل"، "وصلت اللجنة").
             let (share, shared, distinctive) = self.clause_overlap(a, b);

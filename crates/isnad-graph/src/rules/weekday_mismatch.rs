@@ -5,6 +5,8 @@
 //! disagree, one of them is wrong, and editors often fix only one when updating a story.
 //! Example: «يوم الأربعاء 20 فبراير 2024» (20 February 2024 was a Tuesday); or «وصل الوفد يوم
 //! الخميس» while another article dates the arrival «15 آذار 2025», a Saturday.
+//! A wrong weekday cites the other reports that give that date its right weekday («صباح اليوم
+//! الأحد» in a report of Sunday 7 March against «فجر الاثنين 7 آذار»).
 //! The other article's date may be explicit or relative to its own publication date; a relative
 //! day with a weekday («اليوم الأربعاء» in a report of a Thursday) is checked against the report's date.
 //! Known false positives: a weekday that belongs to a different clause than the date next to it.
@@ -19,6 +21,23 @@ use isnad_claims::mentions::{MentionValue, weekday_name};
 /// Flags dates whose stated weekday is wrong, and weekdays contradicting an event's date.
 pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
     let mut findings = Vec::new();
+    // Days named with their right weekday, by date: the reports that say which day it was.
+    let mut named_right: rustc_hash::FxHashMap<chrono::NaiveDate, Vec<(usize, isnad_parser::Span)>> =
+        rustc_hash::FxHashMap::default();
+    for (doc, analysis) in context.analyses.iter().enumerate() {
+        for mention in &analysis.mentions {
+            if let MentionValue::Date(value) | MentionValue::Relative(value) = &mention.value
+                && let (Some(weekday), Some(start), Some(end)) = (value.weekday, value.start, value.end)
+                && start.date() == end.date()
+                && start.weekday() == weekday
+            {
+                let said = named_right.entry(start.date()).or_default();
+                if !said.iter().any(|&(d, _)| d == doc) {
+                    said.push((doc, mention.span));
+                }
+            }
+        }
+    }
     for (doc, analysis) in context.analyses.iter().enumerate() {
         for mention in &analysis.mentions {
             // A relative day with its weekday ("أمس الثلاثاء") is resolved at the report's date:
@@ -47,11 +66,22 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             ]
             .concat();
             let value = Some([named, " ≠ ", &date, " (", actual, ")"].concat());
+            let mut sides = vec![text_side(context, doc, mention.span, value)];
+            // Other reports that give the day its right weekday say which of the two is wrong.
+            let right = Some([&date, " (", actual, ")"].concat());
+            sides.extend(
+                named_right
+                    .get(&start.date())
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&(other, _)| other != doc)
+                    .map(|&(other, span)| text_side(context, other, span, right.clone())),
+            );
             findings.push(finding(
                 FindingKind::WeekdayMismatch,
                 Severity::Contradiction,
                 message,
-                vec![text_side(context, doc, mention.span, value)],
+                sides,
             ));
         }
     }

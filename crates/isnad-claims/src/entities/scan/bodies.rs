@@ -17,9 +17,12 @@ impl Scan<'_> {
         let free = |j: usize, consumed: &[bool]| {
             j < n && self.slot[j].is_none() && !consumed[j] && self.st.words[j].kind == WordKind::Letters
         };
+        // An institution's word names a body's field though it is never a name alone ("جهاز
+        // الأمن الوطني").
         let article = |j: usize| {
             let w = self.st.word(j);
-            (w.starts_with("ال") || w.starts_with("وال")) && !self.lex.stop_words.contains(w)
+            (w.starts_with("ال") || w.starts_with("وال"))
+                && (!self.lex.stop_words.contains(w) || self.lex.institutions.contains(w))
         };
         // A noun in construct before the definite one ("عمال"، "مزارعي"): no verb of a headline
         // ("نقابة تطالب"، "نقابة طالبت"), no conjunct, no function word.
@@ -321,6 +324,19 @@ mod tests {
         assert_eq!(
             organizations("وقالت النقابة المهنية للصيادلة إن الأدوية متوفرة."),
             ["النقابة المهنية للصيادلة"]
+        );
+    }
+
+    /// Units and services are bodies too, and an institution's word ("الأمن") names their field.
+    #[test]
+    fn services_departments_and_branches_are_bodies() {
+        assert_eq!(
+            organizations("وتمكنت قوة من جهاز الأمن الوطني من استعادة الشاحنة."),
+            ["جهاز الأمن الوطني"]
+        );
+        assert_eq!(
+            organizations("وراجعت دائرة الأراضي والمساحة سجلات القطعة، فيما حققت شعبة المعلومات في البلاغ."),
+            ["دائرة الأراضي والمساحة", "شعبة المعلومات"]
         );
     }
 

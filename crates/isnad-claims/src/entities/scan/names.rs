@@ -21,7 +21,7 @@ pub(super) fn may_be_name_word(lex: &Lexicon, w: &str) -> bool {
     {
         return false;
     }
-    if construct_plural(lex, w) {
+    if construct_plural(lex, w) || preposition_and_verbal_noun(w) {
         return false;
     }
     // "وأكد" is و + a stop word; "فيصل" is a name.
@@ -32,6 +32,30 @@ pub(super) fn may_be_name_word(lex: &Lexicon, w: &str) -> bool {
         return false;
     }
     !reporting_verb_with_object(lex, w)
+}
+
+/// True for «ب» or «ل» glued to a verbal noun of the derived forms that open on alef ("بإغلاق"،
+/// "لاعتقال"، "باستئناف": إفعال، افتعال، استفعال), the object of a verb after a title ("أمر الوزير
+/// بإغلاق"), never a name ("بإسماعيل" has no such pattern).
+fn preposition_and_verbal_noun(w: &str) -> bool {
+    let Some(rest) = w
+        .strip_prefix(['و', 'ف'])
+        .unwrap_or(w)
+        .strip_prefix(['ب', 'ل'])
+        .filter(|rest| rest.starts_with('ا'))
+    else {
+        return false;
+    };
+    let letters: Vec<char> = rest.chars().collect();
+    match letters.len() {
+        // إفعال: "اغلاق"، "انشاء".
+        5 => letters[3] == 'ا',
+        // افتعال: "اعتقال"، "انتخاب".
+        6 => letters[4] == 'ا' && !rest.starts_with("ال"),
+        // استفعال: "استئناف"، "استقبال".
+        7 => rest.starts_with("است") && letters[5] == 'ا',
+        _ => false,
+    }
 }
 
 /// True for a word that starts with the article, or with a letter before it ("للديوان" is ل +
@@ -63,8 +87,11 @@ impl Scan<'_> {
     }
 
     /// [`Scan::is_name_word`] of word `j` of the sentence, its lexicon tests read from the memo.
+    /// A word with a case ending written out ("قراراً") is a noun in a clause, never a name.
     pub(super) fn is_name_word_at(&self, j: usize, after_particle: bool) -> bool {
-        self.facts(j).name_word && (after_particle || !article_led(self.st.word(j)))
+        self.facts(j).name_word
+            && (after_particle || !article_led(self.st.word(j)))
+            && !self.st.has_tanween(j)
     }
 
     /// True for a plural title or role noun in the construct state (see [`construct_plural`]).
@@ -380,6 +407,8 @@ impl Scan<'_> {
             // "بسجن الوزير X Y خمس سنوات": a number ends a name.
             || crate::mentions::words::is_number_word(w)
             || (self.st.ends_in_taa(j) && !w.starts_with("ال"))
+            // A case ending written out ("قراراً") marks a noun of the clause after the name.
+            || self.st.has_tanween(j)
             // After a head noun ("بلدة X الأكثر", "مجموعة X القابضة") an article word agrees with
             // the head; after a title it may be a noun's complement ("أشغال اللجنة").
             || (objects && w.starts_with("ال"))

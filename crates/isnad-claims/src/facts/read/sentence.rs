@@ -214,6 +214,7 @@ impl<'a> SentenceFacts<'a> {
                 // "35% من العقد" is a share (its attribute says so), not a part of a set.
                 partitive: value.unit.as_deref() != Some("percent") && self.partitive(first, last),
                 saying: value.unit.as_deref() == Some("date") && self.dates_saying(last, clause),
+                window_start: since.is_some(),
                 ..Scope::default()
             };
             drafts.push(Draft {
