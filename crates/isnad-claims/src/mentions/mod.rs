@@ -69,12 +69,15 @@ pub fn prepared_mentions(prepared: &crate::Prepared<'_>, lean: Lean) -> Vec<Ment
 /// Keeps the longest of overlapping mentions (earliest on ties), in text order.
 fn resolve_overlaps(mut found: Vec<Mention>) -> Vec<Mention> {
     found.sort_by_key(|m| (std::cmp::Reverse(m.span.len()), m.span.start));
-    let mut kept: Vec<Mention> = Vec::with_capacity(found.len());
-    for mention in found {
-        if !kept.iter().any(|k| k.span.overlaps(mention.span)) {
-            kept.push(mention);
+    // Kept in place, at the front of the list (a sentence's mentions, one list less each).
+    let mut kept = 0;
+    for i in 0..found.len() {
+        if !found[..kept].iter().any(|k| k.span.overlaps(found[i].span)) {
+            found.swap(kept, i);
+            kept += 1;
         }
     }
-    kept.sort_by_key(|m| m.span.start);
-    kept
+    found.truncate(kept);
+    found.sort_by_key(|m| m.span.start);
+    found
 }

@@ -88,8 +88,11 @@ pub(super) fn disagreements_of(
     };
     let agreeing = [neighbours(across, true), neighbours(within, true)];
     let conflicting = [neighbours(across, false), neighbours(within, false)];
-    let listed =
-        |map: &FxHashMap<u32, Vec<u32>>, c: u32| -> Vec<u32> { map.get(&c).cloned().unwrap_or_default() };
+    /// The classes `map` lists for class `c`: borrowed, not copied, as they are read for every
+    /// fact of the class.
+    fn listed(map: &FxHashMap<u32, Vec<u32>>, c: u32) -> &[u32] {
+        map.get(&c).map_or(&[][..], Vec::as_slice)
+    }
     // The facts of a class in one report: a run of its members (facts come report by report).
     let in_report = |class: u32, doc: usize| -> &[usize] {
         let members = &classes.members[class as usize];
@@ -126,7 +129,7 @@ pub(super) fn disagreements_of(
     let side_of = |seed: usize, other: usize| -> Vec<usize> {
         let mut side = vec![seed];
         let (doc, class) = (views[seed].doc, classes.of[seed]);
-        for &c in &listed(&agreeing[0], class) {
+        for &c in listed(&agreeing[0], class) {
             side.extend(
                 classes.members[c as usize]
                     .iter()
@@ -134,7 +137,7 @@ pub(super) fn disagreements_of(
                     .filter(|&m| views[m].doc != doc && relation(m, other) == Some(false)),
             );
         }
-        for &c in &listed(&agreeing[1], class) {
+        for &c in listed(&agreeing[1], class) {
             side.extend(
                 in_report(c, doc)
                     .iter()
@@ -217,7 +220,7 @@ pub(super) fn disagreements_of(
     let mut partners: Vec<usize> = Vec::new();
     for a in rows {
         let (doc, class) = (views[a].doc, classes.of[a]);
-        for &y in &listed(&conflicting[0], class) {
+        for &y in listed(&conflicting[0], class) {
             // Every fact of class `y` in other reports already on the opposite side of one
             // disagreement: none of them is left to seed or join one.
             let ys = &classes.members[y as usize];
@@ -232,17 +235,14 @@ pub(super) fn disagreements_of(
             // A fact already on the opposite side of a disagreement `a` is on is settled with it:
             // only the class's facts not there are partners (the others would be passed over
             // one by one, n copies against n copies).
-            let later = |list: &[usize]| {
-                let from = list.partition_point(|&b| views[b].doc <= doc);
-                list[from..].to_vec()
-            };
             let first = found.memberships(a).next();
-            match first {
-                Some((d, s)) => partners.extend(later(found.absent_from(classes, d, 1 - s, y))),
-                None => partners.extend(later(ys)),
-            }
+            let list = match first {
+                Some((d, s)) => found.absent_from(classes, d, 1 - s, y),
+                None => ys,
+            };
+            partners.extend_from_slice(in_later_reports(views, list, doc));
         }
-        for &y in &listed(&conflicting[1], class) {
+        for &y in listed(&conflicting[1], class) {
             // The same within its report, its own sentence aside.
             let run = in_report(y, doc);
             let beside = sentence_of(a).iter().filter(|&&m| classes.of[m] == y).count();
@@ -261,6 +261,11 @@ pub(super) fn disagreements_of(
         }
     }
     found.out
+}
+
+/// The facts of `list` (ascending, so report by report) in reports after `doc`.
+fn in_later_reports<'l>(views: &[FactView<'_>], list: &'l [usize], doc: usize) -> &'l [usize] {
+    &list[list.partition_point(|&b| views[b].doc <= doc)..]
 }
 
 /// The disagreements found so far, with each fact's sides and each side's count per class (and

@@ -244,6 +244,11 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
     let mut within_runs: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     let mut grouped: Vec<(Arc<str>, Vec<Item>)> = Vec::new();
     let mut seen: FxHashSet<(u32, u32)> = FxHashSet::default();
+    // What one report's pairs are sorted with, emptied for each report, not made anew: a story
+    // sorts hundreds of reports' figures.
+    let mut run_of: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut in_sentence: Vec<((usize, usize), u32)> = Vec::new();
+    let mut one_sentence: FxHashMap<(u32, u32), usize> = FxHashMap::default();
     for (key, members) in &groups {
         // Dates and ordinals are the claims' to compare (date_mismatch, ordinal_conflict); as
         // facts they are compared only where two reports copy one sentence.
@@ -271,8 +276,8 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
         facts_of.sort_unstable();
         for report in facts_of.chunk_by(|&i, &j| facts.views[i].doc == facts.views[j].doc) {
             let mut runs: Vec<(u32, Vec<usize>)> = Vec::new();
-            let mut run_of: FxHashMap<u32, usize> = FxHashMap::default();
-            let mut sentences: FxHashMap<(usize, usize), Vec<u32>> = FxHashMap::default();
+            run_of.clear();
+            in_sentence.clear();
             for &i in report {
                 let c = classes.of[i];
                 let n = *run_of.entry(c).or_insert_with(|| {
@@ -281,17 +286,16 @@ pub(crate) fn compare(facts: &Facts<'_>) -> Compared {
                 });
                 runs[n].1.push(i);
                 let sentence = facts.views[i].fact.sentence;
-                sentences
-                    .entry((sentence.start, sentence.end))
-                    .or_default()
-                    .push(c);
+                in_sentence.push(((sentence.start, sentence.end), c));
             }
             // Two figures of one sentence are two things ("19 قتيلاً و34 مفقوداً"): pairs of one
-            // sentence, per pair of classes, are never judged.
-            let mut one_sentence: FxHashMap<(u32, u32), usize> = FxHashMap::default();
-            for list in sentences.values() {
-                for (n, &x) in list.iter().enumerate() {
-                    for &y in &list[n + 1..] {
+            // sentence, per pair of classes, are never judged. The report's classes sentence by
+            // sentence (a stable sort keeps each sentence's in report order).
+            in_sentence.sort_by_key(|&(sentence, _)| sentence);
+            one_sentence.clear();
+            for list in in_sentence.chunk_by(|a, b| a.0 == b.0) {
+                for (n, &(_, x)) in list.iter().enumerate() {
+                    for &(_, y) in &list[n + 1..] {
                         *one_sentence.entry((x.min(y), x.max(y))).or_default() += 1;
                     }
                 }
