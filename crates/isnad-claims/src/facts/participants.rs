@@ -11,7 +11,7 @@ use isnad_parser::{Span, TokenKind};
 use serde::Serialize;
 
 mod position;
-use position::{doer_at, office_at, previous_word};
+use position::{doer_at, may_open_office, office_at, previous_word};
 
 /// What a participant is to its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -207,7 +207,14 @@ impl<'a> ParticipantReader<'a> {
             .collect();
         let toks = &p.tokens;
         // Offices named without their holders ("وأمر المحافظ بإغلاق …"): the title is who acts.
-        let office_spans: Vec<(usize, usize)> = (0..toks.len())
+        // Each word asked once per run whether it may open a title, by its id: most words open none.
+        let openers: Vec<usize> = p.with_words(|table, ids| {
+            (0..toks.len())
+                .filter(|&i| table.office_opener(ids[i], || may_open_office(toks.key(i), offices)))
+                .collect()
+        });
+        let office_spans: Vec<(usize, usize)> = openers
+            .into_iter()
             .filter_map(|i| office_at(toks, i, offices))
             .collect();
         if office_spans.is_empty() && !named.iter().any(|m| may_participate(m)) {

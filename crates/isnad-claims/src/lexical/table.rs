@@ -115,6 +115,8 @@ pub(crate) struct WordTable {
     scan_ids: Vec<(u32, u32)>,
     /// Each word's cut into the entity scan's words, once asked.
     cuts: Vec<Option<WordCut>>,
+    /// Whether each word may open an office's title, once asked.
+    office_openers: Vec<Option<bool>>,
 }
 
 /// Generations are numbered across threads, so ids of another thread's table never match.
@@ -136,6 +138,7 @@ impl WordTable {
             shared_roots: FxHashSet::default(),
             scan_ids: Vec::new(),
             cuts: Vec::new(),
+            office_openers: Vec::new(),
         }
     }
 
@@ -160,6 +163,7 @@ impl WordTable {
                 self.claim_stems.push(None);
                 self.scan_ids.push((0, 0));
                 self.cuts.push(None);
+                self.office_openers.push(None);
                 id
             })
             .collect()
@@ -168,6 +172,11 @@ impl WordTable {
     /// The bits of the claim lexicon's syntax sets word `id` is in, `read` when first asked.
     pub(crate) fn claim_sets(&mut self, id: u32, read: impl FnOnce() -> u16) -> u16 {
         *self.claim_sets[id as usize].get_or_insert_with(read)
+    }
+
+    /// Whether word `id` may open an office's title, `read` when first asked.
+    pub(crate) fn office_opener(&mut self, id: u32, read: impl FnOnce() -> bool) -> bool {
+        *self.office_openers[id as usize].get_or_insert_with(read)
     }
 
     /// The stemmed content word of word `id` as a claim's words read it, `read` when first asked.

@@ -65,6 +65,15 @@ pub(super) fn doer_at(
     !(speaker || glued_preposition || (not_doer && !listed))
 }
 
+/// True when folded word `key` may open an office's title, a conjunction glued to it or not
+/// ("وزير"، "والمحافظ").
+pub(super) fn may_open_office(key: &str, lex: &crate::entities::lexicon::Lexicon) -> bool {
+    lex.office_first_words.contains(key)
+        || key
+            .strip_prefix(['و', 'ف'])
+            .is_some_and(|rest| lex.office_first_words.contains(rest))
+}
+
 /// The tokens of an office's title starting at token `i` ("وزير الصحة"، "المحافظ"، "محافظ
 /// العاصمة"), a conjunction glued to its first word allowed: a title of an office class with
 /// the article or of two words or more, and a territorial title's one complement ("محافظ
