@@ -368,3 +368,27 @@ fn a_place_after_its_head_noun_is_where_it_happened() {
     assert!(found[0].iter().any(|t| t.contains("الصفصاف")), "{found:?}");
     assert!(found[0].iter().any(|t| t.contains("المرسى")), "{found:?}");
 }
+
+/// «ألقى القبض على» and «اعتقل» say one thing: two bodies named for one arrest are rivals.
+#[test]
+fn words_of_one_sense_say_the_same_thing_of_two_doers() {
+    let result = check(&[
+        (
+            "a.txt",
+            "2026-08-03",
+            "ضبط شاحنة مهربة\nوألقت دورية تابعة لجهاز الجمارك القبض على سائق الشاحنة أمس.",
+        ),
+        (
+            "b.txt",
+            "2026-08-04",
+            "الشاحنة المهربة\nواعتقلت عناصر من مديرية أمن الحدود سائق الشاحنة أمس.",
+        ),
+    ]);
+    let found = flagged(&result, FindingKind::ActorMismatch);
+    assert_eq!(found.len(), 1, "{:#?}", result.comparisons);
+    assert!(found[0].iter().any(|t| t.contains("جهاز الجمارك")), "{found:?}");
+    assert!(
+        found[0].iter().any(|t| t.contains("مديرية أمن الحدود")),
+        "{found:?}"
+    );
+}
