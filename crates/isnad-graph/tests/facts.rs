@@ -803,3 +803,30 @@ fn a_wrong_weekday_cites_the_report_that_names_the_day_right() {
     assert!(sides[0].contains("السبت 1 آذار"), "{sides:?}");
     assert!(sides.iter().any(|t| t.contains("اليوم الأحد")), "{sides:?}");
 }
+
+/// The first report's lead dates the incident even beside its toll («لقي … مصرعهم فجر اليوم
+/// الخميس»); a later report's «منذ الحادث فجر الجمعة الماضي» names another day.
+#[test]
+fn a_lead_toll_date_still_dates_the_incident_against_a_since_date() {
+    let (result, _) = check(&[
+        (
+            "a.txt",
+            "2026-04-16",
+            "مصرع تسعة في انقلاب حافلة\nلقي تسعة أشخاص مصرعهم وأصيب عشرون آخرون فجر اليوم الخميس في انقلاب حافلة ركاب على الطريق الجبلي.",
+        ),
+        (
+            "b.txt",
+            "2026-04-21",
+            "بعد انقلاب الحافلة\nولم تصدر نتائج التحقيق حتى الآن منذ الحادث فجر الجمعة الماضي، بحسب ذوي الضحايا.",
+        ),
+    ]);
+    let dates: Vec<_> = serious(&result)
+        .into_iter()
+        .filter(|(kind, _, _)| *kind == FindingKind::DateMismatch)
+        .collect();
+    assert_eq!(dates.len(), 1, "{:#?}", result.findings);
+    assert!(
+        dates[0].2.iter().any(|t| t.contains("الجمعة الماضي")),
+        "{dates:?}"
+    );
+}

@@ -35,10 +35,15 @@ fn incident(window: &FactView<'_>, lead: &FactView<'_>) -> bool {
     };
     let named_day =
         |v: &FactView<'_>| day(v) && v.fact.value.time.as_ref().is_some_and(|t| t.weekday.is_some());
+    // Not a lead's date of a saying, nor of a toll "so far" or risen to: those date the report.
+    let dates_incident =
+        |v: &FactView<'_>| !v.fact.scope.saying && !v.fact.scope.rise && !v.fact.scope.so_far;
     window.fact.scope.window_start
         && named_day(window)
+        && dates_incident(window)
         && lead.lead
         && day(lead)
+        && dates_incident(lead)
         && !lead.fact.scope.window_start
         && window.doc != lead.doc
 }
@@ -128,6 +133,12 @@ impl Facts<'_> {
             return Err("one is not asserted (denied, negated or doubted)".into());
         }
         if a.base_unit == Some("date") {
+            // A «منذ» date of a later report ("منذ اندلاعه بعد ظهر الأحد الماضي") and another
+            // report's lead date both date the story's incident, a toll beside the lead's date
+            // («لقي 14 شخصاً مصرعهم فجر اليوم الخميس») or not.
+            if incident(a, b) || incident(b, a) {
+                return Ok(());
+            }
             self.dates_apart(a, b)?;
             // A copied sentence that changed its year is one misdated thing at any distance;
             // dates that only align are two occurrences when far apart.
@@ -136,11 +147,6 @@ impl Facts<'_> {
                 && super::period::gap_days(x, y) > MISDATED_MAX_GAP_DAYS
             {
                 return Err("more than a year apart: two occurrences".into());
-            }
-            // A «منذ» date of a later report ("منذ اندلاعه بعد ظهر الأحد الماضي") and another
-            // report's lead date both date the story's incident.
-            if incident(a, b) || incident(b, a) {
-                return Ok(());
             }
             // A date's clause must share its event and what it is of ("آخر جرد شامل"، "وصلت اللجنة").
             let (share, shared, distinctive) = self.clause_overlap(a, b);
