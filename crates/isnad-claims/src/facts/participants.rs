@@ -309,14 +309,9 @@ impl<'a> ParticipantReader<'a> {
                 continue;
             }
             past = b;
-            let glued_preposition = !offices.office_first_words.contains(toks.key(a))
-                && toks
-                    .key(a)
-                    .trim_start_matches(['و', 'ف'])
-                    .starts_with(['ل', 'ب', 'ك']);
+            // A title glued to a preposition ("بالمحافظ") opens no office (`office_at`).
             let after = (b < toks.len()).then(|| toks.key(b));
-            // A holder's name after the title is read with it, above.
-            if glued_preposition || !doer_at(toks, a, false, after) {
+            if !doer_at(toks, a, false, after) {
                 continue;
             }
             let whole = toks.pieces[a].span().cover(toks.pieces[b - 1].span());
@@ -373,115 +368,112 @@ impl<'a> ParticipantReader<'a> {
             name,
             office,
         } = named;
-        let whole = &whole;
-        {
-            // What the name does: its clause up to a few words after the name. A clause that says
-            // little besides names ("وأمر محافظ X، Y،") goes on into the next: what was ordered
-            // is said there; a long one is cut, its later words being about other things.
-            let (mut c0, clause_end) = reader.clause_of(a);
-            // "حافلة كانت تقل 11 عاملاً، جرفتها السيول قرب X": a clause opening on a verb with a
-            // pronoun of the noun before is about that noun too.
-            if c0 > 0 && c0 < a && refers_back(toks.key(c0)) {
-                c0 = reader.clause_of(c0 - 1).0;
-            }
-            let (mut c1, mut after) = (b, 0);
-            // Words of place and direction ("جنوب") say where, not what is done.
-            let what_is_done = |c1: usize| {
-                reader
-                    .context_ids_outside(c0, c1, (a, b), |w| direction(w).is_some())
-                    .into_iter()
-                    .filter(|&id| {
-                        let w = reader.word(id);
-                        direction(w).is_none() && !lx.locatives.contains(w)
-                    })
-                    .count()
-            };
-            // Another name in the clause is one word of what is done ("أحال الملف على هيئة
-            // المنافسة"): whom it was done to or with. Appositions of the doer's own name
-            // ("وأمر محافظ X، Y،") stay one word, and leave the clause still short.
-            let other_names = |c1: usize| {
-                let (from, to) = (toks.pieces[c0].span().start, toks.pieces[c1 - 1].span().end);
-                names
-                    .iter()
-                    .filter(|s| *s != whole && from <= s.start && s.end <= to)
-                    .count()
-            };
-            while c1 < toks.len() && after < WORDS_AFTER_NAME {
-                let clause_starts = reader.clause_of(c1).0 == c1;
-                if c1 >= clause_end
-                    && clause_starts
-                    && reader.unnamed_content(c0, c1) + other_names(c1) >= MIN_CONTEXT_WORDS
-                    && what_is_done(c1) >= MIN_CONTEXT_WORDS
-                {
-                    break;
-                }
-                if reader.unnamed_content(c1, c1 + 1) > 0
-                    && reader.content_lemma(c1).is_none_or(|w| direction(w).is_none())
-                {
-                    after += 1;
-                }
-                c1 += 1;
-            }
-            let clause = toks.pieces[c0]
-                .span()
-                .cover(toks.pieces[c1.saturating_sub(1).max(c0)].span());
-            // Where in a place and which side say where, not what is done.
-            let mut sector = None;
-            let context: Box<[u32]> = reader
+        // What the name does: its clause up to a few words after the name. A clause that says
+        // little besides names ("وأمر محافظ X، Y،") goes on into the next: what was ordered
+        // is said there; a long one is cut, its later words being about other things.
+        let (mut c0, clause_end) = reader.clause_of(a);
+        // "حافلة كانت تقل 11 عاملاً، جرفتها السيول قرب X": a clause opening on a verb with a
+        // pronoun of the noun before is about that noun too.
+        if c0 > 0 && c0 < a && refers_back(toks.key(c0)) {
+            c0 = reader.clause_of(c0 - 1).0;
+        }
+        let (mut c1, mut after) = (b, 0);
+        // Words of place and direction ("جنوب") say where, not what is done.
+        let what_is_done = |c1: usize| {
+            reader
                 .context_ids_outside(c0, c1, (a, b), |w| direction(w).is_some())
                 .into_iter()
                 .filter(|&id| {
                     let w = reader.word(id);
-                    match direction(w) {
-                        Some(d) => {
-                            sector.get_or_insert(d);
-                            false
-                        }
-                        None => !lx.locatives.contains(w),
-                    }
+                    direction(w).is_none() && !lx.locatives.contains(w)
                 })
-                .collect();
-            let claim = sentence_claims
+                .count()
+        };
+        // Another name in the clause is one word of what is done ("أحال الملف على هيئة
+        // المنافسة"): whom it was done to or with. Appositions of the doer's own name
+        // ("وأمر محافظ X، Y،") stay one word, and leave the clause still short.
+        let other_names = |c1: usize| {
+            let (from, to) = (toks.pieces[c0].span().start, toks.pieces[c1 - 1].span().end);
+            names
                 .iter()
-                .copied()
-                .filter(|c| c.span.contains(at) || (clause.overlaps(c.span) && clause.contains(c.trigger)))
-                .min_by_key(|c| c.trigger.start.abs_diff(at.start));
-            let (attribution, mut modality) = match claim {
-                Some(c) => (c.attribution.clone(), c.modality),
-                None => (std::sync::Arc::clone(outlet), Modality::Asserted),
-            };
-            // "ولم يأمر X بإغلاق"، "X لم يوقع": a negation before the name, or right after it,
-            // says it was not done; one further on negates a later verb of the clause ("التي
-            // وقعها X بنفسه تجعل منها لاعبا لا يمكن تجاوزه").
-            let negations = crate::claims::lexicon::Lexicon::get();
-            if modality == Modality::Asserted
-                && ((c0..a).any(|i| negations.is_negation(toks.key(i)))
-                    || words_after_name(toks, b, c1).any(|i| negations.is_negation(toks.key(i))))
+                .filter(|s| **s != whole && from <= s.start && s.end <= to)
+                .count()
+        };
+        while c1 < toks.len() && after < WORDS_AFTER_NAME {
+            let clause_starts = reader.clause_of(c1).0 == c1;
+            if c1 >= clause_end
+                && clause_starts
+                && reader.unnamed_content(c0, c1) + other_names(c1) >= MIN_CONTEXT_WORDS
+                && what_is_done(c1) >= MIN_CONTEXT_WORDS
             {
-                modality = Modality::Negated;
+                break;
             }
-            Participant {
-                id: String::new(),
-                doc: document.id.clone(),
-                role,
-                entity,
-                kind,
-                span: *whole,
-                text: document.text(*whole).to_string(),
-                name,
-                sentence: span,
-                clause,
-                attribution,
-                modality,
-                location: if sentence.in_headline {
-                    ClaimLocation::Headline
-                } else {
-                    ClaimLocation::Body
-                },
-                context: ClauseWords::new(std::sync::Arc::clone(reader.sentence_words()), context),
-                sector,
-                office,
+            if reader.unnamed_content(c1, c1 + 1) > 0
+                && reader.content_lemma(c1).is_none_or(|w| direction(w).is_none())
+            {
+                after += 1;
             }
+            c1 += 1;
+        }
+        let clause = toks.pieces[c0]
+            .span()
+            .cover(toks.pieces[c1.saturating_sub(1).max(c0)].span());
+        // Where in a place and which side say where, not what is done.
+        let mut sector = None;
+        let context: Box<[u32]> = reader
+            .context_ids_outside(c0, c1, (a, b), |w| direction(w).is_some())
+            .into_iter()
+            .filter(|&id| {
+                let w = reader.word(id);
+                match direction(w) {
+                    Some(d) => {
+                        sector.get_or_insert(d);
+                        false
+                    }
+                    None => !lx.locatives.contains(w),
+                }
+            })
+            .collect();
+        let claim = sentence_claims
+            .iter()
+            .copied()
+            .filter(|c| c.span.contains(at) || (clause.overlaps(c.span) && clause.contains(c.trigger)))
+            .min_by_key(|c| c.trigger.start.abs_diff(at.start));
+        let (attribution, mut modality) = match claim {
+            Some(c) => (c.attribution.clone(), c.modality),
+            None => (std::sync::Arc::clone(outlet), Modality::Asserted),
+        };
+        // "ولم يأمر X بإغلاق"، "X لم يوقع": a negation before the name, or right after it,
+        // says it was not done; one further on negates a later verb of the clause ("التي
+        // وقعها X بنفسه تجعل منها لاعبا لا يمكن تجاوزه").
+        let negations = crate::claims::lexicon::Lexicon::get();
+        if modality == Modality::Asserted
+            && ((c0..a).any(|i| negations.is_negation(toks.key(i)))
+                || words_after_name(toks, b, c1).any(|i| negations.is_negation(toks.key(i))))
+        {
+            modality = Modality::Negated;
+        }
+        Participant {
+            id: String::new(),
+            doc: document.id.clone(),
+            role,
+            entity,
+            kind,
+            span: whole,
+            text: document.text(whole).to_string(),
+            name,
+            sentence: span,
+            clause,
+            attribution,
+            modality,
+            location: if sentence.in_headline {
+                ClaimLocation::Headline
+            } else {
+                ClaimLocation::Body
+            },
+            context: ClauseWords::new(std::sync::Arc::clone(reader.sentence_words()), context),
+            sector,
+            office,
         }
     }
 
