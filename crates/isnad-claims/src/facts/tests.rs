@@ -419,13 +419,21 @@ fn a_date_is_never_a_part_of_a_count() {
 }
 
 #[test]
-fn a_length_of_time_after_an_event_is_no_fact() {
-    // When something came after the takeoff, not how long anything lasted.
+fn a_length_of_time_after_a_moment_is_counted_from_it() {
+    // How long after the takeoff the smell came, not how long anything lasted: its moment is its
+    // attribute, and «من» names the moment, not a set.
     let f = facts_of(
         "عنوان\nانتشرت رائحة دخان في المقصورة بعد نحو ربع ساعة من الإقلاع، واستمر الهبوط عشرين دقيقة.\n",
     );
-    assert!(f.iter().all(|x| !x.text.contains("ربع")), "{f:#?}");
+    let after = fact(&f, "ربع");
+    assert_eq!(after.attribute.key.as_deref(), Some("time_after"));
+    assert_eq!(after.attribute.from, AttributeSource::Moment);
+    assert_eq!(after.attribute.qualifiers(), [Box::from(super::lemma("الإقلاع").as_str())]);
+    assert!(!after.scope.partitive);
     assert_eq!(fact(&f, "عشرين").value.unit.as_deref(), Some("minute"));
+    let f = facts_of("عنوان\nأبلغتهم الشركة بالإلغاء قبل 40 دقيقة فقط من موعد الإقلاع.\n");
+    assert_eq!(key(&f, "40").as_deref(), Some("time_before"));
+    assert_no_dates(&f);
 }
 
 /// The participants of a one-article story: (role, name, modality, context lemmas).

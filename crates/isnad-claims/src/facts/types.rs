@@ -83,6 +83,9 @@ pub enum AttributeSource {
     Measure,
     /// The event word next to it ("مقتل 7"، "توقيف 23 شخصاً").
     Event,
+    /// The moment a length of time is counted from ("بعد 38 ساعة من اندلاعه"): how long after
+    /// (or before) it, of the event its clause names.
+    Moment,
     /// Only its unit is known.
     Unit,
     /// Nothing says what it measures.

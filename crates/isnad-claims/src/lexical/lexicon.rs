@@ -28,6 +28,9 @@ struct File {
     so_far: Vec<String>,
     earlier: Vec<String>,
     window_before: Vec<String>,
+    interval_after: Vec<String>,
+    interval_before: Vec<String>,
+    interval_skip: Vec<String>,
     occurrence_nouns: Vec<String>,
     complementizers: Vec<String>,
     present: Vec<String>,
@@ -221,6 +224,12 @@ pub(crate) struct Lexicon {
     pub earlier: Phrases,
     /// Before a length of time: the window a count was made in ("خلال 24 ساعة").
     pub window_before: Phrases,
+    /// Folded words before a length of time that count it after the moment «من» names ("بعد").
+    pub interval_after: crate::sketch::KeySet,
+    /// Folded words before a length of time that count it before the moment «من» names ("قبل").
+    pub interval_before: crate::sketch::KeySet,
+    /// Folded words that may come between such a length and its «من» ("تقريباً").
+    pub interval_skip: crate::sketch::KeySet,
     /// Lemmas of nouns that count the times an event happened ("للمرة الثالثة").
     pub occurrence_nouns: crate::sketch::KeySet,
     /// Folded words that open what a reporting verb says ("إن"، "بأن").
@@ -382,6 +391,9 @@ impl Lexicon {
                 so_far: Phrases::of(&file.so_far),
                 earlier: Phrases::of(&file.earlier),
                 window_before: Phrases::of(&file.window_before),
+                interval_after: file.interval_after.iter().map(|w| fold_key(w)).collect(),
+                interval_before: file.interval_before.iter().map(|w| fold_key(w)).collect(),
+                interval_skip: file.interval_skip.iter().map(|w| fold_key(w)).collect(),
                 occurrence_nouns: lemmas(&file.occurrence_nouns),
                 complementizers: file.complementizers.iter().map(|w| fold_key(w)).collect(),
                 present: file.present.iter().map(|w| fold_key(w)).collect(),

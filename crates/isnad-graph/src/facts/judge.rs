@@ -1,11 +1,11 @@
 //! Judging whether two facts of one attribute are about the same thing at the same time, and why not.
 
-use super::period::{dated_long_before, day_text, disjoint, gap_days, occurrence_gap};
+use super::period::{Period, dated_long_before, day_text, disjoint, gap_days, occurrence_gap};
 use super::units::same_unit;
 use super::{FactView, Facts, Outcome};
 use isnad_claims::claims::{ClaimLocation, Modality};
 use isnad_claims::entities::{EntityId, EntityKey};
-use isnad_claims::facts::{Fact, has_word};
+use isnad_claims::facts::{AttributeSource, Fact, has_word};
 use std::borrow::Cow;
 
 /// Share of the smaller clause's weight two clauses must share to be about the same thing when
@@ -116,6 +116,15 @@ impl Facts<'_> {
         {
             return apart("said of different named subjects");
         }
+        // Two lengths of time from moments ("بعد 3 ساعات من تناول الطعام") meet when the words of
+        // their moments do, topic words included (a moment is often the story's own event).
+        let of_the_clause = fa.attribute.from == AttributeSource::Moment;
+        if of_the_clause && !copied {
+            let (ma, mb) = (fa.attribute.qualifiers(), fb.attribute.qualifiers());
+            if !ma.iter().any(|w| mb.contains(w)) {
+                return apart("counted from different moments");
+            }
+        }
         // Only what sets a figure apart counts: the story's topic ("الزلزال" in a quake story) is
         // what every figure is of.
         fn distinctive<'q>(topic: &rustc_hash::FxHashSet<&str>, q: &'q [Box<str>]) -> Vec<&'q str> {
@@ -138,10 +147,14 @@ impl Facts<'_> {
                     || has_word(&other.sentence_words, g)
             })
         };
-        if !copied && (!governed(fa.attribute.governor(), fb) || !governed(fb.attribute.governor(), fa)) {
+        if !copied
+            && !of_the_clause
+            && (!governed(fa.attribute.governor(), fb) || !governed(fb.attribute.governor(), fa))
+        {
             return apart("governed by different events (\"بإدانة 11\" and \"شملت 17\")");
         }
         if !copied
+            && !of_the_clause
             && (!covered(&qa, fb, &qb)
                 || !covered(&qb, fa, &qa)
                 || (!qa.is_empty() && !qb.is_empty() && !qa.iter().any(|q| qb.contains(q))))
@@ -174,7 +187,8 @@ impl Facts<'_> {
                     && o.fact.attribute.qualifiers().iter().any(|q| theirs.contains(q))
             })
         };
-        if !ra.is_empty()
+        if !of_the_clause
+            && !ra.is_empty()
             && !rb.is_empty()
             && !ra.iter().any(|q| rb.contains(q))
             && (own_figure(a, rb) || own_figure(b, ra))
@@ -211,10 +225,18 @@ impl Facts<'_> {
         if fa.scope.previous != fb.scope.previous {
             return apart("one is the value before a change (\"من 12 إلى 15\"), the other a value after it");
         }
+        // Near-copied sentences that give one time of day ("عند الساعة الثانية بعد الظهر") copy
+        // its words: what each report's date made of it is not two times. A running total's
+        // copied template ("حتى الساعة السادسة مساء") is each day's new count, so not for those.
+        let copied_clock = copied
+            && !fa.attribute.evolving
+            && !fb.attribute.evolving
+            && matches!((a.stated, b.stated), (Some(x), Some(y)) if same_clock(x, y));
         // Another time: a figure dated apart from the other is another occurrence (or, for a
         // running total, another as-of).
         if let (Some(x), Some(y)) = (a.stated, b.stated)
             && disjoint(x, y)
+            && !copied_clock
         {
             let near = gap_days(x, y) <= occurrence_gap(x, y);
             return Err((
@@ -280,16 +302,24 @@ impl Facts<'_> {
                     .as_ref()
                     .is_some_and(|h| self.topic.contains(&*h.lemma))
         };
-        let same_thing = fa
-            .attribute
-            .qualifiers()
-            .iter()
-            .any(|q| fb.attribute.qualifiers().contains(q))
+        // A moment shared says when two lengths start, not what they time.
+        let same_thing = !of_the_clause
+            && fa
+                .attribute
+                .qualifiers()
+                .iter()
+                .any(|q| fb.attribute.qualifiers().contains(q))
             || (topical(a) && topical(b));
         if copied {
             return Ok(());
         }
-        if fa.attribute.of_something && !same_thing && share < ALIGNED_SHARE && own_a > 2.0 && own_b > 2.0 {
+        // How long after a moment is of the event its clause names: two such lengths need their
+        // clauses to share it, however few words of their own they have.
+        if fa.attribute.of_something
+            && !same_thing
+            && share < ALIGNED_SHARE
+            && (of_the_clause || own_a > 2.0 && own_b > 2.0)
+        {
             return apart(format!(
                 "their clauses are about different things (share {share:.2})"
             ));
@@ -344,6 +374,12 @@ pub(crate) struct Apart {
     pub as_of: bool,
     /// The reason, in words.
     pub reason: Cow<'static, str>,
+}
+
+/// True when two stated times are one time of day, shorter than a day, on whatever days.
+fn same_clock(x: Period, y: Period) -> bool {
+    let length = |p: Period| p.end - p.start;
+    length(x) == length(y) && length(x) < chrono::Duration::days(1) && x.start.time() == y.start.time()
 }
 
 pub(super) fn affirmed(modality: Modality) -> bool {

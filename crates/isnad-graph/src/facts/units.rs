@@ -28,8 +28,8 @@ const CONVERSIONS: &[(&str, &str, f64)] = &[
 /// story set in one country writes its own currency either way.
 const CURRENCY_FAMILIES: &[(&str, &[&str])] = &[
     ("dinar", &["KWD", "JOD", "IQD", "BHD", "LYD", "DZD", "TND"]),
-    ("lira", &["TRY", "LBP"]),
-    ("SAR", &["QAR", "OMR", "YER"]),
+    ("lira", &["TRY", "LBP", "SYP"]),
+    ("SAR", &["QAR", "OMR", "YER", "IRR"]),
     ("AED", &["MAD"]),
 ];
 

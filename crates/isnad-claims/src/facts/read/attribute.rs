@@ -236,6 +236,17 @@ impl<'a> SentenceFacts<'a> {
             // A length of time after a verb of lasting is the event's duration.
             class = lx.class_named("duration");
         }
+        // "بعد 38 ساعة من اندلاعه": how long after (or before) a moment, of whatever its clause
+        // is about.
+        let mut interval_moment = None;
+        if class.is_none()
+            && is_duration
+            && let Some((name, moment)) = self.interval_at(first, last)
+            && self.is_content(moment)
+        {
+            class = lx.class_named(name);
+            interval_moment = Some(moment);
+        }
 
         // "عجز الموازنة": the head of a chain of measure nouns is the first, the rest its genitives.
         while let Some(m) = measure_word
@@ -266,7 +277,11 @@ impl<'a> SentenceFacts<'a> {
             lemma: Box::from(self.measure_lemma(i).unwrap_or_else(|| self.lemma(i))),
             span: self.toks.pieces[i].span(),
         };
-        let (from, head_at) = if let Some(c) = counted.filter(|_| !counted_generic) {
+        // The moment an interval counts from is what it is a length of ("بعد 38 ساعة من
+        // اندلاعه": its outbreak), never what its clause is about.
+        let (from, head_at) = if let Some(m) = interval_moment {
+            (AttributeSource::Moment, Some(m))
+        } else if let Some(c) = counted.filter(|_| !counted_generic) {
             (AttributeSource::Counted, Some(c))
         } else if let Some(m) = measure_word {
             (AttributeSource::Measure, Some(m))
@@ -343,6 +358,18 @@ impl<'a> SentenceFacts<'a> {
             AttributeSource::Measure | AttributeSource::Event if class.is_none_or(|c| !c.evolving) => {
                 if let Some(h) = head_at {
                     qualifiers = self.measure_qualifiers(h, first);
+                }
+            }
+            // "قبل أربع ساعات من موعد صافرة البداية": the moment and the nouns in construct after
+            // it; two lengths from moments that share none are of different moments.
+            AttributeSource::Moment => {
+                if let Some(m) = head_at {
+                    let end = self.words.clause_end[m].min(m + 3);
+                    qualifiers.extend(
+                        (m..end)
+                            .take_while(|&i| self.is_content(i))
+                            .map(|i| self.lemma(i)),
+                    );
                 }
             }
             _ => {}

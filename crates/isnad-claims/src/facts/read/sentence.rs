@@ -159,6 +159,23 @@ impl<'a> SentenceFacts<'a> {
         self.words.lemma(self.toks, i)
     }
 
+    /// The words that say what a length of time after (or before) a moment times: its clause,
+    /// and when the length opens its clause, the clause its event is named in — the one before
+    /// ("لتهبط عند الساعة 07:52، أي بعد 42 دقيقة من إقلاعها") or, at the sentence's start, the
+    /// one after ("بعد 56 ساعة من الاشتعال، خمدت النيران").
+    fn interval_context(&self, first: usize, clause: (usize, usize)) -> (usize, usize) {
+        let opens = (clause.0..first.saturating_sub(1)).all(|i| !self.is_content(i));
+        if !opens {
+            clause
+        } else if let Some(before) = (0..clause.0).rev().find(|&i| self.is_content(i)) {
+            (self.words.clause_start[before], clause.1)
+        } else if let Some(next) = (clause.1..self.n()).find(|&i| self.is_content(i)) {
+            (clause.0, self.words.clause_end[next])
+        } else {
+            clause
+        }
+    }
+
     /// The clause `[start, end)` of token `i`.
     pub fn clause_of(&self, i: usize) -> (usize, usize) {
         (self.words.clause_start[i], self.words.clause_end[i])
@@ -182,6 +199,7 @@ impl<'a> SentenceFacts<'a> {
                 continue;
             };
             let is_date = value.unit.as_deref() == Some("date");
+            let interval = matches!(attribute.class, Some("time_after" | "time_before"));
             // "ليرتفع العدد إلى 640 منذ تسجيل أول حالة الخميس الماضي": a date closing a "since"
             // window dates the event the window names, not the clause's figure.
             let since = is_date.then(|| self.since_at(first)).flatten();
@@ -212,7 +230,10 @@ impl<'a> SentenceFacts<'a> {
                 so_far: since.is_none() && self.phrase_in(&self.lx.so_far, clause.0, clause.1),
                 earlier: self.phrase_in(&self.lx.earlier, clause.0, clause.1),
                 // "35% من العقد" is a share (its attribute says so), not a part of a set.
-                partitive: value.unit.as_deref() != Some("percent") && self.partitive(first, last),
+                // "ساعتين من موعد": an interval's «من» names its moment, not a set.
+                partitive: value.unit.as_deref() != Some("percent")
+                    && !interval
+                    && self.partitive(first, last),
                 saying: value.unit.as_deref() == Some("date") && self.dates_saying(last, clause),
                 window_start: since.is_some(),
                 ..Scope::default()
@@ -235,6 +256,11 @@ impl<'a> SentenceFacts<'a> {
                         )
                     } else {
                         clause
+                    };
+                    let span = if interval {
+                        self.interval_context(first, clause)
+                    } else {
+                        span
                     };
                     match contexts.iter().find(|(c, _)| *c == span) {
                         Some((_, words)) => std::sync::Arc::clone(words),

@@ -84,11 +84,6 @@ impl<'a> SentenceFacts<'a> {
                 })
             }
             MentionValue::Duration(d) => {
-                // "بعد نحو ربع ساعة من الإقلاع": when something came after an event, a different
-                // thing in each sentence (a smell, a rise in heat), never a length to compare.
-                if self.before_or_after_an_event(first, last) {
-                    return None;
-                }
                 let unit = match d.unit {
                     DurationUnit::Second => "second",
                     DurationUnit::Minute => "minute",
@@ -114,7 +109,7 @@ impl<'a> SentenceFacts<'a> {
             MentionValue::Relative(t) | MentionValue::Weekday(t)
                 if self.is_relative_date(t, first)
                     && !self.is_report_time(mention, first)
-                    && !self.before_or_after_an_event(first, last) =>
+                    && self.interval_at(first, last).is_none() =>
             {
                 self.value_of_date(t)
             }
@@ -127,18 +122,30 @@ impl<'a> SentenceFacts<'a> {
         }
     }
 
-    /// True when the length of time at `first..=last` counts from an event named after it: "بعد
-    /// نحو ربع ساعة من الإقلاع"، "قبل عشرين دقيقة فقط من وقوع العطل" (قبل/بعد before it or as its
-    /// first word, من or على after it, past a word of how exact it is).
-    fn before_or_after_an_event(&self, first: usize, last: usize) -> bool {
-        let grammar = crate::grammar::grammar();
-        let is_before_after = |i: usize| grammar.is_before_after(self.key(i).trim_start_matches(['و', 'ف']));
-        if !(is_before_after(first) || first.checked_sub(1).is_some_and(is_before_after)) {
-            return false;
+    /// The class of a length of time at `first..=last` counted from a moment named after it:
+    /// `time_after` for "بعد نحو ربع ساعة من الإقلاع"، `time_before` for "قبل عشرين دقيقة فقط من
+    /// وقوع العطل" (قبل/بعد before it or as its first word, من or على after it, past a word of how
+    /// exact it is), with the word «من» or «على» is followed by (past the sentence's end when
+    /// none is).
+    pub(super) fn interval_at(&self, first: usize, last: usize) -> Option<(&'static str, usize)> {
+        let lx = self.lx;
+        let direction = |i: usize| {
+            let key = self.key(i).trim_start_matches(['و', 'ف']);
+            if lx.interval_after.contains(key) {
+                Some("time_after")
+            } else if lx.interval_before.contains(key) {
+                Some("time_before")
+            } else {
+                None
+            }
+        };
+        let name = direction(first).or_else(|| first.checked_sub(1).and_then(direction))?;
+        let end = self.n().min(last + 3);
+        let mut at = last + 1;
+        while at < end && lx.interval_skip.contains(self.key(at)) {
+            at += 1;
         }
-        (last + 1..self.n().min(last + 3))
-            .find(|&i| !matches!(self.key(i), "فقط" | "تقريبا" | "نحو"))
-            .is_some_and(|i| matches!(self.key(i), "من" | "على"))
+        matches!(self.key(at), "من" | "على").then_some((name, at + 1))
     }
 
     /// True for a relative time that names one day, month or year ("أمس"، "الخميس الماضي"، "الشهر

@@ -225,8 +225,16 @@ impl Scan<'_> {
             return None;
         }
         // "بعد يومين من اندلاعه"، "قبل ثلاثة أيام من الانتخابات": counted from an event the
-        // sentence names, not from the report's date.
-        if dir != 0 && self.toks.get(e).is_some_and(|t| matches!(t.key, "من" | "على")) {
+        // sentence names, not from the report's date; also past "فقط" or "تقريباً" ("قبل 40
+        // دقيقة فقط من موعد الإقلاع").
+        let mut next = e;
+        while next < e + 2
+            && (self.toks.get(next).is_some_and(|t| t.key == "فقط")
+                || self.has(next, |k| matches!(k, K::Qual(_))).is_some())
+        {
+            next += 1;
+        }
+        if dir != 0 && self.toks.get(next).is_some_and(|t| matches!(t.key, "من" | "على")) {
             return None;
         }
         let approx = qualifier != Qualifier::Exact || (unit == DurationUnit::Year && amount >= 10.0);

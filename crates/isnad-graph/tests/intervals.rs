@@ -1,0 +1,158 @@
+//! Lengths of time between two moments ("بعد ست ساعات من اندلاعه"، "قبل ثلاث ساعات من موعد الإقلاع"),
+//! clock times in near-copied sentences, and currencies named by their family: figures compared end
+//! to end on short invented articles.
+
+mod common;
+
+use isnad_graph::{FindingKind, Severity, StoryCheck};
+
+/// The contradictions and tensions: kind and the cited words of every side.
+fn serious(result: &StoryCheck) -> Vec<(FindingKind, Vec<String>)> {
+    result
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Note)
+        .map(|f| (f.kind, f.sides.iter().map(|s| s.text.clone()).collect()))
+        .collect()
+}
+
+#[test]
+fn how_long_after_an_event_two_reports_say_differently_is_a_quantity_mismatch() {
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-11-03",
+            "عنوان\nتمكنت فرق الإطفاء من إخماد الحريق في مصنع الورق بعد 6 ساعات من اندلاعه.\n",
+        ),
+        (
+            "b.txt",
+            "2025-11-04",
+            "عنوان\nأخمدت فرق الإطفاء حريق مصنع الورق بعد نحو 14 ساعة من اندلاعه، وفق الدفاع المدني.\n",
+        ),
+    ]);
+    assert_eq!(
+        serious(&result),
+        [(
+            FindingKind::QuantityMismatch,
+            vec!["6 ساعات".into(), "نحو 14 ساعة".into()]
+        )]
+    );
+}
+
+#[test]
+fn how_long_before_a_moment_converts_its_units() {
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-11-03",
+            "عنوان\nوأبلغت شركة الطيران الركاب بإلغاء الرحلة قبل ثلاث ساعات من موعد الإقلاع.\n",
+        ),
+        (
+            "b.txt",
+            "2025-11-03",
+            "عنوان\nوقال ركاب إن الشركة أبلغتهم بإلغاء الرحلة قبل 40 دقيقة فقط من موعد الإقلاع.\n",
+        ),
+        (
+            "c.txt",
+            "2025-11-03",
+            "عنوان\nأبلغت شركة الطيران الركاب بإلغاء الرحلة قبل 180 دقيقة من موعد إقلاعها.\n",
+        ),
+    ]);
+    let found = serious(&result);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, FindingKind::QuantityMismatch);
+    let mut sides = found[0].1.clone();
+    sides.sort();
+    assert_eq!(sides, ["180 دقيقة", "40 دقيقة", "ثلاث ساعات"]);
+}
+
+#[test]
+fn lengths_of_time_after_different_moments_are_not_compared() {
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-11-03",
+            "عنوان\nووصلت سيارات الإسعاف إلى موقع الانفجار في المستودع بعد 20 دقيقة من الانفجار.\n",
+        ),
+        (
+            "b.txt",
+            "2025-11-04",
+            "عنوان\nوتوفي العامل الثالث في المستشفى بعد يومين من دخوله العناية المركزة.\n",
+        ),
+    ]);
+    assert_eq!(serious(&result), []);
+}
+
+#[test]
+fn a_clock_time_in_a_near_copied_paragraph_is_the_same_time() {
+    // The later report copies the wire's paragraph, time of day and all, and changes the figure:
+    // the time is the copied words' time, not a time of its own publication day.
+    let paragraph = |figure: &str| {
+        format!(
+            "وكان منسوب المياه في السد قد بلغ {figure} أمتار عند الساعة السادسة صباحاً، أي قبل ساعة واحدة من \
+             فتح بوابات التصريف، بسبب الأمطار الغزيرة التي هطلت على المنطقة الجبلية طوال الليل."
+        )
+    };
+    let (result, _) = common::check_articles(&[
+        ("a.txt", "2025-02-10", &format!("عنوان\n{}\n", paragraph("14"))),
+        ("b.txt", "2025-02-15", &format!("عنوان\n{}\n", paragraph("41"))),
+    ]);
+    let found = serious(&result);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, ["14 أمتار", "41 أمتار"]);
+}
+
+#[test]
+fn a_currency_named_by_its_family_is_the_national_one() {
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-06-01",
+            "عنوان\nوأعلن المحافظ صرف تعويض قدره 300 ألف ليرة سورية لكل عائلة فقدت منزلها في الحريق.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-02",
+            "عنوان\nوأعلن المحافظ صرف تعويض قدره 150 ألف ليرة لكل عائلة فقدت منزلها في الحريق.\n",
+        ),
+    ]);
+    let found = serious(&result);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, FindingKind::QuantityMismatch);
+}
+
+#[test]
+fn a_running_toll_copied_with_its_clock_time_a_day_later_is_an_update() {
+    let paragraph = |figure: &str| {
+        format!(
+            "وأعلنت وزارة الصحة أن عدد الوفيات جراء الحمى ارتفع حتى الساعة السادسة مساء إلى {figure} \
+             شخصاً، فيما لا يزال عشرات المرضى يتلقون العلاج في مستشفيات المحافظة."
+        )
+    };
+    let (result, _) = common::check_articles(&[
+        ("a.txt", "2025-08-03", &format!("عنوان\n{}\n", paragraph("12"))),
+        ("b.txt", "2025-08-04", &format!("عنوان\n{}\n", paragraph("19"))),
+    ]);
+    assert_eq!(serious(&result), []);
+}
+
+#[test]
+fn two_things_after_one_moment_are_two_lengths_of_time() {
+    // Both count from the train's departure: one times its arrival, the other a noise heard on the
+    // way, each named in another clause of its sentence.
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-04-12",
+            "عنوان\nوقالت هيئة السكك الحديدية إن القطار انطلق من المحطة المركزية عند الساعة الثامنة صباحاً \
+             وعلى متنه 300 راكب، ليصل إلى مدينة الساحل عند الساعة 08:50، أي بعد 50 دقيقة من انطلاقه.\n",
+        ),
+        (
+            "b.txt",
+            "2025-04-12",
+            "عنوان\nوروى أحد الركاب أن دوياً قوياً سُمع تحت العربة الثالثة بعد نحو 20 دقيقة من انطلاق القطار، \
+             قبل أن يخفف السائق سرعته.\n",
+        ),
+    ]);
+    assert_eq!(serious(&result), []);
+}
