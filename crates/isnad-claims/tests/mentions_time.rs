@@ -596,7 +596,7 @@ fn never_panics_on_odd_input() {
 fn a_date_followed_by_next_is_the_next_one() {
     check(
         "أرباح العام المالي 2023 تعرض على الجمعية يوم الثلاثاء 15 أبريل المقبل",
-        &["يوم الثلاثاء 15 أبريل = date 2025-04-15..2025-04-15 day tuesday"],
+        &["يوم الثلاثاء 15 أبريل المقبل = date 2025-04-15..2025-04-15 day tuesday"],
     );
 }
 

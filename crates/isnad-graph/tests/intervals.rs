@@ -156,3 +156,47 @@ fn two_things_after_one_moment_are_two_lengths_of_time() {
     ]);
     assert_eq!(serious(&result), []);
 }
+
+#[test]
+fn a_sum_given_again_in_words_by_another_report_is_cited_on_its_side() {
+    // The headline's sum is compared; a third report gives it in words, in a clause read
+    // otherwise: it is cited with the side it repeats.
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-09-01",
+            "محكمة تدين مسؤولين في بلدية الواحة بتبديد 12.7 مليون درهم\n\
+             أدانت المحكمة ثلاثة مسؤولين سابقين في بلدية الواحة.\n\
+             وقال الادعاء إن الأموال المهدورة قُدّرت بـ12.7 مليون درهم على مدى أربع سنوات.\n",
+        ),
+        (
+            "b.txt",
+            "2025-09-02",
+            "عنوان\nوأدين المسؤولون الثلاثة بتبديد 17.2 مليون درهم من أموال البلدية.\n",
+        ),
+        (
+            "c.txt",
+            "2025-09-03",
+            "عنوان\nوبلغت قيمة المبالغ التي تحدثت عنها لائحة الاتهام اثني عشر مليوناً وسبعمئة ألف درهم.\n",
+        ),
+    ]);
+    let finding = result
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::QuantityMismatch)
+        .unwrap_or_else(|| panic!("no quantity finding: {:#?}", result.findings));
+    let mut cited: Vec<(&str, &str)> = finding
+        .sides
+        .iter()
+        .map(|s| (s.doc.as_str(), s.text.as_str()))
+        .collect();
+    cited.sort();
+    assert_eq!(
+        cited,
+        [
+            ("a.txt", "12.7 مليون درهم"),
+            ("b.txt", "17.2 مليون درهم"),
+            ("c.txt", "اثني عشر مليوناً وسبعمئة ألف درهم"),
+        ]
+    );
+}

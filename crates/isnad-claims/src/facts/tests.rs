@@ -428,7 +428,10 @@ fn a_length_of_time_after_a_moment_is_counted_from_it() {
     let after = fact(&f, "ربع");
     assert_eq!(after.attribute.key.as_deref(), Some("time_after"));
     assert_eq!(after.attribute.from, AttributeSource::Moment);
-    assert_eq!(after.attribute.qualifiers(), [Box::from(super::lemma("الإقلاع").as_str())]);
+    assert_eq!(
+        after.attribute.qualifiers(),
+        [Box::from(super::lemma("الإقلاع").as_str())]
+    );
     assert!(!after.scope.partitive);
     assert_eq!(fact(&f, "عشرين").value.unit.as_deref(), Some("minute"));
     let f = facts_of("عنوان\nأبلغتهم الشركة بالإلغاء قبل 40 دقيقة فقط من موعد الإقلاع.\n");

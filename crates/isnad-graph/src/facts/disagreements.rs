@@ -260,7 +260,51 @@ pub(super) fn disagreements_of(
             process(&mut found, a, b);
         }
     }
-    found.out
+    let mut out = found.out;
+    for disagreement in &mut out {
+        add_echoes(facts, disagreement);
+    }
+    out
+}
+
+/// Cites on each side the figures of reports on neither side that repeat one of its own exactly —
+/// a sum of money or an amount in a unit, large or with a fraction («48.6 مليون دينار» in one
+/// report, in words in another): one figure given again is the same figure, though what its clause
+/// says was read otherwise. A report already cited is not cited again for a repeat.
+fn add_echoes(facts: &Facts<'_>, disagreement: &mut Disagreement) {
+    let views = &facts.views;
+    let distinctive = |v: &FactView<'_>| {
+        v.base_unit.is_some_and(|u| {
+            !matches!(u, "date" | "ordinal" | "day" | "percent" | "pp" | "bp")
+                && (isnad_claims::facts::is_currency(u) || v.low >= 100.0 || v.low.fract() != 0.0)
+        }) && v.high == Some(v.low)
+    };
+    let on_sides: Vec<usize> = disagreement.sides.iter().flatten().copied().collect();
+    let docs_of = |side: &[usize]| -> Vec<usize> { side.iter().map(|&m| views[m].doc).collect() };
+    let sides_docs = [docs_of(&disagreement.sides[0]), docs_of(&disagreement.sides[1])];
+    for s in 0..2 {
+        let mut echoes: Vec<usize> = Vec::new();
+        for &m in disagreement.sides[s].iter().filter(|&&m| distinctive(&views[m])) {
+            let v = &views[m];
+            for (doc, range) in facts.doc_views.iter().enumerate() {
+                if sides_docs[0].contains(&doc) || sides_docs[1].contains(&doc) {
+                    continue;
+                }
+                echoes.extend(range.clone().filter(|&e| {
+                    let w = &views[e];
+                    !on_sides.contains(&e)
+                        && super::units::same_unit(w.base_unit, v.base_unit)
+                        && w.low == v.low
+                        && w.high == v.high
+                        && super::judge::affirmed(w.fact.modality)
+                }));
+            }
+        }
+        let side = &mut disagreement.sides[s];
+        side.extend(echoes);
+        side.sort_unstable();
+        side.dedup();
+    }
 }
 
 /// The facts of `list` (ascending, so report by report) in reports after `doc`.

@@ -119,7 +119,8 @@ impl Facts<'_> {
         // Two lengths of time from moments ("بعد 3 ساعات من تناول الطعام") meet when the words of
         // their moments do, topic words included (a moment is often the story's own event).
         let of_the_clause = fa.attribute.from == AttributeSource::Moment;
-        if of_the_clause && !copied {
+        // Near-copied sentences too: the words around a length of time are what it times.
+        if of_the_clause {
             let (ma, mb) = (fa.attribute.qualifiers(), fb.attribute.qualifiers());
             if !ma.iter().any(|w| mb.contains(w)) {
                 return apart("counted from different moments");
@@ -310,7 +311,7 @@ impl Facts<'_> {
                 .iter()
                 .any(|q| fb.attribute.qualifiers().contains(q))
             || (topical(a) && topical(b));
-        if copied {
+        if copied && !of_the_clause {
             return Ok(());
         }
         // How long after a moment is of the event its clause names: two such lengths need their

@@ -314,7 +314,7 @@ impl<'a> Facts<'a> {
     }
 
     /// The facts of one document.
-    pub(super) fn views_of(&self, doc: usize) -> &[FactView<'a>] {
+    pub(crate) fn views_of(&self, doc: usize) -> &[FactView<'a>] {
         self.doc_views.get(doc).map_or(&[], |r| &self.views[r.clone()])
     }
 

@@ -220,7 +220,7 @@ impl Facts<'_> {
             )
             .into());
         }
-        if let Some((p, q)) = self.other_places_in_series(a, b) {
+        if let Some((p, q)) = self.other_places_in_series(a, b, false) {
             return Err(format!("their sentences name other places in a series ({p} and {q})").into());
         }
         Ok(())
@@ -263,14 +263,33 @@ impl Facts<'_> {
             .any(|o| o.group == *group && o.overlaps(other))
     }
 
-    /// Two places in one series, one in each date's clause, that differ ("في جلسة أولى يوم
-    /// الاثنين" and "وفي جلسة ثانية، الخميس"): the dates are of two occurrences.
-    fn other_places_in_series(&self, a: &FactView<'_>, b: &FactView<'_>) -> Option<(String, String)> {
+    /// Two places in one series, one by each date, that differ ("في جلسة أولى يوم الاثنين" and
+    /// "وفي جلسة ثانية، الخميس"): the dates are of two occurrences. A date's places are those of
+    /// its clause when it has some ("منذ انطلاق أولى جلساتها يوم الاثنين …، وصدر الحكم في الجلسة
+    /// الحادية عشرة": the first hearing's), else those of its sentence.
+    pub(crate) fn other_places_in_series(
+        &self,
+        a: &FactView<'_>,
+        b: &FactView<'_>,
+        clause_only: bool,
+    ) -> Option<(String, String)> {
         let places = |v: &FactView<'_>| {
-            self.views_of(v.doc)
+            let in_sentence: Vec<&FactView<'_>> = self
+                .views_of(v.doc)
                 .iter()
                 .filter(|o| o.fact.sentence == v.fact.sentence && o.base_unit == Some("ordinal"))
-                .collect::<Vec<_>>()
+                .collect();
+            let clause = v.fact.clause;
+            let in_clause: Vec<&FactView<'_>> = in_sentence
+                .iter()
+                .copied()
+                .filter(|o| clause.start <= o.fact.span.start && o.fact.span.end <= clause.end)
+                .collect();
+            if in_clause.is_empty() && !clause_only {
+                in_sentence
+            } else {
+                in_clause
+            }
         };
         let (pa, pb) = (places(a), places(b));
         pa.iter().find_map(|x| {

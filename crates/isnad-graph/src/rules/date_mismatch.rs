@@ -78,6 +78,13 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
             if is_weekday(a) || is_weekday(b) || a.dated_by_report || b.dated_by_report {
                 continue;
             }
+            // «جلستها الأولى يوم الأحد» and «جلستها الثانية يوم الأربعاء»: two places of one series
+            // in the dates' clauses are two occurrences, for the events as for the facts.
+            if let (Some(x), Some(y)) = (date_fact(context, a), date_fact(context, b))
+                && context.facts.other_places_in_series(x, y, true).is_some()
+            {
+                continue;
+            }
             let key = (a.days, b.days);
             if !seen.insert(key) {
                 continue;
@@ -132,6 +139,16 @@ pub(crate) fn check(context: &Context<'_>, events: &[Event]) -> Vec<Finding> {
         .collect();
     findings.extend(copied);
     findings
+}
+
+/// The date fact read from a claim's stated time, when one was.
+fn date_fact<'c>(context: &'c Context<'_>, v: &ClaimView<'_>) -> Option<&'c crate::facts::FactView<'c>> {
+    let span = v.claim.time.as_ref()?.span;
+    context
+        .facts
+        .views_of(v.doc)
+        .iter()
+        .find(|f| f.base_unit == Some("date") && f.fact.span == span)
 }
 
 /// The first and last day of a stated time.

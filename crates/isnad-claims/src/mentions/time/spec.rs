@@ -149,6 +149,17 @@ impl Spec {
                     Some(YearSel::Abs(y)) => y,
                     Some(YearSel::Hijri(_)) => return None,
                     Some(YearSel::Rel(k)) => reference?.year() + k,
+                    // "19 مارس الماضي": the most recent such day before the reference (or the
+                    // next one after it).
+                    Some(YearSel::MonthShift(k)) if matches!(self.day, DayP::Day(_) | DayP::Days(..)) => {
+                        let r = reference?;
+                        match (k.signum(), self.days_in(r.year(), m)) {
+                            (-1, Some((start, _))) if start <= r => r.year(),
+                            (-1, _) => r.year() - 1,
+                            (_, Some((start, _))) if start > r => r.year(),
+                            _ => r.year() + 1,
+                        }
+                    }
                     Some(YearSel::MonthShift(k)) => {
                         let r = reference?;
                         match k.signum() {

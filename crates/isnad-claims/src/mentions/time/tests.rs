@@ -247,3 +247,24 @@ fn a_unit_then_one_is_a_duration_of_one() {
         assert_eq!(durations, vec![amount], "{text}");
     }
 }
+
+#[test]
+fn a_day_and_month_before_al_madi_is_the_previous_one() {
+    // Nothing in the clause says past: «الماضي» after the month does, whichever date is nearer.
+    check(
+        "2026-10-15",
+        "الجلسة الأولى التي عقدت في 19 مارس الماضي، حين مثل المتهمون أمام الدائرة.",
+        &["في 19 مارس الماضي = 2026-03-19..2026-03-19"],
+    );
+    // Written later in March, the previous 19 March is this year's.
+    check(
+        "2026-03-25",
+        "وصلت البعثة في 19 مارس الماضي.",
+        &["في 19 مارس الماضي = 2026-03-19..2026-03-19"],
+    );
+    check(
+        "2026-10-15",
+        "تنطلق المحاكمة في 19 مارس المقبل.",
+        &["في 19 مارس المقبل = 2027-03-19..2027-03-19"],
+    );
+}

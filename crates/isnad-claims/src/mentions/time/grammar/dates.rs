@@ -290,6 +290,12 @@ impl Scan<'_> {
             if let Some((y, e)) = self.year(at, true) {
                 spec.year = Some(y);
                 end = e;
+            } else if let Some((s, e)) = self.find(end, |k| if let K::Shift(s) = k { Some(s) } else { None })
+                && s != 0
+            {
+                // "في 19 مارس الماضي": the previous such day, whatever the verbs around it say.
+                spec.year = Some(YearSel::MonthShift(s));
+                end = e;
             }
         }
         Some(Out::spec(end, spec))

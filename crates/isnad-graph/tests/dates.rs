@@ -1,0 +1,72 @@
+//! Dates of one event given differently, and what sets two dates apart: end to end on short
+//! invented articles.
+
+mod common;
+
+use isnad_graph::{FindingKind, Outcome, Severity, StoryCheck};
+
+/// The contradictions and tensions: kind and the cited words of every side.
+fn serious(result: &StoryCheck) -> Vec<(FindingKind, Vec<String>)> {
+    result
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Note)
+        .map(|f| (f.kind, f.sides.iter().map(|s| s.text.clone()).collect()))
+        .collect()
+}
+
+#[test]
+fn a_first_session_dated_by_its_clause_is_compared_though_its_sentence_names_a_later_one() {
+    // The ninth session is in another clause of the first report's sentence: its date is the
+    // first session's.
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-06-20",
+            "عنوان\nوامتدت أعمال لجنة التحقيق البرلمانية نحو ستة أسابيع منذ انطلاق أولى جلساتها يوم الأحد 4 مايو \
+             2025، وصدر تقريرها النهائي في الجلسة التاسعة.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-21",
+            "عنوان\nوكانت أعمال لجنة التحقيق البرلمانية قد انطلقت بأولى جلساتها يوم الأربعاء 14 مايو الماضي.\n",
+        ),
+    ]);
+    let found = serious(&result);
+    assert!(
+        found
+            .iter()
+            .any(|(kind, sides)| *kind == FindingKind::DateMismatch
+                && sides.iter().any(|s| s.contains("4 مايو"))
+                && sides.iter().any(|s| s.contains("14 مايو"))),
+        "{found:?}"
+    );
+    // The two dates are compared as facts, and found to conflict.
+    let dates: Vec<_> = result
+        .comparisons
+        .iter()
+        .filter(|c| c.attribute.ends_with("|date") && c.facts[0][..5] != c.facts[1][..5])
+        .map(|c| (c.outcome, c.reason.to_string()))
+        .collect();
+    assert!(
+        dates.iter().any(|(outcome, _)| *outcome == Outcome::Conflict),
+        "{dates:?}"
+    );
+}
+
+#[test]
+fn dates_of_two_sessions_named_in_their_clauses_are_two_occurrences() {
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-06-20",
+            "عنوان\nوعقدت لجنة التحقيق البرلمانية جلستها الأولى يوم الأحد 4 مايو 2025 بحضور وزير المالية.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-21",
+            "عنوان\nوعقدت لجنة التحقيق البرلمانية جلستها الثانية يوم الأربعاء 14 مايو 2025 بحضور وزير المالية.\n",
+        ),
+    ]);
+    assert_eq!(serious(&result), []);
+}
