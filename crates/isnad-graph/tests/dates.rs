@@ -70,3 +70,52 @@ fn dates_of_two_sessions_named_in_their_clauses_are_two_occurrences() {
     ]);
     assert_eq!(serious(&result), []);
 }
+
+#[test]
+fn a_later_report_that_recalls_the_incident_on_another_day_at_its_hour_contradicts_the_lead() {
+    // The first report dates the leak "this Monday at dawn"; two days later another recalls "the
+    // leak at dawn last Sunday" (22 June): the story's incident dated twice, at its hour.
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-06-23",
+            "تسرب غاز في مصنع الأسمدة شمال المدينة\n\
+             تسربت كميات من غاز الأمونيا من خزان في مصنع الأسمدة شمال المدينة فجر اليوم الاثنين، ما أدى إلى \
+             إصابة 14 عاملاً بحالات اختناق.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-25",
+            "عنوان\nوقالت إدارة المصنع إن فرق الصيانة أنهت إصلاح الخزان، بعد يومين من توقف الإنتاج إثر التسرب الذي \
+             وقع فجر الأحد الماضي.\n",
+        ),
+    ]);
+    let found = serious(&result);
+    assert!(
+        found
+            .iter()
+            .any(|(kind, sides)| *kind == FindingKind::DateMismatch
+                && sides.iter().any(|s| s.contains("فجر اليوم الاثنين"))
+                && sides.iter().any(|s| s.contains("فجر الأحد الماضي"))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_later_report_dating_another_event_at_another_hour_is_no_recall_of_the_incident() {
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-06-23",
+            "تسرب غاز في مصنع الأسمدة شمال المدينة\n\
+             تسربت كميات من غاز الأمونيا من خزان في مصنع الأسمدة شمال المدينة فجر اليوم الاثنين، ما أدى إلى \
+             إصابة 14 عاملاً بحالات اختناق.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-25",
+            "عنوان\nوكان مفتشو وزارة البيئة قد زاروا المصنع مساء الأحد الماضي لفحص صمامات الخزانات.\n",
+        ),
+    ]);
+    assert_eq!(serious(&result), []);
+}

@@ -277,9 +277,7 @@ fn day_part(m: &Mention) -> Option<(u32, u32)> {
     if t.grain != Grain::Day {
         return None;
     }
-    let first = fold_key(m.text.split_whitespace().next()?);
-    let first = first.trim_start_matches(['و', 'ف']);
-    lexicon::Lexicon::get().day_parts.get(first).copied()
+    lexicon::Lexicon::get().day_part(&fold_key(m.text.split_whitespace().next()?))
 }
 
 fn is_numeric(m: &Mention) -> bool {

@@ -1027,3 +1027,10 @@ fn an_amount_in_a_clause_of_its_own_is_of_the_noun_before_it() {
     assert_eq!(key(&f, "9").as_deref(), Some("fine"));
     assert_eq!(key(&f, "4").as_deref(), Some("fine"));
 }
+
+#[test]
+fn a_date_keeps_the_part_of_the_day_it_names() {
+    let f = facts_of("عنوان\nوقع التسرب في المصنع فجر الأحد الماضي، وزاره المفتشون مساء أمس.\n");
+    assert_eq!(fact(&f, "فجر الأحد الماضي").scope.day_part, Some((3, 7)), "{f:#?}");
+    assert_eq!(fact(&f, "مساء أمس").scope.day_part, Some((15, 24)));
+}

@@ -229,6 +229,12 @@ pub struct Scope {
     /// الماضي"): a later report's date of the story's incident («منذ الخميس» names nothing).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub window_start: bool,
+    /// The hours `[from, to)` of the part of the day a date names ("فجر الأحد الماضي": 3–7).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day_part: Option<(u8, u8)>,
+    /// A date said as a past weekday ("فجر الأحد الماضي"), not one the tense resolved ("مساء الجمعة").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub past_weekday: bool,
     /// Its side of a contrast of two figures ("171 نائباً مقابل 58"): the other side counts
     /// something else (those against, last year's), and a total ("ما مجموعه 229") both.
     #[serde(skip_serializing_if = "Option::is_none")]

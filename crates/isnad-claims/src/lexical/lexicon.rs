@@ -31,6 +31,7 @@ struct File {
     interval_after: Vec<String>,
     interval_before: Vec<String>,
     interval_skip: Vec<String>,
+    past_named: Vec<String>,
     occurrence_nouns: Vec<String>,
     complementizers: Vec<String>,
     present: Vec<String>,
@@ -230,6 +231,8 @@ pub(crate) struct Lexicon {
     pub interval_before: crate::sketch::KeySet,
     /// Folded words that may come between such a length and its «من» ("تقريباً").
     pub interval_skip: crate::sketch::KeySet,
+    /// Folded words after a weekday that name the past one ("الماضي").
+    pub past_named: crate::sketch::KeySet,
     /// Lemmas of nouns that count the times an event happened ("للمرة الثالثة").
     pub occurrence_nouns: crate::sketch::KeySet,
     /// Folded words that open what a reporting verb says ("إن"، "بأن").
@@ -394,6 +397,7 @@ impl Lexicon {
                 interval_after: file.interval_after.iter().map(|w| fold_key(w)).collect(),
                 interval_before: file.interval_before.iter().map(|w| fold_key(w)).collect(),
                 interval_skip: file.interval_skip.iter().map(|w| fold_key(w)).collect(),
+                past_named: file.past_named.iter().map(|w| fold_key(w)).collect(),
                 occurrence_nouns: lemmas(&file.occurrence_nouns),
                 complementizers: file.complementizers.iter().map(|w| fold_key(w)).collect(),
                 present: file.present.iter().map(|w| fold_key(w)).collect(),
@@ -499,6 +503,19 @@ impl Lexicon {
     /// What the reader knows of a folded word, in one lookup.
     pub fn flags(&self, word: &str) -> WordFlags {
         self.word_flags.get(word).copied().unwrap_or_default()
+    }
+
+    /// The hours a part of the day names, from the folded first word of a time: as written, or
+    /// past a glued و or ف ("وفجر"; but "فجر" is itself a part of the day).
+    pub fn day_part(&self, first: &str) -> Option<(u32, u32)> {
+        self.day_parts
+            .get(first)
+            .or_else(|| {
+                first
+                    .strip_prefix(['و', 'ف'])
+                    .and_then(|rest| self.day_parts.get(rest))
+            })
+            .copied()
     }
 
     /// The class of that name (`age`, `duration`, `share`).

@@ -48,6 +48,45 @@ fn incident(window: &FactView<'_>, lead: &FactView<'_>) -> bool {
         && window.doc != lead.doc
 }
 
+/// True when `recall` is a later report's day named as a past weekday at a part of the day, days
+/// before the report ("فجر الأحد الماضي", not its "مساء أمس" or "صباح اليوم", which tell that
+/// day's news), and `lead` a date of a first report's headline or lead at that same part of the
+/// day ("فجر اليوم الاثنين") at most two days from it: the story's incident recalled at its hour.
+fn recalled(recall: &FactView<'_>, lead: &FactView<'_>) -> bool {
+    let day_of = |v: &FactView<'_>| v.fact.value.time.as_ref().and_then(|t| t.start).map(|d| d.date());
+    let days_back = match (day_of(recall), recall.published) {
+        (Some(day), Some(published)) => (published - day).num_days(),
+        _ => return false,
+    };
+    let near_lead = match (day_of(recall), day_of(lead)) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() <= 2,
+        _ => false,
+    };
+    let one_day = |v: &FactView<'_>| {
+        v.fact
+            .value
+            .time
+            .as_ref()
+            .is_some_and(|t| t.grain == isnad_claims::mentions::Grain::Day && t.start == t.end)
+    };
+    let named_day = recall.fact.scope.past_weekday;
+    let dates_incident =
+        |v: &FactView<'_>| !v.fact.scope.saying && !v.fact.scope.rise && !v.fact.scope.so_far;
+    let published_later = matches!((lead.published, recall.published), (Some(x), Some(y)) if y > x);
+    !recall.lead
+        && days_back >= 2
+        && near_lead
+        && lead.lead
+        && published_later
+        && named_day
+        && one_day(recall)
+        && one_day(lead)
+        && dates_incident(recall)
+        && dates_incident(lead)
+        && recall.fact.scope.day_part.is_some()
+        && recall.fact.scope.day_part == lead.fact.scope.day_part
+}
+
 /// Candidate pairs of classes of dates (and of places in a series with one attribute) whose
 /// clauses share a word that most of them do not have: found through the words, so unrelated
 /// figures are never paired and the cost follows the shared words, not all pairs. Classes
@@ -114,6 +153,15 @@ pub(super) fn candidate_pairs(facts: &Facts<'_>, classes: &Classes) -> Vec<(u32,
                     pairs.insert((w.min(l), w.max(l)));
                 }
             }
+            // A later report's day at the lead's part of the day ("فجر الأحد الماضي").
+            for &c in members
+                .iter()
+                .filter(|&&c| first(c).fact.scope.day_part.is_some())
+            {
+                for &l in leads.iter().filter(|&&l| recalled(first(c), first(l))) {
+                    pairs.insert((c.min(l), c.max(l)));
+                }
+            }
         }
         let mut pairs: Vec<(u32, u32)> = pairs.into_iter().collect();
         super::sort_pairs(&mut pairs);
@@ -136,7 +184,7 @@ impl Facts<'_> {
             // A «منذ» date of a later report ("منذ اندلاعه بعد ظهر الأحد الماضي") and another
             // report's lead date both date the story's incident, a toll beside the lead's date
             // («لقي 14 شخصاً مصرعهم فجر اليوم الخميس») or not.
-            if incident(a, b) || incident(b, a) {
+            if incident(a, b) || incident(b, a) || recalled(a, b) || recalled(b, a) {
                 return Ok(());
             }
             self.dates_apart(a, b)?;

@@ -236,6 +236,14 @@ impl<'a> SentenceFacts<'a> {
                     && self.partitive(first, last),
                 saying: value.unit.as_deref() == Some("date") && self.dates_saying(last, clause),
                 window_start: since.is_some(),
+                day_part: value
+                    .time
+                    .as_ref()
+                    .filter(|t| t.grain == crate::mentions::Grain::Day)
+                    .and_then(|_| self.lx.day_part(self.key(first)))
+                    .and_then(|(from, to)| Some((u8::try_from(from).ok()?, u8::try_from(to).ok()?))),
+                past_weekday: value.time.as_ref().is_some_and(|t| t.weekday.is_some())
+                    && self.lx.past_named.contains(self.key(last)),
                 ..Scope::default()
             };
             drafts.push(Draft {
