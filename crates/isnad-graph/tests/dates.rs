@@ -3,17 +3,8 @@
 
 mod common;
 
-use isnad_graph::{FindingKind, Outcome, Severity, StoryCheck};
-
-/// The contradictions and tensions: kind and the cited words of every side.
-fn serious(result: &StoryCheck) -> Vec<(FindingKind, Vec<String>)> {
-    result
-        .findings
-        .iter()
-        .filter(|f| f.severity != Severity::Note)
-        .map(|f| (f.kind, f.sides.iter().map(|s| s.text.clone()).collect()))
-        .collect()
-}
+use common::serious_sides as serious;
+use isnad_graph::{FindingKind, Outcome};
 
 #[test]
 fn a_first_session_dated_by_its_clause_is_compared_though_its_sentence_names_a_later_one() {
@@ -71,18 +62,21 @@ fn dates_of_two_sessions_named_in_their_clauses_are_two_occurrences() {
     assert_eq!(serious(&result), []);
 }
 
+/// The first report of an ammonia leak, dating it in its lead "this Monday at dawn".
+const LEAK_LEAD: (&str, &str, &str) = (
+    "a.txt",
+    "2025-06-23",
+    "تسرب غاز في مصنع الأسمدة شمال المدينة\n\
+     تسربت كميات من غاز الأمونيا من خزان في مصنع الأسمدة شمال المدينة فجر اليوم الاثنين، ما أدى إلى \
+     إصابة 14 عاملاً بحالات اختناق.\n",
+);
+
 #[test]
 fn a_later_report_that_recalls_the_incident_on_another_day_at_its_hour_contradicts_the_lead() {
     // The first report dates the leak "this Monday at dawn"; two days later another recalls "the
     // leak at dawn last Sunday" (22 June): the story's incident dated twice, at its hour.
     let (result, _) = common::check_articles(&[
-        (
-            "a.txt",
-            "2025-06-23",
-            "تسرب غاز في مصنع الأسمدة شمال المدينة\n\
-             تسربت كميات من غاز الأمونيا من خزان في مصنع الأسمدة شمال المدينة فجر اليوم الاثنين، ما أدى إلى \
-             إصابة 14 عاملاً بحالات اختناق.\n",
-        ),
+        LEAK_LEAD,
         (
             "b.txt",
             "2025-06-25",
@@ -104,13 +98,7 @@ fn a_later_report_that_recalls_the_incident_on_another_day_at_its_hour_contradic
 #[test]
 fn a_later_report_dating_another_event_at_another_hour_is_no_recall_of_the_incident() {
     let (result, _) = common::check_articles(&[
-        (
-            "a.txt",
-            "2025-06-23",
-            "تسرب غاز في مصنع الأسمدة شمال المدينة\n\
-             تسربت كميات من غاز الأمونيا من خزان في مصنع الأسمدة شمال المدينة فجر اليوم الاثنين، ما أدى إلى \
-             إصابة 14 عاملاً بحالات اختناق.\n",
-        ),
+        LEAK_LEAD,
         (
             "b.txt",
             "2025-06-25",

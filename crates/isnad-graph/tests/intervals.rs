@@ -4,17 +4,8 @@
 
 mod common;
 
-use isnad_graph::{FindingKind, Severity, StoryCheck};
-
-/// The contradictions and tensions: kind and the cited words of every side.
-fn serious(result: &StoryCheck) -> Vec<(FindingKind, Vec<String>)> {
-    result
-        .findings
-        .iter()
-        .filter(|f| f.severity != Severity::Note)
-        .map(|f| (f.kind, f.sides.iter().map(|s| s.text.clone()).collect()))
-        .collect()
-}
+use common::serious_sides as serious;
+use isnad_graph::FindingKind;
 
 #[test]
 fn how_long_after_an_event_two_reports_say_differently_is_a_quantity_mismatch() {

@@ -21,23 +21,29 @@ const DATES_ALIGNED_SHARE: f64 = 0.5;
 /// series (one noun, one window) to be one place.
 const PLACES_ALIGNED_SHARE: f64 = 0.3;
 
+/// True when a date names one day.
+fn one_day(v: &FactView<'_>) -> bool {
+    v.fact
+        .value
+        .time
+        .as_ref()
+        .is_some_and(|t| t.grain == isnad_claims::mentions::Grain::Day && t.start == t.end)
+}
+
+/// True when a date dates the incident it stands by: not a date of a saying, nor of a toll "so
+/// far" or risen to (those date the report).
+fn dates_incident(v: &FactView<'_>) -> bool {
+    !v.fact.scope.saying && !v.fact.scope.rise && !v.fact.scope.so_far
+}
+
 /// True when `window` is a day a «منذ» window starts at and `lead` a date of another report's
 /// headline or lead sentence.
 fn incident(window: &FactView<'_>, lead: &FactView<'_>) -> bool {
     // A day named by its weekday ("منذ عصر السبت الماضي"), not a month or a bare date of another
     // start ("منذ 30 آب"); both of one day.
-    let day = |v: &FactView<'_>| {
-        v.fact
-            .value
-            .time
-            .as_ref()
-            .is_some_and(|t| t.grain == isnad_claims::mentions::Grain::Day && t.start == t.end)
-    };
+    let day = one_day;
     let named_day =
         |v: &FactView<'_>| day(v) && v.fact.value.time.as_ref().is_some_and(|t| t.weekday.is_some());
-    // Not a lead's date of a saying, nor of a toll "so far" or risen to: those date the report.
-    let dates_incident =
-        |v: &FactView<'_>| !v.fact.scope.saying && !v.fact.scope.rise && !v.fact.scope.so_far;
     window.fact.scope.window_start
         && named_day(window)
         && dates_incident(window)
@@ -62,16 +68,7 @@ fn recalled(recall: &FactView<'_>, lead: &FactView<'_>) -> bool {
         (Some(x), Some(y)) => (x - y).num_days().abs() <= 2,
         _ => false,
     };
-    let one_day = |v: &FactView<'_>| {
-        v.fact
-            .value
-            .time
-            .as_ref()
-            .is_some_and(|t| t.grain == isnad_claims::mentions::Grain::Day && t.start == t.end)
-    };
     let named_day = recall.fact.scope.past_weekday;
-    let dates_incident =
-        |v: &FactView<'_>| !v.fact.scope.saying && !v.fact.scope.rise && !v.fact.scope.so_far;
     let published_later = matches!((lead.published, recall.published), (Some(x), Some(y)) if y > x);
     !recall.lead
         && days_back >= 2

@@ -21,3 +21,14 @@ pub fn check_articles(articles: &[(&str, &str, &str)]) -> (StoryCheck, Vec<isnad
     let (_, check) = check_documents(&documents, &gazetteer, Lean::Tense);
     (check, documents)
 }
+
+/// The contradictions and tensions of a check: kind and the cited words of every side.
+#[allow(dead_code)] // not every test binary asks for it
+pub fn serious_sides(result: &StoryCheck) -> Vec<(isnad_graph::FindingKind, Vec<String>)> {
+    result
+        .findings
+        .iter()
+        .filter(|f| f.severity != isnad_graph::Severity::Note)
+        .map(|f| (f.kind, f.sides.iter().map(|s| s.text.clone()).collect()))
+        .collect()
+}
