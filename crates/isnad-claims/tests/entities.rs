@@ -1578,3 +1578,17 @@ fn a_case_ending_or_a_preposition_on_a_verbal_noun_is_no_name() {
         &["قراراً بمنع", "بإغلاق المطعم", "بإغلاق"],
     );
 }
+
+#[test]
+fn an_owner_of_a_definite_thing_is_a_title_for_the_name_after_it() {
+    // «صاحب المخبز، X،» and «مالكة الشركة X»: the owner named in commas or right after.
+    check(
+        "وأوقفت الشرطة صاحب المخبز، سعيد حمدان الراشدي، واثنين من عماله. وقالت مالكة المبنى هدى ناصر البرعي إن الترخيص ساري.",
+        &[
+            ("سعيد حمدان الراشدي", "new:person:"),
+            ("هدى ناصر البرعي", "new:person:"),
+        ],
+    );
+    // «مالك» with no definite complement is no title: «مالك بن نبي» is a name, «صاحب حق» no one.
+    check_absent("ويرى صاحب حق أن الأمر محسوم.", &["حق"]);
+}
