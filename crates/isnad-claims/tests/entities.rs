@@ -1592,3 +1592,16 @@ fn an_owner_of_a_definite_thing_is_a_title_for_the_name_after_it() {
     // «مالك» with no definite complement is no title: «مالك بن نبي» is a name, «صاحب حق» no one.
     check_absent("ويرى صاحب حق أن الأمر محسوم.", &["حق"]);
 }
+
+#[test]
+fn a_name_ends_before_a_verb_of_saying_in_sva_order() {
+    // «X كرر أن …»، «X جدد …»: the subject before its verb of saying ends there.
+    check_absent(
+        "فالمتحدث باسم الشرطة العقيد سامي الحلبوني كرر في حديث إذاعي أن البوابة أغلقت. ورئيس النادي وليد الشمري جدد رفضه للقرار.",
+        &["سامي الحلبوني كرر", "وليد الشمري جدد"],
+    );
+    check(
+        "فالمتحدث باسم الشرطة العقيد سامي الحلبوني كرر في حديث إذاعي أن البوابة أغلقت.",
+        &[("سامي الحلبوني", "new:person:")],
+    );
+}
