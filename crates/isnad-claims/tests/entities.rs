@@ -1605,3 +1605,15 @@ fn a_name_ends_before_a_verb_of_saying_in_sva_order() {
         &[("سامي الحلبوني", "new:person:")],
     );
 }
+
+#[test]
+fn an_undersecretary_and_her_field_before_her_name() {
+    // «الوكيلة المساعدة لشؤون الصحة العامة X إن …»: a title, its field, then the holder.
+    check(
+        "وقالت الوكيلة المساعدة لشؤون الصحة العامة سلمى راشد الكندري إن الحملة ستستمر. وأوضح وكيل الوزارة للشؤون الفنية خالد عيسى المري أن الفحوص انتهت.",
+        &[
+            ("سلمى راشد الكندري", "new:person:"),
+            ("خالد عيسى المري", "new:person:"),
+        ],
+    );
+}

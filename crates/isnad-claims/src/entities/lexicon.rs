@@ -14,6 +14,7 @@ struct RawLexicon {
     titles: BTreeMap<String, Vec<String>>,
     ministers: RawMinisters,
     title_modifiers: Vec<String>,
+    title_fields: Vec<String>,
     reporting_verbs: Vec<String>,
     name_followers: Vec<String>,
     name_particles: Vec<String>,
@@ -103,6 +104,8 @@ pub(crate) struct Lexicon {
     /// The first words of those offices' titles: most words start none, turned away cheaply.
     pub office_first_words: crate::sketch::KeySet,
     pub title_modifiers: crate::sketch::KeySet,
+    /// Folded words that open an office's field in a title's complement ("لشؤون").
+    pub title_fields: crate::sketch::KeySet,
     pub reporting_verbs: crate::sketch::KeySet,
     pub name_followers: crate::sketch::KeySet,
     pub name_particles: crate::sketch::KeySet,
@@ -282,6 +285,7 @@ impl Lexicon {
             proclitics,
             titles,
             title_modifiers: folded(&raw.title_modifiers).collect(),
+            title_fields: folded(&raw.title_fields).collect(),
             reporting_verbs: folded(&raw.reporting_verbs).collect(),
             name_followers: folded(&raw.name_followers).collect(),
             name_particles: folded(&raw.name_particles).collect(),

@@ -124,6 +124,20 @@ impl Scan<'_> {
                 k = self.matches[mj].last;
                 end = k;
             } else if self.st.words[k].kind == WordKind::Letters
+                && self.lex.title_fields.contains(self.st.word(k))
+            {
+                // "لشؤون الصحة العامة": the field's definite nouns belong to the title.
+                k += 1;
+                let field_end = (k + 3).min(n);
+                while k < field_end
+                    && self.st.words[k].kind == WordKind::Letters
+                    && self.st.word(k).starts_with("ال")
+                    && !self.lex.stop_words.contains(self.st.word(k))
+                {
+                    k += 1;
+                }
+                end = k;
+            } else if self.st.words[k].kind == WordKind::Letters
                 && self.lex.title_modifiers.contains(self.st.word(k))
             {
                 k += 1;
