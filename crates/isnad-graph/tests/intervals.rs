@@ -191,3 +191,23 @@ fn a_sum_given_again_in_words_by_another_report_is_cited_on_its_side() {
         ]
     );
 }
+
+#[test]
+fn gallons_and_litres_of_one_output_are_compared() {
+    // 10 million gallons are about 37.9 million litres: not 20 million.
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-06-23",
+            "عنوان\nوتنتج محطة التحلية الشمالية 10 ملايين غالون من مياه الشرب يومياً.\n",
+        ),
+        (
+            "b.txt",
+            "2025-06-24",
+            "عنوان\nوتنتج محطة التحلية الشمالية 20 مليون لتر من مياه الشرب يومياً.\n",
+        ),
+    ]);
+    let found = serious(&result);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, FindingKind::QuantityMismatch);
+}
