@@ -211,3 +211,21 @@ fn gallons_and_litres_of_one_output_are_compared() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, FindingKind::QuantityMismatch);
 }
+
+#[test]
+fn two_things_after_the_storys_own_event_are_two_lengths_of_time() {
+    // «الانفجار» is the story's topic, named by every report: what came after it still differs.
+    let (result, _) = common::check_articles(&[
+        (
+            "a.txt",
+            "2025-03-02",
+            "انفجار في مستودع للوقود\nووصلت سيارات الإسعاف إلى المستودع بعد 20 دقيقة من الانفجار.\n",
+        ),
+        (
+            "b.txt",
+            "2025-03-03",
+            "انفجار في مستودع للوقود\nوانهار سقف المخزن المجاور بعد ساعة من الانفجار.\n",
+        ),
+    ]);
+    assert_eq!(serious(&result), []);
+}

@@ -303,14 +303,15 @@ impl Facts<'_> {
                     .as_ref()
                     .is_some_and(|h| self.topic.contains(&*h.lemma))
         };
-        // A moment shared says when two lengths start, not what they time.
+        // A moment shared, even the story's own event, says when two lengths start, not what
+        // they time.
         let same_thing = !of_the_clause
-            && fa
+            && (fa
                 .attribute
                 .qualifiers()
                 .iter()
                 .any(|q| fb.attribute.qualifiers().contains(q))
-            || (topical(a) && topical(b));
+                || (topical(a) && topical(b)));
         if copied && !of_the_clause {
             return Ok(());
         }
