@@ -261,17 +261,16 @@ pub(super) fn disagreements_of(
         }
     }
     let mut out = found.out;
-    for disagreement in &mut out {
-        add_echoes(facts, disagreement);
-    }
+    add_echoes(facts, &mut out);
     out
 }
 
 /// Cites on each side the figures of reports on neither side that repeat one of its own exactly —
 /// a sum of money or an amount in a unit, large or with a fraction («48.6 مليون دينار» in one
 /// report, in words in another): one figure given again is the same figure, though what its clause
-/// says was read otherwise. A report already cited is not cited again for a repeat.
-fn add_echoes(facts: &Facts<'_>, disagreement: &mut Disagreement) {
+/// says was read otherwise. A report already cited is not cited again for a repeat. The figures
+/// are found by value, once for all disagreements (a story of copies has thousands of facts a side).
+fn add_echoes(facts: &Facts<'_>, disagreements: &mut [Disagreement]) {
     let views = &facts.views;
     let distinctive = |v: &FactView<'_>| {
         v.base_unit.is_some_and(|u| {
@@ -279,31 +278,50 @@ fn add_echoes(facts: &Facts<'_>, disagreement: &mut Disagreement) {
                 && (isnad_claims::facts::is_currency(u) || v.low >= 100.0 || v.low.fract() != 0.0)
         }) && v.high == Some(v.low)
     };
-    let on_sides: Vec<usize> = disagreement.sides.iter().flatten().copied().collect();
-    let docs_of = |side: &[usize]| -> Vec<usize> { side.iter().map(|&m| views[m].doc).collect() };
-    let sides_docs = [docs_of(&disagreement.sides[0]), docs_of(&disagreement.sides[1])];
-    for s in 0..2 {
-        let mut echoes: Vec<usize> = Vec::new();
-        for &m in disagreement.sides[s].iter().filter(|&&m| distinctive(&views[m])) {
-            let v = &views[m];
-            for (doc, range) in facts.doc_views.iter().enumerate() {
-                if sides_docs[0].contains(&doc) || sides_docs[1].contains(&doc) {
-                    continue;
-                }
-                echoes.extend(range.clone().filter(|&e| {
-                    let w = &views[e];
-                    !on_sides.contains(&e)
-                        && super::units::same_unit(w.base_unit, v.base_unit)
-                        && w.low == v.low
-                        && w.high == v.high
-                        && super::judge::affirmed(w.fact.modality)
-                }));
-            }
+    if disagreements.is_empty() {
+        return;
+    }
+    let mut by_value: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (i, v) in views.iter().enumerate() {
+        if distinctive(v) && super::judge::affirmed(v.fact.modality) {
+            by_value.entry(v.low.to_bits()).or_default().push(i);
         }
-        let side = &mut disagreement.sides[s];
-        side.extend(echoes);
-        side.sort_unstable();
-        side.dedup();
+    }
+    for disagreement in disagreements {
+        let mut cited: Vec<usize> = disagreement
+            .sides
+            .iter()
+            .flatten()
+            .map(|&m| views[m].doc)
+            .collect();
+        cited.sort_unstable();
+        cited.dedup();
+        for side in &mut disagreement.sides {
+            // Each figure of the side once, however many copies give it.
+            let mut values: Vec<usize> = side.iter().copied().filter(|&m| distinctive(&views[m])).collect();
+            values.sort_unstable_by(|&x, &y| views[x].low.total_cmp(&views[y].low));
+            values.dedup_by(|x, y| {
+                views[*x].low == views[*y].low && views[*x].base_unit == views[*y].base_unit
+            });
+            let mut echoes: Vec<usize> = Vec::new();
+            for &m in &values {
+                let v = &views[m];
+                echoes.extend(
+                    by_value
+                        .get(&v.low.to_bits())
+                        .into_iter()
+                        .flatten()
+                        .copied()
+                        .filter(|&e| {
+                            cited.binary_search(&views[e].doc).is_err()
+                                && super::units::same_unit(views[e].base_unit, v.base_unit)
+                        }),
+                );
+            }
+            side.extend(echoes);
+            side.sort_unstable();
+            side.dedup();
+        }
     }
 }
 
