@@ -287,11 +287,7 @@ fn read_one<'a>(
     carried: &mut Option<Source>,
     out: &mut SentenceRead,
 ) -> bool {
-    let location = if sentence.in_headline {
-        ClaimLocation::Headline
-    } else {
-        ClaimLocation::Body
-    };
+    let location = ClaimLocation::of(sentence);
     let Some(view) = view else {
         if states_story {
             let said = statements::Said {

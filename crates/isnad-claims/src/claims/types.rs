@@ -328,6 +328,17 @@ pub enum ClaimLocation {
     Body,
 }
 
+impl ClaimLocation {
+    /// Where a sentence is: the headline or the body.
+    pub fn of(sentence: &isnad_parser::Sentence) -> ClaimLocation {
+        if sentence.in_headline {
+            ClaimLocation::Headline
+        } else {
+            ClaimLocation::Body
+        }
+    }
+}
+
 /// What a source says or denies, whatever it is about: the complement of a reporting verb ("قال X
 /// إن …"، "حذرت X من أن …") or of a denial ("نفى X أن …"، "نفت X ما ذكره Y عن …"). Claims cover
 /// the events of the trigger lexicon; a statement keeps the open content, so an assertion and a

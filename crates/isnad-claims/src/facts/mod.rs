@@ -207,11 +207,7 @@ impl<'a> FactReader<'a> {
                 scope: draft.scope,
                 attribution,
                 modality,
-                location: if sentence.in_headline {
-                    ClaimLocation::Headline
-                } else {
-                    ClaimLocation::Body
-                },
+                location: ClaimLocation::of(sentence),
                 context: draft.context,
                 sentence_words: std::sync::Arc::clone(&sentence_words),
             };

@@ -466,11 +466,7 @@ impl<'a> ParticipantReader<'a> {
             clause,
             attribution,
             modality,
-            location: if sentence.in_headline {
-                ClaimLocation::Headline
-            } else {
-                ClaimLocation::Body
-            },
+            location: ClaimLocation::of(sentence),
             context: ClauseWords::new(std::sync::Arc::clone(reader.sentence_words()), context),
             sector,
             office,
